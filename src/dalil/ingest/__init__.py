@@ -1,0 +1,1 @@
+"""Ingestion: turn received files into sources (stored bytes + extracted text + metadata)."""

@@ -1,0 +1,1 @@
+"""Witness protection: keys, encryption of identifying details, testimonies, consent."""

@@ -1,0 +1,1 @@
+"""Arabic-aware full-text search over every extracted text."""

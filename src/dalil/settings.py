@@ -1,0 +1,110 @@
+"""Every setting Dalil reads, in one declarative table.
+
+A setting comes from (highest first): an explicit value passed by the caller (CLI flag), the
+environment variable, then the default. ``docs/settings.md`` documents each one and a test fails
+when a setting here is missing there.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dalil.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    env: str
+    default: Callable[[], Any]
+    parse: Callable[[str], Any]
+    help: str
+
+
+def _parse_size(text: str) -> int:
+    units = {"k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
+    t = text.strip().lower().removesuffix("b").removesuffix("i")
+    try:
+        if t and t[-1] in units:
+            return int(float(t[:-1]) * units[t[-1]])
+        return int(t)
+    except ValueError as exc:
+        raise ConfigError(f"not a size: {text!r} (use e.g. 500M or 2G)") from exc
+
+
+def _parse_bool(text: str) -> bool:
+    t = text.strip().lower()
+    if t in {"1", "true", "yes", "on"}:
+        return True
+    if t in {"0", "false", "no", "off", ""}:
+        return False
+    raise ConfigError(f"not a yes/no value: {text!r}")
+
+
+def _default_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # getuser raises OSError/KeyError in containers without a passwd entry
+        return "unknown"
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("home", "DALIL_HOME", lambda: Path("dalil-data"), Path,
+            "Workspace folder holding the vault (and the SQLite database by default)."),
+    Setting("database_url", "DALIL_DATABASE_URL", lambda: None, str,
+            "SQLAlchemy URL of the database. Default: SQLite file `dalil.sqlite3` in the workspace. "
+            "For a server: `postgresql+psycopg://user:pass@host:5432/dbname`."),
+    Setting("key_file", "DALIL_KEY_FILE", lambda: None, Path,
+            "Key file for witness-identity encryption. Default: "
+            "`~/.config/dalil/keys/<workspace id>.json`, outside the workspace on purpose."),
+    Setting("max_file_size", "DALIL_MAX_FILE_SIZE", lambda: 2 * 1024**3, _parse_size,
+            "Largest file accepted by ingest (bytes, or with K/M/G suffix). Larger files are refused."),
+    Setting("user", "DALIL_USER", _default_user, str,
+            "Name of the person acting; recorded in the custody log as the actor."),
+    Setting("ingest_workers", "DALIL_INGEST_WORKERS", lambda: 2, int,
+            "Threads that hash and copy files in parallel during ingest."),
+    Setting("fsync", "DALIL_FSYNC", lambda: True, _parse_bool,
+            "fsync every blob and folder before the database commit (turn off only for throwaway tests)."),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+@dataclass(frozen=True)
+class Settings:
+    home: Path
+    database_url: str | None
+    key_file: Path | None
+    max_file_size: int
+    user: str
+    ingest_workers: int
+    fsync: bool
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        env = os.environ if env is None else env
+        values: dict[str, Any] = {}
+        for s in SETTINGS:
+            if overrides.get(s.name) is not None:
+                values[s.name] = overrides[s.name]
+            elif env.get(s.env):
+                values[s.name] = s.parse(env[s.env])
+            else:
+                values[s.name] = s.default()
+        unknown = set(overrides) - set(_BY_NAME)
+        if unknown:
+            raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+        if values["max_file_size"] <= 0:
+            raise ConfigError("max_file_size must be positive")
+        return cls(**values)
+
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(Path(self.home).resolve() / 'dalil.sqlite3').as_posix()}"

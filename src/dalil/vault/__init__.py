@@ -1,0 +1,1 @@
+"""Evidence vault: content-addressed blobs, the hash-chained custody log, verification, bundles."""
