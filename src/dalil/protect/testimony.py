@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy import select
 
 from dalil.db.models import Source, Testimony
 from dalil.errors import InputError, NotFoundError
-from dalil.ingest.testimony_file import load_testimony, redact_statement
+from dalil.ingest.testimony_file import WITHHELD, read_testimony
 from dalil.search import index_texts
 from dalil.util import canonical_json, utcnow
 
@@ -56,12 +56,13 @@ def add_testimony(ws: Any, data: bytes, name: str) -> TestimonyOutcome:
                    details={"source_id": outcome.source_id, "testimony_id": outcome.testimony_id})
         return outcome
 
-    tf = load_testimony(data, name)
+    tf = read_testimony(data, name)
     if not tf.consent.record:
         raise InputError(f"testimony of {tf.pseudonym!r}: the witness did not consent to being "
                          "recorded (consent.record is false); nothing stored")
-    statement, redactions = redact_statement(tf.statement, tf.identity)
-    identity = dict(tf.identity)
+    statement = tf.redacted_statement
+    redactions = statement.count(WITHHELD) - tf.statement.count(WITHHELD)
+    identity: dict[str, Any] = json.loads(tf.identity.to_json_bytes()) if tf.identity else {}
     identity["_file_name"] = name
     sealed_identity = keyring.seal(canonical_json(identity).encode(), identity_aad(sha))
     sealed_file = keyring.seal(data, sha.encode())
@@ -78,7 +79,8 @@ def add_testimony(ws: Any, data: bytes, name: str) -> TestimonyOutcome:
             s.add(src)
             s.flush()
             t = Testimony(source_id=src.id, pseudonym=tf.pseudonym, language=tf.language,
-                          statement=statement, interview=tf.interview,
+                          statement=statement,
+                          interview={k: v for k, v in asdict(tf.interview).items() if v},
                           consent_record=tf.consent.record,
                           consent_investigators=tf.consent.share_with_investigators,
                           consent_courts=tf.consent.share_with_courts,
