@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import sqlalchemy as sa
+from tests.conftest import make_settings
+from tests.helpers import write_reports
 
 from dalil.ingest.pipeline import Ingestor
 from dalil.search import search
 from dalil.vault.sources import grade_source, set_metadata, show_source
 from dalil.vault.verify import verify_workspace
 from dalil.workspace import Workspace
-from tests.conftest import make_settings
-from tests.helpers import write_reports
 
 
 def snapshot(ws: Workspace) -> tuple[list[str], int, int]:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from tests.conftest import make_settings
+from tests.helpers import SECRETS, TESTIMONY_YAML
 
 from dalil.errors import CryptoKeyError, ForbiddenError, InputError
 from dalil.ingest.pipeline import Ingestor
@@ -21,8 +23,6 @@ from dalil.search import search
 from dalil.vault.bundle import export_bundle
 from dalil.vault.verify import verify_bundle, verify_workspace
 from dalil.workspace import Workspace
-from tests.conftest import make_settings
-from tests.helpers import SECRETS, TESTIMONY_YAML
 
 
 def all_database_text(ws: Workspace) -> str:
@@ -137,7 +137,7 @@ def test_consent_is_enforced_in_exports(keyed_workspace: Workspace, tmp_path: Pa
 
 def test_no_consent_to_record_refuses(keyed_workspace: Workspace) -> None:
     text = TESTIMONY_YAML.replace("record: true", "record: false")
-    with pytest.raises(InputError, match="did not consent to being recorded"):
+    with pytest.raises(InputError, match="did not agree to be recorded"):
         add_testimony(keyed_workspace, text.encode(), "x.yaml")
 
 

@@ -13,7 +13,6 @@ recovery (``dalil init``) removes. Steps 2-4 run in worker threads; 5-6 run in o
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -26,14 +25,13 @@ from sqlalchemy.orm import Session
 
 from dalil.db.models import Source, SourceText
 from dalil.errors import DalilError, InputError
-from dalil.ingest.detect import check_name, parse_file
+from dalil.ingest.detect import check_name, detect_kind, parse_file
 from dalil.ingest.language import detect_language
 from dalil.ingest.parsed import ChildItem, ParsedItem
 from dalil.search import index_texts
 from dalil.util import utcnow
 from dalil.vault.blobs import PendingBlob
 
-TESTIMONY_SUFFIXES = {".yaml", ".yml"}
 MAX_TESTIMONY_BYTES = 10 * 1024 * 1024
 
 
@@ -78,19 +76,6 @@ def expand(paths: Iterable[Path]) -> list[tuple[Path, str]]:
         else:
             out.append((p, p.name))
     return out
-
-
-def looks_like_testimony(path: Path) -> bool:
-    suffix = path.suffix.lower()
-    if suffix in TESTIMONY_SUFFIXES:
-        return True
-    if suffix == ".json" and 0 < path.stat().st_size <= MAX_TESTIMONY_BYTES:
-        try:
-            data = json.loads(path.read_bytes())
-        except (ValueError, UnicodeDecodeError):
-            return False
-        return isinstance(data, dict) and "pseudonym" in data and "statement" in data
-    return False
 
 
 class Ingestor:
@@ -140,8 +125,9 @@ class Ingestor:
     # -- steps --------------------------------------------------------------------------------
 
     def _prepare(self, path: Path, name: str) -> _Staged | IngestOutcome:
-        check_name(path.name)
-        if looks_like_testimony(path):
+        # Testimonies are recognised before any byte is staged: their plaintext must never sit
+        # in the vault, not even in its tmp folder.
+        if detect_kind(path, path.name) == "testimony":
             return self._testimony(path, name)
         staged = _Staged(path, name, self.ws.blobs.stage_file(path, label=name))
         return self._parse_staged(staged)
@@ -153,7 +139,8 @@ class Ingestor:
                 select(Source.id).where(Source.sha256 == staged.pending.sha256)).scalar()
         if staged.existing_id is None:
             try:
-                staged.parsed = parse_file(staged.pending.tmp_path, Path(staged.name).name)
+                staged.parsed = parse_file(staged.pending.tmp_path, staged.path.name,
+                                           origin_dir=staged.path.parent)
             except BaseException:
                 self.ws.blobs.discard(staged.pending)
                 raise
@@ -188,6 +175,11 @@ class Ingestor:
         if staged.existing_id is not None or staged.parsed is None:
             self.ws.blobs.discard(pending)
             return self._resubmitted(staged.name, pending.sha256)
+        if staged.parsed.kind == "testimony":
+            # Only reachable for bytes that arrived without a file (ingest_bytes).
+            self.ws.blobs.discard(pending)
+            raise InputError(f"{staged.name}: a testimony is added with `dalil testimony add`, "
+                             "which encrypts its identity block")
         warnings: list[str] = []
         # Blobs of posts and their media are staged and committed before the transaction too.
         children = [(c, self.ws.blobs.stage_bytes(c.data, label=c.name)) for c in
@@ -199,8 +191,8 @@ class Ingestor:
                     check_name(a.name)
                     ap = self.ws.blobs.stage_file(a, label=a.name)
                     try:
-                        attachments.setdefault(i, []).append((a, ap, parse_file(ap.tmp_path,
-                                                                                 a.name)))
+                        attachments.setdefault(i, []).append(
+                            (a, ap, parse_file(ap.tmp_path, a.name, origin_dir=a.parent)))
                     except BaseException:
                         self.ws.blobs.discard(ap)
                         raise

@@ -57,9 +57,6 @@ def add_testimony(ws: Any, data: bytes, name: str) -> TestimonyOutcome:
         return outcome
 
     tf = read_testimony(data, name)
-    if not tf.consent.record:
-        raise InputError(f"testimony of {tf.pseudonym!r}: the witness did not consent to being "
-                         "recorded (consent.record is false); nothing stored")
     statement = tf.redacted_statement
     redactions = statement.count(WITHHELD) - tf.statement.count(WITHHELD)
     identity: dict[str, Any] = json.loads(tf.identity.to_json_bytes()) if tf.identity else {}
