@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from dalil.db.models import Source, SourceText
@@ -33,6 +34,10 @@ from dalil.util import utcnow
 from dalil.vault.blobs import PendingBlob
 
 MAX_TESTIMONY_BYTES = 10 * 1024 * 1024
+# Files stored per transaction: one database commit and one anchor write per group instead of per
+# file. Small enough that a crash loses (to recovery) at most a few seconds of work.
+GROUP_FILES = 64
+GROUP_BYTES = 256 * 1024 * 1024
 
 
 @dataclass
@@ -59,6 +64,14 @@ class _Staged:
     pending: PendingBlob | None = None
     parsed: ParsedItem | None = None
     existing_id: int | None = None
+
+
+@dataclass
+class _Ready:
+    staged: _Staged
+    children: list[tuple[ChildItem, PendingBlob, list[tuple[Path, PendingBlob, ParsedItem]]]] = \
+        field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def expand(paths: Iterable[Path]) -> list[tuple[Path, str]]:
@@ -104,16 +117,33 @@ class Ingestor:
             futures: list[tuple[str, Future[_Staged | IngestOutcome]]] = []
             for path, name in rest:
                 futures.append((name, pool.submit(self._prepare, path, name)))
+            group: list[_Staged] = []
+            group_bytes = 0
+
+            def flush() -> None:
+                nonlocal group, group_bytes
+                if group:
+                    outcomes.extend(self._commit_group(group))
+                    if progress:
+                        for staged in group:
+                            progress(staged.name)
+                group, group_bytes = [], 0
+
             for name, fut in futures:
                 try:
                     prepared = fut.result()
-                    outcome = (prepared if isinstance(prepared, IngestOutcome)
-                               else self._commit(prepared))
                 except DalilError as exc:
-                    outcome = IngestOutcome(name=name, status="refused", message=exc.message)
-                outcomes.append(outcome)
-                if progress:
-                    progress(name)
+                    prepared = IngestOutcome(name=name, status="refused", message=exc.message)
+                if isinstance(prepared, IngestOutcome):
+                    outcomes.append(prepared)
+                    if progress:
+                        progress(name)
+                    continue
+                group.append(prepared)
+                group_bytes += prepared.pending.size if prepared.pending else 0
+                if len(group) >= GROUP_FILES or group_bytes >= GROUP_BYTES:
+                    flush()
+            flush()
         return outcomes
 
     def ingest_bytes(self, data: bytes, name: str) -> IngestOutcome:
@@ -139,8 +169,12 @@ class Ingestor:
                 select(Source.id).where(Source.sha256 == staged.pending.sha256)).scalar()
         if staged.existing_id is None:
             try:
-                staged.parsed = parse_file(staged.pending.tmp_path, staged.path.name,
-                                           origin_dir=staged.path.parent)
+                parsed = parse_file(staged.pending.tmp_path, staged.path.name,
+                                    origin_dir=staged.path.parent)
+                # Language detection here, in the worker thread, not in the commit loop.
+                if parsed.language is None and parsed.texts:
+                    parsed.language = detect_language("\n".join(parsed.texts)[:20000])
+                staged.parsed = parsed
             except BaseException:
                 self.ws.blobs.discard(staged.pending)
                 raise
@@ -169,66 +203,114 @@ class Ingestor:
         except DalilError as exc:
             return IngestOutcome(name=name, status="refused", message=exc.message), set()
 
-    def _commit(self, staged: _Staged) -> IngestOutcome:
-        assert staged.pending is not None
-        pending = staged.pending
-        if staged.existing_id is not None or staged.parsed is None:
-            self.ws.blobs.discard(pending)
-            return self._resubmitted(staged.name, pending.sha256)
+    def _ready(self, staged: _Staged) -> _Ready:
+        """Stage the blobs of a file's posts and attachments (before any transaction)."""
+        assert staged.pending is not None and staged.parsed is not None
         if staged.parsed.kind == "testimony":
             # Only reachable for bytes that arrived without a file (ingest_bytes).
-            self.ws.blobs.discard(pending)
+            self.ws.blobs.discard(staged.pending)
             raise InputError(f"{staged.name}: a testimony is added with `dalil testimony add`, "
                              "which encrypts its identity block")
-        warnings: list[str] = []
-        # Blobs of posts and their media are staged and committed before the transaction too.
-        children = [(c, self.ws.blobs.stage_bytes(c.data, label=c.name)) for c in
-                    staged.parsed.children]
-        attachments: dict[int, list[tuple[Path, PendingBlob, ParsedItem]]] = {}
-        for i, (child, _) in enumerate(children):
-            for a in child.attachments:
-                try:
-                    check_name(a.name)
-                    ap = self.ws.blobs.stage_file(a, label=a.name)
+        ready = _Ready(staged)
+        try:
+            for child in staged.parsed.children:
+                cp = self.ws.blobs.stage_bytes(child.data, label=child.name)
+                atts: list[tuple[Path, PendingBlob, ParsedItem]] = []
+                for a in child.attachments:
                     try:
-                        attachments.setdefault(i, []).append(
-                            (a, ap, parse_file(ap.tmp_path, a.name, origin_dir=a.parent)))
-                    except BaseException:
-                        self.ws.blobs.discard(ap)
-                        raise
-                except DalilError as exc:
-                    warnings.append(f"attachment {a.name} of {child.name}: {exc.message}")
-        committed = [self.ws.blobs.commit(pending)]
-        committed += [self.ws.blobs.commit(p) for _, p in children]
-        committed += [self.ws.blobs.commit(ap) for lst in attachments.values()
-                      for _, ap, _ in lst]
+                        check_name(a.name)
+                        ap = self.ws.blobs.stage_file(a, label=a.name)
+                        try:
+                            atts.append((a, ap, parse_file(ap.tmp_path, a.name,
+                                                           origin_dir=a.parent)))
+                        except BaseException:
+                            self.ws.blobs.discard(ap)
+                            raise
+                    except DalilError as exc:
+                        ready.warnings.append(f"attachment {a.name} of {child.name}: "
+                                              f"{exc.message}")
+                ready.children.append((child, cp, atts))
+        except BaseException:
+            self.ws.blobs.discard(staged.pending)
+            for _, cp, atts in ready.children:
+                self.ws.blobs.discard(cp)
+                for _, ap, _ in atts:
+                    self.ws.blobs.discard(ap)
+            raise
+        return ready
+
+    def _commit(self, staged: _Staged) -> IngestOutcome:
+        return self._commit_group([staged])[0]
+
+    def _commit_group(self, group: list[_Staged]) -> list[IngestOutcome]:
+        """Store a group of prepared files in one transaction (one fsync of the database and of
+        the anchor for the whole group), each file in its own savepoint so that one failure
+        refuses that file alone."""
+        outcomes: dict[int, IngestOutcome] = {}
+        readies: dict[int, _Ready] = {}
+        for i, staged in enumerate(group):
+            assert staged.pending is not None
+            if staged.existing_id is not None or staged.parsed is None:
+                self.ws.blobs.discard(staged.pending)
+                continue
+            try:
+                readies[i] = self._ready(staged)
+            except DalilError as exc:
+                outcomes[i] = IngestOutcome(name=staged.name, status="refused",
+                                            message=exc.message)
+        committed: list[Path] = []
+        for r in readies.values():
+            assert r.staged.pending is not None
+            committed.append(self.ws.blobs.commit(r.staged.pending))
+            for _, cp, atts in r.children:
+                committed.append(self.ws.blobs.commit(cp))
+                committed += [self.ws.blobs.commit(ap) for _, ap, _ in atts]
         try:
             with self.ws.transaction() as s:
-                if s.execute(select(Source.id).where(Source.sha256 == pending.sha256)).first():
-                    # Same bytes committed by another worker or user meanwhile.
-                    return self._resubmitted(staged.name, pending.sha256, session=s)
-                src = self._add_source(s, staged.parsed, pending, staged.name, parent_id=None)
-                n_children = 0
-                for i, (child, cp) in enumerate(children):
-                    child_src = self._add_child(s, child, cp, parent=src)
-                    if child_src is None:
+                for i, staged in enumerate(group):
+                    if i in outcomes:
                         continue
-                    n_children += 1
-                    for a, ap, aparsed in attachments.get(i, []):
-                        if self._existing(s, ap.sha256) is None:
-                            self._add_source(s, aparsed, ap, a.name, parent_id=child_src.id)
-                            n_children += 1
+                    assert staged.pending is not None
+                    sha = staged.pending.sha256
+                    try:
+                        with s.begin_nested():
+                            if i not in readies or self._existing(s, sha) is not None:
+                                # Known bytes, or committed by another worker or user meanwhile.
+                                outcomes[i] = self._resubmitted(staged.name, sha, session=s)
+                            else:
+                                outcomes[i] = self._write_rows(s, readies[i])
+                    except (DalilError, SQLAlchemyError) as exc:
+                        message = exc.message if isinstance(exc, DalilError) else (
+                            f"{staged.name}: the database refused it ({type(exc).__name__})")
+                        outcomes[i] = IngestOutcome(name=staged.name, status="refused",
+                                                    message=message)
         except BaseException:
-            # The rows did not commit; their blobs are orphans. Remove the ones that no other
-            # committed row refers to (recovery would do the same later).
+            # Nothing committed; the blobs are orphans. Remove those that no committed row refers
+            # to (recovery would do the same later).
             with self.ws.db.session() as s2:
                 for blob in committed:
                     if self._existing(s2, blob.name) is None:
                         blob.unlink(missing_ok=True)
             raise
+        return [outcomes[i] for i in range(len(group))]
+
+    def _write_rows(self, s: Session, ready: _Ready) -> IngestOutcome:
+        staged = ready.staged
+        assert staged.pending is not None and staged.parsed is not None
+        src = self._add_source(s, staged.parsed, staged.pending, staged.name, parent_id=None)
+        n_children = 0
+        for child, cp, atts in ready.children:
+            child_src = self._add_child(s, child, cp, parent=src)
+            if child_src is None:
+                continue
+            n_children += 1
+            for a, ap, aparsed in atts:
+                if self._existing(s, ap.sha256) is None:
+                    self._add_source(s, aparsed, ap, a.name, parent_id=child_src.id)
+                    n_children += 1
         return IngestOutcome(name=staged.name, status="stored", source_id=src.id,
                              sha256=src.sha256, kind=src.kind, children=n_children,
-                             warnings=warnings)
+                             warnings=ready.warnings)
 
     # -- database rows ------------------------------------------------------------------------
 
