@@ -8,10 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from tests.helpers import TESTIMONY_YAML, write_reports
 from typer.testing import CliRunner
 
 from dalil.cli import app
-from tests.helpers import TESTIMONY_YAML, write_reports
 
 
 @pytest.fixture
