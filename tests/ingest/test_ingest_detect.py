@@ -99,7 +99,7 @@ def test_binary_under_a_text_name_is_refused(
         ("list.csv", b"name,age\nAli,34\n", "spreadsheet"),
         ("voice.ogg", b"OggS\x00\x02" + bytes(60), "other"),
         ("bundle.zip", b"PK\x03\x04" + bytes(60), "other"),
-        ("result.json", b'{"name": "c", "type": "public_channel", "messages": []}', "social_export"),
+        ("result.json", b'{"name": "c", "type": "channel", "messages": []}', "social_export"),
         ("tweets.js", b"window.YTD.tweets.part0 = []", "social_export"),
         ("api.json", b'[{"id_str": "1", "full_text": "x"}]', "social_export"),
         ("other.json", b'{"a": 1}', "text"),
@@ -168,7 +168,7 @@ def test_unexpected_library_failure_becomes_input_error(
     def broken(path: Path, name: str) -> None:
         raise ZeroDivisionError("division by zero in a parser")
 
-    monkeypatch.setitem(PARSERS, "text", broken)  # type: ignore[arg-type]
+    monkeypatch.setitem(PARSERS, "text", broken)
     with pytest.raises(InputError, match=r"could not read as text \(ZeroDivisionError"):
         parse_file(write("a.txt", b"some text here"), "a.txt")
 
@@ -179,7 +179,7 @@ def test_unexpected_failure_on_a_testimony_never_quotes_the_library_message(
     def broken(path: Path, name: str) -> None:
         raise ValueError("unexpected value 'Mariam Haddad'")
 
-    monkeypatch.setitem(detect.PARSERS, "testimony", broken)  # type: ignore[arg-type]
+    monkeypatch.setitem(detect.PARSERS, "testimony", broken)
     with pytest.raises(InputError) as err:
         parse_file(write("t.yaml", b"pseudonym: R\nstatement: x\n"), "t.yaml")
     assert "Mariam" not in str(err.value)

@@ -78,7 +78,9 @@ def test_hostile_pages_are_kept_without_crashing(write: Write, page: str) -> Non
         assert item.flags["no_main_text"] is True
 
 
-def test_oversized_page_is_cut_for_extraction(write: Write, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_oversized_page_is_cut_for_extraction(
+    write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(html, "MAX_HTML_CHARS", 1000)
     page = "<html><body><article>" + "<p>Report paragraph about Baniyas.</p>" * 200
     item = html.parse(write("big.html", page.encode()), "big.html")

@@ -63,5 +63,5 @@ def test_truncated_pdf_is_refused(write: Write, keep: float) -> None:
 
 def test_corrupt_pdf_body_is_refused(write: Write) -> None:
     data = b"%PDF-1.7\n" + b"\x00garbage that is not a PDF structure\n" * 50 + b"%%EOF\n"
-    with pytest.raises(InputError, match="corrupt or unreadable|no pages"):
+    with pytest.raises(InputError, match=r"corrupt or unreadable|no pages"):
         pdf.parse(write("bad.pdf", data), "bad.pdf")
