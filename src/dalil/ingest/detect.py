@@ -40,29 +40,40 @@ _TESTIMONY_JSON = re.compile(r'"pseudonym"\s*:')
 _TESTIMONY_YAML = re.compile(r"^pseudonym\s*:", re.M)
 
 
+def _printable(name: str) -> str:
+    """The name as it can be shown in a message: control and bidi characters escaped, cut."""
+    shown = "".join(
+        ch.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(ch) == "Cc" or ch in _BIDI_CONTROLS
+        else ch
+        for ch in name[:120]
+    )
+    return shown + ("..." if len(name) > 120 else "")
+
+
 def check_name(name: str) -> str:
     """Return ``name`` if it is a plain file name; raise InputError otherwise.
 
     Refused: empty names, path separators, ``.`` and ``..``, control
     characters (newlines, NUL ...), bidirectional overrides, and names over 255 bytes.
     """
-    label = name.encode("unicode_escape").decode("ascii")[:120]
+    label = _printable(name)
     if not name or not name.strip():
         raise InputError("file name is empty", file=label)
     if "/" in name or "\\" in name:
-        raise InputError(f"file name {label!r} contains a path separator", file=label)
+        raise InputError(f"file name '{label}' contains a path separator", file=label)
     if set(name.strip()) == {"."}:
         # "." and ".." name folders; dots inside a name ("report...txt") are harmless once
         # separators are refused.
-        raise InputError(f"file name {label!r} is '.' or '..'", file=label)
+        raise InputError(f"file name '{label}' is '.' or '..'", file=label)
     if any(unicodedata.category(ch) == "Cc" for ch in name):
-        raise InputError(f"file name {label!r} contains control characters", file=label)
+        raise InputError(f"file name '{label}' contains control characters", file=label)
     if any(ch in _BIDI_CONTROLS for ch in name):
         raise InputError(
-            f"file name {label!r} contains bidirectional override characters", file=label
+            f"file name '{label}' contains bidirectional override characters", file=label
         )
     if len(name.encode("utf-8")) > MAX_NAME_BYTES:
-        raise InputError(f"file name {label!r}... is longer than {MAX_NAME_BYTES} bytes",
+        raise InputError(f"file name '{label}' is longer than {MAX_NAME_BYTES} bytes",
                          file=label)
     return name
 

@@ -9,10 +9,10 @@ from ffprobe when it is installed, and its absence is flagged rather than treate
 from __future__ import annotations
 
 import json
+import math
 import shutil
 import subprocess
 import warnings
-from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -55,8 +55,11 @@ def _exif_time(value: Any, offset: Any) -> str | None:
 
 def _gps_coord(values: Any, ref: Any) -> float | None:
     try:
-        d, m, s = (float(Fraction(str(v))) if not isinstance(v, float) else v for v in values)
+        # Pillow gives IFDRational values; a zero denominator reads as NaN.
+        d, m, s = (float(v) for v in values)
     except (TypeError, ValueError, ZeroDivisionError):
+        return None
+    if not all(math.isfinite(x) for x in (d, m, s)):
         return None
     coord = d + m / 60 + s / 3600
     if _exif_text(ref) in {"S", "W"}:
