@@ -256,6 +256,7 @@ def register(app: typer.Typer) -> None:
 
 def summary_table(rows: list[dict[str, Any]]) -> Table:
     t = Table("status", "kind", "name", "id", "note")
+    t.columns[2].overflow = "fold"
     colours = {"stored": "green", "resubmitted": "cyan", "refused": "red"}
     for r in rows:
         note = r.get("message") or ""

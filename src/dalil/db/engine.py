@@ -37,6 +37,9 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA synchronous=FULL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=30000")
+    # 64 MB page cache: full-text index merges re-read their segments; the default 2 MB
+    # cache made indexing a 20 MB batch of reports several times slower.
+    cur.execute("PRAGMA cache_size=-65536")
     cur.close()
 
 

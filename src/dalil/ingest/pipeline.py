@@ -159,7 +159,7 @@ class Ingestor:
         # in the vault, not even in its tmp folder.
         if detect_kind(path, path.name) == "testimony":
             return self._testimony(path, name)
-        staged = _Staged(path, name, self.ws.blobs.stage_file(path, label=name))
+        staged = _Staged(path, name, self.ws.blobs.stage_file(path, label=name, durable=False))
         return self._parse_staged(staged)
 
     def _parse_staged(self, staged: _Staged) -> _Staged:
@@ -214,12 +214,12 @@ class Ingestor:
         ready = _Ready(staged)
         try:
             for child in staged.parsed.children:
-                cp = self.ws.blobs.stage_bytes(child.data, label=child.name)
+                cp = self.ws.blobs.stage_bytes(child.data, label=child.name, durable=False)
                 atts: list[tuple[Path, PendingBlob, ParsedItem]] = []
                 for a in child.attachments:
                     try:
                         check_name(a.name)
-                        ap = self.ws.blobs.stage_file(a, label=a.name)
+                        ap = self.ws.blobs.stage_file(a, label=a.name, durable=False)
                         try:
                             atts.append((a, ap, parse_file(ap.tmp_path, a.name,
                                                            origin_dir=a.parent)))
@@ -261,10 +261,12 @@ class Ingestor:
         committed: list[Path] = []
         for r in readies.values():
             assert r.staged.pending is not None
-            committed.append(self.ws.blobs.commit(r.staged.pending))
+            committed.append(self.ws.blobs.commit(r.staged.pending, durable=False))
             for _, cp, atts in r.children:
-                committed.append(self.ws.blobs.commit(cp))
-                committed += [self.ws.blobs.commit(ap) for _, ap, _ in atts]
+                committed.append(self.ws.blobs.commit(cp, durable=False))
+                committed += [self.ws.blobs.commit(ap, durable=False) for _, ap, _ in atts]
+        # Every blob of the group on disk before any row that refers to it commits.
+        self.ws.blobs.sync(committed)
         try:
             with self.ws.transaction() as s:
                 for i, staged in enumerate(group):
