@@ -34,7 +34,7 @@ _HTML_START = re.compile(
     r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--(?:(?!-->).)*-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
     re.I | re.S,
 )
-_X_TWEETS = re.compile(r"^\s*window\.YTD\.tweets?\.part\d+\s*=")
+_X_TWEETS = re.compile(r"^\s*window\.YTD\.(?:tweets?|deleted_tweets)\.part\d+\s*=")
 _TELEGRAM = re.compile(r'"(messages|chats)"\s*:\s*[\[{]')
 _X_API = re.compile(r'"(full_text|id_str|screen_name|retweeted_status|in_reply_to_status_id_str)"')
 _TESTIMONY_JSON = re.compile(r'"pseudonym"\s*:')
