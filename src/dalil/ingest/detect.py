@@ -13,7 +13,9 @@ import unicodedata
 from pathlib import Path
 
 from dalil.errors import InputError
-from dalil.ingest import html, media, pdf, social, spreadsheet, testimony_file, text
+import importlib
+
+from dalil.ingest import text
 from dalil.ingest.parsed import ParsedItem, Parser
 from dalil.ingest.sniff import Magic, read_head, sniff_magic
 
@@ -164,19 +166,32 @@ def parse_other(path: Path, name: str) -> ParsedItem:
 
 
 def _parse_video(path: Path, name: str) -> ParsedItem:
+    from dalil.ingest import media
+
     magic = sniff_magic(read_head(path))
     return media.parse_video(path, name, magic.media_type if magic else "video/mp4")
 
 
+def _lazy(module: str, function: str) -> Parser:
+    """A parser imported on first use: trafilatura, Pillow/imagehash (numpy, scipy) and pypdf
+    cost about a second of start-up together, which a run that meets no such file should not pay."""
+
+    def call(path: Path, name: str) -> ParsedItem:
+        parser: Parser = getattr(importlib.import_module(f"dalil.ingest.{module}"), function)
+        return parser(path, name)
+
+    return call
+
+
 PARSERS: dict[str, Parser] = {
     "text": text.parse,
-    "html": html.parse,
-    "pdf": pdf.parse,
-    "social_export": social.parse,
-    "photo": media.parse_photo,
+    "html": _lazy("html", "parse"),
+    "pdf": _lazy("pdf", "parse"),
+    "social_export": _lazy("social", "parse"),
+    "photo": _lazy("media", "parse_photo"),
     "video": _parse_video,
-    "spreadsheet": spreadsheet.parse,
-    "testimony": testimony_file.parse,
+    "spreadsheet": _lazy("spreadsheet", "parse"),
+    "testimony": _lazy("testimony_file", "parse"),
     "other": parse_other,
 }
 
@@ -191,6 +206,8 @@ def parse_file(path: Path, name: str, *, origin_dir: Path | None = None) -> Pars
     kind = detect_kind(path, name)
     try:
         if kind == "social_export":
+            from dalil.ingest import social
+
             return social.parse(path, name, origin_dir=origin_dir)
         return PARSERS[kind](path, name)
     except InputError:
