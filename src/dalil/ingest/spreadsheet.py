@@ -9,7 +9,7 @@ import csv
 import io
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
@@ -79,11 +79,11 @@ def parse_csv(path: Path, name: str) -> ParsedItem:
     return item
 
 
-def parse_xlsx(path: Path, name: str) -> ParsedItem:
+def _read_workbook(fh: BinaryIO, name: str) -> tuple[list[dict[str, Any]], list[str]]:
     sheets: list[dict[str, Any]] = []
     texts: list[str] = []
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
+        wb = load_workbook(fh, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise InputError(
             f"{name}: not a valid XLSX workbook ({type(exc).__name__}: {exc})", file=name
@@ -112,6 +112,14 @@ def parse_xlsx(path: Path, name: str) -> ParsedItem:
         ) from exc
     finally:
         wb.close()
+    return sheets, texts
+
+
+def parse_xlsx(path: Path, name: str) -> ParsedItem:
+    # Opened through a file object: given a path, openpyxl refuses any name not ending in
+    # .xlsx, and the pipeline hands parsers a staged copy with a temporary name.
+    with path.open("rb") as fh:
+        sheets, texts = _read_workbook(fh, name)
     if not sheets:
         raise InputError(f"{name}: XLSX workbook has no worksheets", file=name)
     first = sheets[0]
