@@ -87,7 +87,7 @@ class Workspace:
     @property
     def workspace_id(self) -> str:
         if self._workspace_id is None:
-            with self.db.session() as s:
+            with self.db.read_session() as s:
                 meta = s.get(WorkspaceMeta, "workspace_id")
                 if meta is None:
                     raise WorkspaceError("workspace not initialised: run `dalil init`")
@@ -104,7 +104,7 @@ class Workspace:
         self.sync_anchor()
 
     def sync_anchor(self) -> bool:
-        with self.db.session() as s:
+        with self.db.read_session() as s:
             head = s.get(CustodyHead, 1)
         if head is None:
             return False
@@ -124,7 +124,7 @@ class Workspace:
     def require(self, permission: str) -> str:
         """Return the acting user's name if their role holds ``permission``; refuse otherwise."""
         allowed = PERMISSIONS[permission]
-        with self.db.session() as s:
+        with self.db.read_session() as s:
             user = s.get(User, self.settings.user)
         if user is None:
             raise ForbiddenError(

@@ -93,3 +93,32 @@ def test_metadata_changes_and_grades_are_logged(workspace: Workspace, tmp_path: 
             "SELECT action FROM custody_log ORDER BY seq DESC LIMIT 3"))]
     assert actions == ["viewed", "graded", "metadata_changed"]
     assert verify_workspace(workspace).ok
+
+
+def test_concurrent_ingests_keep_one_chain(workspace: Workspace, tmp_path: Path) -> None:
+    """Two ingests at once (two users, same and different files): the custody chain never forks
+    and identical bytes end up as one source."""
+    import threading
+
+    for i in range(12):
+        (tmp_path / "a").mkdir(exist_ok=True)
+        (tmp_path / "a" / f"r{i}.txt").write_text(f"Tartus, {i + 1} March 2025 - report {i}.")
+    write_reports(tmp_path / "b")
+    write_reports(tmp_path / "a" / "same")
+    errors: list[BaseException] = []
+
+    def run(folder: Path) -> None:
+        try:
+            Ingestor(workspace).ingest([folder])
+        except BaseException as exc:  # collected and re-raised in the test thread
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(tmp_path / d,)) for d in ("a", "b")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    report = verify_workspace(workspace)
+    assert report.ok, report.problems
+    assert snapshot(workspace)[1] == 16

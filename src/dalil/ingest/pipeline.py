@@ -164,7 +164,7 @@ class Ingestor:
 
     def _parse_staged(self, staged: _Staged) -> _Staged:
         assert staged.pending is not None
-        with self.ws.db.session() as s:
+        with self.ws.db.read_session() as s:
             staged.existing_id = s.execute(
                 select(Source.id).where(Source.sha256 == staged.pending.sha256)).scalar()
         if staged.existing_id is None:

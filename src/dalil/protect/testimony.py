@@ -101,7 +101,7 @@ def add_testimony(ws: Any, data: bytes, name: str) -> TestimonyOutcome:
 
 def list_testimonies(ws: Any) -> list[dict[str, Any]]:
     ws.require("evidence.read")
-    with ws.db.session() as s:
+    with ws.db.read_session() as s:
         rows = s.execute(select(Testimony).order_by(Testimony.id)).scalars().all()
         return [{"id": t.id, "source_id": t.source_id, "pseudonym": t.pseudonym,
                  "language": t.language, "interview_date": (t.interview or {}).get("date"),
