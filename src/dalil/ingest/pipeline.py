@@ -38,6 +38,8 @@ MAX_TESTIMONY_BYTES = 10 * 1024 * 1024
 # file. Small enough that a crash loses (to recovery) at most a few seconds of work.
 GROUP_FILES = 64
 GROUP_BYTES = 256 * 1024 * 1024
+# File names of social-media exports, ingested before loose files (see Ingestor.ingest).
+EXPORT_NAMES = frozenset({"result.json", "tweets.js", "tweet.js", "deleted-tweets.js"})
 
 
 @dataclass
@@ -100,11 +102,19 @@ class Ingestor:
 
     def ingest(self, paths: Iterable[Path],
                progress: Callable[[str], None] | None = None) -> list[IngestOutcome]:
-        files = expand(paths)
+        home = self.ws.home.resolve()
         outcomes: list[IngestOutcome] = []
+        files = []
+        for path, name in expand(paths):
+            # Never ingest the workspace into itself (`dalil ingest .` run beside dalil-data).
+            if path.resolve().is_relative_to(home):
+                outcomes.append(IngestOutcome(name=name, status="refused", message=(
+                    f"{name}: inside the workspace itself; not ingested")))
+            else:
+                files.append((path, name))
         # Social-media exports first and one at a time: the media they refer to are then stored
         # as their attachments, and skipped when met again as loose files in the same folder.
-        exports = [f for f in files if f[0].name in {"result.json", "tweets.js", "tweet.js"}]
+        exports = [f for f in files if f[0].name in EXPORT_NAMES]
         taken: set[Path] = set()
         for path, name in exports:
             outcome, attached = self._one_export(path, name)
