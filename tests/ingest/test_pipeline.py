@@ -127,6 +127,6 @@ def test_concurrent_ingests_keep_one_chain(workspace: Workspace, tmp_path: Path)
 def test_the_workspace_is_never_ingested_into_itself(workspace: Workspace) -> None:
     (workspace.home / "stray.txt").write_text("Latakia, 9 March 2025 - a note.")
     outcomes = Ingestor(workspace).ingest([workspace.home])
-    assert outcomes and {o.status for o in outcomes} == {"refused"}
+    assert outcomes and {o.status for o in outcomes} == {"skipped"}
     assert all("inside the workspace" in (o.message or "") for o in outcomes)
     assert verify_workspace(workspace).ok

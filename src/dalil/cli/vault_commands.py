@@ -266,7 +266,7 @@ def register(app: typer.Typer) -> None:
 def summary_table(rows: list[dict[str, Any]]) -> Table:
     t = Table("status", "kind", "name", "id", "note")
     t.columns[2].overflow = "fold"
-    colours = {"stored": "green", "resubmitted": "cyan", "refused": "red"}
+    colours = {"stored": "green", "resubmitted": "cyan", "refused": "red", "skipped": "yellow"}
     for r in rows:
         note = r.get("message") or ""
         if r.get("children"):

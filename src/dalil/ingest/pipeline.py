@@ -45,7 +45,7 @@ EXPORT_NAMES = frozenset({"result.json", "tweets.js", "tweet.js", "deleted-tweet
 @dataclass
 class IngestOutcome:
     name: str
-    status: str  # stored | resubmitted | refused
+    status: str  # stored | resubmitted | refused | skipped
     source_id: int | None = None
     sha256: str | None = None
     kind: str | None = None
@@ -108,7 +108,7 @@ class Ingestor:
         for path, name in expand(paths):
             # Never ingest the workspace into itself (`dalil ingest .` run beside dalil-data).
             if path.resolve().is_relative_to(home):
-                outcomes.append(IngestOutcome(name=name, status="refused", message=(
+                outcomes.append(IngestOutcome(name=name, status="skipped", message=(
                     f"{name}: inside the workspace itself; not ingested")))
             else:
                 files.append((path, name))
