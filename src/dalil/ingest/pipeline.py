@@ -14,9 +14,11 @@ recovery (``dalil init``) removes. Steps 2-4 run in worker threads; 5-6 run in o
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
@@ -93,10 +95,24 @@ def expand(paths: Iterable[Path]) -> list[tuple[Path, str]]:
     return out
 
 
+def parse_and_detect(path: Path, name: str, origin_dir: Path) -> ParsedItem:
+    """Parse a staged file and detect its language: the CPU-bound part of ingest, run in worker
+    processes (module-level so that it can be sent to one)."""
+    parsed = parse_file(path, name, origin_dir=origin_dir)
+    if parsed.language is None and parsed.texts:
+        parsed.language = detect_language("\n".join(parsed.texts)[:20000])
+    return parsed
+
+
+def _warm() -> None:
+    """Started in each worker process at pool creation (forces the fork to happen now)."""
+
+
 class Ingestor:
     def __init__(self, ws: Any) -> None:
         self.ws = ws
         self.actor: str = ws.require("evidence.write")
+        self._processes: ProcessPoolExecutor | None = None
 
     # -- public -------------------------------------------------------------------------------
 
@@ -123,7 +139,24 @@ class Ingestor:
             if progress:
                 progress(name)
         rest = [f for f in files if f not in exports and f[0].resolve() not in taken]
-        with ThreadPoolExecutor(max_workers=max(1, self.ws.settings.ingest_workers)) as pool:
+        workers = max(1, self.ws.settings.ingest_workers)
+        if (len(rest) >= 2 * workers and workers > 1 and self._processes is None
+                and threading.active_count() == 1):
+            # Parsing is Python (the GIL): worker processes let it use every core. Forked here,
+            # before the thread pool exists, as forking a process with running threads is unsafe.
+            self._processes = ProcessPoolExecutor(workers, mp_context=get_context("fork"))
+            self._processes.submit(_warm).result()
+        try:
+            self._ingest_files(rest, outcomes, progress, workers)
+        finally:
+            if self._processes is not None:
+                self._processes.shutdown()
+                self._processes = None
+        return outcomes
+
+    def _ingest_files(self, rest: list[tuple[Path, str]], outcomes: list[IngestOutcome],
+                      progress: Callable[[str], None] | None, workers: int) -> None:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
             futures: list[tuple[str, Future[_Staged | IngestOutcome]]] = []
             for path, name in rest:
                 futures.append((name, pool.submit(self._prepare, path, name)))
@@ -154,7 +187,6 @@ class Ingestor:
                 if len(group) >= GROUP_FILES or group_bytes >= GROUP_BYTES:
                     flush()
             flush()
-        return outcomes
 
     def ingest_bytes(self, data: bytes, name: str) -> IngestOutcome:
         """Ingest bytes that arrived without a file (an upload)."""
@@ -179,12 +211,11 @@ class Ingestor:
                 select(Source.id).where(Source.sha256 == staged.pending.sha256)).scalar()
         if staged.existing_id is None:
             try:
-                parsed = parse_file(staged.pending.tmp_path, staged.path.name,
-                                    origin_dir=staged.path.parent)
-                # Language detection here, in the worker thread, not in the commit loop.
-                if parsed.language is None and parsed.texts:
-                    parsed.language = detect_language("\n".join(parsed.texts)[:20000])
-                staged.parsed = parsed
+                args = (staged.pending.tmp_path, staged.path.name, staged.path.parent)
+                if self._processes is not None:
+                    staged.parsed = self._processes.submit(parse_and_detect, *args).result()
+                else:
+                    staged.parsed = parse_and_detect(*args)
             except BaseException:
                 self.ws.blobs.discard(staged.pending)
                 raise
