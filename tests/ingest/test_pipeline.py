@@ -130,3 +130,18 @@ def test_the_workspace_is_never_ingested_into_itself(workspace: Workspace) -> No
     assert outcomes and {o.status for o in outcomes} == {"skipped"}
     assert all("inside the workspace" in (o.message or "") for o in outcomes)
     assert verify_workspace(workspace).ok
+
+
+def test_post_media_carry_their_hashes(workspace: Workspace) -> None:
+    from dalil.demo import corpus_dir
+
+    corpus = Path(str(corpus_dir()))
+    Ingestor(workspace).ingest([corpus / "telegram"])
+    with workspace.db.engine.connect() as conn:
+        metas = [r[0] for r in conn.execute(sa.text(
+            "SELECT meta FROM sources WHERE kind = 'post'"))]
+    import json
+
+    media = [m for meta in metas for m in (json.loads(meta) if isinstance(meta, str) else meta)
+             .get("media", []) if m.get("file")]
+    assert media and all(len(m.get("sha256", "")) == 64 for m in media if not m.get("missing"))

@@ -270,6 +270,14 @@ class Ingestor:
                     except DalilError as exc:
                         ready.warnings.append(f"attachment {a.name} of {child.name}: "
                                               f"{exc.message}")
+                # Record each attachment's hash in the post's media list, also when the file is
+                # already in the vault (shared media across exports is evidence of a common origin).
+                hashes = {a.resolve(): ap.sha256 for a, ap, _ in atts}
+                for entry in child.parsed.meta.get("media") or []:
+                    if isinstance(entry, dict) and isinstance(entry.get("file"), str):
+                        sha = hashes.get((staged.path.parent / entry["file"]).resolve())
+                        if sha:
+                            entry["sha256"] = sha
                 ready.children.append((child, cp, atts))
         except BaseException:
             self.ws.blobs.discard(staged.pending)
