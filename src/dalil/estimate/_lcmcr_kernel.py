@@ -167,8 +167,18 @@ def run_chains(
         while start < total:
             block = min(_BLOCK, total - start)
             alpha, pos = _sweeps(
-                x, y, lam, v, alpha, s.a_alpha, s.b_alpha, block, s.burnin - start,
-                s.thinning, out, pos,
+                x,
+                y,
+                lam,
+                v,
+                alpha,
+                s.a_alpha,
+                s.b_alpha,
+                block,
+                s.burnin - start,
+                s.thinning,
+                out,
+                pos,
             )
             start += block
             done += block

@@ -24,12 +24,12 @@ FloatArray = npt.NDArray[np.float64]
 Progress = Callable[[str, int, int], None]
 
 METHODS: dict[str, str] = {
-    "bic": "log-linear, model chosen by BIC",
-    "aic": "log-linear, model chosen by AIC",
-    "stepwise": "log-linear, UK 2013 stepwise (AIC, 5% test)",
-    "average": "log-linear, AIC-weighted model average",
-    "lcmcr": "latent-class Bayesian (LCMCR)",
-    "dga": "Bayesian decomposable-graph average (Madigan-York)",
+    "bic": "log-linear, BIC choice",
+    "aic": "log-linear, AIC choice",
+    "stepwise": "log-linear, stepwise (UK 2013)",
+    "average": "log-linear, AIC average",
+    "lcmcr": "latent classes (LCMCR)",
+    "dga": "graph average (Madigan-York)",
 }
 DEFAULT_METHODS = ("bic", "aic", "stepwise", "average", "lcmcr")
 
@@ -213,7 +213,8 @@ def check_table(table: CaptureTable) -> list[str]:
             "undocumented victims cannot be estimated (it is unbounded)"
         )
     warnings: list[str] = []
-    small = [f"{name} ({size})" for name, size in sizes.items() if size < max(10, 0.02 * table.observed)]
+    tiny = max(10, 0.02 * table.observed)
+    small = [f"{name} ({size})" for name, size in sizes.items() if size < tiny]
     if small:
         warnings.append(
             f"Tiny list(s){where}: {', '.join(small)}. Estimates that depend on them are fragile."
@@ -255,8 +256,8 @@ def _search(table: CaptureTable, max_order: int) -> _Search:
         fits = [ll.fit_fast(table, m) for m in models if ll.admissible(table, m)]
         fits = [f for f in fits if f.converged and math.isfinite(f.estimate)]
         return _Search(fits, True, order)
-    best_b, seen_b = ll.greedy_search(table, order, "bic")
-    best_a, seen_a = ll.greedy_search(table, order, "aic")
+    _, seen_b = ll.greedy_search(table, order, "bic")
+    _, seen_a = ll.greedy_search(table, order, "aic")
     unique = {f.model: f for f in [*seen_b, *seen_a] if f.converged and math.isfinite(f.estimate)}
     return _Search(list(unique.values()), False, order)
 
@@ -438,7 +439,9 @@ def _loglinear(
     n = table.observed
     ranked = sorted(search.fits, key=lambda f: -2 * f.loglik + math.log(n) * f.n_params)
     independence = next((f for f in search.fits if f.model == ()), None)
-    shown = ranked[:10] + ([independence] if independence and independence not in ranked[:10] else [])
+    shown = ranked[:10]
+    if independence is not None and independence not in shown:
+        shown.append(independence)
     models = [
         {
             "terms": _terms(table, f.model),
@@ -482,8 +485,8 @@ def estimate_table(
             draws=result.pooled,
             diagnostics={
                 "chains": settings.chains,
-                "rhat": _num(result.rhat) if math.isfinite(result.rhat) else None,
-                "ess": _num(result.ess),
+                "rhat": round(result.rhat, 3) if math.isfinite(result.rhat) else None,
+                "ess": round(result.ess),
                 "posterior_mean": _num(float(result.pooled.mean())),
                 "k": settings.k,
                 "burnin": settings.burnin,
@@ -553,9 +556,7 @@ def _disagreement(table: CaptureTable, methods: Sequence[MethodResult]) -> list[
     return out
 
 
-def combine_strata(
-    strata: Sequence[StratumEstimate], level: float
-) -> StratumEstimate:
+def combine_strata(strata: Sequence[StratumEstimate], level: float) -> StratumEstimate:
     """Totals over independent strata: sum the point estimates, and sum the replicate or draw
     vectors index by index for the interval."""
     names = [m.method for m in strata[0].methods]
@@ -575,9 +576,7 @@ def combine_strata(
         else:
             kind = "no interval: some strata have no replicates or draws"
             notes.append("The total has no interval because a stratum had none.")
-        methods.append(
-            MethodResult(name, estimate, interval, kind, draws=draws, notes=notes)
-        )
+        methods.append(MethodResult(name, estimate, interval, kind, draws=draws, notes=notes))
     observed = sum(s.observed for s in strata)
     sizes: dict[str, int] = {}
     for s in strata:

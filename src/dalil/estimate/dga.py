@@ -105,7 +105,8 @@ def _margin_term(
     n_obs = table.observed
     fixed = float((gammaln(alpha + margin[1:]) - gammaln(alpha)).sum())
     zero = gammaln(alpha + margin[0] + n0) - gammaln(alpha)
-    return fixed + zero + gammaln(a_total) - gammaln(a_total + n_obs + n0)
+    out: FloatArray = fixed + zero + gammaln(a_total) - gammaln(a_total + n_obs + n0)
+    return out
 
 
 def run_dga(

@@ -54,9 +54,7 @@ class LcmcrResult:
 
     @property
     def converged(self) -> bool:
-        return (
-            self.settings.chains < 2 or self.rhat <= RHAT_LIMIT
-        ) and self.ess >= ESS_MINIMUM
+        return (self.settings.chains < 2 or self.rhat <= RHAT_LIMIT) and self.ess >= ESS_MINIMUM
 
     def median(self) -> float:
         return float(np.median(self.pooled))
@@ -100,9 +98,7 @@ def run_lcmcr(
 
         y_all = table.counts.astype(np.int64)
         keep = y_all > 0
-        draws = run_chains(
-            table.patterns[keep].astype(np.int64), y_all[keep], s, progress=progress
-        )
+        draws = run_chains(table.patterns[keep].astype(np.int64), y_all[keep], s, progress=progress)
         return LcmcrResult(draws, int(y_all.sum()), rhat(draws), ess(draws), s)
     return _run_numpy(table, s, progress)
 
@@ -158,9 +154,7 @@ def _run_numpy(
         v[:, :-1] = rng.beta(1.0 + n_k[:, :-1], alpha[:, None] + after)
         v[:, :-1] = np.clip(v[:, :-1], 0.0, 1 - 1e-12)
         pi = np.maximum(_stick_breaking(v), 1e-300)
-        alpha = rng.gamma(
-            s.a_alpha + k - 1, 1.0 / (s.b_alpha - np.log1p(-v[:, :-1]).sum(axis=1))
-        )
+        alpha = rng.gamma(s.a_alpha + k - 1, 1.0 / (s.b_alpha - np.log1p(-v[:, :-1]).sum(axis=1)))
 
         if it >= s.burnin and (it - s.burnin + 1) % s.thinning == 0:
             draws[:, out] = n_obs + n0

@@ -126,8 +126,8 @@ class Fit:
     def aic(self) -> float:
         return -2 * self.loglik + 2 * self.n_params
 
-    def bic(self, n_cells: int) -> float:
-        return -2 * self.loglik + math.log(n_cells) * self.n_params
+    def bic(self, n_people: int) -> float:
+        return -2 * self.loglik + math.log(n_people) * self.n_params
 
     def p_value(self, column: int) -> float:
         se = math.sqrt(max(self.cov[column, column], 0.0))
@@ -176,7 +176,7 @@ def newton_poisson(
         with np.errstate(divide="ignore", invalid="ignore"):
             dev = float(2 * (np.where(y > 0, y * np.log(y / mu), 0.0) - (y - mu)).sum())
         if abs(dev - dev_old) <= tol * (abs(dev) + 0.1):
-            return beta, mu, True
+            return np.asarray(beta, dtype=np.float64), mu, True
         dev_old = dev
         z = eta - off + (y - mu) / mu
         xw = x * mu[:, None]
@@ -185,7 +185,7 @@ def newton_poisson(
         except np.linalg.LinAlgError:
             beta = np.linalg.lstsq(xw.T @ x, xw.T @ z, rcond=None)[0]
     mu = np.exp(np.clip(x @ beta + off, -700, 700))
-    return beta, mu, False
+    return np.asarray(beta, dtype=np.float64), mu, False
 
 
 def fit_fast(table: CaptureTable, model: Model) -> Fit:
@@ -195,7 +195,7 @@ def fit_fast(table: CaptureTable, model: Model) -> Fit:
     beta, mu, ok = newton_poisson(x, y)
     xw = x * mu[:, None]
     try:
-        cov = np.linalg.inv(xw.T @ x)
+        cov = np.asarray(np.linalg.inv(xw.T @ x), dtype=np.float64)
     except np.linalg.LinAlgError:
         cov = np.full((x.shape[1], x.shape[1]), np.inf)
     return Fit(model, beta, cov, _loglik(y, mu, _lgamma_const(y)), x.shape[1], table.observed, ok)
@@ -233,7 +233,7 @@ def profile_interval(table: CaptureTable, fit: Fit, level: float = 0.95) -> tupl
     start = fit.params[1:]
 
     def drop(t: float) -> float:
-        beta, mu, _ = newton_poisson(rest, y, offset=np.full(len(y), t), start=start)
+        _, mu, _ = newton_poisson(rest, y, offset=np.full(len(y), t), start=start)
         return 2 * (fit.loglik - _loglik(y, mu, const)) - cutoff
 
     def bound(direction: float) -> float:
@@ -251,7 +251,10 @@ def profile_interval(table: CaptureTable, fit: Fit, level: float = 0.95) -> tupl
         return math.inf if direction > 0 else -math.inf
 
     low, high = bound(-1.0), bound(1.0)
-    to_n = lambda t: table.observed + (math.exp(t) if t < 700 else math.inf)  # noqa: E731
+
+    def to_n(t: float) -> float:
+        return table.observed + (math.exp(t) if t < 700 else math.inf)
+
     return to_n(low), to_n(high)
 
 
@@ -265,17 +268,19 @@ def _base_fit_many(table: CaptureTable, models: Sequence[Model]) -> Iterator[Fit
             yield fit_fast(table, model)
 
 
-def greedy_search(
-    table: CaptureTable, max_order: int, criterion: str
-) -> tuple[Fit, list[Fit]]:
+def greedy_search(table: CaptureTable, max_order: int, criterion: str) -> tuple[Fit, list[Fit]]:
     """Downhill search for large tables: starting from independence, repeatedly make the single
     change (add a term whose lower-order terms are present, or drop a term that no higher term
     needs) that lowers the criterion most; stop when none does."""
-    n_cells = len(table.counts)
-    score = (lambda f: f.aic()) if criterion == "aic" else (lambda f: f.bic(n_cells))
+    n_people = table.observed
+
+    def score(f: Fit) -> float:
+        # BIC with log(number of people recorded), as in Silverman, Chan and Vincent (2024).
+        return f.aic() if criterion == "aic" else f.bic(n_people)
+
     terms = all_terms(table.n_lists, max_order)
     current = fit_fast(table, ())
-    seen: dict[Model, Fit] = {(): current}
+    seen: dict[Model, Fit | None] = {(): current}
     while True:
         present = set(current.model)
         candidates: list[Model] = []
@@ -288,7 +293,7 @@ def greedy_search(
         best = current
         for model in candidates:
             if model not in seen:
-                seen[model] = fit_fast(table, model) if admissible(table, model) else None  # type: ignore[assignment]
+                seen[model] = fit_fast(table, model) if admissible(table, model) else None
             fit = seen[model]
             if fit is not None and fit.converged and score(fit) < score(best) - 1e-9:
                 best = fit
@@ -309,9 +314,7 @@ def stepwise_uk(table: CaptureTable, p_threshold: float = 0.05) -> Fit:
     not significant at ``p_threshold`` (Wald test of its coefficient).
     """
     current = fit_fast(table, ())
-    pairs = [
-        p for p in itertools.combinations(range(table.n_lists), 2) if table.overlap(p) > 0
-    ]
+    pairs = [p for p in itertools.combinations(range(table.n_lists), 2) if table.overlap(p) > 0]
     while True:
         best: Fit | None = None
         for pair in pairs:

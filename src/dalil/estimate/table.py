@@ -87,7 +87,10 @@ class CaptureTable:
 
     def to_rows(self) -> list[dict[str, int]]:
         return [
-            {**{name: int(v) for name, v in zip(self.lists, row, strict=True)}, COUNT_COLUMN: int(c)}
+            {
+                **{name: int(v) for name, v in zip(self.lists, row, strict=True)},
+                COUNT_COLUMN: int(c),
+            }
             for row, c in zip(self.patterns, self.counts, strict=True)
         ]
 
@@ -141,7 +144,8 @@ def _numbers(frame: pd.DataFrame, column: str, source: str) -> npt.NDArray[np.fl
             f"(row {int(np.flatnonzero(bad.to_numpy())[0]) + 2} of the file)",
             column=column,
         )
-    return values.to_numpy(dtype=np.float64)
+    out: npt.NDArray[np.float64] = values.to_numpy(dtype=np.float64)
+    return out
 
 
 def from_frame(
@@ -177,7 +181,8 @@ def from_frame(
                 f"{source}: list column(s) {', '.join(absent)} missing from the table",
                 missing=absent,
             )
-        extra = [c for c in columns if c not in list_names and c != COUNT_COLUMN and c not in strata]
+        known = {*list_names, *strata, COUNT_COLUMN}
+        extra = [c for c in columns if c not in known]
         if extra:
             raise InputError(
                 f"{source}: column(s) {', '.join(extra)} are neither lists nor strata; name "
