@@ -254,11 +254,11 @@ def _search(table: CaptureTable, max_order: int) -> _Search:
     models = ll.hierarchical_models(table.n_lists, order, limit=ll.EXHAUSTIVE_LIMIT)
     if models:
         fits = [ll.fit_fast(table, m) for m in models if ll.admissible(table, m)]
-        fits = [f for f in fits if f.converged and math.isfinite(f.estimate)]
+        fits = [f for f in fits if f.estimable]
         return _Search(fits, True, order)
     _, seen_b = ll.greedy_search(table, order, "bic")
     _, seen_a = ll.greedy_search(table, order, "aic")
-    unique = {f.model: f for f in [*seen_b, *seen_a] if f.converged and math.isfinite(f.estimate)}
+    unique = {f.model: f for f in [*seen_b, *seen_a] if f.estimable}
     return _Search(list(unique.values()), False, order)
 
 
@@ -346,7 +346,7 @@ def _bootstrap_stepwise(
         if rep.counts[rep.patterns.sum(axis=1) > 1].sum() == 0:
             continue
         fit = ll.stepwise_uk(rep)
-        if fit.converged:
+        if fit.estimable:
             out[b] = fit.estimate
         if progress is not None:
             progress("bootstrap (stepwise)", b + 1, replicates.shape[0])

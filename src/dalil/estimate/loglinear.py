@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -30,6 +31,12 @@ from dalil.estimate.table import CaptureTable
 FloatArray = npt.NDArray[np.float64]
 Term = tuple[int, ...]
 Model = tuple[Term, ...]
+
+# A model whose intercept (log of the number missed) has a standard error above this has no
+# finite estimate: the likelihood keeps rising as the number missed grows (e.g. a list that shares
+# no records with the others, once its pairs with them are modelled). On the published tables,
+# models with an estimate have standard errors below 1 and those without have above 10^5.
+MAX_INTERCEPT_SE = 10.0
 
 # Above this many hierarchical models an exhaustive search is replaced by a greedy one.
 EXHAUSTIVE_LIMIT = 5000
@@ -123,6 +130,17 @@ class Fit:
     def estimate(self) -> float:
         return self.observed + self.missing
 
+    @property
+    def estimable(self) -> bool:
+        """Converged, with a finite estimate of the number missed."""
+        se = self.cov[0, 0]
+        return (
+            self.converged
+            and math.isfinite(self.missing)
+            and math.isfinite(se)
+            and math.sqrt(max(se, 0.0)) <= MAX_INTERCEPT_SE
+        )
+
     def aic(self) -> float:
         return -2 * self.loglik + 2 * self.n_params
 
@@ -205,7 +223,12 @@ def fit_glm(table: CaptureTable, model: Model) -> Fit:
     """Fit with statsmodels' GLM (for the models that are reported)."""
     y = table.counts.astype(np.float64)
     x = design_matrix(table.patterns, model)
-    result = sm.GLM(y, x, family=sm.families.Poisson()).fit()
+    with warnings.catch_warnings():
+        # A saturated model (as many terms as cells) fits every cell exactly; statsmodels then
+        # warns of "perfect separation" and a zero residual scale, which is expected here.
+        warnings.simplefilter("ignore", category=RuntimeWarning)
+        warnings.filterwarnings("ignore", message=".*[Pp]erfect separation.*")
+        result = sm.GLM(y, x, family=sm.families.Poisson()).fit()
     converged = bool(getattr(result, "converged", True))
     return Fit(
         model,
@@ -295,7 +318,7 @@ def greedy_search(table: CaptureTable, max_order: int, criterion: str) -> tuple[
             if model not in seen:
                 seen[model] = fit_fast(table, model) if admissible(table, model) else None
             fit = seen[model]
-            if fit is not None and fit.converged and score(fit) < score(best) - 1e-9:
+            if fit is not None and fit.estimable and score(fit) < score(best) - 1e-9:
                 best = fit
         if best is current:
             return current, [f for f in seen.values() if f is not None]
@@ -321,7 +344,7 @@ def stepwise_uk(table: CaptureTable, p_threshold: float = 0.05) -> Fit:
             if pair in current.model:
                 continue
             fit = fit_fast(table, (*current.model, pair))
-            if fit.converged and (best is None or fit.aic() < best.aic()):
+            if fit.estimable and (best is None or fit.aic() < best.aic()):
                 best = fit
         if best is None or best.aic() >= current.aic():
             return current
@@ -374,7 +397,10 @@ def batched_estimates(
 
     with np.errstate(divide="ignore", invalid="ignore"):
         loglik = (np.where(y > 0, y * np.log(mu), 0.0) - mu - gammaln(y + 1)).sum(axis=1)
-    good = ok & converged & (beta[:, 0] < 50)
+    unit = np.zeros((n_rep, p, 1))
+    unit[:, 0, 0] = 1.0
+    var0 = np.linalg.solve(xtwx, unit)[:, 0, 0]
+    good = ok & converged & (beta[:, 0] < 50) & (var0 <= MAX_INTERCEPT_SE**2)
     missing = np.where(good, np.exp(np.minimum(beta[:, 0], 50)), np.nan)
     return missing, np.where(good, loglik, np.nan)
 
