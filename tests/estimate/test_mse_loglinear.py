@@ -82,7 +82,10 @@ def test_uk_five_lists_stepwise_is_11313(load) -> None:  # type: ignore[no-untyp
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("uk_modern_slavery_2013_6lists.csv", 11418.0), ("uk_modern_slavery_2013_4lists.csv", 11015.2)],
+    [
+        ("uk_modern_slavery_2013_6lists.csv", 11418.0),
+        ("uk_modern_slavery_2013_4lists.csv", 11015.2),
+    ],
 )
 def test_uk_stepwise_other_tables(load, name, expected) -> None:  # type: ignore[no-untyped-def]
     table = load(name)

@@ -48,9 +48,7 @@ def test_patterns_enumerate_every_observable_history() -> None:
 
 
 def test_csv_round_trip(tmp_path: Path) -> None:
-    text = "A,B,C,count\n" + "\n".join(
-        f"{r['A']},{r['B']},{r['C']},{r['count']}" for r in ROWS
-    )
+    text = "A,B,C,count\n" + "\n".join(f"{r['A']},{r['B']},{r['C']},{r['count']}" for r in ROWS)
     table = read_csv(_csv(tmp_path, text)).tables[0]
     assert table.to_rows()[0] == {"A": 1, "B": 0, "C": 0, "count": 40}
     assert table.observed == 114
@@ -58,8 +56,11 @@ def test_csv_round_trip(tmp_path: Path) -> None:
 
 def test_dataframe_with_strata_like_the_linkage_overlap() -> None:
     frame = pd.DataFrame(
-        [{**r, "governorate": g, "count": r["count"] * k} for g, k in (("Homs", 1), ("Idlib", 2))
-         for r in ROWS]
+        [
+            {**r, "governorate": g, "count": r["count"] * k}
+            for g, k in (("Homs", 1), ("Idlib", 2))
+            for r in ROWS
+        ]
     )
     tables = from_rows(frame, strata=["governorate"])
     assert tables.strata_columns == ("governorate",)
@@ -118,8 +119,11 @@ def test_all_records_on_one_list() -> None:
 
 
 def test_list_with_no_records_is_refused() -> None:
-    rows = [{"A": 1, "B": 0, "C": 0, "count": 5}, {"A": 1, "B": 1, "C": 0, "count": 2},
-            {"A": 0, "B": 1, "C": 0, "count": 4}]
+    rows = [
+        {"A": 1, "B": 0, "C": 0, "count": 5},
+        {"A": 1, "B": 1, "C": 0, "count": 2},
+        {"A": 0, "B": 1, "C": 0, "count": 4},
+    ]
     with pytest.raises(InputError, match="C have no records"):
         check_table(from_rows(rows).tables[0])
 

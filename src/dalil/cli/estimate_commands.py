@@ -88,8 +88,9 @@ def register(app: typer.Typer) -> None:
         )
         strata_cols = _split([strata] if strata else [])
         if from_victims:
+            capture_histories = mse.linkage_overlap()  # before opening the workspace
             state: AppState = ctx.obj
-            frame = mse.victims_table(state.workspace(), strata_cols)
+            frame = capture_histories(state.workspace(), strata=strata_cols)
             tables = mse.from_rows(frame, strata=strata_cols)
         else:
             assert table is not None

@@ -11,7 +11,7 @@ Public entry points:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -56,8 +56,9 @@ def estimate_csv(
     return estimate(read_csv(path, strata=strata), options, progress)
 
 
-def victims_table(workspace: Workspace, strata: Sequence[str]) -> pd.DataFrame:
-    """The capture table of the workspace's linked victims (from the linkage stage)."""
+def linkage_overlap() -> Callable[..., pd.DataFrame]:
+    """The linkage stage's ``capture_histories(workspace, strata)``, or a clear error if the
+    linkage stage is not installed."""
     try:
         # Imported lazily: estimation works on its own, without the linkage stage installed.
         from dalil.linkage.overlap import (  # type: ignore[import-not-found, unused-ignore]
@@ -71,8 +72,13 @@ def victims_table(workspace: Workspace, strata: Sequence[str]) -> pd.DataFrame:
             "victims to estimate from; export the overlap table as CSV and run "
             "`dalil estimate TABLE.csv` instead"
         ) from exc
-    frame: pd.DataFrame = capture_histories(workspace, strata=list(strata))
-    return frame
+    function: Callable[..., pd.DataFrame] = capture_histories
+    return function
+
+
+def victims_table(workspace: Workspace, strata: Sequence[str]) -> pd.DataFrame:
+    """The capture table of the workspace's linked victims (from the linkage stage)."""
+    return linkage_overlap()(workspace, strata=list(strata))
 
 
 def estimate_from_victims(
@@ -101,6 +107,7 @@ __all__ = [
     "estimate_rows",
     "estimate_table",
     "from_rows",
+    "linkage_overlap",
     "read_csv",
     "victims_table",
 ]
