@@ -35,8 +35,8 @@ def register(app: typer.Typer) -> None:
             typer.Option(
                 "--method",
                 "-m",
-                help="Method(s), repeat or comma-separate: bic, aic, stepwise, average, lcmcr, "
-                "dga. Default: all but dga.",
+                help="Method(s), repeat or comma-separate: bic, aic, stepwise, downhill, average, "
+                "lcmcr, dga. Default: bic, aic, stepwise, average, lcmcr.",
             ),
         ] = None,
         max_order: Annotated[

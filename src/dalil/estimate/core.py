@@ -27,6 +27,7 @@ METHODS: dict[str, str] = {
     "bic": "log-linear, BIC choice",
     "aic": "log-linear, AIC choice",
     "stepwise": "log-linear, stepwise (UK 2013)",
+    "downhill": "log-linear, downhill BIC search",
     "average": "log-linear, AIC average",
     "lcmcr": "latent classes (LCMCR)",
     "dga": "graph average (Madigan-York)",
@@ -333,23 +334,34 @@ def _bootstrap_search(
         if "average" in out:
             out["average"][b] = _average(sub.fits)
         if progress is not None:
-            progress("bootstrap (greedy search)", b + 1, n_rep)
+            progress("bootstrap (downhill search)", b + 1, n_rep)
     return out
 
 
-def _bootstrap_stepwise(
-    table: CaptureTable, replicates: FloatArray, progress: Progress | None
+def _sequential(table: CaptureTable, method: str, max_order: int) -> ll.Fit:
+    """The searches that follow one path (not an exhaustive comparison)."""
+    if method == "stepwise":
+        return ll.stepwise_uk(table)
+    return ll.greedy_search(table, max_order, "bic")[0]
+
+
+def _bootstrap_sequential(
+    table: CaptureTable,
+    method: str,
+    max_order: int,
+    replicates: FloatArray,
+    progress: Progress | None,
 ) -> FloatArray:
     out = np.full(replicates.shape[0], np.nan)
     for b in range(replicates.shape[0]):
         rep = table.with_counts(replicates[b].astype(np.int64))
         if rep.counts[rep.patterns.sum(axis=1) > 1].sum() == 0:
             continue
-        fit = ll.stepwise_uk(rep)
+        fit = _sequential(rep, method, max_order)
         if fit.estimable:
             out[b] = fit.estimate
         if progress is not None:
-            progress("bootstrap (stepwise)", b + 1, replicates.shape[0])
+            progress(f"bootstrap ({method})", b + 1, replicates.shape[0])
     return out
 
 
@@ -363,7 +375,7 @@ def _loglinear(
     rng: np.random.Generator,
     progress: Progress | None,
 ) -> tuple[list[MethodResult], list[dict[str, Any]], list[str]]:
-    wanted = [m for m in options.methods if m in ("bic", "aic", "stepwise", "average")]
+    wanted = [m for m in options.methods if m in ("bic", "aic", "stepwise", "downhill", "average")]
     warnings: list[str] = []
     if not wanted:
         return [], [], warnings
@@ -382,8 +394,11 @@ def _loglinear(
     boot: dict[str, FloatArray] = {}
     if b:
         boot = _bootstrap_search(table, search, set(wanted), replicates, progress)
-        if "stepwise" in wanted:
-            boot["stepwise"] = _bootstrap_stepwise(table, replicates, progress)
+        for method in ("stepwise", "downhill"):
+            if method in wanted:
+                boot[method] = _bootstrap_sequential(
+                    table, method, search.max_order, replicates, progress
+                )
     kind = (
         f"bootstrap {int(options.level * 100)}% percentile, {b} replicates, model selection "
         "repeated on each"
@@ -392,7 +407,7 @@ def _loglinear(
         f"exhaustive search over {len(search.fits)} hierarchical models up to order "
         f"{search.max_order}"
         if search.exhaustive
-        else f"greedy search up to order {search.max_order} ({len(search.fits)} models visited)"
+        else f"downhill search up to order {search.max_order} ({len(search.fits)} models visited)"
     )
     results: list[MethodResult] = []
     for method in wanted:
@@ -403,6 +418,11 @@ def _loglinear(
             if method == "stepwise":
                 chosen = ll.stepwise_uk(table)
                 note = "forward selection of two-list terms (Bales, Hesketh and Silverman 2015)"
+            elif method == "downhill":
+                chosen = _sequential(table, method, search.max_order)
+                note = (
+                    "downhill BIC search from all two-list terms (Silverman, Chan and Vincent 2024)"
+                )
             else:
                 chosen = _choose(search.fits, method, table.observed)
                 note = search_note

@@ -292,9 +292,11 @@ def _base_fit_many(table: CaptureTable, models: Sequence[Model]) -> Iterator[Fit
 
 
 def greedy_search(table: CaptureTable, max_order: int, criterion: str) -> tuple[Fit, list[Fit]]:
-    """Downhill search for large tables: starting from independence, repeatedly make the single
-    change (add a term whose lower-order terms are present, or drop a term that no higher term
-    needs) that lowers the criterion most; stop when none does."""
+    """Downhill search (Silverman, Chan and Vincent 2024) for tables too large for an
+    exhaustive search: start from the model with every two-list term whose lists share records,
+    then repeatedly make the single change (drop a term no higher term needs, or add one whose
+    lower-order terms are present) that lowers the criterion most; stop when none does.
+    Starts from independence if the full two-list model has no finite estimate."""
     n_people = table.observed
 
     def score(f: Fit) -> float:
@@ -302,8 +304,14 @@ def greedy_search(table: CaptureTable, max_order: int, criterion: str) -> tuple[
         return f.aic() if criterion == "aic" else f.bic(n_people)
 
     terms = all_terms(table.n_lists, max_order)
-    current = fit_fast(table, ())
-    seen: dict[Model, Fit | None] = {(): current}
+    pairs = tuple(
+        p for p in itertools.combinations(range(table.n_lists), 2) if table.overlap(p) > 0
+    )
+    current = fit_fast(table, pairs)
+    seen: dict[Model, Fit | None] = {pairs: current}
+    if not current.estimable:
+        current = fit_fast(table, ())
+        seen[()] = current
     while True:
         present = set(current.model)
         candidates: list[Model] = []
