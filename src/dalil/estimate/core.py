@@ -252,9 +252,12 @@ class _Search:
 
 def _search(table: CaptureTable, max_order: int) -> _Search:
     order = ll.check_identifiable(table, max_order)
-    models = ll.hierarchical_models(table.n_lists, order, limit=ll.EXHAUSTIVE_LIMIT)
+    allowed = {t for t in ll.all_terms(table.n_lists, order) if table.overlap(t) > 0}
+    models = ll.hierarchical_models(
+        table.n_lists, order, limit=ll.EXHAUSTIVE_LIMIT, allowed=allowed
+    )
     if models:
-        fits = [ll.fit_fast(table, m) for m in models if ll.admissible(table, m)]
+        fits = [ll.fit_fast(table, m) for m in models]
         fits = [f for f in fits if f.estimable]
         return _Search(fits, True, order)
     _, seen_b = ll.greedy_search(table, order, "bic")

@@ -63,13 +63,19 @@ def is_hierarchical(model: Model) -> bool:
     return all(p in present for term in model for p in _parents(term))
 
 
-def hierarchical_models(n_lists: int, max_order: int, limit: int | None = None) -> list[Model]:
-    """Every hierarchical model with terms up to ``max_order`` (main effects always in).
+def hierarchical_models(
+    n_lists: int,
+    max_order: int,
+    limit: int | None = None,
+    allowed: set[Term] | None = None,
+) -> list[Model]:
+    """Every hierarchical model with terms up to ``max_order`` (main effects always in), using
+    only ``allowed`` terms if given.
 
     Returns an empty list if there are more than ``limit`` models (the caller then searches
-    greedily instead of exhaustively).
+    downhill instead of exhaustively).
     """
-    terms = all_terms(n_lists, max_order)
+    terms = [t for t in all_terms(n_lists, max_order) if allowed is None or t in allowed]
     models: list[Model] = []
 
     def walk(i: int, chosen: list[Term], present: set[Term]) -> bool:
