@@ -53,6 +53,7 @@ class EstimateOptions:
     bootstrap: int = 1000
     level: float = 0.95
     seed: int = 0
+    resampling: str = "parametric"
     lcmcr: LcmcrSettings = field(default_factory=LcmcrSettings)
 
     def __post_init__(self) -> None:
@@ -65,6 +66,8 @@ class EstimateOptions:
             raise InputError("no estimation method chosen")
         if not 0 < self.level < 1:
             raise InputError("the interval level must be between 0 and 1")
+        if self.resampling not in ("parametric", "nonparametric"):
+            raise InputError("resampling must be 'parametric' or 'nonparametric'")
         if self.bootstrap < 0:
             raise InputError("the number of bootstrap replicates cannot be negative")
 
@@ -158,6 +161,7 @@ class EstimateReport:
                 "methods": list(o.methods),
                 "max_order": o.max_order,
                 "bootstrap_replicates": o.bootstrap,
+                "resampling": o.resampling,
                 "level": o.level,
                 "seed": o.seed,
                 "lcmcr": vars(o.lcmcr),
@@ -253,9 +257,8 @@ class _Search:
 def _search(table: CaptureTable, max_order: int) -> _Search:
     order = ll.check_identifiable(table, max_order)
     allowed = {t for t in ll.all_terms(table.n_lists, order) if table.overlap(t) > 0}
-    models = ll.hierarchical_models(
-        table.n_lists, order, limit=ll.EXHAUSTIVE_LIMIT, allowed=allowed
-    )
+    limit = min(ll.EXHAUSTIVE_LIMIT, ll.EXHAUSTIVE_BUDGET // len(table.counts))
+    models = ll.hierarchical_models(table.n_lists, order, limit=limit, allowed=allowed)
     if models:
         fits = [ll.fit_fast(table, m) for m in models]
         fits = [f for f in fits if f.estimable]
@@ -291,13 +294,17 @@ def _bootstrap_search(
     n_rep = replicates.shape[0]
     n_b = replicates.sum(axis=1)
     out: dict[str, FloatArray] = {}
+    if not want & {"aic", "bic", "average"}:
+        return out
     if search.exhaustive:
         models = [f.model for f in search.fits]
         est = np.empty((n_rep, len(models)))
         loglik = np.empty((n_rep, len(models)))
         params = np.array([f.n_params for f in search.fits], dtype=np.float64)
         for i, model in enumerate(models):
-            est[:, i], loglik[:, i] = ll.batched_estimates(table.patterns, replicates, model)
+            est[:, i], loglik[:, i] = ll.batched_estimates(
+                table.patterns, replicates, model, start=search.fits[i].params
+            )
             if progress is not None:
                 progress("bootstrap (model search)", i + 1, len(models))
         aic = np.where(np.isfinite(loglik), -2 * loglik + 2 * params, np.inf)
@@ -391,20 +398,9 @@ def _loglinear(
     if not search.fits:
         raise InputError("no log-linear model could be fitted to this table")
     b = options.bootstrap
-    replicates = rng.poisson(table.counts.astype(np.float64), (b, len(table.counts))).astype(
-        np.float64
-    )
-    boot: dict[str, FloatArray] = {}
-    if b:
-        boot = _bootstrap_search(table, search, set(wanted), replicates, progress)
-        for method in ("stepwise", "downhill"):
-            if method in wanted:
-                boot[method] = _bootstrap_sequential(
-                    table, method, search.max_order, replicates, progress
-                )
     kind = (
-        f"bootstrap {int(options.level * 100)}% percentile, {b} replicates, model selection "
-        "repeated on each"
+        f"bootstrap {int(options.level * 100)}% percentile, {b} {options.resampling} replicates, "
+        "model selection repeated on each"
     )
     search_note = (
         f"exhaustive search over {len(search.fits)} hierarchical models up to order "
@@ -414,9 +410,13 @@ def _loglinear(
     )
     results: list[MethodResult] = []
     for method in wanted:
+        means: FloatArray
         if method == "average":
             estimate = _average(search.fits)
             result = MethodResult(method, estimate, None, kind, notes=[search_note])
+            aic = np.array([f.aic() for f in search.fits])
+            w = np.exp(-(aic - aic.min()) / 2)
+            means = np.average([ll.fitted_means(table, f) for f in search.fits], axis=0, weights=w)
         else:
             if method == "stepwise":
                 chosen = ll.stepwise_uk(table)
@@ -430,6 +430,7 @@ def _loglinear(
                 chosen = _choose(search.fits, method, table.observed)
                 note = search_note
             final = ll.fit_glm(table, chosen.model)
+            means = ll.fitted_means(table, final)
             profile = ll.profile_interval(table, final, options.level)
             result = MethodResult(
                 method,
@@ -442,6 +443,19 @@ def _loglinear(
             )
             if not math.isfinite(profile[1]):
                 result.notes.append("The profile likelihood has no finite upper bound.")
+        boot: dict[str, FloatArray] = {}
+        if b:
+            # Parametric: each replicate is drawn from the method's own fitted model (Buckland
+            # and Garthwaite 1991), so cells that happen to be empty can fill in; nonparametric:
+            # from the observed counts.
+            centre = means if options.resampling == "parametric" else table.counts
+            replicates = rng.poisson(centre, (b, len(table.counts))).astype(np.float64)
+            if method in ("stepwise", "downhill"):
+                boot[method] = _bootstrap_sequential(
+                    table, method, search.max_order, replicates, progress
+                )
+            else:
+                boot = _bootstrap_search(table, search, {method}, replicates, progress)
         draws = boot.get(method)
         if draws is not None:
             result.draws = draws

@@ -38,8 +38,12 @@ Model = tuple[Term, ...]
 # models with an estimate have standard errors below 1 and those without have above 10^5.
 MAX_INTERCEPT_SE = 10.0
 
-# Above this many hierarchical models an exhaustive search is replaced by a greedy one.
+# An exhaustive search (and its repetition on every bootstrap replicate) is used while
+# models x capture patterns stays below this; beyond it the downhill search is used. 1,024
+# models of five lists (31 patterns) or of six (63) are searched exhaustively; eight lists
+# (255 patterns) are searched downhill, as Silverman, Chan and Vincent (2024) do.
 EXHAUSTIVE_LIMIT = 5000
+EXHAUSTIVE_BUDGET = 100_000
 _CHI2_95 = float(stats.chi2.ppf(0.95, 1))
 
 
@@ -212,17 +216,32 @@ def newton_poisson(
     return np.asarray(beta, dtype=np.float64), mu, False
 
 
-def fit_fast(table: CaptureTable, model: Model) -> Fit:
-    """Fit with the small solver (for searches)."""
+def fit_fast(table: CaptureTable, model: Model, near: Fit | None = None) -> Fit:
+    """Fit with the small solver (for searches). ``near``: a fit of a neighbouring model, whose
+    coefficients start the iterations (searches move one term at a time, so this saves most
+    of them)."""
     y = table.counts.astype(np.float64)
     x = design_matrix(table.patterns, model)
-    beta, mu, ok = newton_poisson(x, y)
+    start = None
+    if near is not None and near.converged and np.isfinite(near.params).all():
+        head = 1 + table.n_lists
+        old = dict(zip(near.model, near.params[head:], strict=True))
+        start = np.concatenate([near.params[:head], [old.get(t, 0.0) for t in model]])
+    beta, mu, ok = newton_poisson(x, y, start=start)
+    if not ok and start is not None:
+        beta, mu, ok = newton_poisson(x, y)
     xw = x * mu[:, None]
     try:
         cov = np.asarray(np.linalg.inv(xw.T @ x), dtype=np.float64)
     except np.linalg.LinAlgError:
         cov = np.full((x.shape[1], x.shape[1]), np.inf)
     return Fit(model, beta, cov, _loglik(y, mu, _lgamma_const(y)), x.shape[1], table.observed, ok)
+
+
+def fitted_means(table: CaptureTable, fit: Fit) -> FloatArray:
+    """Expected count of every observable capture pattern under the fitted model."""
+    x = design_matrix(table.patterns, fit.model)
+    return np.exp(np.clip(x @ fit.params, -700, 700))
 
 
 def fit_glm(table: CaptureTable, model: Model) -> Fit:
@@ -330,7 +349,9 @@ def greedy_search(table: CaptureTable, max_order: int, criterion: str) -> tuple[
         best = current
         for model in candidates:
             if model not in seen:
-                seen[model] = fit_fast(table, model) if admissible(table, model) else None
+                seen[model] = (
+                    fit_fast(table, model, near=current) if admissible(table, model) else None
+                )
             fit = seen[model]
             if fit is not None and fit.estimable and score(fit) < score(best) - 1e-9:
                 best = fit
@@ -357,7 +378,7 @@ def stepwise_uk(table: CaptureTable, p_threshold: float = 0.05) -> Fit:
         for pair in pairs:
             if pair in current.model:
                 continue
-            fit = fit_fast(table, (*current.model, pair))
+            fit = fit_fast(table, (*current.model, pair), near=current)
             if fit.estimable and (best is None or fit.aic() < best.aic()):
                 best = fit
         if best is None or best.aic() >= current.aic():
@@ -372,14 +393,21 @@ def stepwise_uk(table: CaptureTable, p_threshold: float = 0.05) -> Fit:
 
 
 def batched_estimates(
-    patterns: npt.NDArray[np.int64], counts: FloatArray, model: Model, iters: int = 60
+    patterns: npt.NDArray[np.int64],
+    counts: FloatArray,
+    model: Model,
+    start: FloatArray | None = None,
+    iters: int = 60,
 ) -> tuple[FloatArray, FloatArray]:
     """Fit one model to many replicate tables at once (rows of ``counts``).
 
     Returns the estimated undocumented count (exp of intercept) and the log-likelihood for each
-    replicate; NaN where a term's lists share no records in that replicate (no finite estimate)
-    or the fit did not converge.
+    replicate; NaN where a term's lists share no records in that replicate, the fit did not
+    converge, or the number missed has no finite estimate. ``start``: coefficients to start
+    from (the fit to the original table); replicates stop iterating once they converge.
     """
+    from scipy.special import gammaln
+
     x = design_matrix(patterns, model)
     y = counts
     n_rep, p = y.shape[0], x.shape[1]
@@ -387,33 +415,51 @@ def batched_estimates(
     for term in model:
         mask = np.all(patterns[:, list(term)] == 1, axis=1)
         ok &= y[:, mask].sum(axis=1) > 0
-    mu = y + 0.1
-    eta = np.log(mu)
-    beta = np.zeros((n_rep, p))
-    dev_old = np.full(n_rep, np.inf)
-    converged = np.zeros(n_rep, dtype=bool)
-    eye = np.eye(p) * 1e-10
-    for _ in range(iters):
-        z = eta + (y - mu) / mu
-        xw = x[None, :, :] * mu[:, :, None]
-        xtwx = np.transpose(xw, (0, 2, 1)) @ x + eye
-        rhs = np.einsum("bcp,bc->bp", xw, z)
-        beta = np.linalg.solve(xtwx, rhs[:, :, None])[:, :, 0]
+    if start is not None and np.isfinite(start).all():
+        beta = np.tile(start, (n_rep, 1))
         eta = np.clip(beta @ x.T, -700, 700)
         mu = np.exp(eta)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            dev = 2 * (np.where(y > 0, y * np.log(y / mu), 0.0) - (y - mu)).sum(axis=1)
-        converged = np.abs(dev - dev_old) <= 1e-9 * (np.abs(dev) + 0.1)
-        if converged.all():
+    else:
+        beta = np.zeros((n_rep, p))
+        mu = y + 0.1
+        eta = np.log(mu)
+    dev_old = np.full(n_rep, np.inf)
+    converged = np.zeros(n_rep, dtype=bool)
+    var0 = np.full(n_rep, np.inf)
+    eye = np.eye(p) * 1e-10
+    active = np.arange(n_rep)
+    for _ in range(iters):
+        ya, mua, etaa = y[active], mu[active], eta[active]
+        z = etaa + (ya - mua) / mua
+        xw = x[None, :, :] * mua[:, :, None]
+        xtwx = np.transpose(xw, (0, 2, 1)) @ x + eye
+        rhs = np.matmul((z[:, None, :]), xw)[:, 0, :]
+        try:
+            new = np.linalg.solve(xtwx, rhs[:, :, None])[:, :, 0]
+        except np.linalg.LinAlgError:
+            new = np.stack(
+                [np.linalg.lstsq(a, r, rcond=None)[0] for a, r in zip(xtwx, rhs, strict=True)]
+            )
+        beta[active] = new
+        eta[active] = np.clip(new @ x.T, -700, 700)
+        mu[active] = np.exp(eta[active])
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            dev = 2 * (np.where(ya > 0, ya * np.log(ya / mu[active]), 0.0) - (ya - mu[active])).sum(
+                axis=1
+            )
+        done = np.abs(dev - dev_old[active]) <= 1e-9 * (np.abs(dev) + 0.1)
+        dev_old[active] = dev
+        if done.any():
+            finished = active[done]
+            converged[finished] = True
+            unit = np.zeros((len(finished), p, 1))
+            unit[:, 0, 0] = 1.0
+            var0[finished] = np.linalg.solve(xtwx[done], unit)[:, 0, 0]
+            active = active[~done]
+        if active.size == 0:
             break
-        dev_old = dev
-    from scipy.special import gammaln
-
     with np.errstate(divide="ignore", invalid="ignore"):
         loglik = (np.where(y > 0, y * np.log(mu), 0.0) - mu - gammaln(y + 1)).sum(axis=1)
-    unit = np.zeros((n_rep, p, 1))
-    unit[:, 0, 0] = 1.0
-    var0 = np.linalg.solve(xtwx, unit)[:, 0, 0]
     good = ok & converged & (beta[:, 0] < 50) & (var0 <= MAX_INTERCEPT_SE**2)
     missing = np.where(good, np.exp(np.minimum(beta[:, 0], 50)), np.nan)
     return missing, np.where(good, loglik, np.nan)
