@@ -293,6 +293,9 @@ def _bootstrap_search(
     """Repeat the model search on every replicate table (so model choice is in the interval)."""
     n_rep = replicates.shape[0]
     n_b = replicates.sum(axis=1)
+    # A replicate's estimate of the number missed is added to the number actually recorded:
+    # that count is known, and the population cannot be smaller than it.
+    n = table.observed
     out: dict[str, FloatArray] = {}
     if not want & {"aic", "bic", "average"}:
         return out
@@ -314,15 +317,15 @@ def _bootstrap_search(
         rows = np.arange(n_rep)
         valid = np.isfinite(aic).any(axis=1)
         if "aic" in want:
-            out["aic"] = np.where(valid, n_b + est[rows, np.argmin(aic, axis=1)], np.nan)
+            out["aic"] = np.where(valid, n + est[rows, np.argmin(aic, axis=1)], np.nan)
         if "bic" in want:
-            out["bic"] = np.where(valid, n_b + est[rows, np.argmin(bic, axis=1)], np.nan)
+            out["bic"] = np.where(valid, n + est[rows, np.argmin(bic, axis=1)], np.nan)
         if "average" in want:
             w = np.exp(-(aic - aic.min(axis=1, keepdims=True)) / 2)
             w = np.where(np.isfinite(est), w, 0.0)
             total = w.sum(axis=1)
             avg = (w * np.nan_to_num(est)).sum(axis=1) / np.where(total > 0, total, 1)
-            out["average"] = np.where(total > 0, n_b + avg, np.nan)
+            out["average"] = np.where(total > 0, n + avg, np.nan)
         return out
     # Greedy search per replicate (six lists or more).
     for key in ("aic", "bic", "average"):
@@ -338,11 +341,11 @@ def _bootstrap_search(
         if not sub.fits:
             continue
         if "aic" in out:
-            out["aic"][b] = _choose(sub.fits, "aic", rep.observed).estimate
+            out["aic"][b] = n + _choose(sub.fits, "aic", rep.observed).missing
         if "bic" in out:
-            out["bic"][b] = _choose(sub.fits, "bic", rep.observed).estimate
+            out["bic"][b] = n + _choose(sub.fits, "bic", rep.observed).missing
         if "average" in out:
-            out["average"][b] = _average(sub.fits)
+            out["average"][b] = n + _average(sub.fits) - rep.observed
         if progress is not None:
             progress("bootstrap (downhill search)", b + 1, n_rep)
     return out
@@ -369,7 +372,7 @@ def _bootstrap_sequential(
             continue
         fit = _sequential(rep, method, max_order)
         if fit.estimable:
-            out[b] = fit.estimate
+            out[b] = table.observed + fit.missing
         if progress is not None:
             progress(f"bootstrap ({method})", b + 1, replicates.shape[0])
     return out
