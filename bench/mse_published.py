@@ -108,8 +108,16 @@ class Bench:
         m = self.methods(name, order, (method,))[method]
         iv = m.profile_interval if use_profile else m.interval
         self.rows.append(
-            Row(name, figure, kind, theirs, their_iv, m.estimate, iv,
-                point_verdict(theirs, m.estimate, kind))
+            Row(
+                name,
+                figure,
+                kind,
+                theirs,
+                their_iv,
+                m.estimate,
+                iv,
+                point_verdict(theirs, m.estimate, kind),
+            )
         )
 
     def fixed_row(self, name: str, figure: str, theirs: float, model: ll.Model) -> None:
@@ -117,8 +125,16 @@ class Bench:
         fit = ll.fit_glm(table, model)
         iv = ll.profile_interval(table, fit)
         self.rows.append(
-            Row(name, figure, "reproduced", theirs, None, fit.estimate, iv,
-                point_verdict(theirs, fit.estimate, "reproduced"))
+            Row(
+                name,
+                figure,
+                "reproduced",
+                theirs,
+                None,
+                fit.estimate,
+                iv,
+                point_verdict(theirs, fit.estimate, "reproduced"),
+            )
         )
 
     def custom_row(
@@ -128,8 +144,16 @@ class Bench:
         final = ll.fit_glm(table, fit(table).model)
         iv = ll.profile_interval(table, final)
         self.rows.append(
-            Row(name, figure, "reproduced", theirs, None, final.estimate, iv,
-                point_verdict(theirs, final.estimate, "reproduced"))
+            Row(
+                name,
+                figure,
+                "reproduced",
+                theirs,
+                None,
+                final.estimate,
+                iv,
+                point_verdict(theirs, final.estimate, "reproduced"),
+            )
         )
 
     def lcmcr_rows(self) -> None:
@@ -143,66 +167,128 @@ class Bench:
                 verdict = "in line" if ok else "NOT in line"
             else:
                 ok = min(r["q025"] for r in runs) <= med <= max(r["q975"] for r in runs)
-                verdict = ("reference seeds disagree; inside their intervals" if ok
-                           else "reference seeds disagree; outside their intervals")
+                verdict = (
+                    "reference seeds disagree; inside their intervals"
+                    if ok
+                    else "reference seeds disagree; outside their intervals"
+                )
             verdict += f" (R-hat {result.rhat:.2f}, ESS {result.ess:.0f})"
             for i, r in enumerate(runs):
                 self.rows.append(
-                    Row(name, f"LCMCR median, R seed {int(r['seed'])}", "reference", r["median"],
-                        (r["q025"], r["q975"]), med if i == 0 else math.nan,
-                        result.interval() if i == 0 else None, verdict if i == 0 else "")
+                    Row(
+                        name,
+                        f"LCMCR median, R seed {int(r['seed'])}",
+                        "reference",
+                        r["median"],
+                        (r["q025"], r["q975"]),
+                        med if i == 0 else math.nan,
+                        result.interval() if i == 0 else None,
+                        verdict if i == 0 else "",
+                    )
                 )
 
 
 def run(bench: Bench, with_lcmcr: bool) -> None:
     k4 = "kosovo_1999_4lists.csv"
-    bench.method_row(k4, "BIC up to order 3 (Ball et al. 2002)", "published", 10356, None,
-                     "bic", 3)
-    bench.method_row(k4, "BIC up to order 3, profile interval", "reproduced", 10356.5,
-                     (8994, 12110), "bic", 3, use_profile=True)
-    bench.method_row(k4, "BIC up to order 3, bootstrap (SCV 2024)", "published", 10357,
-                     (6947, 18010), "bic", 3)
-    bench.method_row(k4, "BIC up to order 2 (SCV 2024)", "published", 14342, (12451, 16273),
-                     "bic", 2)
+    bench.method_row(k4, "BIC up to order 3 (Ball et al. 2002)", "published", 10356, None, "bic", 3)
+    bench.method_row(
+        k4,
+        "BIC up to order 3, profile interval",
+        "reproduced",
+        10356.5,
+        (8994, 12110),
+        "bic",
+        3,
+        use_profile=True,
+    )
+    bench.method_row(
+        k4, "BIC up to order 3, bootstrap (SCV 2024)", "published", 10357, (6947, 18010), "bic", 3
+    )
+    bench.method_row(
+        k4, "BIC up to order 2 (SCV 2024)", "published", 14342, (12451, 16273), "bic", 2
+    )
     bench.method_row(k4, "BIC up to order 2", "reproduced", 14341.7, None, "bic", 2)
     bench.fixed_row(k4, "independence", 7394.6, ())
     bench.fixed_row(k4, "all two-way", 14402.5, tuple(ll.all_terms(4, 2)))
     bench.fixed_row(k4, "all two- and three-way", 16941.9, tuple(ll.all_terms(4, 3)))
 
     uk5 = "uk_modern_slavery_2013_5lists.csv"
-    bench.method_row(uk5, "stepwise (Silverman 2014), profile interval", "reproduced", 11313.0,
-                     (9889, 13063), "stepwise", use_profile=True)
+    bench.method_row(
+        uk5,
+        "stepwise (Silverman 2014), profile interval",
+        "reproduced",
+        11313.0,
+        (9889, 13063),
+        "stepwise",
+        use_profile=True,
+    )
     bench.method_row(uk5, "stepwise, bootstrap", "published", 11313, (10000, 13000), "stepwise")
-    bench.method_row(uk5, "BIC up to order 3 (SCV 2024)", "published", 25311, (11168, 56052),
-                     "bic", 3)
-    bench.method_row(uk5, "BIC up to order 2 (SCV 2024)", "published", 22991, (11456, 43894),
-                     "bic", 2)
-    bench.method_row(uk5, "downhill BIC (SCV 2024)", "published", 12262, (9330, 32115),
-                     "downhill")
-    bench.method_row("uk_modern_slavery_2013_6lists.csv", "downhill BIC (SCV 2024)",
-                     "published", 12350, (9622, 27889), "downhill")
+    bench.method_row(
+        uk5, "BIC up to order 3 (SCV 2024)", "published", 25311, (11168, 56052), "bic", 3
+    )
+    bench.method_row(
+        uk5, "BIC up to order 2 (SCV 2024)", "published", 22991, (11456, 43894), "bic", 2
+    )
+    bench.method_row(uk5, "downhill BIC (SCV 2024)", "published", 12262, (9330, 32115), "downhill")
+    bench.method_row(
+        "uk_modern_slavery_2013_6lists.csv",
+        "downhill BIC (SCV 2024)",
+        "published",
+        12350,
+        (9622, 27889),
+        "downhill",
+    )
     bench.custom_row("uk_modern_slavery_2013_6lists.csv", "stepwise", 11418.0, ll.stepwise_uk)
     bench.custom_row("uk_modern_slavery_2013_4lists.csv", "stepwise", 11015.2, ll.stepwise_uk)
 
     no8 = "new_orleans_trafficking_8lists_sparsemse.csv"
-    bench.method_row(no8, "stepwise adds D:E (Chan et al. 2021)", "published", 1184, (717, 1657),
-                     "downhill")
+    bench.method_row(
+        no8, "stepwise adds D:E (Chan et al. 2021)", "published", 1184, (717, 1657), "downhill"
+    )
     bench.fixed_row(no8, "main effects (published 997 [644, 1,618])", 996.7, ())
-    bench.fixed_row("new_orleans_trafficking_5lists_sparsemse.csv",
-                    "main effects (published 1,034 [589, 1,703])", 1034.2, ())
-    bench.method_row("new_orleans_trafficking_5lists_mse2025.csv", "5 lists (SCV 2024)",
-                     "published", 981, (397, 1511), "bic")
-    bench.method_row("new_orleans_trafficking_8lists_mse2025.csv", "downhill (SCV 2024)",
-                     "published", 1110, (586, 1512), "downhill")
+    bench.fixed_row(
+        "new_orleans_trafficking_5lists_sparsemse.csv",
+        "main effects (published 1,034 [589, 1,703])",
+        1034.2,
+        (),
+    )
+    bench.method_row(
+        "new_orleans_trafficking_5lists_mse2025.csv",
+        "5 lists (SCV 2024)",
+        "published",
+        981,
+        (397, 1511),
+        "bic",
+    )
+    bench.method_row(
+        "new_orleans_trafficking_8lists_mse2025.csv",
+        "downhill (SCV 2024)",
+        "published",
+        1110,
+        (586, 1512),
+        "downhill",
+    )
     wus = "western_us_sex_trafficking_5lists.csv"
-    bench.method_row(wus, "main effects + A:E (Chan et al. 2021)", "published", 2483,
-                     (1293, 3670), "bic")
+    bench.method_row(
+        wus, "main effects + A:E (Chan et al. 2021)", "published", 2483, (1293, 3670), "bic"
+    )
     bench.fixed_row(wus, "main effects only", 2007.1, ())
-    bench.method_row("korea_comfort_women_palembang_3lists.csv", "B:C, C:D (SCV 2024)",
-                     "published", 157, (128, 349), "bic")
-    bench.method_row("netherlands_trafficking_2010_15_6lists.csv",
-                     "stepwise, 'about 142,000' (stress test)", "published", 142000, None,
-                     "stepwise")
+    bench.method_row(
+        "korea_comfort_women_palembang_3lists.csv",
+        "B:C, C:D (SCV 2024)",
+        "published",
+        157,
+        (128, 349),
+        "bic",
+    )
+    bench.method_row(
+        "netherlands_trafficking_2010_15_6lists.csv",
+        "stepwise, 'about 142,000' (stress test)",
+        "published",
+        142000,
+        None,
+        "stepwise",
+    )
     for name, value in (
         ("rcapture_hiv_rome_4lists.csv", 11124.6),
         ("rcapture_lesbian_allegheny_4lists.csv", 3738.5),

@@ -55,8 +55,7 @@ def _sweeps(  # type: ignore[no-untyped-def]  # pragma: no cover - compiled
     k = lam.shape[1]
     n = y.sum()
     pi = np.empty(k)
-    log_lam = np.empty((j, k))
-    log_not = np.empty((j, k))
+    ratio = np.empty((j, k))
     lp = np.empty(k)
     n_k = np.empty(k)
     caught = np.empty((j, k))
@@ -67,32 +66,49 @@ def _sweeps(  # type: ignore[no-untyped-def]  # pragma: no cover - compiled
         for kk in range(k):
             pi[kk] = max(v[kk] * rest, 1e-300)
             rest *= 1.0 - v[kk]
-        for jj in range(j):
-            for kk in range(k):
-                log_lam[jj, kk] = np.log(lam[jj, kk])
-                log_not[jj, kk] = np.log1p(-lam[jj, kk])
+        # Products instead of sums of logs: no log/exp in the inner loop. With at most ten
+        # lists and lambda clipped to [1e-12, 1 - 1e-12] nothing underflows to zero for every
+        # class at once (checked below all the same).
+        for kk in range(k):
+            none = pi[kk]
+            for jj in range(j):
+                none *= 1.0 - lam[jj, kk]
+                ratio[jj, kk] = lam[jj, kk] / (1.0 - lam[jj, kk])
+            miss[kk] = none
+        order = np.argsort(-pi)
         n_k[:] = 0.0
         caught[:, :] = 0.0
         # Allocate the people of each observed pattern to classes (multinomial by binomials).
         for pp in range(p):
-            top = -np.inf
-            for kk in range(k):
-                s = np.log(pi[kk])
-                for jj in range(j):
-                    s += log_lam[jj, kk] if x[pp, jj] == 1 else log_not[jj, kk]
-                lp[kk] = s
-                top = max(top, s)
             total = 0.0
             for kk in range(k):
-                lp[kk] = np.exp(lp[kk] - top)
-                total += lp[kk]
+                s = miss[kk]
+                for jj in range(j):
+                    if x[pp, jj] == 1:
+                        s *= ratio[jj, kk]
+                lp[kk] = s
+                total += s
+            if not total > 0.0:
+                top = -np.inf
+                for kk in range(k):
+                    s = np.log(pi[kk])
+                    for jj in range(j):
+                        s += np.log(lam[jj, kk]) if x[pp, jj] == 1 else np.log1p(-lam[jj, kk])
+                    lp[kk] = s
+                    top = max(top, s)
+                total = 0.0
+                for kk in range(k):
+                    lp[kk] = np.exp(lp[kk] - top)
+                    total += lp[kk]
             remaining = y[pp]
             left = 1.0
-            for kk in range(k):
+            # Largest classes first, so the loop usually ends after a few binomial draws.
+            for rank in range(k):
                 if remaining == 0:
                     break
+                kk = order[rank]
                 prob = lp[kk] / total
-                if kk == k - 1 or left <= prob:
+                if rank == k - 1 or left <= prob:
                     c = remaining
                 else:
                     c = np.random.binomial(remaining, min(max(prob / left, 0.0), 1.0))
@@ -105,20 +121,17 @@ def _sweeps(  # type: ignore[no-untyped-def]  # pragma: no cover - compiled
         # The undocumented: how many (negative binomial under the 1/N prior), then classes.
         p0 = 0.0
         for kk in range(k):
-            s = 0.0
-            for jj in range(j):
-                s += log_not[jj, kk]
-            miss[kk] = pi[kk] * np.exp(s)
             p0 += miss[kk]
         p0 = min(max(p0, 1e-300), 1.0 - 1e-12)
         n0 = np.random.negative_binomial(n, 1.0 - p0)
         remaining = n0
         left = 1.0
-        for kk in range(k):
+        for rank in range(k):
             if remaining == 0:
                 break
+            kk = order[rank]
             prob = miss[kk] / p0
-            if kk == k - 1 or left <= prob:
+            if rank == k - 1 or left <= prob:
                 c = remaining
             else:
                 c = np.random.binomial(remaining, min(max(prob / left, 0.0), 1.0))
