@@ -60,9 +60,7 @@ class EstimateOptions:
     def __post_init__(self) -> None:
         unknown = [m for m in self.methods if m not in METHODS]
         if unknown:
-            raise InputError(
-                f"unknown method(s) {', '.join(unknown)}; choose from {', '.join(METHODS)}"
-            )
+            raise InputError(f"unknown method(s) {', '.join(unknown)}; choose from {', '.join(METHODS)}")
         if not self.methods:
             raise InputError("no estimation method chosen")
         if not 0 < self.level < 1:
@@ -407,8 +405,7 @@ def _loglinear(
         "model selection repeated on each"
     )
     search_note = (
-        f"exhaustive search over {len(search.fits)} hierarchical models up to order "
-        f"{search.max_order}"
+        f"exhaustive search over {len(search.fits)} hierarchical models up to order {search.max_order}"
         if search.exhaustive
         else f"downhill search up to order {search.max_order} ({len(search.fits)} models visited)"
     )
@@ -427,9 +424,7 @@ def _loglinear(
                 note = "forward selection of two-list terms (Bales, Hesketh and Silverman 2015)"
             elif method == "downhill":
                 chosen = _sequential(table, method, search.max_order)
-                note = (
-                    "downhill BIC search from all two-list terms (Silverman, Chan and Vincent 2024)"
-                )
+                note = "downhill BIC search from all two-list terms (Silverman, Chan and Vincent 2024)"
             else:
                 chosen = _choose(search.fits, method, table.observed)
                 note = search_note
@@ -455,9 +450,7 @@ def _loglinear(
             centre = means if options.resampling == "parametric" else table.counts
             replicates = rng.poisson(centre, (b, len(table.counts))).astype(np.float64)
             if method in ("stepwise", "downhill"):
-                boot[method] = _bootstrap_sequential(
-                    table, method, search.max_order, replicates, progress
-                )
+                boot[method] = _bootstrap_sequential(table, method, search.max_order, replicates, progress)
             else:
                 boot = _bootstrap_search(table, search, {method}, replicates, progress)
         draws = boot.get(method)
@@ -511,9 +504,7 @@ def estimate_table(
         return _estimate_table(table, options or EstimateOptions(), progress)
 
 
-def _estimate_table(
-    table: CaptureTable, opts: EstimateOptions, progress: Progress | None
-) -> StratumEstimate:
+def _estimate_table(table: CaptureTable, opts: EstimateOptions, progress: Progress | None) -> StratumEstimate:
     warnings = check_table(table)
     rng = np.random.default_rng([opts.seed, *_stable_ints(table.stratum)])
     methods, models, more = _loglinear(table, opts, rng, progress)
@@ -587,9 +578,7 @@ def _disagreement(table: CaptureTable, methods: Sequence[MethodResult]) -> list[
         high = max(finite, key=lambda m: m.estimate)
         undocumented_low = low.estimate - table.observed
         undocumented_high = high.estimate - table.observed
-        if high.estimate > 1.25 * low.estimate or undocumented_high > 2 * max(
-            undocumented_low, 1.0
-        ):
+        if high.estimate > 1.25 * low.estimate or undocumented_high > 2 * max(undocumented_low, 1.0):
             out.append(
                 f"The methods disagree widely{_where(table)}: from {low.estimate:,.0f} "
                 f"({low.method}) to {high.estimate:,.0f} ({high.method}). The data cannot tell "
@@ -651,6 +640,4 @@ def estimate(
             "Strata were estimated separately: this assumes each stratum is a closed "
             "population and that no victim appears in two strata."
         )
-    return EstimateReport(
-        list(tables.lists), list(tables.strata_columns), results, total, opts, warnings
-    )
+    return EstimateReport(list(tables.lists), list(tables.strata_columns), results, total, opts, warnings)

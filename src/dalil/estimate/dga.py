@@ -12,7 +12,6 @@ R package dga.
 from __future__ import annotations
 
 import itertools
-import math
 
 import numpy as np
 import numpy.typing as npt
@@ -90,9 +89,7 @@ def decomposable_graphs(n: int) -> list[tuple[list[frozenset[int]], list[frozens
     return graphs
 
 
-def _margin_term(
-    table: CaptureTable, members: frozenset[int], delta: float, n0: FloatArray
-) -> FloatArray:
+def _margin_term(table: CaptureTable, members: frozenset[int], delta: float, n0: FloatArray) -> FloatArray:
     """log Dirichlet-multinomial probability of the margin over ``members``, for every n0."""
     j = table.n_lists
     if not members:
@@ -161,9 +158,7 @@ def run_dga(
     idx = rng.choice(big_n.size, size=4000, p=by_n)
     jitter = rng.uniform(-0.5, 0.5, 4000) * width[idx]
     draws = np.maximum(big_n[idx] + np.round(jitter), n)
-    top_graph = " ".join(
-        "[" + ",".join(table.lists[i] for i in sorted(c)) + "]" for c in graphs[best][0]
-    )
+    top_graph = " ".join("[" + ",".join(table.lists[i] for i in sorted(c)) + "]" for c in graphs[best][0])
     return MethodResult(
         "dga",
         quantile(0.5),
@@ -179,8 +174,3 @@ def run_dga(
         },
         notes=notes,
     )
-
-
-def _check() -> None:  # pragma: no cover - documentation of the graph counts
-    assert [len(decomposable_graphs(k)) for k in (2, 3, 4, 5)] == [2, 8, 61, 822]
-    assert math.isfinite(0.0)

@@ -50,9 +50,7 @@ _CHI2_95 = float(stats.chi2.ppf(0.95, 1))
 def all_terms(n_lists: int, max_order: int) -> list[Term]:
     """Interaction terms of 2..max_order lists, smaller terms first."""
     return [
-        term
-        for order in range(2, max_order + 1)
-        for term in itertools.combinations(range(n_lists), order)
+        term for order in range(2, max_order + 1) for term in itertools.combinations(range(n_lists), order)
     ]
 
 
@@ -329,9 +327,7 @@ def greedy_search(table: CaptureTable, max_order: int, criterion: str) -> tuple[
         return f.aic() if criterion == "aic" else f.bic(n_people)
 
     terms = all_terms(table.n_lists, max_order)
-    pairs = tuple(
-        p for p in itertools.combinations(range(table.n_lists), 2) if table.overlap(p) > 0
-    )
+    pairs = tuple(p for p in itertools.combinations(range(table.n_lists), 2) if table.overlap(p) > 0)
     current = fit_fast(table, pairs)
     seen: dict[Model, Fit | None] = {pairs: current}
     if not current.estimable:
@@ -349,9 +345,7 @@ def greedy_search(table: CaptureTable, max_order: int, criterion: str) -> tuple[
         best = current
         for model in candidates:
             if model not in seen:
-                seen[model] = (
-                    fit_fast(table, model, near=current) if admissible(table, model) else None
-                )
+                seen[model] = fit_fast(table, model, near=current) if admissible(table, model) else None
             fit = seen[model]
             if fit is not None and fit.estimable and score(fit) < score(best) - 1e-9:
                 best = fit
@@ -437,16 +431,12 @@ def batched_estimates(
         try:
             new = np.linalg.solve(xtwx, rhs[:, :, None])[:, :, 0]
         except np.linalg.LinAlgError:
-            new = np.stack(
-                [np.linalg.lstsq(a, r, rcond=None)[0] for a, r in zip(xtwx, rhs, strict=True)]
-            )
+            new = np.stack([np.linalg.lstsq(a, r, rcond=None)[0] for a, r in zip(xtwx, rhs, strict=True)])
         beta[active] = new
         eta[active] = np.clip(new @ x.T, -700, 700)
         mu[active] = np.exp(eta[active])
         with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-            dev = 2 * (np.where(ya > 0, ya * np.log(ya / mu[active]), 0.0) - (ya - mu[active])).sum(
-                axis=1
-            )
+            dev = 2 * (np.where(ya > 0, ya * np.log(ya / mu[active]), 0.0) - (ya - mu[active])).sum(axis=1)
         done = np.abs(dev - dev_old[active]) <= 1e-9 * (np.abs(dev) + 0.1)
         dev_old[active] = dev
         if done.any():

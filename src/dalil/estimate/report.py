@@ -76,8 +76,7 @@ def method_details(est: StratumEstimate) -> list[str]:
             )
         if m.method == "dga":
             bits.append(
-                f"most probable graph {d.get('top_graph')} "
-                f"(probability {d.get('top_graph_probability')})"
+                f"most probable graph {d.get('top_graph')} (probability {d.get('top_graph_probability')})"
             )
         if d.get("bootstrap_replicates"):
             bits.append(
@@ -167,9 +166,7 @@ def plot(report: EstimateReport, path: Path) -> Path:
         sharex=True,
         gridspec_kw={"height_ratios": [2, 1]},
     )
-    finite_all = [
-        m.draws[np.isfinite(m.draws)] for m in methods if m.draws is not None and m.draws.size
-    ]
+    finite_all = [m.draws[np.isfinite(m.draws)] for m in methods if m.draws is not None and m.draws.size]
     upper = max(
         [est.observed * 1.2]
         + [float(np.quantile(d, 0.99)) for d in finite_all if d.size]

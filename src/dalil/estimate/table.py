@@ -240,7 +240,6 @@ def from_frame(
         if code > 0:
             grouped[key][code - 1] += int(count)
     tables = tuple(
-        CaptureTable(tuple(list_names), grouped[key], tuple(zip(strata, key, strict=True)))
-        for key in order
+        CaptureTable(tuple(list_names), grouped[key], tuple(zip(strata, key, strict=True))) for key in order
     )
     return StratifiedTable(tuple(list_names), tuple(strata), tables)
