@@ -69,12 +69,12 @@ def method_details(est: StratumEstimate) -> list[str]:
         if m.profile_interval is not None and m.interval is not m.profile_interval:
             bits.append(f"profile likelihood given this model {_interval(m.profile_interval)}")
         d = m.diagnostics
-        if m.method == "lcmcr":
+        if m.method == "lcmcr" and d:
             bits.append(
                 f"{d.get('chains')} chains, R-hat {d.get('rhat')}, effective sample size "
                 f"{d.get('ess')}, posterior mean {_fmt(d.get('posterior_mean'))}"
             )
-        if m.method == "dga":
+        if m.method == "dga" and d:
             bits.append(
                 f"most probable graph {d.get('top_graph')} (probability {d.get('top_graph_probability')})"
             )
@@ -121,7 +121,16 @@ def render(report: EstimateReport, console: Console, *, show_models: bool = True
     parts: list[Any] = [head]
     title = "Estimated total (all strata)" if report.total is not None else "Estimated total"
     parts.append(methods_table(overall, level, title))
-    parts.extend(Text(line, style="dim") for line in method_details(overall))
+    if report.total is not None:
+        parts.append(
+            Text(
+                f"Sum of {len(report.strata)} strata estimated separately; each interval comes "
+                "from the strata's bootstrap replicates or posterior draws summed draw by draw.",
+                style="dim",
+            )
+        )
+    else:
+        parts.extend(Text(line, style="dim") for line in method_details(overall))
     if report.total is None and show_models and overall.models:
         parts.append(models_table(overall))
     console.print(Panel(Group(*parts), title="Multiple systems estimation", expand=False))
