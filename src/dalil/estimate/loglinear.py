@@ -206,10 +206,16 @@ def newton_poisson(
         dev_old = dev
         z = eta - off + (y - mu) / mu
         xw = x * mu[:, None]
+        # A fit running off to infinity (no finite estimate) overflows here; it is then reported
+        # as not converged, or caught by Fit.estimable, so the warning itself says nothing new.
+        with np.errstate(over="ignore", invalid="ignore"):
+            xtwx, rhs = xw.T @ x, xw.T @ z
         try:
-            beta = np.linalg.solve(xw.T @ x, xw.T @ z)
+            beta = np.linalg.solve(xtwx, rhs)
         except np.linalg.LinAlgError:
-            beta = np.linalg.lstsq(xw.T @ x, xw.T @ z, rcond=None)[0]
+            beta = np.linalg.lstsq(xtwx, rhs, rcond=None)[0]
+        if not np.isfinite(beta).all():
+            break
     mu = np.exp(np.clip(x @ beta + off, -700, 700))
     return np.asarray(beta, dtype=np.float64), mu, False
 
