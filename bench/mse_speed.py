@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import math
+import os
 import time
 from pathlib import Path
 
@@ -157,7 +158,11 @@ def _main() -> None:
     print("|---|---:|---|---|")
     for row in rows:
         print("| " + " | ".join(row) + " |")
-    print("\nMachine shared with other work; times are wall-clock, single process.")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(
+        f"\nWall-clock and CPU seconds, single process, {os.cpu_count()} cores shared with other "
+        f"work (load average {load}); on a busy machine compare CPU seconds."
+    )
 
 
 if __name__ == "__main__":
