@@ -224,6 +224,13 @@ def check_table(table: CaptureTable) -> list[str]:
             f"Tiny list(s){where}: {', '.join(small)}. Estimates that depend on them are fragile."
         )
     j = table.n_lists
+    if j == 3:
+        warnings.append(
+            f"Only three lists{where}: the dependence among all three together cannot be "
+            "estimated. If some victims are harder for every list to record (heterogeneity), "
+            "every method here underestimates, and intervals cover the truth less often than "
+            "stated (see docs/estimate.md, calibration)."
+        )
     zero = int((table.counts == 0).sum())
     few = int((table.counts < 5).sum())
     if j >= 3 and few > len(table.counts) / 2:
