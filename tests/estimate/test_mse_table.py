@@ -155,6 +155,7 @@ def test_sparse_and_tiny_lists_are_warned_about() -> None:
     assert "Tiny list" in text and "C (3)" in text
     assert "Sparse table" in text
     assert "share no records" in text
+    assert "Only three lists" in text
 
 
 def test_duplicate_patterns_are_added() -> None:
