@@ -73,7 +73,7 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
     # 1. "according to X", "بحسب X"
     acc = lex.according_to.search(sent)
     if acc is not None:
-        a_s, a_e, _ = acc
+        _a_s, a_e, _ = acc
         rest = sent[a_e:]
         ar = bool(re.search("[\u0600-\u06ff]", rest[:5]))
         stop = (_AR_NP_STOP if ar else _NP_STOP).search(rest)

@@ -10,6 +10,7 @@ anchor; otherwise the date stays ``None`` and the surface text is kept.
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -66,17 +67,17 @@ DATE_RE = re.compile(
         rf"(?P<my>(?:(?:in|early|late|mid|mid-)\s+)?(?P<m3>{_EN_M}|{_AR_M})(?:\s+of)?,?\s+"
         rf"(?:عام\s+)?(?P<y3>{_YEAR}))(?!\d)",
         # in 2013, عام 2013
-        rf"(?P<yr>(?:\b(?:in|since|during|of|until|by|the)\s+|(?:عام|سنة|العام)\s+)(?P<y5>{_YEAR}))(?![\d,])",
+        rf"(?P<yr>(?:\b(?:in|since|during|of|until|by|the)\s+|(?:عام|سنة|العام)\s+)(?P<y5>{_YEAR}))(?!\d|,\d)",
         # relative expressions
-        rf"(?P<rel_pub>\b(?:yesterday|today|last night|this morning|this evening|tonight|"
-        rf"earlier today|امس|الامس|اليوم|الليله الماضيه|فجر اليوم|صباح اليوم|مساء اليوم|"
-        rf"مساء امس|صباح امس|فجر امس|ليل امس)\b)",
-        rf"(?P<rel_next>\b(?:the\s+(?:next|following)\s+(?:day|morning|evening|night|afternoon)|"
-        rf"the\s+day\s+after|next\s+morning|a\s+day\s+later|hours\s+later|that\s+(?:night|evening)|"
-        rf"(?:في\s+)?(?:صباح|مساء|فجر)?\s*اليوم\s+التالي|(?:في\s+)?الليله\s+نفسها|في\s+اليوم\s+نفسه|"
-        rf"بعد\s+يوم)\b)",
-        rf"(?P<rel_prev>\b(?:the\s+day\s+before|the\s+previous\s+(?:day|night|evening)|"
-        rf"a\s+day\s+earlier|اليوم\s+السابق|في\s+اليوم\s+السابق)\b)",
+        r"(?P<rel_pub>\b(?:yesterday|today|last night|this morning|this evening|tonight|"
+        r"earlier today|امس|الامس|اليوم|الليله الماضيه|فجر اليوم|صباح اليوم|مساء اليوم|"
+        r"مساء امس|صباح امس|فجر امس|ليل امس)\b)",
+        r"(?P<rel_next>\b(?:the\s+(?:next|following)\s+(?:day|morning|evening|night|afternoon)|"
+        r"the\s+day\s+after|next\s+morning|a\s+day\s+later|hours\s+later|that\s+(?:night|evening)|"
+        r"(?:في\s+)?(?:صباح|مساء|فجر)?\s*اليوم\s+التالي|(?:في\s+)?الليله\s+نفسها|في\s+اليوم\s+نفسه|"
+        r"بعد\s+يوم)\b)",
+        r"(?P<rel_prev>\b(?:the\s+day\s+before|the\s+previous\s+(?:day|night|evening)|"
+        r"a\s+day\s+earlier|اليوم\s+السابق|في\s+اليوم\s+السابق)\b)",
         rf"(?P<wd>\b(?:(?:on|last|late|early)\s+(?P<wd_en>{_EN_WD})(?:\s+(?:night|morning|evening))?|"
         rf"(?:يوم|ليله|صباح|مساء|فجر)\s+(?P<wd_ar>{_AR_WD})(?:\s+(?:الماضي|الفائت))?))\b",
     ]),
@@ -90,7 +91,7 @@ class DateMatch:
     end: int
     date: str | None
     rule: str
-    full: date | None  # the single day, when the match is one day (an anchor for later matches)
+    full: dt.date | None  # the single day, when the match is one day (an anchor for later matches)
 
 
 def _month(name: str) -> int:
@@ -173,7 +174,7 @@ def find_dates(norm: str, published: date | None) -> list[DateMatch]:
         elif g["rel_next"] or g["rel_prev"]:
             step = 1 if g["rel_next"] else -1
             text = (g["rel_next"] or "").lower()
-            if "night" in text and "that" in text or "نفس" in text:
+            if ("night" in text and "that" in text) or "نفس" in text:
                 step = 0
             if "hours later" in text:
                 step = 0

@@ -103,9 +103,14 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         return "other", "money", "other:currency_sign"
     if POPULATION_BEFORE.search(before):
         return "other", "population", "other:population_context"
+    # The verb nearest the number wins: "killing six and injuring around 20" -> 20 injured.
+    nearest: tuple[int, str] | None = None
     for what, pat in CASUALTY_BEFORE:
-        if pat.search(before):
-            return "casualty", what, f"casualty:{what}:verb_before"
+        m = pat.search(before)
+        if m and (nearest is None or m.start() > nearest[0]):
+            nearest = (m.start(), what)
+    if nearest is not None:
+        return "casualty", nearest[1], f"casualty:{nearest[1]}:verb_before"
     cut = CLAUSE_END.search(after)
     window = after[:cut.start()] if cut else after
     words = window.split()

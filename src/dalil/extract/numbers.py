@@ -96,12 +96,12 @@ def parse_number(text: str) -> int | None:
     """Digits with separators or decimal scale ("1,500", "١٢", "2.5 million") or number words."""
     t = ascii_digits(text).strip().lower()
     m = re.fullmatch(r"(\d{1,3}(?:[,\u066c]\d{3})+|\d+)(?:\.(\d+))?\s*(million|thousand|m|k|"
-                     r"مليون|ألف|الف)?", t)
+                     r"مليون|ألف|الف|آلاف|الاف)?", t)
     if m:
         whole = int(re.sub(r"\D", "", m.group(1)))
         frac = m.group(2)
         scale = {"million": 10**6, "m": 10**6, "مليون": 10**6, "thousand": 1000, "k": 1000,
-                 "ألف": 1000, "الف": 1000}.get(m.group(3) or "", 1)
+                 "ألف": 1000, "الف": 1000, "آلاف": 1000, "الاف": 1000}.get(m.group(3) or "", 1)
         if frac and scale == 1:
             return None  # a decimal without a scale is not a count of people
         value = whole * scale
@@ -118,7 +118,7 @@ _EN_NUMWORD = ("(?:" + "|".join(sorted(list(_EN_UNITS) + list(_EN_SCALES), key=l
 _AR_NUMWORD = "(?:" + "|".join(sorted((re.escape(k) for k in list(_AR_WORDS) + list(_AR_TEENS)),
                                       key=len, reverse=True)) + ")"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_NUM = (rf"(?:(?:{_DIGITS})(?:\s*(?:million|thousand|مليون|الف)\b)?"
+_NUM = (rf"(?:(?:{_DIGITS})(?:\s*(?:million|thousand|مليون|الف|الاف)\b)?"
         rf"|(?:a\s+)?{_EN_NUMWORD}(?:[\s-]+(?:and\s+)?{_EN_NUMWORD})*"
         rf"|{_AR_NUMWORD}(?:\s+و?{_AR_NUMWORD})*)")
 _VAGUE_RE = ("(?:tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|a dozen|"

@@ -33,8 +33,14 @@ from dalil.extract.model import (
     Violation,
 )
 from dalil.extract.numbers import find_numbers
-from dalil.extract.places import _BASE, _DESTINATION, _ORIGIN, find_place_mentions, latin_name, \
-    resolve
+from dalil.extract.places import (
+    _BASE,
+    _DESTINATION,
+    _ORIGIN,
+    find_place_mentions,
+    latin_name,
+    resolve,
+)
 from dalil.extract.text import Prepared, prepare, split_sentences
 from dalil.gazetteer import Gazetteer, load_gazetteer
 from dalil.gazetteer.names import name_key
@@ -142,8 +148,9 @@ class _Run:
 
         # 3. whole-text matches
         viol_by_sent: dict[int, list[Violation]] = {}
-        for vtype, lx in self.lex.violations.items():
+        for lx in self.lex.violations.values():
             for s, e, entry in lx.finditer(norm):
+                vtype = entry.label
                 if _NEGATION.search(norm[max(0, s - 40):s]):
                     continue
                 si = self.sent_of(s)
@@ -170,6 +177,10 @@ class _Run:
 
         # 4. per sentence
         last_speaker = ""
+        hedge_by_sent: dict[int, list[str]] = {}
+        for s, e, _ in self.lex.hedge.finditer(norm):
+            hedge_by_sent.setdefault(self.sent_of(s), []).append(norm[s:e])
+        disclaimer_sents = {self.sent_of(s) for s, _, _ in self.lex.disclaimer.finditer(norm)}
         claims: list[Claim] = []
         claim_of_sent: dict[int, int] = {}
         figs_by_sent: dict[int, list[Figure]] = {}
@@ -184,7 +195,7 @@ class _Run:
                                                      "attribution:dash_source"))
                 continue
             a = attr.attribute_sentence(norm, sent.start, sent.end, self.lex, last_speaker)
-            cues = attr.hedge_cues(norm, sent.start, sent.end, self.lex)
+            cues = list(hedge_by_sent.get(si, []))
             if a is not None:
                 speaker, rule = a.speaker, a.rule
                 if rule.split(":")[-1].lower() in self.lex.doubting_verbs:
@@ -206,21 +217,21 @@ class _Run:
             claim_of_sent[si] = len(claims)
             claims.append(claim)
         # disclaimers cover the figures / the statement they follow
-        for si, ci in claim_of_sent.items():
-            s = sentences[si]
-            if not attr.is_disclaimer(norm, s.start, s.end, self.lex):
+        for si in claim_of_sent:
+            sn = sentences[si]
+            if si not in disclaimer_sents:
                 continue
             figure_words = re.search(r"figure|toll|number|casualt|death|حصيل|عدد|ارقام|الأرقام",
-                                     s.text, re.I)
+                                     sn.text, re.I)
             for prev in range(si - 1, max(-1, si - 6), -1):
-                if prev not in claim_of_sent or sentences[prev].paragraph < s.paragraph - 1:
+                if prev not in claim_of_sent or sentences[prev].paragraph < sn.paragraph - 1:
                     continue
                 pc = claims[claim_of_sent[prev]]
                 if figure_words is None or any(n for n in numbers if
                                                sentences[prev].start <= n.start < sentences[prev].end):
                     if not pc.hedged:
                         pc.hedged = True
-                        pc.hedge_cues.append("disclaimer: " + p.surface(s.start, s.end)[:80])
+                        pc.hedge_cues.append("disclaimer: " + p.surface(sn.start, sn.end)[:80])
                     if figure_words is None:
                         break
         r.claims = claims
@@ -228,15 +239,15 @@ class _Run:
         # figures
         for n in numbers:
             si = self.sent_of(n.start)
-            s = sentences[si]
-            group, what, rule = classify(norm, n.start, n.end, s.start, s.end)
+            sn = sentences[si]
+            group, what, rule = classify(norm, n.start, n.end, sn.start, sn.end)
             if not group:
                 continue
             if isinstance(n.value, int) and 1900 <= n.value <= 2100 and group == "casualty" and \
                     "," not in norm[n.start:n.end] and rule.endswith("verb_before"):
                 continue  # a year after a verb ("killed in 2013" is caught as a date)
-            ci = claim_of_sent.get(si)
-            claim_obj = claims[ci] if ci is not None else None
+            cidx = claim_of_sent.get(si)
+            claim_obj = claims[cidx] if cidx is not None else None
             fig = Figure(n.value, n.qualifier, what,
                          claim_obj.attributed_to if claim_obj else author,
                          claim_obj.hedged if claim_obj else False, p.span(n.start, n.end),
@@ -280,12 +291,12 @@ class _Run:
         scene_by_sent: dict[int, list[str]] = {}
         for raw, (gp, why) in zip(place_raw, resolved, strict=True):
             si = self.sent_of(raw.start)
-            s = sentences[si]
-            before = norm[max(s.start, raw.start - 70):raw.start]
+            sn = sentences[si]
+            before = norm[max(sn.start, raw.start - 70):raw.start]
             surface = p.surface(raw.start, raw.end)
             if si == 0 and raw.start < 60 and (surface.isupper() or re.match(
                     r"\s*(?:,\s*[A-Za-z ]{2,20})?\s*(?:\(|—|–|-|:|\d|,\s*\w+\s+\d)",
-                    norm[raw.end:raw.end + 40])) and raw.start == s.start:
+                    norm[raw.end:raw.end + 40])) and raw.start == sn.start:
                 role = "dateline"
             elif _ORIGIN.search(before):
                 role = "origin"
@@ -402,22 +413,22 @@ class _Run:
         for si in sorted(event_sents):
             para = sentences[si].paragraph
             ci = claim_of_sent[si]
-            d = date_by_sent.get(si)
+            ev_date: str | None = date_by_sent.get(si)
             d_inh = False
             if si in date_by_sent:
-                last_date = (para, d)
+                last_date = (para, ev_date)
             elif last_date[0] == para:
-                d, d_inh = last_date[1], True
+                ev_date, d_inh = last_date[1], True
             pl_list = scene_by_sent.get(si, [])
-            pl = pl_list[0] if pl_list else None
+            ev_place: str | None = pl_list[0] if pl_list else None
             p_inh = False
-            if pl:
-                last_place = (para, pl)
+            if ev_place:
+                last_place = (para, ev_place)
             elif last_place[0] >= para - 1 and last_place[1]:
-                pl, p_inh = last_place[1], True
+                ev_place, p_inh = last_place[1], True
             figs = [i for i, f in enumerate(r.casualty_figures) if f.sentence == si]
             r.events.append(Event(
-                ci, sorted({v.type for v in viol_by_sent.get(si, [])}), d, pl,
+                ci, sorted({v.type for v in viol_by_sent.get(si, [])}), ev_date, ev_place,
                 sorted(set(perp_by_sent.get(si, []))), sorted(set(vg_by_sent.get(si, []))), figs,
                 d_inh, p_inh))
         r.quoted_sources = _dedupe_sources(r.quoted_sources)

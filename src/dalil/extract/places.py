@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from dalil.gazetteer import Gazetteer
 from dalil.gazetteer import Place as GazPlace
-from dalil.gazetteer.names import has_arabic, name_key
+from dalil.gazetteer.names import has_arabic, name_key, skeleton_key
 
 _TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'`ʿʾ]+(?:-[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'`ʿʾ]+)*"
                     r"|[\u0621-\u064a\u0671-\u06d3]+")
@@ -107,6 +107,7 @@ class RawMention:
     candidates: list[GazPlace]
     modifier: str
     cue: str
+    preferred: str = ""
 
 
 def _is_major(p: GazPlace) -> bool:
@@ -160,11 +161,27 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
                 break
             if found:
                 break
+            if not arabic and n <= 3 and _LATIN_CUE.search(norm[max(0, start - 40):start]):
+                sk = skeleton_key(norm[start:end])
+                cons = len(sk.replace(" ", ""))
+                strong = re.search(r"(?:village|town|hamlet|city)\s+of\s+$",
+                                   norm[max(0, start - 20):start])
+                if sk and (cons >= 5 or (strong and cons >= 3)) and \
+                        gaz.lookup_skeleton_key(sk) and not _overlaps(start, end, blocked_sorted):
+                    found = (start, end, "~" + sk, n)
+                    break
         if not found:
             i += 1
             continue
         s, e, key, n = found
-        cands = _dedupe(gaz.lookup_key(key))
+        preferred = ""
+        if key.startswith("~"):
+            cands = _dedupe(gaz.lookup_skeleton_key(key[1:]))
+        else:
+            cands = _dedupe(gaz.lookup_key(key))
+            pref = gaz.preferred_for(key)
+            if pref is not None:
+                preferred = pref.id
         before = norm[max(0, s - 60):s]
         after = norm[e:e + 30]
         modifier = ""
@@ -180,9 +197,7 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
         if arabic:
             if _AR_STRONG_CUE.search(before) or s > tokens[i][0]:
                 cue = "arabic_place_word" if _AR_STRONG_CUE.search(before) else "arabic_prefix"
-            elif mentions and re.fullmatch(r"\s*(?:و|,|،|او)\s*", norm[mentions[-1].end:s] + ""):
-                cue = "list_continuation"
-            elif mentions and re.fullmatch(r"\s*(?:,|،)?\s*و?", norm[mentions[-1].end:tokens[i][0]]):
+            elif (mentions and re.fullmatch(r"\s*(?:و|,|،|او)\s*", norm[mentions[-1].end:s] + "")) or (mentions and re.fullmatch(r"\s*(?:,|،)?\s*و?", norm[mentions[-1].end:tokens[i][0]])):
                 cue = "list_continuation"
         else:
             if _LATIN_CUE.search(before):
@@ -197,8 +212,11 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
             accept = bool(re.search(r"(?:في|قرب|محيط|اطراف)\s+$", before))
         if not arabic and not is_major and len(key) <= 3:
             accept = False
+        if key.startswith("~"):
+            cue = "spelling_variant:" + (cue or "")
         if accept:
-            mentions.append(RawMention(s, e, key, cands, modifier, cue or "major_place"))
+            mentions.append(RawMention(s, e, key, cands, modifier, cue or "major_place",
+                                       preferred))
         i += n
     return mentions
 
@@ -274,9 +292,12 @@ def resolve(mentions: list[RawMention]) -> list[tuple[GazPlace, str]]:
                 score += 2.5
                 reasons.append(f"other places in the text are in {p.admin1}")
             score += 0.3 * math.log10(p.population + 1)
+            if p.id == m.preferred and m.modifier in ("", "city", "locality"):
+                score += 5.0
+                reasons.append("curated alias (gazetteer/data/aliases.tsv)")
             scored.append((score, p, reasons))
         scored.sort(key=lambda t: (-t[0], t[1].id))
-        best_score, best, reasons = scored[0]
+        _best_score, best, reasons = scored[0]
         why = "; ".join(reasons) or (
             "populated place preferred" if best.is_city else f"{best.kind} preferred")
         out.append((best, f"chose {best.id} ({best.describe()}, {best.kind}) among "

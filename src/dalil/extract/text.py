@@ -17,12 +17,13 @@ _REMOVED = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 # Bidi controls, zero-width characters and C0/C1 controls other than tab and newline.
 _BLANKED = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad"
                       "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_SAME_LEN = str.maketrans({
-    **{k: v for k, v in _AR_MAP.items() if len(v) == 1},
-    **{chr(c): chr(v) for c, v in _INDIC_DIGITS.items()},
+_SAME_MAP: dict[str, str] = {
+    **{chr(k): v for k, v in _AR_MAP.items() if isinstance(v, str) and len(v) == 1},
+    **{chr(c): chr(v) for c, v in _INDIC_DIGITS.items() if isinstance(v, int)},
     "\r": "\n", "\u060c": ",", "\u061b": ";", "\u066b": ".", "\u066c": ",", "\u2019": "'",
     "\u2018": "'", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
-})
+}
+_SAME_LEN = str.maketrans(_SAME_MAP)
 
 
 @dataclass
@@ -129,7 +130,7 @@ def _split_block(norm: str, start: int, end: int) -> list[tuple[int, int]]:
         if merged and line:
             prev = norm[merged[-1][0]:merged[-1][1]].rstrip()
             wrapped = (len(prev) >= 60 and not re.search(r"[.!?:\u061f\"”»]$", prev)
-                       and not line[:1] in "-*•–—")
+                       and line[:1] not in "-*•–—")
             if wrapped:
                 merged[-1] = (merged[-1][0], b)
                 continue

@@ -68,6 +68,7 @@ class Gazetteer:
     places: list[Place] = field(default_factory=list)
     _by_key: dict[str, list[int]] = field(default_factory=dict)
     _by_skeleton: dict[str, list[int]] = field(default_factory=dict)
+    preferred: dict[str, int] = field(default_factory=dict)
 
     def add(self, places: Iterable[Place]) -> None:
         for place in places:
@@ -81,6 +82,17 @@ class Gazetteer:
                 if len(sk.replace(" ", "")) >= 3:
                     self._by_skeleton.setdefault(sk, []).append(index)
 
+    def add_aliases(self, rows: Iterable[list[str]]) -> None:
+        """Extra spellings for existing places; the aliased place is listed first for its key."""
+        by_id = {p.id: i for i, p in enumerate(self.places)}
+        for row in rows:
+            if len(row) != 2 or row[1].strip() not in by_id:
+                raise InputError(f"bad gazetteer alias row: {row!r}")
+            key, index = name_key(row[0]), by_id[row[1].strip()]
+            current = [i for i in self._by_key.get(key, []) if i != index]
+            self._by_key[key] = [index, *current]
+            self.preferred[key] = index
+
     def lookup(self, name: str) -> list[Place]:
         """Every place with this name under any spelling (exact key match)."""
         return [self.places[i] for i in self._by_key.get(name_key(name), [])]
@@ -90,6 +102,13 @@ class Gazetteer:
 
     def lookup_skeleton(self, name: str) -> list[Place]:
         return [self.places[i] for i in self._by_skeleton.get(skeleton_key(name), [])]
+
+    def lookup_skeleton_key(self, key: str) -> list[Place]:
+        return [self.places[i] for i in self._by_skeleton.get(key, [])]
+
+    def preferred_for(self, key: str) -> Place | None:
+        i = self.preferred.get(key)
+        return self.places[i] if i is not None else None
 
     def has_key(self, key: str) -> bool:
         return key in self._by_key
@@ -127,6 +146,9 @@ def load_gazetteer(extra_dir: Path | None = None) -> Gazetteer:
     data = resources.files("dalil.gazetteer").joinpath("data/syria.tsv.gz").read_bytes()
     with gzip.open(io.BytesIO(data), "rt", encoding="utf-8") as fh:
         gaz.add(_rows_to_places(fh, "syria.tsv.gz"))
+    aliases = resources.files("dalil.gazetteer").joinpath("data/aliases.tsv").read_text("utf-8")
+    gaz.add_aliases(line.split("\t") for line in aliases.splitlines()
+                    if line.strip() and not line.startswith("#"))
     if extra_dir is not None and extra_dir.is_dir():
         for path in sorted(extra_dir.glob("*.tsv.gz")):
             gaz.add(read_places(path))
