@@ -131,10 +131,20 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
     blocked_sorted = sorted(blocked)
     i = 0
     n_tok = len(tokens)
+    first_words = gaz.first_words
     while i < n_tok:
         found = None
+        tok = tokens[i]
+        tok_arabic = has_arabic(tok[2])
+        if not tok_arabic and not _capitalised(tok[2]) and tok[2].lower() not in _LATIN_ARTICLES:
+            i += 1
+            continue
+        # Multi-word names are tried only when the first word starts some gazetteer name.
+        multi = tok[2].lower() in _LATIN_ARTICLES or any(
+            k.split(" ")[0] in first_words for _, k in _keys(norm, tok[0], tok[1], tok_arabic)
+            if k)
         for n in (4, 3, 2, 1):
-            if i + n > n_tok:
+            if i + n > n_tok or (n > 1 and not multi):
                 continue
             first, last = tokens[i], tokens[i + n - 1]
             if n > 1 and norm[first[1]:tokens[i + 1][0]].strip(" -") != "":

@@ -69,6 +69,7 @@ class Gazetteer:
     _by_key: dict[str, list[int]] = field(default_factory=dict)
     _by_skeleton: dict[str, list[int]] = field(default_factory=dict)
     preferred: dict[str, int] = field(default_factory=dict)
+    first_words: set[str] = field(default_factory=set)
 
     def add(self, places: Iterable[Place]) -> None:
         for place in places:
@@ -78,6 +79,8 @@ class Gazetteer:
             for key in keys:
                 if key:
                     self._by_key.setdefault(key, []).append(index)
+                    if " " in key:
+                        self.first_words.add(key.split(" ")[0])
             for sk in {skeleton_key(n) for n in place.names if not has_arabic(n)}:
                 if len(sk.replace(" ", "")) >= 3:
                     self._by_skeleton.setdefault(sk, []).append(index)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _AR_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _AR_MAP = str.maketrans({
@@ -45,6 +46,7 @@ def strip_latin_diacritics(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=131072)
 def name_key(name: str) -> str:
     """The lookup key of a name in either script ("" when nothing is left)."""
     text = unicodedata.normalize("NFKC", name).strip()
