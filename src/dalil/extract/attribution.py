@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dalil.extract.lexicon import Lexicons
+from dalil.extract.lexicon import Entry, Lexicons
 
 _QUOTE = re.compile(r"[\"“«„]([^\"“”«»„]{8,})[\"”»]")
 _PRONOUN = re.compile(r"^(?:he|she|they|it|we|i|the (?:man|woman|spokes\w+|official|witness|"
@@ -62,16 +62,26 @@ def _clean_np(np: str) -> tuple[str, str]:
     return name, desc
 
 
-def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_speaker: str
+Match = tuple[int, int, Entry]
+
+
+def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_speaker: str,
+                       according: list[Match] | None = None, verbs: list[Match] | None = None
                        ) -> Attribution | None:
+    """``according``/``verbs``: matches of those lexicons in the sentence (sentence offsets),
+    when the caller has already run them over the whole document."""
     sent = norm[s_start:s_end]
+    if according is None:
+        according = lex.according_to.finditer(sent)
+    if verbs is None:
+        verbs = lex.attribution_verbs.finditer(sent)
     quoted = None
     for q in _QUOTE.finditer(sent):
         if (q.end() - q.start()) >= 0.3 * len(sent.strip()) or q.start() == 0:
             quoted = q
             break
     # 1. "according to X", "بحسب X"
-    acc = lex.according_to.search(sent)
+    acc = according[0] if according else None
     if acc is not None:
         _a_s, a_e, _ = acc
         rest = sent[a_e:]
@@ -98,7 +108,7 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                                s_start + quoted.end(1), "attribution:quote_speaker",
                                (s_start + base + abs(rel), s_start + base + abs(rel) + len(name)))
     # 3. "X said ..." / "..., X said." / "قال X إن ..."
-    for v_s, v_e, _entry in lex.attribution_verbs.finditer(sent):
+    for v_s, v_e, _entry in verbs:
         verb = sent[v_s:v_e]
         if re.search("[\u0600-\u06ff]", verb):
             rest = sent[v_e:]

@@ -42,7 +42,8 @@ class Entry:
 class _Item:
     entry: Entry
     regex: re.Pattern[str]
-    prefix: str  # a lower-case literal every match contains; "" when none can be derived
+    prefix: str  # a lower-case literal every match starts with; "" when none can be derived
+    arabic: bool = False
 
 
 @dataclass
@@ -55,6 +56,8 @@ class CompiledLexicon:
     """
 
     items: list[_Item]
+    # short texts (a sentence, a name): one alternation is faster than many pre-tests
+    combined: re.Pattern[str] | None = None
     # literal lexicons: first word -> [(all words, entry)], longest first
     words: dict[str, list[tuple[tuple[str, ...], Entry]]] | None = None
 
@@ -67,13 +70,33 @@ class CompiledLexicon:
         stop = len(text) if end is None else end
         if self.words is not None:
             return self._find_words(text, start, stop)
+        if stop - start < 400 and self.combined is not None:
+            out = []
+            for m in self.combined.finditer(text, start, stop):
+                idx = m.lastindex
+                if idx is not None:
+                    out.append((m.start(idx), m.end(idx), self.items[idx - 1].entry))
+            return out
         low = lowered if lowered is not None else text.lower()
         found: list[tuple[int, int, Entry]] = []
+        same_length = len(low) == len(text)
         for it in self.items:
-            if it.prefix and it.prefix not in low:
+            if not it.prefix or not same_length:
+                for m in it.regex.finditer(text, start, stop):
+                    found.append((m.start(1), m.end(1), it.entry))
                 continue
-            for m in it.regex.finditer(text, start, stop):
-                found.append((m.start(1), m.end(1), it.entry))
+            # Try the entry only where its literal occurs (a match starts there, or up to four
+            # characters earlier for Arabic clitics and the article).
+            pos = low.find(it.prefix, start, stop)
+            seen_end = -1
+            while pos != -1:
+                for q in (range(max(start, pos - 4), pos + 1) if it.arabic else (pos,)):
+                    m = it.regex.match(text, q, stop)
+                    if m and m.end(1) > seen_end:
+                        found.append((m.start(1), m.end(1), it.entry))
+                        seen_end = m.end(1)
+                        break
+                pos = low.find(it.prefix, pos + 1, stop)
         # leftmost-longest, non-overlapping
         found.sort(key=lambda t: (t[0], t[0] - t[1]))
         out: list[tuple[int, int, Entry]] = []
@@ -86,7 +109,7 @@ class CompiledLexicon:
 
     def _find_words(self, text: str, start: int, stop: int) -> list[tuple[int, int, Entry]]:
         assert self.words is not None
-        toks = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, start, stop)]
+        toks = _tokens(text, start, stop)
         out: list[tuple[int, int, Entry]] = []
         i = 0
         n = len(toks)
@@ -155,6 +178,22 @@ _WORD = re.compile(r"\w+")
 _GAP = re.compile(r"[\s\-']+")
 
 
+_LAST_TOKENS: list[tuple[str, int, int, list[tuple[int, int, str]]]] = []
+
+
+def _tokens(text: str, start: int, stop: int) -> list[tuple[int, int, str]]:
+    """Words of text[start:stop], remembered for the last text: the four word-indexed
+    lexicons run over the same document one after another."""
+    if _LAST_TOKENS:
+        t, a, b, toks = _LAST_TOKENS[0]
+        if t is text and a == start and b == stop:
+            return toks
+    toks = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, start, stop)]
+    _LAST_TOKENS[:] = [(text, start, stop, toks)]
+    return toks
+
+
+@lru_cache(maxsize=65536)
 def _clitic_variants(word: str) -> list[tuple[int, str]]:
     """The word, and for Arabic the word without glued و ف ب ل ك (and لل -> ال)."""
     out = [(0, word)]
@@ -180,7 +219,7 @@ def compile_lexicon(entries: list[Entry], *, literal: bool = False) -> CompiledL
                 words.setdefault(seq[0], []).append((seq, e))
         for lst in words.values():
             lst.sort(key=lambda t: -len(t[0]))
-        return CompiledLexicon([], words)
+        return CompiledLexicon([], words=words)
     items = []
     for e in entries:
         pat = _norm_pattern(e.pattern)
@@ -193,8 +232,13 @@ def compile_lexicon(entries: list[Entry], *, literal: bool = False) -> CompiledL
             regex = rf"(?<![\w@]){_AR_PREFIX}({body})(?![\w])"
         else:
             regex = rf"(?<![\w@])({body})(?![\w])"
-        items.append(_Item(e, re.compile(regex, re.IGNORECASE), _literal_prefix(pat, literal)))
-    return CompiledLexicon(items)
+        items.append(_Item(e, re.compile(regex, re.IGNORECASE), _literal_prefix(pat, literal),
+                           has_arabic(pat)))
+    # Longest patterns first so "mass killing" wins over "killing" at the same position.
+    items.sort(key=lambda it: -len(it.entry.pattern))
+    combined = re.compile("|".join(f"(?:{it.regex.pattern})" for it in items), re.IGNORECASE) \
+        if items else None
+    return CompiledLexicon(items, combined)
 
 
 @dataclass

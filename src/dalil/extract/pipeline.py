@@ -17,7 +17,7 @@ from dalil.errors import InputError, TooLargeError
 from dalil.extract import attribution as attr
 from dalil.extract.dates import find_dates
 from dalil.extract.figures import SUBSET_BEFORE, classify
-from dalil.extract.lexicon import Lexicons, load_lexicons
+from dalil.extract.lexicon import Entry, Lexicons, load_lexicons
 from dalil.extract.model import (
     ActorMention,
     Claim,
@@ -132,6 +132,8 @@ class _Run:
         self.lex = lex
         self.gaz = gaz
         self.r = result
+        self._raw_sources: list[tuple[str, str, tuple[int, int], str]] = []
+        self._role_cache: dict[tuple[str, str, str], tuple[str, bool]] = {}
 
     def sent_of(self, pos: int) -> int:
         return max(0, bisect_right(self.starts, pos) - 1)
@@ -181,6 +183,16 @@ class _Run:
         for s, e, _ in self.lex.hedge.finditer(norm):
             hedge_by_sent.setdefault(self.sent_of(s), []).append(norm[s:e])
         disclaimer_sents = {self.sent_of(s) for s, _, _ in self.lex.disclaimer.finditer(norm)}
+        acc_by_sent: dict[int, list[tuple[int, int, Entry]]] = {}
+        for s, e, en in self.lex.according_to.finditer(norm):
+            si = self.sent_of(s)
+            acc_by_sent.setdefault(si, []).append((s - sentences[si].start,
+                                                   e - sentences[si].start, en))
+        verbs_by_sent: dict[int, list[tuple[int, int, Entry]]] = {}
+        for s, e, en in self.lex.attribution_verbs.finditer(norm):
+            si = self.sent_of(s)
+            verbs_by_sent.setdefault(si, []).append((s - sentences[si].start,
+                                                     e - sentences[si].start, en))
         claims: list[Claim] = []
         claim_of_sent: dict[int, int] = {}
         figs_by_sent: dict[int, list[Figure]] = {}
@@ -191,10 +203,11 @@ class _Run:
             if dash and claims:
                 claims[-1].attributed_to = dash
                 claims[-1].attribution_rule = "attribution:dash_source"
-                r.quoted_sources.append(self._source(dash, "", (sent.start, sent.end),
-                                                     "attribution:dash_source"))
+                self._raw_sources.append((dash, "", (sent.start, sent.end),
+                                          "attribution:dash_source"))
                 continue
-            a = attr.attribute_sentence(norm, sent.start, sent.end, self.lex, last_speaker)
+            a = attr.attribute_sentence(norm, sent.start, sent.end, self.lex, last_speaker,
+                                        acc_by_sent.get(si, []), verbs_by_sent.get(si, []))
             cues = list(hedge_by_sent.get(si, []))
             if a is not None:
                 speaker, rule = a.speaker, a.rule
@@ -202,8 +215,7 @@ class _Run:
                     cues.append(rule.split(":")[-1])
                 if not re.match(r"^(?:he|she|they|it|we|i)$", speaker, re.I):
                     last_speaker = speaker
-                    r.quoted_sources.append(self._source(speaker, a.description, a.speaker_span,
-                                                         rule))
+                    self._raw_sources.append((speaker, a.description, a.speaker_span, rule))
                 c_start, c_end, quoted = a.text_start, a.text_end, a.quoted
             else:
                 speaker, rule = author, "attribution:" + author_rule
@@ -431,7 +443,7 @@ class _Run:
                 ci, sorted({v.type for v in viol_by_sent.get(si, [])}), ev_date, ev_place,
                 sorted(set(perp_by_sent.get(si, []))), sorted(set(vg_by_sent.get(si, []))), figs,
                 d_inh, p_inh))
-        r.quoted_sources = _dedupe_sources(r.quoted_sources)
+        r.quoted_sources = self._sources()
         return r
 
     def _is_agent(self, s: int, e: int, sent: object, viols: list[Violation]) -> bool:
@@ -473,38 +485,57 @@ class _Run:
                 hi = mid
         return lo
 
-    def _source(self, name: str, desc: str, span: tuple[int, int], rule: str) -> QuotedSource:
+    def _sources(self) -> list[QuotedSource]:
+        """One quoted source per name; role and pseudonymity from its first telling mention.
+
+        Grouping first means the role lexicons run once per source, not once per mention."""
+        groups: dict[str, list[tuple[str, str, tuple[int, int], str]]] = {}
+        for raw in self._raw_sources:
+            key = name_key(re.sub(r"^(?:the|a|an)\s+", "", raw[0], flags=re.I))
+            if not key or re.fullmatch(r"he|she|they|it|we|i|هو|هي", key):
+                continue
+            groups.setdefault(key, []).append(raw)
+        out = []
+        for members in groups.values():
+            first = self._make_source(*members[0])
+            for other in members[1:]:
+                if first.role != "other" and first.pseudonymous:
+                    break
+                more = self._make_source(*other)
+                if first.role == "other":
+                    first.role = more.role
+                first.pseudonymous = first.pseudonymous or more.pseudonymous
+            out.append(first)
+        return out
+
+    def _make_source(self, name: str, desc: str, span: tuple[int, int], rule: str
+                     ) -> QuotedSource:
         context = f"{name} {desc}"
         around = self.norm[span[0]:min(len(self.norm), span[1] + 120)]
-        role = "other"
-        for rname, lx in self.lex.source_roles.items():
-            if lx.search(name) or (desc and lx.search(desc)):
-                role = rname
-                break
-        if role == "other":
-            for rname, lx in self.lex.source_roles.items():
-                if rname in ("witness",) and lx.search(around):
-                    role = rname
-                    break
-        pseudo = bool(self.lex.pseudonymous.search(name) or self.lex.pseudonymous.search(context)
-                      or self.lex.pseudonymous.search(around[:200]))
-        if role in ("official", "NGO", "media") and not name.startswith("@") and \
-                not re.search(r"\bsources?\b|مصدر|مصادر|anonymous|unnamed", context, re.I):
-            pseudo = False
+        key = (name, desc, around)
+        cached = self._role_cache.get(key)
+        if cached is None:
+            cached = self._role_and_pseudonymity(name, desc, context, around)
+            self._role_cache[key] = cached
+        role, pseudo = cached
         orig_span = self.p.span(*span) if span[1] > span[0] else (0, 0)
         return QuotedSource(name, role, pseudo, orig_span, rule)
 
-
-def _dedupe_sources(sources: list[QuotedSource]) -> list[QuotedSource]:
-    seen: dict[str, QuotedSource] = {}
-    for s in sources:
-        key = name_key(re.sub(r"^(?:the|a|an)\s+", "", s.name, flags=re.I))
-        if not key or re.fullmatch(r"he|she|they|it|we|i|هو|هي", key):
-            continue
-        if key in seen:
-            seen[key].pseudonymous = seen[key].pseudonymous or s.pseudonymous
-            if seen[key].role == "other":
-                seen[key].role = s.role
-            continue
-        seen[key] = s
-    return list(seen.values())
+    def _role_and_pseudonymity(self, name: str, desc: str, context: str, around: str
+                               ) -> tuple[str, bool]:
+        role = "other"
+        both = f"{name} | {desc}" if desc else name
+        for rname, lx in self.lex.source_roles.items():
+            if lx.search(both):
+                role = rname
+                break
+        if role == "other" and self.lex.source_roles["witness"].search(around):
+            role = "witness"
+        named_anonymous = bool(re.search(r"\bsources?\b|مصدر|مصادر|anonymous|unnamed", context,
+                                         re.I))
+        if role in ("official", "NGO", "media") and not name.startswith("@") and \
+                not named_anonymous:
+            return role, False  # institutions speak under their own name
+        pseudo = bool(self.lex.pseudonymous.search(name)
+                      or self.lex.pseudonymous.search(f"{context} | {around[:200]}"))
+        return role, pseudo
