@@ -139,8 +139,18 @@ class CompiledLexicon:
         return out
 
     def search(self, text: str) -> tuple[int, int, Entry] | None:
-        found = self.finditer(text)
-        return found[0] if found else None
+        """Some match (not necessarily the leftmost): for yes/no questions on short texts."""
+        if self.words is not None:
+            found = self.finditer(text)
+            return found[0] if found else None
+        low = text.lower()
+        for it in self.items:
+            if it.prefix and it.prefix not in low:
+                continue
+            m = it.regex.search(text)
+            if m:
+                return m.start(1), m.end(1), it.entry
+        return None
 
 
 def _norm_pattern(pattern: str) -> str:
