@@ -71,12 +71,12 @@ class CompiledLexicon:
         if self.words is not None:
             return self._find_words(text, start, stop)
         if stop - start < 400 and self.combined is not None:
-            out = []
-            for m in self.combined.finditer(text, start, stop):
-                idx = m.lastindex
+            hits: list[tuple[int, int, Entry]] = []
+            for cm in self.combined.finditer(text, start, stop):
+                idx = cm.lastindex
                 if idx is not None:
-                    out.append((m.start(idx), m.end(idx), self.items[idx - 1].entry))
-            return out
+                    hits.append((cm.start(idx), cm.end(idx), self.items[idx - 1].entry))
+            return hits
         low = lowered if lowered is not None else text.lower()
         found: list[tuple[int, int, Entry]] = []
         same_length = len(low) == len(text)
@@ -91,10 +91,10 @@ class CompiledLexicon:
             seen_end = -1
             while pos != -1:
                 for q in (range(max(start, pos - 4), pos + 1) if it.arabic else (pos,)):
-                    m = it.regex.match(text, q, stop)
-                    if m and m.end(1) > seen_end:
-                        found.append((m.start(1), m.end(1), it.entry))
-                        seen_end = m.end(1)
+                    mm = it.regex.match(text, q, stop)
+                    if mm and mm.end(1) > seen_end:
+                        found.append((mm.start(1), mm.end(1), it.entry))
+                        seen_end = mm.end(1)
                         break
                 pos = low.find(it.prefix, pos + 1, stop)
         # leftmost-longest, non-overlapping
@@ -173,7 +173,7 @@ def _literal_prefix(pattern: str, literal: bool) -> str:
         depth -= ch == ")"
         if ch == "|" and depth == 0:
             return ""
-    out = []
+    out: list[str] = []
     for i, ch in enumerate(pattern):
         if ch in _META or ch == " ":
             if i < len(pattern) and ch in "?*{" and out:

@@ -8,13 +8,12 @@ binary named ``.txt``) is refused rather than guessed at, so the sender can chec
 
 from __future__ import annotations
 
+import importlib
 import re
 import unicodedata
 from pathlib import Path
 
 from dalil.errors import InputError
-import importlib
-
 from dalil.ingest import text
 from dalil.ingest.parsed import ParsedItem, Parser
 from dalil.ingest.sniff import Magic, read_head, sniff_magic
