@@ -15,8 +15,9 @@ _AR_PRONOUN_VERB = re.compile(r"^\s*(?:و|ف)?(?:قال|قالت|اضاف|اضا
                               r"اوضح|اوضحت|روى|روت)\s*(?::|،|,|ان|إن|ان)")
 _NP_STOP = re.compile(r"\s(?:that|who|which|whose|on|in a|in an|in its|in his|in her|"
                       r"after|when|as)\s|[,;:(\"“«]", re.I)
-_AR_NP_STOP = re.compile(r"\s(?:ان|إن|أن|في|عن|خلال|الى|إلى|لـ|ل(?=\S)|بان|بأن)\s|[،,:;(\"“«]|"
-                         r"\s(?:ان|إن|أن|بان|بأن)$")
+_AR_NP_STOP = re.compile(r"\s(?:ان|إن|أن|في|عن|خلال|الى|الي|إلى|على|علي|لـ|ل(?=\S)|بان|بأن|اليوم|"
+                         r"امس|أمس|مساء|صباح|مقتل|اعتقال|قتل|اصابه|نزوح|تهجير|اختطاف|عدد|نحو|"
+                         r"حوالي|ما)\s|[،,:;(\"“«]|\d|\s(?:ان|إن|أن|بان|بأن)$")
 _BYLINE = re.compile(
     r"^\s*(?:by|بقلم|الكاتب|كتب)\s*:?\s+(?P<name>[^\n,|]{3,60}?)\s*(?:,|\||\n|$)"
     r"|^\s*(?:testimony|statement|account|interview)\s+(?:of|by|from|with)\s+(?P<t>[^\n]{2,80}?)\s*$"
@@ -122,39 +123,115 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                                    "attribution:verb_subject:" + verb,
                                    (s_start + v_e, s_start + v_e + len(np)))
             continue
+        after = sent[v_e:]
+        low_verb = verb.lower()
+        if low_verb in _AMBIGUOUS_VERBS and not re.match(r"\s*(?:that\b|[\"“«:,]|$)", after):
+            continue  # "these claims fabrications", "Reports of a massacre": nouns, not verbs
+        if re.match(r"\s+as\b", after):
+            continue  # "described as", "reported as"
         before = sent[:v_s]
-        chunks = re.split(r"([,;:\"”])", before)
-        # take the last clause before the verb
-        seg = chunks[-1] if chunks else ""
-        seg_start = len(before) - len(seg)
-        name, desc = _clean_np(seg)
-        if seg.strip() and _APPOSITIVE_START.match(seg) and len(chunks) >= 3 and \
-                len(chunks[-3].split()) <= 4 and chunks[-3].strip()[:1].isupper():
-            # "Rami, a farmer from Dalia, said": the name is before the appositive.
-            prev = chunks[-3]
-            name, desc = _clean_np(prev)[0], seg.strip()
-            seg_start = len(before) - len(seg) - len(prev) - 1
-        if not name or len(name.split()) > 9:
-            # inverted: "..., said Rami Haddad, a farmer."
-            after = sent[v_e:]
-            m = re.match(r"\s+([A-Z][\w.'-]*(?:\s+(?:al-|el-|bin\s|ibn\s)?[A-Z][\w.'-]*){0,4}"
-                         r"|(?:a|an|the)\s+[\w\s-]{2,40}?)(?=[,.;]|$)", after)
-            if m and before.rstrip().endswith((",", "\"", "”")):
-                name, desc = _clean_np(m.group(1))
-                seg_start = v_e + m.start(1)
-            else:
+        found = _subject_before(before)
+        if found is None:
+            inverted = _subject_after(before, after)
+            if inverted is None:
                 continue
-        if re.search(r"\b(?:killed|were|was|had|have|has|been)\b", name, re.I):
-            continue
+            name, desc, rel = inverted
+            span = (s_start + v_e + rel, s_start + v_e + rel + len(name))
+        else:
+            name, desc, rel = found
+            span = (s_start + rel, s_start + rel + len(name))
         if _PRONOUN.match(name) and last_speaker:
             name = last_speaker
         return Attribution(name, desc, quoted is not None, s_start, s_end,
-                           "attribution:verb_subject:" + verb.lower(),
-                           (s_start + seg_start, s_start + seg_start + len(seg)))
+                           "attribution:verb_subject:" + low_verb, span)
+    colon = _COLON_SOURCE.match(sent)
+    if colon:
+        name, desc = _clean_np(colon.group("np"))
+        if name:
+            return Attribution(name, desc, quoted is not None, s_start + colon.end(), s_end,
+                               "attribution:colon_source",
+                               (s_start + colon.start("np"), s_start + colon.end("np")))
     if quoted is not None and last_speaker and _AR_PRONOUN_VERB.match(sent):
         return Attribution(last_speaker, "", True, s_start + quoted.start(1),
                            s_start + quoted.end(1), "attribution:continued_speaker", (0, 0))
     return None
+
+
+_AMBIGUOUS_VERBS = {"claims", "reports", "documents", "states", "notes", "posts", "adds",
+                    "writes", "counts", "accounts", "records", "shares", "says"}
+_SEPARATORS = re.compile(r"\s*(?:[,;:\"”“«»—–|]|\s-\s)\s*")
+_VERBISH = re.compile(r"\b(?:killed|were|was|had|have|has|been|is|are|did|do|does|will|would|"
+                      r"could|shot|stormed|fled|left|came|went|took)\b", re.I)
+_RELATIVE = re.compile(r"^(?:who|which|whose|whom)\b", re.I)
+_DESCRIPTIVE = re.compile(r"^(?:a|an|the|who|which|whose|aged|one of|\d)", re.I)
+_PROPER = re.compile(r"^(?:[A-Z][\w.'-]*|al-\w+|bin|ibn|abu|umm|de|van)(?:\s+(?:[A-Z][\w.'-]*|"
+                     r"al-[\w'-]+|el-[\w'-]+|bin|ibn|abu|umm|de|van|[A-Z]\.)){0,4}$")
+_COLON_SOURCE = re.compile(
+    r"^\s*(?P<np>(?:(?:local|medical|security|military|activist|field|informed|other|"
+    r"unnamed|anonymous|civil)\s+)?(?:sources?|witness(?:es)?|residents?|activists?|officials?|"
+    r"doctors?|rescuers?|مصادر(?:\s+\S+)?|مصدر(?:\s+\S+)?|ناشطون|ناشطين|شهود|اهالي|الاهالي|"
+    r"مراسل\S*)(?:\s+in\s+\S+)?|[^:.!?\n]{2,40}\s(?:posted|wrote|tweeted|said)|"
+    r"(?:a|an|the)\s+(?:post|video|message|tweet|statement)\s+(?:by|from)\s+[^:]{2,60})\s*:\s*",
+    re.I)
+
+
+def _chunks(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    pos = 0
+    for m in _SEPARATORS.finditer(text):
+        if m.start() > pos and text[pos:m.start()].strip():
+            out.append((pos, m.start(), text[pos:m.start()]))
+        pos = m.end()
+    if pos < len(text) and text[pos:].strip():
+        out.append((pos, len(text), text[pos:]))
+    return out
+
+
+def _subject_before(before: str) -> tuple[str, str, int] | None:
+    """The speaker before a reporting verb: "Rami, a farmer, said" -> ("Rami", "a farmer")."""
+    chunks = _chunks(before)
+    if not chunks:
+        return None
+    taken: list[tuple[int, int, str]] = []
+    for c in reversed(chunks):
+        text = c[2].strip()
+        words = len(text.split())
+        if _VERBISH.search(text) or words > 14:
+            break
+        if taken and not (_DESCRIPTIVE.match(text) or _PROPER.match(text) or
+                          _DESCRIPTIVE.match(taken[-1][2].strip()) or
+                          _RELATIVE.match(taken[-1][2].strip())):
+            break
+        taken.append(c)
+        if len(taken) == 3:
+            break
+    if not taken:
+        return None
+    names = [c for c in taken if _PROPER.match(c[2].strip()) and not _RELATIVE.match(c[2].strip())]
+    head = names[0] if names else taken[0]
+    if _RELATIVE.match(head[2].strip()):
+        return None
+    name, extra = _clean_np(head[2])
+    desc = ", ".join(c[2].strip() for c in reversed(taken) if c is not head)
+    desc = ", ".join(p for p in (extra, desc) if p)
+    name = re.sub(r"^(?:and|but|while|as|so)\s+", "", name, flags=re.I)
+    if not name or _VERBISH.search(name):
+        return None
+    return name, desc, head[0] + (len(head[2]) - len(head[2].lstrip()))
+
+
+def _subject_after(before: str, after: str) -> tuple[str, str, int] | None:
+    """Inverted order after a comma or quote: "..., said Rami Haddad, a farmer." """
+    if before.strip() and not before.rstrip().endswith((",", "\"", "”", "»")):
+        return None
+    m = re.match(r"\s+(?P<name>[A-Z][\w.'-]*(?:\s+(?:al-|el-|bin\s|ibn\s)?[A-Z][\w.'-]*){0,4}"
+                 r"|(?:a|an|the)\s+[\w\s'-]{2,60}?)(?P<desc>,\s*(?:a|an|the|who)\s[^,.;]{2,100})?"
+                 r"(?=[,.;]|$)", after)
+    if not m:
+        return None
+    name, extra = _clean_np(m.group("name"))
+    desc = (m.group("desc") or "").strip(" ,")
+    return (name, ", ".join(p for p in (extra, desc) if p), m.start("name")) if name else None
 
 
 def _speaker_after_quote(tail: str, lex: Lexicons) -> tuple[str, str, int] | None:

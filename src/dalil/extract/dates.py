@@ -67,6 +67,10 @@ DATE_RE = re.compile(
         # March 2025, آذار 2025, شهر آذار
         rf"(?P<my>(?:(?:in|early|late|mid|mid-)\s+)?(?P<m3>{_EN_M}|{_AR_M})(?:\s+of)?,?\s+"
         rf"(?:عام\s+)?(?P<y3>{_YEAR}))(?!\d)",
+        # in March / last March / آذار الماضي / في شهر آذار (year from publication)
+        rf"(?P<mo>(?:\b(?:in|last|early|late|mid|since|during)\s+(?:-\s*)?(?P<m5>{_EN_M})(?![\w]|\s+\d)"
+        rf"|(?:في|خلال|منذ|مطلع|اواخر|منتصف)\s+(?:شهر\s+)?(?P<m6>{_AR_M})(?!\s*\d)"
+        rf"|(?:شهر\s+)?(?P<m7>{_AR_M})\s+(?:الماضي|الفائت|المنصرم)))",
         # in 2013, عام 2013
         rf"(?P<yr>(?:\b(?:in|since|during|of|until|by|the)\s+|(?:عام|سنة|العام)\s+)(?P<y5>{_YEAR}))(?!\d|,\d)",
         # relative expressions
@@ -163,6 +167,11 @@ def find_dates(norm: str, published: date | None) -> list[DateMatch]:
             month = _month(g["m3"])
             res = DateMatch(m.start(), m.end(), f"{int(g['y3']):04d}-{month:02d}" if month else None,
                             "date:month_year", None)
+        elif g["mo"]:
+            month = _month(g["m5"] or g["m6"] or g["m7"])
+            year = _infer_year(month, 1, year_anchor) if month else None
+            res = DateMatch(m.start(), m.end(), f"{year:04d}-{month:02d}" if year else None,
+                            "date:month:year_inferred" if year else "date:month:no_anchor", None)
         elif g["yr"]:
             res = DateMatch(m.start("y5"), m.end(), g["y5"], "date:year", None)
         elif g["rel_pub"]:
@@ -195,6 +204,12 @@ def find_dates(norm: str, published: date | None) -> list[DateMatch]:
                 res = DateMatch(m.start(), m.end(), None, "date:weekday:no_anchor", None)
         if res is None:
             continue
+        if (published is not None and res.full is not None and res.full < published and
+                re.search(r"(?:\bsince|منذ)\s+(?:the\s+)?$", norm[max(0, m.start() - 12):m.start()],
+                          re.I)):
+            # "since 6 March": from then until the report
+            res = DateMatch(res.start, res.end, f"{res.full.isoformat()}/{published.isoformat()}",
+                            res.rule + ":since", None)
         out.append(res)
         if res.full is not None and not res.rule.startswith("date:relative"):
             last_day, last_ambiguous = res.full, False

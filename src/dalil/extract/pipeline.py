@@ -50,10 +50,12 @@ MAX_CHARS = 5_000_000
 
 _NEGATION = re.compile(r"(?:\b(?:no|not|never|denied|deny|denies|without|nobody|none)\b"
                        r"|(?:^|\s)(?:لم|لا|نفى|نفت|دون|بدون|ينفي|تنفي))[^.,;]{0,18}$", re.I)
+_DENIAL = re.compile(r"\b(?:denied|denies|deny|dismissed|rejected|refuted)\b|(?:^|\s)(?:و|ف)?"
+                     r"(?:نفى|نفت|ينفي|تنفي|نفي|نفيا)(?:\s|$)", re.I)
 _STATEMENT_DATE = re.compile(
     r"\b(?:said|told|reported|announced|stated|published|released|issued|wrote|posted|added|"
     r"statement|report|updated|briefing)\b[^.]{0,12}$|"
-    r"(?:قال|قالت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|نشر|نشرت|بيان|تقرير|صرح)[^.]{0,12}$", re.I)
+    r"(?:قال|قالت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|نشر|نشرت|بيان|تقرير|صرح)[^.]{0,30}$", re.I)
 _PUBLICATION = re.compile(r"(?:published|posted|updated|date|نشر|تاريخ النشر|بتاريخ)\s*:?\s*$",
                           re.I)
 _AGENT_BEFORE = re.compile(r"(?:\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|\bat the hands of\s+"
@@ -155,6 +157,9 @@ class _Run:
                 vtype = entry.label
                 if _NEGATION.search(norm[max(0, s - 40):s]):
                     continue
+                sent_start = self.starts[self.sent_of(s)]
+                if _DENIAL.search(norm[sent_start:s]):
+                    continue  # "the ministry denied reports of executions": not asserted
                 si = self.sent_of(s)
                 v = Violation(vtype, p.surface(s, e), p.span(s, e),
                               f"violations.yaml:{vtype}:{entry.pattern}", si)
@@ -280,9 +285,12 @@ class _Run:
             si = self.sent_of(d.start)
             role = "event"
             before = norm[max(0, d.start - 30):d.start]
-            if d.start < 80 and si == 0 and (re.search(r"[(—–-]|\b[A-Z]{3,}\b", norm[:d.start]) or
-                                             d.start < 3):
-                role = "dateline"
+            line_start = norm.rfind("\n", 0, d.start) + 1
+            if (d.start < 80 and si == 0 and (re.search(r"[(—–-]|\b[A-Z]{3,}\b", norm[:d.start])
+                                              or d.start < 3)) or (
+                    d.start - line_start < 40 and sentences[si].index <= 1 and
+                    re.match(r"\s*(?:\([^)]{0,60}\))?\s*(?:[-—–:|]|$)", norm[d.end:d.end + 70])):
+                role = "dateline"  # "BEIRUT, March 8 (Wire) -", "بيروت، ٩ آذار (وكالة) -"
             elif _PUBLICATION.search(before):
                 role = "publication"
             elif _STATEMENT_DATE.search(before):
@@ -422,10 +430,13 @@ class _Run:
         for dm in r.all_dates:
             if dm.role == "event" and dm.sentence not in date_by_sent:
                 date_by_sent[dm.sentence] = dm.date
-        for si in sorted(event_sents):
+        for si in sorted(event_sents | set(date_by_sent)):
             para = sentences[si].paragraph
-            ci = claim_of_sent[si]
             ev_date: str | None = date_by_sent.get(si)
+            if si not in event_sents:
+                last_date = (para, ev_date)  # a dated sentence sets the scene for the next ones
+                continue
+            ci = claim_of_sent[si]
             d_inh = False
             if si in date_by_sent:
                 last_date = (para, ev_date)
@@ -443,6 +454,14 @@ class _Run:
                 ci, sorted({v.type for v in viol_by_sent.get(si, [])}), ev_date, ev_place,
                 sorted(set(perp_by_sent.get(si, []))), sorted(set(vg_by_sent.get(si, []))), figs,
                 d_inh, p_inh))
+        # A date stated in the sentence before an event ("On 7 March, armed men came. They broke
+        # into our house.") is that event's date: list inherited event dates too.
+        for ev in r.events:
+            if ev.date and ev.date_inherited and ev.date not in seen_dates:
+                seen_dates.add(ev.date)
+                src = next((d for d in r.all_dates if d.date == ev.date), None)
+                if src is not None:
+                    r.dates.append(src)
         r.quoted_sources = self._sources()
         return r
 
