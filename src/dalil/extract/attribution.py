@@ -6,27 +6,35 @@ import re
 from dataclasses import dataclass
 
 from dalil.extract.lexicon import Entry, Lexicons
+from dalil.gazetteer.names import normalize_arabic
 
-_QUOTE = re.compile(r"[\"“«„]([^\"“”«»„]{8,})[\"”»]")
-_PRONOUN = re.compile(r"^(?:he|she|they|it|we|i|the (?:man|woman|spokes\w+|official|witness|"
+
+def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
+    """Compile a pattern written in ordinary Arabic spelling against normalised text
+    (إلى -> الى, ة -> ه ...), as the text it runs on has been normalised the same way."""
+    return re.compile(normalize_arabic(pattern), flags)
+
+
+_QUOTE = _rx(r"[\"“«„]([^\"“”«»„]{8,})[\"”»]")
+_PRONOUN = _rx(r"^(?:he|she|they|it|we|i|the (?:man|woman|spokes\w+|official|witness|"
                       r"resident|source|group|monitor|ministry|agency|observatory|organi[sz]ation)"
                       r")$", re.I)
-_AR_PRONOUN_VERB = re.compile(r"^\s*(?:و|ف)?(?:قال|قالت|اضاف|اضافت|تابع|تابعت|اكد|اكدت|"
+_AR_PRONOUN_VERB = _rx(r"^\s*(?:و|ف)?(?:قال|قالت|اضاف|اضافت|تابع|تابعت|اكد|اكدت|"
                               r"اوضح|اوضحت|روى|روت)\s*(?::|،|,|ان|إن|ان)")
-_NP_STOP = re.compile(r"\s(?:that|who|which|whose|on|in a|in an|in its|in his|in her|"
+_NP_STOP = _rx(r"\s(?:that|who|which|whose|on|in a|in an|in its|in his|in her|"
                       r"after|when|as)\s|[,;:(\"“«]", re.I)
-_AR_NP_STOP = re.compile(r"\s(?:ان|إن|أن|في|عن|خلال|الى|الي|إلى|على|علي|لـ|ل(?=\S)|بان|بأن|اليوم|"
+_AR_NP_STOP = _rx(r"\s(?:ان|إن|أن|في|عن|خلال|الى|الي|إلى|على|علي|لـ|ل(?=\S)|بان|بأن|اليوم|"
                          r"امس|أمس|مساء|صباح|مقتل|اعتقال|قتل|اصابه|نزوح|تهجير|اختطاف|عدد|نحو|"
                          r"حوالي|ما)\s|[،,:;(\"“«]|\d|\s(?:ان|إن|أن|بان|بأن)$")
-_BYLINE = re.compile(
+_BYLINE = _rx(
     r"^\s*(?:by|بقلم|الكاتب|كتب)\s*:?\s+(?P<name>[^\n,|]{3,60}?)\s*(?:,|\||\n|$)"
     r"|^\s*(?:testimony|statement|account|interview)\s+(?:of|by|from|with)\s+(?P<t>[^\n]{2,80}?)\s*$"
     r"|^\s*(?:witness|source|author|posted by|channel|account|from|الشاهد|الشاهدة|المصدر|القناة|"
     r"شهادة|الحساب|الناشر)\s*:?\s*(?P<h>[^\n]{2,80}?)\s*$"
     r"|^\s*(?P<handle>@\w{2,40})\b",
     re.I | re.M)
-_DASH_SOURCE = re.compile(r"^\s*[—–]\s*(?P<name>[^\n]{2,60}?)\s*$")
-_APPOSITIVE_START = re.compile(r"^\s*(?:a|an|the|who|aged|\d|one of|أحد|احد|وهو|وهي)\b", re.I)
+_DASH_SOURCE = _rx(r"^\s*[—–]\s*(?P<name>[^\n]{2,60}?)\s*$")
+_APPOSITIVE_START = _rx(r"^\s*(?:a|an|the|who|aged|\d|one of|أحد|احد|وهو|وهي)\b", re.I)
 
 
 @dataclass
@@ -159,14 +167,14 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
 
 _AMBIGUOUS_VERBS = {"claims", "reports", "documents", "states", "notes", "posts", "adds",
                     "writes", "counts", "accounts", "records", "shares", "says"}
-_SEPARATORS = re.compile(r"\s*(?:[,;:\"”“«»—–|]|\s-\s)\s*")
-_VERBISH = re.compile(r"\b(?:killed|were|was|had|have|has|been|is|are|did|do|does|will|would|"
+_SEPARATORS = _rx(r"\s*(?:[,;:\"”“«»—–|]|\s-\s)\s*")
+_VERBISH = _rx(r"\b(?:killed|were|was|had|have|has|been|is|are|did|do|does|will|would|"
                       r"could|shot|stormed|fled|left|came|went|took)\b", re.I)
-_RELATIVE = re.compile(r"^(?:who|which|whose|whom)\b", re.I)
-_DESCRIPTIVE = re.compile(r"^(?:a|an|the|who|which|whose|aged|one of|\d)", re.I)
-_PROPER = re.compile(r"^(?:[A-Z][\w.'-]*|al-\w+|bin|ibn|abu|umm|de|van)(?:\s+(?:[A-Z][\w.'-]*|"
+_RELATIVE = _rx(r"^(?:who|which|whose|whom)\b", re.I)
+_DESCRIPTIVE = _rx(r"^(?:a|an|the|who|which|whose|aged|one of|\d)", re.I)
+_PROPER = _rx(r"^(?:[A-Z][\w.'-]*|al-\w+|bin|ibn|abu|umm|de|van)(?:\s+(?:[A-Z][\w.'-]*|"
                      r"al-[\w'-]+|el-[\w'-]+|bin|ibn|abu|umm|de|van|[A-Z]\.)){0,4}$")
-_COLON_SOURCE = re.compile(
+_COLON_SOURCE = _rx(
     r"^\s*(?P<np>(?:(?:local|medical|security|military|activist|field|informed|other|"
     r"unnamed|anonymous|civil)\s+)?(?:sources?|witness(?:es)?|residents?|activists?|officials?|"
     r"doctors?|rescuers?|مصادر(?:\s+\S+)?|مصدر(?:\s+\S+)?|ناشطون|ناشطين|شهود|اهالي|الاهالي|"

@@ -268,6 +268,8 @@ class Lexicons:
     according_to: CompiledLexicon
     actors: CompiledLexicon
     actor_kinds: dict[str, str]
+    # canonical -> (ISO date, canonical to use for events before that date)
+    actor_eras: dict[str, tuple[str, str]]
     victim_groups: CompiledLexicon
     source_roles: dict[str, CompiledLexicon]
     pseudonymous: CompiledLexicon
@@ -305,8 +307,11 @@ def load_lexicons(directory: Path | None = None) -> Lexicons:
     sources = _read(directory, "sources.yaml")
     actor_entries = []
     kinds: dict[str, str] = {}
+    eras: dict[str, tuple[str, str]] = {}
     for a in actors_raw:
         kinds[a["canonical"]] = a.get("kind", "armed_group")
+        if a.get("before"):
+            eras[a["canonical"]] = (str(a["before"]["date"]), a["before"]["canonical"])
         for alias in {a["canonical"], *a.get("aliases", [])}:
             actor_entries.append(Entry(a["canonical"], alias))
     victim_entries = [Entry(v["canonical"], alias) for v in victims_raw
@@ -329,6 +334,7 @@ def load_lexicons(directory: Path | None = None) -> Lexicons:
                                      literal=True),
         actors=compile_lexicon(actor_entries, literal=True),
         actor_kinds=kinds,
+        actor_eras=eras,
         victim_groups=compile_lexicon(victim_entries, literal=True),
         source_roles={role: compile_lexicon(_lang_entries(sources[role], role))
                       for role in ROLES if role in sources},

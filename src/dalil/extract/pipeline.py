@@ -43,29 +43,42 @@ from dalil.extract.places import (
 )
 from dalil.extract.text import Prepared, prepare, split_sentences
 from dalil.gazetteer import Gazetteer, load_gazetteer
-from dalil.gazetteer.names import name_key
+from dalil.gazetteer.names import name_key, normalize_arabic
+
+
+def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
+    """Compile a pattern written in ordinary Arabic spelling against normalised text
+    (إلى -> الى, ة -> ه ...), as the text it runs on has been normalised the same way."""
+    return re.compile(normalize_arabic(pattern), flags)
+
 
 EXTRACTOR_VERSION = "0.1.0"
 MAX_CHARS = 5_000_000
 
-_NEGATION = re.compile(r"(?:\b(?:no|not|never|denied|deny|denies|without|nobody|none)\b"
+_NEGATION = _rx(r"(?:\b(?:no|not|never|denied|deny|denies|without|nobody|none)\b"
                        r"|(?:^|\s)(?:لم|لا|نفى|نفت|دون|بدون|ينفي|تنفي))[^.,;]{0,18}$", re.I)
-_DENIAL = re.compile(r"\b(?:denied|denies|deny|dismissed|rejected|refuted)\b|(?:^|\s)(?:و|ف)?"
+_DENIAL = _rx(r"\b(?:denied|denies|deny|dismissed|rejected|refuted)\b|(?:^|\s)(?:و|ف)?"
                      r"(?:نفى|نفت|ينفي|تنفي|نفي|نفيا)(?:\s|$)", re.I)
-_STATEMENT_DATE = re.compile(
+_PRONOUN_SUBJECT = _rx(
+    r"^\W*(?:they|he|she|the (?:attackers|gunmen|men|fighters|assailants|militiamen|soldiers)|"
+    r"then they|later they|\S+وا\s|هم\s)", re.I)
+_WITNESS_HEAD = _rx(r"\W*(?:the\s+|a\s+|some\s+)?(?:residents?|villagers?|people|families|"
+                           r"witness(?:es)?|survivors?|relatives|displaced|اهالي|سكان|احد سكان)",
+                           re.I)
+_STATEMENT_DATE = _rx(
     r"\b(?:said|told|reported|announced|stated|published|released|issued|wrote|posted|added|"
     r"statement|report|updated|briefing)\b[^.]{0,12}$|"
     r"(?:قال|قالت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|نشر|نشرت|بيان|تقرير|صرح)[^.]{0,30}$", re.I)
-_PUBLICATION = re.compile(r"(?:published|posted|updated|date|نشر|تاريخ النشر|بتاريخ)\s*:?\s*$",
+_PUBLICATION = _rx(r"(?:published|posted|updated|date|نشر|تاريخ النشر|بتاريخ)\s*:?\s*$",
                           re.I)
-_AGENT_BEFORE = re.compile(r"(?:\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|\bat the hands of\s+"
+_AGENT_BEFORE = _rx(r"(?:\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|\bat the hands of\s+"
                            r"(?:the\s+)?|(?:على يد|علي يد|من قبل|بايدي|بيد|نفذها|ارتكبها)\s+)$",
                            re.I)
-_PATIENT_BEFORE = re.compile(r"(?:\b(?:against|targeting|targeted|ambushed|attacked|killed|"
+_PATIENT_BEFORE = _rx(r"(?:\b(?:against|targeting|targeted|ambushed|attacked|killed|"
                              r"killing|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|(?:ضد|استهداف|استهدفت|"
                              r"استهدف|مقتل|قتل)\s+(?:\S+\s+)?)$", re.I)
-_PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is)\s+(?:\w+ly\s+)?$", re.I)
-_UNKNOWN_ACTOR = re.compile(
+_PASSIVE = _rx(r"\b(?:were|was|been|being|are|is)\s+(?:\w+ly\s+)?$", re.I)
+_UNKNOWN_ACTOR = _rx(
     r"\b(?P<head>gunmen|fighters|militias|militiamen|members|groups?|factions?|forces|men|"
     r"units?)\s+(?P<link>linked|affiliated|loyal|belonging|allied|tied|close|aligned|"
     r"answering)\s+(?:to|with)\s+(?P<x>(?:the\s+)?(?:[A-Z][\w'-]*|al-[\w'-]+|of)(?:\s+(?:[A-Z][\w'-]*"
@@ -199,6 +212,7 @@ class _Run:
             verbs_by_sent.setdefault(si, []).append((s - sentences[si].start,
                                                      e - sentences[si].start, en))
         claims: list[Claim] = []
+        speaker_spans: dict[int, tuple[int, int]] = {}
         claim_of_sent: dict[int, int] = {}
         figs_by_sent: dict[int, list[Figure]] = {}
         for sent in sentences:
@@ -218,6 +232,8 @@ class _Run:
                 speaker, rule = a.speaker, a.rule
                 if rule.split(":")[-1].lower() in self.lex.doubting_verbs:
                     cues.append(rule.split(":")[-1])
+                if a.speaker_span[1] > a.speaker_span[0]:
+                    speaker_spans[si] = a.speaker_span
                 if not re.match(r"^(?:he|she|they|it|we|i)$", speaker, re.I):
                     last_speaker = speaker
                     self._raw_sources.append((speaker, a.description, a.speaker_span, rule))
@@ -306,7 +322,10 @@ class _Run:
                     seen_dates.add(key)
                     r.dates.append(dm)
 
-        # places with roles
+        # places with roles; a place in the sentence just before an event sentence of the same
+        # paragraph sets its scene ("Armed men came to X. They broke into our house.")
+        setting_sents = {si - 1 for si in event_sents if si - 1 >= 0 and si - 1 not in event_sents
+                         and sentences[si - 1].paragraph == sentences[si].paragraph}
         places_by_id: dict[str, Place] = {}
         scene_by_sent: dict[int, list[str]] = {}
         for raw, (gp, why) in zip(place_raw, resolved, strict=True):
@@ -322,9 +341,13 @@ class _Run:
                 role = "origin"
             elif _DESTINATION.search(before):
                 role = "destination"
-            elif _BASE.search(before) or re.match(r"-based\b", norm[raw.end:raw.end + 7]):
+            elif _BASE.search(before) or re.match(r"-based\b", norm[raw.end:raw.end + 7]) or (
+                    si in speaker_spans and speaker_spans[si][0] <= raw.start < speaker_spans[si][1]
+                    and not _WITNESS_HEAD.match(norm[speaker_spans[si][0]:raw.start])):
+                # "lawyers in Latakia say ...": where the source is, not where it happened
+                # (but "residents of Arzeh said" points at the scene).
                 role = "base"
-            elif si in event_sents:
+            elif si in event_sents or si in setting_sents:
                 role = "scene"
             else:
                 role = "mentioned"
@@ -345,7 +368,16 @@ class _Run:
                 places_by_id[gp.id] = Place(canonical, [surface], gp.lat, gp.lon, gp.admin1,
                                             gp.country, gp.id, gp.kind, why,
                                             [p.span(raw.start, raw.end)])
-        r.places = list(places_by_id.values())
+        merged: dict[tuple[str, str], Place] = {}
+        for pl in places_by_id.values():
+            key = (pl.canonical, pl.admin1)
+            if key in merged:  # governorate and district of the same name: one place to a reader
+                first = merged[key]
+                first.surface_forms += [f for f in pl.surface_forms if f not in first.surface_forms]
+                first.spans += pl.spans
+            else:
+                merged[key] = pl
+        r.places = list(merged.values())
 
         # violations
         for si in sorted(viol_by_sent):
@@ -360,11 +392,13 @@ class _Run:
         perps: dict[str, Perpetrator] = {}
         perp_by_sent: dict[int, list[str]] = {}
         sent_agents: dict[int, list[tuple[int, int, str, str, str]]] = {}
+        actors_in_sent: dict[int, list[tuple[int, int, str, str, str]]] = {}
         for s, e, entry in actors:
             si = self.sent_of(s)
             kind = self.lex.actor_kinds.get(entry.label, "armed_group")
             r.actor_mentions.append(ActorMention(entry.label, p.surface(s, e), p.span(s, e), kind,
                                                  si, f"actors.yaml:{entry.pattern}"))
+            actors_in_sent.setdefault(si, []).append((s, e, entry.label, kind, p.surface(s, e)))
             if si not in event_sents or si not in viol_by_sent:
                 continue
             if self._is_agent(s, e, sentences[si], viol_by_sent[si]):
@@ -385,15 +419,35 @@ class _Run:
                 continue
             sent_agents.setdefault(si, []).append((m.start(), m.end(), label, "unknown",
                                                    p.surface(m.start(), m.end())))
+        # "They broke into our house": the actors of the sentence before, same paragraph.
+        for si in sorted(event_sents & set(viol_by_sent)):
+            if si in sent_agents or si in actors_in_sent or si - 1 not in actors_in_sent:
+                continue
+            if sentences[si - 1].paragraph != sentences[si].paragraph:
+                continue
+            if _PRONOUN_SUBJECT.match(sentences[si].text):
+                sent_agents[si] = list(actors_in_sent[si - 1])
+        event_date_of: dict[int, str] = {}
+        for d in r.all_dates:
+            if d.role == "event" and d.date and d.sentence not in event_date_of:
+                event_date_of[d.sentence] = d.date
         for si, agents in sent_agents.items():
             specific = [a for a in agents if a[3] != "generic"]
-            # "gunmen linked to X" covers the bare "X" and "gunmen" inside it
             chosen = specific or agents
+            # "gunmen linked to X" covers the bare "X" and "gunmen" inside it; but "gunmen from
+            # the Amshat faction" names a known group: keep the group.
+            known = [a for a in chosen if a[3] not in ("unknown", "generic")]
+            chosen = [a for a in chosen if not (a[3] == "unknown" and " from " in a[2] and any(
+                a[0] <= k[0] and k[1] <= a[1] for k in known))]
             outer = [a for a in chosen if a[3] == "unknown"]
             chosen = [a for a in chosen if a[3] == "unknown" or not any(
                 o[0] <= a[0] and a[1] <= o[1] for o in outer)]
             claim_obj = claims[claim_of_sent[si]]
+            when = event_date_of.get(si)
             for s, e, label, kind, surface in chosen:
+                era = self.lex.actor_eras.get(label)
+                if era and when and when < era[0]:
+                    label = era[1]  # "government forces" in 2016 were Assad's
                 pp = perps.setdefault(label, Perpetrator(label, [], [], False, kind, []))
                 if surface not in pp.aliases:
                     pp.aliases.append(surface)
@@ -430,11 +484,15 @@ class _Run:
         for dm in r.all_dates:
             if dm.role == "event" and dm.sentence not in date_by_sent:
                 date_by_sent[dm.sentence] = dm.date
-        for si in sorted(event_sents | set(date_by_sent)):
+        for si in sorted(event_sents | set(date_by_sent) | setting_sents):
             para = sentences[si].paragraph
             ev_date: str | None = date_by_sent.get(si)
             if si not in event_sents:
-                last_date = (para, ev_date)  # a dated sentence sets the scene for the next ones
+                # a dated or placed sentence sets the scene for the next ones
+                if si in date_by_sent:
+                    last_date = (para, ev_date)
+                if scene_by_sent.get(si):
+                    last_place = (para, scene_by_sent[si][0])
                 continue
             ci = claim_of_sent[si]
             d_inh = False

@@ -17,9 +17,16 @@ from dataclasses import dataclass
 
 from dalil.gazetteer import Gazetteer
 from dalil.gazetteer import Place as GazPlace
-from dalil.gazetteer.names import has_arabic, name_key, skeleton_key
+from dalil.gazetteer.names import has_arabic, name_key, normalize_arabic, skeleton_key
 
-_TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'`ʿʾ]+(?:-[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'`ʿʾ]+)*"
+
+def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
+    """Compile a pattern written in ordinary Arabic spelling against normalised text
+    (إلى -> الى, ة -> ه ...), as the text it runs on has been normalised the same way."""
+    return re.compile(normalize_arabic(pattern), flags)
+
+
+_TOKEN = _rx(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'`ʿʾ]+(?:-[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'`ʿʾ]+)*"
                     r"|[\u0621-\u064a\u0671-\u06d3]+")
 _LATIN_ARTICLES = {"al", "el", "ad", "ar", "as", "at", "az", "an", "ash", "adh", "ath", "ed", "er",
                    "es", "et", "ez", "en", "ibn", "bin", "bani", "umm", "abu", "wadi", "tal", "tell",
@@ -54,17 +61,17 @@ _AR_STOP = {name_key(w) for w in (
     "النصر", "الشهداء", "الضحايا", "القتلى", "الجرحى", "المفقودين", "المعتقلين", "النازحين",
     "عائلته", "منزله", "أهله", "أبناء", "ابن", "أبو", "أم", "بيت", "دار", "تل", "عين", "رأس",
 )}
-_LATIN_CUE = re.compile(
+_LATIN_CUE = _rx(
     r"(?:\b(?:in|at|near|outside|around|inside|into|from|to|toward|towards|across|between|of|"
     r"village|town|city|hamlet|neighbou?rhood|district|area|suburb|and|or|,)\s+(?:the\s+)?"
     r"(?:(?:village|town|city|hamlet|neighbou?rhood|district|area|suburb)\s+of\s+)?)$", re.I)
-_AR_STRONG_CUE = re.compile(
+_AR_STRONG_CUE = _rx(
     r"(?:قري[هة]|قرى|بلد[هة]|بلدات|مدين[هة]|حي|احياء|ريف|منطق[هة]|ناحي[هة]|مخيم|محافظ[هة]|"
     r"ضاحي[هة]|مزرع[هة]|قريتي|بلدتي)\s+$")
-_MODIFIER_AFTER = re.compile(
+_MODIFIER_AFTER = _rx(
     r"^\s*(?P<m>province|governorate|countryside|region|district|sub-?district|city|town|village|"
     r"neighbou?rhood|area)\b", re.I)
-_MODIFIER_BEFORE = re.compile(
+_MODIFIER_BEFORE = _rx(
     r"(?P<m>province of|governorate of|countryside of|district of|city of|town of|village of|"
     r"محافظ[هة]|ريف|منطق[هة]|ناحي[هة]|مدين[هة]|بلد[هة]|قري[هة]|قرى|حي)\s+(?:the\s+)?$", re.I)
 _MODIFIER_KIND = {
@@ -77,14 +84,14 @@ _MODIFIER_KIND = {
     "neighborhood": "locality", "حي": "locality", "area": "",
 }
 
-_ORIGIN = re.compile(
+_ORIGIN = _rx(
     r"(?:\b(?:fighters|gunmen|militants|militias|militiamen|men|groups?|members|convoys?|"
     r"reinforcements|came|come|coming|arrived|arriving|hailing|hail|brought|bused|bussed|"
     r"originally|natives?|who are|recruited|deployed)\b[^.;]{0,40}\bfrom\s+(?:the\s+)?"
     r"(?:(?:village|town|city|area|province|countryside)\s+of\s+)?$"
     r"|(?:مقاتل\w*|عناصر|مسلح\w*|قادم\w*|جاءوا|جاؤوا|قدموا|ينحدر\w*|ابناء|تعزيزات|ارتال|رتل)"
     r"[^.،,]{0,30}\s+من\s+(?:\S+\s+)?$)", re.I)
-_DESTINATION = re.compile(
+_DESTINATION = _rx(
     r"(?:\b(?:fled|flee|fleeing|flees|escaped|escape|displaced|refuge|sheltering|shelter|"
     r"sheltered|evacuated|moved|relocated|headed|heading|driven|bused|bussed|deported|"
     r"transferred|taken|transported|returned|arrived|made their way|walked)\b[^.;]{0,30}?"
@@ -92,10 +99,20 @@ _DESTINATION = re.compile(
     r"(?:the\s+)?)?$"
     r"|(?:نزح\w*|فر|فروا|فرت|هرب\w*|لجا\w*|لجو\w*|نقل\w*|اقتيد\w*|اقتاد\w*|توجه\w*|وصل\w*|"
     r"اخلاء|اجلاء|ترحيل|رحلوا)[^.،,]{0,25}\s+(?:الى|نحو|باتجاه|في)\s+(?:\S+\s+)?$)", re.I)
-_BASE = re.compile(
+_BASE = _rx(
     r"(?:\bbased in|headquartered in|offices? in|\bsaid in|told reporters in|speaking in|"
     r"press conference in|statement from|briefing in|مقره|ومقره|ومقرها|مقرها)\s+(?:the\s+)?$",
     re.I)
+_COUNTRIES = {name_key(c) for c in (
+    "لبنان", "تركيا", "العراق", "الأردن", "إسرائيل", "روسيا", "إيران", "مصر", "سوريا", "سورية",
+    "فلسطين", "ألمانيا", "فرنسا", "أمريكا", "السعودية", "قطر", "الإمارات", "Lebanon", "Turkey",
+    "Türkiye", "Iraq", "Jordan", "Israel", "Russia", "Iran", "Egypt", "Syria", "Germany",
+    "France", "Qatar", "Geneva", "Beirut", "بيروت", "Amman", "عمان", "Istanbul", "Gaziantep")}
+_ORG_AFTER = _rx(
+    r"\s+(?:Today|News|Post|Times|Radio|TV|Network|Observer|Daily|Press|Wire|Media|Channel|"
+    r"Agency|Now|Live|24|Observatory|Council|Committee|Coordination|Monitor|Center|Centre|Office|"
+    r"Foundation|University|Brigade|Division|Front|Movement|Gathering|Revolutionary|Military|"
+    r"Police|Directorate)\b|\s*(?:اليوم|الان|الآن|نيوز|بوست|24|الحدث|الإخبارية|الاخباريه)(?:\s|$)")
 _KIND_PREF = {"city": 4.0, "admin1": 3.0, "admin2": 2.6, "admin3": 2.0, "locality": 1.0}
 
 
@@ -136,6 +153,9 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
         found = None
         tok = tokens[i]
         tok_arabic = has_arabic(tok[2])
+        if name_key(tok[2]) in _COUNTRIES:
+            i += 1  # "لبنان" is Lebanon, not ل + the village "بنان"
+            continue
         if not tok_arabic and not _capitalised(tok[2]) and tok[2].lower() not in _LATIN_ARTICLES:
             i += 1
             continue
@@ -184,6 +204,10 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
             i += 1
             continue
         s, e, key, n = found
+        if _ORG_AFTER.match(norm[e:e + 30]) or re.match(r"\s*'s\s+(?:correspondent|reporter)",
+                                                        norm[e:e + 30]):
+            i += n  # "Idlib Today", "Homs News Network": an outlet or body named after a place
+            continue
         preferred = ""
         if key.startswith("~"):
             cands = _dedupe(gaz.lookup_skeleton_key(key[1:]))
