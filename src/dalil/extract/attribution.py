@@ -26,11 +26,13 @@ _NP_STOP = _rx(r"\s(?:that|who|which|whose|on|in a|in an|in its|in his|in her|"
 _AR_NP_STOP = _rx(r"\s(?:ان|إن|أن|في|عن|خلال|الى|الي|إلى|على|علي|لـ|ل(?=\S)|بان|بأن|اليوم|"
                          r"امس|أمس|مساء|صباح|مقتل|اعتقال|قتل|اصابه|نزوح|تهجير|اختطاف|عدد|نحو|"
                          r"حوالي|ما)\s|[،,:;(\"“«]|\d|\s(?:ان|إن|أن|بان|بأن)$")
+_AR_NP_INNER_STOP = _rx(r"\s(?:الى|إلى|على|عن|اليوم|امس|أمس|مساء|صباح|الأنباء|التقارير|الاتهامات|"
+                       r"المزاعم|الخبر|الرواية|الادعاءات|وجود|حدوث|وقوع)(?:\s|$)")
 _BYLINE = _rx(
     r"^\s*(?:by|بقلم|الكاتب|كتب)\s*:?\s+(?P<name>[^\n,|]{3,60}?)\s*(?:,|\||\n|$)"
     r"|^\s*(?:testimony|statement|account|interview)\s+(?:of|by|from|with)\s+(?P<t>[^\n]{2,80}?)\s*$"
-    r"|^\s*(?:witness|source|author|posted by|channel|account|from|الشاهد|الشاهدة|المصدر|القناة|"
-    r"شهادة|الحساب|الناشر)\s*:?\s*(?P<h>[^\n]{2,80}?)\s*$"
+    r"|^\s*(?:witness|source|author|posted by|channel|account|from|الشاهد|الشاهده|المصدر|القناه|"
+    r"شهاده|الحساب|الناشر)\s*:?\s*(?P<h>[^\n]{2,80}?)\s*$"
     r"|^\s*(?P<handle>@\w{2,40})\b",
     re.I | re.M)
 _DASH_SOURCE = _rx(r"^\s*[—–]\s*(?P<name>[^\n]{2,60}?)\s*$")
@@ -49,25 +51,53 @@ class Attribution:
 
 
 def document_author(norm: str) -> tuple[str, str]:
-    """The author named in the header (byline, testimony header, channel handle), or "author"."""
+    """The author named in the header and how: ("Rami", "header:byline"), ("@news",
+    "header:handle"), ("Umm Ali", "header:testimony"); or ("author", "default_author")."""
     head = norm[:400]
     m = _BYLINE.search(head)
     if m:
-        name = next(g for g in (m.group("name"), m.group("t"), m.group("h"), m.group("handle"))
-                    if g)
-        return name.strip(), "header"
+        if m.group("handle"):
+            return m.group("handle"), "header:handle"
+        if m.group("name"):
+            return m.group("name").strip(), "header:byline"
+        text = (m.group("t") or m.group("h") or "").strip()
+        name = given_name(text) or re.sub(r"\s*\([^)]*\)\s*$", "", text).strip() or text
+        kind = "testimony" if re.search(r"testimony|witness|شهاد|الشاهد", m.group(0), re.I) \
+            else "source"
+        return name, f"header:{kind}"
     return "author", "default_author"
+
+
+_GIVEN_NAME = re.compile(
+    r"(?:identified (?:only )?(?:as|by)|known (?:only )?as|who gave (?:only )?(?:his|her|their) "
+    r"(?:first )?name as|pseudonym:?|calling (?:himself|herself|itself)|اسم مستعار:?|يدعى|تدعى|"
+    r"المعروف باسم|المعروفة باسم)\s+(?P<n>(?:[A-Z]\.\s?){1,3}|@\w+|[^\s,.;()]+(?:\s+[A-Z][\w'-]+)?)",
+    re.I)
+_TRIM_HEAD = re.compile(r"^((?:a|an|one)\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)\s+"
+                        r"(?P<rest>(?:with|from|at|in|of|for|who|working)\s.+)$")
+
+
+def given_name(text: str) -> str | None:
+    """The name a source is given in the text: "a woman identified only as R.M." -> "R.M."."""
+    m = _GIVEN_NAME.search(text)
+    return m.group("n").strip() if m else None
 
 
 def _clean_np(np: str) -> tuple[str, str]:
     """Split "Rami H., a 34-year-old farmer" into (name, description)."""
     np = np.strip(" ,.;:-—–\"“”«»")
+    given = given_name(np)
+    if given:
+        return given, np
     np = re.sub(r"^(?:and|but|while|as|و)\s+", "", np, flags=re.I)
     parts = [p.strip() for p in re.split(r"\s*[,،]\s*", np) if p.strip()]
     if not parts:
         return "", ""
     name = parts[0]
     desc = ", ".join(parts[1:])
+    trim = _TRIM_HEAD.match(name)
+    if trim:  # "A volunteer with a local documentation group" -> "A volunteer"
+        name, desc = trim.group(1), ", ".join(p for p in (trim.group("rest"), desc) if p)
     return name, desc
 
 
@@ -121,8 +151,27 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         verb = sent[v_s:v_e]
         if re.search("[\u0600-\u06ff]", verb):
             rest = sent[v_e:]
-            stop = _AR_NP_STOP.search(rest)
-            np = rest[: stop.start() if stop else 60][:60]
+            to_that = re.match(r"\s*((?:\S+\s+){1,9}?)(?:ان|بان|إن|أن)\s", rest)
+            if to_that and not re.search(r"[،,:;\"“«\d]", to_that.group(1)):
+                # "يرى الباحث في مركز دراسات الشرق فادي الخوري أن": the name ends the phrase
+                np = to_that.group(1)
+                cut = _AR_NP_INNER_STOP.search(" " + np)
+                if cut:
+                    np = np[:max(0, cut.start() - 1)]
+                words = np.split()
+                if len(words) >= 3 and not words[-1].startswith("ال") and \
+                        not words[-2].startswith(("ال", "ل", "و")):
+                    name = " ".join(words[-2:])
+                    desc = " ".join(words[:-2])
+                    return Attribution(name, desc, quoted is not None, s_start, s_end,
+                                       "attribution:verb_subject:" + verb,
+                                       (s_start + v_e, s_start + v_e + len(np)))
+            else:
+                stop = _AR_NP_STOP.search(rest)
+                np = rest[: stop.start() if stop else 60][:60]
+                cut = _AR_NP_INNER_STOP.search(" " + np)
+                if cut:
+                    np = np[:max(0, cut.start() - 1)]
             if not np.strip() or len(np.split()) > 7:
                 continue
             name, desc = _clean_np(np)
@@ -138,7 +187,13 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         if re.match(r"\s+as\b", after):
             continue  # "described as", "reported as"
         before = sent[:v_s]
-        found = _subject_before(before)
+        found = None
+        if low_verb not in ("told", "tells", "tell") and \
+                before.rstrip().endswith((",", "\"", "”", "»")) and \
+                re.match(r"\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,3}\s*[.!]?\s*$", after):
+            found = None  # "..., Say Officials": the speaker follows the verb
+        else:
+            found = _subject_before(before)
         if found is None:
             inverted = _subject_after(before, after)
             if inverted is None:
@@ -166,10 +221,12 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
 
 
 _AMBIGUOUS_VERBS = {"claims", "reports", "documents", "states", "notes", "posts", "adds",
-                    "writes", "counts", "accounts", "records", "shares", "says"}
+                    "writes", "counts", "accounts", "records", "shares", "says", "report",
+                    "estimate", "estimates", "record", "claim"}
 _SEPARATORS = _rx(r"\s*(?:[,;:\"”“«»—–|]|\s-\s)\s*")
 _VERBISH = _rx(r"\b(?:killed|were|was|had|have|has|been|is|are|did|do|does|will|would|"
-                      r"could|shot|stormed|fled|left|came|went|took)\b", re.I)
+                      r"could|shot|stormed|fled|left|came|went|took|killing|wounding|injuring|"
+                      r"leaving|including|hit|struck)\b", re.I)
 _RELATIVE = _rx(r"^(?:who|which|whose|whom)\b", re.I)
 _DESCRIPTIVE = _rx(r"^(?:a|an|the|who|which|whose|aged|one of|\d)", re.I)
 _PROPER = _rx(r"^(?:[A-Z][\w.'-]*|al-\w+|bin|ibn|abu|umm|de|van)(?:\s+(?:[A-Z][\w.'-]*|"
@@ -206,10 +263,13 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
         words = len(text.split())
         if _VERBISH.search(text) or words > 14:
             break
-        if taken and not (_DESCRIPTIVE.match(text) or _PROPER.match(text) or
-                          _DESCRIPTIVE.match(taken[-1][2].strip()) or
-                          _RELATIVE.match(taken[-1][2].strip())):
-            break
+        if taken:
+            last = taken[-1][2].strip()
+            joins = ((_PROPER.match(text) and _DESCRIPTIVE.match(last))  # "Rami, a farmer,"
+                     or (_DESCRIPTIVE.match(text) and (_PROPER.match(last) or _RELATIVE.match(last)))
+                     or _RELATIVE.match(last))
+            if not joins:
+                break
         taken.append(c)
         if len(taken) == 3:
             break
@@ -244,7 +304,7 @@ def _subject_after(before: str, after: str) -> tuple[str, str, int] | None:
 
 def _speaker_after_quote(tail: str, lex: Lexicons) -> tuple[str, str, int] | None:
     m = re.match(r"\s*[,،]?\s*(?P<verb>said|says|told|added|wrote|posted|recalled|explained|"
-                 r"insisted|claimed|قال|قالت|اضاف|اضافت|روى|روت|تقول|يقول)\s+(?P<np>[^.;:!?]{2,80})",
+                 r"insisted|claimed|قال|قالت|اضاف|اضافت|روى|روت|تقول|يقول)\s+(?P<np>(?:(?:[A-Z]\.){1,3}|[^.;:!?]){2,80})",
                  tail, re.I)
     if m:
         np = m.group("np")

@@ -18,23 +18,23 @@ CASUALTY_AFTER: list[tuple[str, re.Pattern[str]]] = [
     ("killed", _rx(
         r"\b(?:killed|dead|died|deaths?|murdered|executed|slain|slaughtered|fatalities|"
         r"bodies|corpses|lives|shot dead|massacred|victims|martyrs)\b|" + _A(
-            r"قتيل|قتلى|قتلوا|قتل|شهيد|شهداء|ضحي[هة]|ضحايا|جث[هة]|جثث|جثامين|وفا[هة]|اعدم|اعدموا|"
-            r"لقوا حتفهم|حتفهم|قضوا|مقتل|استشهدوا"), re.I)),
+            r"قتيل\w*|قتلى|قتل\w*|شهيد|شهداء|ضحي[هة]|ضحايا|جث[هة]|جثث|جثامين|وفا[هة]|اعدم\w*|"
+            r"لقوا حتفهم|حتفهم|قضوا|مقتل|استشهد\w*"), re.I)),
     ("injured", _rx(
         r"\b(?:injured|wounded|hurt|injuries|casualties)\b|" + _A(
-            r"جريح|جرحى|مصاب|مصابين|مصابا|اصاب[هة]|اصابات|اصيبوا|بجروح"), re.I)),
+            r"جريح\w*|جرحى|مصاب\w*|اصاب[هة]|اصابات|اصيب\w*|بجروح"), re.I)),
     ("detained", _rx(
         r"\b(?:detained|arrested|abducted|kidnapped|detainees|prisoners|held|captured|"
         r"taken away|rounded up|hostages)\b|" + _A(
-            r"معتقل|معتقلين|معتقلا|اعتقلوا|اعتقال|محتجز|محتجزين|احتجاز|مختطف|مختطفين|اختطاف|"
-            r"اختطفوا|موقوفين|اسير|اسرى|رهائن"), re.I)),
+            r"معتقل\w*|اعتقل\w*|اعتقال|محتجز\w*|احتجاز|مختطف\w*|اختطاف|"
+            r"اختطف\w*|موقوف\w*|اسير|اسرى|رهائن"), re.I)),
     ("missing", _rx(
         r"\b(?:missing|disappeared|unaccounted for|whereabouts)\b|" + _A(
-            r"مفقود|مفقودين|مفقودا|فقدان|مختفين|مختفيا|مجهولي المصير|مجهول المصير|مخفيين"), re.I)),
+            r"مفقود\w*|فقدان|مختف\w*|مجهولي المصير|مجهول المصير|مخفي\w*"), re.I)),
     ("displaced", _rx(
         r"\b(?:displaced|fled|flee|fleeing|evacuated|expelled|uprooted|refugees|homeless|"
         r"forced to leave|driven out|left their homes)\b|" + _A(
-            r"نازح|نازحين|نازحا|نزوح|نزحوا|مهجر|مهجرين|تهجير|هجروا|فروا|فر|هربوا|لاجئ|لاجئين"),
+            r"نازح\w*|نزوح|نزح\w*|مهجر\w*|تهجير|هجروا|فروا|فرت|هربوا|هرب\w*|لاجئ\w*"),
         re.I)),
 ]
 CASUALTY_BEFORE: list[tuple[str, re.Pattern[str]]] = [
@@ -42,7 +42,8 @@ CASUALTY_BEFORE: list[tuple[str, re.Pattern[str]]] = [
         r"(?:\b(?:killing|killed|kill|executing|executed|massacring|claimed the lives of|"
         r"death toll (?:\w+ )*?(?:to|of|at|reached|stood at|stands at|is|was)|toll (?:\w+ )?"
         r"(?:to|of|at|reached)|bodies of|the deaths of|the killing of|the execution of|"
-        r"murder of|deaths? of)|" + _A(
+        r"murder of|deaths? of|among (?:the )?(?:dead|victims|those killed|the killed)(?: were)?|"
+        r"of the dead)|" + _A(
             r"قتل|قتلت|قتلوا|مقتل|اعدام|اعدمت|اعدموا|استشهاد|حصيل[هة] القتلى|حصيل[هة] الضحايا|"
             r"حصيل[هة]|وفا[هة]|جثث|جثامين|ذبح|تصفي[هة]") + r")"
         r"(?:\s+\S+){0,4}?\s*$", re.I)),
@@ -52,7 +53,7 @@ CASUALTY_BEFORE: list[tuple[str, re.Pattern[str]]] = [
     ("detained", _rx(
         r"(?:\b(?:arresting|arrested|detaining|detained|abducting|abducted|kidnapping|"
         r"kidnapped|detention of|arrest of|abduction of|rounded up)|" + _A(
-            r"اعتقال|اعتقلت|اعتقلوا|احتجاز|احتجزت|اختطاف|اختطفوا|خطف|توقيف") +
+            r"اعتقال|اعتقلت|اعتقلوا|احتجاز|احتجزت|اختطاف|اختطفوا|خطف|توقيف|القبض على|قبض على") +
         r")(?:\s+\S+){0,3}?\s*$", re.I)),
     ("missing", _rx(
         r"(?:\b(?:disappearance of|disappeared)|" + _A(r"فقدان|اختفاء|اخفاء") +
@@ -66,16 +67,19 @@ POPULATION_BEFORE = _rx(
     r"(?:about|around|some|nearly|roughly|approximately|more than|over)?\s*$|" + _A(
         r"عدد سكانها|يسكنها|يقطنها|عدد سكان|سكانها|تعداد") + r"\s*(?:نحو|حوالي)?\s*$", re.I)
 OTHER_UNITS: list[tuple[str, re.Pattern[str]]] = [
+    ("weight", _rx(r"^\s*-?\s*(?:pounds? of|kg\b|kilo(?:gram)?s?\b|tons?\b|tonnes?\b|كيلو\w*|طن)",
+                   re.I)),
     ("money", _rx(r"^\s*(?:million\s+|billion\s+)?(?:us\s+)?(?:dollars?|usd|euros?|pounds?|"
                          r"syrian pounds|liras?|lira|ليرة|ليرات|دولار|دولارا|يورو)\b", re.I)),
     ("fighters", _rx(
-        r"^\s*(?:[\w-]+\s+){0,2}?(?:fighters|gunmen|militants|soldiers|troops|members|personnel|"
-        r"combatants|recruits|militiamen|officers|policemen|" + _A(
+        r"^\s*(?:[\w-]+\s+){0,2}?[\"“']?(?:fighters|gunmen|militants|soldiers|troops|members|"
+        r"personnel|combatants|recruits|militiamen|officers|policemen|terrorists|insurgents|"
+        r"jihadists|rebels|" + _A(
             r"مقاتل|مقاتلا|مقاتلين|عنصر|عنصرا|عناصر|جندي|جنديا|جنود|مسلح|مسلحا|مسلحين") + r")\b",
         re.I)),
     ("population", _rx(r"^\s*(?:[\w-]+\s+)?(?:residents|inhabitants|people live|"
                               r"population|نسم[هة]|مواطن)\b", re.I)),
-    ("pages", _rx(r"^\s*(?:[\w-]+\s+)?(?:pages?|صفح[هة]|صفحات)\b", re.I)),
+    ("pages", _rx(r"^\s*-?(?:[\w-]+\s+)?(?:pages?|صفح[هة]|صفحات)\b", re.I)),
     ("buildings", _rx(r"^\s*(?:[\w-]+\s+)?(?:houses|homes|buildings|shops|stores|"
                              r"apartments|" + _A(r"منزل|منازل|منزلا|مبنى|مباني|محل|محلات") + r")\b",
                              re.I)),
@@ -88,12 +92,14 @@ OTHER_UNITS: list[tuple[str, re.Pattern[str]]] = [
     ("days", _rx(r"^\s*(?:days|hours|weeks|months|years|ايام|ساع[هة]|ساعات|اسابيع|"
                         r"اشهر|سنوات)\b", re.I)),
 ]
+_NUMBER_WORD = _rx(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                   r"twenty|thirty|forty|fifty|hundred|thousand|dozens|hundreds|thousands)\b", re.I)
 MONEY_BEFORE = _rx(r"(?:\$|US\$|€|£|USD\s*)\s*$")
 AGE_OR_TIME = _rx(
     r"^\s*(?:-?\s*years?[\s-]old|-year-old|year old|years of age|a\.?m\b|p\.?m\b|o'clock|:\d|"
     r"عاما|عاماً|سن[هة]|من العمر|صباحا|مساء)", re.I)
-AGE_BEFORE = _rx(r"(?:\baged|\bage|\bages|عمره|عمرها|البالغ من العمر|at|الساعة|رقم|"
-                        r"No\.|number)\s*$", re.I)
+AGE_BEFORE = _rx(r"(?:\baged|\bage|\bages|عمره|عمرها|البالغ من العمر|\bat|الساعة|رقم|"
+                        r"\bNo\.|\bnumber|\bpage|\bchapter|\barticle|\bresolution)\s*$", re.I)
 SUBSET_BEFORE = _rx(r"(?:including|among them|of whom|of them|بينهم|منهم|من بينهم)\s*$",
                            re.I)
 CLAUSE_END = _rx(r"[.;:!?\u061f]|\s(?:while|whereas|but|after|before|as)\s", re.I)
@@ -115,6 +121,11 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
     for what, pat in CASUALTY_BEFORE:
         m = pat.search(before)
         if m and (nearest is None or m.start() > nearest[0]):
+            # "killed 9 members of one family": the verb belongs to the first number
+            verb_end = m.start() + len(m.group(0).rstrip().split()[0]) if m.group(0).strip() \
+                else m.start()
+            if _NUMBER_WORD.search(before[verb_end:]):
+                continue
             nearest = (m.start(), what)
     if nearest is not None:
         return "casualty", nearest[1], f"casualty:{nearest[1]}:verb_before"
@@ -129,11 +140,10 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
             best = (m.start(), what)
     for unit, pat in OTHER_UNITS:
         m = pat.match(after)
-        if m and (best is None or unit in ("money", "percent", "distance", "days")
-                  or m.end() <= best[0]):
-            if unit in ("fighters",) and best is not None and best[0] < 40:
-                break  # "12 fighters were killed": fighters killed are casualties
+        if m and (best is None or unit in ("money", "weight", "percent", "distance", "days")):
             return "other", unit, f"other:{unit}"
+        # "12 fighters were killed", "thousands of residents fled": a casualty word in the
+        # clause makes them casualties.
     if best is not None:
         return "casualty", best[1], f"casualty:{best[1]}:word_after"
     return "", "", "skip:no_noun"

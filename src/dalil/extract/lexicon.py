@@ -239,7 +239,8 @@ def compile_lexicon(entries: list[Entry], *, literal: bool = False) -> CompiledL
         if has_arabic(pat):
             if body.startswith("ال"):
                 body = f"(?:{body}|ل{body[1:]})"  # ل + ال contracts to لل
-            regex = rf"(?<![\w@]){_AR_PREFIX}({body})(?![\w])"
+            article = "" if pat.startswith("ال") or " " in pat.strip() else "(?:ال)?"
+            regex = rf"(?<![\w@]){_AR_PREFIX}{article}({body})(?![\w])"
         else:
             regex = rf"(?<![\w@])({body})(?![\w])"
         items.append(_Item(e, re.compile(regex, re.IGNORECASE), _literal_prefix(pat, literal),

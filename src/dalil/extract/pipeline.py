@@ -59,6 +59,10 @@ _NEGATION = _rx(r"(?:\b(?:no|not|never|denied|deny|denies|without|nobody|none)\b
                        r"|(?:^|\s)(?:لم|لا|نفى|نفت|دون|بدون|ينفي|تنفي))[^.,;]{0,18}$", re.I)
 _DENIAL = _rx(r"\b(?:denied|denies|deny|dismissed|rejected|refuted)\b|(?:^|\s)(?:و|ف)?"
                      r"(?:نفى|نفت|ينفي|تنفي|نفي|نفيا)(?:\s|$)", re.I)
+_SUBSET_LINK = _rx(r"^[^.;:!?]*(?:\b(?:including|among them|of whom|of them|and|as well as)\b|"
+                   r"(?:بينهم|منهم|من بينهم|و))[^.;:!?]*$", re.I)
+_PERPETRATOR_WORD = _rx(r"\b(?:perpetrators?|culprits|attackers were|carried out by|committed by)\b|"
+                        r"(?:الجناه|الجناة|مرتكبي|مرتكبو|منفذي|منفذو)", re.I)
 _PRONOUN_SUBJECT = _rx(
     r"^\W*(?:they|he|she|the (?:attackers|gunmen|men|fighters|assailants|militiamen|soldiers)|"
     r"then they|later they|\S+وا\s|هم\s)", re.I)
@@ -162,6 +166,11 @@ class _Run:
         self.starts = [s.start for s in sentences]
         published = self.published
         author, author_rule = attr.document_author(norm)
+        if author_rule in ("header:handle", "header:testimony"):
+            # a post's author and a testimony's witness are sources of what follows
+            head_end = norm.find("\n")
+            self._raw_sources.append((author, norm[:head_end if head_end > 0 else 200],
+                                      (0, max(0, head_end)), "attribution:" + author_rule))
 
         # 3. whole-text matches
         viol_by_sent: dict[int, list[Violation]] = {}
@@ -257,8 +266,10 @@ class _Run:
             figure_words = re.search(r"figure|toll|number|casualt|death|حصيل|عدد|ارقام|الأرقام",
                                      sn.text, re.I)
             for prev in range(si - 1, max(-1, si - 6), -1):
-                if prev not in claim_of_sent or sentences[prev].paragraph < sn.paragraph - 1:
+                if prev not in claim_of_sent:
                     continue
+                if figure_words is None and sentences[prev].paragraph < sn.paragraph - 1:
+                    continue  # a general disclaimer covers what is right before it
                 pc = claims[claim_of_sent[prev]]
                 if figure_words is None or any(n for n in numbers if
                                                sentences[prev].start <= n.start < sentences[prev].end):
@@ -270,12 +281,21 @@ class _Run:
         r.claims = claims
 
         # figures
+        last_casualty: tuple[int, int, str] | None = None
         for n in numbers:
             si = self.sent_of(n.start)
             sn = sentences[si]
             group, what, rule = classify(norm, n.start, n.end, sn.start, sn.end)
+            if not group and last_casualty is not None and last_casualty[0] == si and \
+                    n.start - last_casualty[1] < 60 and _SUBSET_LINK.search(
+                        norm[last_casualty[1]:n.start]):
+                # "212 civilians, including 31 children and 22 women": the same count
+                group, what, rule = "casualty", last_casualty[2], \
+                    f"casualty:{last_casualty[2]}:subset_of_previous"
             if not group:
                 continue
+            if group == "casualty":
+                last_casualty = (si, n.end, what)
             if isinstance(n.value, int) and 1900 <= n.value <= 2100 and group == "casualty" and \
                     "," not in norm[n.start:n.end] and rule.endswith("verb_before"):
                 continue  # a year after a verb ("killed in 2013" is caught as a date)
@@ -370,13 +390,13 @@ class _Run:
                                             [p.span(raw.start, raw.end)])
         merged: dict[tuple[str, str], Place] = {}
         for pl in places_by_id.values():
-            key = (pl.canonical, pl.admin1)
-            if key in merged:  # governorate and district of the same name: one place to a reader
-                first = merged[key]
+            same = (pl.canonical, pl.admin1)
+            if same in merged:  # governorate and district of the same name: one place to a reader
+                first = merged[same]
                 first.surface_forms += [f for f in pl.surface_forms if f not in first.surface_forms]
                 first.spans += pl.spans
             else:
-                merged[key] = pl
+                merged[same] = pl
         r.places = list(merged.values())
 
         # violations
@@ -419,6 +439,15 @@ class _Run:
                 continue
             sent_agents.setdefault(si, []).append((m.start(), m.end(), label, "unknown",
                                                    p.surface(m.start(), m.end())))
+        # "perpetrators reportedly included members of security forces": named as perpetrators.
+        for si, acts in actors_in_sent.items():
+            if si in sent_agents or si not in claim_of_sent:
+                continue
+            m_perp = _PERPETRATOR_WORD.search(sentences[si].text)
+            if m_perp:
+                after_word = [a for a in acts if a[0] >= sentences[si].start + m_perp.start()]
+                if after_word:
+                    sent_agents[si] = after_word
         # "They broke into our house": the actors of the sentence before, same paragraph.
         for si in sorted(event_sents & set(viol_by_sent)):
             if si in sent_agents or si in actors_in_sent or si - 1 not in actors_in_sent:
@@ -428,9 +457,9 @@ class _Run:
             if _PRONOUN_SUBJECT.match(sentences[si].text):
                 sent_agents[si] = list(actors_in_sent[si - 1])
         event_date_of: dict[int, str] = {}
-        for d in r.all_dates:
-            if d.role == "event" and d.date and d.sentence not in event_date_of:
-                event_date_of[d.sentence] = d.date
+        for dmen in r.all_dates:
+            if dmen.role == "event" and dmen.date and dmen.sentence not in event_date_of:
+                event_date_of[dmen.sentence] = dmen.date
         for si, agents in sent_agents.items():
             specific = [a for a in agents if a[3] != "generic"]
             chosen = specific or agents
@@ -571,7 +600,20 @@ class _Run:
             key = name_key(re.sub(r"^(?:the|a|an)\s+", "", raw[0], flags=re.I))
             if not key or re.fullmatch(r"he|she|they|it|we|i|هو|هي", key):
                 continue
-            groups.setdefault(key, []).append(raw)
+            named = self.lex.actors.finditer(raw[0])
+            if named and named[0][2].label and (named[0][1] - named[0][0]) >= 0.5 * len(raw[0]):
+                key = name_key(named[0][2].label)  # "the SDF" = "Syrian Democratic Forces"
+            words = set(key.split())
+            # "Haddad" after "Karim Haddad", "the ministry" after "the interior ministry": one
+            # source. The longer name is kept.
+            same = next((k for k in groups if words <= set(k.split()) or set(k.split()) <= words),
+                        None)
+            if same is not None and len(key) > len(same):
+                groups[key] = [raw, *groups.pop(same)]
+            elif same is not None:
+                groups[same].append(raw)
+            else:
+                groups[key] = [raw]
         out = []
         for members in groups.values():
             first = self._make_source(*members[0])
@@ -606,12 +648,14 @@ class _Run:
             if lx.search(both):
                 role = rname
                 break
-        if role == "other" and self.lex.source_roles["witness"].search(around):
-            role = "witness"
+        if name.startswith("@"):
+            role = "social_media_account"
+        elif role == "other" and self.lex.actors.finditer(name):
+            role = "official"  # an armed group or state body speaking for itself
         named_anonymous = bool(re.search(r"\bsources?\b|مصدر|مصادر|anonymous|unnamed", context,
                                          re.I))
         if role in ("official", "NGO", "media") and not name.startswith("@") and \
-                not named_anonymous:
+                not named_anonymous and not re.match(r"(?:a|an|one)\s", name, re.I):
             return role, False  # institutions speak under their own name
         pseudo = bool(self.lex.pseudonymous.search(name)
                       or self.lex.pseudonymous.search(f"{context} | {around[:200]}"))
