@@ -172,9 +172,13 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                 cut = _AR_NP_INNER_STOP.search(" " + np)
                 if cut:
                     np = np[:max(0, cut.start() - 1)]
-            if not np.strip() or len(np.split()) > 7:
+            if not np.strip() or len(np.split()) > 9:
                 continue
             name, desc = _clean_np(np)
+            split = re.match(r"^(\S+(?:\s+\S+)?)\s+((?:في|من|ب)\s.+)$", name)
+            if split and len(name.split()) > 3:
+                # "مصادر محلية في مدينة مصياف": the source, then where it is
+                name, desc = split.group(1), ", ".join(p for p in (split.group(2), desc) if p)
             if name:
                 return Attribution(name, desc, quoted is not None, s_start, s_end,
                                    "attribution:verb_subject:" + verb,
@@ -182,7 +186,7 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             continue
         after = sent[v_e:]
         low_verb = verb.lower()
-        if low_verb in _AMBIGUOUS_VERBS and not re.match(r"\s*(?:that\b|[\"“«:,]|$)", after):
+        if low_verb in _AMBIGUOUS_VERBS and not re.match(r"\s*(?:that\b|[\"“«:]|$)", after):
             continue  # "these claims fabrications", "Reports of a massacre": nouns, not verbs
         if re.match(r"\s+as\b", after):
             continue  # "described as", "reported as"
@@ -283,8 +287,10 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
     desc = ", ".join(c[2].strip() for c in reversed(taken) if c is not head)
     desc = ", ".join(p for p in (extra, desc) if p)
     name = re.sub(r"^(?:and|but|while|as|so)\s+", "", name, flags=re.I)
-    if not name or _VERBISH.search(name):
-        return None
+    name = re.sub(r"\s+(?:also|too|again|further|separately|later|meanwhile|earlier)$", "", name,
+                  flags=re.I)
+    if not name or _VERBISH.search(name) or re.match(r"(?:no|none|nobody|neither)\b", name, re.I):
+        return None  # "No group claimed responsibility": nobody is speaking
     return name, desc, head[0] + (len(head[2]) - len(head[2].lstrip()))
 
 

@@ -82,7 +82,8 @@ DATE_RE = _rx(
         rf"(?P<yr>(?:\b(?:in|since|during|of|until|by|the)\s+|(?:عام|سنة|العام)\s+)(?P<y5>{_YEAR}))(?!\d|,\d)",
         # relative expressions
         r"(?P<rel_pub>\b(?:yesterday|today|last night|this morning|this evening|tonight|"
-        r"earlier today|امس|الامس|اليوم|الليله الماضيه|فجر اليوم|صباح اليوم|مساء اليوم|"
+        r"earlier today|since dawn|at dawn|منذ الفجر|منذ فجر اليوم|امس|الامس|اليوم|الليله الماضيه|"
+        r"فجر اليوم|صباح اليوم|مساء اليوم|"
         r"مساء امس|صباح امس|فجر امس|ليل امس)\b)",
         r"(?P<rel_next>\b(?:the\s+(?:next|following)\s+(?:day|morning|evening|night|afternoon)|"
         r"the\s+day\s+after|next\s+morning|a\s+day\s+later|hours\s+later|that\s+(?:night|evening)|"
@@ -128,7 +129,9 @@ def _infer_year(month: int, day: int, anchor: date | None) -> int | None:
     return year
 
 
-def find_dates(norm: str, published: date | None) -> list[DateMatch]:
+def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[DateMatch]:
+    """All dates in ``norm``. Dates before ``header_end`` (a header line) anchor missing years
+    but not "the next day", which refers to the narrative."""
     out: list[DateMatch] = []
     last_day: date | None = None  # latest single-day date seen (anchor for "the next day")
     last_ambiguous = False
@@ -218,7 +221,11 @@ def find_dates(norm: str, published: date | None) -> list[DateMatch]:
             res = DateMatch(res.start, res.end, f"{res.full.isoformat()}/{published.isoformat()}",
                             res.rule + ":since", None)
         out.append(res)
-        if res.full is not None and not res.rule.startswith("date:relative"):
+        if res.full is not None and not res.rule.startswith("date:relative") and \
+                res.start < header_end:
+            if published is None and ":year_inferred" not in res.rule:
+                year_anchor = max(year_anchor, res.full) if year_anchor else res.full
+        elif res.full is not None and not res.rule.startswith("date:relative"):
             last_day, last_ambiguous = res.full, False
             if published is None and ":year_inferred" not in res.rule:
                 year_anchor = max(year_anchor, res.full) if year_anchor else res.full

@@ -17,7 +17,8 @@ _A = normalize_arabic
 CASUALTY_AFTER: list[tuple[str, re.Pattern[str]]] = [
     ("killed", _rx(
         r"\b(?:killed|dead|died|deaths?|murdered|executed|slain|slaughtered|fatalities|"
-        r"bodies|corpses|lives|shot dead|massacred|victims|martyrs)\b|" + _A(
+        r"bodies|corpses|lives|shot dead|massacred|victims|martyrs|assassinations|killings|"
+        r"executions)\b|" + _A(
             r"قتيل\w*|قتلى|قتل\w*|شهيد|شهداء|ضحي[هة]|ضحايا|جث[هة]|جثث|جثامين|وفا[هة]|اعدم\w*|"
             r"لقوا حتفهم|حتفهم|قضوا|مقتل|استشهد\w*"), re.I)),
     ("injured", _rx(
@@ -40,6 +41,7 @@ CASUALTY_AFTER: list[tuple[str, re.Pattern[str]]] = [
 CASUALTY_BEFORE: list[tuple[str, re.Pattern[str]]] = [
     ("killed", _rx(
         r"(?:\b(?:killing|killed|kill|executing|executed|massacring|claimed the lives of|"
+        r"shot dead|gunned down|murdered|murdering|slaughtered|assassinated|"
         r"death toll (?:\w+ )*?(?:to|of|at|reached|stood at|stands at|is|was)|toll (?:\w+ )?"
         r"(?:to|of|at|reached)|bodies of|the deaths of|the killing of|the execution of|"
         r"murder of|deaths? of|among (?:the )?(?:dead|victims|those killed|the killed)(?: were)?|"
@@ -49,14 +51,17 @@ CASUALTY_BEFORE: list[tuple[str, re.Pattern[str]]] = [
         r"(?:\s+\S+){0,4}?\s*$", re.I)),
     ("injured", _rx(
         r"(?:\b(?:wounding|injuring|wounded|injured)|" + _A(
-            r"اصاب[هة]|جرح|اصابات|اصابه|واصاب[هة]|وجرح") + r")(?:\s+\S+){0,3}?\s*$", re.I)),
+            r"اصاب[هة]|جرح|اصابات|اصابه|واصاب[هة]|وجرح|اصيب\w*|واصيب\w*") +
+        r")(?:\s+\S+){0,3}?\s*$", re.I)),
     ("detained", _rx(
         r"(?:\b(?:arresting|arrested|detaining|detained|abducting|abducted|kidnapping|"
         r"kidnapped|detention of|arrest of|abduction of|rounded up)|" + _A(
             r"اعتقال|اعتقلت|اعتقلوا|احتجاز|احتجزت|اختطاف|اختطفوا|خطف|توقيف|القبض على|قبض على") +
+        r"|\btook(?: away)?(?: (?:my|his|her|their|our))?" +
         r")(?:\s+\S+){0,3}?\s*$", re.I)),
     ("missing", _rx(
-        r"(?:\b(?:disappearance of|disappeared)|" + _A(r"فقدان|اختفاء|اخفاء") +
+        r"(?:\b(?:disappearance of|disappeared|fate of|whereabouts of)|" +
+        _A(r"فقدان|اختفاء|اخفاء|مصير") +
         r")(?:\s+\S+){0,3}?\s*$", re.I)),
     ("displaced", _rx(
         r"(?:\b(?:displacing|displaced|displacement of|forcing|forced|expelling|expelled)|" +
@@ -77,8 +82,8 @@ OTHER_UNITS: list[tuple[str, re.Pattern[str]]] = [
         r"jihadists|rebels|" + _A(
             r"مقاتل|مقاتلا|مقاتلين|عنصر|عنصرا|عناصر|جندي|جنديا|جنود|مسلح|مسلحا|مسلحين") + r")\b",
         re.I)),
-    ("population", _rx(r"^\s*(?:[\w-]+\s+)?(?:residents|inhabitants|people live|"
-                              r"population|نسم[هة]|مواطن)\b", re.I)),
+    ("population", _rx(r"^\s*(?:[\w-]+\s+)?(?:inhabitants|people live|population|نسم[هة])\b",
+                       re.I)),
     ("pages", _rx(r"^\s*-?(?:[\w-]+\s+)?(?:pages?|صفح[هة]|صفحات)\b", re.I)),
     ("buildings", _rx(r"^\s*(?:[\w-]+\s+)?(?:houses|homes|buildings|shops|stores|"
                              r"apartments|" + _A(r"منزل|منازل|منزلا|مبنى|مباني|محل|محلات") + r")\b",
@@ -89,11 +94,19 @@ OTHER_UNITS: list[tuple[str, re.Pattern[str]]] = [
                           + _A(r"قرى|قري[هة]|بلدات|احياء") + r")\b", re.I)),
     ("percent", _rx(r"^\s*(?:%|percent|per cent|بالمئ[هة]|في المئ[هة])", re.I)),
     ("distance", _rx(r"^\s*(?:km|kilometres?|kilometers?|miles|كيلومتر|كم)\b", re.I)),
-    ("days", _rx(r"^\s*(?:days|hours|weeks|months|years|ايام|ساع[هة]|ساعات|اسابيع|"
-                        r"اشهر|سنوات)\b", re.I)),
+    ("duration", _rx(r"^\s*(?:days|hours|weeks|months|years|ايام|ساع[هة]|ساعات|اسابيع|"
+                     r"اشهر|سنوات)\b", re.I)),
 ]
 _NUMBER_WORD = _rx(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                    r"twenty|thirty|forty|fifty|hundred|thousand|dozens|hundreds|thousands)\b", re.I)
+RELEASED_BEFORE = _rx(r"(?:\b(?:released|freed|release of|freeing)|اطلق\w* سراح|الافراج عن|افرج\w* عن)"
+                      r"(?:\s+\S+){0,2}\s*$", re.I)
+PARTITIVE_BEFORE = _rx(r"\b(?:of those|of the|among those|of whom were)\s*$", re.I)
+PLURAL_NOUN_AFTER = _rx(r"^\s*(?:[a-z]+\s+)?([a-z]{3,}s)\b")
+PEOPLE_NOUNS = {"people", "civilians", "persons", "individuals", "families", "residents", "children",
+                "women", "men", "others", "members", "relatives", "students", "teachers", "doctors",
+                "activists", "journalists", "detainees", "victims", "villagers", "brothers",
+                "sons", "daughters", "times", "years", "days", "hours", "weeks", "months"}
 MONEY_BEFORE = _rx(r"(?:\$|US\$|€|£|USD\s*)\s*$")
 AGE_OR_TIME = _rx(
     r"^\s*(?:-?\s*years?[\s-]old|-year-old|year old|years of age|a\.?m\b|p\.?m\b|o'clock|:\d|"
@@ -116,6 +129,8 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         return "other", "money", "other:currency_sign"
     if POPULATION_BEFORE.search(before):
         return "other", "population", "other:population_context"
+    if RELEASED_BEFORE.search(before):
+        return "", "", "skip:released"
     # The verb nearest the number wins: "killing six and injuring around 20" -> 20 injured.
     nearest: tuple[int, str] | None = None
     for what, pat in CASUALTY_BEFORE:
@@ -124,7 +139,7 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
             # "killed 9 members of one family": the verb belongs to the first number
             verb_end = m.start() + len(m.group(0).rstrip().split()[0]) if m.group(0).strip() \
                 else m.start()
-            if _NUMBER_WORD.search(before[verb_end:]):
+            if _NUMBER_WORD.search(before[verb_end:]) or re.search(r",\s*(?:and|و)\s", before[verb_end:]):
                 continue
             nearest = (m.start(), what)
     if nearest is not None:
@@ -135,15 +150,26 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
     window = " ".join(words[:10])
     best: tuple[int, str] | None = None
     for what, pat in CASUALTY_AFTER:
-        m = pat.search(window)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), what)
+        for m in pat.finditer(window):
+            if PARTITIVE_BEFORE.search(window[:m.start()]):
+                continue  # "9 of those arrested have disappeared": the count is of the second verb
+            if best is None or m.start() < best[0]:
+                best = (m.start(), what)
+            break
     for unit, pat in OTHER_UNITS:
         m = pat.match(after)
-        if m and (best is None or unit in ("money", "weight", "percent", "distance", "days")):
+        # "30,000 inhabitants, has seen dozens of killings": the comma ends the unit's phrase
+        separated = m is not None and best is not None and bool(re.match(r"\s*,", after[m.end():]))
+        if m and (best is None or separated or
+                  unit in ("money", "weight", "percent", "distance", "duration")):
+            if unit == "duration":
+                return "", "", "skip:duration"  # "three days": not a count of anything
             return "other", unit, f"other:{unit}"
         # "12 fighters were killed", "thousands of residents fled": a casualty word in the
         # clause makes them casualties.
     if best is not None:
         return "casualty", best[1], f"casualty:{best[1]}:word_after"
+    noun = PLURAL_NOUN_AFTER.match(after)
+    if noun and noun.group(1) not in PEOPLE_NOUNS:
+        return "other", noun.group(1), "other:plural_noun"  # "63 interviews", "96 testimonies"
     return "", "", "skip:no_noun"

@@ -337,8 +337,9 @@ def load_lexicons(directory: Path | None = None) -> Lexicons:
         actor_kinds=kinds,
         actor_eras=eras,
         victim_groups=compile_lexicon(victim_entries, literal=True),
-        source_roles={role: compile_lexicon(_lang_entries(sources[role], role))
-                      for role in ROLES if role in sources},
+        # in the file's order: the first role whose cues match wins
+        source_roles={role: compile_lexicon(_lang_entries(block, role))
+                      for role, block in sources.items() if role in ROLES},
         pseudonymous=compile_lexicon(_lang_entries(sources["pseudonymous"], "pseudonymous")),
         reserved_words=reserved,
     )

@@ -59,10 +59,13 @@ _NEGATION = _rx(r"(?:\b(?:no|not|never|denied|deny|denies|without|nobody|none)\b
                        r"|(?:^|\s)(?:لم|لا|نفى|نفت|دون|بدون|ينفي|تنفي))[^.,;]{0,18}$", re.I)
 _DENIAL = _rx(r"\b(?:denied|denies|deny|dismissed|rejected|refuted)\b|(?:^|\s)(?:و|ف)?"
                      r"(?:نفى|نفت|ينفي|تنفي|نفي|نفيا)(?:\s|$)", re.I)
-_SUBSET_LINK = _rx(r"^[^.;:!?]*(?:\b(?:including|among them|of whom|of them|and|as well as)\b|"
-                   r"(?:بينهم|منهم|من بينهم|و))[^.;:!?]*$", re.I)
+_SUBSET_LINK = _rx(r"^[^.;:!?]*(?:\b(?:including|among them|of whom|of them|as well as)\b|"
+                   r"(?:بينهم|منهم|من بينهم))[^.;:!?]*$|^[^.;:!?\d]{0,30}\b(?:and|or)\s+$", re.I)
 _PERPETRATOR_WORD = _rx(r"\b(?:perpetrators?|culprits|attackers were|carried out by|committed by)\b|"
                         r"(?:الجناه|الجناة|مرتكبي|مرتكبو|منفذي|منفذو)", re.I)
+_COMMITTED = _rx(r"\b(?:committed|carried out|perpetrated|were responsible for|are responsible for)"
+                 r"\s+(?:\w+\s+){0,2}(?:violations|abuses|crimes|atrocities|massacres|killings)|"
+                 r"(?:ارتكب\w*|نفذ\w*)\s+(?:\S+\s+){0,2}(?:انتهاكات|جرائم|مجازر)", re.I)
 _PRONOUN_SUBJECT = _rx(
     r"^\W*(?:they|he|she|the (?:attackers|gunmen|men|fighters|assailants|militiamen|soldiers)|"
     r"then they|later they|\S+وا\s|هم\s)", re.I)
@@ -72,7 +75,7 @@ _WITNESS_HEAD = _rx(r"\W*(?:the\s+|a\s+|some\s+)?(?:residents?|villagers?|people
 _STATEMENT_DATE = _rx(
     r"\b(?:said|told|reported|announced|stated|published|released|issued|wrote|posted|added|"
     r"statement|report|updated|briefing)\b[^.]{0,12}$|"
-    r"(?:قال|قالت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|نشر|نشرت|بيان|تقرير|صرح)[^.]{0,30}$", re.I)
+    r"(?:قال|قالت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|نشر|نشرت|بيان|تقرير|صرح)[^.\n]{0,30}$", re.I)
 _PUBLICATION = _rx(r"(?:published|posted|updated|date|نشر|تاريخ النشر|بتاريخ)\s*:?\s*$",
                           re.I)
 _AGENT_BEFORE = _rx(r"(?:\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|\bat the hands of\s+"
@@ -85,7 +88,8 @@ _PASSIVE = _rx(r"\b(?:were|was|been|being|are|is)\s+(?:\w+ly\s+)?$", re.I)
 _UNKNOWN_ACTOR = _rx(
     r"\b(?P<head>gunmen|fighters|militias|militiamen|members|groups?|factions?|forces|men|"
     r"units?)\s+(?P<link>linked|affiliated|loyal|belonging|allied|tied|close|aligned|"
-    r"answering)\s+(?:to|with)\s+(?P<x>(?:the\s+)?(?:[A-Z][\w'-]*|al-[\w'-]+|of)(?:\s+(?:[A-Z][\w'-]*"
+    r"answering)\s+(?:to|with)\s+(?P<x>(?:the\s+)?(?:(?:interim|new|transitional|former|local)\s+)?"
+    r"(?:authorities|government|regime)\b|(?:the\s+)?(?:[A-Z][\w'-]*|al-[\w'-]+|of)(?:\s+(?:[A-Z][\w'-]*"
     r"|al-[\w'-]+|of|the)){0,5})"
     r"|\b(?P<head2>gunmen|fighters|militiamen|militants)\s+from\s+(?P<y>(?:the\s+)?[A-Z][\w'-]*"
     r"(?:\s+(?:[A-Z][\w'-]*|al-[\w'-]+)){0,3})"
@@ -189,14 +193,18 @@ class _Run:
         actors = [(s, e, en) for s, e, en in self.lex.actors.finditer(norm)]
         victims = [(s, e, en) for s, e, en in self.lex.victim_groups.finditer(norm)
                    if not any(a < e and s < b for a, b, _ in actors)]
-        dates = find_dates(norm, published)
+        first_nl = norm.find("\n")
+        # a header line: short, no full stop, followed by a blank line
+        header_end = first_nl if (0 < first_nl < 100 and not norm[:first_nl].rstrip().endswith(".")
+                                  and "\n" in norm[first_nl + 1:first_nl + 3]) else 0
+        dates = find_dates(norm, published, header_end)
         if published is None:
             # A dateline or "Published:" date anchors relative dates when none was given.
             for d in dates:
                 if d.full and (d.start < 80 or _PUBLICATION.search(norm[max(0, d.start - 25):
                                                                         d.start])):
                     published = d.full
-                    dates = find_dates(norm, published)
+                    dates = find_dates(norm, published, header_end)
                     break
         blocked = [(s, e) for s, e, _ in actors] + [(d.start, d.end) for d in dates]
         place_raw = find_place_mentions(norm, self.gaz, blocked, self.lex.reserved_words)
@@ -286,8 +294,9 @@ class _Run:
             si = self.sent_of(n.start)
             sn = sentences[si]
             group, what, rule = classify(norm, n.start, n.end, sn.start, sn.end)
-            if not group and last_casualty is not None and last_casualty[0] == si and \
-                    n.start - last_casualty[1] < 60 and _SUBSET_LINK.search(
+            if not group and rule == "skip:no_noun" and last_casualty is not None and \
+                    last_casualty[0] == si and \
+                    n.start - last_casualty[1] < 120 and _SUBSET_LINK.search(
                         norm[last_casualty[1]:n.start]):
                 # "212 civilians, including 31 children and 22 women": the same count
                 group, what, rule = "casualty", last_casualty[2], \
@@ -388,6 +397,20 @@ class _Run:
                 places_by_id[gp.id] = Place(canonical, [surface], gp.lat, gp.lon, gp.admin1,
                                             gp.country, gp.id, gp.kind, why,
                                             [p.span(raw.start, raw.end)])
+        if event_sents and not places_by_id:
+            # No place named in any event sentence: the one the sources speak from, or the only
+            # places the document names, are the best reading of the scene; said so.
+            for pm in r.place_mentions:
+                if pm.place_id in places_by_id:
+                    continue
+                if pm.role == "base" or (pm.role == "mentioned" and pm.sentence == 0):
+                    pm.explanation += ("; scene by default: no place is named for the events; this "
+                                       "one is where the source speaks from or the header names")
+                    pm.role = "scene"
+                    places_by_id[pm.place_id] = Place(
+                        pm.canonical, [pm.surface], pm.lat, pm.lon, pm.admin1, pm.country,
+                        pm.place_id, pm.kind, pm.explanation, [pm.span])
+                    scene_by_sent.setdefault(pm.sentence, []).append(pm.canonical)
         merged: dict[tuple[str, str], Place] = {}
         for pl in places_by_id.values():
             same = (pl.canonical, pl.admin1)
@@ -448,6 +471,12 @@ class _Run:
                 after_word = [a for a in acts if a[0] >= sentences[si].start + m_perp.start()]
                 if after_word:
                     sent_agents[si] = after_word
+                continue
+            m_comm = _COMMITTED.search(sentences[si].text)
+            if m_comm:
+                before_word = [a for a in acts if a[1] <= sentences[si].start + m_comm.start()]
+                if before_word:
+                    sent_agents[si] = before_word
         # "They broke into our house": the actors of the sentence before, same paragraph.
         for si in sorted(event_sents & set(viol_by_sent)):
             if si in sent_agents or si in actors_in_sent or si - 1 not in actors_in_sent:
