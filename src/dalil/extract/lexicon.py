@@ -66,7 +66,10 @@ class CompiledLexicon:
         return [it.entry for it in self.items]
 
     def finditer(self, text: str, start: int = 0, end: int | None = None,
-                 lowered: str | None = None) -> list[tuple[int, int, Entry]]:
+                 lowered: str | None = None, per_label: bool = False
+                 ) -> list[tuple[int, int, Entry]]:
+        """Matches, leftmost-longest and not overlapping (``per_label``: not overlapping within
+        one label, so "were shot at close range" is both an attack and an execution)."""
         stop = len(text) if end is None else end
         if self.words is not None:
             return self._find_words(text, start, stop)
@@ -100,11 +103,12 @@ class CompiledLexicon:
         # leftmost-longest, non-overlapping
         found.sort(key=lambda t: (t[0], t[0] - t[1]))
         out: list[tuple[int, int, Entry]] = []
-        last = -1
+        last: dict[str, int] = {}
         for s, e, entry in found:
-            if s >= last:
+            group = entry.label if per_label else ""
+            if s >= last.get(group, -1):
                 out.append((s, e, entry))
-                last = e
+                last[group] = e
         return out
 
     def _find_words(self, text: str, start: int, stop: int) -> list[tuple[int, int, Entry]]:

@@ -61,10 +61,12 @@ _DENIAL = _rx(r"\b(?:denied|denies|deny|dismissed|rejected|refuted)\b|(?:^|\s)(?
                      r"(?:نفى|نفت|ينفي|تنفي|نفي|نفيا)(?:\s|$)", re.I)
 _SUBSET_LINK = _rx(r"^[^.;:!?]*(?:\b(?:including|among them|of whom|of them|as well as)\b|"
                    r"(?:بينهم|منهم|من بينهم))[^.;:!?]*$|^[^.;:!?\d]{0,30}\b(?:and|or)\s+$", re.I)
-_PERPETRATOR_WORD = _rx(r"\b(?:perpetrators?|culprits|attackers were|carried out by|committed by)\b|"
+_PERPETRATOR_WORD = _rx(r"\b(?:perpetrators?|culprits|attackers were|carried out by|committed by|"
+                        r"blamed|accused|held responsible)\b|"
                         r"(?:الجناه|الجناة|مرتكبي|مرتكبو|منفذي|منفذو)", re.I)
-_COMMITTED = _rx(r"\b(?:committed|carried out|perpetrated|were responsible for|are responsible for)"
-                 r"\s+(?:\w+\s+){0,2}(?:violations|abuses|crimes|atrocities|massacres|killings)|"
+_COMMITTED = _rx(r"\b(?:(?:committed|carried out|perpetrated|were responsible for|are responsible "
+                 r"for)\s+(?:\w+\s+){0,2}(?:violations|abuses|crimes|atrocities|massacres|killings)|"
+                 r"(?:were|was|are|is)\s+(?:\w+\s+)?responsible)\b|"
                  r"(?:ارتكب\w*|نفذ\w*)\s+(?:\S+\s+){0,2}(?:انتهاكات|جرائم|مجازر)", re.I)
 _PRONOUN_SUBJECT = _rx(
     r"^\W*(?:they|he|she|the (?:attackers|gunmen|men|fighters|assailants|militiamen|soldiers)|"
@@ -83,7 +85,8 @@ _AGENT_BEFORE = _rx(r"(?:\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|\bat the hands of\
                            re.I)
 _PATIENT_BEFORE = _rx(r"(?:\b(?:against|targeting|targeted|ambushed|attacked|killed|"
                              r"killing|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|(?:ضد|استهداف|استهدفت|"
-                             r"استهدف|مقتل|قتل)\s+(?:\S+\s+)?)$", re.I)
+                             r"استهدف|مقتل|قتل|اغتيال|اعتقال|خطف|اختطاف|اصابة)\s+(?:\S+\s+){0,2})$",
+                             re.I)
 _PASSIVE = _rx(r"\b(?:were|was|been|being|are|is)\s+(?:\w+ly\s+)?$", re.I)
 _UNKNOWN_ACTOR = _rx(
     r"\b(?P<head>gunmen|fighters|militias|militiamen|members|groups?|factions?|forces|men|"
@@ -179,7 +182,7 @@ class _Run:
         # 3. whole-text matches
         viol_by_sent: dict[int, list[Violation]] = {}
         for lx in self.lex.violations.values():
-            for s, e, entry in lx.finditer(norm):
+            for s, e, entry in lx.finditer(norm, per_label=True):
                 vtype = entry.label
                 if _NEGATION.search(norm[max(0, s - 40):s]):
                     continue
@@ -294,6 +297,12 @@ class _Run:
             si = self.sent_of(n.start)
             sn = sentences[si]
             group, what, rule = classify(norm, n.start, n.end, sn.start, sn.end)
+            if last_casualty is not None and last_casualty[0] == si and \
+                    SUBSET_BEFORE.search(norm[max(0, n.start - 20):n.start]) and \
+                    rule != "skip:age_or_time":
+                # "37 killed, among them 4 women": the subset counts the same thing
+                group, what, rule = "casualty", last_casualty[2], \
+                    f"casualty:{last_casualty[2]}:subset_of_previous"
             if not group and rule == "skip:no_noun" and last_casualty is not None and \
                     last_casualty[0] == si and \
                     n.start - last_casualty[1] < 120 and _SUBSET_LINK.search(
@@ -353,8 +362,9 @@ class _Run:
 
         # places with roles; a place in the sentence just before an event sentence of the same
         # paragraph sets its scene ("Armed men came to X. They broke into our house.")
-        setting_sents = {si - 1 for si in event_sents if si - 1 >= 0 and si - 1 not in event_sents
-                         and sentences[si - 1].paragraph == sentences[si].paragraph}
+        setting_sents = {si - k for si in event_sents for k in (1, 2) if si - k >= 0
+                         and si - k not in event_sents
+                         and sentences[si - k].paragraph == sentences[si].paragraph}
         places_by_id: dict[str, Place] = {}
         scene_by_sent: dict[int, list[str]] = {}
         for raw, (gp, why) in zip(place_raw, resolved, strict=True):

@@ -147,8 +147,7 @@ def _capitalised(word: str) -> bool:
     core = word.lstrip("'`ʿʾ")
     if "-" in core:
         parts = core.split("-")
-        return any(p[:1].isupper() for p in parts if p.lower() not in _LATIN_ARTICLES) or \
-            core[:1].isupper()
+        return any(p[:1].isupper() for p in parts) or core[:1].isupper()
     return core[:1].isupper()
 
 
