@@ -192,18 +192,20 @@ _WORD = re.compile(r"\w+")
 _GAP = re.compile(r"[\s\-']+")
 
 
-_LAST_TOKENS: list[tuple[str, int, int, list[tuple[int, int, str]]]] = []
+_TOKEN_CACHE: dict[tuple[int, int, int], tuple[str, list[tuple[int, int, str]]]] = {}
 
 
 def _tokens(text: str, start: int, stop: int) -> list[tuple[int, int, str]]:
-    """Words of text[start:stop], remembered for the last text: the four word-indexed
-    lexicons run over the same document one after another."""
-    if _LAST_TOKENS:
-        t, a, b, toks = _LAST_TOKENS[0]
-        if t is text and a == start and b == stop:
-            return toks
+    """Words of text[start:stop], remembered for the last few texts: the word-indexed lexicons
+    run over the same document (and the same source names) one after another."""
+    key = (id(text), start, stop)
+    hit = _TOKEN_CACHE.get(key)
+    if hit is not None and hit[0] is text:
+        return hit[1]
     toks = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, start, stop)]
-    _LAST_TOKENS[:] = [(text, start, stop, toks)]
+    if len(_TOKEN_CACHE) > 64:
+        _TOKEN_CACHE.clear()
+    _TOKEN_CACHE[key] = (text, toks)
     return toks
 
 

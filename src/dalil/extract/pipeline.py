@@ -159,6 +159,7 @@ class _Run:
         self.gaz = gaz
         self.r = result
         self._raw_sources: list[tuple[str, str, tuple[int, int], str]] = []
+        self._actor_cache: dict[str, list[tuple[int, int, Entry]]] = {}
         self._role_cache: dict[tuple[str, str, str], tuple[str, bool]] = {}
 
     def sent_of(self, pos: int) -> int:
@@ -630,6 +631,12 @@ class _Run:
                 hi = mid
         return lo
 
+    def _actors_in(self, name: str) -> list[tuple[int, int, Entry]]:
+        cached = self._actor_cache.get(name)
+        if cached is None:
+            cached = self._actor_cache[name] = self.lex.actors.finditer(name)
+        return cached
+
     def _sources(self) -> list[QuotedSource]:
         """One quoted source per name; role and pseudonymity from its first telling mention.
 
@@ -639,7 +646,7 @@ class _Run:
             key = name_key(re.sub(r"^(?:the|a|an)\s+", "", raw[0], flags=re.I))
             if not key or re.fullmatch(r"he|she|they|it|we|i|هو|هي", key):
                 continue
-            named = self.lex.actors.finditer(raw[0])
+            named = self._actors_in(raw[0])
             if named and named[0][2].label and (named[0][1] - named[0][0]) >= 0.5 * len(raw[0]):
                 key = name_key(named[0][2].label)  # "the SDF" = "Syrian Democratic Forces"
             words = set(key.split())
@@ -689,7 +696,7 @@ class _Run:
                 break
         if name.startswith("@"):
             role = "social_media_account"
-        elif role == "other" and self.lex.actors.finditer(name):
+        elif role == "other" and self._actors_in(name):
             role = "official"  # an armed group or state body speaking for itself
         named_anonymous = bool(re.search(r"\bsources?\b|مصدر|مصادر|anonymous|unnamed", context,
                                          re.I))
