@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import imagehash
@@ -25,6 +26,16 @@ def test_corpus_is_small_and_every_file_parses() -> None:
     assert sum(p.stat().st_size for p in files) < 2 * 1024 * 1024
     for path in files:
         parse_file(path, path.name, origin_dir=path.parent)
+
+
+def test_every_file_parses_the_same_from_a_staged_copy(tmp_path: Path) -> None:
+    # The pipeline parses a temporary copy whose path has no meaningful name or extension.
+    for path in (p for p in CORPUS.rglob("*") if p.is_file()):
+        staged = tmp_path / "staged.part"
+        shutil.copyfile(path, staged)
+        direct = parse_file(path, path.name, origin_dir=path.parent)
+        copied = parse_file(staged, path.name, origin_dir=path.parent)
+        assert copied == direct, path.name
 
 
 @pytest.mark.parametrize(

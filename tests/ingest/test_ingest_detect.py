@@ -184,3 +184,11 @@ def test_unexpected_failure_on_a_testimony_never_quotes_the_library_message(
         parse_file(write("t.yaml", b"pseudonym: R\nstatement: x\n"), "t.yaml")
     assert "Mariam" not in str(err.value)
     assert "ValueError" in str(err.value)
+
+
+def test_many_comments_do_not_stall_html_sniffing(write: Write) -> None:
+    # Regression: a comment pattern that could span "-->" made this exponential (2^200 steps).
+    data = b"<!-- a -->" * 200 + b"plain words after comments"
+    assert detect_kind(write("c.txt", data), "c.txt") == "text"
+    data = b"<!-- a -->" * 200 + b"<html><body>x</body></html>"
+    assert detect_kind(write("c2.txt", data), "c2.txt") == "html"

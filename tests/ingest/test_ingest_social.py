@@ -83,6 +83,18 @@ def test_same_post_in_differently_formatted_exports_gives_same_bytes(write: Writ
     assert one == two == canonical_json(tweet)
 
 
+def test_deleted_tweets_file_flags_its_posts(copy_fixture: CopyFixture) -> None:
+    folder = copy_fixture("x_archive")
+    body = (folder / "tweets.js").read_text().replace(
+        "window.YTD.tweets.part0", "window.YTD.deleted_tweets.part0"
+    )
+    (folder / "deleted-tweets.js").write_text(body)
+    item = social.parse(folder / "deleted-tweets.js", "deleted-tweets.js")
+    assert item.meta["deleted_posts"] is True
+    assert all(c.parsed.flags["deleted"] for c in item.children)
+    assert item.children[0].parsed.author == "@coast_monitor"
+
+
 def test_x_archive_without_account_js_is_flagged(copy_fixture: CopyFixture) -> None:
     folder = copy_fixture("x_archive")
     (folder / "account.js").unlink()

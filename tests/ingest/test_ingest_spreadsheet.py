@@ -47,6 +47,13 @@ def test_xlsx_is_opened_and_described(write: Write) -> None:
     assert "Samir Khalil Mahmud" in item.texts[0]
 
 
+def test_xlsx_staged_under_a_temporary_name_is_read(write: Write) -> None:
+    # The pipeline parses a staged copy ("<hash>.part"): the name, not the path, says .xlsx.
+    path = write("staged-3f9c.part", make_xlsx([["name", "age"], ["Ali", 34]]))
+    item = parse_file(path, "list.xlsx")
+    assert (item.kind, item.meta["rows"], item.meta["columns"]) == ("spreadsheet", 2, 2)
+
+
 @pytest.mark.parametrize("keep", [0.3, 0.7])
 def test_truncated_xlsx_is_refused(write: Write, keep: float) -> None:
     data = make_xlsx([["name"], ["Ali"]])
@@ -68,3 +75,10 @@ def test_zip_that_is_not_a_workbook_is_refused(write: Write) -> None:
 def test_empty_csv_is_refused(write: Write) -> None:
     with pytest.raises(InputError, match="empty"):
         spreadsheet.parse_csv(write("e.csv", b"\n\n  \n"), "e.csv")
+
+
+@pytest.mark.parametrize("junk", ['"a,' * 30_000, ',"' * 40_000])
+def test_hostile_quoting_is_read_as_a_one_row_table(write: Write, junk: str) -> None:
+    # The dialect sniffer only sees the first 4 KB (its regex is quadratic in the sample).
+    item = spreadsheet.parse_csv(write("junk.csv", junk.encode()), "junk.csv")
+    assert item.meta["rows"] == 1

@@ -157,6 +157,9 @@ def _leaks(message: str) -> list[str]:
         (BASE + "identity:\n  real_name: 'Mariam Haddad\n", "invalid YAML at line"),
         (BASE + "identity: {real_name: Mariam Haddad, contact: [1, 2}\n", "invalid YAML"),
         ("- Mariam Haddad\n- Alawite\n", "must hold a mapping"),
+        (BASE.replace("date: 2025-03-20", "date: 2025-02-30"), "YAML could not be read"),
+        (BASE + "identity:\n  sensitive: {religion: [[Alawite]]}\n", "sensitive entry 1 must"),
+        (BASE + "identity:\n  contact: [[Mariam], 1]\n", "identity.contact must be text"),
     ],
 )
 def test_invalid_testimony_errors_never_contain_identity_values(

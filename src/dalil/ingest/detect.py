@@ -29,10 +29,13 @@ MAX_NAME_BYTES = 255
 
 # Bidirectional overrides and isolates can disguise a name ("gpj.exe" shown as "exe.jpg").
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# A comment's body may not contain "-->": otherwise a run of comments can be split in
+# exponentially many ways and a hostile file stalls the regex engine.
 _HTML_START = re.compile(
-    r"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.I | re.S
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--(?:(?!-->).)*-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+    re.I | re.S,
 )
-_X_TWEETS = re.compile(r"^\s*window\.YTD\.tweets?\.part\d+\s*=")
+_X_TWEETS = re.compile(r"^\s*window\.YTD\.(?:tweets?|deleted_tweets)\.part\d+\s*=")
 _TELEGRAM = re.compile(r'"(messages|chats)"\s*:\s*[\[{]')
 _X_API = re.compile(r'"(full_text|id_str|screen_name|retweeted_status|in_reply_to_status_id_str)"')
 _TESTIMONY_JSON = re.compile(r'"pseudonym"\s*:')

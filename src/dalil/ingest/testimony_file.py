@@ -166,6 +166,10 @@ def _load_mapping(data: bytes, name: str) -> dict[Any, Any]:
             raise _fail(name, f"invalid YAML{where} ({problem})") from None
         except yaml.YAMLError:
             raise _fail(name, "invalid YAML") from None
+        except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+            # e.g. an impossible date (2025-02-30): PyYAML raises plain Python errors whose
+            # text is not shown, in case it quotes the file.
+            raise _fail(name, f"YAML could not be read ({type(exc).__name__})") from None
     if not isinstance(obj, dict):
         raise _fail(name, "the file must hold a mapping with pseudonym, statement, consent ...")
     return obj
@@ -213,7 +217,11 @@ def _identity(raw: Any, name: str) -> Identity | None:
         if not isinstance(key, str) or value is None:
             raise _fail(name, f"identity.sensitive entry {i + 1} must be a named text value")
         if isinstance(value, list):
-            value = ", ".join(str(v) for v in value)
+            if not all(isinstance(v, str) for v in value):
+                raise _fail(
+                    name, f"identity.sensitive entry {i + 1} must be text or a list of texts"
+                )
+            value = ", ".join(value)
         sensitive[key] = _text(value, f"identity.sensitive entry {i + 1}", name) or ""
     return Identity(sensitive=sensitive, **values)
 
