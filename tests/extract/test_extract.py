@@ -180,3 +180,33 @@ def test_figures_years_subsets_and_units() -> None:
 def test_denied_violation_is_not_asserted() -> None:
     r = extract_document("The ministry denied reports of field executions in the area.").to_dict()
     assert "execution" not in r["violations"]
+
+
+def test_optional_entity_model_adds_known_places_only() -> None:
+    # A village named without "قرية" before it: the rules leave it, a model may propose it.
+    text = "قتل مسلحون ٤ أشخاص في برابشبو وفي الحديقة الكبيرة."
+
+    def fake_model(t: str) -> list[tuple[int, int, str]]:
+        out = []
+        for name in ("برابشبو", "الحديقة الكبيرة"):
+            i = t.find(name)
+            out.append((i, i + len(name), "GPE"))
+        return out
+
+    fake_model.__name__ = "fake"
+    plain = extract_document(text).to_dict()
+    with_model = extract_document(text, entity_model=fake_model).to_dict()
+    assert plain["places"] == []
+    assert with_model["extractor_version"].endswith("+fake")
+    assert [p["canonical"] for p in with_model["places"]] == ["Brabishbu"]
+    mention = with_model["place_mentions"][0]
+    assert "model:fake:GPE" in mention["explanation"]
+    assert text[mention["span"][0]:mention["span"][1]] == "برابشبو"
+
+
+def test_missing_model_is_a_clear_error() -> None:
+    from dalil.errors import ConfigError
+    from dalil.extract.statistical import load_entity_model
+
+    with pytest.raises(ConfigError):
+        load_entity_model("no_such_pipeline_xyz")

@@ -37,10 +37,12 @@ from dalil.extract.places import (
     _BASE,
     _DESTINATION,
     _ORIGIN,
+    RawMention,
     find_place_mentions,
     latin_name,
     resolve,
 )
+from dalil.extract.statistical import PLACE_LABELS, EntityModel
 from dalil.extract.text import Prepared, prepare, split_sentences
 from dalil.gazetteer import Gazetteer, load_gazetteer
 from dalil.gazetteer.names import name_key, normalize_arabic
@@ -113,11 +115,14 @@ def detect_language(text: str) -> str:
 
 def extract_document(text: str | bytes, published: date | str | None = None, lang: str = "auto",
                      *, gazetteer: Gazetteer | None = None, lexicons: Lexicons | None = None,
-                     gazetteer_dir: Path | None = None, max_chars: int = MAX_CHARS) -> Extraction:
+                     gazetteer_dir: Path | None = None, max_chars: int = MAX_CHARS,
+                     entity_model: EntityModel | None = None) -> Extraction:
     """Extract claims, events and their parts from one text. Never guesses silently.
 
     ``published`` anchors missing years and relative dates. ``lang`` is auto, en or ar (the
     lexicons of both languages always run, so mixed documents work; ``lang`` is recorded).
+    ``entity_model`` (optional, see ``dalil.extract.statistical``) adds place candidates; its
+    name is appended to ``extractor_version`` so stored results are recomputed when it changes.
     """
     if isinstance(text, bytes):
         try:
@@ -135,7 +140,9 @@ def extract_document(text: str | bytes, published: date | str | None = None, lan
         except ValueError as exc:
             raise InputError(f"published date {published!r} is not YYYY-MM-DD") from exc
     language = detect_language(text) if lang == "auto" else lang
-    result = Extraction(extractor_version=EXTRACTOR_VERSION, language=language)
+    version = EXTRACTOR_VERSION + (f"+{getattr(entity_model, '__name__', 'model')}"
+                                   if entity_model is not None else "")
+    result = Extraction(extractor_version=version, language=language)
     if not text.strip():
         result.warnings.append("empty text")
         return result
@@ -146,7 +153,9 @@ def extract_document(text: str | bytes, published: date | str | None = None, lan
         return result
     lex = lexicons or load_lexicons()
     gaz = gazetteer or load_gazetteer(gazetteer_dir)
-    return _Run(prepare(text), published, lex, gaz, result).run()
+    run = _Run(prepare(text), published, lex, gaz, result)
+    run.entity_model = entity_model
+    return run.run()
 
 
 class _Run:
@@ -158,6 +167,7 @@ class _Run:
         self.lex = lex
         self.gaz = gaz
         self.r = result
+        self.entity_model: EntityModel | None = None
         self._raw_sources: list[tuple[str, str, tuple[int, int], str]] = []
         self._actor_cache: dict[str, list[tuple[int, int, Entry]]] = {}
         self._role_cache: dict[tuple[str, str, str], tuple[str, bool]] = {}
@@ -212,6 +222,8 @@ class _Run:
                     break
         blocked = [(s, e) for s, e, _ in actors] + [(d.start, d.end) for d in dates]
         place_raw = find_place_mentions(norm, self.gaz, blocked, self.lex.reserved_words)
+        if self.entity_model is not None:
+            place_raw = self._model_places(place_raw, blocked)
         resolved = resolve(place_raw)
         numbers = [n for n in find_numbers(norm)
                    if not any(d.start <= n.start < d.end for d in dates)]
@@ -630,6 +642,25 @@ class _Run:
             else:
                 hi = mid
         return lo
+
+    def _model_places(self, found: list[RawMention], blocked: list[tuple[int, int]]
+                      ) -> list[RawMention]:
+        """Add the model's place entities that the gazetteer knows and the rules missed."""
+        assert self.entity_model is not None
+        name = getattr(self.entity_model, "__name__", "model")
+        extra = []
+        for o_start, o_end, label in self.entity_model(self.p.original):
+            if label not in PLACE_LABELS:
+                continue
+            s, e = self._norm_pos(o_start), self._norm_pos(o_end)
+            if any(m.start < e and s < m.end for m in found) or \
+                    any(a < e and s < b for a, b in blocked):
+                continue
+            key = name_key(self.norm[s:e])
+            cands = self.gaz.lookup_key(key) if key else []
+            if cands:
+                extra.append(RawMention(s, e, key, cands, "", f"model:{name}:{label}"))
+        return sorted(found + extra, key=lambda m: m.start)
 
     def _actors_in(self, name: str) -> list[tuple[int, int, Entry]]:
         cached = self._actor_cache.get(name)
