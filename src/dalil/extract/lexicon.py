@@ -142,6 +142,22 @@ class CompiledLexicon:
                 i += 1
         return out
 
+    def word_step(self, toks: list[tuple[int, int, str]], i: int, text: str,
+                  variants: list[tuple[int, str]]) -> tuple[int, int, Entry, int] | None:
+        """The longest entry starting at word ``i`` (with its clitic ``variants``)."""
+        assert self.words is not None
+        n = len(toks)
+        for offset, first in variants:
+            for seq, entry in self.words.get(first, ()):
+                k = len(seq)
+                if i + k > n:
+                    continue
+                if all(toks[i + j][2] == seq[j] and
+                       _GAP.fullmatch(text[toks[i + j - 1][1]:toks[i + j][0]])
+                       for j in range(1, k)):
+                    return toks[i][0] + offset, toks[i + k - 1][1], entry, k
+        return None
+
     def search(self, text: str) -> tuple[int, int, Entry] | None:
         """Some match (not necessarily the leftmost): for yes/no questions on short texts."""
         if self.words is not None:
@@ -162,6 +178,28 @@ def _norm_pattern(pattern: str) -> str:
 
 
 _META = set("\\()[]{}?*+|.^$")
+
+
+def find_words_many(text: str, lexicons: list[CompiledLexicon]
+                    ) -> list[list[tuple[int, int, Entry]]]:
+    """Several word-indexed lexicons in one pass over the words of ``text`` (each lexicon's
+    matches leftmost-longest and not overlapping, as ``finditer`` gives them)."""
+    toks = _tokens(text, 0, len(text))
+    out: list[list[tuple[int, int, Entry]]] = [[] for _ in lexicons]
+    resume = [0] * len(lexicons)
+    for i, (t_start, _e, word) in enumerate(toks):
+        if t_start > 0 and text[t_start - 1] == "@":
+            continue
+        variants = _clitic_variants(word)
+        firsts = [v for _o, v in variants]
+        for li, lx in enumerate(lexicons):
+            if i < resume[li] or lx.words is None or not any(f in lx.words for f in firsts):
+                continue
+            hit = lx.word_step(toks, i, text, variants)
+            if hit:
+                out[li].append(hit[:3])
+                resume[li] = i + hit[3]
+    return out
 
 
 def _literal_prefix(pattern: str, literal: bool) -> str:

@@ -17,7 +17,7 @@ from dalil.errors import InputError, TooLargeError
 from dalil.extract import attribution as attr
 from dalil.extract.dates import find_dates
 from dalil.extract.figures import SUBSET_BEFORE, classify
-from dalil.extract.lexicon import Entry, Lexicons, load_lexicons
+from dalil.extract.lexicon import Entry, Lexicons, find_words_many, load_lexicons
 from dalil.extract.model import (
     ActorMention,
     Claim,
@@ -204,8 +204,11 @@ class _Run:
                 v = Violation(vtype, p.surface(s, e), p.span(s, e),
                               f"violations.yaml:{vtype}:{entry.pattern}", si)
                 viol_by_sent.setdefault(si, []).append(v)
-        actors = [(s, e, en) for s, e, en in self.lex.actors.finditer(norm)]
-        victims = [(s, e, en) for s, e, en in self.lex.victim_groups.finditer(norm)
+        # the four word-indexed registries in one pass over the words
+        actors, victim_hits, according_hits, verb_hits = find_words_many(norm, [
+            self.lex.actors, self.lex.victim_groups, self.lex.according_to,
+            self.lex.attribution_verbs])
+        victims = [(s, e, en) for s, e, en in victim_hits
                    if not any(a < e and s < b for a, b, _ in actors)]
         first_nl = norm.find("\n")
         # a header line: short, no full stop, followed by a blank line
@@ -235,12 +238,12 @@ class _Run:
             hedge_by_sent.setdefault(self.sent_of(s), []).append(norm[s:e])
         disclaimer_sents = {self.sent_of(s) for s, _, _ in self.lex.disclaimer.finditer(norm)}
         acc_by_sent: dict[int, list[tuple[int, int, Entry]]] = {}
-        for s, e, en in self.lex.according_to.finditer(norm):
+        for s, e, en in according_hits:
             si = self.sent_of(s)
             acc_by_sent.setdefault(si, []).append((s - sentences[si].start,
                                                    e - sentences[si].start, en))
         verbs_by_sent: dict[int, list[tuple[int, int, Entry]]] = {}
-        for s, e, en in self.lex.attribution_verbs.finditer(norm):
+        for s, e, en in verb_hits:
             si = self.sent_of(s)
             verbs_by_sent.setdefault(si, []).append((s - sentences[si].start,
                                                      e - sentences[si].start, en))

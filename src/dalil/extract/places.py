@@ -11,6 +11,7 @@ places named in the text, and population; the explanation records which of these
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -289,7 +290,9 @@ def _keys(norm: str, start: int, end: int, arabic: bool) -> list[tuple[int, str]
 
 
 def _overlaps(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(a < e and s < b for a, b in spans)
+    """Whether [s, e) overlaps a span of ``spans`` (sorted by start)."""
+    i = bisect_left(spans, (e,))  # spans starting at or after e cannot overlap
+    return any(b > s for _a, b in spans[max(0, i - 8):i])
 
 
 def _dedupe(places: list[GazPlace]) -> list[GazPlace]:
