@@ -101,7 +101,8 @@ _NUMBER_WORD = _rx(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|el
                    r"twenty|thirty|forty|fifty|hundred|thousand|dozens|hundreds|thousands)\b", re.I)
 RELEASED_BEFORE = _rx(r"(?:\b(?:released|freed|release of|freeing)|اطلق\w* سراح|الافراج عن|افرج\w* عن)"
                       r"(?:\s+\S+){0,2}\s*$", re.I)
-PARTITIVE_BEFORE = _rx(r"(?:\b(?:of those|of the|among those|of whom were)|(?:^|\s)من)\s*$", re.I)
+PARTITIVE_BEFORE = _rx(r"(?:\b(?:of those|of the|among those|of whom were)\s*|(?:^|\s)من\s+(?:ال)?)$",
+                       re.I)
 PLURAL_NOUN_AFTER = _rx(r"^\s*(?:[a-z]+\s+)?([a-z]{3,}s)\b")
 PEOPLE_NOUNS = {"people", "civilians", "persons", "individuals", "families", "residents", "children",
                 "women", "men", "others", "members", "relatives", "students", "teachers", "doctors",
