@@ -11,8 +11,8 @@ places named in the text, and population; the explanation records which of these
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
