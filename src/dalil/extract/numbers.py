@@ -121,6 +121,12 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUM = (rf"(?:(?:{_DIGITS})(?:\s*(?:million|thousand|مليون|الف|الاف)\b)?"
         rf"|(?:a\s+)?{_EN_NUMWORD}(?:[\s-]+(?:and\s+)?{_EN_NUMWORD})*"
         rf"|{_AR_NUMWORD}(?:\s+و?{_AR_NUMWORD})*)")
+# Arabic dual nouns count two ("عنصرين", two members); plurals of these words differ.
+_DUALS = [normalize_arabic(w) for w in (
+    "عنصرين", "عنصران", "شخصين", "شخصان", "طفلين", "طفلان", "شابين", "شابان", "رجلين", "رجلان",
+    "امرأتين", "امرأتان", "شقيقين", "شقيقان", "مدنيين اثنين", "جنديين", "جنديان", "مقاتلين اثنين",
+    "سيدتين", "سيدتان", "فتاتين", "فتاتان", "طفلتين", "طفلتان")]
+_DUAL_RE = "(?:" + "|".join(sorted(map(re.escape, _DUALS), key=len, reverse=True)) + ")"
 _VAGUE_RE = ("(?:tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|a dozen|"
              + "|".join(re.escape(normalize_arabic(w)) for w in
                         ("عشرات الآلاف", "مئات الآلاف", "عشرات", "مئات", "آلاف")) + ")")
@@ -144,7 +150,8 @@ _E = r"(?![\w]|[.,]\d)"
 NUMBER_RE = re.compile(
     rf"{_B}(?:(?P<between>between|from|بين|من)\s+)?(?P<lo>{_NUM})\s*(?:-|–|to|and|until|و|إلى|الى)\s*"
     rf"(?P<hi>{_NUM}){_E}"
-    rf"|{_B}(?:(?P<qual>{_QUAL_RE})\s+)?(?:(?P<vague>{_VAGUE_RE})|(?P<num>{_NUM})){_E}",
+    rf"|{_B}(?:(?P<qual>{_QUAL_RE})\s+)?(?:(?P<vague>{_VAGUE_RE})|(?P<num>{_NUM})){_E}"
+    rf"|{_B}(?P<dual>{_DUAL_RE})(?![\w])",
     re.IGNORECASE,
 )
 
@@ -176,6 +183,9 @@ def find_numbers(norm: str, start: int = 0, end: int | None = None) -> list[Numb
                 out.extend(_single(norm, m.start("hi"), m.end("hi"), None))
                 continue
             out.append(NumberMatch(m.start(), m.end(), (lo, hi), "range", "number:range"))
+            continue
+        if m.group("dual"):
+            out.append(NumberMatch(m.start(), m.end(), 2, "exact", "number:arabic_dual"))
             continue
         qual = m.group("qual")
         if m.group("vague"):
