@@ -187,11 +187,16 @@ def find_words_many(text: str, lexicons: list[CompiledLexicon]
     toks = _tokens(text, 0, len(text))
     out: list[list[tuple[int, int, Entry]]] = [[] for _ in lexicons]
     resume = [0] * len(lexicons)
+    starts: set[str] = set().union(*(lx.words or {} for lx in lexicons))
     for i, (t_start, _e, word) in enumerate(toks):
+        if word not in starts and not ("\u0621" <= word[:1] <= "\u064a"):
+            continue  # most words start no entry; only Arabic words may hide a clitic
         if t_start > 0 and text[t_start - 1] == "@":
             continue
         variants = _clitic_variants(word)
         firsts = [v for _o, v in variants]
+        if not any(f in starts for f in firsts):
+            continue
         for li, lx in enumerate(lexicons):
             if i < resume[li] or lx.words is None or not any(f in lx.words for f in firsts):
                 continue

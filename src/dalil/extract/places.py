@@ -163,12 +163,12 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
     while i < n_tok:
         found = None
         tok = tokens[i]
-        tok_arabic = has_arabic(tok[2])
+        tok_arabic = "\u0600" <= tok[2][0] <= "\u06ff"
+        if not tok_arabic and not _capitalised(tok[2]) and tok[2].lower() not in _LATIN_ARTICLES:
+            i += 1  # most words: lower-case Latin, never the start of a place name
+            continue
         if name_key(tok[2]) in _COUNTRIES:
             i += 1  # "لبنان" is Lebanon, not ل + the village "بنان"
-            continue
-        if not tok_arabic and not _capitalised(tok[2]) and tok[2].lower() not in _LATIN_ARTICLES:
-            i += 1
             continue
         # Multi-word names are tried only when the first word starts some gazetteer name.
         multi = tok[2].lower() in _LATIN_ARTICLES or any(
