@@ -165,9 +165,43 @@ class NumberMatch:
     rule: str
 
 
+_WORD = re.compile(r"\w+")
+# Words a number expression can start with; the regex is tried only there (it is an
+# alternation of ~150 words, slow to try at every position of a long text).
+_STARTS = (
+    {w for w in list(_EN_UNITS) + list(_EN_SCALES)} | {"a", "an", "between", "from", "بين", "من",
+                                                       "tens", "dozens", "scores", "hundreds",
+                                                       "thousands"}
+    | {normalize_arabic(p).lower().split()[0] for p in _QUAL_LOOKUP}
+    | {k.split()[0] for k in list(_AR_WORDS) + list(_AR_TEENS) + list(VAGUE)}
+    | {d.split()[0] for d in _DUALS}
+)
+
+
+def _matches(norm: str, start: int, stop: int) -> list[re.Match[str]]:
+    found: list[re.Match[str]] = []
+    last = start
+    for w in _WORD.finditer(norm, start, stop):
+        if w.start() < last:
+            continue
+        word = w.group().lower()
+        positions = []
+        if word[0].isdigit() or word in _STARTS:
+            positions.append(w.start())
+        elif word[0] in "وبل" and len(word) > 1 and (word[1:] in _STARTS or word[1].isdigit()):
+            positions.append(w.start() + 1)  # "وعشرات", "ب30"
+        for pos in positions:
+            m = NUMBER_RE.match(norm, pos, stop)
+            if m:
+                found.append(m)
+                last = m.end()
+                break
+    return found
+
+
 def find_numbers(norm: str, start: int = 0, end: int | None = None) -> list[NumberMatch]:
     out: list[NumberMatch] = []
-    for m in NUMBER_RE.finditer(norm, start, len(norm) if end is None else end):
+    for m in _matches(norm, start, len(norm) if end is None else end):
         if m.group("lo") is not None:
             lo, hi = parse_number(m.group("lo")), parse_number(m.group("hi"))
             joiner = norm[m.end("lo"):m.start("hi")].strip().lower()
