@@ -202,13 +202,17 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
                 break
             if found:
                 break
-            if not arabic and n <= 3 and _LATIN_CUE.search(norm[max(0, start - 40):start]):
+            if not arabic and n <= 3:
+                # spelling variants, only next to a place cue (cheap dictionary test first)
                 sk = skeleton_key(norm[start:end])
                 cons = len(sk.replace(" ", ""))
+                if cons < 3 or not gaz.lookup_skeleton_key(sk) or \
+                        not _LATIN_CUE.search(norm[max(0, start - 40):start]):
+                    continue
                 strong = re.search(r"(?:village|town|hamlet|city)\s+of\s+$",
                                    norm[max(0, start - 20):start])
-                if sk and (cons >= 5 or (strong and cons >= 3)) and \
-                        gaz.lookup_skeleton_key(sk) and not _overlaps(start, end, blocked_sorted):
+                if (cons >= 5 or (strong and cons >= 3)) and \
+                        not _overlaps(start, end, blocked_sorted):
                     found = (start, end, "~" + sk, n)
                     break
         if not found:
