@@ -18,7 +18,13 @@ from dataclasses import dataclass
 
 from dalil.gazetteer import Gazetteer
 from dalil.gazetteer import Place as GazPlace
-from dalil.gazetteer.names import has_arabic, name_key, normalize_arabic, skeleton_key
+from dalil.gazetteer.names import (
+    has_arabic,
+    name_key,
+    normalize_arabic,
+    skeleton_key,
+    strip_latin_diacritics,
+)
 
 
 def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
@@ -310,12 +316,15 @@ def _dedupe(places: list[GazPlace]) -> list[GazPlace]:
 
 
 def latin_name(p: GazPlace) -> str:
-    if not has_arabic(p.name):
-        return p.name
-    for alt in p.alt_names:
-        if not has_arabic(alt):
-            return alt
-    return p.name
+    """The place's name for display: Latin script, without transliteration marks
+    ("Bāniyās" -> "Baniyas", "Bayt `Ana" -> "Bayt Ana") so one town reads the same everywhere."""
+    name = p.name
+    if has_arabic(name):
+        name = next((alt for alt in p.alt_names if not has_arabic(alt)), name)
+    if has_arabic(name):
+        return name
+    plain = strip_latin_diacritics(name).replace("`", "").replace("ʿ", "").replace("ʾ", "")
+    return re.sub(r"\s+", " ", plain.replace("‘", "").replace("’", "'")).strip()
 
 
 def resolve(mentions: list[RawMention]) -> list[tuple[GazPlace, str]]:
