@@ -1,0 +1,358 @@
+"""Who asserts each sentence, whether it is quoted, and whether it is hedged."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dalil.extract.lexicon import Entry, Lexicons
+from dalil.gazetteer.names import normalize_arabic
+
+
+def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
+    """Compile a pattern written in ordinary Arabic spelling against normalised text
+    (إلى -> الى, ة -> ه ...), as the text it runs on has been normalised the same way."""
+    return re.compile(normalize_arabic(pattern), flags)
+
+
+_QUOTE = _rx(r"[\"“«„]([^\"“”«»„]{8,})[\"”»]")
+_PRONOUN = _rx(r"^(?:he|she|they|it|we|i|the (?:man|woman|spokes\w+|official|witness|"
+                      r"resident|source|group|monitor|ministry|agency|observatory|organi[sz]ation)"
+                      r")$", re.I)
+_AR_PRONOUN_VERB = _rx(r"^\s*(?:و|ف)?(?:قال|قالت|اضاف|اضافت|تابع|تابعت|اكد|اكدت|"
+                              r"اوضح|اوضحت|روى|روت)\s*(?::|،|,|ان|إن|ان)")
+_NP_STOP = _rx(r"\s(?:that|who|which|whose|on|in a|in an|in its|in his|in her|"
+                      r"after|when|as)\s|[,;:(\"“«]", re.I)
+_AR_NP_STOP = _rx(r"\s(?:ان|إن|أن|في|عن|خلال|الى|الي|إلى|على|علي|لـ|ل(?=\S)|بان|بأن|اليوم|"
+                         r"امس|أمس|مساء|صباح|مقتل|اعتقال|قتل|اصابه|نزوح|تهجير|اختطاف|عدد|نحو|"
+                         r"حوالي|ما)\s|[،,:;(\"“«]|\d|\s(?:ان|إن|أن|بان|بأن)$")
+_AR_NP_INNER_STOP = _rx(r"\s(?:الى|إلى|على|عن|اليوم|امس|أمس|مساء|صباح|الأنباء|التقارير|الاتهامات|"
+                       r"المزاعم|الخبر|الرواية|الادعاءات|وجود|حدوث|وقوع)(?:\s|$)")
+_BYLINE = _rx(
+    r"^\s*(?:by|بقلم|الكاتب|كتب)\s*:?\s+(?P<name>[^\n,|]{3,60}?)\s*(?:,|\||\n|$)"
+    r"|^\s*(?:testimony|statement|account|interview)\s+(?:of|by|from|with)\s+(?P<t>[^\n]{2,80}?)\s*$"
+    r"|^\s*(?:posted by|shared by|published by)\s*:?\s*(?P<post>[^\n,]{2,80}?)\s*(?:,[^\n]*)?$"
+    r"|^\s*(?:witness|source|author|channel|account|from|الشاهد|الشاهده|المصدر|القناه|"
+    r"شهاده|الحساب|الناشر)\s*:?\s*(?P<h>[^\n]{2,80}?)\s*$"
+    r"|^\s*(?P<handle>@\w{2,40})\b",
+    re.I | re.M)
+_DASH_SOURCE = _rx(r"^\s*[—–]\s*(?P<name>[^\n]{2,60}?)\s*$")
+_APPOSITIVE_START = _rx(r"^\s*(?:a|an|the|who|aged|\d|one of|أحد|احد|وهو|وهي)\b", re.I)
+
+
+@dataclass
+class Attribution:
+    speaker: str
+    description: str
+    quoted: bool
+    text_start: int
+    text_end: int
+    rule: str
+    speaker_span: tuple[int, int]
+
+
+def document_author(norm: str) -> tuple[str, str]:
+    """The author named in the header and how: ("Rami", "header:byline"), ("@news",
+    "header:handle"), ("Umm Ali", "header:testimony"); or ("author", "default_author")."""
+    head = norm[:400]
+    m = _BYLINE.search(head)
+    if m:
+        if m.group("handle"):
+            return m.group("handle"), "header:handle"
+        if m.group("post"):
+            return m.group("post").strip(), "header:handle"
+        if m.group("name"):
+            return m.group("name").strip(), "header:byline"
+        text = (m.group("t") or m.group("h") or "").strip()
+        name = given_name(text) or re.sub(r"\s*\([^)]*\)\s*$", "", text).strip() or text
+        kind = "testimony" if re.search(r"testimony|witness|شهاد|الشاهد", m.group(0), re.I) \
+            else "source"
+        return name, f"header:{kind}"
+    return "author", "default_author"
+
+
+_GIVEN_NAME = re.compile(
+    r"(?:identified (?:only )?(?:as|by)|known (?:only )?as|who gave (?:only )?(?:his|her|their) "
+    r"(?:first )?name as|pseudonym:?|calling (?:himself|herself|itself)|اسم مستعار:?|يدعى|تدعى|"
+    r"المعروف باسم|المعروفة باسم)\s+(?P<n>(?:[A-Z]\.\s?){1,3}|@\w+|[^\s,.;()]+(?:\s+[A-Z][\w'-]+)?)",
+    re.I)
+_TRIM_HEAD = re.compile(r"^((?:a|an|one)\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)\s+"
+                        r"(?P<rest>(?:with|from|at|in|of|for|who|working)\s.+)$")
+
+
+def given_name(text: str) -> str | None:
+    """The name a source is given in the text: "a woman identified only as R.M." -> "R.M."."""
+    m = _GIVEN_NAME.search(text)
+    return m.group("n").strip() if m else None
+
+
+def _clean_np(np: str) -> tuple[str, str]:
+    """Split "Rami H., a 34-year-old farmer" into (name, description)."""
+    np = np.strip(" ,.;:-—–\"“”«»")
+    given = given_name(np)
+    if given:
+        return given, np
+    np = re.sub(r"^(?:and|but|while|as|و)\s+", "", np, flags=re.I)
+    parts = [p.strip() for p in re.split(r"\s*[,،]\s*", np) if p.strip()]
+    if not parts:
+        return "", ""
+    name = parts[0]
+    desc = ", ".join(parts[1:])
+    trim = _TRIM_HEAD.match(name)
+    if trim:  # "A volunteer with a local documentation group" -> "A volunteer"
+        name, desc = trim.group(1), ", ".join(p for p in (trim.group("rest"), desc) if p)
+    return name, desc
+
+
+Match = tuple[int, int, Entry]
+
+
+def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_speaker: str,
+                       according: list[Match] | None = None, verbs: list[Match] | None = None
+                       ) -> Attribution | None:
+    """``according``/``verbs``: matches of those lexicons in the sentence (sentence offsets),
+    when the caller has already run them over the whole document."""
+    sent = norm[s_start:s_end]
+    if according is None:
+        according = lex.according_to.finditer(sent)
+    if verbs is None:
+        verbs = lex.attribution_verbs.finditer(sent)
+    quoted = None
+    for q in _QUOTE.finditer(sent):
+        if (q.end() - q.start()) >= 0.3 * len(sent.strip()) or q.start() == 0:
+            quoted = q
+            break
+    # 1. "according to X", "بحسب X"
+    acc = according[0] if according else None
+    if acc is not None:
+        _a_s, a_e, _ = acc
+        rest = sent[a_e:]
+        ar = bool(re.search("[\u0600-\u06ff]", rest[:5]))
+        stop = (_AR_NP_STOP if ar else _NP_STOP).search(rest)
+        np = rest[: stop.start() if stop else 80][:80]
+        name, desc = _clean_np(np)
+        if name:
+            return Attribution(name, desc, quoted is not None,
+                               s_start + (quoted.start(1) if quoted else 0),
+                               s_start + (quoted.end(1) if quoted else len(sent)),
+                               "attribution:according_to", (s_start + a_e, s_start + a_e + len(np)))
+    # 2. speaker beside a quote
+    if quoted is not None:
+        tail = sent[quoted.end():]
+        head = sent[:quoted.start()]
+        spk = _speaker_after_quote(tail, lex) or _speaker_before(head, lex)
+        if spk:
+            name, desc, rel = spk
+            base = quoted.end() if spk[2] >= 0 else 0
+            if name and _PRONOUN.match(name) and last_speaker:
+                name = last_speaker
+            return Attribution(name, desc, True, s_start + quoted.start(1),
+                               s_start + quoted.end(1), "attribution:quote_speaker",
+                               (s_start + base + abs(rel), s_start + base + abs(rel) + len(name)))
+    # 3. "X said ..." / "..., X said." / "قال X إن ..."
+    for v_s, v_e, _entry in verbs:
+        verb = sent[v_s:v_e]
+        if re.search("[\u0600-\u06ff]", verb):
+            rest = sent[v_e:]
+            to_that = re.match(r"\s*((?:\S+\s+){1,9}?)(?:ان|بان|إن|أن)\s", rest)
+            if to_that and not re.search(r"[،,:;\"“«\d]", to_that.group(1)):
+                # "يرى الباحث في مركز دراسات الشرق فادي الخوري أن": the name ends the phrase
+                np = to_that.group(1)
+                cut = _AR_NP_INNER_STOP.search(" " + np)
+                if cut:
+                    np = np[:max(0, cut.start() - 1)]
+                words = np.split()
+                if len(words) >= 3 and not words[-1].startswith("ال") and \
+                        not words[-2].startswith(("ال", "ل", "و")):
+                    name = " ".join(words[-2:])
+                    desc = " ".join(words[:-2])
+                    return Attribution(name, desc, quoted is not None, s_start, s_end,
+                                       "attribution:verb_subject:" + verb,
+                                       (s_start + v_e, s_start + v_e + len(np)))
+            else:
+                stop = _AR_NP_STOP.search(rest)
+                np = rest[: stop.start() if stop else 60][:60]
+                cut = _AR_NP_INNER_STOP.search(" " + np)
+                if cut:
+                    np = np[:max(0, cut.start() - 1)]
+            if not np.strip() or len(np.split()) > 9:
+                continue
+            name, desc = _clean_np(np)
+            split = re.match(r"^(\S+(?:\s+\S+)?)\s+((?:في|من|ب)\s.+)$", name)
+            if split and len(name.split()) > 3:
+                # "مصادر محلية في مدينة مصياف": the source, then where it is
+                name, desc = split.group(1), ", ".join(p for p in (split.group(2), desc) if p)
+            if name:
+                return Attribution(name, desc, quoted is not None, s_start, s_end,
+                                   "attribution:verb_subject:" + verb,
+                                   (s_start + v_e, s_start + v_e + len(np)))
+            continue
+        after = sent[v_e:]
+        low_verb = verb.lower()
+        if low_verb in _AMBIGUOUS_VERBS and not re.match(r"\s*(?:that\b|[\"“«:]|$)", after):
+            continue  # "these claims fabrications", "Reports of a massacre": nouns, not verbs
+        if re.match(r"\s+as\b", after):
+            continue  # "described as", "reported as"
+        before = sent[:v_s]
+        found = None
+        if low_verb not in ("told", "tells", "tell") and \
+                before.rstrip().endswith((",", "\"", "”", "»")) and \
+                re.match(r"\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,3}\s*[.!]?\s*$", after):
+            found = None  # "..., Say Officials": the speaker follows the verb
+        else:
+            found = _subject_before(before)
+        if found is None:
+            inverted = _subject_after(before, after)
+            if inverted is None:
+                continue
+            name, desc, rel = inverted
+            span = (s_start + v_e + rel, s_start + v_e + rel + len(name))
+        else:
+            name, desc, rel = found
+            span = (s_start + rel, s_start + rel + len(name))
+        if _PRONOUN.match(name) and last_speaker:
+            name = last_speaker
+        return Attribution(name, desc, quoted is not None, s_start, s_end,
+                           "attribution:verb_subject:" + low_verb, span)
+    colon = _COLON_SOURCE.match(sent)
+    if colon:
+        name, desc = _clean_np(colon.group("np"))
+        if name:
+            return Attribution(name, desc, quoted is not None, s_start + colon.end(), s_end,
+                               "attribution:colon_source",
+                               (s_start + colon.start("np"), s_start + colon.end("np")))
+    if quoted is not None and last_speaker and _AR_PRONOUN_VERB.match(sent):
+        return Attribution(last_speaker, "", True, s_start + quoted.start(1),
+                           s_start + quoted.end(1), "attribution:continued_speaker", (0, 0))
+    return None
+
+
+_AMBIGUOUS_VERBS = {"claims", "reports", "documents", "states", "notes", "posts", "adds",
+                    "writes", "counts", "accounts", "records", "shares", "report",
+                    "estimate", "estimates", "record", "claim"}
+_SEPARATORS = _rx(r"\s*(?:[,;:\"”“«»—–|]|\s-\s)\s*")
+_VERBISH = _rx(r"\b(?:killed|were|was|had|have|has|been|is|are|did|do|does|will|would|"
+                      r"could|shot|stormed|fled|left|came|went|took|killing|wounding|injuring|"
+                      r"leaving|including|hit|struck)\b", re.I)
+_RELATIVE = _rx(r"^(?:who|which|whose|whom)\b", re.I)
+_DESCRIPTIVE = _rx(r"^(?:a|an|the|who|which|whose|aged|one of|\d)", re.I)
+_PROPER = _rx(r"^(?:[A-Z][\w.'-]*|al-\w+|bin|ibn|abu|umm|de|van)(?:\s+(?:[A-Z][\w.'-]*|"
+                     r"al-[\w'-]+|el-[\w'-]+|bin|ibn|abu|umm|de|van|[A-Z]\.)){0,4}$")
+_COLON_SOURCE = _rx(
+    r"^\s*(?P<np>(?:(?:local|medical|security|military|activist|field|informed|other|"
+    r"unnamed|anonymous|civil)\s+)?(?:sources?|witness(?:es)?|residents?|activists?|officials?|"
+    r"doctors?|rescuers?|مصادر(?:\s+\S+)?|مصدر(?:\s+\S+)?|ناشطون|ناشطين|شهود|اهالي|الاهالي|"
+    r"مراسل\S*)(?:\s+in\s+\S+)?|[^:.!?\n]{2,40}\s(?:posted|wrote|tweeted|said)|"
+    r"(?:a|an|the)\s+(?:post|video|message|tweet|statement)\s+(?:by|from)\s+[^:]{2,60})\s*:\s*",
+    re.I)
+
+
+def _chunks(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    pos = 0
+    for m in _SEPARATORS.finditer(text):
+        if m.start() > pos and text[pos:m.start()].strip():
+            out.append((pos, m.start(), text[pos:m.start()]))
+        pos = m.end()
+    if pos < len(text) and text[pos:].strip():
+        out.append((pos, len(text), text[pos:]))
+    return out
+
+
+def _subject_before(before: str) -> tuple[str, str, int] | None:
+    """The speaker before a reporting verb: "Rami, a farmer, said" -> ("Rami", "a farmer")."""
+    chunks = _chunks(before)
+    if not chunks:
+        return None
+    taken: list[tuple[int, int, str]] = []
+    for c in reversed(chunks):
+        text = c[2].strip()
+        words = len(text.split())
+        if _VERBISH.search(text) or words > 14:
+            break
+        if taken:
+            last = taken[-1][2].strip()
+            joins = ((_PROPER.match(text) and _DESCRIPTIVE.match(last))  # "Rami, a farmer,"
+                     or (_DESCRIPTIVE.match(text) and (_PROPER.match(last) or _RELATIVE.match(last)))
+                     or _RELATIVE.match(last))
+            if not joins:
+                break
+        taken.append(c)
+        if len(taken) == 3:
+            break
+    if not taken:
+        return None
+    names = [c for c in taken if _PROPER.match(c[2].strip()) and not _RELATIVE.match(c[2].strip())]
+    head = names[0] if names else taken[0]
+    if _RELATIVE.match(head[2].strip()):
+        return None
+    name, extra = _clean_np(head[2])
+    desc = ", ".join(c[2].strip() for c in reversed(taken) if c is not head)
+    desc = ", ".join(p for p in (extra, desc) if p)
+    name = re.sub(r"^(?:and|but|while|as|so)\s+", "", name, flags=re.I)
+    name = re.sub(r"\s+(?:also|too|again|further|separately|later|meanwhile|earlier)$", "", name,
+                  flags=re.I)
+    if not name or _VERBISH.search(name) or re.match(r"(?:no|none|nobody|neither)\b", name, re.I):
+        return None  # "No group claimed responsibility": nobody is speaking
+    return name, desc, head[0] + (len(head[2]) - len(head[2].lstrip()))
+
+
+def _subject_after(before: str, after: str) -> tuple[str, str, int] | None:
+    """Inverted order after a comma or quote: "..., said Rami Haddad, a farmer." """
+    if before.strip() and not before.rstrip().endswith((",", "\"", "”", "»")):
+        return None
+    m = re.match(r"\s+(?P<name>[A-Z][\w.'-]*(?:\s+(?:al-|el-|bin\s|ibn\s)?[A-Z][\w.'-]*){0,4}"
+                 r"|(?:a|an|the)\s+[\w\s'-]{2,60}?)(?P<desc>,\s*(?:a|an|the|who)\s[^,.;]{2,100})?"
+                 r"(?=[,.;]|$)", after)
+    if not m:
+        return None
+    name, extra = _clean_np(m.group("name"))
+    desc = (m.group("desc") or "").strip(" ,")
+    return (name, ", ".join(p for p in (extra, desc) if p), m.start("name")) if name else None
+
+
+def _speaker_after_quote(tail: str, lex: Lexicons) -> tuple[str, str, int] | None:
+    m = re.match(r"\s*[,،]?\s*(?P<verb>said|says|told|added|wrote|posted|recalled|explained|"
+                 r"insisted|claimed|قال|قالت|اضاف|اضافت|روى|روت|تقول|يقول)\s+(?P<np>(?:(?:[A-Z]\.){1,3}|[^.;:!?]){2,80})",
+                 tail, re.I)
+    if m:
+        np = m.group("np")
+        if re.match(r"(?:to|on|in)\b", np, re.I):
+            return None
+        name, desc = _clean_np(re.split(r"\s(?:who|in an?|on|at)\s", np)[0])
+        return (name, desc, m.start("np")) if name else None
+    m = re.match(r"\s*[,،]?\s*(?P<np>[^.;:!?\"“«]{2,80}?)\s+(?P<verb>said|says|told|added|wrote|"
+                 r"posted|recalled|explained|insisted|claimed)\b", tail, re.I)
+    if m:
+        name, desc = _clean_np(m.group("np"))
+        return (name, desc, m.start("np")) if name and len(name.split()) <= 8 else None
+    return None
+
+
+def _speaker_before(head: str, lex: Lexicons) -> tuple[str, str, int] | None:
+    m = re.search(r"(?P<np>[^.;!?\"“«]{2,80}?)\s+(?P<verb>said|says|told [^:,]{1,40}|added|wrote|"
+                  r"posted|recalled|explained|insisted|claimed|قال|قالت|كتب|كتبت|نشر|نشرت|"
+                  r"روى|روت)\s*[:,،]?\s*$", head, re.I)
+    if m:
+        name, desc = _clean_np(m.group("np"))
+        return (name, desc, -m.start("np")) if name and len(name.split()) <= 8 else None
+    m = re.search(r"(?:قال|قالت|كتب|كتبت|نشر|نشرت|روى|روت|اضاف|اضافت)\s+(?P<np>[^:،,\"“«]{2,60})"
+                  r"\s*[:،,]\s*$", head)
+    if m:
+        name, desc = _clean_np(m.group("np"))
+        return (name, desc, -m.start("np")) if name else None
+    return None
+
+
+def dash_source(sentence: str) -> str | None:
+    """A line "— Outlet" that names the source of the quote or post above it."""
+    m = _DASH_SOURCE.match(sentence)
+    return m.group("name").strip() if m else None
+
+
+def hedge_cues(norm: str, start: int, end: int, lex: Lexicons) -> list[str]:
+    return [norm[s:e] for s, e, _ in lex.hedge.finditer(norm, start, end)]
+
+
+def is_disclaimer(norm: str, start: int, end: int, lex: Lexicons) -> bool:
+    return bool(lex.disclaimer.finditer(norm, start, end))

@@ -1,0 +1,429 @@
+"""Lexicons and registries: loaded from YAML data files, compiled to regular expressions.
+
+The files live in ``dalil/extract/data`` and are data, not code: a documentation team adds a
+militia's new name or a local word for "massacre" without touching Python. ``load_lexicons``
+takes another folder with the same file names to use an edited copy.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dalil.errors import ConfigError
+from dalil.gazetteer.names import has_arabic, normalize_arabic
+
+VIOLATION_TYPES = (
+    "killing", "execution", "massacre", "enforced_disappearance", "arbitrary_detention", "torture",
+    "sexual_violence", "home_invasion", "arson", "looting", "forced_displacement", "incitement",
+    "attack_on_civilians", "destruction_of_property", "concealment_of_bodies",
+    "threat_or_intimidation",
+)
+ROLES = ("witness", "official", "NGO", "media", "analyst", "social_media_account", "other")
+# Arabic clitics that may precede a word: conjunctions, prepositions (و ف ب ل ك), at most two.
+_AR_PREFIX = "(?:[وفبلك]{1,2})?"
+
+
+@dataclass
+class Entry:
+    """One lexicon entry: its label (type, canonical name) and the pattern as written."""
+
+    label: str
+    pattern: str
+
+
+@dataclass
+class _Item:
+    entry: Entry
+    regex: re.Pattern[str]
+    prefix: str  # a lower-case literal every match starts with; "" when none can be derived
+    arabic: bool = False
+    # several possible literal starts ("(?:were|was) shot" -> "were", "was"), when no single one
+    alternatives: tuple[str, ...] = ()
+
+
+@dataclass
+class CompiledLexicon:
+    """Entries compiled one regex each, run only when the text contains the entry's literal.
+
+    One big alternation of 300 entries costs ~60 ms per 1,000-word report in Python's regex
+    engine (it tries every alternative at every position); a substring test per entry first
+    leaves the few dozen entries that can match, which is ~20x faster.
+    """
+
+    items: list[_Item]
+    # short texts (a sentence, a name): one alternation is faster than many pre-tests
+    combined: re.Pattern[str] | None = None
+    # literal lexicons: first word -> [(all words, entry)], longest first
+    words: dict[str, list[tuple[tuple[str, ...], Entry]]] | None = None
+
+    @property
+    def entries(self) -> list[Entry]:
+        return [it.entry for it in self.items]
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None,
+                 lowered: str | None = None, per_label: bool = False
+                 ) -> list[tuple[int, int, Entry]]:
+        """Matches, leftmost-longest and not overlapping (``per_label``: not overlapping within
+        one label, so "were shot at close range" is both an attack and an execution)."""
+        stop = len(text) if end is None else end
+        if self.words is not None:
+            return self._find_words(text, start, stop)
+        if stop - start < 400 and self.combined is not None:
+            hits: list[tuple[int, int, Entry]] = []
+            for cm in self.combined.finditer(text, start, stop):
+                idx = cm.lastindex
+                if idx is not None:
+                    hits.append((cm.start(idx), cm.end(idx), self.items[idx - 1].entry))
+            return hits
+        low = lowered if lowered is not None else text.lower()
+        found: list[tuple[int, int, Entry]] = []
+        same_length = len(low) == len(text)
+        for it in self.items:
+            starts = (it.prefix,) if it.prefix else it.alternatives
+            if not starts or not same_length:
+                for m in it.regex.finditer(text, start, stop):
+                    found.append((m.start(1), m.end(1), it.entry))
+                continue
+            # Try the entry only where its literal occurs (a match starts there, or up to four
+            # characters earlier for Arabic clitics and the article).
+            spans: set[tuple[int, int]] = set()
+            for prefix in starts:
+                pos = low.find(prefix, start, stop)
+                while pos != -1:
+                    for q in (range(max(start, pos - 4), pos + 1) if it.arabic else (pos,)):
+                        mm = it.regex.match(text, q, stop)
+                        if mm:
+                            spans.add((mm.start(1), mm.end(1)))
+                            break
+                    pos = low.find(prefix, pos + 1, stop)
+            seen_end = -1
+            for a, b in sorted(spans, key=lambda t: (t[0], -t[1])):
+                if a >= seen_end:  # one entry's matches do not overlap (as with finditer)
+                    found.append((a, b, it.entry))
+                    seen_end = b
+        # leftmost-longest, non-overlapping
+        found.sort(key=lambda t: (t[0], t[0] - t[1]))
+        out: list[tuple[int, int, Entry]] = []
+        last: dict[str, int] = {}
+        for s, e, entry in found:
+            group = entry.label if per_label else ""
+            if s >= last.get(group, -1):
+                out.append((s, e, entry))
+                last[group] = e
+        return out
+
+    def _find_words(self, text: str, start: int, stop: int) -> list[tuple[int, int, Entry]]:
+        assert self.words is not None
+        toks = _tokens(text, start, stop)
+        out: list[tuple[int, int, Entry]] = []
+        i = 0
+        n = len(toks)
+        while i < n:
+            t_start, _, word = toks[i]
+            if t_start > 0 and text[t_start - 1] == "@":
+                i += 1
+                continue
+            hit = None
+            for offset, first in _clitic_variants(word):
+                for seq, entry in self.words.get(first, ()):
+                    k = len(seq)
+                    if i + k > n:
+                        continue
+                    if all(toks[i + j][2] == seq[j] and
+                           _GAP.fullmatch(text[toks[i + j - 1][1]:toks[i + j][0]])
+                           for j in range(1, k)):
+                        hit = (t_start + offset, toks[i + k - 1][1], entry, k)
+                        break
+                if hit:
+                    break
+            if hit:
+                out.append(hit[:3])
+                i += hit[3]
+            else:
+                i += 1
+        return out
+
+    def word_step(self, toks: list[tuple[int, int, str]], i: int, text: str,
+                  variants: list[tuple[int, str]]) -> tuple[int, int, Entry, int] | None:
+        """The longest entry starting at word ``i`` (with its clitic ``variants``)."""
+        assert self.words is not None
+        n = len(toks)
+        for offset, first in variants:
+            for seq, entry in self.words.get(first, ()):
+                k = len(seq)
+                if i + k > n:
+                    continue
+                if all(toks[i + j][2] == seq[j] and
+                       _GAP.fullmatch(text[toks[i + j - 1][1]:toks[i + j][0]])
+                       for j in range(1, k)):
+                    return toks[i][0] + offset, toks[i + k - 1][1], entry, k
+        return None
+
+    def search(self, text: str) -> tuple[int, int, Entry] | None:
+        """Some match (not necessarily the leftmost): for yes/no questions on short texts."""
+        if self.words is not None:
+            found = self.finditer(text)
+            return found[0] if found else None
+        low = text.lower()
+        for it in self.items:
+            if it.prefix and it.prefix not in low:
+                continue
+            m = it.regex.search(text)
+            if m:
+                return m.start(1), m.end(1), it.entry
+        return None
+
+
+def _norm_pattern(pattern: str) -> str:
+    return normalize_arabic(pattern) if has_arabic(pattern) else pattern
+
+
+_META = set("\\()[]{}?*+|.^$")
+
+
+def find_words_many(text: str, lexicons: list[CompiledLexicon]
+                    ) -> list[list[tuple[int, int, Entry]]]:
+    """Several word-indexed lexicons in one pass over the words of ``text`` (each lexicon's
+    matches leftmost-longest and not overlapping, as ``finditer`` gives them)."""
+    toks = _tokens(text, 0, len(text))
+    out: list[list[tuple[int, int, Entry]]] = [[] for _ in lexicons]
+    resume = [0] * len(lexicons)
+    starts: set[str] = set().union(*(lx.words or {} for lx in lexicons))
+    for i, (t_start, _e, word) in enumerate(toks):
+        if word not in starts and not ("\u0621" <= word[:1] <= "\u064a"):
+            continue  # most words start no entry; only Arabic words may hide a clitic
+        if t_start > 0 and text[t_start - 1] == "@":
+            continue
+        variants = _clitic_variants(word)
+        firsts = [v for _o, v in variants]
+        if not any(f in starts for f in firsts):
+            continue
+        for li, lx in enumerate(lexicons):
+            if i < resume[li] or lx.words is None or not any(f in lx.words for f in firsts):
+                continue
+            hit = lx.word_step(toks, i, text, variants)
+            if hit:
+                out[li].append(hit[:3])
+                resume[li] = i + hit[3]
+    return out
+
+
+def _alternative_prefixes(pattern: str) -> tuple[str, ...]:
+    """Literal starts of a pattern that begins with a group of literal alternatives:
+    "(?:were|was) shot" -> ("were", "was"); () when that is not the case."""
+    if has_arabic(pattern) or not pattern.startswith("(?:"):
+        return ()
+    depth = 0
+    for i, ch in enumerate(pattern):
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth == 0:
+            group, after = pattern[3:i], pattern[i + 1:i + 2]
+            break
+    else:
+        return ()
+    if after in ("?", "*", "{") or "(" in group:
+        return ()
+    alts = group.split("|")
+    out = []
+    for alt in alts:
+        lit = _literal_prefix(alt, False) if alt else ""
+        if len(lit) < 2 or lit != alt.lower()[:len(lit)]:
+            return ()
+        out.append(lit)
+    return tuple(out)
+
+
+def _literal_prefix(pattern: str, literal: bool) -> str:
+    """The longest literal start of a pattern (lower case), for the substring pre-test."""
+    if has_arabic(pattern) and pattern.startswith("ال"):
+        pattern = pattern[2:]  # "للعلويين" (ل + ال) does not contain "العلويين"
+    if literal:
+        word = re.split(r"[\s-]+", pattern.strip())[0].lower()
+        return word if len(word) >= 2 else ""
+    depth = 0
+    for ch in pattern:  # a top-level alternation has no common prefix
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "|" and depth == 0:
+            return ""
+    out: list[str] = []
+    for i, ch in enumerate(pattern):
+        if ch in _META or ch == " ":
+            if i < len(pattern) and ch in "?*{" and out:
+                out.pop()
+            break
+        out.append(ch)
+    prefix = "".join(out).lower()
+    return prefix if len(prefix) >= 2 else ""
+
+
+_WORD = re.compile(r"\w+")
+_GAP = re.compile(r"[\s\-']+")
+
+
+_TOKEN_CACHE: dict[tuple[int, int, int], tuple[str, list[tuple[int, int, str]]]] = {}
+
+
+def _tokens(text: str, start: int, stop: int) -> list[tuple[int, int, str]]:
+    """Words of text[start:stop], remembered for the last few texts: the word-indexed lexicons
+    run over the same document (and the same source names) one after another."""
+    key = (id(text), start, stop)
+    hit = _TOKEN_CACHE.get(key)
+    if hit is not None and hit[0] is text:
+        return hit[1]
+    toks = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, start, stop)]
+    if len(_TOKEN_CACHE) > 64:
+        _TOKEN_CACHE.clear()
+    _TOKEN_CACHE[key] = (text, toks)
+    return toks
+
+
+@lru_cache(maxsize=65536)
+def _clitic_variants(word: str) -> list[tuple[int, str]]:
+    """The word, and for Arabic the word without glued و ف ب ل ك (and لل -> ال)."""
+    out = [(0, word)]
+    if not ("\u0621" <= word[:1] <= "\u064a"):
+        return out
+    for k in (0, 1, 2):
+        if k and (len(word) <= k + 2 or any(c not in "وفبلك" for c in word[:k])):
+            continue
+        rest = word[k:]
+        if k:
+            out.append((k, rest))
+        if rest.startswith("لل") and len(rest) > 3:
+            out.append((k, "ا" + rest[1:]))
+    return out
+
+
+def compile_lexicon(entries: list[Entry], *, literal: bool = False) -> CompiledLexicon:
+    if literal:
+        words: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+        for e in entries:
+            seq = tuple(w.lower() for w in _WORD.findall(_norm_pattern(e.pattern)))
+            if seq:
+                words.setdefault(seq[0], []).append((seq, e))
+        for lst in words.values():
+            lst.sort(key=lambda t: -len(t[0]))
+        return CompiledLexicon([], words=words)
+    items = []
+    for e in entries:
+        pat = _norm_pattern(e.pattern)
+        body = re.escape(pat) if literal else pat
+        if literal:
+            body = body.replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]?")
+        if has_arabic(pat):
+            if body.startswith("ال"):
+                body = f"(?:{body}|ل{body[1:]})"  # ل + ال contracts to لل
+            article = "" if pat.startswith("ال") or " " in pat.strip() else "(?:ال)?"
+            regex = rf"(?<![\w@]){_AR_PREFIX}{article}({body})(?![\w])"
+        else:
+            regex = rf"(?<![\w@])({body})(?![\w])"
+        prefix = _literal_prefix(pat, literal)
+        items.append(_Item(e, re.compile(regex, re.IGNORECASE), prefix, has_arabic(pat),
+                           () if prefix else _alternative_prefixes(pat)))
+    # Longest patterns first so "mass killing" wins over "killing" at the same position.
+    items.sort(key=lambda it: -len(it.entry.pattern))
+    combined = re.compile("|".join(f"(?:{it.regex.pattern})" for it in items), re.IGNORECASE) \
+        if items else None
+    return CompiledLexicon(items, combined)
+
+
+@dataclass
+class ActorEntry:
+    canonical: str
+    kind: str
+    aliases: list[str]
+
+
+@dataclass
+class Lexicons:
+    violations: dict[str, CompiledLexicon]
+    hedge: CompiledLexicon
+    disclaimer: CompiledLexicon
+    attribution_verbs: CompiledLexicon
+    doubting_verbs: set[str]
+    according_to: CompiledLexicon
+    actors: CompiledLexicon
+    actor_kinds: dict[str, str]
+    # canonical -> (ISO date, canonical to use for events before that date)
+    actor_eras: dict[str, tuple[str, str]]
+    victim_groups: CompiledLexicon
+    source_roles: dict[str, CompiledLexicon]
+    pseudonymous: CompiledLexicon
+    reserved_words: set[str] = field(default_factory=set)
+
+
+def _read(directory: Path | None, name: str) -> Any:
+    try:
+        if directory is not None and (directory / name).is_file():
+            text = (directory / name).read_text(encoding="utf-8")
+        else:
+            text = resources.files("dalil.extract").joinpath("data").joinpath(name).read_text("utf-8")
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"lexicon file {name} is not valid YAML: {exc}") from exc
+
+
+def _lang_entries(block: dict[str, list[str]], label: str) -> list[Entry]:
+    return [Entry(label, p) for lang in ("en", "ar") for p in block.get(lang, []) or []]
+
+
+@lru_cache(maxsize=4)
+def load_lexicons(directory: Path | None = None) -> Lexicons:
+    violations_raw = _read(directory, "violations.yaml")
+    unknown = set(violations_raw) - set(VIOLATION_TYPES)
+    if unknown:
+        raise ConfigError(f"violations.yaml has types outside the controlled vocabulary: "
+                          f"{', '.join(sorted(unknown))}")
+    violations = {"all": compile_lexicon([e for t, b in violations_raw.items()
+                                          for e in _lang_entries(b, t)])}
+    hedges = _read(directory, "hedges.yaml")
+    attrib = _read(directory, "attribution.yaml")
+    actors_raw: list[dict[str, Any]] = _read(directory, "actors.yaml")
+    victims_raw: list[dict[str, Any]] = _read(directory, "victim_groups.yaml")
+    sources = _read(directory, "sources.yaml")
+    actor_entries = []
+    kinds: dict[str, str] = {}
+    eras: dict[str, tuple[str, str]] = {}
+    for a in actors_raw:
+        kinds[a["canonical"]] = a.get("kind", "armed_group")
+        if a.get("before"):
+            eras[a["canonical"]] = (str(a["before"]["date"]), a["before"]["canonical"])
+        for alias in {a["canonical"], *a.get("aliases", [])}:
+            actor_entries.append(Entry(a["canonical"], alias))
+    victim_entries = [Entry(v["canonical"], alias) for v in victims_raw
+                      for alias in {v["canonical"], *v.get("aliases", [])}]
+    reserved = set()
+    for block in (violations_raw, hedges):
+        for value in block.values():
+            for p in value.get("ar", []) + value.get("en", []):
+                reserved.add(normalize_arabic(p).lower())
+    for e in actor_entries + victim_entries:
+        reserved.add(normalize_arabic(e.pattern).lower())
+    return Lexicons(
+        violations=violations,
+        hedge=compile_lexicon(_lang_entries(hedges["hedge"], "hedge")),
+        disclaimer=compile_lexicon(_lang_entries(hedges["disclaimer"], "disclaimer")),
+        attribution_verbs=compile_lexicon(_lang_entries(attrib["verbs"], "verb"), literal=True),
+        doubting_verbs={normalize_arabic(v).lower() for lang in ("en", "ar")
+                        for v in attrib["doubting"].get(lang, [])},
+        according_to=compile_lexicon(_lang_entries(attrib["according_to"], "according_to"),
+                                     literal=True),
+        actors=compile_lexicon(actor_entries, literal=True),
+        actor_kinds=kinds,
+        actor_eras=eras,
+        victim_groups=compile_lexicon(victim_entries, literal=True),
+        # in the file's order: the first role whose cues match wins
+        source_roles={role: compile_lexicon(_lang_entries(block, role))
+                      for role, block in sources.items() if role in ROLES},
+        pseudonymous=compile_lexicon(_lang_entries(sources["pseudonymous"], "pseudonymous")),
+        reserved_words=reserved,
+    )

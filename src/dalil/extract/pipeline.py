@@ -1,0 +1,746 @@
+"""The extraction pipeline: one pass of numbered steps over a prepared text.
+
+1 prepare (normalise, keep offsets) -> 2 sentences -> 3 lexicon matches over the whole text
+(violations, actors, victim groups, dates, numbers, places) -> 4 per sentence: attribution,
+hedging, figures, roles -> 5 document view (places, dates, perpetrators ...) -> 6 events.
+Deterministic: no randomness, no model, no network; every item records the rule that fired.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from datetime import date
+from pathlib import Path
+
+from dalil.errors import InputError, TooLargeError
+from dalil.extract import attribution as attr
+from dalil.extract.dates import find_dates
+from dalil.extract.figures import SUBSET_BEFORE, classify
+from dalil.extract.lexicon import Entry, Lexicons, find_words_many, load_lexicons
+from dalil.extract.model import (
+    ActorMention,
+    Claim,
+    DateMention,
+    Event,
+    Extraction,
+    Figure,
+    Perpetrator,
+    Place,
+    PlaceMention,
+    QuotedSource,
+    VictimGroup,
+    Violation,
+)
+from dalil.extract.numbers import find_numbers
+from dalil.extract.places import (
+    _BASE,
+    _DESTINATION,
+    _ORIGIN,
+    RawMention,
+    find_place_mentions,
+    latin_name,
+    resolve,
+)
+from dalil.extract.statistical import PLACE_LABELS, EntityModel
+from dalil.extract.text import Prepared, prepare, split_sentences
+from dalil.gazetteer import Gazetteer, load_gazetteer
+from dalil.gazetteer.names import name_key, normalize_arabic
+
+
+def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
+    """Compile a pattern written in ordinary Arabic spelling against normalised text
+    (إلى -> الى, ة -> ه ...), as the text it runs on has been normalised the same way."""
+    return re.compile(normalize_arabic(pattern), flags)
+
+
+EXTRACTOR_VERSION = "0.1.0"
+MAX_CHARS = 5_000_000
+
+_NEGATION = _rx(r"(?:\b(?:no|not|never|denied|deny|denies|without|nobody|none)\b"
+                       r"|(?:^|\s)(?:لم|لا|نفى|نفت|دون|بدون|ينفي|تنفي))[^.,;]{0,18}$", re.I)
+_DENIAL = _rx(r"\b(?:denied|denies|deny|dismissed|rejected|refuted)\b|(?:^|\s)(?:و|ف)?"
+                     r"(?:نفى|نفت|ينفي|تنفي|نفي|نفيا)(?:\s|$)", re.I)
+_SUBSET_LINK = _rx(r"^[^.;:!?]*(?:\b(?:including|among them|of whom|of them|as well as)\b|"
+                   r"(?:بينهم|منهم|من بينهم))[^.;:!?]*$|^[^.;:!?\d]{0,30}\b(?:and|or)\s+$", re.I)
+_PERPETRATOR_WORD = _rx(r"\b(?:perpetrators?|culprits|attackers were|carried out by|committed by|"
+                        r"blamed|accused|held responsible)\b|"
+                        r"(?:الجناه|الجناة|مرتكبي|مرتكبو|منفذي|منفذو)", re.I)
+_COMMITTED = _rx(r"\b(?:(?:committed|carried out|perpetrated|were responsible for|are responsible "
+                 r"for)\s+(?:\w+\s+){0,2}(?:violations|abuses|crimes|atrocities|massacres|killings)|"
+                 r"(?:were|was|are|is)\s+(?:\w+\s+)?responsible)\b|"
+                 r"(?:ارتكب\w*|نفذ\w*)\s+(?:\S+\s+){0,2}(?:انتهاكات|جرائم|مجازر)", re.I)
+_PRONOUN_SUBJECT = _rx(
+    r"^\W*(?:they|he|she|the (?:attackers|gunmen|men|fighters|assailants|militiamen|soldiers)|"
+    r"then they|later they|\S+وا\s|هم\s)", re.I)
+_WITNESS_HEAD = _rx(r"\W*(?:the\s+|a\s+|some\s+)?(?:residents?|villagers?|people|families|"
+                           r"witness(?:es)?|survivors?|relatives|displaced|اهالي|سكان|احد سكان)",
+                           re.I)
+_STATEMENT_DATE = _rx(
+    r"\b(?:said|told|reported|announced|stated|published|released|issued|wrote|posted|added|"
+    r"statement|report|updated|briefing)\b[^.]{0,12}$|"
+    r"(?:قال|قالت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|نشر|نشرت|بيان|تقرير|صرح)[^.\n]{0,30}$", re.I)
+_PUBLICATION = _rx(r"(?:published|posted|updated|date|نشر|تاريخ النشر|بتاريخ)\s*:?\s*$",
+                          re.I)
+_AGENT_BEFORE = _rx(r"(?:\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|\bat the hands of\s+"
+                           r"(?:the\s+)?|(?:على يد|علي يد|من قبل|بايدي|بيد|نفذها|ارتكبها)\s+)$",
+                           re.I)
+_PATIENT_BEFORE = _rx(r"(?:\b(?:against|targeting|targeted|ambushed|attacked|killed|"
+                             r"killing|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|(?:ضد|استهداف|استهدفت|"
+                             r"استهدف|مقتل|قتل|اغتيال|اعتقال|خطف|اختطاف|اصابة)\s+(?:\S+\s+){0,2})$",
+                             re.I)
+_PASSIVE = _rx(r"\b(?:were|was|been|being|are|is)\s+(?:\w+ly\s+)?$", re.I)
+_UNKNOWN_ACTOR = _rx(
+    r"\b(?P<head>gunmen|fighters|militias|militiamen|members|groups?|factions?|forces|men|"
+    r"units?)\s+(?P<link>linked|affiliated|loyal|belonging|allied|tied|close|aligned|"
+    r"answering)\s+(?:to|with)\s+(?P<x>(?:the\s+)?(?:(?:interim|new|transitional|former|local)\s+)?"
+    r"(?:authorities|government|regime)\b|(?:the\s+)?(?:[A-Z][\w'-]*|al-[\w'-]+|of)(?:\s+(?:[A-Z][\w'-]*"
+    r"|al-[\w'-]+|of|the)){0,5})"
+    r"|\b(?P<head2>gunmen|fighters|militiamen|militants)\s+from\s+(?P<y>(?:the\s+)?[A-Z][\w'-]*"
+    r"(?:\s+(?:[A-Z][\w'-]*|al-[\w'-]+)){0,3})"
+    r"|(?P<arhead>مسلحين|مسلحون|عناصر|مقاتلين|مقاتلون|ميليشيات|مليشيات|مجموعات)\s+"
+    r"(?P<arlink>تابع\S*|موالي\S*|مرتبط\S*|تتبع|يتبعون|مقرب\S*)\s+(?:ل|لـ)?\s*"
+    r"(?P<arx>\S+(?:\s+\S+){0,2}?)(?=[\s،,.]|$)")
+
+
+def detect_language(text: str) -> str:
+    ar = len(re.findall("[\u0600-\u06ff]", text[:200_000]))
+    la = len(re.findall("[A-Za-z]", text[:200_000]))
+    if ar == 0 and la == 0:
+        return "und"
+    if ar and la and min(ar, la) / (ar + la) > 0.2:
+        return "mixed"
+    return "ar" if ar > la else "en"
+
+
+def extract_document(text: str | bytes, published: date | str | None = None, lang: str = "auto",
+                     *, gazetteer: Gazetteer | None = None, lexicons: Lexicons | None = None,
+                     gazetteer_dir: Path | None = None, max_chars: int = MAX_CHARS,
+                     entity_model: EntityModel | None = None) -> Extraction:
+    """Extract claims, events and their parts from one text. Never guesses silently.
+
+    ``published`` anchors missing years and relative dates. ``lang`` is auto, en or ar (the
+    lexicons of both languages always run, so mixed documents work; ``lang`` is recorded).
+    ``entity_model`` (optional, see ``dalil.extract.statistical``) adds place candidates; its
+    name is appended to ``extractor_version`` so stored results are recomputed when it changes.
+    """
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputError("text is not UTF-8; convert it first (ingest does this)") from exc
+    if lang not in ("auto", "en", "ar"):
+        raise InputError(f"unknown language {lang!r}: use auto, en or ar")
+    if len(text) > max_chars:
+        raise TooLargeError(f"text has {len(text):,} characters, more than the extractor's limit "
+                            f"of {max_chars:,}; split it into parts", size=len(text))
+    if isinstance(published, str):
+        try:
+            published = date.fromisoformat(published)
+        except ValueError as exc:
+            raise InputError(f"published date {published!r} is not YYYY-MM-DD") from exc
+    language = detect_language(text) if lang == "auto" else lang
+    version = EXTRACTOR_VERSION + (f"+{getattr(entity_model, '__name__', 'model')}"
+                                   if entity_model is not None else "")
+    result = Extraction(extractor_version=version, language=language)
+    if not text.strip():
+        result.warnings.append("empty text")
+        return result
+    sample = text[:100_000]
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t") or ch == "\ufffd")
+    if bad > 0.1 * len(sample):
+        result.warnings.append("text looks like binary data; nothing extracted")
+        return result
+    lex = lexicons or load_lexicons()
+    gaz = gazetteer or load_gazetteer(gazetteer_dir)
+    run = _Run(prepare(text), published, lex, gaz, result)
+    run.entity_model = entity_model
+    return run.run()
+
+
+class _Run:
+    def __init__(self, prep: Prepared, published: date | None, lex: Lexicons, gaz: Gazetteer,
+                 result: Extraction) -> None:
+        self.p = prep
+        self.norm = prep.norm
+        self.published = published
+        self.lex = lex
+        self.gaz = gaz
+        self.r = result
+        self.entity_model: EntityModel | None = None
+        self._raw_sources: list[tuple[str, str, tuple[int, int], str]] = []
+        self._actor_cache: dict[str, list[tuple[int, int, Entry]]] = {}
+        self._role_cache: dict[tuple[str, str, str], tuple[str, bool]] = {}
+
+    def sent_of(self, pos: int) -> int:
+        return max(0, bisect_right(self.starts, pos) - 1)
+
+    def run(self) -> Extraction:
+        norm, p, r = self.norm, self.p, self.r
+        sentences = split_sentences(norm)
+        if not sentences:
+            r.warnings.append("no sentences found")
+            return r
+        self.starts = [s.start for s in sentences]
+        published = self.published
+        author, author_rule = attr.document_author(norm)
+        if author_rule in ("header:handle", "header:testimony"):
+            # a post's author and a testimony's witness are sources of what follows
+            head_end = norm.find("\n")
+            self._raw_sources.append((author, norm[:head_end if head_end > 0 else 200],
+                                      (0, max(0, head_end)), "attribution:" + author_rule))
+
+        # 3. whole-text matches
+        viol_by_sent: dict[int, list[Violation]] = {}
+        for lx in self.lex.violations.values():
+            for s, e, entry in lx.finditer(norm, per_label=True):
+                vtype = entry.label
+                if _NEGATION.search(norm[max(0, s - 40):s]):
+                    continue
+                sent_start = self.starts[self.sent_of(s)]
+                if _DENIAL.search(norm[sent_start:s]):
+                    continue  # "the ministry denied reports of executions": not asserted
+                si = self.sent_of(s)
+                v = Violation(vtype, p.surface(s, e), p.span(s, e),
+                              f"violations.yaml:{vtype}:{entry.pattern}", si)
+                viol_by_sent.setdefault(si, []).append(v)
+        # the four word-indexed registries in one pass over the words
+        actors, victim_hits, according_hits, verb_hits = find_words_many(norm, [
+            self.lex.actors, self.lex.victim_groups, self.lex.according_to,
+            self.lex.attribution_verbs])
+        victims = [(s, e, en) for s, e, en in victim_hits
+                   if not any(a < e and s < b for a, b, _ in actors)]
+        first_nl = norm.find("\n")
+        # a header line: short, no full stop, followed by a blank line
+        header_end = first_nl if (0 < first_nl < 100 and not norm[:first_nl].rstrip().endswith(".")
+                                  and "\n" in norm[first_nl + 1:first_nl + 3]) else 0
+        dates = find_dates(norm, published, header_end)
+        if published is None:
+            # A dateline or "Published:" date anchors relative dates when none was given.
+            for d in dates:
+                if d.full and (d.start < 80 or _PUBLICATION.search(norm[max(0, d.start - 25):
+                                                                        d.start])):
+                    published = d.full
+                    dates = find_dates(norm, published, header_end)
+                    break
+        blocked = [(s, e) for s, e, _ in actors] + [(d.start, d.end) for d in dates]
+        place_raw = find_place_mentions(norm, self.gaz, blocked, self.lex.reserved_words)
+        if self.entity_model is not None:
+            place_raw = self._model_places(place_raw, blocked)
+        resolved = resolve(place_raw)
+        numbers = [n for n in find_numbers(norm)
+                   if not any(d.start <= n.start < d.end for d in dates)]
+
+        # 4. per sentence
+        last_speaker = ""
+        hedge_by_sent: dict[int, list[str]] = {}
+        for s, e, _ in self.lex.hedge.finditer(norm):
+            hedge_by_sent.setdefault(self.sent_of(s), []).append(norm[s:e])
+        disclaimer_sents = {self.sent_of(s) for s, _, _ in self.lex.disclaimer.finditer(norm)}
+        acc_by_sent: dict[int, list[tuple[int, int, Entry]]] = {}
+        for s, e, en in according_hits:
+            si = self.sent_of(s)
+            acc_by_sent.setdefault(si, []).append((s - sentences[si].start,
+                                                   e - sentences[si].start, en))
+        verbs_by_sent: dict[int, list[tuple[int, int, Entry]]] = {}
+        for s, e, en in verb_hits:
+            si = self.sent_of(s)
+            verbs_by_sent.setdefault(si, []).append((s - sentences[si].start,
+                                                     e - sentences[si].start, en))
+        claims: list[Claim] = []
+        speaker_spans: dict[int, tuple[int, int]] = {}
+        claim_of_sent: dict[int, int] = {}
+        figs_by_sent: dict[int, list[Figure]] = {}
+        for sent in sentences:
+            si = sent.index
+            stext = sent.text
+            dash = attr.dash_source(stext)
+            if dash and claims:
+                claims[-1].attributed_to = dash
+                claims[-1].attribution_rule = "attribution:dash_source"
+                self._raw_sources.append((dash, "", (sent.start, sent.end),
+                                          "attribution:dash_source"))
+                continue
+            a = attr.attribute_sentence(norm, sent.start, sent.end, self.lex, last_speaker,
+                                        acc_by_sent.get(si, []), verbs_by_sent.get(si, []))
+            cues = list(hedge_by_sent.get(si, []))
+            if a is not None:
+                speaker, rule = a.speaker, a.rule
+                if rule.split(":")[-1].lower() in self.lex.doubting_verbs:
+                    cues.append(rule.split(":")[-1])
+                if a.speaker_span[1] > a.speaker_span[0]:
+                    speaker_spans[si] = a.speaker_span
+                if not re.match(r"^(?:he|she|they|it|we|i)$", speaker, re.I):
+                    last_speaker = speaker
+                    self._raw_sources.append((speaker, a.description, a.speaker_span, rule))
+                c_start, c_end, quoted = a.text_start, a.text_end, a.quoted
+            else:
+                speaker, rule = author, "attribution:" + author_rule
+                c_start, c_end, quoted = sent.start, sent.end, False
+            words = len(stext.split())
+            is_claim = words >= 4 and not stext.rstrip().endswith(("?", "\u061f"))
+            if not is_claim:
+                continue
+            claim = Claim(p.surface(c_start, c_end), p.span(c_start, c_end), speaker, bool(cues),
+                          cues, quoted, rule, si)
+            claim_of_sent[si] = len(claims)
+            claims.append(claim)
+        # disclaimers cover the figures / the statement they follow
+        for si in claim_of_sent:
+            sn = sentences[si]
+            if si not in disclaimer_sents:
+                continue
+            figure_words = re.search(r"figure|toll|number|casualt|death|حصيل|عدد|ارقام|الأرقام",
+                                     sn.text, re.I)
+            for prev in range(si - 1, max(-1, si - 6), -1):
+                if prev not in claim_of_sent:
+                    continue
+                if figure_words is None and sentences[prev].paragraph < sn.paragraph - 1:
+                    continue  # a general disclaimer covers what is right before it
+                pc = claims[claim_of_sent[prev]]
+                if figure_words is None or any(n for n in numbers if
+                                               sentences[prev].start <= n.start < sentences[prev].end):
+                    if not pc.hedged:
+                        pc.hedged = True
+                        pc.hedge_cues.append("disclaimer: " + p.surface(sn.start, sn.end)[:80])
+                    if figure_words is None:
+                        break
+        r.claims = claims
+
+        # figures
+        last_casualty: tuple[int, int, str] | None = None
+        for n in numbers:
+            si = self.sent_of(n.start)
+            sn = sentences[si]
+            group, what, rule = classify(norm, n.start, n.end, sn.start, sn.end)
+            if last_casualty is not None and last_casualty[0] == si and \
+                    SUBSET_BEFORE.search(norm[max(0, n.start - 20):n.start]) and \
+                    rule != "skip:age_or_time":
+                # "37 killed, among them 4 women": the subset counts the same thing
+                group, what, rule = "casualty", last_casualty[2], \
+                    f"casualty:{last_casualty[2]}:subset_of_previous"
+            if not group and rule == "skip:no_noun" and last_casualty is not None and \
+                    last_casualty[0] == si and \
+                    n.start - last_casualty[1] < 120 and _SUBSET_LINK.search(
+                        norm[last_casualty[1]:n.start]):
+                # "212 civilians, including 31 children and 22 women": the same count
+                group, what, rule = "casualty", last_casualty[2], \
+                    f"casualty:{last_casualty[2]}:subset_of_previous"
+            if not group:
+                continue
+            if group == "casualty":
+                last_casualty = (si, n.end, what)
+            if isinstance(n.value, int) and 1900 <= n.value <= 2100 and group == "casualty" and \
+                    "," not in norm[n.start:n.end] and rule.endswith("verb_before"):
+                continue  # a year after a verb ("killed in 2013" is caught as a date)
+            cidx = claim_of_sent.get(si)
+            claim_obj = claims[cidx] if cidx is not None else None
+            fig = Figure(n.value, n.qualifier, what,
+                         claim_obj.attributed_to if claim_obj else author,
+                         claim_obj.hedged if claim_obj else False, p.span(n.start, n.end),
+                         p.surface(n.start, n.end),
+                         f"{n.rule};{rule}" + (";subset" if SUBSET_BEFORE.search(
+                             norm[max(0, n.start - 20):n.start]) else ""), si)
+            if group == "casualty":
+                r.casualty_figures.append(fig)
+                figs_by_sent.setdefault(si, []).append(fig)
+            else:
+                r.other_figures.append(fig)
+
+        event_sents = {si for si in viol_by_sent if si in claim_of_sent} | {
+            si for si in figs_by_sent if si in claim_of_sent}
+
+        # dates with roles
+        for d in dates:
+            si = self.sent_of(d.start)
+            role = "event"
+            before = norm[max(0, d.start - 30):d.start]
+            line_start = norm.rfind("\n", 0, d.start) + 1
+            if (d.start < 80 and si == 0 and (re.search(r"[(—–-]|\b[A-Z]{3,}\b", norm[:d.start])
+                                              or d.start < 3)) or (
+                    d.start - line_start < 40 and sentences[si].index <= 1 and
+                    re.match(r"\s*(?:\([^)]{0,60}\))?\s*(?:[-—–:|]|$)", norm[d.end:d.end + 70])):
+                role = "dateline"  # "BEIRUT, March 8 (Wire) -", "بيروت، ٩ آذار (وكالة) -"
+            elif _PUBLICATION.search(before):
+                role = "publication"
+            elif _STATEMENT_DATE.search(before):
+                role = "statement"
+            dm = DateMention(d.date, p.surface(d.start, d.end), p.span(d.start, d.end), role,
+                             d.rule, si)
+            r.all_dates.append(dm)
+        seen_dates: set[str] = set()
+        for dm in r.all_dates:
+            if dm.role == "event" and dm.sentence in event_sents:
+                key = dm.date or dm.surface
+                if key not in seen_dates:
+                    seen_dates.add(key)
+                    r.dates.append(dm)
+
+        # places with roles; a place in the sentence just before an event sentence of the same
+        # paragraph sets its scene ("Armed men came to X. They broke into our house.")
+        setting_sents = {si - k for si in event_sents for k in (1, 2) if si - k >= 0
+                         and si - k not in event_sents
+                         and sentences[si - k].paragraph == sentences[si].paragraph}
+        places_by_id: dict[str, Place] = {}
+        scene_by_sent: dict[int, list[str]] = {}
+        for raw, (gp, why) in zip(place_raw, resolved, strict=True):
+            si = self.sent_of(raw.start)
+            sn = sentences[si]
+            before = norm[max(sn.start, raw.start - 70):raw.start]
+            surface = p.surface(raw.start, raw.end)
+            if si == 0 and raw.start < 60 and (surface.isupper() or re.match(
+                    r"\s*(?:,\s*[A-Za-z ]{2,20})?\s*(?:\(|—|–|-|:|\d|,\s*\w+\s+\d)",
+                    norm[raw.end:raw.end + 40])) and raw.start == sn.start:
+                role = "dateline"
+            elif _ORIGIN.search(before):
+                role = "origin"
+            elif _DESTINATION.search(before):
+                role = "destination"
+            elif _BASE.search(before) or re.match(r"-based\b", norm[raw.end:raw.end + 7]) or (
+                    si in speaker_spans and speaker_spans[si][0] <= raw.start < speaker_spans[si][1]
+                    and not _WITNESS_HEAD.match(norm[speaker_spans[si][0]:raw.start])):
+                # "lawyers in Latakia say ...": where the source is, not where it happened
+                # (but "residents of Arzeh said" points at the scene).
+                role = "base"
+            elif si in event_sents or si in setting_sents:
+                role = "scene"
+            else:
+                role = "mentioned"
+            canonical = latin_name(gp)
+            r.place_mentions.append(PlaceMention(
+                surface, p.span(raw.start, raw.end), role, gp.id, canonical, gp.lat, gp.lon,
+                gp.admin1, gp.admin2, gp.country, gp.kind, len(raw.candidates),
+                f"{why}; cue: {raw.cue}", si))
+            if role != "scene":
+                continue
+            scene_by_sent.setdefault(si, []).append(canonical)
+            if gp.id in places_by_id:
+                pl = places_by_id[gp.id]
+                if surface not in pl.surface_forms:
+                    pl.surface_forms.append(surface)
+                pl.spans.append(p.span(raw.start, raw.end))
+            else:
+                places_by_id[gp.id] = Place(canonical, [surface], gp.lat, gp.lon, gp.admin1,
+                                            gp.country, gp.id, gp.kind, why,
+                                            [p.span(raw.start, raw.end)])
+        if event_sents and not places_by_id:
+            # No place named in any event sentence: the one the sources speak from, or the only
+            # places the document names, are the best reading of the scene; said so.
+            for pm in r.place_mentions:
+                if pm.place_id in places_by_id:
+                    continue
+                if pm.role == "base" or (pm.role == "mentioned" and pm.sentence == 0):
+                    pm.explanation += ("; scene by default: no place is named for the events; this "
+                                       "one is where the source speaks from or the header names")
+                    pm.role = "scene"
+                    places_by_id[pm.place_id] = Place(
+                        pm.canonical, [pm.surface], pm.lat, pm.lon, pm.admin1, pm.country,
+                        pm.place_id, pm.kind, pm.explanation, [pm.span])
+                    scene_by_sent.setdefault(pm.sentence, []).append(pm.canonical)
+        merged: dict[tuple[str, str], Place] = {}
+        for pl in places_by_id.values():
+            same = (pl.canonical, pl.admin1)
+            if same in merged:  # governorate and district of the same name: one place to a reader
+                first = merged[same]
+                first.surface_forms += [f for f in pl.surface_forms if f not in first.surface_forms]
+                first.spans += pl.spans
+            else:
+                merged[same] = pl
+        r.places = list(merged.values())
+
+        # violations
+        for si in sorted(viol_by_sent):
+            if si not in claim_of_sent:
+                continue
+            for v in viol_by_sent[si]:
+                r.violation_mentions.append(v)
+                if v.type not in r.violations:
+                    r.violations.append(v.type)
+
+        # actors: perpetrators and victim groups
+        perps: dict[str, Perpetrator] = {}
+        perp_by_sent: dict[int, list[str]] = {}
+        sent_agents: dict[int, list[tuple[int, int, str, str, str]]] = {}
+        actors_in_sent: dict[int, list[tuple[int, int, str, str, str]]] = {}
+        for s, e, entry in actors:
+            si = self.sent_of(s)
+            kind = self.lex.actor_kinds.get(entry.label, "armed_group")
+            r.actor_mentions.append(ActorMention(entry.label, p.surface(s, e), p.span(s, e), kind,
+                                                 si, f"actors.yaml:{entry.pattern}"))
+            actors_in_sent.setdefault(si, []).append((s, e, entry.label, kind, p.surface(s, e)))
+            if si not in event_sents or si not in viol_by_sent:
+                continue
+            if self._is_agent(s, e, sentences[si], viol_by_sent[si]):
+                sent_agents.setdefault(si, []).append((s, e, entry.label, kind, p.surface(s, e)))
+        for m in _UNKNOWN_ACTOR.finditer(norm):
+            si = self.sent_of(m.start())
+            if si not in event_sents or si not in viol_by_sent:
+                continue
+            head = m.group("head") or m.group("head2") or m.group("arhead")
+            link = m.group("link") or ("from" if m.group("head2") else m.group("arlink"))
+            target = (m.group("x") or m.group("y") or m.group("arx") or "").strip()
+            if not target:
+                continue
+            label = f"{head.lower()} {link} {'to ' if m.group('link') else ''}{target}".strip()
+            if m.group("link") and m.group("link").lower() in ("affiliated", "aligned"):
+                label = label.replace(" to ", " with ")
+            if not self._is_agent(m.start(), m.end(), sentences[si], viol_by_sent[si]):
+                continue
+            sent_agents.setdefault(si, []).append((m.start(), m.end(), label, "unknown",
+                                                   p.surface(m.start(), m.end())))
+        # "perpetrators reportedly included members of security forces": named as perpetrators.
+        for si, acts in actors_in_sent.items():
+            if si in sent_agents or si not in claim_of_sent:
+                continue
+            m_perp = _PERPETRATOR_WORD.search(sentences[si].text)
+            if m_perp:
+                after_word = [a for a in acts if a[0] >= sentences[si].start + m_perp.start()]
+                if after_word:
+                    sent_agents[si] = after_word
+                continue
+            m_comm = _COMMITTED.search(sentences[si].text)
+            if m_comm:
+                before_word = [a for a in acts if a[1] <= sentences[si].start + m_comm.start()]
+                if before_word:
+                    sent_agents[si] = before_word
+        # "They broke into our house": the actors of the sentence before, same paragraph.
+        for si in sorted(event_sents & set(viol_by_sent)):
+            if si in sent_agents or si in actors_in_sent or si - 1 not in actors_in_sent:
+                continue
+            if sentences[si - 1].paragraph != sentences[si].paragraph:
+                continue
+            if _PRONOUN_SUBJECT.match(sentences[si].text):
+                sent_agents[si] = list(actors_in_sent[si - 1])
+        event_date_of: dict[int, str] = {}
+        for dmen in r.all_dates:
+            if dmen.role == "event" and dmen.date and dmen.sentence not in event_date_of:
+                event_date_of[dmen.sentence] = dmen.date
+        for si, agents in sent_agents.items():
+            specific = [a for a in agents if a[3] != "generic"]
+            # a generic "gunmen" next to a named group is that group ("X gunmen", "gunmen of X")
+            chosen = specific + [a for a in agents if a[3] == "generic" and not any(
+                abs(a[0] - b[1]) < 30 or abs(b[0] - a[1]) < 30 for b in specific)]
+            # "gunmen linked to X" covers the bare "X" and "gunmen" inside it; but "gunmen from
+            # the Amshat faction" names a known group: keep the group.
+            known = [a for a in chosen if a[3] not in ("unknown", "generic")]
+            chosen = [a for a in chosen if not (a[3] == "unknown" and " from " in a[2] and any(
+                a[0] <= k[0] and k[1] <= a[1] for k in known))]
+            outer = [a for a in chosen if a[3] == "unknown"]
+            chosen = [a for a in chosen if a[3] == "unknown" or not any(
+                o[0] <= a[0] and a[1] <= o[1] for o in outer)]
+            claim_obj = claims[claim_of_sent[si]]
+            # the sentence's own event date, else the latest one before it in the document
+            when = event_date_of.get(si) or next(
+                (event_date_of[k] for k in sorted(event_date_of, reverse=True) if k < si), None)
+            for s, e, label, kind, surface in chosen:
+                era = self.lex.actor_eras.get(label)
+                if era and when and when < era[0]:
+                    label = era[1]  # "government forces" in 2016 were Assad's
+                pp = perps.setdefault(label, Perpetrator(label, [], [], False, kind, []))
+                if surface not in pp.aliases:
+                    pp.aliases.append(surface)
+                if claim_obj.attributed_to not in pp.attributed_to:
+                    pp.attributed_to.append(claim_obj.attributed_to)
+                pp.hedged = pp.hedged or claim_obj.hedged
+                pp.spans.append(p.span(s, e))
+                perp_by_sent.setdefault(si, []).append(label)
+        # hedged only if every claim naming the actor is hedged
+        for label, pp in perps.items():
+            sis = [si for si, labels in perp_by_sent.items() if label in labels]
+            pp.hedged = all(claims[claim_of_sent[si]].hedged for si in sis)
+        r.perpetrators = list(perps.values())
+        groups: dict[str, VictimGroup] = {}
+        vg_by_sent: dict[int, list[str]] = {}
+        for s, e, entry in victims:
+            si = self.sent_of(s)
+            if si not in event_sents:
+                continue
+            if any(s >= a[0] and e <= a[1] for a in sent_agents.get(si, [])):
+                continue
+            g = groups.setdefault(entry.label, VictimGroup(entry.label, [], []))
+            surface = p.surface(s, e)
+            if surface not in g.surface_forms:
+                g.surface_forms.append(surface)
+            g.spans.append(p.span(s, e))
+            vg_by_sent.setdefault(si, []).append(entry.label)
+        r.victim_groups = list(groups.values())
+
+        # 6. events
+        last_date: tuple[int, str | None] = (-1, None)
+        last_place: tuple[int, str | None] = (-1, None)
+        date_by_sent: dict[int, str | None] = {}
+        for dm in r.all_dates:
+            if dm.role == "event" and dm.sentence not in date_by_sent:
+                date_by_sent[dm.sentence] = dm.date
+        for si in sorted(event_sents | set(date_by_sent) | setting_sents):
+            para = sentences[si].paragraph
+            ev_date: str | None = date_by_sent.get(si)
+            if si not in event_sents:
+                # a dated or placed sentence sets the scene for the next ones
+                if si in date_by_sent:
+                    last_date = (para, ev_date)
+                if scene_by_sent.get(si):
+                    last_place = (para, scene_by_sent[si][0])
+                continue
+            ci = claim_of_sent[si]
+            d_inh = False
+            if si in date_by_sent:
+                last_date = (para, ev_date)
+            elif last_date[0] == para:
+                ev_date, d_inh = last_date[1], True
+            pl_list = scene_by_sent.get(si, [])
+            ev_place: str | None = pl_list[0] if pl_list else None
+            p_inh = False
+            if ev_place:
+                last_place = (para, ev_place)
+            elif last_place[0] >= para - 1 and last_place[1]:
+                ev_place, p_inh = last_place[1], True
+            figs = [i for i, f in enumerate(r.casualty_figures) if f.sentence == si]
+            r.events.append(Event(
+                ci, sorted({v.type for v in viol_by_sent.get(si, [])}), ev_date, ev_place,
+                sorted(set(perp_by_sent.get(si, []))), sorted(set(vg_by_sent.get(si, []))), figs,
+                d_inh, p_inh))
+        # A date stated in the sentence before an event ("On 7 March, armed men came. They broke
+        # into our house.") is that event's date: list inherited event dates too.
+        for ev in r.events:
+            if ev.date and ev.date_inherited and ev.date not in seen_dates:
+                seen_dates.add(ev.date)
+                src = next((d for d in r.all_dates if d.date == ev.date), None)
+                if src is not None:
+                    r.dates.append(src)
+        r.quoted_sources = self._sources()
+        return r
+
+    def _is_agent(self, s: int, e: int, sent: object, viols: list[Violation]) -> bool:
+        norm = self.norm
+        from dalil.extract.text import Sentence
+
+        assert isinstance(sent, Sentence)
+        before = norm[max(sent.start, s - 40):s]
+        if _AGENT_BEFORE.search(before):
+            return True
+        if _PATIENT_BEFORE.search(before):
+            return False
+        arabic = bool(re.search("[\u0600-\u06ff]", norm[s:e]))
+        for v in viols:
+            vs = self._norm_pos(v.span[0])
+            if arabic:
+                if abs(vs - s) < 60:
+                    return True
+                continue
+            if vs > e:
+                between = norm[e:vs]
+                if _PASSIVE.search(between) or len(between) > 120:
+                    continue
+                if re.search(r"\b(?:said|told|reported|according)\b", between, re.I):
+                    continue
+                return True
+        return False
+
+    def _norm_pos(self, orig_pos: int) -> int:
+        # spans are stored in original offsets; for comparisons we need normalised ones
+        if not self.p._cuts:
+            return orig_pos
+        lo, hi = 0, len(self.norm)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.p.orig(mid) < orig_pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def _model_places(self, found: list[RawMention], blocked: list[tuple[int, int]]
+                      ) -> list[RawMention]:
+        """Add the model's place entities that the gazetteer knows and the rules missed."""
+        assert self.entity_model is not None
+        name = getattr(self.entity_model, "__name__", "model")
+        extra = []
+        for o_start, o_end, label in self.entity_model(self.p.original):
+            if label not in PLACE_LABELS:
+                continue
+            s, e = self._norm_pos(o_start), self._norm_pos(o_end)
+            if any(m.start < e and s < m.end for m in found) or \
+                    any(a < e and s < b for a, b in blocked):
+                continue
+            key = name_key(self.norm[s:e])
+            cands = self.gaz.lookup_key(key) if key else []
+            if cands:
+                extra.append(RawMention(s, e, key, cands, "", f"model:{name}:{label}"))
+        return sorted(found + extra, key=lambda m: m.start)
+
+    def _actors_in(self, name: str) -> list[tuple[int, int, Entry]]:
+        cached = self._actor_cache.get(name)
+        if cached is None:
+            cached = self._actor_cache[name] = self.lex.actors.finditer(name)
+        return cached
+
+    def _sources(self) -> list[QuotedSource]:
+        """One quoted source per name; role and pseudonymity from its first telling mention.
+
+        Grouping first means the role lexicons run once per source, not once per mention."""
+        groups: dict[str, list[tuple[str, str, tuple[int, int], str]]] = {}
+        for raw in self._raw_sources:
+            key = name_key(re.sub(r"^(?:the|a|an)\s+", "", raw[0], flags=re.I))
+            if not key or re.fullmatch(r"he|she|they|it|we|i|هو|هي", key):
+                continue
+            named = self._actors_in(raw[0])
+            if named and named[0][2].label and (named[0][1] - named[0][0]) >= 0.5 * len(raw[0]):
+                key = name_key(named[0][2].label)  # "the SDF" = "Syrian Democratic Forces"
+            words = set(key.split())
+            # "Haddad" after "Karim Haddad", "the ministry" after "the interior ministry": one
+            # source. The longer name is kept.
+            same = next((k for k in groups if words <= set(k.split()) or set(k.split()) <= words),
+                        None)
+            if same is not None and len(key) > len(same):
+                groups[key] = [raw, *groups.pop(same)]
+            elif same is not None:
+                groups[same].append(raw)
+            else:
+                groups[key] = [raw]
+        out = []
+        for members in groups.values():
+            first = self._make_source(*members[0])
+            for other in members[1:]:
+                if first.role != "other" and first.pseudonymous:
+                    break
+                more = self._make_source(*other)
+                if first.role == "other":
+                    first.role = more.role
+                first.pseudonymous = first.pseudonymous or more.pseudonymous
+            out.append(first)
+        return out
+
+    def _make_source(self, name: str, desc: str, span: tuple[int, int], rule: str
+                     ) -> QuotedSource:
+        context = f"{name} {desc}"
+        around = self.norm[span[0]:min(len(self.norm), span[1] + 120)]
+        key = (name, desc, around)
+        cached = self._role_cache.get(key)
+        if cached is None:
+            cached = self._role_and_pseudonymity(name, desc, context, around)
+            self._role_cache[key] = cached
+        role, pseudo = cached
+        orig_span = self.p.span(*span) if span[1] > span[0] else (0, 0)
+        return QuotedSource(name, role, pseudo, orig_span, rule)
+
+    def _role_and_pseudonymity(self, name: str, desc: str, context: str, around: str
+                               ) -> tuple[str, bool]:
+        role = "other"
+        both = f"{name} | {desc}" if desc else name
+        for rname, lx in self.lex.source_roles.items():
+            if lx.search(both):
+                role = rname
+                break
+        if name.startswith("@"):
+            role = "social_media_account"
+        elif role == "other" and self._actors_in(name):
+            role = "official"  # an armed group or state body speaking for itself
+        named_anonymous = bool(re.search(r"\bsources?\b|مصدر|مصادر|anonymous|unnamed", context,
+                                         re.I))
+        if role in ("official", "NGO", "media") and not name.startswith("@") and \
+                not named_anonymous and not re.match(r"(?:a|an|one)\s", name, re.I):
+            return role, False  # institutions speak under their own name
+        pseudo = bool(self.lex.pseudonymous.search(name)
+                      or self.lex.pseudonymous.search(f"{context} | {around[:200]}"))
+        return role, pseudo

@@ -1,0 +1,372 @@
+"""Finding place names in text and resolving each against the gazetteer by context.
+
+A name is looked up under its name key (any spelling, either script). Big places (governorates,
+districts, sub-districts, towns with a known population) are accepted anywhere; a village name is
+accepted only next to a place cue ("the village of", "in", "قرية", "بلدة") because thousands of
+Syrian village names are also ordinary words. Among several places with the name, the choice
+weighs what the text says ("province", "countryside", "قرية"), the governorates of the other
+places named in the text, and population; the explanation records which of these decided.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dalil.gazetteer import Gazetteer
+from dalil.gazetteer import Place as GazPlace
+from dalil.gazetteer.names import (
+    has_arabic,
+    name_key,
+    normalize_arabic,
+    skeleton_key,
+    strip_latin_diacritics,
+)
+
+
+def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
+    """Compile a pattern written in ordinary Arabic spelling against normalised text
+    (إلى -> الى, ة -> ه ...), as the text it runs on has been normalised the same way."""
+    return re.compile(normalize_arabic(pattern), flags)
+
+
+_TOKEN = _rx(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'`ʿʾ]+(?:-[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'`ʿʾ]+)*"
+                    r"|[\u0621-\u064a\u0671-\u06d3]+")
+_LATIN_ARTICLES = {"al", "el", "ad", "ar", "as", "at", "az", "an", "ash", "adh", "ath", "ed", "er",
+                   "es", "et", "ez", "en", "ibn", "bin", "bani", "umm", "abu", "wadi", "tal", "tell",
+                   "jabal", "jebel", "ain", "ras", "deir", "beit", "bayt", "kafr", "khirbet", "qasr",
+                   "de", "la"}
+# Capitalised English words that are also the name of some Syrian village.
+_EN_STOP = {
+    "by", "is", "said", "sham", "the", "a", "an", "in", "on", "at", "it", "he", "she", "we", "they",
+    "his", "her", "but", "and", "or", "if", "as", "so", "no", "yes", "not", "all", "one", "two",
+    "syria", "syrian", "arab", "state", "news", "general", "security", "army", "free", "division",
+    "brigade", "front", "national", "council", "president", "minister", "ministry", "human",
+    "rights", "watch", "network", "observatory", "reuters", "telegram", "channel", "post",
+    "eid", "ramadan", "allah", "god", "amin", "hassan", "ali", "ahmad", "ahmed", "mohammed",
+    "muhammad", "omar", "khaled", "youssef", "ibrahim", "mahmoud", "mustafa", "hussein", "abbas",
+    "umm", "abu", "bin", "ibn", "al", "el", "mr", "mrs", "dr", "gen", "col",
+}
+_AR_STOP = {name_key(w) for w in (
+    "في", "من", "إلى", "على", "عن", "مع", "بعد", "قبل", "حتى", "منذ", "خلال", "بين", "أن", "إن",
+    "التي", "الذي", "الذين", "هذا", "هذه", "ذلك", "تلك", "كان", "كانت", "قد", "لقد", "لم", "لن",
+    "ما", "لا", "هو", "هي", "هم", "نحن", "كل", "بعض", "عدد", "أيضا", "حيث", "كما", "وقال", "قال",
+    "قالت", "اليوم", "أمس", "يوم", "ليلة", "صباح", "مساء", "سوريا", "السورية", "السوري", "العربي",
+    "الشام", "الله", "المدينة", "القرية", "البلدة", "المنطقة", "الحي", "الريف", "الأهالي", "السكان",
+    "المدنيين", "الأطفال", "النساء", "الرجال", "عائلة", "عائلات", "منزل", "منازل", "المنازل",
+    "الشارع", "السوق", "المسجد", "الكنيسة", "المدرسة", "المشفى", "المستشفى", "الساحل", "الجبل",
+    "الشمال", "الجنوب", "الشرق", "الغرب", "الوسط", "الحكومة", "الدولة", "الجيش", "الأمن", "الشرطة",
+    "الرئيس", "الوزير", "المرصد", "الشبكة", "حقوق", "الإنسان", "منظمة", "الأمم", "المتحدة",
+    "الشرقي", "الغربي", "الشمالي", "الجنوبي", "الشرقية", "الغربية", "الشمالية", "الجنوبية",
+    "الأوسط", "الوسطى", "الكبرى", "الصغرى", "القديمة", "الجديدة", "شجرة", "زيتون", "الزيتون",
+    "مصدر", "مصادر", "شاهد", "شهود", "حسب", "بحسب", "وفق", "نحو", "حوالي", "أكثر", "أقل", "جديد",
+    "العام", "الماضي", "الحالي", "الأول", "الثاني", "الجمعة", "السبت", "الأحد", "الاثنين",
+    "الثلاثاء", "الأربعاء", "الخميس", "عشرات", "مئات", "آلاف", "جثث", "جثة", "النار", "الرصاص",
+    "القصف", "الهجوم", "هجوم", "المسلحين", "عناصر", "قوات", "فصائل", "الفصائل", "العشائر",
+    "البدو", "الدروز", "العلويين", "الطائفة", "النظام", "الثورة", "الحرية", "الكرامة", "السلام",
+    "النصر", "الشهداء", "الضحايا", "القتلى", "الجرحى", "المفقودين", "المعتقلين", "النازحين",
+    "عائلته", "منزله", "أهله", "أبناء", "ابن", "أبو", "أم", "بيت", "دار", "تل", "عين", "رأس",
+)}
+_LATIN_CUE = _rx(
+    r"(?:\b(?:in|at|near|outside|around|inside|into|from|to|toward|towards|across|between|of|"
+    r"village|town|city|hamlet|neighbou?rhood|district|area|suburb|and|or|,)\s+(?:the\s+)?"
+    r"(?:(?:village|town|city|hamlet|neighbou?rhood|district|area|suburb)\s+of\s+)?)$", re.I)
+_AR_STRONG_CUE = _rx(
+    r"(?:قري[هة]|قرى|بلد[هة]|بلدات|مدين[هة]|حي|احياء|ريف|منطق[هة]|ناحي[هة]|مخيم|محافظ[هة]|"
+    r"ضاحي[هة]|مزرع[هة]|قريتي|بلدتي)\s+$")
+_MODIFIER_AFTER = _rx(
+    r"^\s*(?P<m>province|governorate|countryside|region|district|sub-?district|city|town|village|"
+    r"neighbou?rhood|area)\b", re.I)
+_MODIFIER_BEFORE = _rx(
+    r"(?P<m>province of|governorate of|countryside of|district of|city of|town of|village of|"
+    r"محافظ[هة]|ريف|منطق[هة]|ناحي[هة]|مدين[هة]|بلد[هة]|قري[هة]|قرى|حي)\s+(?:the\s+)?$", re.I)
+_MODIFIER_KIND = {
+    "province": "admin1", "governorate": "admin1", "countryside": "admin1", "region": "admin1",
+    "محافظه": "admin1", "محافظة": "admin1", "ريف": "admin1", "district": "admin2",
+    "منطقه": "admin2", "منطقة": "admin2", "sub-district": "admin3", "subdistrict": "admin3",
+    "ناحيه": "admin3", "ناحية": "admin3", "city": "city", "مدينه": "city", "مدينة": "city",
+    "town": "locality", "village": "locality", "بلده": "locality", "بلدة": "locality",
+    "قريه": "locality", "قرية": "locality", "قرى": "locality", "neighbourhood": "locality",
+    "neighborhood": "locality", "حي": "locality", "area": "",
+}
+
+_ORIGIN = _rx(
+    r"(?:\b(?:fighters|gunmen|militants|militias|militiamen|men|groups?|members|convoys?|"
+    r"reinforcements|came|come|coming|arrived|arriving|hailing|hail|brought|bused|bussed|"
+    r"originally|natives?|who are|recruited|deployed)\b[^.;]{0,40}\bfrom\s+(?:the\s+)?"
+    r"(?:(?:village|town|city|area|province|countryside)\s+of\s+)?$"
+    r"|\b(?:fired|launched|shelling came|came) from\s+(?:\w+\s+){0,4}?$"
+    r"|(?:مقاتل\w*|عناصر|مسلح\w*|قادم\w*|جاءوا|جاؤوا|قدموا|ينحدر\w*|ابناء|تعزيزات|ارتال|رتل)"
+    r"[^.،,]{0,30}\s+من\s+(?:\S+\s+)?$"
+    r"|(?:مصدره|مصدرها|انطلاقا من|انطلقت من|اطلقت من)[^.،,]{0,50}$)", re.I)
+_DESTINATION = _rx(
+    r"(?:\b(?:fled|flee|fleeing|flees|escaped|escape|displaced|refuge|sheltering|shelter|"
+    r"sheltered|evacuated|moved|relocated|headed|heading|driven|bused|bussed|deported|"
+    r"transferred|taken|transported|returned|arrived|made their way|walked)\b[^.;]{0,30}?"
+    r"\b(?:to|into|towards?|in|at)\s+(?:the\s+)?(?:(?:safety|village|town|city|area|coast)\s+of\s+"
+    r"(?:the\s+)?)?$"
+    r"|\b(?:left|went|moved)\b[^.;]{0,30}?\bfor\s+$"
+    r"|(?:نزح\w*|فر|فروا|فرت|هرب\w*|لجا\w*|لجو\w*|نقل\w*|اقتيد\w*|اقتاد\w*|توجه\w*|وصل\w*|"
+    r"خرج\w*|انتقل\w*|ذهب\w*|غادر\w*|اخلاء|اجلاء|ترحيل|رحلوا)[^.،,]{0,25}\s+(?:الى|نحو|باتجاه|في)\s+(?:\S+\s+)?$)", re.I)
+_BASE = _rx(
+    r"(?:\bbased in|headquartered in|offices? in|\bsaid in|told reporters in|speaking in|"
+    r"press conference in|statement from|briefing in|مقره|ومقره|ومقرها|مقرها)\s+(?:the\s+)?$",
+    re.I)
+_COUNTRIES = {name_key(c) for c in (
+    "لبنان", "تركيا", "العراق", "الأردن", "إسرائيل", "روسيا", "إيران", "مصر", "سوريا", "سورية",
+    "فلسطين", "ألمانيا", "فرنسا", "أمريكا", "السعودية", "قطر", "الإمارات", "Lebanon", "Turkey",
+    "Türkiye", "Iraq", "Jordan", "Israel", "Russia", "Iran", "Egypt", "Syria", "Germany",
+    "France", "Qatar", "Geneva", "Beirut", "بيروت", "Amman", "عمان", "Istanbul", "Gaziantep")}
+_ORG_AFTER = _rx(
+    r"\s+(?:Today|News|Post|Times|Radio|TV|Network|Observer|Daily|Press|Wire|Media|Channel|"
+    r"Agency|Now|Live|24|Observatory|Council|Committee|Coordination|Monitor|Center|Centre|Office|"
+    r"Foundation|University|Brigade|Division|Front|Movement|Gathering|Revolutionary|Military|"
+    r"Police|Directorate|Hospital|Specialist|Clinic|School|University|Mosque|Church|Prison|"
+    r"Stadium|Airport|Bakery)\b|\s*(?:اليوم|الان|الآن|نيوز|بوست|24|الحدث|الإخبارية|الاخباريه)(?:\s|$)")
+_KIND_PREF = {"city": 4.0, "admin1": 3.0, "admin2": 2.6, "admin3": 2.0, "locality": 1.0}
+
+
+@dataclass
+class RawMention:
+    start: int
+    end: int
+    key: str
+    candidates: list[GazPlace]
+    modifier: str
+    cue: str
+    preferred: str = ""
+
+
+def _is_major(p: GazPlace, arabic: bool = False) -> bool:
+    # Arabic village names are often ordinary nouns ("شجرة", tree): only towns of 50,000 or more
+    # (and administrative units) are taken without a place word before them.
+    if arabic:  # sub-districts too can be named like nouns (القبو, "the basement")
+        return p.kind in ("admin1", "admin2") or p.population >= 50_000 or \
+            p.feature_code in ("PPLA", "PPLA2", "PPLC")
+    return p.kind != "locality" or p.population >= 5000 or p.feature_code in ("PPLA", "PPLA2",
+                                                                               "PPLC")
+
+
+def _capitalised(word: str) -> bool:
+    core = word.lstrip("'`ʿʾ")
+    if "-" in core:
+        parts = core.split("-")
+        return any(p[:1].isupper() for p in parts) or core[:1].isupper()
+    return core[:1].isupper()
+
+
+def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, int]],
+                        reserved: set[str]) -> list[RawMention]:
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm)]
+    mentions: list[RawMention] = []
+    blocked_sorted = sorted(blocked)
+    i = 0
+    n_tok = len(tokens)
+    first_words = gaz.first_words
+    while i < n_tok:
+        found = None
+        tok = tokens[i]
+        tok_arabic = "\u0600" <= tok[2][0] <= "\u06ff"
+        if not tok_arabic and not _capitalised(tok[2]) and tok[2].lower() not in _LATIN_ARTICLES:
+            i += 1  # most words: lower-case Latin, never the start of a place name
+            continue
+        if name_key(tok[2]) in _COUNTRIES:
+            i += 1  # "لبنان" is Lebanon, not ل + the village "بنان"
+            continue
+        # Multi-word names are tried only when the first word starts some gazetteer name.
+        multi = tok[2].lower() in _LATIN_ARTICLES or any(
+            k.split(" ")[0] in first_words for _, k in _keys(norm, tok[0], tok[1], tok_arabic)
+            if k)
+        for n in (4, 3, 2, 1):
+            if i + n > n_tok or (n > 1 and not multi):
+                continue
+            first, last = tokens[i], tokens[i + n - 1]
+            if n > 1 and norm[first[1]:tokens[i + 1][0]].strip(" -") != "":
+                continue  # tokens must be adjacent (only spaces or hyphens between)
+            if n > 2 and any(norm[tokens[j][1]:tokens[j + 1][0]].strip(" -")
+                             for j in range(i, i + n - 1)):
+                continue
+            start, end = first[0], last[1]
+            arabic = has_arabic(first[2])
+            if not arabic:
+                if not _capitalised(first[2]) and first[2].lower() not in _LATIN_ARTICLES:
+                    continue
+                if not _capitalised(last[2]):
+                    continue
+            for s, key in _keys(norm, start, end, arabic):
+                if not key or not gaz.has_key(key):
+                    continue
+                if (key in _EN_STOP or key in _AR_STOP or key in reserved
+                        or norm[s:end].lower() in reserved):
+                    continue
+                if _overlaps(s, end, blocked_sorted):
+                    continue
+                found = (s, end, key, n)
+                break
+            if found:
+                break
+            if not arabic and n <= 3:
+                # spelling variants, only next to a place cue (cheap dictionary test first)
+                sk = skeleton_key(norm[start:end])
+                cons = len(sk.replace(" ", ""))
+                if cons < 3 or not gaz.lookup_skeleton_key(sk) or \
+                        not _LATIN_CUE.search(norm[max(0, start - 40):start]):
+                    continue
+                strong = re.search(r"(?:village|town|hamlet|city)\s+of\s+$",
+                                   norm[max(0, start - 20):start])
+                if (cons >= 5 or (strong and cons >= 3)) and \
+                        not _overlaps(start, end, blocked_sorted):
+                    found = (start, end, "~" + sk, n)
+                    break
+        if not found:
+            i += 1
+            continue
+        s, e, key, n = found
+        if not has_arabic(key) and re.match(r"(?:\s+(?:al|el|ad|as|ash|ar|az)-|-)[A-Z]",
+                                            norm[e:e + 6]):
+            i += n  # "Karm al-Zeitoun": only part of a longer name the gazetteer lacks
+            continue
+        if _ORG_AFTER.match(norm[e:e + 30]) or re.match(r"\s*'s\s+(?:correspondent|reporter)",
+                                                        norm[e:e + 30]):
+            i += n  # "Idlib Today", "Homs News Network": an outlet or body named after a place
+            continue
+        preferred = ""
+        if key.startswith("~"):
+            cands = _dedupe(gaz.lookup_skeleton_key(key[1:]))
+        else:
+            cands = _dedupe(gaz.lookup_key(key))
+            pref = gaz.preferred_for(key)
+            if pref is not None:
+                preferred = pref.id
+        before = norm[max(0, s - 60):s]
+        after = norm[e:e + 30]
+        modifier = ""
+        mb = _MODIFIER_BEFORE.search(before)
+        ma = _MODIFIER_AFTER.match(after)
+        if ma:
+            modifier = _MODIFIER_KIND.get(ma.group("m").lower(), "")
+        elif mb:
+            word = mb.group("m").lower().split()[0]
+            modifier = _MODIFIER_KIND.get(word, "")
+        arabic = has_arabic(key)
+        cue = ""
+        if arabic:
+            if _AR_STRONG_CUE.search(before) or s > tokens[i][0]:
+                cue = "arabic_place_word" if _AR_STRONG_CUE.search(before) else "arabic_prefix"
+            elif (mentions and re.fullmatch(r"\s*(?:و|,|،|او)\s*", norm[mentions[-1].end:s] + "")) or (mentions and re.fullmatch(r"\s*(?:,|،)?\s*و?", norm[mentions[-1].end:tokens[i][0]])):
+                cue = "list_continuation"
+        else:
+            if _LATIN_CUE.search(before):
+                cue = "preposition"
+            elif ma:
+                cue = "place_word_after"
+        is_major = any(_is_major(p, arabic) for p in cands)
+        accept = is_major if not cue else True
+        if arabic and not is_major and cue not in ("arabic_place_word", "list_continuation"):
+            accept = False
+        if arabic and not is_major and cue == "arabic_prefix":
+            # "في القبو" (in the basement): a preposition is no evidence of a place name
+            accept = bool(re.search(r"(?:قرب|محيط|اطراف|بلدات|قرى)\s+$", before))
+        if not arabic and not is_major and len(key) <= 3:
+            accept = False
+        if key.startswith("~"):
+            cue = "spelling_variant:" + (cue or "")
+        if accept:
+            mentions.append(RawMention(s, e, key, cands, modifier, cue or "major_place",
+                                       preferred))
+            i += n
+        else:
+            i += 1  # a shorter name inside may still qualify ("ناحية جنديرس" -> "جنديرس")
+    return mentions
+
+
+def _keys(norm: str, start: int, end: int, arabic: bool) -> list[tuple[int, str]]:
+    surface = norm[start:end]
+    if not arabic:
+        return [(start, name_key(surface))]
+    out = [(start, name_key(surface))]
+    # Clitics glued to the first word: و ف ب ل ك, and لل for ل + ال.
+    if surface.startswith("لل") and len(surface) > 4:
+        out.append((start + 1, name_key("ا" + surface[1:])))
+    for k in (1, 2):
+        if len(surface) > k + 2 and all(c in "وفبلك" for c in surface[:k]):
+            out.append((start + k, name_key(surface[k:])))
+            if surface[k:].startswith("لل"):
+                out.append((start + k + 1, name_key("ا" + surface[k + 1:])))
+    return out
+
+
+def _overlaps(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether [s, e) overlaps a span of ``spans`` (sorted by start)."""
+    i = bisect_left(spans, (e,))  # spans starting at or after e cannot overlap
+    return any(b > s for _a, b in spans[max(0, i - 8):i])
+
+
+def _dedupe(places: list[GazPlace]) -> list[GazPlace]:
+    seen: set[str] = set()
+    out = []
+    for p in places:
+        if p.id not in seen:
+            seen.add(p.id)
+            out.append(p)
+    return out
+
+
+def latin_name(p: GazPlace) -> str:
+    """The place's name for display: Latin script, without transliteration marks
+    ("Bāniyās" -> "Baniyas", "Bayt `Ana" -> "Bayt Ana") so one town reads the same everywhere."""
+    name = p.name
+    if has_arabic(name):
+        name = next((alt for alt in p.alt_names if not has_arabic(alt)), name)
+    if has_arabic(name):
+        return name
+    plain = strip_latin_diacritics(name).replace("`", "").replace("ʿ", "").replace("ʾ", "")
+    return re.sub(r"\s+", " ", plain.replace("‘", "").replace("’", "'")).strip()
+
+
+def resolve(mentions: list[RawMention]) -> list[tuple[GazPlace, str]]:
+    """Choose one gazetteer place per mention; return it with the explanation of the choice."""
+    context_admin1: dict[str, int] = {}
+    for m in mentions:
+        admins = {p.admin1 for p in m.candidates}
+        if len(admins) == 1:
+            a = next(iter(admins))
+            context_admin1[a] = context_admin1.get(a, 0) + 1
+    out: list[tuple[GazPlace, str]] = []
+    for m in mentions:
+        if len(m.candidates) == 1:
+            p = m.candidates[0]
+            out.append((p, f"only gazetteer entry for this name ({p.id}: {p.describe()})"))
+            continue
+        scored = []
+        for p in m.candidates:
+            kind = "city" if p.is_city else p.kind
+            score = _KIND_PREF.get(kind, 1.0)
+            reasons = []
+            if m.modifier:
+                want = m.modifier
+                if want == kind or (want == "locality" and p.kind == "locality") or \
+                        (want == "city" and p.kind in ("locality", "admin2", "admin3")):
+                    score += 3.0
+                    reasons.append(f"text calls it a {want}")
+            others = {a: c for a, c in context_admin1.items()}
+            if len({q.admin1 for q in m.candidates}) == 1:
+                others[p.admin1] = others.get(p.admin1, 1) - 1
+            if others.get(p.admin1, 0) > 0:
+                score += 2.5
+                reasons.append(f"other places in the text are in {p.admin1}")
+            score += 0.3 * math.log10(p.population + 1)
+            if p.id == m.preferred and m.modifier in ("", "city", "locality"):
+                score += 5.0
+                reasons.append("curated alias (gazetteer/data/aliases.tsv)")
+            scored.append((score, p, reasons))
+        scored.sort(key=lambda t: (-t[0], t[1].id))
+        _best_score, best, reasons = scored[0]
+        why = "; ".join(reasons) or (
+            "populated place preferred" if best.is_city else f"{best.kind} preferred")
+        out.append((best, f"chose {best.id} ({best.describe()}, {best.kind}) among "
+                          f"{len(scored)} entries named '{m.key}': {why}"))
+    return out
