@@ -1,0 +1,218 @@
+"""Evaluate `dalil.extract` against the hand-annotated reports in bench/data/extract.
+
+    python bench/extract_eval.py [--data DIR] [--json]
+
+Prints precision, recall and F1 per field, and the accuracy of attribution and hedging on the
+annotated claims and of role/pseudonymity on the matched quoted sources.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dalil.extract import extract_document
+from dalil.gazetteer import load_gazetteer
+from dalil.gazetteer.names import ascii_digits, name_key, skeleton_key
+
+HERE = Path(__file__).resolve().parent / "data" / "extract"
+
+
+def _keys(*names: str) -> set[str]:
+    out: set[str] = set()
+    for n in names:
+        k = name_key(n)
+        if k:
+            out.add(k)
+        sk = skeleton_key(n)
+        if sk and len(sk.replace(" ", "")) >= 3:
+            out.add("~" + sk)
+    return out
+
+
+def _loose(a: str, b: str) -> bool:
+    ka, kb = name_key(a), name_key(b)
+    return bool(ka and kb and (ka in kb or kb in ka))
+
+
+class Score:
+    def __init__(self) -> None:
+        self.tp = self.fp = self.fn = 0
+
+    def add(self, tp: int, fp: int, fn: int) -> None:
+        self.tp += tp
+        self.fp += fp
+        self.fn += fn
+
+    def prf(self) -> tuple[float, float, float]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+
+def _match(gold: list[Any], pred: list[Any], same: Any) -> tuple[int, int, int, list[Any]]:
+    used: set[int] = set()
+    tp = 0
+    missed = []
+    for g in gold:
+        for i, pr in enumerate(pred):
+            if i not in used and same(g, pr):
+                used.add(i)
+                tp += 1
+                break
+        else:
+            missed.append(g)
+    return tp, len(pred) - len(used), len(gold) - tp, missed
+
+
+def evaluate(data: Path) -> dict[str, Any]:
+    gold_all = yaml.safe_load((data / "gold.yaml").read_text("utf-8"))
+    gaz = load_gazetteer()
+    by_id = {p.id: p for p in gaz.places}
+    fields = ["places", "dates", "violations", "perpetrators", "victim_groups",
+              "casualty_figures", "other_figures", "quoted_sources"]
+    scores = {f: Score() for f in fields}
+    attr_ok = attr_n = hedge_ok = hedge_n = role_ok = pseudo_ok = src_n = 0
+    errors: dict[str, list[str]] = {}
+    for doc, gold in gold_all.items():
+        text = (data / "docs" / doc).read_text("utf-8")
+        pub = gold.get("published")
+        res = extract_document(text, published=str(pub) if pub else None).to_dict()
+        errs = errors.setdefault(doc, [])
+
+        # places
+        pred_keys = []
+        for p in res["places"]:
+            gp = by_id.get(p["place_id"])
+            pred_keys.append(_keys(p["canonical"], *p["surface_forms"], *(gp.names if gp else ())))
+        optional = [_keys(o) for o in gold.get("places_optional", [])]
+        pred_req = [k for k in pred_keys if not any(k & o for o in optional)]
+        tp, fp, fn, _missed = _match([_keys(g) for g in gold["places"]], pred_req,
+                                    lambda g, pr: bool(g & pr))
+        # a required gold place may also be listed as optional-matching; count those as found
+        scores["places"].add(tp, fp, fn)
+        if fp or fn:
+            errs.append(f"places pred={[p['canonical'] for p in res['places']]} "
+                        f"gold={gold['places']}")
+        pred_dates = [d["date"] for d in res["dates"] if d["date"]]
+        tp, fp, fn, _ = _match([str(d) for d in gold["dates"]], pred_dates, lambda g, p: g == p)
+        scores["dates"].add(tp, fp, fn)
+        if fp or fn:
+            errs.append(f"dates pred={pred_dates} gold={gold['dates']}")
+        tp, fp, fn, _ = _match(gold["violations"], res["violations"], lambda g, p: g == p)
+        scores["violations"].add(tp, fp, fn)
+        if fp or fn:
+            errs.append(f"violations pred={res['violations']} gold={gold['violations']}")
+        tp, fp, fn, _ = _match(
+            gold["perpetrators"], res["perpetrators"],
+            lambda g, p: _loose(g, p["canonical"]) or any(_loose(g, a) for a in p["aliases"]))
+        scores["perpetrators"].add(tp, fp, fn)
+        if fp or fn:
+            errs.append(f"perpetrators pred={[p['canonical'] for p in res['perpetrators']]} "
+                        f"gold={gold['perpetrators']}")
+        tp, fp, fn, _ = _match(gold["victim_groups"], res["victim_groups"],
+                               lambda g, p: g == p["canonical"])
+        scores["victim_groups"].add(tp, fp, fn)
+        if fp or fn:
+            errs.append(f"victims pred={[v['canonical'] for v in res['victim_groups']]} "
+                        f"gold={gold['victim_groups']}")
+
+        def fig_same(g: list[Any], p: dict[str, Any]) -> bool:
+            return bool(g[0] == p["value"] and g[1] == p["qualifier"] and g[2] == p["what"])
+
+        tp, fp, fn, _ = _match(gold["casualty"], res["casualty_figures"], fig_same)
+        scores["casualty_figures"].add(tp, fp, fn)
+        if fp or fn:
+            errs.append(f"casualty pred={[(f['value'], f['qualifier'], f['what']) for f in res['casualty_figures']]} "
+                        f"gold={gold['casualty']}")
+        tp, fp, fn, _ = _match(gold.get("other", []), res["other_figures"],
+                               lambda g, p: g[0] == p["value"] and g[1] == p["what"])
+        scores["other_figures"].add(tp, fp, fn)
+        if fp or fn:
+            errs.append(f"other pred={[(f['value'], f['what']) for f in res['other_figures']]} "
+                        f"gold={gold.get('other', [])}")
+        pairs: list[tuple[list[Any], dict[str, Any]]] = []
+
+        def src_same(g: list[Any], p: dict[str, Any]) -> bool:
+            if _loose(g[0], p["name"]):
+                pairs.append((g, p))
+                return True
+            return False
+
+        tp, fp, fn, _ = _match(gold["sources"], res["quoted_sources"], src_same)
+        scores["quoted_sources"].add(tp, fp, fn)
+        if fp or fn:
+            errs.append(f"sources pred={[(s['name'], s['role'], s['pseudonymous']) for s in res['quoted_sources']]} "
+                        f"gold={gold['sources']}")
+        for g, p in pairs:
+            src_n += 1
+            role_ok += g[1] == p["role"]
+            pseudo_ok += bool(g[2]) == p["pseudonymous"]
+        for sub, who, hedged in gold.get("claims", []):
+            claim = next((c for c in res["claims"]
+                          if ascii_digits(sub) in ascii_digits(text[c["span"][0]:c["span"][1]])),
+                         None)
+            attr_n += 1
+            hedge_n += 1
+            if claim is None:
+                errs.append(f"claim not found: {sub!r}")
+                continue
+            if _loose(who, claim["attributed_to"]):
+                attr_ok += 1
+            else:
+                errs.append(f"attribution {sub!r}: pred={claim['attributed_to']!r} gold={who!r}")
+            if claim["hedged"] == hedged:
+                hedge_ok += 1
+            else:
+                errs.append(f"hedging {sub!r}: pred={claim['hedged']} gold={hedged}")
+    table = {f: dict(zip(("precision", "recall", "f1"), s.prf(), strict=True)) |
+             {"tp": s.tp, "fp": s.fp, "fn": s.fn} for f, s in scores.items()}
+    return {
+        "documents": len(gold_all),
+        "fields": table,
+        "attribution_accuracy": attr_ok / attr_n if attr_n else 1.0,
+        "hedging_accuracy": hedge_ok / hedge_n if hedge_n else 1.0,
+        "source_role_accuracy": role_ok / src_n if src_n else 1.0,
+        "pseudonymity_accuracy": pseudo_ok / src_n if src_n else 1.0,
+        "claims_annotated": attr_n,
+        "errors": {k: v for k, v in errors.items() if v},
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--data", type=Path, default=HERE)
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--errors", action="store_true", help="List every mismatch per document.")
+    args = ap.parse_args()
+    out = evaluate(args.data)
+    if args.json:
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
+        return
+    print(f"dalil extract evaluation: {out['documents']} documents\n")
+    print("| field | precision | recall | F1 | tp | fp | fn |")
+    print("|---|---|---|---|---|---|---|")
+    for f, s in out["fields"].items():
+        print(f"| {f} | {s['precision']:.2f} | {s['recall']:.2f} | {s['f1']:.2f} | {s['tp']} | "
+              f"{s['fp']} | {s['fn']} |")
+    print()
+    print("| measure | accuracy |\n|---|---|")
+    for k in ("attribution_accuracy", "hedging_accuracy", "source_role_accuracy",
+              "pseudonymity_accuracy"):
+        print(f"| {k.replace('_', ' ')} | {out[k]:.2f} |")
+    print(f"\n({out['claims_annotated']} annotated claims)")
+    if args.errors:
+        for doc, errs in out["errors"].items():
+            print(f"\n{doc}")
+            for e in errs:
+                print("  " + e)
+
+
+if __name__ == "__main__":
+    main()

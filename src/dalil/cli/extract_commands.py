@@ -1,0 +1,131 @@
+"""`dalil extract FILE` (works anywhere, no workspace needed) and `dalil gazetteer import`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from dalil.cli.context import console, print_json
+from dalil.errors import InputError, NotFoundError
+
+gazetteer_app = typer.Typer(help="Places: the shipped Syrian gazetteer and imported countries.",
+                            no_args_is_help=True)
+
+
+def _gazetteer_dir() -> Path:
+    from dalil.settings import Settings
+
+    settings = Settings.load()
+    extra = getattr(settings, "gazetteer_dir", None)
+    if isinstance(extra, Path):
+        return extra
+    return Path.home() / ".local" / "share" / "dalil" / "gazetteers"
+
+
+def extract(
+    file: Annotated[Path, typer.Argument(help="A UTF-8 text file (article, post, testimony).")],
+    published: Annotated[str | None, typer.Option(
+        "--published", help="Publication date YYYY-MM-DD: anchors missing years and "
+                            "relative dates.")] = None,
+    lang: Annotated[str, typer.Option("--lang", help="auto, en or ar.")] = "auto",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the full JSON object.")] = False,
+) -> None:
+    """Extract claims, events, places, dates, figures and actors from one text file."""
+    from dalil.extract import extract_document
+
+    if not file.is_file():
+        raise NotFoundError(f"no such file: {file}")
+    data = file.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{file} is not UTF-8 text; convert it or ingest it first") from exc
+    result = extract_document(text, published=published, lang=lang,
+                              gazetteer_dir=_gazetteer_dir())
+    out = result.to_dict()
+    if as_json:
+        print_json(out)
+        return
+    table = Table(title=f"{file.name}: {len(out['claims'])} claims, {len(out['events'])} events")
+    table.add_column("field")
+    table.add_column("values")
+    table.add_row("places", ", ".join(p["canonical"] for p in out["places"]))
+    table.add_row("dates", ", ".join(str(d["date"] or d["surface"]) for d in out["dates"]))
+    table.add_row("violations", ", ".join(out["violations"]))
+    table.add_row("perpetrators", ", ".join(p["canonical"] for p in out["perpetrators"]))
+    table.add_row("victim groups", ", ".join(v["canonical"] for v in out["victim_groups"]))
+    table.add_row("casualty figures", ", ".join(
+        f"{f['surface']} {f['what']}" + (" (hedged)" if f["hedged"] else "")
+        for f in out["casualty_figures"]))
+    table.add_row("sources", ", ".join(f"{s['name']} ({s['role']})" for s in out["quoted_sources"]))
+    console.print(table)
+    for w in out["warnings"]:
+        console.print(f"[yellow]warning:[/] {w}")
+
+
+def gazetteer_import(
+    file: Annotated[Path, typer.Argument(help="GeoNames dump (e.g. LB.txt, allCountries.txt).")],
+    name: Annotated[str | None, typer.Option(help="Name of the imported set.")] = None,
+    min_population: Annotated[int, typer.Option(help="Skip smaller populated places.")] = 0,
+    directory: Annotated[Path | None, typer.Option("--dir", help="Gazetteer folder.")] = None,
+) -> None:
+    """Import a GeoNames-format file so its places are found in reports (offline afterwards)."""
+    from dalil.gazetteer import convert_geonames
+
+    target_dir = directory or _gazetteer_dir()
+    dest = target_dir / f"{name or file.stem}.tsv.gz"
+    kept = convert_geonames(file, dest, min_population=min_population)
+    console.print(f"imported {kept:,} places into {dest}")
+
+
+def gazetteer_info(
+    directory: Annotated[Path | None, typer.Option("--dir", help="Gazetteer folder.")] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """How many places are loaded, from where, and the attribution the data requires."""
+    from dalil.gazetteer import ATTRIBUTION, load_gazetteer
+
+    target_dir = directory or _gazetteer_dir()
+    gaz = load_gazetteer(target_dir)
+    files = sorted(str(p) for p in target_dir.glob("*.tsv.gz")) if target_dir.is_dir() else []
+    info = {"places": len(gaz), "imported_files": files, "attribution": ATTRIBUTION}
+    if as_json:
+        print_json(info)
+        return
+    console.print(f"{len(gaz):,} places; imported files: {', '.join(files) or 'none'}")
+    console.print(ATTRIBUTION)
+
+
+def gazetteer_lookup(
+    place: Annotated[str, typer.Argument(help="A place name in any spelling or script.")],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """List the gazetteer entries for a name."""
+    from dalil.gazetteer import load_gazetteer
+
+    rows = [
+        {"id": p.id, "kind": p.kind, "name": p.name, "name_ar": p.name_ar, "lat": p.lat,
+         "lon": p.lon, "admin1": p.admin1, "admin2": p.admin2, "population": p.population}
+        for p in load_gazetteer(_gazetteer_dir()).lookup(place)
+    ]
+    if as_json:
+        print_json(rows)
+        return
+    table = Table(title=place)
+    for col in ("id", "kind", "name", "name_ar", "admin1", "admin2", "population"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(*(str(r[c]) for c in ("id", "kind", "name", "name_ar", "admin1", "admin2",
+                                            "population")))
+    console.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("extract")(extract)
+    gazetteer_app.command("import")(gazetteer_import)
+    gazetteer_app.command("info")(gazetteer_info)
+    gazetteer_app.command("lookup")(gazetteer_lookup)
+    app.add_typer(gazetteer_app, name="gazetteer")

@@ -1,0 +1,215 @@
+"""Dates in English and Arabic: absolute, partial (year inferred) and relative.
+
+Arabic month names come in the Levantine (آذار) and the Egyptian/international (مارس) series,
+often both ("آذار/مارس"). A missing year is taken from the publication date (or the latest full
+date before it in the text, e.g. an embedded post's date), stepping back a year when the result
+would lie after publication. Relative expressions are resolved only against an unambiguous
+anchor; otherwise the date stays ``None`` and the surface text is kept.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dalil.gazetteer.names import normalize_arabic
+
+_EN_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12,
+}
+_AR_MONTHS_RAW = {
+    "كانون الثاني": 1, "يناير": 1, "شباط": 2, "فبراير": 2, "آذار": 3, "مارس": 3, "نيسان": 4,
+    "أبريل": 4, "إبريل": 4, "ابريل": 4, "أيار": 5, "مايو": 5, "حزيران": 6, "يونيو": 6, "يونيه": 6,
+    "تموز": 7, "يوليو": 7, "يوليه": 7, "آب": 8, "أغسطس": 8, "اغسطس": 8, "أيلول": 9, "سبتمبر": 9,
+    "تشرين الأول": 10, "أكتوبر": 10, "اكتوبر": 10, "تشرين الثاني": 11, "نوفمبر": 11,
+    "كانون الأول": 12, "ديسمبر": 12,
+}
+_AR_MONTHS = {normalize_arabic(k): v for k, v in _AR_MONTHS_RAW.items()}
+_MONTHS = {**_EN_MONTHS, **_AR_MONTHS}
+_EN_M = "(?:" + "|".join(sorted(_EN_MONTHS, key=len, reverse=True)) + r")\.?"
+_AR_M1 = "(?:" + "|".join(sorted(map(re.escape, _AR_MONTHS), key=len, reverse=True)) + ")"
+# "آذار/مارس", "آذار (مارس)": the second name only repeats the first.
+_AR_M = rf"{_AR_M1}(?:\s*[/(]\s*{_AR_M1}\s*\)?)?"
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+             "saturday": 5, "sunday": 6, "الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2,
+             "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6}
+_EN_WD = "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_AR_WD = "(?:الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد)"
+_ORD = r"(?:st|nd|rd|th)?"
+_AR_ORDINALS = {normalize_arabic(k): v for k, v in {
+    "الأول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6, "السابع": 7,
+    "الثامن": 8, "التاسع": 9, "العاشر": 10}.items()}
+_AR_ORD = "(?:" + "|".join(_AR_ORDINALS) + ")"
+_YEAR = r"(?:19|20)\d{2}"
+
+DATE_RE = re.compile(
+    # One word-start test before the alternation: mid-word positions fail at once (~5x faster).
+    r"(?<![\w/.])(?:" + "|".join([
+        # 2025-03-06
+        rf"(?P<iso>(?P<iy>{_YEAR})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}}))(?!\d)",
+        # 06/03/2025, 6.3.2025
+        rf"(?<![\d/.])(?P<dmy>(?P<nd>\d{{1,2}})[/.](?P<nm>\d{{1,2}})[/.](?P<ny>{_YEAR}))(?![\d/])",
+        # 6 March 2025, 6-10 March, 6 and 7 March, 6th of March
+        rf"(?<!\d)(?P<dm>(?:{_EN_WD},?\s+)?(?P<d1>\d{{1,2}}){_ORD}(?:\s*(?:-|–|to|and|و)\s*"
+        rf"(?P<d2>\d{{1,2}}){_ORD})?\s+(?:of\s+)?(?:(?:من\s+)?(?:شهر\s+)?)"
+        rf"(?P<m1>{_EN_M}|{_AR_M}),?(?:\s+(?:عام\s+|سنة\s+)?(?P<y1>{_YEAR}))?)(?![\w])",
+        # March 6, 2025; March 6-10; March 6 and 7
+        rf"(?P<md>(?:{_EN_WD},?\s+)?(?P<m2>{_EN_M})\s+(?P<d3>\d{{1,2}}){_ORD}(?![\d:])"
+        rf"(?:\s*(?:-|–|to|and)\s*(?P<d4>\d{{1,2}}){_ORD}(?![\d:]))?(?:,?\s+(?P<y2>{_YEAR}))?)",
+        # السادس من آذار
+        rf"(?P<ordm>(?P<ord>{_AR_ORD})\s+من\s+(?:شهر\s+)?(?P<m4>{_AR_M})(?:\s+(?:عام\s+)?(?P<y4>{_YEAR}))?)",
+        # March 2025, آذار 2025, شهر آذار
+        rf"(?P<my>(?:(?:in|early|late|mid|mid-)\s+)?(?P<m3>{_EN_M}|{_AR_M})(?:\s+of)?,?\s+"
+        rf"(?:عام\s+)?(?P<y3>{_YEAR}))(?!\d)",
+        # in 2013, عام 2013
+        rf"(?P<yr>(?:\b(?:in|since|during|of|until|by|the)\s+|(?:عام|سنة|العام)\s+)(?P<y5>{_YEAR}))(?!\d|,\d)",
+        # relative expressions
+        r"(?P<rel_pub>\b(?:yesterday|today|last night|this morning|this evening|tonight|"
+        r"earlier today|امس|الامس|اليوم|الليله الماضيه|فجر اليوم|صباح اليوم|مساء اليوم|"
+        r"مساء امس|صباح امس|فجر امس|ليل امس)\b)",
+        r"(?P<rel_next>\b(?:the\s+(?:next|following)\s+(?:day|morning|evening|night|afternoon)|"
+        r"the\s+day\s+after|next\s+morning|a\s+day\s+later|hours\s+later|that\s+(?:night|evening)|"
+        r"(?:في\s+)?(?:صباح|مساء|فجر)?\s*اليوم\s+التالي|(?:في\s+)?الليله\s+نفسها|في\s+اليوم\s+نفسه|"
+        r"بعد\s+يوم)\b)",
+        r"(?P<rel_prev>\b(?:the\s+day\s+before|the\s+previous\s+(?:day|night|evening)|"
+        r"a\s+day\s+earlier|اليوم\s+السابق|في\s+اليوم\s+السابق)\b)",
+        rf"(?P<wd>\b(?:(?:on|last|late|early)\s+(?P<wd_en>{_EN_WD})(?:\s+(?:night|morning|evening))?|"
+        rf"(?:يوم|ليله|صباح|مساء|فجر)\s+(?P<wd_ar>{_AR_WD})(?:\s+(?:الماضي|الفائت))?))\b",
+    ]) + ")",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class DateMatch:
+    start: int
+    end: int
+    date: str | None
+    rule: str
+    full: dt.date | None  # the single day, when the match is one day (an anchor for later matches)
+
+
+def _month(name: str) -> int:
+    key = name.lower().rstrip(".").strip()
+    key = re.split(r"\s*[/(]\s*", key)[0].strip()
+    return _MONTHS.get(normalize_arabic(key), 0)
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    if not (1 <= m <= 12) or not (1 <= d <= calendar.monthrange(y, m)[1]):
+        return None
+    return date(y, m, d)
+
+
+def _infer_year(month: int, day: int, anchor: date | None) -> int | None:
+    if anchor is None:
+        return None
+    year = anchor.year
+    candidate = _safe(year, month, min(day, 28))
+    if candidate and candidate > anchor + timedelta(days=2):
+        year -= 1  # "December 28" in a report published on January 5 is last year's
+    return year
+
+
+def find_dates(norm: str, published: date | None) -> list[DateMatch]:
+    out: list[DateMatch] = []
+    last_day: date | None = None  # latest single-day date seen (anchor for "the next day")
+    last_ambiguous = False
+    year_anchor = published
+    for m in DATE_RE.finditer(norm):
+        g = m.groupdict()
+        res: DateMatch | None = None
+        if g["iso"]:
+            d = _safe(int(g["iy"]), int(g["im"]), int(g["id"]))
+            res = DateMatch(m.start(), m.end(), d.isoformat() if d else None, "date:iso", d)
+        elif g["dmy"]:
+            a, b, y = int(g["nd"]), int(g["nm"]), int(g["ny"])
+            # Day first, as written in Syria and most of the world; month first only when the
+            # first number cannot be a month and the second can... i.e. 03/25/2025.
+            d = _safe(y, b, a) if b <= 12 else _safe(y, a, b)
+            res = DateMatch(m.start(), m.end(), d.isoformat() if d else None, "date:numeric", d)
+        elif g["dm"] or g["md"]:
+            d1 = int(g["d1"] or g["d3"])
+            d2s = g["d2"] or g["d4"]
+            month = _month(g["m1"] or g["m2"])
+            ys = g["y1"] or g["y2"]
+            year = int(ys) if ys else _infer_year(month, d1, year_anchor)
+            rule = "date:day_month" + ("" if ys else ":year_inferred")
+            if year is None or month == 0:
+                res = DateMatch(m.start(), m.end(), None, rule + ":no_anchor", None)
+            else:
+                first = _safe(year, month, d1)
+                second = _safe(year, month, int(d2s)) if d2s else None
+                if first and second and second > first:
+                    res = DateMatch(m.start(), m.end(),
+                                    f"{first.isoformat()}/{second.isoformat()}", rule, None)
+                else:
+                    res = DateMatch(m.start(), m.end(), first.isoformat() if first else None,
+                                    rule, first)
+        elif g["ordm"]:
+            month = _month(g["m4"])
+            d1 = _AR_ORDINALS.get(normalize_arabic(g["ord"]), 0)
+            year = int(g["y4"]) if g["y4"] else _infer_year(month, d1, year_anchor)
+            first = _safe(year, month, d1) if year else None
+            res = DateMatch(m.start(), m.end(), first.isoformat() if first else None,
+                            "date:ordinal_month", first)
+        elif g["my"]:
+            month = _month(g["m3"])
+            res = DateMatch(m.start(), m.end(), f"{int(g['y3']):04d}-{month:02d}" if month else None,
+                            "date:month_year", None)
+        elif g["yr"]:
+            res = DateMatch(m.start("y5"), m.end(), g["y5"], "date:year", None)
+        elif g["rel_pub"]:
+            word = normalize_arabic(g["rel_pub"].lower())
+            offset = -1 if word in ("yesterday", "last night", "امس", "الامس", "الليله الماضيه",
+                                    "مساء امس", "صباح امس", "فجر امس", "ليل امس") else 0
+            d = published + timedelta(days=offset) if published else None
+            res = DateMatch(m.start(), m.end(), d.isoformat() if d else None,
+                            "date:relative_to_published" if d else "date:relative:no_anchor", d)
+        elif g["rel_next"] or g["rel_prev"]:
+            step = 1 if g["rel_next"] else -1
+            text = (g["rel_next"] or "").lower()
+            if ("night" in text and "that" in text) or "نفس" in text:
+                step = 0
+            if "hours later" in text:
+                step = 0
+            if last_day is not None and not last_ambiguous:
+                d = last_day + timedelta(days=step)
+                res = DateMatch(m.start(), m.end(), d.isoformat(), "date:relative_to_previous", d)
+            else:
+                res = DateMatch(m.start(), m.end(), None, "date:relative:ambiguous_anchor", None)
+        elif g["wd"]:
+            name = normalize_arabic((g["wd_en"] or g["wd_ar"]).lower())
+            target = _WEEKDAYS[name]
+            if published is not None:
+                back = (published.weekday() - target) % 7
+                d = published - timedelta(days=back)
+                res = DateMatch(m.start(), m.end(), d.isoformat(), "date:weekday_before_published", d)
+            else:
+                res = DateMatch(m.start(), m.end(), None, "date:weekday:no_anchor", None)
+        if res is None:
+            continue
+        out.append(res)
+        if res.full is not None and not res.rule.startswith("date:relative"):
+            last_day, last_ambiguous = res.full, False
+            if published is None and ":year_inferred" not in res.rule:
+                year_anchor = max(year_anchor, res.full) if year_anchor else res.full
+        elif res.date and "/" in res.date:
+            last_ambiguous = True  # "the next day" after an interval has no single anchor
+        elif res.full is not None:
+            last_day = res.full
+    return out
+
+
+def parse_date_text(text: str, published: date | None = None) -> str | None:
+    """The ISO form of the first date in ``text`` (for tests and the CLI)."""
+    from dalil.extract.text import prepare
+
+    found = find_dates(prepare(text).norm, published)
+    return found[0].date if found else None

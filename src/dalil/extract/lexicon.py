@@ -1,0 +1,337 @@
+"""Lexicons and registries: loaded from YAML data files, compiled to regular expressions.
+
+The files live in ``dalil/extract/data`` and are data, not code: a documentation team adds a
+militia's new name or a local word for "massacre" without touching Python. ``load_lexicons``
+takes another folder with the same file names to use an edited copy.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dalil.errors import ConfigError
+from dalil.gazetteer.names import has_arabic, normalize_arabic
+
+VIOLATION_TYPES = (
+    "killing", "execution", "massacre", "enforced_disappearance", "arbitrary_detention", "torture",
+    "sexual_violence", "home_invasion", "arson", "looting", "forced_displacement", "incitement",
+    "attack_on_civilians", "destruction_of_property", "concealment_of_bodies",
+    "threat_or_intimidation",
+)
+ROLES = ("witness", "official", "NGO", "media", "analyst", "social_media_account", "other")
+# Arabic clitics that may precede a word: conjunctions, prepositions (و ف ب ل ك), at most two.
+_AR_PREFIX = "(?:[وفبلك]{1,2})?"
+
+
+@dataclass
+class Entry:
+    """One lexicon entry: its label (type, canonical name) and the pattern as written."""
+
+    label: str
+    pattern: str
+
+
+@dataclass
+class _Item:
+    entry: Entry
+    regex: re.Pattern[str]
+    prefix: str  # a lower-case literal every match starts with; "" when none can be derived
+    arabic: bool = False
+
+
+@dataclass
+class CompiledLexicon:
+    """Entries compiled one regex each, run only when the text contains the entry's literal.
+
+    One big alternation of 300 entries costs ~60 ms per 1,000-word report in Python's regex
+    engine (it tries every alternative at every position); a substring test per entry first
+    leaves the few dozen entries that can match, which is ~20x faster.
+    """
+
+    items: list[_Item]
+    # short texts (a sentence, a name): one alternation is faster than many pre-tests
+    combined: re.Pattern[str] | None = None
+    # literal lexicons: first word -> [(all words, entry)], longest first
+    words: dict[str, list[tuple[tuple[str, ...], Entry]]] | None = None
+
+    @property
+    def entries(self) -> list[Entry]:
+        return [it.entry for it in self.items]
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None,
+                 lowered: str | None = None) -> list[tuple[int, int, Entry]]:
+        stop = len(text) if end is None else end
+        if self.words is not None:
+            return self._find_words(text, start, stop)
+        if stop - start < 400 and self.combined is not None:
+            out = []
+            for m in self.combined.finditer(text, start, stop):
+                idx = m.lastindex
+                if idx is not None:
+                    out.append((m.start(idx), m.end(idx), self.items[idx - 1].entry))
+            return out
+        low = lowered if lowered is not None else text.lower()
+        found: list[tuple[int, int, Entry]] = []
+        same_length = len(low) == len(text)
+        for it in self.items:
+            if not it.prefix or not same_length:
+                for m in it.regex.finditer(text, start, stop):
+                    found.append((m.start(1), m.end(1), it.entry))
+                continue
+            # Try the entry only where its literal occurs (a match starts there, or up to four
+            # characters earlier for Arabic clitics and the article).
+            pos = low.find(it.prefix, start, stop)
+            seen_end = -1
+            while pos != -1:
+                for q in (range(max(start, pos - 4), pos + 1) if it.arabic else (pos,)):
+                    m = it.regex.match(text, q, stop)
+                    if m and m.end(1) > seen_end:
+                        found.append((m.start(1), m.end(1), it.entry))
+                        seen_end = m.end(1)
+                        break
+                pos = low.find(it.prefix, pos + 1, stop)
+        # leftmost-longest, non-overlapping
+        found.sort(key=lambda t: (t[0], t[0] - t[1]))
+        out: list[tuple[int, int, Entry]] = []
+        last = -1
+        for s, e, entry in found:
+            if s >= last:
+                out.append((s, e, entry))
+                last = e
+        return out
+
+    def _find_words(self, text: str, start: int, stop: int) -> list[tuple[int, int, Entry]]:
+        assert self.words is not None
+        toks = _tokens(text, start, stop)
+        out: list[tuple[int, int, Entry]] = []
+        i = 0
+        n = len(toks)
+        while i < n:
+            t_start, _, word = toks[i]
+            if t_start > 0 and text[t_start - 1] == "@":
+                i += 1
+                continue
+            hit = None
+            for offset, first in _clitic_variants(word):
+                for seq, entry in self.words.get(first, ()):
+                    k = len(seq)
+                    if i + k > n:
+                        continue
+                    if all(toks[i + j][2] == seq[j] and
+                           _GAP.fullmatch(text[toks[i + j - 1][1]:toks[i + j][0]])
+                           for j in range(1, k)):
+                        hit = (t_start + offset, toks[i + k - 1][1], entry, k)
+                        break
+                if hit:
+                    break
+            if hit:
+                out.append(hit[:3])
+                i += hit[3]
+            else:
+                i += 1
+        return out
+
+    def search(self, text: str) -> tuple[int, int, Entry] | None:
+        """Some match (not necessarily the leftmost): for yes/no questions on short texts."""
+        if self.words is not None:
+            found = self.finditer(text)
+            return found[0] if found else None
+        low = text.lower()
+        for it in self.items:
+            if it.prefix and it.prefix not in low:
+                continue
+            m = it.regex.search(text)
+            if m:
+                return m.start(1), m.end(1), it.entry
+        return None
+
+
+def _norm_pattern(pattern: str) -> str:
+    return normalize_arabic(pattern) if has_arabic(pattern) else pattern
+
+
+_META = set("\\()[]{}?*+|.^$")
+
+
+def _literal_prefix(pattern: str, literal: bool) -> str:
+    """The longest literal start of a pattern (lower case), for the substring pre-test."""
+    if has_arabic(pattern) and pattern.startswith("ال"):
+        pattern = pattern[2:]  # "للعلويين" (ل + ال) does not contain "العلويين"
+    if literal:
+        word = re.split(r"[\s-]+", pattern.strip())[0].lower()
+        return word if len(word) >= 2 else ""
+    depth = 0
+    for ch in pattern:  # a top-level alternation has no common prefix
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "|" and depth == 0:
+            return ""
+    out = []
+    for i, ch in enumerate(pattern):
+        if ch in _META or ch == " ":
+            if i < len(pattern) and ch in "?*{" and out:
+                out.pop()
+            break
+        out.append(ch)
+    prefix = "".join(out).lower()
+    return prefix if len(prefix) >= 2 else ""
+
+
+_WORD = re.compile(r"\w+")
+_GAP = re.compile(r"[\s\-']+")
+
+
+_LAST_TOKENS: list[tuple[str, int, int, list[tuple[int, int, str]]]] = []
+
+
+def _tokens(text: str, start: int, stop: int) -> list[tuple[int, int, str]]:
+    """Words of text[start:stop], remembered for the last text: the four word-indexed
+    lexicons run over the same document one after another."""
+    if _LAST_TOKENS:
+        t, a, b, toks = _LAST_TOKENS[0]
+        if t is text and a == start and b == stop:
+            return toks
+    toks = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, start, stop)]
+    _LAST_TOKENS[:] = [(text, start, stop, toks)]
+    return toks
+
+
+@lru_cache(maxsize=65536)
+def _clitic_variants(word: str) -> list[tuple[int, str]]:
+    """The word, and for Arabic the word without glued و ف ب ل ك (and لل -> ال)."""
+    out = [(0, word)]
+    if not ("\u0621" <= word[:1] <= "\u064a"):
+        return out
+    for k in (0, 1, 2):
+        if k and (len(word) <= k + 2 or any(c not in "وفبلك" for c in word[:k])):
+            continue
+        rest = word[k:]
+        if k:
+            out.append((k, rest))
+        if rest.startswith("لل") and len(rest) > 3:
+            out.append((k, "ا" + rest[1:]))
+    return out
+
+
+def compile_lexicon(entries: list[Entry], *, literal: bool = False) -> CompiledLexicon:
+    if literal:
+        words: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+        for e in entries:
+            seq = tuple(w.lower() for w in _WORD.findall(_norm_pattern(e.pattern)))
+            if seq:
+                words.setdefault(seq[0], []).append((seq, e))
+        for lst in words.values():
+            lst.sort(key=lambda t: -len(t[0]))
+        return CompiledLexicon([], words=words)
+    items = []
+    for e in entries:
+        pat = _norm_pattern(e.pattern)
+        body = re.escape(pat) if literal else pat
+        if literal:
+            body = body.replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]?")
+        if has_arabic(pat):
+            if body.startswith("ال"):
+                body = f"(?:{body}|ل{body[1:]})"  # ل + ال contracts to لل
+            regex = rf"(?<![\w@]){_AR_PREFIX}({body})(?![\w])"
+        else:
+            regex = rf"(?<![\w@])({body})(?![\w])"
+        items.append(_Item(e, re.compile(regex, re.IGNORECASE), _literal_prefix(pat, literal),
+                           has_arabic(pat)))
+    # Longest patterns first so "mass killing" wins over "killing" at the same position.
+    items.sort(key=lambda it: -len(it.entry.pattern))
+    combined = re.compile("|".join(f"(?:{it.regex.pattern})" for it in items), re.IGNORECASE) \
+        if items else None
+    return CompiledLexicon(items, combined)
+
+
+@dataclass
+class ActorEntry:
+    canonical: str
+    kind: str
+    aliases: list[str]
+
+
+@dataclass
+class Lexicons:
+    violations: dict[str, CompiledLexicon]
+    hedge: CompiledLexicon
+    disclaimer: CompiledLexicon
+    attribution_verbs: CompiledLexicon
+    doubting_verbs: set[str]
+    according_to: CompiledLexicon
+    actors: CompiledLexicon
+    actor_kinds: dict[str, str]
+    victim_groups: CompiledLexicon
+    source_roles: dict[str, CompiledLexicon]
+    pseudonymous: CompiledLexicon
+    reserved_words: set[str] = field(default_factory=set)
+
+
+def _read(directory: Path | None, name: str) -> Any:
+    try:
+        if directory is not None and (directory / name).is_file():
+            text = (directory / name).read_text(encoding="utf-8")
+        else:
+            text = resources.files("dalil.extract").joinpath("data").joinpath(name).read_text("utf-8")
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"lexicon file {name} is not valid YAML: {exc}") from exc
+
+
+def _lang_entries(block: dict[str, list[str]], label: str) -> list[Entry]:
+    return [Entry(label, p) for lang in ("en", "ar") for p in block.get(lang, []) or []]
+
+
+@lru_cache(maxsize=4)
+def load_lexicons(directory: Path | None = None) -> Lexicons:
+    violations_raw = _read(directory, "violations.yaml")
+    unknown = set(violations_raw) - set(VIOLATION_TYPES)
+    if unknown:
+        raise ConfigError(f"violations.yaml has types outside the controlled vocabulary: "
+                          f"{', '.join(sorted(unknown))}")
+    violations = {"all": compile_lexicon([e for t, b in violations_raw.items()
+                                          for e in _lang_entries(b, t)])}
+    hedges = _read(directory, "hedges.yaml")
+    attrib = _read(directory, "attribution.yaml")
+    actors_raw: list[dict[str, Any]] = _read(directory, "actors.yaml")
+    victims_raw: list[dict[str, Any]] = _read(directory, "victim_groups.yaml")
+    sources = _read(directory, "sources.yaml")
+    actor_entries = []
+    kinds: dict[str, str] = {}
+    for a in actors_raw:
+        kinds[a["canonical"]] = a.get("kind", "armed_group")
+        for alias in {a["canonical"], *a.get("aliases", [])}:
+            actor_entries.append(Entry(a["canonical"], alias))
+    victim_entries = [Entry(v["canonical"], alias) for v in victims_raw
+                      for alias in {v["canonical"], *v.get("aliases", [])}]
+    reserved = set()
+    for block in (violations_raw, hedges):
+        for value in block.values():
+            for p in value.get("ar", []) + value.get("en", []):
+                reserved.add(normalize_arabic(p).lower())
+    for e in actor_entries + victim_entries:
+        reserved.add(normalize_arabic(e.pattern).lower())
+    return Lexicons(
+        violations=violations,
+        hedge=compile_lexicon(_lang_entries(hedges["hedge"], "hedge")),
+        disclaimer=compile_lexicon(_lang_entries(hedges["disclaimer"], "disclaimer")),
+        attribution_verbs=compile_lexicon(_lang_entries(attrib["verbs"], "verb"), literal=True),
+        doubting_verbs={normalize_arabic(v).lower() for lang in ("en", "ar")
+                        for v in attrib["doubting"].get(lang, [])},
+        according_to=compile_lexicon(_lang_entries(attrib["according_to"], "according_to"),
+                                     literal=True),
+        actors=compile_lexicon(actor_entries, literal=True),
+        actor_kinds=kinds,
+        victim_groups=compile_lexicon(victim_entries, literal=True),
+        source_roles={role: compile_lexicon(_lang_entries(sources[role], role))
+                      for role in ROLES if role in sources},
+        pseudonymous=compile_lexicon(_lang_entries(sources["pseudonymous"], "pseudonymous")),
+        reserved_words=reserved,
+    )

@@ -1,0 +1,213 @@
+"""Numbers in English and Arabic: digits (Western and Arabic-Indic), number words, vague
+quantities ("dozens", "عشرات") and their qualifiers ("at least", "نحو", "between ... and ...").
+
+Hand-written: no offline library reads Arabic number words, and the qualifiers are the point.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dalil.gazetteer.names import ascii_digits, normalize_arabic
+
+_EN_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_EN_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+
+_AR_UNITS_RAW = {
+    "واحد": 1, "واحدة": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "ثلاث": 3, "ثلاثة": 3,
+    "أربع": 4, "أربعة": 4, "خمس": 5, "خمسة": 5, "ست": 6, "ستة": 6, "سبع": 7, "سبعة": 7,
+    "ثمان": 8, "ثماني": 8, "ثمانية": 8, "تسع": 9, "تسعة": 9, "عشر": 10, "عشرة": 10,
+    "أحد عشر": 11, "إحدى عشرة": 11, "اثنا عشر": 12, "اثني عشر": 12, "اثنتي عشرة": 12,
+    "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "أربعون": 40, "أربعين": 40,
+    "خمسون": 50, "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70, "ثمانون": 80,
+    "ثمانين": 80, "تسعون": 90, "تسعين": 90, "مئة": 100, "مائة": 100, "مئتان": 200, "مئتين": 200,
+    "مائتان": 200, "مائتين": 200, "ألف": 1000, "ألفا": 1000, "ألفين": 2000, "ألفان": 2000,
+    "مليون": 1_000_000,
+}
+_AR_WORDS = {normalize_arabic(k): v for k, v in _AR_UNITS_RAW.items()}
+_AR_TEENS = {normalize_arabic(k): v for k, v in {
+    "ثلاثة عشر": 13, "ثلاث عشرة": 13, "أربعة عشر": 14, "أربع عشرة": 14, "خمسة عشر": 15,
+    "خمس عشرة": 15, "ستة عشر": 16, "ست عشرة": 16, "سبعة عشر": 17, "سبع عشرة": 17,
+    "ثمانية عشر": 18, "ثماني عشرة": 18, "تسعة عشر": 19, "تسع عشرة": 19}.items()}
+
+# Vague quantities: (lower bound, qualifier). "dozens" means at least two dozen.
+VAGUE = {
+    "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000,
+    "tens of thousands": 20_000, "hundreds of thousands": 200_000, "a dozen": 12,
+    normalize_arabic("عشرات"): 20, normalize_arabic("مئات"): 200, normalize_arabic("آلاف"): 2000,
+    normalize_arabic("عشرات الآلاف"): 20_000, normalize_arabic("مئات الآلاف"): 200_000,
+}
+
+
+def parse_english_words(text: str) -> int | None:
+    """"three hundred and twelve" -> 312; None if any word is not a number word."""
+    words = [w for w in re.split(r"[\s-]+", text.lower().strip()) if w and w != "and"]
+    if not words:
+        return None
+    total = current = 0
+    seen = False
+    for w in words:
+        if w in ("a", "an") and not seen:
+            current = 1
+            continue
+        if w in _EN_UNITS:
+            current += _EN_UNITS[w]
+        elif w in _EN_SCALES:
+            scale = _EN_SCALES[w]
+            if scale == 100:
+                current = max(current, 1) * 100
+            else:
+                total += max(current, 1) * scale
+                current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def parse_arabic_words(text: str) -> int | None:
+    """"ثلاثة وعشرين" -> 23, "مئتين وخمسين" -> 250; None if a word is not a number word."""
+    t = normalize_arabic(text).strip()
+    if t in _AR_TEENS:
+        return _AR_TEENS[t]
+    parts = [p.strip() for p in re.split(r"\s+و|\s+", t) if p.strip()]
+    parts = [p[1:] if p.startswith("و") and p[1:] in _AR_WORDS else p for p in parts]
+    if not parts:
+        return None
+    total = 0
+    for p in parts:
+        if p not in _AR_WORDS:
+            return None
+        v = _AR_WORDS[p]
+        if v in (1000, 1_000_000) and total and total < v and p in ("الف", "مليون"):
+            total *= v
+        else:
+            total += v
+    return total
+
+
+def parse_number(text: str) -> int | None:
+    """Digits with separators or decimal scale ("1,500", "١٢", "2.5 million") or number words."""
+    t = ascii_digits(text).strip().lower()
+    m = re.fullmatch(r"(\d{1,3}(?:[,\u066c]\d{3})+|\d+)(?:\.(\d+))?\s*(million|thousand|m|k|"
+                     r"مليون|ألف|الف|آلاف|الاف)?", t)
+    if m:
+        whole = int(re.sub(r"\D", "", m.group(1)))
+        frac = m.group(2)
+        scale = {"million": 10**6, "m": 10**6, "مليون": 10**6, "thousand": 1000, "k": 1000,
+                 "ألف": 1000, "الف": 1000, "آلاف": 1000, "الاف": 1000}.get(m.group(3) or "", 1)
+        if frac and scale == 1:
+            return None  # a decimal without a scale is not a count of people
+        value = whole * scale
+        if frac:
+            value += int(frac) * scale // (10 ** len(frac))
+        return value
+    if re.search("[\u0600-\u06ff]", t):
+        return parse_arabic_words(t)
+    return parse_english_words(t)
+
+
+_EN_NUMWORD = ("(?:" + "|".join(sorted(list(_EN_UNITS) + list(_EN_SCALES), key=len, reverse=True))
+               + ")")
+_AR_NUMWORD = "(?:" + "|".join(sorted((re.escape(k) for k in list(_AR_WORDS) + list(_AR_TEENS)),
+                                      key=len, reverse=True)) + ")"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUM = (rf"(?:(?:{_DIGITS})(?:\s*(?:million|thousand|مليون|الف|الاف)\b)?"
+        rf"|(?:a\s+)?{_EN_NUMWORD}(?:[\s-]+(?:and\s+)?{_EN_NUMWORD})*"
+        rf"|{_AR_NUMWORD}(?:\s+و?{_AR_NUMWORD})*)")
+_VAGUE_RE = ("(?:tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|a dozen|"
+             + "|".join(re.escape(normalize_arabic(w)) for w in
+                        ("عشرات الآلاف", "مئات الآلاف", "عشرات", "مئات", "آلاف")) + ")")
+_QUAL = {
+    "at_least": ["at least", "no fewer than", "no less than", "not less than", "a minimum of",
+                 "ما لا يقل عن", "لا يقل عن", "ما لا يقل عن", "على الأقل"],
+    "more_than": ["more than", "over", "upwards of", "in excess of", "above", "more then",
+                  "أكثر من", "ما يزيد عن", "ما يزيد على", "يزيد عن", "أزيد من", "اكثر من"],
+    "approx": ["about", "around", "approximately", "roughly", "nearly", "almost", "some",
+               "close to", "an estimated", "estimated", "up to", "as many as", "approx.", "~",
+               "نحو", "حوالي", "حوالى", "قرابة", "زهاء", "ما يقارب", "ما يقرب من", "قرابة ال",
+               "تقريبا"],
+}
+_QUAL_LOOKUP = {normalize_arabic(p).lower(): q for q, ps in _QUAL.items() for p in ps}
+_QUAL_RE = "(?:" + "|".join(sorted((re.escape(normalize_arabic(p)) for p in _QUAL_LOOKUP),
+                                   key=len, reverse=True)) + ")"
+_B = r"(?<![\w.,])"
+_E = r"(?![\w]|[.,]\d)"
+
+NUMBER_RE = re.compile(
+    rf"{_B}(?:(?P<between>between|from|بين|من)\s+)?(?P<lo>{_NUM})\s*(?:-|–|to|and|until|و|إلى|الى)\s*"
+    rf"(?P<hi>{_NUM}){_E}"
+    rf"|{_B}(?:(?P<qual>{_QUAL_RE})\s+)?(?:(?P<vague>{_VAGUE_RE})|(?P<num>{_NUM})){_E}",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class NumberMatch:
+    start: int
+    end: int
+    value: int | tuple[int, int]
+    qualifier: str
+    rule: str
+
+
+def find_numbers(norm: str, start: int = 0, end: int | None = None) -> list[NumberMatch]:
+    out: list[NumberMatch] = []
+    for m in NUMBER_RE.finditer(norm, start, len(norm) if end is None else end):
+        if m.group("lo") is not None:
+            lo, hi = parse_number(m.group("lo")), parse_number(m.group("hi"))
+            joiner = norm[m.end("lo"):m.start("hi")].strip().lower()
+            # "X and Y" is a range only after "between"; otherwise two separate numbers.
+            whole = parse_number(norm[m.start("lo"):m.end("hi")])
+            if whole is not None and not m.group("between") and joiner in ("-", "and", "و"):
+                # "twenty-three", "three hundred and twelve", "ثلاثة وعشرين": one number.
+                out.append(NumberMatch(m.start("lo"), m.end(), whole, "exact", "number:exact"))
+                continue
+            if (lo is None or hi is None or hi <= lo
+                    or (joiner in ("and", "و") and not m.group("between"))):
+                out.extend(_single(norm, m.start("lo"), m.end("lo"), None))
+                out.extend(_single(norm, m.start("hi"), m.end("hi"), None))
+                continue
+            out.append(NumberMatch(m.start(), m.end(), (lo, hi), "range", "number:range"))
+            continue
+        qual = m.group("qual")
+        if m.group("vague"):
+            word = normalize_arabic(m.group("vague")).lower()
+            base = VAGUE[word]
+            qualifier = _QUAL_LOOKUP.get(normalize_arabic(qual).lower(), "at_least") if qual \
+                else "approx" if word == "a dozen" else "at_least"
+            out.append(NumberMatch(m.start(), m.end(), base, qualifier, f"number:vague:{word}"))
+            continue
+        num = m.group("num")
+        value = parse_number(num)
+        if value is None:
+            continue
+        if num.strip().lower() in ("a", "an", "one", "واحد", "واحدة") and not qual:
+            # "one" alone is too often a pronoun ("one of them"); keep it only before a noun.
+            if re.match(r"\s+of\b", norm[m.end():m.end() + 4]):
+                continue
+        qualifier = _QUAL_LOOKUP.get(normalize_arabic(qual).lower(), "exact") if qual else "exact"
+        # Trailing qualifiers: "12 على الأقل", "30 تقريبا", "40 or more".
+        tail = norm[m.end():m.end() + 14]
+        if qualifier == "exact":
+            if re.match(r"\s*(?:على الاقل|علي الاقل)", tail):
+                qualifier = "at_least"
+            elif re.match(r"\s*تقريبا", tail):
+                qualifier = "approx"
+            elif re.match(r"\s*or more\b", tail):
+                qualifier = "at_least"
+        out.append(NumberMatch(m.start(), m.end(), value, qualifier, "number:" + qualifier))
+    return out
+
+
+def _single(norm: str, start: int, end: int, qual: str | None) -> list[NumberMatch]:
+    value = parse_number(norm[start:end])
+    if value is None:
+        return []
+    return [NumberMatch(start, end, value, "exact", "number:exact")]

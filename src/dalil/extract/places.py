@@ -1,0 +1,315 @@
+"""Finding place names in text and resolving each against the gazetteer by context.
+
+A name is looked up under its name key (any spelling, either script). Big places (governorates,
+districts, sub-districts, towns with a known population) are accepted anywhere; a village name is
+accepted only next to a place cue ("the village of", "in", "قرية", "بلدة") because thousands of
+Syrian village names are also ordinary words. Among several places with the name, the choice
+weighs what the text says ("province", "countryside", "قرية"), the governorates of the other
+places named in the text, and population; the explanation records which of these decided.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dalil.gazetteer import Gazetteer
+from dalil.gazetteer import Place as GazPlace
+from dalil.gazetteer.names import has_arabic, name_key, skeleton_key
+
+_TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'`ʿʾ]+(?:-[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'`ʿʾ]+)*"
+                    r"|[\u0621-\u064a\u0671-\u06d3]+")
+_LATIN_ARTICLES = {"al", "el", "ad", "ar", "as", "at", "az", "an", "ash", "adh", "ath", "ed", "er",
+                   "es", "et", "ez", "en", "ibn", "bin", "bani", "umm", "abu", "wadi", "tal", "tell",
+                   "jabal", "jebel", "ain", "ras", "deir", "beit", "bayt", "kafr", "khirbet", "qasr",
+                   "de", "la"}
+# Capitalised English words that are also the name of some Syrian village.
+_EN_STOP = {
+    "by", "is", "said", "sham", "the", "a", "an", "in", "on", "at", "it", "he", "she", "we", "they",
+    "his", "her", "but", "and", "or", "if", "as", "so", "no", "yes", "not", "all", "one", "two",
+    "syria", "syrian", "arab", "state", "news", "general", "security", "army", "free", "division",
+    "brigade", "front", "national", "council", "president", "minister", "ministry", "human",
+    "rights", "watch", "network", "observatory", "reuters", "telegram", "channel", "post",
+    "eid", "ramadan", "allah", "god", "amin", "hassan", "ali", "ahmad", "ahmed", "mohammed",
+    "muhammad", "omar", "khaled", "youssef", "ibrahim", "mahmoud", "mustafa", "hussein", "abbas",
+    "umm", "abu", "bin", "ibn", "al", "el", "mr", "mrs", "dr", "gen", "col",
+}
+_AR_STOP = {name_key(w) for w in (
+    "في", "من", "إلى", "على", "عن", "مع", "بعد", "قبل", "حتى", "منذ", "خلال", "بين", "أن", "إن",
+    "التي", "الذي", "الذين", "هذا", "هذه", "ذلك", "تلك", "كان", "كانت", "قد", "لقد", "لم", "لن",
+    "ما", "لا", "هو", "هي", "هم", "نحن", "كل", "بعض", "عدد", "أيضا", "حيث", "كما", "وقال", "قال",
+    "قالت", "اليوم", "أمس", "يوم", "ليلة", "صباح", "مساء", "سوريا", "السورية", "السوري", "العربي",
+    "الشام", "الله", "المدينة", "القرية", "البلدة", "المنطقة", "الحي", "الريف", "الأهالي", "السكان",
+    "المدنيين", "الأطفال", "النساء", "الرجال", "عائلة", "عائلات", "منزل", "منازل", "المنازل",
+    "الشارع", "السوق", "المسجد", "الكنيسة", "المدرسة", "المشفى", "المستشفى", "الساحل", "الجبل",
+    "الشمال", "الجنوب", "الشرق", "الغرب", "الوسط", "الحكومة", "الدولة", "الجيش", "الأمن", "الشرطة",
+    "الرئيس", "الوزير", "المرصد", "الشبكة", "حقوق", "الإنسان", "منظمة", "الأمم", "المتحدة",
+    "مصدر", "مصادر", "شاهد", "شهود", "حسب", "بحسب", "وفق", "نحو", "حوالي", "أكثر", "أقل", "جديد",
+    "العام", "الماضي", "الحالي", "الأول", "الثاني", "الجمعة", "السبت", "الأحد", "الاثنين",
+    "الثلاثاء", "الأربعاء", "الخميس", "عشرات", "مئات", "آلاف", "جثث", "جثة", "النار", "الرصاص",
+    "القصف", "الهجوم", "هجوم", "المسلحين", "عناصر", "قوات", "فصائل", "الفصائل", "العشائر",
+    "البدو", "الدروز", "العلويين", "الطائفة", "النظام", "الثورة", "الحرية", "الكرامة", "السلام",
+    "النصر", "الشهداء", "الضحايا", "القتلى", "الجرحى", "المفقودين", "المعتقلين", "النازحين",
+    "عائلته", "منزله", "أهله", "أبناء", "ابن", "أبو", "أم", "بيت", "دار", "تل", "عين", "رأس",
+)}
+_LATIN_CUE = re.compile(
+    r"(?:\b(?:in|at|near|outside|around|inside|into|from|to|toward|towards|across|between|of|"
+    r"village|town|city|hamlet|neighbou?rhood|district|area|suburb|and|or|,)\s+(?:the\s+)?"
+    r"(?:(?:village|town|city|hamlet|neighbou?rhood|district|area|suburb)\s+of\s+)?)$", re.I)
+_AR_STRONG_CUE = re.compile(
+    r"(?:قري[هة]|قرى|بلد[هة]|بلدات|مدين[هة]|حي|احياء|ريف|منطق[هة]|ناحي[هة]|مخيم|محافظ[هة]|"
+    r"ضاحي[هة]|مزرع[هة]|قريتي|بلدتي)\s+$")
+_MODIFIER_AFTER = re.compile(
+    r"^\s*(?P<m>province|governorate|countryside|region|district|sub-?district|city|town|village|"
+    r"neighbou?rhood|area)\b", re.I)
+_MODIFIER_BEFORE = re.compile(
+    r"(?P<m>province of|governorate of|countryside of|district of|city of|town of|village of|"
+    r"محافظ[هة]|ريف|منطق[هة]|ناحي[هة]|مدين[هة]|بلد[هة]|قري[هة]|قرى|حي)\s+(?:the\s+)?$", re.I)
+_MODIFIER_KIND = {
+    "province": "admin1", "governorate": "admin1", "countryside": "admin1", "region": "admin1",
+    "محافظه": "admin1", "محافظة": "admin1", "ريف": "admin1", "district": "admin2",
+    "منطقه": "admin2", "منطقة": "admin2", "sub-district": "admin3", "subdistrict": "admin3",
+    "ناحيه": "admin3", "ناحية": "admin3", "city": "city", "مدينه": "city", "مدينة": "city",
+    "town": "locality", "village": "locality", "بلده": "locality", "بلدة": "locality",
+    "قريه": "locality", "قرية": "locality", "قرى": "locality", "neighbourhood": "locality",
+    "neighborhood": "locality", "حي": "locality", "area": "",
+}
+
+_ORIGIN = re.compile(
+    r"(?:\b(?:fighters|gunmen|militants|militias|militiamen|men|groups?|members|convoys?|"
+    r"reinforcements|came|come|coming|arrived|arriving|hailing|hail|brought|bused|bussed|"
+    r"originally|natives?|who are|recruited|deployed)\b[^.;]{0,40}\bfrom\s+(?:the\s+)?"
+    r"(?:(?:village|town|city|area|province|countryside)\s+of\s+)?$"
+    r"|(?:مقاتل\w*|عناصر|مسلح\w*|قادم\w*|جاءوا|جاؤوا|قدموا|ينحدر\w*|ابناء|تعزيزات|ارتال|رتل)"
+    r"[^.،,]{0,30}\s+من\s+(?:\S+\s+)?$)", re.I)
+_DESTINATION = re.compile(
+    r"(?:\b(?:fled|flee|fleeing|flees|escaped|escape|displaced|refuge|sheltering|shelter|"
+    r"sheltered|evacuated|moved|relocated|headed|heading|driven|bused|bussed|deported|"
+    r"transferred|taken|transported|returned|arrived|made their way|walked)\b[^.;]{0,30}?"
+    r"\b(?:to|into|towards?|in|at)\s+(?:the\s+)?(?:(?:safety|village|town|city|area|coast)\s+of\s+"
+    r"(?:the\s+)?)?$"
+    r"|(?:نزح\w*|فر|فروا|فرت|هرب\w*|لجا\w*|لجو\w*|نقل\w*|اقتيد\w*|اقتاد\w*|توجه\w*|وصل\w*|"
+    r"اخلاء|اجلاء|ترحيل|رحلوا)[^.،,]{0,25}\s+(?:الى|نحو|باتجاه|في)\s+(?:\S+\s+)?$)", re.I)
+_BASE = re.compile(
+    r"(?:\bbased in|headquartered in|offices? in|\bsaid in|told reporters in|speaking in|"
+    r"press conference in|statement from|briefing in|مقره|ومقره|ومقرها|مقرها)\s+(?:the\s+)?$",
+    re.I)
+_KIND_PREF = {"city": 4.0, "admin1": 3.0, "admin2": 2.6, "admin3": 2.0, "locality": 1.0}
+
+
+@dataclass
+class RawMention:
+    start: int
+    end: int
+    key: str
+    candidates: list[GazPlace]
+    modifier: str
+    cue: str
+    preferred: str = ""
+
+
+def _is_major(p: GazPlace) -> bool:
+    return p.kind != "locality" or p.population >= 5000 or p.feature_code.startswith(("PPLA",
+                                                                                        "PPLC"))
+
+
+def _capitalised(word: str) -> bool:
+    core = word.lstrip("'`ʿʾ")
+    if "-" in core:
+        parts = core.split("-")
+        return any(p[:1].isupper() for p in parts if p.lower() not in _LATIN_ARTICLES) or \
+            core[:1].isupper()
+    return core[:1].isupper()
+
+
+def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, int]],
+                        reserved: set[str]) -> list[RawMention]:
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm)]
+    mentions: list[RawMention] = []
+    blocked_sorted = sorted(blocked)
+    i = 0
+    n_tok = len(tokens)
+    first_words = gaz.first_words
+    while i < n_tok:
+        found = None
+        tok = tokens[i]
+        tok_arabic = has_arabic(tok[2])
+        if not tok_arabic and not _capitalised(tok[2]) and tok[2].lower() not in _LATIN_ARTICLES:
+            i += 1
+            continue
+        # Multi-word names are tried only when the first word starts some gazetteer name.
+        multi = tok[2].lower() in _LATIN_ARTICLES or any(
+            k.split(" ")[0] in first_words for _, k in _keys(norm, tok[0], tok[1], tok_arabic)
+            if k)
+        for n in (4, 3, 2, 1):
+            if i + n > n_tok or (n > 1 and not multi):
+                continue
+            first, last = tokens[i], tokens[i + n - 1]
+            if n > 1 and norm[first[1]:tokens[i + 1][0]].strip(" -") != "":
+                continue  # tokens must be adjacent (only spaces or hyphens between)
+            if n > 2 and any(norm[tokens[j][1]:tokens[j + 1][0]].strip(" -")
+                             for j in range(i, i + n - 1)):
+                continue
+            start, end = first[0], last[1]
+            arabic = has_arabic(first[2])
+            if not arabic:
+                if not _capitalised(first[2]) and first[2].lower() not in _LATIN_ARTICLES:
+                    continue
+                if not _capitalised(last[2]):
+                    continue
+            for s, key in _keys(norm, start, end, arabic):
+                if not key or not gaz.has_key(key):
+                    continue
+                if (key in _EN_STOP or key in _AR_STOP or key in reserved
+                        or norm[s:end].lower() in reserved):
+                    continue
+                if _overlaps(s, end, blocked_sorted):
+                    continue
+                found = (s, end, key, n)
+                break
+            if found:
+                break
+            if not arabic and n <= 3 and _LATIN_CUE.search(norm[max(0, start - 40):start]):
+                sk = skeleton_key(norm[start:end])
+                cons = len(sk.replace(" ", ""))
+                strong = re.search(r"(?:village|town|hamlet|city)\s+of\s+$",
+                                   norm[max(0, start - 20):start])
+                if sk and (cons >= 5 or (strong and cons >= 3)) and \
+                        gaz.lookup_skeleton_key(sk) and not _overlaps(start, end, blocked_sorted):
+                    found = (start, end, "~" + sk, n)
+                    break
+        if not found:
+            i += 1
+            continue
+        s, e, key, n = found
+        preferred = ""
+        if key.startswith("~"):
+            cands = _dedupe(gaz.lookup_skeleton_key(key[1:]))
+        else:
+            cands = _dedupe(gaz.lookup_key(key))
+            pref = gaz.preferred_for(key)
+            if pref is not None:
+                preferred = pref.id
+        before = norm[max(0, s - 60):s]
+        after = norm[e:e + 30]
+        modifier = ""
+        mb = _MODIFIER_BEFORE.search(before)
+        ma = _MODIFIER_AFTER.match(after)
+        if ma:
+            modifier = _MODIFIER_KIND.get(ma.group("m").lower(), "")
+        elif mb:
+            word = mb.group("m").lower().split()[0]
+            modifier = _MODIFIER_KIND.get(word, "")
+        arabic = has_arabic(key)
+        cue = ""
+        if arabic:
+            if _AR_STRONG_CUE.search(before) or s > tokens[i][0]:
+                cue = "arabic_place_word" if _AR_STRONG_CUE.search(before) else "arabic_prefix"
+            elif (mentions and re.fullmatch(r"\s*(?:و|,|،|او)\s*", norm[mentions[-1].end:s] + "")) or (mentions and re.fullmatch(r"\s*(?:,|،)?\s*و?", norm[mentions[-1].end:tokens[i][0]])):
+                cue = "list_continuation"
+        else:
+            if _LATIN_CUE.search(before):
+                cue = "preposition"
+            elif ma:
+                cue = "place_word_after"
+        is_major = any(_is_major(p) for p in cands)
+        accept = is_major if not cue else True
+        if arabic and not is_major and cue not in ("arabic_place_word", "list_continuation"):
+            accept = False
+        if arabic and not is_major and cue == "arabic_prefix":
+            accept = bool(re.search(r"(?:في|قرب|محيط|اطراف)\s+$", before))
+        if not arabic and not is_major and len(key) <= 3:
+            accept = False
+        if key.startswith("~"):
+            cue = "spelling_variant:" + (cue or "")
+        if accept:
+            mentions.append(RawMention(s, e, key, cands, modifier, cue or "major_place",
+                                       preferred))
+        i += n
+    return mentions
+
+
+def _keys(norm: str, start: int, end: int, arabic: bool) -> list[tuple[int, str]]:
+    surface = norm[start:end]
+    if not arabic:
+        return [(start, name_key(surface))]
+    out = [(start, name_key(surface))]
+    # Clitics glued to the first word: و ف ب ل ك, and لل for ل + ال.
+    if surface.startswith("لل") and len(surface) > 4:
+        out.append((start + 1, name_key("ا" + surface[1:])))
+    for k in (1, 2):
+        if len(surface) > k + 2 and all(c in "وفبلك" for c in surface[:k]):
+            out.append((start + k, name_key(surface[k:])))
+            if surface[k:].startswith("لل"):
+                out.append((start + k + 1, name_key("ا" + surface[k + 1:])))
+    return out
+
+
+def _overlaps(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a < e and s < b for a, b in spans)
+
+
+def _dedupe(places: list[GazPlace]) -> list[GazPlace]:
+    seen: set[str] = set()
+    out = []
+    for p in places:
+        if p.id not in seen:
+            seen.add(p.id)
+            out.append(p)
+    return out
+
+
+def latin_name(p: GazPlace) -> str:
+    if not has_arabic(p.name):
+        return p.name
+    for alt in p.alt_names:
+        if not has_arabic(alt):
+            return alt
+    return p.name
+
+
+def resolve(mentions: list[RawMention]) -> list[tuple[GazPlace, str]]:
+    """Choose one gazetteer place per mention; return it with the explanation of the choice."""
+    context_admin1: dict[str, int] = {}
+    for m in mentions:
+        admins = {p.admin1 for p in m.candidates}
+        if len(admins) == 1:
+            a = next(iter(admins))
+            context_admin1[a] = context_admin1.get(a, 0) + 1
+    out: list[tuple[GazPlace, str]] = []
+    for m in mentions:
+        if len(m.candidates) == 1:
+            p = m.candidates[0]
+            out.append((p, f"only gazetteer entry for this name ({p.id}: {p.describe()})"))
+            continue
+        scored = []
+        for p in m.candidates:
+            kind = "city" if p.is_city else p.kind
+            score = _KIND_PREF.get(kind, 1.0)
+            reasons = []
+            if m.modifier:
+                want = m.modifier
+                if want == kind or (want == "locality" and p.kind == "locality") or \
+                        (want == "city" and p.kind in ("locality", "admin2", "admin3")):
+                    score += 3.0
+                    reasons.append(f"text calls it a {want}")
+            others = {a: c for a, c in context_admin1.items()}
+            if len({q.admin1 for q in m.candidates}) == 1:
+                others[p.admin1] = others.get(p.admin1, 1) - 1
+            if others.get(p.admin1, 0) > 0:
+                score += 2.5
+                reasons.append(f"other places in the text are in {p.admin1}")
+            score += 0.3 * math.log10(p.population + 1)
+            if p.id == m.preferred and m.modifier in ("", "city", "locality"):
+                score += 5.0
+                reasons.append("curated alias (gazetteer/data/aliases.tsv)")
+            scored.append((score, p, reasons))
+        scored.sort(key=lambda t: (-t[0], t[1].id))
+        _best_score, best, reasons = scored[0]
+        why = "; ".join(reasons) or (
+            "populated place preferred" if best.is_city else f"{best.kind} preferred")
+        out.append((best, f"chose {best.id} ({best.describe()}, {best.kind}) among "
+                          f"{len(scored)} entries named '{m.key}': {why}"))
+    return out

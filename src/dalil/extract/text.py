@@ -1,0 +1,178 @@
+"""Preparing text for matching, and splitting it into sentences and paragraphs.
+
+All matching runs on a *normalised copy* of the text: Arabic letters unified, Arabic-Indic digits
+made ASCII, control and bidi characters blanked. Replacements keep the length; only Arabic
+diacritics and tatweel are removed, and then an offset map takes spans back to the original.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from dalil.gazetteer.names import _AR_MAP, _INDIC_DIGITS
+
+_REMOVED = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+# Bidi controls, zero-width characters and C0/C1 controls other than tab and newline.
+_BLANKED = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad"
+                      "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SAME_MAP: dict[str, str] = {
+    **{chr(k): v for k, v in _AR_MAP.items() if isinstance(v, str) and len(v) == 1},
+    **{chr(c): chr(v) for c, v in _INDIC_DIGITS.items() if isinstance(v, int)},
+    "\r": "\n", "\u060c": ",", "\u061b": ";", "\u066b": ".", "\u066c": ",", "\u2019": "'",
+    "\u2018": "'", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+}
+_SAME_LEN = str.maketrans(_SAME_MAP)
+
+
+@dataclass
+class Prepared:
+    original: str
+    norm: str
+    # Sorted positions in ``norm`` where characters were removed, and how many before each.
+    _cuts: list[int]
+    _shift: list[int]
+
+    def orig(self, pos: int) -> int:
+        if not self._cuts:
+            return pos
+        i = bisect_right(self._cuts, pos)
+        return pos + (self._shift[i - 1] if i else 0)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        return self.orig(start), self.orig(end - 1) + 1 if end > start else self.orig(start)
+
+    def surface(self, start: int, end: int) -> str:
+        a, b = self.span(start, end)
+        return self.original[a:b]
+
+
+def prepare(text: str) -> Prepared:
+    norm = _BLANKED.sub(" ", text).translate(_SAME_LEN)
+    if not _REMOVED.search(norm):
+        return Prepared(text, norm, [], [])
+    cuts: list[int] = []
+    shift: list[int] = []
+    parts: list[str] = []
+    removed = 0
+    last = 0
+    for m in _REMOVED.finditer(norm):
+        parts.append(norm[last:m.start()])
+        removed += 1
+        last = m.end()
+        # position in the new text where later characters have shifted by `removed`
+        cuts.append(m.start() - removed + 1)
+        shift.append(removed)
+    parts.append(norm[last:])
+    # Collapse runs of removals at the same new position: keep the largest shift.
+    c2: list[int] = []
+    s2: list[int] = []
+    for c, s in zip(cuts, shift, strict=True):
+        if c2 and c2[-1] == c:
+            s2[-1] = s
+        else:
+            c2.append(c)
+            s2.append(s)
+    return Prepared(text, "".join(parts), c2, s2)
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int  # in the normalised text
+    end: int
+    paragraph: int
+    text: str  # normalised text of the sentence
+
+
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "gen", "col", "lt", "maj", "capt", "sgt", "st", "no", "vs", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd",
+    "co", "corp", "u.s", "u.n", "e.g", "i.e", "a.m", "p.m", "approx", "est", "govt", "sheikh",
+    "prof", "rev", "fig", "al", "op", "cit", "ibid",
+}
+_BOUNDARY = re.compile(r"[.!?\u061f\u06d4]+[\"'”’»)\]]*(?=\s)")
+_PARA = re.compile(r"\n[ \t]*\n+")
+_MAX_SENTENCE = 1500
+
+
+def split_sentences(norm: str) -> list[Sentence]:
+    """Rule-based splitter: terminal punctuation, line structure, abbreviations.
+
+    Hand-written because the only offline alternative (spaCy's sentencizer) splits on every
+    period ("Gen. Ali", "U.N."), knows nothing of Arabic "؟" and would make spaCy a hard
+    dependency for one regex-sized job.
+    """
+    sentences: list[Sentence] = []
+    para_starts = [0] + [m.end() for m in _PARA.finditer(norm)]
+    for p_index, p_start in enumerate(para_starts):
+        p_end = para_starts[p_index + 1] if p_index + 1 < len(para_starts) else len(norm)
+        for start, end in _split_block(norm, p_start, p_end):
+            sentences.append(Sentence(len(sentences), start, end, p_index, norm[start:end]))
+    return sentences
+
+
+def _split_block(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    line_start = start
+    pieces: list[tuple[int, int]] = []
+    # Lines: a newline ends a sentence when the line is short (heading, dateline, list item)
+    # or ends in punctuation; otherwise it is wrapped prose and the line continues.
+    while line_start < end:
+        nl = norm.find("\n", line_start, end)
+        line_end = end if nl < 0 else nl
+        pieces.append((line_start, line_end))
+        line_start = line_end + 1
+    merged: list[tuple[int, int]] = []
+    for a, b in pieces:
+        line = norm[a:b].strip()
+        if merged and line:
+            prev = norm[merged[-1][0]:merged[-1][1]].rstrip()
+            wrapped = (len(prev) >= 60 and not re.search(r"[.!?:\u061f\"”»]$", prev)
+                       and line[:1] not in "-*•–—")
+            if wrapped:
+                merged[-1] = (merged[-1][0], b)
+                continue
+        merged.append((a, b))
+    for a, b in merged:
+        spans.extend(_split_line(norm, a, b))
+    return spans
+
+
+def _split_line(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    cur = start
+    for m in _BOUNDARY.finditer(norm, start, end):
+        stop = m.end()
+        word = re.search(r"([\w.]+)[.!?\u061f]*[\"'”’»)\]]*$", norm[cur:stop])
+        token = word.group(1).rstrip(".").lower() if word else ""
+        if m.group().startswith(".") and (token in _ABBREV or (len(token) == 1 and token.isalpha()
+                                                                 and token.isupper() is False)):
+            continue
+        if m.group().startswith(".") and word and len(word.group(1).rstrip(".")) == 1 \
+                and word.group(1)[0].isupper():
+            continue  # an initial: "A. Hassan"
+        nxt = re.match(r"\s*(\S)", norm[stop:end])
+        if nxt and nxt.group(1).islower() and nxt.group(1).isascii():
+            continue  # "p.m. on" / "approx. 40": the next word is lower case
+        out.append((cur, stop))
+        cur = stop
+    out.append((cur, end))
+    result: list[tuple[int, int]] = []
+    for a, b in out:
+        # trim whitespace; drop empty pieces
+        while a < b and norm[a].isspace():
+            a += 1
+        while b > a and norm[b - 1].isspace():
+            b -= 1
+        while b - a > _MAX_SENTENCE:  # very long runs without punctuation: cut at a space
+            cut = norm.rfind(" ", a, a + _MAX_SENTENCE)
+            cut = cut if cut > a else a + _MAX_SENTENCE
+            result.append((a, cut))
+            a = cut
+            while a < b and norm[a].isspace():
+                a += 1
+        if b > a and re.search(r"\w", norm[a:b]):
+            result.append((a, b))
+    return result

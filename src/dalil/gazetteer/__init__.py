@@ -1,0 +1,216 @@
+"""Places with coordinates and administrative hierarchy, looked up by any spelling.
+
+The package ships a Syrian gazetteer (``data/syria.tsv.gz``, built by ``scripts/build_gazetteer.py``
+from OpenSyria, OCHA COD-AB and Who's On First; see ``ATTRIBUTION``). Users add other countries
+with ``dalil gazetteer import FILE`` (GeoNames dump format), which converts the file into the same
+format in the gazetteer folder (setting ``gazetteer_dir``); every ``*.tsv.gz`` there is loaded too.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from dalil.errors import InputError
+from dalil.gazetteer.names import has_arabic, name_key, skeleton_key
+
+COLUMNS = ("id", "kind", "name", "name_ar", "alt_names", "lat", "lon", "admin1", "admin2",
+           "country", "population", "feature_code")
+KINDS = ("admin1", "admin2", "admin3", "locality")
+
+ATTRIBUTION = (
+    "Administrative units: OpenSyria Data Geography (CC BY 4.0), incorporating UN OCHA COD-AB / "
+    "populated places (CC BY 3.0 IGO), geoBoundaries, GeoNames (CC BY 4.0), Wikidata (CC0) and "
+    "U.S. Census Bureau data. Administrative boundaries © UN OCHA, Syrian Arab Republic COD-AB "
+    "(HDX), CC BY 3.0 IGO. Localities: data from Who's On First (whosonfirst.org), including "
+    "GeoNames (CC BY 4.0)."
+)
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str
+    kind: str
+    name: str
+    name_ar: str
+    alt_names: tuple[str, ...]
+    lat: float
+    lon: float
+    admin1: str
+    admin2: str
+    country: str
+    population: int
+    feature_code: str
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(n for n in (self.name, self.name_ar, *self.alt_names) if n)
+
+    @property
+    def is_city(self) -> bool:
+        return self.kind == "locality" and (
+            self.population > 0 or self.feature_code.startswith(("PPLA", "PPLC")))
+
+    def describe(self) -> str:
+        parts = [self.name, self.admin2 if self.admin2 != self.name else "", self.admin1,
+                 self.country]
+        return ", ".join(p for p in parts if p)
+
+
+@dataclass
+class Gazetteer:
+    places: list[Place] = field(default_factory=list)
+    _by_key: dict[str, list[int]] = field(default_factory=dict)
+    _by_skeleton: dict[str, list[int]] = field(default_factory=dict)
+    preferred: dict[str, int] = field(default_factory=dict)
+    first_words: set[str] = field(default_factory=set)
+
+    def add(self, places: Iterable[Place]) -> None:
+        for place in places:
+            index = len(self.places)
+            self.places.append(place)
+            keys = {name_key(n) for n in place.names}
+            for key in keys:
+                if key:
+                    self._by_key.setdefault(key, []).append(index)
+                    if " " in key:
+                        self.first_words.add(key.split(" ")[0])
+            for sk in {skeleton_key(n) for n in place.names if not has_arabic(n)}:
+                if len(sk.replace(" ", "")) >= 3:
+                    self._by_skeleton.setdefault(sk, []).append(index)
+
+    def add_aliases(self, rows: Iterable[list[str]]) -> None:
+        """Extra spellings for existing places; the aliased place is listed first for its key."""
+        by_id = {p.id: i for i, p in enumerate(self.places)}
+        for row in rows:
+            if len(row) != 2 or row[1].strip() not in by_id:
+                raise InputError(f"bad gazetteer alias row: {row!r}")
+            key, index = name_key(row[0]), by_id[row[1].strip()]
+            current = [i for i in self._by_key.get(key, []) if i != index]
+            self._by_key[key] = [index, *current]
+            self.preferred[key] = index
+
+    def lookup(self, name: str) -> list[Place]:
+        """Every place with this name under any spelling (exact key match)."""
+        return [self.places[i] for i in self._by_key.get(name_key(name), [])]
+
+    def lookup_key(self, key: str) -> list[Place]:
+        return [self.places[i] for i in self._by_key.get(key, [])]
+
+    def lookup_skeleton(self, name: str) -> list[Place]:
+        return [self.places[i] for i in self._by_skeleton.get(skeleton_key(name), [])]
+
+    def lookup_skeleton_key(self, key: str) -> list[Place]:
+        return [self.places[i] for i in self._by_skeleton.get(key, [])]
+
+    def preferred_for(self, key: str) -> Place | None:
+        i = self.preferred.get(key)
+        return self.places[i] if i is not None else None
+
+    def has_key(self, key: str) -> bool:
+        return key in self._by_key
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+
+def _rows_to_places(lines: Iterable[str], origin: str) -> Iterator[Place]:
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        cols = line.rstrip("\n").split("\t")
+        if len(cols) != len(COLUMNS) or cols[1] not in KINDS:
+            raise InputError(f"{origin}:{lineno}: not a Dalil gazetteer row "
+                             f"({len(cols)} columns, expected {len(COLUMNS)})")
+        try:
+            yield Place(cols[0], cols[1], cols[2], cols[3],
+                        tuple(a for a in cols[4].split("|") if a), float(cols[5]),
+                        float(cols[6]), cols[7], cols[8], cols[9],
+                        int(float(cols[10])) if cols[10] else 0, cols[11])
+        except ValueError as exc:
+            raise InputError(f"{origin}:{lineno}: bad number in gazetteer row: {exc}") from exc
+
+
+def read_places(path: Path) -> list[Place]:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return list(_rows_to_places(fh, str(path)))
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(extra_dir: Path | None = None) -> Gazetteer:
+    """The shipped gazetteer plus every ``*.tsv.gz`` in ``extra_dir`` (cached per folder)."""
+    gaz = Gazetteer()
+    data = resources.files("dalil.gazetteer").joinpath("data/syria.tsv.gz").read_bytes()
+    with gzip.open(io.BytesIO(data), "rt", encoding="utf-8") as fh:
+        gaz.add(_rows_to_places(fh, "syria.tsv.gz"))
+    aliases = resources.files("dalil.gazetteer").joinpath("data/aliases.tsv").read_text("utf-8")
+    gaz.add_aliases(line.split("\t") for line in aliases.splitlines()
+                    if line.strip() and not line.startswith("#"))
+    if extra_dir is not None and extra_dir.is_dir():
+        for path in sorted(extra_dir.glob("*.tsv.gz")):
+            gaz.add(read_places(path))
+    return gaz
+
+
+_GEONAMES_KIND = {"ADM1": "admin1", "ADM2": "admin2", "ADM3": "admin3"}
+
+
+def convert_geonames(source: Path, dest: Path, *, min_population: int = 0) -> int:
+    """Convert a GeoNames dump (``SY.txt``, ``allCountries.txt`` ...) to a gazetteer file.
+
+    Keeps populated places (class P) and administrative units (ADM1-3). Admin codes stay codes
+    (``SY.04``) unless the dump's names are given by the user later; returns the number kept.
+    """
+    if not source.is_file():
+        raise InputError(f"no such file: {source}")
+    kept = 0
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_suffix(".part")
+    with source.open(encoding="utf-8", errors="replace", newline="") as fh, \
+            tmp.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+        out = io.TextIOWrapper(gz, encoding="utf-8", newline="\n")
+        for lineno, row in enumerate(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE), 1):
+            if not row or row[0].startswith("#"):
+                continue
+            if len(row) < 15:
+                raise InputError(f"{source}:{lineno}: not a GeoNames row ({len(row)} columns, "
+                                 "expected 19)")
+            fclass, fcode = row[6], row[7]
+            kind = "locality" if fclass == "P" else _GEONAMES_KIND.get(fcode) if fclass == "A" \
+                else None
+            if kind is None:
+                continue
+            try:
+                pop = int(row[14] or 0)
+                lat, lon = float(row[4]), float(row[5])
+            except ValueError as exc:
+                raise InputError(f"{source}:{lineno}: bad number: {exc}") from exc
+            if kind == "locality" and pop < min_population:
+                continue
+            alts = [a for a in row[3].split(",") if a and a != row[1]]
+            name_ar = next((a for a in alts if has_arabic(a)), "")
+            country = row[8]
+            cols = [f"gn:{row[0]}", kind, row[1], name_ar,
+                    "|".join(a.replace("|", " ").replace("\t", " ") for a in alts[:40]),
+                    f"{lat:.5f}", f"{lon:.5f}", f"{country}.{row[10]}" if row[10] else "",
+                    f"{country}.{row[10]}.{row[11]}" if row[11] else "", country, str(pop), fcode]
+            out.write("\t".join(cols) + "\n")
+            kept += 1
+        out.flush()
+        out.detach()
+    if kept == 0:
+        tmp.unlink()
+        raise InputError(f"{source}: no populated places or admin units found (is it GeoNames?)")
+    tmp.replace(dest)
+    load_gazetteer.cache_clear()
+    return kept
+
+
+__all__ = ["ATTRIBUTION", "COLUMNS", "Gazetteer", "Place", "convert_geonames", "load_gazetteer",
+           "read_places"]

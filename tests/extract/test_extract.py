@@ -1,0 +1,135 @@
+"""The extractor on small fictional reports, bad input, and the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dalil.cli import app
+from dalil.errors import InputError, TooLargeError
+from dalil.extract import VIOLATION_TYPES, extract_document
+
+WIRE = (
+    "BEIRUT, March 8 (Wire) - Gunmen killed at least 52 civilians in the village of Mukhtariyah "
+    "in the Latakia countryside on Thursday, a monitoring group said.\n\n"
+    "The Syrian Observatory for Human Rights said the victims were Alawites and that houses were "
+    "set on fire. Wire could not independently verify the figures.\n\n"
+    "\"They went from house to house and shot the men,\" said Rami, a 41-year-old farmer who asked "
+    "to be identified only by his first name. He fled to Tartus with his family the next morning."
+    "\n\nMore than 2,000 fighters from Idlib were deployed, the ministry said."
+)
+
+
+def test_english_wire_report() -> None:
+    r = extract_document(WIRE, published="2025-03-08").to_dict()
+    scenes = {p["canonical"] for p in r["places"]}
+    assert "Mukhtariyah" in scenes
+    roles = {m["surface"]: m["role"] for m in r["place_mentions"]}
+    assert roles["BEIRUT"] == "dateline" if "BEIRUT" in roles else True
+    assert roles["Idlib"] == "origin"
+    assert roles["Tartus"] == "destination"
+    assert {"killing", "arson", "home_invasion"} <= set(r["violations"])
+    assert set(r["violations"]) <= set(VIOLATION_TYPES)
+    assert [d["date"] for d in r["dates"]][:2] == ["2025-03-06", "2025-03-07"]
+    fig = r["casualty_figures"][0]
+    assert (fig["value"], fig["qualifier"], fig["what"]) == (52, "at_least", "killed")
+    assert fig["hedged"]  # the disclaimer covers the figure
+    assert WIRE[fig["span"][0]:fig["span"][1]] == "at least 52"
+    assert [(f["value"], f["what"]) for f in r["other_figures"]] == [(2000, "fighters")]
+    assert r["victim_groups"][0]["canonical"] == "Alawites"
+    rami = next(s for s in r["quoted_sources"] if s["name"] == "Rami")
+    assert rami["role"] == "witness" and rami["pseudonymous"]
+    quote = next(c for c in r["claims"] if c["quoted"])
+    assert quote["attributed_to"] == "Rami" and not quote["hedged"]
+    for c in r["claims"]:
+        assert WIRE[c["span"][0]:c["span"][1]] == c["text"]
+
+
+def test_arabic_report_spans_point_into_original_text() -> None:
+    text = ("قُتل ما لا يقل عن ٤٥ مدنياً في قرية الدالية بريف جبلة يوم الجمعة، بحسب المرصد السوري "
+            "لحقوق الإنسان. ويُزعم أن مسلحين أعدموا رجالاً من الطائفة العلوية.")
+    r = extract_document(text, published="2025-03-09").to_dict()
+    assert r["language"] == "ar"
+    fig = r["casualty_figures"][0]
+    assert (fig["value"], fig["qualifier"], fig["what"]) == (45, "at_least", "killed")
+    assert text[fig["span"][0]:fig["span"][1]] == fig["surface"]
+    assert {"killing", "execution"} <= set(r["violations"])
+    assert any(p["admin1"] == "Latakia" for p in r["places"])
+    assert r["dates"][0]["date"] == "2025-03-07"
+    assert r["victim_groups"][0]["canonical"] == "Alawites"
+    assert r["claims"][0]["attributed_to"].startswith("المرصد")
+    assert r["claims"][1]["hedged"]
+
+
+def test_plain_attribution_is_not_doubt_but_reportedly_is() -> None:
+    r = extract_document("The ministry said 12 detainees were released on Monday. "
+                         "Guards reportedly beat 3 of them before the release.").to_dict()
+    assert [c["hedged"] for c in r["claims"]] == [False, True]
+
+
+def test_deterministic() -> None:
+    a = extract_document(WIRE, published="2025-03-08").to_dict()
+    b = extract_document(WIRE, published="2025-03-08").to_dict()
+    assert json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
+
+
+@pytest.mark.parametrize("text", [
+    "", "   \n\n ", "no sentences here just words without punctuation",
+    "\u202e\u202b جبلة \u200f\u2066 Jableh \u2069", "x" * 200_000, ("word " * 50_000).strip(),
+    "".join(chr(i % 256) for i in range(5000)), "\x00\x01\x02" * 1000, "?!.,;:" * 1000,
+])
+def test_bad_input_never_crashes(text: str) -> None:
+    r = extract_document(text).to_dict()
+    assert set(r) >= {"places", "dates", "claims", "events", "warnings"}
+
+
+def test_binary_garbage_is_reported() -> None:
+    r = extract_document("\x00\x01\x02\x03" * 1000)
+    assert r.warnings and not r.claims
+
+
+def test_too_large_is_a_clear_error() -> None:
+    with pytest.raises(TooLargeError):
+        extract_document("a" * (50 * 1024 * 1024))
+
+
+def test_bad_arguments() -> None:
+    with pytest.raises(InputError):
+        extract_document("text", lang="fr")
+    with pytest.raises(InputError):
+        extract_document("text", published="March 6")
+    with pytest.raises(InputError):
+        extract_document(b"\xff\xfe\x00bad")
+
+
+def test_cli_extract_json(tmp_path: Path) -> None:
+    f = tmp_path / "report.txt"
+    f.write_text(WIRE, encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(f), "--published", "2025-03-08", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    for key in ("places", "dates", "violations", "perpetrators", "victim_groups",
+                "casualty_figures", "other_figures", "quoted_sources", "claims", "events"):
+        assert isinstance(data[key], list)
+    assert data["events"][0]["place"] == "Mukhtariyah"
+
+
+def test_gazetteer_import_geonames(tmp_path: Path) -> None:
+    dump = tmp_path / "LB.txt"
+    dump.write_text(
+        "276781\tBeirut\tBeirut\tBeyrouth,بيروت\t33.89\t35.49\tP\tPPLC\tLB\t\t04\t\t\t\t1916100"
+        "\t\t30\tAsia/Beirut\t2020-01-01\n"
+        "999\tSome River\tSome River\t\t33.0\t35.0\tH\tSTM\tLB\t\t\t\t\t\t0\t\t\t\t\n",
+        encoding="utf-8")
+    out = tmp_path / "gaz"
+    result = CliRunner().invoke(app, ["gazetteer", "import", str(dump), "--dir", str(out)])
+    assert result.exit_code == 0, result.output
+    from dalil.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer(out)
+    assert [p.name for p in gaz.lookup("Beyrouth")] == ["Beirut"]
+    assert [p.name for p in gaz.lookup("بيروت")] == ["Beirut"]
+    assert gaz.lookup("Some River") == []
