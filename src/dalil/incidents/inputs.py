@@ -1,0 +1,125 @@
+"""Where incidents get their inputs: the sources (for origins) and their events.
+
+``load_events`` is the one place that knows where events come from. Today it runs the extractor
+over each source's stored text; when extractions are stored in the workspace (issue 3's
+``dalil extract --all``), it reads those rows instead and nothing else changes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dalil.db.models import Source, SourceText, Testimony
+from dalil.incidents.model import DateRange, EventRecord, FigureRecord, PlaceRef
+from dalil.incidents.origins import SourceInfo
+
+TEXT_KINDS = ("text", "html", "pdf", "post", "testimony")
+
+
+def load_sources(s: Session) -> list[SourceInfo]:
+    """Every active source with its joined text (testimonies: the pseudonymous statement)."""
+    texts: dict[int, list[str]] = {}
+    for sid, body in s.execute(select(SourceText.source_id, SourceText.text)
+                               .order_by(SourceText.source_id, SourceText.part)):
+        texts.setdefault(sid, []).append(body)
+    statements = dict(s.execute(select(Testimony.source_id, Testimony.statement)).tuples().all())
+    out = []
+    for src in s.execute(select(Source).where(Source.status == "active").order_by(Source.id)
+                         ).scalars():
+        text = "\n\n".join(texts.get(src.id, [])) or statements.get(src.id, "")
+        out.append(SourceInfo(
+            id=src.id, sha256=src.sha256, kind=src.kind, publisher=src.publisher,
+            author=src.author, origin_url=src.origin_url, published_at=src.published_at,
+            title=src.title, external_id=src.external_id, parent_id=src.parent_id,
+            original_name=src.original_name, text=text, meta=dict(src.meta or {})))
+    return out
+
+
+def _published_day(src: SourceInfo) -> str | None:
+    p = (src.published_at or "")[:10]
+    return p if len(p) == 10 and p[4] == "-" else None
+
+
+def events_from_extraction(src: SourceInfo, part: int, ext: Any,
+                           cite: Callable[[str], str | None]) -> list[EventRecord]:
+    """Turn one extraction (``dalil.extract.Extraction``) of one text part into event records.
+
+    An event without a place or date takes the source's most frequent one (a report describes one
+    scene more often than not), with a note saying so; without any, the date is the week before
+    publication (precision ``approx``).
+    """
+    places = {p.canonical: p for p in ext.places}
+    admin2 = {m.place_id: m.admin2 for m in ext.place_mentions}
+    published = _published_day(src)
+    place_counts = Counter(e.place for e in ext.events if e.place)
+    date_counts = Counter(e.date for e in ext.events if e.date)
+    default_place = place_counts.most_common(1)[0][0] if place_counts else None
+    default_date = date_counts.most_common(1)[0][0] if date_counts else None
+    out: list[EventRecord] = []
+    per_claim: Counter[int] = Counter()
+    for ev in ext.events:
+        if not ev.violations and not ev.figures:
+            continue
+        claim = ext.claims[ev.claim]
+        notes = []
+        place_name = ev.place
+        if place_name is None and default_place:
+            place_name = default_place
+            notes.append(f"place taken from the rest of the report ({default_place})")
+        date_text = ev.date
+        if date_text is None and default_date:
+            date_text = default_date
+            notes.append(f"date taken from the rest of the report ({default_date})")
+        dates = DateRange.parse(date_text, published)
+        if date_text is None and dates is not None:
+            notes.append("no date given: the week before publication")
+        place = None
+        if place_name and place_name in places:
+            p = places[place_name]
+            place = PlaceRef(place_id=p.place_id, name=p.canonical, lat=p.lat, lon=p.lon,
+                             kind=p.kind, admin1=p.admin1, admin2=admin2.get(p.place_id, ""))
+        figures = tuple(
+            FigureRecord(value=tuple(f.value) if isinstance(f.value, list | tuple) else f.value,
+                         qualifier=f.qualifier, what=f.what, surface=f.surface,
+                         span=(f.span[0], f.span[1]), hedged=f.hedged)
+            for f in (ext.casualty_figures[i] for i in ev.figures))
+        n = per_claim[ev.claim]
+        per_claim[ev.claim] += 1
+        span = (claim.span[0], claim.span[1])
+        out.append(EventRecord(
+            key=f"{src.sha256[:16]}:{part}:{span[0]}-{span[1]}:{n}", source_id=src.id, part=part,
+            claim_text=claim.text, span=span, attributed_to=claim.attributed_to,
+            hedged=claim.hedged, violations=frozenset(ev.violations), dates=dates, place=place,
+            perpetrators=frozenset(ev.perpetrators), victim_groups=frozenset(ev.victim_groups),
+            figures=figures, cited=cite(claim.attributed_to), notes=notes))
+    return out
+
+
+def load_events(s: Session, sources: Sequence[SourceInfo],
+                cite: Callable[[str], str | None],
+                progress: Callable[[int], None] | None = None) -> list[EventRecord]:
+    """The events of every text source. See the module note: the one switch point."""
+    from dalil.extract import extract_document
+
+    parts: dict[int, list[str]] = {}
+    for sid, body in s.execute(select(SourceText.source_id, SourceText.text)
+                               .order_by(SourceText.source_id, SourceText.part)):
+        parts.setdefault(sid, []).append(body)
+    out: list[EventRecord] = []
+    for src in sources:
+        if src.kind not in TEXT_KINDS:
+            continue
+        texts = parts.get(src.id) or ([src.text] if src.text else [])
+        for part, text in enumerate(texts):
+            if not text.strip():
+                continue
+            ext = extract_document(text, published=_published_day(src))
+            out.extend(events_from_extraction(src, part, ext, cite))
+        if progress is not None:
+            progress(1)
+    return out

@@ -1,0 +1,398 @@
+"""Origins and independence: which sources derive from which, and the origin groups that result.
+
+A *derivation edge* says "source S derives from node N" and why (rule + reason). Nodes are sources
+(``s:12``) or origins that are not in the workspace: an account (``x:@handle``), a Telegram
+channel (``tg:name``), a publisher (``pub:name``), a web page (``url:host/path``). Sources joined
+by edges, directly or through a shared node, form one *origin group*. Corroboration counts origin
+groups, never sources.
+
+Rules: 1 repost / quote / forward (post metadata from the ingest parsers) -> 2 same publisher or
+account -> 3 a credit line ("— Outlet", "Source: Outlet") -> 4 a link to another source's page
+(or to one page several sources link to) -> 5 near-duplicate text (MinHash LSH over word
+5-shingles, ``datasketch``) -> 6 the same media file (SHA-256) -> 7 a near-identical photo
+(perceptual hash within ``phash_max_distance`` bits).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from dalil.search.normalise import normalise
+
+PLATFORM_PUBLISHERS = frozenset({"x", "twitter", "telegram", "facebook", "youtube", "tiktok"})
+SHINGLE = 5
+MIN_WORDS = 12
+NUM_PERM = 128
+
+_URL = re.compile(r"https?://[^\s<>\"')\]]+", re.I)
+_CREDIT = re.compile(
+    r"^\s*(?:[—–]+|-{1,2}|source\s*:|sources\s*:|credit\s*:|via\s*:?|المصدر\s*:)\s*"
+    r"(?P<name>[^\n]{2,80}?)\s*\.?\s*$", re.I | re.M)
+_ACCORDING = re.compile(r"\b(?:according to|citing|quoted by|reported by|as reported by)\s+"
+                        r"(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|al-\w+))"
+                        r"{0,5})|(?:بحسب|وفقا ل|وفقاً ل|نقلا عن|نقلاً عن)\s*(?P<ar>\S+(?:\s+\S+){0,3})")
+
+
+def name_key(name: str) -> str:
+    """A publisher or account name folded for matching ("The Levant Wire" = "levant wire")."""
+    key = normalise(name)
+    return re.sub(r"^(?:the|al) ", "", key).strip()
+
+
+def url_key(url: str) -> str | None:
+    """A link folded to host + path, or None for links to a site's front page."""
+    m = re.match(r"(?:https?://)?(?:www\.|m\.|mobile\.)?([^/?#\s]+)([^?#\s]*)", url.strip(), re.I)
+    if not m:
+        return None
+    host, path = m.group(1).lower(), m.group(2).rstrip("/")
+    if host in ("twitter.com", "mobile.twitter.com"):
+        host = "x.com"
+    if not path:
+        return None
+    return f"{host}{path}"
+
+
+@dataclass
+class SourceInfo:
+    """What origin detection needs to know about one source (filled from the sources table)."""
+
+    id: int
+    sha256: str
+    kind: str
+    publisher: str | None = None
+    author: str | None = None
+    origin_url: str | None = None
+    published_at: str | None = None
+    title: str | None = None
+    external_id: str | None = None
+    parent_id: int | None = None
+    original_name: str = ""
+    text: str = ""
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        who = self.publisher if self.publisher and self.publisher.lower() not in \
+            PLATFORM_PUBLISHERS else self.author
+        return f"#{self.id} {who or self.original_name or self.kind}"
+
+
+@dataclass(frozen=True)
+class Derivation:
+    source_id: int
+    node: str
+    # repost | quote | forward | same_publisher | credit_line | link | near_duplicate |
+    # same_media | similar_photo
+    rule: str
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source_id": self.source_id, "node": self.node, "rule": self.rule,
+                "reason": self.reason}
+
+
+@dataclass
+class OriginGraph:
+    edges: list[Derivation]
+    # source id -> origin group key (the smallest node of the group, stable across runs)
+    group_of: dict[int, str]
+    # group key -> human label (the earliest source, or the outside origin)
+    labels: dict[str, str]
+    # publisher name key -> node, so a claim "according to X" can be given X's origin
+    publishers: dict[str, str]
+
+    def node_group(self, node: str) -> str:
+        if node.startswith("s:"):
+            return self.group_of.get(int(node[2:]), node)
+        return self._node_groups.get(node, node)
+
+    _node_groups: dict[str, str] = field(default_factory=dict)
+
+    def group_members(self) -> dict[str, list[int]]:
+        out: dict[str, list[int]] = defaultdict(list)
+        for sid, g in sorted(self.group_of.items()):
+            out[g].append(sid)
+        return dict(out)
+
+    def edges_within(self, source_ids: Iterable[int]) -> list[Derivation]:
+        ids = set(source_ids)
+        groups = {self.group_of[i] for i in ids if i in self.group_of}
+        return [e for e in self.edges if self.group_of.get(e.source_id) in groups]
+
+
+def _publisher_key(src: SourceInfo) -> str | None:
+    if src.kind == "testimony":
+        return f"witness:{name_key(src.author)}" if src.author else None
+    if src.publisher and src.publisher.lower() not in PLATFORM_PUBLISHERS:
+        return f"pub:{name_key(src.publisher)}"
+    if src.author:
+        platform = (src.publisher or "").lower()
+        prefix = "x" if platform in ("x", "twitter") else "tg" if platform == "telegram" else "acct"
+        handle = src.author if prefix != "tg" else name_key(src.author)
+        return f"{prefix}:{handle.lower()}"
+    return None
+
+
+def _shingles(text: str) -> set[bytes]:
+    words = normalise(text).split()
+    if len(words) < MIN_WORDS:
+        return set()
+    return {" ".join(words[i:i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
+
+
+def _near_duplicates(sources: Sequence[SourceInfo], threshold: float
+                     ) -> list[tuple[SourceInfo, SourceInfo, float]]:
+    from datasketch import MinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    hashes: dict[int, Any] = {}
+    by_id = {s.id: s for s in sources}
+    out: list[tuple[SourceInfo, SourceInfo, float]] = []
+    for src in sources:
+        sh = _shingles(src.text)
+        if not sh:
+            continue
+        mh = MinHash(num_perm=NUM_PERM, seed=1)
+        mh.update_batch(list(sh))
+        for other in lsh.query(mh):
+            sim = float(mh.jaccard(hashes[other]))
+            if sim >= threshold:
+                out.append((by_id[other], src, sim))
+        lsh.insert(src.id, mh)
+        hashes[src.id] = mh
+    return out
+
+
+def _order(a: SourceInfo, b: SourceInfo) -> tuple[SourceInfo, SourceInfo]:
+    """(later, earlier): the later-published one derives from the earlier (ties: higher id)."""
+    ka = (a.published_at or "9999", a.id)
+    kb = (b.published_at or "9999", b.id)
+    return (a, b) if ka > kb else (b, a)
+
+
+def _phash_pairs(photos: Sequence[tuple[SourceInfo, int]], max_distance: int
+                 ) -> list[tuple[SourceInfo, SourceInfo, int]]:
+    # Pigeonhole: two 64-bit hashes within d bits agree exactly on at least one of d+1 bands,
+    # so bucketing by band finds every such pair without comparing all against all.
+    bands = max_distance + 1
+    width = 64 // bands
+    buckets: dict[tuple[int, int], list[int]] = defaultdict(list)
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for x, (_, h) in enumerate(photos):
+        for b in range(bands):
+            shift = b * width
+            w = width if b < bands - 1 else 64 - shift
+            key = (b, (h >> shift) & ((1 << w) - 1))
+            for y in buckets[key]:
+                if (y, x) in seen:
+                    continue
+                seen.add((y, x))
+                d = (h ^ photos[y][1]).bit_count()
+                if 0 < d <= max_distance or (d == 0 and photos[y][0].sha256 != photos[x][0].sha256):
+                    out.append((photos[y][0], photos[x][0], d))
+            buckets[key].append(x)
+    return out
+
+
+def derive(sources: Sequence[SourceInfo], *, near_duplicate_threshold: float = 0.6,
+           phash_max_distance: int = 8) -> OriginGraph:
+    """Find every derivation edge among ``sources`` and the origin groups they form."""
+    edges: list[Derivation] = []
+    by_id = {s.id: s for s in sources}
+    posts_by_ext: dict[str, int] = {}
+    for s in sources:
+        if s.kind == "post" and s.external_id:
+            posts_by_ext[s.external_id] = s.id
+            posts_by_ext[s.external_id.rsplit("/", 1)[-1]] = s.id
+    publishers: dict[str, str] = {}
+
+    for s in sources:
+        # 1 reposts, quotes, forwards
+        for field_name, rule in (("repost_of", "repost"), ("quote_of", "quote"),
+                                 ("forward_of", "forward")):
+            origin = s.meta.get(field_name)
+            if not isinstance(origin, dict):
+                continue
+            if field_name == "repost_of" and "forward_of" in s.meta:
+                continue  # Telegram forwards are mirrored into repost_of; count them once
+            handle = origin.get("handle") or origin.get("name")
+            oid = origin.get("id")
+            if rule != "forward" and oid and str(oid) in posts_by_ext:
+                target = f"s:{posts_by_ext[str(oid)]}"
+                edges.append(Derivation(s.id, target, rule,
+                                        f"{rule} of post {oid} by {handle or 'unknown account'}"))
+            if handle:
+                platform = origin.get("platform") or (s.meta.get("platform") or "")
+                node = f"x:{handle.lower()}" if platform == "x" else f"tg:{name_key(str(handle))}"
+                edges.append(Derivation(s.id, node, rule, f"{rule} of {handle}"))
+        # 2 same publisher / account / witness
+        pk = _publisher_key(s)
+        if pk:
+            who = s.publisher if pk.startswith("pub:") else s.author
+            edges.append(Derivation(s.id, pk, "same_publisher", f"published by {who}"))
+            if pk.startswith("pub:") and s.publisher:
+                publishers[name_key(s.publisher)] = pk
+            elif s.author and not pk.startswith("witness:"):
+                publishers[name_key(s.author)] = pk
+        # 3 credit lines
+        own = name_key(s.publisher or "")
+        for m in _CREDIT.finditer(s.text[-600:] if len(s.text) > 600 else s.text):
+            key = name_key(m.group("name"))
+            if key and key != own and len(key.split()) <= 6:
+                edges.append(Derivation(s.id, f"pub:{key}", "credit_line",
+                                        f"credit line names {m.group('name').strip()}"))
+    # 4 links: to another source's page, or several sources to one outside page
+    pages: dict[str, int] = {}
+    for s in sources:
+        if s.origin_url and (k := url_key(s.origin_url)):
+            pages[k] = s.id
+    for s in sources:
+        links = set(s.meta.get("links") or []) | set(_URL.findall(s.text))
+        for link in sorted(links):
+            k = url_key(str(link))
+            if not k or (s.origin_url and url_key(s.origin_url) == k):
+                continue
+            if k in pages and pages[k] != s.id:
+                edges.append(Derivation(s.id, f"s:{pages[k]}", "link", f"links to {link}"))
+            elif k not in pages:
+                edges.append(Derivation(s.id, f"url:{k}", "link", f"links to {link}"))
+    # 5 near-duplicate text
+    for a, b, sim in _near_duplicates([s for s in sources if s.text], near_duplicate_threshold):
+        later, earlier = _order(a, b)
+        edges.append(Derivation(later.id, f"s:{earlier.id}", "near_duplicate",
+                                f"text {sim:.0%} similar (MinHash of word {SHINGLE}-shingles) "
+                                f"to #{earlier.id}"))
+    # 6 same media file: a photo/video source, or a post whose attachment has that SHA-256
+    media_by_name: dict[tuple[int | None, str], str] = {}
+    for s in sources:
+        if s.kind in ("photo", "video") and s.parent_id in by_id:
+            export = by_id[s.parent_id].parent_id
+            media_by_name[(export, s.original_name)] = s.sha256
+    media_of: dict[int, set[str]] = defaultdict(set)
+    for s in sources:
+        if s.kind in ("photo", "video"):
+            media_of[s.id].add(s.sha256)
+            if s.parent_id in by_id:
+                media_of[s.parent_id].add(s.sha256)
+        for m in s.meta.get("media") or []:
+            if isinstance(m, dict):
+                if m.get("sha256"):
+                    media_of[s.id].add(str(m["sha256"]))
+                elif m.get("file"):
+                    base = str(m["file"]).rsplit("/", 1)[-1]
+                    # An attachment already in the vault is stored once, under the first post
+                    # that carried it; later posts of the same export find it by file name.
+                    if (s.parent_id, base) in media_by_name:
+                        media_of[s.id].add(media_by_name[(s.parent_id, base)])
+    holders: dict[str, list[int]] = defaultdict(list)
+    for sid, shas in media_of.items():
+        for sha in shas:
+            holders[sha].append(sid)
+    for sha, ids in holders.items():
+        if len(ids) > 1:
+            for sid in ids:
+                edges.append(Derivation(sid, f"media:{sha[:16]}", "same_media",
+                                        f"carries the same media file (SHA-256 {sha[:12]}…)"))
+    # 7 near-identical photos
+    photos = []
+    for s in sources:
+        ph = s.meta.get("phash")
+        if s.kind == "photo" and isinstance(ph, str) and re.fullmatch(r"[0-9a-f]{16}", ph):
+            photos.append((s, int(ph, 16)))
+    for a, b, d in _phash_pairs(photos, phash_max_distance):
+        later, earlier = _order(a, b)
+        edges.append(Derivation(later.id, f"s:{earlier.id}", "similar_photo",
+                                f"photo differs from #{earlier.id} by {d} of 64 perceptual-hash "
+                                "bits"))
+        # The posts that carry the two photos share that origin too.
+        for photo in (a, b):
+            if photo.parent_id in by_id:
+                edges.append(Derivation(photo.parent_id, f"s:{photo.id}", "same_media",
+                                        f"carries photo #{photo.id}"))
+    edges = sorted(set(edges), key=lambda e: (e.source_id, e.node, e.rule, e.reason))
+    return _groups(sources, edges, publishers)
+
+
+def _groups(sources: Sequence[SourceInfo], edges: list[Derivation], publishers: dict[str, str]
+            ) -> OriginGraph:
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            # Keep the smallest key as root so group keys are stable for the same input.
+            if _node_sort(rb) < _node_sort(ra):
+                ra, rb = rb, ra
+            parent[rb] = ra
+
+    for s in sources:
+        find(f"s:{s.id}")
+    for e in edges:
+        union(f"s:{e.source_id}", e.node)
+    # Publisher/account nodes matter only when two or more sources meet there.
+    members: dict[str, list[str]] = defaultdict(list)
+    for node in list(parent):
+        members[find(node)].append(node)
+    by_id = {s.id: s for s in sources}
+    group_of: dict[int, str] = {}
+    labels: dict[str, str] = {}
+    node_groups: dict[str, str] = {}
+    for root, nodes in members.items():
+        src_ids = sorted(int(n[2:]) for n in nodes if n.startswith("s:"))
+        key = f"g{min(src_ids)}" if src_ids else root
+        for n in nodes:
+            node_groups[n] = key
+        for sid in src_ids:
+            group_of[sid] = key
+        outside = sorted(n for n in nodes if n.startswith(("x:", "tg:")) and
+                         not any(_publisher_key(by_id[i]) == n for i in src_ids))
+        first = min(src_ids, key=lambda i: (by_id[i].published_at or "9999", i)) if src_ids else None
+        if outside:
+            labels[key] = f"{outside[0][outside[0].index(':') + 1:]} (not in the workspace)"
+        elif first is not None:
+            labels[key] = by_id[first].label
+        else:
+            labels[key] = root
+    graph = OriginGraph(edges=edges, group_of=group_of, labels=labels, publishers=publishers)
+    graph._node_groups = node_groups
+    return graph
+
+
+def _node_sort(node: str) -> tuple[int, int, str]:
+    if node.startswith("s:"):
+        return (0, int(node[2:]), "")
+    return (1, 0, node)
+
+
+def cited_publisher(attributed_to: str, graph_publishers: dict[str, str]) -> str | None:
+    """The origin node of a claim that credits a publisher known in the workspace, else None."""
+    if not attributed_to:
+        return None
+    key = name_key(attributed_to)
+    if key in graph_publishers:
+        return graph_publishers[key]
+    for pub, node in graph_publishers.items():
+        # "the Sahel News Agency's statement" -> "sahel news agency"
+        if len(pub) >= 4 and re.search(rf"(?:^| ){re.escape(pub)}(?: |$)", key):
+            return node
+    return None
+
+
+def citations_in(text: str) -> list[str]:
+    """Names credited with "according to X" / "citing X" (English) and بحسب / نقلا عن (Arabic)."""
+    out = []
+    for m in _ACCORDING.finditer(text):
+        out.append((m.group("name") or m.group("ar") or "").strip())
+    return [x for x in out if x]
