@@ -53,13 +53,37 @@ def events_from_extraction(src: SourceInfo, part: int, ext: Any,
     scene more often than not), with a note saying so; without any, the date is the week before
     publication (precision ``approx``).
     """
-    places = {p.canonical: p for p in ext.places}
     admin2 = {m.place_id: m.admin2 for m in ext.place_mentions}
+    places: dict[str, PlaceRef] = {}
+    for m in ext.place_mentions:
+        places.setdefault(m.canonical, PlaceRef(
+            place_id=m.place_id, name=m.canonical, lat=m.lat, lon=m.lon, kind=m.kind,
+            admin1=m.admin1, admin2=m.admin2))
+    for p in ext.places:
+        places[p.canonical] = PlaceRef(place_id=p.place_id, name=p.canonical, lat=p.lat,
+                                       lon=p.lon, kind=p.kind, admin1=p.admin1,
+                                       admin2=admin2.get(p.place_id, ""))
     published = _published_day(src)
     place_counts = Counter(e.place for e in ext.events if e.place)
     date_counts = Counter(e.date for e in ext.events if e.date)
     default_place = place_counts.most_common(1)[0][0] if place_counts else None
+    if default_place is None and ext.places:
+        default_place = ext.places[0].canonical  # the report's scene places, first named first
+    if default_place is None:
+        # A place merely mentioned (not as an origin, destination or base) is the best left.
+        mentioned = [m.canonical for m in ext.place_mentions
+                     if m.role in ("scene", "dateline", "mentioned")]
+        default_place = mentioned[0] if mentioned else None
     default_date = date_counts.most_common(1)[0][0] if date_counts else None
+    if default_date is None:
+        event_dates = Counter(d.date for d in ext.dates if d.date) or Counter(
+            d.date for d in ext.all_dates if d.date and d.role == "event")
+        default_date = event_dates.most_common(1)[0][0] if event_dates else None
+    if published is None:
+        # No publication date in the metadata: the report's own dateline or "Posted:" line.
+        stated = [d.date for d in ext.all_dates if d.date and d.role in ("dateline", "publication")
+                  and len(d.date) == 10]
+        published = stated[0] if stated else None
     out: list[EventRecord] = []
     per_claim: Counter[int] = Counter()
     for ev in ext.events:
@@ -78,11 +102,7 @@ def events_from_extraction(src: SourceInfo, part: int, ext: Any,
         dates = DateRange.parse(date_text, published)
         if date_text is None and dates is not None:
             notes.append("no date given: the week before publication")
-        place = None
-        if place_name and place_name in places:
-            p = places[place_name]
-            place = PlaceRef(place_id=p.place_id, name=p.canonical, lat=p.lat, lon=p.lon,
-                             kind=p.kind, admin1=p.admin1, admin2=admin2.get(p.place_id, ""))
+        place = places.get(place_name) if place_name else None
         figures = tuple(
             FigureRecord(value=tuple(f.value) if isinstance(f.value, list | tuple) else f.value,
                          qualifier=f.qualifier, what=f.what, surface=f.surface,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 # Violation types that describe the same kind of act in different words: a "massacre" in one
@@ -98,16 +99,27 @@ class PlaceRef:
     admin2: str = ""
 
     def contains(self, other: PlaceRef) -> bool:
-        """True when ``other`` lies inside this administrative unit (by name in its hierarchy)."""
+        """True when ``other`` lies inside this administrative unit, by the names in its
+        hierarchy compared as transliteration skeletons (the gazetteer's sources spell a
+        district "Banyas" in one table and "Baniyas" in another)."""
         if self.kind == "admin1":
-            return bool(self.admin1 or self.name) and other.admin1 in (self.admin1, self.name)
-        if self.kind == "admin2":
-            return other.admin2 in (self.admin2, self.name) and bool(other.admin2)
+            mine = {_skel(self.admin1), _skel(self.name)} - {""}
+            return _skel(other.admin1) in mine
+        if self.kind in ("admin2", "admin3"):
+            mine = {_skel(self.admin2 if self.kind == "admin2" else ""), _skel(self.name)} - {""}
+            return _skel(other.admin2) in mine and _skel(other.admin1) == _skel(self.admin1)
         return False
 
     def to_dict(self) -> dict[str, Any]:
         return {"place_id": self.place_id, "name": self.name, "lat": self.lat, "lon": self.lon,
                 "kind": self.kind, "admin1": self.admin1, "admin2": self.admin2}
+
+
+@lru_cache(maxsize=65536)
+def _skel(name: str) -> str:
+    from dalil.gazetteer.names import skeleton_key
+
+    return skeleton_key(name) if name else ""
 
 
 def distance_km(a: PlaceRef, b: PlaceRef) -> float:

@@ -131,9 +131,10 @@ def _publisher_key(src: SourceInfo) -> str | None:
         return f"pub:{name_key(src.publisher)}"
     if src.author:
         platform = (src.publisher or "").lower()
-        prefix = "x" if platform in ("x", "twitter") else "tg" if platform == "telegram" else "acct"
-        handle = src.author if prefix != "tg" else name_key(src.author)
-        return f"{prefix}:{handle.lower()}"
+        if platform in ("x", "twitter"):
+            return f"x:{src.author.lower()}"
+        # A Telegram channel, a PDF's author: a publisher under its name.
+        return f"pub:{name_key(src.author)}"
     return None
 
 
@@ -228,7 +229,7 @@ def derive(sources: Sequence[SourceInfo], *, near_duplicate_threshold: float = 0
                                         f"{rule} of post {oid} by {handle or 'unknown account'}"))
             if handle:
                 platform = origin.get("platform") or (s.meta.get("platform") or "")
-                node = f"x:{handle.lower()}" if platform == "x" else f"tg:{name_key(str(handle))}"
+                node = f"x:{handle.lower()}" if platform == "x" else f"pub:{name_key(str(handle))}"
                 edges.append(Derivation(s.id, node, rule, f"{rule} of {handle}"))
         # 2 same publisher / account / witness
         pk = _publisher_key(s)
@@ -239,6 +240,12 @@ def derive(sources: Sequence[SourceInfo], *, near_duplicate_threshold: float = 0
                 publishers[name_key(s.publisher)] = pk
             elif s.author and not pk.startswith("witness:"):
                 publishers[name_key(s.author)] = pk
+        # An account's display name ties it to the outlet of that name (@sahel_dawn is Sahel Dawn).
+        shown = s.meta.get("author_name")
+        if s.kind == "post" and isinstance(shown, str) and name_key(shown):
+            edges.append(Derivation(s.id, f"pub:{name_key(shown)}", "same_publisher",
+                                    f"account {s.author} is named {shown}"))
+            publishers[name_key(shown)] = f"pub:{name_key(shown)}"
         # 3 credit lines
         own = name_key(s.publisher or "")
         for m in _CREDIT.finditer(s.text[-600:] if len(s.text) > 600 else s.text):
@@ -349,6 +356,9 @@ def _groups(sources: Sequence[SourceInfo], edges: list[Derivation], publishers: 
     group_of: dict[int, str] = {}
     labels: dict[str, str] = {}
     node_groups: dict[str, str] = {}
+    src_edges: dict[int, list[Derivation]] = defaultdict(list)
+    for e in edges:
+        src_edges[e.source_id].append(e)
     for root, nodes in members.items():
         src_ids = sorted(int(n[2:]) for n in nodes if n.startswith("s:"))
         key = f"g{min(src_ids)}" if src_ids else root
@@ -356,8 +366,10 @@ def _groups(sources: Sequence[SourceInfo], edges: list[Derivation], publishers: 
             node_groups[n] = key
         for sid in src_ids:
             group_of[sid] = key
-        outside = sorted(n for n in nodes if n.startswith(("x:", "tg:")) and
-                         not any(_publisher_key(by_id[i]) == n for i in src_ids))
+        mine = [e for i in src_ids for e in src_edges[i]]
+        own = {e.node for e in mine if e.rule == "same_publisher"}
+        outside = sorted({e.node for e in mine if e.rule in ("repost", "quote", "forward")
+                          and e.node not in own and not e.node.startswith("s:")})
         first = min(src_ids, key=lambda i: (by_id[i].published_at or "9999", i)) if src_ids else None
         if outside:
             labels[key] = f"{outside[0][outside[0].index(':') + 1:]} (not in the workspace)"

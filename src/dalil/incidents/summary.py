@@ -78,18 +78,22 @@ def summarise(events: Sequence[EventRecord], origin_of: Callable[[EventRecord], 
 
     figures = figure_table(events, origin_of, label_of)
     contradictions: list[dict[str, Any]] = []
-    perps: dict[str, set[str]] = defaultdict(set)
+    # Each origin's main allegation: the perpetrator(s) it names most often. Reports name several
+    # actors (the agency "pursued remnants of the former regime"), so comparing every name
+    # mentioned would hide the disagreement that matters.
+    named: dict[str, Counter[str]] = defaultdict(Counter)
     for e in events:
-        named = set(e.perpetrators) - GENERIC_ACTORS
-        if named:
-            perps[origin_of(e)] |= named
-    distinct = {frozenset(v) for v in perps.values()}
-    if len(perps) >= 2 and any(not (a & b) for a in distinct for b in distinct):
+        for p in set(e.perpetrators) - GENERIC_ACTORS:
+            named[origin_of(e)][p] += 1
+    main = {o: frozenset(p for p, n in c.items() if n == max(c.values())) for o, c in named.items()}
+    if len(main) >= 2 and any(not (a & b) for a in main.values() for b in main.values()):
         contradictions.append({
             "kind": "perpetrator",
-            "detail": "origins name different perpetrators",
-            "positions": [{"origin": label_of(o), "perpetrators": sorted(v)}
-                          for o, v in sorted(perps.items())]})
+            "detail": "origins blame different perpetrators: " + " vs ".join(
+                sorted({" / ".join(sorted(v)) for v in main.values()})),
+            "positions": [{"origin": label_of(o), "perpetrators": sorted(main[o]),
+                           "also_named": sorted(set(named[o]) - main[o])}
+                          for o in sorted(main)]})
     for what, table in figures.items():
         bests = [(row["best"], row["origin"]) for row in table["by_origin"]]
         if len(bests) >= 2:
