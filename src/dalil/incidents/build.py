@@ -132,9 +132,9 @@ def build(ws: Any, *, progress: Callable[[int], None] | None = None,
         events = load_events(s, sources, lambda who: cited_publisher(who, graph.publishers),
                              progress)
         decisions = list(s.execute(select(IncidentDecision)).scalars())
-        old = dict(s.execute(select(IncidentEvent.event_key, IncidentEvent.incident_id)
-                             .join(Incident, Incident.id == IncidentEvent.incident_id)
-                             .where(Incident.active)).tuples().all())
+        old = {key: inc for key, inc in s.execute(
+            select(IncidentEvent.event_key, IncidentEvent.incident_id)
+            .join(Incident, Incident.id == IncidentEvent.incident_id).where(Incident.active))}
     must, cannot = constraints(decisions)
     grouping = group_events(events, cfg, must_link=must, cannot_link=cannot)
     return _write(ws, actor, sources, graph, events, grouping, old, len(decisions))

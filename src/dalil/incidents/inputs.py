@@ -27,7 +27,8 @@ def load_sources(s: Session) -> list[SourceInfo]:
     for sid, body in s.execute(select(SourceText.source_id, SourceText.text)
                                .order_by(SourceText.source_id, SourceText.part)):
         texts.setdefault(sid, []).append(body)
-    statements = dict(s.execute(select(Testimony.source_id, Testimony.statement)).tuples().all())
+    statements = {sid: text for sid, text in
+                  s.execute(select(Testimony.source_id, Testimony.statement))}
     out = []
     for src in s.execute(select(Source).where(Source.status == "active").order_by(Source.id)
                          ).scalars():

@@ -23,6 +23,10 @@ from typing import Any
 
 from dalil.search.normalise import normalise
 
+# Edges that say who a source *is* (its publisher or account), not what it derives from.
+IDENTITY_RULES = frozenset({"same_publisher", "account_name"})
+# Short links whose expansion the export already gives in ``links``.
+SHORTENERS = frozenset({"t.co", "bit.ly", "tinyurl.com", "ow.ly", "buff.ly"})
 PLATFORM_PUBLISHERS = frozenset({"x", "twitter", "telegram", "facebook", "youtube", "tiktok"})
 SHINGLE = 5
 MIN_WORDS = 12
@@ -51,7 +55,7 @@ def url_key(url: str) -> str | None:
     host, path = m.group(1).lower(), m.group(2).rstrip("/")
     if host in ("twitter.com", "mobile.twitter.com"):
         host = "x.com"
-    if not path:
+    if not path or host in SHORTENERS:
         return None
     return f"{host}{path}"
 
@@ -211,6 +215,7 @@ def derive(sources: Sequence[SourceInfo], *, near_duplicate_threshold: float = 0
             posts_by_ext[s.external_id] = s.id
             posts_by_ext[s.external_id.rsplit("/", 1)[-1]] = s.id
     publishers: dict[str, str] = {}
+    aliases: list[tuple[str, str]] = []
 
     for s in sources:
         # 1 reposts, quotes, forwards
@@ -234,7 +239,8 @@ def derive(sources: Sequence[SourceInfo], *, near_duplicate_threshold: float = 0
         # 2 same publisher / account / witness
         pk = _publisher_key(s)
         if pk:
-            who = s.publisher if pk.startswith("pub:") else s.author
+            who = s.publisher if s.publisher and s.publisher.lower() not in \
+                PLATFORM_PUBLISHERS else s.author
             edges.append(Derivation(s.id, pk, "same_publisher", f"published by {who}"))
             if pk.startswith("pub:") and s.publisher:
                 publishers[name_key(s.publisher)] = pk
@@ -242,9 +248,10 @@ def derive(sources: Sequence[SourceInfo], *, near_duplicate_threshold: float = 0
                 publishers[name_key(s.author)] = pk
         # An account's display name ties it to the outlet of that name (@sahel_dawn is Sahel Dawn).
         shown = s.meta.get("author_name")
-        if s.kind == "post" and isinstance(shown, str) and name_key(shown):
-            edges.append(Derivation(s.id, f"pub:{name_key(shown)}", "same_publisher",
+        if s.kind == "post" and isinstance(shown, str) and name_key(shown) and pk:
+            edges.append(Derivation(s.id, f"pub:{name_key(shown)}", "account_name",
                                     f"account {s.author} is named {shown}"))
+            aliases.append((pk, f"pub:{name_key(shown)}"))
             publishers[name_key(shown)] = f"pub:{name_key(shown)}"
         # 3 credit lines
         own = name_key(s.publisher or "")
@@ -296,37 +303,68 @@ def derive(sources: Sequence[SourceInfo], *, near_duplicate_threshold: float = 0
                     # that carried it; later posts of the same export find it by file name.
                     if (s.parent_id, base) in media_by_name:
                         media_of[s.id].add(media_by_name[(s.parent_id, base)])
-    holders: dict[str, list[int]] = defaultdict(list)
-    for sid, shas in media_of.items():
-        for sha in shas:
-            holders[sha].append(sid)
-    for sha, ids in holders.items():
-        if len(ids) > 1:
-            for sid in ids:
-                edges.append(Derivation(sid, f"media:{sha[:16]}", "same_media",
-                                        f"carries the same media file (SHA-256 {sha[:12]}…)"))
-    # 7 near-identical photos
+    # 7 near-identical photos: a picture re-encoded or resized keeps its perceptual hash.
     photos = []
     for s in sources:
         ph = s.meta.get("phash")
         if s.kind == "photo" and isinstance(ph, str) and re.fullmatch(r"[0-9a-f]{16}", ph):
             photos.append((s, int(ph, 16)))
-    for a, b, d in _phash_pairs(photos, phash_max_distance):
-        later, earlier = _order(a, b)
-        edges.append(Derivation(later.id, f"s:{earlier.id}", "similar_photo",
-                                f"photo differs from #{earlier.id} by {d} of 64 perceptual-hash "
-                                "bits"))
-        # The posts that carry the two photos share that origin too.
-        for photo in (a, b):
-            if photo.parent_id in by_id:
-                edges.append(Derivation(photo.parent_id, f"s:{photo.id}", "same_media",
-                                        f"carries photo #{photo.id}"))
+    similar = _phash_pairs(photos, phash_max_distance)
+    # Who carries each picture: the post a photo is attached to, or a loose photo itself. All
+    # carriers of one picture (same bytes, or similar photos) derive from the earliest carrier.
+    pic: dict[str, str] = {}
+
+    def pfind(x: str) -> str:
+        pic.setdefault(x, x)
+        while pic[x] != x:
+            pic[x] = pic[pic[x]]
+            x = pic[x]
+        return x
+
+    why: dict[str, str] = {}
+    for sid, shas in media_of.items():
+        for sha in shas:
+            pic[pfind(f"h:{sid}")] = pfind(f"m:{sha}")
+            why.setdefault(f"h:{sid}", f"carries the same media file (SHA-256 {sha[:12]}…)")
+    for a, b, d in similar:
+        pic[pfind(f"m:{a.sha256}")] = pfind(f"m:{b.sha256}")
+        for photo, other in ((a, b), (b, a)):
+            holder = photo.parent_id if photo.parent_id in by_id else photo.id
+            why[f"h:{holder}"] = (f"carries a photo that differs from photo #{other.id} by {d} of "
+                                  "64 perceptual-hash bits")
+    carriers: dict[str, list[int]] = defaultdict(list)
+    for node in list(pic):
+        if node.startswith("h:"):
+            carriers[pfind(node)].append(int(node[2:]))
+
+    def when(sid: int) -> tuple[str, int]:
+        src = by_id[sid]
+        parent = by_id.get(src.parent_id) if src.parent_id is not None else None
+        return (src.published_at or (parent.published_at if parent else None) or "9999", sid)
+
+    for ids in carriers.values():
+        holders = sorted({i for i in ids if by_id[i].kind not in ("photo", "video")
+                          or by_id[i].parent_id not in by_id} or set(ids), key=when)
+        if len(holders) < 2:
+            continue
+        first = holders[0]
+        for sid in holders[1:]:
+            rule = "similar_photo" if "perceptual" in why.get(f"h:{sid}", "") else "same_media"
+            edges.append(Derivation(sid, f"s:{first}", rule,
+                                    why.get(f"h:{sid}", "carries the same media") +
+                                    f"; first carried by #{first}"))
+    # A photo or video attached to a post is part of that post.
+    for s in sources:
+        if s.kind in ("photo", "video") and s.parent_id in by_id and \
+                by_id[s.parent_id].kind == "post":
+            edges.append(Derivation(s.id, f"s:{s.parent_id}", "attachment",
+                                    f"attached to post #{s.parent_id}"))
     edges = sorted(set(edges), key=lambda e: (e.source_id, e.node, e.rule, e.reason))
-    return _groups(sources, edges, publishers)
+    return _groups(sources, edges, publishers, aliases)
 
 
-def _groups(sources: Sequence[SourceInfo], edges: list[Derivation], publishers: dict[str, str]
-            ) -> OriginGraph:
+def _groups(sources: Sequence[SourceInfo], edges: list[Derivation], publishers: dict[str, str],
+            aliases: Sequence[tuple[str, str]] = ()) -> OriginGraph:
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -344,10 +382,18 @@ def _groups(sources: Sequence[SourceInfo], edges: list[Derivation], publishers: 
                 ra, rb = rb, ra
             parent[rb] = ra
 
+    # A source that derives from something (a repost, a copy, a credited statement) takes the
+    # origin of what it derives from; only a source that derives from nothing is an origin
+    # itself, under its publisher's identity. So an outlet that once retweets a wire does not
+    # become one origin with the wire for everything else it publishes.
+    derived = {e.source_id for e in edges if e.rule not in IDENTITY_RULES}
     for s in sources:
         find(f"s:{s.id}")
+    for a, b in aliases:
+        union(a, b)  # an account and the outlet it is named after are one publisher
     for e in edges:
-        union(f"s:{e.source_id}", e.node)
+        if (e.rule in IDENTITY_RULES) != (e.source_id in derived):
+            union(f"s:{e.source_id}", e.node)
     # Publisher/account nodes matter only when two or more sources meet there.
     members: dict[str, list[str]] = defaultdict(list)
     for node in list(parent):
@@ -370,7 +416,9 @@ def _groups(sources: Sequence[SourceInfo], edges: list[Derivation], publishers: 
         own = {e.node for e in mine if e.rule == "same_publisher"}
         outside = sorted({e.node for e in mine if e.rule in ("repost", "quote", "forward")
                           and e.node not in own and not e.node.startswith("s:")})
-        first = min(src_ids, key=lambda i: (by_id[i].published_at or "9999", i)) if src_ids else None
+        originals = [i for i in src_ids if i not in derived] or src_ids
+        first = min(originals, key=lambda i: (by_id[i].published_at or "9999", i)) \
+            if originals else None
         if outside:
             labels[key] = f"{outside[0][outside[0].index(':') + 1:]} (not in the workspace)"
         elif first is not None:
