@@ -18,7 +18,13 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from dalil.incidents.model import GENERIC_ACTORS, VIOLATION_FAMILIES, EventRecord, distance_km
+from dalil.incidents.model import (
+    GENERIC_ACTORS,
+    VIOLATION_FAMILIES,
+    EventRecord,
+    _skel,
+    distance_km,
+)
 
 WEIGHTS = {"place": 0.35, "time": 0.35, "violations": 0.2, "perpetrators": 0.05,
            "victim_groups": 0.05}
@@ -174,10 +180,21 @@ def coarse_candidates(events: Sequence[EventRecord], fine: Sequence[int], cfg: L
     for i in fine:
         p = events[i].place
         assert p is not None
-        for unit in {p.admin1, p.admin2, p.place_id}:
-            if unit:
-                by_unit[unit].append(i)
+        for unit in (f"a1:{_skel(p.admin1)}", f"a2:{_skel(p.admin2)}", p.place_id):
+            by_unit[unit].append(i)
     return by_unit
+
+
+def unit_keys(e: EventRecord) -> list[str]:
+    """The blocks a coarse event looks in: its own place, or the unit it names."""
+    p = e.place
+    assert p is not None
+    keys = [p.place_id]
+    if p.kind == "admin1":
+        keys.append(f"a1:{_skel(p.name)}")
+    elif p.kind in ("admin2", "admin3"):
+        keys.append(f"a2:{_skel(p.name if p.kind == 'admin2' else p.admin2)}")
+    return keys
 
 
 # -- clustering ----------------------------------------------------------------------------------
@@ -273,7 +290,7 @@ def group_events(events: Sequence[EventRecord], cfg: LinkSettings, *,
     for c in coarse:
         e = events[c]
         assert e.place is not None
-        cands = set(by_unit.get(e.place.place_id, ())) | set(by_unit.get(e.place.name, ()))
+        cands = {i for k in unit_keys(e) for i in by_unit.get(k, ())}
         if e.place.kind == "locality":
             cy, cx = math.floor(e.place.lat / size), math.floor(e.place.lon / size)
             for dy in (-1, 0, 1):
