@@ -173,15 +173,25 @@ def candidate_pairs(events: Sequence[EventRecord], idx: Iterable[int], cfg: Link
     return out
 
 
+def _months(e: EventRecord, pad: int) -> range:
+    assert e.dates is not None
+    lo, hi = e.dates.start - timedelta(days=pad), e.dates.end + timedelta(days=pad)
+    return range(lo.year * 12 + lo.month, hi.year * 12 + hi.month + 1)
+
+
 def coarse_candidates(events: Sequence[EventRecord], fine: Sequence[int], cfg: LinkSettings
-                      ) -> dict[str, list[int]]:
-    """Precise events by administrative unit name, so a coarse event meets those inside it."""
-    by_unit: dict[str, list[int]] = defaultdict(list)
+                      ) -> dict[tuple[str, int], list[int]]:
+    """Precise events by (administrative unit or grid cell, month), so a coarse event meets
+    those inside its unit and time."""
+    size = _cell_size_deg(cfg)
+    by_unit: dict[tuple[str, int], list[int]] = defaultdict(list)
     for i in fine:
         p = events[i].place
         assert p is not None
-        for unit in (f"a1:{_skel(p.admin1)}", f"a2:{_skel(p.admin2)}", p.place_id):
-            by_unit[unit].append(i)
+        cell = f"c:{math.floor(p.lat / size)}:{math.floor(p.lon / size)}"
+        for m in _months(events[i], 0):
+            for unit in (f"a1:{_skel(p.admin1)}", f"a2:{_skel(p.admin2)}", p.place_id, cell):
+                by_unit[(unit, m)].append(i)
     return by_unit
 
 
@@ -281,21 +291,16 @@ def group_events(events: Sequence[EventRecord], cfg: LinkSettings, *,
     # Coarse events: attach to the best precise event's incident, never bridging two incidents.
     by_unit = coarse_candidates(events, fine, cfg)
     size = _cell_size_deg(cfg)
-    by_cell: dict[tuple[int, int], list[int]] = defaultdict(list)
-    for i in fine:
-        p = events[i].place
-        assert p is not None
-        by_cell[(math.floor(p.lat / size), math.floor(p.lon / size))].append(i)
     leftover: list[int] = []
     for c in coarse:
         e = events[c]
         assert e.place is not None
-        cands = {i for k in unit_keys(e) for i in by_unit.get(k, ())}
+        units = unit_keys(e)
         if e.place.kind == "locality":
             cy, cx = math.floor(e.place.lat / size), math.floor(e.place.lon / size)
-            for dy in (-1, 0, 1):
-                for dx in (-1, 0, 1):
-                    cands.update(by_cell.get((cy + dy, cx + dx), ()))
+            units += [f"c:{cy + dy}:{cx + dx}" for dy in (-1, 0, 1) for dx in (-1, 0, 1)]
+        cands = {i for k in units for m in _months(e, cfg.adjacent_days)
+                 for i in by_unit.get((k, m), ())}
         best: tuple[float, int, dict[str, float], list[str]] | None = None
         for i in sorted(cands):
             compared += 1
