@@ -27,9 +27,7 @@ from rich.table import Table
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
-WORDS = ("armed men entered the village at dawn residents said the bodies were taken to the "
-         "hospital in Jableh according to a local council statement families fled toward the "
-         "hills the next morning witnesses described checkpoints and burned shops").split()
+WORDS = ["armed", "men", "entered", "the", "village", "at", "dawn", "residents", "said", "the", "bodies", "were", "taken", "to", "the", "hospital", "in", "Jableh", "according", "to", "a", "local", "council", "statement", "families", "fled", "toward", "the", "hills", "the", "next", "morning", "witnesses", "described", "checkpoints", "and", "burned", "shops"]
 
 
 def make_corpus(folder: Path, size_mb: int, seed: int = 7) -> None:

@@ -26,16 +26,30 @@ def _gazetteer_dir() -> Path:
 
 
 def extract(
-    file: Annotated[Path, typer.Argument(help="A UTF-8 text file (article, post, testimony).")],
+    ctx: typer.Context,
+    file: Annotated[Path | None, typer.Argument(
+        help="A UTF-8 text file (article, post, testimony); works without a workspace.")] = None,
+    all_sources: Annotated[bool, typer.Option(
+        "--all", help="Extract every ingested source of the workspace whose stored extraction "
+                      "is missing or from another extractor version.")] = False,
+    force: Annotated[bool, typer.Option(
+        "--force", help="With --all: recompute even up-to-date extractions.")] = False,
     published: Annotated[str | None, typer.Option(
         "--published", help="Publication date YYYY-MM-DD: anchors missing years and "
                             "relative dates.")] = None,
     lang: Annotated[str, typer.Option("--lang", help="auto, en or ar.")] = "auto",
     as_json: Annotated[bool, typer.Option("--json", help="Print the full JSON object.")] = False,
 ) -> None:
-    """Extract claims, events, places, dates, figures and actors from one text file."""
+    """Extract claims, events, places, dates, figures and actors from a file or the workspace."""
     from dalil.extract import extract_document
 
+    if all_sources:
+        if file is not None:
+            raise InputError("give either FILE or --all, not both")
+        _extract_all(ctx, force=force, as_json=as_json)
+        return
+    if file is None:
+        raise InputError("give a FILE to extract, or --all for the workspace's sources")
     if not file.is_file():
         raise NotFoundError(f"no such file: {file}")
     data = file.read_bytes()
@@ -64,6 +78,30 @@ def extract(
     console.print(table)
     for w in out["warnings"]:
         console.print(f"[yellow]warning:[/] {w}")
+
+
+def _extract_all(ctx: typer.Context, *, force: bool, as_json: bool) -> None:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from dalil.cli.context import AppState, err_console
+    from dalil.extract.store import extract_sources
+
+    state = ctx.find_root().obj
+    assert isinstance(state, AppState)
+    ws = state.workspace()
+    with Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(),
+                  console=err_console, transient=True, disable=as_json) as bar:
+        task = bar.add_task("", total=None)
+        report = extract_sources(ws, force=force, progress=lambda done, total: bar.update(
+            task, completed=done, total=total))
+    if as_json:
+        print_json(report.to_dict())
+        return
+    console.print(f"{report.extracted} parts extracted ({report.claims} claims, "
+                  f"{report.events} events), {report.up_to_date} up to date, "
+                  f"{len(report.failed)} failed")
+    for f in report.failed:
+        console.print(f"[yellow]source {f['source_id']} part {f['part']}:[/] {f['error']}")
 
 
 def gazetteer_import(

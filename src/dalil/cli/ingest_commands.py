@@ -39,6 +39,12 @@ def register(app: typer.Typer) -> None:
             task = bar.add_task("", total=total)
             outcomes = ingestor.ingest(paths, progress=lambda name: bar.update(
                 task, advance=1, description=name[-40:]))
+        # Extraction runs right after ingest (dalil.extract.store; `dalil extract --all` redoes it).
+        from dalil.extract.store import extract_sources
+
+        stored = [o.source_id for o in outcomes if o.status == "stored" and o.source_id]
+        if stored:
+            extract_sources(ws, stored)
         rows = [o.to_dict() for o in outcomes]
         counts = Counter(o.status for o in outcomes)
         if as_json:

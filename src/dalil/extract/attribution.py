@@ -6,26 +6,37 @@ import re
 from dataclasses import dataclass
 
 from dalil.extract.lexicon import Entry, Lexicons
+from dalil.gazetteer.names import normalize_arabic
 
-_QUOTE = re.compile(r"[\"“«„]([^\"“”«»„]{8,})[\"”»]")
-_PRONOUN = re.compile(r"^(?:he|she|they|it|we|i|the (?:man|woman|spokes\w+|official|witness|"
+
+def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
+    """Compile a pattern written in ordinary Arabic spelling against normalised text
+    (إلى -> الى, ة -> ه ...), as the text it runs on has been normalised the same way."""
+    return re.compile(normalize_arabic(pattern), flags)
+
+
+_QUOTE = _rx(r"[\"“«„]([^\"“”«»„]{8,})[\"”»]")
+_PRONOUN = _rx(r"^(?:he|she|they|it|we|i|the (?:man|woman|spokes\w+|official|witness|"
                       r"resident|source|group|monitor|ministry|agency|observatory|organi[sz]ation)"
                       r")$", re.I)
-_AR_PRONOUN_VERB = re.compile(r"^\s*(?:و|ف)?(?:قال|قالت|اضاف|اضافت|تابع|تابعت|اكد|اكدت|"
+_AR_PRONOUN_VERB = _rx(r"^\s*(?:و|ف)?(?:قال|قالت|اضاف|اضافت|تابع|تابعت|اكد|اكدت|"
                               r"اوضح|اوضحت|روى|روت)\s*(?::|،|,|ان|إن|ان)")
-_NP_STOP = re.compile(r"\s(?:that|who|which|whose|on|in a|in an|in its|in his|in her|"
+_NP_STOP = _rx(r"\s(?:that|who|which|whose|on|in a|in an|in its|in his|in her|"
                       r"after|when|as)\s|[,;:(\"“«]", re.I)
-_AR_NP_STOP = re.compile(r"\s(?:ان|إن|أن|في|عن|خلال|الى|إلى|لـ|ل(?=\S)|بان|بأن)\s|[،,:;(\"“«]|"
-                         r"\s(?:ان|إن|أن|بان|بأن)$")
-_BYLINE = re.compile(
+_AR_NP_STOP = _rx(r"\s(?:ان|إن|أن|في|عن|خلال|الى|الي|إلى|على|علي|لـ|ل(?=\S)|بان|بأن|اليوم|"
+                         r"امس|أمس|مساء|صباح|مقتل|اعتقال|قتل|اصابه|نزوح|تهجير|اختطاف|عدد|نحو|"
+                         r"حوالي|ما)\s|[،,:;(\"“«]|\d|\s(?:ان|إن|أن|بان|بأن)$")
+_AR_NP_INNER_STOP = _rx(r"\s(?:الى|إلى|على|عن|اليوم|امس|أمس|مساء|صباح|الأنباء|التقارير|الاتهامات|"
+                       r"المزاعم|الخبر|الرواية|الادعاءات|وجود|حدوث|وقوع)(?:\s|$)")
+_BYLINE = _rx(
     r"^\s*(?:by|بقلم|الكاتب|كتب)\s*:?\s+(?P<name>[^\n,|]{3,60}?)\s*(?:,|\||\n|$)"
     r"|^\s*(?:testimony|statement|account|interview)\s+(?:of|by|from|with)\s+(?P<t>[^\n]{2,80}?)\s*$"
-    r"|^\s*(?:witness|source|author|posted by|channel|account|from|الشاهد|الشاهدة|المصدر|القناة|"
-    r"شهادة|الحساب|الناشر)\s*:?\s*(?P<h>[^\n]{2,80}?)\s*$"
+    r"|^\s*(?:witness|source|author|posted by|channel|account|from|الشاهد|الشاهده|المصدر|القناه|"
+    r"شهاده|الحساب|الناشر)\s*:?\s*(?P<h>[^\n]{2,80}?)\s*$"
     r"|^\s*(?P<handle>@\w{2,40})\b",
     re.I | re.M)
-_DASH_SOURCE = re.compile(r"^\s*[—–]\s*(?P<name>[^\n]{2,60}?)\s*$")
-_APPOSITIVE_START = re.compile(r"^\s*(?:a|an|the|who|aged|\d|one of|أحد|احد|وهو|وهي)\b", re.I)
+_DASH_SOURCE = _rx(r"^\s*[—–]\s*(?P<name>[^\n]{2,60}?)\s*$")
+_APPOSITIVE_START = _rx(r"^\s*(?:a|an|the|who|aged|\d|one of|أحد|احد|وهو|وهي)\b", re.I)
 
 
 @dataclass
@@ -40,25 +51,53 @@ class Attribution:
 
 
 def document_author(norm: str) -> tuple[str, str]:
-    """The author named in the header (byline, testimony header, channel handle), or "author"."""
+    """The author named in the header and how: ("Rami", "header:byline"), ("@news",
+    "header:handle"), ("Umm Ali", "header:testimony"); or ("author", "default_author")."""
     head = norm[:400]
     m = _BYLINE.search(head)
     if m:
-        name = next(g for g in (m.group("name"), m.group("t"), m.group("h"), m.group("handle"))
-                    if g)
-        return name.strip(), "header"
+        if m.group("handle"):
+            return m.group("handle"), "header:handle"
+        if m.group("name"):
+            return m.group("name").strip(), "header:byline"
+        text = (m.group("t") or m.group("h") or "").strip()
+        name = given_name(text) or re.sub(r"\s*\([^)]*\)\s*$", "", text).strip() or text
+        kind = "testimony" if re.search(r"testimony|witness|شهاد|الشاهد", m.group(0), re.I) \
+            else "source"
+        return name, f"header:{kind}"
     return "author", "default_author"
+
+
+_GIVEN_NAME = re.compile(
+    r"(?:identified (?:only )?(?:as|by)|known (?:only )?as|who gave (?:only )?(?:his|her|their) "
+    r"(?:first )?name as|pseudonym:?|calling (?:himself|herself|itself)|اسم مستعار:?|يدعى|تدعى|"
+    r"المعروف باسم|المعروفة باسم)\s+(?P<n>(?:[A-Z]\.\s?){1,3}|@\w+|[^\s,.;()]+(?:\s+[A-Z][\w'-]+)?)",
+    re.I)
+_TRIM_HEAD = re.compile(r"^((?:a|an|one)\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)\s+"
+                        r"(?P<rest>(?:with|from|at|in|of|for|who|working)\s.+)$")
+
+
+def given_name(text: str) -> str | None:
+    """The name a source is given in the text: "a woman identified only as R.M." -> "R.M."."""
+    m = _GIVEN_NAME.search(text)
+    return m.group("n").strip() if m else None
 
 
 def _clean_np(np: str) -> tuple[str, str]:
     """Split "Rami H., a 34-year-old farmer" into (name, description)."""
     np = np.strip(" ,.;:-—–\"“”«»")
+    given = given_name(np)
+    if given:
+        return given, np
     np = re.sub(r"^(?:and|but|while|as|و)\s+", "", np, flags=re.I)
     parts = [p.strip() for p in re.split(r"\s*[,،]\s*", np) if p.strip()]
     if not parts:
         return "", ""
     name = parts[0]
     desc = ", ".join(parts[1:])
+    trim = _TRIM_HEAD.match(name)
+    if trim:  # "A volunteer with a local documentation group" -> "A volunteer"
+        name, desc = trim.group(1), ", ".join(p for p in (trim.group("rest"), desc) if p)
     return name, desc
 
 
@@ -112,54 +151,166 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         verb = sent[v_s:v_e]
         if re.search("[\u0600-\u06ff]", verb):
             rest = sent[v_e:]
-            stop = _AR_NP_STOP.search(rest)
-            np = rest[: stop.start() if stop else 60][:60]
-            if not np.strip() or len(np.split()) > 7:
+            to_that = re.match(r"\s*((?:\S+\s+){1,9}?)(?:ان|بان|إن|أن)\s", rest)
+            if to_that and not re.search(r"[،,:;\"“«\d]", to_that.group(1)):
+                # "يرى الباحث في مركز دراسات الشرق فادي الخوري أن": the name ends the phrase
+                np = to_that.group(1)
+                cut = _AR_NP_INNER_STOP.search(" " + np)
+                if cut:
+                    np = np[:max(0, cut.start() - 1)]
+                words = np.split()
+                if len(words) >= 3 and not words[-1].startswith("ال") and \
+                        not words[-2].startswith(("ال", "ل", "و")):
+                    name = " ".join(words[-2:])
+                    desc = " ".join(words[:-2])
+                    return Attribution(name, desc, quoted is not None, s_start, s_end,
+                                       "attribution:verb_subject:" + verb,
+                                       (s_start + v_e, s_start + v_e + len(np)))
+            else:
+                stop = _AR_NP_STOP.search(rest)
+                np = rest[: stop.start() if stop else 60][:60]
+                cut = _AR_NP_INNER_STOP.search(" " + np)
+                if cut:
+                    np = np[:max(0, cut.start() - 1)]
+            if not np.strip() or len(np.split()) > 9:
                 continue
             name, desc = _clean_np(np)
+            split = re.match(r"^(\S+(?:\s+\S+)?)\s+((?:في|من|ب)\s.+)$", name)
+            if split and len(name.split()) > 3:
+                # "مصادر محلية في مدينة مصياف": the source, then where it is
+                name, desc = split.group(1), ", ".join(p for p in (split.group(2), desc) if p)
             if name:
                 return Attribution(name, desc, quoted is not None, s_start, s_end,
                                    "attribution:verb_subject:" + verb,
                                    (s_start + v_e, s_start + v_e + len(np)))
             continue
+        after = sent[v_e:]
+        low_verb = verb.lower()
+        if low_verb in _AMBIGUOUS_VERBS and not re.match(r"\s*(?:that\b|[\"“«:]|$)", after):
+            continue  # "these claims fabrications", "Reports of a massacre": nouns, not verbs
+        if re.match(r"\s+as\b", after):
+            continue  # "described as", "reported as"
         before = sent[:v_s]
-        chunks = re.split(r"([,;:\"”])", before)
-        # take the last clause before the verb
-        seg = chunks[-1] if chunks else ""
-        seg_start = len(before) - len(seg)
-        name, desc = _clean_np(seg)
-        if seg.strip() and _APPOSITIVE_START.match(seg) and len(chunks) >= 3 and \
-                len(chunks[-3].split()) <= 4 and chunks[-3].strip()[:1].isupper():
-            # "Rami, a farmer from Dalia, said": the name is before the appositive.
-            prev = chunks[-3]
-            name, desc = _clean_np(prev)[0], seg.strip()
-            seg_start = len(before) - len(seg) - len(prev) - 1
-        if not name or len(name.split()) > 9:
-            # inverted: "..., said Rami Haddad, a farmer."
-            after = sent[v_e:]
-            m = re.match(r"\s+([A-Z][\w.'-]*(?:\s+(?:al-|el-|bin\s|ibn\s)?[A-Z][\w.'-]*){0,4}"
-                         r"|(?:a|an|the)\s+[\w\s-]{2,40}?)(?=[,.;]|$)", after)
-            if m and before.rstrip().endswith((",", "\"", "”")):
-                name, desc = _clean_np(m.group(1))
-                seg_start = v_e + m.start(1)
-            else:
+        found = None
+        if low_verb not in ("told", "tells", "tell") and \
+                before.rstrip().endswith((",", "\"", "”", "»")) and \
+                re.match(r"\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,3}\s*[.!]?\s*$", after):
+            found = None  # "..., Say Officials": the speaker follows the verb
+        else:
+            found = _subject_before(before)
+        if found is None:
+            inverted = _subject_after(before, after)
+            if inverted is None:
                 continue
-        if re.search(r"\b(?:killed|were|was|had|have|has|been)\b", name, re.I):
-            continue
+            name, desc, rel = inverted
+            span = (s_start + v_e + rel, s_start + v_e + rel + len(name))
+        else:
+            name, desc, rel = found
+            span = (s_start + rel, s_start + rel + len(name))
         if _PRONOUN.match(name) and last_speaker:
             name = last_speaker
         return Attribution(name, desc, quoted is not None, s_start, s_end,
-                           "attribution:verb_subject:" + verb.lower(),
-                           (s_start + seg_start, s_start + seg_start + len(seg)))
+                           "attribution:verb_subject:" + low_verb, span)
+    colon = _COLON_SOURCE.match(sent)
+    if colon:
+        name, desc = _clean_np(colon.group("np"))
+        if name:
+            return Attribution(name, desc, quoted is not None, s_start + colon.end(), s_end,
+                               "attribution:colon_source",
+                               (s_start + colon.start("np"), s_start + colon.end("np")))
     if quoted is not None and last_speaker and _AR_PRONOUN_VERB.match(sent):
         return Attribution(last_speaker, "", True, s_start + quoted.start(1),
                            s_start + quoted.end(1), "attribution:continued_speaker", (0, 0))
     return None
 
 
+_AMBIGUOUS_VERBS = {"claims", "reports", "documents", "states", "notes", "posts", "adds",
+                    "writes", "counts", "accounts", "records", "shares", "says", "report",
+                    "estimate", "estimates", "record", "claim"}
+_SEPARATORS = _rx(r"\s*(?:[,;:\"”“«»—–|]|\s-\s)\s*")
+_VERBISH = _rx(r"\b(?:killed|were|was|had|have|has|been|is|are|did|do|does|will|would|"
+                      r"could|shot|stormed|fled|left|came|went|took|killing|wounding|injuring|"
+                      r"leaving|including|hit|struck)\b", re.I)
+_RELATIVE = _rx(r"^(?:who|which|whose|whom)\b", re.I)
+_DESCRIPTIVE = _rx(r"^(?:a|an|the|who|which|whose|aged|one of|\d)", re.I)
+_PROPER = _rx(r"^(?:[A-Z][\w.'-]*|al-\w+|bin|ibn|abu|umm|de|van)(?:\s+(?:[A-Z][\w.'-]*|"
+                     r"al-[\w'-]+|el-[\w'-]+|bin|ibn|abu|umm|de|van|[A-Z]\.)){0,4}$")
+_COLON_SOURCE = _rx(
+    r"^\s*(?P<np>(?:(?:local|medical|security|military|activist|field|informed|other|"
+    r"unnamed|anonymous|civil)\s+)?(?:sources?|witness(?:es)?|residents?|activists?|officials?|"
+    r"doctors?|rescuers?|مصادر(?:\s+\S+)?|مصدر(?:\s+\S+)?|ناشطون|ناشطين|شهود|اهالي|الاهالي|"
+    r"مراسل\S*)(?:\s+in\s+\S+)?|[^:.!?\n]{2,40}\s(?:posted|wrote|tweeted|said)|"
+    r"(?:a|an|the)\s+(?:post|video|message|tweet|statement)\s+(?:by|from)\s+[^:]{2,60})\s*:\s*",
+    re.I)
+
+
+def _chunks(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    pos = 0
+    for m in _SEPARATORS.finditer(text):
+        if m.start() > pos and text[pos:m.start()].strip():
+            out.append((pos, m.start(), text[pos:m.start()]))
+        pos = m.end()
+    if pos < len(text) and text[pos:].strip():
+        out.append((pos, len(text), text[pos:]))
+    return out
+
+
+def _subject_before(before: str) -> tuple[str, str, int] | None:
+    """The speaker before a reporting verb: "Rami, a farmer, said" -> ("Rami", "a farmer")."""
+    chunks = _chunks(before)
+    if not chunks:
+        return None
+    taken: list[tuple[int, int, str]] = []
+    for c in reversed(chunks):
+        text = c[2].strip()
+        words = len(text.split())
+        if _VERBISH.search(text) or words > 14:
+            break
+        if taken:
+            last = taken[-1][2].strip()
+            joins = ((_PROPER.match(text) and _DESCRIPTIVE.match(last))  # "Rami, a farmer,"
+                     or (_DESCRIPTIVE.match(text) and (_PROPER.match(last) or _RELATIVE.match(last)))
+                     or _RELATIVE.match(last))
+            if not joins:
+                break
+        taken.append(c)
+        if len(taken) == 3:
+            break
+    if not taken:
+        return None
+    names = [c for c in taken if _PROPER.match(c[2].strip()) and not _RELATIVE.match(c[2].strip())]
+    head = names[0] if names else taken[0]
+    if _RELATIVE.match(head[2].strip()):
+        return None
+    name, extra = _clean_np(head[2])
+    desc = ", ".join(c[2].strip() for c in reversed(taken) if c is not head)
+    desc = ", ".join(p for p in (extra, desc) if p)
+    name = re.sub(r"^(?:and|but|while|as|so)\s+", "", name, flags=re.I)
+    name = re.sub(r"\s+(?:also|too|again|further|separately|later|meanwhile|earlier)$", "", name,
+                  flags=re.I)
+    if not name or _VERBISH.search(name) or re.match(r"(?:no|none|nobody|neither)\b", name, re.I):
+        return None  # "No group claimed responsibility": nobody is speaking
+    return name, desc, head[0] + (len(head[2]) - len(head[2].lstrip()))
+
+
+def _subject_after(before: str, after: str) -> tuple[str, str, int] | None:
+    """Inverted order after a comma or quote: "..., said Rami Haddad, a farmer." """
+    if before.strip() and not before.rstrip().endswith((",", "\"", "”", "»")):
+        return None
+    m = re.match(r"\s+(?P<name>[A-Z][\w.'-]*(?:\s+(?:al-|el-|bin\s|ibn\s)?[A-Z][\w.'-]*){0,4}"
+                 r"|(?:a|an|the)\s+[\w\s'-]{2,60}?)(?P<desc>,\s*(?:a|an|the|who)\s[^,.;]{2,100})?"
+                 r"(?=[,.;]|$)", after)
+    if not m:
+        return None
+    name, extra = _clean_np(m.group("name"))
+    desc = (m.group("desc") or "").strip(" ,")
+    return (name, ", ".join(p for p in (extra, desc) if p), m.start("name")) if name else None
+
+
 def _speaker_after_quote(tail: str, lex: Lexicons) -> tuple[str, str, int] | None:
     m = re.match(r"\s*[,،]?\s*(?P<verb>said|says|told|added|wrote|posted|recalled|explained|"
-                 r"insisted|claimed|قال|قالت|اضاف|اضافت|روى|روت|تقول|يقول)\s+(?P<np>[^.;:!?]{2,80})",
+                 r"insisted|claimed|قال|قالت|اضاف|اضافت|روى|روت|تقول|يقول)\s+(?P<np>(?:(?:[A-Z]\.){1,3}|[^.;:!?]){2,80})",
                  tail, re.I)
     if m:
         np = m.group("np")

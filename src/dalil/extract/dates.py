@@ -17,6 +17,13 @@ from datetime import date, timedelta
 
 from dalil.gazetteer.names import normalize_arabic
 
+
+def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
+    """Compile a pattern written in ordinary Arabic spelling against normalised text
+    (إلى -> الى, ة -> ه ...), as the text it runs on has been normalised the same way."""
+    return re.compile(normalize_arabic(pattern), flags)
+
+
 _EN_MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
@@ -48,7 +55,7 @@ _AR_ORDINALS = {normalize_arabic(k): v for k, v in {
 _AR_ORD = "(?:" + "|".join(_AR_ORDINALS) + ")"
 _YEAR = r"(?:19|20)\d{2}"
 
-DATE_RE = re.compile(
+DATE_RE = _rx(
     # One word-start test before the alternation: mid-word positions fail at once (~5x faster).
     r"(?<![\w/.])(?:" + "|".join([
         # 2025-03-06
@@ -67,11 +74,16 @@ DATE_RE = re.compile(
         # March 2025, آذار 2025, شهر آذار
         rf"(?P<my>(?:(?:in|early|late|mid|mid-)\s+)?(?P<m3>{_EN_M}|{_AR_M})(?:\s+of)?,?\s+"
         rf"(?:عام\s+)?(?P<y3>{_YEAR}))(?!\d)",
+        # in March / last March / آذار الماضي / في شهر آذار (year from publication)
+        rf"(?P<mo>(?:\b(?:in|last|early|late|mid|since|during)\s+(?:-\s*)?(?P<m5>{_EN_M})(?![\w]|\s+\d)"
+        rf"|(?:في|خلال|منذ|مطلع|اواخر|منتصف)\s+(?:شهر\s+)?(?P<m6>{_AR_M})(?!\s*\d)"
+        rf"|(?:شهر\s+)?(?P<m7>{_AR_M})\s+(?:الماضي|الفائت|المنصرم)))",
         # in 2013, عام 2013
         rf"(?P<yr>(?:\b(?:in|since|during|of|until|by|the)\s+|(?:عام|سنة|العام)\s+)(?P<y5>{_YEAR}))(?!\d|,\d)",
         # relative expressions
         r"(?P<rel_pub>\b(?:yesterday|today|last night|this morning|this evening|tonight|"
-        r"earlier today|امس|الامس|اليوم|الليله الماضيه|فجر اليوم|صباح اليوم|مساء اليوم|"
+        r"earlier today|since dawn|at dawn|منذ الفجر|منذ فجر اليوم|امس|الامس|اليوم|الليله الماضيه|"
+        r"فجر اليوم|صباح اليوم|مساء اليوم|"
         r"مساء امس|صباح امس|فجر امس|ليل امس)\b)",
         r"(?P<rel_next>\b(?:the\s+(?:next|following)\s+(?:day|morning|evening|night|afternoon)|"
         r"the\s+day\s+after|next\s+morning|a\s+day\s+later|hours\s+later|that\s+(?:night|evening)|"
@@ -117,7 +129,9 @@ def _infer_year(month: int, day: int, anchor: date | None) -> int | None:
     return year
 
 
-def find_dates(norm: str, published: date | None) -> list[DateMatch]:
+def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[DateMatch]:
+    """All dates in ``norm``. Dates before ``header_end`` (a header line) anchor missing years
+    but not "the next day", which refers to the narrative."""
     out: list[DateMatch] = []
     last_day: date | None = None  # latest single-day date seen (anchor for "the next day")
     last_ambiguous = False
@@ -163,6 +177,11 @@ def find_dates(norm: str, published: date | None) -> list[DateMatch]:
             month = _month(g["m3"])
             res = DateMatch(m.start(), m.end(), f"{int(g['y3']):04d}-{month:02d}" if month else None,
                             "date:month_year", None)
+        elif g["mo"]:
+            month = _month(g["m5"] or g["m6"] or g["m7"])
+            year = _infer_year(month, 1, year_anchor) if month else None
+            res = DateMatch(m.start(), m.end(), f"{year:04d}-{month:02d}" if year else None,
+                            "date:month:year_inferred" if year else "date:month:no_anchor", None)
         elif g["yr"]:
             res = DateMatch(m.start("y5"), m.end(), g["y5"], "date:year", None)
         elif g["rel_pub"]:
@@ -195,8 +214,18 @@ def find_dates(norm: str, published: date | None) -> list[DateMatch]:
                 res = DateMatch(m.start(), m.end(), None, "date:weekday:no_anchor", None)
         if res is None:
             continue
+        if (published is not None and res.full is not None and res.full < published and
+                re.search(r"(?:\bsince|منذ)\s+(?:the\s+)?$", norm[max(0, m.start() - 12):m.start()],
+                          re.I)):
+            # "since 6 March": from then until the report
+            res = DateMatch(res.start, res.end, f"{res.full.isoformat()}/{published.isoformat()}",
+                            res.rule + ":since", None)
         out.append(res)
-        if res.full is not None and not res.rule.startswith("date:relative"):
+        if res.full is not None and not res.rule.startswith("date:relative") and \
+                res.start < header_end:
+            if published is None and ":year_inferred" not in res.rule:
+                year_anchor = max(year_anchor, res.full) if year_anchor else res.full
+        elif res.full is not None and not res.rule.startswith("date:relative"):
             last_day, last_ambiguous = res.full, False
             if published is None and ":year_inferred" not in res.rule:
                 year_anchor = max(year_anchor, res.full) if year_anchor else res.full

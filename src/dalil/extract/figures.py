@@ -6,90 +6,116 @@ import re
 
 from dalil.gazetteer.names import normalize_arabic
 
+
+def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
+    """Compile a pattern written in ordinary Arabic spelling against normalised text
+    (إلى -> الى, ة -> ه ...), as the text it runs on has been normalised the same way."""
+    return re.compile(normalize_arabic(pattern), flags)
+
+
 _A = normalize_arabic
 CASUALTY_AFTER: list[tuple[str, re.Pattern[str]]] = [
-    ("killed", re.compile(
+    ("killed", _rx(
         r"\b(?:killed|dead|died|deaths?|murdered|executed|slain|slaughtered|fatalities|"
-        r"bodies|corpses|lives|shot dead|massacred|victims|martyrs)\b|" + _A(
-            r"قتيل|قتلى|قتلوا|قتل|شهيد|شهداء|ضحي[هة]|ضحايا|جث[هة]|جثث|جثامين|وفا[هة]|اعدم|اعدموا|"
-            r"لقوا حتفهم|حتفهم|قضوا|مقتل|استشهدوا"), re.I)),
-    ("injured", re.compile(
+        r"bodies|corpses|lives|shot dead|massacred|victims|martyrs|assassinations|killings|"
+        r"executions)\b|" + _A(
+            r"قتيل\w*|قتلى|قتل\w*|شهيد|شهداء|ضحي[هة]|ضحايا|جث[هة]|جثث|جثامين|وفا[هة]|اعدم\w*|"
+            r"لقوا حتفهم|حتفهم|قضوا|مقتل|استشهد\w*"), re.I)),
+    ("injured", _rx(
         r"\b(?:injured|wounded|hurt|injuries|casualties)\b|" + _A(
-            r"جريح|جرحى|مصاب|مصابين|مصابا|اصاب[هة]|اصابات|اصيبوا|بجروح"), re.I)),
-    ("detained", re.compile(
+            r"جريح\w*|جرحى|مصاب\w*|اصاب[هة]|اصابات|اصيب\w*|بجروح"), re.I)),
+    ("detained", _rx(
         r"\b(?:detained|arrested|abducted|kidnapped|detainees|prisoners|held|captured|"
         r"taken away|rounded up|hostages)\b|" + _A(
-            r"معتقل|معتقلين|معتقلا|اعتقلوا|اعتقال|محتجز|محتجزين|احتجاز|مختطف|مختطفين|اختطاف|"
-            r"اختطفوا|موقوفين|اسير|اسرى|رهائن"), re.I)),
-    ("missing", re.compile(
+            r"معتقل\w*|اعتقل\w*|اعتقال|محتجز\w*|احتجاز|مختطف\w*|اختطاف|"
+            r"اختطف\w*|موقوف\w*|اسير|اسرى|رهائن"), re.I)),
+    ("missing", _rx(
         r"\b(?:missing|disappeared|unaccounted for|whereabouts)\b|" + _A(
-            r"مفقود|مفقودين|مفقودا|فقدان|مختفين|مختفيا|مجهولي المصير|مجهول المصير|مخفيين"), re.I)),
-    ("displaced", re.compile(
+            r"مفقود\w*|فقدان|مختف\w*|مجهولي المصير|مجهول المصير|مخفي\w*"), re.I)),
+    ("displaced", _rx(
         r"\b(?:displaced|fled|flee|fleeing|evacuated|expelled|uprooted|refugees|homeless|"
         r"forced to leave|driven out|left their homes)\b|" + _A(
-            r"نازح|نازحين|نازحا|نزوح|نزحوا|مهجر|مهجرين|تهجير|هجروا|فروا|فر|هربوا|لاجئ|لاجئين"),
+            r"نازح\w*|نزوح|نزح\w*|مهجر\w*|تهجير|هجروا|فروا|فرت|هربوا|هرب\w*|لاجئ\w*"),
         re.I)),
 ]
 CASUALTY_BEFORE: list[tuple[str, re.Pattern[str]]] = [
-    ("killed", re.compile(
+    ("killed", _rx(
         r"(?:\b(?:killing|killed|kill|executing|executed|massacring|claimed the lives of|"
+        r"shot dead|gunned down|murdered|murdering|slaughtered|assassinated|"
         r"death toll (?:\w+ )*?(?:to|of|at|reached|stood at|stands at|is|was)|toll (?:\w+ )?"
         r"(?:to|of|at|reached)|bodies of|the deaths of|the killing of|the execution of|"
-        r"murder of|deaths? of)|" + _A(
+        r"murder of|deaths? of|among (?:the )?(?:dead|victims|those killed|the killed)(?: were)?|"
+        r"of the dead)|" + _A(
             r"قتل|قتلت|قتلوا|مقتل|اعدام|اعدمت|اعدموا|استشهاد|حصيل[هة] القتلى|حصيل[هة] الضحايا|"
             r"حصيل[هة]|وفا[هة]|جثث|جثامين|ذبح|تصفي[هة]") + r")"
         r"(?:\s+\S+){0,4}?\s*$", re.I)),
-    ("injured", re.compile(
+    ("injured", _rx(
         r"(?:\b(?:wounding|injuring|wounded|injured)|" + _A(
-            r"اصاب[هة]|جرح|اصابات|اصابه|واصاب[هة]|وجرح") + r")(?:\s+\S+){0,3}?\s*$", re.I)),
-    ("detained", re.compile(
+            r"اصاب[هة]|جرح|اصابات|اصابه|واصاب[هة]|وجرح|اصيب\w*|واصيب\w*") +
+        r")(?:\s+\S+){0,3}?\s*$", re.I)),
+    ("detained", _rx(
         r"(?:\b(?:arresting|arrested|detaining|detained|abducting|abducted|kidnapping|"
         r"kidnapped|detention of|arrest of|abduction of|rounded up)|" + _A(
-            r"اعتقال|اعتقلت|اعتقلوا|احتجاز|احتجزت|اختطاف|اختطفوا|خطف|توقيف") +
+            r"اعتقال|اعتقلت|اعتقلوا|احتجاز|احتجزت|اختطاف|اختطفوا|خطف|توقيف|القبض على|قبض على") +
+        r"|\btook(?: away)?(?: (?:my|his|her|their|our))?" +
         r")(?:\s+\S+){0,3}?\s*$", re.I)),
-    ("missing", re.compile(
-        r"(?:\b(?:disappearance of|disappeared)|" + _A(r"فقدان|اختفاء|اخفاء") +
+    ("missing", _rx(
+        r"(?:\b(?:disappearance of|disappeared|fate of|whereabouts of)|" +
+        _A(r"فقدان|اختفاء|اخفاء|مصير") +
         r")(?:\s+\S+){0,3}?\s*$", re.I)),
-    ("displaced", re.compile(
+    ("displaced", _rx(
         r"(?:\b(?:displacing|displaced|displacement of|forcing|forced|expelling|expelled)|" +
         _A(r"نزوح|تهجير|هجرت|تشريد|نزح|فرار") + r")(?:\s+\S+){0,3}?\s*$", re.I)),
 ]
-POPULATION_BEFORE = re.compile(
+POPULATION_BEFORE = _rx(
     r"(?:population of|home to|a (?:town|city|village) of|inhabited by|\bhouses|population)\s*"
     r"(?:about|around|some|nearly|roughly|approximately|more than|over)?\s*$|" + _A(
         r"عدد سكانها|يسكنها|يقطنها|عدد سكان|سكانها|تعداد") + r"\s*(?:نحو|حوالي)?\s*$", re.I)
 OTHER_UNITS: list[tuple[str, re.Pattern[str]]] = [
-    ("money", re.compile(r"^\s*(?:million\s+|billion\s+)?(?:us\s+)?(?:dollars?|usd|euros?|pounds?|"
+    ("weight", _rx(r"^\s*-?\s*(?:pounds? of|kg\b|kilo(?:gram)?s?\b|tons?\b|tonnes?\b|كيلو\w*|طن)",
+                   re.I)),
+    ("money", _rx(r"^\s*(?:million\s+|billion\s+)?(?:us\s+)?(?:dollars?|usd|euros?|pounds?|"
                          r"syrian pounds|liras?|lira|ليرة|ليرات|دولار|دولارا|يورو)\b", re.I)),
-    ("fighters", re.compile(
-        r"^\s*(?:[\w-]+\s+){0,2}?(?:fighters|gunmen|militants|soldiers|troops|members|personnel|"
-        r"combatants|recruits|militiamen|officers|policemen|" + _A(
+    ("fighters", _rx(
+        r"^\s*(?:[\w-]+\s+){0,2}?[\"“']?(?:fighters|gunmen|militants|soldiers|troops|members|"
+        r"personnel|combatants|recruits|militiamen|officers|policemen|terrorists|insurgents|"
+        r"jihadists|rebels|" + _A(
             r"مقاتل|مقاتلا|مقاتلين|عنصر|عنصرا|عناصر|جندي|جنديا|جنود|مسلح|مسلحا|مسلحين") + r")\b",
         re.I)),
-    ("population", re.compile(r"^\s*(?:[\w-]+\s+)?(?:residents|inhabitants|people live|"
-                              r"population|نسم[هة]|مواطن)\b", re.I)),
-    ("pages", re.compile(r"^\s*(?:[\w-]+\s+)?(?:pages?|صفح[هة]|صفحات)\b", re.I)),
-    ("buildings", re.compile(r"^\s*(?:[\w-]+\s+)?(?:houses|homes|buildings|shops|stores|"
+    ("population", _rx(r"^\s*(?:[\w-]+\s+)?(?:inhabitants|people live|population|نسم[هة])\b",
+                       re.I)),
+    ("pages", _rx(r"^\s*-?(?:[\w-]+\s+)?(?:pages?|صفح[هة]|صفحات)\b", re.I)),
+    ("buildings", _rx(r"^\s*(?:[\w-]+\s+)?(?:houses|homes|buildings|shops|stores|"
                              r"apartments|" + _A(r"منزل|منازل|منزلا|مبنى|مباني|محل|محلات") + r")\b",
                              re.I)),
-    ("vehicles", re.compile(r"^\s*(?:[\w-]+\s+)?(?:vehicles|cars|trucks|tanks|pickups|"
+    ("vehicles", _rx(r"^\s*(?:[\w-]+\s+)?(?:vehicles|cars|trucks|tanks|pickups|"
                             r"" + _A(r"سيار[هة]|سيارات|آليات|دبابات") + r")\b", re.I)),
-    ("places", re.compile(r"^\s*(?:[\w-]+\s+)?(?:villages|towns|neighbou?rhoods|"
+    ("places", _rx(r"^\s*(?:[\w-]+\s+)?(?:villages|towns|neighbou?rhoods|"
                           + _A(r"قرى|قري[هة]|بلدات|احياء") + r")\b", re.I)),
-    ("percent", re.compile(r"^\s*(?:%|percent|per cent|بالمئ[هة]|في المئ[هة])", re.I)),
-    ("distance", re.compile(r"^\s*(?:km|kilometres?|kilometers?|miles|كيلومتر|كم)\b", re.I)),
-    ("days", re.compile(r"^\s*(?:days|hours|weeks|months|years|ايام|ساع[هة]|ساعات|اسابيع|"
-                        r"اشهر|سنوات)\b", re.I)),
+    ("percent", _rx(r"^\s*(?:%|percent|per cent|بالمئ[هة]|في المئ[هة])", re.I)),
+    ("distance", _rx(r"^\s*(?:km|kilometres?|kilometers?|miles|كيلومتر|كم)\b", re.I)),
+    ("duration", _rx(r"^\s*(?:days|hours|weeks|months|years|ايام|ساع[هة]|ساعات|اسابيع|"
+                     r"اشهر|سنوات)\b", re.I)),
 ]
-MONEY_BEFORE = re.compile(r"(?:\$|US\$|€|£|USD\s*)\s*$")
-AGE_OR_TIME = re.compile(
+_NUMBER_WORD = _rx(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                   r"twenty|thirty|forty|fifty|hundred|thousand|dozens|hundreds|thousands)\b", re.I)
+RELEASED_BEFORE = _rx(r"(?:\b(?:released|freed|release of|freeing)|اطلق\w* سراح|الافراج عن|افرج\w* عن)"
+                      r"(?:\s+\S+){0,2}\s*$", re.I)
+PARTITIVE_BEFORE = _rx(r"\b(?:of those|of the|among those|of whom were)\s*$", re.I)
+PLURAL_NOUN_AFTER = _rx(r"^\s*(?:[a-z]+\s+)?([a-z]{3,}s)\b")
+PEOPLE_NOUNS = {"people", "civilians", "persons", "individuals", "families", "residents", "children",
+                "women", "men", "others", "members", "relatives", "students", "teachers", "doctors",
+                "activists", "journalists", "detainees", "victims", "villagers", "brothers",
+                "sons", "daughters", "times", "years", "days", "hours", "weeks", "months"}
+MONEY_BEFORE = _rx(r"(?:\$|US\$|€|£|USD\s*)\s*$")
+AGE_OR_TIME = _rx(
     r"^\s*(?:-?\s*years?[\s-]old|-year-old|year old|years of age|a\.?m\b|p\.?m\b|o'clock|:\d|"
     r"عاما|عاماً|سن[هة]|من العمر|صباحا|مساء)", re.I)
-AGE_BEFORE = re.compile(r"(?:\baged|\bage|\bages|عمره|عمرها|البالغ من العمر|at|الساعة|رقم|"
-                        r"No\.|number)\s*$", re.I)
-SUBSET_BEFORE = re.compile(r"(?:including|among them|of whom|of them|بينهم|منهم|من بينهم)\s*$",
+AGE_BEFORE = _rx(r"(?:\baged|\bage|\bages|عمره|عمرها|البالغ من العمر|\bat|الساعة|رقم|"
+                        r"\bNo\.|\bnumber|\bpage|\bchapter|\barticle|\bresolution)\s*$", re.I)
+SUBSET_BEFORE = _rx(r"(?:including|among them|of whom|of them|بينهم|منهم|من بينهم)\s*$",
                            re.I)
-CLAUSE_END = re.compile(r"[.;:!?\u061f]|\s(?:while|whereas|but|after|before|as)\s", re.I)
+CLAUSE_END = _rx(r"[.;:!?\u061f]|\s(?:while|whereas|but|after|before|as)\s", re.I)
 
 
 def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
@@ -103,11 +129,18 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         return "other", "money", "other:currency_sign"
     if POPULATION_BEFORE.search(before):
         return "other", "population", "other:population_context"
+    if RELEASED_BEFORE.search(before):
+        return "", "", "skip:released"
     # The verb nearest the number wins: "killing six and injuring around 20" -> 20 injured.
     nearest: tuple[int, str] | None = None
     for what, pat in CASUALTY_BEFORE:
         m = pat.search(before)
         if m and (nearest is None or m.start() > nearest[0]):
+            # "killed 9 members of one family": the verb belongs to the first number
+            verb_end = m.start() + len(m.group(0).rstrip().split()[0]) if m.group(0).strip() \
+                else m.start()
+            if _NUMBER_WORD.search(before[verb_end:]) or re.search(r",\s*(?:and|و)\s", before[verb_end:]):
+                continue
             nearest = (m.start(), what)
     if nearest is not None:
         return "casualty", nearest[1], f"casualty:{nearest[1]}:verb_before"
@@ -117,16 +150,26 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
     window = " ".join(words[:10])
     best: tuple[int, str] | None = None
     for what, pat in CASUALTY_AFTER:
-        m = pat.search(window)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), what)
+        for m in pat.finditer(window):
+            if PARTITIVE_BEFORE.search(window[:m.start()]):
+                continue  # "9 of those arrested have disappeared": the count is of the second verb
+            if best is None or m.start() < best[0]:
+                best = (m.start(), what)
+            break
     for unit, pat in OTHER_UNITS:
         m = pat.match(after)
-        if m and (best is None or unit in ("money", "percent", "distance", "days")
-                  or m.end() <= best[0]):
-            if unit in ("fighters",) and best is not None and best[0] < 40:
-                break  # "12 fighters were killed": fighters killed are casualties
+        # "30,000 inhabitants, has seen dozens of killings": the comma ends the unit's phrase
+        separated = m is not None and best is not None and bool(re.match(r"\s*,", after[m.end():]))
+        if m and (best is None or separated or
+                  unit in ("money", "weight", "percent", "distance", "duration")):
+            if unit == "duration":
+                return "", "", "skip:duration"  # "three days": not a count of anything
             return "other", unit, f"other:{unit}"
+        # "12 fighters were killed", "thousands of residents fled": a casualty word in the
+        # clause makes them casualties.
     if best is not None:
         return "casualty", best[1], f"casualty:{best[1]}:word_after"
+    noun = PLURAL_NOUN_AFTER.match(after)
+    if noun and noun.group(1) not in PEOPLE_NOUNS:
+        return "other", noun.group(1), "other:plural_noun"  # "63 interviews", "96 testimonies"
     return "", "", "skip:no_noun"

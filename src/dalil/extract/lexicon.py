@@ -71,12 +71,12 @@ class CompiledLexicon:
         if self.words is not None:
             return self._find_words(text, start, stop)
         if stop - start < 400 and self.combined is not None:
-            out = []
-            for m in self.combined.finditer(text, start, stop):
-                idx = m.lastindex
+            hits: list[tuple[int, int, Entry]] = []
+            for cm in self.combined.finditer(text, start, stop):
+                idx = cm.lastindex
                 if idx is not None:
-                    out.append((m.start(idx), m.end(idx), self.items[idx - 1].entry))
-            return out
+                    hits.append((cm.start(idx), cm.end(idx), self.items[idx - 1].entry))
+            return hits
         low = lowered if lowered is not None else text.lower()
         found: list[tuple[int, int, Entry]] = []
         same_length = len(low) == len(text)
@@ -91,10 +91,10 @@ class CompiledLexicon:
             seen_end = -1
             while pos != -1:
                 for q in (range(max(start, pos - 4), pos + 1) if it.arabic else (pos,)):
-                    m = it.regex.match(text, q, stop)
-                    if m and m.end(1) > seen_end:
-                        found.append((m.start(1), m.end(1), it.entry))
-                        seen_end = m.end(1)
+                    mm = it.regex.match(text, q, stop)
+                    if mm and mm.end(1) > seen_end:
+                        found.append((mm.start(1), mm.end(1), it.entry))
+                        seen_end = mm.end(1)
                         break
                 pos = low.find(it.prefix, pos + 1, stop)
         # leftmost-longest, non-overlapping
@@ -173,7 +173,7 @@ def _literal_prefix(pattern: str, literal: bool) -> str:
         depth -= ch == ")"
         if ch == "|" and depth == 0:
             return ""
-    out = []
+    out: list[str] = []
     for i, ch in enumerate(pattern):
         if ch in _META or ch == " ":
             if i < len(pattern) and ch in "?*{" and out:
@@ -239,7 +239,8 @@ def compile_lexicon(entries: list[Entry], *, literal: bool = False) -> CompiledL
         if has_arabic(pat):
             if body.startswith("ال"):
                 body = f"(?:{body}|ل{body[1:]})"  # ل + ال contracts to لل
-            regex = rf"(?<![\w@]){_AR_PREFIX}({body})(?![\w])"
+            article = "" if pat.startswith("ال") or " " in pat.strip() else "(?:ال)?"
+            regex = rf"(?<![\w@]){_AR_PREFIX}{article}({body})(?![\w])"
         else:
             regex = rf"(?<![\w@])({body})(?![\w])"
         items.append(_Item(e, re.compile(regex, re.IGNORECASE), _literal_prefix(pat, literal),
@@ -268,6 +269,8 @@ class Lexicons:
     according_to: CompiledLexicon
     actors: CompiledLexicon
     actor_kinds: dict[str, str]
+    # canonical -> (ISO date, canonical to use for events before that date)
+    actor_eras: dict[str, tuple[str, str]]
     victim_groups: CompiledLexicon
     source_roles: dict[str, CompiledLexicon]
     pseudonymous: CompiledLexicon
@@ -305,8 +308,11 @@ def load_lexicons(directory: Path | None = None) -> Lexicons:
     sources = _read(directory, "sources.yaml")
     actor_entries = []
     kinds: dict[str, str] = {}
+    eras: dict[str, tuple[str, str]] = {}
     for a in actors_raw:
         kinds[a["canonical"]] = a.get("kind", "armed_group")
+        if a.get("before"):
+            eras[a["canonical"]] = (str(a["before"]["date"]), a["before"]["canonical"])
         for alias in {a["canonical"], *a.get("aliases", [])}:
             actor_entries.append(Entry(a["canonical"], alias))
     victim_entries = [Entry(v["canonical"], alias) for v in victims_raw
@@ -329,9 +335,11 @@ def load_lexicons(directory: Path | None = None) -> Lexicons:
                                      literal=True),
         actors=compile_lexicon(actor_entries, literal=True),
         actor_kinds=kinds,
+        actor_eras=eras,
         victim_groups=compile_lexicon(victim_entries, literal=True),
-        source_roles={role: compile_lexicon(_lang_entries(sources[role], role))
-                      for role in ROLES if role in sources},
+        # in the file's order: the first role whose cues match wins
+        source_roles={role: compile_lexicon(_lang_entries(block, role))
+                      for role, block in sources.items() if role in ROLES},
         pseudonymous=compile_lexicon(_lang_entries(sources["pseudonymous"], "pseudonymous")),
         reserved_words=reserved,
     )

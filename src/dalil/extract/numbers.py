@@ -137,7 +137,8 @@ _QUAL = {
 _QUAL_LOOKUP = {normalize_arabic(p).lower(): q for q, ps in _QUAL.items() for p in ps}
 _QUAL_RE = "(?:" + "|".join(sorted((re.escape(normalize_arabic(p)) for p in _QUAL_LOOKUP),
                                    key=len, reverse=True)) + ")"
-_B = r"(?<![\w.,])"
+# A number starts a word, or follows a glued Arabic conjunction/preposition ("وعشرات", "ب٣٠").
+_B = r"(?:(?<![\w.,])|(?<=(?<![\w])[وبل]))"
 _E = r"(?![\w]|[.,]\d)"
 
 NUMBER_RE = re.compile(
@@ -196,7 +197,7 @@ def find_numbers(norm: str, start: int = 0, end: int | None = None) -> list[Numb
         # Trailing qualifiers: "12 على الأقل", "30 تقريبا", "40 or more".
         tail = norm[m.end():m.end() + 14]
         if qualifier == "exact":
-            if re.match(r"\s*(?:على الاقل|علي الاقل)", tail):
+            if re.match(r"\s*(?:\S+\s+)?(?:على الاقل|علي الاقل)", norm[m.end():m.end() + 30]):
                 qualifier = "at_least"
             elif re.match(r"\s*تقريبا", tail):
                 qualifier = "approx"

@@ -43,30 +43,53 @@ from dalil.extract.places import (
 )
 from dalil.extract.text import Prepared, prepare, split_sentences
 from dalil.gazetteer import Gazetteer, load_gazetteer
-from dalil.gazetteer.names import name_key
+from dalil.gazetteer.names import name_key, normalize_arabic
+
+
+def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
+    """Compile a pattern written in ordinary Arabic spelling against normalised text
+    (إلى -> الى, ة -> ه ...), as the text it runs on has been normalised the same way."""
+    return re.compile(normalize_arabic(pattern), flags)
+
 
 EXTRACTOR_VERSION = "0.1.0"
 MAX_CHARS = 5_000_000
 
-_NEGATION = re.compile(r"(?:\b(?:no|not|never|denied|deny|denies|without|nobody|none)\b"
+_NEGATION = _rx(r"(?:\b(?:no|not|never|denied|deny|denies|without|nobody|none)\b"
                        r"|(?:^|\s)(?:لم|لا|نفى|نفت|دون|بدون|ينفي|تنفي))[^.,;]{0,18}$", re.I)
-_STATEMENT_DATE = re.compile(
+_DENIAL = _rx(r"\b(?:denied|denies|deny|dismissed|rejected|refuted)\b|(?:^|\s)(?:و|ف)?"
+                     r"(?:نفى|نفت|ينفي|تنفي|نفي|نفيا)(?:\s|$)", re.I)
+_SUBSET_LINK = _rx(r"^[^.;:!?]*(?:\b(?:including|among them|of whom|of them|as well as)\b|"
+                   r"(?:بينهم|منهم|من بينهم))[^.;:!?]*$|^[^.;:!?\d]{0,30}\b(?:and|or)\s+$", re.I)
+_PERPETRATOR_WORD = _rx(r"\b(?:perpetrators?|culprits|attackers were|carried out by|committed by)\b|"
+                        r"(?:الجناه|الجناة|مرتكبي|مرتكبو|منفذي|منفذو)", re.I)
+_COMMITTED = _rx(r"\b(?:committed|carried out|perpetrated|were responsible for|are responsible for)"
+                 r"\s+(?:\w+\s+){0,2}(?:violations|abuses|crimes|atrocities|massacres|killings)|"
+                 r"(?:ارتكب\w*|نفذ\w*)\s+(?:\S+\s+){0,2}(?:انتهاكات|جرائم|مجازر)", re.I)
+_PRONOUN_SUBJECT = _rx(
+    r"^\W*(?:they|he|she|the (?:attackers|gunmen|men|fighters|assailants|militiamen|soldiers)|"
+    r"then they|later they|\S+وا\s|هم\s)", re.I)
+_WITNESS_HEAD = _rx(r"\W*(?:the\s+|a\s+|some\s+)?(?:residents?|villagers?|people|families|"
+                           r"witness(?:es)?|survivors?|relatives|displaced|اهالي|سكان|احد سكان)",
+                           re.I)
+_STATEMENT_DATE = _rx(
     r"\b(?:said|told|reported|announced|stated|published|released|issued|wrote|posted|added|"
     r"statement|report|updated|briefing)\b[^.]{0,12}$|"
-    r"(?:قال|قالت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|نشر|نشرت|بيان|تقرير|صرح)[^.]{0,12}$", re.I)
-_PUBLICATION = re.compile(r"(?:published|posted|updated|date|نشر|تاريخ النشر|بتاريخ)\s*:?\s*$",
+    r"(?:قال|قالت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|نشر|نشرت|بيان|تقرير|صرح)[^.\n]{0,30}$", re.I)
+_PUBLICATION = _rx(r"(?:published|posted|updated|date|نشر|تاريخ النشر|بتاريخ)\s*:?\s*$",
                           re.I)
-_AGENT_BEFORE = re.compile(r"(?:\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|\bat the hands of\s+"
+_AGENT_BEFORE = _rx(r"(?:\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|\bat the hands of\s+"
                            r"(?:the\s+)?|(?:على يد|علي يد|من قبل|بايدي|بيد|نفذها|ارتكبها)\s+)$",
                            re.I)
-_PATIENT_BEFORE = re.compile(r"(?:\b(?:against|targeting|targeted|ambushed|attacked|killed|"
+_PATIENT_BEFORE = _rx(r"(?:\b(?:against|targeting|targeted|ambushed|attacked|killed|"
                              r"killing|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|(?:ضد|استهداف|استهدفت|"
                              r"استهدف|مقتل|قتل)\s+(?:\S+\s+)?)$", re.I)
-_PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is)\s+(?:\w+ly\s+)?$", re.I)
-_UNKNOWN_ACTOR = re.compile(
+_PASSIVE = _rx(r"\b(?:were|was|been|being|are|is)\s+(?:\w+ly\s+)?$", re.I)
+_UNKNOWN_ACTOR = _rx(
     r"\b(?P<head>gunmen|fighters|militias|militiamen|members|groups?|factions?|forces|men|"
     r"units?)\s+(?P<link>linked|affiliated|loyal|belonging|allied|tied|close|aligned|"
-    r"answering)\s+(?:to|with)\s+(?P<x>(?:the\s+)?(?:[A-Z][\w'-]*|al-[\w'-]+|of)(?:\s+(?:[A-Z][\w'-]*"
+    r"answering)\s+(?:to|with)\s+(?P<x>(?:the\s+)?(?:(?:interim|new|transitional|former|local)\s+)?"
+    r"(?:authorities|government|regime)\b|(?:the\s+)?(?:[A-Z][\w'-]*|al-[\w'-]+|of)(?:\s+(?:[A-Z][\w'-]*"
     r"|al-[\w'-]+|of|the)){0,5})"
     r"|\b(?P<head2>gunmen|fighters|militiamen|militants)\s+from\s+(?P<y>(?:the\s+)?[A-Z][\w'-]*"
     r"(?:\s+(?:[A-Z][\w'-]*|al-[\w'-]+)){0,3})"
@@ -147,6 +170,11 @@ class _Run:
         self.starts = [s.start for s in sentences]
         published = self.published
         author, author_rule = attr.document_author(norm)
+        if author_rule in ("header:handle", "header:testimony"):
+            # a post's author and a testimony's witness are sources of what follows
+            head_end = norm.find("\n")
+            self._raw_sources.append((author, norm[:head_end if head_end > 0 else 200],
+                                      (0, max(0, head_end)), "attribution:" + author_rule))
 
         # 3. whole-text matches
         viol_by_sent: dict[int, list[Violation]] = {}
@@ -155,6 +183,9 @@ class _Run:
                 vtype = entry.label
                 if _NEGATION.search(norm[max(0, s - 40):s]):
                     continue
+                sent_start = self.starts[self.sent_of(s)]
+                if _DENIAL.search(norm[sent_start:s]):
+                    continue  # "the ministry denied reports of executions": not asserted
                 si = self.sent_of(s)
                 v = Violation(vtype, p.surface(s, e), p.span(s, e),
                               f"violations.yaml:{vtype}:{entry.pattern}", si)
@@ -162,14 +193,18 @@ class _Run:
         actors = [(s, e, en) for s, e, en in self.lex.actors.finditer(norm)]
         victims = [(s, e, en) for s, e, en in self.lex.victim_groups.finditer(norm)
                    if not any(a < e and s < b for a, b, _ in actors)]
-        dates = find_dates(norm, published)
+        first_nl = norm.find("\n")
+        # a header line: short, no full stop, followed by a blank line
+        header_end = first_nl if (0 < first_nl < 100 and not norm[:first_nl].rstrip().endswith(".")
+                                  and "\n" in norm[first_nl + 1:first_nl + 3]) else 0
+        dates = find_dates(norm, published, header_end)
         if published is None:
             # A dateline or "Published:" date anchors relative dates when none was given.
             for d in dates:
                 if d.full and (d.start < 80 or _PUBLICATION.search(norm[max(0, d.start - 25):
                                                                         d.start])):
                     published = d.full
-                    dates = find_dates(norm, published)
+                    dates = find_dates(norm, published, header_end)
                     break
         blocked = [(s, e) for s, e, _ in actors] + [(d.start, d.end) for d in dates]
         place_raw = find_place_mentions(norm, self.gaz, blocked, self.lex.reserved_words)
@@ -194,6 +229,7 @@ class _Run:
             verbs_by_sent.setdefault(si, []).append((s - sentences[si].start,
                                                      e - sentences[si].start, en))
         claims: list[Claim] = []
+        speaker_spans: dict[int, tuple[int, int]] = {}
         claim_of_sent: dict[int, int] = {}
         figs_by_sent: dict[int, list[Figure]] = {}
         for sent in sentences:
@@ -213,6 +249,8 @@ class _Run:
                 speaker, rule = a.speaker, a.rule
                 if rule.split(":")[-1].lower() in self.lex.doubting_verbs:
                     cues.append(rule.split(":")[-1])
+                if a.speaker_span[1] > a.speaker_span[0]:
+                    speaker_spans[si] = a.speaker_span
                 if not re.match(r"^(?:he|she|they|it|we|i)$", speaker, re.I):
                     last_speaker = speaker
                     self._raw_sources.append((speaker, a.description, a.speaker_span, rule))
@@ -236,8 +274,10 @@ class _Run:
             figure_words = re.search(r"figure|toll|number|casualt|death|حصيل|عدد|ارقام|الأرقام",
                                      sn.text, re.I)
             for prev in range(si - 1, max(-1, si - 6), -1):
-                if prev not in claim_of_sent or sentences[prev].paragraph < sn.paragraph - 1:
+                if prev not in claim_of_sent:
                     continue
+                if figure_words is None and sentences[prev].paragraph < sn.paragraph - 1:
+                    continue  # a general disclaimer covers what is right before it
                 pc = claims[claim_of_sent[prev]]
                 if figure_words is None or any(n for n in numbers if
                                                sentences[prev].start <= n.start < sentences[prev].end):
@@ -249,12 +289,22 @@ class _Run:
         r.claims = claims
 
         # figures
+        last_casualty: tuple[int, int, str] | None = None
         for n in numbers:
             si = self.sent_of(n.start)
             sn = sentences[si]
             group, what, rule = classify(norm, n.start, n.end, sn.start, sn.end)
+            if not group and rule == "skip:no_noun" and last_casualty is not None and \
+                    last_casualty[0] == si and \
+                    n.start - last_casualty[1] < 120 and _SUBSET_LINK.search(
+                        norm[last_casualty[1]:n.start]):
+                # "212 civilians, including 31 children and 22 women": the same count
+                group, what, rule = "casualty", last_casualty[2], \
+                    f"casualty:{last_casualty[2]}:subset_of_previous"
             if not group:
                 continue
+            if group == "casualty":
+                last_casualty = (si, n.end, what)
             if isinstance(n.value, int) and 1900 <= n.value <= 2100 and group == "casualty" and \
                     "," not in norm[n.start:n.end] and rule.endswith("verb_before"):
                 continue  # a year after a verb ("killed in 2013" is caught as a date)
@@ -280,9 +330,12 @@ class _Run:
             si = self.sent_of(d.start)
             role = "event"
             before = norm[max(0, d.start - 30):d.start]
-            if d.start < 80 and si == 0 and (re.search(r"[(—–-]|\b[A-Z]{3,}\b", norm[:d.start]) or
-                                             d.start < 3):
-                role = "dateline"
+            line_start = norm.rfind("\n", 0, d.start) + 1
+            if (d.start < 80 and si == 0 and (re.search(r"[(—–-]|\b[A-Z]{3,}\b", norm[:d.start])
+                                              or d.start < 3)) or (
+                    d.start - line_start < 40 and sentences[si].index <= 1 and
+                    re.match(r"\s*(?:\([^)]{0,60}\))?\s*(?:[-—–:|]|$)", norm[d.end:d.end + 70])):
+                role = "dateline"  # "BEIRUT, March 8 (Wire) -", "بيروت، ٩ آذار (وكالة) -"
             elif _PUBLICATION.search(before):
                 role = "publication"
             elif _STATEMENT_DATE.search(before):
@@ -298,7 +351,10 @@ class _Run:
                     seen_dates.add(key)
                     r.dates.append(dm)
 
-        # places with roles
+        # places with roles; a place in the sentence just before an event sentence of the same
+        # paragraph sets its scene ("Armed men came to X. They broke into our house.")
+        setting_sents = {si - 1 for si in event_sents if si - 1 >= 0 and si - 1 not in event_sents
+                         and sentences[si - 1].paragraph == sentences[si].paragraph}
         places_by_id: dict[str, Place] = {}
         scene_by_sent: dict[int, list[str]] = {}
         for raw, (gp, why) in zip(place_raw, resolved, strict=True):
@@ -314,9 +370,13 @@ class _Run:
                 role = "origin"
             elif _DESTINATION.search(before):
                 role = "destination"
-            elif _BASE.search(before) or re.match(r"-based\b", norm[raw.end:raw.end + 7]):
+            elif _BASE.search(before) or re.match(r"-based\b", norm[raw.end:raw.end + 7]) or (
+                    si in speaker_spans and speaker_spans[si][0] <= raw.start < speaker_spans[si][1]
+                    and not _WITNESS_HEAD.match(norm[speaker_spans[si][0]:raw.start])):
+                # "lawyers in Latakia say ...": where the source is, not where it happened
+                # (but "residents of Arzeh said" points at the scene).
                 role = "base"
-            elif si in event_sents:
+            elif si in event_sents or si in setting_sents:
                 role = "scene"
             else:
                 role = "mentioned"
@@ -337,7 +397,30 @@ class _Run:
                 places_by_id[gp.id] = Place(canonical, [surface], gp.lat, gp.lon, gp.admin1,
                                             gp.country, gp.id, gp.kind, why,
                                             [p.span(raw.start, raw.end)])
-        r.places = list(places_by_id.values())
+        if event_sents and not places_by_id:
+            # No place named in any event sentence: the one the sources speak from, or the only
+            # places the document names, are the best reading of the scene; said so.
+            for pm in r.place_mentions:
+                if pm.place_id in places_by_id:
+                    continue
+                if pm.role == "base" or (pm.role == "mentioned" and pm.sentence == 0):
+                    pm.explanation += ("; scene by default: no place is named for the events; this "
+                                       "one is where the source speaks from or the header names")
+                    pm.role = "scene"
+                    places_by_id[pm.place_id] = Place(
+                        pm.canonical, [pm.surface], pm.lat, pm.lon, pm.admin1, pm.country,
+                        pm.place_id, pm.kind, pm.explanation, [pm.span])
+                    scene_by_sent.setdefault(pm.sentence, []).append(pm.canonical)
+        merged: dict[tuple[str, str], Place] = {}
+        for pl in places_by_id.values():
+            same = (pl.canonical, pl.admin1)
+            if same in merged:  # governorate and district of the same name: one place to a reader
+                first = merged[same]
+                first.surface_forms += [f for f in pl.surface_forms if f not in first.surface_forms]
+                first.spans += pl.spans
+            else:
+                merged[same] = pl
+        r.places = list(merged.values())
 
         # violations
         for si in sorted(viol_by_sent):
@@ -352,11 +435,13 @@ class _Run:
         perps: dict[str, Perpetrator] = {}
         perp_by_sent: dict[int, list[str]] = {}
         sent_agents: dict[int, list[tuple[int, int, str, str, str]]] = {}
+        actors_in_sent: dict[int, list[tuple[int, int, str, str, str]]] = {}
         for s, e, entry in actors:
             si = self.sent_of(s)
             kind = self.lex.actor_kinds.get(entry.label, "armed_group")
             r.actor_mentions.append(ActorMention(entry.label, p.surface(s, e), p.span(s, e), kind,
                                                  si, f"actors.yaml:{entry.pattern}"))
+            actors_in_sent.setdefault(si, []).append((s, e, entry.label, kind, p.surface(s, e)))
             if si not in event_sents or si not in viol_by_sent:
                 continue
             if self._is_agent(s, e, sentences[si], viol_by_sent[si]):
@@ -377,15 +462,50 @@ class _Run:
                 continue
             sent_agents.setdefault(si, []).append((m.start(), m.end(), label, "unknown",
                                                    p.surface(m.start(), m.end())))
+        # "perpetrators reportedly included members of security forces": named as perpetrators.
+        for si, acts in actors_in_sent.items():
+            if si in sent_agents or si not in claim_of_sent:
+                continue
+            m_perp = _PERPETRATOR_WORD.search(sentences[si].text)
+            if m_perp:
+                after_word = [a for a in acts if a[0] >= sentences[si].start + m_perp.start()]
+                if after_word:
+                    sent_agents[si] = after_word
+                continue
+            m_comm = _COMMITTED.search(sentences[si].text)
+            if m_comm:
+                before_word = [a for a in acts if a[1] <= sentences[si].start + m_comm.start()]
+                if before_word:
+                    sent_agents[si] = before_word
+        # "They broke into our house": the actors of the sentence before, same paragraph.
+        for si in sorted(event_sents & set(viol_by_sent)):
+            if si in sent_agents or si in actors_in_sent or si - 1 not in actors_in_sent:
+                continue
+            if sentences[si - 1].paragraph != sentences[si].paragraph:
+                continue
+            if _PRONOUN_SUBJECT.match(sentences[si].text):
+                sent_agents[si] = list(actors_in_sent[si - 1])
+        event_date_of: dict[int, str] = {}
+        for dmen in r.all_dates:
+            if dmen.role == "event" and dmen.date and dmen.sentence not in event_date_of:
+                event_date_of[dmen.sentence] = dmen.date
         for si, agents in sent_agents.items():
             specific = [a for a in agents if a[3] != "generic"]
-            # "gunmen linked to X" covers the bare "X" and "gunmen" inside it
             chosen = specific or agents
+            # "gunmen linked to X" covers the bare "X" and "gunmen" inside it; but "gunmen from
+            # the Amshat faction" names a known group: keep the group.
+            known = [a for a in chosen if a[3] not in ("unknown", "generic")]
+            chosen = [a for a in chosen if not (a[3] == "unknown" and " from " in a[2] and any(
+                a[0] <= k[0] and k[1] <= a[1] for k in known))]
             outer = [a for a in chosen if a[3] == "unknown"]
             chosen = [a for a in chosen if a[3] == "unknown" or not any(
                 o[0] <= a[0] and a[1] <= o[1] for o in outer)]
             claim_obj = claims[claim_of_sent[si]]
+            when = event_date_of.get(si)
             for s, e, label, kind, surface in chosen:
+                era = self.lex.actor_eras.get(label)
+                if era and when and when < era[0]:
+                    label = era[1]  # "government forces" in 2016 were Assad's
                 pp = perps.setdefault(label, Perpetrator(label, [], [], False, kind, []))
                 if surface not in pp.aliases:
                     pp.aliases.append(surface)
@@ -422,10 +542,17 @@ class _Run:
         for dm in r.all_dates:
             if dm.role == "event" and dm.sentence not in date_by_sent:
                 date_by_sent[dm.sentence] = dm.date
-        for si in sorted(event_sents):
+        for si in sorted(event_sents | set(date_by_sent) | setting_sents):
             para = sentences[si].paragraph
-            ci = claim_of_sent[si]
             ev_date: str | None = date_by_sent.get(si)
+            if si not in event_sents:
+                # a dated or placed sentence sets the scene for the next ones
+                if si in date_by_sent:
+                    last_date = (para, ev_date)
+                if scene_by_sent.get(si):
+                    last_place = (para, scene_by_sent[si][0])
+                continue
+            ci = claim_of_sent[si]
             d_inh = False
             if si in date_by_sent:
                 last_date = (para, ev_date)
@@ -443,6 +570,14 @@ class _Run:
                 ci, sorted({v.type for v in viol_by_sent.get(si, [])}), ev_date, ev_place,
                 sorted(set(perp_by_sent.get(si, []))), sorted(set(vg_by_sent.get(si, []))), figs,
                 d_inh, p_inh))
+        # A date stated in the sentence before an event ("On 7 March, armed men came. They broke
+        # into our house.") is that event's date: list inherited event dates too.
+        for ev in r.events:
+            if ev.date and ev.date_inherited and ev.date not in seen_dates:
+                seen_dates.add(ev.date)
+                src = next((d for d in r.all_dates if d.date == ev.date), None)
+                if src is not None:
+                    r.dates.append(src)
         r.quoted_sources = self._sources()
         return r
 
@@ -494,7 +629,20 @@ class _Run:
             key = name_key(re.sub(r"^(?:the|a|an)\s+", "", raw[0], flags=re.I))
             if not key or re.fullmatch(r"he|she|they|it|we|i|هو|هي", key):
                 continue
-            groups.setdefault(key, []).append(raw)
+            named = self.lex.actors.finditer(raw[0])
+            if named and named[0][2].label and (named[0][1] - named[0][0]) >= 0.5 * len(raw[0]):
+                key = name_key(named[0][2].label)  # "the SDF" = "Syrian Democratic Forces"
+            words = set(key.split())
+            # "Haddad" after "Karim Haddad", "the ministry" after "the interior ministry": one
+            # source. The longer name is kept.
+            same = next((k for k in groups if words <= set(k.split()) or set(k.split()) <= words),
+                        None)
+            if same is not None and len(key) > len(same):
+                groups[key] = [raw, *groups.pop(same)]
+            elif same is not None:
+                groups[same].append(raw)
+            else:
+                groups[key] = [raw]
         out = []
         for members in groups.values():
             first = self._make_source(*members[0])
@@ -529,12 +677,14 @@ class _Run:
             if lx.search(both):
                 role = rname
                 break
-        if role == "other" and self.lex.source_roles["witness"].search(around):
-            role = "witness"
+        if name.startswith("@"):
+            role = "social_media_account"
+        elif role == "other" and self.lex.actors.finditer(name):
+            role = "official"  # an armed group or state body speaking for itself
         named_anonymous = bool(re.search(r"\bsources?\b|مصدر|مصادر|anonymous|unnamed", context,
                                          re.I))
         if role in ("official", "NGO", "media") and not name.startswith("@") and \
-                not named_anonymous:
+                not named_anonymous and not re.match(r"(?:a|an|one)\s", name, re.I):
             return role, False  # institutions speak under their own name
         pseudo = bool(self.lex.pseudonymous.search(name)
                       or self.lex.pseudonymous.search(f"{context} | {around[:200]}"))

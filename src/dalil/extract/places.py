@@ -17,9 +17,16 @@ from dataclasses import dataclass
 
 from dalil.gazetteer import Gazetteer
 from dalil.gazetteer import Place as GazPlace
-from dalil.gazetteer.names import has_arabic, name_key, skeleton_key
+from dalil.gazetteer.names import has_arabic, name_key, normalize_arabic, skeleton_key
 
-_TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'`ʿʾ]+(?:-[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'`ʿʾ]+)*"
+
+def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
+    """Compile a pattern written in ordinary Arabic spelling against normalised text
+    (إلى -> الى, ة -> ه ...), as the text it runs on has been normalised the same way."""
+    return re.compile(normalize_arabic(pattern), flags)
+
+
+_TOKEN = _rx(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'`ʿʾ]+(?:-[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'`ʿʾ]+)*"
                     r"|[\u0621-\u064a\u0671-\u06d3]+")
 _LATIN_ARTICLES = {"al", "el", "ad", "ar", "as", "at", "az", "an", "ash", "adh", "ath", "ed", "er",
                    "es", "et", "ez", "en", "ibn", "bin", "bani", "umm", "abu", "wadi", "tal", "tell",
@@ -46,6 +53,8 @@ _AR_STOP = {name_key(w) for w in (
     "الشارع", "السوق", "المسجد", "الكنيسة", "المدرسة", "المشفى", "المستشفى", "الساحل", "الجبل",
     "الشمال", "الجنوب", "الشرق", "الغرب", "الوسط", "الحكومة", "الدولة", "الجيش", "الأمن", "الشرطة",
     "الرئيس", "الوزير", "المرصد", "الشبكة", "حقوق", "الإنسان", "منظمة", "الأمم", "المتحدة",
+    "الشرقي", "الغربي", "الشمالي", "الجنوبي", "الشرقية", "الغربية", "الشمالية", "الجنوبية",
+    "الأوسط", "الوسطى", "الكبرى", "الصغرى", "القديمة", "الجديدة", "شجرة", "زيتون", "الزيتون",
     "مصدر", "مصادر", "شاهد", "شهود", "حسب", "بحسب", "وفق", "نحو", "حوالي", "أكثر", "أقل", "جديد",
     "العام", "الماضي", "الحالي", "الأول", "الثاني", "الجمعة", "السبت", "الأحد", "الاثنين",
     "الثلاثاء", "الأربعاء", "الخميس", "عشرات", "مئات", "آلاف", "جثث", "جثة", "النار", "الرصاص",
@@ -54,17 +63,17 @@ _AR_STOP = {name_key(w) for w in (
     "النصر", "الشهداء", "الضحايا", "القتلى", "الجرحى", "المفقودين", "المعتقلين", "النازحين",
     "عائلته", "منزله", "أهله", "أبناء", "ابن", "أبو", "أم", "بيت", "دار", "تل", "عين", "رأس",
 )}
-_LATIN_CUE = re.compile(
+_LATIN_CUE = _rx(
     r"(?:\b(?:in|at|near|outside|around|inside|into|from|to|toward|towards|across|between|of|"
     r"village|town|city|hamlet|neighbou?rhood|district|area|suburb|and|or|,)\s+(?:the\s+)?"
     r"(?:(?:village|town|city|hamlet|neighbou?rhood|district|area|suburb)\s+of\s+)?)$", re.I)
-_AR_STRONG_CUE = re.compile(
+_AR_STRONG_CUE = _rx(
     r"(?:قري[هة]|قرى|بلد[هة]|بلدات|مدين[هة]|حي|احياء|ريف|منطق[هة]|ناحي[هة]|مخيم|محافظ[هة]|"
     r"ضاحي[هة]|مزرع[هة]|قريتي|بلدتي)\s+$")
-_MODIFIER_AFTER = re.compile(
+_MODIFIER_AFTER = _rx(
     r"^\s*(?P<m>province|governorate|countryside|region|district|sub-?district|city|town|village|"
     r"neighbou?rhood|area)\b", re.I)
-_MODIFIER_BEFORE = re.compile(
+_MODIFIER_BEFORE = _rx(
     r"(?P<m>province of|governorate of|countryside of|district of|city of|town of|village of|"
     r"محافظ[هة]|ريف|منطق[هة]|ناحي[هة]|مدين[هة]|بلد[هة]|قري[هة]|قرى|حي)\s+(?:the\s+)?$", re.I)
 _MODIFIER_KIND = {
@@ -77,25 +86,39 @@ _MODIFIER_KIND = {
     "neighborhood": "locality", "حي": "locality", "area": "",
 }
 
-_ORIGIN = re.compile(
+_ORIGIN = _rx(
     r"(?:\b(?:fighters|gunmen|militants|militias|militiamen|men|groups?|members|convoys?|"
     r"reinforcements|came|come|coming|arrived|arriving|hailing|hail|brought|bused|bussed|"
     r"originally|natives?|who are|recruited|deployed)\b[^.;]{0,40}\bfrom\s+(?:the\s+)?"
     r"(?:(?:village|town|city|area|province|countryside)\s+of\s+)?$"
+    r"|\b(?:fired|launched|shelling came|came) from\s+(?:\w+\s+){0,4}?$"
     r"|(?:مقاتل\w*|عناصر|مسلح\w*|قادم\w*|جاءوا|جاؤوا|قدموا|ينحدر\w*|ابناء|تعزيزات|ارتال|رتل)"
-    r"[^.،,]{0,30}\s+من\s+(?:\S+\s+)?$)", re.I)
-_DESTINATION = re.compile(
+    r"[^.،,]{0,30}\s+من\s+(?:\S+\s+)?$"
+    r"|(?:مصدره|مصدرها|انطلاقا من|انطلقت من|اطلقت من)[^.،,]{0,50}$)", re.I)
+_DESTINATION = _rx(
     r"(?:\b(?:fled|flee|fleeing|flees|escaped|escape|displaced|refuge|sheltering|shelter|"
     r"sheltered|evacuated|moved|relocated|headed|heading|driven|bused|bussed|deported|"
     r"transferred|taken|transported|returned|arrived|made their way|walked)\b[^.;]{0,30}?"
     r"\b(?:to|into|towards?|in|at)\s+(?:the\s+)?(?:(?:safety|village|town|city|area|coast)\s+of\s+"
     r"(?:the\s+)?)?$"
+    r"|\b(?:left|went|moved)\b[^.;]{0,30}?\bfor\s+$"
     r"|(?:نزح\w*|فر|فروا|فرت|هرب\w*|لجا\w*|لجو\w*|نقل\w*|اقتيد\w*|اقتاد\w*|توجه\w*|وصل\w*|"
-    r"اخلاء|اجلاء|ترحيل|رحلوا)[^.،,]{0,25}\s+(?:الى|نحو|باتجاه|في)\s+(?:\S+\s+)?$)", re.I)
-_BASE = re.compile(
+    r"خرج\w*|انتقل\w*|ذهب\w*|غادر\w*|اخلاء|اجلاء|ترحيل|رحلوا)[^.،,]{0,25}\s+(?:الى|نحو|باتجاه|في)\s+(?:\S+\s+)?$)", re.I)
+_BASE = _rx(
     r"(?:\bbased in|headquartered in|offices? in|\bsaid in|told reporters in|speaking in|"
     r"press conference in|statement from|briefing in|مقره|ومقره|ومقرها|مقرها)\s+(?:the\s+)?$",
     re.I)
+_COUNTRIES = {name_key(c) for c in (
+    "لبنان", "تركيا", "العراق", "الأردن", "إسرائيل", "روسيا", "إيران", "مصر", "سوريا", "سورية",
+    "فلسطين", "ألمانيا", "فرنسا", "أمريكا", "السعودية", "قطر", "الإمارات", "Lebanon", "Turkey",
+    "Türkiye", "Iraq", "Jordan", "Israel", "Russia", "Iran", "Egypt", "Syria", "Germany",
+    "France", "Qatar", "Geneva", "Beirut", "بيروت", "Amman", "عمان", "Istanbul", "Gaziantep")}
+_ORG_AFTER = _rx(
+    r"\s+(?:Today|News|Post|Times|Radio|TV|Network|Observer|Daily|Press|Wire|Media|Channel|"
+    r"Agency|Now|Live|24|Observatory|Council|Committee|Coordination|Monitor|Center|Centre|Office|"
+    r"Foundation|University|Brigade|Division|Front|Movement|Gathering|Revolutionary|Military|"
+    r"Police|Directorate|Hospital|Specialist|Clinic|School|University|Mosque|Church|Prison|"
+    r"Stadium|Airport|Bakery)\b|\s*(?:اليوم|الان|الآن|نيوز|بوست|24|الحدث|الإخبارية|الاخباريه)(?:\s|$)")
 _KIND_PREF = {"city": 4.0, "admin1": 3.0, "admin2": 2.6, "admin3": 2.0, "locality": 1.0}
 
 
@@ -110,9 +133,14 @@ class RawMention:
     preferred: str = ""
 
 
-def _is_major(p: GazPlace) -> bool:
-    return p.kind != "locality" or p.population >= 5000 or p.feature_code.startswith(("PPLA",
-                                                                                        "PPLC"))
+def _is_major(p: GazPlace, arabic: bool = False) -> bool:
+    # Arabic village names are often ordinary nouns ("شجرة", tree): only towns of 50,000 or more
+    # (and administrative units) are taken without a place word before them.
+    if arabic:  # sub-districts too can be named like nouns (القبو, "the basement")
+        return p.kind in ("admin1", "admin2") or p.population >= 50_000 or \
+            p.feature_code in ("PPLA", "PPLA2", "PPLC")
+    return p.kind != "locality" or p.population >= 5000 or p.feature_code in ("PPLA", "PPLA2",
+                                                                               "PPLC")
 
 
 def _capitalised(word: str) -> bool:
@@ -136,6 +164,9 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
         found = None
         tok = tokens[i]
         tok_arabic = has_arabic(tok[2])
+        if name_key(tok[2]) in _COUNTRIES:
+            i += 1  # "لبنان" is Lebanon, not ل + the village "بنان"
+            continue
         if not tok_arabic and not _capitalised(tok[2]) and tok[2].lower() not in _LATIN_ARTICLES:
             i += 1
             continue
@@ -184,6 +215,14 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
             i += 1
             continue
         s, e, key, n = found
+        if not has_arabic(key) and re.match(r"(?:\s+(?:al|el|ad|as|ash|ar|az)-|-)[A-Z]",
+                                            norm[e:e + 6]):
+            i += n  # "Karm al-Zeitoun": only part of a longer name the gazetteer lacks
+            continue
+        if _ORG_AFTER.match(norm[e:e + 30]) or re.match(r"\s*'s\s+(?:correspondent|reporter)",
+                                                        norm[e:e + 30]):
+            i += n  # "Idlib Today", "Homs News Network": an outlet or body named after a place
+            continue
         preferred = ""
         if key.startswith("~"):
             cands = _dedupe(gaz.lookup_skeleton_key(key[1:]))
@@ -214,12 +253,13 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
                 cue = "preposition"
             elif ma:
                 cue = "place_word_after"
-        is_major = any(_is_major(p) for p in cands)
+        is_major = any(_is_major(p, arabic) for p in cands)
         accept = is_major if not cue else True
         if arabic and not is_major and cue not in ("arabic_place_word", "list_continuation"):
             accept = False
         if arabic and not is_major and cue == "arabic_prefix":
-            accept = bool(re.search(r"(?:في|قرب|محيط|اطراف)\s+$", before))
+            # "في القبو" (in the basement): a preposition is no evidence of a place name
+            accept = bool(re.search(r"(?:قرب|محيط|اطراف|بلدات|قرى)\s+$", before))
         if not arabic and not is_major and len(key) <= 3:
             accept = False
         if key.startswith("~"):
@@ -227,7 +267,9 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
         if accept:
             mentions.append(RawMention(s, e, key, cands, modifier, cue or "major_place",
                                        preferred))
-        i += n
+            i += n
+        else:
+            i += 1  # a shorter name inside may still qualify ("ناحية جنديرس" -> "جنديرس")
     return mentions
 
 

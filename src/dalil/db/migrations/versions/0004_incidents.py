@@ -1,14 +1,14 @@
 """incidents: origin edges and groups, incidents, their events, review decisions, claim reviews
 
 Revision ID: 0004
-Revises: 0001
+Revises: 0003 (extractions, merged from the extract branch)
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0004"
-down_revision = "0001"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
