@@ -43,12 +43,12 @@ def build_cmd(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     from dalil.incidents import build
 
     ws = _state(ctx).workspace()
-    with Progress(TextColumn("extracting events"), BarColumn(), MofNCompleteColumn(),
+    with Progress(TextColumn("extracting new text parts"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=console, transient=True,
                   disable=as_json) as bar:
-        task = bar.add_task("sources", total=None)
-        report = build(ws, progress=lambda n: bar.advance(task, n),
-                       on_total=lambda n: bar.update(task, total=n)).to_dict()
+        task = bar.add_task("parts", total=None)
+        report = build(ws, progress=lambda done, total: bar.update(
+            task, completed=done, total=total)).to_dict()
     if as_json:
         print_json(report)
     else:

@@ -118,19 +118,19 @@ def origin_functions(graph: OriginGraph) -> tuple[Callable[[EventRecord], str],
     return origin_of, label_of
 
 
-def build(ws: Any, *, progress: Callable[[int], None] | None = None,
-          on_total: Callable[[int], None] | None = None) -> BuildReport:
+def build(ws: Any, *, progress: Callable[[int, int], None] | None = None) -> BuildReport:
+    """Recompute everything from the sources; ``progress(done, total)`` follows extraction."""
+    from dalil.extract.store import extract_sources
+
     actor = ws.require("evidence.write")
     st = ws.settings
     cfg = LinkSettings.from_settings(st)
+    extract_sources(ws, progress=progress)
     with ws.db.session() as s:
         sources = load_sources(s)
         graph = derive(sources, near_duplicate_threshold=st.near_duplicate_threshold,
                        phash_max_distance=st.phash_max_distance)
-        if on_total is not None:
-            on_total(len(sources))
-        events = load_events(s, sources, lambda who: cited_publisher(who, graph.publishers),
-                             progress)
+        events = load_events(s, sources, lambda who: cited_publisher(who, graph.publishers))
         decisions = list(s.execute(select(IncidentDecision)).scalars())
         old = {key: inc for key, inc in s.execute(
             select(IncidentEvent.event_key, IncidentEvent.incident_id)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import select
@@ -121,26 +122,33 @@ def events_from_extraction(src: SourceInfo, part: int, ext: Any,
     return out
 
 
-def load_events(s: Session, sources: Sequence[SourceInfo],
-                cite: Callable[[str], str | None],
-                progress: Callable[[int], None] | None = None) -> list[EventRecord]:
-    """The events of every text source. See the module note: the one switch point."""
-    from dalil.extract import extract_document
+def _attrs(value: Any) -> Any:
+    """A stored extraction (its JSON) read with attribute access, like the ``Extraction`` it was."""
+    if isinstance(value, dict):
+        return SimpleNamespace(**{k: _attrs(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return [_attrs(v) for v in value]
+    return value
 
-    parts: dict[int, list[str]] = {}
-    for sid, body in s.execute(select(SourceText.source_id, SourceText.text)
-                               .order_by(SourceText.source_id, SourceText.part)):
-        parts.setdefault(sid, []).append(body)
+
+def load_events(s: Session, sources: Sequence[SourceInfo],
+                cite: Callable[[str], str | None]) -> list[EventRecord]:
+    """The events of every text source, from the stored extractions (issue 3's tables).
+
+    The one switch point between extraction and incidents: ``build`` first brings the stored
+    extractions up to date (``dalil.extract.store.extract_sources``, which only runs the
+    extractor on parts that are new or were extracted by another version), then this reads them.
+    """
+    from dalil.extract.pipeline import EXTRACTOR_VERSION
+    from dalil.extract.tables import ExtractionRun
+
+    by_id = {src.id: src for src in sources if src.kind in TEXT_KINDS}
     out: list[EventRecord] = []
-    for src in sources:
-        if src.kind not in TEXT_KINDS:
-            continue
-        texts = parts.get(src.id) or ([src.text] if src.text else [])
-        for part, text in enumerate(texts):
-            if not text.strip():
-                continue
-            ext = extract_document(text, published=_published_day(src))
-            out.extend(events_from_extraction(src, part, ext, cite))
-        if progress is not None:
-            progress(1)
+    rows = s.execute(select(ExtractionRun.source_id, ExtractionRun.part, ExtractionRun.result)
+                     .where(ExtractionRun.extractor_version == EXTRACTOR_VERSION)
+                     .order_by(ExtractionRun.source_id, ExtractionRun.part))
+    for source_id, part, result in rows:
+        src = by_id.get(source_id)
+        if src is not None:
+            out.extend(events_from_extraction(src, part, _attrs(result), cite))
     return out
