@@ -154,3 +154,20 @@ def test_resubmission_is_idempotent(keyed_workspace: Workspace) -> None:
     b = add_testimony(keyed_workspace, TESTIMONY_YAML.encode(), "b.yaml")
     assert (a.status, b.status) == ("stored", "resubmitted")
     assert a.testimony_id == b.testimony_id
+
+
+def test_passphrase_workspace_round_trip(workspace: Workspace, tmp_path: Path) -> None:
+    init_keys(workspace, passphrase="cedar and salt 7")
+    r = add_testimony(workspace, TESTIMONY_YAML.encode(), "rima.yaml")
+    fresh = Workspace(make_settings(tmp_path, workspace.settings.database_url), workspace.db)
+    with pytest.raises(CryptoKeyError, match="protected by a passphrase"):
+        reveal_identity(fresh, r.testimony_id, reason="audit")
+    fresh.passphrase_prompt = lambda: "wrong words here"
+    with pytest.raises(CryptoKeyError, match="wrong passphrase"):
+        reveal_identity(fresh, r.testimony_id, reason="audit")
+    right = Workspace(make_settings(tmp_path, workspace.settings.database_url,
+                                    key_passphrase="cedar and salt 7"), workspace.db)
+    assert reveal_identity(right, r.testimony_id, reason="audit")["real_name"] == "Nawal Haddad"
+    rotate_keys(right)
+    assert reveal_identity(right, r.testimony_id, reason="audit")["real_name"] == "Nawal Haddad"
+    assert verify_workspace(right).ok
