@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -119,23 +120,26 @@ def show_cmd(ctx: typer.Context, incident: int, as_json: JsonOpt = False) -> Non
                       str(row["low"]), str(row["high"]))
         console.print(t)
     for c in summ["contradictions"]:
-        console.print(f"[red]contradiction[/] ({c['kind']}): " + (c.get("detail") or "") + "; "
-                      + "; ".join(f"{p['origin']}: {p.get('perpetrators') or p.get('low')}"
-                                  for p in c["positions"]))
+        positions = "; ".join(
+            f"{p['origin']}: " + (", ".join(p["perpetrators"]) if "perpetrators" in p
+                                  else f"{p['low']}-{p['high']}") for p in c["positions"])
+        console.print(f"[red]contradiction[/] ({c['kind']}): {escape(c.get('detail') or '')}; "
+                      f"{escape(positions)}", highlight=False)
     for group in out["claims_by_origin"]:
-        console.print(f"\n[bold]origin {group['label']}[/]")
+        console.print(f"\n[bold]origin {escape(group['label'])}[/]")
         for c in group["claims"]:
-            console.print(f"  {c['claim']} [{c['status']}] src #{c['source_id']} "
-                          f"({c['source']}, {c['reliability']}): {c['text'][:160]}",
-                          highlight=False)
-    console.print("\n[bold]derivation[/]")
+            grade = f", credibility {c['credibility']}" if c["credibility"] else ""
+            console.print(escape(f"  {c['claim']} [{c['status']}{grade}] src #{c['source_id']} "
+                                 f"({c['source']}, reliability {c['reliability']}): "
+                                 f"{c['text'][:160]}"), highlight=False)
+    console.print("\n[bold]derivation[/] (why sources share an origin)")
     for e in out["derivation"]["edges"]:
-        console.print(f"  #{e['source_id']} -> {e['node']}: {e['rule']} ({e['reason']})",
+        console.print(escape(f"  #{e['source_id']} -> {e['node']}: {e['rule']} ({e['reason']})"),
                       highlight=False)
     if out["history"]:
         console.print("\n[bold]history[/]")
         for h in out["history"]:
-            console.print(f"  {h['at']} {h['actor']} {h['action']}: {h['details']}",
+            console.print(escape(f"  {h['at']} {h['actor']} {h['action']}: {h['details']}"),
                           highlight=False)
 
 
@@ -203,10 +207,11 @@ def review_cmd(ctx: typer.Context,
                   str(r["contradictions"]), r["status"])
     console.print(t)
     t = Table(title="claims awaiting review")
-    for col in ("claim", "incident", "text"):
+    for col in ("claim", "incident", "origins", "text"):
         t.add_column(col)
     for c in out["claims"]:
-        t.add_row(c["claim"], str(c["incident"]), c["text"][:100])
+        t.add_row(c["claim"], str(c["incident"]), str(c["independent_origins"]),
+                  escape(c["text"][:100]))
     console.print(t)
 
 

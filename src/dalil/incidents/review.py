@@ -199,13 +199,24 @@ def review_queue(ws: Any, *, limit: int = 50) -> dict[str, Any]:
                                           .where(ClaimReview.status.is_not(None)))}
         claims = []
         priority = {i.id: i.independent_origins + 2 * i.n_contradictions for i in incs}
-        for e in s.execute(select(IncidentEvent).order_by(IncidentEvent.id)).scalars():
-            if e.claim_key in reviewed or e.incident_id not in priority:
+        disputed = {i.id: i.n_contradictions for i in incs}
+        rows = [e for e in s.execute(select(IncidentEvent).order_by(IncidentEvent.id)).scalars()
+                if e.incident_id in priority]
+        # A claim's corroboration: origins in its incident reporting the same violation type.
+        origins: dict[tuple[int, str], set[str]] = defaultdict(set)
+        for e in rows:
+            for v in e.data["violations"]:
+                origins[(e.incident_id, v)].add(e.origin_group)
+        for e in rows:
+            if e.claim_key in reviewed:
                 continue
+            n = len(set().union(*(origins[(e.incident_id, v)] for v in e.data["violations"]))) \
+                if e.data["violations"] else 1
             claims.append({"claim": e.claim_key, "incident": e.incident_id,
                            "source_id": e.source_id, "text": e.data["claim_text"][:200],
-                           "priority": priority[e.incident_id]})
-        claims.sort(key=lambda c: (-c["priority"], c["incident"], c["claim"]))
+                           "independent_origins": n,
+                           "priority": n + 2 * disputed[e.incident_id]})
+        claims.sort(key=lambda c: (-c["priority"], c["incident"], c["source_id"], c["claim"]))
         seen: set[str] = set()
         unique = []
         for c in claims:
