@@ -28,6 +28,7 @@ from dalil.incidents import (
     verify_claim,
 )
 from dalil.incidents.build import group_sources
+from dalil.incidents.review import source_origin
 from dalil.incidents.tables import OriginEdge
 from dalil.ingest.pipeline import Ingestor
 from dalil.vault.sources import grade_source
@@ -119,6 +120,16 @@ def test_each_dependency_says_why(scenario: Workspace) -> None:
     shown = show_incident(scenario, _by_title(scenario)[MAIN]["id"])["derivation"]["edges"]
     reasons = [e["reason"] for e in shown if e["rule"] == "near_duplicate"]
     assert reasons and all("similar (MinHash" in r for r in reasons)
+    # Why two sources are one origin: a chain of edges ending at each of them.
+    ids = {n: i for i, n in names.items()}
+    why = source_origin(scenario, str(ids["coast-echo_copy.txt"]),
+                        str(ids["tweets.js#1898200000000000101"]))
+    assert why["same_origin"] and why["path"]
+    assert why["path"][0]["source_id"] == ids["coast-echo_copy.txt"]
+    assert why["origin"].endswith("Sahel Dawn")
+    apart = source_origin(scenario, str(ids["levant-wire_baniyas.html"]),
+                          str(ids["sahel-dawn_baniyas.html"]))
+    assert not apart["same_origin"] and apart["path"] == []
 
 
 def test_incidents_counts_contradictions_and_figures(scenario: Workspace) -> None:

@@ -143,6 +143,36 @@ def show_cmd(ctx: typer.Context, incident: int, as_json: JsonOpt = False) -> Non
                           highlight=False)
 
 
+@incidents_app.command("origin")
+def origin_cmd(ctx: typer.Context,
+               source: Annotated[str, typer.Argument(help="Source id or SHA-256 prefix.")],
+               other: Annotated[str | None, typer.Argument(
+                   help="Another source: show why the two are (or are not) one origin.")] = None,
+               as_json: JsonOpt = False) -> None:
+    """A source's origin group and why its members depend on each other."""
+    from dalil.incidents.review import source_origin
+
+    out = source_origin(_state(ctx).workspace(), source, other)
+    if as_json:
+        print_json(out)
+        return
+    console.print(escape(f"source #{out['source_id']}: origin {out['origin']} "
+                         f"({len(out['members'])} sources: "
+                         + ", ".join(f"#{m}" for m in out["members"]) + ")"), highlight=False)
+    if other is not None:
+        if not out["same_origin"]:
+            console.print(f"#{out['other']} is an independent origin (no derivation connects them)")
+        else:
+            console.print(f"#{out['source_id']} and #{out['other']} are one origin because:")
+            for e in out["path"]:
+                console.print(escape(f"  #{e['source_id']} -> {e['node']}: {e['rule']} "
+                                     f"({e['reason']})"), highlight=False)
+        return
+    for e in out["edges"]:
+        console.print(escape(f"  #{e['source_id']} -> {e['node']}: {e['rule']} ({e['reason']})"),
+                      highlight=False)
+
+
 @incidents_app.command("split")
 def split_cmd(ctx: typer.Context, incident: int,
               events: Annotated[list[str], typer.Argument(help="Claims or events to split off.")],

@@ -371,3 +371,72 @@ def move_event(ws: Any, ref: str, from_id: int, to_id: int, *, reason: str) -> d
     from dalil.incidents.build import build
 
     return build(ws).to_dict()
+
+
+# -- origins -------------------------------------------------------------------------------------
+
+
+def source_origin(ws: Any, ref: str, other: str | None = None) -> dict[str, Any]:
+    """A source's origin group with every derivation edge inside it; with ``other``, the chain
+    of edges that makes the two sources one origin (or that they are independent)."""
+    from dalil.vault.sources import resolve_source
+
+    ws.require("evidence.read")
+    with ws.db.session() as s:
+        src = resolve_source(s, ref)
+        row = s.get(SourceOrigin, src.id)
+        if row is None:
+            raise NotFoundError(f"source #{src.id} has no origin yet: run `dalil incidents build`")
+        members = sorted(sid for sid, in s.execute(select(SourceOrigin.source_id).where(
+            SourceOrigin.group_key == row.group_key)))
+        edges = [{"source_id": e.source_id, "node": e.node, "rule": e.rule, "reason": e.reason}
+                 for e in s.execute(select(OriginEdge).where(OriginEdge.source_id.in_(members))
+                                    .order_by(OriginEdge.source_id, OriginEdge.id)).scalars()]
+        out: dict[str, Any] = {"source_id": src.id, "group": row.group_key, "origin": row.label,
+                               "members": members, "edges": edges}
+        if other is not None:
+            dst = resolve_source(s, other)
+            out["other"] = dst.id
+            out["same_origin"] = dst.id in members
+            out["path"] = _path(edges, src.id, dst.id) if dst.id in members else []
+    return out
+
+
+def _path(edges: list[dict[str, Any]], a: int, b: int) -> list[dict[str, Any]]:
+    """The shortest chain of edges (either direction) from source ``a`` to source ``b``."""
+    from collections import deque
+
+    from dalil.incidents.origins import IDENTITY_RULES
+
+    # The same links the grouping used: a derived source through what it derives from, an
+    # original source through its publisher, an account through the outlet it is named after.
+    graph: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+    derived = {e["source_id"] for e in edges if e["rule"] not in IDENTITY_RULES}
+    identity = {e["source_id"]: e["node"] for e in edges if e["rule"] == "same_publisher"}
+    for e in edges:
+        a_node = f"s:{e['source_id']}"
+        if e["rule"] == "account_name":
+            a_node = identity.get(e["source_id"], a_node)
+        elif (e["rule"] in IDENTITY_RULES) == (e["source_id"] in derived):
+            continue
+        graph[a_node].append((e["node"], e))
+        graph[e["node"]].append((a_node, e))
+    start, goal = f"s:{a}", f"s:{b}"
+    prev: dict[str, tuple[str, dict[str, Any]] | None] = {start: None}
+    queue = deque([start])
+    while queue:
+        node = queue.popleft()
+        if node == goal:
+            break
+        for nxt, e in graph[node]:
+            if nxt not in prev:
+                prev[nxt] = (node, e)
+                queue.append(nxt)
+    if goal not in prev:
+        return []
+    chain: list[dict[str, Any]] = []
+    node = goal
+    while (step := prev[node]) is not None:
+        node, e = step
+        chain.append(e)
+    return list(reversed(chain))
