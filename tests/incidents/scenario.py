@@ -202,8 +202,8 @@ def write_scenario(root: Path) -> Path:
         "https://cro.example.org/releases/2025-03-10-baniyas", "2025-03-10T14:00:00+02:00", [
             "The Coastal Rights Observatory has documented the killing of at least 120 "
             "civilians by government forces in Baniyas on 7 March 2025.",
-            "Our field researchers collected testimonies describing Alawite families taken from "
-            "their homes in the al-Qusour neighbourhood and shot in the street.",
+            "Witnesses told our field researchers that Alawite civilians were killed in their "
+            "homes in the al-Qusour neighbourhood.",
             "The Observatory calls for an independent investigation.",
         ], author="Documentation Unit"))
     (r / "ldn_coast.html").write_text(_html(

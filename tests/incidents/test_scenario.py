@@ -163,6 +163,8 @@ def test_incidents_counts_contradictions_and_figures(scenario: Workspace) -> Non
     # Perpetrators as alleged by whom.
     alleged = {p["name"]: len(p["alleged_by"]) for p in summ["perpetrators"]}
     assert alleged["Assad-era forces and loyalists"] == 2
+    assert [(v["name"], [o.split(" ", 1)[1] for o in v["alleged_by"]])
+            for v in summ["victim_groups"]] == [("Alawites", ["Coastal Rights Observatory"])]
     # Supporting claims carry their source and span into the stored text.
     with scenario.db.session() as s:
         for group in main["claims_by_origin"]:

@@ -161,6 +161,8 @@ def test_origins_follow_derivations_not_shared_accounts() -> None:
     ("https://twitter.com/x/status/1", "x.com/x/status/1"),
     ("https://example.com/", None),
     ("https://t.co/abc", None),
+    ("https://x.com/some_account", None),
+    ("https://t.me/channel/123", "t.me/channel/123"),
 ])
 def test_url_keys(url: str, key: str | None) -> None:
     assert url_key(url) == key
@@ -181,3 +183,17 @@ def test_figures_kept_side_by_side() -> None:
     assert {r["origin"]: (r["low"], r["high"]) for r in table["by_origin"]} == {
         "o1": (30, 30), "o2": (800, 1500), "o3": (24, 41)}
     assert table["best"] == 32.5  # median of the origins' middles: 30, 1150, 32.5
+
+
+def test_bullets_and_profile_links_are_not_origins() -> None:
+    sources = [
+        SourceInfo(1, "a" * 64, "html", publisher="Outlet One",
+                   text="Summary of the week:\n- fourteen people were killed\n- see our page "
+                        "https://x.com/outlet_one"),
+        SourceInfo(2, "b" * 64, "html", publisher="Outlet Two",
+                   text="Summary of the week:\n- fourteen people were killed\n- see our page "
+                        "https://x.com/outlet_one"),
+    ]
+    g = derive(sources)
+    assert g.group_of[1] != g.group_of[2]
+    assert not [e for e in g.edges if e.rule in ("credit_line", "link")]

@@ -27,6 +27,8 @@ from dalil.search.normalise import normalise
 IDENTITY_RULES = frozenset({"same_publisher", "account_name"})
 # Short links whose expansion the export already gives in ``links``.
 SHORTENERS = frozenset({"t.co", "bit.ly", "tinyurl.com", "ow.ly", "buff.ly"})
+PROFILE_HOSTS = frozenset({"x.com", "t.me", "facebook.com", "instagram.com", "youtube.com",
+                           "tiktok.com"})
 PLATFORM_PUBLISHERS = frozenset({"x", "twitter", "telegram", "facebook", "youtube", "tiktok"})
 SHINGLE = 5
 MIN_WORDS = 12
@@ -39,6 +41,15 @@ _CREDIT = re.compile(
 _ACCORDING = re.compile(r"\b(?:according to|citing|quoted by|reported by|as reported by)\s+"
                         r"(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|al-\w+))"
                         r"{0,5})|(?:بحسب|وفقا ل|وفقاً ل|نقلا عن|نقلاً عن)\s*(?P<ar>\S+(?:\s+\S+){0,3})")
+
+
+def _looks_like_name(text: str) -> bool:
+    """A credited outlet is a proper name ("Coastal News Agency", "وكالة ..."), not a bullet."""
+    words = [w for w in re.split(r"\s+", text.strip()) if w]
+    if any("\u0600" <= ch <= "\u06ff" for ch in text):
+        return True
+    return bool(words) and all(w[0].isupper() or w.lower() in ("of", "for", "the", "and", "al")
+                               or w.lower().startswith("al-") for w in words)
 
 
 def name_key(name: str) -> str:
@@ -57,6 +68,8 @@ def url_key(url: str) -> str | None:
         host = "x.com"
     if not path or host in SHORTENERS:
         return None
+    if host in PROFILE_HOSTS and path.count("/") < 2:
+        return None  # an account's page, not a story: linking to it is not deriving from it
     return f"{host}{path}"
 
 
@@ -257,7 +270,7 @@ def derive(sources: Sequence[SourceInfo], *, near_duplicate_threshold: float = 0
         own = name_key(s.publisher or "")
         for m in _CREDIT.finditer(s.text[-600:] if len(s.text) > 600 else s.text):
             key = name_key(m.group("name"))
-            if key and key != own and len(key.split()) <= 6:
+            if key and key != own and len(key.split()) <= 6 and _looks_like_name(m.group("name")):
                 edges.append(Derivation(s.id, f"pub:{key}", "credit_line",
                                         f"credit line names {m.group('name').strip()}"))
     # 4 links: to another source's page, or several sources to one outside page
