@@ -188,11 +188,9 @@ def test_figures_kept_side_by_side() -> None:
 def test_bullets_and_profile_links_are_not_origins() -> None:
     sources = [
         SourceInfo(1, "a" * 64, "html", publisher="Outlet One",
-                   text="Summary of the week:\n- fourteen people were killed\n- see our page "
-                        "https://x.com/outlet_one"),
+                   text="Our week:\n- fourteen people were killed\n- https://x.com/outlet_one"),
         SourceInfo(2, "b" * 64, "html", publisher="Outlet Two",
-                   text="Summary of the week:\n- fourteen people were killed\n- see our page "
-                        "https://x.com/outlet_one"),
+                   text="Theirs:\n- fourteen people were killed\n- https://x.com/outlet_one"),
     ]
     g = derive(sources)
     assert g.group_of[1] != g.group_of[2]
