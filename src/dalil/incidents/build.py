@@ -209,8 +209,8 @@ def _fill(inc: Incident, summ: dict[str, Any], now: Any) -> None:
     inc.date_start = d["start"] if d else None
     inc.date_end = d["end"] if d else None
     inc.precision = d["precision"] if d else None
-    inc.place_names = "|".join(sorted({n.lower() for p in summ["places"]
-                                       for n in (p["name"], p["admin1"], p["admin2"]) if n}))
+    inc.place_names = place_index([n for p in summ["places"]
+                                   for n in (p["name"], p["admin1"], p["admin2"]) if n])
     inc.violations = "|".join(v["type"] for v in summ["violations"])
     inc.independent_origins = summ["independent_origins"]
     inc.n_sources = len(summ["sources"])
@@ -219,6 +219,15 @@ def _fill(inc: Incident, summ: dict[str, Any], now: Any) -> None:
     inc.summary = summ
     inc.active = True
     inc.updated_at = now
+
+
+def place_index(names: Sequence[str]) -> str:
+    """Place names as searchable tokens: folded (Bāniyās -> baniyas) and as transliteration
+    skeletons (Jableh and Jablah -> ~jbl), between bars so a filter matches whole names."""
+    from dalil.gazetteer.names import name_key, skeleton_key
+
+    keys = {name_key(n) for n in names} | {f"~{skeleton_key(n)}" for n in names}
+    return "|" + "|".join(sorted(k for k in keys if k and k != "~")) + "|"
 
 
 def stale_sources(s: Session) -> int:

@@ -12,7 +12,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from dalil.db.models import Source
 from dalil.errors import InputError, NotFoundError
@@ -109,7 +109,10 @@ def list_incidents(ws: Any, *, place: str | None = None, date_from: str | None =
         if violation:
             q = q.where(Incident.violations.contains(violation.strip().lower()))
         if place:
-            q = q.where(Incident.place_names.contains(place.strip().lower()))
+            from dalil.gazetteer.names import name_key, skeleton_key
+
+            q = q.where(or_(Incident.place_names.contains(f"|{name_key(place)}|"),
+                            Incident.place_names.contains(f"|~{skeleton_key(place)}|")))
         rows = [_row(i) for i in s.execute(q.order_by(Incident.date_start, Incident.id)).scalars()]
         stale = stale_sources(s)
     if status:
