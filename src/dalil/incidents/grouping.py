@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
@@ -146,8 +146,9 @@ def _weeks(e: EventRecord, pad: int) -> range:
 
 
 def candidate_pairs(events: Sequence[EventRecord], idx: Iterable[int], cfg: LinkSettings
-                    ) -> list[tuple[int, int]]:
-    """Pairs of precise events that share or neighbour a (grid cell, week) block."""
+                    ) -> Iterator[tuple[int, int]]:
+    """Pairs of precise events that share or neighbour a (grid cell, week) block, generated one
+    at a time (materialising millions of pairs would cost more memory than the events)."""
     size = _cell_size_deg(cfg)
     blocks: dict[tuple[int, int, int], list[int]] = defaultdict(list)
     cells: dict[int, tuple[int, int]] = {}
@@ -159,7 +160,6 @@ def candidate_pairs(events: Sequence[EventRecord], idx: Iterable[int], cfg: Link
         cells[i] = cell
         for w in _weeks(events[i], 0):
             blocks[(cell[0], cell[1], w)].append(i)
-    out: list[tuple[int, int]] = []
     for i in members:
         cy, cx = cells[i]
         seen: set[int] = set()
@@ -169,8 +169,7 @@ def candidate_pairs(events: Sequence[EventRecord], idx: Iterable[int], cfg: Link
                     for j in blocks.get((cy + dy, cx + dx, w), ()):
                         if j > i and j not in seen:
                             seen.add(j)
-                            out.append((i, j))
-    return out
+                            yield i, j
 
 
 def _months(e: EventRecord, pad: int) -> range:
@@ -248,6 +247,17 @@ class _Components:
         return True
 
 
+def _join(events: Sequence[EventRecord], cfg: LinkSettings, comp: _Components,
+          scored: list[tuple[float, int, int]], links: list[Link]) -> None:
+    """Join linked events best score first (deterministic: ties break on event order)."""
+    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    for score, i, j in scored:
+        if comp.find(i) != comp.find(j) and comp.union(i, j):
+            r = score_pair(events[i], events[j], cfg)
+            assert r is not None
+            links.append(Link(i, j, score, r[1], r[2]))
+
+
 @dataclass
 class Grouping:
     clusters: list[list[int]]
@@ -276,17 +286,16 @@ def group_events(events: Sequence[EventRecord], cfg: LinkSettings, *,
     fine = [i for i in usable if is_precise(events[i])]
     coarse = [i for i in usable if not is_precise(events[i])]
 
-    scored: list[tuple[float, int, int, dict[str, float], list[str]]] = []
-    pairs = candidate_pairs(events, fine, cfg)
-    for i, j in pairs:
+    # Only (score, i, j) is kept per candidate link; the explanation is recomputed for the links
+    # that join incidents (a few per incident), which saves most of the memory at scale.
+    scored: list[tuple[float, int, int]] = []
+    compared = 0
+    for i, j in candidate_pairs(events, fine, cfg):
+        compared += 1
         r = score_pair(events[i], events[j], cfg)
         if r is not None and r[0] >= cfg.threshold:
-            scored.append((r[0], i, j, r[1], r[2]))
-    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
-    for score, i, j, feats, reasons in scored:
-        if comp.find(i) != comp.find(j) and comp.union(i, j):
-            links.append(Link(i, j, score, feats, reasons))
-    compared = len(pairs)
+            scored.append((r[0], i, j))
+    _join(events, cfg, comp, scored, links)
 
     # Coarse events: attach to the best precise event's incident, never bridging two incidents.
     by_unit = coarse_candidates(events, fine, cfg)
@@ -335,11 +344,8 @@ def group_events(events: Sequence[EventRecord], cfg: LinkSettings, *,
                 compared += 1
                 r = score_pair(events[i], events[j], cfg)
                 if r is not None and r[0] >= cfg.threshold:
-                    scored.append((r[0], min(i, j), max(i, j), r[1], r[2]))
-    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
-    for score, i, j, feats, reasons in scored:
-        if comp.find(i) != comp.find(j) and comp.union(i, j):
-            links.append(Link(i, j, score, feats, reasons))
+                    scored.append((r[0], min(i, j), max(i, j)))
+    _join(events, cfg, comp, scored, links)
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in usable:
