@@ -7,6 +7,7 @@ scenario texts by the extractor; a change in what it reads shows up here.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ import pytest
 from sqlalchemy import select
 
 from dalil.db.models import CustodyEntry, Source
-from dalil.errors import InputError, NotFoundError
+from dalil.errors import ForbiddenError, InputError, NotFoundError
 from dalil.incidents import (
     build,
     list_incidents,
@@ -266,3 +267,14 @@ def test_review_queue_and_refusals(scenario: Workspace) -> None:
     assert [r["title"] for r in list_incidents(scenario, violation="arson")["incidents"]] == [
         MAIN, JABLEH]
     assert list_incidents(scenario, status="unverified")["incidents"] == []
+    # An analyst reads incidents but may not verify or regroup them.
+    scenario.add_user("amal", "analyst")
+    analyst = Workspace.open(dataclasses.replace(scenario.settings, user="amal"))
+    try:
+        assert list_incidents(analyst)["incidents"]
+        with pytest.raises(ForbiddenError):
+            verify_claim(analyst, some, "verified", reason="x")
+        with pytest.raises(ForbiddenError):
+            split_incident(analyst, queue["incidents"][0]["id"], [some], reason="x")
+    finally:
+        analyst.close()
