@@ -73,6 +73,12 @@ SETTINGS: tuple[Setting, ...] = (
             "Threads that hash and copy files in parallel during ingest."),
     Setting("fsync", "DALIL_FSYNC", lambda: True, _parse_bool,
             "fsync every blob and folder before the database commit (turn off only for throwaway tests)."),
+    Setting("gazetteer_dir", "DALIL_GAZETTEER_DIR",
+            lambda: Path.home() / ".local" / "share" / "dalil" / "gazetteers", Path,
+            "Folder of extra gazetteers (`dalil gazetteer import`); loaded with the shipped one."),
+    Setting("extract_model", "DALIL_EXTRACT_MODEL", lambda: None, str,
+            "Name or path of an installed spaCy pipeline whose entities add place candidates to "
+            "extraction. Off by default; nothing is ever downloaded."),
     # Incidents (issue 4): how events are grouped and when sources count as one origin.
     Setting("incident_link_threshold", "DALIL_INCIDENT_LINK_THRESHOLD", lambda: 0.6, float,
             "Smallest link score (0-1) at which two events are put in the same incident."),
@@ -103,6 +109,8 @@ class Settings:
     user: str = "unknown"
     ingest_workers: int = 2
     fsync: bool = True
+    gazetteer_dir: Path | None = None
+    extract_model: str | None = None
     incident_link_threshold: float = 0.6
     incident_max_distance_km: float = 15.0
     incident_adjacent_days: int = 1

@@ -133,3 +133,80 @@ def test_gazetteer_import_geonames(tmp_path: Path) -> None:
     assert [p.name for p in gaz.lookup("Beyrouth")] == ["Beirut"]
     assert [p.name for p in gaz.lookup("بيروت")] == ["Beirut"]
     assert gaz.lookup("Some River") == []
+
+
+@pytest.mark.parametrize(("text", "surface", "role"), [
+    ("Gunmen killed 5 people in Jableh after fighters from Idlib arrived.", "Idlib", "origin"),
+    ("Families fled to Tartus after gunmen killed 5 people in Baniyas.", "Tartus", "destination"),
+    ("نزحت عشرات العائلات إلى مدينة طرطوس بعد مقتل ٥ أشخاص في بانياس.", "طرطوس", "destination"),
+    ("Human rights lawyers in Latakia say 40 men were detained in Qardaha.", "Latakia", "base"),
+    ("Gunmen killed 5 people in Jableh, Idlib Today reported.", "Jableh", "scene"),
+])
+def test_place_roles(text: str, surface: str, role: str) -> None:
+    r = extract_document(text, published="2025-03-10").to_dict()
+    roles = {m["surface"]: m["role"] for m in r["place_mentions"]}
+    assert roles[surface] == role
+    assert "Idlib Today" not in roles  # an outlet named after a place is not a place
+
+
+def test_ambiguous_arabic_nouns_are_not_places() -> None:
+    r = extract_document("بقينا مختبئين في القبو ثلاثة أيام بعد أن قتل مسلحون جارنا.").to_dict()
+    assert r["places"] == []
+
+
+def test_perpetrator_eras_and_pronouns() -> None:
+    old = extract_document("Government forces shelled the town in 2016, killing 12 people.",
+                           published="2025-03-10").to_dict()
+    assert [p["canonical"] for p in old["perpetrators"]] == ["Assad-era forces and loyalists"]
+    new = extract_document("Government forces shelled the town on 6 March 2025, killing 12 "
+                           "people.", published="2025-03-10").to_dict()
+    assert [p["canonical"] for p in new["perpetrators"]] == ["Syrian government forces (2025-)"]
+    story = extract_document("Masked gunmen came to our street. They broke into our house and "
+                             "killed my father.").to_dict()
+    assert [p["canonical"] for p in story["perpetrators"]] == ["unidentified gunmen"]
+
+
+def test_figures_years_subsets_and_units() -> None:
+    r = extract_document(
+        "The monitor documented the killing of 212 civilians, including 31 children and 22 "
+        "women, in a town of 40,000 inhabitants, 20 years after a 2005 bombing killed 13 "
+        "people. The group paid $5,000 and published a 64-page report.").to_dict()
+    assert sorted((f["value"], f["what"]) for f in r["casualty_figures"]) == [
+        (13, "killed"), (22, "killed"), (31, "killed"), (212, "killed")]
+    assert sorted((f["value"], f["what"]) for f in r["other_figures"]) == [
+        (64, "pages"), (5000, "money"), (40000, "population")]
+
+
+def test_denied_violation_is_not_asserted() -> None:
+    r = extract_document("The ministry denied reports of field executions in the area.").to_dict()
+    assert "execution" not in r["violations"]
+
+
+def test_optional_entity_model_adds_known_places_only() -> None:
+    # A village named without "قرية" before it: the rules leave it, a model may propose it.
+    text = "قتل مسلحون ٤ أشخاص في برابشبو وفي الحديقة الكبيرة."
+
+    def fake_model(t: str) -> list[tuple[int, int, str]]:
+        out = []
+        for name in ("برابشبو", "الحديقة الكبيرة"):
+            i = t.find(name)
+            out.append((i, i + len(name), "GPE"))
+        return out
+
+    fake_model.__name__ = "fake"
+    plain = extract_document(text).to_dict()
+    with_model = extract_document(text, entity_model=fake_model).to_dict()
+    assert plain["places"] == []
+    assert with_model["extractor_version"].endswith("+fake")
+    assert [p["canonical"] for p in with_model["places"]] == ["Brabishbu"]
+    mention = with_model["place_mentions"][0]
+    assert "model:fake:GPE" in mention["explanation"]
+    assert text[mention["span"][0]:mention["span"][1]] == "برابشبو"
+
+
+def test_missing_model_is_a_clear_error() -> None:
+    from dalil.errors import ConfigError
+    from dalil.extract.statistical import load_entity_model
+
+    with pytest.raises(ConfigError):
+        load_entity_model("no_such_pipeline_xyz")

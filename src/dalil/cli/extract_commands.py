@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
@@ -11,18 +11,22 @@ from rich.table import Table
 from dalil.cli.context import console, print_json
 from dalil.errors import InputError, NotFoundError
 
+if TYPE_CHECKING:
+    from dalil.settings import Settings
+
 gazetteer_app = typer.Typer(help="Places: the shipped Syrian gazetteer and imported countries.",
                             no_args_is_help=True)
 
 
-def _gazetteer_dir() -> Path:
+def _settings() -> Settings:
     from dalil.settings import Settings
 
-    settings = Settings.load()
-    extra = getattr(settings, "gazetteer_dir", None)
-    if isinstance(extra, Path):
-        return extra
-    return Path.home() / ".local" / "share" / "dalil" / "gazetteers"
+    return Settings.load()
+
+
+def _gazetteer_dir() -> Path:
+    folder = _settings().gazetteer_dir
+    return folder if folder is not None else Path.home() / ".local/share/dalil/gazetteers"
 
 
 def extract(
@@ -57,8 +61,12 @@ def extract(
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(f"{file} is not UTF-8 text; convert it or ingest it first") from exc
+    from dalil.extract.statistical import load_entity_model
+
+    model_name = _settings().extract_model
     result = extract_document(text, published=published, lang=lang,
-                              gazetteer_dir=_gazetteer_dir())
+                              gazetteer_dir=_gazetteer_dir(),
+                              entity_model=load_entity_model(model_name) if model_name else None)
     out = result.to_dict()
     if as_json:
         print_json(out)

@@ -31,7 +31,8 @@ _AR_NP_INNER_STOP = _rx(r"\s(?:الى|إلى|على|عن|اليوم|امس|أم�
 _BYLINE = _rx(
     r"^\s*(?:by|بقلم|الكاتب|كتب)\s*:?\s+(?P<name>[^\n,|]{3,60}?)\s*(?:,|\||\n|$)"
     r"|^\s*(?:testimony|statement|account|interview)\s+(?:of|by|from|with)\s+(?P<t>[^\n]{2,80}?)\s*$"
-    r"|^\s*(?:witness|source|author|posted by|channel|account|from|الشاهد|الشاهده|المصدر|القناه|"
+    r"|^\s*(?:posted by|shared by|published by)\s*:?\s*(?P<post>[^\n,]{2,80}?)\s*(?:,[^\n]*)?$"
+    r"|^\s*(?:witness|source|author|channel|account|from|الشاهد|الشاهده|المصدر|القناه|"
     r"شهاده|الحساب|الناشر)\s*:?\s*(?P<h>[^\n]{2,80}?)\s*$"
     r"|^\s*(?P<handle>@\w{2,40})\b",
     re.I | re.M)
@@ -58,6 +59,8 @@ def document_author(norm: str) -> tuple[str, str]:
     if m:
         if m.group("handle"):
             return m.group("handle"), "header:handle"
+        if m.group("post"):
+            return m.group("post").strip(), "header:handle"
         if m.group("name"):
             return m.group("name").strip(), "header:byline"
         text = (m.group("t") or m.group("h") or "").strip()
@@ -225,7 +228,7 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
 
 
 _AMBIGUOUS_VERBS = {"claims", "reports", "documents", "states", "notes", "posts", "adds",
-                    "writes", "counts", "accounts", "records", "shares", "says", "report",
+                    "writes", "counts", "accounts", "records", "shares", "report",
                     "estimate", "estimates", "record", "claim"}
 _SEPARATORS = _rx(r"\s*(?:[,;:\"”“«»—–|]|\s-\s)\s*")
 _VERBISH = _rx(r"\b(?:killed|were|was|had|have|has|been|is|are|did|do|does|will|would|"

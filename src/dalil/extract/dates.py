@@ -79,10 +79,11 @@ DATE_RE = _rx(
         rf"|(?:في|خلال|منذ|مطلع|اواخر|منتصف)\s+(?:شهر\s+)?(?P<m6>{_AR_M})(?!\s*\d)"
         rf"|(?:شهر\s+)?(?P<m7>{_AR_M})\s+(?:الماضي|الفائت|المنصرم)))",
         # in 2013, عام 2013
-        rf"(?P<yr>(?:\b(?:in|since|during|of|until|by|the)\s+|(?:عام|سنة|العام)\s+)(?P<y5>{_YEAR}))(?!\d|,\d)",
+        rf"(?P<yr>(?:\b(?:in|since|during|of|until|by|the|a|an)\s+|(?:عام|سنة|العام)\s+)(?P<y5>{_YEAR}))(?!\d|,\d)",
         # relative expressions
         r"(?P<rel_pub>\b(?:yesterday|today|last night|this morning|this evening|tonight|"
-        r"earlier today|since dawn|at dawn|منذ الفجر|منذ فجر اليوم|امس|الامس|اليوم|الليله الماضيه|"
+        r"earlier today|since dawn|at dawn|minutes ago|moments ago|منذ الفجر|منذ فجر اليوم|قبل قليل|"
+        r"منذ قليل|امس|الامس|اليوم|الليله الماضيه|"
         r"فجر اليوم|صباح اليوم|مساء اليوم|"
         r"مساء امس|صباح امس|فجر امس|ليل امس)\b)",
         r"(?P<rel_next>\b(?:the\s+(?:next|following)\s+(?:day|morning|evening|night|afternoon)|"

@@ -101,7 +101,8 @@ _NUMBER_WORD = _rx(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|el
                    r"twenty|thirty|forty|fifty|hundred|thousand|dozens|hundreds|thousands)\b", re.I)
 RELEASED_BEFORE = _rx(r"(?:\b(?:released|freed|release of|freeing)|اطلق\w* سراح|الافراج عن|افرج\w* عن)"
                       r"(?:\s+\S+){0,2}\s*$", re.I)
-PARTITIVE_BEFORE = _rx(r"\b(?:of those|of the|among those|of whom were)\s*$", re.I)
+PARTITIVE_BEFORE = _rx(r"(?:\b(?:of those|of the|among those|of whom were)\s*|(?:^|\s)من\s+(?:ال)?)$",
+                       re.I)
 PLURAL_NOUN_AFTER = _rx(r"^\s*(?:[a-z]+\s+)?([a-z]{3,}s)\b")
 PEOPLE_NOUNS = {"people", "civilians", "persons", "individuals", "families", "residents", "children",
                 "women", "men", "others", "members", "relatives", "students", "teachers", "doctors",
@@ -125,6 +126,10 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
     before = norm[max(sent_start, start - 70):start]
     if AGE_OR_TIME.match(after) or AGE_BEFORE.search(before):
         return "", "", "skip:age_or_time"
+    text = norm[start:end]
+    if re.fullmatch(r"(?:19|20)\d\d", text) and not re.match(
+            r"\s+(?:people|civilians|persons|men|women|children|families|bodies)\b", after):
+        return "", "", "skip:year"  # "a 2019 bombing": a year, not a count
     if MONEY_BEFORE.search(before):
         return "other", "money", "other:currency_sign"
     if POPULATION_BEFORE.search(before):
@@ -149,13 +154,19 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
     words = window.split()
     window = " ".join(words[:10])
     best: tuple[int, str] | None = None
+    partitive: tuple[int, str] | None = None
     for what, pat in CASUALTY_AFTER:
         for m in pat.finditer(window):
             if PARTITIVE_BEFORE.search(window[:m.start()]):
-                continue  # "9 of those arrested have disappeared": the count is of the second verb
+                # "9 of those arrested have disappeared": the count is of the second verb
+                if partitive is None or m.start() < partitive[0]:
+                    partitive = (m.start(), what)
+                continue
             if best is None or m.start() < best[0]:
                 best = (m.start(), what)
             break
+    if best is None:
+        best = partitive  # "two of the wounded were in critical condition"
     for unit, pat in OTHER_UNITS:
         m = pat.match(after)
         # "30,000 inhabitants, has seen dozens of killings": the comma ends the unit's phrase

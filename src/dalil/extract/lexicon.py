@@ -66,7 +66,10 @@ class CompiledLexicon:
         return [it.entry for it in self.items]
 
     def finditer(self, text: str, start: int = 0, end: int | None = None,
-                 lowered: str | None = None) -> list[tuple[int, int, Entry]]:
+                 lowered: str | None = None, per_label: bool = False
+                 ) -> list[tuple[int, int, Entry]]:
+        """Matches, leftmost-longest and not overlapping (``per_label``: not overlapping within
+        one label, so "were shot at close range" is both an attack and an execution)."""
         stop = len(text) if end is None else end
         if self.words is not None:
             return self._find_words(text, start, stop)
@@ -100,11 +103,12 @@ class CompiledLexicon:
         # leftmost-longest, non-overlapping
         found.sort(key=lambda t: (t[0], t[0] - t[1]))
         out: list[tuple[int, int, Entry]] = []
-        last = -1
+        last: dict[str, int] = {}
         for s, e, entry in found:
-            if s >= last:
+            group = entry.label if per_label else ""
+            if s >= last.get(group, -1):
                 out.append((s, e, entry))
-                last = e
+                last[group] = e
         return out
 
     def _find_words(self, text: str, start: int, stop: int) -> list[tuple[int, int, Entry]]:
@@ -138,6 +142,22 @@ class CompiledLexicon:
                 i += 1
         return out
 
+    def word_step(self, toks: list[tuple[int, int, str]], i: int, text: str,
+                  variants: list[tuple[int, str]]) -> tuple[int, int, Entry, int] | None:
+        """The longest entry starting at word ``i`` (with its clitic ``variants``)."""
+        assert self.words is not None
+        n = len(toks)
+        for offset, first in variants:
+            for seq, entry in self.words.get(first, ()):
+                k = len(seq)
+                if i + k > n:
+                    continue
+                if all(toks[i + j][2] == seq[j] and
+                       _GAP.fullmatch(text[toks[i + j - 1][1]:toks[i + j][0]])
+                       for j in range(1, k)):
+                    return toks[i][0] + offset, toks[i + k - 1][1], entry, k
+        return None
+
     def search(self, text: str) -> tuple[int, int, Entry] | None:
         """Some match (not necessarily the leftmost): for yes/no questions on short texts."""
         if self.words is not None:
@@ -158,6 +178,28 @@ def _norm_pattern(pattern: str) -> str:
 
 
 _META = set("\\()[]{}?*+|.^$")
+
+
+def find_words_many(text: str, lexicons: list[CompiledLexicon]
+                    ) -> list[list[tuple[int, int, Entry]]]:
+    """Several word-indexed lexicons in one pass over the words of ``text`` (each lexicon's
+    matches leftmost-longest and not overlapping, as ``finditer`` gives them)."""
+    toks = _tokens(text, 0, len(text))
+    out: list[list[tuple[int, int, Entry]]] = [[] for _ in lexicons]
+    resume = [0] * len(lexicons)
+    for i, (t_start, _e, word) in enumerate(toks):
+        if t_start > 0 and text[t_start - 1] == "@":
+            continue
+        variants = _clitic_variants(word)
+        firsts = [v for _o, v in variants]
+        for li, lx in enumerate(lexicons):
+            if i < resume[li] or lx.words is None or not any(f in lx.words for f in firsts):
+                continue
+            hit = lx.word_step(toks, i, text, variants)
+            if hit:
+                out[li].append(hit[:3])
+                resume[li] = i + hit[3]
+    return out
 
 
 def _literal_prefix(pattern: str, literal: bool) -> str:
@@ -188,18 +230,20 @@ _WORD = re.compile(r"\w+")
 _GAP = re.compile(r"[\s\-']+")
 
 
-_LAST_TOKENS: list[tuple[str, int, int, list[tuple[int, int, str]]]] = []
+_TOKEN_CACHE: dict[tuple[int, int, int], tuple[str, list[tuple[int, int, str]]]] = {}
 
 
 def _tokens(text: str, start: int, stop: int) -> list[tuple[int, int, str]]:
-    """Words of text[start:stop], remembered for the last text: the four word-indexed
-    lexicons run over the same document one after another."""
-    if _LAST_TOKENS:
-        t, a, b, toks = _LAST_TOKENS[0]
-        if t is text and a == start and b == stop:
-            return toks
+    """Words of text[start:stop], remembered for the last few texts: the word-indexed lexicons
+    run over the same document (and the same source names) one after another."""
+    key = (id(text), start, stop)
+    hit = _TOKEN_CACHE.get(key)
+    if hit is not None and hit[0] is text:
+        return hit[1]
     toks = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, start, stop)]
-    _LAST_TOKENS[:] = [(text, start, stop, toks)]
+    if len(_TOKEN_CACHE) > 64:
+        _TOKEN_CACHE.clear()
+    _TOKEN_CACHE[key] = (text, toks)
     return toks
 
 

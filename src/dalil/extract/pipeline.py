@@ -17,7 +17,7 @@ from dalil.errors import InputError, TooLargeError
 from dalil.extract import attribution as attr
 from dalil.extract.dates import find_dates
 from dalil.extract.figures import SUBSET_BEFORE, classify
-from dalil.extract.lexicon import Entry, Lexicons, load_lexicons
+from dalil.extract.lexicon import Entry, Lexicons, find_words_many, load_lexicons
 from dalil.extract.model import (
     ActorMention,
     Claim,
@@ -37,10 +37,12 @@ from dalil.extract.places import (
     _BASE,
     _DESTINATION,
     _ORIGIN,
+    RawMention,
     find_place_mentions,
     latin_name,
     resolve,
 )
+from dalil.extract.statistical import PLACE_LABELS, EntityModel
 from dalil.extract.text import Prepared, prepare, split_sentences
 from dalil.gazetteer import Gazetteer, load_gazetteer
 from dalil.gazetteer.names import name_key, normalize_arabic
@@ -61,10 +63,12 @@ _DENIAL = _rx(r"\b(?:denied|denies|deny|dismissed|rejected|refuted)\b|(?:^|\s)(?
                      r"(?:نفى|نفت|ينفي|تنفي|نفي|نفيا)(?:\s|$)", re.I)
 _SUBSET_LINK = _rx(r"^[^.;:!?]*(?:\b(?:including|among them|of whom|of them|as well as)\b|"
                    r"(?:بينهم|منهم|من بينهم))[^.;:!?]*$|^[^.;:!?\d]{0,30}\b(?:and|or)\s+$", re.I)
-_PERPETRATOR_WORD = _rx(r"\b(?:perpetrators?|culprits|attackers were|carried out by|committed by)\b|"
+_PERPETRATOR_WORD = _rx(r"\b(?:perpetrators?|culprits|attackers were|carried out by|committed by|"
+                        r"blamed|accused|held responsible)\b|"
                         r"(?:الجناه|الجناة|مرتكبي|مرتكبو|منفذي|منفذو)", re.I)
-_COMMITTED = _rx(r"\b(?:committed|carried out|perpetrated|were responsible for|are responsible for)"
-                 r"\s+(?:\w+\s+){0,2}(?:violations|abuses|crimes|atrocities|massacres|killings)|"
+_COMMITTED = _rx(r"\b(?:(?:committed|carried out|perpetrated|were responsible for|are responsible "
+                 r"for)\s+(?:\w+\s+){0,2}(?:violations|abuses|crimes|atrocities|massacres|killings)|"
+                 r"(?:were|was|are|is)\s+(?:\w+\s+)?responsible)\b|"
                  r"(?:ارتكب\w*|نفذ\w*)\s+(?:\S+\s+){0,2}(?:انتهاكات|جرائم|مجازر)", re.I)
 _PRONOUN_SUBJECT = _rx(
     r"^\W*(?:they|he|she|the (?:attackers|gunmen|men|fighters|assailants|militiamen|soldiers)|"
@@ -83,7 +87,8 @@ _AGENT_BEFORE = _rx(r"(?:\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|\bat the hands of\
                            re.I)
 _PATIENT_BEFORE = _rx(r"(?:\b(?:against|targeting|targeted|ambushed|attacked|killed|"
                              r"killing|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|(?:ضد|استهداف|استهدفت|"
-                             r"استهدف|مقتل|قتل)\s+(?:\S+\s+)?)$", re.I)
+                             r"استهدف|مقتل|قتل|اغتيال|اعتقال|خطف|اختطاف|اصابة)\s+(?:\S+\s+){0,2})$",
+                             re.I)
 _PASSIVE = _rx(r"\b(?:were|was|been|being|are|is)\s+(?:\w+ly\s+)?$", re.I)
 _UNKNOWN_ACTOR = _rx(
     r"\b(?P<head>gunmen|fighters|militias|militiamen|members|groups?|factions?|forces|men|"
@@ -110,11 +115,14 @@ def detect_language(text: str) -> str:
 
 def extract_document(text: str | bytes, published: date | str | None = None, lang: str = "auto",
                      *, gazetteer: Gazetteer | None = None, lexicons: Lexicons | None = None,
-                     gazetteer_dir: Path | None = None, max_chars: int = MAX_CHARS) -> Extraction:
+                     gazetteer_dir: Path | None = None, max_chars: int = MAX_CHARS,
+                     entity_model: EntityModel | None = None) -> Extraction:
     """Extract claims, events and their parts from one text. Never guesses silently.
 
     ``published`` anchors missing years and relative dates. ``lang`` is auto, en or ar (the
     lexicons of both languages always run, so mixed documents work; ``lang`` is recorded).
+    ``entity_model`` (optional, see ``dalil.extract.statistical``) adds place candidates; its
+    name is appended to ``extractor_version`` so stored results are recomputed when it changes.
     """
     if isinstance(text, bytes):
         try:
@@ -132,7 +140,9 @@ def extract_document(text: str | bytes, published: date | str | None = None, lan
         except ValueError as exc:
             raise InputError(f"published date {published!r} is not YYYY-MM-DD") from exc
     language = detect_language(text) if lang == "auto" else lang
-    result = Extraction(extractor_version=EXTRACTOR_VERSION, language=language)
+    version = EXTRACTOR_VERSION + (f"+{getattr(entity_model, '__name__', 'model')}"
+                                   if entity_model is not None else "")
+    result = Extraction(extractor_version=version, language=language)
     if not text.strip():
         result.warnings.append("empty text")
         return result
@@ -143,7 +153,9 @@ def extract_document(text: str | bytes, published: date | str | None = None, lan
         return result
     lex = lexicons or load_lexicons()
     gaz = gazetteer or load_gazetteer(gazetteer_dir)
-    return _Run(prepare(text), published, lex, gaz, result).run()
+    run = _Run(prepare(text), published, lex, gaz, result)
+    run.entity_model = entity_model
+    return run.run()
 
 
 class _Run:
@@ -155,7 +167,9 @@ class _Run:
         self.lex = lex
         self.gaz = gaz
         self.r = result
+        self.entity_model: EntityModel | None = None
         self._raw_sources: list[tuple[str, str, tuple[int, int], str]] = []
+        self._actor_cache: dict[str, list[tuple[int, int, Entry]]] = {}
         self._role_cache: dict[tuple[str, str, str], tuple[str, bool]] = {}
 
     def sent_of(self, pos: int) -> int:
@@ -179,7 +193,7 @@ class _Run:
         # 3. whole-text matches
         viol_by_sent: dict[int, list[Violation]] = {}
         for lx in self.lex.violations.values():
-            for s, e, entry in lx.finditer(norm):
+            for s, e, entry in lx.finditer(norm, per_label=True):
                 vtype = entry.label
                 if _NEGATION.search(norm[max(0, s - 40):s]):
                     continue
@@ -190,8 +204,11 @@ class _Run:
                 v = Violation(vtype, p.surface(s, e), p.span(s, e),
                               f"violations.yaml:{vtype}:{entry.pattern}", si)
                 viol_by_sent.setdefault(si, []).append(v)
-        actors = [(s, e, en) for s, e, en in self.lex.actors.finditer(norm)]
-        victims = [(s, e, en) for s, e, en in self.lex.victim_groups.finditer(norm)
+        # the four word-indexed registries in one pass over the words
+        actors, victim_hits, according_hits, verb_hits = find_words_many(norm, [
+            self.lex.actors, self.lex.victim_groups, self.lex.according_to,
+            self.lex.attribution_verbs])
+        victims = [(s, e, en) for s, e, en in victim_hits
                    if not any(a < e and s < b for a, b, _ in actors)]
         first_nl = norm.find("\n")
         # a header line: short, no full stop, followed by a blank line
@@ -208,6 +225,8 @@ class _Run:
                     break
         blocked = [(s, e) for s, e, _ in actors] + [(d.start, d.end) for d in dates]
         place_raw = find_place_mentions(norm, self.gaz, blocked, self.lex.reserved_words)
+        if self.entity_model is not None:
+            place_raw = self._model_places(place_raw, blocked)
         resolved = resolve(place_raw)
         numbers = [n for n in find_numbers(norm)
                    if not any(d.start <= n.start < d.end for d in dates)]
@@ -219,12 +238,12 @@ class _Run:
             hedge_by_sent.setdefault(self.sent_of(s), []).append(norm[s:e])
         disclaimer_sents = {self.sent_of(s) for s, _, _ in self.lex.disclaimer.finditer(norm)}
         acc_by_sent: dict[int, list[tuple[int, int, Entry]]] = {}
-        for s, e, en in self.lex.according_to.finditer(norm):
+        for s, e, en in according_hits:
             si = self.sent_of(s)
             acc_by_sent.setdefault(si, []).append((s - sentences[si].start,
                                                    e - sentences[si].start, en))
         verbs_by_sent: dict[int, list[tuple[int, int, Entry]]] = {}
-        for s, e, en in self.lex.attribution_verbs.finditer(norm):
+        for s, e, en in verb_hits:
             si = self.sent_of(s)
             verbs_by_sent.setdefault(si, []).append((s - sentences[si].start,
                                                      e - sentences[si].start, en))
@@ -294,6 +313,12 @@ class _Run:
             si = self.sent_of(n.start)
             sn = sentences[si]
             group, what, rule = classify(norm, n.start, n.end, sn.start, sn.end)
+            if last_casualty is not None and last_casualty[0] == si and \
+                    SUBSET_BEFORE.search(norm[max(0, n.start - 20):n.start]) and \
+                    rule != "skip:age_or_time":
+                # "37 killed, among them 4 women": the subset counts the same thing
+                group, what, rule = "casualty", last_casualty[2], \
+                    f"casualty:{last_casualty[2]}:subset_of_previous"
             if not group and rule == "skip:no_noun" and last_casualty is not None and \
                     last_casualty[0] == si and \
                     n.start - last_casualty[1] < 120 and _SUBSET_LINK.search(
@@ -353,8 +378,9 @@ class _Run:
 
         # places with roles; a place in the sentence just before an event sentence of the same
         # paragraph sets its scene ("Armed men came to X. They broke into our house.")
-        setting_sents = {si - 1 for si in event_sents if si - 1 >= 0 and si - 1 not in event_sents
-                         and sentences[si - 1].paragraph == sentences[si].paragraph}
+        setting_sents = {si - k for si in event_sents for k in (1, 2) if si - k >= 0
+                         and si - k not in event_sents
+                         and sentences[si - k].paragraph == sentences[si].paragraph}
         places_by_id: dict[str, Place] = {}
         scene_by_sent: dict[int, list[str]] = {}
         for raw, (gp, why) in zip(place_raw, resolved, strict=True):
@@ -620,6 +646,31 @@ class _Run:
                 hi = mid
         return lo
 
+    def _model_places(self, found: list[RawMention], blocked: list[tuple[int, int]]
+                      ) -> list[RawMention]:
+        """Add the model's place entities that the gazetteer knows and the rules missed."""
+        assert self.entity_model is not None
+        name = getattr(self.entity_model, "__name__", "model")
+        extra = []
+        for o_start, o_end, label in self.entity_model(self.p.original):
+            if label not in PLACE_LABELS:
+                continue
+            s, e = self._norm_pos(o_start), self._norm_pos(o_end)
+            if any(m.start < e and s < m.end for m in found) or \
+                    any(a < e and s < b for a, b in blocked):
+                continue
+            key = name_key(self.norm[s:e])
+            cands = self.gaz.lookup_key(key) if key else []
+            if cands:
+                extra.append(RawMention(s, e, key, cands, "", f"model:{name}:{label}"))
+        return sorted(found + extra, key=lambda m: m.start)
+
+    def _actors_in(self, name: str) -> list[tuple[int, int, Entry]]:
+        cached = self._actor_cache.get(name)
+        if cached is None:
+            cached = self._actor_cache[name] = self.lex.actors.finditer(name)
+        return cached
+
     def _sources(self) -> list[QuotedSource]:
         """One quoted source per name; role and pseudonymity from its first telling mention.
 
@@ -629,7 +680,7 @@ class _Run:
             key = name_key(re.sub(r"^(?:the|a|an)\s+", "", raw[0], flags=re.I))
             if not key or re.fullmatch(r"he|she|they|it|we|i|هو|هي", key):
                 continue
-            named = self.lex.actors.finditer(raw[0])
+            named = self._actors_in(raw[0])
             if named and named[0][2].label and (named[0][1] - named[0][0]) >= 0.5 * len(raw[0]):
                 key = name_key(named[0][2].label)  # "the SDF" = "Syrian Democratic Forces"
             words = set(key.split())
@@ -679,7 +730,7 @@ class _Run:
                 break
         if name.startswith("@"):
             role = "social_media_account"
-        elif role == "other" and self.lex.actors.finditer(name):
+        elif role == "other" and self._actors_in(name):
             role = "official"  # an armed group or state body speaking for itself
         named_anonymous = bool(re.search(r"\bsources?\b|مصدر|مصادر|anonymous|unnamed", context,
                                          re.I))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -147,8 +148,7 @@ def _capitalised(word: str) -> bool:
     core = word.lstrip("'`ʿʾ")
     if "-" in core:
         parts = core.split("-")
-        return any(p[:1].isupper() for p in parts if p.lower() not in _LATIN_ARTICLES) or \
-            core[:1].isupper()
+        return any(p[:1].isupper() for p in parts) or core[:1].isupper()
     return core[:1].isupper()
 
 
@@ -290,7 +290,9 @@ def _keys(norm: str, start: int, end: int, arabic: bool) -> list[tuple[int, str]
 
 
 def _overlaps(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(a < e and s < b for a, b in spans)
+    """Whether [s, e) overlaps a span of ``spans`` (sorted by start)."""
+    i = bisect_left(spans, (e,))  # spans starting at or after e cannot overlap
+    return any(b > s for _a, b in spans[max(0, i - 8):i])
 
 
 def _dedupe(places: list[GazPlace]) -> list[GazPlace]:

@@ -48,8 +48,14 @@ def _published(value: str | None) -> str | None:
 def extract_sources(ws: Any, source_ids: Iterable[int] | None = None, *, force: bool = False,
                     progress: Callable[[int, int], None] | None = None) -> ExtractReport:
     """Extract every (or the given) source's text parts that are missing or stale."""
+    from dalil.extract.statistical import load_entity_model
+
     actor = ws.require("evidence.write")
     report = ExtractReport()
+    model_name = getattr(ws.settings, "extract_model", None)
+    model = load_entity_model(model_name) if model_name else None
+    version = EXTRACTOR_VERSION + (f"+{model.__name__}" if model is not None else "")
+    gaz_dir = getattr(ws.settings, "gazetteer_dir", None)
     ids = None if source_ids is None else sorted(set(source_ids))
     with ws.db.session() as s:
         q = (select(SourceText.id, SourceText.source_id, SourceText.part, Source.published_at)
@@ -65,7 +71,7 @@ def extract_sources(ws: Any, source_ids: Iterable[int] | None = None, *, force: 
                                  ExtractionRun.extractor_version)).all()}
     todo = []
     for text_id, source_id, part, published in parts:
-        if not force and done.get((source_id, part)) == EXTRACTOR_VERSION:
+        if not force and done.get((source_id, part)) == version:
             report.up_to_date += 1
             continue
         todo.append((text_id, source_id, part, _published(published)))
@@ -77,14 +83,15 @@ def extract_sources(ws: Any, source_ids: Iterable[int] | None = None, *, force: 
         results = []
         for text_id, source_id, part, published in batch:
             try:
-                results.append((source_id, part, extract_document(texts[text_id],
-                                                                  published=published)))
+                results.append((source_id, part, extract_document(
+                    texts[text_id], published=published, entity_model=model,
+                    gazetteer_dir=gaz_dir)))
             except DalilError as exc:
                 report.failed.append({"source_id": source_id, "part": part,
                                       "error": exc.message})
         with ws.transaction() as s:
             for source_id, part, result in results:
-                _replace(s, source_id, part, result)
+                _replace(s, source_id, part, result, version)
                 report.extracted += 1
                 report.claims += len(result.claims)
                 report.events += len(result.events)
@@ -94,11 +101,11 @@ def extract_sources(ws: Any, source_ids: Iterable[int] | None = None, *, force: 
         with ws.transaction() as s:
             ws.log(s, "extracted", actor=actor, details={
                 "parts": report.extracted, "failed": len(report.failed),
-                "extractor_version": EXTRACTOR_VERSION})
+                "extractor_version": version})
     return report
 
 
-def _replace(s: Any, source_id: int, part: int, result: Extraction) -> None:
+def _replace(s: Any, source_id: int, part: int, result: Extraction, v: str) -> None:
     old = s.execute(select(ExtractionRun.id).where(ExtractionRun.source_id == source_id,
                                                    ExtractionRun.part == part)).scalar()
     if old is not None:
@@ -106,7 +113,6 @@ def _replace(s: Any, source_id: int, part: int, result: Extraction) -> None:
         for table in (FigureRow, EventRow, PlaceMentionRow, ClaimRow):
             s.execute(delete(table).where(table.extraction_id == old))
         s.execute(delete(ExtractionRun).where(ExtractionRun.id == old))
-    v = result.extractor_version
     run = ExtractionRun(source_id=source_id, part=part, extractor_version=v,
                         language=result.language, created_at=utcnow().isoformat(),
                         result=result.to_dict())
