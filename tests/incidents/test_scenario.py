@@ -229,6 +229,7 @@ def test_review_decisions_survive_rebuilds_and_are_logged(scenario: Workspace) -
         claims = {c["claim"]: c for g in shown["claims_by_origin"] for c in g["claims"]}
         assert claims[agency_claims[0]]["status"] == "disputed"
         assert claims[agency_claims[0]]["credibility"] == 5
+        assert {"claim_verified", "claim_graded"} <= {h["action"] for h in shown["history"]}
         assert {c["reliability"] for c in claims.values() if c["source_id"] == cna} == {"D"}
     # Move one claim back and check the custody log holds every decision.
     move_event(ws, agency_claims[0], split_off[0]["id"], main_id, reason="it names Baniyas too")

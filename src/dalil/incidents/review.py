@@ -171,10 +171,12 @@ def show_incident(ws: Any, incident_id: int) -> dict[str, Any]:
         history = []
         from dalil.db.models import CustodyEntry
 
+        claim_keys = {e.claim_key for e in evs}
         for entry in s.execute(select(CustodyEntry).where(CustodyEntry.action.in_(
-                ("incident_changed", "incident_verified"))).order_by(CustodyEntry.seq)).scalars():
+                ("incident_changed", "incident_verified", "claim_verified", "claim_graded")))
+                .order_by(CustodyEntry.seq)).scalars():
             details = json.loads(entry.details)
-            if incident_id in details.get("incidents", []):
+            if incident_id in details.get("incidents", []) or details.get("claim") in claim_keys:
                 history.append(entry_to_dict(entry))
         out = _row(inc)
         labels = {o["group"]: o["label"] for o in inc.summary.get("origins", [])}
