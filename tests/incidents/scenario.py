@@ -7,8 +7,9 @@ Every outlet, account, person and figure here is invented. The shape is what mat
   forwards it. One origin.
 - **Coastal News Agency** (the state agency) issues a statement; Sahel Today republishes it with
   a credit line, Coast Daily cites it ("according to ..."), a Telegram channel forwards it.
-- Two NGOs (Coastal Rights Observatory, Levant Documentation Network), a wire (Levant Wire), a UN
-  briefing (Office for Humanitarian Monitoring, a PDF), four witnesses.
+- Two NGOs (Coastal Rights Observatory, Levant Documentation Network), a wire (Levant Wire, which
+  also tweets its story; Gulf Courier runs it under the wire's dateline), a UN briefing (Office
+  for Humanitarian Monitoring, a PDF), five witnesses.
 - Baniyas Eyes posts the same photo twice on Telegram; @baniyas_local posts a recompressed copy.
 - An older incident in the same town: detentions in Baniyas on 14 November 2024.
 """
@@ -221,6 +222,24 @@ def write_scenario(root: Path) -> Path:
             "Baniyas on 7 March 2025, residents and a doctor at the national hospital said.",
             "Levant Wire could not independently verify the accounts.",
         ], author="Levant Wire staff"))
+    _x_archive(r / "x-levant-wire", "levantwire", "Levant Wire", [
+        _tweet("1898400000000000001", "Sat Mar 08 14:10:00 +0000 2025",
+               "At least 100 killed in Baniyas, residents say https://t.co/lw1",
+               entities={"hashtags": [], "user_mentions": [], "urls": [
+                   {"url": "https://t.co/lw1",
+                    "expanded_url": "https://levant-wire.example.com/2025/03/08/baniyas"}]}),
+    ])
+    (r / "gulf-courier_wire.html").write_text(_html(
+        "Dozens killed on Syrian coast", "Gulf Courier",
+        "https://gulf-courier.example.com/world/syria-coast", "2025-03-09T07:00:00+03:00", [
+            "BANIYAS, Syria, March 8 (Levant Wire) - At least 100 people were killed in "
+            "Baniyas on 7 March 2025, residents and a doctor at the national hospital said.",
+            "Levant Wire could not independently verify the accounts.",
+        ], author="Agencies"))
+    (r / "testimony_rami.yaml").write_text(_testimony("Rami", "2025-03-19", """
+In Baniyas on 7 March 2025 gunmen went from house to house in our neighbourhood.
+They killed more than 40 men from the neighbourhood that morning.
+"""))
     (r / "ohm_briefing.pdf").write_bytes(_pdf([
         "Briefing note on the coastal governorates, 12 March 2025.\n\n"
         "The Office has received reports that at least 110 people were killed in Baniyas on "

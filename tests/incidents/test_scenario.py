@@ -46,6 +46,8 @@ PHOTO = {"result.json#1700000103/30", "result.json#1700000103/31", "photo_1@07-0
          "tweets.js#1898300000000000001", "1898300000000000001-BanSmoke.jpg",
          "tg-baniyas-eyes/result.json"}
 CRO = {"cro_baniyas.html", "cro_baniyas_2024.html"}
+WIRE = {"levant-wire_baniyas.html", "gulf-courier_wire.html", "x-levant-wire/tweets.js",
+        "tweets.js#1898400000000000001"}
 
 
 def _short(name: str) -> str:
@@ -91,12 +93,13 @@ def test_reposts_copies_and_shared_photos_are_one_origin_each(scenario: Workspac
     assert STATE_AGENCY in groups
     assert PHOTO in groups
     assert CRO in groups  # one publisher: its two releases are one origin
+    assert WIRE in groups  # a paper running the wire story under the wire's dateline
     # The partisan account's own unrelated tweet is not part of the story it retweeted.
     assert not any("tweets.js#1898200000000000103" in g and "sahel-dawn_baniyas.html" in g
                    for g in groups)
     # Coast Daily only cites the agency: its claims take the agency's origin, not the source.
     assert {"coast-daily_cna.html"} in groups
-    for pseudonym in ("Nour", "Karim", "Salma", "Hadi"):
+    for pseudonym in ("Nour", "Karim", "Rami", "Salma", "Hadi"):
         assert {f"testimony ({pseudonym})"} in groups
 
 
@@ -116,6 +119,7 @@ def test_each_dependency_says_why(scenario: Workspace) -> None:
         ("sahel-today_cna.html", "credit_line"), ("sahel-today_cna.html", "near_duplicate"),
         ("tweets.js#1898200000000000001", "link"), ("result.json#1700000103/31", "same_media"),
         ("tweets.js#1898300000000000001", "similar_photo"),
+        ("gulf-courier_wire.html", "credit_line"), ("tweets.js#1898400000000000001", "link"),
     }
     assert expected <= rules
     shown = show_incident(scenario, _by_title(scenario)[MAIN]["id"])["derivation"]["edges"]
@@ -137,23 +141,23 @@ def test_incidents_counts_contradictions_and_figures(scenario: Workspace) -> Non
     rows = _by_title(scenario)
     assert set(rows) == {MAIN, JABLEH, OLDER}
     assert {t: (r["independent_origins"], r["status"]) for t, r in rows.items()} == {
-        MAIN: (8, "corroborated"), JABLEH: (3, "corroborated"), OLDER: (2, "corroborated")}
+        MAIN: (9, "corroborated"), JABLEH: (3, "corroborated"), OLDER: (2, "corroborated")}
     main = show_incident(scenario, rows[MAIN]["id"])
     summ = main["summary"]
     labels = sorted(o["label"].split(" ", 1)[1] for o in summ["origins"])
     assert labels == ["Coastal News Agency", "Coastal Rights Observatory",
                       "Levant Documentation Network", "Levant Wire",
                       "Office for Humanitarian Monitoring", "Sahel Dawn", "testimony (Karim)",
-                      "testimony (Nour)"]
-    assert main["sources"] == 16  # sixteen sources, eight origins
+                      "testimony (Nour)", "testimony (Rami)"]
+    assert main["sources"] == 19  # nineteen sources, nine origins
     killed = summ["figures"]["killed"]
-    # Eight origins' middles: 2, 11, 12, 30, 95, 100, 110, 120 -> median 62.5.
-    assert (killed["min"], killed["best"], killed["max"]) == (2, 62.5, 120)
+    # Nine origins' middles: 2, 11, 12, 30, 41, 95, 100, 110, 120 -> median 41.
+    assert (killed["min"], killed["best"], killed["max"]) == (2, 41, 120)
     assert {r["origin"].split(" ", 1)[1]: (r["low"], r["high"]) for r in killed["by_origin"]} == {
         "Sahel Dawn": (30, 30), "Coastal News Agency": (12, 12),
         "Coastal Rights Observatory": (120, 120), "Levant Documentation Network": (95, 95),
-        "Levant Wire": (100, 100), "Office for Humanitarian Monitoring": (110, 110),
-        "testimony (Karim)": (11, 11), "testimony (Nour)": (2, 2)}
+        "Levant Wire": (24, 100), "Office for Humanitarian Monitoring": (110, 110),
+        "testimony (Karim)": (11, 11), "testimony (Nour)": (2, 2), "testimony (Rami)": (41, 41)}
     kinds = {c["kind"]: c for c in summ["contradictions"]}
     assert set(kinds) == {"perpetrator", "figure"}
     blame = {p["origin"].split(" ", 1)[1]: p["perpetrators"]
@@ -219,7 +223,7 @@ def test_review_decisions_survive_rebuilds_and_are_logged(scenario: Workspace) -
         build(ws)
         now = list_incidents(ws)["incidents"]
         by_id = {r["id"]: r for r in now}
-        assert by_id[main_id]["independent_origins"] == 7
+        assert by_id[main_id]["independent_origins"] == 8
         split_off = [r for r in now if r["id"] not in (main_id, jableh_id, older_id)]
         assert len(split_off) == 1 and split_off[0]["independent_origins"] == 1
         merged = by_id[jableh_id]

@@ -38,6 +38,8 @@ _URL = re.compile(r"https?://[^\s<>\"')\]]+", re.I)
 _CREDIT = re.compile(
     r"^\s*(?:[—–]+|-{1,2}|source\s*:|sources\s*:|credit\s*:|via\s*:?|المصدر\s*:)\s*"
     r"(?P<name>[^\n]{2,80}?)\s*\.?\s*$", re.I | re.M)
+# A wire dateline: "BANIYAS, Syria, March 8 (Levant Wire) - ..." names the agency the story is from.
+_DATELINE = re.compile(r"^[^\n()]{2,80}?\((?P<name>[A-Z][^()\n]{1,40}?)\)\s*[-–—]", re.M)
 _ACCORDING = re.compile(r"\b(?:according to|citing|quoted by|reported by|as reported by)\s+"
                         r"(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|al-\w+))"
                         r"{0,5})|(?:بحسب|وفقا ل|وفقاً ل|نقلا عن|نقلاً عن)\s*(?P<ar>\S+(?:\s+\S+){0,3})")
@@ -266,8 +268,13 @@ def derive(sources: Sequence[SourceInfo], *, near_duplicate_threshold: float = 0
                                     f"account {s.author} is named {shown}"))
             aliases.append((pk, f"pub:{name_key(shown)}"))
             publishers[name_key(shown)] = f"pub:{name_key(shown)}"
-        # 3 credit lines
+        # 3 credit lines, and a wire dateline in the opening lines
         own = name_key(s.publisher or "")
+        for m in _DATELINE.finditer(s.text[:600]):
+            key = name_key(m.group("name"))
+            if key and key != own and _looks_like_name(m.group("name")):
+                edges.append(Derivation(s.id, f"pub:{key}", "credit_line",
+                                        f"dateline credits {m.group('name').strip()}"))
         for m in _CREDIT.finditer(s.text[-600:] if len(s.text) > 600 else s.text):
             key = name_key(m.group("name"))
             if key and key != own and len(key.split()) <= 6 and _looks_like_name(m.group("name")):
