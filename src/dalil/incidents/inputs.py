@@ -20,6 +20,8 @@ from dalil.incidents.model import DateRange, EventRecord, FigureRecord, PlaceRef
 from dalil.incidents.origins import SourceInfo
 
 TEXT_KINDS = ("text", "html", "pdf", "post", "testimony")
+REPORT_WINDOW_DAYS = 7
+TESTIMONY_WINDOW_DAYS = 60
 
 
 def load_sources(s: Session) -> list[SourceInfo]:
@@ -28,15 +30,23 @@ def load_sources(s: Session) -> list[SourceInfo]:
     for sid, body in s.execute(select(SourceText.source_id, SourceText.text)
                                .order_by(SourceText.source_id, SourceText.part)):
         texts.setdefault(sid, []).append(body)
-    statements = {sid: text for sid, text in
-                  s.execute(select(Testimony.source_id, Testimony.statement))}
+    statements: dict[int, str] = {}
+    interviewed: dict[int, str] = {}
+    for sid, text, interview in s.execute(select(Testimony.source_id, Testimony.statement,
+                                                 Testimony.interview)):
+        statements[sid] = text
+        when = (interview or {}).get("date")
+        if when:
+            interviewed[sid] = str(when)
     out = []
     for src in s.execute(select(Source).where(Source.status == "active").order_by(Source.id)
                          ).scalars():
         text = "\n\n".join(texts.get(src.id, [])) or statements.get(src.id, "")
         out.append(SourceInfo(
             id=src.id, sha256=src.sha256, kind=src.kind, publisher=src.publisher,
-            author=src.author, origin_url=src.origin_url, published_at=src.published_at,
+            author=src.author, origin_url=src.origin_url,
+            # A testimony is dated by its interview: its events happened before it.
+            published_at=src.published_at or interviewed.get(src.id),
             title=src.title, external_id=src.external_id, parent_id=src.parent_id,
             original_name=src.original_name, text=text, meta=dict(src.meta or {})))
     return out
@@ -101,9 +111,12 @@ def events_from_extraction(src: SourceInfo, part: int, ext: Any,
         if date_text is None and default_date:
             date_text = default_date
             notes.append(f"date taken from the rest of the report ({default_date})")
-        dates = DateRange.parse(date_text, published)
+        # Witnesses are interviewed weeks after the events; reports follow them within days.
+        window = TESTIMONY_WINDOW_DAYS if src.kind == "testimony" else REPORT_WINDOW_DAYS
+        dates = DateRange.parse(date_text, published, window_days=window)
         if date_text is None and dates is not None:
-            notes.append("no date given: the week before publication")
+            notes.append(f"no date given: the {window} days before "
+                         + ("the interview" if src.kind == "testimony" else "publication"))
         place = places.get(place_name) if place_name else None
         figures = tuple(
             FigureRecord(value=tuple(f.value) if isinstance(f.value, list | tuple) else f.value,

@@ -35,8 +35,10 @@ class DateRange:
     precision: str  # day | month | year | interval | approx (only the publication date known)
 
     @classmethod
-    def parse(cls, text: str | None, published: str | None = None) -> DateRange | None:
-        """An ISO day, month, year or ``a/b`` interval; without one, the week up to publication."""
+    def parse(cls, text: str | None, published: str | None = None, window_days: int = 7
+              ) -> DateRange | None:
+        """An ISO day, month, year or ``a/b`` interval; without one, the ``window_days`` up to
+        publication (a report describes something shortly before it was published)."""
         if text:
             if "/" in text:
                 a, b = text.split("/", 1)
@@ -65,8 +67,7 @@ class DateRange:
                 p = date.fromisoformat(published[:10])
             except ValueError:
                 return None
-            # A report without an event date describes something shortly before it was published.
-            return cls(p - timedelta(days=7), p, "approx")
+            return cls(p - timedelta(days=window_days), p, "approx")
         return None
 
     def gap_days(self, other: DateRange) -> int:
