@@ -195,3 +195,10 @@ def test_bullets_and_profile_links_are_not_origins() -> None:
     g = derive(sources)
     assert g.group_of[1] != g.group_of[2]
     assert not [e for e in g.edges if e.rule in ("credit_line", "link")]
+
+
+def test_undated_events_get_a_window_before_publication() -> None:
+    r = DateRange.parse(None, "2025-03-20", window_days=60)
+    assert r is not None and (r.start.isoformat(), r.precision) == ("2025-01-19", "approx")
+    assert DateRange.parse(None, "2025-03-20T10:00:00Z") == DateRange(
+        date(2025, 3, 13), date(2025, 3, 20), "approx")
