@@ -119,3 +119,23 @@ def test_name_keys_match_spelling_variants(a: str, b: str) -> None:
                max_size=30))
 def test_name_key_is_idempotent(name: str) -> None:
     assert name_key(name_key(name)) == name_key(name)
+
+
+_LETTERS = list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123456789 .,;:!?\"'-()\n")
+_ARABIC = list("قتلفيجبةاللاذقيةآذار٠١٢٣٤٥٦٧٨٩،؟")
+_MARKS = ["\u200f", "\u202e", "\u064e", "\u0651", "\u0640"]  # bidi, diacritics, tatweel
+_REPORTISH = st.text(alphabet=st.sampled_from(_LETTERS + _ARABIC + _MARKS), max_size=400)
+
+
+@given(_REPORTISH)
+@settings(max_examples=150, deadline=None)
+def test_extract_document_never_crashes_and_spans_point_into_text(text: str) -> None:
+    from dalil.extract import extract_document
+
+    r = extract_document(text, published="2025-03-10").to_dict()
+    for c in r["claims"]:
+        assert text[c["span"][0]:c["span"][1]] == c["text"]
+    for f in r["casualty_figures"] + r["other_figures"]:
+        assert text[f["span"][0]:f["span"][1]] == f["surface"]
+    for m in r["place_mentions"]:
+        assert text[m["span"][0]:m["span"][1]] == m["surface"]

@@ -130,6 +130,35 @@ def _infer_year(month: int, day: int, anchor: date | None) -> int | None:
     return year
 
 
+_WORD = re.compile(r"\w+")
+# Words a date expression can start with: the alternation is tried only there.
+_STARTS = (
+    {m.split()[0] for m in _MONTHS} | set(_WEEKDAYS) | set(_AR_ORDINALS)
+    | {"in", "early", "late", "mid", "last", "since", "during", "of", "until", "by", "the", "a",
+       "an", "yesterday", "today", "this", "tonight", "earlier", "at", "minutes", "moments",
+       "next", "hours", "that", "on"}
+    | {normalize_arabic(w) for w in (
+        "في", "خلال", "منذ", "مطلع", "أواخر", "منتصف", "شهر", "عام", "سنة", "العام", "قبل", "أمس",
+        "الأمس", "اليوم", "الليلة", "فجر", "صباح", "مساء", "ليل", "بعد", "يوم", "ليلة")}
+)
+
+
+def _date_matches(norm: str) -> list[re.Match[str]]:
+    found: list[re.Match[str]] = []
+    last = 0
+    for w in _WORD.finditer(norm):
+        if w.start() < last:
+            continue
+        word = w.group().lower()
+        if not (word[0].isdigit() or word in _STARTS):
+            continue
+        m = DATE_RE.match(norm, w.start())
+        if m:
+            found.append(m)
+            last = m.end()
+    return found
+
+
 def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[DateMatch]:
     """All dates in ``norm``. Dates before ``header_end`` (a header line) anchor missing years
     but not "the next day", which refers to the narrative."""
@@ -137,7 +166,7 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
     last_day: date | None = None  # latest single-day date seen (anchor for "the next day")
     last_ambiguous = False
     year_anchor = published
-    for m in DATE_RE.finditer(norm):
+    for m in _date_matches(norm):
         g = m.groupdict()
         res: DateMatch | None = None
         if g["iso"]:

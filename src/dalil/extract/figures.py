@@ -19,7 +19,7 @@ CASUALTY_AFTER: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:killed|dead|died|deaths?|murdered|executed|slain|slaughtered|fatalities|"
         r"bodies|corpses|lives|shot dead|massacred|victims|martyrs|assassinations|killings|"
         r"executions)\b|" + _A(
-            r"قتيل\w*|قتلى|قتل\w*|شهيد|شهداء|ضحي[هة]|ضحايا|جث[هة]|جثث|جثامين|وفا[هة]|اعدم\w*|"
+            r"قتيل\w*|قتلى|قتل\w*|اغتيل\w*|شهيد|شهداء|ضحي[هة]|ضحايا|جث[هة]|جثث|جثامين|وفا[هة]|اعدم\w*|"
             r"لقوا حتفهم|حتفهم|قضوا|مقتل|استشهد\w*"), re.I)),
     ("injured", _rx(
         r"\b(?:injured|wounded|hurt|injuries|casualties)\b|" + _A(
@@ -46,7 +46,7 @@ CASUALTY_BEFORE: list[tuple[str, re.Pattern[str]]] = [
         r"(?:to|of|at|reached)|bodies of|the deaths of|the killing of|the execution of|"
         r"murder of|deaths? of|among (?:the )?(?:dead|victims|those killed|the killed)(?: were)?|"
         r"of the dead)|" + _A(
-            r"قتل|قتلت|قتلوا|مقتل|اعدام|اعدمت|اعدموا|استشهاد|حصيل[هة] القتلى|حصيل[هة] الضحايا|"
+            r"قتل|قتلت|قتلوا|مقتل|اعدام|اعدمت|اعدموا|استشهاد|اغتيال|اغتالوا|اغتيل|حصيل[هة] القتلى|حصيل[هة] الضحايا|"
             r"حصيل[هة]|وفا[هة]|جثث|جثامين|ذبح|تصفي[هة]") + r")"
         r"(?:\s+\S+){0,4}?\s*$", re.I)),
     ("injured", _rx(

@@ -44,6 +44,8 @@ class _Item:
     regex: re.Pattern[str]
     prefix: str  # a lower-case literal every match starts with; "" when none can be derived
     arabic: bool = False
+    # several possible literal starts ("(?:were|was) shot" -> "were", "was"), when no single one
+    alternatives: tuple[str, ...] = ()
 
 
 @dataclass
@@ -84,22 +86,28 @@ class CompiledLexicon:
         found: list[tuple[int, int, Entry]] = []
         same_length = len(low) == len(text)
         for it in self.items:
-            if not it.prefix or not same_length:
+            starts = (it.prefix,) if it.prefix else it.alternatives
+            if not starts or not same_length:
                 for m in it.regex.finditer(text, start, stop):
                     found.append((m.start(1), m.end(1), it.entry))
                 continue
             # Try the entry only where its literal occurs (a match starts there, or up to four
             # characters earlier for Arabic clitics and the article).
-            pos = low.find(it.prefix, start, stop)
+            spans: set[tuple[int, int]] = set()
+            for prefix in starts:
+                pos = low.find(prefix, start, stop)
+                while pos != -1:
+                    for q in (range(max(start, pos - 4), pos + 1) if it.arabic else (pos,)):
+                        mm = it.regex.match(text, q, stop)
+                        if mm:
+                            spans.add((mm.start(1), mm.end(1)))
+                            break
+                    pos = low.find(prefix, pos + 1, stop)
             seen_end = -1
-            while pos != -1:
-                for q in (range(max(start, pos - 4), pos + 1) if it.arabic else (pos,)):
-                    mm = it.regex.match(text, q, stop)
-                    if mm and mm.end(1) > seen_end:
-                        found.append((mm.start(1), mm.end(1), it.entry))
-                        seen_end = mm.end(1)
-                        break
-                pos = low.find(it.prefix, pos + 1, stop)
+            for a, b in sorted(spans, key=lambda t: (t[0], -t[1])):
+                if a >= seen_end:  # one entry's matches do not overlap (as with finditer)
+                    found.append((a, b, it.entry))
+                    seen_end = b
         # leftmost-longest, non-overlapping
         found.sort(key=lambda t: (t[0], t[0] - t[1]))
         out: list[tuple[int, int, Entry]] = []
@@ -187,11 +195,16 @@ def find_words_many(text: str, lexicons: list[CompiledLexicon]
     toks = _tokens(text, 0, len(text))
     out: list[list[tuple[int, int, Entry]]] = [[] for _ in lexicons]
     resume = [0] * len(lexicons)
+    starts: set[str] = set().union(*(lx.words or {} for lx in lexicons))
     for i, (t_start, _e, word) in enumerate(toks):
+        if word not in starts and not ("\u0621" <= word[:1] <= "\u064a"):
+            continue  # most words start no entry; only Arabic words may hide a clitic
         if t_start > 0 and text[t_start - 1] == "@":
             continue
         variants = _clitic_variants(word)
         firsts = [v for _o, v in variants]
+        if not any(f in starts for f in firsts):
+            continue
         for li, lx in enumerate(lexicons):
             if i < resume[li] or lx.words is None or not any(f in lx.words for f in firsts):
                 continue
@@ -200,6 +213,32 @@ def find_words_many(text: str, lexicons: list[CompiledLexicon]
                 out[li].append(hit[:3])
                 resume[li] = i + hit[3]
     return out
+
+
+def _alternative_prefixes(pattern: str) -> tuple[str, ...]:
+    """Literal starts of a pattern that begins with a group of literal alternatives:
+    "(?:were|was) shot" -> ("were", "was"); () when that is not the case."""
+    if has_arabic(pattern) or not pattern.startswith("(?:"):
+        return ()
+    depth = 0
+    for i, ch in enumerate(pattern):
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth == 0:
+            group, after = pattern[3:i], pattern[i + 1:i + 2]
+            break
+    else:
+        return ()
+    if after in ("?", "*", "{") or "(" in group:
+        return ()
+    alts = group.split("|")
+    out = []
+    for alt in alts:
+        lit = _literal_prefix(alt, False) if alt else ""
+        if len(lit) < 2 or lit != alt.lower()[:len(lit)]:
+            return ()
+        out.append(lit)
+    return tuple(out)
 
 
 def _literal_prefix(pattern: str, literal: bool) -> str:
@@ -287,8 +326,9 @@ def compile_lexicon(entries: list[Entry], *, literal: bool = False) -> CompiledL
             regex = rf"(?<![\w@]){_AR_PREFIX}{article}({body})(?![\w])"
         else:
             regex = rf"(?<![\w@])({body})(?![\w])"
-        items.append(_Item(e, re.compile(regex, re.IGNORECASE), _literal_prefix(pat, literal),
-                           has_arabic(pat)))
+        prefix = _literal_prefix(pat, literal)
+        items.append(_Item(e, re.compile(regex, re.IGNORECASE), prefix, has_arabic(pat),
+                           () if prefix else _alternative_prefixes(pat)))
     # Longest patterns first so "mass killing" wins over "killing" at the same position.
     items.sort(key=lambda it: -len(it.entry.pattern))
     combined = re.compile("|".join(f"(?:{it.regex.pattern})" for it in items), re.IGNORECASE) \

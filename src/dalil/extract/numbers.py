@@ -121,6 +121,12 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUM = (rf"(?:(?:{_DIGITS})(?:\s*(?:million|thousand|مليون|الف|الاف)\b)?"
         rf"|(?:a\s+)?{_EN_NUMWORD}(?:[\s-]+(?:and\s+)?{_EN_NUMWORD})*"
         rf"|{_AR_NUMWORD}(?:\s+و?{_AR_NUMWORD})*)")
+# Arabic dual nouns count two ("عنصرين", two members); plurals of these words differ.
+_DUALS = [normalize_arabic(w) for w in (
+    "عنصرين", "عنصران", "شخصين", "شخصان", "طفلين", "طفلان", "شابين", "شابان", "رجلين", "رجلان",
+    "امرأتين", "امرأتان", "شقيقين", "شقيقان", "مدنيين اثنين", "جنديين", "جنديان", "مقاتلين اثنين",
+    "سيدتين", "سيدتان", "فتاتين", "فتاتان", "طفلتين", "طفلتان")]
+_DUAL_RE = "(?:" + "|".join(sorted(map(re.escape, _DUALS), key=len, reverse=True)) + ")"
 _VAGUE_RE = ("(?:tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|a dozen|"
              + "|".join(re.escape(normalize_arabic(w)) for w in
                         ("عشرات الآلاف", "مئات الآلاف", "عشرات", "مئات", "آلاف")) + ")")
@@ -144,7 +150,8 @@ _E = r"(?![\w]|[.,]\d)"
 NUMBER_RE = re.compile(
     rf"{_B}(?:(?P<between>between|from|بين|من)\s+)?(?P<lo>{_NUM})\s*(?:-|–|to|and|until|و|إلى|الى)\s*"
     rf"(?P<hi>{_NUM}){_E}"
-    rf"|{_B}(?:(?P<qual>{_QUAL_RE})\s+)?(?:(?P<vague>{_VAGUE_RE})|(?P<num>{_NUM})){_E}",
+    rf"|{_B}(?:(?P<qual>{_QUAL_RE})\s+)?(?:(?P<vague>{_VAGUE_RE})|(?P<num>{_NUM})){_E}"
+    rf"|{_B}(?P<dual>{_DUAL_RE})(?![\w])",
     re.IGNORECASE,
 )
 
@@ -158,9 +165,43 @@ class NumberMatch:
     rule: str
 
 
+_WORD = re.compile(r"\w+")
+# Words a number expression can start with; the regex is tried only there (it is an
+# alternation of ~150 words, slow to try at every position of a long text).
+_STARTS = (
+    {w for w in list(_EN_UNITS) + list(_EN_SCALES)} | {"a", "an", "between", "from", "بين", "من",
+                                                       "tens", "dozens", "scores", "hundreds",
+                                                       "thousands"}
+    | {normalize_arabic(p).lower().split()[0] for p in _QUAL_LOOKUP}
+    | {k.split()[0] for k in list(_AR_WORDS) + list(_AR_TEENS) + list(VAGUE)}
+    | {d.split()[0] for d in _DUALS}
+)
+
+
+def _matches(norm: str, start: int, stop: int) -> list[re.Match[str]]:
+    found: list[re.Match[str]] = []
+    last = start
+    for w in _WORD.finditer(norm, start, stop):
+        if w.start() < last:
+            continue
+        word = w.group().lower()
+        positions = []
+        if word[0].isdigit() or word in _STARTS:
+            positions.append(w.start())
+        elif word[0] in "وبل" and len(word) > 1 and (word[1:] in _STARTS or word[1].isdigit()):
+            positions.append(w.start() + 1)  # "وعشرات", "ب30"
+        for pos in positions:
+            m = NUMBER_RE.match(norm, pos, stop)
+            if m:
+                found.append(m)
+                last = m.end()
+                break
+    return found
+
+
 def find_numbers(norm: str, start: int = 0, end: int | None = None) -> list[NumberMatch]:
     out: list[NumberMatch] = []
-    for m in NUMBER_RE.finditer(norm, start, len(norm) if end is None else end):
+    for m in _matches(norm, start, len(norm) if end is None else end):
         if m.group("lo") is not None:
             lo, hi = parse_number(m.group("lo")), parse_number(m.group("hi"))
             joiner = norm[m.end("lo"):m.start("hi")].strip().lower()
@@ -176,6 +217,9 @@ def find_numbers(norm: str, start: int = 0, end: int | None = None) -> list[Numb
                 out.extend(_single(norm, m.start("hi"), m.end("hi"), None))
                 continue
             out.append(NumberMatch(m.start(), m.end(), (lo, hi), "range", "number:range"))
+            continue
+        if m.group("dual"):
+            out.append(NumberMatch(m.start(), m.end(), 2, "exact", "number:arabic_dual"))
             continue
         qual = m.group("qual")
         if m.group("vague"):

@@ -517,7 +517,9 @@ class _Run:
                 event_date_of[dmen.sentence] = dmen.date
         for si, agents in sent_agents.items():
             specific = [a for a in agents if a[3] != "generic"]
-            chosen = specific or agents
+            # a generic "gunmen" next to a named group is that group ("X gunmen", "gunmen of X")
+            chosen = specific + [a for a in agents if a[3] == "generic" and not any(
+                abs(a[0] - b[1]) < 30 or abs(b[0] - a[1]) < 30 for b in specific)]
             # "gunmen linked to X" covers the bare "X" and "gunmen" inside it; but "gunmen from
             # the Amshat faction" names a known group: keep the group.
             known = [a for a in chosen if a[3] not in ("unknown", "generic")]
@@ -527,7 +529,9 @@ class _Run:
             chosen = [a for a in chosen if a[3] == "unknown" or not any(
                 o[0] <= a[0] and a[1] <= o[1] for o in outer)]
             claim_obj = claims[claim_of_sent[si]]
-            when = event_date_of.get(si)
+            # the sentence's own event date, else the latest one before it in the document
+            when = event_date_of.get(si) or next(
+                (event_date_of[k] for k in sorted(event_date_of, reverse=True) if k < si), None)
             for s, e, label, kind, surface in chosen:
                 era = self.lex.actor_eras.get(label)
                 if era and when and when < era[0]:

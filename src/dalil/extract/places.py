@@ -163,12 +163,12 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
     while i < n_tok:
         found = None
         tok = tokens[i]
-        tok_arabic = has_arabic(tok[2])
+        tok_arabic = "\u0600" <= tok[2][0] <= "\u06ff"
+        if not tok_arabic and not _capitalised(tok[2]) and tok[2].lower() not in _LATIN_ARTICLES:
+            i += 1  # most words: lower-case Latin, never the start of a place name
+            continue
         if name_key(tok[2]) in _COUNTRIES:
             i += 1  # "لبنان" is Lebanon, not ل + the village "بنان"
-            continue
-        if not tok_arabic and not _capitalised(tok[2]) and tok[2].lower() not in _LATIN_ARTICLES:
-            i += 1
             continue
         # Multi-word names are tried only when the first word starts some gazetteer name.
         multi = tok[2].lower() in _LATIN_ARTICLES or any(
@@ -202,13 +202,17 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
                 break
             if found:
                 break
-            if not arabic and n <= 3 and _LATIN_CUE.search(norm[max(0, start - 40):start]):
+            if not arabic and n <= 3:
+                # spelling variants, only next to a place cue (cheap dictionary test first)
                 sk = skeleton_key(norm[start:end])
                 cons = len(sk.replace(" ", ""))
+                if cons < 3 or not gaz.lookup_skeleton_key(sk) or \
+                        not _LATIN_CUE.search(norm[max(0, start - 40):start]):
+                    continue
                 strong = re.search(r"(?:village|town|hamlet|city)\s+of\s+$",
                                    norm[max(0, start - 20):start])
-                if sk and (cons >= 5 or (strong and cons >= 3)) and \
-                        gaz.lookup_skeleton_key(sk) and not _overlaps(start, end, blocked_sorted):
+                if (cons >= 5 or (strong and cons >= 3)) and \
+                        not _overlaps(start, end, blocked_sorted):
                     found = (start, end, "~" + sk, n)
                     break
         if not found:

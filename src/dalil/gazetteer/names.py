@@ -68,6 +68,7 @@ def name_key(name: str) -> str:
     return " ".join(out)
 
 
+@lru_cache(maxsize=65536)
 def skeleton_key(name: str) -> str:
     """A looser key for Latin transliterations: consonants only, doubles collapsed, final h dropped.
 
