@@ -79,6 +79,21 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("extract_model", "DALIL_EXTRACT_MODEL", lambda: None, str,
             "Name or path of an installed spaCy pipeline whose entities add place candidates to "
             "extraction. Off by default; nothing is ever downloaded."),
+    # Incidents (issue 4): how events are grouped and when sources count as one origin.
+    Setting("incident_link_threshold", "DALIL_INCIDENT_LINK_THRESHOLD", lambda: 0.6, float,
+            "Smallest link score (0-1) at which two events are put in the same incident."),
+    Setting("incident_max_distance_km", "DALIL_INCIDENT_MAX_DISTANCE_KM", lambda: 15.0, float,
+            "Events further apart than this (km) are never in one incident unless one place contains "
+            "the other."),
+    Setting("incident_adjacent_days", "DALIL_INCIDENT_ADJACENT_DAYS", lambda: 1, int,
+            "Date ranges this many days apart still count as adjacent."),
+    Setting("near_duplicate_threshold", "DALIL_NEAR_DUPLICATE_THRESHOLD", lambda: 0.6, float,
+            "Estimated Jaccard similarity of word shingles (MinHash) at which two texts are one story."),
+    Setting("phash_max_distance", "DALIL_PHASH_MAX_DISTANCE", lambda: 8, int,
+            "Largest Hamming distance between perceptual hashes of two photos judged the same picture."),
+    Setting("figure_contradiction_ratio", "DALIL_FIGURE_CONTRADICTION_RATIO", lambda: 2.0, float,
+            "Two origins' casualty figures contradict when the larger is at least this many times the "
+            "smaller."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -96,6 +111,12 @@ class Settings:
     fsync: bool = True
     gazetteer_dir: Path | None = None
     extract_model: str | None = None
+    incident_link_threshold: float = 0.6
+    incident_max_distance_km: float = 15.0
+    incident_adjacent_days: int = 1
+    near_duplicate_threshold: float = 0.6
+    phash_max_distance: int = 8
+    figure_contradiction_ratio: float = 2.0
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     @classmethod

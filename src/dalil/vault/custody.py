@@ -29,7 +29,7 @@ ACTIONS = frozenset({
     "workspace_created", "ingested", "resubmitted", "metadata_changed", "viewed", "exported",
     "deleted", "recovered", "user_added", "testimony_added", "identity_revealed", "key_rotated",
     "graded", "claim_verified", "incident_changed", "victims_linked", "link_decided",
-    "extracted",
+    "incidents_built", "incident_verified", "claim_graded", "extracted",
 })
 
 
