@@ -18,7 +18,7 @@ from dalil.incidents.model import DateRange, EventRecord, FigureRecord, PlaceRef
 from dalil.incidents.origins import SourceInfo, _phash_pairs, derive, url_key
 from dalil.incidents.summary import figure_table
 
-BANIYAS = PlaceRef("wof:1", "Bāniyās", 35.18188, 35.94871, "locality", "Tartus", "Banyas")
+BANIYAS = PlaceRef("wof:1", "Baniyas", 35.18188, 35.94871, "locality", "Tartus", "Banyas")
 BANIYAS_DISTRICT = PlaceRef("os:SY1002", "Baniyas", 35.14984, 36.00135, "admin2", "Tartus",
                             "Baniyas")
 JABLAH = PlaceRef("wof:2", "Jablah", 35.3616, 35.9256, "locality", "Latakia", "Jablah")

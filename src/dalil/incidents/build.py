@@ -222,7 +222,7 @@ def _fill(inc: Incident, summ: dict[str, Any], now: Any) -> None:
 
 
 def place_index(names: Sequence[str]) -> str:
-    """Place names as searchable tokens: folded (Bāniyās -> baniyas) and as transliteration
+    """Place names as searchable tokens: folded (Baniyas -> baniyas) and as transliteration
     skeletons (Jableh and Jablah -> ~jbl), between bars so a filter matches whole names."""
     from dalil.gazetteer.names import name_key, skeleton_key
 
