@@ -44,7 +44,19 @@ def register(app: typer.Typer) -> None:
 
         stored = [o.source_id for o in outcomes if o.status == "stored" and o.source_id]
         if stored:
-            extract_sources(ws, stored)
+            with err_console.status("extracting claims and events", spinner="dots"):
+                extract_sources(ws, stored)
+            # Corroboration is recomputed when sources arrive, once incidents have been built.
+            from sqlalchemy import func, select
+
+            from dalil.incidents.build import build
+            from dalil.incidents.tables import Incident
+
+            with ws.db.read_session() as s:
+                built = (s.scalar(select(func.count()).select_from(Incident)) or 0) > 0
+            if built:
+                with err_console.status("recomputing incidents and corroboration"):
+                    build(ws)
         rows = [o.to_dict() for o in outcomes]
         counts = Counter(o.status for o in outcomes)
         if as_json:
@@ -151,10 +163,14 @@ def register(app: typer.Typer) -> None:
         console.print(summary_table(result.rows))
         console.print(f"workspace: [bold]{home}[/]; "
                       f"{result.sources} sources, {result.testimonies} testimonies")
+        ex, inc = result.extraction, result.incidents
+        console.print(f"extracted {ex['claims']} claims and {ex['events']} events; "
+                      f"{inc['incidents']} incidents from {inc['origin_groups']} independent "
+                      f"origin groups")
         print_verify(result.verify, f"workspace {home}")
         hits = result.search_hits
         console.print(f"search for {result.search_query!r}: {hits} hit(s)")
-        console.print(f"try: dalil --home {home} sources list | search Baniyas | "
-                      "testimony list | log")
+        console.print(f"try: dalil --home {home} incidents list | sources list | "
+                      "search Baniyas | testimony list | log")
         if not result.verify.ok:
             raise typer.Exit(2)

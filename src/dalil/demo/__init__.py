@@ -22,6 +22,8 @@ class DemoResult:
     verify: VerifyReport
     search_query: str
     search_hits: int
+    extraction: dict[str, Any]
+    incidents: dict[str, int]
 
 
 def corpus_dir() -> Any:
@@ -32,6 +34,8 @@ def run_demo(home: Path, *, user: str | None = None) -> DemoResult:
     from sqlalchemy import func, select
 
     from dalil.db.models import Source, Testimony
+    from dalil.extract.store import extract_sources
+    from dalil.incidents.build import build
     from dalil.ingest.pipeline import Ingestor
     from dalil.protect.testimony import init_keys
     from dalil.search import search
@@ -43,6 +47,9 @@ def run_demo(home: Path, *, user: str | None = None) -> DemoResult:
             init_keys(ws)
         with as_file(corpus_dir()) as corpus:
             outcomes = Ingestor(ws).ingest([Path(corpus)])
+        # The rest of the pipeline: claims and events from every text, then incidents.
+        extraction = extract_sources(ws).to_dict()
+        incidents = build(ws).to_dict()
         report = verify_workspace(ws)
         with ws.db.session() as s:
             n_sources = s.scalar(select(func.count()).select_from(Source)) or 0
@@ -52,4 +59,4 @@ def run_demo(home: Path, *, user: str | None = None) -> DemoResult:
         ws.close()
     return DemoResult(rows=[o.to_dict() for o in outcomes], sources=n_sources,
                       testimonies=n_testimonies, verify=report, search_query=SEARCH_QUERY,
-                      search_hits=hits)
+                      search_hits=hits, extraction=extraction, incidents=incidents)
