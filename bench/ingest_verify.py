@@ -76,17 +76,21 @@ def corpus_stats(folder: Path) -> tuple[int, int]:
 def time_sha256sum(folder: Path) -> float:
     files = sorted(str(p) for p in folder.rglob("*") if p.is_file())
     start = time.perf_counter()
-    subprocess.run(["xargs", "-0", "sha256sum"], input="\0".join(files).encode(),
-                   stdout=subprocess.DEVNULL, check=True)
+    subprocess.run(
+        ["xargs", "-0", "sha256sum"], input="\0".join(files).encode(), stdout=subprocess.DEVNULL, check=True
+    )
     return time.perf_counter() - start
 
 
 def dalil(home: Path, *args: str) -> float:
-    env = {**os.environ, "DALIL_HOME": str(home), "DALIL_USER": "bench",
-           "DALIL_KEY_FILE": str(home.parent / f"{home.name}.key")}
+    env = {
+        **os.environ,
+        "DALIL_HOME": str(home),
+        "DALIL_USER": "bench",
+        "DALIL_KEY_FILE": str(home.parent / f"{home.name}.key"),
+    }
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "dalil", *args], env=env, check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run([sys.executable, "-m", "dalil", *args], env=env, check=True, stdout=subprocess.DEVNULL)
     return time.perf_counter() - start
 
 
@@ -142,21 +146,39 @@ def main() -> None:
     t_verify = dalil(vhome, "verify")
     t_verify_ingested = dalil(home, "verify")
 
-    table = Table(title=f"Ingest and verify: {n_files} files, {mb:,.0f} MB, "
-                        f"{os.cpu_count()} cores")
+    table = Table(title=f"Ingest and verify: {n_files} files, {mb:,.0f} MB, {os.cpu_count()} cores")
     for col in ("measurement", "seconds", "MB/s", "vs limit", "target"):
         table.add_column(col, justify="right" if col != "measurement" else "left")
-    table.add_row("sha256sum (the practical limit)", f"{t_sha:.2f}", f"{mb / t_sha:,.0f}", "1.00",
-                  "")
+    table.add_row("sha256sum (the practical limit)", f"{t_sha:.2f}", f"{mb / t_sha:,.0f}", "1.00", "")
     ratio = t_sha / t_ingest
-    table.add_row("dalil ingest (fresh workspace)", f"{t_ingest:.2f}", f"{mb / t_ingest:,.0f}",
-                  f"{ratio:.2f}", "≥ 0.70 " + ("[green]met[/]" if ratio >= 0.7 else "[red]missed[/]"))
-    table.add_row("dalil ingest again (all re-submissions)", f"{t_reingest:.2f}",
-                  f"{mb / t_reingest:,.0f}", f"{t_sha / t_reingest:.2f}", "")
-    table.add_row(f"dalil verify, {args.entries:,} log entries", f"{t_verify:.2f}", "", "",
-                  "< 10 s " + ("[green]met[/]" if t_verify < 10 else "[red]missed[/]"))
-    table.add_row(f"dalil verify of the ingested corpus ({mb:,.0f} MB re-hashed)",
-                  f"{t_verify_ingested:.2f}", f"{mb / t_verify_ingested:,.0f}", "", "")
+    table.add_row(
+        "dalil ingest (fresh workspace)",
+        f"{t_ingest:.2f}",
+        f"{mb / t_ingest:,.0f}",
+        f"{ratio:.2f}",
+        "≥ 0.70 " + ("[green]met[/]" if ratio >= 0.7 else "[red]missed[/]"),
+    )
+    table.add_row(
+        "dalil ingest again (all re-submissions)",
+        f"{t_reingest:.2f}",
+        f"{mb / t_reingest:,.0f}",
+        f"{t_sha / t_reingest:.2f}",
+        "",
+    )
+    table.add_row(
+        f"dalil verify, {args.entries:,} log entries",
+        f"{t_verify:.2f}",
+        "",
+        "",
+        "< 10 s " + ("[green]met[/]" if t_verify < 10 else "[red]missed[/]"),
+    )
+    table.add_row(
+        f"dalil verify of the ingested corpus ({mb:,.0f} MB re-hashed)",
+        f"{t_verify_ingested:.2f}",
+        f"{mb / t_verify_ingested:,.0f}",
+        "",
+        "",
+    )
     console.print(table)
 
 
