@@ -82,9 +82,7 @@ def latent_classes(
     return simulate
 
 
-def pairwise_dependence(
-    probs: list[float], links: dict[int, tuple[int, float]]
-) -> Callable[..., BoolArray]:
+def pairwise_dependence(probs: list[float], links: dict[int, tuple[int, float]]) -> Callable[..., BoolArray]:
     """Everyone alike (no heterogeneity); list j depends on list i through a logit shift:
     links = {j: (i, shift)}. Log-linear models with two-list terms describe this exactly."""
 
@@ -132,9 +130,7 @@ def main() -> None:
     parser.add_argument("--replications", type=int, default=20)
     parser.add_argument("--bootstrap", type=int, default=200)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument(
-        "--resampling", choices=("parametric", "nonparametric"), default="parametric"
-    )
+    parser.add_argument("--resampling", choices=("parametric", "nonparametric"), default="nonparametric")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     rng = np.random.default_rng(args.seed)

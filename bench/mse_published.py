@@ -68,8 +68,9 @@ def point_verdict(theirs: float, ours: float, kind: str) -> str:
 
 
 class Bench:
-    def __init__(self, folder: Path, bootstrap: int, seed: int) -> None:
+    def __init__(self, folder: Path, bootstrap: int, seed: int, resampling: str) -> None:
         self.folder = folder
+        self.resampling = resampling
         self.bootstrap = bootstrap
         self.seed = seed
         self.rows: list[Row] = []
@@ -88,7 +89,11 @@ class Bench:
         key = (name, order, methods)
         if key not in self.cache:
             opts = EstimateOptions(
-                methods=methods, max_order=order, bootstrap=self.bootstrap, seed=self.seed
+                methods=methods,
+                max_order=order,
+                bootstrap=self.bootstrap,
+                seed=self.seed,
+                resampling=self.resampling,
             )
             result = estimate_table(self.table(name), opts)
             self.cache[key] = {m.method: m for m in result.methods}
@@ -204,9 +209,7 @@ def run(bench: Bench, with_lcmcr: bool) -> None:
     bench.method_row(
         k4, "BIC up to order 3, bootstrap (SCV 2024)", "published", 10357, (6947, 18010), "bic", 3
     )
-    bench.method_row(
-        k4, "BIC up to order 2 (SCV 2024)", "published", 14342, (12451, 16273), "bic", 2
-    )
+    bench.method_row(k4, "BIC up to order 2 (SCV 2024)", "published", 14342, (12451, 16273), "bic", 2)
     bench.method_row(k4, "BIC up to order 2", "reproduced", 14341.7, None, "bic", 2)
     bench.fixed_row(k4, "independence", 7394.6, ())
     bench.fixed_row(k4, "all two-way", 14402.5, tuple(ll.all_terms(4, 2)))
@@ -223,12 +226,8 @@ def run(bench: Bench, with_lcmcr: bool) -> None:
         use_profile=True,
     )
     bench.method_row(uk5, "stepwise, bootstrap", "published", 11313, (10000, 13000), "stepwise")
-    bench.method_row(
-        uk5, "BIC up to order 3 (SCV 2024)", "published", 25311, (11168, 56052), "bic", 3
-    )
-    bench.method_row(
-        uk5, "BIC up to order 2 (SCV 2024)", "published", 22991, (11456, 43894), "bic", 2
-    )
+    bench.method_row(uk5, "BIC up to order 3 (SCV 2024)", "published", 25311, (11168, 56052), "bic", 3)
+    bench.method_row(uk5, "BIC up to order 2 (SCV 2024)", "published", 22991, (11456, 43894), "bic", 2)
     bench.method_row(uk5, "downhill BIC (SCV 2024)", "published", 12262, (9330, 32115), "downhill")
     bench.method_row(
         "uk_modern_slavery_2013_6lists.csv",
@@ -242,9 +241,7 @@ def run(bench: Bench, with_lcmcr: bool) -> None:
     bench.custom_row("uk_modern_slavery_2013_4lists.csv", "stepwise", 11015.2, ll.stepwise_uk)
 
     no8 = "new_orleans_trafficking_8lists_sparsemse.csv"
-    bench.method_row(
-        no8, "stepwise adds D:E (Chan et al. 2021)", "published", 1184, (717, 1657), "downhill"
-    )
+    bench.method_row(no8, "stepwise adds D:E (Chan et al. 2021)", "published", 1184, (717, 1657), "downhill")
     bench.fixed_row(no8, "main effects (published 997 [644, 1,618])", 996.7, ())
     bench.fixed_row(
         "new_orleans_trafficking_5lists_sparsemse.csv",
@@ -269,9 +266,7 @@ def run(bench: Bench, with_lcmcr: bool) -> None:
         "downhill",
     )
     wus = "western_us_sex_trafficking_5lists.csv"
-    bench.method_row(
-        wus, "main effects + A:E (Chan et al. 2021)", "published", 2483, (1293, 3670), "bic"
-    )
+    bench.method_row(wus, "main effects + A:E (Chan et al. 2021)", "published", 2483, (1293, 3670), "bic")
     bench.fixed_row(wus, "main effects only", 2007.1, ())
     bench.method_row(
         "korea_comfort_women_palembang_3lists.csv",
@@ -317,19 +312,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bootstrap", type=int, default=500)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--resampling", choices=("parametric", "nonparametric"), default="nonparametric"
+    )
     parser.add_argument("--no-lcmcr", action="store_true", help="skip the LCMCR reference runs")
     parser.add_argument("--out", type=Path, help="also write the table to this file")
     args = parser.parse_args()
     started = time.perf_counter()
-    bench = Bench(find_bench(), args.bootstrap, args.seed)
+    bench = Bench(find_bench(), args.bootstrap, args.seed, args.resampling)
     run(bench, not args.no_lcmcr)
     text = render(bench.rows)
     reproduced = [r for r in bench.rows if r.kind == "reproduced"]
     failed = [r for r in reproduced if not r.verdict.startswith("yes")]
     text += (
         f"\n{len(reproduced) - len(failed)} of {len(reproduced)} reproducible figures within one "
-        f"person. Bootstrap {args.bootstrap} replicates (percentile intervals, model selection "
-        f"repeated); LCMCR K=10, burn-in 10,000, 1,000 samples x thinning 100, 2 chains. "
+        f"person. Bootstrap {args.bootstrap} {args.resampling} replicates (percentile intervals, "
+        f"model selection repeated); LCMCR K=10, burn-in 10,000, 1,000 samples x thinning 100, "
+        f"2 chains. "
         f"Total time {time.perf_counter() - started:,.0f} s.\n"
     )
     print(text)

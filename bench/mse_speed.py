@@ -74,9 +74,7 @@ def _main() -> None:
     kosovo = read_csv(find_kosovo()).tables[0]
     tiny = LcmcrSettings(burnin=10, samples=2, thinning=1, chains=1)
     _, compile_s = timed(lambda: run_lcmcr(kosovo, tiny, engine="compiled"))
-    rows.append(
-        ("LCMCR kernel compile / cache load (once per install)", f"{compile_s:.2f} s", "-", "-")
-    )
+    rows.append(("LCMCR kernel compile / cache load (once per install)", f"{compile_s:.2f} s", "-", "-"))
     for chains in (1, 4):
         settings = LcmcrSettings(chains=chains, seed=123)
         result, secs = timed(lambda s=settings: run_lcmcr(kosovo, s, engine="compiled"))
@@ -91,9 +89,7 @@ def _main() -> None:
                 f"{'faster' if cpu / chains <= R_LCMCR_SECONDS else 'SLOWER'} per chain (CPU)",
             )
         )
-    result, secs = timed(
-        lambda: run_lcmcr(kosovo, LcmcrSettings(chains=1, seed=123), engine="numpy")
-    )
+    result, secs = timed(lambda: run_lcmcr(kosovo, LcmcrSettings(chains=1, seed=123), engine="numpy"))
     rows.append(
         (
             "LCMCR Kosovo, same settings, 1 chain, pure numpy (fallback without numba)",

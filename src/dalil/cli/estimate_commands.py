@@ -48,19 +48,23 @@ def register(app: typer.Typer) -> None:
         bootstrap: Annotated[
             int, typer.Option("--bootstrap", help="Bootstrap replicates (0: profile intervals).")
         ] = 1000,
+        resampling: Annotated[
+            str,
+            typer.Option(
+                "--resampling",
+                help="Bootstrap from the observed counts (nonparametric) or from each method's "
+                "fitted model (parametric).",
+            ),
+        ] = "nonparametric",
         level: Annotated[float, typer.Option("--level", help="Interval level.")] = 0.95,
         seed: Annotated[int, typer.Option("--seed", help="Random seed (results repeat).")] = 0,
         chains: Annotated[int, typer.Option("--chains", help="LCMCR chains.")] = 4,
         burnin: Annotated[int, typer.Option("--burnin", help="LCMCR burn-in sweeps.")] = 10_000,
-        samples: Annotated[
-            int, typer.Option("--samples", help="LCMCR samples kept per chain.")
-        ] = 1_000,
+        samples: Annotated[int, typer.Option("--samples", help="LCMCR samples kept per chain.")] = 1_000,
         thinning: Annotated[int, typer.Option("--thinning", help="LCMCR thinning.")] = 100,
         classes: Annotated[int, typer.Option("--classes", help="LCMCR latent classes K.")] = 10,
         as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-        plot: Annotated[
-            Path | None, typer.Option("--plot", help="Write a picture (.png or .svg).")
-        ] = None,
+        plot: Annotated[Path | None, typer.Option("--plot", help="Write a picture (.png or .svg).")] = None,
     ) -> None:
         """Estimate how many victims no list recorded (multiple systems estimation)."""
         from dalil import estimate as mse
@@ -80,6 +84,7 @@ def register(app: typer.Typer) -> None:
             methods=tuple(_split(method)) or mse.DEFAULT_METHODS,
             max_order=max_order,
             bootstrap=bootstrap,
+            resampling=resampling,
             level=level,
             seed=seed,
             lcmcr=mse.LcmcrSettings(

@@ -54,7 +54,9 @@ class EstimateOptions:
     bootstrap: int = 1000
     level: float = 0.95
     seed: int = 0
-    resampling: str = "parametric"
+    # Nonparametric by default: in the calibration benchmark it covers the true size far more
+    # often when no model is exactly right (3-list heterogeneity: 85-95% against 5-80%).
+    resampling: str = "nonparametric"
     lcmcr: LcmcrSettings = field(default_factory=LcmcrSettings)
 
     def __post_init__(self) -> None:
@@ -451,9 +453,9 @@ def _loglinear(
                 result.notes.append("The profile likelihood has no finite upper bound.")
         boot: dict[str, FloatArray] = {}
         if b:
-            # Parametric: each replicate is drawn from the method's own fitted model (Buckland
-            # and Garthwaite 1991), so cells that happen to be empty can fill in; nonparametric:
-            # from the observed counts.
+            # Nonparametric: each cell redrawn as Poisson around its observed count (the
+            # individuals resampled, with the total free); parametric: drawn from the method's
+            # own fitted model (Buckland and Garthwaite 1991).
             centre = means if options.resampling == "parametric" else table.counts
             replicates = rng.poisson(centre, (b, len(table.counts))).astype(np.float64)
             if method in ("stepwise", "downhill"):
