@@ -14,7 +14,6 @@ recovery (``dalil init``) removes. Steps 2-4 run in worker threads; 5-6 run in o
 from __future__ import annotations
 
 import os
-import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -104,10 +103,6 @@ def parse_and_detect(path: Path, name: str, origin_dir: Path) -> ParsedItem:
     return parsed
 
 
-def _warm() -> None:
-    """Started in each worker process at pool creation (forces the fork to happen now)."""
-
-
 class Ingestor:
     def __init__(self, ws: Any) -> None:
         self.ws = ws
@@ -140,12 +135,14 @@ class Ingestor:
                 progress(name)
         rest = [f for f in files if f not in exports and f[0].resolve() not in taken]
         workers = max(1, self.ws.settings.ingest_workers)
-        if (len(rest) >= 2 * workers and workers > 1 and self._processes is None
-                and threading.active_count() == 1):
-            # Parsing is Python (the GIL): worker processes let it use every core. Forked here,
-            # before the thread pool exists, as forking a process with running threads is unsafe.
-            self._processes = ProcessPoolExecutor(workers, mp_context=get_context("fork"))
-            self._processes.submit(_warm).result()
+        if len(rest) >= 2 * workers and workers > 1 and self._processes is None:
+            # Parsing is Python (the GIL): worker processes let it use every core. They come
+            # from a fork server, not a fork of this process: a forked child would inherit this
+            # process's database sockets and, outliving a killed ingest, keep its PostgreSQL
+            # transaction (and the custody log's lock) open.
+            ctx = get_context("forkserver")
+            ctx.set_forkserver_preload(["dalil.ingest.detect", "dalil.ingest.language"])
+            self._processes = ProcessPoolExecutor(workers, mp_context=ctx)
         try:
             self._ingest_files(rest, outcomes, progress, workers)
         finally:
