@@ -23,6 +23,11 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def ingest(ctx: typer.Context,
                paths: Annotated[list[Path], typer.Argument(help="Files or folders (recursive).")],
+               extract: Annotated[bool, typer.Option(
+                   "--extract/--no-extract",
+                   help="Extract claims and events from the new sources (and recompute incidents "
+                        "once built) right after preserving them; `dalil extract --all` can do "
+                        "it later.")] = True,
                as_json: JsonOpt = False) -> None:
         """Preserve files as sources: hash, store, extract text and metadata, log custody."""
         from dalil.ingest.pipeline import Ingestor, expand
@@ -43,7 +48,7 @@ def register(app: typer.Typer) -> None:
         from dalil.extract.store import extract_sources
 
         stored = [o.source_id for o in outcomes if o.status == "stored" and o.source_id]
-        if stored:
+        if stored and extract:
             with err_console.status("extracting claims and events", spinner="dots"):
                 extract_sources(ws, stored)
             # Corroboration is recomputed when sources arrive, once incidents have been built.

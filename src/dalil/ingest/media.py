@@ -16,7 +16,6 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-import imagehash
 from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
 
 from dalil.errors import InputError
@@ -111,6 +110,8 @@ def parse_photo(path: Path, name: str) -> ParsedItem:
                 img.load()  # decodes all the image data: catches truncation verify() misses
                 exif = _exif(img)
                 upright = ImageOps.exif_transpose(img)
+                import imagehash  # numpy and scipy: a second to import, photos only
+
                 phash = str(imagehash.phash(upright))
     except (UnidentifiedImageError, Image.DecompressionBombError,
             Image.DecompressionBombWarning) as exc:

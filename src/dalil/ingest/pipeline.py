@@ -39,6 +39,9 @@ MAX_TESTIMONY_BYTES = 10 * 1024 * 1024
 # file. Small enough that a crash loses (to recovery) at most a few seconds of work.
 GROUP_FILES = 64
 GROUP_BYTES = 256 * 1024 * 1024
+# Kinds whose parsing is Python-heavy enough to be worth a trip to a worker process; videos
+# (ffprobe, itself a process) and opaque files are handled in the thread.
+CPU_BOUND_KINDS = frozenset({"text", "html", "pdf", "photo", "social_export", "spreadsheet"})
 # File names of social-media exports, ingested before loose files (see Ingestor.ingest).
 EXPORT_NAMES = frozenset({"result.json", "tweets.js", "tweet.js", "deleted-tweets.js"})
 
@@ -209,7 +212,8 @@ class Ingestor:
         if staged.existing_id is None:
             try:
                 args = (staged.pending.tmp_path, staged.path.name, staged.path.parent)
-                if self._processes is not None:
+                if self._processes is not None and detect_kind(
+                        staged.pending.tmp_path, staged.path.name) in CPU_BOUND_KINDS:
                     staged.parsed = self._processes.submit(parse_and_detect, *args).result()
                 else:
                     staged.parsed = parse_and_detect(*args)
