@@ -38,9 +38,10 @@ def _global(
 
 def _register() -> None:
     # Imported here so that `import dalil.cli` stays cheap and each stage owns its commands.
-    from dalil.cli import vault_commands
+    from dalil.cli import ingest_commands, vault_commands
 
     vault_commands.register(app)
+    ingest_commands.register(app)
     for name in ("extract", "incidents", "victims", "estimate"):
         try:
             module = __import__(f"dalil.cli.{name}_commands", fromlist=["register"])

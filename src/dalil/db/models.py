@@ -8,7 +8,7 @@ incidents, linkage) add their own tables on the same ``Base``.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -40,7 +40,9 @@ SOURCE_KINDS = (
 
 
 class Base(DeclarativeBase):
-    type_annotation_map = {dict[str, Any]: JSON, datetime: DateTime(timezone=True)}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        dict[str, Any]: JSON, datetime: DateTime(timezone=True)
+    }
 
 
 class WorkspaceMeta(Base):

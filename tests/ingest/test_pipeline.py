@@ -1,0 +1,95 @@
+"""Ingest through the whole pipeline, on both databases: storage, idempotency, bad input, search."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from dalil.ingest.pipeline import Ingestor
+from dalil.search import search
+from dalil.vault.sources import grade_source, set_metadata, show_source
+from dalil.vault.verify import verify_workspace
+from dalil.workspace import Workspace
+from tests.conftest import make_settings
+from tests.helpers import write_reports
+
+
+def snapshot(ws: Workspace) -> tuple[list[str], int, int]:
+    with ws.db.engine.connect() as conn:
+        n_src = conn.execute(sa.text("SELECT count(*) FROM sources")).scalar_one()
+        n_log = conn.execute(sa.text("SELECT count(*) FROM custody_log")).scalar_one()
+    return sorted(ws.blobs.iter_hashes()), n_src, n_log
+
+
+def test_texts_in_three_encodings_are_stored_and_searchable(workspace: Workspace,
+                                                            tmp_path: Path) -> None:
+    write_reports(tmp_path / "r")
+    outcomes = Ingestor(workspace).ingest([tmp_path / "r"])
+    assert [o.status for o in outcomes] == ["stored"] * 4
+    langs = {o.name: show_source(workspace, str(o.source_id))["language"] for o in outcomes}
+    assert langs["r/baniyas_ar_cp1256.txt"] == "ar" and langs["r/wire_baniyas.txt"] == "en"
+    arabic = show_source(workspace, str(outcomes[0].source_id), with_text=True)
+    assert "بانياس" in arabic["texts"][0]
+    # Arabic-aware: hamza/alef folding, the article and attached prefixes.
+    assert {h.source_id for h in search(workspace, "اذار")} == {outcomes[0].source_id,
+                                                                outcomes[1].source_id}
+    assert search(workspace, "القصور") and search(workspace, "قصور")
+    assert len(search(workspace, "independently verified")) == 2
+    assert verify_workspace(workspace).ok
+
+
+def test_reingest_is_idempotent_and_logged(workspace: Workspace, tmp_path: Path) -> None:
+    write_reports(tmp_path / "r")
+    Ingestor(workspace).ingest([tmp_path / "r"])
+    blobs, n_src, n_log = snapshot(workspace)
+    again = Ingestor(workspace).ingest([tmp_path / "r"])
+    assert {o.status for o in again} == {"resubmitted"}
+    blobs2, n_src2, n_log2 = snapshot(workspace)
+    assert (blobs2, n_src2) == (blobs, n_src) and n_log2 == n_log + 4
+    assert verify_workspace(workspace).ok
+
+
+def test_bad_files_are_refused_and_the_rest_goes_on(workspace: Workspace, tmp_path: Path) -> None:
+    write_reports(tmp_path / "good")
+    Ingestor(workspace).ingest([tmp_path / "good"])
+    before = snapshot(workspace)
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    (bad / "bad\x07name.txt").write_text("a report")
+    (bad / "fine.txt").write_text("Jableh, 8 March 2025 - A new report about Jableh.")
+    outcomes = {o.name: o for o in Ingestor(workspace).ingest([bad])}
+    assert outcomes["bad/fine.txt"].status == "stored"
+    refused = {k: o.message for k, o in outcomes.items() if o.status == "refused"}
+    assert set(refused) == {"bad/empty.txt", "bad/binary.txt", "bad/bad\x07name.txt"}
+    assert "empty" in (refused["bad/empty.txt"] or "")
+    assert "binary" in (refused["bad/binary.txt"] or "").lower()
+    blobs, n_src, _ = snapshot(workspace)
+    assert n_src == before[1] + 1 and set(before[0]) <= set(blobs)
+    assert list(workspace.blobs.tmp_dir.iterdir()) == []
+    assert verify_workspace(workspace).ok
+
+
+def test_file_over_the_limit_is_refused(workspace: Workspace, tmp_path: Path) -> None:
+    small = Workspace(make_settings(tmp_path, workspace.settings.database_url,
+                                    max_file_size=1000), workspace.db)
+    (tmp_path / "big.txt").write_text("word " * 1000)
+    [o] = Ingestor(small).ingest([tmp_path / "big.txt"])
+    assert o.status == "refused" and "larger than the limit" in (o.message or "")
+    assert snapshot(workspace)[1] == 0
+
+
+def test_metadata_changes_and_grades_are_logged(workspace: Workspace, tmp_path: Path) -> None:
+    write_reports(tmp_path / "r")
+    Ingestor(workspace).ingest([tmp_path / "r"])
+    set_metadata(workspace, "1", {"publisher": "Coastal Monitor"}, reason="from the masthead")
+    grade_source(workspace, "1", "b", reason="track record since 2012")
+    d = show_source(workspace, "1")
+    assert d["publisher"] == "Coastal Monitor" and d["reliability"] == "B"
+    with workspace.db.engine.connect() as conn:
+        actions = [r[0] for r in conn.execute(sa.text(
+            "SELECT action FROM custody_log ORDER BY seq DESC LIMIT 3"))]
+    assert actions == ["viewed", "graded", "metadata_changed"]
+    assert verify_workspace(workspace).ok
