@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from dalil.linkage.names import name_key, parse_name
+from dalil.linkage.places import canonical_governorate
 
 __all__ = ["FEATURE_COLUMNS", "prepare"]
 
@@ -32,6 +33,12 @@ def _key(text: str) -> str:
     # Names repeat a great deal across a list (a few hundred given names cover most people),
     # so caching the regex-heavy folding makes a million records affordable.
     return name_key(text)
+
+
+def _governorate(text: str) -> str | None:
+    if not text:
+        return None
+    return canonical_governorate(text) or _key(text) or None
 
 
 def _clean(value: Any) -> str:
@@ -103,7 +110,7 @@ def _row_features(row: dict[str, Any]) -> dict[str, Any]:
         "death_year": int(iso[:4]) if iso[:4].isdigit() else None,
         "place_key": _key(_clean(row.get("place_of_death"))) or None,
         "origin_key": _key(_clean(row.get("place_of_origin"))) or None,
-        "governorate_key": _key(_clean(row.get("governorate"))) or None,
+        "governorate_key": _governorate(_clean(row.get("governorate"))),
     }
 
 

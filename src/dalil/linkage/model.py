@@ -217,6 +217,7 @@ def spark_session() -> Any:
         .config("spark.sql.shuffle.partitions", "8")
         .config("spark.driver.memory", "4g")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .getOrCreate()
     )
     _SPARK_SESSION.sparkContext.setLogLevel("ERROR")
@@ -413,7 +414,7 @@ class LinkageResult:
             decided = constraints.must_link | constraints.cannot_link
             keys = [_pair(a, b) for a, b in zip(sel["unique_id_l"].astype(str),
                                                 sel["unique_id_r"].astype(str), strict=True)]
-            sel = sel[[k not in decided for k in keys]]
+            sel = sel.loc[[k not in decided for k in keys]] if len(sel) else sel
         return sel.sort_values("match_probability", ascending=False)
 
 
