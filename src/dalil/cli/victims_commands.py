@@ -303,7 +303,7 @@ def link_encoded_cmd(
     name_b, frame_b = read_encoded(b)
     if name_a == name_b:
         name_b = f"{name_b} (2)"
-    pairs = link_encoded(frame_a, frame_b, threshold=threshold, name_a=name_a, name_b=name_b)
+    pairs = link_encoded(frame_a, frame_b, threshold=threshold)
     pairs = pairs.rename(columns={"id_a": f"id_{name_a}", "id_b": f"id_{name_b}"})
     if as_json:
         print_json(pairs.to_dict("records"))

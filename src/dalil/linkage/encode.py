@@ -159,8 +159,7 @@ def _encoded_settings() -> Any:
     )
 
 
-def link_encoded(a: pd.DataFrame, b: pd.DataFrame, *, threshold: float = 0.9,
-                 name_a: str = "a", name_b: str = "b") -> pd.DataFrame:
+def link_encoded(a: pd.DataFrame, b: pd.DataFrame, *, threshold: float = 0.9) -> pd.DataFrame:
     """Pairs (id in A, id in B, probability) judged the same person, one-to-one."""
     import logging
 
@@ -168,8 +167,9 @@ def link_encoded(a: pd.DataFrame, b: pd.DataFrame, *, threshold: float = 0.9,
 
     logging.getLogger("splink").setLevel(logging.ERROR)
     db_api = DuckDBAPI()
-    sa = db_api.register(a, dataset_display_name=name_a)
-    sb = db_api.register(b, dataset_display_name=name_b)
+    # list names are free text; Splink uses the display name as a SQL table name
+    sa = db_api.register(a, dataset_display_name="encoded_a")
+    sb = db_api.register(b, dataset_display_name="encoded_b")
     linker = Linker([sa, sb], _encoded_settings(), log_level=logging.ERROR)
     linker.training.estimate_probability_two_random_records_match(
         [block_on("sorted_key_h", "birth_year_h", "death_year_h")], recall=0.7)
@@ -190,7 +190,7 @@ def link_encoded(a: pd.DataFrame, b: pd.DataFrame, *, threshold: float = 0.9,
                                        pred["unique_id_r"].astype(str),
                                        pred["source_dataset_l"], pred["match_probability"],
                                        pred["match_weight"], strict=True):
-        if l_src != name_a:
+        if l_src != "encoded_a":
             l_id, r_id = r_id, l_id
         if l_id in used_l or r_id in used_r:
             continue

@@ -489,7 +489,7 @@ def link_records(
     predictions = linker.inference.predict(threshold_match_probability=keep_probability)
     pairs = predictions.as_pandas_dataframe()
     keep = ["unique_id_l", "unique_id_r", "match_probability", "match_weight"] + [
-        c for c in pairs.columns if c.startswith("bf_") or c.startswith("gamma_")
+        c for c in pairs.columns if c.startswith("mw_")
     ]
     pairs = pairs[[c for c in keep if c in pairs.columns]].copy()
     pairs["unique_id_l"] = pairs["unique_id_l"].astype(str)
@@ -523,12 +523,10 @@ def _to_spark(frame: pd.DataFrame) -> Any:
 
 def explain_pair(pairs: pd.DataFrame, a: str, b: str) -> dict[str, float]:
     """The match weight each comparison contributed to a pair (log2 of its Bayes factor)."""
-    import math
-
     row = pairs[((pairs["unique_id_l"] == a) & (pairs["unique_id_r"] == b))
                 | ((pairs["unique_id_l"] == b) & (pairs["unique_id_r"] == a))]
     if row.empty:
         return {}
     r = row.iloc[0]
-    return {c[3:]: round(math.log2(float(r[c])), 2) for c in pairs.columns
-            if c.startswith("bf_") and float(r[c]) > 0}
+    return {c[3:]: round(float(r[c]), 2) for c in pairs.columns
+            if c.startswith("mw_") and not pd.isna(r[c])}

@@ -49,6 +49,9 @@ def normalise_arabic(text: str) -> str:
     t = unicodedata.normalize("NFKC", text)
     t = araby.strip_tashkeel(t)
     t = araby.strip_tatweel(t)
+    # alef maqsura first: pyarabic's normalize_alef would make it an alef, but lists write
+    # مصطفى and مصطفي for the same name
+    t = t.replace("ى", "ي")
     # normalize_alef, not normalize_hamza: the latter's default turns أحمد into ءحمد.
     t = araby.normalize_alef(t)
     t = t.replace("ة", "ه").replace("ى", "ي").replace("ؤ", "و").replace("ئ", "ي")

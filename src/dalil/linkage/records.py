@@ -296,7 +296,8 @@ def parse_date(text: str, order: str = "DMY") -> ParsedDate | None:
         m = re.fullmatch(r"(\d{4})", t)
         if m:
             return ParsedDate(date(int(m[1]), 1, 1), "year")
-        low = normalise_arabic(t) if re.search(r"[\u0600-\u06FF]", t) else t.lower()
+        # alef forms only: normalise_arabic would also drop the digits
+        low = re.sub("[آأإ]", "ا", t).lower()
         for month_name, mo in sorted(_MONTHS.items(), key=lambda kv: -len(kv[0])):
             if month_name in low:
                 rest = low.replace(month_name, " ")

@@ -217,13 +217,9 @@ def link_workspace(ws: Any, *, engine: Engine = "duckdb", threshold: float = DEF
 
 
 def _explain_row(row: dict[str, Any]) -> dict[str, float]:
-    import math
-
-    out: dict[str, float] = {}
-    for k, v in row.items():
-        if k.startswith("bf_") and v is not None and float(v) > 0:
-            out[k[3:]] = round(math.log2(float(v)), 2)
-    return out
+    """Match weight per comparison (Splink's mw_ columns): why the pair scored as it did."""
+    return {k[3:]: round(float(v), 2) for k, v in row.items()
+            if k.startswith("mw_") and v is not None and not pd.isna(v)}
 
 
 def review_queue(ws: Any, band: tuple[float, float] = DEFAULT_REVIEW_BAND,
