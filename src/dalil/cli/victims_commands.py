@@ -144,7 +144,7 @@ def review_cmd(
         if answer.startswith("q"):
             break
         if answer.startswith("a") or answer.startswith("r"):
-            service.decide(ws, int(item["record_a"]), int(item["record_b"]),  # type: ignore[call-overload]
+            service.decide(ws, int(str(item["record_a"])), int(str(item["record_b"])),
                            "accept" if answer.startswith("a") else "reject")
             decided += 1
     console.print(f"{decided} decision(s) saved; run `dalil victims link` to apply them")

@@ -180,7 +180,7 @@ def link_encoded(a: pd.DataFrame, b: pd.DataFrame, *, threshold: float = 0.9) ->
     for rule in (block_on("sorted_key_h"), block_on("death_start_h", "birth_year_h")):
         linker.training.estimate_parameters_using_expectation_maximisation(
             rule, estimate_without_term_frequencies=True)
-    pred = linker.inference.predict(threshold_match_probability=threshold).as_pandas_dataframe()
+    pred = linker.inference.predict(threshold_match_probability=threshold).as_pandas_dataframe()  # type: ignore[no-untyped-call]
     pred = pred.sort_values("match_probability", ascending=False)
     # one-to-one: each record of A matches at most one record of B, best pairs first
     used_l: set[str] = set()

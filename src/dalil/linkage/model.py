@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -233,7 +234,8 @@ def make_db_api(engine: Engine) -> Any:
     if engine == "spark":
         from splink import SparkAPI
 
-        return SparkAPI(spark_session=spark_session(), break_lineage_method="parquet")
+        return SparkAPI(  # type: ignore[no-untyped-call]
+            spark_session=spark_session(), break_lineage_method="parquet")
     raise ConfigError(f"unknown linkage engine {engine!r}; use duckdb or spark")
 
 
@@ -448,7 +450,9 @@ def link_records(
     df = features
     if engine == "spark":
         df = _to_spark(features)
-    sdf = db_api.register(df, dataset_display_name="victim_records")
+    # A Spark session outlives one run and keeps its views: give each run its own table name.
+    sdf = db_api.register(df, dataset_display_name="victim_records",
+                          table_name=f"victim_records_{uuid.uuid4().hex[:10]}")
     linker = Linker(sdf, settings(), log_level=logging.ERROR)
     n = len(features)
     linker.training.estimate_probability_two_random_records_match(
@@ -485,9 +489,9 @@ def link_records(
                 _to_spark(labels) if engine == "spark" else labels, "reviewer_labels",
                 overwrite=True,
             )
-            linker.training.estimate_m_from_pairwise_labels(table)
+            linker.training.estimate_m_from_pairwise_labels(table)  # type: ignore[no-untyped-call]
     predictions = linker.inference.predict(threshold_match_probability=keep_probability)
-    pairs = predictions.as_pandas_dataframe()
+    pairs = predictions.as_pandas_dataframe()  # type: ignore[no-untyped-call]
     keep = ["unique_id_l", "unique_id_r", "match_probability", "match_weight"] + [
         c for c in pairs.columns if c.startswith("mw_")
     ]

@@ -76,9 +76,9 @@ def transliterate_arabic(text: str) -> str:
         out = []
         for i, ch in enumerate(word):
             lat = _AR2LAT.get(ch, "")
-            if ch == "و" and 0 < i:
+            if ch == "و" and i > 0:
                 lat = "w" if i + 1 < len(word) and word[i + 1] == "ا" else "u"
-            elif ch == "ي" and 0 < i:
+            elif ch == "ي" and i > 0:
                 neighbours = word[i - 1 : i] + word[i + 1 : i + 2]
                 lat = "y" if "ا" in neighbours else "i"
             elif ch == "ه" and i == len(word) - 1 and i > 0:

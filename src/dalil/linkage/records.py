@@ -19,7 +19,7 @@ import io
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -233,8 +233,10 @@ def _read_xlsx(data: bytes) -> tuple[list[str], list[tuple[int, dict[str, str]]]
 def _cell_text(value: Any) -> str:
     if value is None:
         return ""
-    if hasattr(value, "date") and hasattr(value, "year"):
-        return value.date().isoformat() if hasattr(value, "hour") else value.isoformat()
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
