@@ -186,10 +186,42 @@ class ListStyle:
     p_dup: float = 0.03  # the same person entered twice in this list
 
 
+# Consonants for synthetic family names: (Arabic letter, English, French, academic, chat)
+_CONSONANTS = [
+    ("ب", "b", "b", "b", "b"), ("ت", "t", "t", "t", "t"), ("ج", "j", "dj", "j", "g"),
+    ("ح", "h", "h", "ḥ", "7"), ("خ", "kh", "kh", "kh", "5"), ("د", "d", "d", "d", "d"),
+    ("ر", "r", "r", "r", "r"), ("ز", "z", "z", "z", "z"), ("س", "s", "s", "s", "s"),
+    ("ش", "sh", "ch", "sh", "sh"), ("ص", "s", "s", "ṣ", "s"), ("ط", "t", "t", "ṭ", "6"),
+    ("ع", "'", "", "ʿ", "3"), ("ف", "f", "f", "f", "f"), ("ق", "q", "k", "q", "2"),
+    ("ك", "k", "k", "k", "k"), ("ل", "l", "l", "l", "l"), ("م", "m", "m", "m", "m"),
+    ("ن", "n", "n", "n", "n"), ("ه", "h", "h", "h", "h"), ("غ", "gh", "gh", "gh", "gh"),
+]
+
+
+def synthetic_families(n: int, seed: int) -> list[tuple[str, str, str, str, str]]:
+    """``n`` made-up family names on the pattern CaCCaC (Arabic C C ا C), in five schemes,
+    so that large benchmarks have the variety of family names real lists have."""
+    rng = random.Random(seed)
+    out: dict[str, tuple[str, str, str, str, str]] = {}
+    while len(out) < n:
+        c1, c2, c3 = (rng.choice(_CONSONANTS) for _ in range(3))
+        if c1[0] == "ع" or c2[0] == c3[0]:
+            continue
+        arabic = c1[0] + c2[0] + "ا" + c3[0]
+        if arabic in out:
+            continue
+        latin = [f"{c1[j]}a{c2[j]}{c2[j] if j != 2 else ''}a{c3[j]}".capitalize()
+                 for j in (1, 2, 3, 4)]
+        out[arabic] = (arabic, *latin)  # type: ignore[assignment]
+    return list(out.values())
+
+
 @dataclass(frozen=True)
 class GeneratorConfig:
     n_victims: int = 1000
     seed: int = 7
+    #: made-up family names added to the common ones (large benchmarks need the variety)
+    extra_families: int = 0
     lists: tuple[ListStyle, ...] = (
         ListStyle("SNHR-like", "arabic", 0.55, "parts"),
         ListStyle("VDC-like", "english", 0.5, "full"),
@@ -215,11 +247,12 @@ def _typo(rng: random.Random, text: str) -> str:
     return text[:i] + rng.choice(alphabet) + text[i + 1:]
 
 
-def _person(rng: random.Random, pid: int) -> dict[str, Any]:
+def _person(rng: random.Random, pid: int,
+            families: list[tuple[str, ...]] | None = None) -> dict[str, Any]:
     female = rng.random() < 0.22
     given = rng.choice(FEMALE if female else MALE)
     father, grandfather = rng.choice(MALE), rng.choice(MALE)
-    family = rng.choice(FAMILY)
+    family = rng.choice(families or FAMILY)
     mother = rng.choice(FEMALE)
     death = date(2011, 3, 15) + timedelta(days=rng.randrange(0, 365 * 10))
     age = max(0, min(95, int(rng.gauss(32, 15))))
@@ -295,7 +328,10 @@ def generate_lists(config: GeneratorConfig | None = None) -> pd.DataFrame:
     """All records of all lists in one table, with ``person_id`` as the ground truth."""
     config = config or GeneratorConfig()
     rng = random.Random(config.seed)
-    people = [_person(rng, i) for i in range(config.n_victims)]
+    families: list[tuple[str, ...]] = list(FAMILY)
+    if config.extra_families:
+        families += synthetic_families(config.extra_families, config.seed)
+    people = [_person(rng, i, families) for i in range(config.n_victims)]
     rows: list[dict[str, Any]] = []
     n = 0
     for p in people:

@@ -180,14 +180,16 @@ def blocking_rules() -> list[Any]:
     ]
 
 
-def settings(extra_comparisons: Sequence[Any] = ()) -> Any:
+def settings(extra_comparisons: Sequence[Any] = (), extra_blocking: Sequence[Any] = ()) -> Any:
+    """Splink settings. Lists with fields beyond the victim-record fields (a national id, a full
+    date of birth, an address) add their own comparisons and blocking rules."""
     from splink import SettingsCreator
 
     return SettingsCreator(
         link_type="dedupe_only",
         unique_id_column_name="unique_id",
         comparisons=[*comparisons(), *extra_comparisons],
-        blocking_rules_to_generate_predictions=blocking_rules(),
+        blocking_rules_to_generate_predictions=[*blocking_rules(), *extra_blocking],
         retain_intermediate_calculation_columns=True,
         retain_matching_columns=False,
         additional_columns_to_retain=["list_name"],
@@ -435,8 +437,17 @@ def link_records(
     keep_probability: float = 0.3,
     seed: int = 1,
     one_record_per_list: bool = True,
+    extra_comparisons: Sequence[Any] = (),
+    extra_blocking: Sequence[Any] = (),
+    em_rules: Sequence[Any] | None = None,
+    prior_rules: Sequence[Any] | None = None,
+    label_pairs: Iterable[tuple[str, str]] = (),
 ) -> LinkageResult:
-    """Deduplicate victim records (output of ``features.prepare``) into victims."""
+    """Deduplicate victim records (output of ``features.prepare``) into victims.
+
+    ``label_pairs`` are pairs known to match (reviewers' accepted pairs are added to them); with
+    ten or more, the m probabilities are re-estimated from them after EM.
+    """
     from splink import Linker, block_on
 
     if features.empty:
@@ -453,11 +464,11 @@ def link_records(
     # A Spark session outlives one run and keeps its views: give each run its own table name.
     sdf = db_api.register(df, dataset_display_name="victim_records",
                           table_name=f"victim_records_{uuid.uuid4().hex[:10]}")
-    linker = Linker(sdf, settings(), log_level=logging.ERROR)
+    linker = Linker(sdf, settings(extra_comparisons, extra_blocking), log_level=logging.ERROR)
     n = len(features)
     linker.training.estimate_probability_two_random_records_match(
-        [block_on("full_key", "birth_year", "death_year"),
-         block_on("full_key", "death_start")],
+        list(prior_rules) if prior_rules is not None else
+        [block_on("full_key", "birth_year", "death_year"), block_on("full_key", "death_start")],
         recall=0.7,
     )
     linker.training.estimate_u_using_random_sampling(max_pairs=min(2e6, max(1e4, n * n / 4)),
@@ -467,7 +478,9 @@ def link_records(
     # name alone is mostly different people who share a name, and EM then learns that dates
     # need not agree. All name parts equal trains dates, ages and places; the same day of death
     # and birth year trains the names.
-    for rule in (block_on("full_key"), block_on("death_start", "birth_year")):
+    rules = list(em_rules) if em_rules is not None else [block_on("full_key"),
+                                                             block_on("death_start", "birth_year")]
+    for rule in rules:
         try:
             linker.training.estimate_parameters_using_expectation_maximisation(
                 rule, estimate_without_term_frequencies=True
@@ -476,11 +489,12 @@ def link_records(
             if "No" not in str(exc) and "0 rows" not in str(exc) and "empty" not in str(exc):
                 raise
     constraints = constraints or Constraints()
-    if constraints.must_link:
+    positives = sorted(constraints.must_link | {_pair(a, b) for a, b in label_pairs})
+    if positives:
         labels = pd.DataFrame(
             [{"source_dataset_l": "victim_records", "unique_id_l": a,
               "source_dataset_r": "victim_records", "unique_id_r": b}
-             for a, b in sorted(constraints.must_link)]
+             for a, b in positives]
         )
         known = set(features["unique_id"])
         labels = labels[labels["unique_id_l"].isin(known) & labels["unique_id_r"].isin(known)]
