@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +72,12 @@ def encode_features(features: pd.DataFrame, key: bytes) -> pd.DataFrame:
                           for v in features[f]]
     for f in TOKEN_FIELDS:
         out[f"{f}_h"] = [_token(v, key, f) for v in features[f]]
+    # the month a date of death falls in, so that a date known to the day can meet one known
+    # only to the month (the plain model compares the intervals; tokens cannot)
+    epoch = date(1970, 1, 1).toordinal()
+    months = [date.fromordinal(epoch + int(v)).strftime("%Y-%m")
+              if v is not None and not pd.isna(v) else None for v in features["death_start"]]
+    out["death_month_h"] = [_token(m, key, "death_month") for m in months]
     out["name_tokens_h"] = [sorted({_token(t, key, "token") or "" for t in toks})
                             for toks in features["name_tokens"]]
     return out
@@ -99,8 +106,10 @@ def read_encoded(path: Path) -> tuple[str, pd.DataFrame]:
 def _dice_level(col: str, threshold: float) -> Any:
     import splink.comparison_level_library as cll
 
-    sql = (f"2.0 * len(list_intersect({col}_l, {col}_r)) "
-           f"/ (len({col}_l) + len({col}_r)) >= {threshold}")
+    # Filters are DuckDB BIT strings here (see link_encoded) with their popcount alongside:
+    # bit_count of an AND is far cheaper than intersecting lists of positions.
+    sql = (f"2.0 * bit_count({col}_l & {col}_r) "
+           f"/ ({col}_n_l + {col}_n_r) >= {threshold}")
     return cll.CustomLevel(sql, label_for_charts=f"Dice >= {threshold}",
                            base_dialect_str="duckdb")
 
@@ -135,6 +144,7 @@ def _encoded_settings() -> Any:
         cl.CustomComparison(output_column_name="date_of_death", comparison_levels=[
             cll.NullLevel("death_year_h"),
             cll.ExactMatchLevel("death_start_h"),
+            cll.ExactMatchLevel("death_month_h"),
             cll.ExactMatchLevel("death_year_h"),
             cll.ElseLevel()]),
         cl.ExactMatch("place_key_h"),
@@ -159,6 +169,27 @@ def _encoded_settings() -> Any:
     )
 
 
+def _as_bitstrings(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    for f in NAME_FIELDS:
+        col = f"{f}_bf"
+        bits = []
+        counts = []
+        for positions in out[col]:
+            if positions is None or (isinstance(positions, float) and pd.isna(positions)):
+                bits.append(None)
+                counts.append(None)
+                continue
+            row = ["0"] * BLOOM_BITS
+            for p in positions:
+                row[int(p)] = "1"
+            bits.append("".join(row))
+            counts.append(len(positions))
+        out[col] = bits
+        out[f"{col}_n"] = counts
+    return out
+
+
 def link_encoded(a: pd.DataFrame, b: pd.DataFrame, *, threshold: float = 0.9) -> pd.DataFrame:
     """Pairs (id in A, id in B, probability) judged the same person, one-to-one."""
     import logging
@@ -167,16 +198,24 @@ def link_encoded(a: pd.DataFrame, b: pd.DataFrame, *, threshold: float = 0.9) ->
 
     logging.getLogger("splink").setLevel(logging.ERROR)
     db_api = DuckDBAPI()
-    # list names are free text; Splink uses the display name as a SQL table name
-    sa = db_api.register(a, dataset_display_name="encoded_a")
-    sb = db_api.register(b, dataset_display_name="encoded_b")
+    con = db_api.duckdb_con
+    for name, frame in (("encoded_a", a), ("encoded_b", b)):
+        con.register(f"{name}_raw", _as_bitstrings(frame))
+        casts = ", ".join(f"CAST({f}_bf AS BIT) AS {f}_bf" for f in NAME_FIELDS)
+        con.execute(f"CREATE TABLE {name} AS SELECT * REPLACE ({casts}) FROM {name}_raw")
+    # list names are free text; the tables get fixed names
+    sa = db_api.register("encoded_a", dataset_display_name="encoded_a")
+    sb = db_api.register("encoded_b", dataset_display_name="encoded_b")
     linker = Linker([sa, sb], _encoded_settings(), log_level=logging.ERROR)
     linker.training.estimate_probability_two_random_records_match(
         [block_on("sorted_key_h", "birth_year_h", "death_year_h")], recall=0.7)
     n = len(a) + len(b)
     # Dice on bit-position lists is costly in SQL: a smaller u sample is enough for 13 levels.
-    linker.training.estimate_u_using_random_sampling(max_pairs=min(2e5, max(1e4, n * n / 4)),
-                                                     seed=1)
+    # min_count_per_level=None: otherwise Splink keeps sampling until even the rarest level
+    # (near-identical filters of different people) has been seen 100 times, which here means
+    # most of the cartesian product.
+    linker.training.estimate_u_using_random_sampling(max_pairs=min(1e6, max(1e4, n * n / 4)),
+                                                     seed=1, min_count_per_level=None)
     for rule in (block_on("sorted_key_h"), block_on("death_start_h", "birth_year_h")):
         linker.training.estimate_parameters_using_expectation_maximisation(
             rule, estimate_without_term_frequencies=True)

@@ -203,15 +203,18 @@ def synthetic_families(n: int, seed: int) -> list[tuple[str, str, str, str, str]
     so that large benchmarks have the variety of family names real lists have."""
     rng = random.Random(seed)
     out: dict[str, tuple[str, str, str, str, str]] = {}
-    while len(out) < n:
+    # CaCCaC and CaCCaCi (a nisba, الـ...ي): about 18,000 distinct names
+    limit = min(n, 2 * 20 * 21 * 20)
+    while len(out) < limit:
         c1, c2, c3 = (rng.choice(_CONSONANTS) for _ in range(3))
         if c1[0] == "ع" or c2[0] == c3[0]:
             continue
-        arabic = c1[0] + c2[0] + "ا" + c3[0]
+        nisba = rng.random() < 0.5
+        arabic = c1[0] + c2[0] + "ا" + c3[0] + ("ي" if nisba else "")
         if arabic in out:
             continue
-        latin = [f"{c1[j]}a{c2[j]}{c2[j] if j != 2 else ''}a{c3[j]}".capitalize()
-                 for j in (1, 2, 3, 4)]
+        latin = [f"{c1[j]}a{c2[j]}{c2[j] if j != 2 else ''}a{c3[j]}{'i' if nisba else ''}"
+                 .capitalize() for j in (1, 2, 3, 4)]
         out[arabic] = (arabic, *latin)  # type: ignore[assignment]
     return list(out.values())
 
