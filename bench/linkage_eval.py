@@ -27,10 +27,10 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from dalil.linkage.encode import encode_features, link_encoded  # noqa: E402
-from dalil.linkage.features import prepare  # noqa: E402
-from dalil.linkage.generate import GeneratorConfig, generate_lists  # noqa: E402
-from dalil.linkage.model import link_records  # noqa: E402
+from dalil.linkage.encode import encode_features, link_encoded
+from dalil.linkage.features import prepare
+from dalil.linkage.generate import GeneratorConfig, generate_lists
+from dalil.linkage.model import link_records
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "linkage"
 if not SHARED.is_dir():

@@ -173,8 +173,8 @@ def _as_bitstrings(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     for f in NAME_FIELDS:
         col = f"{f}_bf"
-        bits = []
-        counts = []
+        bits: list[str | None] = []
+        counts: list[int | None] = []
         for positions in out[col]:
             if positions is None or (isinstance(positions, float) and pd.isna(positions)):
                 bits.append(None)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select, update
 
 from dalil.errors import InputError, NotFoundError
 from dalil.linkage.features import prepare
@@ -190,23 +190,29 @@ def link_workspace(ws: Any, *, engine: Engine = "duckdb", threshold: float = DEF
     groups: dict[str, list[str]] = {}
     for rid, vid in result.victim_of.items():
         groups.setdefault(vid, []).append(rid)
-    kept = sum(1 for vid in groups if vid in set(previous.values()))
+    previous_ids = set(previous.values())
+    kept = sum(1 for vid in groups if vid in previous_ids)
     with ws.transaction() as s:
         old_first = dict(s.execute(select(Victim.id, Victim.first_linked_at)).all())
         s.execute(delete(Victim))
-        for vid, members in groups.items():
-            s.add(Victim(id=vid, n_records=len(members),
-                         first_linked_at=old_first.get(vid, now), last_linked_at=now))
-        for rec in s.execute(select(VictimRecordRow)).scalars():
-            rec.victim_id = result.victim_of.get(str(rec.id))
+        # bulk statements: a workspace may hold millions of records
+        if groups:
+            s.execute(insert(Victim), [
+                {"id": vid, "n_records": len(members),
+                 "first_linked_at": old_first.get(vid, now), "last_linked_at": now}
+                for vid, members in groups.items()])
+        changed = [{"id": int(rid), "victim_id": vid} for rid, vid in result.victim_of.items()
+                   if previous.get(rid) != vid]
+        if changed:
+            s.execute(update(VictimRecordRow), changed)
         s.execute(delete(VictimPair))
-        pairs = result.pairs
-        for row in pairs.to_dict("records"):
-            a, b = str(row["unique_id_l"]), str(row["unique_id_r"])
-            s.add(VictimPair(record_a=int(a), record_b=int(b),
-                             match_probability=float(row["match_probability"]),
-                             match_weight=float(row["match_weight"]),
-                             explanation=_explain_row(row)))
+        rows = [{"record_a": int(row["unique_id_l"]), "record_b": int(row["unique_id_r"]),
+                 "match_probability": float(row["match_probability"]),
+                 "match_weight": float(row["match_weight"]),
+                 "explanation": _explain_row(row)}
+                for row in result.pairs.to_dict("records")]
+        if rows:
+            s.execute(insert(VictimPair), rows)
         ws.log(s, "victims_linked", actor=actor,
                details={"engine": engine, "records": len(records), "victims": len(groups),
                         "threshold": threshold, "must_link": len(constraints.must_link),
