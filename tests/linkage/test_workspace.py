@@ -182,3 +182,51 @@ def test_cli_refuses_unknown_engine(settings: Settings, tmp_path: Path, bad: str
         env["DALIL_DATABASE_URL"] = settings.database_url
     result = CliRunner().invoke(app, ["victims", "link", bad], env=env)
     assert isinstance(result.exception, InputError)
+
+
+def test_victim_named_in_a_testimony_links_to_list_records(workspace: Workspace,
+                                                           tmp_path: Path) -> None:
+    from dalil.ingest.pipeline import Ingestor
+
+    _, b = _files(tmp_path)
+    service.import_list(workspace, b, "group B")
+    note = tmp_path / "interview_notes.txt"
+    note.write_text("Fictional interview notes: my neighbour Walid was killed in Raqqa.\n",
+                    encoding="utf-8")
+    source_id = Ingestor(workspace).ingest([note])[0].source_id
+    assert source_id is not None
+    rid = service.add_named_victim(workspace, source_id, {
+        "full_name": "وليد حامد عيسى", "sex": "M", "date_of_death": "2017-11",
+        "place_of_death": "الرقة"})
+    with pytest.raises(Exception, match="no source"):
+        service.add_named_victim(workspace, 9999, {"full_name": "Rana"})
+    service.link_workspace(workspace)
+    with workspace.db.session() as s:
+        rec = s.get(VictimRecordRow, rid)
+        assert rec is not None and (rec.source_id, rec.row_number, rec.sex) == (
+            source_id, 1, "male")
+        walid = s.execute(select(VictimRecordRow).where(
+            VictimRecordRow.list_record_id == "B6")).scalar_one()
+        assert rec.victim_id == walid.victim_id
+
+
+def test_interactive_review_saves_decisions(settings: Settings, tmp_path: Path) -> None:
+    from dalil.cli import app
+
+    a, b = _files(tmp_path)
+    ws = Workspace.open(settings, initialise=True)
+    service.import_list(ws, a, "group A")
+    service.import_list(ws, b, "group B")
+    service.link_workspace(ws)
+    queue = service.review_queue(ws, (0.0, 1.0))
+    assert len(queue) >= 2
+    env = {"DALIL_HOME": str(settings.home), "DALIL_USER": "tester"}
+    if settings.database_url:
+        env["DALIL_DATABASE_URL"] = settings.database_url
+    result = CliRunner().invoke(app, ["victims", "review", "--interactive", "--band", "0,1"],
+                                input="a\nr\nq\n", env=env, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "2 decision(s) saved" in result.output
+    decisions = service.stats(ws)["decisions"]
+    assert decisions == {"must_link": 1, "cannot_link": 1}
+    ws.close()

@@ -60,6 +60,26 @@ def import_cmd(
         err_console.print(f"  [yellow]row {e.row_number}[/]: {e.message}", highlight=False)
 
 
+@victims_app.command("add")
+def add_cmd(
+    ctx: typer.Context,
+    source_id: Annotated[int, typer.Argument(help="The testimony (or other source) naming them.")],
+    name: Annotated[str, typer.Option("--name", help="Full name as the source gives it.")],
+    sex: Annotated[str | None, typer.Option()] = None,
+    age: Annotated[int | None, typer.Option()] = None,
+    date_of_death: Annotated[str | None, typer.Option("--date")] = None,
+    place: Annotated[str | None, typer.Option("--place")] = None,
+    list_name: Annotated[str, typer.Option("--list")] = "testimonies",
+) -> None:
+    """Record a victim named in a testimony or other source (linked to that source)."""
+    from dalil.linkage.service import add_named_victim
+
+    rid = add_named_victim(_state(ctx).workspace(), source_id, {
+        "full_name": name, "sex": sex, "age": age, "date_of_death": date_of_death,
+        "place_of_death": place}, list_name)
+    console.print(f"victim record #{rid} added from source #{source_id} to list {list_name}")
+
+
 @victims_app.command("link")
 def link_cmd(
     ctx: typer.Context,
@@ -119,6 +139,9 @@ def review_cmd(
         tuple[int, int, str] | None,
         typer.Option("--decide", help="Record a decision without prompting: A B accept|reject."),
     ] = None,
+    interactive: Annotated[bool, typer.Option(
+        "--interactive/--no-interactive", help="Prompt even when input is not a terminal.")]
+    = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Review uncertain pairs: accept (same victim), reject (different), skip."""
@@ -131,7 +154,7 @@ def review_cmd(
         console.print(f"recorded: #{a} and #{b} {what}ed; run `dalil victims link` to apply")
         return
     queue = service.review_queue(ws, _band(band), limit)
-    if as_json or not sys.stdin.isatty():
+    if as_json or not (interactive or sys.stdin.isatty()):
         print_json(queue)
         return
     if not queue:

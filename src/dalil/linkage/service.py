@@ -39,6 +39,7 @@ from dalil.util import utcnow
 __all__ = [
     "ImportReport",
     "LinkReport",
+    "add_named_victim",
     "decide",
     "import_list",
     "link_workspace",
@@ -122,6 +123,48 @@ def import_list(ws: Any, path: Path, list_name: str, mapping_path: Path | None =
     # The custody log already holds the file's ingest; parsed rows are derived data that can be
     # re-read from the preserved source at any time, so they need no custody entry of their own.
     return report
+
+
+TESTIMONY_LIST = "testimonies"
+
+
+def add_named_victim(ws: Any, source_id: int, fields: dict[str, Any],
+                     list_name: str = TESTIMONY_LIST) -> int:
+    """A victim named in a testimony (or any other preserved source) becomes a record.
+
+    The record points at that source; its row number counts the victims named in it (1, 2, ...).
+    ``fields`` are victim-record fields (full_name, sex, age, date_of_death, ...).
+    """
+    from dalil.db.models import Source
+    from dalil.linkage.records import SEX_VALUES, parse_date
+
+    actor = ws.require("evidence.write")
+    unknown = sorted(set(fields) - set(RECORD_FIELDS))
+    if unknown:
+        raise InputError(f"unknown victim field(s): {', '.join(unknown)}")
+    if not any(fields.get(f) for f in ("full_name", "given_name", "family_name")):
+        raise InputError("a named victim needs a name")
+    values = {k: v for k, v in fields.items() if v not in (None, "")}
+    if "sex" in values:
+        sex = SEX_VALUES.get(str(values["sex"]).strip().lower())
+        if sex is None:
+            raise InputError(f"sex is not understood: {values['sex']!r} (use male/female)")
+        values["sex"] = sex
+    if values.get("date_of_death") and not values.get("date_precision"):
+        parsed = parse_date(str(values["date_of_death"]))
+        if parsed is not None:
+            values["date_of_death"], values["date_precision"] = parsed.iso(), parsed.precision
+    list_id = _get_or_create_list(ws, list_name, actor)
+    with ws.transaction() as s:
+        if s.get(Source, source_id) is None:
+            raise NotFoundError(f"no source #{source_id}")
+        n = s.scalar(select(func.count()).select_from(VictimRecordRow).where(
+            VictimRecordRow.source_id == source_id, VictimRecordRow.list_id == list_id)) or 0
+        rec = VictimRecordRow(list_id=list_id, source_id=source_id, row_number=n + 1,
+                              original={k: str(v) for k, v in fields.items()}, **values)
+        s.add(rec)
+        s.flush()
+        return int(rec.id)
 
 
 def records_frame(ws: Any) -> pd.DataFrame:
