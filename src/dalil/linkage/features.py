@@ -22,7 +22,7 @@ __all__ = ["FEATURE_COLUMNS", "prepare"]
 FEATURE_COLUMNS = [
     "unique_id", "list_name", "given_key", "father_key", "grandfather_key", "family_key",
     "mother_key", "full_key", "sorted_key", "name_tokens", "sex", "birth_year", "death_start",
-    "death_end", "death_year", "place_key", "origin_key", "governorate_key",
+    "death_end", "death_year", "death_month", "place_key", "origin_key", "governorate_key",
 ]
 
 _EPOCH = date(1970, 1, 1)
@@ -68,58 +68,90 @@ def _death_interval(iso: str, precision: str) -> tuple[int | None, int | None]:
     return (start - _EPOCH).days, (end - _EPOCH).days
 
 
-def _row_features(row: dict[str, Any]) -> dict[str, Any]:
-    parts = parse_name(
-        _clean(row.get("full_name")) or None,
-        given=_clean(row.get("given_name")) or None,
-        father=_clean(row.get("father_name")) or None,
-        grandfather=_clean(row.get("grandfather_name")) or None,
-        family=_clean(row.get("family_name")) or None,
-    )
-    given, father = _key(parts.given), _key(parts.father)
-    grandfather, family = _key(parts.grandfather), _key(parts.family)
-    tokens = [t for p in (given, father, grandfather, family) for t in p.split() if t]
+@lru_cache(maxsize=200_000)
+def _name_features(full: str, given: str, father: str, grandfather: str, family: str
+                   ) -> tuple[str | None, str | None, str | None, str | None, tuple[str, ...]]:
+    # Cached per distinct name: lists repeat names (and name-part cells) a great deal.
+    parts = parse_name(full or None, given=given or None, father=father or None,
+                       grandfather=grandfather or None, family=family or None)
+    g, f = _key(parts.given), _key(parts.father)
+    gf, fam = _key(parts.grandfather), _key(parts.family)
+    tokens = [t for p in (g, f, gf, fam) for t in p.split() if t]
     tokens += [t for m in parts.middle for t in _key(m).split() if t]
-    full = " ".join(tokens)
-    iso, precision = _clean(row.get("date_of_death")), _clean(row.get("date_precision"))
+    return g or None, f or None, gf or None, fam or None, tuple(tokens)
+
+
+@lru_cache(maxsize=50_000)
+def _mother_key(text: str) -> str | None:
+    return _key(parse_name(text).given) or None if text else None
+
+
+@lru_cache(maxsize=20_000)
+def _death(iso: str, precision: str
+           ) -> tuple[int | None, int | None, int | None, int | None]:
     start, end = _death_interval(iso, precision)
-    birth_year = row.get("birth_year")
-    age = row.get("age")
-    by: int | None = None
-    if birth_year is not None and not pd.isna(birth_year) and str(birth_year).strip():
-        by = int(float(birth_year))
-    elif age is not None and not pd.isna(age) and str(age).strip() and iso:
-        # an age at death and the year of death give a birth year to within one year
-        by = int(iso[:4]) - int(float(age))
-    return {
-        "unique_id": str(row["record_id"]),
-        "list_name": _clean(row.get("list_name")),
-        "given_key": given or None,
-        "father_key": father or None,
-        "grandfather_key": grandfather or None,
-        "family_key": family or None,
-        "mother_key": (_key(parse_name(_clean(row.get("mother_name"))).given) or None)
-        if _clean(row.get("mother_name")) else None,
-        "full_key": full or None,
-        "sorted_key": " ".join(sorted(tokens)) or None,
-        "name_tokens": sorted(set(tokens)),
-        "sex": _clean(row.get("sex")) or None,
-        "birth_year": by,
-        "death_start": start,
-        "death_end": end,
-        "death_year": int(iso[:4]) if iso[:4].isdigit() else None,
-        "place_key": _key(_clean(row.get("place_of_death"))) or None,
-        "origin_key": _key(_clean(row.get("place_of_origin"))) or None,
-        "governorate_key": _governorate(_clean(row.get("governorate"))),
-    }
+    year = int(iso[:4]) if iso[:4].isdigit() else None
+    # months since year 0, for blocking: a date known to the day and one known to the month
+    # agree on it; a date known only to the year has none
+    month = year * 12 + int(iso[5:7]) - 1 if year is not None and len(iso) >= 7 else None
+    return start, end, year, month
+
+
+def _column(records: pd.DataFrame, name: str) -> list[Any]:
+    if name not in records.columns:
+        return [""] * len(records)
+    col = records[name]
+    return [_clean(v) for v in col.tolist()]
+
+
+def _number_column(records: pd.DataFrame, name: str) -> list[int | None]:
+    if name not in records.columns:
+        return [None] * len(records)
+    values = pd.to_numeric(records[name], errors="coerce")
+    return [None if pd.isna(v) else int(v) for v in values.tolist()]
 
 
 def prepare(records: pd.DataFrame) -> pd.DataFrame:
     """Linkage features for a table of victim records (needs ``record_id``)."""
     if "record_id" not in records.columns:
         raise KeyError("records need a record_id column")
-    rows = [_row_features(r) for r in records.to_dict("records")]
-    out = pd.DataFrame(rows, columns=FEATURE_COLUMNS)
-    for col in ("birth_year", "death_start", "death_end", "death_year"):
-        out[col] = out[col].astype("Int64")
-    return out
+    cols = {c: _column(records, c) for c in (
+        "full_name", "given_name", "father_name", "grandfather_name", "family_name",
+        "mother_name", "list_name", "sex", "date_of_death", "date_precision", "place_of_death",
+        "place_of_origin", "governorate")}
+    birth_years = _number_column(records, "birth_year")
+    ages = _number_column(records, "age")
+    out: dict[str, list[Any]] = {c: [] for c in FEATURE_COLUMNS}
+    out["unique_id"] = [str(v) for v in records["record_id"].tolist()]
+    out["list_name"] = cols["list_name"]
+    for i in range(len(records)):
+        g, f, gf, fam, tokens = _name_features(
+            cols["full_name"][i], cols["given_name"][i], cols["father_name"][i],
+            cols["grandfather_name"][i], cols["family_name"][i])
+        out["given_key"].append(g)
+        out["father_key"].append(f)
+        out["grandfather_key"].append(gf)
+        out["family_key"].append(fam)
+        out["mother_key"].append(_mother_key(cols["mother_name"][i]))
+        out["full_key"].append(" ".join(tokens) or None)
+        out["sorted_key"].append(" ".join(sorted(tokens)) or None)
+        out["name_tokens"].append(sorted(set(tokens)))
+        out["sex"].append(cols["sex"][i] or None)
+        iso = cols["date_of_death"][i]
+        start, end, year, month = _death(iso, cols["date_precision"][i])
+        by, age = birth_years[i], ages[i]
+        if by is None and age is not None and year is not None:
+            # an age at death and the year of death give a birth year to within one year
+            by = year - age
+        out["birth_year"].append(by)
+        out["death_start"].append(start)
+        out["death_end"].append(end)
+        out["death_year"].append(year)
+        out["death_month"].append(month)
+        out["place_key"].append(_key(cols["place_of_death"][i]) or None)
+        out["origin_key"].append(_key(cols["place_of_origin"][i]) or None)
+        out["governorate_key"].append(_governorate(cols["governorate"][i]))
+    frame = pd.DataFrame(out, columns=FEATURE_COLUMNS)
+    for col in ("birth_year", "death_start", "death_end", "death_year", "death_month"):
+        frame[col] = frame[col].astype("Int64")
+    return frame

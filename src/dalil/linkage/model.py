@@ -168,15 +168,16 @@ def blocking_rules() -> list[Any]:
         block_on("sorted_key"),
         block_on("given_key", "birth_year", "death_year"),
         block_on("family_key", "birth_year", "death_year"),
-        block_on("given_key", "place_key", "death_year"),
+        block_on("given_key", "place_key", "death_month"),
         block_on("family_key", "death_start"),
         block_on("given_key", "death_start"),
         block_on("father_key", "death_start"),
         block_on("birth_year", "death_start", "sex"),
-        # given and family name entered in each other's places
+        # given and family name entered in each other's places (block sizes must not grow with
+        # the list: the month of death, not the year)
         "l.given_key = r.family_key AND l.family_key = r.given_key",
-        "l.given_key = r.family_key AND l.death_year = r.death_year",
-        "l.family_key = r.given_key AND l.death_year = r.death_year",
+        "l.given_key = r.family_key AND l.death_month = r.death_month",
+        "l.family_key = r.given_key AND l.death_month = r.death_month",
     ]
 
 
@@ -541,7 +542,7 @@ def _to_spark(frame: pd.DataFrame) -> Any:
     from pyspark.sql import functions as F
     from pyspark.sql.types import LongType
 
-    for col in ("birth_year", "death_start", "death_end", "death_year"):
+    for col in ("birth_year", "death_start", "death_end", "death_year", "death_month"):
         if col in clean.columns:
             sdf = sdf.withColumn(col, F.col(col).cast(LongType()))
     return sdf
