@@ -62,6 +62,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("key_file", "DALIL_KEY_FILE", lambda: None, Path,
             "Key file for witness-identity encryption. Default: "
             "`~/.config/dalil/keys/<workspace id>.json`, outside the workspace on purpose."),
+    Setting("key_passphrase", "DALIL_KEY_PASSPHRASE", lambda: None, str,
+            "Passphrase of a protected key file (`dalil keys init --passphrase`). Without it the "
+            "CLI asks for it when the key is needed."),
     Setting("max_file_size", "DALIL_MAX_FILE_SIZE", lambda: 2 * 1024**3, _parse_size,
             "Largest file accepted by ingest (bytes, or with K/M/G suffix). Larger files are refused."),
     Setting("user", "DALIL_USER", _default_user, str,
@@ -80,10 +83,11 @@ class Settings:
     home: Path
     database_url: str | None
     key_file: Path | None
-    max_file_size: int
-    user: str
-    ingest_workers: int
-    fsync: bool
+    key_passphrase: str | None = field(repr=False)
+    max_file_size: int = 2 * 1024**3
+    user: str = "unknown"
+    ingest_workers: int = 2
+    fsync: bool = True
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     @classmethod

@@ -50,3 +50,28 @@ def atomic_write_bytes(path: Path, data: bytes, *, mode: int = 0o644, sync: bool
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def sync_filesystem(path: Path) -> bool:
+    """Flush every dirty page of the filesystem holding ``path`` with one syncfs(2) call.
+
+    One syncfs per group of files replaces an fsync of every file and folder (5 ms each on this
+    kind of disk). Python has no os.syncfs, hence ctypes. Returns False where syncfs is not
+    available (not Linux), so the caller falls back to fsync per file.
+    """
+    import ctypes
+    import ctypes.util
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        syncfs = libc.syncfs
+    except (OSError, AttributeError):
+        return False
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        if syncfs(fd) != 0:
+            err = ctypes.get_errno()
+            raise OSError(err, f"syncfs failed: {os.strerror(err)}")
+    finally:
+        os.close(fd)
+    return True

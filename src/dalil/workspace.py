@@ -9,7 +9,7 @@ workspace whole again after a crash at any of those points.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +46,9 @@ class Workspace:
         self.anchor = custody.Anchor(self.home / "vault" / "custody-head.json",
                                      fsync=settings.fsync)
         self._workspace_id: str | None = None
+        # Asks a person for the key file's passphrase (set by the CLI); None: never ask.
+        self.passphrase_prompt: Callable[[], str] | None = None
+        self._passphrase: str | None = settings.key_passphrase
 
     # -- opening ------------------------------------------------------------------------------
 
@@ -87,7 +90,7 @@ class Workspace:
     @property
     def workspace_id(self) -> str:
         if self._workspace_id is None:
-            with self.db.session() as s:
+            with self.db.read_session() as s:
                 meta = s.get(WorkspaceMeta, "workspace_id")
                 if meta is None:
                     raise WorkspaceError("workspace not initialised: run `dalil init`")
@@ -104,7 +107,7 @@ class Workspace:
         self.sync_anchor()
 
     def sync_anchor(self) -> bool:
-        with self.db.session() as s:
+        with self.db.read_session() as s:
             head = s.get(CustodyHead, 1)
         if head is None:
             return False
@@ -124,7 +127,7 @@ class Workspace:
     def require(self, permission: str) -> str:
         """Return the acting user's name if their role holds ``permission``; refuse otherwise."""
         allowed = PERMISSIONS[permission]
-        with self.db.session() as s:
+        with self.db.read_session() as s:
             user = s.get(User, self.settings.user)
         if user is None:
             raise ForbiddenError(
@@ -161,7 +164,10 @@ class Workspace:
         return Path.home() / ".config" / "dalil" / "keys" / f"{self.workspace_id}.json"
 
     def keyring(self) -> Keyring:
-        return Keyring.load(self.key_path, self.workspace_id)
+        if (self._passphrase is None and self.passphrase_prompt is not None
+                and Keyring.is_protected(self.key_path)):
+            self._passphrase = self.passphrase_prompt()
+        return Keyring.load(self.key_path, self.workspace_id, self._passphrase)
 
     def blob_path(self, src: Source) -> Path:
         """Where a source's bytes are: encrypted blobs live under their ciphertext's hash."""

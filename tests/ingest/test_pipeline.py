@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import sqlalchemy as sa
+from tests.conftest import make_settings
+from tests.helpers import write_reports
 
 from dalil.ingest.pipeline import Ingestor
 from dalil.search import search
 from dalil.vault.sources import grade_source, set_metadata, show_source
 from dalil.vault.verify import verify_workspace
 from dalil.workspace import Workspace
-from tests.conftest import make_settings
-from tests.helpers import write_reports
 
 
 def snapshot(ws: Workspace) -> tuple[list[str], int, int]:
@@ -93,3 +93,55 @@ def test_metadata_changes_and_grades_are_logged(workspace: Workspace, tmp_path: 
             "SELECT action FROM custody_log ORDER BY seq DESC LIMIT 3"))]
     assert actions == ["viewed", "graded", "metadata_changed"]
     assert verify_workspace(workspace).ok
+
+
+def test_concurrent_ingests_keep_one_chain(workspace: Workspace, tmp_path: Path) -> None:
+    """Two ingests at once (two users, same and different files): the custody chain never forks
+    and identical bytes end up as one source."""
+    import threading
+
+    for i in range(12):
+        (tmp_path / "a").mkdir(exist_ok=True)
+        (tmp_path / "a" / f"r{i}.txt").write_text(f"Tartus, {i + 1} March 2025 - report {i}.")
+    write_reports(tmp_path / "b")
+    write_reports(tmp_path / "a" / "same")
+    errors: list[BaseException] = []
+
+    def run(folder: Path) -> None:
+        try:
+            Ingestor(workspace).ingest([folder])
+        except BaseException as exc:  # collected and re-raised in the test thread
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(tmp_path / d,)) for d in ("a", "b")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    report = verify_workspace(workspace)
+    assert report.ok, report.problems
+    assert snapshot(workspace)[1] == 16
+
+
+def test_the_workspace_is_never_ingested_into_itself(workspace: Workspace) -> None:
+    (workspace.home / "stray.txt").write_text("Latakia, 9 March 2025 - a note.")
+    outcomes = Ingestor(workspace).ingest([workspace.home])
+    assert outcomes and {o.status for o in outcomes} == {"skipped"}
+    assert all("inside the workspace" in (o.message or "") for o in outcomes)
+    assert verify_workspace(workspace).ok
+
+
+def test_post_media_carry_their_hashes(workspace: Workspace) -> None:
+    from dalil.demo import corpus_dir
+
+    corpus = Path(str(corpus_dir()))
+    Ingestor(workspace).ingest([corpus / "telegram"])
+    with workspace.db.engine.connect() as conn:
+        metas = [r[0] for r in conn.execute(sa.text(
+            "SELECT meta FROM sources WHERE kind = 'post'"))]
+    import json
+
+    media = [m for meta in metas for m in (json.loads(meta) if isinstance(meta, str) else meta)
+             .get("media", []) if m.get("file")]
+    assert media and all(len(m.get("sha256", "")) == 64 for m in media if not m.get("missing"))

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
 
@@ -64,3 +65,23 @@ def test_old_ciphertexts_open_after_adding_a_key(tmp_path: Path) -> None:
     ring.add_new_current()
     assert ring.open(old, b"a") == b"x"
     assert ring.key_id_of(ring.seal(b"y", b"a")) == ring.current
+
+
+def test_passphrase_protected_key_file(tmp_path: Path) -> None:
+    ring = Keyring.create(tmp_path / "k.json", "ws1", passphrase="olive grove 1925")
+    sealed = ring.seal(b"identity", b"a")
+    raw = (tmp_path / "k.json").read_text()
+    assert base64.b64encode(ring.keys[ring.current]).decode() not in raw
+    with pytest.raises(CryptoKeyError, match="protected by a passphrase"):
+        Keyring.load(tmp_path / "k.json", "ws1")
+    with pytest.raises(CryptoKeyError, match="wrong passphrase"):
+        Keyring.load(tmp_path / "k.json", "ws1", passphrase="olive grove 1926")
+    again = Keyring.load(tmp_path / "k.json", "ws1", passphrase="olive grove 1925")
+    assert again.open(sealed, b"a") == b"identity"
+    assert (tmp_path / "k.json").read_text() == raw  # a wrong passphrase changed nothing
+
+
+def test_short_passphrase_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(CryptoKeyError, match="too short"):
+        Keyring.create(tmp_path / "k.json", "ws1", passphrase="short")
+    assert not (tmp_path / "k.json").exists()

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from tests.conftest import make_settings
+from tests.helpers import SECRETS, TESTIMONY_YAML
 
 from dalil.errors import CryptoKeyError, ForbiddenError, InputError
 from dalil.ingest.pipeline import Ingestor
@@ -21,8 +23,6 @@ from dalil.search import search
 from dalil.vault.bundle import export_bundle
 from dalil.vault.verify import verify_bundle, verify_workspace
 from dalil.workspace import Workspace
-from tests.conftest import make_settings
-from tests.helpers import SECRETS, TESTIMONY_YAML
 
 
 def all_database_text(ws: Workspace) -> str:
@@ -137,7 +137,7 @@ def test_consent_is_enforced_in_exports(keyed_workspace: Workspace, tmp_path: Pa
 
 def test_no_consent_to_record_refuses(keyed_workspace: Workspace) -> None:
     text = TESTIMONY_YAML.replace("record: true", "record: false")
-    with pytest.raises(InputError, match="did not consent to being recorded"):
+    with pytest.raises(InputError, match="did not agree to be recorded"):
         add_testimony(keyed_workspace, text.encode(), "x.yaml")
 
 
@@ -154,3 +154,20 @@ def test_resubmission_is_idempotent(keyed_workspace: Workspace) -> None:
     b = add_testimony(keyed_workspace, TESTIMONY_YAML.encode(), "b.yaml")
     assert (a.status, b.status) == ("stored", "resubmitted")
     assert a.testimony_id == b.testimony_id
+
+
+def test_passphrase_workspace_round_trip(workspace: Workspace, tmp_path: Path) -> None:
+    init_keys(workspace, passphrase="cedar and salt 7")
+    r = add_testimony(workspace, TESTIMONY_YAML.encode(), "rima.yaml")
+    fresh = Workspace(make_settings(tmp_path, workspace.settings.database_url), workspace.db)
+    with pytest.raises(CryptoKeyError, match="protected by a passphrase"):
+        reveal_identity(fresh, r.testimony_id, reason="audit")
+    fresh.passphrase_prompt = lambda: "wrong words here"
+    with pytest.raises(CryptoKeyError, match="wrong passphrase"):
+        reveal_identity(fresh, r.testimony_id, reason="audit")
+    right = Workspace(make_settings(tmp_path, workspace.settings.database_url,
+                                    key_passphrase="cedar and salt 7"), workspace.db)
+    assert reveal_identity(right, r.testimony_id, reason="audit")["real_name"] == "Nawal Haddad"
+    rotate_keys(right)
+    assert reveal_identity(right, r.testimony_id, reason="audit")["real_name"] == "Nawal Haddad"
+    assert verify_workspace(right).ok

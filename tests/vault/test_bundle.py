@@ -8,13 +8,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from tests.helpers import write_reports
 
 from dalil.errors import InputError, NotFoundError
 from dalil.ingest.pipeline import Ingestor
 from dalil.vault.bundle import export_bundle
 from dalil.vault.verify import verify_bundle
 from dalil.workspace import Workspace
-from tests.helpers import write_reports
 
 
 @pytest.fixture
@@ -112,5 +112,5 @@ def test_not_a_bundle(tmp_path: Path) -> None:
     (tmp_path / "x.zip").write_bytes(b"not a zip")
     with pytest.raises(InputError, match="not a bundle"):
         verify_bundle(tmp_path / "x.zip")
-    with pytest.raises(InputError, match="no manifest.json"):
+    with pytest.raises(InputError, match=r"no manifest\.json"):
         verify_bundle(tmp_path)

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from tests.conftest import make_settings
 
 from dalil.vault.verify import verify_workspace
 from dalil.workspace import Workspace
-from tests.conftest import make_settings
 
 KILLS = int(os.environ.get("DALIL_CRASH_KILLS", "8"))
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.conftest import make_settings
 
 from dalil.errors import ForbiddenError, WorkspaceError
 from dalil.settings import Settings
 from dalil.vault.verify import verify_workspace
 from dalil.workspace import Workspace
-from tests.conftest import make_settings
 
 
 def test_init_is_idempotent(workspace: Workspace) -> None:

@@ -32,7 +32,14 @@ class AppState:
         if self._workspace is None:
             settings = Settings.load(home=self.home, user=self.user)
             self._workspace = Workspace.open(settings, initialise=initialise)
+            self._workspace.passphrase_prompt = _ask_passphrase
         return self._workspace
+
+
+def _ask_passphrase() -> str:
+    import typer
+
+    return str(typer.prompt("passphrase of the key file", hide_input=True, err=True))
 
 
 def print_json(data: Any) -> None:

@@ -46,7 +46,8 @@ def register(app: typer.Typer) -> None:
         else:
             console.print(summary_table(rows))
             console.print(f"{counts['stored']} stored, {counts['resubmitted']} re-submitted, "
-                          f"{counts['refused']} refused")
+                          f"{counts['refused']} refused"
+                          + (f", {counts['skipped']} skipped" if counts["skipped"] else ""))
         if counts["refused"]:
             raise typer.Exit(1)
 

@@ -94,11 +94,20 @@ def register(app: typer.Typer) -> None:
     app.add_typer(keys, name="keys")
 
     @keys.command("init")
-    def keys_init(ctx: typer.Context) -> None:
+    def keys_init(ctx: typer.Context,
+                  passphrase: Annotated[bool, typer.Option(
+                      "--passphrase", help="Protect the key file with a passphrase (asked, or "
+                      "DALIL_KEY_PASSPHRASE).")] = False) -> None:
         """Create the key file. Losing it loses every identity it protects: back it up apart."""
+        import os
+
         from dalil.protect.testimony import init_keys
 
-        path = init_keys(_state(ctx).workspace())
+        secret = None
+        if passphrase:
+            secret = os.environ.get("DALIL_KEY_PASSPHRASE") or typer.prompt(
+                "new passphrase", hide_input=True, confirmation_prompt=True, err=True)
+        path = init_keys(_state(ctx).workspace(), passphrase=secret)
         console.print(f"key file created at [bold]{path}[/] (mode 600). Back it up somewhere "
                       "other than the workspace: without it, witnesses' identities are lost.")
 
@@ -256,7 +265,8 @@ def register(app: typer.Typer) -> None:
 
 def summary_table(rows: list[dict[str, Any]]) -> Table:
     t = Table("status", "kind", "name", "id", "note")
-    colours = {"stored": "green", "resubmitted": "cyan", "refused": "red"}
+    t.columns[2].overflow = "fold"
+    colours = {"stored": "green", "resubmitted": "cyan", "refused": "red", "skipped": "yellow"}
     for r in rows:
         note = r.get("message") or ""
         if r.get("children"):

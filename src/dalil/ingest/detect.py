@@ -8,12 +8,13 @@ binary named ``.txt``) is refused rather than guessed at, so the sender can chec
 
 from __future__ import annotations
 
+import importlib
 import re
 import unicodedata
 from pathlib import Path
 
 from dalil.errors import InputError
-from dalil.ingest import html, media, pdf, social, spreadsheet, testimony_file, text
+from dalil.ingest import text
 from dalil.ingest.parsed import ParsedItem, Parser
 from dalil.ingest.sniff import Magic, read_head, sniff_magic
 
@@ -28,14 +29,28 @@ MAX_NAME_BYTES = 255
 
 # Bidirectional overrides and isolates can disguise a name ("gpj.exe" shown as "exe.jpg").
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# A comment's body may not contain "-->": otherwise a run of comments can be split in
+# exponentially many ways and a hostile file stalls the regex engine.
 _HTML_START = re.compile(
-    r"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.I | re.S
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--(?:(?!-->).)*-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+    re.I | re.S,
 )
-_X_TWEETS = re.compile(r"^\s*window\.YTD\.tweets?\.part\d+\s*=")
+_X_TWEETS = re.compile(r"^\s*window\.YTD\.(?:tweets?|deleted_tweets)\.part\d+\s*=")
 _TELEGRAM = re.compile(r'"(messages|chats)"\s*:\s*[\[{]')
 _X_API = re.compile(r'"(full_text|id_str|screen_name|retweeted_status|in_reply_to_status_id_str)"')
 _TESTIMONY_JSON = re.compile(r'"pseudonym"\s*:')
 _TESTIMONY_YAML = re.compile(r"^pseudonym\s*:", re.M)
+
+
+def _printable(name: str) -> str:
+    """The name as it can be shown in a message: control and bidi characters escaped, cut."""
+    shown = "".join(
+        ch.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(ch) == "Cc" or ch in _BIDI_CONTROLS
+        else ch
+        for ch in name[:120]
+    )
+    return shown + ("..." if len(name) > 120 else "")
 
 
 def check_name(name: str) -> str:
@@ -44,23 +59,23 @@ def check_name(name: str) -> str:
     Refused: empty names, path separators, ``.`` and ``..``, control
     characters (newlines, NUL ...), bidirectional overrides, and names over 255 bytes.
     """
-    label = name.encode("unicode_escape").decode("ascii")[:120]
+    label = _printable(name)
     if not name or not name.strip():
         raise InputError("file name is empty", file=label)
     if "/" in name or "\\" in name:
-        raise InputError(f"file name {label!r} contains a path separator", file=label)
+        raise InputError(f"file name '{label}' contains a path separator", file=label)
     if set(name.strip()) == {"."}:
         # "." and ".." name folders; dots inside a name ("report...txt") are harmless once
         # separators are refused.
-        raise InputError(f"file name {label!r} is '.' or '..'", file=label)
+        raise InputError(f"file name '{label}' is '.' or '..'", file=label)
     if any(unicodedata.category(ch) == "Cc" for ch in name):
-        raise InputError(f"file name {label!r} contains control characters", file=label)
+        raise InputError(f"file name '{label}' contains control characters", file=label)
     if any(ch in _BIDI_CONTROLS for ch in name):
         raise InputError(
-            f"file name {label!r} contains bidirectional override characters", file=label
+            f"file name '{label}' contains bidirectional override characters", file=label
         )
     if len(name.encode("utf-8")) > MAX_NAME_BYTES:
-        raise InputError(f"file name {label!r}... is longer than {MAX_NAME_BYTES} bytes",
+        raise InputError(f"file name '{label}' is longer than {MAX_NAME_BYTES} bytes",
                          file=label)
     return name
 
@@ -150,19 +165,32 @@ def parse_other(path: Path, name: str) -> ParsedItem:
 
 
 def _parse_video(path: Path, name: str) -> ParsedItem:
+    from dalil.ingest import media
+
     magic = sniff_magic(read_head(path))
     return media.parse_video(path, name, magic.media_type if magic else "video/mp4")
 
 
+def _lazy(module: str, function: str) -> Parser:
+    """A parser imported on first use: trafilatura, Pillow/imagehash (numpy, scipy) and pypdf
+    cost about a second of start-up together, which a run that meets no such file should not pay."""
+
+    def call(path: Path, name: str) -> ParsedItem:
+        parser: Parser = getattr(importlib.import_module(f"dalil.ingest.{module}"), function)
+        return parser(path, name)
+
+    return call
+
+
 PARSERS: dict[str, Parser] = {
     "text": text.parse,
-    "html": html.parse,
-    "pdf": pdf.parse,
-    "social_export": social.parse,
-    "photo": media.parse_photo,
+    "html": _lazy("html", "parse"),
+    "pdf": _lazy("pdf", "parse"),
+    "social_export": _lazy("social", "parse"),
+    "photo": _lazy("media", "parse_photo"),
     "video": _parse_video,
-    "spreadsheet": spreadsheet.parse,
-    "testimony": testimony_file.parse,
+    "spreadsheet": _lazy("spreadsheet", "parse"),
+    "testimony": _lazy("testimony_file", "parse"),
     "other": parse_other,
 }
 
@@ -177,6 +205,8 @@ def parse_file(path: Path, name: str, *, origin_dir: Path | None = None) -> Pars
     kind = detect_kind(path, name)
     try:
         if kind == "social_export":
+            from dalil.ingest import social
+
             return social.parse(path, name, origin_dir=origin_dir)
         return PARSERS[kind](path, name)
     except InputError:

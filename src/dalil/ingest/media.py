@@ -9,10 +9,10 @@ from ffprobe when it is installed, and its absence is flagged rather than treate
 from __future__ import annotations
 
 import json
+import math
 import shutil
 import subprocess
 import warnings
-from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -55,8 +55,11 @@ def _exif_time(value: Any, offset: Any) -> str | None:
 
 def _gps_coord(values: Any, ref: Any) -> float | None:
     try:
-        d, m, s = (float(Fraction(str(v))) if not isinstance(v, float) else v for v in values)
+        # Pillow gives IFDRational values; a zero denominator reads as NaN.
+        d, m, s = (float(v) for v in values)
     except (TypeError, ValueError, ZeroDivisionError):
+        return None
+    if not all(math.isfinite(x) for x in (d, m, s)):
         return None
     coord = d + m / 60 + s / 3600
     if _exif_text(ref) in {"S", "W"}:
@@ -98,10 +101,14 @@ def parse_photo(path: Path, name: str) -> ParsedItem:
             with Image.open(path) as probe:
                 probe.verify()  # structure and checksums, without decoding pixels
             with Image.open(path) as img:
-                img.load()  # decodes every pixel: catches truncated data verify() misses
                 fmt = img.format or "unknown"
                 media_type = Image.MIME.get(fmt, f"image/{fmt.lower()}")
                 width, height = img.size
+                # JPEG: decode at a reduced scale (the DCT does it for free). Every scan is still
+                # decoded, so truncated data is still caught, and phash only needs 32x32 pixels;
+                # full-size decoding was most of a photo's ingest time.
+                img.draft("RGB", (512, 512))
+                img.load()  # decodes all the image data: catches truncation verify() misses
                 exif = _exif(img)
                 upright = ImageOps.exif_transpose(img)
                 phash = str(imagehash.phash(upright))

@@ -13,34 +13,41 @@ recovery (``dalil init``) removes. Steps 2-4 run in worker threads; 5-6 run in o
 
 from __future__ import annotations
 
-import json
 import os
+import threading
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from dalil.db.models import Source, SourceText
 from dalil.errors import DalilError, InputError
-from dalil.ingest.detect import check_name, parse_file
+from dalil.ingest.detect import check_name, detect_kind, parse_file
 from dalil.ingest.language import detect_language
 from dalil.ingest.parsed import ChildItem, ParsedItem
 from dalil.search import index_texts
 from dalil.util import utcnow
 from dalil.vault.blobs import PendingBlob
 
-TESTIMONY_SUFFIXES = {".yaml", ".yml"}
 MAX_TESTIMONY_BYTES = 10 * 1024 * 1024
+# Files stored per transaction: one database commit and one anchor write per group instead of per
+# file. Small enough that a crash loses (to recovery) at most a few seconds of work.
+GROUP_FILES = 64
+GROUP_BYTES = 256 * 1024 * 1024
+# File names of social-media exports, ingested before loose files (see Ingestor.ingest).
+EXPORT_NAMES = frozenset({"result.json", "tweets.js", "tweet.js", "deleted-tweets.js"})
 
 
 @dataclass
 class IngestOutcome:
     name: str
-    status: str  # stored | resubmitted | refused
+    status: str  # stored | resubmitted | refused | skipped
     source_id: int | None = None
     sha256: str | None = None
     kind: str | None = None
@@ -63,6 +70,14 @@ class _Staged:
     existing_id: int | None = None
 
 
+@dataclass
+class _Ready:
+    staged: _Staged
+    children: list[tuple[ChildItem, PendingBlob, list[tuple[Path, PendingBlob, ParsedItem]]]] = \
+        field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
 def expand(paths: Iterable[Path]) -> list[tuple[Path, str]]:
     """Files under the given paths (folders recursively, hidden files skipped), with the name
     shown to the user (relative to the folder given)."""
@@ -80,33 +95,42 @@ def expand(paths: Iterable[Path]) -> list[tuple[Path, str]]:
     return out
 
 
-def looks_like_testimony(path: Path) -> bool:
-    suffix = path.suffix.lower()
-    if suffix in TESTIMONY_SUFFIXES:
-        return True
-    if suffix == ".json" and 0 < path.stat().st_size <= MAX_TESTIMONY_BYTES:
-        try:
-            data = json.loads(path.read_bytes())
-        except (ValueError, UnicodeDecodeError):
-            return False
-        return isinstance(data, dict) and "pseudonym" in data and "statement" in data
-    return False
+def parse_and_detect(path: Path, name: str, origin_dir: Path) -> ParsedItem:
+    """Parse a staged file and detect its language: the CPU-bound part of ingest, run in worker
+    processes (module-level so that it can be sent to one)."""
+    parsed = parse_file(path, name, origin_dir=origin_dir)
+    if parsed.language is None and parsed.texts:
+        parsed.language = detect_language("\n".join(parsed.texts)[:20000])
+    return parsed
+
+
+def _warm() -> None:
+    """Started in each worker process at pool creation (forces the fork to happen now)."""
 
 
 class Ingestor:
     def __init__(self, ws: Any) -> None:
         self.ws = ws
         self.actor: str = ws.require("evidence.write")
+        self._processes: ProcessPoolExecutor | None = None
 
     # -- public -------------------------------------------------------------------------------
 
     def ingest(self, paths: Iterable[Path],
                progress: Callable[[str], None] | None = None) -> list[IngestOutcome]:
-        files = expand(paths)
+        home = self.ws.home.resolve()
         outcomes: list[IngestOutcome] = []
+        files = []
+        for path, name in expand(paths):
+            # Never ingest the workspace into itself (`dalil ingest .` run beside dalil-data).
+            if path.resolve().is_relative_to(home):
+                outcomes.append(IngestOutcome(name=name, status="skipped", message=(
+                    f"{name}: inside the workspace itself; not ingested")))
+            else:
+                files.append((path, name))
         # Social-media exports first and one at a time: the media they refer to are then stored
         # as their attachments, and skipped when met again as loose files in the same folder.
-        exports = [f for f in files if f[0].name in {"result.json", "tweets.js", "tweet.js"}]
+        exports = [f for f in files if f[0].name in EXPORT_NAMES]
         taken: set[Path] = set()
         for path, name in exports:
             outcome, attached = self._one_export(path, name)
@@ -115,21 +139,54 @@ class Ingestor:
             if progress:
                 progress(name)
         rest = [f for f in files if f not in exports and f[0].resolve() not in taken]
-        with ThreadPoolExecutor(max_workers=max(1, self.ws.settings.ingest_workers)) as pool:
+        workers = max(1, self.ws.settings.ingest_workers)
+        if (len(rest) >= 2 * workers and workers > 1 and self._processes is None
+                and threading.active_count() == 1):
+            # Parsing is Python (the GIL): worker processes let it use every core. Forked here,
+            # before the thread pool exists, as forking a process with running threads is unsafe.
+            self._processes = ProcessPoolExecutor(workers, mp_context=get_context("fork"))
+            self._processes.submit(_warm).result()
+        try:
+            self._ingest_files(rest, outcomes, progress, workers)
+        finally:
+            if self._processes is not None:
+                self._processes.shutdown()
+                self._processes = None
+        return outcomes
+
+    def _ingest_files(self, rest: list[tuple[Path, str]], outcomes: list[IngestOutcome],
+                      progress: Callable[[str], None] | None, workers: int) -> None:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
             futures: list[tuple[str, Future[_Staged | IngestOutcome]]] = []
             for path, name in rest:
                 futures.append((name, pool.submit(self._prepare, path, name)))
+            group: list[_Staged] = []
+            group_bytes = 0
+
+            def flush() -> None:
+                nonlocal group, group_bytes
+                if group:
+                    outcomes.extend(self._commit_group(group))
+                    if progress:
+                        for staged in group:
+                            progress(staged.name)
+                group, group_bytes = [], 0
+
             for name, fut in futures:
                 try:
                     prepared = fut.result()
-                    outcome = (prepared if isinstance(prepared, IngestOutcome)
-                               else self._commit(prepared))
                 except DalilError as exc:
-                    outcome = IngestOutcome(name=name, status="refused", message=exc.message)
-                outcomes.append(outcome)
-                if progress:
-                    progress(name)
-        return outcomes
+                    prepared = IngestOutcome(name=name, status="refused", message=exc.message)
+                if isinstance(prepared, IngestOutcome):
+                    outcomes.append(prepared)
+                    if progress:
+                        progress(name)
+                    continue
+                group.append(prepared)
+                group_bytes += prepared.pending.size if prepared.pending else 0
+                if len(group) >= GROUP_FILES or group_bytes >= GROUP_BYTES:
+                    flush()
+            flush()
 
     def ingest_bytes(self, data: bytes, name: str) -> IngestOutcome:
         """Ingest bytes that arrived without a file (an upload)."""
@@ -140,20 +197,25 @@ class Ingestor:
     # -- steps --------------------------------------------------------------------------------
 
     def _prepare(self, path: Path, name: str) -> _Staged | IngestOutcome:
-        check_name(path.name)
-        if looks_like_testimony(path):
+        # Testimonies are recognised before any byte is staged: their plaintext must never sit
+        # in the vault, not even in its tmp folder.
+        if detect_kind(path, path.name) == "testimony":
             return self._testimony(path, name)
-        staged = _Staged(path, name, self.ws.blobs.stage_file(path, label=name))
+        staged = _Staged(path, name, self.ws.blobs.stage_file(path, label=name, durable=False))
         return self._parse_staged(staged)
 
     def _parse_staged(self, staged: _Staged) -> _Staged:
         assert staged.pending is not None
-        with self.ws.db.session() as s:
+        with self.ws.db.read_session() as s:
             staged.existing_id = s.execute(
                 select(Source.id).where(Source.sha256 == staged.pending.sha256)).scalar()
         if staged.existing_id is None:
             try:
-                staged.parsed = parse_file(staged.pending.tmp_path, Path(staged.name).name)
+                args = (staged.pending.tmp_path, staged.path.name, staged.path.parent)
+                if self._processes is not None:
+                    staged.parsed = self._processes.submit(parse_and_detect, *args).result()
+                else:
+                    staged.parsed = parse_and_detect(*args)
             except BaseException:
                 self.ws.blobs.discard(staged.pending)
                 raise
@@ -182,61 +244,124 @@ class Ingestor:
         except DalilError as exc:
             return IngestOutcome(name=name, status="refused", message=exc.message), set()
 
-    def _commit(self, staged: _Staged) -> IngestOutcome:
-        assert staged.pending is not None
-        pending = staged.pending
-        if staged.existing_id is not None or staged.parsed is None:
-            self.ws.blobs.discard(pending)
-            return self._resubmitted(staged.name, pending.sha256)
-        warnings: list[str] = []
-        # Blobs of posts and their media are staged and committed before the transaction too.
-        children = [(c, self.ws.blobs.stage_bytes(c.data, label=c.name)) for c in
-                    staged.parsed.children]
-        attachments: dict[int, list[tuple[Path, PendingBlob, ParsedItem]]] = {}
-        for i, (child, _) in enumerate(children):
-            for a in child.attachments:
-                try:
-                    check_name(a.name)
-                    ap = self.ws.blobs.stage_file(a, label=a.name)
+    def _ready(self, staged: _Staged) -> _Ready:
+        """Stage the blobs of a file's posts and attachments (before any transaction)."""
+        assert staged.pending is not None and staged.parsed is not None
+        if staged.parsed.kind == "testimony":
+            # Only reachable for bytes that arrived without a file (ingest_bytes).
+            self.ws.blobs.discard(staged.pending)
+            raise InputError(f"{staged.name}: a testimony is added with `dalil testimony add`, "
+                             "which encrypts its identity block")
+        ready = _Ready(staged)
+        try:
+            for child in staged.parsed.children:
+                cp = self.ws.blobs.stage_bytes(child.data, label=child.name, durable=False)
+                atts: list[tuple[Path, PendingBlob, ParsedItem]] = []
+                for a in child.attachments:
                     try:
-                        attachments.setdefault(i, []).append((a, ap, parse_file(ap.tmp_path,
-                                                                                 a.name)))
-                    except BaseException:
-                        self.ws.blobs.discard(ap)
-                        raise
-                except DalilError as exc:
-                    warnings.append(f"attachment {a.name} of {child.name}: {exc.message}")
-        committed = [self.ws.blobs.commit(pending)]
-        committed += [self.ws.blobs.commit(p) for _, p in children]
-        committed += [self.ws.blobs.commit(ap) for lst in attachments.values()
-                      for _, ap, _ in lst]
+                        check_name(a.name)
+                        ap = self.ws.blobs.stage_file(a, label=a.name, durable=False)
+                        try:
+                            atts.append((a, ap, parse_file(ap.tmp_path, a.name,
+                                                           origin_dir=a.parent)))
+                        except BaseException:
+                            self.ws.blobs.discard(ap)
+                            raise
+                    except DalilError as exc:
+                        ready.warnings.append(f"attachment {a.name} of {child.name}: "
+                                              f"{exc.message}")
+                # Record each attachment's hash in the post's media list, also when the file is
+                # already in the vault (shared media across exports is evidence of a common origin).
+                hashes = {a.resolve(): ap.sha256 for a, ap, _ in atts}
+                for entry in child.parsed.meta.get("media") or []:
+                    if isinstance(entry, dict) and isinstance(entry.get("file"), str):
+                        sha = hashes.get((staged.path.parent / entry["file"]).resolve())
+                        if sha:
+                            entry["sha256"] = sha
+                ready.children.append((child, cp, atts))
+        except BaseException:
+            self.ws.blobs.discard(staged.pending)
+            for _, cp, atts in ready.children:
+                self.ws.blobs.discard(cp)
+                for _, ap, _ in atts:
+                    self.ws.blobs.discard(ap)
+            raise
+        return ready
+
+    def _commit(self, staged: _Staged) -> IngestOutcome:
+        return self._commit_group([staged])[0]
+
+    def _commit_group(self, group: list[_Staged]) -> list[IngestOutcome]:
+        """Store a group of prepared files in one transaction (one fsync of the database and of
+        the anchor for the whole group), each file in its own savepoint so that one failure
+        refuses that file alone."""
+        outcomes: dict[int, IngestOutcome] = {}
+        readies: dict[int, _Ready] = {}
+        for i, staged in enumerate(group):
+            assert staged.pending is not None
+            if staged.existing_id is not None or staged.parsed is None:
+                self.ws.blobs.discard(staged.pending)
+                continue
+            try:
+                readies[i] = self._ready(staged)
+            except DalilError as exc:
+                outcomes[i] = IngestOutcome(name=staged.name, status="refused",
+                                            message=exc.message)
+        committed: list[Path] = []
+        for r in readies.values():
+            assert r.staged.pending is not None
+            committed.append(self.ws.blobs.commit(r.staged.pending, durable=False))
+            for _, cp, atts in r.children:
+                committed.append(self.ws.blobs.commit(cp, durable=False))
+                committed += [self.ws.blobs.commit(ap, durable=False) for _, ap, _ in atts]
+        # Every blob of the group on disk before any row that refers to it commits.
+        self.ws.blobs.sync(committed)
         try:
             with self.ws.transaction() as s:
-                if s.execute(select(Source.id).where(Source.sha256 == pending.sha256)).first():
-                    # Same bytes committed by another worker or user meanwhile.
-                    return self._resubmitted(staged.name, pending.sha256, session=s)
-                src = self._add_source(s, staged.parsed, pending, staged.name, parent_id=None)
-                n_children = 0
-                for i, (child, cp) in enumerate(children):
-                    child_src = self._add_child(s, child, cp, parent=src)
-                    if child_src is None:
+                for i, staged in enumerate(group):
+                    if i in outcomes:
                         continue
-                    n_children += 1
-                    for a, ap, aparsed in attachments.get(i, []):
-                        if self._existing(s, ap.sha256) is None:
-                            self._add_source(s, aparsed, ap, a.name, parent_id=child_src.id)
-                            n_children += 1
+                    assert staged.pending is not None
+                    sha = staged.pending.sha256
+                    try:
+                        with s.begin_nested():
+                            if i not in readies or self._existing(s, sha) is not None:
+                                # Known bytes, or committed by another worker or user meanwhile.
+                                outcomes[i] = self._resubmitted(staged.name, sha, session=s)
+                            else:
+                                outcomes[i] = self._write_rows(s, readies[i])
+                    except (DalilError, SQLAlchemyError) as exc:
+                        message = exc.message if isinstance(exc, DalilError) else (
+                            f"{staged.name}: the database refused it ({type(exc).__name__})")
+                        outcomes[i] = IngestOutcome(name=staged.name, status="refused",
+                                                    message=message)
         except BaseException:
-            # The rows did not commit; their blobs are orphans. Remove the ones that no other
-            # committed row refers to (recovery would do the same later).
+            # Nothing committed; the blobs are orphans. Remove those that no committed row refers
+            # to (recovery would do the same later).
             with self.ws.db.session() as s2:
                 for blob in committed:
                     if self._existing(s2, blob.name) is None:
                         blob.unlink(missing_ok=True)
             raise
+        return [outcomes[i] for i in range(len(group))]
+
+    def _write_rows(self, s: Session, ready: _Ready) -> IngestOutcome:
+        staged = ready.staged
+        assert staged.pending is not None and staged.parsed is not None
+        src = self._add_source(s, staged.parsed, staged.pending, staged.name, parent_id=None)
+        n_children = 0
+        for child, cp, atts in ready.children:
+            child_src = self._add_child(s, child, cp, parent=src)
+            if child_src is None:
+                continue
+            n_children += 1
+            for a, ap, aparsed in atts:
+                if self._existing(s, ap.sha256) is None:
+                    self._add_source(s, aparsed, ap, a.name, parent_id=child_src.id)
+                    n_children += 1
         return IngestOutcome(name=staged.name, status="stored", source_id=src.id,
                              sha256=src.sha256, kind=src.kind, children=n_children,
-                             warnings=warnings)
+                             warnings=ready.warnings)
 
     # -- database rows ------------------------------------------------------------------------
 

@@ -7,7 +7,8 @@ time (UTC), links, the post it reposts, quotes or forwards (its origin) and its 
 which are looked up beside the export and refused if they point outside the export folder.
 
 Formats handled:
-- X archive ``tweets.js``: ``window.YTD.tweets.part0 = [{"tweet": {...}}, ...]``; the account
+- X archive ``tweets.js`` (and ``deleted-tweets.js``, whose posts are flagged ``deleted``):
+  ``window.YTD.tweets.part0 = [{"tweet": {...}}, ...]``; the account
   handle comes from a sibling ``account.js`` when present; media from ``tweets_media/``.
 - X API-style JSON: a list of tweet objects with ``user.screen_name``, ``retweeted_status``,
   ``quoted_status`` (v1.1 shape).
@@ -37,6 +38,7 @@ _STATUS_URL = re.compile(
 _RT_PREFIX = re.compile(r"^RT @(\w{1,30}):")
 _URL_IN_TEXT = re.compile(r"https?://[^\s<>\"']+")
 _TELEGRAM_MISSING = "(File not included"
+_YTD_TWEET_FILES = ("tweets", "tweet", "deleted_tweets")
 
 
 def canonical_json(record: Any) -> bytes:
@@ -512,14 +514,21 @@ def parse(path: Path, name: str, *, origin_dir: Path | None = None) -> ParsedIte
     files are looked up there); by default the folder of ``path``."""
     root = origin_dir if origin_dir is not None else path.parent
     text, ytd = _read_export_text(path, name)
-    if ytd is not None and ytd not in ("tweets", "tweet"):
+    if ytd is not None and ytd not in _YTD_TWEET_FILES:
         raise InputError(
-            f"{name}: X archive file holds '{ytd}' data, not tweets (only tweets.js is read)",
+            f"{name}: X archive file holds '{ytd}' data, not tweets (tweets.js and "
+            "deleted-tweets.js are read)",
             file=name,
         )
     data = _load_json(text, name)
     if ytd is not None:
-        return _parse_x(data, True, root, name)
+        item = _parse_x(data, True, root, name)
+        if ytd == "deleted_tweets":
+            # Posts the account deleted: exactly the evidence that disappears first.
+            item.meta["deleted_posts"] = True
+            for child in item.children:
+                child.parsed.flags["deleted"] = True
+        return item
     if isinstance(data, dict) and ("messages" in data or "chats" in data):
         return _parse_telegram(data, root, name)
     if isinstance(data, list):

@@ -9,7 +9,7 @@ import csv
 import io
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
@@ -32,13 +32,24 @@ def _cell(value: Any) -> str:
     return str(value).strip()
 
 
+# csv.Sniffer's quote-guessing regex is quadratic in the sample (about 3 s for 20 KB of hostile
+# quotes); the first lines are enough to see the delimiter.
+SNIFF_CHARS = 4096
+
+
+def _sniff_sample(text: str) -> str:
+    sample = text[:SNIFF_CHARS]
+    cut = sample.rfind("\n")
+    return sample[:cut] if cut > 0 else sample
+
+
 def parse_csv(path: Path, name: str) -> ParsedItem:
     text, encoding = decode_text(path.read_bytes(), name)
     if not text.strip():
         raise InputError(f"{name}: table file is empty", file=name)
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
-            text[:20_000], delimiters=",;\t|"
+            _sniff_sample(text), delimiters=",;\t|"
         )
     except csv.Error:
         dialect = csv.excel_tab if name.lower().endswith(".tsv") else csv.excel
@@ -68,11 +79,11 @@ def parse_csv(path: Path, name: str) -> ParsedItem:
     return item
 
 
-def parse_xlsx(path: Path, name: str) -> ParsedItem:
+def _read_workbook(fh: BinaryIO, name: str) -> tuple[list[dict[str, Any]], list[str]]:
     sheets: list[dict[str, Any]] = []
     texts: list[str] = []
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
+        wb = load_workbook(fh, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise InputError(
             f"{name}: not a valid XLSX workbook ({type(exc).__name__}: {exc})", file=name
@@ -101,6 +112,14 @@ def parse_xlsx(path: Path, name: str) -> ParsedItem:
         ) from exc
     finally:
         wb.close()
+    return sheets, texts
+
+
+def parse_xlsx(path: Path, name: str) -> ParsedItem:
+    # Opened through a file object: given a path, openpyxl refuses any name not ending in
+    # .xlsx, and the pipeline hands parsers a staged copy with a temporary name.
+    with path.open("rb") as fh:
+        sheets, texts = _read_workbook(fh, name)
     if not sheets:
         raise InputError(f"{name}: XLSX workbook has no worksheets", file=name)
     first = sheets[0]

@@ -111,7 +111,7 @@ class Identity:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class TestimonyFile:
     pseudonym: str
     language: str | None
@@ -119,6 +119,13 @@ class TestimonyFile:
     interview: Interview
     consent: Consent
     identity: Identity | None
+
+    def __repr__(self) -> str:
+        # The raw statement may itself name the witness: never shown in a repr.
+        return (
+            f"TestimonyFile(pseudonym={self.pseudonym!r}, language={self.language!r}, "
+            f"statement=<{len(self.statement)} chars>, identity={self.identity!r})"
+        )
 
     @property
     def redacted_statement(self) -> str:
@@ -159,6 +166,10 @@ def _load_mapping(data: bytes, name: str) -> dict[Any, Any]:
             raise _fail(name, f"invalid YAML{where} ({problem})") from None
         except yaml.YAMLError:
             raise _fail(name, "invalid YAML") from None
+        except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+            # e.g. an impossible date (2025-02-30): PyYAML raises plain Python errors whose
+            # text is not shown, in case it quotes the file.
+            raise _fail(name, f"YAML could not be read ({type(exc).__name__})") from None
     if not isinstance(obj, dict):
         raise _fail(name, "the file must hold a mapping with pseudonym, statement, consent ...")
     return obj
@@ -191,9 +202,12 @@ def _identity(raw: Any, name: str) -> Identity | None:
     values: dict[str, str | None] = {}
     for key in ("real_name", "contact", "address"):
         value = raw.get(key)
-        if isinstance(value, list | dict):
-            parts = value.values() if isinstance(value, dict) else value
-            value = "; ".join(str(p) for p in parts if p is not None)
+        if key == "contact" and isinstance(value, list | dict):
+            # Several ways to reach a witness (phone, e-mail, messenger) are common.
+            parts = list(value.values() if isinstance(value, dict) else value)
+            if not all(isinstance(p, str | int) for p in parts):
+                raise _fail(name, "identity.contact must be text or a list of texts")
+            value = "; ".join(str(p) for p in parts)
         values[key] = _text(value, f"identity.{key}", name)
     sensitive_raw = raw.get("sensitive") or {}
     if not isinstance(sensitive_raw, dict):
@@ -203,7 +217,11 @@ def _identity(raw: Any, name: str) -> Identity | None:
         if not isinstance(key, str) or value is None:
             raise _fail(name, f"identity.sensitive entry {i + 1} must be a named text value")
         if isinstance(value, list):
-            value = ", ".join(str(v) for v in value)
+            if not all(isinstance(v, str) for v in value):
+                raise _fail(
+                    name, f"identity.sensitive entry {i + 1} must be text or a list of texts"
+                )
+            value = ", ".join(value)
         sensitive[key] = _text(value, f"identity.sensitive entry {i + 1}", name) or ""
     return Identity(sensitive=sensitive, **values)
 
@@ -361,7 +379,13 @@ def _spans(haystack: str, needle: str) -> Iterator[tuple[int, int]]:
 
 def _boundary_ok(norm: str, start: int, end: int, arabic: bool) -> bool:
     if end < len(norm) and norm[end].isalnum():
-        return False
+        # English plural of a family name ("the Haddads") is still the name.
+        rest = norm[end : end + 3]
+        plural = next((p for p in ("es", "s") if rest.startswith(p)), None)
+        if arabic or plural is None or (
+            end + len(plural) < len(norm) and norm[end + len(plural)].isalnum()
+        ):
+            return False
     run = start
     while run > 0 and norm[run - 1].isalnum():
         run -= 1
@@ -370,13 +394,20 @@ def _boundary_ok(norm: str, start: int, end: int, arabic: bool) -> bool:
     return not prefix or (arabic and len(prefix) <= 2 and all(c in _PROCLITICS for c in prefix))
 
 
-def _digit_pattern(value: str) -> re.Pattern[str] | None:
-    """Phone numbers are written with varying spaces and dashes: match the last 7-9 digits."""
-    digits = re.sub(r"\D", "", _normalise(value))
-    if len(digits) < 7:
-        return None
-    tail = digits[-9:]
-    return re.compile(r"(?<!\d)" + r"[\s\-.()/]*".join(tail) + r"(?!\d)")
+_NUMBER_RUN = re.compile(r"\+?\(?\d[\d\s\-.()/]*\d\)?")
+
+
+def _phone_spans(norm: str, value: str) -> Iterator[tuple[int, int]]:
+    """Phone numbers are written with varying spaces, dashes, leading 0 or country code: a run
+    of digits matches when its last 7-9 digits equal the contact's."""
+    contact = re.sub(r"\D", "", _normalise(value))
+    if len(contact) < 7:
+        return
+    for match in _NUMBER_RUN.finditer(norm):
+        digits = re.sub(r"\D", "", match.group())
+        n = min(9, len(digits), len(contact))
+        if n >= 7 and digits[-n:] == contact[-n:]:
+            yield match.span()
 
 
 def redact(statement: str, identity: Identity) -> str:
@@ -393,10 +424,12 @@ def redact(statement: str, identity: Identity) -> str:
         if len(needle) < 3:
             continue
         arabic = _is_arabic(needle)
-        spans.extend(s for s in _spans(norm, needle) if _boundary_ok(norm, *s, arabic))
-        pattern = _digit_pattern(value)
-        if pattern:
-            spans.extend(m.span() for m in pattern.finditer(norm))
+        for start, end in _spans(norm, needle):
+            if _boundary_ok(norm, start, end, arabic):
+                while end < len(norm) and norm[end].isalnum():
+                    end += 1  # swallow a plural ending: "[withheld]s" would hint at the name
+                spans.append((start, end))
+        spans.extend(_phone_spans(norm, value))
     if not spans:
         return statement
     # Back to positions in the original text, then merge overlaps.

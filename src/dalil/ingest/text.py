@@ -6,7 +6,7 @@ ISO-8859-6 as the other plausible legacy encodings), and refuse binary or undeco
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -25,15 +25,16 @@ LEGACY_ENCODINGS = ("cp1256", "iso8859_6", "cp1252")
 SNIFF_BYTES = 64 * 1024
 
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+_BINARY_CONTROLS = bytes(b for b in range(0x20) if b not in b"\t\n\r\f\v\x1b")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def _control_ratio(text: str) -> float:
     if not text:
         return 0.0
-    bad = sum(
-        1 for ch in text if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) == "Cc"
-    )
-    return bad / len(text)
+    # The Unicode category Cc is exactly U+0000-U+001F and U+007F-U+009F; a regex counts them
+    # ~30x faster than unicodedata.category per character.
+    return len(_CONTROLS.findall(text)) / len(text)
 
 
 def sniff_utf16(data: bytes) -> str | None:
@@ -50,6 +51,11 @@ def sniff_utf16(data: bytes) -> str | None:
         return None
     units = len(sample) // 2
     for codec, high_index in (("utf-16-le", 1), ("utf-16-be", 0)):
+        # Quick rejection on the first 1 KB: UTF-8 and binary data fail it at once, and a full
+        # count over 64 KB for every file was a noticeable part of ingest time.
+        head = Counter(sample[high_index:2048:2])
+        if sum(n for _, n in head.most_common(2)) < 0.8 * max(1, len(sample[high_index:2048:2])):
+            continue
         highs = Counter(sample[high_index::2])
         lows = Counter(sample[1 - high_index :: 2])
         top_two = sum(n for _, n in highs.most_common(2))
@@ -74,7 +80,7 @@ def looks_binary(data: bytes) -> bool:
         return False
     if sample.count(0) > max(1, len(sample) // 1000):
         return True
-    controls = sum(1 for b in sample if b < 0x20 and b not in b"\t\n\r\f\v\x1b")
+    controls = sum(sample.count(b) for b in _BINARY_CONTROLS)
     return controls / len(sample) > 0.02
 
 

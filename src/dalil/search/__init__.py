@@ -40,7 +40,7 @@ def search(ws: Any, query: str, *, limit: int = 20) -> list[SearchHit]:
     terms = normalise(query).split()
     if not terms:
         raise InputError("the search query has no words to look for")
-    with ws.db.session() as s:
+    with ws.db.read_session() as s:
         if ws.db.dialect == "sqlite":
             # Each term quoted: user input never reaches FTS5's query syntax.
             match = " ".join('"' + t.replace('"', '""') + '"' for t in terms)

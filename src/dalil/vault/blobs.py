@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from dalil.errors import InputError, TooLargeError
-from dalil.util import fsync_dir
+from dalil.util import fsync_dir, sync_filesystem
 
 CHUNK = 1024 * 1024
 
@@ -62,9 +62,13 @@ class BlobStore:
     def exists(self, sha256: str) -> bool:
         return self.path_for(sha256).is_file()
 
-    def stage_stream(self, stream: BinaryIO, *, label: str) -> PendingBlob:
+    def stage_stream(self, stream: BinaryIO, *, label: str, durable: bool = True) -> PendingBlob:
         """Copy ``stream`` into tmp while hashing it; refuse it past the size limit or when empty."""
-        tmp = self.tmp_dir / f"{uuid.uuid4().hex}.part"
+        # Keep the received extension: some parsers (openpyxl) judge a file by its name.
+        suffix = Path(label).suffix.lower()
+        if not (1 < len(suffix) <= 8 and suffix[1:].isalnum() and suffix[1:].isascii()):
+            suffix = ""
+        tmp = self.tmp_dir / f"{uuid.uuid4().hex}.part{suffix}"
         digest = hashlib.sha256()
         size = 0
         try:
@@ -82,7 +86,7 @@ class BlobStore:
                         )
                     digest.update(chunk)
                     out.write(chunk)
-                if self.fsync:
+                if self.fsync and durable:
                     out.flush()
                     os.fsync(out.fileno())
         except BaseException:
@@ -93,7 +97,7 @@ class BlobStore:
             raise InputError(f"{label}: the file is empty (0 bytes); nothing stored")
         return PendingBlob(tmp_path=tmp, sha256=digest.hexdigest(), size=size)
 
-    def stage_file(self, path: Path, *, label: str) -> PendingBlob:
+    def stage_file(self, path: Path, *, label: str, durable: bool = True) -> PendingBlob:
         try:
             size = path.stat().st_size
         except OSError as exc:
@@ -108,17 +112,22 @@ class BlobStore:
             )
         try:
             with open(path, "rb") as fh:
-                return self.stage_stream(fh, label=label)
+                return self.stage_stream(fh, label=label, durable=durable)
         except OSError as exc:
             raise InputError(f"{label}: cannot read the file ({exc.strerror})") from None
 
-    def stage_bytes(self, data: bytes, *, label: str) -> PendingBlob:
+    def stage_bytes(self, data: bytes, *, label: str, durable: bool = True) -> PendingBlob:
         import io
 
-        return self.stage_stream(io.BytesIO(data), label=label)
+        return self.stage_stream(io.BytesIO(data), label=label, durable=durable)
 
-    def commit(self, pending: PendingBlob, *, sha256: str | None = None) -> Path:
-        """Move a staged blob under its hash (or the given one, for encrypted blobs)."""
+    def commit(self, pending: PendingBlob, *, sha256: str | None = None,
+               durable: bool = True) -> Path:
+        """Move a staged blob under its hash (or the given one, for encrypted blobs).
+
+        With ``durable=False`` nothing is fsynced: the caller must call ``sync()`` before it
+        commits any row that refers to the blob.
+        """
         final = self.path_for(sha256 or pending.sha256)
         if final.exists():
             pending.tmp_path.unlink(missing_ok=True)
@@ -126,9 +135,25 @@ class BlobStore:
         final.parent.mkdir(parents=True, exist_ok=True)
         os.chmod(pending.tmp_path, 0o444)
         os.replace(pending.tmp_path, final)
-        if self.fsync:
+        if self.fsync and durable:
             fsync_dir(final.parent)
         return final
+
+    def sync(self, paths: list[Path]) -> None:
+        """Make blobs committed with ``durable=False`` durable: one syncfs for the vault's
+        filesystem, or an fsync of each file and its folder where syncfs is missing."""
+        if not self.fsync or not paths:
+            return
+        if sync_filesystem(self.root):
+            return
+        for p in paths:
+            fd = os.open(p, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        for folder in {p.parent for p in paths}:
+            fsync_dir(folder)
 
     def discard(self, pending: PendingBlob) -> None:
         pending.tmp_path.unlink(missing_ok=True)

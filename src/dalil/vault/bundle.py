@@ -64,7 +64,8 @@ def export_bundle(ws: Any, refs: list[str], out: Path, *, purpose: str = "court"
         raise InputError(f"unknown purpose {purpose!r}; one of {', '.join(PURPOSES)}")
     if out.exists():
         raise InputError(f"{out} already exists; choose a new path for the bundle")
-    with ws.db.session() as s:
+    workspace_id = ws.workspace_id
+    with ws.db.read_session() as s:
         sources: list[Source] = []
         for ref in refs:
             src = resolve_source(s, ref)
@@ -133,7 +134,7 @@ def export_bundle(ws: Any, refs: list[str], out: Path, *, purpose: str = "court"
                     head_seq, head_hash = e.seq, e.entry_hash
             manifest = {
                 "format": "dalil-bundle/1", "created_at": iso_utc(), "created_by": actor,
-                "workspace_id": ws.workspace_id, "purpose": purpose,
+                "workspace_id": workspace_id, "purpose": purpose,
                 "sources": manifest_sources, "derived": derived,
                 "custody": {"file": "custody.jsonl", "entries": n, "head_seq": head_seq,
                             "head_hash": head_hash},

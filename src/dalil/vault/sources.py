@@ -51,7 +51,7 @@ def source_to_dict(src: Source) -> dict[str, Any]:
 
 def list_sources(ws: Any, *, kind: str | None = None, limit: int = 1000) -> list[dict[str, Any]]:
     ws.require("evidence.read")
-    with ws.db.session() as s:
+    with ws.db.read_session() as s:
         q = select(Source).order_by(Source.id).limit(limit)
         if kind:
             q = q.where(Source.kind == kind)

@@ -64,7 +64,7 @@ def verify_workspace(ws: Any, *, progress: Callable[[int], None] | None = None) 
     except CryptoKeyError:
         keyring = None
 
-    with ws.db.session() as s:
+    with ws.db.read_session() as s:
         rows = s.execute(select(Source.id, Source.sha256, Source.status, Source.encrypted,
                                 Source.cipher_sha256)).all()
         # 1. The custody chain, and which hashes it admitted.

@@ -1,0 +1,37 @@
+"""Fixtures for the estimation tests: the published overlap tables and small made-up ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dalil.estimate.table import CaptureTable, read_csv
+
+
+def _find_benchmarks() -> Path | None:
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        for candidate in (parent / "shared", parent.parent / "shared"):
+            path = candidate / "benchmarks" / "mse"
+            if path.is_dir():
+                return path
+    return None
+
+
+BENCH = _find_benchmarks()
+
+
+@pytest.fixture(scope="session")
+def bench_dir() -> Path:
+    if BENCH is None:
+        pytest.skip("the published MSE tables (shared/benchmarks/mse) are not beside the checkout")
+    return BENCH
+
+
+@pytest.fixture(scope="session")
+def load(bench_dir: Path):  # type: ignore[no-untyped-def]
+    def _load(name: str) -> CaptureTable:
+        return read_csv(bench_dir / name).tables[0]
+
+    return _load

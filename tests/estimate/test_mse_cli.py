@@ -1,0 +1,143 @@
+"""`dalil estimate` end to end: report, JSON, picture, strata and refusals."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dalil.cli import app
+from dalil.errors import DalilError, InputError
+
+runner = CliRunner()
+QUICK = [
+    "--bootstrap",
+    "60",
+    "--burnin",
+    "1000",
+    "--samples",
+    "200",
+    "--thinning",
+    "5",
+    "--chains",
+    "2",
+]
+
+
+def _strata_csv(tmp_path: Path) -> Path:
+    lines = ["A,B,C,governorate,count"]
+    for gov, k in (("Homs", 3), ("Latakia", 2)):
+        for pattern, count in (
+            ("1,0,0", 60),
+            ("0,1,0", 50),
+            ("0,0,1", 40),
+            ("1,1,0", 15),
+            ("1,0,1", 12),
+            ("0,1,1", 10),
+            ("1,1,1", 4),
+        ):
+            lines.append(f"{pattern},{gov},{count * k}")
+    path = tmp_path / "overlap.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_report_in_terminal(bench_dir: Path) -> None:
+    result = runner.invoke(
+        app,
+        [
+            "estimate",
+            str(bench_dir / "kosovo_1999_4lists.csv"),
+            "--max-order",
+            "3",
+            "--method",
+            "bic,stepwise",
+            "--bootstrap",
+            "50",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "10,357" in out and "14,342" in out  # 10,356.5 and 14,341.7 rounded
+    assert "4,400" in out
+    assert "Assumptions" in out and "Closed population" in out
+    assert "disagree widely" in out
+
+
+def test_json_and_png(tmp_path: Path, bench_dir: Path) -> None:
+    picture = tmp_path / "kosovo.png"
+    result = runner.invoke(
+        app,
+        [
+            "estimate",
+            str(bench_dir / "kosovo_1999_4lists.csv"),
+            "--json",
+            "--plot",
+            str(picture),
+            *QUICK,
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["overall"]["observed"] == 4400
+    assert [m["method"] for m in data["overall"]["methods"]] == [
+        "bic",
+        "aic",
+        "stepwise",
+        "average",
+        "lcmcr",
+    ]
+    assert data["plot"] == str(picture)
+    assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_strata_and_svg(tmp_path: Path) -> None:
+    picture = tmp_path / "total.svg"
+    result = runner.invoke(
+        app,
+        [
+            "estimate",
+            str(_strata_csv(tmp_path)),
+            "--strata",
+            "governorate",
+            "--json",
+            "--method",
+            "bic,lcmcr",
+            "--plot",
+            str(picture),
+            *QUICK,
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert [s["stratum"]["governorate"] for s in data["strata"]] == ["Homs", "Latakia"]
+    assert data["overall"]["observed"] == 5 * 191
+    assert "<svg" in picture.read_text(encoding="utf-8")[:500]
+
+
+def test_refusals_are_errors_not_numbers(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("A,B,count\n1,0,3\n0,1,-2\n1,1,1\n", encoding="utf-8")
+    result = runner.invoke(app, ["estimate", str(bad), "--method", "bic"])
+    assert isinstance(result.exception, InputError)
+    assert "negative" in str(result.exception)
+    result = runner.invoke(app, ["estimate"])
+    assert isinstance(result.exception, InputError)
+    result = runner.invoke(app, ["estimate", str(bad), "--plot", str(tmp_path / "x.gif")])
+    assert isinstance(result.exception, InputError)
+
+
+def test_from_victims_without_linkage(tmp_path: Path) -> None:
+    try:
+        import dalil.linkage.overlap  # type: ignore[import-not-found, unused-ignore]  # noqa: F401
+    except ModuleNotFoundError:
+        pass
+    else:
+        pytest.skip("the linkage stage is installed")
+    result = runner.invoke(
+        app, ["--home", str(tmp_path), "estimate", "--from-victims", "--strata", "governorate"]
+    )
+    assert isinstance(result.exception, DalilError)
+    assert "victim linkage is not available yet" in str(result.exception)
