@@ -116,3 +116,16 @@ def test_duplicate_record_ids_are_refused(small_features: pd.DataFrame) -> None:
     doubled = pd.concat([small_features.head(3), small_features.head(1)])
     with pytest.raises(InputError):
         link_records(doubled)
+
+
+def test_small_lists_where_em_meets_unseen_levels_still_link() -> None:
+    # seed 3 with 400 people once made EM set an m probability to 0, which Splink refuses
+    from dalil.linkage.features import prepare
+    from dalil.linkage.generate import GeneratorConfig, generate_lists
+
+    records = generate_lists(GeneratorConfig(n_victims=400, seed=3))
+    cols = ["record_id", "list_name", "full_name", "given_name", "father_name",
+            "grandfather_name", "family_name", "sex", "age", "date_of_death", "place_of_death",
+            "governorate"]
+    result = link_records(prepare(records[cols]))
+    assert f1(cluster_pairs_of(result.victim_of), true_pairs(records)) > 0.8

@@ -497,6 +497,11 @@ def link_records(
             # the other session and the u estimates still hold. Anything else is a real error.
             if "resulted in no record pairs" not in str(exc):
                 raise
+        except ValueError as exc:
+            # On a small list EM can drive a level it never saw among matches to m = 0, which
+            # Splink 5 refuses; the session is dropped (the model keeps its other estimates).
+            if "m_probability value" not in str(exc):
+                raise
     constraints = constraints or Constraints()
     positives = sorted(constraints.must_link | {_pair(a, b) for a, b in label_pairs})
     if positives:
