@@ -478,7 +478,7 @@ def link_records(
         # No pair met the strict rules (a small list, or no dates): assume each record has
         # about one other record of the same person, rather than a prior of zero.
         settings_obj._probability_two_random_records_match = min(0.5, 1.0 / max(2, n))
-    linker.training.estimate_u_using_random_sampling(max_pairs=min(1e6, max(1e4, n * n / 4)),
+    linker.training.estimate_u_using_random_sampling(max_pairs=min(2e6, max(1e4, n * n / 4)),
                                                      seed=seed)
     # EM sessions: each fixes one group of fields by blocking and learns the others.
     # Narrow blocks keep EM's "match" class pure: with common names, a block on given and family
