@@ -129,15 +129,29 @@ def test_refusals_are_errors_not_numbers(tmp_path: Path) -> None:
     assert isinstance(result.exception, InputError)
 
 
-def test_from_victims_without_linkage(tmp_path: Path) -> None:
+def test_from_victims_end_to_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The demo's two victim lists, imported and linked, estimated with --from-victims."""
+    from dalil.demo import corpus_dir
+    from dalil.linkage import service
+    from dalil.settings import Settings
+    from dalil.workspace import Workspace
+
+    victims = Path(str(corpus_dir())) / "victims"
+    settings = Settings.load(env={}, home=tmp_path / "ws", user="tester", fsync=False)
+    ws = Workspace.open(settings, initialise=True)
     try:
-        import dalil.linkage.overlap  # type: ignore[import-not-found, unused-ignore]  # noqa: F401
-    except ModuleNotFoundError:
-        pass
-    else:
-        pytest.skip("the linkage stage is installed")
-    result = runner.invoke(
-        app, ["--home", str(tmp_path), "estimate", "--from-victims", "--strata", "governorate"]
-    )
-    assert isinstance(result.exception, DalilError)
-    assert "victim linkage is not available yet" in str(result.exception)
+        lists = sorted(victims.iterdir())
+        for i, f in enumerate(lists):
+            assert service.import_list(ws, f, f"list {i + 1}").imported > 0
+        linked = service.link_workspace(ws)
+    finally:
+        ws.close()
+    monkeypatch.setenv("DALIL_USER", "tester")
+    result = runner.invoke(app, ["--home", str(tmp_path / "ws"), "estimate", "--from-victims",
+                                 "--method", "bic", "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    overall = report["overall"]
+    assert overall["observed"] == linked.victims
+    [bic] = overall["methods"]
+    assert bic["estimate"] >= linked.victims and bic["interval"][0] <= bic["estimate"]

@@ -47,7 +47,12 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "list_record_id": ("id", "record id", "record_id", "ref", "reference", "no", "number", "#",
                        "case id", "victim id", "الرقم", "رقم", "الرقم التسلسلي", "المعرف", "رقم السجل"),
     "full_name": ("name", "full name", "full_name", "victim", "victim name", "name of victim",
-                  "الاسم", "الاسم الكامل", "اسم الضحية", "الاسم الثلاثي", "اسم الشهيد", "الاسم والكنية"),
+                  "الاسم", "الاسم الكامل", "اسم الضحية", "الاسم الثلاثي", "اسم الشهيد", "الاسم والكنية",
+                  # Lists that give the name twice, in Arabic script and in Latin letters: the
+                  # first such column found is used, the other stays in the original values.
+                  "name ar", "name arabic", "arabic name", "name in arabic", "الاسم بالعربية",
+                  "name en", "name latin", "latin name", "english name", "name in english",
+                  "الاسم بالانكليزية", "الاسم بالإنجليزية"),
     "given_name": ("given name", "first name", "first_name", "given", "forename", "الاسم الاول",
                    "الاسم الأول"),
     "father_name": ("father", "father name", "father's name", "fathers name", "father_name",

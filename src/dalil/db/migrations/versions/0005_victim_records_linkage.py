@@ -1,7 +1,7 @@
 """victim lists, victim records, victims, link decisions, candidate pairs
 
 Revision ID: 0005
-Revises: 0001
+Revises: 0004
 """
 
 import sqlalchemy as sa
