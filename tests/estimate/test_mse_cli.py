@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dalil.cli import app
-from dalil.errors import DalilError, InputError
+from dalil.errors import InputError
 
 runner = CliRunner()
 QUICK = [
