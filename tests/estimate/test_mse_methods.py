@@ -119,16 +119,6 @@ def test_json_shape_never_a_number_alone(load) -> None:  # type: ignore[no-untyp
     assert {"rhat", "ess", "chains"} <= set(lc["diagnostics"])
 
 
-def test_from_victims_without_linkage_says_so() -> None:
-    try:
-        import dalil.linkage.overlap  # type: ignore[import-not-found, unused-ignore]  # noqa: F401
-    except ModuleNotFoundError:
-        with pytest.raises(DalilError, match="victim linkage is not available yet"):
-            estimate_from_victims(object(), strata=["governorate"])
-    else:
-        pytest.skip("the linkage stage is installed")
-
-
 def test_from_victims_uses_the_linkage_overlap(monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
     import types
