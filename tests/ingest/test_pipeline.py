@@ -145,3 +145,39 @@ def test_post_media_carry_their_hashes(workspace: Workspace) -> None:
     media = [m for meta in metas for m in (json.loads(meta) if isinstance(meta, str) else meta)
              .get("media", []) if m.get("file")]
     assert media and all(len(m.get("sha256", "")) == 64 for m in media if not m.get("missing"))
+
+
+def test_deletion_by_policy_leaves_a_tombstone(workspace: Workspace, tmp_path: Path) -> None:
+    import pytest
+
+    from dalil.errors import ForbiddenError, InputError
+    from dalil.vault.bundle import export_bundle
+    from dalil.vault.sources import delete_by_policy
+
+    write_reports(tmp_path / "r")
+    Ingestor(workspace).ingest([tmp_path / "r"])
+    sha = show_source(workspace, "4")["sha256"]
+    assert len(search(workspace, "Updated")) == 1
+    with pytest.raises(InputError, match="needs a reason"):
+        delete_by_policy(workspace, "4", reason=" ")
+    workspace.add_user("samir", "analyst")
+    analyst = Workspace(make_settings(tmp_path, workspace.settings.database_url, user="samir"),
+                        workspace.db)
+    with pytest.raises(ForbiddenError):
+        delete_by_policy(analyst, "4", reason="retention")
+    delete_by_policy(workspace, "4", reason="retention period of 5 years ended")
+    assert not workspace.blobs.exists(sha)
+    after = show_source(workspace, "4")
+    assert after["status"] == "deleted" and after["sha256"] == sha
+    assert search(workspace, "Updated") == []
+    report = verify_workspace(workspace)
+    assert report.ok, report.problems
+    with pytest.raises(InputError, match="deleted by policy"):
+        export_bundle(workspace, ["4"], tmp_path / "b")
+    with pytest.raises(InputError, match="already deleted"):
+        delete_by_policy(workspace, "4", reason="again")
+    # A deleted source's blob reappearing is named by verify.
+    workspace.blobs.path_for(sha).parent.mkdir(parents=True, exist_ok=True)
+    workspace.blobs.path_for(sha).write_bytes((tmp_path / "r" / "notes" /
+                                               "second_report.txt").read_bytes())
+    assert any("deleted by policy but its blob" in p for p in verify_workspace(workspace).problems)
