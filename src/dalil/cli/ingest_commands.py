@@ -159,7 +159,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def demo(ctx: typer.Context) -> None:
-        """Create a workspace, ingest the bundled fictional sample corpus, and verify it."""
+        """Create a workspace, ingest the bundled fictional corpus, extract, build incidents, verify."""
         from dalil.demo import run_demo
 
         state = _state(ctx)
