@@ -163,6 +163,10 @@ class Workspace:
             return Path(self.settings.key_file)
         return Path.home() / ".config" / "dalil" / "keys" / f"{self.workspace_id}.json"
 
+    def use_passphrase(self, passphrase: str | None) -> None:
+        """Remember the key file's passphrase for this workspace handle (never stored)."""
+        self._passphrase = passphrase
+
     def keyring(self) -> Keyring:
         if (self._passphrase is None and self.passphrase_prompt is not None
                 and Keyring.is_protected(self.key_path)):

@@ -114,3 +114,26 @@ def test_not_a_bundle(tmp_path: Path) -> None:
         verify_bundle(tmp_path / "x.zip")
     with pytest.raises(InputError, match=r"no manifest\.json"):
         verify_bundle(tmp_path)
+
+
+def test_bundle_into_a_folder_that_does_not_exist_yet(workspace: Workspace, tmp_path: Path) -> None:
+    write_reports(tmp_path / "reports")
+    Ingestor(workspace).ingest([tmp_path / "reports"])
+    out = tmp_path / "cases" / "2025-03" / "bundle.zip"
+    export_bundle(workspace, ["1"], out, as_zip=True)
+    assert verify_bundle(out).ok
+    assert [p.name for p in out.parent.iterdir()] == ["bundle.zip"]
+
+
+def test_a_posts_bundle_names_its_export(workspace: Workspace, tmp_path: Path) -> None:
+    from dalil.demo import corpus_dir
+
+    Ingestor(workspace).ingest([Path(str(corpus_dir())) / "telegram"])
+    export_bundle(workspace, ["2"], tmp_path / "b")
+    [item] = json.loads((tmp_path / "b" / "manifest.json").read_text())["sources"]
+    with workspace.db.engine.connect() as conn:
+        import sqlalchemy as sa
+
+        export_sha = conn.execute(sa.text("SELECT sha256 FROM sources WHERE id = 1")).scalar_one()
+    assert item["kind"] == "post" and item["parent_sha256"] == export_sha
+    assert verify_bundle(tmp_path / "b").ok

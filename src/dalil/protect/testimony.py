@@ -198,7 +198,7 @@ def init_keys(ws: Any, passphrase: str | None = None) -> str:
 
     actor = ws.require("keys.manage")
     ring = Keyring.create(ws.key_path, ws.workspace_id, passphrase=passphrase)
-    ws._passphrase = passphrase
+    ws.use_passphrase(passphrase)
     with ws.transaction() as s:
         ws.log(s, "key_rotated", actor=actor, details={
             "new_key": ring.current, "created": True, "passphrase": passphrase is not None})

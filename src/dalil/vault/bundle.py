@@ -81,11 +81,14 @@ def export_bundle(ws: Any, refs: list[str], out: Path, *, purpose: str = "court"
                     f"testimony of {t.pseudonym!r} (#{t.id}): the witness did not consent to "
                     f"sharing it for purpose {purpose!r}; it cannot be exported")
         shas = {x.sha256 for x in sources}
-        parents = {x.id: x.sha256 for x in s.execute(select(Source)).scalars()
-                   if any(y.parent_id == x.id for y in sources)}
+        parent_ids = {x.parent_id for x in sources if x.parent_id is not None}
+        parents = dict(s.execute(select(Source.id, Source.sha256)
+                                 .where(Source.id.in_(parent_ids))).tuples().all())
 
-        work = Path(tempfile.mkdtemp(prefix=".bundle-", dir=out.parent if out.parent.exists()
-                                     else None))
+        # Built beside its final place and renamed into it: a reader never sees half a bundle,
+        # and the rename cannot cross filesystems.
+        out.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=".bundle-", dir=out.parent))
         try:
             (work / "blobs").mkdir()
             manifest_sources: list[dict[str, Any]] = []
