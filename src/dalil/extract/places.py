@@ -158,6 +158,77 @@ def _capitalised(word: str) -> bool:
     return core[:1].isupper()
 
 
+class _Lookups:
+    """What the token loop asks of the gazetteer for one word or one run of words, remembered.
+
+    The answers depend only on the string (and this gazetteer and reserved-word set), and
+    reports repeat their words and names, so each is worked out once rather than at every
+    occurrence (name keys, clitic variants, stop lists, skeletons)."""
+
+    def __init__(self, gaz: Gazetteer, reserved: set[str]) -> None:
+        self.gaz = gaz
+        self.reserved = reserved
+        self.stamp = (gaz.revision, len(reserved))
+        # word -> 0: never starts a place name; 1: may start a one-word name; 2: a longer one too
+        self.starts: dict[str, int] = {}
+        # surface -> (name keys that qualify, with their offset in the surface; skeleton info)
+        self.surfaces: dict[str, tuple[tuple[tuple[int, str], ...], tuple[str, int] | None]] = {}
+
+    def start(self, word: str) -> int:
+        code = self.starts.get(word)
+        if code is None:
+            code = self.starts[word] = self._start(word)
+        return code
+
+    def _start(self, word: str) -> int:
+        arabic = "\u0600" <= word[0] <= "\u06ff"
+        if not arabic and not _capitalised(word) and word.lower() not in _LATIN_ARTICLES:
+            return 0  # most words: lower-case Latin, never the start of a place name
+        if name_key(word) in _COUNTRIES:
+            return 0  # "لبنان" is Lebanon, not ل + the village "بنان"
+        # Multi-word names are tried only when the first word starts some gazetteer name.
+        first_words = self.gaz.first_words
+        multi = word.lower() in _LATIN_ARTICLES or any(
+            k.split(" ")[0] in first_words for _, k in _keys(word, 0, len(word), arabic) if k)
+        return 2 if multi else 1
+
+    def surface(self, surface: str, arabic: bool
+                ) -> tuple[tuple[tuple[int, str], ...], tuple[str, int] | None]:
+        hit = self.surfaces.get(surface)
+        if hit is None:
+            hit = self.surfaces[surface] = self._surface(surface, arabic)
+        return hit
+
+    def _surface(self, surface: str, arabic: bool
+                 ) -> tuple[tuple[tuple[int, str], ...], tuple[str, int] | None]:
+        gaz, reserved = self.gaz, self.reserved
+        keys = tuple((s, key) for s, key in _keys(surface, 0, len(surface), arabic)
+                     if key and gaz.has_key(key) and not (
+                         key in _EN_STOP or key in _AR_STOP or key in reserved
+                         or surface[s:].lower() in reserved))
+        skeleton = None
+        if not arabic:
+            sk = skeleton_key(surface)
+            cons = len(sk.replace(" ", ""))
+            if cons >= 3 and gaz.has_skeleton_key(sk):
+                skeleton = (sk, cons)
+        return keys, skeleton
+
+
+_LOOKUPS: dict[tuple[int, int], _Lookups] = {}
+
+
+def _lookups(gaz: Gazetteer, reserved: set[str]) -> _Lookups:
+    key = (id(gaz), id(reserved))
+    found = _LOOKUPS.get(key)
+    if found is None or found.gaz is not gaz or found.reserved is not reserved or \
+            found.stamp != (gaz.revision, len(reserved)) or len(found.surfaces) > 200_000:
+        if len(_LOOKUPS) > 8:
+            _LOOKUPS.clear()
+        found = _LOOKUPS[key] = _Lookups(gaz, reserved)
+    return found
+
+
 def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, int]],
                         reserved: set[str]) -> list[RawMention]:
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm)]
@@ -165,56 +236,38 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
     blocked_sorted = sorted(blocked)
     i = 0
     n_tok = len(tokens)
-    first_words = gaz.first_words
+    look = _lookups(gaz, reserved)
+    start_code = look.start
     while i < n_tok:
         found = None
         tok = tokens[i]
-        tok_arabic = "\u0600" <= tok[2][0] <= "\u06ff"
-        if not tok_arabic and not _capitalised(tok[2]) and tok[2].lower() not in _LATIN_ARTICLES:
-            i += 1  # most words: lower-case Latin, never the start of a place name
+        code = start_code(tok[2])
+        if not code:
+            i += 1
             continue
-        if name_key(tok[2]) in _COUNTRIES:
-            i += 1  # "لبنان" is Lebanon, not ل + the village "بنان"
-            continue
-        # Multi-word names are tried only when the first word starts some gazetteer name.
-        multi = tok[2].lower() in _LATIN_ARTICLES or any(
-            k.split(" ")[0] in first_words for _, k in _keys(norm, tok[0], tok[1], tok_arabic)
-            if k)
-        for n in (4, 3, 2, 1):
-            if i + n > n_tok or (n > 1 and not multi):
+        arabic = "\u0600" <= tok[2][0] <= "\u06ff"
+        for n in (4, 3, 2, 1) if code == 2 else (1,):
+            if i + n > n_tok:
                 continue
-            first, last = tokens[i], tokens[i + n - 1]
-            if n > 1 and norm[first[1]:tokens[i + 1][0]].strip(" -") != "":
-                continue  # tokens must be adjacent (only spaces or hyphens between)
-            if n > 2 and any(norm[tokens[j][1]:tokens[j + 1][0]].strip(" -")
+            if n > 1 and any(norm[tokens[j][1]:tokens[j + 1][0]].strip(" -")
                              for j in range(i, i + n - 1)):
+                continue  # tokens must be adjacent (only spaces or hyphens between)
+            start, end = tok[0], tokens[i + n - 1][1]
+            if not arabic and not _capitalised(tokens[i + n - 1][2]):
                 continue
-            start, end = first[0], last[1]
-            arabic = has_arabic(first[2])
-            if not arabic:
-                if not _capitalised(first[2]) and first[2].lower() not in _LATIN_ARTICLES:
+            keys, skeleton = look.surface(norm[start:end], arabic)
+            for rel, key in keys:
+                if _overlaps(start + rel, end, blocked_sorted):
                     continue
-                if not _capitalised(last[2]):
-                    continue
-            for s, key in _keys(norm, start, end, arabic):
-                if not key or not gaz.has_key(key):
-                    continue
-                if (key in _EN_STOP or key in _AR_STOP or key in reserved
-                        or norm[s:end].lower() in reserved):
-                    continue
-                if _overlaps(s, end, blocked_sorted):
-                    continue
-                found = (s, end, key, n)
+                found = (start + rel, end, key, n)
                 break
             if found:
                 break
             if not arabic and n <= 3:
                 # spelling variants, only next to a place cue (cheap dictionary test first)
-                sk = skeleton_key(norm[start:end])
-                cons = len(sk.replace(" ", ""))
-                if cons < 3 or not gaz.lookup_skeleton_key(sk) or \
-                        not _LATIN_CUE.search(norm[max(0, start - 40):start]):
+                if skeleton is None or not _LATIN_CUE.search(norm[max(0, start - 40):start]):
                     continue
+                sk, cons = skeleton
                 strong = re.search(r"(?:village|town|hamlet|city)\s+of\s+$",
                                    norm[max(0, start - 20):start])
                 if (cons >= 5 or (strong and cons >= 3)) and \

@@ -70,8 +70,11 @@ class Gazetteer:
     _by_skeleton: dict[str, list[int]] = field(default_factory=dict)
     preferred: dict[str, int] = field(default_factory=dict)
     first_words: set[str] = field(default_factory=set)
+    # bumped by every change, so callers may cache lookups made against this gazetteer
+    revision: int = 0
 
     def add(self, places: Iterable[Place]) -> None:
+        self.revision += 1
         for place in places:
             index = len(self.places)
             self.places.append(place)
@@ -87,6 +90,7 @@ class Gazetteer:
 
     def add_aliases(self, rows: Iterable[list[str]]) -> None:
         """Extra spellings for existing places; the aliased place is listed first for its key."""
+        self.revision += 1
         by_id = {p.id: i for i, p in enumerate(self.places)}
         for row in rows:
             if len(row) != 2 or row[1].strip() not in by_id:
@@ -108,6 +112,9 @@ class Gazetteer:
 
     def lookup_skeleton_key(self, key: str) -> list[Place]:
         return [self.places[i] for i in self._by_skeleton.get(key, [])]
+
+    def has_skeleton_key(self, key: str) -> bool:
+        return key in self._by_skeleton
 
     def preferred_for(self, key: str) -> Place | None:
         i = self.preferred.get(key)
