@@ -93,6 +93,8 @@ class CompiledLexicon:
     def __post_init__(self) -> None:
         if self.automaton is None and self.items:
             self.automaton = _literal_automaton(self.items)
+        self._unprefixed_list = [k for k, it in enumerate(self.items) if not it.prefix]
+        self._unprefixed = frozenset(self._unprefixed_list)
 
     def _literal_hits(self, low: str, start: int, stop: int, alternatives: bool = True
                       ) -> dict[int, list[int]]:
@@ -220,9 +222,26 @@ class CompiledLexicon:
             found = self.finditer(text)
             return found[0] if found else None
         low = text.lower()
+        if len(low) != len(text):
+            for it in self.items:
+                if it.prefix and it.prefix not in low:
+                    continue
+                m = it.regex.search(text)
+                if m:
+                    return m.start(1), m.end(1), it.entry
+            return None
         present = self._literal_hits(low, 0, len(low), alternatives=False)
-        for k, it in enumerate(self.items):
-            if it.prefix and k not in present:
+        # entries whose literal occurs, and those without one, in the lexicon's order
+        for k in sorted(self._unprefixed.union(present)) if present else self._unprefixed_list:
+            it = self.items[k]
+            positions = present.get(k)
+            if positions is not None:
+                # a match starts at the literal (Arabic: up to four characters before it)
+                for pos in positions:
+                    for q in (range(max(0, pos - 4), pos + 1) if it.arabic else (pos,)):
+                        mm = it.regex.match(text, q)
+                        if mm:
+                            return mm.start(1), mm.end(1), it.entry
                 continue
             m = it.regex.search(text)
             if m:
@@ -303,9 +322,12 @@ def _literal_prefix(pattern: str, literal: bool) -> str:
         depth -= ch == ")"
         if ch == "|" and depth == 0:
             return ""
+    if pattern.startswith("\\b"):
+        pattern = pattern[2:]  # "\bmedia\b": a match still starts with "media"
+    # Spaces are literal in these patterns: "the dead" pre-tests on "the dead", not on "the".
     out: list[str] = []
     for i, ch in enumerate(pattern):
-        if ch in _META or ch == " ":
+        if ch in _META:
             if i < len(pattern) and ch in "?*{" and out:
                 out.pop()
             break
