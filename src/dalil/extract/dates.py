@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from dalil.extract.text import word_tokens
 from dalil.gazetteer.names import normalize_arabic
 
 
@@ -130,7 +131,6 @@ def _infer_year(month: int, day: int, anchor: date | None) -> int | None:
     return year
 
 
-_WORD = re.compile(r"\w+")
 # Words a date expression can start with: the alternation is tried only there.
 _STARTS = (
     {m.split()[0] for m in _MONTHS} | set(_WEEKDAYS) | set(_AR_ORDINALS)
@@ -146,13 +146,11 @@ _STARTS = (
 def _date_matches(norm: str) -> list[re.Match[str]]:
     found: list[re.Match[str]] = []
     last = 0
-    for w in _WORD.finditer(norm):
-        if w.start() < last:
+    starts = _STARTS
+    for pos in [s for s, _e, word in word_tokens(norm) if word in starts or word[0].isdigit()]:
+        if pos < last:
             continue
-        word = w.group().lower()
-        if not (word[0].isdigit() or word in _STARTS):
-            continue
-        m = DATE_RE.match(norm, w.start())
+        m = DATE_RE.match(norm, pos)
         if m:
             found.append(m)
             last = m.end()

@@ -18,6 +18,7 @@ import ahocorasick
 import yaml
 
 from dalil.errors import ConfigError
+from dalil.extract.text import word_tokens
 from dalil.gazetteer.names import has_arabic, normalize_arabic
 
 VIOLATION_TYPES = (
@@ -256,6 +257,34 @@ def _norm_pattern(pattern: str) -> str:
 _META = set("\\()[]{}?*+|.^$")
 
 
+class _WordGroup:
+    """For a group of word-indexed lexicons: the words that start an entry of any of them, and,
+    per word of a text, remembered, its clitic variants and which lexicons it may start."""
+
+    def __init__(self, lexicons: list[CompiledLexicon]) -> None:
+        self.lexicons = lexicons
+        self.starts: set[str] = set().union(*(lx.words or {} for lx in lexicons))
+        self.per_word: dict[str, tuple[list[tuple[int, str]], tuple[int, ...]] | None] = {}
+
+    def lookup(self, word: str) -> tuple[list[tuple[int, str]], tuple[int, ...]] | None:
+        if word in self.per_word:
+            return self.per_word[word]
+        variants = _clitic_variants(word)
+        firsts = [v for _o, v in variants]
+        found = None
+        if any(f in self.starts for f in firsts):
+            found = (variants, tuple(li for li, lx in enumerate(self.lexicons)
+                                     if lx.words is not None
+                                     and any(f in lx.words for f in firsts)))
+        if len(self.per_word) > 200_000:
+            self.per_word.clear()
+        self.per_word[word] = found
+        return found
+
+
+_WORD_GROUPS: dict[tuple[int, ...], _WordGroup] = {}
+
+
 def find_words_many(text: str, lexicons: list[CompiledLexicon]
                     ) -> list[list[tuple[int, int, Entry]]]:
     """Several word-indexed lexicons in one pass over the words of ``text`` (each lexicon's
@@ -263,20 +292,27 @@ def find_words_many(text: str, lexicons: list[CompiledLexicon]
     toks = _tokens(text, 0, len(text))
     out: list[list[tuple[int, int, Entry]]] = [[] for _ in lexicons]
     resume = [0] * len(lexicons)
-    starts: set[str] = set().union(*(lx.words or {} for lx in lexicons))
-    for i, (t_start, _e, word) in enumerate(toks):
-        if word not in starts and not ("\u0621" <= word[:1] <= "\u064a"):
-            continue  # most words start no entry; only Arabic words may hide a clitic
+    gkey = tuple(id(lx) for lx in lexicons)
+    group = _WORD_GROUPS.get(gkey)
+    if group is None or any(a is not b for a, b in zip(group.lexicons, lexicons, strict=True)):
+        if len(_WORD_GROUPS) > 16:
+            _WORD_GROUPS.clear()
+        group = _WORD_GROUPS[gkey] = _WordGroup(list(lexicons))
+    starts = group.starts
+    # most words start no entry; only Arabic words may hide a clitic
+    for i in [i for i, t in enumerate(toks)
+              if t[2] in starts or "\u0621" <= t[2][:1] <= "\u064a"]:
+        t_start, _e, word = toks[i]
         if t_start > 0 and text[t_start - 1] == "@":
             continue
-        variants = _clitic_variants(word)
-        firsts = [v for _o, v in variants]
-        if not any(f in starts for f in firsts):
+        found = group.lookup(word)
+        if found is None:
             continue
-        for li, lx in enumerate(lexicons):
-            if i < resume[li] or lx.words is None or not any(f in lx.words for f in firsts):
+        variants, which = found
+        for li in which:
+            if i < resume[li]:
                 continue
-            hit = lx.word_step(toks, i, text, variants)
+            hit = lexicons[li].word_step(toks, i, text, variants)
             if hit:
                 out[li].append(hit[:3])
                 resume[li] = i + hit[3]
@@ -340,21 +376,7 @@ _WORD = re.compile(r"\w+")
 _GAP = re.compile(r"[\s\-']+")
 
 
-_TOKEN_CACHE: dict[tuple[int, int, int], tuple[str, list[tuple[int, int, str]]]] = {}
-
-
-def _tokens(text: str, start: int, stop: int) -> list[tuple[int, int, str]]:
-    """Words of text[start:stop], remembered for the last few texts: the word-indexed lexicons
-    run over the same document (and the same source names) one after another."""
-    key = (id(text), start, stop)
-    hit = _TOKEN_CACHE.get(key)
-    if hit is not None and hit[0] is text:
-        return hit[1]
-    toks = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, start, stop)]
-    if len(_TOKEN_CACHE) > 64:
-        _TOKEN_CACHE.clear()
-    _TOKEN_CACHE[key] = (text, toks)
-    return toks
+_tokens = word_tokens
 
 
 @lru_cache(maxsize=65536)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dalil.extract.text import word_tokens
 from dalil.gazetteer.names import ascii_digits, normalize_arabic
 
 _EN_UNITS = {
@@ -165,7 +166,6 @@ class NumberMatch:
     rule: str
 
 
-_WORD = re.compile(r"\w+")
 # Words a number expression can start with; the regex is tried only there (it is an
 # alternation of ~150 words, slow to try at every position of a long text).
 _STARTS = (
@@ -181,21 +181,19 @@ _STARTS = (
 def _matches(norm: str, start: int, stop: int) -> list[re.Match[str]]:
     found: list[re.Match[str]] = []
     last = start
-    for w in _WORD.finditer(norm, start, stop):
-        if w.start() < last:
+    starts = _STARTS
+    for s, pos in [(s, s if word in starts or word[0].isdigit() else s + 1)
+                   for s, _e, word in word_tokens(norm, start, stop)
+                   if word in starts or word[0].isdigit() or (
+                       word[0] in "وبل" and len(word) > 1 and (word[1:] in starts
+                                                                or word[1].isdigit()))]:
+        if s < last:
             continue
-        word = w.group().lower()
-        positions = []
-        if word[0].isdigit() or word in _STARTS:
-            positions.append(w.start())
-        elif word[0] in "وبل" and len(word) > 1 and (word[1:] in _STARTS or word[1].isdigit()):
-            positions.append(w.start() + 1)  # "وعشرات", "ب30"
-        for pos in positions:
-            m = NUMBER_RE.match(norm, pos, stop)
-            if m:
-                found.append(m)
-                last = m.end()
-                break
+        # pos is s + 1 for a glued conjunction or preposition: "وعشرات", "ب30"
+        m = NUMBER_RE.match(norm, pos, stop)
+        if m:
+            found.append(m)
+            last = m.end()
     return found
 
 
