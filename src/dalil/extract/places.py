@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dalil.gazetteer import Gazetteer
 from dalil.gazetteer import Place as GazPlace
@@ -158,6 +159,18 @@ def _capitalised(word: str) -> bool:
     return core[:1].isupper()
 
 
+class _Tokens:
+    """The tokens of a text as (start, end, word), built only for the ones asked for."""
+
+    def __init__(self, matches: list[re.Match[str]], words: list[str]) -> None:
+        self.matches = matches
+        self.words = words
+
+    def __getitem__(self, i: int) -> tuple[int, int, str]:
+        m = self.matches[i]
+        return m.start(), m.end(), self.words[i]
+
+
 class _Lookups:
     """What the token loop asks of the gazetteer for one word or one run of words, remembered.
 
@@ -231,20 +244,27 @@ def _lookups(gaz: Gazetteer, reserved: set[str]) -> _Lookups:
 
 def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, int]],
                         reserved: set[str]) -> list[RawMention]:
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm)]
+    matches = list(_TOKEN.finditer(norm))
+    words = [m.group() for m in matches]
+    tokens = _Tokens(matches, words)
     mentions: list[RawMention] = []
     blocked_sorted = sorted(blocked)
     i = 0
-    n_tok = len(tokens)
+    n_tok = len(words)
     look = _lookups(gaz, reserved)
-    start_code = look.start
+    code_of = look.starts
+    for w in set(words).difference(code_of):
+        look.start(w)
+    # most words (lower-case Latin) never start a place name: the loop visits only the others
+    candidates = [k for k, w in enumerate(words) if code_of[w]]
     while i < n_tok:
+        c = bisect_left(candidates, i)
+        if c == len(candidates):
+            break
+        i = candidates[c]
         found = None
         tok = tokens[i]
-        code = start_code(tok[2])
-        if not code:
-            i += 1
-            continue
+        code = code_of[tok[2]]
         arabic = "\u0600" <= tok[2][0] <= "\u06ff"
         for n in (4, 3, 2, 1) if code == 2 else (1,):
             if i + n > n_tok:
@@ -371,9 +391,13 @@ def _dedupe(places: list[GazPlace]) -> list[GazPlace]:
 def latin_name(p: GazPlace) -> str:
     """The place's name for display: Latin script, without transliteration marks
     ("Bāniyās" -> "Baniyas", "Bayt `Ana" -> "Bayt Ana") so one town reads the same everywhere."""
-    name = p.name
+    return _latin_name(p.name, p.alt_names)
+
+
+@lru_cache(maxsize=65536)
+def _latin_name(name: str, alt_names: tuple[str, ...]) -> str:
     if has_arabic(name):
-        name = next((alt for alt in p.alt_names if not has_arabic(alt)), name)
+        name = next((alt for alt in alt_names if not has_arabic(alt)), name)
     if has_arabic(name):
         return name
     plain = strip_latin_diacritics(name).replace("`", "").replace("ʿ", "").replace("ʾ", "")

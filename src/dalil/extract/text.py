@@ -127,6 +127,9 @@ _ABBREV = {
 _BOUNDARY = re.compile(r"[.!?\u061f\u06d4]+[\"'”’»)\]]*(?=\s)")
 _PARA = re.compile(r"\n[ \t]*\n+")
 _MAX_SENTENCE = 1500
+_LAST_WORD = re.compile(r"([\w.]+)[.!?\u061f]*[\"'”’»)\]]*$")
+_NEXT_CHAR = re.compile(r"\s*(\S)")
+_ANY_WORD = re.compile(r"\w")
 
 
 def split_sentences(norm: str) -> list[Sentence]:
@@ -177,7 +180,10 @@ def _split_line(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     cur = start
     for m in _BOUNDARY.finditer(norm, start, end):
         stop = m.end()
-        word = re.search(r"([\w.]+)[.!?\u061f]*[\"'”’»)\]]*$", norm[cur:stop])
+        # the last word before the boundary; it holds no space, so look only after the last one
+        w0 = max(cur, norm.rfind(" ", cur, stop) + 1, norm.rfind("\n", cur, stop) + 1,
+                 norm.rfind("\t", cur, stop) + 1)
+        word = _LAST_WORD.search(norm, w0, stop)
         token = word.group(1).rstrip(".").lower() if word else ""
         if m.group().startswith(".") and (token in _ABBREV or (len(token) == 1 and token.isalpha()
                                                                  and token.isupper() is False)):
@@ -185,7 +191,7 @@ def _split_line(norm: str, start: int, end: int) -> list[tuple[int, int]]:
         if m.group().startswith(".") and word and len(word.group(1).rstrip(".")) == 1 \
                 and word.group(1)[0].isupper():
             continue  # an initial: "A. Hassan"
-        nxt = re.match(r"\s*(\S)", norm[stop:end])
+        nxt = _NEXT_CHAR.match(norm, stop, end)
         if nxt and nxt.group(1).islower() and nxt.group(1).isascii():
             continue  # "p.m. on" / "approx. 40": the next word is lower case
         out.append((cur, stop))
@@ -205,6 +211,6 @@ def _split_line(norm: str, start: int, end: int) -> list[tuple[int, int]]:
             a = cut
             while a < b and norm[a].isspace():
                 a += 1
-        if b > a and re.search(r"\w", norm[a:b]):
+        if b > a and _ANY_WORD.search(norm, a, b):
             result.append((a, b))
     return result
