@@ -9,7 +9,7 @@ Deterministic: no randomness, no model, no network; every item records the rule 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from datetime import date
 from pathlib import Path
 
@@ -222,8 +222,11 @@ class _Run:
         actors, victim_hits, according_hits, verb_hits = find_words_many(norm, [
             self.lex.actors, self.lex.victim_groups, self.lex.according_to,
             self.lex.attribution_verbs])
+        # actor matches are in text order and do not overlap: only the last one starting before
+        # a victim-group match can overlap it
+        actor_starts = [a for a, _, _ in actors]
         victims = [(s, e, en) for s, e, en in victim_hits
-                   if not any(a < e and s < b for a, b, _ in actors)]
+                   if not ((k := bisect_left(actor_starts, e)) and actors[k - 1][1] > s)]
         first_nl = norm.find("\n")
         # a header line: short, no full stop, followed by a blank line
         header_end = first_nl if (0 < first_nl < 100 and not norm[:first_nl].rstrip().endswith(".")
@@ -242,8 +245,11 @@ class _Run:
         if self.entity_model is not None:
             place_raw = self._model_places(place_raw, blocked)
         resolved = resolve(place_raw)
+        # dates are in text order and do not overlap: only the last one starting at or before a
+        # number can hold it
+        date_starts = [d.start for d in dates]
         numbers = [n for n in find_numbers(norm)
-                   if not any(d.start <= n.start < d.end for d in dates)]
+                   if not ((k := bisect_right(date_starts, n.start)) and n.start < dates[k - 1].end)]
 
         # 4. per sentence
         last_speaker = ""
@@ -586,6 +592,9 @@ class _Run:
         for dm in r.all_dates:
             if dm.role == "event" and dm.sentence not in date_by_sent:
                 date_by_sent[dm.sentence] = dm.date
+        figs_of_sent: dict[int, list[int]] = {}
+        for i, f in enumerate(r.casualty_figures):
+            figs_of_sent.setdefault(f.sentence, []).append(i)
         for si in sorted(event_sents | set(date_by_sent) | setting_sents):
             para = sentences[si].paragraph
             ev_date: str | None = date_by_sent.get(si)
@@ -609,7 +618,7 @@ class _Run:
                 last_place = (para, ev_place)
             elif last_place[0] >= para - 1 and last_place[1]:
                 ev_place, p_inh = last_place[1], True
-            figs = [i for i, f in enumerate(r.casualty_figures) if f.sentence == si]
+            figs = figs_of_sent.get(si, [])
             r.events.append(Event(
                 ci, sorted({v.type for v in viol_by_sent.get(si, [])}), ev_date, ev_place,
                 sorted(set(perp_by_sent.get(si, []))), sorted(set(vg_by_sent.get(si, []))), figs,
@@ -694,6 +703,7 @@ class _Run:
 
         Grouping first means the role lexicons run once per source, not once per mention."""
         groups: dict[str, list[tuple[str, str, tuple[int, int], str]]] = {}
+        group_words: dict[str, set[str]] = {}
         for raw in self._raw_sources:
             key = name_key(re.sub(r"^(?:the|a|an)\s+", "", raw[0], flags=re.I))
             if not key or re.fullmatch(r"he|she|they|it|we|i|هو|هي", key):
@@ -704,14 +714,16 @@ class _Run:
             words = set(key.split())
             # "Haddad" after "Karim Haddad", "the ministry" after "the interior ministry": one
             # source. The longer name is kept.
-            same = next((k for k in groups if words <= set(k.split()) or set(k.split()) <= words),
+            same = next((k for k in groups if words <= group_words[k] or group_words[k] <= words),
                         None)
             if same is not None and len(key) > len(same):
                 groups[key] = [raw, *groups.pop(same)]
+                group_words[key] = words
             elif same is not None:
                 groups[same].append(raw)
             else:
                 groups[key] = [raw]
+                group_words[key] = words
         out = []
         for members in groups.values():
             first = self._make_source(*members[0])

@@ -52,9 +52,13 @@ class Prepared:
         return pos + (self._shift[i - 1] if i else 0)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
+        if not self._cuts:
+            return start, end if end > start else start
         return self.orig(start), self.orig(end - 1) + 1 if end > start else self.orig(start)
 
     def surface(self, start: int, end: int) -> str:
+        if not self._cuts:
+            return self.original[start:end]
         a, b = self.span(start, end)
         return self.original[a:b]
 
