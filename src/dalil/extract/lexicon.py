@@ -231,7 +231,11 @@ class CompiledLexicon:
                 if m:
                     return m.start(1), m.end(1), it.entry
             return None
-        present = self._literal_hits(low, 0, len(low), alternatives=False)
+        return self._search_at(text, self._literal_hits(low, 0, len(low), alternatives=False))
+
+    def _search_at(self, text: str, present: dict[int, list[int]]
+                   ) -> tuple[int, int, Entry] | None:
+        """``search`` given where the entries' literal starts occur in ``text``."""
         # entries whose literal occurs, and those without one, in the lexicon's order
         for k in sorted(self._unprefixed.union(present)) if present else self._unprefixed_list:
             it = self.items[k]
@@ -248,6 +252,58 @@ class CompiledLexicon:
             if m:
                 return m.start(1), m.end(1), it.entry
         return None
+
+
+class _LexiconChain:
+    """Several lexicons asked in turn "does the text match?": one Aho-Corasick pass over the
+    text finds the literal starts for all of them (source roles: seven lexicons, ~30 names and
+    descriptions per report)."""
+
+    def __init__(self, lexicons: list[CompiledLexicon]) -> None:
+        self.lexicons = lexicons
+        by_literal: dict[str, list[tuple[int, int]]] = {}
+        for li, lx in enumerate(lexicons):
+            for k, it in enumerate(lx.items):
+                if it.prefix:
+                    by_literal.setdefault(it.prefix, []).append((li, k))
+        self.automaton = ahocorasick.Automaton()
+        for literal, pairs in by_literal.items():
+            self.automaton.add_word(literal, (len(literal), tuple(pairs)))
+        if by_literal:
+            self.automaton.make_automaton()
+
+    def first(self, text: str) -> int | None:
+        low = text.lower()
+        if len(low) != len(text) or not len(self.automaton) or any(
+                lx.words is not None for lx in self.lexicons):
+            return next((li for li, lx in enumerate(self.lexicons) if lx.search(text)), None)
+        present: list[dict[int, list[int]]] = [{} for _ in self.lexicons]
+        for end, (length, pairs) in self.automaton.iter(low):
+            pos = end - length + 1
+            for li, k in pairs:
+                present[li].setdefault(k, []).append(pos)
+        for li, lx in enumerate(self.lexicons):
+            if lx._search_at(text, present[li]) is not None:
+                return li
+        return None
+
+
+_CHAINS: dict[tuple[int, ...], _LexiconChain] = {}
+
+
+def first_matching(lexicons: dict[str, CompiledLexicon], text: str) -> str | None:
+    """The first name (in the dict's order) whose lexicon matches somewhere in ``text``, as
+    ``next(name for name, lx in lexicons.items() if lx.search(text))`` would give it."""
+    names = list(lexicons)
+    values = [lexicons[n] for n in names]
+    key = tuple(id(lx) for lx in values)
+    chain = _CHAINS.get(key)
+    if chain is None or any(a is not b for a, b in zip(chain.lexicons, values, strict=True)):
+        if len(_CHAINS) > 16:
+            _CHAINS.clear()
+        chain = _CHAINS[key] = _LexiconChain(values)
+    li = chain.first(text)
+    return None if li is None else names[li]
 
 
 def _norm_pattern(pattern: str) -> str:

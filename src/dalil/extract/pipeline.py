@@ -17,7 +17,13 @@ from dalil.errors import InputError, TooLargeError
 from dalil.extract import attribution as attr
 from dalil.extract.dates import find_dates
 from dalil.extract.figures import SUBSET_BEFORE, classify
-from dalil.extract.lexicon import Entry, Lexicons, find_words_many, load_lexicons
+from dalil.extract.lexicon import (
+    Entry,
+    Lexicons,
+    find_words_many,
+    first_matching,
+    load_lexicons,
+)
 from dalil.extract.model import (
     ActorMention,
     Claim,
@@ -752,12 +758,8 @@ class _Run:
 
     def _role_and_pseudonymity(self, name: str, desc: str, context: str, around: str
                                ) -> tuple[str, bool]:
-        role = "other"
         both = f"{name} | {desc}" if desc else name
-        for rname, lx in self.lex.source_roles.items():
-            if lx.search(both):
-                role = rname
-                break
+        role = first_matching(self.lex.source_roles, both) or "other"
         if name.startswith("@"):
             role = "social_media_account"
         elif role == "other" and self._actors_in(name):
