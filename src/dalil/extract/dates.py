@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from dalil.extract.text import word_tokens
 from dalil.gazetteer.names import normalize_arabic
@@ -109,6 +110,7 @@ class DateMatch:
     full: dt.date | None  # the single day, when the match is one day (an anchor for later matches)
 
 
+@lru_cache(maxsize=4096)
 def _month(name: str) -> int:
     key = name.lower().rstrip(".").strip()
     key = re.split(r"\s*[/(]\s*", key)[0].strip()

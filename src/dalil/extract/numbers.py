@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dalil.extract.text import word_tokens
 from dalil.gazetteer.names import ascii_digits, normalize_arabic
@@ -93,6 +94,7 @@ def parse_arabic_words(text: str) -> int | None:
     return total
 
 
+@lru_cache(maxsize=65536)
 def parse_number(text: str) -> int | None:
     """Digits with separators or decimal scale ("1,500", "١٢", "2.5 million") or number words."""
     t = ascii_digits(text).strip().lower()
@@ -197,6 +199,13 @@ def _matches(norm: str, start: int, stop: int) -> list[re.Match[str]]:
     return found
 
 
+# trailing qualifiers, compiled once ("12 على الأقل", "30 تقريبا", "40 or more", "one of")
+_OF_AFTER = re.compile(r"\s+of\b")
+_AT_LEAST_AFTER = re.compile(r"\s*(?:\S+\s+)?(?:على الاقل|علي الاقل)")
+_APPROX_AFTER = re.compile(r"\s*تقريبا")
+_OR_MORE_AFTER = re.compile(r"\s*or more\b")
+
+
 def find_numbers(norm: str, start: int = 0, end: int | None = None) -> list[NumberMatch]:
     out: list[NumberMatch] = []
     for m in _matches(norm, start, len(norm) if end is None else end):
@@ -233,17 +242,17 @@ def find_numbers(norm: str, start: int = 0, end: int | None = None) -> list[Numb
             continue
         if num.strip().lower() in ("a", "an", "one", "واحد", "واحدة") and not qual:
             # "one" alone is too often a pronoun ("one of them"); keep it only before a noun.
-            if re.match(r"\s+of\b", norm[m.end():m.end() + 4]):
+            if _OF_AFTER.match(norm, m.end(), m.end() + 4):
                 continue
         qualifier = _QUAL_LOOKUP.get(normalize_arabic(qual).lower(), "exact") if qual else "exact"
         # Trailing qualifiers: "12 على الأقل", "30 تقريبا", "40 or more".
         tail = norm[m.end():m.end() + 14]
         if qualifier == "exact":
-            if re.match(r"\s*(?:\S+\s+)?(?:على الاقل|علي الاقل)", norm[m.end():m.end() + 30]):
+            if _AT_LEAST_AFTER.match(norm, m.end(), m.end() + 30):
                 qualifier = "at_least"
-            elif re.match(r"\s*تقريبا", tail):
+            elif _APPROX_AFTER.match(tail):
                 qualifier = "approx"
-            elif re.match(r"\s*or more\b", tail):
+            elif _OR_MORE_AFTER.match(tail):
                 qualifier = "at_least"
         out.append(NumberMatch(m.start(), m.end(), value, qualifier, "number:" + qualifier))
     return out

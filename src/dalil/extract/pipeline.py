@@ -121,6 +121,17 @@ def _utf8(text: str) -> bytes:
     return text.encode("utf-8", "surrogatepass")
 
 
+# Small patterns used per sentence, mention or source, compiled once.
+_PRONOUN_SPEAKER = re.compile(r"^(?:he|she|they|it|we|i)$", re.I)
+_BASED_AFTER = re.compile(r"-based\b")
+_ARABIC = re.compile("[\u0600-\u06ff]")
+_SAID = re.compile(r"\b(?:said|told|reported|according)\b", re.I)
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_PRONOUN_KEY = re.compile(r"he|she|they|it|we|i|هو|هي")
+_ANONYMOUS = re.compile(r"\bsources?\b|مصدر|مصادر|anonymous|unnamed", re.I)
+_INDEFINITE = re.compile(r"(?:a|an|one)\s", re.I)
+
+
 def detect_language(text: str) -> str:
     sample = _utf8(text[:200_000])
     ar = sum(sample.count(lead) for lead in _ARABIC_LEADS)
@@ -296,7 +307,7 @@ class _Run:
                     cues.append(rule.split(":")[-1])
                 if a.speaker_span[1] > a.speaker_span[0]:
                     speaker_spans[si] = a.speaker_span
-                if not re.match(r"^(?:he|she|they|it|we|i)$", speaker, re.I):
+                if not _PRONOUN_SPEAKER.match(speaker):
                     last_speaker = speaker
                     self._raw_sources.append((speaker, a.description, a.speaker_span, rule))
                 c_start, c_end, quoted = a.text_start, a.text_end, a.quoted
@@ -422,7 +433,7 @@ class _Run:
                 role = "origin"
             elif _DESTINATION.search(before):
                 role = "destination"
-            elif _BASE.search(before) or re.match(r"-based\b", norm[raw.end:raw.end + 7]) or (
+            elif _BASE.search(before) or _BASED_AFTER.match(norm, raw.end, raw.end + 7) or (
                     si in speaker_spans and speaker_spans[si][0] <= raw.start < speaker_spans[si][1]
                     and not _WITNESS_HEAD.match(norm[speaker_spans[si][0]:raw.start])):
                 # "lawyers in Latakia say ...": where the source is, not where it happened
@@ -650,7 +661,7 @@ class _Run:
             return True
         if _PATIENT_BEFORE.search(before):
             return False
-        arabic = bool(re.search("[\u0600-\u06ff]", norm[s:e]))
+        arabic = bool(_ARABIC.search(norm, s, e))
         for v in viols:
             vs = self._norm_pos(v.span[0])
             if arabic:
@@ -661,7 +672,7 @@ class _Run:
                 between = norm[e:vs]
                 if _PASSIVE.search(between) or len(between) > 120:
                     continue
-                if re.search(r"\b(?:said|told|reported|according)\b", between, re.I):
+                if _SAID.search(between):
                     continue
                 return True
         return False
@@ -711,8 +722,8 @@ class _Run:
         groups: dict[str, list[tuple[str, str, tuple[int, int], str]]] = {}
         group_words: dict[str, set[str]] = {}
         for raw in self._raw_sources:
-            key = name_key(re.sub(r"^(?:the|a|an)\s+", "", raw[0], flags=re.I))
-            if not key or re.fullmatch(r"he|she|they|it|we|i|هو|هي", key):
+            key = name_key(_ARTICLE.sub("", raw[0]))
+            if not key or _PRONOUN_KEY.fullmatch(key):
                 continue
             named = self._actors_in(raw[0])
             if named and named[0][2].label and (named[0][1] - named[0][0]) >= 0.5 * len(raw[0]):
@@ -764,10 +775,9 @@ class _Run:
             role = "social_media_account"
         elif role == "other" and self._actors_in(name):
             role = "official"  # an armed group or state body speaking for itself
-        named_anonymous = bool(re.search(r"\bsources?\b|مصدر|مصادر|anonymous|unnamed", context,
-                                         re.I))
+        named_anonymous = bool(_ANONYMOUS.search(context))
         if role in ("official", "NGO", "media") and not name.startswith("@") and \
-                not named_anonymous and not re.match(r"(?:a|an|one)\s", name, re.I):
+                not named_anonymous and not _INDEFINITE.match(name):
             return role, False  # institutions speak under their own name
         pseudo = bool(self.lex.pseudonymous.search(name)
                       or self.lex.pseudonymous.search(f"{context} | {around[:200]}"))

@@ -184,8 +184,15 @@ class _Lookups:
         self.stamp = (gaz.revision, len(reserved))
         # word -> 0: never starts a place name; 1: may start a one-word name; 2: a longer one too
         self.starts: dict[str, int] = {}
+        self.caps: dict[str, bool] = {}
         # surface -> (name keys that qualify, with their offset in the surface; skeleton info)
         self.surfaces: dict[str, tuple[tuple[tuple[int, str], ...], tuple[str, int] | None]] = {}
+
+    def capitalised(self, word: str) -> bool:
+        cap = self.caps.get(word)
+        if cap is None:
+            cap = self.caps[word] = _capitalised(word)
+        return cap
 
     def start(self, word: str) -> int:
         code = self.starts.get(word)
@@ -257,6 +264,7 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
         look.start(w)
     # most words (lower-case Latin) never start a place name: the loop visits only the others
     candidates = [k for k, w in enumerate(words) if code_of[w]]
+    capitalised = look.capitalised
     while i < n_tok:
         c = bisect_left(candidates, i)
         if c == len(candidates):
@@ -266,14 +274,18 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
         tok = tokens[i]
         code = code_of[tok[2]]
         arabic = "\u0600" <= tok[2][0] <= "\u06ff"
+        # tokens of a name must be adjacent (only spaces or hyphens between): how many are
+        run = 1
+        if code == 2:
+            while run < 4 and i + run < n_tok and not norm[
+                    matches[i + run - 1].end():matches[i + run].start()].strip(" -"):
+                run += 1
         for n in (4, 3, 2, 1) if code == 2 else (1,):
-            if i + n > n_tok:
+            if n > run:
                 continue
-            if n > 1 and any(norm[tokens[j][1]:tokens[j + 1][0]].strip(" -")
-                             for j in range(i, i + n - 1)):
-                continue  # tokens must be adjacent (only spaces or hyphens between)
-            start, end = tok[0], tokens[i + n - 1][1]
-            if not arabic and not _capitalised(tokens[i + n - 1][2]):
+            last = words[i + n - 1]
+            start, end = tok[0], matches[i + n - 1].end()
+            if not arabic and not capitalised(last):
                 continue
             keys, skeleton = look.surface(norm[start:end], arabic)
             for rel, key in keys:
