@@ -210,7 +210,14 @@ class _Lookups:
         first_words = self.gaz.first_words
         multi = word.lower() in _LATIN_ARTICLES or any(
             k.split(" ")[0] in first_words for _, k in _keys(word, 0, len(word), arabic) if k)
-        return 2 if multi else 1
+        if multi:
+            return 2
+        # A word that starts no longer name is tried alone: when that cannot succeed (no name
+        # key or skeleton in the gazetteer), it is skipped like a lower-case word.
+        if not arabic and not self.capitalised(word):
+            return 0
+        keys, skeleton = self.surface(word, arabic)
+        return 1 if keys or skeleton is not None else 0
 
     def surface(self, surface: str, arabic: bool
                 ) -> tuple[tuple[tuple[int, str], ...], tuple[str, int] | None]:
