@@ -202,6 +202,8 @@ class _Run:
         self._raw_sources: list[tuple[str, str, tuple[int, int], str]] = []
         self._actor_cache: dict[str, list[tuple[int, int, Entry]]] = {}
         self._role_cache: dict[tuple[str, str, str], tuple[str, bool]] = {}
+        # where each violation starts in the normalised text (its span is in original offsets)
+        self._viol_start: dict[int, int] = {}
 
     def sent_of(self, pos: int) -> int:
         return max(0, bisect_right(self.starts, pos) - 1)
@@ -234,6 +236,7 @@ class _Run:
                 si = self.sent_of(s)
                 v = Violation(vtype, p.surface(s, e), p.span(s, e),
                               f"violations.yaml:{vtype}:{entry.pattern}", si)
+                self._viol_start[id(v)] = s
                 viol_by_sent.setdefault(si, []).append(v)
         # the four word-indexed registries in one pass over the words
         actors, victim_hits, according_hits, verb_hits = find_words_many(norm, [
@@ -663,7 +666,9 @@ class _Run:
             return False
         arabic = bool(_ARABIC.search(norm, s, e))
         for v in viols:
-            vs = self._norm_pos(v.span[0])
+            vs = self._viol_start.get(id(v))
+            if vs is None:
+                vs = self._norm_pos(v.span[0])
             if arabic:
                 if abs(vs - s) < 60:
                     return True
