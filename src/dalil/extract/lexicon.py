@@ -398,7 +398,35 @@ def _alternative_prefixes(pattern: str) -> tuple[str, ...]:
         if len(lit) < 2 or lit != alt.lower()[:len(lit)]:
             return ()
         out.append(lit)
+    # "(?:were|was) stabbed": the literal after the group belongs to every start
+    rest = pattern[i + 1:]
+    if all(lit == alt.lower() for lit, alt in zip(out, alts, strict=True)) and \
+            not _top_level_bar(rest):
+        follow: list[str] = []
+        for ch in rest:
+            if ch in _META:
+                if ch in "?*{" and follow:
+                    follow.pop()
+                break
+            follow.append(ch)
+        out = [lit + "".join(follow).lower() for lit in out]
     return tuple(out)
+
+
+def _top_level_bar(pattern: str) -> bool:
+    """Whether the pattern may be an alternation at its top level (escaped parentheses make
+    the count unsure: then yes)."""
+    if "|" not in pattern:
+        return False
+    if "\\(" in pattern or "\\)" in pattern:
+        return True
+    depth = 0
+    for ch in pattern:
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "|" and depth <= 0:
+            return True
+    return False
 
 
 def _literal_prefix(pattern: str, literal: bool) -> str:
