@@ -145,11 +145,20 @@ _STARTS = (
 )
 
 
+# per distinct word, remembered: whether a date expression may start with it
+_MAY_START: dict[str, bool] = {}
+
+
 def _date_matches(norm: str) -> list[re.Match[str]]:
     found: list[re.Match[str]] = []
     last = 0
-    starts = _STARTS
-    for pos in [s for s, _e, word in word_tokens(norm) if word in starts or word[0].isdigit()]:
+    toks = word_tokens(norm)
+    may_start = _MAY_START
+    if len(may_start) > 200_000:
+        may_start.clear()
+    for w in {t[2] for t in toks}.difference(may_start):
+        may_start[w] = w in _STARTS or w[0].isdigit()
+    for pos in [s for s, _e, word in toks if may_start[word]]:
         if pos < last:
             continue
         m = DATE_RE.match(norm, pos)

@@ -209,6 +209,8 @@ class CompiledLexicon:
         for offset, first in variants:
             for seq, entry in self.words.get(first, ()):
                 k = len(seq)
+                if k == 1:
+                    return toks[i][0] + offset, toks[i][1], entry, 1
                 if i + k > n:
                     continue
                 if all(toks[i + j][2] == seq[j] and
@@ -332,8 +334,6 @@ class _WordGroup:
             found = (variants, tuple(li for li, lx in enumerate(self.lexicons)
                                      if lx.words is not None
                                      and any(f in lx.words for f in firsts)))
-        if len(self.per_word) > 200_000:
-            self.per_word.clear()
         self.per_word[word] = found
         return found
 
@@ -350,20 +350,22 @@ def find_words_many(text: str, lexicons: list[CompiledLexicon]
     resume = [0] * len(lexicons)
     gkey = tuple(id(lx) for lx in lexicons)
     group = _WORD_GROUPS.get(gkey)
-    if group is None or any(a is not b for a, b in zip(group.lexicons, lexicons, strict=True)):
+    if group is None or any(a is not b for a, b in zip(group.lexicons, lexicons, strict=True)) \
+            or len(group.per_word) > 200_000:
         if len(_WORD_GROUPS) > 16:
             _WORD_GROUPS.clear()
         group = _WORD_GROUPS[gkey] = _WordGroup(list(lexicons))
-    starts = group.starts
-    # most words start no entry; only Arabic words may hide a clitic
-    for i in [i for i, t in enumerate(toks)
-              if t[2] in starts or "\u0621" <= t[2][:1] <= "\u064a"]:
+    # Most words start no entry (only Arabic words may hide a clitic): each distinct word is
+    # looked up once, and the loop visits only the words that start some entry.
+    per_word = group.per_word
+    for w in {t[2] for t in toks}.difference(per_word):
+        group.lookup(w)
+    for i in [i for i, t in enumerate(toks) if per_word[t[2]] is not None]:
         t_start, _e, word = toks[i]
         if t_start > 0 and text[t_start - 1] == "@":
             continue
-        found = group.lookup(word)
-        if found is None:
-            continue
+        found = per_word[word]
+        assert found is not None
         variants, which = found
         for li in which:
             if i < resume[li]:

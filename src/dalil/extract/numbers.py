@@ -180,15 +180,30 @@ _STARTS = (
 )
 
 
+def _start_offset(word: str) -> int:
+    """Where in this word a number expression may start: 0, 1 after a glued conjunction or
+    preposition ("وعشرات", "ب30"), or -1 (nowhere)."""
+    if word in _STARTS or word[0].isdigit():
+        return 0
+    if word[0] in "وبل" and len(word) > 1 and (word[1:] in _STARTS or word[1].isdigit()):
+        return 1
+    return -1
+
+
+# per distinct word, remembered (reports repeat their words)
+_START_OFFSET: dict[str, int] = {}
+
+
 def _matches(norm: str, start: int, stop: int) -> list[re.Match[str]]:
+    if len(_START_OFFSET) > 200_000:
+        _START_OFFSET.clear()
     found: list[re.Match[str]] = []
     last = start
-    starts = _STARTS
-    for s, pos in [(s, s if word in starts or word[0].isdigit() else s + 1)
-                   for s, _e, word in word_tokens(norm, start, stop)
-                   if word in starts or word[0].isdigit() or (
-                       word[0] in "وبل" and len(word) > 1 and (word[1:] in starts
-                                                                or word[1].isdigit()))]:
+    toks = word_tokens(norm, start, stop)
+    offset = _START_OFFSET
+    for w in {t[2] for t in toks}.difference(offset):
+        offset[w] = _start_offset(w)
+    for s, pos in [(s, s + off) for s, _e, word in toks if (off := offset[word]) >= 0]:
         if s < last:
             continue
         # pos is s + 1 for a glued conjunction or preposition: "وعشرات", "ب30"
