@@ -106,7 +106,14 @@ def word_tokens(text: str, start: int = 0, stop: int | None = None) -> list[tupl
     hit = _WORDS_CACHE.get(key)
     if hit is not None and hit[0] is text:
         return hit[1]
-    toks = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, start, stop)]
+    low = text.lower()
+    if len(low) == len(text) and "\u03a3" not in text:
+        # Lower-casing the whole text keeps every word where it was (no character changes its
+        # length or its \\w class; only Greek capital sigma depends on its neighbours).
+        toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(low, start, stop)]
+    else:
+        toks = [(m.start(), m.end(), m.group().lower())
+                for m in _WORD.finditer(text, start, stop)]
     if len(_WORDS_CACHE) > 64:
         _WORDS_CACHE.clear()
     _WORDS_CACHE[key] = (text, toks)
