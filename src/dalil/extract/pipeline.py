@@ -15,6 +15,7 @@ from pathlib import Path
 
 from dalil.errors import InputError, TooLargeError
 from dalil.extract import attribution as attr
+from dalil.extract import fastre
 from dalil.extract.dates import find_dates
 from dalil.extract.figures import SUBSET_BEFORE, classify
 from dalil.extract.lexicon import (
@@ -56,8 +57,9 @@ from dalil.gazetteer.names import name_key, normalize_arabic
 
 def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
     """Compile a pattern written in ordinary Arabic spelling against normalised text
-    (إلى -> الى, ة -> ه ...), as the text it runs on has been normalised the same way."""
-    return re.compile(normalize_arabic(pattern), flags)
+    (إلى -> الى, ة -> ه ...), as the text it runs on has been normalised the same way.
+    Searches try the pattern only where one of its literal starts occurs (``fastre``)."""
+    return fastre.compile(normalize_arabic(pattern), flags)
 
 
 EXTRACTOR_VERSION = "0.1.0"

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from dalil.extract import fastre
 from dalil.gazetteer import Gazetteer
 from dalil.gazetteer import Place as GazPlace
 from dalil.gazetteer.names import (
@@ -30,8 +31,9 @@ from dalil.gazetteer.names import (
 
 def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
     """Compile a pattern written in ordinary Arabic spelling against normalised text
-    (إلى -> الى, ة -> ه ...), as the text it runs on has been normalised the same way."""
-    return re.compile(normalize_arabic(pattern), flags)
+    (إلى -> الى, ة -> ه ...), as the text it runs on has been normalised the same way.
+    Searches try the pattern only where one of its literal starts occurs (``fastre``)."""
+    return fastre.compile(normalize_arabic(pattern), flags)
 
 
 _TOKEN = _rx(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'`ʿʾ]+(?:-[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'`ʿʾ]+)*"
