@@ -95,6 +95,8 @@ class CompiledLexicon:
         if self.automaton is None and self.items:
             self.automaton = _literal_automaton(self.items)
         self._unprefixed_list = [k for k, it in enumerate(self.items) if not it.prefix]
+        self._unfiltered = frozenset(k for k, it in enumerate(self.items)
+                                     if not (it.prefix or it.alternatives))
         self._unprefixed = frozenset(self._unprefixed_list)
 
     def _literal_hits(self, low: str, start: int, stop: int, alternatives: bool = True
@@ -136,7 +138,9 @@ class CompiledLexicon:
         found: list[tuple[int, int, Entry]] = []
         same_length = len(low) == len(text)
         at = self._literal_hits(low, start, stop) if same_length else {}
-        for k, it in enumerate(self.items):
+        # the entries with a literal occurrence, and those without a literal, in entry order
+        for k in sorted(self._unfiltered.union(at)) if same_length else range(len(self.items)):
+            it = self.items[k]
             if not (it.prefix or it.alternatives) or not same_length:
                 for m in it.regex.finditer(text, start, stop):
                     found.append((m.start(1), m.end(1), it.entry))
