@@ -662,6 +662,7 @@ def combine_strata(
             draws = np.sum([d[:size] for d in draws_list if d is not None], axis=0)
             interval = percentile_interval(draws, level)
             kind = parts[0].interval_kind + "; summed across strata draw by draw"
+            used_bca = False
             jack = [p.jackknife for p in parts]
             if interval_method == "bca" and all(j is not None for j in jack):
                 values = np.concatenate(
@@ -672,6 +673,9 @@ def combine_strata(
                 bca = bca_interval(draws, estimate, accel, level) if accel is not None else None
                 if bca is not None:
                     interval = bca
+                    used_bca = True
+            if not used_bca:
+                kind = kind.replace("BCa", "percentile")
 
         else:
             kind = "no interval: some strata have no replicates or draws"
