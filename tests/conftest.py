@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from typer.testing import CliRunner
 
+from dalil.cli import app
 from dalil.settings import Settings
 from dalil.workspace import Workspace
 
@@ -74,3 +76,28 @@ def keyed_workspace(workspace: Workspace) -> Workspace:
 
     init_keys(workspace)
     return workspace
+
+
+@pytest.fixture
+def cli(tmp_path: Path, db_url: str | None, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    """The `dalil` command in an initialised workspace, as a user's shell would see it."""
+    monkeypatch.setenv("DALIL_HOME", str(tmp_path / "ws"))
+    monkeypatch.setenv("DALIL_USER", "tester")
+    monkeypatch.setenv("DALIL_KEY_FILE", str(tmp_path / "key.json"))
+    monkeypatch.setenv("DALIL_FSYNC", "0")
+    if db_url:
+        monkeypatch.setenv("DALIL_DATABASE_URL", db_url)
+    else:
+        monkeypatch.delenv("DALIL_DATABASE_URL", raising=False)
+    runner = CliRunner()
+    result = runner.invoke(app, ["init"])
+    assert result.exit_code == 0, result.output
+    return runner
+
+
+@pytest.fixture
+def keyed_cli(cli: CliRunner) -> CliRunner:
+    """`cli` with a testimony key created."""
+    result = cli.invoke(app, ["keys", "init"])
+    assert result.exit_code == 0, result.output
+    return cli

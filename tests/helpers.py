@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from typer.testing import CliRunner
+
+from dalil.cli import app
+
 REPORT_EN = """Baniyas, 9 March 2025 - Residents of al-Qusour neighbourhood said armed men went from
 house to house on the morning of 7 March. A local teacher, who asked to be identified only as
 Abu Fares, said at least 14 people were killed in his street. The figures could not be
@@ -50,3 +54,10 @@ identity:
 # up words so that no other file could contain them by chance).
 SECRETS = ["Nawal", "Haddad", "+961 70 123 456", "961 70 123", "12 Qusour Street", "Zorvanite",
            "Tellurian"]
+
+
+def run(cli: CliRunner, *args: str, code: int = 0) -> str:
+    """Run `dalil ARGS` and return its output, failing the test on an unexpected exit code."""
+    result = cli.invoke(app, list(args))
+    assert result.exit_code == code, (result.output, result.exception)
+    return result.output

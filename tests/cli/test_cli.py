@@ -8,32 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from tests.helpers import TESTIMONY_YAML, write_reports
+from tests.helpers import TESTIMONY_YAML, run, write_reports
 from typer.testing import CliRunner
 
 from dalil.cli import app
-
-
-@pytest.fixture
-def cli(tmp_path: Path, db_url: str | None, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    monkeypatch.setenv("DALIL_HOME", str(tmp_path / "ws"))
-    monkeypatch.setenv("DALIL_USER", "tester")
-    monkeypatch.setenv("DALIL_KEY_FILE", str(tmp_path / "key.json"))
-    monkeypatch.setenv("DALIL_FSYNC", "0")
-    if db_url:
-        monkeypatch.setenv("DALIL_DATABASE_URL", db_url)
-    else:
-        monkeypatch.delenv("DALIL_DATABASE_URL", raising=False)
-    runner = CliRunner()
-    result = runner.invoke(app, ["init"])
-    assert result.exit_code == 0, result.output
-    return runner
-
-
-def run(cli: CliRunner, *args: str, code: int = 0) -> str:
-    result = cli.invoke(app, list(args))
-    assert result.exit_code == code, (result.output, result.exception)
-    return result.output
 
 
 def test_ingest_verify_search_export(cli: CliRunner, tmp_path: Path) -> None:

@@ -8,31 +8,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from dalil.cli import app
+from tests.helpers import run
 from tests.incidents.scenario import write_scenario
 
 
 @pytest.fixture
-def cli(tmp_path: Path, db_url: str | None, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    monkeypatch.setenv("DALIL_HOME", str(tmp_path / "ws"))
-    monkeypatch.setenv("DALIL_USER", "tester")
-    monkeypatch.setenv("DALIL_KEY_FILE", str(tmp_path / "key.json"))
-    monkeypatch.setenv("DALIL_FSYNC", "0")
-    if db_url:
-        monkeypatch.setenv("DALIL_DATABASE_URL", db_url)
-    else:
-        monkeypatch.delenv("DALIL_DATABASE_URL", raising=False)
-    runner = CliRunner()
-    for args in (["init"], ["keys", "init"]):
-        result = runner.invoke(app, args)
-        assert result.exit_code == 0, result.output
-    return runner
-
-
-def run(cli: CliRunner, *args: str, code: int = 0) -> str:
-    result = cli.invoke(app, list(args))
-    assert result.exit_code == code, (result.output, result.exception)
-    return result.output
+def cli(keyed_cli: CliRunner) -> CliRunner:
+    return keyed_cli
 
 
 def test_build_list_show_review_verify(cli: CliRunner, tmp_path: Path) -> None:

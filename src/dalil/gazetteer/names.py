@@ -13,28 +13,24 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_AR_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_AR_MAP = str.maketrans({
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
-    "ی": "ي", "ک": "ك", "ې": "ي", "ە": "ه", "ہ": "ه", "ۀ": "ه",
-})
-_INDIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+from dalil.text.arabic import DIACRITICS, INDIC_DIGITS, LETTER_FOLD, PERSIAN_LETTERS
+from dalil.text.arabic import has_arabic as has_arabic
+
+# The folding table shared with search and extraction, plus letters of Kurdish and Urdu spellings.
+_AR_MAP: dict[int, str] = str.maketrans(
+    {**LETTER_FOLD, **PERSIAN_LETTERS, "ې": "ي", "ە": "ه", "ہ": "ه", "ۀ": "ه"})
+# Code point to code point, as extraction's length-keeping table expects.
+_INDIC_DIGITS = str.maketrans("".join(INDIC_DIGITS), "".join(INDIC_DIGITS.values()))
 # Latin articles in transliterated Arabic names (al-, el-, ad-, as-sun-letter assimilations).
 _LATIN_ARTICLE = re.compile(
     r"^(?:al|el|il|ul|a[dnrstz]|ash|adh|ath|e[dnrstz]|esh|edh|eth)[\s-]+", re.I)
 _LATIN_STRIP = re.compile(r"['`ʿʾ‘’´]")
 _NON_WORD = re.compile(r"[^\w\s]+")
 _SPACES = re.compile(r"\s+")
-_ARABIC_CHAR = re.compile("[\u0600-\u06ff]")
-
-
-def has_arabic(text: str) -> bool:
-    return bool(_ARABIC_CHAR.search(text))
-
 
 def normalize_arabic(text: str) -> str:
     """Arabic letter normalisation (keeps length-independent meaning, not offsets)."""
-    return _AR_DIACRITICS.sub("", text).translate(_AR_MAP)
+    return DIACRITICS.sub("", text).translate(_AR_MAP)
 
 
 def ascii_digits(text: str) -> str:

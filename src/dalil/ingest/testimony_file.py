@@ -42,6 +42,7 @@ from dalil.errors import InputError
 from dalil.ingest.language import detect_language
 from dalil.ingest.parsed import ParsedItem
 from dalil.ingest.text import decode_text
+from dalil.text.arabic import INDIC_DIGITS, LETTER_FOLD, has_arabic, is_diacritic
 
 WITHHELD = "[withheld]"
 # Far above any real statement; keeps a hostile file from exhausting memory in YAML.
@@ -305,13 +306,7 @@ def load_testimony(path: Path, name: str) -> TestimonyFile:
 
 # --- redaction --------------------------------------------------------------------------------
 
-_TASHKEEL = {cp for cp in range(0x0610, 0x061B)} | {cp for cp in range(0x064B, 0x0660)} | {
-    0x0670, 0x0640, 0x06D6, 0x06D7, 0x06D8, 0x06D9, 0x06DA, 0x06DB, 0x06DC}
-_FOLD = {
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
-    **{chr(0x0660 + d): str(d) for d in range(10)},  # Arabic-Indic digits
-    **{chr(0x06F0 + d): str(d) for d in range(10)},  # Eastern Arabic-Indic digits
-}
+_FOLD = {**LETTER_FOLD, **INDIC_DIGITS}
 _PROCLITICS = frozenset("وفبلك")
 
 
@@ -324,7 +319,7 @@ def _normalise_with_map(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(text):
-        if ord(ch) in _TASHKEEL:
+        if is_diacritic(ch):
             continue
         folded = _FOLD.get(ch)
         if folded is None:
@@ -337,10 +332,6 @@ def _normalise_with_map(text: str) -> tuple[str, list[int]]:
 
 def _normalise(text: str) -> str:
     return _normalise_with_map(text)[0].strip()
-
-
-def _is_arabic(text: str) -> bool:
-    return any(0x0600 <= ord(ch) <= 0x06FF for ch in text)
 
 
 def name_parts(real_name: str) -> list[str]:
@@ -423,7 +414,7 @@ def redact(statement: str, identity: Identity) -> str:
         needle = _normalise(value)
         if len(needle) < 3:
             continue
-        arabic = _is_arabic(needle)
+        arabic = has_arabic(needle)
         for start, end in _spans(norm, needle):
             if _boundary_ok(norm, start, end, arabic):
                 while end < len(norm) and norm[end].isalnum():

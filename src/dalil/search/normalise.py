@@ -13,16 +13,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_FOLD = str.maketrans({
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي",
-    "٠": "0", "١": "1", "٢": "2", "٣": "3", "٤": "4", "٥": "5", "٦": "6", "٧": "7", "٨": "8",
-    "٩": "9", "۰": "0", "۱": "1", "۲": "2", "۳": "3", "۴": "4", "۵": "5", "۶": "6", "۷": "7",
-    "۸": "8", "۹": "9", "ک": "ك", "ی": "ي",
-})
+from dalil.text.arabic import BIDI_CONTROLS, DIACRITICS, INDIC_DIGITS, LETTER_FOLD, PERSIAN_LETTERS
+
+_FOLD = str.maketrans({**LETTER_FOLD, **PERSIAN_LETTERS, **INDIC_DIGITS})
 _ARTICLE = re.compile(r"^(?:و|ف|ب|ك)?(?:ال|لل)(?=\w{2,})")
 _TOKEN = re.compile(r"\w+")
-_BIDI = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -38,8 +33,8 @@ def _fold_latin(text: str) -> str:
 
 def normalise(text: str) -> str:
     """Fold a text to its search form: tokens separated by single spaces."""
-    text = _BIDI.sub("", text)
-    text = _DIACRITICS.sub("", text)
+    text = BIDI_CONTROLS.sub("", text)
+    text = DIACRITICS.sub("", text)
     text = unicodedata.normalize("NFKC", text).translate(_FOLD)
     text = _fold_latin(text).casefold()
     tokens = []
