@@ -113,37 +113,3 @@ def test_word_tokens_are_the_lower_cased_words(text: str) -> None:
     assert word_tokens(text) == [(m.start(), m.end(), m.group().lower())
                                  for m in re.finditer(r"\w+", text)]
 
-
-def _starts_cover(filter_: fastre.WordStarts, text: str) -> None:
-    where = filter_.positions(text)
-    if where is None:
-        return
-    for p in range(len(text)):
-        if filter_.compiled.match(text, p):
-            assert p in where, (filter_.compiled.pattern[:40], text[p:p + 40])
-
-
-def test_date_and_number_starts_cover_every_match_on_the_corpus() -> None:
-    from dalil.extract.dates import _DATE_STARTS
-    from dalil.extract.numbers import _NUMBER_STARTS
-
-    for text in _texts():
-        _starts_cover(_DATE_STARTS, text)
-        _starts_cover(_NUMBER_STARTS, text)
-
-
-_DATE_PIECES = ["the", "next", "day", "in", "March", "2013", "6", "10", " ", "  ", "\n", "\t",
-                ",", "-", "and", "آذار", "عام", "في", "الماضي", "at least", "a", "hundred",
-                "dozens", "ثلاثة", "و", "between", "من", "Friday", "on", "١٢", "٣", "ſome",
-                "İn", "\u2003", "20", "of", "to", "twenty"]
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=12))
-def test_date_and_number_starts_cover_every_match_on_any_text(pieces: list[str]) -> None:
-    from dalil.extract.dates import _DATE_STARTS
-    from dalil.extract.numbers import _NUMBER_STARTS
-
-    text = " ".join(pieces) if len(pieces) % 2 else "".join(pieces)
-    _starts_cover(_DATE_STARTS, text)
-    _starts_cover(_NUMBER_STARTS, text)

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from dalil.extract import fastre
 from dalil.extract.text import word_tokens
 from dalil.gazetteer.names import normalize_arabic
 
@@ -148,8 +147,6 @@ _STARTS = (
 
 # per distinct word, remembered: whether a date expression may start with it
 _MAY_START: dict[str, bool] = {}
-# and where in a text one may start ("the next", "in 20", "6 " ...): most "the", "in", "a" not
-_DATE_STARTS = fastre.WordStarts(DATE_RE)
 
 
 def _date_matches(norm: str) -> list[re.Match[str]]:
@@ -161,9 +158,8 @@ def _date_matches(norm: str) -> list[re.Match[str]]:
         may_start.clear()
     for w in {t[2] for t in toks}.difference(may_start):
         may_start[w] = w in _STARTS or w[0].isdigit()
-    where = _DATE_STARTS.positions(norm)
     for pos in [s for s, _e, word in toks if may_start[word]]:
-        if pos < last or (where is not None and pos not in where):
+        if pos < last:
             continue
         m = DATE_RE.match(norm, pos)
         if m:

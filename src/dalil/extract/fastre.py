@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import importlib
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from typing import Any, cast
 
@@ -66,24 +65,22 @@ def _extend(outs: set[str], sub: set[str], whole: bool) -> tuple[set[str], bool]
         raise
 
 
-def _starts(items: Any, words: bool = False) -> tuple[set[str], bool]:
+def _starts(items: Any) -> tuple[set[str], bool]:
     """The literal starts of a parsed sequence, and whether they are the whole of it (so that
-    what follows the sequence extends them). ``words``: as seen in text whose white space is
-    single spaces and whose digits are ASCII (see ``WordStarts``)."""
+    what follows the sequence extends them)."""
     outs = {""}
     items = list(items)
     for i, (op, av) in enumerate(items):
-        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] == 0 and av[1] == 1 and not (
-                words and _is_space_class(av[2])):
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
             # "(?:و|ف)?": a match goes through it or past it
-            through = _starts([*av[2], *items[i + 1:]], words)
-            past = _starts(items[i + 1:], words)
+            through = _starts([*av[2], *items[i + 1:]])
+            past = _starts(items[i + 1:])
             try:
                 return _extend(outs, through[0] | past[0], through[1] and past[1])
             except _TooMany:
                 return outs, False
         try:
-            step = _step(outs, op, av, words)
+            step = _step(outs, op, av)
         except _TooMany:
             return outs, False  # the starts so far still begin every match
         if step is None:
@@ -94,11 +91,7 @@ def _starts(items: Any, words: bool = False) -> tuple[set[str], bool]:
     return outs, True
 
 
-def _is_space_class(av: Any) -> bool:
-    return bool(list(av) == [(_c.IN, [(_c.CATEGORY, _c.CATEGORY_SPACE)])])
-
-
-def _step(outs: set[str], op: Any, av: Any, words: bool) -> tuple[set[str], bool] | None:
+def _step(outs: set[str], op: Any, av: Any) -> tuple[set[str], bool] | None:
     """The starts extended over one item, and whether the item is wholly literal; None for a
     zero-width item."""
     assert _c is not None
@@ -108,41 +101,32 @@ def _step(outs: set[str], op: Any, av: Any, words: bool) -> tuple[set[str], bool
             return outs, False  # "$": nothing after it is consumed
         return None
     if op is _c.LITERAL:
-        ch = chr(av)
-        return {o + (" " if words and ch.isspace() else ch) for o in outs}, True
+        return {o + chr(av) for o in outs}, True
     if op is _c.SUBPATTERN:
         if av[1] or av[2]:
             raise _Unknown  # flags switched inside the pattern
-        return _extend(outs, *_starts(av[3], words))
+        return _extend(outs, *_starts(av[3]))
     if op is _c.BRANCH:
-        alts = [_starts(alt, words) for alt in av[1]]
+        alts = [_starts(alt) for alt in av[1]]
         return _extend(outs, set().union(*(a for a, _ in alts)),
                        all(whole for _, whole in alts))
     if op is _c.IN and all(o is _c.LITERAL for o, _ in av) and len(av) <= 8:
-        return _extend(outs, {" " if words and chr(ch).isspace() else chr(ch)
-                              for _, ch in av}, True)
+        return _extend(outs, {chr(ch) for _, ch in av}, True)
     if op is _c.IN and av == [(_c.CATEGORY, _c.CATEGORY_SPACE)]:
-        # "\\s": one of these characters (one space, in ``words`` mode)
-        return _extend(outs, {" "} if words else set(_SPACES), True)
-    if words and op is _c.IN and av == [(_c.CATEGORY, _c.CATEGORY_DIGIT)]:
-        return _extend(outs, set("0123456789"), True)
-    if words and op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and _is_space_class(av[2]) and \
-            av[0] <= 1:
-        # "\\s+" / "\\s*": one space or (for "*") none; longer runs are left to the caller
-        return _extend(outs, {" "} if av[0] else {"", " "}, True)
+        return _extend(outs, set(_SPACES), True)  # "\\s": one of these characters
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
-        sub, _whole = _starts(av[2], words)  # at least once: its starts, then unknown
+        sub, _whole = _starts(av[2])  # at least once: its starts, then unknown
         return _extend(outs, sub, False)
     return outs, False
 
 
-def literal_starts(pattern: re.Pattern[str], words: bool = False) -> frozenset[str] | None:
+def literal_starts(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Strings one of which every match of ``pattern`` starts with (lower case when the
     pattern ignores case), or None when there are none worth looking for."""
     if _p is None or pattern.flags & (re.VERBOSE | re.MULTILINE | re.DOTALL):
         return None
     try:
-        found, _whole = _starts(_p.parse(pattern.pattern, pattern.flags), words)
+        found, _whole = _starts(_p.parse(pattern.pattern, pattern.flags))
     except (_Unknown, RecursionError):
         return None
     if pattern.flags & re.IGNORECASE:
@@ -224,67 +208,6 @@ def _fold(string: str) -> str | None:
     if "ı" in text:
         text = text.replace("ı", "i")
     return text
-
-
-_OTHER_SPACE = re.compile(r"[^\S ]")
-_RUN = re.compile(r"\s{2,}")
-_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
-
-
-class WordStarts:
-    """Where in a text a match of a pattern can start, for patterns tried at many positions
-    (every word that may begin a date or a number): their literal starts run through white
-    space and digits ("the next day", "in 2013"), so they are found in a copy of the text whose
-    white space is single spaces; next to a longer run of white space every position counts."""
-
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.compiled = pattern
-        self._auto: Any = None
-        self._built = False
-        self.longest = 0
-
-    def _build(self) -> None:
-        # on first use, not at import: working out thousands of starts takes ~0.1 s
-        self._built = True
-        starts = literal_starts(self.compiled, words=True)
-        if starts:
-            self.longest = max(map(len, starts))
-            self._auto = ahocorasick.Automaton()
-            for literal in starts:
-                self._auto.add_word(literal, len(literal))
-            self._auto.make_automaton()
-
-    def positions(self, string: str) -> _Positions | None:
-        """The positions where a match may start; None: anywhere."""
-        if not self._built:
-            self._build()
-        if self._auto is None or _OTHER_DIGIT.search(string):
-            return None
-        text = string
-        if self.compiled.flags & re.IGNORECASE:
-            folded = _fold(string)
-            if folded is None:
-                return None
-            text = folded
-        flat = _OTHER_SPACE.sub(" ", text)
-        hits = {end - length + 1 for end, length in self._auto.iter(flat)}
-        return _Positions(hits, [(m.start(), m.end()) for m in _RUN.finditer(string)],
-                          self.longest)
-
-
-class _Positions:
-    def __init__(self, hits: set[int], runs: list[tuple[int, int]], longest: int) -> None:
-        self.hits = hits
-        self.run_ends = [e for _s, e in runs]
-        self.run_starts = [s for s, _e in runs]
-        self.longest = longest
-
-    def __contains__(self, pos: int) -> bool:
-        if pos in self.hits:
-            return True
-        # a run of white space where a literal start could lie: there, anything may match
-        i = bisect_right(self.run_ends, pos)
-        return i < len(self.run_starts) and self.run_starts[i] < pos + self.longest
 
 
 def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:

@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from dalil.extract import fastre
 from dalil.extract.text import word_tokens
 from dalil.gazetteer.names import ascii_digits, normalize_arabic
 
@@ -193,8 +192,6 @@ def _start_offset(word: str) -> int:
 
 # per distinct word, remembered (reports repeat their words)
 _START_OFFSET: dict[str, int] = {}
-# where in a text a number expression may start ("at least 3", "dozens", "a hundred" ...)
-_NUMBER_STARTS = fastre.WordStarts(NUMBER_RE)
 
 
 def _matches(norm: str, start: int, stop: int) -> list[re.Match[str]]:
@@ -206,9 +203,8 @@ def _matches(norm: str, start: int, stop: int) -> list[re.Match[str]]:
     offset = _START_OFFSET
     for w in {t[2] for t in toks}.difference(offset):
         offset[w] = _start_offset(w)
-    where = _NUMBER_STARTS.positions(norm)
     for s, pos in [(s, s + off) for s, _e, word in toks if (off := offset[word]) >= 0]:
-        if s < last or (where is not None and pos not in where):
+        if s < last:
             continue
         # pos is s + 1 for a glued conjunction or preposition: "وعشرات", "ب30"
         m = NUMBER_RE.match(norm, pos, stop)
