@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dalil.extract import attribution, fastre, figures, load_lexicons, pipeline, places
-from dalil.extract.lexicon import first_matching
+from dalil.extract.lexicon import CompiledLexicon, first_matching
 from dalil.extract.text import prepare, word_tokens
 
 DOCS = Path(__file__).resolve().parents[2] / "bench" / "data" / "extract"
@@ -85,21 +85,41 @@ def test_prefiltered_patterns_match_like_plain_ones_on_any_text(pieces: list[str
         _same(pat, text)
 
 
+def _lexicon_same(lx: CompiledLexicon, text: str) -> None:
+    # reference: every entry's own regex over the whole text, leftmost-longest
+    found = sorted(((m.start(1), m.end(1), it.entry.label, it.entry.pattern)
+                    for it in lx.items for m in it.regex.finditer(text)),
+                   key=lambda t: (t[0], t[0] - t[1]))
+    ref, last = [], -1
+    for s, e, _label, pattern in found:
+        if s >= last:
+            ref.append((s, e, pattern))
+            last = e
+    assert [(s, e, en.pattern) for s, e, en in lx.finditer(text)] == ref, text
+    assert bool(lx.search(text)) == any(it.regex.search(text) for it in lx.items), text
+
+
+_LEX_PIECES = ["was", "is", "still", "missing", "were", "killed", "kıll", "ſhot", "shot dead",
+               "forcibly", "disappeared", "reportedly", "allegedly", "قتل", "وقتل", "للعلويين",
+               "العلويين", "لم", "يتسن", "التحقق", "not", "independently", "verified", " ",
+               "  ", "\n", ",", "The", "DEAD", "the dead", "@", "-"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LEX_PIECES), max_size=14))
+def test_lexicons_match_like_their_regexes_on_any_text(pieces: list[str]) -> None:
+    lex = load_lexicons()
+    text = " ".join(pieces) if len(pieces) % 2 else "".join(pieces)
+    for lx in [lex.violations["all"], lex.hedge, lex.disclaimer, *lex.source_roles.values()]:
+        _lexicon_same(lx, text)
+
+
 def test_lexicons_match_like_their_regexes() -> None:
     lex = load_lexicons()
     lexicons = [lex.violations["all"], lex.hedge, lex.disclaimer]
     for text in _texts():
         for lx in lexicons:
-            # reference: every entry's own regex over the whole text, leftmost-longest
-            found = sorted(((m.start(1), m.end(1), it.entry.label, it.entry.pattern)
-                            for it in lx.items for m in it.regex.finditer(text)),
-                           key=lambda t: (t[0], t[0] - t[1]))
-            ref, last = [], -1
-            for s, e, _label, pattern in found:
-                if s >= last:
-                    ref.append((s, e, pattern))
-                    last = e
-            assert [(s, e, en.pattern) for s, e, en in lx.finditer(text)] == ref
+            _lexicon_same(lx, text)
         for sentence in text.split("."):
             want = next((name for name, lx in lex.source_roles.items()
                          if any(it.regex.search(sentence) for it in lx.items)), None)

@@ -18,6 +18,7 @@ import ahocorasick
 import yaml
 
 from dalil.errors import ConfigError
+from dalil.extract import fastre
 from dalil.extract.text import word_tokens
 from dalil.gazetteer.names import has_arabic, normalize_arabic
 
@@ -94,7 +95,8 @@ class CompiledLexicon:
     def __post_init__(self) -> None:
         if self.automaton is None and self.items:
             self.automaton = _literal_automaton(self.items)
-        self._unprefixed_list = [k for k, it in enumerate(self.items) if not it.prefix]
+        self._unprefixed_list = [k for k, it in enumerate(self.items)
+                                 if not (it.prefix or it.alternatives)]
         self._unfiltered = frozenset(k for k, it in enumerate(self.items)
                                      if not (it.prefix or it.alternatives))
         self._unprefixed = frozenset(self._unprefixed_list)
@@ -134,7 +136,7 @@ class CompiledLexicon:
                 if idx is not None:
                     hits.append((cm.start(idx), cm.end(idx), self.items[idx - 1].entry))
             return hits
-        low = lowered if lowered is not None else text.lower()
+        low = lowered if lowered is not None else _lower(text)
         found: list[tuple[int, int, Entry]] = []
         same_length = len(low) == len(text)
         at = self._literal_hits(low, start, stop) if same_length else {}
@@ -228,7 +230,7 @@ class CompiledLexicon:
         if self.words is not None:
             found = self.finditer(text)
             return found[0] if found else None
-        low = text.lower()
+        low = _lower(text)
         if len(low) != len(text):
             for it in self.items:
                 if it.prefix and it.prefix not in low:
@@ -237,7 +239,7 @@ class CompiledLexicon:
                 if m:
                     return m.start(1), m.end(1), it.entry
             return None
-        return self._search_at(text, self._literal_hits(low, 0, len(low), alternatives=False))
+        return self._search_at(text, self._literal_hits(low, 0, len(low)))
 
     def _search_at(self, text: str, present: dict[int, list[int]]
                    ) -> tuple[int, int, Entry] | None:
@@ -270,8 +272,8 @@ class _LexiconChain:
         by_literal: dict[str, list[tuple[int, int]]] = {}
         for li, lx in enumerate(lexicons):
             for k, it in enumerate(lx.items):
-                if it.prefix:
-                    by_literal.setdefault(it.prefix, []).append((li, k))
+                for literal in dict.fromkeys((it.prefix,) if it.prefix else it.alternatives):
+                    by_literal.setdefault(literal, []).append((li, k))
         self.automaton = ahocorasick.Automaton()
         for literal, pairs in by_literal.items():
             self.automaton.add_word(literal, (len(literal), tuple(pairs)))
@@ -279,7 +281,7 @@ class _LexiconChain:
             self.automaton.make_automaton()
 
     def first(self, text: str) -> int | None:
-        low = text.lower()
+        low = _lower(text)
         if len(low) != len(text) or not len(self.automaton) or any(
                 lx.words is not None for lx in self.lexicons):
             return next((li for li, lx in enumerate(self.lexicons) if lx.search(text)), None)
@@ -310,6 +312,17 @@ def first_matching(lexicons: dict[str, CompiledLexicon], text: str) -> str | Non
         chain = _CHAINS[key] = _LexiconChain(values)
     li = chain.first(text)
     return None if li is None else names[li]
+
+
+def _lower(text: str) -> str:
+    """The text as the entries' case-insensitive regexes see it, for the literal pre-tests:
+    lower case, and "ſ" and dotless "ı", which they match as "s" and "i", folded likewise."""
+    low = text.lower()
+    if "ſ" in low:
+        low = low.replace("ſ", "s")
+    if "ı" in low:
+        low = low.replace("ı", "i")
+    return low
 
 
 def _norm_pattern(pattern: str) -> str:
@@ -509,9 +522,15 @@ def compile_lexicon(entries: list[Entry], *, literal: bool = False) -> CompiledL
             regex = rf"(?<![\w@]){_AR_PREFIX}{article}({body})(?![\w])"
         else:
             regex = rf"(?<![\w@])({body})(?![\w])"
+        compiled = re.compile(regex, re.IGNORECASE)
         prefix = _literal_prefix(pat, literal)
-        items.append(_Item(e, re.compile(regex, re.IGNORECASE), prefix, has_arabic(pat),
-                           () if prefix else _alternative_prefixes(pat)))
+        alternatives = () if prefix else _alternative_prefixes(pat)
+        starts = None if has_arabic(pat) else fastre.literal_starts(compiled)
+        if starts:
+            # every match starts with one of these, worked out from the whole entry
+            # ("(?:is|was) (?:still )?missing": "is missing", "was still missing" ...)
+            prefix, alternatives = "", tuple(sorted(starts))
+        items.append(_Item(e, compiled, prefix, has_arabic(pat), alternatives))
     # Longest patterns first so "mass killing" wins over "killing" at the same position.
     items.sort(key=lambda it: -len(it.entry.pattern))
     combined = re.compile("|".join(f"(?:{it.regex.pattern})" for it in items), re.IGNORECASE) \
