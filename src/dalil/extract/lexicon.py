@@ -51,26 +51,25 @@ class _Item:
     alternatives: tuple[str, ...] = ()
 
 
-# An Aho-Corasick automaton over the entries' literal starts: literal -> (its length, the items
-# it is the prefix of, the items it is one alternative start of).
-_Starts = tuple[int, tuple[int, ...], tuple[int, ...]]
+def _starts_of(it: _Item) -> tuple[str, ...]:
+    """The literals one of which every match of the entry starts with (Arabic: up to four
+    characters after the match start, for clitics and the article); () when unknown."""
+    return (it.prefix,) if it.prefix else tuple(dict.fromkeys(it.alternatives))
 
 
 def _literal_automaton(items: list[_Item]) -> Any:
-    """One pass over the text finds every occurrence of every entry's literal start.
+    """One pass over the text finds every occurrence of every entry's literal start: an
+    Aho-Corasick automaton, literal -> (its length, the entries it starts).
 
     pyahocorasick rather than ``str.find`` per entry (400 scans of each report) or one regex
     alternation (Python's engine tries every alternative at every position)."""
-    by_literal: dict[str, tuple[list[int], list[int]]] = {}
+    by_literal: dict[str, list[int]] = {}
     for k, it in enumerate(items):
-        if it.prefix:
-            by_literal.setdefault(it.prefix, ([], []))[0].append(k)
-        else:
-            for alt in dict.fromkeys(it.alternatives):
-                by_literal.setdefault(alt, ([], []))[1].append(k)
+        for literal in _starts_of(it):
+            by_literal.setdefault(literal, []).append(k)
     auto = ahocorasick.Automaton()
-    for literal, (prefixed, alternative) in by_literal.items():
-        auto.add_word(literal, (len(literal), tuple(prefixed), tuple(alternative)))
+    for literal, entries in by_literal.items():
+        auto.add_word(literal, (len(literal), tuple(entries)))
     if by_literal:
         auto.make_automaton()
     return auto
@@ -95,26 +94,20 @@ class CompiledLexicon:
     def __post_init__(self) -> None:
         if self.automaton is None and self.items:
             self.automaton = _literal_automaton(self.items)
-        self._unprefixed_list = [k for k, it in enumerate(self.items)
-                                 if not (it.prefix or it.alternatives)]
-        self._unfiltered = frozenset(k for k, it in enumerate(self.items)
-                                     if not (it.prefix or it.alternatives))
+        # entries without a known literal start: always run
+        self._unprefixed_list = [k for k, it in enumerate(self.items) if not _starts_of(it)]
         self._unprefixed = frozenset(self._unprefixed_list)
 
-    def _literal_hits(self, low: str, start: int, stop: int, alternatives: bool = True
-                      ) -> dict[int, list[int]]:
+    def _literal_hits(self, low: str, start: int, stop: int) -> dict[int, list[int]]:
         """Item index -> the positions where one of its literal starts occurs (overlapping
         occurrences included, in text order), as ``str.find`` in a loop would find them."""
         hits: dict[int, list[int]] = {}
         if self.automaton is None or not len(self.automaton):
             return hits
-        for end, (length, prefixed, alternative) in self.automaton.iter(low, start, stop):
+        for end, (length, entries) in self.automaton.iter(low, start, stop):
             pos = end - length + 1
-            for k in prefixed:
+            for k in entries:
                 hits.setdefault(k, []).append(pos)
-            if alternatives:
-                for k in alternative:
-                    hits.setdefault(k, []).append(pos)
         return hits
 
     @property
@@ -141,7 +134,7 @@ class CompiledLexicon:
         same_length = len(low) == len(text)
         at = self._literal_hits(low, start, stop) if same_length else {}
         # the entries with a literal occurrence, and those without a literal, in entry order
-        for k in sorted(self._unfiltered.union(at)) if same_length else range(len(self.items)):
+        for k in sorted(self._unprefixed.union(at)) if same_length else range(len(self.items)):
             it = self.items[k]
             if not (it.prefix or it.alternatives) or not same_length:
                 for m in it.regex.finditer(text, start, stop):
@@ -272,7 +265,7 @@ class _LexiconChain:
         by_literal: dict[str, list[tuple[int, int]]] = {}
         for li, lx in enumerate(lexicons):
             for k, it in enumerate(lx.items):
-                for literal in dict.fromkeys((it.prefix,) if it.prefix else it.alternatives):
+                for literal in _starts_of(it):
                     by_literal.setdefault(literal, []).append((li, k))
         self.automaton = ahocorasick.Automaton()
         for literal, pairs in by_literal.items():

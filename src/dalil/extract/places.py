@@ -396,10 +396,7 @@ def _keys(norm: str, start: int, end: int, arabic: bool) -> list[tuple[int, str]
 def _overlaps(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
     """Whether [s, e) overlaps a span of ``spans`` (sorted by start)."""
     i = bisect_left(spans, (e,))  # spans starting at or after e cannot overlap
-    for j in range(max(0, i - 8), i):
-        if spans[j][1] > s:
-            return True
-    return False
+    return any(b > s for _a, b in spans[max(0, i - 8):i])
 
 
 def _dedupe(places: list[GazPlace]) -> list[GazPlace]:
