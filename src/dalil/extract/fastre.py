@@ -31,8 +31,8 @@ except ImportError:  # pragma: no cover - other Python versions
     _c = _p = None
 
 _MAX_LITERALS = 20000
-# Characters whose case-insensitive match is no more than what str.lower() gives: ASCII and
-# Arabic. (Under IGNORECASE "s" also matches "ſ" and "i" matches "ı", "İ": handled below.)
+# Characters whose case-insensitive match is no more than what str.lower() gives: ASCII, Arabic
+# and white space. (Under IGNORECASE "s" also matches "ſ" and "i" "ı" and "İ": see _fold.)
 _PLAIN = re.compile(r"[\x20-\x7e\u0600-\u06ff\s]+")
 # what "\s" matches in a str pattern
 _SPACES = "".join(ch for ch in map(chr, range(0x3001)) if re.match(r"\s", ch))
@@ -159,6 +159,8 @@ class Prefiltered:
         return getattr(self.compiled, name)
 
     def _positions(self, string: str, pos: int, endpos: int) -> list[int] | None:
+        if self._auto is None or not 0 <= pos <= endpos:
+            return None  # odd bounds: the plain pattern deals with them
         text = string
         if self._fold:
             folded = _fold(string)
@@ -170,7 +172,7 @@ class Prefiltered:
     def search(self, string: str, pos: int = 0, endpos: int | None = None
                ) -> re.Match[str] | None:
         end = len(string) if endpos is None else min(endpos, len(string))
-        positions = None if self._auto is None else self._positions(string, pos, end)
+        positions = self._positions(string, pos, end)
         if positions is None:
             return self.compiled.search(string, pos, end)
         match = self.compiled.match
@@ -183,7 +185,7 @@ class Prefiltered:
     def finditer(self, string: str, pos: int = 0, endpos: int | None = None
                  ) -> Iterator[re.Match[str]]:
         end = len(string) if endpos is None else min(endpos, len(string))
-        positions = None if self._auto is None else self._positions(string, pos, end)
+        positions = self._positions(string, pos, end)
         if positions is None:
             yield from self.compiled.finditer(string, pos, end)
             return
