@@ -251,7 +251,8 @@ def _lookups(gaz: Gazetteer, reserved: set[str]) -> _Lookups:
     key = (id(gaz), id(reserved))
     found = _LOOKUPS.get(key)
     if found is None or found.gaz is not gaz or found.reserved is not reserved or \
-            found.stamp != (gaz.revision, len(reserved)) or len(found.surfaces) > 200_000:
+            found.stamp != (gaz.revision, len(reserved)) or \
+            len(found.surfaces) + len(found.starts) > 400_000:  # a bound on memory
         if len(_LOOKUPS) > 8:
             _LOOKUPS.clear()
         found = _LOOKUPS[key] = _Lookups(gaz, reserved)
