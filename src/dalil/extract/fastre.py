@@ -146,9 +146,14 @@ class Prefiltered:
         self.flags = pattern.flags
         self.match = pattern.match
         self.fullmatch = pattern.fullmatch
-        starts = literal_starts(pattern)
         self._fold = bool(pattern.flags & re.IGNORECASE)
         self._auto: Any = None
+        self._built = False
+
+    def _build(self) -> None:
+        # on first use rather than at import: the command line starts faster
+        self._built = True
+        starts = literal_starts(self.compiled)
         if starts:
             self._auto = ahocorasick.Automaton()
             for literal in starts:
@@ -159,6 +164,8 @@ class Prefiltered:
         return getattr(self.compiled, name)
 
     def _positions(self, string: str, pos: int, endpos: int) -> list[int] | None:
+        if not self._built:
+            self._build()
         if self._auto is None or not 0 <= pos <= endpos:
             return None  # odd bounds: the plain pattern deals with them
         text = string
