@@ -42,15 +42,14 @@ def _init(x: npt.NDArray[np.int64], y: npt.NDArray[np.int64], k: int):  # type: 
         rate = min(max(caught / max(n, 1), 0.05), 0.95)
         for kk in range(k):
             lam[jj, kk] = min(max(rate + np.random.uniform(-0.05, 0.05), 0.01), 0.99)
-    # Class weights start from a stick-breaking draw with alpha = 1, kept as logs.
-    log_pi = np.empty(k)
-    log_rest = 0.0
+    # Class weights start from a stick-breaking draw with alpha = 1. The stick fractions are
+    # kept as logs: sticks[0, k] = log V_k, sticks[1, k] = log(1 - V_k) (the last V is 1).
+    sticks = np.zeros((2, k))
     for kk in range(k - 1):
         v = np.random.uniform(0.0, 1.0)
-        log_pi[kk] = np.log(v) + log_rest
-        log_rest += np.log1p(-v)
-    log_pi[k - 1] = log_rest
-    return lam, log_pi
+        sticks[0, kk] = np.log(v)
+        sticks[1, kk] = np.log1p(-v)
+    return lam, sticks
 
 
 @njit(cache=True)
@@ -107,13 +106,25 @@ def _missing_count(n: int, p0: float, cap: int) -> int:  # pragma: no cover - co
 
 
 @njit(cache=True)
+def _swap_classes(n_k, caught, a, b):  # type: ignore[no-untyped-def]  # pragma: no cover - compiled
+    tmp = n_k[a]
+    n_k[a] = n_k[b]
+    n_k[b] = tmp
+    for jj in range(caught.shape[0]):
+        tmp = caught[jj, a]
+        caught[jj, a] = caught[jj, b]
+        caught[jj, b] = tmp
+
+
+@njit(cache=True)
 def _sweeps(  # type: ignore[no-untyped-def]  # pragma: no cover - compiled
-    x, y, lam, log_pi, alpha, a_alpha, b_alpha, cap, n_sweeps, record_from, thinning, out, out_pos
+    x, y, lam, sticks, alpha, a_alpha, b_alpha, cap, n_sweeps, record_from, thinning, out, out_pos
 ):
     p, j = x.shape
     k = lam.shape[1]
     n = y.sum()
     pi = np.empty(k)
+    log_pi = np.empty(k)
     ratio = np.empty((j, k))
     lp = np.empty(k)
     n_k = np.empty(k)
@@ -121,7 +132,10 @@ def _sweeps(  # type: ignore[no-untyped-def]  # pragma: no cover - compiled
     miss = np.empty(k)
     n0 = 0
     for it in range(n_sweeps):
+        log_rest = 0.0
         for kk in range(k):
+            log_pi[kk] = sticks[0, kk] + log_rest
+            log_rest += sticks[1, kk]
             pi[kk] = max(np.exp(log_pi[kk]), 1e-300)
         # Products instead of sums of logs: no log/exp in the inner loop. With at most ten
         # lists and lambda clipped to [1e-12, 1 - 1e-12] nothing underflows to zero for every
@@ -195,6 +209,31 @@ def _sweeps(  # type: ignore[no-untyped-def]  # pragma: no cover - compiled
             left -= prob
             remaining -= c
             n_k[kk] += c
+        # Label moves (Hastie, Liverani and Richardson 2015, Stat. Comput. 25:1023): the
+        # stick-breaking prior is not symmetric in the class labels, and Gibbs updates alone
+        # hardly ever move a large class to another position. A chain whose large class sits
+        # late keeps alpha high and settles on a different N (a plain sampler without these
+        # moves gave a median of ~1,700 instead of ~1,830 on the Western US table in three
+        # of four seeds). Two Metropolis moves that leave the posterior unchanged fix it:
+        # (a) swap the people of two classes, weights staying in place;
+        if k >= 2:
+            a = np.random.randint(0, k)
+            b = np.random.randint(0, k - 1)
+            if b >= a:
+                b += 1
+            log_accept = (n_k[b] - n_k[a]) * (log_pi[a] - log_pi[b])
+            if np.log(np.random.uniform(0.0, 1.0)) < log_accept:
+                _swap_classes(n_k, caught, a, b)
+        # (b) swap two neighbouring classes together with their stick fractions.
+        if k >= 3:
+            c = np.random.randint(0, k - 2)
+            log_accept = n_k[c] * sticks[1, c + 1] - n_k[c + 1] * sticks[1, c]
+            if np.log(np.random.uniform(0.0, 1.0)) < log_accept:
+                _swap_classes(n_k, caught, c, c + 1)
+                for row in range(2):
+                    tmp = sticks[row, c]
+                    sticks[row, c] = sticks[row, c + 1]
+                    sticks[row, c + 1] = tmp
         for jj in range(j):
             for kk in range(k):
                 draw = np.random.beta(1.0 + caught[jj, kk], 1.0 + n_k[kk] - caught[jj, kk])
@@ -211,9 +250,9 @@ def _sweeps(  # type: ignore[no-untyped-def]  # pragma: no cover - compiled
             g2 = _log_gamma(alpha + after)
             top = max(g1, g2)
             total_log = top + np.log(np.exp(g1 - top) + np.exp(g2 - top))
-            log_pi[kk] = g1 - total_log + log_rest
+            sticks[0, kk] = g1 - total_log
+            sticks[1, kk] = g2 - total_log
             log_rest += g2 - total_log
-        log_pi[k - 1] = log_rest
         alpha = np.random.gamma(a_alpha + k - 1, 1.0 / (b_alpha - log_rest))
         step = it - record_from
         if step >= 0 and (step + 1) % thinning == 0 and out_pos < out.shape[0]:
@@ -236,7 +275,7 @@ def run_chains(
     done = 0
     for chain in range(s.chains):
         _seed(int(seeds[chain]) & 0x7FFFFFFF)
-        lam, log_pi = _init(x, y, s.k)
+        lam, sticks = _init(x, y, s.k)
         alpha = 1.0
         out = np.empty(s.samples)
         pos = 0
@@ -247,7 +286,7 @@ def run_chains(
                 x,
                 y,
                 lam,
-                log_pi,
+                sticks,
                 alpha,
                 s.a_alpha,
                 s.b_alpha,

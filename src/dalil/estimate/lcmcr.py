@@ -99,6 +99,18 @@ def _stick_breaking_log(log_v: FloatArray, log_1mv: FloatArray) -> FloatArray:
     return log_pi
 
 
+def _swap_numpy(
+    n_k: FloatArray,
+    caught: FloatArray,
+    chain: npt.NDArray[np.int64],
+    a: npt.NDArray[np.int64],
+    b: npt.NDArray[np.int64],
+) -> None:
+    """Swap classes a and b (per chain) in the class sizes and the per-list counts."""
+    n_k[chain, a], n_k[chain, b] = n_k[chain, b], n_k[chain, a].copy()
+    caught[chain, :, a], caught[chain, :, b] = caught[chain, :, b], caught[chain, :, a].copy()
+
+
 def _truncated_negative_binomial(
     rng: np.random.Generator, n: int, p0: FloatArray, cap: int
 ) -> npt.NDArray[np.int64]:
@@ -167,7 +179,8 @@ def _run_numpy(
     rate = np.clip(xt @ y / max(n_obs, 1), 0.05, 0.95)
     lam = np.clip(rate[None, :, None] + rng.uniform(-0.05, 0.05, (c, j, k)), 0.01, 0.99)
     v = rng.uniform(0.0, 1.0, (c, k - 1))
-    log_pi = _stick_breaking_log(np.log(v), np.log1p(-v))
+    log_v, log_1mv = np.log(v), np.log1p(-v)
+    chain = np.arange(c)
     alpha = np.ones(c)
     cap = missing_cap(s, n_obs)
     y_b = np.broadcast_to(y, (c, len(y)))
@@ -177,6 +190,7 @@ def _run_numpy(
     out = 0
     report_every = max(total // 100, 1)
     for it in range(total):
+        log_pi = _stick_breaking_log(log_v, log_1mv)
         pi = np.maximum(np.exp(log_pi), 1e-300)
         log_lam = np.log(lam)
         log_not = np.log1p(-lam)
@@ -195,6 +209,24 @@ def _run_numpy(
 
         n_k = alloc.sum(axis=1) + miss_alloc  # (C, K)
         caught = xt @ alloc  # (C, J, K)
+        if k >= 2:  # label moves; why: see the compiled kernel
+            a = rng.integers(0, k, c)
+            b = rng.integers(0, k - 1, c)
+            b += b >= a
+            log_accept = (n_k[chain, b] - n_k[chain, a]) * (log_pi[chain, a] - log_pi[chain, b])
+            ok = np.log(rng.random(c)) < log_accept
+            _swap_numpy(n_k, caught, chain[ok], a[ok], b[ok])
+        if k >= 3:
+            a = rng.integers(0, k - 2, c)
+            b = a + 1
+            log_accept = n_k[chain, a] * log_1mv[chain, b] - n_k[chain, b] * log_1mv[chain, a]
+            ok = np.log(rng.random(c)) < log_accept
+            _swap_numpy(n_k, caught, chain[ok], a[ok], b[ok])
+            for sticks in (log_v, log_1mv):
+                sticks[chain[ok], a[ok]], sticks[chain[ok], b[ok]] = (
+                    sticks[chain[ok], b[ok]],
+                    sticks[chain[ok], a[ok]].copy(),
+                )
         lam = rng.beta(1.0 + caught, 1.0 + n_k[:, None, :] - caught)
         lam = np.clip(lam, 1e-12, 1 - 1e-12)
 
@@ -204,8 +236,8 @@ def _run_numpy(
         g1 = _log_gamma(rng, 1.0 + n_k[:, :-1])
         g2 = _log_gamma(rng, alpha[:, None] + after)
         both = np.logaddexp(g1, g2)
-        log_pi = _stick_breaking_log(g1 - both, g2 - both)
-        alpha = rng.gamma(s.a_alpha + k - 1, 1.0 / (s.b_alpha - log_pi[:, -1]))
+        log_v, log_1mv = g1 - both, g2 - both
+        alpha = rng.gamma(s.a_alpha + k - 1, 1.0 / (s.b_alpha - log_1mv.sum(axis=1)))
 
         if it >= s.burnin and (it - s.burnin + 1) % s.thinning == 0:
             draws[:, out] = n_obs + n0
