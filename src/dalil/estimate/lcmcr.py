@@ -63,6 +63,24 @@ class LcmcrResult:
         return self.draws.reshape(-1)
 
     @property
+    def cap(self) -> int:
+        """Largest population the sampler allows (-1: no bound)."""
+        extra = missing_cap(self.settings, self.observed)
+        return -1 if extra < 0 else self.observed + extra
+
+    def share_near_cap(self) -> float:
+        """Share of draws in the top tenth of the allowed range [observed, cap]."""
+        if self.cap < 0:
+            return 0.0
+        edge = self.cap - 0.1 * (self.cap - self.observed)
+        return float((self.pooled >= edge).mean())
+
+    def hits_cap(self) -> bool:
+        """True when the posterior leans on the bound: 2.5% or more of the draws lie in the
+        top tenth of the allowed range, so the upper end of the 95% interval is the bound's."""
+        return self.share_near_cap() >= 0.025
+
+    @property
     def converged(self) -> bool:
         return (self.settings.chains < 2 or self.rhat <= RHAT_LIMIT) and self.ess >= ESS_MINIMUM
 
