@@ -137,14 +137,15 @@ def main() -> None:
     lcmcr = LcmcrSettings(burnin=3000, samples=500, thinning=20, chains=2)
     started = time.perf_counter()
     lines = [
-        "| scenario | N | method | coverage of 95% interval | median relative error | "
-        "median width / N | no estimate |",
-        "|---|---:|---|---:|---:|---:|---:|",
+        "| scenario | N | method | coverage of 95% interval | BCa coverage | median relative "
+        "error | median width / N | no estimate |",
+        "|---|---:|---|---:|---:|---:|---:|---:|",
     ]
     flagged: list[str] = []
     for sc in SCENARIOS:
         methods = tuple(m for m in METHODS if m != "dga" or sc.n_lists <= 5)
         hits: dict[str, list[bool]] = {m: [] for m in methods}
+        bca_hits: dict[str, list[bool]] = {m: [] for m in methods}
         errors: dict[str, list[float]] = {m: [] for m in methods}
         widths: dict[str, list[float]] = {m: [] for m in methods}
         missing: dict[str, int] = dict.fromkeys(methods, 0)
@@ -171,14 +172,18 @@ def main() -> None:
                     continue
                 low, high = m.interval
                 hits[m.method].append(low <= sc.size <= high)
+                bca = m.diagnostics.get("bca_interval")
+                if bca and None not in bca:
+                    bca_hits[m.method].append(bca[0] <= sc.size <= bca[1])
                 errors[m.method].append(abs(m.estimate - sc.size) / sc.size)
                 widths[m.method].append((high - low) / sc.size)
             print(f"  {sc.name}: replication {r + 1}/{args.replications}", flush=True)
         share = np.mean(observed) / sc.size
         for m in methods:
             cover = float(np.mean(hits[m])) if hits[m] else math.nan
+            bca_cover = f"{np.mean(bca_hits[m]):.0%}" if bca_hits[m] else "-"
             lines.append(
-                f"| {sc.name} (recorded {share:.0%}) | {sc.size:,} | {m} | {cover:.0%} | "
+                f"| {sc.name} (recorded {share:.0%}) | {sc.size:,} | {m} | {cover:.0%} | {bca_cover} | "
                 f"{np.median(errors[m]):.1%} | {np.median(widths[m]):.2f} | {missing[m]} |"
             )
             if cover < 0.80:

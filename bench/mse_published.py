@@ -49,6 +49,7 @@ class Row:
     ours: float
     our_interval: Interval
     verdict: str
+    bca: Interval = None  # Dalil's BCa interval from the same replicates
 
 
 def fmt(x: float | None) -> str:
@@ -113,6 +114,8 @@ class Bench:
     ) -> None:
         m = self.methods(name, order, (method,))[method]
         iv = m.profile_interval if use_profile else m.interval
+        pair = None if use_profile else m.diagnostics.get("bca_interval")
+        bca = (pair[0], pair[1]) if pair and None not in pair else None
         self.rows.append(
             Row(
                 name,
@@ -123,6 +126,7 @@ class Bench:
                 m.estimate,
                 iv,
                 point_verdict(theirs, m.estimate, kind),
+                bca,
             )
         )
 
@@ -298,12 +302,14 @@ def run(bench: Bench, with_lcmcr: bool) -> None:
 
 def render(rows: list[Row]) -> str:
     head = (
-        "| table | figure | kind | theirs | their interval | Dalil | Dalil interval | agrees |\n"
-        "|---|---|---|---:|---|---:|---|---|\n"
+        "| table | figure | kind | theirs | their interval | Dalil | Dalil interval | "
+        "Dalil BCa | agrees |\n"
+        "|---|---|---|---:|---|---:|---|---|---|\n"
     )
     body = "".join(
         f"| {r.table.removesuffix('.csv')} | {r.figure} | {r.kind} | {fmt(r.theirs)} | "
-        f"{fmt_iv(r.their_interval)} | {fmt(r.ours)} | {fmt_iv(r.our_interval)} | {r.verdict} |\n"
+        f"{fmt_iv(r.their_interval)} | {fmt(r.ours)} | {fmt_iv(r.our_interval)} | "
+        f"{fmt_iv(r.bca)} | {r.verdict} |\n"
         for r in rows
     )
     return head + body

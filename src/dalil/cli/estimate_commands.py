@@ -56,6 +56,14 @@ def register(app: typer.Typer) -> None:
                 "fitted model (parametric).",
             ),
         ] = "nonparametric",
+        bootstrap_interval: Annotated[
+            str,
+            typer.Option(
+                "--bootstrap-interval",
+                help="Bootstrap interval shown: percentile, or bca (bias-corrected and "
+                "accelerated, as the published studies use). Both are in --json.",
+            ),
+        ] = "percentile",
         level: Annotated[float, typer.Option("--level", help="Interval level.")] = 0.95,
         seed: Annotated[int, typer.Option("--seed", help="Random seed (results repeat).")] = 0,
         chains: Annotated[int, typer.Option("--chains", help="LCMCR chains.")] = 4,
@@ -93,6 +101,7 @@ def register(app: typer.Typer) -> None:
             max_order=max_order,
             bootstrap=bootstrap,
             resampling=resampling,
+            bootstrap_interval=bootstrap_interval,
             level=level,
             seed=seed,
             lcmcr=mse.LcmcrSettings(
