@@ -7,8 +7,8 @@ For every figure in the README: the published / reproduced / reference value, Da
 interval, and whether they agree. "reproduced" figures must agree to within one person; LCMCR
 is "in line" when its median falls within 5% of the two reference medians (or, where the two
 reference seeds disagree, inside their intervals). Published intervals are BCa bootstrap
-intervals; Dalil's are percentile intervals of a bootstrap that repeats the model selection,
-so they are comparable in spirit but not identical.
+intervals; Dalil shows the percentile interval of a bootstrap that repeats the model selection
+(its default) and, in the next column, the BCa interval of the same replicates.
 """
 
 from __future__ import annotations
@@ -373,7 +373,7 @@ def main() -> None:
     failed = [r for r in reproduced if not r.verdict.startswith("yes")]
     text += (
         f"\n{len(reproduced) - len(failed)} of {len(reproduced)} reproducible figures within one "
-        f"person. Bootstrap {args.bootstrap} {args.resampling} replicates (percentile intervals, "
+        f"person. Bootstrap {args.bootstrap} {args.resampling} replicates (percentile and BCa intervals, "
         f"model selection repeated); LCMCR K=10, burn-in 10,000, 1,000 samples x thinning 100, "
         f"2 chains. "
         f"Total time {time.perf_counter() - started:,.0f} s.\n"
