@@ -183,6 +183,8 @@ class Bench:
                     else "reference seeds disagree; outside their intervals"
                 )
             verdict += f" (R-hat {result.rhat:.2f}, ESS {result.ess:.0f})"
+            if not result.converged:
+                verdict += "; Dalil's chains disagree: the report warns"
             for i, r in enumerate(runs):
                 self.rows.append(
                     Row(
