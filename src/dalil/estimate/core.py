@@ -441,6 +441,9 @@ def _apply_bca(
         return
     result.jackknife = (values, weights)
     result.diagnostics["bca_acceleration"] = round(accel or 0.0, 5)
+    if result.interval is not None:
+        # Kept beside BCa in the JSON, so a reader can see how much the correction moved it.
+        result.diagnostics["percentile_interval"] = [round(x, 1) for x in result.interval]
     result.interval = interval
 
 
