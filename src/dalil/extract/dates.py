@@ -76,7 +76,7 @@ DATE_RE = _rx(
         rf"(?:عام\s+)?(?P<y3>{_YEAR}))(?!\d)",
         # in March / last March / آذار الماضي / في شهر آذار (year from publication)
         rf"(?P<mo>(?:\b(?:in|last|early|late|mid|since|during)\s+(?:-\s*)?(?P<m5>{_EN_M})(?![\w]|\s+\d)"
-        rf"|(?:في|خلال|منذ|مطلع|اواخر|منتصف)\s+(?:شهر\s+)?(?P<m6>{_AR_M})(?!\s*\d)"
+        rf"|(?:في|خلال|منذ|مطلع|اواخر|منتصف)\s+(?:شهر\s+)?(?P<m6>{_AR_M})(?!\s*[/(]|\s*(?:عام\s+|سنه\s+)?\d)"
         rf"|(?:شهر\s+)?(?P<m7>{_AR_M})\s+(?:الماضي|الفائت|المنصرم)))",
         # in 2013, عام 2013
         rf"(?P<yr>(?:\b(?:in|since|during|of|until|by|the|a|an)\s+|(?:عام|سنة|العام)\s+)(?P<y5>{_YEAR}))(?!\d|,\d)",
@@ -92,6 +92,16 @@ DATE_RE = _rx(
         r"بعد\s+يوم)\b)",
         r"(?P<rel_prev>\b(?:the\s+day\s+before|the\s+previous\s+(?:day|night|evening)|"
         r"a\s+day\s+earlier|اليوم\s+السابق|في\s+اليوم\s+السابق)\b)",
+        # "last month" names a month, "last year" a year; "last week", "recently" name no
+        # single date and stay unresolved rather than guessed.
+        r"(?P<rel_month>\b(?:last|earlier this|this|(?:at\s+)?the\s+(?:start|beginning|end)\s+of\s+"
+        r"(?:this|last))\s+(?P<rm_unit>month|year)\b"
+        r"|(?:(?:في|خلال|منذ|مطلع|اواخر|منتصف)\s+)?(?P<rm_ar>الشهر|العام|السنه)\s+(?P<rm_ar_when>الماضي|"
+        r"الفائت|المنصرم|الحالي|الجاري)(?!\S))",
+        r"(?P<rel_vague>\b(?:last|earlier this|this|the previous|the past)\s+(?:week|weekend)\b|"
+        r"\b(?:recently|in recent (?:days|weeks)|days ago|weeks ago|a few days ago|"
+        r"(?:a|one|two|three|several|few) (?:days|weeks) (?:ago|earlier))\b|"
+        r"(?:الاسبوع الماضي|الاسبوع الفائت|مؤخرا|قبل ايام|قبل اسابيع|خلال الايام الماضيه)(?!\S))",
         rf"(?P<wd>\b(?:(?:on|last|late|early)\s+(?P<wd_en>{_EN_WD})(?:\s+(?:night|morning|evening))?|"
         rf"(?:يوم|ليله|صباح|مساء|فجر)\s+(?P<wd_ar>{_AR_WD})(?:\s+(?:الماضي|الفائت))?))\b",
     ]) + ")",
@@ -136,10 +146,12 @@ _STARTS = (
     {m.split()[0] for m in _MONTHS} | set(_WEEKDAYS) | set(_AR_ORDINALS)
     | {"in", "early", "late", "mid", "last", "since", "during", "of", "until", "by", "the", "a",
        "an", "yesterday", "today", "this", "tonight", "earlier", "at", "minutes", "moments",
-       "next", "hours", "that", "on"}
+       "next", "hours", "that", "on", "recently", "days", "weeks", "a", "one", "two", "three",
+       "several", "few", "the"}
     | {normalize_arabic(w) for w in (
         "في", "خلال", "منذ", "مطلع", "أواخر", "منتصف", "شهر", "عام", "سنة", "العام", "قبل", "أمس",
-        "الأمس", "اليوم", "الليلة", "فجر", "صباح", "مساء", "ليل", "بعد", "يوم", "ليلة")}
+        "الأمس", "اليوم", "الليلة", "فجر", "صباح", "مساء", "ليل", "بعد", "يوم", "ليلة", "الشهر",
+        "الأسبوع", "مؤخرا", "مؤخراً", "قبل")}
 )
 
 
@@ -233,6 +245,24 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
                 res = DateMatch(m.start(), m.end(), d.isoformat(), "date:relative_to_previous", d)
             else:
                 res = DateMatch(m.start(), m.end(), None, "date:relative:ambiguous_anchor", None)
+        elif g["rel_month"]:
+            unit = "year" if (g["rm_unit"] or "").lower() == "year" or g["rm_ar"] in (
+                "العام", "السنه") else "month"
+            when = (g["rm_ar_when"] or m.group(0)).lower()
+            back = 1 if re.search(r"\blast\b|الماضي|الفائت|المنصرم", when) else 0
+            if published is None:
+                res = DateMatch(m.start(), m.end(), None, "date:relative:no_anchor", None)
+            elif unit == "year":
+                res = DateMatch(m.start(), m.end(), f"{published.year - back:04d}",
+                                "date:relative_year", None)
+            else:
+                y, mo = published.year, published.month - back
+                if mo == 0:
+                    y, mo = y - 1, 12
+                res = DateMatch(m.start(), m.end(), f"{y:04d}-{mo:02d}", "date:relative_month",
+                                None)
+        elif g["rel_vague"]:
+            res = DateMatch(m.start(), m.end(), None, "date:relative:vague", None)
         elif g["wd"]:
             name = normalize_arabic((g["wd_en"] or g["wd_ar"]).lower())
             target = _WEEKDAYS[name]
@@ -264,6 +294,33 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
         elif res.full is not None:
             last_day = res.full
     return out
+
+
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{0,60}\))?\s*(?:[-—–:|]|\n|$)")
+_DATELINE_BEFORE = re.compile(r"\s*(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}|[\u0621-\u064a]+"
+                              r"(?:\s+[\u0621-\u064a]+)?)(?:\s*,\s*[A-Z\u0621-\u064a][\w .'-]{0,30})?"
+                              r"\s*,\s*$")
+
+
+def is_dateline(norm: str, start: int, end: int, sentence_index: int) -> bool:
+    """Whether a date is the dateline of the report, not the date of an event in it.
+
+    "BEIRUT, March 8 (Wire) -", "QAMISHLI, Syria, May 2 -", a date alone on a header line. Not
+    "On 6 March, gunmen ..." or "A 2019 airstrike ...": a date at the start of a sentence is an
+    event's unless a dateline separator or the end of the line follows it."""
+    if sentence_index > 1:
+        return False
+    line_start = norm.rfind("\n", 0, start) + 1
+    if start - line_start >= 60:
+        return False
+    before = norm[line_start:start]
+    if not _DATELINE_AFTER.match(norm, end, min(len(norm), end + 70)):
+        # "BEIRUT, March 8, Gunmen": a capitalised place and comma, with nothing else before
+        return sentence_index == 0 and bool(_DATELINE_BEFORE.fullmatch(before)) and \
+            start - line_start < 40
+    # a separator follows: the line so far must be a place, an outlet, a "Posted:" label or empty
+    return not re.search(r"\b(?:on|in|since|until|from|between|during)\s*$", before, re.I) and \
+        len(before.split()) <= 6
 
 
 def parse_date_text(text: str, published: date | None = None) -> str | None:

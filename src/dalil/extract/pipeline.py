@@ -15,7 +15,7 @@ from pathlib import Path
 
 from dalil.errors import InputError, TooLargeError
 from dalil.extract import attribution as attr
-from dalil.extract.dates import find_dates
+from dalil.extract.dates import find_dates, is_dateline
 from dalil.extract.figures import SUBSET_BEFORE, classify
 from dalil.extract.lexicon import Entry, Lexicons, find_words_many, load_lexicons
 from dalil.extract.model import (
@@ -355,11 +355,7 @@ class _Run:
             si = self.sent_of(d.start)
             role = "event"
             before = norm[max(0, d.start - 30):d.start]
-            line_start = norm.rfind("\n", 0, d.start) + 1
-            if (d.start < 80 and si == 0 and (re.search(r"[(—–-]|\b[A-Z]{3,}\b", norm[:d.start])
-                                              or d.start < 3)) or (
-                    d.start - line_start < 40 and sentences[si].index <= 1 and
-                    re.match(r"\s*(?:\([^)]{0,60}\))?\s*(?:[-—–:|]|$)", norm[d.end:d.end + 70])):
+            if is_dateline(norm, d.start, d.end, si):
                 role = "dateline"  # "BEIRUT, March 8 (Wire) -", "بيروت، ٩ آذار (وكالة) -"
             elif _PUBLICATION.search(before):
                 role = "publication"
