@@ -146,8 +146,8 @@ _STARTS = (
     {m.split()[0] for m in _MONTHS} | set(_WEEKDAYS) | set(_AR_ORDINALS)
     | {"in", "early", "late", "mid", "last", "since", "during", "of", "until", "by", "the", "a",
        "an", "yesterday", "today", "this", "tonight", "earlier", "at", "minutes", "moments",
-       "next", "hours", "that", "on", "recently", "days", "weeks", "a", "one", "two", "three",
-       "several", "few", "the"}
+       "next", "hours", "that", "on", "recently", "days", "weeks", "one", "two", "three",
+       "several", "few"}
     | {normalize_arabic(w) for w in (
         "في", "خلال", "منذ", "مطلع", "أواخر", "منتصف", "شهر", "عام", "سنة", "العام", "قبل", "أمس",
         "الأمس", "اليوم", "الليلة", "فجر", "صباح", "مساء", "ليل", "بعد", "يوم", "ليلة", "الشهر",

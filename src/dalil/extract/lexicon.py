@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from dalil.errors import ConfigError
+from dalil.extract.actors import expand_forms
 from dalil.gazetteer.names import has_arabic, normalize_arabic
 
 VIOLATION_TYPES = (
@@ -397,7 +398,8 @@ def load_lexicons(directory: Path | None = None) -> Lexicons:
         kinds[a["canonical"]] = a.get("kind", "armed_group")
         if a.get("before"):
             eras[a["canonical"]] = (str(a["before"]["date"]), a["before"]["canonical"])
-        for alias in {a["canonical"], *a.get("aliases", [])}:
+        for alias in {a["canonical"], *a.get("aliases", []),
+                      *expand_forms(a.get("forms"), a["canonical"])}:
             actor_entries.append(Entry(a["canonical"], alias))
     victim_entries = [Entry(v["canonical"], alias) for v in victims_raw
                       for alias in {v["canonical"], *v.get("aliases", [])}]

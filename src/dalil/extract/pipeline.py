@@ -15,6 +15,7 @@ from pathlib import Path
 
 from dalil.errors import InputError, TooLargeError
 from dalil.extract import attribution as attr
+from dalil.extract.actors import UNKNOWN_ACTOR, unknown_actor_label
 from dalil.extract.dates import find_dates, is_dateline
 from dalil.extract.figures import SUBSET_BEFORE, classify
 from dalil.extract.lexicon import Entry, Lexicons, find_words_many, load_lexicons
@@ -89,20 +90,10 @@ _PATIENT_BEFORE = _rx(r"(?:\b(?:against|targeting|targeted|ambushed|attacked|kil
                              r"killing|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|(?:ضد|استهداف|استهدفت|"
                              r"استهدف|مقتل|قتل|اغتيال|اعتقال|خطف|اختطاف|اصابة)\s+(?:\S+\s+){0,2})$",
                              re.I)
+_MEMBERS_OF = _rx(r"\b(?:members?|fighters|units?|elements|gunmen|militiamen|soldiers|officers|"
+                  r"personnel|troops|commanders?|men|a group|groups)\s+(?:of|from)\s+(?:the\s+)?$"
+                  r"|(?:عناصر|مقاتلو|مقاتلي|مسلحو|مسلحي|افراد|جنود)\s+(?:من\s+)?$", re.I)
 _PASSIVE = _rx(r"\b(?:were|was|been|being|are|is)\s+(?:\w+ly\s+)?$", re.I)
-_UNKNOWN_ACTOR = _rx(
-    r"\b(?P<head>gunmen|fighters|militias|militiamen|members|groups?|factions?|forces|men|"
-    r"units?)\s+(?P<link>linked|affiliated|loyal|belonging|allied|tied|close|aligned|"
-    r"answering)\s+(?:to|with)\s+(?P<x>(?:the\s+)?(?:(?:interim|new|transitional|former|local)\s+)?"
-    r"(?:authorities|government|regime)\b|(?:the\s+)?(?:[A-Z][\w'-]*|al-[\w'-]+|of)(?:\s+(?:[A-Z][\w'-]*"
-    r"|al-[\w'-]+|of|the)){0,5})"
-    r"|\b(?P<head2>gunmen|fighters|militiamen|militants)\s+from\s+(?P<y>(?:the\s+)?[A-Z][\w'-]*"
-    r"(?:\s+(?:[A-Z][\w'-]*|al-[\w'-]+)){0,3})"
-    r"|(?P<arhead>مسلحين|مسلحون|عناصر|مقاتلين|مقاتلون|ميليشيات|مليشيات|مجموعات)\s+"
-    r"(?P<arlink>تابع\S*|موالي\S*|مرتبط\S*|تتبع|يتبعون|مقرب\S*)\s+(?:ل|لـ)?\s*"
-    r"(?P<arx>\S+(?:\s+\S+){0,2}?)(?=[\s،,.]|$)")
-
-
 def detect_language(text: str) -> str:
     ar = len(re.findall("[\u0600-\u06ff]", text[:200_000]))
     la = len(re.findall("[A-Za-z]", text[:200_000]))
@@ -468,18 +459,13 @@ class _Run:
                 continue
             if self._is_agent(s, e, sentences[si], viol_by_sent[si]):
                 sent_agents.setdefault(si, []).append((s, e, entry.label, kind, p.surface(s, e)))
-        for m in _UNKNOWN_ACTOR.finditer(norm):
+        for m in UNKNOWN_ACTOR.finditer(norm):
             si = self.sent_of(m.start())
             if si not in event_sents or si not in viol_by_sent:
                 continue
-            head = m.group("head") or m.group("head2") or m.group("arhead")
-            link = m.group("link") or ("from" if m.group("head2") else m.group("arlink"))
-            target = (m.group("x") or m.group("y") or m.group("arx") or "").strip()
-            if not target:
-                continue
-            label = f"{head.lower()} {link} {'to ' if m.group('link') else ''}{target}".strip()
-            if m.group("link") and m.group("link").lower() in ("affiliated", "aligned"):
-                label = label.replace(" to ", " with ")
+            label = unknown_actor_label(m)
+            if not label or any(a_s <= m.start() and m.end() <= a_e for a_s, a_e, _ in actors):
+                continue  # "Turkish-backed factions" is a registry name (SNA)
             if not self._is_agent(m.start(), m.end(), sentences[si], viol_by_sent[si]):
                 continue
             sent_agents.setdefault(si, []).append((m.start(), m.end(), label, "unknown",
@@ -615,8 +601,8 @@ class _Run:
         before = norm[max(sent.start, s - 40):s]
         if _AGENT_BEFORE.search(before):
             return True
-        if _PATIENT_BEFORE.search(before):
-            return False
+        if _PATIENT_BEFORE.search(before) and not _MEMBERS_OF.search(before):
+            return False  # "killing of X", but not "members of X looted"
         arabic = bool(re.search("[\u0600-\u06ff]", norm[s:e]))
         for v in viols:
             vs = self._norm_pos(v.span[0])
