@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -36,6 +37,13 @@ _BYLINE = _rx(
     r"شهاده|الحساب|الناشر)\s*:?\s*(?P<h>[^\n]{2,80}?)\s*$"
     r"|^\s*(?P<handle>@\w{2,40})\b",
     re.I | re.M)
+_DOCUMENT_OF = _rx(
+    r"\s*(?:(?:the\s+)?(?:latest\s+|new\s+|preliminary\s+|updated\s+)?(?:figures|data|numbers|"
+    r"statistics|records|estimates|tallies|tally|count|report|reports|statement|documentation|"
+    r"investigation|list|database|findings)\s+(?:compiled|published|released|issued|gathered|"
+    r"collected|kept|shared|provided|seen|obtained)?\s*(?:by|from|of)\s+|"
+    r"(?:a|an|the)\s+(?:new\s+|latest\s+|recent\s+)?(?:report|statement|tally|count|"
+    r"investigation|study|survey)\s+(?:by|from)\s+)", re.I)
 _DASH_SOURCE = _rx(r"^\s*[—–]\s*(?P<name>[^\n]{2,60}?)\s*$")
 _APPOSITIVE_START = _rx(r"^\s*(?:a|an|the|who|aged|\d|one of|أحد|احد|وهو|وهي)\b", re.I)
 
@@ -130,6 +138,11 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         ar = bool(re.search("[\u0600-\u06ff]", rest[:5]))
         stop = (_AR_NP_STOP if ar else _NP_STOP).search(rest)
         np = rest[: stop.start() if stop else 80][:80]
+        lead = _DOCUMENT_OF.match(np)
+        if lead and len(np) > lead.end() + 2:
+            # "according to figures compiled by the SNHR": the source is the SNHR
+            a_e += lead.end()
+            np = np[lead.end():]
         name, desc = _clean_np(np)
         if name:
             return Attribution(name, desc, quoted is not None,
@@ -197,7 +210,8 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         found = None
         if low_verb not in ("told", "tells", "tell") and \
                 before.rstrip().endswith((",", "\"", "”", "»")) and \
-                re.match(r"\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,3}\s*[.!]?\s*$", after):
+                re.match(r"\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,3}\s*[.!]?\s*$", after) and \
+                not _VERBISH_AFTER.search(after) and not _RELATIVE_CHUNK.search(before):
             found = None  # "..., Say Officials": the speaker follows the verb
         else:
             found = _subject_before(before)
@@ -234,6 +248,11 @@ _SEPARATORS = _rx(r"\s*(?:[,;:\"”“«»—–|]|\s-\s)\s*")
 _VERBISH = _rx(r"\b(?:killed|were|was|had|have|has|been|is|are|did|do|does|will|would|"
                       r"could|shot|stormed|fled|left|came|went|took|killing|wounding|injuring|"
                       r"leaving|including|hit|struck)\b", re.I)
+# "the toll could rise": a clause after the verb, not a speaker
+_VERBISH_AFTER = _rx(r"\b(?:could|would|will|may|might|was|were|is|are|had|has|have|did|"
+                     r"should|must|can|not)\b", re.I)
+# "The official, who spoke on condition of anonymity, said": the subject is before the verb
+_RELATIVE_CHUNK = _rx(r",\s*(?:who|which)\s[^,]{2,100},\s*$", re.I)
 _RELATIVE = _rx(r"^(?:who|which|whose|whom)\b", re.I)
 _DESCRIPTIVE = _rx(r"^(?:a|an|the|who|which|whose|aged|one of|\d)", re.I)
 _PROPER = _rx(r"^(?:[A-Z][\w.'-]*|al-\w+|bin|ibn|abu|umm|de|van)(?:\s+(?:[A-Z][\w.'-]*|"
@@ -283,9 +302,10 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
     if not taken:
         return None
     names = [c for c in taken if _PROPER.match(c[2].strip()) and not _RELATIVE.match(c[2].strip())]
-    head = names[0] if names else taken[0]
-    if _RELATIVE.match(head[2].strip()):
+    plain = [c for c in taken if not _RELATIVE.match(c[2].strip())]
+    if not plain:
         return None
+    head = names[0] if names else plain[0]  # "The official, who spoke ..., said"
     name, extra = _clean_np(head[2])
     desc = ", ".join(c[2].strip() for c in reversed(taken) if c is not head)
     desc = ", ".join(p for p in (extra, desc) if p)
@@ -307,6 +327,8 @@ def _subject_after(before: str, after: str) -> tuple[str, str, int] | None:
     if not m:
         return None
     name, extra = _clean_np(m.group("name"))
+    if _VERBISH_AFTER.search(name):
+        return None  # "..., said the toll could rise": a clause, not a speaker
     desc = (m.group("desc") or "").strip(" ,")
     return (name, ", ".join(p for p in (extra, desc) if p), m.start("name")) if name else None
 
@@ -342,6 +364,43 @@ def _speaker_before(head: str, lex: Lexicons) -> tuple[str, str, int] | None:
         name, desc = _clean_np(m.group("np"))
         return (name, desc, -m.start("np")) if name else None
     return None
+
+
+# Where one sentence gives two sources their own figures: "X said 11 were killed, while Y put
+# the toll at 8", "..., بينما قالت Y إن".
+_CLAUSE_BREAK = _rx(r",?\s+(?:while|whereas|but|although)\s+|;\s+|[,،]?\s+(?:بينما|في حين|فيما)\s+",
+                    re.I)
+_TOLL_SPEAKER = _rx(
+    r"\s*(?P<np>[^,;\"“«]{2,80}?)\s+(?:put|puts|putting|placed|places|gave|gives|estimated|"
+    r"estimates|set|sets|raised|lowered)\s+(?:the|its|their|a)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:toll|number|figure|count|tally|total|estimate)\b", re.I)
+
+
+def clause_speaker(norm: str, s_start: int, s_end: int, pos: int, lex: Lexicons,
+                   last_speaker: str = "") -> Attribution | None:
+    """The source of the clause holding ``pos`` when the sentence has several clauses, each
+    with its own source; None when the sentence is one clause or the clause names nobody
+    (the sentence's attribution then applies)."""
+    sent = norm[s_start:s_end]
+    cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sent)), len(sent)]
+    if len(cuts) <= 2:
+        return None
+    rel = pos - s_start
+    a, b = 0, len(sent)
+    for a, b in itertools.pairwise(cuts):
+        if a <= rel < b:
+            break
+    toll = _TOLL_SPEAKER.match(sent, a, b)
+    if toll:
+        name, desc = _clean_np(toll.group("np"))
+        if name and not _VERBISH.search(name):
+            return Attribution(name, desc, False, s_start + a, s_start + b,
+                               "attribution:clause_toll",
+                               (s_start + toll.start("np"), s_start + toll.end("np")))
+    found = attribute_sentence(norm, s_start + a, s_start + b, lex, last_speaker)
+    if found is None or found.speaker_span[0] < s_start + a:
+        return None
+    return found
 
 
 def dash_source(sentence: str) -> str | None:

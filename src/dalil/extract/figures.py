@@ -101,6 +101,7 @@ _NUMBER_WORD = _rx(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|el
                    r"twenty|thirty|forty|fifty|hundred|thousand|dozens|hundreds|thousands)\b", re.I)
 RELEASED_BEFORE = _rx(r"(?:\b(?:released|freed|release of|freeing)|اطلق\w* سراح|الافراج عن|افرج\w* عن)"
                       r"(?:\s+\S+){0,2}\s*$", re.I)
+RELEASED_AFTER = _rx(r"\b(?:released|freed|let go)\b|سراح|الافراج|افرج", re.I)
 PARTITIVE_BEFORE = _rx(r"(?:\b(?:of those|of the|among those|of whom were)\s*|(?:^|\s)من\s+(?:ال)?)$",
                        re.I)
 PLURAL_NOUN_AFTER = _rx(r"^\s*(?:[a-z]+\s+)?([a-z]{3,}s)\b")
@@ -113,9 +114,37 @@ AGE_OR_TIME = _rx(
     r"^\s*(?:-?\s*years?[\s-]old|-year-old|year old|years of age|a\.?m\b|p\.?m\b|o'clock|:\d|"
     r"عاما|عاماً|سن[هة]|من العمر|صباحا|مساء)", re.I)
 AGE_BEFORE = _rx(r"(?:\baged|\bage|\bages|عمره|عمرها|البالغ من العمر|\bat|الساعة|رقم|"
-                        r"\bNo\.|\bnumber|\bpage|\bchapter|\barticle|\bresolution)\s*$", re.I)
+                 r"\bNo\.|\bnumber|\bpage|\bchapter|\barticle|\bresolution|"
+                 # names and labels with a number: "Branch 215", "Decree 16", "Route 5"
+                 r"\bbranch|\bbrigade|\bdivision|\bregiment|\bbattalion|\bdecree|\blaw|"
+                 r"\broute|\bhighway|\bblock|\bbuilding|\broom|\bcell|\bflight|\bsector|"
+                 r"\bparagraph|\bitem|\bgrade|\bclass|الفرع|فرع|المرسوم|مرسوم|القانون|"
+                 r"اللواء|الفرقه|الفوج|الكتيبه|الطريق|المبنى|الزنزانه|المهجع)\s*$", re.I)
+# "the toll at nine", "put the number at 30": "at" before a count, not a clock time
+TOLL_AT = _rx(r"\b(?:toll|figure|number|total|count|tally|estimate)s?\s+(?:\w+\s+){0,2}at\s*$",
+              re.I)
+# A participle right after the number names what happened to those counted, before any verb
+# earlier in the clause: "8 were killed and 21 injured", "dozens killed and scores more wounded",
+# "23 detained and 5 remain missing". Nouns (detainees, bodies) are not taken here: "killed 12
+# detainees" counts the killed.
+IMMEDIATE_AFTER = _rx(
+    r"^\s*(?:(?:more|others?|other people|people|civilians|persons|men|women|children|more people)"
+    r"\s+){0,2}(?:(?:were|are|was|is|remain(?:ed|s)?|still|have been|has been|had been|"
+    r"reportedly|also|later)\s+){0,2}(?P<w>injured|wounded|hurt|dead|killed|missing|detained|"
+    r"arrested|displaced|abducted|kidnapped|disappeared)\b", re.I)
+_IMMEDIATE_WHAT = {"injured": "injured", "wounded": "injured", "hurt": "injured",
+                   "dead": "killed", "killed": "killed", "missing": "missing",
+                   "disappeared": "missing", "detained": "detained", "arrested": "detained",
+                   "abducted": "detained", "kidnapped": "detained", "displaced": "displaced"}
+# "two of them critically", "four of whom were children": a part of the count before it
+PARTITIVE_AFTER = _rx(r"^\s+of\s+(?:them|whom)\b|^\s*(?:منهم|من بينهم)(?:\s|$)", re.I)
+# "Sweida 24", "Mezzeh 86", "Orient 24 network": a number inside a name
+NAME_NUMBER_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'-]+\s*$")
+NAME_NUMBER_AFTER = re.compile(r"\s*(?:[A-Z]\w|network|news|channel|tv\b|radio|page|website|"
+                               r"agency|area|neighbou?rhood|district|camp\b)")
 SUBSET_BEFORE = _rx(r"(?:including|among them|of whom|of them|بينهم|منهم|من بينهم)\s*$",
                            re.I)
+_MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*$")
 CLAUSE_END = _rx(r"[.;:!?\u061f]|\s(?:while|whereas|but|after|before|as)\s", re.I)
 
 
@@ -124,9 +153,12 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
     """Return (group, what, rule): group is 'casualty', 'other' or '' (not a reportable figure)."""
     after = norm[end:min(sent_end, end + 90)]
     before = norm[max(sent_start, start - 70):start]
-    if AGE_OR_TIME.match(after) or AGE_BEFORE.search(before):
+    if AGE_OR_TIME.match(after) or (AGE_BEFORE.search(before) and not TOLL_AT.search(before)):
         return "", "", "skip:age_or_time"
     text = norm[start:end]
+    if NAME_NUMBER_BEFORE.search(before) and NAME_NUMBER_AFTER.match(after) and \
+            not _MONTH_BEFORE.search(before):
+        return "", "", "skip:name"
     if re.fullmatch(r"(?:19|20)\d\d", text) and not re.match(
             r"\s+(?:people|civilians|persons|men|women|children|families|bodies)\b", after):
         return "", "", "skip:year"  # "a 2019 bombing": a year, not a count
@@ -136,6 +168,14 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         return "other", "population", "other:population_context"
     if RELEASED_BEFORE.search(before):
         return "", "", "skip:released"
+    if PARTITIVE_AFTER.match(after):
+        if RELEASED_AFTER.search(after[:60]):
+            return "", "", "skip:released"  # "12 of them were later released"
+        return "", "", "skip:partitive"
+    imm = IMMEDIATE_AFTER.match(after)
+    if imm:
+        what = _IMMEDIATE_WHAT[imm.group("w").lower()]
+        return "casualty", what, f"casualty:{what}:participle_after"
     # The verb nearest the number wins: "killing six and injuring around 20" -> 20 injured.
     nearest: tuple[int, str] | None = None
     for what, pat in CASUALTY_BEFORE:

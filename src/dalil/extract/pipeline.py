@@ -220,7 +220,7 @@ class _Run:
             place_raw = self._model_places(place_raw, blocked)
         resolved = resolve(place_raw)
         numbers = [n for n in find_numbers(norm)
-                   if not any(d.start <= n.start < d.end for d in dates)]
+                   if not any(d.start < n.end and n.start < d.end for d in dates)]
 
         # 4. per sentence
         last_speaker = ""
@@ -310,6 +310,11 @@ class _Run:
                 # "37 killed, among them 4 women": the subset counts the same thing
                 group, what, rule = "casualty", last_casualty[2], \
                     f"casualty:{last_casualty[2]}:subset_of_previous"
+            if rule == "skip:partitive" and last_casualty is not None and \
+                    last_casualty[0] == si:
+                # "wounding 21, two of them critically": a part of the count before it
+                group, what, rule = "casualty", last_casualty[2], \
+                    f"casualty:{last_casualty[2]}:partitive_of_previous"
             if not group and rule == "skip:no_noun" and last_casualty is not None and \
                     last_casualty[0] == si and \
                     n.start - last_casualty[1] < 120 and _SUBSET_LINK.search(
@@ -326,8 +331,14 @@ class _Run:
                 continue  # a year after a verb ("killed in 2013" is caught as a date)
             cidx = claim_of_sent.get(si)
             claim_obj = claims[cidx] if cidx is not None else None
-            fig = Figure(n.value, n.qualifier, what,
-                         claim_obj.attributed_to if claim_obj else author,
+            source = claim_obj.attributed_to if claim_obj else author
+            own = attr.clause_speaker(norm, sn.start, sn.end, n.start, self.lex)
+            if own is not None and not re.fullmatch(r"he|she|it|they|we|i", own.speaker, re.I):
+                # "SOHR said 11 were killed, while the ministry put the toll at 8"
+                source = own.speaker
+                self._raw_sources.append((own.speaker, own.description, own.speaker_span,
+                                          own.rule))
+            fig = Figure(n.value, n.qualifier, what, source,
                          claim_obj.hedged if claim_obj else False, p.span(n.start, n.end),
                          p.surface(n.start, n.end),
                          f"{n.rule};{rule}" + (";subset" if SUBSET_BEFORE.search(
