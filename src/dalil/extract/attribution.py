@@ -403,6 +403,30 @@ def clause_speaker(norm: str, s_start: int, s_end: int, pos: int, lex: Lexicons,
     return found
 
 
+def clause_attributions(norm: str, s_start: int, s_end: int, lex: Lexicons,
+                        last_speaker: str = "") -> list[tuple[int, int, Attribution]] | None:
+    """A sentence whose clauses have different sources ("The government blamed armed groups,
+    while UN investigators said militias were responsible"): each clause with its own source, as
+    (start, end, attribution); None when the sentence has one source."""
+    sent = norm[s_start:s_end]
+    breaks = list(_CLAUSE_BREAK.finditer(sent))
+    if not breaks:
+        return None
+    cuts = [0, *(m.end() for m in breaks), len(sent)]
+    parts: list[tuple[int, int, Attribution]] = []
+    for a, b in itertools.pairwise(cuts):
+        found = clause_speaker(norm, s_start, s_end, s_start + a, lex, last_speaker)
+        if found is not None and found.speaker_span[0] >= s_start + a and \
+                not re.fullmatch(r"he|she|they|it|we|i", found.speaker, re.I):
+            parts.append((s_start + a, s_start + b, found))
+        elif parts:  # a clause without its own source belongs to the one before
+            parts[-1] = (parts[-1][0], s_start + b, parts[-1][2])
+        else:
+            return None  # the first clause has no source of its own: the sentence's applies
+    names = {re.sub(r"^(?:the|a|an)\s+", "", p[2].speaker.lower()) for p in parts}
+    return parts if len(parts) > 1 and len(names) > 1 else None
+
+
 def dash_source(sentence: str) -> str | None:
     """A line "— Outlet" that names the source of the quote or post above it."""
     m = _DASH_SOURCE.match(sentence)

@@ -272,6 +272,24 @@ class _Run:
             is_claim = words >= 4 and not stext.rstrip().endswith(("?", "\u061f"))
             if not is_claim:
                 continue
+            parts = attr.clause_attributions(norm, sent.start, sent.end, self.lex, last_speaker) \
+                if a is not None and not a.quoted else None
+            if parts:
+                # "X blamed A, while Y said B": one claim per clause, each with its source
+                claim_of_sent[si] = len(claims)
+                for k_start, k_end, ka in parts:
+                    k_cues = attr.hedge_cues(norm, k_start, k_end, self.lex)
+                    verb = ka.rule.split(":")[-1].lower()
+                    if verb in self.lex.doubting_verbs:
+                        k_cues.append(verb)
+                    if ka.speaker != speaker:
+                        self._raw_sources.append((ka.speaker, ka.description, ka.speaker_span,
+                                                  ka.rule))
+                    text_end = k_end - (len(norm[k_start:k_end]) -
+                                        len(norm[k_start:k_end].rstrip(" ,;")))
+                    claims.append(Claim(p.surface(k_start, text_end), p.span(k_start, text_end),
+                                        ka.speaker, bool(k_cues), k_cues, False, ka.rule, si))
+                continue
             claim = Claim(p.surface(c_start, c_end), p.span(c_start, c_end), speaker, bool(cues),
                           cues, quoted, rule, si)
             claim_of_sent[si] = len(claims)
