@@ -427,6 +427,36 @@ def clause_attributions(norm: str, s_start: int, s_end: int, lex: Lexicons,
     return parts if len(parts) > 1 and len(names) > 1 else None
 
 
+_HEADER_ORG = _rx(
+    r"\A\s*(?P<org>[^\n:|]{4,80}?)\s+[-—–|:]\s+(?:press\s+)?(?:statement|release|"
+    r"(?:monthly\s+|annual\s+|special\s+|weekly\s+)?(?:report|update|bulletin|briefing)|"
+    r"بيان|تقرير|نشره|موجز)\b", re.I)
+
+
+def header_organisation(norm: str) -> str | None:
+    """The organisation a report's header names as its publisher ("Euphrates Documentation
+    Project — Monthly report", "المركز السوري لتوثيق الانتهاكات - تقرير شهري")."""
+    m = _HEADER_ORG.match(norm[:200])
+    return m.group("org").strip() if m else None
+
+
+_ANAPHOR_HEADS = {"centre", "center", "network", "group", "organisation", "organization",
+                  "project", "monitor", "observatory", "committee", "league", "association",
+                  "commission", "team", "coalition", "initiative", "foundation", "مركز", "شبكه",
+                  "مرصد", "منظمه", "رابطه", "لجنه", "جمعيه", "مجموعه", "مؤسسه", "مبادره", "تجمع"}
+
+
+def refers_to(name: str, org: str) -> bool:
+    """Whether ``name`` is a short reference to ``org``: "the Centre", "المركز"."""
+    words = re.sub(r"^the\s+", "", name.strip().lower()).split()
+    if len(words) != 1:
+        return False
+    word = words[0]
+    bare = word[2:] if word.startswith("ال") else word
+    org_words = {w[2:] if w.startswith("ال") else w for w in org.lower().split()}
+    return bare in _ANAPHOR_HEADS and bare in org_words
+
+
 def dash_source(sentence: str) -> str | None:
     """A line "— Outlet" that names the source of the quote or post above it."""
     m = _DASH_SOURCE.match(sentence)

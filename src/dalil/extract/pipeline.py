@@ -90,6 +90,9 @@ _PATIENT_BEFORE = _rx(r"(?:\b(?:against|targeting|targeted|ambushed|attacked|kil
                              r"killing|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|(?:ضد|استهداف|استهدفت|"
                              r"استهدف|مقتل|قتل|اغتيال|اعتقال|خطف|اختطاف|اصابة)\s+(?:\S+\s+){0,2})$",
                              re.I)
+_SOCIAL_PLATFORM = _rx(r"\b(?:facebook|telegram|twitter|tiktok|instagram|youtube|whatsapp|"
+                       r"social media|its page|their page|its channel|on x)\b|فيسبوك|تلغرام|"
+                       r"تيليغرام|تويتر|مواقع التواصل|صفحته|صفحتها|قناته|قناتها", re.I)
 _MEMBERS_OF = _rx(r"\b(?:members?|fighters|units?|elements|gunmen|militiamen|soldiers|officers|"
                   r"personnel|troops|commanders?|men|a group|groups)\s+(?:of|from)\s+(?:the\s+)?$"
                   r"|(?:عناصر|مقاتلو|مقاتلي|مسلحو|مسلحي|افراد|جنود)\s+(?:من\s+)?$", re.I)
@@ -247,8 +250,12 @@ class _Run:
             stext = sent.text
             dash = attr.dash_source(stext)
             if dash and claims:
-                claims[-1].attributed_to = dash
-                claims[-1].attribution_rule = "attribution:dash_source"
+                if claims[-1].attribution_rule in ("attribution:" + author_rule,
+                                                   "attribution:quote_speaker"):
+                    # "— Outlet" under a post or quote names its source; a claim that already
+                    # names its speaker ("activists said") keeps it, the outlet carried it
+                    claims[-1].attributed_to = dash
+                    claims[-1].attribution_rule = "attribution:dash_source"
                 self._raw_sources.append((dash, "", (sent.start, sent.end),
                                           "attribution:dash_source"))
                 continue
@@ -691,7 +698,10 @@ class _Run:
 
         Grouping first means the role lexicons run once per source, not once per mention."""
         groups: dict[str, list[tuple[str, str, tuple[int, int], str]]] = {}
+        org = attr.header_organisation(self.norm)
         for raw in self._raw_sources:
+            if org and attr.refers_to(raw[0], org):
+                raw = (org, raw[1], raw[2], raw[3])  # "the centre" in the centre's own report
             key = name_key(re.sub(r"^(?:the|a|an)\s+", "", raw[0], flags=re.I))
             if not key or re.fullmatch(r"he|she|they|it|we|i|هو|هي", key):
                 continue
@@ -732,6 +742,12 @@ class _Run:
             cached = self._role_and_pseudonymity(name, desc, context, around)
             self._role_cache[key] = cached
         role, pseudo = cached
+        if role in ("other", "witness", "NGO") and (
+                rule == "attribution:header:handle" or (
+                    rule.rsplit(":", 1)[-1] in ("posted", "tweeted", "shared", "wrote", "نشر",
+                                                "نشرت", "كتب", "كتبت")
+                    and _SOCIAL_PLATFORM.search(around[:160]))):
+            role = "social_media_account"  # "Posted by X", "X posted a video on Facebook"
         orig_span = self.p.span(*span) if span[1] > span[0] else (0, 0)
         return QuotedSource(name, role, pseudo, orig_span, rule)
 
@@ -750,7 +766,8 @@ class _Run:
         named_anonymous = bool(re.search(r"\bsources?\b|مصدر|مصادر|anonymous|unnamed", context,
                                          re.I))
         if role in ("official", "NGO", "media") and not name.startswith("@") and \
-                not named_anonymous and not re.match(r"(?:a|an|one)\s", name, re.I):
+                not named_anonymous and not re.match(r"(?:a|an|one)\s", name, re.I) and \
+                not self.lex.pseudonymous.search(name):
             return role, False  # institutions speak under their own name
         pseudo = bool(self.lex.pseudonymous.search(name)
                       or self.lex.pseudonymous.search(f"{context} | {around[:200]}"))
