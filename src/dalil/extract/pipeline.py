@@ -39,8 +39,10 @@ from dalil.extract.places import (
     _DESTINATION,
     _ORIGIN,
     RawMention,
+    city_of_quarters,
     find_place_mentions,
     latin_name,
+    regions_covered,
     resolve,
 )
 from dalil.extract.statistical import PLACE_LABELS, EntityModel
@@ -433,7 +435,7 @@ class _Run:
             r.place_mentions.append(PlaceMention(
                 surface, p.span(raw.start, raw.end), role, gp.id, canonical, gp.lat, gp.lon,
                 gp.admin1, gp.admin2, gp.country, gp.kind, len(raw.candidates),
-                f"{why}; cue: {raw.cue}", si))
+                f"{why}; cue: {raw.cue}", si, gp.coordinates_of))
             if role != "scene":
                 continue
             scene_by_sent.setdefault(si, []).append(canonical)
@@ -445,7 +447,7 @@ class _Run:
             else:
                 places_by_id[gp.id] = Place(canonical, [surface], gp.lat, gp.lon, gp.admin1,
                                             gp.country, gp.id, gp.kind, why,
-                                            [p.span(raw.start, raw.end)])
+                                            [p.span(raw.start, raw.end)], gp.coordinates_of)
         if event_sents and not places_by_id:
             # No place named in any event sentence: the one the sources speak from, or the only
             # places the document names, are the best reading of the scene; said so.
@@ -458,8 +460,19 @@ class _Run:
                     pm.role = "scene"
                     places_by_id[pm.place_id] = Place(
                         pm.canonical, [pm.surface], pm.lat, pm.lon, pm.admin1, pm.country,
-                        pm.place_id, pm.kind, pm.explanation, [pm.span])
+                        pm.place_id, pm.kind, pm.explanation, [pm.span], pm.coordinates_of)
                     scene_by_sent.setdefault(pm.sentence, []).append(pm.canonical)
+        # A quarter's city, named elsewhere in the text ("a resident of Sweida"), is a scene too;
+        # a region ("eastern Ghouta") beside a town of it is not a scene of its own.
+        for k in city_of_quarters(r.place_mentions, set(places_by_id), self.gaz):
+            pm = r.place_mentions[k]
+            pm.explanation += "; scene: the city of a neighbourhood where the events happened"
+            pm.role = "scene"
+            places_by_id.setdefault(pm.place_id, Place(
+                pm.canonical, [pm.surface], pm.lat, pm.lon, pm.admin1, pm.country, pm.place_id,
+                pm.kind, pm.explanation, [pm.span], pm.coordinates_of))
+        for pid in regions_covered(list(places_by_id.values()), self.gaz):
+            del places_by_id[pid]
         merged: dict[tuple[str, str], Place] = {}
         for pl in places_by_id.values():
             same = (pl.canonical, pl.admin1)

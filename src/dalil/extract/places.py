@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from dalil.gazetteer import Gazetteer
 from dalil.gazetteer import Place as GazPlace
@@ -72,16 +73,21 @@ _AR_STOP = {name_key(w) for w in (
 )}
 _LATIN_CUE = _rx(
     r"(?:\b(?:in|at|near|outside|around|inside|into|from|to|toward|towards|across|between|of|"
-    r"village|town|city|hamlet|neighbou?rhood|district|area|suburb|and|or|,)\s+(?:the\s+)?"
-    r"(?:(?:village|town|city|hamlet|neighbou?rhood|district|area|suburb)\s+of\s+)?)$", re.I)
+    # attacks name their target: "shelling on X", "stormed X", "raided X"
+    r"on|hit|struck|shelled|bombed|stormed|raided|besieged|targeted|attacked|overran|"
+    r"village|town|city|hamlet|neighbou?rhoods?|district|area|suburb|camp|quarter|and|or|,)\s+"
+    r"(?:the\s+)?(?:(?:village|town|city|hamlet|neighbou?rhood|district|area|suburb|camp|quarter)"
+    r"\s+of\s+)?(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|"
+    r"south-?eastern|south-?western|rural|besieged|old|upper|lower)\s+)?)$", re.I)
 _AR_STRONG_CUE = _rx(
     r"(?:قري[هة]|قرى|بلد[هة]|بلدات|مدين[هة]|حي|احياء|ريف|منطق[هة]|ناحي[هة]|مخيم|محافظ[هة]|"
     r"ضاحي[هة]|مزرع[هة]|قريتي|بلدتي)\s+$")
 _MODIFIER_AFTER = _rx(
-    r"^\s*(?P<m>province|governorate|countryside|region|district|sub-?district|city|town|village|"
-    r"neighbou?rhood|area)\b", re.I)
+    r"^\s*(?P<m>province|governorate|countryside|suburbs|region|district|sub-?district|city|town|"
+    r"village|neighbou?rhoods?|camp|quarter|area)\b", re.I)
 _MODIFIER_BEFORE = _rx(
-    r"(?P<m>province of|governorate of|countryside of|district of|city of|town of|village of|"
+    r"(?P<m>province of|governorate of|countryside of|suburbs of|district of|city of|town of|"
+    r"village of|neighbou?rhood of|camp of|quarter of|rural|مخيم|"
     r"محافظ[هة]|ريف|منطق[هة]|ناحي[هة]|مدين[هة]|بلد[هة]|قري[هة]|قرى|حي)\s+(?:the\s+)?$", re.I)
 _MODIFIER_KIND = {
     "province": "admin1", "governorate": "admin1", "countryside": "admin1", "region": "admin1",
@@ -91,7 +97,15 @@ _MODIFIER_KIND = {
     "town": "locality", "village": "locality", "بلده": "locality", "بلدة": "locality",
     "قريه": "locality", "قرية": "locality", "قرى": "locality", "neighbourhood": "locality",
     "neighborhood": "locality", "حي": "locality", "area": "",
+    # quarters of a city (data/neighbourhoods.tsv)
+    "neighbourhoods": "quarter", "neighborhoods": "quarter", "camp": "quarter",
+    "quarter": "quarter", "مخيم": "quarter", "suburbs": "admin1", "rural": "admin1",
 }
+_QUARTER_MODIFIERS = ("neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "camp",
+                      "quarter", "حي", "مخيم")
+# "eastern Ghouta", "الغوطة الغربية": a direction word before a region's name chooses among regions
+_DIRECTION_BEFORE = _rx(r"\b(?P<d>eastern|western|northern|southern|east|west|north|south)\s+$",
+                        re.I)
 
 _ORIGIN = _rx(
     r"(?:\b(?:fighters|gunmen|militants|militias|militiamen|men|groups?|members|convoys?|"
@@ -129,6 +143,17 @@ _ORG_AFTER = _rx(
 _KIND_PREF = {"city": 4.0, "admin1": 3.0, "admin2": 2.6, "admin3": 2.0, "locality": 1.0}
 
 
+class PlaceMentionLike(Protocol):
+    role: str
+    place_id: str
+
+
+class PlaceLike(Protocol):
+    place_id: str
+    admin1: str
+    kind: str
+
+
 @dataclass
 class RawMention:
     start: int
@@ -138,6 +163,7 @@ class RawMention:
     modifier: str
     cue: str
     preferred: str = ""
+    direction: str = ""  # "eastern" in "eastern Ghouta"
 
 
 def _is_major(p: GazPlace, arabic: bool = False) -> bool:
@@ -251,6 +277,17 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
         elif mb:
             word = mb.group("m").lower().split()[0]
             modifier = _MODIFIER_KIND.get(word, "")
+        countryside = (ma is not None and ma.group("m").lower() in ("countryside", "suburbs")) or (
+            mb is not None and mb.group("m").lower().split()[0] in ("countryside", "suburbs",
+                                                                    "rural", "ريف"))
+        if countryside:
+            # "rural Damascus", "the Damascus countryside": a governorate of its own (ريف دمشق)
+            rif = _dedupe([q for c in cands if c.name_ar
+                           for q in gaz.lookup_key(name_key("ريف " + c.name_ar))
+                           if q.kind == "admin1"])
+            if rif:
+                cands, preferred = rif, ""
+        dm = _DIRECTION_BEFORE.search(before)
         arabic = has_arabic(key)
         cue = ""
         if arabic:
@@ -276,7 +313,7 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
             cue = "spelling_variant:" + (cue or "")
         if accept:
             mentions.append(RawMention(s, e, key, cands, modifier, cue or "major_place",
-                                       preferred))
+                                       preferred, dm.group("d").lower() if dm else ""))
             i += n
         else:
             i += 1  # a shorter name inside may still qualify ("ناحية جنديرس" -> "جنديرس")
@@ -327,6 +364,61 @@ def latin_name(p: GazPlace) -> str:
     return re.sub(r"\s+", " ", plain.replace("‘", "").replace("’", "'")).strip()
 
 
+def _parent_id(p: GazPlace) -> str:
+    m = re.search(r"\(([^()]+)\)$", p.coordinates_of)
+    return m.group(1) if m else ""
+
+
+def city_of_quarters(mentions: Sequence[PlaceMentionLike], scene_ids: set[str],
+                     gaz: Gazetteer) -> list[int]:
+    """Indices of non-scene mentions that name the city of a scene quarter (the witness is "from
+    Sweida city"; the events were in its quarter al-Maqwas): that city is a scene too. Origins
+    and destinations are left alone."""
+    by_id = gaz.by_id()
+    cities: dict[str, set[str]] = {}
+    for pid in scene_ids:
+        place = by_id.get(pid)
+        if place is None or not place.coordinates_of.startswith("city:"):
+            continue
+        parent = by_id.get(_parent_id(place))
+        if parent is not None:
+            cities.setdefault(parent.admin1, set()).update(
+                name_key(n) for n in parent.names if n)
+    out = []
+    for k, pm in enumerate(mentions):
+        if pm.role in ("scene", "origin", "destination") or pm.place_id in scene_ids:
+            continue
+        place = by_id.get(pm.place_id)
+        if place is not None and place.kind != "admin1" and \
+                {name_key(n) for n in place.names if n} & cities.get(place.admin1, set()):
+            out.append(k)
+    return out
+
+
+def regions_covered(scenes: Sequence[PlaceLike], gaz: Gazetteer) -> list[str]:
+    """Ids of region scenes ("eastern Ghouta") when a town or quarter in the same governorate is
+    a scene too: the region only locates it."""
+    by_id = gaz.by_id()
+    out = []
+    for pl in scenes:
+        place = by_id.get(pl.place_id)
+        if place is None or place.feature_code != "RGN":
+            continue
+        if any(o.place_id != pl.place_id and o.admin1 == pl.admin1 and o.kind == "locality"
+               and (by_id.get(o.place_id) is None or by_id[o.place_id].feature_code != "RGN")
+               for o in scenes):
+            out.append(pl.place_id)
+    return out
+
+
+def _coordinates_note(p: GazPlace) -> str:
+    if not p.coordinates_of:
+        return ""
+    relation, _, whose = p.coordinates_of.partition(": ")
+    return (f"; {p.name} has no coordinates of its own in the gazetteer: the coordinates are "
+            f"the {relation}'s, {whose}")
+
+
 def resolve(mentions: list[RawMention]) -> list[tuple[GazPlace, str]]:
     """Choose one gazetteer place per mention; return it with the explanation of the choice."""
     context_admin1: dict[str, int] = {}
@@ -335,11 +427,13 @@ def resolve(mentions: list[RawMention]) -> list[tuple[GazPlace, str]]:
         if len(admins) == 1:
             a = next(iter(admins))
             context_admin1[a] = context_admin1.get(a, 0) + 1
+    named_ids = {p.id for m in mentions for p in m.candidates}
     out: list[tuple[GazPlace, str]] = []
     for m in mentions:
         if len(m.candidates) == 1:
             p = m.candidates[0]
-            out.append((p, f"only gazetteer entry for this name ({p.id}: {p.describe()})"))
+            out.append((p, f"only gazetteer entry for this name ({p.id}: {p.describe()})"
+                           + _coordinates_note(p)))
             continue
         scored = []
         for p in m.candidates:
@@ -358,6 +452,17 @@ def resolve(mentions: list[RawMention]) -> list[tuple[GazPlace, str]]:
             if others.get(p.admin1, 0) > 0:
                 score += 2.5
                 reasons.append(f"other places in the text are in {p.admin1}")
+            if p.coordinates_of:  # a city quarter or region from data/neighbourhoods.tsv
+                if m.modifier == "quarter":
+                    score += 3.0
+                    reasons.append("text calls it a neighbourhood or camp")
+                parent = re.search(r"\(([^()]+)\)$", p.coordinates_of)
+                if parent and parent.group(1) in named_ids:
+                    score += 2.0
+                    reasons.append("its city is named in the text")
+                if m.direction and m.direction[:4] in p.name.lower():
+                    score += 3.0
+                    reasons.append(f"text says '{m.direction}'")
             score += 0.3 * math.log10(p.population + 1)
             if p.id == m.preferred and m.modifier in ("", "city", "locality"):
                 score += 5.0
@@ -368,5 +473,6 @@ def resolve(mentions: list[RawMention]) -> list[tuple[GazPlace, str]]:
         why = "; ".join(reasons) or (
             "populated place preferred" if best.is_city else f"{best.kind} preferred")
         out.append((best, f"chose {best.id} ({best.describe()}, {best.kind}) among "
-                          f"{len(scored)} entries named '{m.key}': {why}"))
+                          f"{len(scored)} entries named '{m.key}': {why}"
+                          + _coordinates_note(best)))
     return out
