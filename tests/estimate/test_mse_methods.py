@@ -71,6 +71,7 @@ def test_strata_total_sums_draws_not_interval_ends() -> None:
         # the ends, and still contains the total.
         assert naive_low < total.interval[0] < total.estimate < total.interval[1] < naive_high
     assert report.total.observed == sum(s.observed for s in report.strata)
+    assert "BCa" in report.total.method("bic").interval_kind
     assert 3500 < report.total.method("bic").estimate < 6000
     assert any("estimated separately" in w for w in report.warnings)
 

@@ -56,6 +56,14 @@ def register(app: typer.Typer) -> None:
                 "fitted model (parametric).",
             ),
         ] = "nonparametric",
+        interval: Annotated[
+            str,
+            typer.Option(
+                "--interval",
+                help="Bootstrap interval: bca (bias-corrected and accelerated, as the published "
+                "estimates use) or percentile.",
+            ),
+        ] = "bca",
         level: Annotated[float, typer.Option("--level", help="Interval level.")] = 0.95,
         seed: Annotated[int, typer.Option("--seed", help="Random seed (results repeat).")] = 0,
         chains: Annotated[int, typer.Option("--chains", help="LCMCR chains.")] = 4,
@@ -85,6 +93,7 @@ def register(app: typer.Typer) -> None:
             max_order=max_order,
             bootstrap=bootstrap,
             resampling=resampling,
+            interval=interval,
             level=level,
             seed=seed,
             lcmcr=mse.LcmcrSettings(

@@ -18,6 +18,13 @@ from threadpoolctl import threadpool_limits
 
 from dalil.errors import InputError
 from dalil.estimate import loglinear as ll
+from dalil.estimate.intervals import (
+    INTERVAL_KINDS,
+    acceleration,
+    bca_interval,
+    jackknife_tables,
+    percentile_interval,
+)
 from dalil.estimate.lcmcr import ESS_MINIMUM, RHAT_LIMIT, LcmcrSettings, run_lcmcr
 from dalil.estimate.table import CaptureTable, StratifiedTable
 
@@ -57,6 +64,8 @@ class EstimateOptions:
     # Nonparametric by default: in the calibration benchmark it covers the true size far more
     # often when no model is exactly right (3-list heterogeneity: 85-95% against 5-80%).
     resampling: str = "nonparametric"
+    # BCa, as the published estimates use; "percentile" for the plain quantiles of the replicates.
+    interval: str = "bca"
     lcmcr: LcmcrSettings = field(default_factory=LcmcrSettings)
 
     def __post_init__(self) -> None:
@@ -69,6 +78,8 @@ class EstimateOptions:
             raise InputError("the interval level must be between 0 and 1")
         if self.resampling not in ("parametric", "nonparametric"):
             raise InputError("resampling must be 'parametric' or 'nonparametric'")
+        if self.interval not in INTERVAL_KINDS:
+            raise InputError(f"the interval must be one of {', '.join(INTERVAL_KINDS)}")
         if self.bootstrap < 0:
             raise InputError("the number of bootstrap replicates cannot be negative")
 
@@ -82,6 +93,9 @@ class MethodResult:
     profile_interval: tuple[float, float] | None = None
     model: list[str] | None = None
     draws: FloatArray | None = None
+    # Leave-one-out estimates and how many people each stands for (for BCa, and for the BCa of a
+    # total over strata); not part of the JSON.
+    jackknife: tuple[FloatArray, FloatArray] | None = None
     diagnostics: dict[str, Any] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
@@ -176,15 +190,6 @@ def _num(x: float) -> float | None:
 
 def _pair(p: tuple[float, float] | None) -> list[float | None] | None:
     return None if p is None else [_num(p[0]), _num(p[1])]
-
-
-def _quantiles(draws: FloatArray, level: float) -> tuple[float, float] | None:
-    finite = draws[np.isfinite(draws)]
-    if finite.size < 10:
-        return None
-    tail = (1 - level) / 2
-    low, high = np.quantile(finite, [tail, 1 - tail])
-    return float(low), float(high)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -386,6 +391,40 @@ def _bootstrap_sequential(
     return out
 
 
+def _replicate_estimates(
+    table: CaptureTable,
+    search: _Search,
+    method: str,
+    replicates: FloatArray,
+    progress: Progress | None,
+) -> dict[str, FloatArray]:
+    """Population estimates of ``method`` on each replicate table, the model chosen afresh."""
+    if method in ("stepwise", "downhill"):
+        return {method: _bootstrap_sequential(table, method, search.max_order, replicates, progress)}
+    return _bootstrap_search(table, search, {method}, replicates, progress)
+
+
+def _apply_bca(table: CaptureTable, search: _Search, result: MethodResult, level: float) -> None:
+    """Replace the percentile interval by BCa, with a jackknife that repeats the model choice."""
+    assert result.draws is not None
+    tables, weights = jackknife_tables(table.counts)
+    # The replicate estimates add the original table's recorded count; a leave-one-out table
+    # recorded one person fewer.
+    values = _replicate_estimates(table, search, result.method, tables, None)[result.method] - 1
+    accel = acceleration(values, weights)
+    interval = bca_interval(result.draws, result.estimate, accel, level) if accel is not None else None
+    if interval is None:
+        result.notes.append(
+            "The BCa interval could not be computed (a leave-one-out table had no estimate, or "
+            "every replicate fell on one side of the estimate); the interval is the percentile one."
+        )
+        result.interval_kind = result.interval_kind.replace("BCa", "percentile")
+        return
+    result.jackknife = (values, weights)
+    result.diagnostics["bca_acceleration"] = round(accel or 0.0, 5)
+    result.interval = interval
+
+
 def _terms(table: CaptureTable, model: ll.Model) -> list[str]:
     return [ll.term_name(table.lists, t) for t in model]
 
@@ -410,7 +449,8 @@ def _loglinear(
         raise InputError("no log-linear model could be fitted to this table")
     b = options.bootstrap
     kind = (
-        f"bootstrap {int(options.level * 100)}% percentile, {b} {options.resampling} replicates, "
+        f"bootstrap {int(options.level * 100)}% {'BCa' if options.interval == 'bca' else 'percentile'}, "
+        f"{b} {options.resampling} replicates, "
         "model selection repeated on each"
     )
     search_note = (
@@ -458,14 +498,13 @@ def _loglinear(
             # own fitted model (Buckland and Garthwaite 1991).
             centre = means if options.resampling == "parametric" else table.counts
             replicates = rng.poisson(centre, (b, len(table.counts))).astype(np.float64)
-            if method in ("stepwise", "downhill"):
-                boot[method] = _bootstrap_sequential(table, method, search.max_order, replicates, progress)
-            else:
-                boot = _bootstrap_search(table, search, {method}, replicates, progress)
+            boot = _replicate_estimates(table, search, method, replicates, progress)
         draws = boot.get(method)
         if draws is not None:
             result.draws = draws
-            result.interval = _quantiles(draws, options.level)
+            result.interval = percentile_interval(draws, options.level)
+            if options.interval == "bca":
+                _apply_bca(table, search, result, options.level)
             failed = int((~np.isfinite(draws)).sum())
             result.diagnostics["bootstrap_replicates"] = int(draws.size)
             result.diagnostics["bootstrap_failed"] = failed
@@ -603,9 +642,12 @@ def _disagreement(table: CaptureTable, methods: Sequence[MethodResult]) -> list[
     return out
 
 
-def combine_strata(strata: Sequence[StratumEstimate], level: float) -> StratumEstimate:
+def combine_strata(
+    strata: Sequence[StratumEstimate], level: float, interval_method: str = "bca"
+) -> StratumEstimate:
     """Totals over independent strata: sum the point estimates, and sum the replicate or draw
-    vectors index by index for the interval."""
+    vectors index by index for the interval. For BCa the total's jackknife leaves out one person
+    at a time from any stratum: only that stratum's estimate moves."""
     names = [m.method for m in strata[0].methods]
     methods: list[MethodResult] = []
     for name in names:
@@ -618,8 +660,23 @@ def combine_strata(strata: Sequence[StratumEstimate], level: float) -> StratumEs
         if all(d is not None for d in draws_list):
             size = min(d.size for d in draws_list if d is not None)
             draws = np.sum([d[:size] for d in draws_list if d is not None], axis=0)
-            interval = _quantiles(draws, level)
+            interval = percentile_interval(draws, level)
             kind = parts[0].interval_kind + "; summed across strata draw by draw"
+            used_bca = False
+            jack = [p.jackknife for p in parts]
+            if interval_method == "bca" and all(j is not None for j in jack):
+                values = np.concatenate(
+                    [j[0] - p.estimate + estimate for j, p in zip(jack, parts, strict=True) if j]
+                )
+                weights = np.concatenate([j[1] for j in jack if j])
+                accel = acceleration(values, weights)
+                bca = bca_interval(draws, estimate, accel, level) if accel is not None else None
+                if bca is not None:
+                    interval = bca
+                    used_bca = True
+            if not used_bca:
+                kind = kind.replace("BCa", "percentile")
+
         else:
             kind = "no interval: some strata have no replicates or draws"
             notes.append("The total has no interval because a stratum had none.")
@@ -640,7 +697,7 @@ def estimate(
     """Estimate every stratum separately and, when there are strata, their total."""
     opts = options or EstimateOptions()
     results = [estimate_table(t, opts, progress) for t in tables.tables]
-    total = combine_strata(results, opts.level) if tables.strata_columns else None
+    total = combine_strata(results, opts.level, opts.interval) if tables.strata_columns else None
     warnings = [w for r in results for w in r.warnings]
     if total is not None:
         total.warnings.extend(_disagreement(tables.pooled(), total.methods))
