@@ -457,6 +457,44 @@ def refers_to(name: str, org: str) -> bool:
     return bare in _ANAPHOR_HEADS and bare in org_words
 
 
+def quote_runs(sentences: list[tuple[int, int, int, str]]) -> dict[int, tuple[int, int]]:
+    """Sentences inside a quotation that runs over several sentences of a paragraph:
+    sentence index -> (first, last) index of the run. ``sentences``: (index, start, end,
+    paragraph, text) without the start/end, i.e. (index, paragraph, _, text)."""
+    runs: dict[int, tuple[int, int]] = {}
+    open_at: int | None = None
+    para = -1
+    for index, paragraph, _unused, text in sentences:
+        if paragraph != para:
+            open_at, para = None, paragraph  # a quotation does not run across paragraphs here
+        state = open_at is not None
+        for ch in text:
+            if ch in "“«":
+                state = True
+            elif ch in "”»":
+                state = False
+            elif ch == '"':
+                state = not state
+        if open_at is None and state:
+            open_at = index
+        elif open_at is not None and not state:
+            for k in range(open_at, index + 1):
+                runs[k] = (open_at, index)
+            open_at = None
+    return runs
+
+
+def run_speaker(norm: str, spans: list[tuple[int, int]], lex: Lexicons, last_speaker: str
+                ) -> Attribution | None:
+    """The speaker of a quotation running over the sentences ``spans`` (first to last): named
+    after its end ('... tied," she said.') or before its start ('X said: "...')."""
+    for start, end in (spans[-1], spans[0]):
+        found = attribute_sentence(norm, start, end, lex, last_speaker)
+        if found is not None and found.rule != "attribution:according_to":
+            return found
+    return None
+
+
 def dash_source(sentence: str) -> str | None:
     """A line "— Outlet" that names the source of the quote or post above it."""
     m = _DASH_SOURCE.match(sentence)

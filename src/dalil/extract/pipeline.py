@@ -247,6 +247,8 @@ class _Run:
         speaker_spans: dict[int, tuple[int, int]] = {}
         claim_of_sent: dict[int, int] = {}
         figs_by_sent: dict[int, list[Figure]] = {}
+        runs = attr.quote_runs([(x.index, x.paragraph, 0, x.text) for x in sentences])
+        prev_quote: tuple[int, str] | None = None
         for sent in sentences:
             si = sent.index
             stext = sent.text
@@ -263,6 +265,20 @@ class _Run:
                 continue
             a = attr.attribute_sentence(norm, sent.start, sent.end, self.lex, last_speaker,
                                         acc_by_sent.get(si, []), verbs_by_sent.get(si, []))
+            if si in runs and a is None:
+                # a quotation over several sentences: its speaker is named at one end, or is
+                # the one quoted just before in the paragraph ('"They went door to door."')
+                q_first, q_last = runs[si]
+                found = attr.run_speaker(norm, [(sentences[k].start, sentences[k].end)
+                                                for k in (q_first, q_last)], self.lex,
+                                         last_speaker)
+                if found is None and prev_quote is not None and prev_quote[0] == sent.paragraph:
+                    found = attr.Attribution(prev_quote[1], "", True, sent.start, sent.end,
+                                             "attribution:continued_quote", (0, 0))
+                if found is not None:
+                    a = attr.Attribution(found.speaker, found.description, True, sent.start,
+                                         sent.end, "attribution:quote_run",
+                                         found.speaker_span)
             cues = list(hedge_by_sent.get(si, []))
             if a is not None:
                 speaker, rule = a.speaker, a.rule
@@ -277,8 +293,13 @@ class _Run:
             else:
                 speaker, rule = author, "attribution:" + author_rule
                 c_start, c_end, quoted = sent.start, sent.end, False
+            if a is not None and a.quoted:
+                prev_quote = (sent.paragraph, a.speaker if not re.fullmatch(
+                    r"he|she|they|it|we|i", a.speaker, re.I) else last_speaker)
             words = len(stext.split())
-            is_claim = words >= 4 and not stext.rstrip().endswith(("?", "\u061f"))
+            # a quoted sentence may be short ('"We left everything."')
+            is_claim = (words >= 4 or (words >= 3 and a is not None and a.quoted)) and \
+                not stext.rstrip().endswith(("?", "\u061f"))
             if not is_claim:
                 continue
             parts = attr.clause_attributions(norm, sent.start, sent.end, self.lex, last_speaker) \
