@@ -38,7 +38,8 @@ _BYLINE = _rx(
     r"|^\s*(?P<handle>@\w{2,40})\b",
     re.I | re.M)
 _DOCUMENT_OF = _rx(
-    r"\s*(?:(?:the\s+)?(?:latest\s+|new\s+|preliminary\s+|updated\s+)?(?:figures|data|numbers|"
+    r"\s*(?:(?:the\s+)?(?:latest\s+|new\s+|preliminary\s+|updated\s+|early\s+|earlier\s+|"
+    r"initial\s+|first\s+|unconfirmed\s+)?(?:figures|data|numbers|"
     r"statistics|records|estimates|tallies|tally|count|report|reports|statement|documentation|"
     r"investigation|list|database|findings)\s+(?:compiled|published|released|issued|gathered|"
     r"collected|kept|shared|provided|seen|obtained)?\s*(?:by|from|of)\s+|"
@@ -202,11 +203,22 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             continue
         after = sent[v_e:]
         low_verb = verb.lower()
-        if low_verb in _AMBIGUOUS_VERBS and not re.match(r"\s*(?:that\b|[\"“«:]|$)", after):
+        if low_verb in _AMBIGUOUS_VERBS and not re.match(r"\s*(?:that\b|[\"“«:]|$)", after) \
+                and not _PEOPLE_SUBJECT.search(sent[:v_s]):
             continue  # "these claims fabrications", "Reports of a massacre": nouns, not verbs
         if re.match(r"\s+as\b", after):
             continue  # "described as", "reported as"
-        before = sent[:v_s]
+        by = _BY_AGENT.match(after)
+        if by and low_verb in _PASSIVE_PUBLISHING:
+            # "Video posted online by activists showed ...": the poster is the source
+            name, desc = _clean_np(by.group("np"))
+            if name:
+                return Attribution(name, desc, quoted is not None, s_start, s_end,
+                                   "attribution:posted_by:" + low_verb,
+                                   (s_start + v_e + by.start("np"),
+                                    s_start + v_e + by.start("np") + len(name)))
+        # "X has denied", "X had also said": the subject is before the auxiliaries
+        before = _AUXILIARIES.sub("", sent[:v_s])
         found = None
         if low_verb not in ("told", "tells", "tell") and \
                 before.rstrip().endswith((",", "\"", "”", "»")) and \
@@ -223,11 +235,24 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             span = (s_start + v_e + rel, s_start + v_e + rel + len(name))
         else:
             name, desc, rel = found
+            lead = _DOCUMENT_OF.match(name)
+            if lead and len(name) > lead.end() + 2:
+                # "Early reports by opposition groups spoke of": the groups
+                rel += lead.end()
+                name = name[lead.end():]
             span = (s_start + rel, s_start + rel + len(name))
         if _PRONOUN.match(name) and last_speaker:
             name = last_speaker
         return Attribution(name, desc, quoted is not None, s_start, s_end,
                            "attribution:verb_subject:" + low_verb, span)
+    toll = _TOLL_SPEAKER.match(sent)
+    if toll:
+        # "The Observatory put the death toll at 39"
+        name, desc = _clean_np(toll.group("np"))
+        if name and not _VERBISH.search(name):
+            return Attribution(name, desc, quoted is not None, s_start, s_end,
+                               "attribution:toll", (s_start + toll.start("np"),
+                                                    s_start + toll.start("np") + len(name)))
     colon = _COLON_SOURCE.match(sent)
     if colon:
         name, desc = _clean_np(colon.group("np"))
@@ -248,6 +273,18 @@ _SEPARATORS = _rx(r"\s*(?:[,;:\"”“«»—–|]|\s-\s)\s*")
 _VERBISH = _rx(r"\b(?:killed|were|was|had|have|has|been|is|are|did|do|does|will|would|"
                       r"could|shot|stormed|fled|left|came|went|took|killing|wounding|injuring|"
                       r"leaving|including|hit|struck)\b", re.I)
+_AUXILIARIES = _rx(r"(?:\s+(?:has|have|had|will|would|also|again|later|repeatedly|previously|"
+                   r"earlier|separately|already|not|did|does|do|had\s+been|has\s+been|"
+                   r"publicly|officially|firmly|strongly|categorically))+\s*$", re.I)
+# "residents on the western edge report ...": a plural subject makes "report" a verb
+_PEOPLE_SUBJECT = _rx(r"\b(?:residents|activists|witnesses|sources|officials|medics|locals|"
+                      r"people|villagers|survivors|monitors|rescuers|doctors|families|relatives|"
+                      r"journalists|groups)\b(?:\s+[\w'-]+){0,4}\s*$", re.I)
+_BY_AGENT = _rx(r"\s+(?:online\s+|on\s+(?:social\s+media|\w+)\s+|today\s+|earlier\s+)?by\s+"
+                r"(?P<np>(?:the\s+)?[^,.;:\"“«]{2,60}?)(?=\s+(?:showed|shows|show|said|says|on|in|"
+                r"appeared|appears|was|were|is|are|that|which|who)\b|[,.;:]|$)", re.I)
+_PASSIVE_PUBLISHING = {"posted", "published", "shared", "released", "issued", "reported",
+                       "documented", "compiled", "written", "circulated", "tweeted", "recorded"}
 # "the toll could rise": a clause after the verb, not a speaker
 _VERBISH_AFTER = _rx(r"\b(?:could|would|will|may|might|was|were|is|are|had|has|have|did|"
                      r"should|must|can|not)\b", re.I)
@@ -287,8 +324,8 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
     for c in reversed(chunks):
         text = c[2].strip()
         words = len(text.split())
-        if _VERBISH.search(text) or words > 14:
-            break
+        if (_VERBISH.search(text) and not _RELATIVE.match(text)) or words > 20:
+            break  # a relative clause may hold verbs: "the ministry, which has backed ..., said"
         if taken:
             last = taken[-1][2].strip()
             joins = ((_PROPER.match(text) and _DESCRIPTIVE.match(last))  # "Rami, a farmer,"
@@ -371,7 +408,8 @@ def _speaker_before(head: str, lex: Lexicons) -> tuple[str, str, int] | None:
 _CLAUSE_BREAK = _rx(r",?\s+(?:while|whereas|but|although)\s+|;\s+|[,،]?\s+(?:بينما|في حين|فيما)\s+",
                     re.I)
 _TOLL_SPEAKER = _rx(
-    r"\s*(?P<np>[^,;\"“«]{2,80}?)\s+(?:put|puts|putting|placed|places|gave|gives|estimated|"
+    r"\s*(?P<np>[^,;\"“«]{2,80}?)\s+(?:(?:has|have|had|also|later|separately|now)\s+)*"
+    r"(?:put|puts|putting|placed|places|gave|gives|estimated|"
     r"estimates|set|sets|raised|lowered)\s+(?:the|its|their|a)\s+(?:[\w-]+\s+){0,2}"
     r"(?:toll|number|figure|count|tally|total|estimate)\b", re.I)
 
