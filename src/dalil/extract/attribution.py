@@ -26,13 +26,17 @@ _NP_STOP = _rx(r"\s(?:that|who|which|whose|on|in a|in an|in its|in his|in her|"
                       r"after|when|as)\s|[,;:(\"“«]", re.I)
 _AR_NP_STOP = _rx(r"\s(?:ان|إن|أن|في|عن|خلال|الى|الي|إلى|على|علي|لـ|ل(?=\S)|بان|بأن|اليوم|"
                          r"امس|أمس|مساء|صباح|مقتل|اعتقال|قتل|اصابه|نزوح|تهجير|اختطاف|عدد|نحو|"
-                         r"حوالي|ما)\s|[،,:;(\"“«]|\d|\s(?:ان|إن|أن|بان|بأن)$")
+                         r"حوالي|ما|نفيا|قاطعا|بشده)\s|[،,:;(\"“«]|\d|\s(?:ان|إن|أن|بان|بأن)$")
 _AR_NP_INNER_STOP = _rx(r"\s(?:الى|إلى|على|عن|اليوم|امس|أمس|مساء|صباح|الأنباء|التقارير|الاتهامات|"
-                       r"المزاعم|الخبر|الرواية|الادعاءات|وجود|حدوث|وقوع)(?:\s|$)")
+                       r"المزاعم|الخبر|الرواية|الادعاءات|وجود|حدوث|وقوع|معلومات|انباء|"
+                       r"تقارير|شهادات)(?:\s|$)")
 _BYLINE = _rx(
     r"^\s*(?:by|بقلم|الكاتب|كتب)\s*:?\s+(?P<name>[^\n,|]{3,60}?)\s*(?:,|\||\n|$)"
     r"|^\s*(?:testimony|statement|account|interview)\s+(?:of|by|from|with)\s+(?P<t>[^\n]{2,80}?)\s*$"
-    r"|^\s*(?:posted by|shared by|published by)\s*:?\s*(?P<post>[^\n,]{2,80}?)\s*(?:,[^\n]*)?$"
+    r"|^\s*(?:posted by|shared by|published by|(?:thread|tweets?|posts?) by)\s*:?\s*"
+    r"(?P<post>[^\n,(]{2,80}?)\s*(?:[,(][^\n]*)?$"
+    r"|^\s*(?:spokes(?:person|man|woman)|speaker|statement by|remarks by)\b[^:\n]{0,80}:\s*"
+    r"(?P<spk>[^\n]{2,60}?)\s*$"
     r"|^\s*(?:witness|source|author|channel|account|from|الشاهد|الشاهده|المصدر|القناه|"
     r"شهاده|الحساب|الناشر)\s*:?\s*(?P<h>[^\n]{2,80}?)\s*$"
     r"|^\s*(?P<handle>@\w{2,40})\b",
@@ -64,20 +68,45 @@ def document_author(norm: str) -> tuple[str, str]:
     """The author named in the header and how: ("Rami", "header:byline"), ("@news",
     "header:handle"), ("Umm Ali", "header:testimony"); or ("author", "default_author")."""
     head = norm[:400]
-    m = _BYLINE.search(head)
-    if m:
+    for m in _BYLINE.finditer(head):
+        label = (m.group("t") or m.group("h") or "").strip()
+        if re.fullmatch(r"(?:رقم|no\.?|number|#)\s*\d+", label, re.I):
+            continue  # "شهادة رقم ٢٧", "Testimony No. 27": a number, not the witness
+        if m.group("spk"):
+            return m.group("spk").strip(), "header:speaker"
         if m.group("handle"):
             return m.group("handle"), "header:handle"
         if m.group("post"):
             return m.group("post").strip(), "header:handle"
         if m.group("name"):
             return m.group("name").strip(), "header:byline"
-        text = (m.group("t") or m.group("h") or "").strip()
-        name = given_name(text) or re.sub(r"\s*\([^)]*\)\s*$", "", text).strip() or text
+        text = label
+        quoted_name = re.match(r"[\"“«]([^\"”»\n]{2,40})[\"”»]", text)
+        name = (quoted_name.group(1).strip() if quoted_name else None) or given_name(text) or \
+            re.sub(r"\s*\([^)]*\)\s*$", "", text).strip() or text
         kind = "testimony" if re.search(r"testimony|witness|شهاد|الشاهد", m.group(0), re.I) \
             else "source"
         return name, f"header:{kind}"
+    lines = head.split("\n")
+    if len(lines) >= 2 and 1 <= len(lines[0].split()) <= 5 and \
+            not re.search(r"[.:!?,;\"]", lines[0]) and \
+            re.search(r"\d{1,2}:\d{2}|·", lines[1]) and re.search(r"\d{4}", lines[1]):
+        # an exported post: the page's name, then the date and time it was posted
+        return lines[0].strip(), "header:handle"
     return "author", "default_author"
+
+
+_POST_PREFIX = re.compile(
+    r"^\W{0,3}(?:\[[^\]\n]{0,40}\]\s*)?(?:\d+/\d+\s+)?(?:(?:RT|MT|reply from|replying|"
+    r"quote from|comment from|comment by|رد من|تعليق)\s+)?(?P<name>@\w{2,40})\s*:\s"
+    r"|^\s*(?:\U0001f4ac|\U0001f5e8|↳|>)\s*(?P<name2>[^:\n]{2,40}?)\s*:\s", re.I)
+
+
+def post_author(sentence: str) -> str | None:
+    """The account a post in a thread or comment list comes from: "RT @SDFpress: ...",
+    "Reply from @X: ...", "💬 Page name: ..."."""
+    m = _POST_PREFIX.match(sentence)
+    return (m.group("name") or m.group("name2")).strip() if m else None
 
 
 _GIVEN_NAME = re.compile(
@@ -183,6 +212,17 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                     return Attribution(name, desc, quoted is not None, s_start, s_end,
                                        "attribution:verb_subject:" + verb,
                                        (s_start + v_e, s_start + v_e + len(np)))
+            elif re.match(r"\s*(?:ان|إن|أن|بان|بأن)\s", rest):
+                # "وكانت وسائل إعلام ... قد زعمت أن": the subject comes before the verb
+                pre = re.sub(r"^\W*(?:و|ف)?(?:كانت|كان|كما|قد)?\s*", "", sent[:v_s])
+                pre = re.sub(r"\s*(?:قد|وقد|لقد)\s*$", "", pre)
+                if pre and 1 <= len(pre.split()) <= 8 and not re.search(r"[،,:;\"“«\d]", pre):
+                    name, desc = _clean_np(pre)
+                    return Attribution(name, desc, quoted is not None, s_start, s_end,
+                                       "attribution:subject_verb:" + verb,
+                                       (s_start + sent.find(pre), s_start + sent.find(pre)
+                                        + len(pre)))
+                continue
             else:
                 stop = _AR_NP_STOP.search(rest)
                 np = rest[: stop.start() if stop else 60][:60]
@@ -206,8 +246,9 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         if low_verb in _AMBIGUOUS_VERBS and not re.match(r"\s*(?:that\b|[\"“«:]|$)", after) \
                 and not _PEOPLE_SUBJECT.search(sent[:v_s]):
             continue  # "these claims fabrications", "Reports of a massacre": nouns, not verbs
-        if re.match(r"\s+as\b", after):
-            continue  # "described as", "reported as"
+        if re.match(r"\s+as\b", after) or (low_verb in ("accused", "blamed") and
+                                            re.match(r"\s+(?:of|for)\b", after)):
+            continue  # "described as", "men accused of talking to the SDF"
         by = _BY_AGENT.match(after)
         if by and low_verb in _PASSIVE_PUBLISHING:
             # "Video posted online by activists showed ...": the poster is the source
@@ -378,7 +419,10 @@ def _speaker_after_quote(tail: str, lex: Lexicons) -> tuple[str, str, int] | Non
         np = m.group("np")
         if re.match(r"(?:to|on|in)\b", np, re.I):
             return None
-        name, desc = _clean_np(re.split(r"\s(?:who|in an?|on|at)\s", np)[0])
+        head = re.split(r"\s(?:who|in an?|on|at)\s", np)[0]
+        name, desc = _clean_np(head)
+        if np != head:  # "Clara B., director at Human Rights Watch": keep the whole description
+            desc = ", ".join(x for x in (desc, np[len(head):].strip(" ,")) if x)
         return (name, desc, m.start("np")) if name else None
     m = re.match(r"\s*[,،]?\s*(?P<np>[^.;:!?\"“«]{2,80}?)\s+(?P<verb>said|says|told|added|wrote|"
                  r"posted|recalled|explained|insisted|claimed)\b", tail, re.I)

@@ -92,6 +92,12 @@ _PATIENT_BEFORE = _rx(r"(?:\b(?:against|targeting|targeted|ambushed|attacked|kil
                              r"killing|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|(?:ضد|استهداف|استهدفت|"
                              r"استهدف|مقتل|قتل|اغتيال|اعتقال|خطف|اختطاف|اصابة)\s+(?:\S+\s+){0,2})$",
                              re.I)
+_THAT_FIGURE = _rx(r"\b(?:that|this|the)\s+(?:figure|number|toll|estimate|claim|account|report)\b"
+                   r"(?!s)|هذا الرقم|هذه الحصيله", re.I)
+_UN_BODY = re.compile(r"\b(?:UN|U\.N\.|United Nations|UNHCR|UNICEF|OCHA|OHCHR|WFP|UNRWA|IOM|"
+                      r"World Food Programme|World Health Organi[sz]ation|International "
+                      r"Organi[sz]ation for Migration|Commission of Inquiry)\b|الأمم المتحدة|"
+                      r"الامم المتحده|مفوضيه")
 _SOCIAL_PLATFORM = _rx(r"\b(?:facebook|telegram|twitter|tiktok|instagram|youtube|whatsapp|"
                        r"social media|its page|their page|its channel|on x)\b|فيسبوك|تلغرام|"
                        r"تيليغرام|تويتر|مواقع التواصل|صفحته|صفحتها|قناته|قناتها", re.I)
@@ -180,11 +186,15 @@ class _Run:
         self.starts = [s.start for s in sentences]
         published = self.published
         author, author_rule = attr.document_author(norm)
-        if author_rule in ("header:handle", "header:testimony"):
-            # a post's author and a testimony's witness are sources of what follows
-            head_end = norm.find("\n")
-            self._raw_sources.append((author, norm[:head_end if head_end > 0 else 200],
-                                      (0, max(0, head_end)), "attribution:" + author_rule))
+        if author_rule in ("header:handle", "header:testimony", "header:speaker"):
+            # a post's author, a testimony's witness and a briefing's speaker are sources of
+            # what follows; the header line that names them describes them
+            at = norm.find(author, 0, 400)
+            line_start = norm.rfind("\n", 0, max(0, at)) + 1 if at >= 0 else 0
+            line_end = norm.find("\n", line_start)
+            line_end = line_end if line_end > 0 else min(len(norm), 200)
+            self._raw_sources.append((author, norm[line_start:line_end], (line_start, line_end),
+                                      "attribution:" + author_rule))
 
         # 3. whole-text matches
         viol_by_sent: dict[int, list[Violation]] = {}
@@ -249,6 +259,7 @@ class _Run:
         figs_by_sent: dict[int, list[Figure]] = {}
         runs = attr.quote_runs([(x.index, x.paragraph, 0, x.text) for x in sentences])
         prev_quote: tuple[int, str] | None = None
+        post_of_para: tuple[int, str] | None = None
         for sent in sentences:
             si = sent.index
             stext = sent.text
@@ -265,6 +276,15 @@ class _Run:
                 continue
             a = attr.attribute_sentence(norm, sent.start, sent.end, self.lex, last_speaker,
                                         acc_by_sent.get(si, []), verbs_by_sent.get(si, []))
+            poster = attr.post_author(stext)
+            if poster and (si == 0 or sentences[si - 1].paragraph != sent.paragraph):
+                post_of_para = (sent.paragraph, poster)
+                self._raw_sources.append((poster, "", (sent.start, sent.end),
+                                          "attribution:post_author"))
+            if a is None and post_of_para is not None and post_of_para[0] == sent.paragraph:
+                # "RT @SDFpress: ... 46 were killed.": the post's account, sentence by sentence
+                a = attr.Attribution(post_of_para[1], "", False, sent.start, sent.end,
+                                     "attribution:post_author", (0, 0))
             if si in runs and a is None:
                 # a quotation over several sentences: its speaker is named at one end, or is
                 # the one quoted just before in the paragraph ('"They went door to door."')
@@ -331,14 +351,21 @@ class _Run:
                 continue
             figure_words = re.search(r"figure|toll|number|casualt|death|حصيل|عدد|ارقام|الأرقام",
                                      sn.text, re.I)
+            if _THAT_FIGURE.search(sn.text) and any(
+                    sn.start <= n.start < sn.end for n in numbers):
+                continue  # "... more than 200 dead; HRW could not verify that figure": its own
+            covered_here = False
             for prev in range(si - 1, max(-1, si - 6), -1):
                 if prev not in claim_of_sent:
                     continue
+                if covered_here and sentences[prev].paragraph != sn.paragraph:
+                    break  # the figures of its own paragraph are the ones it doubts
                 if figure_words is None and sentences[prev].paragraph < sn.paragraph - 1:
                     continue  # a general disclaimer covers what is right before it
                 pc = claims[claim_of_sent[prev]]
                 if figure_words is None or any(n for n in numbers if
                                                sentences[prev].start <= n.start < sentences[prev].end):
+                    covered_here = covered_here or sentences[prev].paragraph == sn.paragraph
                     if not pc.hedged:
                         pc.hedged = True
                         pc.hedge_cues.append("disclaimer: " + p.surface(sn.start, sn.end)[:80])
@@ -777,7 +804,7 @@ class _Run:
             self._role_cache[key] = cached
         role, pseudo = cached
         if role in ("other", "witness", "NGO") and (
-                rule == "attribution:header:handle" or (
+                rule in ("attribution:header:handle", "attribution:post_author") or (
                     rule.rsplit(":", 1)[-1] in ("posted", "tweeted", "shared", "wrote", "نشر",
                                                 "نشرت", "كتب", "كتبت")
                     and _SOCIAL_PLATFORM.search(around[:160]))):
@@ -789,10 +816,16 @@ class _Run:
                                ) -> tuple[str, bool]:
         role = "other"
         both = f"{name} | {desc}" if desc else name
-        for rname, lx in self.lex.source_roles.items():
-            if lx.search(both):
-                role = rname
+        # the name decides before its description: "a military source [told SANA's reporter]"
+        for text in (name, both):
+            for rname, lx in self.lex.source_roles.items():
+                if lx.search(text):
+                    role = rname
+                    break
+            if role != "other":
                 break
+        if _UN_BODY.search(name):
+            role = "official"  # UN agencies are official bodies, not NGOs
         if name.startswith("@"):
             role = "social_media_account"
         elif role == "other" and self._actors_in(name):
