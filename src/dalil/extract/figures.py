@@ -28,13 +28,15 @@ CASUALTY_AFTER: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:detained|arrested|abducted|kidnapped|detainees|prisoners|held|captured|"
         r"taken away|rounded up|hostages)\b|" + _A(
             r"معتقل\w*|اعتقل\w*|اعتقال|محتجز\w*|احتجاز|مختطف\w*|اختطاف|"
-            r"اختطف\w*|موقوف\w*|اسير|اسرى|رهائن"), re.I)),
+            r"اختطف\w*|موقوف\w*|اسير|اسرى|رهائن") + r"|\b(?:arrests|detentions)\b", re.I)),
     ("missing", _rx(
-        r"\b(?:missing|disappeared|unaccounted for|whereabouts)\b|" + _A(
+        r"\b(?:missing|disappeared|unaccounted for|whereabouts|abductions|kidnappings|"
+        r"disappearances)\b|" + _A(
             r"مفقود\w*|فقدان|مختف\w*|مجهولي المصير|مجهول المصير|مخفي\w*"), re.I)),
     ("displaced", _rx(
         r"\b(?:displaced|fled|flee|fleeing|evacuated|expelled|uprooted|refugees|homeless|"
-        r"forced to leave|driven out|left their homes)\b|" + _A(
+        r"forced to leave|driven out|left their homes|forced from their homes|"
+        r"forced out of their homes|escaped|managed to escape)\b|" + _A(
             r"نازح\w*|نزوح|نزح\w*|مهجر\w*|تهجير|هجروا|فروا|فرت|هربوا|هرب\w*|لاجئ\w*"),
         re.I)),
 ]
@@ -46,7 +48,7 @@ CASUALTY_BEFORE: list[tuple[str, re.Pattern[str]]] = [
         r"(?:to|of|at|reached)|bodies of|the deaths of|the killing of|the execution of|"
         r"murder of|deaths? of|among (?:the )?(?:dead|victims|those killed|the killed)(?: were)?|"
         r"of the dead)|" + _A(
-            r"قتل|قتلت|قتلوا|مقتل|اعدام|اعدمت|اعدموا|استشهاد|اغتيال|اغتالوا|اغتيل|حصيل[هة] القتلى|حصيل[هة] الضحايا|"
+            r"قتل|قتلت|قتلوا|مقتل|اعدام|اعدمت|اعدموا|استشهاد|استشهد|اغتيال|اغتالوا|اغتيل|حصيل[هة] القتلى|حصيل[هة] الضحايا|"
             r"حصيل[هة]|وفا[هة]|جثث|جثامين|ذبح|تصفي[هة]") + r")"
         r"(?:\s+\S+){0,4}?\s*$", re.I)),
     ("injured", _rx(
@@ -56,7 +58,8 @@ CASUALTY_BEFORE: list[tuple[str, re.Pattern[str]]] = [
     ("detained", _rx(
         r"(?:\b(?:arresting|arrested|detaining|detained|abducting|abducted|kidnapping|"
         r"kidnapped|detention of|arrest of|abduction of|rounded up)|" + _A(
-            r"اعتقال|اعتقلت|اعتقلوا|احتجاز|احتجزت|اختطاف|اختطفوا|خطف|توقيف|القبض على|قبض على") +
+            r"اعتقال|اعتقلت|اعتقلوا|احتجاز|احتجزت|اختطاف|اختطفوا|خطف|توقيف|القبض على|قبض على|"
+            r"اخذوا|اقتادوا|اقتاد\w*|ساقوا") +
         r"|\btook(?: away)?(?: (?:my|his|her|their|our))?" +
         r")(?:\s+\S+){0,3}?\s*$", re.I)),
     ("missing", _rx(
@@ -64,7 +67,8 @@ CASUALTY_BEFORE: list[tuple[str, re.Pattern[str]]] = [
         _A(r"فقدان|اختفاء|اخفاء|مصير") +
         r")(?:\s+\S+){0,3}?\s*$", re.I)),
     ("displaced", _rx(
-        r"(?:\b(?:displacing|displaced|displacement of|forcing|forced|expelling|expelled)|" +
+        r"(?:\b(?:displacing|displaced|displacement of|forcing|forced|expelling|expelled|"
+        r"driven|drove|driving|uprooting|uprooted)|" +
         _A(r"نزوح|تهجير|هجرت|تشريد|نزح|فرار") + r")(?:\s+\S+){0,3}?\s*$", re.I)),
 ]
 POPULATION_BEFORE = _rx(
@@ -77,13 +81,14 @@ OTHER_UNITS: list[tuple[str, re.Pattern[str]]] = [
     ("money", _rx(r"^\s*(?:million\s+|billion\s+)?(?:us\s+)?(?:dollars?|usd|euros?|pounds?|"
                          r"syrian pounds|liras?|lira|ليرة|ليرات|دولار|دولارا|يورو)\b", re.I)),
     ("fighters", _rx(
-        r"^\s*(?:[\w-]+\s+){0,2}?[\"“']?(?:fighters|gunmen|militants|soldiers|troops|members|"
+        r"^\s*(?:[\w-]+\s+){0,3}?[\"“']?(?:fighters|gunmen|militants|soldiers|troops|members|"
         r"personnel|combatants|recruits|militiamen|officers|policemen|terrorists|insurgents|"
-        r"jihadists|rebels|" + _A(
-            r"مقاتل|مقاتلا|مقاتلين|عنصر|عنصرا|عناصر|جندي|جنديا|جنود|مسلح|مسلحا|مسلحين") + r")\b",
+        r"jihadists|rebels|suicide bombers|bombers|" + _A(
+            r"مقاتل|مقاتلا|مقاتلين|عنصر|عنصرا|عناصر|جندي|جنديا|جنود|مسلح|مسلحا|مسلحين|"
+            r"انتحاري|انتحاريين|انتحاريا|ارهابي|ارهابيا|ارهابيين") + r")\b",
         re.I)),
-    ("population", _rx(r"^\s*(?:[\w-]+\s+)?(?:inhabitants|people live|population|نسم[هة])\b",
-                       re.I)),
+    ("population", _rx(r"^\s*(?:[\w-]+\s+)?(?:inhabitants|people live|population|نسم[هة]|"
+                       r"besieged|" + _A(r"انسان محاصر\w*|محاصر\w*") + r")\b", re.I)),
     ("pages", _rx(r"^\s*-?(?:[\w-]+\s+)?(?:pages?|صفح[هة]|صفحات)\b", re.I)),
     ("buildings", _rx(r"^\s*(?:[\w-]+\s+)?(?:houses|homes|buildings|shops|stores|"
                              r"apartments|" + _A(r"منزل|منازل|منزلا|مبنى|مباني|محل|محلات") + r")\b",
@@ -137,14 +142,49 @@ _IMMEDIATE_WHAT = {"injured": "injured", "wounded": "injured", "hurt": "injured"
                    "disappeared": "missing", "detained": "detained", "arrested": "detained",
                    "abducted": "detained", "kidnapped": "detained", "displaced": "displaced"}
 # "two of them critically", "four of whom were children": a part of the count before it
-PARTITIVE_AFTER = _rx(r"^\s+of\s+(?:them|whom)\b|^\s*(?:منهم|من بينهم)(?:\s|$)", re.I)
+PARTITIVE_AFTER = _rx(r"^\s+of\s+(?:them|whom|which)\b|^\s*(?:منهم|من بينهم)(?:\s|$)", re.I)
 # "Sweida 24", "Mezzeh 86", "Orient 24 network": a number inside a name
 NAME_NUMBER_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'-]+\s*$")
 NAME_NUMBER_AFTER = re.compile(r"\s*(?:[A-Z]\w|network|news|channel|tv\b|radio|page|website|"
                                r"agency|area|neighbou?rhood|district|camp\b)")
 SUBSET_BEFORE = _rx(r"(?:including|among them|of whom|of them|بينهم|منهم|من بينهم)\s*$",
                            re.I)
+APPOSITIVE_AGE = re.compile(r"\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*\s*,\s*$")
+TOLL_RISEN_BEFORE = _rx(r"(?:\b(?:risen|rose|climbed|reached|jumped|increased|grown|stands|stood)"
+                        r"(?:\s+(?:to|at))?|الى|إلى)\s*$", re.I)
+COUNTED_NOUN_AFTER = _rx(
+    r"^\s*(?:[a-z-]+\s+)?(?P<n>interviews|testimonies|videos|photos|photographs|images|reports|"
+    r"statements|documents|incidents|attacks|strikes|airstrikes|air\s+strikes|raids|shells|"
+    r"rockets|missiles|barrel\s+bombs|bombs|mortars|sites|locations|checkpoints|massacres|"
+    r"facilities|hospitals|schools|clinics|bakeries|mosques|churches|markets)\b", re.I)
+CASES_OF_AFTER = _rx(
+    r"^\s*(?:documented\s+|recorded\s+|new\s+)?(?:cases|instances|incidents)\s+of\s+"
+    r"(?:arbitrary\s+|enforced\s+|extrajudicial\s+|forced\s+)?(?P<w>arrest|detention|abduction|"
+    r"kidnapping|disappearance|killing|execution|death|displacement)", re.I)
+_CASES_WHAT = {"arres": "detained", "deten": "detained", "abduc": "missing", "kidna": "missing",
+               "disap": "missing", "killi": "killed", "execu": "killed", "death": "killed",
+               "displ": "displaced"}
+AMONG_BEFORE = _rx(r"(?:\bamong|(?:^|\s)و?(?:من بين|بين))\s+(?:the\s+)?(?P<n>\S+)\s*,?\s*"
+                   r"(?:were\s+|are\s+)?$", re.I)
+
+
+def _among_what(noun: str) -> str | None:
+    if noun.startswith("ال"):
+        noun = noun[2:]
+    for what, pat in CASUALTY_AFTER:
+        if pat.fullmatch(noun):
+            return what
+    return None
+
+
 _MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*$")
+# "They included 84 militants, 45 guards and seven civilians": the sentence breaks down the
+# count of the sentence before
+INCLUDED_START = _rx(
+    r"^\W*(?:(?:they|these|those\s+(?:killed|wounded|injured|detained|arrested)|the\s+(?:dead|"
+    r"victims|casualties|wounded|detainees|toll))\s+(?:included|include|includes|were|are)\b|"
+    r"(?:among\s+(?:them|the\s+dead|the\s+victims)|of\s+(?:them|these))\b)|^\W*(?:و?من\s+بينهم|"
+    r"و?بينهم)(?:\s|$)", re.I)
 CLAUSE_END = _rx(r"[.;:!?\u061f]|\s(?:while|whereas|but|after|before|as)\s", re.I)
 
 
@@ -155,6 +195,10 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
     before = norm[max(sent_start, start - 70):start]
     if AGE_OR_TIME.match(after) or (AGE_BEFORE.search(before) and not TOLL_AT.search(before)):
         return "", "", "skip:age_or_time"
+    if re.search(r"\d[:/]$", before) or re.match(r"[:/]\d", after):
+        return "", "", "skip:time_or_counter"  # "22:11", a thread's "4/6"
+    if APPOSITIVE_AGE.search(before) and re.match(r"\s*,", after):
+        return "", "", "skip:age_or_time"  # "Nadia Kheder, 38, said"
     text = norm[start:end]
     if NAME_NUMBER_BEFORE.search(before) and NAME_NUMBER_AFTER.match(after) and \
             not _MONTH_BEFORE.search(before):
@@ -172,6 +216,23 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         if RELEASED_AFTER.search(after[:60]):
             return "", "", "skip:released"  # "12 of them were later released"
         return "", "", "skip:partitive"
+    counted = COUNTED_NOUN_AFTER.match(after)
+    if counted:
+        # "11 interviews", "7 airstrikes", "9 medical facilities": counts of things
+        noun = counted.group("n").lower()
+        unit = "buildings" if re.match(r"facilit|hospital|school|clinic|baker|mosque|church|"
+                                       r"market", noun) else noun
+        return "other", unit, f"other:{unit}"
+    cases = CASES_OF_AFTER.match(after)
+    if cases:
+        what = _CASES_WHAT[cases.group("w").lower()[:5]]
+        return "casualty", what, f"casualty:{what}:cases_of"
+    among = AMONG_BEFORE.search(before)
+    if among:
+        # "among the detainees, six refugees", "ومن بين المعتقلين ستة"
+        what = _among_what(among.group("n"))
+        if what:
+            return "casualty", what, f"casualty:{what}:among"
     imm = IMMEDIATE_AFTER.match(after)
     if imm:
         what = _IMMEDIATE_WHAT[imm.group("w").lower()]
@@ -189,6 +250,12 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
             nearest = (m.start(), what)
     if nearest is not None:
         return "casualty", nearest[1], f"casualty:{nearest[1]}:verb_before"
+    if TOLL_RISEN_BEFORE.search(before) and re.search(r"\btoll\b|حصيل", norm[sent_start:start],
+                                                      re.I):
+        # "the death toll in Deir Ezzor since the clashes began has risen to 96"
+        return "casualty", "killed", "casualty:killed:toll_risen"
+    # abbreviations do not end the clause: "3 people incl. a little girl were killed"
+    after = re.sub(r"\b(incl|approx|esp|est)\.", r"\1 ", after)
     cut = CLAUSE_END.search(after)
     window = after[:cut.start()] if cut else after
     words = window.split()
@@ -220,6 +287,15 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         # clause makes them casualties.
     if best is not None:
         return "casualty", best[1], f"casualty:{best[1]}:word_after"
+    head = norm[sent_start:start]
+    colon = head.rfind(":")
+    if colon > 0 and not re.search(r"\d", head[colon - 1:colon]):
+        # "وتوزعت الاعتقالات على النحو الآتي: ١٧ شخصاً في داريا، و١١ في ...": a list of the
+        # counted thing named before the colon
+        for what, pat in CASUALTY_AFTER:
+            if pat.search(head[:colon]) and not any(p.search(head[colon:]) for _w, p in
+                                                     CASUALTY_AFTER):
+                return "casualty", what, f"casualty:{what}:list_after_colon"
     noun = PLURAL_NOUN_AFTER.match(after)
     if noun and noun.group(1) not in PEOPLE_NOUNS:
         return "other", noun.group(1), "other:plural_noun"  # "63 interviews", "96 testimonies"

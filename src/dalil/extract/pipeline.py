@@ -17,7 +17,7 @@ from dalil.errors import InputError, TooLargeError
 from dalil.extract import attribution as attr
 from dalil.extract.actors import UNKNOWN_ACTOR, unknown_actor_label
 from dalil.extract.dates import find_dates, is_dateline
-from dalil.extract.figures import SUBSET_BEFORE, classify
+from dalil.extract.figures import INCLUDED_START, SUBSET_BEFORE, classify
 from dalil.extract.lexicon import Entry, Lexicons, find_words_many, load_lexicons
 from dalil.extract.model import (
     ActorMention,
@@ -285,6 +285,12 @@ class _Run:
                 # "RT @SDFpress: ... 46 were killed.": the post's account, sentence by sentence
                 a = attr.Attribution(post_of_para[1], "", False, sent.start, sent.end,
                                      "attribution:post_author", (0, 0))
+            if a is None and claims and INCLUDED_START.match(stext) and \
+                    claims[-1].sentence == si - 1 and sentences[si - 1].paragraph == sent.paragraph:
+                # "They included 84 militants ...": the breakdown of the figure before, from
+                # the same source
+                a = attr.Attribution(claims[-1].attributed_to, "", False, sent.start, sent.end,
+                                     "attribution:continued_breakdown", (0, 0))
             if si in runs and a is None:
                 # a quotation over several sentences: its speaker is named at one end, or is
                 # the one quoted just before in the paragraph ('"They went door to door."')
@@ -375,6 +381,7 @@ class _Run:
 
         # figures
         last_casualty: tuple[int, int, str] | None = None
+        subset_from: tuple[int, int] | None = None
         for n in numbers:
             si = self.sent_of(n.start)
             sn = sentences[si]
@@ -383,6 +390,15 @@ class _Run:
                     SUBSET_BEFORE.search(norm[max(0, n.start - 20):n.start]) and \
                     rule != "skip:age_or_time":
                 # "37 killed, among them 4 women": the subset counts the same thing
+                group, what, rule = "casualty", last_casualty[2], \
+                    f"casualty:{last_casualty[2]}:subset_of_previous"
+            if group != "casualty" and rule in ("skip:no_noun", "other:fighters") and \
+                    last_casualty is not None and (
+                        (last_casualty[0] == si - 1 and INCLUDED_START.match(sn.text)) or
+                        (last_casualty[0] == si and subset_from is not None and
+                         subset_from[0] == si and n.start > subset_from[1])):
+                # "... 136 people had been killed. They included 84 militants, 45 guards and
+                # seven civilians": parts of the count before
                 group, what, rule = "casualty", last_casualty[2], \
                     f"casualty:{last_casualty[2]}:subset_of_previous"
             if rule == "skip:partitive" and last_casualty is not None and \
@@ -400,9 +416,14 @@ class _Run:
             if not group:
                 continue
             if group == "casualty":
-                last_casualty = (si, n.end, what)
+                if ("subset" in rule or SUBSET_BEFORE.search(norm[max(0, n.start - 20):n.start])
+                        or INCLUDED_START.match(sn.text)) and \
+                        (subset_from is None or subset_from[0] != si):
+                    subset_from = (si, n.start)  # a breakdown runs to the sentence's end
+                if "subset" not in rule:
+                    last_casualty = (si, n.end, what)
             if isinstance(n.value, int) and 1900 <= n.value <= 2100 and group == "casualty" and \
-                    "," not in norm[n.start:n.end] and rule.endswith("verb_before"):
+                    re.fullmatch(r"\d{4}", norm[n.start:n.end]) and rule.endswith("verb_before"):
                 continue  # a year after a verb ("killed in 2013" is caught as a date)
             cidx = claim_of_sent.get(si)
             claim_obj = claims[cidx] if cidx is not None else None
