@@ -25,13 +25,14 @@ CASUALTY_AFTER: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:injured|wounded|hurt|injuries|casualties)\b|" + _A(
             r"جريح\w*|جرحى|مصاب\w*|اصاب[هة]|اصابات|اصيب\w*|بجروح"), re.I)),
     ("detained", _rx(
-        r"\b(?:detained|arrested|abducted|kidnapped|detainees|prisoners|held|captured|"
+        r"\b(?:detained|arrested|detainees|prisoners|held|captured|"
         r"taken away|rounded up|hostages)\b|" + _A(
-            r"معتقل\w*|اعتقل\w*|اعتقال|محتجز\w*|احتجاز|مختطف\w*|اختطاف|"
-            r"اختطف\w*|موقوف\w*|اسير|اسرى|رهائن") + r"|\b(?:arrests|detentions)\b", re.I)),
+            r"معتقل\w*|اعتقل\w*|اعتقال|محتجز\w*|احتجاز|"
+            r"موقوف\w*|اسير|اسرى|رهائن") + r"|\b(?:arrests|detentions)\b", re.I)),
     ("missing", _rx(
+        # abductions and kidnappings leave people whose fate is unknown: missing, not detained
         r"\b(?:missing|disappeared|unaccounted for|whereabouts|abductions|kidnappings|"
-        r"disappearances)\b|" + _A(
+        r"disappearances|abducted|kidnapped)\b|" + _A(r"مختطف\w*|اختطاف|اختطف\w*|خطف\w*|" +
             r"مفقود\w*|فقدان|مختف\w*|مجهولي المصير|مجهول المصير|مخفي\w*"), re.I)),
     ("displaced", _rx(
         r"\b(?:displaced|fled|flee|fleeing|evacuated|expelled|uprooted|refugees|homeless|"
@@ -56,15 +57,15 @@ CASUALTY_BEFORE: list[tuple[str, re.Pattern[str]]] = [
             r"اصاب[هة]|جرح|اصابات|اصابه|واصاب[هة]|وجرح|اصيب\w*|واصيب\w*") +
         r")(?:\s+\S+){0,3}?\s*$", re.I)),
     ("detained", _rx(
-        r"(?:\b(?:arresting|arrested|detaining|detained|abducting|abducted|kidnapping|"
-        r"kidnapped|detention of|arrest of|abduction of|rounded up)|" + _A(
-            r"اعتقال|اعتقلت|اعتقلوا|احتجاز|احتجزت|اختطاف|اختطفوا|خطف|توقيف|القبض على|قبض على|"
+        r"(?:\b(?:arresting|arrested|detaining|detained|detention of|arrest of|rounded up)|" + _A(
+            r"اعتقال|اعتقلت|اعتقلوا|احتجاز|احتجزت|توقيف|القبض على|قبض على|"
             r"اخذوا|اقتادوا|اقتاد\w*|ساقوا") +
         r"|\btook(?: away)?(?: (?:my|his|her|their|our))?" +
         r")(?:\s+\S+){0,3}?\s*$", re.I)),
     ("missing", _rx(
-        r"(?:\b(?:disappearance of|disappeared|fate of|whereabouts of)|" +
-        _A(r"فقدان|اختفاء|اخفاء|مصير") +
+        r"(?:\b(?:disappearance of|disappeared|fate of|whereabouts of|abducting|abducted|"
+        r"kidnapping|kidnapped|abduction of)|" +
+        _A(r"فقدان|اختفاء|اخفاء|مصير|اختطاف|اختطفوا|خطف|خطفوا") +
         r")(?:\s+\S+){0,3}?\s*$", re.I)),
     ("displaced", _rx(
         r"(?:\b(?:displacing|displaced|displacement of|forcing|forced|expelling|expelled|"
@@ -140,7 +141,7 @@ IMMEDIATE_AFTER = _rx(
 _IMMEDIATE_WHAT = {"injured": "injured", "wounded": "injured", "hurt": "injured",
                    "dead": "killed", "killed": "killed", "missing": "missing",
                    "disappeared": "missing", "detained": "detained", "arrested": "detained",
-                   "abducted": "detained", "kidnapped": "detained", "displaced": "displaced"}
+                   "abducted": "missing", "kidnapped": "missing", "displaced": "displaced"}
 # "two of them critically", "four of whom were children": a part of the count before it
 PARTITIVE_AFTER = _rx(r"^\s+of\s+(?:them|whom|which)\b|^\s*(?:منهم|من بينهم)(?:\s|$)", re.I)
 # "Sweida 24", "Mezzeh 86", "Orient 24 network": a number inside a name
@@ -185,6 +186,11 @@ INCLUDED_START = _rx(
     r"victims|casualties|wounded|detainees|toll))\s+(?:included|include|includes|were|are)\b|"
     r"(?:among\s+(?:them|the\s+dead|the\s+victims)|of\s+(?:them|these))\b)|^\W*(?:و?من\s+بينهم|"
     r"و?بينهم)(?:\s|$)", re.I)
+# what turns a detention into a disappearance in the report's own words
+NEVER_SEEN_AGAIN = _rx(
+    r"\bnever (?:saw|seen|heard from|heard of|heard about) (?:them|him|her|any of them)\b|"
+    r"\b(?:whereabouts|fate) (?:remains?|is|are|still) unknown\b|\bno news of (?:them|him|her)\b|"
+    r"\bhave not been seen since\b|لم نرهم|لم نره|انقطعت اخبارهم|مصيرهم مجهول|لا يزال مصيرهم", re.I)
 CLAUSE_END = _rx(r"[.;:!?\u061f]|\s(?:while|whereas|but|after|before|as)\s", re.I)
 
 

@@ -17,7 +17,7 @@ from dalil.errors import InputError, TooLargeError
 from dalil.extract import attribution as attr
 from dalil.extract.actors import UNKNOWN_ACTOR, unknown_actor_label
 from dalil.extract.dates import find_dates, is_dateline
-from dalil.extract.figures import INCLUDED_START, SUBSET_BEFORE, classify
+from dalil.extract.figures import INCLUDED_START, NEVER_SEEN_AGAIN, SUBSET_BEFORE, classify
 from dalil.extract.lexicon import Entry, Lexicons, find_words_many, load_lexicons
 from dalil.extract.model import (
     ActorMention,
@@ -445,6 +445,24 @@ class _Run:
             else:
                 r.other_figures.append(fig)
 
+        for f in r.casualty_figures:
+            # "took my two brothers. We never saw them again": taken, then never heard of
+            nxt = f.sentence + 1
+            if f.what == "detained" and (NEVER_SEEN_AGAIN.search(sentences[f.sentence].text) or (
+                    nxt < len(sentences) and sentences[nxt].paragraph ==
+                    sentences[f.sentence].paragraph and
+                    NEVER_SEEN_AGAIN.search(sentences[nxt].text))):
+                f.what = "missing"
+                f.rule += ";missing:never_seen_again"
+        if sentences and not re.search(r"[.!?\u061f]\W*$", sentences[0].text):
+            # A headline repeats a figure of the body ("SOHR: 17 people killed ..."): the body's
+            # mention, with its source, is the one kept.
+            body = {(f.value, f.what) for f in r.casualty_figures if f.sentence > 0}
+            dropped = [f for f in r.casualty_figures if f.sentence == 0 and
+                       (f.value, f.what) in body]
+            if dropped:
+                r.casualty_figures = [f for f in r.casualty_figures if f not in dropped]
+                figs_by_sent[0] = [f for f in figs_by_sent.get(0, []) if f not in dropped]
         event_sents = {si for si in viol_by_sent if si in claim_of_sent} | {
             si for si in figs_by_sent if si in claim_of_sent}
 
