@@ -93,3 +93,74 @@ def unknown_actor_label(m: re.Match[str]) -> str | None:
     if m.group("head2"):
         return f"{head.lower()} from {target}"
     return f"{head} {m.group('arlink')} {target}"
+
+
+# -- who did it: clues beside the registry -------------------------------------------------------
+
+# "men wearing General Security uniforms", "بلباس الأمن العام": a disguise, not the body itself
+DISGUISE_BEFORE = _rx(r"(?:\buniforms?\s+of|\bdressed\s+(?:as|in)|\bwearing\s+(?:the\s+)?"
+                      r"(?:\w+\s+)?(?:uniforms?\s+of\s+)?|\bin\s+(?:the\s+)?uniforms?\s+of|"
+                      r"لباس|بلباس|زي|بزي|ملابس|بملابس|يرتدون|لابسين)\s*(?:the\s+)?$", re.I)
+# "by the security services, in particular Air Force Intelligence and Military Security"
+AGENT_LIST_BEFORE = _rx(r"(?:\bincluding|\bespecially|\bnotably|\bin particular|\bnamely|"
+                        r"\bsuch as|ولا سيما|لا سيما|وخاصه|خاصه|وبخاصه|ومنها)\s+(?:the\s+)?"
+                        r"(?:\S+\s+){0,4}(?:and\s+|و)?$", re.I)
+AGENT_CUE = _rx(r"\bby\b|\bat the hands of\b|على يد|علي يد|من قبل|بايدي", re.I)
+# "clashes with Druze factions left hundreds dead": a party to fighting, not the agent
+CLASH_BEFORE = _rx(r"\b(?:clash(?:es|ed)?|fighting|battles?|fought|skirmish(?:es)?)\s+"
+                   r"(?:\w+\s+)?(?:with|between|against)\s+(?:the\s+)?(?:\S+\s+){0,2}$|"
+                   r"(?:اشتباكات|معارك|مواجهات)\s+(?:\S+\s+)?(?:مع|بين)\s+(?:\S+\s+){0,2}$",
+                   re.I)
+# a subject that undergoes, not does: "four fighters died", "civilians perished"
+UNDERGOER_VERB = _rx(r"(?:died|dies|perished|lost their lives|succumbed|were found dead|"
+                     r"was found dead|drowned)\b", re.I)
+# an actor named by its weapon ("Israeli air strikes", "coalition airstrikes") or followed by
+# an attack verb ("Turkish drones hit ...")
+ATTACK_NOUN = _rx(r"\b(?:strikes?|airstrikes?|air\s+strikes?|shelling|bombardment|raids?|drones?|"
+                  r"warplanes?|jets?|aircraft|artillery|missiles?|rockets?|helicopters?|"
+                  r"غار[هة]|غارات|قصف|مسير[هة]|طيران|طائرات)\b", re.I)
+ATTACK_VERB_AFTER = _rx(r"\s+(?:\w+\s+)?(?:hit|struck|shelled|bombed|pounded|targeted|fired|"
+                        r"opened fire|attacked|launched|raided|stormed)\b", re.I)
+# "the jets were Russian", "the planes were Syrian"
+IDENTIFIED_AS = _rx(r"\b(?:the\s+)?(?:jets|planes|warplanes|aircraft|helicopters|drones|"
+                    r"attackers|gunmen|shells|missiles|strikes|airstrikes|they)\s+(?:were|was)\s+"
+                    r"(?:(?:probably|likely|all|both)\s+)?(?P<m>[A-Z][a-z]+)\b")
+
+
+def nationality_map(entries: list[dict[str, Any]]) -> dict[str, str]:
+    """Adjective -> canonical, from each entry's ``nationality`` list and its forms' modifiers
+    ("Russian" -> "Russian forces"), for "Russian and regime aircraft", "the jets were Russian"."""
+    out: dict[str, str] = {}
+    for entry in entries:
+        words = list(entry.get("nationality", []) or [])
+        forms = entry.get("forms") or {}
+        words += [m for m in forms.get("modifiers", []) or [] if " " not in m]
+        for w in words:
+            out.setdefault(w.lower(), entry["canonical"])
+    return out
+
+
+_COORDINATED_CACHE: dict[int, re.Pattern[str]] = {}
+
+
+def coordinated_actors(norm: str, nationalities: dict[str, str]) -> list[tuple[int, int, Any]]:
+    """"Russian and regime aircraft", "Syrian and Russian jets": the first modifier names an
+    actor too. Returned as (start, end, Entry) like registry matches."""
+    from dalil.extract.lexicon import Entry
+
+    if not nationalities:
+        return []
+    rx = _COORDINATED_CACHE.get(id(nationalities))
+    if rx is None:
+        mods = "|".join(sorted(map(re.escape, nationalities), key=len, reverse=True))
+        rx = re.compile(rf"\b(?P<m1>{mods})\s+and\s+(?:their\s+)?(?P<m2>{mods})\s+"
+                        r"(?P<h>aircraft|warplanes|jets|planes|forces|troops|soldiers|strikes|"
+                        r"airstrikes|air strikes|drones|helicopters|artillery|allies)\b", re.I)
+        _COORDINATED_CACHE.clear()
+        _COORDINATED_CACHE[id(nationalities)] = rx
+    out = []
+    for m in rx.finditer(norm):
+        label = nationalities.get(m.group("m1").lower())
+        if label:  # the whole phrase, so the weapon noun shows it is an attacker
+            out.append((m.start("m1"), m.end(), Entry(label, m.group(0))))
+    return out

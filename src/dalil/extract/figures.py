@@ -236,9 +236,9 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
     among = AMONG_BEFORE.search(before)
     if among:
         # "among the detainees, six refugees", "ومن بين المعتقلين ستة"
-        what = _among_what(among.group("n"))
-        if what:
-            return "casualty", what, f"casualty:{what}:among"
+        among_what = _among_what(among.group("n"))
+        if among_what:
+            return "casualty", among_what, f"casualty:{among_what}:among"
     imm = IMMEDIATE_AFTER.match(after)
     if imm:
         what = _IMMEDIATE_WHAT[imm.group("w").lower()]

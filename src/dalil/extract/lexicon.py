@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from dalil.errors import ConfigError
-from dalil.extract.actors import expand_forms
+from dalil.extract.actors import expand_forms, nationality_map
 from dalil.gazetteer.names import has_arabic, normalize_arabic
 
 VIOLATION_TYPES = (
@@ -360,6 +360,8 @@ class Lexicons:
     source_roles: dict[str, CompiledLexicon]
     pseudonymous: CompiledLexicon
     reserved_words: set[str] = field(default_factory=set)
+    # "Russian" -> "Russian forces" (actors.yaml nationality and forms modifiers)
+    actor_nationalities: dict[str, str] = field(default_factory=dict)
 
 
 def _read(directory: Path | None, name: str) -> Any:
@@ -428,4 +430,5 @@ def load_lexicons(directory: Path | None = None) -> Lexicons:
                       for role, block in sources.items() if role in ROLES},
         pseudonymous=compile_lexicon(_lang_entries(sources["pseudonymous"], "pseudonymous")),
         reserved_words=reserved,
+        actor_nationalities=nationality_map(actors_raw),
     )

@@ -15,7 +15,19 @@ from pathlib import Path
 
 from dalil.errors import InputError, TooLargeError
 from dalil.extract import attribution as attr
-from dalil.extract.actors import UNKNOWN_ACTOR, unknown_actor_label
+from dalil.extract.actors import (
+    AGENT_CUE,
+    AGENT_LIST_BEFORE,
+    ATTACK_NOUN,
+    ATTACK_VERB_AFTER,
+    CLASH_BEFORE,
+    DISGUISE_BEFORE,
+    IDENTIFIED_AS,
+    UNDERGOER_VERB,
+    UNKNOWN_ACTOR,
+    coordinated_actors,
+    unknown_actor_label,
+)
 from dalil.extract.dates import find_dates, is_dateline
 from dalil.extract.figures import INCLUDED_START, NEVER_SEEN_AGAIN, SUBSET_BEFORE, classify
 from dalil.extract.lexicon import Entry, Lexicons, find_words_many, load_lexicons
@@ -86,7 +98,8 @@ _STATEMENT_DATE = _rx(
 _PUBLICATION = _rx(r"(?:published|posted|updated|date|نشر|تاريخ النشر|بتاريخ)\s*:?\s*$",
                           re.I)
 _AGENT_BEFORE = _rx(r"(?:\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|\bat the hands of\s+"
-                           r"(?:the\s+)?|(?:على يد|علي يد|من قبل|بايدي|بيد|نفذها|ارتكبها)\s+)$",
+                           r"(?:the\s+)?|(?:على يد|علي يد|من قبل|بايدي|بيد|نفذها|ارتكبها|شنها|شنتها|"
+                           r"نفذتها|ارتكبتها|شنه|نفذه)\s+)$",
                            re.I)
 _PATIENT_BEFORE = _rx(r"(?:\b(?:against|targeting|targeted|ambushed|attacked|killed|"
                              r"killing|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|(?:ضد|استهداف|استهدفت|"
@@ -214,6 +227,9 @@ class _Run:
         actors, victim_hits, according_hits, verb_hits = find_words_many(norm, [
             self.lex.actors, self.lex.victim_groups, self.lex.according_to,
             self.lex.attribution_verbs])
+        # "Russian and regime aircraft": both are named
+        actors = sorted(actors + coordinated_actors(norm, self.lex.actor_nationalities),
+                        key=lambda t: t[0])
         victims = [(s, e, en) for s, e, en in victim_hits
                    if not any(a < e and s < b for a, b, _ in actors)]
         first_nl = norm.find("\n")
@@ -629,6 +645,31 @@ class _Run:
                 continue
             if _PRONOUN_SUBJECT.match(sentences[si].text):
                 sent_agents[si] = list(actors_in_sent[si - 1])
+            elif not _AGENT_BEFORE.search(sentences[si].text):
+                # "Israeli air strikes hit the ministry. Three people were killed.": the agent
+                # of the attack told just before, when this sentence names no one
+                attackers = [a for a in actors_in_sent[si - 1]
+                             if ATTACK_NOUN.search(a[4]) or ATTACK_VERB_AFTER.match(norm[a[1]:])]
+                if attackers:
+                    sent_agents[si] = attackers
+        # "The Observatory said the jets were Russian": who the attackers were, said apart
+        for m in IDENTIFIED_AS.finditer(norm):
+            label = self.lex.actor_nationalities.get(m.group("m").lower())
+            si = self.sent_of(m.start())
+            if label and si in claim_of_sent and event_sents:
+                sent_agents.setdefault(si, []).append(
+                    (m.start("m"), m.end("m"), label, self.lex.actor_kinds.get(label, ""),
+                     p.surface(m.start(), m.end())))
+        # a definite "the attackers", "the gunmen" refers back to an actor already named
+        named_specific = any(a[3] not in ("generic", "unknown") for v in sent_agents.values()
+                             for a in v)
+        if named_specific:
+            for si in list(sent_agents):
+                sent_agents[si] = [a for a in sent_agents[si] if not (
+                    a[3] == "generic" and re.search(r"\b(?:the|these|those)\s+$",
+                                                    norm[max(0, a[0] - 8):a[0]], re.I))]
+                if not sent_agents[si]:
+                    del sent_agents[si]
         event_date_of: dict[int, str] = {}
         for dmen in r.all_dates:
             if dmen.role == "event" and dmen.date and dmen.sentence not in event_date_of:
@@ -735,8 +776,14 @@ class _Run:
 
         assert isinstance(sent, Sentence)
         before = norm[max(sent.start, s - 40):s]
+        if DISGUISE_BEFORE.search(before):
+            return False  # "men wearing General Security uniforms": not General Security
         if _AGENT_BEFORE.search(before):
             return True
+        if CLASH_BEFORE.search(norm[max(sent.start, s - 60):s]):
+            return False
+        if AGENT_LIST_BEFORE.search(before) and AGENT_CUE.search(norm[sent.start:s]):
+            return True  # "by the security services, in particular Air Force Intelligence"
         if _PATIENT_BEFORE.search(before) and not _MEMBERS_OF.search(before):
             return False  # "killing of X", but not "members of X looted"
         arabic = bool(re.search("[\u0600-\u06ff]", norm[s:e]))
@@ -750,6 +797,8 @@ class _Run:
                 between = norm[e:vs]
                 if _PASSIVE.search(between) or len(between) > 120:
                     continue
+                if UNDERGOER_VERB.match(norm[vs:vs + 30]):
+                    continue  # "Four tribal fighters also died": they died, they did not kill
                 if re.search(r"\b(?:said|told|reported|according)\b", between, re.I):
                     continue
                 return True
