@@ -54,7 +54,6 @@ from dalil.extract.places import (
     city_of_quarters,
     find_place_mentions,
     latin_name,
-    regions_covered,
     resolve,
 )
 from dalil.extract.statistical import PLACE_LABELS, EntityModel
@@ -211,6 +210,7 @@ class _Run:
 
         # 3. whole-text matches
         viol_by_sent: dict[int, list[Violation]] = {}
+        denied_sents: set[int] = set()
         for lx in self.lex.violations.values():
             for s, e, entry in lx.finditer(norm, per_label=True):
                 vtype = entry.label
@@ -218,7 +218,10 @@ class _Run:
                     continue
                 sent_start = self.starts[self.sent_of(s)]
                 if _DENIAL.search(norm[sent_start:s]):
-                    continue  # "the ministry denied reports of executions": not asserted
+                    # "the ministry denied reports of executions": not asserted, but the place
+                    # and date of what is denied are still those of the alleged event
+                    denied_sents.add(self.sent_of(s))
+                    continue
                 si = self.sent_of(s)
                 v = Violation(vtype, p.surface(s, e), p.span(s, e),
                               f"violations.yaml:{vtype}:{entry.pattern}", si)
@@ -498,7 +501,8 @@ class _Run:
             r.all_dates.append(dm)
         seen_dates: set[str] = set()
         for dm in r.all_dates:
-            if dm.role == "event" and dm.sentence in event_sents:
+            if dm.role == "event" and (dm.sentence in event_sents or
+                                       dm.sentence in denied_sents):
                 key = dm.date or dm.surface
                 if key not in seen_dates:
                     seen_dates.add(key)
@@ -509,8 +513,13 @@ class _Run:
         setting_sents = {si - k for si in event_sents for k in (1, 2) if si - k >= 0
                          and si - k not in event_sents
                          and sentences[si - k].paragraph == sentences[si].paragraph}
+        setting_sents |= denied_sents - event_sents
+        lead = next((x.index for x in sentences if len(x.text.split()) >= 8), None)
+        if lead is not None and event_sents and lead not in event_sents:
+            setting_sents.add(lead)  # a report's lead sentence sets the scene of what follows
         places_by_id: dict[str, Place] = {}
         scene_by_sent: dict[int, list[str]] = {}
+        prev_place_end = 0
         for raw, (gp, why) in zip(place_raw, resolved, strict=True):
             si = self.sent_of(raw.start)
             sn = sentences[si]
@@ -524,6 +533,10 @@ class _Run:
                 role = "origin"
             elif _DESTINATION.search(before):
                 role = "destination"
+            elif r.place_mentions and r.place_mentions[-1].role in ("origin", "destination") and \
+                    r.place_mentions[-1].sentence == si and re.fullmatch(
+                        r"\s*(?:,|and|or|و|او)\s*", norm[prev_place_end:raw.start]):
+                role = r.place_mentions[-1].role  # "fled toward Tabqa and Raqqa"
             elif _BASE.search(before) or re.match(r"-based\b", norm[raw.end:raw.end + 7]) or (
                     si in speaker_spans and speaker_spans[si][0] <= raw.start < speaker_spans[si][1]
                     and not _WITNESS_HEAD.match(norm[speaker_spans[si][0]:raw.start])):
@@ -539,6 +552,7 @@ class _Run:
                 surface, p.span(raw.start, raw.end), role, gp.id, canonical, gp.lat, gp.lon,
                 gp.admin1, gp.admin2, gp.country, gp.kind, len(raw.candidates),
                 f"{why}; cue: {raw.cue}", si, gp.coordinates_of))
+            prev_place_end = raw.end
             if role != "scene":
                 continue
             scene_by_sent.setdefault(si, []).append(canonical)
@@ -565,8 +579,7 @@ class _Run:
                         pm.canonical, [pm.surface], pm.lat, pm.lon, pm.admin1, pm.country,
                         pm.place_id, pm.kind, pm.explanation, [pm.span], pm.coordinates_of)
                     scene_by_sent.setdefault(pm.sentence, []).append(pm.canonical)
-        # A quarter's city, named elsewhere in the text ("a resident of Sweida"), is a scene too;
-        # a region ("eastern Ghouta") beside a town of it is not a scene of its own.
+        # A quarter's city, named elsewhere in the text ("a resident of Sweida"), is a scene too.
         for k in city_of_quarters(r.place_mentions, set(places_by_id), self.gaz):
             pm = r.place_mentions[k]
             pm.explanation += "; scene: the city of a neighbourhood where the events happened"
@@ -574,8 +587,6 @@ class _Run:
             places_by_id.setdefault(pm.place_id, Place(
                 pm.canonical, [pm.surface], pm.lat, pm.lon, pm.admin1, pm.country, pm.place_id,
                 pm.kind, pm.explanation, [pm.span], pm.coordinates_of))
-        for pid in regions_covered(list(places_by_id.values()), self.gaz):
-            del places_by_id[pid]
         merged: dict[tuple[str, str], Place] = {}
         for pl in places_by_id.values():
             same = (pl.canonical, pl.admin1)

@@ -70,6 +70,9 @@ _AR_STOP = {name_key(w) for w in (
     "البدو", "الدروز", "العلويين", "الطائفة", "النظام", "الثورة", "الحرية", "الكرامة", "السلام",
     "النصر", "الشهداء", "الضحايا", "القتلى", "الجرحى", "المفقودين", "المعتقلين", "النازحين",
     "عائلته", "منزله", "أهله", "أبناء", "ابن", "أبو", "أم", "بيت", "دار", "تل", "عين", "رأس",
+    "تحت", "فوق", "أمام", "خلف", "عند", "حول", "ضد", "دون", "لدى", "وسط", "جانب", "قرب", "داخل",
+    "خارج", "بعيد", "قريب", "الباقون", "الآخرين", "آخرين", "مساء", "ظهر", "عصر", "فجر", "صباحا",
+    "الحدودي", "الحدودية", "العسكري", "العسكرية", "الجديد", "القديم",
 )}
 _LATIN_CUE = _rx(
     r"(?:\b(?:in|at|near|outside|around|inside|into|from|to|toward|towards|across|between|of|"
@@ -81,7 +84,7 @@ _LATIN_CUE = _rx(
     r"south-?eastern|south-?western|rural|besieged|old|upper|lower)\s+)?)$", re.I)
 _AR_STRONG_CUE = _rx(
     r"(?:قري[هة]|قرى|بلد[هة]|بلدات|مدين[هة]|حي|احياء|ريف|منطق[هة]|ناحي[هة]|مخيم|محافظ[هة]|"
-    r"ضاحي[هة]|مزرع[هة]|قريتي|بلدتي)\s+$")
+    r"ضاحي[هة]|مزرع[هة]|قريتي|بلدتي|معبر|حاجز|سجن|مطار|مشفى|مستشفى)\s+$")
 _MODIFIER_AFTER = _rx(
     r"^\s*(?P<m>province|governorate|countryside|suburbs|region|district|sub-?district|city|town|"
     r"village|neighbou?rhoods?|camp|quarter|area)\b", re.I)
@@ -94,8 +97,8 @@ _MODIFIER_KIND = {
     "محافظه": "admin1", "محافظة": "admin1", "ريف": "admin1", "district": "admin2",
     "منطقه": "admin2", "منطقة": "admin2", "sub-district": "admin3", "subdistrict": "admin3",
     "ناحيه": "admin3", "ناحية": "admin3", "city": "city", "مدينه": "city", "مدينة": "city",
-    "town": "locality", "village": "locality", "بلده": "locality", "بلدة": "locality",
-    "قريه": "locality", "قرية": "locality", "قرى": "locality", "neighbourhood": "locality",
+    "town": "locality", "village": "village", "بلده": "locality", "بلدة": "locality",
+    "قريه": "village", "قرية": "village", "قرى": "village", "neighbourhood": "locality",
     "neighborhood": "locality", "حي": "locality", "area": "",
     # quarters of a city (data/neighbourhoods.tsv)
     "neighbourhoods": "quarter", "neighborhoods": "quarter", "camp": "quarter",
@@ -119,9 +122,13 @@ _ORIGIN = _rx(
 _DESTINATION = _rx(
     r"(?:\b(?:fled|flee|fleeing|flees|escaped|escape|displaced|refuge|sheltering|shelter|"
     r"sheltered|evacuated|moved|relocated|headed|heading|driven|bused|bussed|deported|"
-    r"transferred|taken|transported|returned|arrived|made their way|walked)\b[^.;]{0,30}?"
+    r"transferred|taken|transported|returned|arrived|made their way|walked)\b[^.;]{0,45}?"
     r"\b(?:to|into|towards?|in|at)\s+(?:the\s+)?(?:(?:safety|village|town|city|area|coast)\s+of\s+"
-    r"(?:the\s+)?)?$"
+    r"(?:the\s+)?)?(?:neighbou?ring\s+|nearby\s+|northern\s+|southern\s+|eastern\s+|"
+    r"western\s+)?$"
+    r"|\b(?:fled|flee|fleeing|escaped|sheltering|sheltered|moved|took refuge)\b[^.;]{0,50}?\bto\s+"
+    r"(?:a|the|their|his|her)\s+(?:[\w']+\s+){0,2}(?:house|home|homes|farm|shelter|camp|school|"
+    r"mosque)\s+(?:in|at|near|outside)\s+(?:the\s+)?$"
     r"|\b(?:left|went|moved)\b[^.;]{0,30}?\bfor\s+$"
     r"|(?:نزح\w*|فر|فروا|فرت|هرب\w*|لجا\w*|لجو\w*|نقل\w*|اقتيد\w*|اقتاد\w*|توجه\w*|وصل\w*|"
     r"خرج\w*|انتقل\w*|ذهب\w*|غادر\w*|اخلاء|اجلاء|ترحيل|رحلوا)[^.،,]{0,25}\s+(?:الى|نحو|باتجاه|في)\s+(?:\S+\s+)?$)", re.I)
@@ -140,18 +147,17 @@ _ORG_AFTER = _rx(
     r"Foundation|University|Brigade|Division|Front|Movement|Gathering|Revolutionary|Military|"
     r"Police|Directorate|Hospital|Specialist|Clinic|School|University|Mosque|Church|Prison|"
     r"Stadium|Airport|Bakery)\b|\s*(?:اليوم|الان|الآن|نيوز|بوست|24|الحدث|الإخبارية|الاخباريه)(?:\s|$)")
+# "The Voice of the Ghouta", "Sons of Deir ez-Zor": a place inside an outlet's or group's name
+_ORG_BEFORE = _rx(r"\b(?:Voice|Echo|Radio|News|Network|Sons|Lions|Falcons|Martyrs|Eagles|"
+                  r"Revolutionaries|Coordination|Committee|Council|Brigade|Battalion|Front|"
+                  r"Gathering|Union|Hospital|University)\s+of\s+(?:the\s+)?$|"
+                  r"(?:صوت|اذاعه|شبكه|ابناء|احرار|ثوار|شهداء|تنسيقيه|لواء|كتيبه|تجمع|مشفى)\s+$")
 _KIND_PREF = {"city": 4.0, "admin1": 3.0, "admin2": 2.6, "admin3": 2.0, "locality": 1.0}
 
 
 class PlaceMentionLike(Protocol):
     role: str
     place_id: str
-
-
-class PlaceLike(Protocol):
-    place_id: str
-    admin1: str
-    kind: str
 
 
 @dataclass
@@ -225,9 +231,9 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
             for s, key in _keys(norm, start, end, arabic):
                 if not key or not gaz.has_key(key):
                     continue
-                if (key in _EN_STOP or key in _AR_STOP or key in reserved
-                        or norm[s:end].lower() in reserved):
-                    continue
+                if (key in _EN_STOP or key in reserved or norm[s:end].lower() in reserved
+                        or (key in _AR_STOP and not _AR_STRONG_CUE.search(norm[max(0, s - 14):s]))):
+                    continue  # a common word, unless a place word names it ("مدينة التل")
                 if _overlaps(s, end, blocked_sorted):
                     continue
                 found = (s, end, key, n)
@@ -256,7 +262,8 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
             i += n  # "Karm al-Zeitoun": only part of a longer name the gazetteer lacks
             continue
         if _ORG_AFTER.match(norm[e:e + 30]) or re.match(r"\s*'s\s+(?:correspondent|reporter)",
-                                                        norm[e:e + 30]):
+                                                        norm[e:e + 30]) or \
+                _ORG_BEFORE.search(norm[max(0, s - 30):s]):
             i += n  # "Idlib Today", "Homs News Network": an outlet or body named after a place
             continue
         preferred = ""
@@ -303,7 +310,8 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
         is_major = any(_is_major(p, arabic) for p in cands)
         accept = is_major if not cue else True
         if arabic and not is_major and cue not in ("arabic_place_word", "list_continuation"):
-            accept = False
+            # a two-word name after "في" / "من" ("في معضمية الشام") is rarely a common noun
+            accept = n > 1 and bool(re.search(r"(?:^|\s)(?:في|من|الى|قرب|على|عن|بين)\s+$", before))
         if arabic and not is_major and cue == "arabic_prefix":
             # "في القبو" (in the basement): a preposition is no evidence of a place name
             accept = bool(re.search(r"(?:قرب|محيط|اطراف|بلدات|قرى)\s+$", before))
@@ -395,22 +403,6 @@ def city_of_quarters(mentions: Sequence[PlaceMentionLike], scene_ids: set[str],
     return out
 
 
-def regions_covered(scenes: Sequence[PlaceLike], gaz: Gazetteer) -> list[str]:
-    """Ids of region scenes ("eastern Ghouta") when a town or quarter in the same governorate is
-    a scene too: the region only locates it."""
-    by_id = gaz.by_id()
-    out = []
-    for pl in scenes:
-        place = by_id.get(pl.place_id)
-        if place is None or place.feature_code != "RGN":
-            continue
-        if any(o.place_id != pl.place_id and o.admin1 == pl.admin1 and o.kind == "locality"
-               and (by_id.get(o.place_id) is None or by_id[o.place_id].feature_code != "RGN")
-               for o in scenes):
-            out.append(pl.place_id)
-    return out
-
-
 def _coordinates_note(p: GazPlace) -> str:
     if not p.coordinates_of:
         return ""
@@ -442,7 +434,11 @@ def resolve(mentions: list[RawMention]) -> list[tuple[GazPlace, str]]:
             reasons = []
             if m.modifier:
                 want = m.modifier
-                if want == kind or (want == "locality" and p.kind == "locality") or \
+                if want == "village":
+                    # "the villages of X and Y": a village, not the town of the same name
+                    score += 3.0 if kind == "locality" else 1.0 if p.kind == "locality" else 0.0
+                    reasons.append("text calls it a village")
+                elif want == kind or (want == "locality" and p.kind == "locality") or \
                         (want == "city" and p.kind in ("locality", "admin2", "admin3")):
                     score += 3.0
                     reasons.append(f"text calls it a {want}")
@@ -452,6 +448,9 @@ def resolve(mentions: list[RawMention]) -> list[tuple[GazPlace, str]]:
             if others.get(p.admin1, 0) > 0:
                 score += 2.5
                 reasons.append(f"other places in the text are in {p.admin1}")
+            if p.feature_code == "RGN" and m.key in {name_key(n) for n in p.names if n}:
+                score += 2.0  # a region's full name ("الغوطة الغربية") is that region's
+                reasons.append("the region's own name")
             if p.coordinates_of:  # a city quarter or region from data/neighbourhoods.tsv
                 if m.modifier == "quarter":
                     score += 3.0
