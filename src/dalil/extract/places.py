@@ -453,7 +453,7 @@ def resolve(mentions: list[RawMention]) -> list[tuple[GazPlace, str]]:
                 reasons.append("the region's own name")
             if p.coordinates_of:  # a city quarter or region from data/neighbourhoods.tsv
                 if m.modifier == "quarter":
-                    score += 3.0
+                    score += 5.0  # "حي X": a quarter, not a town of the same name elsewhere
                     reasons.append("text calls it a neighbourhood or camp")
                 parent = re.search(r"\(([^()]+)\)$", p.coordinates_of)
                 if parent and parent.group(1) in named_ids:
