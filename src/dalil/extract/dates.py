@@ -103,7 +103,9 @@ DATE_RE = _rx(
         r"(?:a|one|two|three|several|few) (?:days|weeks) (?:ago|earlier))\b|"
         r"(?:الاسبوع الماضي|الاسبوع الفائت|مؤخرا|قبل ايام|قبل اسابيع|خلال الايام الماضيه)(?!\S))",
         rf"(?P<wd>\b(?:(?:on|last|late|early)\s+(?P<wd_en>{_EN_WD})(?:\s+(?:night|morning|evening))?|"
-        rf"(?:يوم|ليله|صباح|مساء|فجر)\s+(?P<wd_ar>{_AR_WD})(?:\s+(?:الماضي|الفائت))?))\b",
+        rf"(?:يوم|ليله|صباح|مساء|فجر)\s+(?P<wd_ar>{_AR_WD})(?:\s+(?:الماضي|الفائت))?))\b"
+        # "on Friday evening, 14 February", "يوم الإثنين ١٢ كانون الأول": the date says it
+        r"(?!(?:\s+(?:night|morning|evening|afternoon))?,?\s*\d)",
     ]) + ")",
     re.IGNORECASE,
 )
@@ -178,9 +180,13 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
     last_day: date | None = None  # latest single-day date seen (anchor for "the next day")
     last_ambiguous = False
     year_anchor = published
+    # A post's timestamp ("[10 Jun 2017, 21:52]") anchors "yesterday" and "this morning" in its
+    # paragraph; the document's publication date anchors the rest.
+    local: tuple[date, int] | None = None
     for m in _date_matches(norm):
         g = m.groupdict()
         res: DateMatch | None = None
+        anchor = local[0] if local is not None and m.start() < local[1] else published
         if g["iso"]:
             d = _safe(int(g["iy"]), int(g["im"]), int(g["id"]))
             res = DateMatch(m.start(), m.end(), d.isoformat() if d else None, "date:iso", d)
@@ -228,9 +234,12 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             res = DateMatch(m.start("y5"), m.end(), g["y5"], "date:year", None)
         elif g["rel_pub"]:
             word = normalize_arabic(g["rel_pub"].lower())
+            if re.search(r"(?:\buntil|\bto|حتى|لغايه|الى)\s+$", norm[max(0, m.start() - 8):m.start()],
+                         re.I):
+                continue  # "to this day", "حتى اليوم": not a date of anything
             offset = -1 if word in ("yesterday", "last night", "امس", "الامس", "الليله الماضيه",
                                     "مساء امس", "صباح امس", "فجر امس", "ليل امس") else 0
-            d = published + timedelta(days=offset) if published else None
+            d = anchor + timedelta(days=offset) if anchor else None
             res = DateMatch(m.start(), m.end(), d.isoformat() if d else None,
                             "date:relative_to_published" if d else "date:relative:no_anchor", d)
         elif g["rel_next"] or g["rel_prev"]:
@@ -250,13 +259,16 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
                 "العام", "السنه") else "month"
             when = (g["rm_ar_when"] or m.group(0)).lower()
             back = 1 if re.search(r"\blast\b|الماضي|الفائت|المنصرم", when) else 0
-            if published is None:
+            if anchor is None:
                 res = DateMatch(m.start(), m.end(), None, "date:relative:no_anchor", None)
+            elif not back and (anchor.day <= 5 if unit == "month" else anchor.timetuple().tm_yday <= 10):
+                # "this month" in a report of 1 March may well mean February: not guessed
+                res = DateMatch(m.start(), m.end(), None, "date:relative:ambiguous_anchor", None)
             elif unit == "year":
-                res = DateMatch(m.start(), m.end(), f"{published.year - back:04d}",
+                res = DateMatch(m.start(), m.end(), f"{anchor.year - back:04d}",
                                 "date:relative_year", None)
             else:
-                y, mo = published.year, published.month - back
+                y, mo = anchor.year, anchor.month - back
                 if mo == 0:
                     y, mo = y - 1, 12
                 res = DateMatch(m.start(), m.end(), f"{y:04d}-{mo:02d}", "date:relative_month",
@@ -266,17 +278,21 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
         elif g["wd"]:
             name = normalize_arabic((g["wd_en"] or g["wd_ar"]).lower())
             target = _WEEKDAYS[name]
-            if published is not None:
-                back = (published.weekday() - target) % 7
-                d = published - timedelta(days=back)
+            if anchor is not None:
+                back = (anchor.weekday() - target) % 7
+                d = anchor - timedelta(days=back)
                 res = DateMatch(m.start(), m.end(), d.isoformat(), "date:weekday_before_published", d)
             else:
                 res = DateMatch(m.start(), m.end(), None, "date:weekday:no_anchor", None)
         if res is None:
             continue
+        if res.full is not None and _TIMESTAMP_AFTER.match(norm, res.end) and \
+                not norm[norm.rfind("\n", 0, res.start) + 1:res.start].strip(" [(\t"):
+            res.rule += ":timestamp"
+            para_end = norm.find("\n\n", res.end)
+            local = (res.full, para_end if para_end >= 0 else len(norm))
         if (published is not None and res.full is not None and res.full < published and
-                re.search(r"(?:\bsince|منذ)\s+(?:the\s+)?$", norm[max(0, m.start() - 12):m.start()],
-                          re.I)):
+                _SINCE_BEFORE.search(norm[max(0, m.start() - 70):m.start()])):
             # "since 6 March": from then until the report
             res = DateMatch(res.start, res.end, f"{res.full.isoformat()}/{published.isoformat()}",
                             res.rule + ":since", None)
@@ -296,6 +312,9 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
     return out
 
 
+_TIMESTAMP_AFTER = re.compile(r"\s*[,·]?\s*\d{1,2}:\d{2}")
+# "since 6 March", "since the offensive began on April 30", "منذ ١٣ تموز"
+_SINCE_BEFORE = _rx(r"(?:\bsince|منذ)\s+(?:the\s+)?(?:(?:[^\s.,;:]+\s+){0,6}?(?:on|in)\s+)?$", re.I)
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{0,60}\))?\s*(?:[-—–:|]|\n|$)")
 _DATELINE_BEFORE = re.compile(r"\s*(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}|[\u0621-\u064a]+"
                               r"(?:\s+[\u0621-\u064a]+)?)(?:\s*,\s*[A-Z\u0621-\u064a][\w .'-]{0,30})?"

@@ -485,6 +485,9 @@ class _Run:
         event_sents = {si for si in viol_by_sent if si in claim_of_sent} | {
             si for si in figs_by_sent if si in claim_of_sent}
 
+        # a report's lead sentence (its first real sentence) dates and places what follows
+        lead = next((x.index for x in sentences if len(x.text.split()) >= 8 and
+                     re.search(r"[.!?\u061f][\"'”»)]*$", x.text)), None)
         # dates with roles
         for d in dates:
             si = self.sent_of(d.start)
@@ -492,7 +495,9 @@ class _Run:
             before = norm[max(0, d.start - 30):d.start]
             if is_dateline(norm, d.start, d.end, si):
                 role = "dateline"  # "BEIRUT, March 8 (Wire) -", "بيروت، ٩ آذار (وكالة) -"
-            elif _PUBLICATION.search(before):
+            elif ":timestamp" in d.rule or (_PUBLICATION.search(before) and (
+                    si <= 2 or not re.search("[\u0600-\u06ff]", before))):
+                # a post's timestamp; "بتاريخ" after the header dates an event, not the report
                 role = "publication"
             elif _STATEMENT_DATE.search(before):
                 role = "statement"
@@ -501,8 +506,8 @@ class _Run:
             r.all_dates.append(dm)
         seen_dates: set[str] = set()
         for dm in r.all_dates:
-            if dm.role == "event" and (dm.sentence in event_sents or
-                                       dm.sentence in denied_sents):
+            if dm.role == "event" and (dm.sentence in event_sents or dm.sentence in denied_sents
+                                       or (dm.sentence == lead and event_sents)):
                 key = dm.date or dm.surface
                 if key not in seen_dates:
                     seen_dates.add(key)
@@ -514,7 +519,6 @@ class _Run:
                          and si - k not in event_sents
                          and sentences[si - k].paragraph == sentences[si].paragraph}
         setting_sents |= denied_sents - event_sents
-        lead = next((x.index for x in sentences if len(x.text.split()) >= 8), None)
         if lead is not None and event_sents and lead not in event_sents:
             setting_sents.add(lead)  # a report's lead sentence sets the scene of what follows
         places_by_id: dict[str, Place] = {}
