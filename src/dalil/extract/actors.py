@@ -140,27 +140,24 @@ def nationality_map(entries: list[dict[str, Any]]) -> dict[str, str]:
     return out
 
 
-_COORDINATED_CACHE: dict[int, re.Pattern[str]] = {}
+_COORDINATED = re.compile(
+    r"\s+and\s+(?:their\s+)?(?P<m2>[\w'-]+)\s+(?P<h>aircraft|warplanes|jets|planes|forces|troops|"
+    r"soldiers|strikes|airstrikes|air strikes|drones|helicopters|artillery|allies)\b", re.I)
+_WORD_BEFORE = re.compile(r"([\w'-]+)$")
 
 
 def coordinated_actors(norm: str, nationalities: dict[str, str]) -> list[tuple[int, int, Any]]:
     """"Russian and regime aircraft", "Syrian and Russian jets": the first modifier names an
-    actor too. Returned as (start, end, Entry) like registry matches."""
+    actor too. Returned as (start, end, Entry) like registry matches. The search anchors on
+    " and " (a literal the regex engine finds fast), then looks at the word before it."""
     from dalil.extract.lexicon import Entry
 
-    if not nationalities:
-        return []
-    rx = _COORDINATED_CACHE.get(id(nationalities))
-    if rx is None:
-        mods = "|".join(sorted(map(re.escape, nationalities), key=len, reverse=True))
-        rx = re.compile(rf"\b(?P<m1>{mods})\s+and\s+(?:their\s+)?(?P<m2>{mods})\s+"
-                        r"(?P<h>aircraft|warplanes|jets|planes|forces|troops|soldiers|strikes|"
-                        r"airstrikes|air strikes|drones|helicopters|artillery|allies)\b", re.I)
-        _COORDINATED_CACHE.clear()
-        _COORDINATED_CACHE[id(nationalities)] = rx
     out = []
-    for m in rx.finditer(norm):
-        label = nationalities.get(m.group("m1").lower())
-        if label:  # the whole phrase, so the weapon noun shows it is an attacker
-            out.append((m.start("m1"), m.end(), Entry(label, m.group(0))))
+    for m in _COORDINATED.finditer(norm):
+        if m.group("m2").lower() not in nationalities:
+            continue
+        w = _WORD_BEFORE.search(norm, max(0, m.start() - 30), m.start())
+        label = nationalities.get(w.group(1).lower()) if w else None
+        if w is not None and label:  # the whole phrase, so its weapon noun shows an attacker
+            out.append((w.start(1), m.end(), Entry(label, norm[w.start(1):m.end()])))
     return out

@@ -539,6 +539,9 @@ def refers_to(name: str, org: str) -> bool:
     return bare in _ANAPHOR_HEADS and bare in org_words
 
 
+_QUOTE_CHAR = re.compile("[\"“”«»]")
+
+
 def quote_runs(sentences: list[tuple[int, int, int, str]]) -> dict[int, tuple[int, int]]:
     """Sentences inside a quotation that runs over several sentences of a paragraph:
     sentence index -> (first, last) index of the run. ``sentences``: (index, start, end,
@@ -550,12 +553,13 @@ def quote_runs(sentences: list[tuple[int, int, int, str]]) -> dict[int, tuple[in
         if paragraph != para:
             open_at, para = None, paragraph  # a quotation does not run across paragraphs here
         state = open_at is not None
-        for ch in text:
+        for q in _QUOTE_CHAR.finditer(text):
+            ch = q.group()
             if ch in "“«":
                 state = True
             elif ch in "”»":
                 state = False
-            elif ch == '"':
+            else:
                 state = not state
         if open_at is None and state:
             open_at = index

@@ -150,6 +150,10 @@ NAME_NUMBER_AFTER = re.compile(r"\s*(?:[A-Z]\w|network|news|channel|tv\b|radio|p
                                r"agency|area|neighbou?rhood|district|camp\b)")
 SUBSET_BEFORE = _rx(r"(?:including|among them|of whom|of them|بينهم|منهم|من بينهم)\s*$",
                            re.I)
+_TIME_BEFORE = re.compile(r"\d[:/]$")
+_TIME_AFTER = re.compile(r"[:/]\d")
+_COMMA_AFTER = re.compile(r"\s*,")
+_ABBREV_DOT = re.compile(r"\b(incl|approx|esp|est)\.")
 APPOSITIVE_AGE = re.compile(r"\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*\s*,\s*$")
 TOLL_RISEN_BEFORE = _rx(r"(?:\b(?:risen|rose|climbed|reached|jumped|increased|grown|stands|stood)"
                         r"(?:\s+(?:to|at))?|الى|إلى)\s*$", re.I)
@@ -201,9 +205,9 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
     before = norm[max(sent_start, start - 70):start]
     if AGE_OR_TIME.match(after) or (AGE_BEFORE.search(before) and not TOLL_AT.search(before)):
         return "", "", "skip:age_or_time"
-    if re.search(r"\d[:/]$", before) or re.match(r"[:/]\d", after):
+    if _TIME_BEFORE.search(before) or _TIME_AFTER.match(after):
         return "", "", "skip:time_or_counter"  # "22:11", a thread's "4/6"
-    if APPOSITIVE_AGE.search(before) and re.match(r"\s*,", after):
+    if _COMMA_AFTER.match(after) and APPOSITIVE_AGE.search(before):
         return "", "", "skip:age_or_time"  # "Nadia Kheder, 38, said"
     text = norm[start:end]
     if NAME_NUMBER_BEFORE.search(before) and NAME_NUMBER_AFTER.match(after) and \
@@ -261,7 +265,8 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         # "the death toll in Deir Ezzor since the clashes began has risen to 96"
         return "casualty", "killed", "casualty:killed:toll_risen"
     # abbreviations do not end the clause: "3 people incl. a little girl were killed"
-    after = re.sub(r"\b(incl|approx|esp|est)\.", r"\1 ", after)
+    if "." in after:
+        after = _ABBREV_DOT.sub(r"\1 ", after)
     cut = CLAUSE_END.search(after)
     window = after[:cut.start()] if cut else after
     words = window.split()

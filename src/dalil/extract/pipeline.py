@@ -104,6 +104,8 @@ _PATIENT_BEFORE = _rx(r"(?:\b(?:against|targeting|targeted|ambushed|attacked|kil
                              r"killing|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|(?:ضد|استهداف|استهدفت|"
                              r"استهدف|مقتل|قتل|اغتيال|اعتقال|خطف|اختطاف|اصابة)\s+(?:\S+\s+){0,2})$",
                              re.I)
+# a sentence may give figures of two sources only if it has two clauses
+_CLAUSE_HINT = _rx(r"\b(?:while|whereas|but|although)\b|;|بينما|في حين|فيما", re.I)
 _THAT_FIGURE = _rx(r"\b(?:that|this|the)\s+(?:figure|number|toll|estimate|claim|account|report)\b"
                    r"(?!s)|هذا الرقم|هذه الحصيله", re.I)
 _UN_BODY = re.compile(r"\b(?:UN|U\.N\.|United Nations|UNHCR|UNICEF|OCHA|OHCHR|WFP|UNRWA|IOM|"
@@ -447,7 +449,8 @@ class _Run:
             cidx = claim_of_sent.get(si)
             claim_obj = claims[cidx] if cidx is not None else None
             source = claim_obj.attributed_to if claim_obj else author
-            own = attr.clause_speaker(norm, sn.start, sn.end, n.start, self.lex)
+            own = attr.clause_speaker(norm, sn.start, sn.end, n.start, self.lex) \
+                if group == "casualty" and _CLAUSE_HINT.search(sn.text) else None
             if own is not None and not re.fullmatch(r"he|she|it|they|we|i", own.speaker, re.I):
                 # "SOHR said 11 were killed, while the ministry put the toll at 8"
                 source = own.speaker
@@ -626,10 +629,11 @@ class _Run:
                 continue
             if self._is_agent(s, e, sentences[si], viol_by_sent[si]):
                 sent_agents.setdefault(si, []).append((s, e, entry.label, kind, p.surface(s, e)))
-        for m in UNKNOWN_ACTOR.finditer(norm):
+        unknown_matches = [m for si in sorted(event_sents & set(viol_by_sent))
+                           for m in UNKNOWN_ACTOR.finditer(norm, sentences[si].start,
+                                                           sentences[si].end)]
+        for m in unknown_matches:
             si = self.sent_of(m.start())
-            if si not in event_sents or si not in viol_by_sent:
-                continue
             label = unknown_actor_label(m)
             if not label or any(a_s <= m.start() and m.end() <= a_e for a_s, a_e, _ in actors):
                 continue  # "Turkish-backed factions" is a registry name (SNA)
