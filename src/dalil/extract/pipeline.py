@@ -924,7 +924,7 @@ class _Run:
         role = "other"
         both = f"{name} | {desc}" if desc else name
         # the name decides before its description: "a military source [told SANA's reporter]"
-        for text in (name, both):
+        for text in ((name, both) if desc else (name,)):
             for rname, lx in self.lex.source_roles.items():
                 if lx.search(text):
                     role = rname
