@@ -126,7 +126,8 @@ def given_name(text: str) -> str | None:
 
 def _clean_np(np: str) -> tuple[str, str]:
     """Split "Rami H., a 34-year-old farmer" into (name, description)."""
-    np = np.strip(" ,.;:-—–\"“”«»")
+    initial = re.search(r"\b[A-Z]\.\s*[,;:]?\s*$", np)
+    np = np.strip(" ,.;:-—–\"“”«»") + ("." if initial else "")  # "Hala M." keeps its period
     given = given_name(np)
     if given:
         return given, np

@@ -8,8 +8,10 @@ Deterministic: no randomness, no model, no network; every item records the rule 
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
+from dataclasses import replace as dc_replace
 from datetime import date
 from pathlib import Path
 
@@ -59,7 +61,7 @@ from dalil.extract.places import (
 from dalil.extract.statistical import PLACE_LABELS, EntityModel
 from dalil.extract.text import Prepared, prepare, split_sentences
 from dalil.gazetteer import Gazetteer, load_gazetteer
-from dalil.gazetteer.names import name_key, normalize_arabic
+from dalil.gazetteer.names import has_arabic, name_key, normalize_arabic
 
 
 def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
@@ -200,6 +202,8 @@ class _Run:
         self.starts = [s.start for s in sentences]
         published = self.published
         author, author_rule = attr.document_author(norm)
+        if has_arabic(author):
+            author = self._surface_name(author, 0)
         if author_rule in ("header:handle", "header:testimony", "header:speaker"):
             # a post's author, a testimony's witness and a briefing's speaker are sources of
             # what follows; the header line that names them describes them
@@ -312,6 +316,13 @@ class _Run:
                 # the same source
                 a = attr.Attribution(claims[-1].attributed_to, "", False, sent.start, sent.end,
                                      "attribution:continued_breakdown", (0, 0))
+            if a is None and prev_quote is not None and prev_quote[0] == sent.paragraph and \
+                    re.match(r"\s*[\"“«]", stext):
+                # '... said Hala M. "We have heard nothing since."': the same speaker goes on
+                a = attr.Attribution(prev_quote[1], "", True, sent.start, sent.end,
+                                     "attribution:continued_quote", (0, 0))
+            if a is not None and has_arabic(a.speaker):
+                a = dc_replace(a, speaker=self._surface_name(a.speaker, a.speaker_span[0]))
             if si in runs and a is None:
                 # a quotation over several sentences: its speaker is named at one end, or is
                 # the one quoted just before in the paragraph ('"They went door to door."')
@@ -413,7 +424,8 @@ class _Run:
                 # "37 killed, among them 4 women": the subset counts the same thing
                 group, what, rule = "casualty", last_casualty[2], \
                     f"casualty:{last_casualty[2]}:subset_of_previous"
-            if group != "casualty" and rule in ("skip:no_noun", "other:fighters") and \
+            if group != "casualty" and rule in ("skip:no_noun", "other:fighters",
+                                                "other:plural_noun") and \
                     last_casualty is not None and (
                         (last_casualty[0] == si - 1 and INCLUDED_START.match(sn.text)) or
                         (last_casualty[0] == si and subset_from is not None and
@@ -641,6 +653,16 @@ class _Run:
                 continue
             sent_agents.setdefault(si, []).append((m.start(), m.end(), label, "unknown",
                                                    p.surface(m.start(), m.end())))
+        # "by X and Y", "على يد X وY": an actor joined to an agent is an agent too
+        for si, acts in actors_in_sent.items():
+            agents = sent_agents.get(si, [])
+            for a_prev, a_cur in itertools.pairwise(sorted(acts)):
+                if any(a[0] == a_prev[0] for a in agents) and \
+                        not any(a[0] == a_cur[0] for a in agents) and \
+                        re.fullmatch(r"\s*(?:,|and|or|و)\s*", norm[a_prev[1]:a_cur[0]]):
+                    agents.append(a_cur)
+            if agents:
+                sent_agents[si] = agents
         # "perpetrators reportedly included members of security forces": named as perpetrators.
         for si, acts in actors_in_sent.items():
             if si in sent_agents or si not in claim_of_sent:
@@ -658,11 +680,11 @@ class _Run:
                     sent_agents[si] = before_word
         # "They broke into our house": the actors of the sentence before, same paragraph.
         for si in sorted(event_sents & set(viol_by_sent)):
-            if si in sent_agents or si in actors_in_sent or si - 1 not in actors_in_sent:
+            if si in sent_agents or si - 1 not in actors_in_sent:
                 continue
             if sentences[si - 1].paragraph != sentences[si].paragraph:
                 continue
-            if _PRONOUN_SUBJECT.match(sentences[si].text):
+            if si not in actors_in_sent and _PRONOUN_SUBJECT.match(sentences[si].text):
                 sent_agents[si] = list(actors_in_sent[si - 1])
             elif not _AGENT_BEFORE.search(sentences[si].text):
                 # "Israeli air strikes hit the ministry. Three people were killed.": the agent
@@ -822,6 +844,14 @@ class _Run:
                     continue
                 return True
         return False
+
+    def _surface_name(self, name: str, near: int) -> str:
+        """A name as the text spells it ("وسائل إعلام"), not in its normalised form used for
+        matching ("وسايل اعلام")."""
+        pos = self.norm.find(name, max(0, near - 10))
+        if pos < 0:
+            pos = self.norm.find(name)
+        return self.p.surface(pos, pos + len(name)) if pos >= 0 else name
 
     def _norm_pos(self, orig_pos: int) -> int:
         # spans are stored in original offsets; for comparisons we need normalised ones
