@@ -108,6 +108,9 @@ _PATIENT_BEFORE = _rx(r"(?:\b(?:against|targeting|targeted|ambushed|attacked|kil
                              re.I)
 # a sentence may give figures of two sources only if it has two clauses
 _CLAUSE_HINT = _rx(r"\b(?:while|whereas|but|although)\b|;|بينما|في حين|فيما", re.I)
+_VICTIMS_WERE = _rx(r"\b(?:victims|those (?:killed|abducted|detained|targeted)|the dead)\s+"
+                    r"(?:were|are|included)\b|\btargeted\b|\btargeting\b|الضحايا\s+من|"
+                    r"استهداف|المستهدفين", re.I)
 _THAT_FIGURE = _rx(r"\b(?:that|this|the)\s+(?:figure|number|toll|estimate|claim|account|report)\b"
                    r"(?!s)|هذا الرقم|هذه الحصيله", re.I)
 _UN_BODY = re.compile(r"\b(?:UN|U\.N\.|United Nations|UNHCR|UNICEF|OCHA|OHCHR|WFP|UNRWA|IOM|"
@@ -753,8 +756,9 @@ class _Run:
         vg_by_sent: dict[int, list[str]] = {}
         for s, e, entry in victims:
             si = self.sent_of(s)
-            if si not in event_sents:
-                continue
+            if si not in event_sents and not (event_sents and _VICTIMS_WERE.search(
+                    sentences[si].text)):
+                continue  # "most of the victims were Alawites" names the victims too
             if any(s >= a[0] and e <= a[1] for a in sent_agents.get(si, [])):
                 continue
             g = groups.setdefault(entry.label, VictimGroup(entry.label, [], []))
