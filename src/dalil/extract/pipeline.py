@@ -305,6 +305,8 @@ class _Run:
             a = attr.attribute_sentence(norm, sent.start, sent.end, self.lex, last_speaker,
                                         acc_by_sent.get(si, []), verbs_by_sent.get(si, []))
             poster = attr.post_author(stext)
+            if poster and has_arabic(poster):
+                poster = self._surface_name(poster, sent.start)
             if poster and (si == 0 or sentences[si - 1].paragraph != sent.paragraph):
                 post_of_para = (sent.paragraph, poster)
                 self._raw_sources.append((poster, "", (sent.start, sent.end),
@@ -956,6 +958,10 @@ class _Run:
     def _role_and_pseudonymity(self, name: str, desc: str, context: str, around: str
                                ) -> tuple[str, bool]:
         role = "other"
+        if has_arabic(name) or has_arabic(desc):
+            # the lexicons are normalised; names keep the text's spelling ("وسائل إعلام")
+            name, desc, context = (normalize_arabic(name), normalize_arabic(desc),
+                                   normalize_arabic(context))
         both = f"{name} | {desc}" if desc else name
         # the name decides before its description: "a military source [told SANA's reporter]"
         for text in ((name, both) if desc else (name,)):

@@ -85,6 +85,7 @@ _LATIN_CUE = _rx(
 _AR_STRONG_CUE = _rx(
     r"(?:قري[هة]|قرى|بلد[هة]|بلدات|مدين[هة]|حي|احياء|ريف|منطق[هة]|ناحي[هة]|مخيم|محافظ[هة]|"
     r"ضاحي[هة]|مزرع[هة]|قريتي|بلدتي|معبر|حاجز|سجن|مطار|مشفى|مستشفى)\s+$")
+_AR_PREPOSITION_BEFORE = _rx(r"(?:^|\s)(?:في|من|إلى|قرب|على|عن|بين|نحو)\s+$")
 _MODIFIER_AFTER = _rx(
     r"^\s*(?P<m>province|governorate|countryside|suburbs|region|district|sub-?district|city|town|"
     r"village|neighbou?rhoods?|camp|quarter|area)\b", re.I)
@@ -98,8 +99,8 @@ _MODIFIER_KIND = {
     "منطقه": "admin2", "منطقة": "admin2", "sub-district": "admin3", "subdistrict": "admin3",
     "ناحيه": "admin3", "ناحية": "admin3", "city": "city", "مدينه": "city", "مدينة": "city",
     "town": "locality", "village": "village", "بلده": "locality", "بلدة": "locality",
-    "قريه": "village", "قرية": "village", "قرى": "village", "neighbourhood": "locality",
-    "neighborhood": "locality", "حي": "locality", "area": "",
+    "قريه": "village", "قرية": "village", "قرى": "village", "neighbourhood": "quarter",
+    "neighborhood": "quarter", "حي": "quarter", "area": "",
     # quarters of a city (data/neighbourhoods.tsv)
     "neighbourhoods": "quarter", "neighborhoods": "quarter", "camp": "quarter",
     "quarter": "quarter", "مخيم": "quarter", "suburbs": "admin1", "rural": "admin1",
@@ -311,7 +312,7 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
         accept = is_major if not cue else True
         if arabic and not is_major and cue not in ("arabic_place_word", "list_continuation"):
             # a two-word name after "في" / "من" ("في معضمية الشام") is rarely a common noun
-            accept = n > 1 and bool(re.search(r"(?:^|\s)(?:في|من|الى|قرب|على|عن|بين)\s+$", before))
+            accept = n > 1 and bool(_AR_PREPOSITION_BEFORE.search(before))
         if arabic and not is_major and cue == "arabic_prefix":
             # "في القبو" (in the basement): a preposition is no evidence of a place name
             accept = bool(re.search(r"(?:قرب|محيط|اطراف|بلدات|قرى)\s+$", before))
@@ -442,6 +443,8 @@ def resolve(mentions: list[RawMention]) -> list[tuple[GazPlace, str]]:
                         (want == "city" and p.kind in ("locality", "admin2", "admin3")):
                     score += 3.0
                     reasons.append(f"text calls it a {want}")
+                elif want in ("city", "village", "quarter") and kind == "admin1":
+                    score -= 3.0  # "مدينة حلب", "the city of Aleppo": not the governorate
             others = {a: c for a, c in context_admin1.items()}
             if len({q.admin1 for q in m.candidates}) == 1:
                 others[p.admin1] = others.get(p.admin1, 1) - 1
