@@ -163,6 +163,9 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             break
     # 1. "according to X", "بحسب X"
     acc = according[0] if according else None
+    if acc is not None and sent[acc[0]:acc[1]].lower() == "per" and \
+            not re.match(r"\s+(?:the\s+)?[A-Z@]", sent[acc[1]:]):
+        acc = None  # "$300 per person": a rate, not "according to"
     if acc is not None:
         _a_s, a_e, _ = acc
         rest = sent[a_e:]
@@ -174,6 +177,9 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             # "according to figures compiled by the SNHR": the source is the SNHR
             a_e += lead.end()
             np = np[lead.end():]
+        # "according to SOHR statistics": SOHR
+        np = re.sub(r"(?<=\S)\s+(?:statistics|figures|data|records|tallies|tally|count|"
+                    r"documentation|reports?|estimates?)\s*$", "", np)
         name, desc = _clean_np(np)
         if name:
             return Attribution(name, desc, quoted is not None,
