@@ -148,6 +148,8 @@ def test_outlet_named_after_a_place_and_a_destination_are_not_scenes() -> None:
     ("The group recorded at least 580 cases of arbitrary arrest, 60 of which took place at "
      "checkpoints.", [(580, "at_least", "detained"), (60, "exact", "detained")]),
     ("Rania Saleh, 38, said 5 people were killed in the raid.", [(5, "exact", "killed")]),
+    ('The ministry said its units had "neutralised" 30 "terrorists" near Idlib.',
+     [(30, "exact", "killed")]),
     ("They took my two brothers at the checkpoint. We never saw them again.",
      [(2, "exact", "missing")]),
     ("Twenty-three people were detained and 5 remain missing after the raid on Jasim.",
@@ -207,6 +209,11 @@ def test_two_sources_in_one_sentence_give_two_claims() -> None:
     ("Residents on the eastern edge report white shells bursting over the town.",
      "Residents on the eastern edge"),
     ("وكانت وسائل إعلام محلية قد زعمت أن عشرات المدنيين قضوا في الغارات.", "وسائل إعلام محلية"),
+    ("ونقلت الوكالة الرسمية عن مصدر أمني قوله إن ١٦ عنصراً قتلوا في جبلة.", "مصدر أمني"),
+    ("The agency quoted a security source as saying that 16 soldiers were killed.",
+     "a security source"),
+    ("أعلنت وزارة الصحة ارتفاع حصيلة ضحايا التفجير إلى ٢٥ قتيلاً.", "وزارة الصحة"),
+    ("Smugglers charged families $300 per person, residents said.", "residents"),
 ])
 def test_speaker_of_sentence(text: str, speaker: str) -> None:
     assert run(text)["claims"][0]["attributed_to"] == speaker

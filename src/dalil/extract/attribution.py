@@ -26,7 +26,8 @@ _NP_STOP = _rx(r"\s(?:that|who|which|whose|on|in a|in an|in its|in his|in her|"
                       r"after|when|as)\s|[,;:(\"“«]", re.I)
 _AR_NP_STOP = _rx(r"\s(?:ان|إن|أن|في|عن|خلال|الى|الي|إلى|على|علي|لـ|ل(?=\S)|بان|بأن|اليوم|"
                          r"امس|أمس|مساء|صباح|مقتل|اعتقال|قتل|اصابه|نزوح|تهجير|اختطاف|عدد|نحو|"
-                         r"حوالي|ما|نفيا|قاطعا|بشده)\s|[،,:;(\"“«]|\d|\s(?:ان|إن|أن|بان|بأن)$")
+                         r"حوالي|ما|نفيا|قاطعا|بشده|ارتفاع|حصيله|الذي|التي|الذين|سقوط|وقوع)\s|"
+                         r"[،,:;(\"“«]|\d|\s(?:ان|إن|أن|بان|بأن)$")
 _AR_NP_INNER_STOP = _rx(r"\s(?:الى|إلى|على|عن|اليوم|امس|أمس|مساء|صباح|الأنباء|التقارير|الاتهامات|"
                        r"المزاعم|الخبر|الرواية|الادعاءات|وجود|حدوث|وقوع|معلومات|انباء|"
                        r"تقارير|شهادات)(?:\s|$)")
@@ -49,6 +50,10 @@ _DOCUMENT_OF = _rx(
     r"collected|kept|shared|provided|seen|obtained)?\s*(?:by|from|of)\s+|"
     r"(?:a|an|the)\s+(?:new\s+|latest\s+|recent\s+)?(?:report|statement|tally|count|"
     r"investigation|study|survey)\s+(?:by|from)\s+)", re.I)
+_QUOTED_AS_SAYING = _rx(
+    r"\bquot(?:ed|ing)\s+(?P<src>(?:an?|the)\s+[^,.;:\"“«]{2,60}?)\s+as\s+saying\b"
+    r"|(?:^|\s)و?(?:نقلت|نقل|تنقل|ينقل)\s+\S+(?:\s+\S+){0,3}?\s+عن\s+(?P<src2>\S+(?:\s+\S+){0,4}?)"
+    r"\s+(?:قوله|قولها|قولهم|ان|إن|أن)(?:\s|$)", re.I)
 _DASH_SOURCE = _rx(r"^\s*[—–]\s*(?P<name>[^\n]{2,60}?)\s*$")
 _APPOSITIVE_START = _rx(r"^\s*(?:a|an|the|who|aged|\d|one of|أحد|احد|وهو|وهي)\b", re.I)
 
@@ -161,6 +166,15 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         if (q.end() - q.start()) >= 0.3 * len(sent.strip()) or q.start() == 0:
             quoted = q
             break
+    # 0. "the agency quoted a security source as saying", "نقلت الوكالة عن مصدر أمني قوله"
+    relay = _QUOTED_AS_SAYING.search(sent)
+    if relay:
+        group = "src" if relay.group("src") else "src2"
+        name, desc = _clean_np(relay.group(group))
+        if name:
+            return Attribution(name, desc, quoted is not None, s_start, s_end,
+                               "attribution:quoted_as_saying",
+                               (s_start + relay.start(group), s_start + relay.end(group)))
     # 1. "according to X", "بحسب X"
     acc = according[0] if according else None
     if acc is not None and sent[acc[0]:acc[1]].lower() == "per" and \

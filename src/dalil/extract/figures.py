@@ -44,6 +44,7 @@ CASUALTY_AFTER: list[tuple[str, re.Pattern[str]]] = [
 CASUALTY_BEFORE: list[tuple[str, re.Pattern[str]]] = [
     ("killed", _rx(
         r"(?:\b(?:killing|killed|kill|executing|executed|massacring|claimed the lives of|"
+        r"neutrali[sz]ed|neutrali[sz]ing|eliminated|liquidated|"
         r"shot dead|gunned down|murdered|murdering|slaughtered|assassinated|"
         r"death toll (?:\w+ )*?(?:to|of|at|reached|stood at|stands at|is|was)|toll (?:\w+ )?"
         r"(?:to|of|at|reached)|bodies of|the deaths of|the killing of|the execution of|"
@@ -51,26 +52,26 @@ CASUALTY_BEFORE: list[tuple[str, re.Pattern[str]]] = [
         r"of the dead)|" + _A(
             r"قتل|قتلت|قتلوا|مقتل|اعدام|اعدمت|اعدموا|استشهاد|استشهد|اغتيال|اغتالوا|اغتيل|حصيل[هة] القتلى|حصيل[هة] الضحايا|"
             r"حصيل[هة]|وفا[هة]|جثث|جثامين|ذبح|تصفي[هة]") + r")"
-        r"(?:\s+\S+){0,4}?\s*$", re.I)),
+        r"[\"”'’]?(?:\s+\S+){0,4}?\s*$", re.I)),
     ("injured", _rx(
         r"(?:\b(?:wounding|injuring|wounded|injured)|" + _A(
             r"اصاب[هة]|جرح|اصابات|اصابه|واصاب[هة]|وجرح|اصيب\w*|واصيب\w*") +
-        r")(?:\s+\S+){0,3}?\s*$", re.I)),
+        r")[\"”'’]?(?:\s+\S+){0,3}?\s*$", re.I)),
     ("detained", _rx(
         r"(?:\b(?:arresting|arrested|detaining|detained|detention of|arrest of|rounded up)|" + _A(
             r"اعتقال|اعتقلت|اعتقلوا|احتجاز|احتجزت|توقيف|القبض على|قبض على|"
             r"اخذوا|اقتادوا|اقتاد\w*|ساقوا") +
         r"|\btook(?: away)?(?: (?:my|his|her|their|our))?" +
-        r")(?:\s+\S+){0,3}?\s*$", re.I)),
+        r")[\"”'’]?(?:\s+\S+){0,3}?\s*$", re.I)),
     ("missing", _rx(
         r"(?:\b(?:disappearance of|disappeared|fate of|whereabouts of|abducting|abducted|"
         r"kidnapping|kidnapped|abduction of)|" +
         _A(r"فقدان|اختفاء|اخفاء|مصير|اختطاف|اختطفوا|خطف|خطفوا") +
-        r")(?:\s+\S+){0,3}?\s*$", re.I)),
+        r")[\"”'’]?(?:\s+\S+){0,3}?\s*$", re.I)),
     ("displaced", _rx(
         r"(?:\b(?:displacing|displaced|displacement of|forcing|forced|expelling|expelled|"
         r"driven|drove|driving|uprooting|uprooted)|" +
-        _A(r"نزوح|تهجير|هجرت|تشريد|نزح|فرار") + r")(?:\s+\S+){0,3}?\s*$", re.I)),
+        _A(r"نزوح|تهجير|هجرت|تشريد|نزح|فرار") + r")[\"”'’]?(?:\s+\S+){0,3}?\s*$", re.I)),
 ]
 POPULATION_BEFORE = _rx(
     r"(?:population of|home to|a (?:town|city|village) of|inhabited by|\bhouses|population)\s*"
