@@ -115,6 +115,11 @@ def test_damascus_countryside_is_rif_dimashq(text: str) -> None:
     assert [p["canonical"] for p in run(text)["places"]] == ["Rif Dimashq"]
 
 
+def test_arabic_region_name_is_one_place() -> None:
+    r = run("نزحت أكثر من ٤٠٠ عائلة من قرى جبل الزاوية هرباً من القصف.")
+    assert [p["canonical"] for p in r["places"]] == ["Jabal al-Zawiya"]
+
+
 def test_region_takes_its_main_towns_coordinates() -> None:
     r = run("Shelling on eastern Ghouta killed 30 people on Monday.")
     ghouta = next(p for p in r["places"] if p["canonical"] == "Eastern Ghouta")
@@ -214,6 +219,10 @@ def test_two_sources_in_one_sentence_give_two_claims() -> None:
      "a security source"),
     ("أعلنت وزارة الصحة ارتفاع حصيلة ضحايا التفجير إلى ٢٥ قتيلاً.", "وزارة الصحة"),
     ("Smugglers charged families $300 per person, residents said.", "residents"),
+    ("قُتل سبعة مدنيين في قصف على مدينة أريحا، بحسب ما أفاد الدفاع المدني السوري.",
+     "الدفاع المدني السوري"),
+    ('عُثر على جثث ستة رجال قرب بلدة الصنمين، وفق ما نقل موقع "أخبار الجنوب".', "أخبار الجنوب"),
+    ('أفادت مصادر محلية لـ"الشبكة" بأن دورية اعتقلت خمسة شبان في قرية الرصافة.', "مصادر محلية"),
 ])
 def test_speaker_of_sentence(text: str, speaker: str) -> None:
     assert run(text)["claims"][0]["attributed_to"] == speaker

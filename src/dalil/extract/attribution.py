@@ -27,7 +27,7 @@ _NP_STOP = _rx(r"\s(?:that|who|which|whose|on|in a|in an|in its|in his|in her|"
 _AR_NP_STOP = _rx(r"\s(?:ان|إن|أن|في|عن|خلال|الى|الي|إلى|على|علي|لـ|ل(?=\S)|بان|بأن|اليوم|"
                          r"امس|أمس|مساء|صباح|مقتل|اعتقال|قتل|اصابه|نزوح|تهجير|اختطاف|عدد|نحو|"
                          r"حوالي|ما|نفيا|قاطعا|بشده|ارتفاع|حصيله|الذي|التي|الذين|سقوط|وقوع)\s|"
-                         r"[،,:;(\"“«]|\d|\s(?:ان|إن|أن|بان|بأن)$")
+                         r"[،,:;(\"“«]|\d|\s(?:ان|إن|أن|بان|بأن)$|\sل(?=[\"“«])")
 _AR_NP_INNER_STOP = _rx(r"\s(?:الى|إلى|على|عن|اليوم|امس|أمس|مساء|صباح|الأنباء|التقارير|الاتهامات|"
                        r"المزاعم|الخبر|الرواية|الادعاءات|وجود|حدوث|وقوع|معلومات|انباء|"
                        r"تقارير|شهادات)(?:\s|$)")
@@ -54,6 +54,12 @@ _QUOTED_AS_SAYING = _rx(
     r"\bquot(?:ed|ing)\s+(?P<src>(?:an?|the)\s+[^,.;:\"“«]{2,60}?)\s+as\s+saying\b"
     r"|(?:^|\s)و?(?:نقلت|نقل|تنقل|ينقل)\s+\S+(?:\s+\S+){0,3}?\s+عن\s+(?P<src2>\S+(?:\s+\S+){0,4}?)"
     r"\s+(?:قوله|قولها|قولهم|ان|إن|أن)(?:\s|$)", re.I)
+_AFTER_MA_VERB = _rx(r"\s*(?:ما\s+)?(?:أفاد|أفادت|ذكر|ذكرت|نقل|نقلت|نشر|نشرت|أورد|أوردت|قال|قالت|"
+                    r"أعلن|أعلنت|أكد|أكدت|وثق|وثقت)(?:\s+(?:به|بها))?(?=\s)")
+# "وفق ما نقل موقع "تجمع أحرار حوران"", "according to the "Horan Free" page": the quoted name
+_QUOTED_OUTLET = _rx(r"\s*(?:the\s+)?(?:موقع|صحيفه|وكاله|قناه|شبكه|صفحه|حساب|"
+                     r"منصه|website|page|channel|account|outlet)?\s*[\"“«](?P<n>[^\"”»]{2,50})[\"”»]",
+                     re.I)
 _DASH_SOURCE = _rx(r"^\s*[—–]\s*(?P<name>[^\n]{2,60}?)\s*$")
 _APPOSITIVE_START = _rx(r"^\s*(?:a|an|the|who|aged|\d|one of|أحد|احد|وهو|وهي)\b", re.I)
 
@@ -183,9 +189,16 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
     if acc is not None:
         _a_s, a_e, _ = acc
         rest = sent[a_e:]
+        verb = _AFTER_MA_VERB.match(rest)
+        if verb:  # "بحسب ما أفاد به الدفاع المدني": the source follows the verb
+            a_e += verb.end()
+            rest = sent[a_e:]
         ar = bool(re.search("[\u0600-\u06ff]", rest[:5]))
+        outlet = _QUOTED_OUTLET.match(rest)
         stop = (_AR_NP_STOP if ar else _NP_STOP).search(rest)
-        np = rest[: stop.start() if stop else 80][:80]
+        np = outlet.group("n") if outlet else rest[: stop.start() if stop else 80][:80]
+        if outlet:
+            a_e += outlet.start("n")
         lead = _DOCUMENT_OF.match(np)
         if lead and len(np) > lead.end() + 2:
             # "according to figures compiled by the SNHR": the source is the SNHR
@@ -253,6 +266,9 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             if not np.strip() or len(np.split()) > 9:
                 continue
             name, desc = _clean_np(np)
+            appos = re.match(r"\s*[،,]\s*(?:وهو|وهي|وهم)\s+([^،,:\"“«]{2,60})", rest[len(np):])
+            if appos and not desc:
+                desc = appos.group(1).strip()  # "أبو أحمد، وهو أحد سكان الحي"
             split = re.match(r"^(\S+(?:\s+\S+)?)\s+((?:في|من|ب)\s.+)$", name)
             if split and len(name.split()) > 3:
                 # "مصادر محلية في مدينة مصياف": the source, then where it is
