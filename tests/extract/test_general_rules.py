@@ -228,6 +228,14 @@ def test_speaker_of_sentence(text: str, speaker: str) -> None:
     assert run(text)["claims"][0]["attributed_to"] == speaker
 
 
+def test_name_given_in_place_of_a_withheld_one() -> None:
+    r = run("A cousin of one of the dead, who asked to be identified only as Abu Rami for fear of "
+            "reprisals, said the men had been taken from their homes at dawn.")
+    assert [(s["name"], s["pseudonymous"]) for s in r["quoted_sources"]] == [("Abu Rami", True)]
+    r = run("The Civil Defence, also known as the White Helmets, said 31 bodies were recovered.")
+    assert r["quoted_sources"][0]["name"] == "The Civil Defence"
+
+
 def test_anaphoric_official_is_not_a_new_source() -> None:
     r = run("A local health official said 9 people were killed. The official, who spoke on "
             "condition of anonymity, said the toll could rise.")
@@ -286,6 +294,8 @@ def test_disclaimers_cover_what_they_refer_to() -> None:
      "2019-07-23", ["2019-04-30/2019-07-23"]),
     ("اعتقلت قوات الأمن ١٥ شخصاً في مدينة دوما في شهر أيار/مايو ٢٠٢٤.", "2025-06-10",
      ["2024-05"]),
+    ("Between 2011 and 2023, at least 15,000 people died under torture in detention.",
+     "2024-01-10", ["2011/2023"]),
 ])
 def test_event_dates(text: str, published: str, expected: list[str | None]) -> None:
     assert [d["date"] for d in run(text, published)["dates"]] == expected

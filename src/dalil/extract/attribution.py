@@ -125,6 +125,9 @@ _GIVEN_NAME = re.compile(
     r"(?:first )?name as|pseudonym:?|calling (?:himself|herself|itself)|اسم مستعار:?|يدعى|تدعى|"
     r"المعروف باسم|المعروفة باسم)\s+(?P<n>(?:[A-Z]\.\s?){1,3}|@\w+|[^\s,.;()]+(?:\s+[A-Z][\w'-]+)?)",
     re.I)
+# a name given in place of a withheld one (not "also known as the White Helmets")
+_WITHHELD = re.compile(r"identified (?:only )?(?:as|by)|gave (?:only )?(?:his|her|their)|pseudonym|"
+                       r"اسم مستعار", re.I)
 _TRIM_HEAD = re.compile(r"^((?:a|an|one)\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)\s+"
                         r"(?P<rest>(?:with|from|at|in|of|for|who|working)\s.+)$")
 
@@ -424,6 +427,9 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
     name, extra = _clean_np(head[2])
     desc = ", ".join(c[2].strip() for c in reversed(taken) if c is not head)
     desc = ", ".join(p for p in (extra, desc) if p)
+    given = given_name(desc) if _WITHHELD.search(desc) else None
+    if given:  # "a cousin, who asked to be identified only as Abu Rami, said"
+        name = given
     name = re.sub(r"^(?:and|but|while|as|so)\s+", "", name, flags=re.I)
     name = re.sub(r"\s+(?:also|too|again|further|separately|later|meanwhile|earlier)$", "", name,
                   flags=re.I)

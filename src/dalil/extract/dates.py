@@ -79,6 +79,9 @@ DATE_RE = _rx(
         rf"|(?:في|خلال|منذ|مطلع|اواخر|منتصف)\s+(?:شهر\s+)?(?P<m6>{_AR_M})(?!\s*[/(]|\s*(?:عام\s+|سنه\s+)?\d)"
         rf"|(?:شهر\s+)?(?P<m7>{_AR_M})\s+(?:الماضي|الفائت|المنصرم)))",
         # in 2013, عام 2013
+        # "between 2011 and 2023", "from 2012 to 2014", "2011-2023", "بين عامي 2011 و2023"
+        rf"(?P<yrs>(?:\b(?:between|from)\s+|(?:بين|من)\s+(?:عامي\s+|عام\s+)?)?(?P<ya>{_YEAR})\s*"
+        rf"(?:-|–|\bto\b|\band\b|\buntil\b|و|الى|حتى)\s*(?:عام\s+)?(?P<yb>{_YEAR}))(?!\d)",
         rf"(?P<yr>(?:\b(?:in|since|during|of|until|by|the|a|an)\s+|(?:عام|سنة|العام)\s+)(?P<y5>{_YEAR}))(?!\d|,\d)",
         # relative expressions
         r"(?P<rel_pub>\b(?:yesterday|today|last night|this morning|this evening|tonight|"
@@ -147,13 +150,14 @@ _WORD = re.compile(r"\w+")
 _STARTS = (
     {m.split()[0] for m in _MONTHS} | set(_WEEKDAYS) | set(_AR_ORDINALS)
     | {"in", "early", "late", "mid", "last", "since", "during", "of", "until", "by", "the", "a",
+       "between", "from",
        "an", "yesterday", "today", "this", "tonight", "earlier", "at", "minutes", "moments",
        "next", "hours", "that", "on", "recently", "days", "weeks", "one", "two", "three",
        "several", "few"}
     | {normalize_arabic(w) for w in (
         "في", "خلال", "منذ", "مطلع", "أواخر", "منتصف", "شهر", "عام", "سنة", "العام", "قبل", "أمس",
         "الأمس", "اليوم", "الليلة", "فجر", "صباح", "مساء", "ليل", "بعد", "يوم", "ليلة", "الشهر",
-        "الأسبوع", "مؤخرا", "مؤخراً", "قبل")}
+        "الأسبوع", "مؤخرا", "مؤخراً", "قبل", "بين", "من")}
 )
 
 
@@ -230,6 +234,12 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             year = _infer_year(month, 1, year_anchor) if month else None
             res = DateMatch(m.start(), m.end(), f"{year:04d}-{month:02d}" if year else None,
                             "date:month:year_inferred" if year else "date:month:no_anchor", None)
+        elif g["yrs"]:
+            ya, yb = int(g["ya"]), int(g["yb"])
+            res = DateMatch(m.start(), m.end(), f"{ya}/{yb}" if yb > ya else None,
+                            "date:year_interval", None)
+            if yb <= ya:
+                continue
         elif g["yr"]:
             res = DateMatch(m.start("y5"), m.end(), g["y5"], "date:year", None)
         elif g["rel_pub"]:
