@@ -192,9 +192,9 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
     if acc is not None:
         _a_s, a_e, _ = acc
         rest = sent[a_e:]
-        verb = _AFTER_MA_VERB.match(rest)
-        if verb:  # "بحسب ما أفاد به الدفاع المدني": the source follows the verb
-            a_e += verb.end()
+        ma_verb = _AFTER_MA_VERB.match(rest)
+        if ma_verb:  # "بحسب ما أفاد به الدفاع المدني": the source follows the verb
+            a_e += ma_verb.end()
             rest = sent[a_e:]
         ar = bool(re.search("[\u0600-\u06ff]", rest[:5]))
         outlet = _QUOTED_OUTLET.match(rest)
@@ -501,13 +501,24 @@ _TOLL_SPEAKER = _rx(
     r"(?:toll|number|figure|count|tally|total|estimate)\b", re.I)
 
 
+ClauseCache = dict[tuple[int, int], Attribution | list[int] | None]
+
+
 def clause_speaker(norm: str, s_start: int, s_end: int, pos: int, lex: Lexicons,
-                   last_speaker: str = "") -> Attribution | None:
+                   last_speaker: str = "", cache: ClauseCache | None = None
+                   ) -> Attribution | None:
     """The source of the clause holding ``pos`` when the sentence has several clauses, each
     with its own source; None when the sentence is one clause or the clause names nobody
-    (the sentence's attribution then applies)."""
+    (the sentence's attribution then applies). ``cache`` (one per document) keeps the
+    clauses and their sources, asked for once per figure."""
     sent = norm[s_start:s_end]
-    cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sent)), len(sent)]
+    cached_cuts = cache.get((s_start, -1)) if cache is not None else None
+    if isinstance(cached_cuts, list):
+        cuts = cached_cuts
+    else:
+        cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sent)), len(sent)]
+        if cache is not None:
+            cache[(s_start, -1)] = cuts
     if len(cuts) <= 2:
         return None
     rel = pos - s_start
@@ -515,6 +526,17 @@ def clause_speaker(norm: str, s_start: int, s_end: int, pos: int, lex: Lexicons,
     for a, b in itertools.pairwise(cuts):
         if a <= rel < b:
             break
+    if cache is not None and (s_start, a) in cache:
+        hit = cache[(s_start, a)]
+        return hit if isinstance(hit, Attribution) else None
+    found = _clause_source(norm, s_start, sent, a, b, lex, last_speaker)
+    if cache is not None:
+        cache[(s_start, a)] = found
+    return found
+
+
+def _clause_source(norm: str, s_start: int, sent: str, a: int, b: int, lex: Lexicons,
+                   last_speaker: str) -> Attribution | None:
     toll = _TOLL_SPEAKER.match(sent, a, b)
     if toll:
         name, desc = _clean_np(toll.group("np"))
@@ -529,7 +551,8 @@ def clause_speaker(norm: str, s_start: int, s_end: int, pos: int, lex: Lexicons,
 
 
 def clause_attributions(norm: str, s_start: int, s_end: int, lex: Lexicons,
-                        last_speaker: str = "") -> list[tuple[int, int, Attribution]] | None:
+                        last_speaker: str = "", cache: ClauseCache | None = None
+                        ) -> list[tuple[int, int, Attribution]] | None:
     """A sentence whose clauses have different sources ("The government blamed armed groups,
     while UN investigators said militias were responsible"): each clause with its own source, as
     (start, end, attribution); None when the sentence has one source."""
@@ -540,7 +563,7 @@ def clause_attributions(norm: str, s_start: int, s_end: int, lex: Lexicons,
     cuts = [0, *(m.end() for m in breaks), len(sent)]
     parts: list[tuple[int, int, Attribution]] = []
     for a, b in itertools.pairwise(cuts):
-        found = clause_speaker(norm, s_start, s_end, s_start + a, lex, last_speaker)
+        found = clause_speaker(norm, s_start, s_end, s_start + a, lex, last_speaker, cache)
         if found is not None and found.speaker_span[0] >= s_start + a and \
                 not re.fullmatch(r"he|she|they|it|we|i", found.speaker, re.I):
             parts.append((s_start + a, s_start + b, found))

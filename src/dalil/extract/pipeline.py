@@ -192,6 +192,7 @@ class _Run:
         self._raw_sources: list[tuple[str, str, tuple[int, int], str]] = []
         self._actor_cache: dict[str, list[tuple[int, int, Entry]]] = {}
         self._role_cache: dict[tuple[str, str, str], tuple[str, bool]] = {}
+        self._clause_cache: attr.ClauseCache = {}
 
     def sent_of(self, pos: int) -> int:
         return max(0, bisect_right(self.starts, pos) - 1)
@@ -365,7 +366,8 @@ class _Run:
                 not stext.rstrip().endswith(("?", "\u061f"))
             if not is_claim:
                 continue
-            parts = attr.clause_attributions(norm, sent.start, sent.end, self.lex, last_speaker) \
+            parts = attr.clause_attributions(norm, sent.start, sent.end, self.lex, last_speaker,
+                                             self._clause_cache) \
                 if a is not None and not a.quoted else None
             if parts:
                 # "X blamed A, while Y said B": one claim per clause, each with its source
@@ -466,7 +468,8 @@ class _Run:
             cidx = claim_of_sent.get(si)
             claim_obj = claims[cidx] if cidx is not None else None
             source = claim_obj.attributed_to if claim_obj else author
-            own = attr.clause_speaker(norm, sn.start, sn.end, n.start, self.lex) \
+            own = attr.clause_speaker(norm, sn.start, sn.end, n.start, self.lex,
+                                      cache=self._clause_cache) \
                 if group == "casualty" and _CLAUSE_HINT.search(sn.text) else None
             if own is not None and not re.fullmatch(r"he|she|it|they|we|i", own.speaker, re.I):
                 # "SOHR said 11 were killed, while the ministry put the toll at 8"
