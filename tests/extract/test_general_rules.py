@@ -169,6 +169,12 @@ def test_casualty_figures(text: str, expected: list[tuple[Any, str, str]]) -> No
     assert figures(run(text)) == expected
 
 
+def test_burned_houses_are_not_a_population() -> None:
+    r = run("أعدم مسلحون ١٨ رجلاً من سكانها، بينهم ثلاثة قاصرين، وأحرقوا نحو ٣٠ منزلاً.")
+    assert figures(r) == [(18, "exact", "killed"), (3, "exact", "killed")]
+    assert [(f["value"], f["what"]) for f in r["other_figures"]] == [(30, "buildings")]
+
+
 def test_counts_of_things_are_other_figures() -> None:
     r = run("Researchers conducted 11 interviews with residents who fled the village after "
             "7 airstrikes killed 20 people.")
@@ -207,6 +213,8 @@ def test_two_sources_in_one_sentence_give_two_claims() -> None:
     ("According to figures compiled by the Syrian Network for Human Rights, 40 people were "
      "killed in May.", "the Syrian Network for Human Rights"),
     ("The Observatory put the death toll at 39.", "The Observatory"),
+    ("The Observatory, which relies on a network of sources, put the death toll at 11.",
+     "The Observatory"),
     ("The Interior Ministry has denied that its forces killed any civilians.",
      "The Interior Ministry"),
     ("Video posted online by activists showed men digging through the rubble.", "activists"),

@@ -495,7 +495,8 @@ def _speaker_before(head: str, lex: Lexicons) -> tuple[str, str, int] | None:
 _CLAUSE_BREAK = _rx(r",?\s+(?:while|whereas|but|although)\s+|;\s+|[,،]?\s+(?:بينما|في حين|فيما)\s+",
                     re.I)
 _TOLL_SPEAKER = _rx(
-    r"\s*(?P<np>[^,;\"“«]{2,80}?)\s+(?:(?:has|have|had|also|later|separately|now)\s+)*"
+    r"\s*(?P<np>[^,;\"“«]{2,80}?(?:,\s*(?:which|who)\s[^;\"“«]{2,120}?,)?)\s+"
+    r"(?:(?:has|have|had|also|later|separately|now)\s+)*"
     r"(?:put|puts|putting|placed|places|gave|gives|estimated|"
     r"estimates|set|sets|raised|lowered)\s+(?:the|its|their|a)\s+(?:[\w-]+\s+){0,2}"
     r"(?:toll|number|figure|count|tally|total|estimate)\b", re.I)
@@ -596,6 +597,7 @@ _ANAPHOR_HEADS = {"centre", "center", "network", "group", "organisation", "organ
 
 def refers_to(name: str, org: str) -> bool:
     """Whether ``name`` is a short reference to ``org``: "the Centre", "المركز"."""
+    name, org = normalize_arabic(name), normalize_arabic(org)
     words = re.sub(r"^the\s+", "", name.strip().lower()).split()
     if len(words) != 1:
         return False

@@ -76,7 +76,7 @@ CASUALTY_BEFORE: list[tuple[str, re.Pattern[str]]] = [
 POPULATION_BEFORE = _rx(
     r"(?:population of|home to|a (?:town|city|village) of|inhabited by|\bhouses|population)\s*"
     r"(?:about|around|some|nearly|roughly|approximately|more than|over)?\s*$|" + _A(
-        r"عدد سكانها|يسكنها|يقطنها|عدد سكان|سكانها|تعداد") + r"\s*(?:نحو|حوالي)?\s*$", re.I)
+        r"(?:عدد سكانها|يسكنها|يقطنها|عدد سكان|سكانها|تعداد)") + r"\s*(?:نحو|حوالي)?\s*$", re.I)
 OTHER_UNITS: list[tuple[str, re.Pattern[str]]] = [
     ("weight", _rx(r"^\s*-?\s*(?:pounds? of|kg\b|kilo(?:gram)?s?\b|tons?\b|tonnes?\b|كيلو\w*|طن)",
                    re.I)),

@@ -906,6 +906,8 @@ class _Run:
         Grouping first means the role lexicons run once per source, not once per mention."""
         groups: dict[str, list[tuple[str, str, tuple[int, int], str]]] = {}
         org = attr.header_organisation(self.norm)
+        if org and has_arabic(org):
+            org = self._surface_name(org, 0)
         for raw in self._raw_sources:
             if org and attr.refers_to(raw[0], org):
                 raw = (org, raw[1], raw[2], raw[3])  # "the centre" in the centre's own report
@@ -980,7 +982,9 @@ class _Run:
             role = "social_media_account"
         elif role == "other" and self._actors_in(name):
             role = "official"  # an armed group or state body speaking for itself
-        named_anonymous = bool(re.search(r"\bsources?\b|مصدر|مصادر|anonymous|unnamed", context,
+        # the name itself says so ("a source in the ministry"); an institution that "relies on
+        # a network of sources" still speaks under its own name
+        named_anonymous = bool(re.search(r"\bsources?\b|مصدر|مصادر|anonymous|unnamed", name,
                                          re.I))
         if role in ("official", "NGO", "media") and not name.startswith("@") and \
                 not named_anonymous and not re.match(r"(?:a|an|one)\s", name, re.I) and \

@@ -443,6 +443,9 @@ def resolve(mentions: list[RawMention]) -> list[tuple[GazPlace, str]]:
                         (want == "city" and p.kind in ("locality", "admin2", "admin3")):
                     score += 3.0
                     reasons.append(f"text calls it a {want}")
+                elif want == "admin1" and kind == "admin2":
+                    score += 2.0  # "ريف جبلة": the district around a town that is no governorate
+                    reasons.append("text calls it a countryside")
                 elif want in ("city", "village", "quarter") and kind == "admin1":
                     score -= 3.0  # "مدينة حلب", "the city of Aleppo": not the governorate
             others = {a: c for a, c in context_admin1.items()}
