@@ -50,7 +50,7 @@ CASUALTY_BEFORE: list[tuple[str, re.Pattern[str]]] = [
         r"(?:to|of|at|reached)|bodies of|the deaths of|the killing of|the execution of|"
         r"murder of|deaths? of|among (?:the )?(?:dead|victims|those killed|the killed)(?: were)?|"
         r"of the dead)|" + _A(
-            r"قتل|قتلت|قتلوا|مقتل|اعدام|اعدمت|اعدموا|استشهاد|استشهد|اغتيال|اغتالوا|اغتيل|حصيل[هة] القتلى|حصيل[هة] الضحايا|"
+            r"قتل|قتلت|قتلوا|مقتل|اعدام|اعدمت|اعدموا|اعدم|استشهاد|استشهد|اغتيال|اغتالوا|اغتيل|حصيل[هة] القتلى|حصيل[هة] الضحايا|"
             r"حصيل[هة]|وفا[هة]|جثث|جثامين|ذبح|تصفي[هة]") + r")"
         r"[\"”'’]?(?:\s+\S+){0,4}?\s*$", re.I)),
     ("injured", _rx(
