@@ -71,6 +71,27 @@ def test_no_perpetrator_without_agency(text: str, not_expected: str) -> None:
     assert not_expected not in perps(run(text))
 
 
+def test_two_agents_and_a_casualty_breakdown_after_a_dash() -> None:
+    r = run("The office verified the killing of 111 civilians – 90 men, 18 women and 3 children. "
+            "Many appear to have been executed by members of armed groups affiliated with the "
+            "caretaker authorities, and by unidentified armed men.")
+    assert figures(r) == [(111, "exact", "killed"), (90, "exact", "killed"),
+                          (18, "exact", "killed"), (3, "exact", "killed")]
+    assert perps(r) == {"groups affiliated with the caretaker authorities", "unidentified gunmen"}
+
+
+def test_arabic_agent_by_the_bullets_of() -> None:
+    r = run("عاجل | مقتل شابين برصاص مسلحين مجهولين على طريق داعل بريف درعا مساء اليوم.")
+    assert perps(r) == {"unidentified gunmen"}
+    assert "Dail" in {p["canonical"] for p in r["places"]}
+
+
+def test_list_of_governorates() -> None:
+    r = run("Civilians were killed in the coastal governorates of Latakia and Tartus since 6 March.")
+    assert {(p["canonical"], p["kind"]) for p in r["places"]} == {("Latakia", "admin1"),
+                                                                  ("Tartus", "admin1")}
+
+
 def test_definite_generic_refers_back_to_named_actor() -> None:
     r = run("Government forces shelled the village of Tremseh on 12 July 2012. Witnesses said "
             "the attackers set fire to houses.", published="2012-07-19")

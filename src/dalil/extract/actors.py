@@ -59,7 +59,8 @@ _HEAD = (r"(?i:gunmen|fighters|militias|militiamen|militants|members|groups?|fac
 _LINK = (r"(?i:linked|affiliated|loyal|belonging|allied|tied|close|aligned|answering|"
          r"backed|supported|funded|armed|sponsored)")
 _PATRON = (r"(?:(?i:the\s+)?(?:(?i:interim|new|transitional|former|local|ousted|fallen|old|"
-           r"syrian|de facto)\s+){0,2}(?i:authorities|government|regime|army|administration)\b"
+           r"syrian|de facto|caretaker|current|previous)\s+){0,2}(?i:authorities|government|regime|army|"
+           r"administration)\b"
            r"|(?i:the\s+)?(?:[A-Z][\w'-]*|al-[\w'-]+)(?:\s+(?:[A-Z][\w'-]*|al-[\w'-]+|of|the)){0,5})")
 _BACKER_ADJ = (r"(?:Iran|Iranian|Turkish|Turkey|Russian|Russia|US|U\.S\.|American|Israeli|"
                r"Israel|Saudi|Qatari|Emirati|UAE|Hezbollah|Kurdish|government|regime|Assad|"

@@ -211,6 +211,9 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         np = re.sub(r"(?<=\S)\s+(?:statistics|figures|data|records|tallies|tally|count|"
                     r"documentation|reports?|estimates?)\s*$", "", np)
         name, desc = _clean_np(np)
+        if re.match(r"(?:the\s+)?(?:information|reports|accounts|testimonies)\s+(?:we|I|our)\b",
+                    name, re.I):
+            name = ""  # "according to the information we have received": the author's own
         if name:
             return Attribution(name, desc, quoted is not None,
                                s_start + (quoted.start(1) if quoted else 0),

@@ -78,7 +78,8 @@ _NEGATION = _rx(r"(?:\b(?:no|not|never|denied|deny|denies|without|nobody|none)\b
 _DENIAL = _rx(r"\b(?:denied|denies|deny|dismissed|rejected|refuted)\b|(?:^|\s)(?:و|ف)?"
                      r"(?:نفى|نفت|ينفي|تنفي|نفي|نفيا)(?:\s|$)", re.I)
 _SUBSET_LINK = _rx(r"^[^.;:!?]*(?:\b(?:including|among them|of whom|of them|as well as)\b|"
-                   r"(?:بينهم|منهم|من بينهم))[^.;:!?]*$|^[^.;:!?\d]{0,30}\b(?:and|or)\s+$", re.I)
+                   r"(?:بينهم|منهم|من بينهم))[^.;:!?]*$|^[^.;:!?\d]{0,30}\b(?:and|or)\s+$|"
+                   r"^[^.;:!?\d]{0,25}[–—(:]\s*$", re.I)  # "111 civilians – 90 men, ..."
 _PERPETRATOR_WORD = _rx(r"\b(?:perpetrators?|culprits|attackers were|carried out by|committed by|"
                         r"blamed|accused|held responsible)\b|"
                         r"(?:الجناه|الجناة|مرتكبي|مرتكبو|منفذي|منفذو)", re.I)
@@ -98,9 +99,10 @@ _STATEMENT_DATE = _rx(
     r"(?:قال|قالت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|نشر|نشرت|بيان|تقرير|صرح)[^.\n]{0,30}$", re.I)
 _PUBLICATION = _rx(r"(?:published|posted|updated|date|نشر|تاريخ النشر|بتاريخ)\s*:?\s*$",
                           re.I)
-_AGENT_BEFORE = _rx(r"(?:\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|\bat the hands of\s+"
+_AGENT_BEFORE = _rx(r"(?:\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,3}|\bat the hands of\s+"
                            r"(?:the\s+)?|(?:على يد|علي يد|من قبل|بايدي|بيد|نفذها|ارتكبها|شنها|شنتها|"
-                           r"نفذتها|ارتكبتها|شنه|نفذه)\s+)$",
+                           r"نفذتها|ارتكبتها|شنه|نفذه|برصاص|بنيران|بقذائف|بقصف|بغاره|بغارات|"
+                           r"برصاص قناص|على ايدي)\s+)$",
                            re.I)
 _PATIENT_BEFORE = _rx(r"(?:\b(?:against|targeting|targeted|ambushed|attacked|killed|"
                              r"killing|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|(?:ضد|استهداف|استهدفت|"
@@ -108,6 +110,8 @@ _PATIENT_BEFORE = _rx(r"(?:\b(?:against|targeting|targeted|ambushed|attacked|kil
                              re.I)
 # a sentence may give figures of two sources only if it has two clauses
 _CLAUSE_HINT = _rx(r"\b(?:while|whereas|but|although)\b|;|بينما|في حين|فيما", re.I)
+# "X, and by unidentified armed men": a second agent, not X's own gunmen
+_ANOTHER_AGENT = _rx(r"\b(?:and|or|as well as|while)\s+by\b|\sو(?:من قبل|على يد)", re.I)
 _VICTIMS_WERE = _rx(r"\b(?:victims|those (?:killed|abducted|detained|targeted)|the dead)\s+"
                     r"(?:were|are|included)\b|\btargeted\b|\btargeting\b|الضحايا\s+من|"
                     r"استهداف|المستهدفين", re.I)
@@ -727,7 +731,8 @@ class _Run:
             specific = [a for a in agents if a[3] != "generic"]
             # a generic "gunmen" next to a named group is that group ("X gunmen", "gunmen of X")
             chosen = specific + [a for a in agents if a[3] == "generic" and not any(
-                abs(a[0] - b[1]) < 30 or abs(b[0] - a[1]) < 30 for b in specific)]
+                (abs(a[0] - b[1]) < 30 or abs(b[0] - a[1]) < 30) and not _ANOTHER_AGENT.search(
+                    norm[min(a[1], b[1]):max(a[0], b[0])]) for b in specific)]
             # "gunmen linked to X" covers the bare "X" and "gunmen" inside it; but "gunmen from
             # the Amshat faction" names a known group: keep the group.
             known = [a for a in chosen if a[3] not in ("unknown", "generic")]

@@ -84,13 +84,13 @@ _LATIN_CUE = _rx(
     r"south-?eastern|south-?western|rural|besieged|old|upper|lower)\s+)?)$", re.I)
 _AR_STRONG_CUE = _rx(
     r"(?:قري[هة]|قرى|بلد[هة]|بلدات|مدين[هة]|حي|احياء|ريف|منطق[هة]|ناحي[هة]|مخيم|محافظ[هة]|"
-    r"ضاحي[هة]|مزرع[هة]|قريتي|بلدتي|معبر|حاجز|سجن|مطار|مشفى|مستشفى)\s+$")
+    r"ضاحي[هة]|مزرع[هة]|قريتي|بلدتي|معبر|حاجز|سجن|مطار|مشفى|مستشفى|طريق)\s+$")
 _AR_PREPOSITION_BEFORE = _rx(r"(?:^|\s)(?:في|من|إلى|قرب|على|عن|بين|نحو)\s+$")
 _MODIFIER_AFTER = _rx(
     r"^\s*(?P<m>province|governorate|countryside|suburbs|region|district|sub-?district|city|town|"
     r"village|neighbou?rhoods?|camp|quarter|area)\b", re.I)
 _MODIFIER_BEFORE = _rx(
-    r"(?P<m>province of|governorate of|countryside of|suburbs of|district of|city of|town of|"
+    r"(?P<m>provinces? of|governorates? of|countryside of|suburbs of|districts? of|city of|town of|"
     r"village of|neighbou?rhood of|camp of|quarter of|rural|مخيم|"
     r"محافظ[هة]|ريف|منطق[هة]|ناحي[هة]|مدين[هة]|بلد[هة]|قري[هة]|قرى|حي)\s+(?:the\s+)?$", re.I)
 _MODIFIER_KIND = {
@@ -283,8 +283,12 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
         if ma:
             modifier = _MODIFIER_KIND.get(ma.group("m").lower(), "")
         elif mb:
-            word = mb.group("m").lower().split()[0]
-            modifier = _MODIFIER_KIND.get(word, "")
+            word = mb.group("m").lower().split()[0].rstrip("s") if not has_arabic(
+                mb.group("m")) else mb.group("m").split()[0]
+            modifier = _MODIFIER_KIND.get(word, _MODIFIER_KIND.get(word + "s", ""))
+        elif mentions and mentions[-1].modifier and re.fullmatch(
+                r"\s*(?:,|and|or|و|او)\s*", norm[mentions[-1].end:s]):
+            modifier = mentions[-1].modifier  # "the governorates of Latakia and Tartus"
         countryside = (ma is not None and ma.group("m").lower() in ("countryside", "suburbs")) or (
             mb is not None and mb.group("m").lower().split()[0] in ("countryside", "suburbs",
                                                                     "rural", "ريف"))
