@@ -190,6 +190,11 @@ def test_casualty_figures(text: str, expected: list[tuple[Any, str, str]]) -> No
     assert figures(run(text)) == expected
 
 
+def test_vague_hundreds_and_compound_durations() -> None:
+    r = run("Several hundred people were killed after a four-year siege of the town.")
+    assert figures(r) == [(200, "at_least", "killed")]
+
+
 def test_burned_houses_are_not_a_population() -> None:
     r = run("أعدم مسلحون ١٨ رجلاً من سكانها، بينهم ثلاثة قاصرين، وأحرقوا نحو ٣٠ منزلاً.")
     assert figures(r) == [(18, "exact", "killed"), (3, "exact", "killed")]
@@ -325,6 +330,9 @@ def test_disclaimers_cover_what_they_refer_to() -> None:
      ["2024-05"]),
     ("Between 2011 and 2023, at least 15,000 people died under torture in detention.",
      "2024-01-10", ["2011/2023"]),
+    # a year the paragraph named is the year of its year-less dates, not the publication's
+    ("Hundreds were killed in Daraya in late August 2012. Government troops stormed the town "
+     "on 24 August and killed dozens.", "2020-01-01", ["2012-08", "2012-08-24"]),
 ])
 def test_event_dates(text: str, published: str, expected: list[str | None]) -> None:
     assert [d["date"] for d in run(text, published)["dates"]] == expected

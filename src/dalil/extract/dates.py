@@ -187,6 +187,13 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
     # A post's timestamp ("[10 Jun 2017, 21:52]") anchors "yesterday" and "this morning" in its
     # paragraph; the document's publication date anchors the rest.
     local: tuple[date, int] | None = None
+    # "in late August 2012 ... stormed the town on 24 August": a year the paragraph has named
+    # before is the year of its year-less dates (not the publication's)
+    explicit: tuple[int, int] | None = None  # (year, end of its paragraph)
+
+    def para_year(pos: int) -> int | None:
+        return explicit[0] if explicit is not None and pos < explicit[1] else None
+
     for m in _date_matches(norm):
         g = m.groupdict()
         res: DateMatch | None = None
@@ -205,7 +212,7 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             d2s = g["d2"] or g["d4"]
             month = _month(g["m1"] or g["m2"])
             ys = g["y1"] or g["y2"]
-            year = int(ys) if ys else _infer_year(month, d1, year_anchor)
+            year = int(ys) if ys else para_year(m.start()) or _infer_year(month, d1, year_anchor)
             rule = "date:day_month" + ("" if ys else ":year_inferred")
             if year is None or month == 0:
                 res = DateMatch(m.start(), m.end(), None, rule + ":no_anchor", None)
@@ -221,7 +228,8 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
         elif g["ordm"]:
             month = _month(g["m4"])
             d1 = _AR_ORDINALS.get(normalize_arabic(g["ord"]), 0)
-            year = int(g["y4"]) if g["y4"] else _infer_year(month, d1, year_anchor)
+            year = int(g["y4"]) if g["y4"] else para_year(m.start()) or \
+                _infer_year(month, d1, year_anchor)
             first = _safe(year, month, d1) if year else None
             res = DateMatch(m.start(), m.end(), first.isoformat() if first else None,
                             "date:ordinal_month", first)
@@ -231,7 +239,7 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
                             "date:month_year", None)
         elif g["mo"]:
             month = _month(g["m5"] or g["m6"] or g["m7"])
-            year = _infer_year(month, 1, year_anchor) if month else None
+            year = (para_year(m.start()) or _infer_year(month, 1, year_anchor)) if month else None
             res = DateMatch(m.start(), m.end(), f"{year:04d}-{month:02d}" if year else None,
                             "date:month:year_inferred" if year else "date:month:no_anchor", None)
         elif g["yrs"]:
@@ -307,6 +315,11 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             res = DateMatch(res.start, res.end, f"{res.full.isoformat()}/{published.isoformat()}",
                             res.rule + ":since", None)
         out.append(res)
+        year_text = g.get("iy") or g.get("ny") or g.get("y1") or g.get("y2") or g.get("y4") or \
+            g.get("y3") or g.get("y5")
+        if year_text and ":timestamp" not in res.rule and res.start >= header_end:
+            para_end = norm.find("\n\n", res.end)
+            explicit = (int(year_text), para_end if para_end >= 0 else len(norm))
         if res.full is not None and not res.rule.startswith("date:relative") and \
                 res.start < header_end:
             if published is None and ":year_inferred" not in res.rule:

@@ -119,6 +119,7 @@ PEOPLE_NOUNS = {"people", "civilians", "persons", "individuals", "families", "re
 MONEY_BEFORE = _rx(r"(?:\$|US\$|€|£|USD\s*)\s*$")
 AGE_OR_TIME = _rx(
     r"^\s*(?:-?\s*years?[\s-]old|-year-old|year old|years of age|a\.?m\b|p\.?m\b|o'clock|:\d|"
+    r"-(?:year|month|week|day|hour|minute|storey|story|metre|meter|km)s?\b|"
     r"عاما|عاماً|سن[هة]|من العمر|صباحا|مساء)", re.I)
 AGE_BEFORE = _rx(r"(?:\baged|\bage|\bages|عمره|عمرها|البالغ من العمر|\bat|الساعة|رقم|"
                  r"\bNo\.|\bnumber|\bpage|\bchapter|\barticle|\bresolution|"

@@ -43,6 +43,9 @@ _AR_TEENS = {normalize_arabic(k): v for k, v in {
 VAGUE = {
     "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000,
     "tens of thousands": 20_000, "hundreds of thousands": 200_000, "a dozen": 12,
+    # "several hundred" is read like "hundreds": at least two hundred
+    "several hundred": 200, "a few hundred": 200, "several thousand": 2000,
+    "a few thousand": 2000, "several dozen": 24, "a few dozen": 24,
     normalize_arabic("عشرات"): 20, normalize_arabic("مئات"): 200, normalize_arabic("آلاف"): 2000,
     normalize_arabic("عشرات الآلاف"): 20_000, normalize_arabic("مئات الآلاف"): 200_000,
 }
@@ -55,9 +58,10 @@ def parse_english_words(text: str) -> int | None:
         return None
     total = current = 0
     seen = False
-    for w in words:
+    for i, w in enumerate(words):
         if w in ("a", "an") and not seen:
-            current = 1
+            # "a hundred" is 100, but "a four-year siege" is four
+            current = 1 if i + 1 < len(words) and words[i + 1] in _EN_SCALES else 0
             continue
         if w in _EN_UNITS:
             current += _EN_UNITS[w]
@@ -132,7 +136,9 @@ _DUALS = [normalize_arabic(w) for w in (
     "جريحان", "جريحين", "معتقلان", "مواطنان", "مواطنين اثنين", "صحفيان", "صحفيين اثنين",
     "ناشطان", "شقيقتان", "شقيقتين")]
 _DUAL_RE = "(?:" + "|".join(sorted(map(re.escape, _DUALS), key=len, reverse=True)) + ")"
-_VAGUE_RE = ("(?:tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|a dozen|"
+_VAGUE_RE = ("(?:tens of thousands|hundreds of thousands|several hundred|a few hundred|"
+             "several thousand|a few thousand|several dozen|a few dozen|dozens|scores|hundreds|"
+             "thousands|a dozen|"
              + "|".join(re.escape(normalize_arabic(w)) for w in
                         ("عشرات الآلاف", "مئات الآلاف", "عشرات", "مئات", "آلاف")) + ")")
 _QUAL = {
@@ -176,7 +182,7 @@ _WORD = re.compile(r"\w+")
 _STARTS = (
     {w for w in list(_EN_UNITS) + list(_EN_SCALES)} | {"a", "an", "between", "from", "بين", "من",
                                                        "tens", "dozens", "scores", "hundreds",
-                                                       "thousands"}
+                                                       "thousands", "several"}
     | {normalize_arabic(p).lower().split()[0] for p in _QUAL_LOOKUP}
     | {k.split()[0] for k in list(_AR_WORDS) + list(_AR_TEENS) + list(VAGUE)}
     | {d.split()[0] for d in _DUALS}
