@@ -147,6 +147,11 @@ def test_region_takes_its_main_towns_coordinates() -> None:
     assert ghouta["coordinates_of"].startswith("main town: Douma")
 
 
+def test_arabic_named_city_keeps_its_usual_latin_name() -> None:
+    r = run("استشهد مدنيان جراء قذائف على حي الزهراء في مدينة حمص.")
+    assert {p["canonical"] for p in r["places"]} == {"al-Zahra", "Homs"}
+
+
 def test_outlet_named_after_a_place_and_a_destination_are_not_scenes() -> None:
     r = run("The Voice of Idlib said gunmen killed two men in Saraqib on Monday. Their widow "
             "fled with her children to a relative's house in Tartus.")
@@ -297,6 +302,7 @@ def test_thread_posts_and_retweets_keep_their_accounts() -> None:
     ("The International Organization for Migration said 128,000 people were displaced.",
      "official"),
     ("Clara Martin, deputy director at Human Rights Watch, said the attack was unlawful.", "NGO"),
+    ("وذكر مصدر في قيادة شرطة حمص لمراسل سانا أن قذائف سقطت على حي الزهراء.", "official"),
 ])
 def test_source_roles(text: str, role: str) -> None:
     assert run(text)["quoted_sources"][0]["role"] == role

@@ -112,6 +112,8 @@ _PATIENT_BEFORE = _rx(r"(?:\b(?:against|targeting|targeted|ambushed|attacked|kil
 _CLAUSE_HINT = _rx(r"\b(?:while|whereas|but|although)\b|;|بينما|في حين|فيما", re.I)
 # "X, and by unidentified armed men": a second agent, not X's own gunmen
 _ANOTHER_AGENT = _rx(r"\b(?:and|or|as well as|while)\s+by\b|\sو(?:من قبل|على يد)", re.I)
+_RECIPIENT = _rx(r"(?:^|\s)ل(?:مراسل\S*|وكال\S*|صحيف\S*|قنا\S*)(?:\s+\S+)?|"
+                 r"\btold\s+(?:the\s+)?[^,;]{0,40}|\bspeaking to\s+[^,;]{0,40}", re.I)
 _VICTIMS_WERE = _rx(r"\b(?:victims|those (?:killed|abducted|detained|targeted)|the dead)\s+"
                     r"(?:were|are|included)\b|\btargeted\b|\btargeting\b|الضحايا\s+من|"
                     r"استهداف|المستهدفين", re.I)
@@ -972,6 +974,8 @@ class _Run:
             # the lexicons are normalised; names keep the text's spelling ("وسائل إعلام")
             name, desc, context = (normalize_arabic(name), normalize_arabic(desc),
                                    normalize_arabic(context))
+        # whom they spoke to is not what they are: "a source in the police told SANA's reporter"
+        desc = _RECIPIENT.sub("", desc)
         both = f"{name} | {desc}" if desc else name
         # the name decides before its description: "a military source [told SANA's reporter]"
         for text in ((name, both) if desc else (name,)):

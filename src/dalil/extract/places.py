@@ -370,7 +370,11 @@ def latin_name(p: GazPlace) -> str:
     ("Bāniyās" -> "Baniyas", "Bayt `Ana" -> "Bayt Ana") so one town reads the same everywhere."""
     name = p.name
     if has_arabic(name):
-        name = next((alt for alt in p.alt_names if not has_arabic(alt)), name)
+        latin = [alt for alt in p.alt_names if not has_arabic(alt)]
+        # a city named in Arabic: the Latin name of its district or governorate if it has it
+        # ("Homs", not the first alternate, "Emesa")
+        admin = {name_key(a) for a in (p.admin2, p.admin1) if a}
+        name = next((alt for alt in latin if name_key(alt) in admin), latin[0] if latin else name)
     if has_arabic(name):
         return name
     plain = strip_latin_diacritics(name).replace("`", "").replace("ʿ", "").replace("ʾ", "")
