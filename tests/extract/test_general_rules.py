@@ -92,6 +92,14 @@ def test_list_of_governorates() -> None:
                                                                   ("Tartus", "admin1")}
 
 
+def test_accuser_is_not_an_agent_and_commanders_name_militias() -> None:
+    r = run("The SDF accused Turkish-backed factions of executing three prisoners near Tal Abyad.")
+    assert perps(r) == {"Syrian National Army"}
+    r = run("The killings were carried out by members of a militia loyal to a local commander "
+            "known as Abu Jaafar, residents said.")
+    assert perps(r) == {"militia loyal to a local commander known as Abu Jaafar"}
+
+
 def test_definite_generic_refers_back_to_named_actor() -> None:
     r = run("Government forces shelled the village of Tremseh on 12 July 2012. Witnesses said "
             "the attackers set fire to houses.", published="2012-07-19")

@@ -54,14 +54,18 @@ def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
 # People-heads and how they are tied to a patron. The heads and links are matched in any case
 # ("Fighters loyal to ..." at the start of a sentence); the patron must be capitalised or a
 # government word, so "men close to the house" is not an actor.
-_HEAD = (r"(?i:gunmen|fighters|militias|militiamen|militants|members|groups?|factions?|forces|"
+_HEAD = (r"(?i:gunmen|fighters|militias?|militiamen|militants|members|groups?|factions?|forces|"
          r"men|units?|troops|soldiers|elements|loyalists|supporters|brigades?|battalions?)")
 _LINK = (r"(?i:linked|affiliated|loyal|belonging|allied|tied|close|aligned|answering|"
          r"backed|supported|funded|armed|sponsored)")
 _PATRON = (r"(?:(?i:the\s+)?(?:(?i:interim|new|transitional|former|local|ousted|fallen|old|"
            r"syrian|de facto|caretaker|current|previous)\s+){0,2}(?i:authorities|government|regime|army|"
            r"administration)\b"
-           r"|(?i:the\s+)?(?:[A-Z][\w'-]*|al-[\w'-]+)(?:\s+(?:[A-Z][\w'-]*|al-[\w'-]+|of|the)){0,5})")
+           r"|(?i:the\s+)?(?:[A-Z][\w'-]*|al-[\w'-]+)(?:\s+(?:[A-Z][\w'-]*|al-[\w'-]+|of|the)){0,5}"
+           # "a local commander known as Abu Jaafar"
+           r"|(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}(?:commander|leader|warlord|sheikh|officer|"
+           r"businessman|figure|cleric|chief)(?:\s+(?:known as|named|called)\s+[A-Z][\w'-]*"
+           r"(?:\s+[A-Z][\w'-]*){0,3})?)")
 _BACKER_ADJ = (r"(?:Iran|Iranian|Turkish|Turkey|Russian|Russia|US|U\.S\.|American|Israeli|"
                r"Israel|Saudi|Qatari|Emirati|UAE|Hezbollah|Kurdish|government|regime|Assad|"
                r"state|army|foreign)")

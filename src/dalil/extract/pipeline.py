@@ -114,6 +114,9 @@ _CLAUSE_HINT = _rx(r"\b(?:while|whereas|but|although)\b|;|بينما|في حين
 _ANOTHER_AGENT = _rx(r"\b(?:and|or|as well as|while)\s+by\b|\sو(?:من قبل|على يد)", re.I)
 _RECIPIENT = _rx(r"(?:^|\s)ل(?:مراسل\S*|وكال\S*|صحيف\S*|قنا\S*)(?:\s+\S+)?|"
                  r"\btold\s+(?:the\s+)?[^,;]{0,40}|\bspeaking to\s+[^,;]{0,40}", re.I)
+_SPEECH_BETWEEN = _rx(r"\b(?:said|says|told|reported|according|accused|accuses|blamed|blames|"
+                      r"alleged|alleges|claimed|claims|denied|denies|charged|condemned|"
+                      r"condemns)\b", re.I)
 _VICTIMS_WERE = _rx(r"\b(?:victims|those (?:killed|abducted|detained|targeted)|the dead)\s+"
                     r"(?:were|are|included)\b|\btargeted\b|\btargeting\b|الضحايا\s+من|"
                     r"استهداف|المستهدفين", re.I)
@@ -856,8 +859,8 @@ class _Run:
                     continue
                 if UNDERGOER_VERB.match(norm[vs:vs + 30]):
                     continue  # "Four tribal fighters also died": they died, they did not kill
-                if re.search(r"\b(?:said|told|reported|according)\b", between, re.I):
-                    continue
+                if _SPEECH_BETWEEN.search(between):
+                    continue  # "The SDF accused X of executing ...": the accuser is no agent
                 return True
         return False
 
