@@ -66,6 +66,21 @@ def test_report_in_terminal(bench_dir: Path) -> None:
     assert "disagree widely" in out
 
 
+def test_stepwise_by_p_value_and_percentile_interval(bench_dir: Path) -> None:
+    args = ["estimate", str(bench_dir / "western_us_sex_trafficking_5lists.csv"), "--method",
+            "stepwise-p", "--bootstrap", "100", "--json"]
+    bca = json.loads(runner.invoke(app, args).output)["overall"]["methods"][0]
+    result = runner.invoke(app, [*args, "--interval", "percentile"])
+    assert result.exit_code == 0, result.output
+    pct = json.loads(result.output)["overall"]["methods"][0]
+    assert bca["model"] == ["A:E"] and round(bca["estimate"]) == 2483
+    assert "BCa" in bca["interval_kind"] and "percentile" in pct["interval_kind"]
+    assert bca["interval"] != pct["interval"]
+    bad = runner.invoke(app, [*args, "--p-threshold", "2"])
+    assert isinstance(bad.exception, InputError)
+    assert "threshold must be between 0 and 1" in str(bad.exception)
+
+
 def test_json_and_png(tmp_path: Path, bench_dir: Path) -> None:
     picture = tmp_path / "kosovo.png"
     result = runner.invoke(

@@ -94,6 +94,39 @@ def test_uk_stepwise_other_tables(load, name, expected) -> None:  # type: ignore
     )
 
 
+@pytest.mark.parametrize(
+    ("name", "threshold", "terms", "expected"),
+    [
+        # Chan, Silverman and Vincent (2021): New Orleans adds D:E, 1,184; Western US A:E, 2,483.
+        ("new_orleans_trafficking_8lists_sparsemse.csv", 0.02, ["D:E"], 1183.7),
+        ("western_us_sex_trafficking_5lists.csv", 0.02, ["A:E"], 2483.4),
+        # The Netherlands "about 142,000": the same procedure at the 5% threshold.
+        ("netherlands_trafficking_2010_15_6lists.csv", 0.05, None, 141966.2),
+    ],
+)
+def test_stepwise_by_p_value_reproduces_sparse_mse(  # type: ignore[no-untyped-def]
+    load, name, threshold, terms, expected
+) -> None:
+    table = load(name)
+    step = ll.stepwise_p(table, threshold)
+    if terms is not None:
+        assert [ll.term_name(table.lists, t) for t in step.model] == terms
+    assert ll.fit_glm(table, step.model).estimate == pytest.approx(expected, abs=1.0)
+
+
+def test_overlap_p_value_is_one_sided(load) -> None:  # type: ignore[no-untyped-def]
+    table = load("western_us_sex_trafficking_5lists.csv")
+    independence = ll.fit_fast(table, ())
+    p_value = {
+        ll.term_name(table.lists, pair): ll.overlap_p_value(table, independence, pair)
+        for pair in ((0, 4), (2, 3))
+    }
+    # A:E: 6 people on both where independence expects about 1, so a small p-value.
+    assert p_value["A:E"] < 0.001
+    # C:D: 1 where about 3.3 are expected; too FEW shared people is not evidence for the term.
+    assert p_value["C:D"] > 0.9
+
+
 def test_uk_five_lists_bic_matches_silverman_2024(load) -> None:  # type: ignore[no-untyped-def]
     table = load("uk_modern_slavery_2013_5lists.csv")
     search = _search(table, 2)

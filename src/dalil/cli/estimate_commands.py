@@ -35,8 +35,8 @@ def register(app: typer.Typer) -> None:
             typer.Option(
                 "--method",
                 "-m",
-                help="Method(s), repeat or comma-separate: bic, aic, stepwise, downhill, average, "
-                "lcmcr, dga. Default: bic, aic, stepwise, average, lcmcr.",
+                help="Method(s), repeat or comma-separate: bic, aic, stepwise, stepwise-p, downhill, "
+                "average, lcmcr, dga. Default: bic, aic, stepwise, average, lcmcr.",
             ),
         ] = None,
         max_order: Annotated[
@@ -64,6 +64,13 @@ def register(app: typer.Typer) -> None:
                 "estimates use) or percentile.",
             ),
         ] = "bca",
+        p_threshold: Annotated[
+            float,
+            typer.Option(
+                "--p-threshold",
+                help="stepwise-p: add a two-list term only while its p-value is below this.",
+            ),
+        ] = 0.02,
         level: Annotated[float, typer.Option("--level", help="Interval level.")] = 0.95,
         seed: Annotated[int, typer.Option("--seed", help="Random seed (results repeat).")] = 0,
         chains: Annotated[int, typer.Option("--chains", help="LCMCR chains.")] = 4,
@@ -94,6 +101,7 @@ def register(app: typer.Typer) -> None:
             bootstrap=bootstrap,
             resampling=resampling,
             interval=interval,
+            p_threshold=p_threshold,
             level=level,
             seed=seed,
             lcmcr=mse.LcmcrSettings(

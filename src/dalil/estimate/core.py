@@ -36,6 +36,7 @@ METHODS: dict[str, str] = {
     "aic": "log-linear, AIC choice",
     "stepwise": "log-linear, stepwise (UK 2013)",
     "downhill": "log-linear, downhill BIC search",
+    "stepwise-p": "log-linear, stepwise by p-value (sparse tables)",
     "average": "log-linear, AIC average",
     "lcmcr": "latent classes (LCMCR)",
     "dga": "graph average (Madigan-York)",
@@ -66,6 +67,8 @@ class EstimateOptions:
     resampling: str = "nonparametric"
     # BCa, as the published estimates use; "percentile" for the plain quantiles of the replicates.
     interval: str = "bca"
+    # Threshold of the stepwise-by-p-value procedure (0.02 in Chan, Silverman and Vincent 2021).
+    p_threshold: float = 0.02
     lcmcr: LcmcrSettings = field(default_factory=LcmcrSettings)
 
     def __post_init__(self) -> None:
@@ -78,6 +81,8 @@ class EstimateOptions:
             raise InputError("the interval level must be between 0 and 1")
         if self.resampling not in ("parametric", "nonparametric"):
             raise InputError("resampling must be 'parametric' or 'nonparametric'")
+        if not 0 < self.p_threshold < 1:
+            raise InputError("the p-value threshold must be between 0 and 1")
         if self.interval not in INTERVAL_KINDS:
             raise InputError(f"the interval must be one of {', '.join(INTERVAL_KINDS)}")
         if self.bootstrap < 0:
@@ -364,10 +369,15 @@ def _bootstrap_search(
     return out
 
 
-def _sequential(table: CaptureTable, method: str, max_order: int) -> ll.Fit:
+SEQUENTIAL = ("stepwise", "stepwise-p", "downhill")
+
+
+def _sequential(table: CaptureTable, method: str, max_order: int, p_threshold: float) -> ll.Fit:
     """The searches that follow one path (not an exhaustive comparison)."""
     if method == "stepwise":
         return ll.stepwise_uk(table)
+    if method == "stepwise-p":
+        return ll.stepwise_p(table, p_threshold)
     return ll.greedy_search(table, max_order, "bic")[0]
 
 
@@ -377,13 +387,14 @@ def _bootstrap_sequential(
     max_order: int,
     replicates: FloatArray,
     progress: Progress | None,
+    p_threshold: float,
 ) -> FloatArray:
     out = np.full(replicates.shape[0], np.nan)
     for b in range(replicates.shape[0]):
         rep = table.with_counts(replicates[b].astype(np.int64))
         if rep.counts[rep.patterns.sum(axis=1) > 1].sum() == 0:
             continue
-        fit = _sequential(rep, method, max_order)
+        fit = _sequential(rep, method, max_order, p_threshold)
         if fit.estimable:
             out[b] = table.observed + fit.missing
         if progress is not None:
@@ -397,20 +408,28 @@ def _replicate_estimates(
     method: str,
     replicates: FloatArray,
     progress: Progress | None,
+    p_threshold: float,
 ) -> dict[str, FloatArray]:
     """Population estimates of ``method`` on each replicate table, the model chosen afresh."""
-    if method in ("stepwise", "downhill"):
-        return {method: _bootstrap_sequential(table, method, search.max_order, replicates, progress)}
+    if method in SEQUENTIAL:
+        return {
+            method: _bootstrap_sequential(
+                table, method, search.max_order, replicates, progress, p_threshold
+            )
+        }
     return _bootstrap_search(table, search, {method}, replicates, progress)
 
 
-def _apply_bca(table: CaptureTable, search: _Search, result: MethodResult, level: float) -> None:
+def _apply_bca(
+    table: CaptureTable, search: _Search, result: MethodResult, level: float, p_threshold: float
+) -> None:
     """Replace the percentile interval by BCa, with a jackknife that repeats the model choice."""
     assert result.draws is not None
     tables, weights = jackknife_tables(table.counts)
     # The replicate estimates add the original table's recorded count; a leave-one-out table
     # recorded one person fewer.
-    values = _replicate_estimates(table, search, result.method, tables, None)[result.method] - 1
+    by_method = _replicate_estimates(table, search, result.method, tables, None, p_threshold)
+    values = by_method[result.method] - 1
     accel = acceleration(values, weights)
     interval = bca_interval(result.draws, result.estimate, accel, level) if accel is not None else None
     if interval is None:
@@ -435,7 +454,7 @@ def _loglinear(
     rng: np.random.Generator,
     progress: Progress | None,
 ) -> tuple[list[MethodResult], list[dict[str, Any]], list[str]]:
-    wanted = [m for m in options.methods if m in ("bic", "aic", "stepwise", "downhill", "average")]
+    wanted = [m for m in options.methods if m in ("bic", "aic", "average", *SEQUENTIAL)]
     warnings: list[str] = []
     if not wanted:
         return [], [], warnings
@@ -471,8 +490,14 @@ def _loglinear(
             if method == "stepwise":
                 chosen = ll.stepwise_uk(table)
                 note = "forward selection of two-list terms (Bales, Hesketh and Silverman 2015)"
+            elif method == "stepwise-p":
+                chosen = ll.stepwise_p(table, options.p_threshold)
+                note = (
+                    f"forward selection of two-list terms by p-value below {options.p_threshold:g} "
+                    "(Chan, Silverman and Vincent 2021)"
+                )
             elif method == "downhill":
-                chosen = _sequential(table, method, search.max_order)
+                chosen = _sequential(table, method, search.max_order, options.p_threshold)
                 note = "downhill BIC search from all two-list terms (Silverman, Chan and Vincent 2024)"
             else:
                 chosen = _choose(search.fits, method, table.observed)
@@ -498,13 +523,13 @@ def _loglinear(
             # own fitted model (Buckland and Garthwaite 1991).
             centre = means if options.resampling == "parametric" else table.counts
             replicates = rng.poisson(centre, (b, len(table.counts))).astype(np.float64)
-            boot = _replicate_estimates(table, search, method, replicates, progress)
+            boot = _replicate_estimates(table, search, method, replicates, progress, options.p_threshold)
         draws = boot.get(method)
         if draws is not None:
             result.draws = draws
             result.interval = percentile_interval(draws, options.level)
             if options.interval == "bca":
-                _apply_bca(table, search, result, options.level)
+                _apply_bca(table, search, result, options.level, options.p_threshold)
             failed = int((~np.isfinite(draws)).sum())
             result.diagnostics["bootstrap_replicates"] = int(draws.size)
             result.diagnostics["bootstrap_failed"] = failed

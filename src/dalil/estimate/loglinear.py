@@ -388,6 +388,41 @@ def stepwise_uk(table: CaptureTable, p_threshold: float = 0.05) -> Fit:
         current = best
 
 
+def overlap_p_value(table: CaptureTable, fit: Fit, pair: Term) -> float:
+    """One-sided Poisson p-value of the number of people on both lists of ``pair``, under the
+    model ``fit`` (which does not link them): how surprising that overlap is if the two lists
+    were independent given the rest of the model."""
+    both = (table.patterns[:, list(pair)] == 1).all(axis=1)
+    expected = float(fitted_means(table, fit)[both].sum())
+    observed = int(table.counts[both].sum())
+    return float(stats.poisson.sf(observed - 1, expected))
+
+
+def stepwise_p(table: CaptureTable, p_threshold: float = 0.02) -> Fit:
+    """The stepwise procedure of Chan, Silverman and Vincent (2021) (their SparseMSE package).
+
+    From the independence model, add the two-list interaction with the smallest p-value, as long
+    as it is below ``p_threshold`` (0.02 in the paper), never a pair of lists that share no
+    records. The p-value is that of the pair's observed overlap against the overlap the current
+    model expects (one-sided Poisson). Unlike ``stepwise_uk`` terms are chosen by significance,
+    not AIC: on the Netherlands 6-list table this gives the published "about 142,000".
+    """
+    current = fit_fast(table, ())
+    pairs = [p for p in itertools.combinations(range(table.n_lists), 2) if table.overlap(p) > 0]
+    while True:
+        candidates = [p for p in pairs if p not in current.model]
+        if not candidates:
+            return current
+        scored = sorted((overlap_p_value(table, current, p), p) for p in candidates)
+        best_p, pair = scored[0]
+        if best_p >= p_threshold:
+            return current
+        fit = fit_fast(table, (*current.model, pair), near=current)
+        if not fit.estimable:
+            return current
+        current = fit
+
+
 # ---------------------------------------------------------------------------------------------
 # Batched fitting for the bootstrap
 

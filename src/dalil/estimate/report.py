@@ -33,7 +33,7 @@ def _interval(p: tuple[float, float] | None) -> str:
 def _short_kind(m: MethodResult) -> str:
     kind = m.interval_kind
     if kind.startswith("bootstrap"):
-        return "bootstrap, selection repeated"
+        return f"bootstrap ({'BCa' if 'BCa' in kind else 'percentile'}), selection repeated"
     if kind.startswith("posterior"):
         return "posterior"
     if kind.startswith("profile"):

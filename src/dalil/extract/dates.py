@@ -14,7 +14,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
+from dalil.extract.text import word_tokens
 from dalil.gazetteer.names import normalize_arabic
 
 
@@ -123,6 +125,7 @@ class DateMatch:
     full: dt.date | None  # the single day, when the match is one day (an anchor for later matches)
 
 
+@lru_cache(maxsize=4096)
 def _month(name: str) -> int:
     key = name.lower().rstrip(".").strip()
     key = re.split(r"\s*[/(]\s*", key)[0].strip()
@@ -145,7 +148,6 @@ def _infer_year(month: int, day: int, anchor: date | None) -> int | None:
     return year
 
 
-_WORD = re.compile(r"\w+")
 # Words a date expression can start with: the alternation is tried only there.
 _STARTS = (
     {m.split()[0] for m in _MONTHS} | set(_WEEKDAYS) | set(_AR_ORDINALS)
@@ -161,16 +163,23 @@ _STARTS = (
 )
 
 
+# per distinct word, remembered: whether a date expression may start with it
+_MAY_START: dict[str, bool] = {}
+
+
 def _date_matches(norm: str) -> list[re.Match[str]]:
     found: list[re.Match[str]] = []
     last = 0
-    for w in _WORD.finditer(norm):
-        if w.start() < last:
+    toks = word_tokens(norm)
+    may_start = _MAY_START
+    if len(may_start) > 200_000:
+        may_start.clear()
+    for w in {t[2] for t in toks}.difference(may_start):
+        may_start[w] = w in _STARTS or w[0].isdigit()
+    for pos in [s for s, _e, word in toks if may_start[word]]:
+        if pos < last:
             continue
-        word = w.group().lower()
-        if not (word[0].isdigit() or word in _STARTS):
-            continue
-        m = DATE_RE.match(norm, w.start())
+        m = DATE_RE.match(norm, pos)
         if m:
             found.append(m)
             last = m.end()

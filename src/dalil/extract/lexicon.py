@@ -14,10 +14,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import ahocorasick
 import yaml
 
 from dalil.errors import ConfigError
+from dalil.extract import fastre
 from dalil.extract.actors import expand_forms, nationality_map
+from dalil.extract.text import word_tokens
 from dalil.gazetteer.names import has_arabic, normalize_arabic
 
 VIOLATION_TYPES = (
@@ -49,13 +52,37 @@ class _Item:
     alternatives: tuple[str, ...] = ()
 
 
+def _starts_of(it: _Item) -> tuple[str, ...]:
+    """The literals one of which every match of the entry starts with (Arabic: up to four
+    characters after the match start, for clitics and the article); () when unknown."""
+    return (it.prefix,) if it.prefix else tuple(dict.fromkeys(it.alternatives))
+
+
+def _literal_automaton(items: list[_Item]) -> Any:
+    """One pass over the text finds every occurrence of every entry's literal start: an
+    Aho-Corasick automaton, literal -> (its length, the entries it starts).
+
+    pyahocorasick rather than ``str.find`` per entry (400 scans of each report) or one regex
+    alternation (Python's engine tries every alternative at every position)."""
+    by_literal: dict[str, list[int]] = {}
+    for k, it in enumerate(items):
+        for literal in _starts_of(it):
+            by_literal.setdefault(literal, []).append(k)
+    auto = ahocorasick.Automaton()
+    for literal, entries in by_literal.items():
+        auto.add_word(literal, (len(literal), tuple(entries)))
+    if by_literal:
+        auto.make_automaton()
+    return auto
+
+
 @dataclass
 class CompiledLexicon:
-    """Entries compiled one regex each, run only when the text contains the entry's literal.
+    """Entries compiled one regex each, run only where the text contains the entry's literal.
 
     One big alternation of 300 entries costs ~60 ms per 1,000-word report in Python's regex
-    engine (it tries every alternative at every position); a substring test per entry first
-    leaves the few dozen entries that can match, which is ~20x faster.
+    engine (it tries every alternative at every position); finding the entries' literal starts
+    first (one Aho-Corasick pass) leaves the few dozen entries and positions that can match.
     """
 
     items: list[_Item]
@@ -63,6 +90,26 @@ class CompiledLexicon:
     combined: re.Pattern[str] | None = None
     # literal lexicons: first word -> [(all words, entry)], longest first
     words: dict[str, list[tuple[tuple[str, ...], Entry]]] | None = None
+    automaton: Any = None
+
+    def __post_init__(self) -> None:
+        if self.automaton is None and self.items:
+            self.automaton = _literal_automaton(self.items)
+        # entries without a known literal start: always run
+        self._unprefixed_list = [k for k, it in enumerate(self.items) if not _starts_of(it)]
+        self._unprefixed = frozenset(self._unprefixed_list)
+
+    def _literal_hits(self, low: str, start: int, stop: int) -> dict[int, list[int]]:
+        """Item index -> the positions where one of its literal starts occurs (overlapping
+        occurrences included, in text order), as ``str.find`` in a loop would find them."""
+        hits: dict[int, list[int]] = {}
+        if self.automaton is None or not len(self.automaton):
+            return hits
+        for end, (length, entries) in self.automaton.iter(low, start, stop):
+            pos = end - length + 1
+            for k in entries:
+                hits.setdefault(k, []).append(pos)
+        return hits
 
     @property
     def entries(self) -> list[Entry]:
@@ -83,27 +130,30 @@ class CompiledLexicon:
                 if idx is not None:
                     hits.append((cm.start(idx), cm.end(idx), self.items[idx - 1].entry))
             return hits
-        low = lowered if lowered is not None else text.lower()
+        low = lowered if lowered is not None else _lower(text)
         found: list[tuple[int, int, Entry]] = []
         same_length = len(low) == len(text)
-        for it in self.items:
-            starts = (it.prefix,) if it.prefix else it.alternatives
-            if not starts or not same_length:
+        at = self._literal_hits(low, start, stop) if same_length else {}
+        # the entries with a literal occurrence, and those without a literal, in entry order
+        for k in sorted(self._unprefixed.union(at)) if same_length else range(len(self.items)):
+            it = self.items[k]
+            if not (it.prefix or it.alternatives) or not same_length:
                 for m in it.regex.finditer(text, start, stop):
                     found.append((m.start(1), m.end(1), it.entry))
+                continue
+            positions = at.get(k)
+            if not positions:
                 continue
             # Try the entry only where its literal occurs (a match starts there, or up to four
             # characters earlier for Arabic clitics and the article).
             spans: set[tuple[int, int]] = set()
-            for prefix in starts:
-                pos = low.find(prefix, start, stop)
-                while pos != -1:
-                    for q in (range(max(start, pos - 4), pos + 1) if it.arabic else (pos,)):
-                        mm = it.regex.match(text, q, stop)
-                        if mm:
-                            spans.add((mm.start(1), mm.end(1)))
-                            break
-                    pos = low.find(prefix, pos + 1, stop)
+            regex = it.regex
+            for pos in positions:
+                for q in (range(max(start, pos - 4), pos + 1) if it.arabic else (pos,)):
+                    mm = regex.match(text, q, stop)
+                    if mm:
+                        spans.add((mm.start(1), mm.end(1)))
+                        break
             seen_end = -1
             for a, b in sorted(spans, key=lambda t: (t[0], -t[1])):
                 if a >= seen_end:  # one entry's matches do not overlap (as with finditer)
@@ -159,6 +209,8 @@ class CompiledLexicon:
         for offset, first in variants:
             for seq, entry in self.words.get(first, ()):
                 k = len(seq)
+                if k == 1:
+                    return toks[i][0] + offset, toks[i][1], entry, 1
                 if i + k > n:
                     continue
                 if all(toks[i + j][2] == seq[j] and
@@ -172,14 +224,99 @@ class CompiledLexicon:
         if self.words is not None:
             found = self.finditer(text)
             return found[0] if found else None
-        low = text.lower()
-        for it in self.items:
-            if it.prefix and it.prefix not in low:
+        low = _lower(text)
+        if len(low) != len(text):
+            for it in self.items:
+                if it.prefix and it.prefix not in low:
+                    continue
+                m = it.regex.search(text)
+                if m:
+                    return m.start(1), m.end(1), it.entry
+            return None
+        return self._search_at(text, self._literal_hits(low, 0, len(low)))
+
+    def _search_at(self, text: str, present: dict[int, list[int]]
+                   ) -> tuple[int, int, Entry] | None:
+        """``search`` given where the entries' literal starts occur in ``text``."""
+        # entries whose literal occurs, and those without one, in the lexicon's order
+        for k in sorted(self._unprefixed.union(present)) if present else self._unprefixed_list:
+            it = self.items[k]
+            positions = present.get(k)
+            if positions is not None:
+                # a match starts at the literal (Arabic: up to four characters before it)
+                for pos in positions:
+                    for q in (range(max(0, pos - 4), pos + 1) if it.arabic else (pos,)):
+                        mm = it.regex.match(text, q)
+                        if mm:
+                            return mm.start(1), mm.end(1), it.entry
                 continue
             m = it.regex.search(text)
             if m:
                 return m.start(1), m.end(1), it.entry
         return None
+
+
+class _LexiconChain:
+    """Several lexicons asked in turn "does the text match?": one Aho-Corasick pass over the
+    text finds the literal starts for all of them (source roles: seven lexicons, ~30 names and
+    descriptions per report)."""
+
+    def __init__(self, lexicons: list[CompiledLexicon]) -> None:
+        self.lexicons = lexicons
+        by_literal: dict[str, list[tuple[int, int]]] = {}
+        for li, lx in enumerate(lexicons):
+            for k, it in enumerate(lx.items):
+                for literal in _starts_of(it):
+                    by_literal.setdefault(literal, []).append((li, k))
+        self.automaton = ahocorasick.Automaton()
+        for literal, pairs in by_literal.items():
+            self.automaton.add_word(literal, (len(literal), tuple(pairs)))
+        if by_literal:
+            self.automaton.make_automaton()
+
+    def first(self, text: str) -> int | None:
+        low = _lower(text)
+        if len(low) != len(text) or not len(self.automaton) or any(
+                lx.words is not None for lx in self.lexicons):
+            return next((li for li, lx in enumerate(self.lexicons) if lx.search(text)), None)
+        present: list[dict[int, list[int]]] = [{} for _ in self.lexicons]
+        for end, (length, pairs) in self.automaton.iter(low):
+            pos = end - length + 1
+            for li, k in pairs:
+                present[li].setdefault(k, []).append(pos)
+        for li, lx in enumerate(self.lexicons):
+            if lx._search_at(text, present[li]) is not None:
+                return li
+        return None
+
+
+_CHAINS: dict[tuple[int, ...], _LexiconChain] = {}
+
+
+def first_matching(lexicons: dict[str, CompiledLexicon], text: str) -> str | None:
+    """The first name (in the dict's order) whose lexicon matches somewhere in ``text``, as
+    ``next(name for name, lx in lexicons.items() if lx.search(text))`` would give it."""
+    names = list(lexicons)
+    values = [lexicons[n] for n in names]
+    key = tuple(id(lx) for lx in values)
+    chain = _CHAINS.get(key)
+    if chain is None or any(a is not b for a, b in zip(chain.lexicons, values, strict=True)):
+        if len(_CHAINS) > 16:
+            _CHAINS.clear()
+        chain = _CHAINS[key] = _LexiconChain(values)
+    li = chain.first(text)
+    return None if li is None else names[li]
+
+
+def _lower(text: str) -> str:
+    """The text as the entries' case-insensitive regexes see it, for the literal pre-tests:
+    lower case, and "ſ" and dotless "ı", which they match as "s" and "i", folded likewise."""
+    low = text.lower()
+    if "ſ" in low:
+        low = low.replace("ſ", "s")
+    if "ı" in low:
+        low = low.replace("ı", "i")
+    return low
 
 
 def _norm_pattern(pattern: str) -> str:
@@ -189,6 +326,32 @@ def _norm_pattern(pattern: str) -> str:
 _META = set("\\()[]{}?*+|.^$")
 
 
+class _WordGroup:
+    """For a group of word-indexed lexicons: the words that start an entry of any of them, and,
+    per word of a text, remembered, its clitic variants and which lexicons it may start."""
+
+    def __init__(self, lexicons: list[CompiledLexicon]) -> None:
+        self.lexicons = lexicons
+        self.starts: set[str] = set().union(*(lx.words or {} for lx in lexicons))
+        self.per_word: dict[str, tuple[list[tuple[int, str]], tuple[int, ...]] | None] = {}
+
+    def lookup(self, word: str) -> tuple[list[tuple[int, str]], tuple[int, ...]] | None:
+        if word in self.per_word:
+            return self.per_word[word]
+        variants = _clitic_variants(word)
+        firsts = [v for _o, v in variants]
+        found = None
+        if any(f in self.starts for f in firsts):
+            found = (variants, tuple(li for li, lx in enumerate(self.lexicons)
+                                     if lx.words is not None
+                                     and any(f in lx.words for f in firsts)))
+        self.per_word[word] = found
+        return found
+
+
+_WORD_GROUPS: dict[tuple[int, ...], _WordGroup] = {}
+
+
 def find_words_many(text: str, lexicons: list[CompiledLexicon]
                     ) -> list[list[tuple[int, int, Entry]]]:
     """Several word-indexed lexicons in one pass over the words of ``text`` (each lexicon's
@@ -196,20 +359,29 @@ def find_words_many(text: str, lexicons: list[CompiledLexicon]
     toks = _tokens(text, 0, len(text))
     out: list[list[tuple[int, int, Entry]]] = [[] for _ in lexicons]
     resume = [0] * len(lexicons)
-    starts: set[str] = set().union(*(lx.words or {} for lx in lexicons))
-    for i, (t_start, _e, word) in enumerate(toks):
-        if word not in starts and not ("\u0621" <= word[:1] <= "\u064a"):
-            continue  # most words start no entry; only Arabic words may hide a clitic
+    gkey = tuple(id(lx) for lx in lexicons)
+    group = _WORD_GROUPS.get(gkey)
+    if group is None or any(a is not b for a, b in zip(group.lexicons, lexicons, strict=True)) \
+            or len(group.per_word) > 200_000:
+        if len(_WORD_GROUPS) > 16:
+            _WORD_GROUPS.clear()
+        group = _WORD_GROUPS[gkey] = _WordGroup(list(lexicons))
+    # Most words start no entry (only Arabic words may hide a clitic): each distinct word is
+    # looked up once, and the loop visits only the words that start some entry.
+    per_word = group.per_word
+    for w in {t[2] for t in toks}.difference(per_word):
+        group.lookup(w)
+    for i in [i for i, t in enumerate(toks) if per_word[t[2]] is not None]:
+        t_start, _e, word = toks[i]
         if t_start > 0 and text[t_start - 1] == "@":
             continue
-        variants = _clitic_variants(word)
-        firsts = [v for _o, v in variants]
-        if not any(f in starts for f in firsts):
-            continue
-        for li, lx in enumerate(lexicons):
-            if i < resume[li] or lx.words is None or not any(f in lx.words for f in firsts):
+        found = per_word[word]
+        assert found is not None
+        variants, which = found
+        for li in which:
+            if i < resume[li]:
                 continue
-            hit = lx.word_step(toks, i, text, variants)
+            hit = lexicons[li].word_step(toks, i, text, variants)
             if hit:
                 out[li].append(hit[:3])
                 resume[li] = i + hit[3]
@@ -239,7 +411,35 @@ def _alternative_prefixes(pattern: str) -> tuple[str, ...]:
         if len(lit) < 2 or lit != alt.lower()[:len(lit)]:
             return ()
         out.append(lit)
+    # "(?:were|was) stabbed": the literal after the group belongs to every start
+    rest = pattern[i + 1:]
+    if all(lit == alt.lower() for lit, alt in zip(out, alts, strict=True)) and \
+            not _top_level_bar(rest):
+        follow: list[str] = []
+        for ch in rest:
+            if ch in _META:
+                if ch in "?*{" and follow:
+                    follow.pop()
+                break
+            follow.append(ch)
+        out = [lit + "".join(follow).lower() for lit in out]
     return tuple(out)
+
+
+def _top_level_bar(pattern: str) -> bool:
+    """Whether the pattern may be an alternation at its top level (escaped parentheses make
+    the count unsure: then yes)."""
+    if "|" not in pattern:
+        return False
+    if "\\(" in pattern or "\\)" in pattern:
+        return True
+    depth = 0
+    for ch in pattern:
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "|" and depth <= 0:
+            return True
+    return False
 
 
 def _literal_prefix(pattern: str, literal: bool) -> str:
@@ -255,9 +455,12 @@ def _literal_prefix(pattern: str, literal: bool) -> str:
         depth -= ch == ")"
         if ch == "|" and depth == 0:
             return ""
+    if pattern.startswith("\\b"):
+        pattern = pattern[2:]  # "\bmedia\b": a match still starts with "media"
+    # Spaces are literal in these patterns: "the dead" pre-tests on "the dead", not on "the".
     out: list[str] = []
     for i, ch in enumerate(pattern):
-        if ch in _META or ch == " ":
+        if ch in _META:
             if i < len(pattern) and ch in "?*{" and out:
                 out.pop()
             break
@@ -270,21 +473,7 @@ _WORD = re.compile(r"\w+")
 _GAP = re.compile(r"[\s\-']+")
 
 
-_TOKEN_CACHE: dict[tuple[int, int, int], tuple[str, list[tuple[int, int, str]]]] = {}
-
-
-def _tokens(text: str, start: int, stop: int) -> list[tuple[int, int, str]]:
-    """Words of text[start:stop], remembered for the last few texts: the word-indexed lexicons
-    run over the same document (and the same source names) one after another."""
-    key = (id(text), start, stop)
-    hit = _TOKEN_CACHE.get(key)
-    if hit is not None and hit[0] is text:
-        return hit[1]
-    toks = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, start, stop)]
-    if len(_TOKEN_CACHE) > 64:
-        _TOKEN_CACHE.clear()
-    _TOKEN_CACHE[key] = (text, toks)
-    return toks
+_tokens = word_tokens
 
 
 @lru_cache(maxsize=65536)
@@ -327,9 +516,15 @@ def compile_lexicon(entries: list[Entry], *, literal: bool = False) -> CompiledL
             regex = rf"(?<![\w@]){_AR_PREFIX}{article}({body})(?![\w])"
         else:
             regex = rf"(?<![\w@])({body})(?![\w])"
+        compiled = re.compile(regex, re.IGNORECASE)
         prefix = _literal_prefix(pat, literal)
-        items.append(_Item(e, re.compile(regex, re.IGNORECASE), prefix, has_arabic(pat),
-                           () if prefix else _alternative_prefixes(pat)))
+        alternatives = () if prefix else _alternative_prefixes(pat)
+        starts = None if has_arabic(pat) else fastre.literal_starts(compiled)
+        if starts:
+            # every match starts with one of these, worked out from the whole entry
+            # ("(?:is|was) (?:still )?missing": "is missing", "was still missing" ...)
+            prefix, alternatives = "", tuple(sorted(starts))
+        items.append(_Item(e, compiled, prefix, has_arabic(pat), alternatives))
     # Longest patterns first so "mass killing" wins over "killing" at the same position.
     items.sort(key=lambda it: -len(it.entry.pattern))
     combined = re.compile("|".join(f"(?:{it.regex.pattern})" for it in items), re.IGNORECASE) \

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from dalil.extract.text import word_tokens
 from dalil.gazetteer.names import ascii_digits, normalize_arabic
 
 _EN_UNITS = {
@@ -99,6 +101,7 @@ def parse_arabic_words(text: str) -> int | None:
     return total
 
 
+@lru_cache(maxsize=65536)
 def parse_number(text: str) -> int | None:
     """Digits with separators or decimal scale ("1,500", "١٢", "2.5 million") or number words."""
     t = ascii_digits(text).strip().lower()
@@ -176,7 +179,6 @@ class NumberMatch:
     rule: str
 
 
-_WORD = re.compile(r"\w+")
 # Words a number expression can start with; the regex is tried only there (it is an
 # alternation of ~150 words, slow to try at every position of a long text).
 _STARTS = (
@@ -189,25 +191,45 @@ _STARTS = (
 )
 
 
+def _start_offset(word: str) -> int:
+    """Where in this word a number expression may start: 0, 1 after a glued conjunction or
+    preposition ("وعشرات", "ب30"), or -1 (nowhere)."""
+    if word in _STARTS or word[0].isdigit():
+        return 0
+    if word[0] in "وبل" and len(word) > 1 and (word[1:] in _STARTS or word[1].isdigit()):
+        return 1
+    return -1
+
+
+# per distinct word, remembered (reports repeat their words)
+_START_OFFSET: dict[str, int] = {}
+
+
 def _matches(norm: str, start: int, stop: int) -> list[re.Match[str]]:
+    if len(_START_OFFSET) > 200_000:
+        _START_OFFSET.clear()
     found: list[re.Match[str]] = []
     last = start
-    for w in _WORD.finditer(norm, start, stop):
-        if w.start() < last:
+    toks = word_tokens(norm, start, stop)
+    offset = _START_OFFSET
+    for w in {t[2] for t in toks}.difference(offset):
+        offset[w] = _start_offset(w)
+    for s, pos in [(s, s + off) for s, _e, word in toks if (off := offset[word]) >= 0]:
+        if s < last:
             continue
-        word = w.group().lower()
-        positions = []
-        if word[0].isdigit() or word in _STARTS:
-            positions.append(w.start())
-        elif word[0] in "وبل" and len(word) > 1 and (word[1:] in _STARTS or word[1].isdigit()):
-            positions.append(w.start() + 1)  # "وعشرات", "ب30"
-        for pos in positions:
-            m = NUMBER_RE.match(norm, pos, stop)
-            if m:
-                found.append(m)
-                last = m.end()
-                break
+        # pos is s + 1 for a glued conjunction or preposition: "وعشرات", "ب30"
+        m = NUMBER_RE.match(norm, pos, stop)
+        if m:
+            found.append(m)
+            last = m.end()
     return found
+
+
+# trailing qualifiers, compiled once ("12 على الأقل", "30 تقريبا", "40 or more", "one of")
+_OF_AFTER = re.compile(r"\s+of\b")
+_AT_LEAST_AFTER = re.compile(r"\s*(?:\S+\s+)?(?:على الاقل|علي الاقل)")
+_APPROX_AFTER = re.compile(r"\s*تقريبا")
+_OR_MORE_AFTER = re.compile(r"\s*or more\b")
 
 
 def find_numbers(norm: str, start: int = 0, end: int | None = None) -> list[NumberMatch]:
@@ -246,17 +268,17 @@ def find_numbers(norm: str, start: int = 0, end: int | None = None) -> list[Numb
             continue
         if num.strip().lower() in ("a", "an", "one", "واحد", "واحدة") and not qual:
             # "one" alone is too often a pronoun ("one of them"); keep it only before a noun.
-            if re.match(r"\s+of\b", norm[m.end():m.end() + 4]):
+            if _OF_AFTER.match(norm, m.end(), m.end() + 4):
                 continue
         qualifier = _QUAL_LOOKUP.get(normalize_arabic(qual).lower(), "exact") if qual else "exact"
         # Trailing qualifiers: "12 على الأقل", "30 تقريبا", "40 or more".
         tail = norm[m.end():m.end() + 14]
         if qualifier == "exact":
-            if re.match(r"\s*(?:\S+\s+)?(?:على الاقل|علي الاقل)", norm[m.end():m.end() + 30]):
+            if _AT_LEAST_AFTER.match(norm, m.end(), m.end() + 30):
                 qualifier = "at_least"
-            elif re.match(r"\s*تقريبا", tail):
+            elif _APPROX_AFTER.match(tail):
                 qualifier = "approx"
-            elif re.match(r"\s*or more\b", tail):
+            elif _OR_MORE_AFTER.match(tail):
                 qualifier = "at_least"
         out.append(NumberMatch(m.start(), m.end(), value, qualifier, "number:" + qualifier))
     return out

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import replace as dc_replace
 from datetime import date
 from pathlib import Path
 
 from dalil.errors import InputError, TooLargeError
 from dalil.extract import attribution as attr
+from dalil.extract import fastre
 from dalil.extract.actors import (
     AGENT_CUE,
     AGENT_LIST_BEFORE,
@@ -30,9 +31,15 @@ from dalil.extract.actors import (
     coordinated_actors,
     unknown_actor_label,
 )
-from dalil.extract.dates import find_dates, is_dateline
+from dalil.extract.dates import DateMatch, find_dates, is_dateline
 from dalil.extract.figures import INCLUDED_START, NEVER_SEEN_AGAIN, SUBSET_BEFORE, classify
-from dalil.extract.lexicon import Entry, Lexicons, find_words_many, load_lexicons
+from dalil.extract.lexicon import (
+    Entry,
+    Lexicons,
+    find_words_many,
+    first_matching,
+    load_lexicons,
+)
 from dalil.extract.model import (
     ActorMention,
     Claim,
@@ -66,8 +73,9 @@ from dalil.gazetteer.names import has_arabic, name_key, normalize_arabic
 
 def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
     """Compile a pattern written in ordinary Arabic spelling against normalised text
-    (إلى -> الى, ة -> ه ...), as the text it runs on has been normalised the same way."""
-    return re.compile(normalize_arabic(pattern), flags)
+    (إلى -> الى, ة -> ه ...), as the text it runs on has been normalised the same way.
+    Searches try the pattern only where one of its literal starts occurs (``fastre``)."""
+    return fastre.compile(normalize_arabic(pattern), flags)
 
 
 EXTRACTOR_VERSION = "0.1.0"
@@ -133,9 +141,41 @@ _MEMBERS_OF = _rx(r"\b(?:members?|fighters|units?|elements|gunmen|militiamen|sol
                   r"personnel|troops|commanders?|men|a group|groups)\s+(?:of|from)\s+(?:the\s+)?$"
                   r"|(?:عناصر|مقاتلو|مقاتلي|مسلحو|مسلحي|افراد|جنود)\s+(?:من\s+)?$", re.I)
 _PASSIVE = _rx(r"\b(?:were|was|been|being|are|is)\s+(?:\w+ly\s+)?$", re.I)
+# Characters are counted on the UTF-8 bytes (C speed, no Python loop): U+0600-U+06FF are the
+# two-byte sequences that start with D8-DB, ASCII letters and C0 controls are single bytes, and
+# no byte of a multi-byte sequence is below 0x80.
+_ARABIC_LEADS = (b"\xd8", b"\xd9", b"\xda", b"\xdb")
+_NOT_LATIN = bytes(b for b in range(256) if not (65 <= b <= 90 or 97 <= b <= 122))
+_NOT_CONTROL = bytes(b for b in range(256) if not (b < 32 and b not in b"\n\r\t"))
+
+
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
+
+
+# Small patterns used per sentence, mention or source, compiled once.
+_PRONOUN_SPEAKER = re.compile(r"^(?:he|she|they|it|we|i)$", re.I)
+_BASED_AFTER = re.compile(r"-based\b")
+_LIST_JOIN = re.compile(r"\s*(?:,|and|or|و|او)\s*")
+_ARABIC = re.compile("[\u0600-\u06ff]")
+_SAID = re.compile(r"\b(?:said|told|reported|according)\b", re.I)
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_PRONOUN_KEY = re.compile(r"he|she|they|it|we|i|هو|هي")
+_ANONYMOUS = re.compile(r"\bsources?\b|مصدر|مصادر|anonymous|unnamed", re.I)
+_INDEFINITE = re.compile(r"(?:a|an|one)\s", re.I)
+
+
+def _overlaps_date(start: int, end: int, date_starts: list[int], dates: list[DateMatch]) -> bool:
+    """Whether [start, end) overlaps a date (dates in text order, not overlapping): "between 6
+    and 9 March" starts before its date and is not a figure."""
+    k = bisect_right(date_starts, start)
+    return bool((k and start < dates[k - 1].end) or (k < len(dates) and dates[k].start < end))
+
+
 def detect_language(text: str) -> str:
-    ar = len(re.findall("[\u0600-\u06ff]", text[:200_000]))
-    la = len(re.findall("[A-Za-z]", text[:200_000]))
+    sample = _utf8(text[:200_000])
+    ar = sum(sample.count(lead) for lead in _ARABIC_LEADS)
+    la = len(sample.translate(None, _NOT_LATIN))
     if ar == 0 and la == 0:
         return "und"
     if ar and la and min(ar, la) / (ar + la) > 0.2:
@@ -177,7 +217,8 @@ def extract_document(text: str | bytes, published: date | str | None = None, lan
         result.warnings.append("empty text")
         return result
     sample = text[:100_000]
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t") or ch == "\ufffd")
+    raw = _utf8(sample)  # C0 controls other than tab and newlines, and U+FFFD
+    bad = len(raw.translate(None, _NOT_CONTROL)) + raw.count("\ufffd".encode())
     if bad > 0.1 * len(sample):
         result.warnings.append("text looks like binary data; nothing extracted")
         return result
@@ -202,6 +243,8 @@ class _Run:
         self._actor_cache: dict[str, list[tuple[int, int, Entry]]] = {}
         self._role_cache: dict[tuple[str, str, str], tuple[str, bool]] = {}
         self._clause_cache: attr.ClauseCache = {}
+        # where each violation starts in the normalised text (its span is in original offsets)
+        self._viol_start: dict[int, int] = {}
 
     def sent_of(self, pos: int) -> int:
         return max(0, bisect_right(self.starts, pos) - 1)
@@ -244,16 +287,21 @@ class _Run:
                 si = self.sent_of(s)
                 v = Violation(vtype, p.surface(s, e), p.span(s, e),
                               f"violations.yaml:{vtype}:{entry.pattern}", si)
+                self._viol_start[id(v)] = s
                 viol_by_sent.setdefault(si, []).append(v)
         # the four word-indexed registries in one pass over the words
         actors, victim_hits, according_hits, verb_hits = find_words_many(norm, [
             self.lex.actors, self.lex.victim_groups, self.lex.according_to,
             self.lex.attribution_verbs])
         # "Russian and regime aircraft": both are named
-        actors = sorted(actors + coordinated_actors(norm, self.lex.actor_nationalities),
-                        key=lambda t: t[0])
+        coordinated = coordinated_actors(norm, self.lex.actor_nationalities)
+        if coordinated:
+            actors = sorted(actors + coordinated, key=lambda t: t[0])
+        # actor matches are in text order and (but for coordinated ones) do not overlap: only
+        # the last one starting before a victim-group match can overlap it
+        actor_starts = [a for a, _, _ in actors]
         victims = [(s, e, en) for s, e, en in victim_hits
-                   if not any(a < e and s < b for a, b, _ in actors)]
+                   if not ((k := bisect_left(actor_starts, e)) and actors[k - 1][1] > s)]
         first_nl = norm.find("\n")
         # a header line: short, no full stop, followed by a blank line
         header_end = first_nl if (0 < first_nl < 100 and not norm[:first_nl].rstrip().endswith(".")
@@ -272,8 +320,11 @@ class _Run:
         if self.entity_model is not None:
             place_raw = self._model_places(place_raw, blocked)
         resolved = resolve(place_raw)
+        # dates are in text order and do not overlap: only the last one starting at or before a
+        # number can hold it
+        date_starts = [d.start for d in dates]
         numbers = [n for n in find_numbers(norm)
-                   if not any(d.start < n.end and n.start < d.end for d in dates)]
+                   if not _overlaps_date(n.start, n.end, date_starts, dates)]
 
         # 4. per sentence
         last_speaker = ""
@@ -359,7 +410,7 @@ class _Run:
                     cues.append(rule.split(":")[-1])
                 if a.speaker_span[1] > a.speaker_span[0]:
                     speaker_spans[si] = a.speaker_span
-                if not re.match(r"^(?:he|she|they|it|we|i)$", speaker, re.I):
+                if not _PRONOUN_SPEAKER.match(speaker):
                     last_speaker = speaker
                     self._raw_sources.append((speaker, a.description, a.speaker_span, rule))
                 c_start, c_end, quoted = a.text_start, a.text_end, a.quoted
@@ -570,10 +621,10 @@ class _Run:
             elif _DESTINATION.search(before):
                 role = "destination"
             elif r.place_mentions and r.place_mentions[-1].role in ("origin", "destination") and \
-                    r.place_mentions[-1].sentence == si and re.fullmatch(
-                        r"\s*(?:,|and|or|و|او)\s*", norm[prev_place_end:raw.start]):
+                    r.place_mentions[-1].sentence == si and _LIST_JOIN.fullmatch(
+                        norm, prev_place_end, raw.start):
                 role = r.place_mentions[-1].role  # "fled toward Tabqa and Raqqa"
-            elif _BASE.search(before) or re.match(r"-based\b", norm[raw.end:raw.end + 7]) or (
+            elif _BASE.search(before) or _BASED_AFTER.match(norm, raw.end, raw.end + 7) or (
                     si in speaker_spans and speaker_spans[si][0] <= raw.start < speaker_spans[si][1]
                     and not _WITNESS_HEAD.match(norm[speaker_spans[si][0]:raw.start])):
                 # "lawyers in Latakia say ...": where the source is, not where it happened
@@ -791,6 +842,9 @@ class _Run:
         for dm in r.all_dates:
             if dm.role == "event" and dm.sentence not in date_by_sent:
                 date_by_sent[dm.sentence] = dm.date
+        figs_of_sent: dict[int, list[int]] = {}
+        for i, f in enumerate(r.casualty_figures):
+            figs_of_sent.setdefault(f.sentence, []).append(i)
         for si in sorted(event_sents | set(date_by_sent) | setting_sents):
             para = sentences[si].paragraph
             ev_date: str | None = date_by_sent.get(si)
@@ -814,7 +868,7 @@ class _Run:
                 last_place = (para, ev_place)
             elif last_place[0] >= para - 1 and last_place[1]:
                 ev_place, p_inh = last_place[1], True
-            figs = [i for i, f in enumerate(r.casualty_figures) if f.sentence == si]
+            figs = figs_of_sent.get(si, [])
             r.events.append(Event(
                 ci, sorted({v.type for v in viol_by_sent.get(si, [])}), ev_date, ev_place,
                 sorted(set(perp_by_sent.get(si, []))), sorted(set(vg_by_sent.get(si, []))), figs,
@@ -846,9 +900,11 @@ class _Run:
             return True  # "by the security services, in particular Air Force Intelligence"
         if _PATIENT_BEFORE.search(before) and not _MEMBERS_OF.search(before):
             return False  # "killing of X", but not "members of X looted"
-        arabic = bool(re.search("[\u0600-\u06ff]", norm[s:e]))
+        arabic = bool(_ARABIC.search(norm, s, e))
         for v in viols:
-            vs = self._norm_pos(v.span[0])
+            vs = self._viol_start.get(id(v))
+            if vs is None:
+                vs = self._norm_pos(v.span[0])
             if arabic:
                 if abs(vs - s) < 60:
                     return True
@@ -857,7 +913,7 @@ class _Run:
                 between = norm[e:vs]
                 if _PASSIVE.search(between) or len(between) > 120:
                     continue
-                if UNDERGOER_VERB.match(norm[vs:vs + 30]):
+                if UNDERGOER_VERB.match(norm, vs, vs + 30):
                     continue  # "Four tribal fighters also died": they died, they did not kill
                 if _SPEECH_BETWEEN.search(between):
                     continue  # "The SDF accused X of executing ...": the accuser is no agent
@@ -915,14 +971,15 @@ class _Run:
 
         Grouping first means the role lexicons run once per source, not once per mention."""
         groups: dict[str, list[tuple[str, str, tuple[int, int], str]]] = {}
+        group_words: dict[str, set[str]] = {}
         org = attr.header_organisation(self.norm)
         if org and has_arabic(org):
             org = self._surface_name(org, 0)
         for raw in self._raw_sources:
             if org and attr.refers_to(raw[0], org):
                 raw = (org, raw[1], raw[2], raw[3])  # "the centre" in the centre's own report
-            key = name_key(re.sub(r"^(?:the|a|an)\s+", "", raw[0], flags=re.I))
-            if not key or re.fullmatch(r"he|she|they|it|we|i|هو|هي", key):
+            key = name_key(_ARTICLE.sub("", raw[0]))
+            if not key or _PRONOUN_KEY.fullmatch(key):
                 continue
             named = self._actors_in(raw[0])
             if named and named[0][2].label and (named[0][1] - named[0][0]) >= 0.5 * len(raw[0]):
@@ -930,14 +987,16 @@ class _Run:
             words = set(key.split())
             # "Haddad" after "Karim Haddad", "the ministry" after "the interior ministry": one
             # source. The longer name is kept.
-            same = next((k for k in groups if words <= set(k.split()) or set(k.split()) <= words),
+            same = next((k for k in groups if words <= group_words[k] or group_words[k] <= words),
                         None)
             if same is not None and len(key) > len(same):
                 groups[key] = [raw, *groups.pop(same)]
+                group_words[key] = words
             elif same is not None:
                 groups[same].append(raw)
             else:
                 groups[key] = [raw]
+                group_words[key] = words
         out = []
         for members in groups.values():
             first = self._make_source(*members[0])
@@ -972,7 +1031,6 @@ class _Run:
 
     def _role_and_pseudonymity(self, name: str, desc: str, context: str, around: str
                                ) -> tuple[str, bool]:
-        role = "other"
         if has_arabic(name) or has_arabic(desc):
             # the lexicons are normalised; names keep the text's spelling ("وسائل إعلام")
             name, desc, context = (normalize_arabic(name), normalize_arabic(desc),
@@ -981,13 +1039,8 @@ class _Run:
         desc = _RECIPIENT.sub("", desc)
         both = f"{name} | {desc}" if desc else name
         # the name decides before its description: "a military source [told SANA's reporter]"
-        for text in ((name, both) if desc else (name,)):
-            for rname, lx in self.lex.source_roles.items():
-                if lx.search(text):
-                    role = rname
-                    break
-            if role != "other":
-                break
+        role = first_matching(self.lex.source_roles, name) or (
+            first_matching(self.lex.source_roles, both) if desc else None) or "other"
         if _UN_BODY.search(name):
             role = "official"  # UN agencies are official bodies, not NGOs
         if name.startswith("@"):
@@ -996,10 +1049,9 @@ class _Run:
             role = "official"  # an armed group or state body speaking for itself
         # the name itself says so ("a source in the ministry"); an institution that "relies on
         # a network of sources" still speaks under its own name
-        named_anonymous = bool(re.search(r"\bsources?\b|مصدر|مصادر|anonymous|unnamed", name,
-                                         re.I))
+        named_anonymous = bool(_ANONYMOUS.search(name))
         if role in ("official", "NGO", "media") and not name.startswith("@") and \
-                not named_anonymous and not re.match(r"(?:a|an|one)\s", name, re.I) and \
+                not named_anonymous and not _INDEFINITE.match(name) and \
                 not self.lex.pseudonymous.search(name):
             return role, False  # institutions speak under their own name
         pseudo = bool(self.lex.pseudonymous.search(name)

@@ -15,8 +15,10 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
+from dalil.extract import fastre
 from dalil.gazetteer import Gazetteer
 from dalil.gazetteer import Place as GazPlace
 from dalil.gazetteer.names import (
@@ -30,8 +32,9 @@ from dalil.gazetteer.names import (
 
 def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
     """Compile a pattern written in ordinary Arabic spelling against normalised text
-    (إلى -> الى, ة -> ه ...), as the text it runs on has been normalised the same way."""
-    return re.compile(normalize_arabic(pattern), flags)
+    (إلى -> الى, ة -> ه ...), as the text it runs on has been normalised the same way.
+    Searches try the pattern only where one of its literal starts occurs (``fastre``)."""
+    return fastre.compile(normalize_arabic(pattern), flags)
 
 
 _TOKEN = _rx(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'`ʿʾ]+(?:-[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'`ʿʾ]+)*"
@@ -191,63 +194,157 @@ def _capitalised(word: str) -> bool:
     return core[:1].isupper()
 
 
+class _Tokens:
+    """The tokens of a text as (start, end, word), built only for the ones asked for."""
+
+    def __init__(self, matches: list[re.Match[str]], words: list[str]) -> None:
+        self.matches = matches
+        self.words = words
+
+    def __getitem__(self, i: int) -> tuple[int, int, str]:
+        m = self.matches[i]
+        return m.start(), m.end(), self.words[i]
+
+
+class _Lookups:
+    """What the token loop asks of the gazetteer for one word or one run of words, remembered.
+
+    The answers depend only on the string (and this gazetteer and reserved-word set), and
+    reports repeat their words and names, so each is worked out once rather than at every
+    occurrence (name keys, clitic variants, stop lists, skeletons)."""
+
+    def __init__(self, gaz: Gazetteer, reserved: set[str]) -> None:
+        self.gaz = gaz
+        self.reserved = reserved
+        self.stamp = (gaz.revision, len(reserved))
+        # word -> 0: never starts a place name; 1: may start a one-word name; 2: a longer one too
+        self.starts: dict[str, int] = {}
+        self.caps: dict[str, bool] = {}
+        # surface -> (name keys that qualify, with their offset in the surface; skeleton info)
+        self.surfaces: dict[str, tuple[tuple[tuple[int, str], ...], tuple[str, int] | None]] = {}
+
+    def capitalised(self, word: str) -> bool:
+        cap = self.caps.get(word)
+        if cap is None:
+            cap = self.caps[word] = _capitalised(word)
+        return cap
+
+    def start(self, word: str) -> int:
+        code = self.starts.get(word)
+        if code is None:
+            code = self.starts[word] = self._start(word)
+        return code
+
+    def _start(self, word: str) -> int:
+        arabic = "\u0600" <= word[0] <= "\u06ff"
+        if not arabic and not _capitalised(word) and word.lower() not in _LATIN_ARTICLES:
+            return 0  # most words: lower-case Latin, never the start of a place name
+        if name_key(word) in _COUNTRIES:
+            return 0  # "لبنان" is Lebanon, not ل + the village "بنان"
+        # Multi-word names are tried only when the first word starts some gazetteer name.
+        first_words = self.gaz.first_words
+        multi = word.lower() in _LATIN_ARTICLES or any(
+            k.split(" ")[0] in first_words for _, k in _keys(word, 0, len(word), arabic) if k)
+        if multi:
+            return 2
+        # A word that starts no longer name is tried alone: when that cannot succeed (no name
+        # key or skeleton in the gazetteer), it is skipped like a lower-case word.
+        if not arabic and not self.capitalised(word):
+            return 0
+        keys, skeleton = self.surface(word, arabic)
+        return 1 if keys or skeleton is not None else 0
+
+    def surface(self, surface: str, arabic: bool
+                ) -> tuple[tuple[tuple[int, str], ...], tuple[str, int] | None]:
+        hit = self.surfaces.get(surface)
+        if hit is None:
+            hit = self.surfaces[surface] = self._surface(surface, arabic)
+        return hit
+
+    def _surface(self, surface: str, arabic: bool
+                 ) -> tuple[tuple[tuple[int, str], ...], tuple[str, int] | None]:
+        gaz, reserved = self.gaz, self.reserved
+        keys = tuple((s, key) for s, key in _keys(surface, 0, len(surface), arabic)
+                     if key and gaz.has_key(key) and not (
+                         key in _EN_STOP or key in reserved or surface[s:].lower() in reserved))
+        skeleton = None
+        if not arabic:
+            sk = skeleton_key(surface)
+            cons = len(sk.replace(" ", ""))
+            if cons >= 3 and gaz.has_skeleton_key(sk):
+                skeleton = (sk, cons)
+        return keys, skeleton
+
+
+_LOOKUPS: dict[tuple[int, int], _Lookups] = {}
+
+
+def _lookups(gaz: Gazetteer, reserved: set[str]) -> _Lookups:
+    key = (id(gaz), id(reserved))
+    found = _LOOKUPS.get(key)
+    if found is None or found.gaz is not gaz or found.reserved is not reserved or \
+            found.stamp != (gaz.revision, len(reserved)) or \
+            len(found.surfaces) + len(found.starts) > 400_000:  # a bound on memory
+        if len(_LOOKUPS) > 8:
+            _LOOKUPS.clear()
+        found = _LOOKUPS[key] = _Lookups(gaz, reserved)
+    return found
+
+
 def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, int]],
                         reserved: set[str]) -> list[RawMention]:
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm)]
+    matches = list(_TOKEN.finditer(norm))
+    words = [m.group() for m in matches]
+    tokens = _Tokens(matches, words)
     mentions: list[RawMention] = []
     blocked_sorted = sorted(blocked)
     i = 0
-    n_tok = len(tokens)
-    first_words = gaz.first_words
+    n_tok = len(words)
+    look = _lookups(gaz, reserved)
+    code_of = look.starts
+    for w in set(words).difference(code_of):
+        look.start(w)
+    # most words (lower-case Latin) never start a place name: the loop visits only the others
+    candidates = [k for k, w in enumerate(words) if code_of[w]]
+    capitalised = look.capitalised
     while i < n_tok:
+        c = bisect_left(candidates, i)
+        if c == len(candidates):
+            break
+        i = candidates[c]
         found = None
         tok = tokens[i]
-        tok_arabic = "\u0600" <= tok[2][0] <= "\u06ff"
-        if not tok_arabic and not _capitalised(tok[2]) and tok[2].lower() not in _LATIN_ARTICLES:
-            i += 1  # most words: lower-case Latin, never the start of a place name
-            continue
-        if name_key(tok[2]) in _COUNTRIES:
-            i += 1  # "لبنان" is Lebanon, not ل + the village "بنان"
-            continue
-        # Multi-word names are tried only when the first word starts some gazetteer name.
-        multi = tok[2].lower() in _LATIN_ARTICLES or any(
-            k.split(" ")[0] in first_words for _, k in _keys(norm, tok[0], tok[1], tok_arabic)
-            if k)
-        for n in (4, 3, 2, 1):
-            if i + n > n_tok or (n > 1 and not multi):
+        code = code_of[tok[2]]
+        arabic = "\u0600" <= tok[2][0] <= "\u06ff"
+        # tokens of a name must be adjacent (only spaces or hyphens between): how many are
+        run = 1
+        if code == 2:
+            while run < 4 and i + run < n_tok and not norm[
+                    matches[i + run - 1].end():matches[i + run].start()].strip(" -"):
+                run += 1
+        for n in (4, 3, 2, 1) if code == 2 else (1,):
+            if n > run:
                 continue
-            first, last = tokens[i], tokens[i + n - 1]
-            if n > 1 and norm[first[1]:tokens[i + 1][0]].strip(" -") != "":
-                continue  # tokens must be adjacent (only spaces or hyphens between)
-            if n > 2 and any(norm[tokens[j][1]:tokens[j + 1][0]].strip(" -")
-                             for j in range(i, i + n - 1)):
+            last = words[i + n - 1]
+            start, end = tok[0], matches[i + n - 1].end()
+            if not arabic and not capitalised(last):
                 continue
-            start, end = first[0], last[1]
-            arabic = has_arabic(first[2])
-            if not arabic:
-                if not _capitalised(first[2]) and first[2].lower() not in _LATIN_ARTICLES:
+            keys, skeleton = look.surface(norm[start:end], arabic)
+            for rel, key in keys:
+                if _overlaps(start + rel, end, blocked_sorted):
                     continue
-                if not _capitalised(last[2]):
-                    continue
-            for s, key in _keys(norm, start, end, arabic):
-                if not key or not gaz.has_key(key):
-                    continue
-                if (key in _EN_STOP or key in reserved or norm[s:end].lower() in reserved
-                        or (key in _AR_STOP and not _AR_STRONG_CUE.search(norm[max(0, s - 14):s]))):
+                if key in _AR_STOP and not _AR_STRONG_CUE.search(
+                        norm[max(0, start + rel - 14):start + rel]):
                     continue  # a common word, unless a place word names it ("مدينة التل")
-                if _overlaps(s, end, blocked_sorted):
-                    continue
-                found = (s, end, key, n)
+                found = (start + rel, end, key, n)
                 break
             if found:
                 break
             if not arabic and n <= 3:
                 # spelling variants, only next to a place cue (cheap dictionary test first)
-                sk = skeleton_key(norm[start:end])
-                cons = len(sk.replace(" ", ""))
-                if cons < 3 or not gaz.lookup_skeleton_key(sk) or \
-                        not _LATIN_CUE.search(norm[max(0, start - 40):start]):
+                if skeleton is None or not _LATIN_CUE.search(norm[max(0, start - 40):start]):
                     continue
+                sk, cons = skeleton
                 strong = re.search(r"(?:village|town|hamlet|city)\s+of\s+$",
                                    norm[max(0, start - 20):start])
                 if (cons >= 5 or (strong and cons >= 3)) and \
@@ -368,12 +465,16 @@ def _dedupe(places: list[GazPlace]) -> list[GazPlace]:
 def latin_name(p: GazPlace) -> str:
     """The place's name for display: Latin script, without transliteration marks
     ("Bāniyās" -> "Baniyas", "Bayt `Ana" -> "Bayt Ana") so one town reads the same everywhere."""
-    name = p.name
+    return _latin_name(p.name, p.alt_names, (p.admin2, p.admin1))
+
+
+@lru_cache(maxsize=65536)
+def _latin_name(name: str, alt_names: tuple[str, ...], admins: tuple[str, str]) -> str:
     if has_arabic(name):
-        latin = [alt for alt in p.alt_names if not has_arabic(alt)]
+        admin = {name_key(a) for a in admins if a}
+        latin = [alt for alt in alt_names if not has_arabic(alt)]
         # a city named in Arabic: the Latin name of its district or governorate if it has it
         # ("Homs", not the first alternate, "Emesa")
-        admin = {name_key(a) for a in (p.admin2, p.admin1) if a}
         name = next((alt for alt in latin if name_key(alt) in admin), latin[0] if latin else name)
     if has_arabic(name):
         return name

@@ -23,7 +23,18 @@ _SAME_MAP: dict[str, str] = {
     "\r": "\n", "\u060c": ",", "\u061b": ";", "\u066b": ".", "\u066c": ",", "\u2019": "'",
     "\u2018": "'", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
 }
-_SAME_LEN = str.maketrans(_SAME_MAP)
+# str.translate with a dict looks up every character (~0.3 ms for a 1,000-word report); one
+# str.replace per mapped character that occurs is ~8x faster. Equal to translate because no
+# replacement is itself a mapped character.
+_SAME_ITEMS = tuple(_SAME_MAP.items())
+assert not set(_SAME_MAP.values()) & set(_SAME_MAP)
+
+
+def _same_length(text: str) -> str:
+    for old, new in _SAME_ITEMS:
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
 @dataclass
@@ -41,15 +52,19 @@ class Prepared:
         return pos + (self._shift[i - 1] if i else 0)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
+        if not self._cuts:
+            return start, end if end > start else start
         return self.orig(start), self.orig(end - 1) + 1 if end > start else self.orig(start)
 
     def surface(self, start: int, end: int) -> str:
+        if not self._cuts:
+            return self.original[start:end]
         a, b = self.span(start, end)
         return self.original[a:b]
 
 
 def prepare(text: str) -> Prepared:
-    norm = _BLANKED.sub(" ", text).translate(_SAME_LEN)
+    norm = _same_length(_BLANKED.sub(" ", text))
     if not _REMOVED.search(norm):
         return Prepared(text, norm, [], [])
     cuts: list[int] = []
@@ -77,6 +92,34 @@ def prepare(text: str) -> Prepared:
     return Prepared(text, "".join(parts), c2, s2)
 
 
+_WORD = re.compile(r"\w+")
+_WORDS_CACHE: dict[tuple[int, int, int], tuple[str, list[tuple[int, int, str]]]] = {}
+
+
+def word_tokens(text: str, start: int = 0, stop: int | None = None) -> list[tuple[int, int, str]]:
+    """The words (``\\w+``) of text[start:stop] as (start, end, lower-cased word).
+
+    Remembered for the last few texts: dates, numbers and the word-indexed lexicons all walk the
+    words of the same document, and splitting it is a third of what each of them costs."""
+    stop = len(text) if stop is None else stop
+    key = (id(text), start, stop)
+    hit = _WORDS_CACHE.get(key)
+    if hit is not None and hit[0] is text:
+        return hit[1]
+    low = text.lower()
+    if len(low) == len(text) and "\u03a3" not in text:
+        # Lower-casing the whole text keeps every word where it was (no character changes its
+        # length or its \\w class; only Greek capital sigma depends on its neighbours).
+        toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(low, start, stop)]
+    else:
+        toks = [(m.start(), m.end(), m.group().lower())
+                for m in _WORD.finditer(text, start, stop)]
+    if len(_WORDS_CACHE) > 64:
+        _WORDS_CACHE.clear()
+    _WORDS_CACHE[key] = (text, toks)
+    return toks
+
+
 @dataclass
 class Sentence:
     index: int
@@ -95,6 +138,9 @@ _ABBREV = {
 _BOUNDARY = re.compile(r"[.!?\u061f\u06d4]+[\"'”’»)\]]*(?=\s)")
 _PARA = re.compile(r"\n[ \t]*\n+")
 _MAX_SENTENCE = 1500
+_LAST_WORD = re.compile(r"([\w.]+)[.!?\u061f]*[\"'”’»)\]]*$")
+_NEXT_CHAR = re.compile(r"\s*(\S)")
+_ANY_WORD = re.compile(r"\w")
 
 
 def split_sentences(norm: str) -> list[Sentence]:
@@ -145,7 +191,10 @@ def _split_line(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     cur = start
     for m in _BOUNDARY.finditer(norm, start, end):
         stop = m.end()
-        word = re.search(r"([\w.]+)[.!?\u061f]*[\"'”’»)\]]*$", norm[cur:stop])
+        # the last word before the boundary; it holds no space, so look only after the last one
+        w0 = max(cur, norm.rfind(" ", cur, stop) + 1, norm.rfind("\n", cur, stop) + 1,
+                 norm.rfind("\t", cur, stop) + 1)
+        word = _LAST_WORD.search(norm, w0, stop)
         token = word.group(1).rstrip(".").lower() if word else ""
         if m.group().startswith(".") and (token in _ABBREV or (len(token) == 1 and token.isalpha()
                                                                  and token.isupper() is False)):
@@ -153,7 +202,7 @@ def _split_line(norm: str, start: int, end: int) -> list[tuple[int, int]]:
         if m.group().startswith(".") and word and len(word.group(1).rstrip(".")) == 1 \
                 and word.group(1)[0].isupper():
             continue  # an initial: "A. Hassan"
-        nxt = re.match(r"\s*(\S)", norm[stop:end])
+        nxt = _NEXT_CHAR.match(norm, stop, end)
         if nxt and nxt.group(1).islower() and nxt.group(1).isascii():
             continue  # "p.m. on" / "approx. 40": the next word is lower case
         out.append((cur, stop))
@@ -173,6 +222,6 @@ def _split_line(norm: str, start: int, end: int) -> list[tuple[int, int]]:
             a = cut
             while a < b and norm[a].isspace():
                 a += 1
-        if b > a and re.search(r"\w", norm[a:b]):
+        if b > a and _ANY_WORD.search(norm, a, b):
             result.append((a, b))
     return result

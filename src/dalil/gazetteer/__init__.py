@@ -69,28 +69,39 @@ class Place:
 @dataclass
 class Gazetteer:
     places: list[Place] = field(default_factory=list)
-    _by_key: dict[str, list[int]] = field(default_factory=dict)
-    _by_skeleton: dict[str, list[int]] = field(default_factory=dict)
+    # Index tuples, not lists: tuples of ints are not tracked by the garbage collector, which
+    # otherwise walks these ~85,000 containers on every full collection while extracting.
+    _by_key: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    _by_skeleton: dict[str, tuple[int, ...]] = field(default_factory=dict)
     preferred: dict[str, int] = field(default_factory=dict)
     first_words: set[str] = field(default_factory=set)
     _ids: dict[str, Place] = field(default_factory=dict)
+    # bumped by every change, so callers may cache lookups made against this gazetteer
+    revision: int = 0
 
     def add(self, places: Iterable[Place]) -> None:
+        self.revision += 1
+        by_key: dict[str, list[int]] = {}
+        by_skeleton: dict[str, list[int]] = {}
         for place in places:
             index = len(self.places)
             self.places.append(place)
             keys = {name_key(n) for n in place.names}
             for key in keys:
                 if key:
-                    self._by_key.setdefault(key, []).append(index)
+                    by_key.setdefault(key, []).append(index)
                     if " " in key:
                         self.first_words.add(key.split(" ")[0])
             for sk in {skeleton_key(n) for n in place.names if not has_arabic(n)}:
                 if len(sk.replace(" ", "")) >= 3:
-                    self._by_skeleton.setdefault(sk, []).append(index)
+                    by_skeleton.setdefault(sk, []).append(index)
+        for new, index_of in ((by_key, self._by_key), (by_skeleton, self._by_skeleton)):
+            for key, found in new.items():
+                index_of[key] = (*index_of.get(key, ()), *found)
 
     def add_aliases(self, rows: Iterable[list[str]]) -> None:
         """Extra spellings for existing places; the aliased place is listed first for its key."""
+        self.revision += 1
         by_id = {p.id: i for i, p in enumerate(self.places)}
         for row in rows:
             if len(row) != 2 or row[1].strip() not in by_id:
@@ -98,8 +109,8 @@ class Gazetteer:
             key, index = name_key(row[0]), by_id[row[1].strip()]
             if " " in key:
                 self.first_words.add(key.split(" ")[0])
-            current = [i for i in self._by_key.get(key, []) if i != index]
-            self._by_key[key] = [index, *current]
+            current = [i for i in self._by_key.get(key, ()) if i != index]
+            self._by_key[key] = (index, *current)
             self.preferred[key] = index
 
     def lookup(self, name: str) -> list[Place]:
@@ -114,6 +125,9 @@ class Gazetteer:
 
     def lookup_skeleton_key(self, key: str) -> list[Place]:
         return [self.places[i] for i in self._by_skeleton.get(key, [])]
+
+    def has_skeleton_key(self, key: str) -> bool:
+        return key in self._by_skeleton
 
     def preferred_for(self, key: str) -> Place | None:
         i = self.preferred.get(key)

@@ -1,0 +1,225 @@
+"""Regular expressions tried only where a match can start: at one of the literal words every
+match begins with ("fled", "came from", "قرية" ...).
+
+Most extraction patterns are alternations of words searched in a short window of text ("is the
+text before this place name "fighters from ..."?"). Python's engine tries every alternative at
+every position of the window; finding where the literal starts occur first (one Aho-Corasick pass)
+and trying the pattern only there gives the same match several times faster.
+
+Hand-written because no library offers it for Python's own regex dialect: RE2 and Hyperscan
+have such prefilters but no lookbehind, which these patterns use. The literal starts are worked
+out from the pattern itself (``re._parser``, the standard library's own parser), so editing a
+pattern can never leave its prefilter out of date; a pattern whose matches need not begin with
+a literal simply runs as it is.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Iterator
+from typing import Any, cast
+
+import ahocorasick
+
+_c: Any
+_p: Any
+try:  # the standard library's regex parser: private, so a missing one only costs speed
+    _c = importlib.import_module("re._constants")
+    _p = importlib.import_module("re._parser")
+except ImportError:  # pragma: no cover - other Python versions
+    _c = _p = None
+
+_MAX_LITERALS = 20000
+# Characters whose case-insensitive match is no more than what str.lower() gives: ASCII, Arabic
+# and white space. (Under IGNORECASE "s" also matches "ſ" and "i" "ı" and "İ": see _fold.)
+_PLAIN = re.compile(r"[\x20-\x7e\u0600-\u06ff\s]+")
+# what "\s" matches in a str pattern
+_SPACES = "".join(ch for ch in map(chr, range(0x3001)) if re.match(r"\s", ch))
+
+
+class _Unknown(Exception):
+    """The pattern's matches need not begin with a literal."""
+
+
+class _TooMany(Exception):
+    """The starts would run into thousands: the ones found so far are used."""
+
+
+def _cross(left: set[str], right: set[str]) -> set[str]:
+    if len(left) * len(right) > _MAX_LITERALS:
+        raise _TooMany
+    return {a + b for a in left for b in right}
+
+
+def _extend(outs: set[str], sub: set[str], whole: bool) -> tuple[set[str], bool]:
+    """``outs`` followed by one of ``sub``; when that makes too many, by a shorter start of one
+    of them (still a start of every match), and the starts end there."""
+    try:
+        return _cross(outs, sub), whole
+    except _TooMany:
+        for k in (8, 5, 3, 2, 1):
+            shorter = {x[:k] for x in sub}
+            if len(outs) * len(shorter) <= _MAX_LITERALS:
+                return _cross(outs, shorter), False
+        raise
+
+
+def _starts(items: Any) -> tuple[set[str], bool]:
+    """The literal starts of a parsed sequence, and whether they are the whole of it (so that
+    what follows the sequence extends them)."""
+    outs = {""}
+    items = list(items)
+    for i, (op, av) in enumerate(items):
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
+            # "(?:و|ف)?": a match goes through it or past it
+            through = _starts([*av[2], *items[i + 1:]])
+            past = _starts(items[i + 1:])
+            try:
+                return _extend(outs, through[0] | past[0], through[1] and past[1])
+            except _TooMany:
+                return outs, False
+        try:
+            step = _step(outs, op, av)
+        except _TooMany:
+            return outs, False  # the starts so far still begin every match
+        if step is None:
+            continue  # zero width: the next literal still starts the match
+        outs, whole = step
+        if not whole:
+            return outs, False
+    return outs, True
+
+
+def _step(outs: set[str], op: Any, av: Any) -> tuple[set[str], bool] | None:
+    """The starts extended over one item, and whether the item is wholly literal; None for a
+    zero-width item."""
+    assert _c is not None
+    if op is _c.AT or op in (_c.ASSERT, _c.ASSERT_NOT):
+        if op is _c.AT and av not in (_c.AT_BOUNDARY, _c.AT_NON_BOUNDARY,
+                                      _c.AT_BEGINNING, _c.AT_BEGINNING_STRING):
+            return outs, False  # "$": nothing after it is consumed
+        return None
+    if op is _c.LITERAL:
+        return {o + chr(av) for o in outs}, True
+    if op is _c.SUBPATTERN:
+        if av[1] or av[2]:
+            raise _Unknown  # flags switched inside the pattern
+        return _extend(outs, *_starts(av[3]))
+    if op is _c.BRANCH:
+        alts = [_starts(alt) for alt in av[1]]
+        return _extend(outs, set().union(*(a for a, _ in alts)),
+                       all(whole for _, whole in alts))
+    if op is _c.IN and all(o is _c.LITERAL for o, _ in av) and len(av) <= 8:
+        return _extend(outs, {chr(ch) for _, ch in av}, True)
+    if op is _c.IN and av == [(_c.CATEGORY, _c.CATEGORY_SPACE)]:
+        return _extend(outs, set(_SPACES), True)  # "\\s": one of these characters
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
+        sub, _whole = _starts(av[2])  # at least once: its starts, then unknown
+        return _extend(outs, sub, False)
+    return outs, False
+
+
+def literal_starts(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings one of which every match of ``pattern`` starts with (lower case when the
+    pattern ignores case), or None when there are none worth looking for."""
+    if _p is None or pattern.flags & (re.VERBOSE | re.MULTILINE | re.DOTALL):
+        return None
+    try:
+        found, _whole = _starts(_p.parse(pattern.pattern, pattern.flags))
+    except (_Unknown, RecursionError):
+        return None
+    if pattern.flags & re.IGNORECASE:
+        found = {f.lower() for f in found}
+    if not found or "" in found or not all(_PLAIN.fullmatch(f) for f in found):
+        return None
+    return frozenset(found)
+
+
+class Prefiltered:
+    """A compiled pattern whose ``search`` and ``finditer`` try it only where one of its
+    literal starts occurs; same results as the plain pattern. Other methods are the pattern's."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.compiled = pattern
+        self.pattern = pattern.pattern
+        self.flags = pattern.flags
+        self.match = pattern.match
+        self.fullmatch = pattern.fullmatch
+        self._fold = bool(pattern.flags & re.IGNORECASE)
+        self._auto: Any = None
+        self._built = False
+
+    def _build(self) -> None:
+        # on first use rather than at import: the command line starts faster
+        self._built = True
+        starts = literal_starts(self.compiled)
+        if starts:
+            self._auto = ahocorasick.Automaton()
+            for literal in starts:
+                self._auto.add_word(literal, len(literal))
+            self._auto.make_automaton()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.compiled, name)
+
+    def _positions(self, string: str, pos: int, endpos: int) -> list[int] | None:
+        if not self._built:
+            self._build()
+        if self._auto is None or not 0 <= pos <= endpos:
+            return None  # odd bounds: the plain pattern deals with them
+        text = string
+        if self._fold:
+            folded = _fold(string)
+            if folded is None:
+                return None
+            text = folded
+        return sorted({end - length + 1 for end, length in self._auto.iter(text, pos, endpos)})
+
+    def search(self, string: str, pos: int = 0, endpos: int | None = None
+               ) -> re.Match[str] | None:
+        end = len(string) if endpos is None else min(endpos, len(string))
+        positions = self._positions(string, pos, end)
+        if positions is None:
+            return self.compiled.search(string, pos, end)
+        match = self.compiled.match
+        for start in positions:
+            m = match(string, start, end)
+            if m:
+                return m
+        return None
+
+    def finditer(self, string: str, pos: int = 0, endpos: int | None = None
+                 ) -> Iterator[re.Match[str]]:
+        end = len(string) if endpos is None else min(endpos, len(string))
+        positions = self._positions(string, pos, end)
+        if positions is None:
+            yield from self.compiled.finditer(string, pos, end)
+            return
+        match = self.compiled.match
+        last = pos
+        for start in positions:
+            if start < last:
+                continue
+            m = match(string, start, end)
+            if m:
+                yield m
+                last = m.end()
+
+
+def _fold(string: str) -> str | None:
+    """The text as an IGNORECASE pattern sees it, character for character (None: cannot)."""
+    text = string.lower()
+    if len(text) != len(string):
+        return None  # "İ" lower-cases to two characters: offsets would not line up
+    if "ſ" in text:
+        text = text.replace("ſ", "s")
+    if "ı" in text:
+        text = text.replace("ı", "i")
+    return text
+
+
+def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
+    """``re.compile`` with the prefilter: the object behaves as the compiled pattern (its other
+    methods and attributes are the pattern's), hence typed as one."""
+    return cast("re.Pattern[str]", Prefiltered(re.compile(pattern, flags)))

@@ -1,0 +1,135 @@
+"""The speed-ups of the matching engine give exactly what the plain regular expressions give.
+
+``fastre`` tries a pattern only where one of its literal starts occurs, and the lexicons try an
+entry only where its literal occurs: if a pattern or a lexicon entry is edited so that this
+stops holding, these tests fail (the plain ``re`` behaviour is the reference).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dalil.extract import attribution, fastre, figures, load_lexicons, pipeline, places
+from dalil.extract.lexicon import CompiledLexicon, first_matching
+from dalil.extract.text import prepare, word_tokens
+
+DOCS = Path(__file__).resolve().parents[2] / "bench" / "data" / "extract"
+
+
+def _patterns() -> list[fastre.Prefiltered]:
+    out = []
+    for module in (pipeline, places, figures, attribution):
+        for value in vars(module).values():
+            items = value if isinstance(value, list) else [value]
+            for item in items:
+                pat = item[1] if isinstance(item, tuple) and len(item) == 2 else item
+                if isinstance(pat, fastre.Prefiltered):
+                    out.append(pat)
+    return out
+
+
+PATTERNS = _patterns()
+
+
+def _texts() -> list[str]:
+    return [prepare(p.read_text("utf-8")).norm for p in sorted(DOCS.glob("**/docs/*.txt"))]
+
+
+def _same(pat: fastre.Prefiltered, text: str) -> None:
+    plain = pat.compiled
+    for a in range(0, len(text), 37):
+        window = text[max(0, a - 70):a]
+        got, want = pat.search(window), plain.search(window)
+        assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups())), \
+            (pat.pattern[:60], window)
+    assert [(m.span(), m.groups()) for m in pat.finditer(text)] == \
+        [(m.span(), m.groups()) for m in plain.finditer(text)], pat.pattern[:60]
+
+
+def test_most_patterns_have_literal_starts() -> None:
+    assert len(PATTERNS) > 40
+    assert sum(fastre.literal_starts(p.compiled) is not None for p in PATTERNS) > 30
+
+
+def test_literal_starts_of_a_pattern() -> None:
+    pat = re.compile(r"(?<![\w@])(?:were|was) (?:shot|stabbed)\b|(?:^|\s)(?:و|ف)?نفى", re.I)
+    starts = fastre.literal_starts(pat)
+    assert starts is not None
+    assert {"were shot", "was stabbed", "نفى", " ونفى", "\tفنفى"} <= starts
+    assert {"dead", "the "} <= (fastre.literal_starts(re.compile(r"(?:the\s+)?dead")) or set())
+    assert fastre.literal_starts(re.compile(r"\w+ dead")) is None  # may start anywhere
+
+
+@pytest.mark.parametrize("pat", PATTERNS, ids=lambda p: p.pattern[:40])
+def test_prefiltered_patterns_match_like_plain_ones_on_the_corpus(pat: fastre.Prefiltered
+                                                                   ) -> None:
+    for text in _texts():
+        _same(pat, text)
+
+
+_PIECES = ["killed", "Killed", "were", "was", " ", "  ", "\n", ",", ".", "fled to", "from",
+           "the", "ſ", "ı", "İ", "K", "نفى", "و", "قتل", "قرية", "at least", "aged", "-", "'s",
+           "Gunmen", "militias linked to", "Assad", "based in", "no", "by", "@x", "\u2003"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=25))
+def test_prefiltered_patterns_match_like_plain_ones_on_any_text(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for pat in PATTERNS:
+        _same(pat, text)
+
+
+def _lexicon_same(lx: CompiledLexicon, text: str) -> None:
+    # reference: every entry's own regex over the whole text, leftmost-longest
+    found = sorted(((m.start(1), m.end(1), it.entry.label, it.entry.pattern)
+                    for it in lx.items for m in it.regex.finditer(text)),
+                   key=lambda t: (t[0], t[0] - t[1]))
+    ref, last = [], -1
+    for s, e, _label, pattern in found:
+        if s >= last:
+            ref.append((s, e, pattern))
+            last = e
+    assert [(s, e, en.pattern) for s, e, en in lx.finditer(text)] == ref, text
+    assert bool(lx.search(text)) == any(it.regex.search(text) for it in lx.items), text
+
+
+_LEX_PIECES = ["was", "is", "still", "missing", "were", "killed", "kıll", "ſhot", "shot dead",
+               "forcibly", "disappeared", "reportedly", "allegedly", "قتل", "وقتل", "للعلويين",
+               "العلويين", "لم", "يتسن", "التحقق", "not", "independently", "verified", " ",
+               "  ", "\n", ",", "The", "DEAD", "the dead", "@", "-"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LEX_PIECES), max_size=14))
+def test_lexicons_match_like_their_regexes_on_any_text(pieces: list[str]) -> None:
+    lex = load_lexicons()
+    text = " ".join(pieces) if len(pieces) % 2 else "".join(pieces)
+    for lx in [lex.violations["all"], lex.hedge, lex.disclaimer, *lex.source_roles.values()]:
+        _lexicon_same(lx, text)
+
+
+def test_lexicons_match_like_their_regexes() -> None:
+    lex = load_lexicons()
+    lexicons = [lex.violations["all"], lex.hedge, lex.disclaimer]
+    for text in _texts():
+        for lx in lexicons:
+            _lexicon_same(lx, text)
+        for sentence in text.split("."):
+            want = next((name for name, lx in lex.source_roles.items()
+                         if any(it.regex.search(sentence) for it in lx.items)), None)
+            assert first_matching(lex.source_roles, sentence) == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZ _.-'\u03a3\u03c3\u0130\u0131Kſ٣قتل\u0301"),
+               max_size=30))
+def test_word_tokens_are_the_lower_cased_words(text: str) -> None:
+    assert word_tokens(text) == [(m.start(), m.end(), m.group().lower())
+                                 for m in re.finditer(r"\w+", text)]
+
