@@ -52,6 +52,7 @@ _DOCUMENT_OF = _rx(
     r"collected|kept|shared|provided|seen|obtained)?\s*(?:by|from|of)\s+|"
     r"(?:a|an|the)\s+(?:new\s+|latest\s+|recent\s+)?(?:report|statement|tally|count|"
     r"investigation|study|survey)\s+(?:by|from)\s+)", re.I)
+_TOLL_WORD = re.compile(r"toll|number|figure|count|tally|total|estimate", re.I)
 _QUOTED_AS_SAYING = _rx(
     r"\bquot(?:ed|ing)\s+(?P<src>(?:an?|the)\s+[^,.;:\"“«]{2,60}?)\s+as\s+saying\b"
     r"|(?:^|\s)و?(?:نقلت|نقل|تنقل|ينقل)\s+\S+(?:\s+\S+){0,3}?\s+عن\s+(?P<src2>\S+(?:\s+\S+){0,4}?)"
@@ -178,7 +179,7 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             quoted = q
             break
     # 0. "the agency quoted a security source as saying", "نقلت الوكالة عن مصدر أمني قوله"
-    relay = _QUOTED_AS_SAYING.search(sent)
+    relay = _QUOTED_AS_SAYING.search(sent) if ("quot" in sent or "نقل" in sent) else None
     if relay:
         group = "src" if relay.group("src") else "src2"
         name, desc = _clean_np(relay.group(group))
@@ -331,7 +332,7 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             name = last_speaker
         return Attribution(name, desc, quoted is not None, s_start, s_end,
                            "attribution:verb_subject:" + low_verb, span)
-    toll = _TOLL_SPEAKER.match(sent)
+    toll = _TOLL_SPEAKER.match(sent) if _TOLL_WORD.search(sent) else None
     if toll:
         # "The Observatory put the death toll at 39"
         name, desc = _clean_np(toll.group("np"))

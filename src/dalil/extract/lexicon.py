@@ -185,7 +185,7 @@ class CompiledLexicon:
             for offset, first in _clitic_variants(word):
                 for seq, entry in self.words.get(first, ()):
                     k = len(seq)
-                    if i + k > n:
+                    if i + k > n or (k > 1 and toks[i + 1][2] != seq[1]):
                         continue
                     if all(toks[i + j][2] == seq[j] and
                            _GAP.fullmatch(text[toks[i + j - 1][1]:toks[i + j][0]])
@@ -211,8 +211,8 @@ class CompiledLexicon:
                 k = len(seq)
                 if k == 1:
                     return toks[i][0] + offset, toks[i][1], entry, 1
-                if i + k > n:
-                    continue
+                if i + k > n or toks[i + 1][2] != seq[1]:
+                    continue  # most candidates differ at once: no generator for them
                 if all(toks[i + j][2] == seq[j] and
                        _GAP.fullmatch(text[toks[i + j - 1][1]:toks[i + j][0]])
                        for j in range(1, k)):
