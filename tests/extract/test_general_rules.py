@@ -358,3 +358,20 @@ def test_event_dates(text: str, published: str, expected: list[str | None]) -> N
 def test_forced_into_a_vehicle_is_a_disappearance() -> None:
     r = run("Masked men stopped a taxi driver near the roundabout and forced him into their car.")
     assert "enforced_disappearance" in r["violations"]
+
+
+def test_testimony_header_and_the_violations_it_tells() -> None:
+    r = run('Testimony of "Rasha" (pseudonym), 29, from the village of Maabatli in the Afrin region, '
+            "recorded in Aleppo on 2 May 2024\n\n"
+            "In January 2018 fighters from the Hamza Division took over our house and told us to "
+            "leave. They beat my father and took him to a prison in Afrin. We paid $3,000 to a man "
+            "who said he could get him released. We never heard from my father again.",
+            published=None)
+    assert {c["attributed_to"] for c in r["claims"]} == {"Rasha"}
+    assert [(s["name"], s["pseudonymous"]) for s in r["quoted_sources"]] == [("Rasha", True)]
+    assert {"forced_displacement", "torture", "arbitrary_detention",
+            "enforced_disappearance"} <= set(r["violations"])
+    assert perps(r) == {"Hamza Division"}
+    roles = {m["surface"]: m["role"] for m in r["place_mentions"]}
+    assert roles["Maabatli"] == "scene" and roles["Aleppo"] == "base"
+

@@ -35,7 +35,7 @@ _AR_NP_INNER_STOP = _rx(r"\s(?:الى|إلى|على|عن|اليوم|امس|أم�
                        r"تقارير|شهادات)(?:\s|$)")
 _BYLINE = _rx(
     r"^\s*(?:by|بقلم|الكاتب|كتب)\s*:?\s+(?P<name>[^\n,|]{3,60}?)\s*(?:,|\||\n|$)"
-    r"|^\s*(?:testimony|statement|account|interview)\s+(?:of|by|from|with)\s+(?P<t>[^\n]{2,80}?)\s*$"
+    r"|^\s*(?:testimony|statement|account|interview)\s+(?:of|by|from|with)\s+(?P<t>[^\n]{2,200}?)\s*$"
     r"|^\s*(?:posted by|shared by|published by|(?:thread|tweets?|posts?) by)\s*:?\s*"
     r"(?P<post>[^\n,(]{2,80}?)\s*(?:[,(][^\n]*)?$"
     r"|^\s*(?:spokes(?:person|man|woman)|speaker|statement by|remarks by)\b[^:\n]{0,80}:\s*"
@@ -52,6 +52,7 @@ _DOCUMENT_OF = _rx(
     r"collected|kept|shared|provided|seen|obtained)?\s*(?:by|from|of)\s+|"
     r"(?:a|an|the)\s+(?:new\s+|latest\s+|recent\s+)?(?:report|statement|tally|count|"
     r"investigation|study|survey)\s+(?:by|from)\s+)", re.I)
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:had\s+|has\s+|have\s+)?$", re.I)
 _TOLL_WORD = re.compile(r"toll|number|figure|count|tally|total|estimate", re.I)
 _QUOTED_AS_SAYING = _rx(
     r"\bquot(?:ed|ing)\s+(?P<src>(?:an?|the)\s+[^,.;:\"“«]{2,60}?)\s+as\s+saying\b"
@@ -304,6 +305,8 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                                    "attribution:posted_by:" + low_verb,
                                    (s_start + v_e + by.start("np"),
                                     s_start + v_e + by.start("np") + len(name)))
+        if _RELATIVE_BEFORE.search(sent, 0, v_s):
+            continue  # "a man who said he could get him released": not the sentence's source
         # "X has denied", "X had also said": the subject is before the auxiliaries
         before = _AUXILIARIES.sub("", sent[:v_s])
         found = None
@@ -356,7 +359,8 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
 _AMBIGUOUS_VERBS = {"claims", "reports", "documents", "states", "notes", "posts", "adds",
                     "writes", "counts", "accounts", "records", "shares", "report",
                     "estimate", "estimates", "record", "claim"}
-_SEPARATORS = _rx(r"\s*(?:[,;:\"”“«»—–|]|\s-\s)\s*")
+# a comma inside a number ("$3,000") separates nothing
+_SEPARATORS = _rx(r"\s*(?:(?<!\d),|,(?!\d{3})|[;:\"”“«»—–|]|\s-\s)\s*")
 _VERBISH = _rx(r"\b(?:killed|were|was|had|have|has|been|is|are|did|do|does|will|would|"
                       r"could|shot|stormed|fled|left|came|went|took|killing|wounding|injuring|"
                       r"leaving|including|hit|struck)\b", re.I)

@@ -260,6 +260,7 @@ class _Run:
         author, author_rule = attr.document_author(norm)
         if has_arabic(author):
             author = self._surface_name(author, 0)
+        header_line_end = -1
         if author_rule in ("header:handle", "header:testimony", "header:speaker"):
             # a post's author, a testimony's witness and a briefing's speaker are sources of
             # what follows; the header line that names them describes them
@@ -269,6 +270,8 @@ class _Run:
             line_end = line_end if line_end > 0 else min(len(norm), 200)
             self._raw_sources.append((author, norm[line_start:line_end], (line_start, line_end),
                                       "attribution:" + author_rule))
+            if author_rule == "header:testimony":
+                header_line_end = line_end
 
         # 3. whole-text matches
         viol_by_sent: dict[int, list[Violation]] = {}
@@ -352,6 +355,8 @@ class _Run:
         for sent in sentences:
             si = sent.index
             stext = sent.text
+            if sent.end <= header_line_end and si <= 2:
+                continue  # "Testimony of X, ..., recorded in Y": the header, no claim of its own
             dash = attr.dash_source(stext)
             if dash and claims:
                 if claims[-1].attribution_rule in ("attribution:" + author_rule,
@@ -652,6 +657,16 @@ class _Run:
                 places_by_id[gp.id] = Place(canonical, [surface], gp.lat, gp.lon, gp.admin1,
                                             gp.country, gp.id, gp.kind, why,
                                             [p.span(raw.start, raw.end)], gp.coordinates_of)
+        if event_sents and header_line_end > 0:
+            # a testimony's header names where the witness lives: the scene of what they tell
+            for pm in r.place_mentions:
+                if pm.role == "mentioned" and self._norm_pos(pm.span[0]) < header_line_end and \
+                        pm.place_id not in places_by_id:
+                    pm.explanation += "; scene: the witness's home, named in the header"
+                    pm.role = "scene"
+                    places_by_id[pm.place_id] = Place(
+                        pm.canonical, [pm.surface], pm.lat, pm.lon, pm.admin1, pm.country,
+                        pm.place_id, pm.kind, pm.explanation, [pm.span], pm.coordinates_of)
         if event_sents and not places_by_id:
             # No place named in any event sentence: the one the sources speak from, or the only
             # places the document names, are the best reading of the scene; said so.

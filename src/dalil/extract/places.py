@@ -134,10 +134,14 @@ _DESTINATION = _rx(
     r"(?:a|the|their|his|her)\s+(?:[\w']+\s+){0,2}(?:house|home|homes|farm|shelter|camp|school|"
     r"mosque)\s+(?:in|at|near|outside)\s+(?:the\s+)?$"
     r"|\b(?:left|went|moved)\b[^.;]{0,30}?\bfor\s+$"
+    r"|\b(?:live|living|lives|stay|staying|sheltering)\s+(?:now\s+)?in\s+(?:\w+\s+)?camps?\s+"
+    r"(?:in|near|at)\s+$"
     r"|(?:نزح\w*|فر|فروا|فرت|هرب\w*|لجا\w*|لجو\w*|نقل\w*|اقتيد\w*|اقتاد\w*|توجه\w*|وصل\w*|"
     r"خرج\w*|انتقل\w*|ذهب\w*|غادر\w*|اخلاء|اجلاء|ترحيل|رحلوا)[^.،,]{0,25}\s+(?:الى|نحو|باتجاه|في)\s+(?:\S+\s+)?$)", re.I)
 _BASE = _rx(
     r"(?:\bbased in|headquartered in|offices? in|\bsaid in|told reporters in|speaking in|"
+    r"\b(?:recorded|interviewed|collected|gathered|taken down)\s+(?:\w+\s+){0,3}in|"
+    r"(?:جمعت|سجلت|سجّلت)(?:\s+\S+){0,3}\s+في|"
     r"press conference in|statement from|briefing in|مقره|ومقره|ومقرها|مقرها)\s+(?:the\s+)?$",
     re.I)
 _COUNTRIES = {name_key(c) for c in (
