@@ -260,6 +260,8 @@ def test_two_sources_in_one_sentence_give_two_claims() -> None:
     ("Early reports by opposition groups spoke of more than 200 dead.", "opposition groups"),
     ("Residents on the eastern edge report white shells bursting over the town.",
      "Residents on the eastern edge"),
+    ("The Interior Ministry identified the man as Colonel Adel M. and said he had been detained.",
+     "The Interior Ministry"),
     ("وكانت وسائل إعلام محلية قد زعمت أن عشرات المدنيين قضوا في الغارات.", "وسائل إعلام محلية"),
     ("ونقلت الوكالة الرسمية عن مصدر أمني قوله إن ١٦ عنصراً قتلوا في جبلة.", "مصدر أمني"),
     ("The agency quoted a security source as saying that 16 soldiers were killed.",

@@ -52,6 +52,7 @@ _DOCUMENT_OF = _rx(
     r"collected|kept|shared|provided|seen|obtained)?\s*(?:by|from|of)\s+|"
     r"(?:a|an|the)\s+(?:new\s+|latest\s+|recent\s+)?(?:report|statement|tally|count|"
     r"investigation|study|survey)\s+(?:by|from)\s+)", re.I)
+_FIRST_VERB_AND = re.compile(r"^(.{2,60}?)\s+(?:[a-z]+ed|had|has|was|were)\b.*\band$")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:had\s+|has\s+|have\s+)?$", re.I)
 _TOLL_WORD = re.compile(r"toll|number|figure|count|tally|total|estimate", re.I)
 _QUOTED_AS_SAYING = _rx(
@@ -437,6 +438,9 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
     name, extra = _clean_np(head[2])
     desc = ", ".join(c[2].strip() for c in reversed(taken) if c is not head)
     desc = ", ".join(p for p in (extra, desc) if p)
+    coordinated = _FIRST_VERB_AND.match(name)
+    if coordinated:  # "The Interior Ministry identified the man as X and said": the ministry
+        name = coordinated.group(1)
     given = given_name(desc) if _WITHHELD.search(desc) else None
     if given:  # "a cousin, who asked to be identified only as Abu Rami, said"
         name = given
