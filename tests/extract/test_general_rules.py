@@ -377,3 +377,17 @@ def test_testimony_header_and_the_violations_it_tells() -> None:
     roles = {m["surface"]: m["role"] for m in r["place_mentions"]}
     assert roles["Maabatli"] == "scene" and roles["Aleppo"] == "base"
 
+
+def test_arabic_victims_named_by_their_force_and_the_attacker() -> None:
+    r = run("أفاد المرصد السوري لحقوق الإنسان بمقتل ١١ عنصراً من قوات النظام في هجوم لتنظيم "
+            "الدولة الإسلامية في بادية دير الزور.")
+    assert perps(r) == {"Islamic State"}
+    assert [f["attributed_to"] for f in r["casualty_figures"]] == ["المرصد السوري لحقوق الإنسان"]
+
+
+def test_arabic_no_less_than_is_no_negation() -> None:
+    r = run("قالت الشبكة في تقريرها إنها وثقت ما لا يقل عن ٢٠٩ حالات اعتقال تعسفي خلال شهر "
+            "تشرين الثاني ٢٠٢٤.")
+    assert r["violations"] == ["arbitrary_detention"]
+    assert [d["date"] for d in r["dates"]] == ["2024-11"]
+
