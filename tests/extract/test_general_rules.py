@@ -391,3 +391,15 @@ def test_arabic_no_less_than_is_no_negation() -> None:
     assert r["violations"] == ["arbitrary_detention"]
     assert [d["date"] for d in r["dates"]] == ["2024-11"]
 
+
+def test_blamed_names_its_object_only_and_deaths_at_the_hands_of() -> None:
+    r = run('Officials blamed "remnants of the former regime" for the ambush, in which 16 security '
+            "personnel were killed.")
+    assert perps(r) == {"Assad-era forces and loyalists"}
+    r = run("The network recorded 125 deaths in June, 43 of them at the hands of Assad-era "
+            "loyalists and 29 by government forces.")
+    assert perps(r) == {"Assad-era forces and loyalists", "Syrian government forces (2025-)"}
+    r = run("According to a list of names shared with the group by relatives, 64 people remain "
+            "missing.")
+    assert r["claims"][0]["attributed_to"] == "relatives"
+

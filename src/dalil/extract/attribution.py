@@ -54,6 +54,8 @@ _DOCUMENT_OF = _rx(
     r"(?:a|an|the)\s+(?:new\s+|latest\s+|recent\s+)?(?:report|statement|tally|count|"
     r"investigation|study|survey)\s+(?:by|from)\s+)", re.I)
 _FIRST_VERB_AND = re.compile(r"^(.{2,60}?)\s+(?:[a-z]+ed|had|has|was|were)\b.*\band$")
+_LIST_BY = re.compile(r"\s*(?:a|an|the)\s+(?:list|tally|count|database|record|set)\b[^,;]{0,60}?"
+                      r"\bby\s+(?P<w>[^,;]{2,60})$", re.I)
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:had\s+|has\s+|have\s+)?$", re.I)
 _TOLL_WORD = re.compile(r"toll|number|figure|count|tally|total|estimate", re.I)
 _QUOTED_AS_SAYING = _rx(
@@ -213,6 +215,10 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             # "according to figures compiled by the SNHR": the source is the SNHR
             a_e += lead.end()
             np = np[lead.end():]
+        listed = _LIST_BY.match(np)
+        if listed:  # "according to a list of names shared with Amnesty by relatives": relatives
+            a_e += listed.start("w")
+            np = listed.group("w")
         # "according to SOHR statistics": SOHR
         np = re.sub(r"(?<=\S)\s+(?:statistics|figures|data|records|tallies|tally|count|"
                     r"documentation|reports?|estimates?)\s*$", "", np)

@@ -115,8 +115,8 @@ PARTITIVE_BEFORE = _rx(r"(?:\b(?:of those|of the|among those|of whom were)\s*|(?
                        re.I)
 PLURAL_NOUN_AFTER = _rx(r"^\s*(?:[a-z]+\s+)?([a-z]{3,}s)\b")
 PEOPLE_NOUNS = {"people", "civilians", "persons", "individuals", "families", "residents", "children",
-                "women", "men", "others", "members", "relatives", "students", "teachers", "doctors",
-                "activists", "journalists", "detainees", "victims", "villagers", "brothers",
+                "witnesses", "sources", "officials", "survivors", "doctors", "nurses", "medics",
+                "women", "men", "others", "members", "relatives", "students", "teachers", "activists", "journalists", "detainees", "victims", "villagers", "brothers",
                 "sons", "daughters", "times", "years", "days", "hours", "weeks", "months"}
 MONEY_BEFORE = _rx(r"(?:\$|US\$|€|£|USD\s*)\s*$")
 AGE_OR_TIME = _rx(

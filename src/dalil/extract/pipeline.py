@@ -128,6 +128,8 @@ _RECIPIENT = _rx(r"(?:^|\s)ل(?:مراسل\S*|وكال\S*|صحيف\S*|قنا\S*)
 _SPEECH_BETWEEN = _rx(r"\b(?:said|says|told|reported|according|accused|accuses|blamed|blames|"
                       r"alleged|alleges|claimed|claims|denied|denies|charged|condemned|"
                       r"condemns)\b", re.I)
+_CLAUSE_START = _rx(r".*(?:;\s*|\b(?:while|whereas|but)\s+|(?:بينما|في حين)\s+)", re.I)
+_OBJECT_END = _rx(r"\s(?:for|over|after|in which|who|which|that|when)\s|[,;]|،", re.I)
 _VICTIMS_WERE = _rx(r"\b(?:victims|those (?:killed|abducted|detained|targeted)|the dead)\s+"
                     r"(?:were|are|included)\b|\btargeted\b|\btargeting\b|الضحايا\s+من|"
                     r"استهداف|المستهدفين", re.I)
@@ -753,17 +755,25 @@ class _Run:
         for si, acts in actors_in_sent.items():
             if si in sent_agents or si not in claim_of_sent:
                 continue
+            named: list[tuple[int, int, str, str, str]] = []
             m_perp = _PERPETRATOR_WORD.search(sentences[si].text)
             if m_perp:
-                after_word = [a for a in acts if a[0] >= sentences[si].start + m_perp.start()]
-                if after_word:
-                    sent_agents[si] = after_word
-                continue
+                # the actors named after the word, up to where its object ends ("blamed X for
+                # the ambush, in which 16 security personnel were killed": X only)
+                obj_start = sentences[si].start + m_perp.end()
+                obj_end = _OBJECT_END.search(norm, obj_start + 1, sentences[si].end)
+                stop = obj_end.start() if obj_end else sentences[si].end
+                named += [a for a in acts if sentences[si].start + m_perp.start() <= a[0] < stop]
             m_comm = _COMMITTED.search(sentences[si].text)
             if m_comm:
-                before_word = [a for a in acts if a[1] <= sentences[si].start + m_comm.start()]
-                if before_word:
-                    sent_agents[si] = before_word
+                # "..., while investigators said pro-government militias were responsible"
+                clause = _CLAUSE_START.search(norm, sentences[si].start,
+                                              sentences[si].start + m_comm.start())
+                since = clause.end() if clause else sentences[si].start
+                named += [a for a in acts if since <= a[0] and
+                          a[1] <= sentences[si].start + m_comm.start() and a not in named]
+            if named:
+                sent_agents[si] = named
         # "They broke into our house": the actors of the sentence before, same paragraph.
         for si in sorted(event_sents & set(viol_by_sent)):
             if si in sent_agents or si - 1 not in actors_in_sent:
