@@ -1,6 +1,7 @@
 """Dalil's estimates beside the published ones, on the tables in shared/benchmarks/mse/.
 
     .venv/bin/python bench/mse_published.py [--bootstrap 500] [--seed 1] [--out bench/out/x.md]
+    .venv/bin/python bench/mse_published.py --lcmcr-seeds 4   # LCMCR beside the R runs only
 
 For every figure in the README: the published / reproduced / reference value, Dalil's value and
 interval, and whether they agree. "reproduced" figures must agree to within one person; LCMCR
@@ -191,6 +192,8 @@ class Bench:
                     else "reference seeds disagree; outside their intervals"
                 )
             verdict += f" (R-hat {result.rhat:.2f}, ESS {result.ess:.0f})"
+            if not result.converged:
+                verdict += "; Dalil's chains disagree: the report warns"
             for i, r in enumerate(runs):
                 self.rows.append(
                     Row(
@@ -331,6 +334,34 @@ def render(rows: list[Row]) -> str:
     return head + body
 
 
+def lcmcr_seed_table(bench: Bench, seeds: int) -> str:
+    """Each reference table run as the R reference was (one chain, K=10, burn-in 10,000, 1,000
+    samples thinned by 100) with several seeds, so Dalil's Monte Carlo spread is visible beside
+    R's two seeds. "Dalil / R" is the ratio of the mean medians."""
+    head = (
+        "| table | R medians | R 2.5% | R 97.5% | Dalil medians by seed | Dalil 2.5% | "
+        "Dalil 97.5% | Dalil / R |\n|---|---|---|---|---|---|---|---:|\n"
+    )
+    lines = []
+    for name, runs in bench.refs.items():
+        table = bench.table(name)
+        results = [run_lcmcr(table, LcmcrSettings(chains=1, seed=bench.seed + i)) for i in range(seeds)]
+        meds = [r.median() for r in results]
+        lows = [r.interval()[0] for r in results]
+        highs = [r.interval()[1] for r in results]
+
+        def join(values: list[float]) -> str:
+            return " / ".join(f"{v:,.0f}" for v in values)
+
+        ratio = sum(meds) / len(meds) / (sum(r["median"] for r in runs) / len(runs))
+        lines.append(
+            f"| {name.removesuffix('.csv')} | {join([r['median'] for r in runs])} | "
+            f"{join([r['q025'] for r in runs])} | {join([r['q975'] for r in runs])} | "
+            f"{join(meds)} | {join(lows)} | {join(highs)} | {ratio:.3f} |\n"
+        )
+    return head + "".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bootstrap", type=int, default=500)
@@ -341,9 +372,23 @@ def main() -> None:
     parser.add_argument("--interval", choices=("bca", "percentile"), default="bca")
     parser.add_argument("--no-lcmcr", action="store_true", help="skip the LCMCR reference runs")
     parser.add_argument("--out", type=Path, help="also write the table to this file")
+    parser.add_argument(
+        "--lcmcr-seeds",
+        type=int,
+        default=0,
+        help="only compare LCMCR with the R reference runs, one chain per seed, this many seeds",
+    )
     args = parser.parse_args()
     started = time.perf_counter()
     bench = Bench(find_bench(), args.bootstrap, args.seed, args.resampling, args.interval)
+    if args.lcmcr_seeds > 0:
+        text = lcmcr_seed_table(bench, args.lcmcr_seeds)
+        text += f"\nTotal time {time.perf_counter() - started:,.0f} s.\n"
+        print(text)
+        if args.out:
+            args.out.parent.mkdir(parents=True, exist_ok=True)
+            args.out.write_text(text, encoding="utf-8")
+        return
     run(bench, not args.no_lcmcr)
     text = render(bench.rows)
     reproduced = [r for r in bench.rows if r.kind == "reproduced"]

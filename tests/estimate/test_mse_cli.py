@@ -162,11 +162,50 @@ def test_from_victims_end_to_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     finally:
         ws.close()
     monkeypatch.setenv("DALIL_USER", "tester")
-    result = runner.invoke(app, ["--home", str(tmp_path / "ws"), "estimate", "--from-victims",
-                                 "--method", "bic", "--json"])
+    result = runner.invoke(
+        app, ["--home", str(tmp_path / "ws"), "estimate", "--from-victims", "--method", "bic", "--json"]
+    )
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     overall = report["overall"]
     assert overall["observed"] == linked.victims
     [bic] = overall["methods"]
     assert bic["estimate"] >= linked.victims and bic["interval"][0] <= bic["estimate"]
+
+
+def test_unconverged_lcmcr_is_loud_and_says_what_to_do(bench_dir: Path) -> None:
+    """The Netherlands table: chains settle on totals of ~50,000 and ~140,000 (the R package's
+    two reference seeds did the same). Too-short chains here make that certain."""
+    args = ["estimate", str(bench_dir / "netherlands_trafficking_2010_15_5lists.csv")]
+    args += ["--method", "lcmcr", "--burnin", "20", "--samples", "50", "--thinning", "1"]
+    result = runner.invoke(app, [*args, "--chains", "3", "--seed", "2"])
+    assert result.exit_code == 0, result.output
+    flat = " ".join(result.output.split())
+    assert "LCMCR did not converge" in flat  # the red panel's title
+    assert "CONVERGED, do" in flat  # beside the figure itself (the cell wraps)
+    assert "--chains 8 --burnin 100000 --samples 2000" in flat
+    as_json = runner.invoke(app, [*args, "--chains", "3", "--seed", "2", "--json"])
+    payload = json.loads(as_json.output)
+    lcmcr = payload["overall"]["methods"][0]
+    assert lcmcr["diagnostics"]["converged"] is False
+    assert len(lcmcr["diagnostics"]["chain_medians"]) == 3
+    assert any(w.startswith("LCMCR DID NOT CONVERGE") for w in payload["warnings"])
+
+
+def test_lcmcr_cap_flag_bounds_the_posterior(tmp_path: Path) -> None:
+    """Three lists sharing one person: the lists hardly bound N, so the draws pile up against the
+    cap, and the report says so."""
+    path = tmp_path / "apart.csv"
+    path.write_text("A,B,C,count\n1,0,0,40\n0,1,0,30\n0,0,1,20\n1,1,0,1\n", encoding="utf-8")
+    result = runner.invoke(
+        app,
+        ["estimate", str(path), "--method", "lcmcr", *QUICK, "--lcmcr-cap", "5", "--json"],
+    )
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.output)
+    lcmcr = payload["overall"]["methods"][0]
+    assert lcmcr["diagnostics"]["cap"] == 6 * 91
+    assert lcmcr["interval"][1] <= 6 * 91
+    assert any("upper bound" in w for w in payload["warnings"])
+    refused = runner.invoke(app, ["estimate", str(path), "--method", "lcmcr", "--lcmcr-cap", "-1"])
+    assert refused.exit_code != 0

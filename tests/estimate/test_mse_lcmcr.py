@@ -20,9 +20,7 @@ def _reference(bench_dir: Path) -> dict[str, list[dict[str, float]]]:
     out: dict[str, list[dict[str, float]]] = {}
     with (bench_dir / "reference_lcmcr_runs.csv").open() as fh:
         for row in csv.DictReader(fh):
-            out.setdefault(row["dataset"], []).append(
-                {k: float(row[k]) for k in ("median", "q025", "q975")}
-            )
+            out.setdefault(row["dataset"], []).append({k: float(row[k]) for k in ("median", "q025", "q975")})
     return out
 
 
@@ -79,18 +77,26 @@ def test_unconverged_chain_is_flagged(load) -> None:  # type: ignore[no-untyped-
     assert not result.converged
 
 
+# Tables whose posterior has modes a single chain may or may not find; the R package's own
+# seeds 1-4 split on them too (UK 4 lists: a low mode in the 2.5% quantile; UK 5 lists: seed 2
+# at 12,918 against ~22,000; Netherlands 5 lists: seed 3 at 142,106 against ~49,000).
+MULTIMODAL = ("uk_modern_slavery_2013", "netherlands_trafficking")
+
+
 @pytest.mark.slow
 def test_full_reference_configuration(load, bench_dir) -> None:  # type: ignore[no-untyped-def]
     """K=10, 10,000 burn-in, 1,000 samples thinned by 100, on every table whose two reference
     seeds agree (where they disagree the posterior is multimodal and no single run can match).
-    The median must fall inside the reference interval, and within 7% of the reference medians
-    whenever our own chains agree (R-hat below the limit)."""
+    Median within 3% of the reference medians' mean (the spread between seeds is ~1-2%), and
+    the 2.5% and 97.5% quantiles within 8% of R's. Before the stick-breaking fix Dalil's
+    Western US median was ~6% high (1,960 against 1,845)."""
     refs = _reference(bench_dir)
     for name, runs in refs.items():
         medians = [r["median"] for r in runs]
-        if max(medians) > 1.1 * min(medians):
+        if max(medians) > 1.1 * min(medians) or name.startswith(MULTIMODAL):
             continue
         result = run_lcmcr(load(name), LcmcrSettings(chains=2, seed=11))
-        assert min(r["q025"] for r in runs) <= result.median() <= max(r["q975"] for r in runs)
-        if result.converged:
-            assert min(medians) * 0.93 <= result.median() <= max(medians) * 1.07, name
+        assert result.median() == pytest.approx(float(np.mean(medians)), rel=0.03), name
+        low, high = result.interval()
+        assert low == pytest.approx(float(np.mean([r["q025"] for r in runs])), rel=0.08), name
+        assert high == pytest.approx(float(np.mean([r["q975"] for r in runs])), rel=0.08), name

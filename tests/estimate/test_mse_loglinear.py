@@ -46,9 +46,7 @@ def test_kosovo_bic_order2_is_14342(load) -> None:  # type: ignore[no-untyped-de
     table = load("kosovo_1999_4lists.csv")
     best = _choose(_search(table, 2).fits, "bic", table.observed)
     assert ll.fit_glm(table, best.model).estimate == pytest.approx(14341.7, abs=1.0)
-    assert sorted(_terms(table, best)) == sorted(
-        ["EXH:ABA", "EXH:OSCE", "EXH:HRW", "ABA:OSCE", "OSCE:HRW"]
-    )
+    assert sorted(_terms(table, best)) == sorted(["EXH:ABA", "EXH:OSCE", "EXH:HRW", "ABA:OSCE", "OSCE:HRW"])
 
 
 @pytest.mark.parametrize(
@@ -89,9 +87,7 @@ def test_uk_five_lists_stepwise_is_11313(load) -> None:  # type: ignore[no-untyp
 )
 def test_uk_stepwise_other_tables(load, name, expected) -> None:  # type: ignore[no-untyped-def]
     table = load(name)
-    assert ll.fit_glm(table, ll.stepwise_uk(table).model).estimate == pytest.approx(
-        expected, abs=1.0
-    )
+    assert ll.fit_glm(table, ll.stepwise_uk(table).model).estimate == pytest.approx(expected, abs=1.0)
 
 
 @pytest.mark.parametrize(

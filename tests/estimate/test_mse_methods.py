@@ -36,9 +36,7 @@ def test_graph_counts_match_known_numbers() -> None:
 
 
 def test_dga_on_korea_picks_the_published_model(load) -> None:  # type: ignore[no-untyped-def]
-    result = run_dga(
-        load("korea_comfort_women_palembang_3lists.csv"), 0.95, np.random.default_rng(0)
-    )
+    result = run_dga(load("korea_comfort_women_palembang_3lists.csv"), 0.95, np.random.default_rng(0))
     assert result.diagnostics["top_graph"] == "[B,C] [C,D]"
     assert 140 < result.estimate < 175  # the log-linear fit of that graph gives 157.2
     assert result.interval is not None and result.interval[0] >= 123
@@ -78,9 +76,7 @@ def test_strata_total_sums_draws_not_interval_ends() -> None:
 
 def test_disagreement_and_sparse_warnings_on_uk(load) -> None:  # type: ignore[no-untyped-def]
     table = load("uk_modern_slavery_2013_5lists.csv")
-    report = estimate_rows(
-        table.to_rows(), options=EstimateOptions(methods=("bic", "stepwise"), bootstrap=0)
-    )
+    report = estimate_rows(table.to_rows(), options=EstimateOptions(methods=("bic", "stepwise"), bootstrap=0))
     text = " ".join(report.warnings)
     assert "disagree widely" in text
     assert "Sparse table" in text

@@ -78,6 +78,14 @@ def register(app: typer.Typer) -> None:
         samples: Annotated[int, typer.Option("--samples", help="LCMCR samples kept per chain.")] = 1_000,
         thinning: Annotated[int, typer.Option("--thinning", help="LCMCR thinning.")] = 100,
         classes: Annotated[int, typer.Option("--classes", help="LCMCR latent classes K.")] = 10,
+        lcmcr_cap: Annotated[
+            int,
+            typer.Option(
+                "--lcmcr-cap",
+                help="LCMCR: at most this many undocumented per recorded person (the R "
+                "package's 20); 0 removes the bound.",
+            ),
+        ] = 20,
         as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
         plot: Annotated[Path | None, typer.Option("--plot", help="Write a picture (.png or .svg).")] = None,
     ) -> None:
@@ -93,8 +101,8 @@ def register(app: typer.Typer) -> None:
         for name, value in (("chains", chains), ("samples", samples), ("thinning", thinning)):
             if value < 1:
                 raise InputError(f"--{name} must be at least 1")
-        if burnin < 0 or classes < 1:
-            raise InputError("--burnin cannot be negative and --classes must be at least 1")
+        if burnin < 0 or classes < 1 or lcmcr_cap < 0:
+            raise InputError("--burnin and --lcmcr-cap cannot be negative and --classes must be at least 1")
         options = mse.EstimateOptions(
             methods=tuple(_split(method)) or mse.DEFAULT_METHODS,
             max_order=max_order,
@@ -105,7 +113,12 @@ def register(app: typer.Typer) -> None:
             level=level,
             seed=seed,
             lcmcr=mse.LcmcrSettings(
-                k=classes, burnin=burnin, samples=samples, thinning=thinning, chains=chains
+                k=classes,
+                burnin=burnin,
+                samples=samples,
+                thinning=thinning,
+                chains=chains,
+                cap_ratio=lcmcr_cap,
             ),
         )
         strata_cols = _split([strata] if strata else [])

@@ -25,7 +25,7 @@ from dalil.estimate.intervals import (
     jackknife_tables,
     percentile_interval,
 )
-from dalil.estimate.lcmcr import ESS_MINIMUM, RHAT_LIMIT, LcmcrSettings, run_lcmcr
+from dalil.estimate.lcmcr import ESS_MINIMUM, RHAT_LIMIT, LcmcrResult, LcmcrSettings, run_lcmcr
 from dalil.estimate.table import CaptureTable, StratifiedTable
 
 FloatArray = npt.NDArray[np.float64]
@@ -441,6 +441,9 @@ def _apply_bca(
         return
     result.jackknife = (values, weights)
     result.diagnostics["bca_acceleration"] = round(accel or 0.0, 5)
+    if result.interval is not None:
+        # Kept beside BCa in the JSON, so a reader can see how much the correction moved it.
+        result.diagnostics["percentile_interval"] = [round(x, 1) for x in result.interval]
     result.interval = interval
 
 
@@ -605,13 +608,23 @@ def _estimate_table(table: CaptureTable, opts: EstimateOptions, progress: Progre
                 "burnin": settings.burnin,
                 "samples_per_chain": settings.samples,
                 "thinning": settings.thinning,
+                "converged": result.converged,
+                "chain_medians": [_num(float(np.median(d))) for d in result.draws],
+                "cap": result.cap,
+                "share_near_cap": round(result.share_near_cap(), 4),
             },
         )
         if not result.converged:
+            msg = _lcmcr_not_converged(result)
+            lc.notes.append(msg)
+            warnings.append(msg + _where(table))
+        if result.hits_cap():
             msg = (
-                f"The LCMCR chains did not converge (R-hat {result.rhat:.2f}, limit {RHAT_LIMIT}; "
-                f"effective sample size {result.ess:.0f}, minimum {ESS_MINIMUM:.0f}): its "
-                "figure is not reliable. Run longer chains (more burn-in and samples)."
+                f"The LCMCR posterior runs into the sampler's upper bound (at most "
+                f"{result.cap:,} people, {settings.cap_ratio + 1} times the {table.observed:,} "
+                f"recorded; {result.share_near_cap():.0%} of the draws lie in the top tenth of "
+                "the allowed range): the lists do not bound the total under this model, and the "
+                "upper end of its interval is set by that bound, not by the data."
             )
             lc.notes.append(msg)
             warnings.append(msg + _where(table))
@@ -629,6 +642,21 @@ def _estimate_table(table: CaptureTable, opts: EstimateOptions, progress: Progre
         methods,
         models,
         warnings,
+    )
+
+
+def _lcmcr_not_converged(result: LcmcrResult) -> str:
+    s = result.settings
+    medians = ", ".join(f"{float(np.median(d)):,.0f}" for d in result.draws)
+    longer = max(s.burnin * 10, 100_000)
+    return (
+        f"LCMCR DID NOT CONVERGE: do not use its figure. Its {s.chains} chains disagree "
+        f"(R-hat {result.rhat:.2f}, limit {RHAT_LIMIT}; effective sample size {result.ess:.0f}, "
+        f"minimum {ESS_MINIMUM:.0f}; chain medians {medians}). Rerun with more and longer "
+        f"chains, e.g. --chains {max(2 * s.chains, 8)} --burnin {longer} --samples "
+        f"{max(s.samples, 2000)}. If the chains still settle on different totals, the "
+        "posterior has several modes: under this model the lists cannot decide between them, "
+        "so report the spread across methods, not one LCMCR figure."
     )
 
 

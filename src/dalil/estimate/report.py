@@ -50,12 +50,14 @@ def methods_table(est: StratumEstimate, level: float, title: str) -> Table:
     table.add_column("undocumented", justify="right")
     table.add_column("interval from")
     for m in est.methods:
+        unconverged = m.method == "lcmcr" and m.diagnostics.get("converged") is False
         table.add_row(
-            m.label,
+            m.label + (" - NOT CONVERGED, do not use" if unconverged else ""),
             _fmt(m.estimate),
             _interval(m.interval),
             _fmt(m.estimate - est.observed),
             _short_kind(m),
+            style="bold red" if unconverged else None,
         )
     return table
 
@@ -70,9 +72,11 @@ def method_details(est: StratumEstimate) -> list[str]:
             bits.append(f"profile likelihood given this model {_interval(m.profile_interval)}")
         d = m.diagnostics
         if m.method == "lcmcr" and d:
+            medians = ", ".join(_fmt(x) for x in d.get("chain_medians") or [])
             bits.append(
                 f"{d.get('chains')} chains, R-hat {d.get('rhat')}, effective sample size "
-                f"{d.get('ess')}, posterior mean {_fmt(d.get('posterior_mean'))}"
+                f"{d.get('ess')}, posterior mean {_fmt(d.get('posterior_mean'))}, chain "
+                f"medians {medians}"
             )
         if m.method == "dga" and d:
             bits.append(
@@ -83,7 +87,8 @@ def method_details(est: StratumEstimate) -> list[str]:
                 f"{d['bootstrap_replicates']} bootstrap replicates "
                 f"({d.get('bootstrap_failed', 0)} without an estimate)"
             )
-        bits.extend(m.notes)
+        # The non-convergence message has its own red panel; here it would only repeat.
+        bits.extend(n for n in m.notes if not n.startswith("LCMCR DID NOT CONVERGE"))
         if bits:
             lines.append(f"{m.method}: " + "; ".join(bits))
     return lines
@@ -137,6 +142,17 @@ def render(report: EstimateReport, console: Console, *, show_models: bool = True
     if report.total is not None:
         for s in report.strata:
             console.print(methods_table(s, level, f"Stratum {s.label()}: {s.observed:,} recorded"))
+    failed = [w for w in report.warnings if w.startswith("LCMCR DID NOT CONVERGE")]
+    if failed:
+        # Loud on purpose: a figure from chains that disagree looks as valid as any other.
+        console.print(
+            Panel(
+                Text("\n\n".join(failed)),
+                title="LCMCR did not converge",
+                border_style="bold red",
+                expand=False,
+            )
+        )
     if report.warnings:
         console.print(Text("Warnings", style="bold red"))
         for w in report.warnings:
