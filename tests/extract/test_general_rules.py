@@ -357,6 +357,13 @@ def test_event_dates(text: str, published: str, expected: list[str | None]) -> N
 # -- violations -----------------------------------------------------------------------------
 
 
+def test_an_attack_is_on_civilians_only_when_the_text_says_on_whom() -> None:
+    r = run("The US-led coalition carried out air strikes to support the SDF, an official said.")
+    assert "attack_on_civilians" not in r["violations"]
+    r = run("Air strikes hit the town overnight. Three children were killed.")
+    assert "attack_on_civilians" in r["violations"]
+
+
 def test_forced_into_a_vehicle_is_a_disappearance() -> None:
     r = run("Masked men stopped a taxi driver near the roundabout and forced him into their car.")
     assert "enforced_disappearance" in r["violations"]

@@ -129,6 +129,17 @@ _SPEECH_BETWEEN = _rx(r"\b(?:said|says|told|reported|according|accused|accuses|b
                       r"alleged|alleges|claimed|claims|denied|denies|charged|condemned|"
                       r"condemns)\b", re.I)
 _CLAUSE_START = _rx(r".*(?:;\s*|\b(?:while|whereas|but)\s+|(?:بينما|في حين)\s+)", re.I)
+# an attack is on civilians when its sentence says who or what was hit, or that people died
+_CIVILIAN_CUE = _rx(
+    r"\b(?:civilians?|residents?|people|children|child|women|woman|families|family|homes?|houses?|"
+    r"markets?|schools?|hospitals?|bakery|bakeries|neighbou?rhoods?|villages?|towns?|city|mosques?|"
+    r"churches|church|camps?|shelters?|crowds?|worshippers|patients|passers-by|farmers?|"
+    r"villagers|killing|killed|kills|dead|deaths?|wounded|wounding|injured|injuring|victims?|"
+    r"bodies|casualties|shot|station|square|street|buildings?|area|districts?|quarter|scene|"
+    r"fled|flee|fleeing|displaced)\b|"
+    r"مدني\S*|اهالي|سكان|منازل|منزل|سوق|مدرس\S*|مشفى|مستشفى|حي|احياء|قري\S*|بلد\S*|مدين\S*|"
+    r"قتل\S*|مقتل|قتلى|جرحى|جريح\S*|اصاب\S*|ضحايا|شهداء|استشهد\S*|اطفال|نساء|عائل\S*|مخيم|"
+    r"جثث|الناس|شارع|ساح\S*", re.I)
 _OBJECT_END = _rx(r"\s(?:for|over|after|in which|who|which|that|when)\s|[,;]|،", re.I)
 _VICTIMS_WERE = _rx(r"\b(?:victims|those (?:killed|abducted|detained|targeted)|the dead)\s+"
                     r"(?:were|are|included)\b|\btargeted\b|\btargeting\b|الضحايا\s+من|"
@@ -293,6 +304,12 @@ class _Run:
                     denied_sents.add(self.sent_of(s))
                     continue
                 si = self.sent_of(s)
+                if vtype == "attack_on_civilians" and not _CIVILIAN_CUE.search(
+                        norm, self.starts[si], sentences[min(si + 1, len(sentences) - 1)].end
+                        if si + 1 < len(sentences) and
+                        sentences[si + 1].paragraph == sentences[si].paragraph
+                        else sentences[si].end):
+                    continue  # "air strikes to support the SDF": a weapon, but on whom?
                 v = Violation(vtype, p.surface(s, e), p.span(s, e),
                               f"violations.yaml:{vtype}:{entry.pattern}", si)
                 self._viol_start[id(v)] = s
