@@ -136,7 +136,7 @@ _CIVILIAN_CUE = _rx(
     r"churches|church|camps?|shelters?|crowds?|worshippers|patients|passers-by|farmers?|"
     r"villagers|killing|killed|kills|dead|deaths?|wounded|wounding|injured|injuring|victims?|"
     r"bodies|casualties|shot|station|square|street|buildings?|area|districts?|quarter|scene|"
-    r"fled|flee|fleeing|displaced)\b|"
+    r"fled|flee|fleeing|displaced)\b|\bon\s+(?:the\s+)?[A-Z][a-z]|"  # "barrel bombs on Arbin"
     r"مدني\S*|اهالي|سكان|منازل|منزل|سوق|مدرس\S*|مشفى|مستشفى|حي|احياء|قري\S*|بلد\S*|مدين\S*|"
     r"قتل\S*|مقتل|قتلى|جرحى|جريح\S*|اصاب\S*|ضحايا|شهداء|استشهد\S*|اطفال|نساء|عائل\S*|مخيم|"
     r"جثث|الناس|شارع|ساح\S*", re.I)
