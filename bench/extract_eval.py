@@ -191,6 +191,9 @@ SETS = {
                                   "are in heldout/FIRST_RUN.txt, later rules saw its errors"),
     "unseen": (HERE / "unseen", "held-out set 2: first-run figures in unseen/FIRST_RUN.txt; "
                                 "general bugs it exposed were fixed afterwards"),
+    "blind3": (HERE / "blind3", "blind set 3: written without reading the rules; first run in "
+                                "blind3/FIRST_RUN.txt; general errors it showed were fixed "
+                                "afterwards"),
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -27,17 +28,46 @@ _NP_STOP = _rx(r"\s(?:that|who|which|whose|on|in a|in an|in its|in his|in her|"
                       r"after|when|as)\s|[,;:(\"“«]", re.I)
 _AR_NP_STOP = _rx(r"\s(?:ان|إن|أن|في|عن|خلال|الى|الي|إلى|على|علي|لـ|ل(?=\S)|بان|بأن|اليوم|"
                          r"امس|أمس|مساء|صباح|مقتل|اعتقال|قتل|اصابه|نزوح|تهجير|اختطاف|عدد|نحو|"
-                         r"حوالي|ما)\s|[،,:;(\"“«]|\d|\s(?:ان|إن|أن|بان|بأن)$")
+                         r"حوالي|ما|نفيا|قاطعا|بشده|ارتفاع|حصيله|الذي|التي|الذين|سقوط|وقوع)\s|"
+                         r"[،,:;(\"“«]|\d|\s(?:ان|إن|أن|بان|بأن)$|\sل(?=[\"“«])|"
+                         r"\sب(?:مقتل|مصرع|اعتقال|اختطاف|اصابه|سقوط|وقوع|ارتفاع|نزوح|تهجير)")
 _AR_NP_INNER_STOP = _rx(r"\s(?:الى|إلى|على|عن|اليوم|امس|أمس|مساء|صباح|الأنباء|التقارير|الاتهامات|"
-                       r"المزاعم|الخبر|الرواية|الادعاءات|وجود|حدوث|وقوع)(?:\s|$)")
+                       r"المزاعم|الخبر|الرواية|الادعاءات|وجود|حدوث|وقوع|معلومات|انباء|"
+                       r"تقارير|شهادات)(?:\s|$)")
 _BYLINE = _rx(
     r"^\s*(?:by|بقلم|الكاتب|كتب)\s*:?\s+(?P<name>[^\n,|]{3,60}?)\s*(?:,|\||\n|$)"
-    r"|^\s*(?:testimony|statement|account|interview)\s+(?:of|by|from|with)\s+(?P<t>[^\n]{2,80}?)\s*$"
-    r"|^\s*(?:posted by|shared by|published by)\s*:?\s*(?P<post>[^\n,]{2,80}?)\s*(?:,[^\n]*)?$"
+    r"|^\s*(?:testimony|statement|account|interview)\s+(?:of|by|from|with)\s+(?P<t>[^\n]{2,200}?)\s*$"
+    r"|^\s*(?:posted by|shared by|published by|(?:thread|tweets?|posts?) by)\s*:?\s*"
+    r"(?P<post>[^\n,(]{2,80}?)\s*(?:[,(][^\n]*)?$"
+    r"|^\s*(?:spokes(?:person|man|woman)|speaker|statement by|remarks by)\b[^:\n]{0,80}:\s*"
+    r"(?P<spk>[^\n]{2,60}?)\s*$"
     r"|^\s*(?:witness|source|author|channel|account|from|الشاهد|الشاهده|المصدر|القناه|"
     r"شهاده|الحساب|الناشر)\s*:?\s*(?P<h>[^\n]{2,80}?)\s*$"
     r"|^\s*(?P<handle>@\w{2,40})\b",
     re.I | re.M)
+_DOCUMENT_OF = _rx(
+    r"\s*(?:(?:the\s+)?(?:latest\s+|new\s+|preliminary\s+|updated\s+|early\s+|earlier\s+|"
+    r"initial\s+|first\s+|unconfirmed\s+)?(?:figures|data|numbers|"
+    r"statistics|records|estimates|tallies|tally|count|report|reports|statement|documentation|"
+    r"investigation|list|database|findings)\s+(?:compiled|published|released|issued|gathered|"
+    r"collected|kept|shared|provided|seen|obtained)?\s*(?:by|from|of)\s+|"
+    r"(?:a|an|the)\s+(?:new\s+|latest\s+|recent\s+)?(?:report|statement|tally|count|"
+    r"investigation|study|survey)\s+(?:by|from)\s+)", re.I)
+_FIRST_VERB_AND = re.compile(r"^(.{2,60}?)\s+(?:[a-z]+ed|had|has|was|were)\b.*\band$")
+_LIST_BY = re.compile(r"\s*(?:a|an|the)\s+(?:list|tally|count|database|record|set)\b[^,;]{0,60}?"
+                      r"\bby\s+(?P<w>[^,;]{2,60})$", re.I)
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:had\s+|has\s+|have\s+)?$", re.I)
+_TOLL_WORD = re.compile(r"toll|number|figure|count|tally|total|estimate", re.I)
+_QUOTED_AS_SAYING = _rx(
+    r"\bquot(?:ed|ing)\s+(?P<src>(?:an?|the)\s+[^,.;:\"“«]{2,60}?)\s+as\s+saying\b"
+    r"|(?:^|\s)و?(?:نقلت|نقل|تنقل|ينقل)\s+\S+(?:\s+\S+){0,3}?\s+عن\s+(?P<src2>\S+(?:\s+\S+){0,4}?)"
+    r"\s+(?:قوله|قولها|قولهم|ان|إن|أن)(?:\s|$)", re.I)
+_AFTER_MA_VERB = _rx(r"\s*(?:ما\s+)?(?:أفاد|أفادت|ذكر|ذكرت|نقل|نقلت|نشر|نشرت|أورد|أوردت|قال|قالت|"
+                    r"أعلن|أعلنت|أكد|أكدت|وثق|وثقت)(?:\s+(?:به|بها))?(?=\s)")
+# "وفق ما نقل موقع "تجمع أحرار حوران"", "according to the "Horan Free" page": the quoted name
+_QUOTED_OUTLET = _rx(r"\s*(?:the\s+)?(?:موقع|صحيفه|وكاله|قناه|شبكه|صفحه|حساب|"
+                     r"منصه|website|page|channel|account|outlet)?\s*[\"“«](?P<n>[^\"”»]{2,50})[\"”»]",
+                     re.I)
 _DASH_SOURCE = _rx(r"^\s*[—–]\s*(?P<name>[^\n]{2,60}?)\s*$")
 _APPOSITIVE_START = _rx(r"^\s*(?:a|an|the|who|aged|\d|one of|أحد|احد|وهو|وهي)\b", re.I)
 
@@ -57,20 +87,45 @@ def document_author(norm: str) -> tuple[str, str]:
     """The author named in the header and how: ("Rami", "header:byline"), ("@news",
     "header:handle"), ("Umm Ali", "header:testimony"); or ("author", "default_author")."""
     head = norm[:400]
-    m = _BYLINE.search(head)
-    if m:
+    for m in _BYLINE.finditer(head):
+        label = (m.group("t") or m.group("h") or "").strip()
+        if re.fullmatch(r"(?:رقم|no\.?|number|#)\s*\d+", label, re.I):
+            continue  # "شهادة رقم ٢٧", "Testimony No. 27": a number, not the witness
+        if m.group("spk"):
+            return m.group("spk").strip(), "header:speaker"
         if m.group("handle"):
             return m.group("handle"), "header:handle"
         if m.group("post"):
             return m.group("post").strip(), "header:handle"
         if m.group("name"):
             return m.group("name").strip(), "header:byline"
-        text = (m.group("t") or m.group("h") or "").strip()
-        name = given_name(text) or re.sub(r"\s*\([^)]*\)\s*$", "", text).strip() or text
+        text = label
+        quoted_name = re.match(r"[\"“«]([^\"”»\n]{2,40})[\"”»]", text)
+        name = (quoted_name.group(1).strip() if quoted_name else None) or given_name(text) or \
+            re.sub(r"\s*\([^)]*\)\s*$", "", text).strip() or text
         kind = "testimony" if re.search(r"testimony|witness|شهاد|الشاهد", m.group(0), re.I) \
             else "source"
         return name, f"header:{kind}"
+    lines = head.split("\n")
+    if len(lines) >= 2 and 1 <= len(lines[0].split()) <= 5 and \
+            not re.search(r"[.:!?,;\"]", lines[0]) and \
+            re.search(r"\d{1,2}:\d{2}|·", lines[1]) and re.search(r"\d{4}", lines[1]):
+        # an exported post: the page's name, then the date and time it was posted
+        return lines[0].strip(), "header:handle"
     return "author", "default_author"
+
+
+_POST_PREFIX = re.compile(
+    r"^\W{0,3}(?:\[[^\]\n]{0,40}\]\s*)?(?:\d+/\d+\s+)?(?:(?:RT|MT|reply from|replying|"
+    r"quote from|comment from|comment by|رد من|تعليق)\s+)?(?P<name>@\w{2,40})\s*:\s"
+    r"|^\s*(?:\U0001f4ac|\U0001f5e8|↳|>)\s*(?P<name2>[^:\n]{2,40}?)\s*:\s", re.I)
+
+
+def post_author(sentence: str) -> str | None:
+    """The account a post in a thread or comment list comes from: "RT @SDFpress: ...",
+    "Reply from @X: ...", "💬 Page name: ..."."""
+    m = _POST_PREFIX.match(sentence)
+    return (m.group("name") or m.group("name2")).strip() if m else None
 
 
 _GIVEN_NAME = re.compile(
@@ -78,6 +133,9 @@ _GIVEN_NAME = re.compile(
     r"(?:first )?name as|pseudonym:?|calling (?:himself|herself|itself)|اسم مستعار:?|يدعى|تدعى|"
     r"المعروف باسم|المعروفة باسم)\s+(?P<n>(?:[A-Z]\.\s?){1,3}|@\w+|[^\s,.;()]+(?:\s+[A-Z][\w'-]+)?)",
     re.I)
+# a name given in place of a withheld one (not "also known as the White Helmets")
+_WITHHELD = re.compile(r"identified (?:only )?(?:as|by)|gave (?:only )?(?:his|her|their)|pseudonym|"
+                       r"اسم مستعار", re.I)
 _TRIM_HEAD = re.compile(r"^((?:a|an|one)\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)\s+"
                         r"(?P<rest>(?:with|from|at|in|of|for|who|working)\s.+)$")
 
@@ -90,7 +148,8 @@ def given_name(text: str) -> str | None:
 
 def _clean_np(np: str) -> tuple[str, str]:
     """Split "Rami H., a 34-year-old farmer" into (name, description)."""
-    np = np.strip(" ,.;:-—–\"“”«»")
+    initial = re.search(r"\b[A-Z]\.\s*[,;:]?\s*$", np)
+    np = np.strip(" ,.;:-—–\"“”«»") + ("." if initial else "")  # "Hala M." keeps its period
     given = given_name(np)
     if given:
         return given, np
@@ -124,15 +183,49 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         if (q.end() - q.start()) >= 0.3 * len(sent.strip()) or q.start() == 0:
             quoted = q
             break
+    # 0. "the agency quoted a security source as saying", "نقلت الوكالة عن مصدر أمني قوله"
+    relay = _QUOTED_AS_SAYING.search(sent) if ("quot" in sent or "نقل" in sent) else None
+    if relay:
+        group = "src" if relay.group("src") else "src2"
+        name, desc = _clean_np(relay.group(group))
+        if name:
+            return Attribution(name, desc, quoted is not None, s_start, s_end,
+                               "attribution:quoted_as_saying",
+                               (s_start + relay.start(group), s_start + relay.end(group)))
     # 1. "according to X", "بحسب X"
     acc = according[0] if according else None
+    if acc is not None and sent[acc[0]:acc[1]].lower() == "per" and \
+            not re.match(r"\s+(?:the\s+)?[A-Z@]", sent[acc[1]:]):
+        acc = None  # "$300 per person": a rate, not "according to"
     if acc is not None:
         _a_s, a_e, _ = acc
         rest = sent[a_e:]
+        ma_verb = _AFTER_MA_VERB.match(rest)
+        if ma_verb:  # "بحسب ما أفاد به الدفاع المدني": the source follows the verb
+            a_e += ma_verb.end()
+            rest = sent[a_e:]
         ar = bool(re.search("[\u0600-\u06ff]", rest[:5]))
+        outlet = _QUOTED_OUTLET.match(rest)
         stop = (_AR_NP_STOP if ar else _NP_STOP).search(rest)
-        np = rest[: stop.start() if stop else 80][:80]
+        np = outlet.group("n") if outlet else rest[: stop.start() if stop else 80][:80]
+        if outlet:
+            a_e += outlet.start("n")
+        lead = _DOCUMENT_OF.match(np)
+        if lead and len(np) > lead.end() + 2:
+            # "according to figures compiled by the SNHR": the source is the SNHR
+            a_e += lead.end()
+            np = np[lead.end():]
+        listed = _LIST_BY.match(np)
+        if listed:  # "according to a list of names shared with Amnesty by relatives": relatives
+            a_e += listed.start("w")
+            np = listed.group("w")
+        # "according to SOHR statistics": SOHR
+        np = re.sub(r"(?<=\S)\s+(?:statistics|figures|data|records|tallies|tally|count|"
+                    r"documentation|reports?|estimates?)\s*$", "", np)
         name, desc = _clean_np(np)
+        if re.match(r"(?:the\s+)?(?:information|reports|accounts|testimonies)\s+(?:we|I|our)\b",
+                    name, re.I):
+            name = ""  # "according to the information we have received": the author's own
         if name:
             return Attribution(name, desc, quoted is not None,
                                s_start + (quoted.start(1) if quoted else 0),
@@ -171,6 +264,17 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                     return Attribution(name, desc, quoted is not None, s_start, s_end,
                                        "attribution:verb_subject:" + verb,
                                        (s_start + v_e, s_start + v_e + len(np)))
+            elif re.match(r"\s*(?:ان|إن|أن|بان|بأن)\s", rest):
+                # "وكانت وسائل إعلام ... قد زعمت أن": the subject comes before the verb
+                pre = re.sub(r"^\W*(?:و|ف)?(?:كانت|كان|كما|قد)?\s*", "", sent[:v_s])
+                pre = re.sub(r"\s*(?:قد|وقد|لقد)\s*$", "", pre)
+                if pre and 1 <= len(pre.split()) <= 8 and not re.search(r"[،,:;\"“«\d]", pre):
+                    name, desc = _clean_np(pre)
+                    return Attribution(name, desc, quoted is not None, s_start, s_end,
+                                       "attribution:subject_verb:" + verb,
+                                       (s_start + sent.find(pre), s_start + sent.find(pre)
+                                        + len(pre)))
+                continue
             else:
                 stop = _AR_NP_STOP.search(rest)
                 np = rest[: stop.start() if stop else 60][:60]
@@ -180,6 +284,9 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             if not np.strip() or len(np.split()) > 9:
                 continue
             name, desc = _clean_np(np)
+            appos = re.match(r"\s*[،,]\s*(?:وهو|وهي|وهم)\s+([^،,:\"“«]{2,60})", rest[len(np):])
+            if appos and not desc:
+                desc = appos.group(1).strip()  # "أبو أحمد، وهو أحد سكان الحي"
             split = re.match(r"^(\S+(?:\s+\S+)?)\s+((?:في|من|ب)\s.+)$", name)
             if split and len(name.split()) > 3:
                 # "مصادر محلية في مدينة مصياف": the source, then where it is
@@ -191,15 +298,30 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             continue
         after = sent[v_e:]
         low_verb = verb.lower()
-        if low_verb in _AMBIGUOUS_VERBS and not re.match(r"\s*(?:that\b|[\"“«:]|$)", after):
+        if low_verb in _AMBIGUOUS_VERBS and not re.match(r"\s*(?:that\b|[\"“«:]|$)", after) \
+                and not _PEOPLE_SUBJECT.search(sent[:v_s]):
             continue  # "these claims fabrications", "Reports of a massacre": nouns, not verbs
-        if re.match(r"\s+as\b", after):
-            continue  # "described as", "reported as"
-        before = sent[:v_s]
+        if re.match(r"\s+as\b", after) or (low_verb in ("accused", "blamed") and
+                                            re.match(r"\s+(?:of|for)\b", after)):
+            continue  # "described as", "men accused of talking to the SDF"
+        by = _BY_AGENT.match(after)
+        if by and low_verb in _PASSIVE_PUBLISHING:
+            # "Video posted online by activists showed ...": the poster is the source
+            name, desc = _clean_np(by.group("np"))
+            if name:
+                return Attribution(name, desc, quoted is not None, s_start, s_end,
+                                   "attribution:posted_by:" + low_verb,
+                                   (s_start + v_e + by.start("np"),
+                                    s_start + v_e + by.start("np") + len(name)))
+        if _RELATIVE_BEFORE.search(sent, 0, v_s):
+            continue  # "a man who said he could get him released": not the sentence's source
+        # "X has denied", "X had also said": the subject is before the auxiliaries
+        before = _AUXILIARIES.sub("", sent[:v_s])
         found = None
         if low_verb not in ("told", "tells", "tell") and \
                 before.rstrip().endswith((",", "\"", "”", "»")) and \
-                re.match(r"\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,3}\s*[.!]?\s*$", after):
+                re.match(r"\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,3}\s*[.!]?\s*$", after) and \
+                not _VERBISH_AFTER.search(after) and not _RELATIVE_CHUNK.search(before):
             found = None  # "..., Say Officials": the speaker follows the verb
         else:
             found = _subject_before(before)
@@ -211,11 +333,24 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             span = (s_start + v_e + rel, s_start + v_e + rel + len(name))
         else:
             name, desc, rel = found
+            lead = _DOCUMENT_OF.match(name)
+            if lead and len(name) > lead.end() + 2:
+                # "Early reports by opposition groups spoke of": the groups
+                rel += lead.end()
+                name = name[lead.end():]
             span = (s_start + rel, s_start + rel + len(name))
         if _PRONOUN.match(name) and last_speaker:
             name = last_speaker
         return Attribution(name, desc, quoted is not None, s_start, s_end,
                            "attribution:verb_subject:" + low_verb, span)
+    toll = _TOLL_SPEAKER.match(sent) if _TOLL_WORD.search(sent) else None
+    if toll:
+        # "The Observatory put the death toll at 39"
+        name, desc = _clean_np(toll.group("np"))
+        if name and not _VERBISH.search(name):
+            return Attribution(name, desc, quoted is not None, s_start, s_end,
+                               "attribution:toll", (s_start + toll.start("np"),
+                                                    s_start + toll.start("np") + len(name)))
     colon = _COLON_SOURCE.match(sent)
     if colon:
         name, desc = _clean_np(colon.group("np"))
@@ -232,10 +367,28 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
 _AMBIGUOUS_VERBS = {"claims", "reports", "documents", "states", "notes", "posts", "adds",
                     "writes", "counts", "accounts", "records", "shares", "report",
                     "estimate", "estimates", "record", "claim"}
-_SEPARATORS = _rx(r"\s*(?:[,;:\"”“«»—–|]|\s-\s)\s*")
+# a comma inside a number ("$3,000") separates nothing
+_SEPARATORS = _rx(r"\s*(?:(?<!\d),|,(?!\d{3})|[;:\"”“«»—–|]|\s-\s)\s*")
 _VERBISH = _rx(r"\b(?:killed|were|was|had|have|has|been|is|are|did|do|does|will|would|"
                       r"could|shot|stormed|fled|left|came|went|took|killing|wounding|injuring|"
                       r"leaving|including|hit|struck)\b", re.I)
+_AUXILIARIES = _rx(r"(?:\s+(?:has|have|had|will|would|also|again|later|repeatedly|previously|"
+                   r"earlier|separately|already|not|did|does|do|had\s+been|has\s+been|"
+                   r"publicly|officially|firmly|strongly|categorically))+\s*$", re.I)
+# "residents on the western edge report ...": a plural subject makes "report" a verb
+_PEOPLE_SUBJECT = _rx(r"\b(?:residents|activists|witnesses|sources|officials|medics|locals|"
+                      r"people|villagers|survivors|monitors|rescuers|doctors|families|relatives|"
+                      r"journalists|groups)\b(?:\s+[\w'-]+){0,4}\s*$", re.I)
+_BY_AGENT = _rx(r"\s+(?:online\s+|on\s+(?:social\s+media|\w+)\s+|today\s+|earlier\s+)?by\s+"
+                r"(?P<np>(?:the\s+)?[^,.;:\"“«]{2,60}?)(?=\s+(?:showed|shows|show|said|says|on|in|"
+                r"appeared|appears|was|were|is|are|that|which|who)\b|[,.;:]|$)", re.I)
+_PASSIVE_PUBLISHING = {"posted", "published", "shared", "released", "issued", "reported",
+                       "documented", "compiled", "written", "circulated", "tweeted", "recorded"}
+# "the toll could rise": a clause after the verb, not a speaker
+_VERBISH_AFTER = _rx(r"\b(?:could|would|will|may|might|was|were|is|are|had|has|have|did|"
+                     r"should|must|can|not)\b", re.I)
+# "The official, who spoke on condition of anonymity, said": the subject is before the verb
+_RELATIVE_CHUNK = _rx(r",\s*(?:who|which)\s[^,]{2,100},\s*$", re.I)
 _RELATIVE = _rx(r"^(?:who|which|whose|whom)\b", re.I)
 _DESCRIPTIVE = _rx(r"^(?:a|an|the|who|which|whose|aged|one of|\d)", re.I)
 _PROPER = _rx(r"^(?:[A-Z][\w.'-]*|al-\w+|bin|ibn|abu|umm|de|van)(?:\s+(?:[A-Z][\w.'-]*|"
@@ -270,8 +423,8 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
     for c in reversed(chunks):
         text = c[2].strip()
         words = len(text.split())
-        if _VERBISH.search(text) or words > 14:
-            break
+        if (_VERBISH.search(text) and not _RELATIVE.match(text)) or words > 20:
+            break  # a relative clause may hold verbs: "the ministry, which has backed ..., said"
         if taken:
             last = taken[-1][2].strip()
             joins = ((_PROPER.match(text) and _DESCRIPTIVE.match(last))  # "Rami, a farmer,"
@@ -285,12 +438,19 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
     if not taken:
         return None
     names = [c for c in taken if _PROPER.match(c[2].strip()) and not _RELATIVE.match(c[2].strip())]
-    head = names[0] if names else taken[0]
-    if _RELATIVE.match(head[2].strip()):
+    plain = [c for c in taken if not _RELATIVE.match(c[2].strip())]
+    if not plain:
         return None
+    head = names[0] if names else plain[0]  # "The official, who spoke ..., said"
     name, extra = _clean_np(head[2])
     desc = ", ".join(c[2].strip() for c in reversed(taken) if c is not head)
     desc = ", ".join(p for p in (extra, desc) if p)
+    coordinated = _FIRST_VERB_AND.match(name)
+    if coordinated:  # "The Interior Ministry identified the man as X and said": the ministry
+        name = coordinated.group(1)
+    given = given_name(desc) if _WITHHELD.search(desc) else None
+    if given:  # "a cousin, who asked to be identified only as Abu Rami, said"
+        name = given
     name = re.sub(r"^(?:and|but|while|as|so)\s+", "", name, flags=re.I)
     name = re.sub(r"\s+(?:also|too|again|further|separately|later|meanwhile|earlier)$", "", name,
                   flags=re.I)
@@ -309,6 +469,8 @@ def _subject_after(before: str, after: str) -> tuple[str, str, int] | None:
     if not m:
         return None
     name, extra = _clean_np(m.group("name"))
+    if _VERBISH_AFTER.search(name):
+        return None  # "..., said the toll could rise": a clause, not a speaker
     desc = (m.group("desc") or "").strip(" ,")
     return (name, ", ".join(p for p in (extra, desc) if p), m.start("name")) if name else None
 
@@ -321,7 +483,10 @@ def _speaker_after_quote(tail: str, lex: Lexicons) -> tuple[str, str, int] | Non
         np = m.group("np")
         if re.match(r"(?:to|on|in)\b", np, re.I):
             return None
-        name, desc = _clean_np(re.split(r"\s(?:who|in an?|on|at)\s", np)[0])
+        head = re.split(r"\s(?:who|in an?|on|at)\s", np)[0]
+        name, desc = _clean_np(head)
+        if np != head:  # "Clara B., director at Human Rights Watch": keep the whole description
+            desc = ", ".join(x for x in (desc, np[len(head):].strip(" ,")) if x)
         return (name, desc, m.start("np")) if name else None
     m = re.match(r"\s*[,،]?\s*(?P<np>[^.;:!?\"“«]{2,80}?)\s+(?P<verb>said|says|told|added|wrote|"
                  r"posted|recalled|explained|insisted|claimed)\b", tail, re.I)
@@ -343,6 +508,165 @@ def _speaker_before(head: str, lex: Lexicons) -> tuple[str, str, int] | None:
     if m:
         name, desc = _clean_np(m.group("np"))
         return (name, desc, -m.start("np")) if name else None
+    return None
+
+
+# Where one sentence gives two sources their own figures: "X said 11 were killed, while Y put
+# the toll at 8", "..., بينما قالت Y إن".
+_CLAUSE_BREAK = _rx(r",?\s+(?:while|whereas|but|although)\s+|;\s+|[,،]?\s+(?:بينما|في حين|فيما)\s+",
+                    re.I)
+_TOLL_SPEAKER = _rx(
+    r"\s*(?P<np>[^,;\"“«]{2,80}?(?:,\s*(?:which|who)\s[^;\"“«]{2,120}?,)?)\s+"
+    r"(?:(?:has|have|had|also|later|separately|now)\s+)*"
+    r"(?:put|puts|putting|placed|places|gave|gives|estimated|"
+    r"estimates|set|sets|raised|lowered)\s+(?:the|its|their|a)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:toll|number|figure|count|tally|total|estimate)\b", re.I)
+
+
+ClauseCache = dict[tuple[int, int], Attribution | list[int] | None]
+
+
+def clause_speaker(norm: str, s_start: int, s_end: int, pos: int, lex: Lexicons,
+                   last_speaker: str = "", cache: ClauseCache | None = None
+                   ) -> Attribution | None:
+    """The source of the clause holding ``pos`` when the sentence has several clauses, each
+    with its own source; None when the sentence is one clause or the clause names nobody
+    (the sentence's attribution then applies). ``cache`` (one per document) keeps the
+    clauses and their sources, asked for once per figure."""
+    sent = norm[s_start:s_end]
+    cached_cuts = cache.get((s_start, -1)) if cache is not None else None
+    if isinstance(cached_cuts, list):
+        cuts = cached_cuts
+    else:
+        cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sent)), len(sent)]
+        if cache is not None:
+            cache[(s_start, -1)] = cuts
+    if len(cuts) <= 2:
+        return None
+    rel = pos - s_start
+    a, b = 0, len(sent)
+    for a, b in itertools.pairwise(cuts):
+        if a <= rel < b:
+            break
+    if cache is not None and (s_start, a) in cache:
+        hit = cache[(s_start, a)]
+        return hit if isinstance(hit, Attribution) else None
+    found = _clause_source(norm, s_start, sent, a, b, lex, last_speaker)
+    if cache is not None:
+        cache[(s_start, a)] = found
+    return found
+
+
+def _clause_source(norm: str, s_start: int, sent: str, a: int, b: int, lex: Lexicons,
+                   last_speaker: str) -> Attribution | None:
+    toll = _TOLL_SPEAKER.match(sent, a, b)
+    if toll:
+        name, desc = _clean_np(toll.group("np"))
+        if name and not _VERBISH.search(name):
+            return Attribution(name, desc, False, s_start + a, s_start + b,
+                               "attribution:clause_toll",
+                               (s_start + toll.start("np"), s_start + toll.end("np")))
+    found = attribute_sentence(norm, s_start + a, s_start + b, lex, last_speaker)
+    if found is None or found.speaker_span[0] < s_start + a:
+        return None
+    return found
+
+
+def clause_attributions(norm: str, s_start: int, s_end: int, lex: Lexicons,
+                        last_speaker: str = "", cache: ClauseCache | None = None
+                        ) -> list[tuple[int, int, Attribution]] | None:
+    """A sentence whose clauses have different sources ("The government blamed armed groups,
+    while UN investigators said militias were responsible"): each clause with its own source, as
+    (start, end, attribution); None when the sentence has one source."""
+    sent = norm[s_start:s_end]
+    breaks = list(_CLAUSE_BREAK.finditer(sent))
+    if not breaks:
+        return None
+    cuts = [0, *(m.end() for m in breaks), len(sent)]
+    parts: list[tuple[int, int, Attribution]] = []
+    for a, b in itertools.pairwise(cuts):
+        found = clause_speaker(norm, s_start, s_end, s_start + a, lex, last_speaker, cache)
+        if found is not None and found.speaker_span[0] >= s_start + a and \
+                not re.fullmatch(r"he|she|they|it|we|i", found.speaker, re.I):
+            parts.append((s_start + a, s_start + b, found))
+        elif parts:  # a clause without its own source belongs to the one before
+            parts[-1] = (parts[-1][0], s_start + b, parts[-1][2])
+        else:
+            return None  # the first clause has no source of its own: the sentence's applies
+    names = {re.sub(r"^(?:the|a|an)\s+", "", p[2].speaker.lower()) for p in parts}
+    return parts if len(parts) > 1 and len(names) > 1 else None
+
+
+_HEADER_ORG = _rx(
+    r"\A\s*(?P<org>[^\n:|]{4,80}?)\s+[-—–|:]\s+(?:press\s+)?(?:statement|release|"
+    r"(?:monthly\s+|annual\s+|special\s+|weekly\s+)?(?:report|update|bulletin|briefing)|"
+    r"بيان|تقرير|نشره|موجز)\b", re.I)
+
+
+def header_organisation(norm: str) -> str | None:
+    """The organisation a report's header names as its publisher ("Euphrates Documentation
+    Project — Monthly report", "المركز السوري لتوثيق الانتهاكات - تقرير شهري")."""
+    m = _HEADER_ORG.match(norm[:200])
+    return m.group("org").strip() if m else None
+
+
+_ANAPHOR_HEADS = {"centre", "center", "network", "group", "organisation", "organization",
+                  "project", "monitor", "observatory", "committee", "league", "association",
+                  "commission", "team", "coalition", "initiative", "foundation", "مركز", "شبكه",
+                  "مرصد", "منظمه", "رابطه", "لجنه", "جمعيه", "مجموعه", "مؤسسه", "مبادره", "تجمع"}
+
+
+def refers_to(name: str, org: str) -> bool:
+    """Whether ``name`` is a short reference to ``org``: "the Centre", "المركز"."""
+    name, org = normalize_arabic(name), normalize_arabic(org)
+    words = re.sub(r"^the\s+", "", name.strip().lower()).split()
+    if len(words) != 1:
+        return False
+    word = words[0]
+    bare = word[2:] if word.startswith("ال") else word
+    org_words = {w[2:] if w.startswith("ال") else w for w in org.lower().split()}
+    return bare in _ANAPHOR_HEADS and bare in org_words
+
+
+_QUOTE_CHAR = re.compile("[\"“”«»]")
+
+
+def quote_runs(sentences: list[tuple[int, int, int, str]]) -> dict[int, tuple[int, int]]:
+    """Sentences inside a quotation that runs over several sentences of a paragraph:
+    sentence index -> (first, last) index of the run. ``sentences``: (index, start, end,
+    paragraph, text) without the start/end, i.e. (index, paragraph, _, text)."""
+    runs: dict[int, tuple[int, int]] = {}
+    open_at: int | None = None
+    para = -1
+    for index, paragraph, _unused, text in sentences:
+        if paragraph != para:
+            open_at, para = None, paragraph  # a quotation does not run across paragraphs here
+        state = open_at is not None
+        for q in _QUOTE_CHAR.finditer(text):
+            ch = q.group()
+            if ch in "“«":
+                state = True
+            elif ch in "”»":
+                state = False
+            else:
+                state = not state
+        if open_at is None and state:
+            open_at = index
+        elif open_at is not None and not state:
+            for k in range(open_at, index + 1):
+                runs[k] = (open_at, index)
+            open_at = None
+    return runs
+
+
+def run_speaker(norm: str, spans: list[tuple[int, int]], lex: Lexicons, last_speaker: str
+                ) -> Attribution | None:
+    """The speaker of a quotation running over the sentences ``spans`` (first to last): named
+    after its end ('... tied," she said.') or before its start ('X said: "...')."""
+    for start, end in (spans[-1], spans[0]):
+        found = attribute_sentence(norm, start, end, lex, last_speaker)
+        if found is not None and found.rule != "attribution:according_to":
+            return found
     return None
 
 

@@ -78,9 +78,12 @@ DATE_RE = _rx(
         rf"(?:عام\s+)?(?P<y3>{_YEAR}))(?!\d)",
         # in March / last March / آذار الماضي / في شهر آذار (year from publication)
         rf"(?P<mo>(?:\b(?:in|last|early|late|mid|since|during)\s+(?:-\s*)?(?P<m5>{_EN_M})(?![\w]|\s+\d)"
-        rf"|(?:في|خلال|منذ|مطلع|اواخر|منتصف)\s+(?:شهر\s+)?(?P<m6>{_AR_M})(?!\s*\d)"
+        rf"|(?:في|خلال|منذ|مطلع|اواخر|منتصف)\s+(?:شهر\s+)?(?P<m6>{_AR_M})(?!\s*[/(]|\s*(?:عام\s+|سنه\s+)?\d)"
         rf"|(?:شهر\s+)?(?P<m7>{_AR_M})\s+(?:الماضي|الفائت|المنصرم)))",
         # in 2013, عام 2013
+        # "between 2011 and 2023", "from 2012 to 2014", "2011-2023", "بين عامي 2011 و2023"
+        rf"(?P<yrs>(?:\b(?:between|from)\s+|(?:بين|من)\s+(?:عامي\s+|عام\s+)?)?(?P<ya>{_YEAR})\s*"
+        rf"(?:-|–|\bto\b|\band\b|\buntil\b|و|الى|حتى)\s*(?:عام\s+)?(?P<yb>{_YEAR}))(?!\d)",
         rf"(?P<yr>(?:\b(?:in|since|during|of|until|by|the|a|an)\s+|(?:عام|سنة|العام)\s+)(?P<y5>{_YEAR}))(?!\d|,\d)",
         # relative expressions
         r"(?P<rel_pub>\b(?:yesterday|today|last night|this morning|this evening|tonight|"
@@ -94,8 +97,20 @@ DATE_RE = _rx(
         r"بعد\s+يوم)\b)",
         r"(?P<rel_prev>\b(?:the\s+day\s+before|the\s+previous\s+(?:day|night|evening)|"
         r"a\s+day\s+earlier|اليوم\s+السابق|في\s+اليوم\s+السابق)\b)",
+        # "last month" names a month, "last year" a year; "last week", "recently" name no
+        # single date and stay unresolved rather than guessed.
+        r"(?P<rel_month>\b(?:last|earlier this|this|(?:at\s+)?the\s+(?:start|beginning|end)\s+of\s+"
+        r"(?:this|last))\s+(?P<rm_unit>month|year)\b"
+        r"|(?:(?:في|خلال|منذ|مطلع|اواخر|منتصف)\s+)?(?P<rm_ar>الشهر|العام|السنه)\s+(?P<rm_ar_when>الماضي|"
+        r"الفائت|المنصرم|الحالي|الجاري)(?!\S))",
+        r"(?P<rel_vague>\b(?:last|earlier this|this|the previous|the past)\s+(?:week|weekend)\b|"
+        r"\b(?:recently|in recent (?:days|weeks)|days ago|weeks ago|a few days ago|"
+        r"(?:a|one|two|three|several|few) (?:days|weeks) (?:ago|earlier))\b|"
+        r"(?:الاسبوع الماضي|الاسبوع الفائت|مؤخرا|قبل ايام|قبل اسابيع|خلال الايام الماضيه)(?!\S))",
         rf"(?P<wd>\b(?:(?:on|last|late|early)\s+(?P<wd_en>{_EN_WD})(?:\s+(?:night|morning|evening))?|"
-        rf"(?:يوم|ليله|صباح|مساء|فجر)\s+(?P<wd_ar>{_AR_WD})(?:\s+(?:الماضي|الفائت))?))\b",
+        rf"(?:يوم|ليله|صباح|مساء|فجر)\s+(?P<wd_ar>{_AR_WD})(?:\s+(?:الماضي|الفائت))?))\b"
+        # "on Friday evening, 14 February", "يوم الإثنين ١٢ كانون الأول": the date says it
+        r"(?!(?:\s+(?:night|morning|evening|afternoon))?,?\s*\d)",
     ]) + ")",
     re.IGNORECASE,
 )
@@ -137,11 +152,14 @@ def _infer_year(month: int, day: int, anchor: date | None) -> int | None:
 _STARTS = (
     {m.split()[0] for m in _MONTHS} | set(_WEEKDAYS) | set(_AR_ORDINALS)
     | {"in", "early", "late", "mid", "last", "since", "during", "of", "until", "by", "the", "a",
+       "between", "from",
        "an", "yesterday", "today", "this", "tonight", "earlier", "at", "minutes", "moments",
-       "next", "hours", "that", "on"}
+       "next", "hours", "that", "on", "recently", "days", "weeks", "one", "two", "three",
+       "several", "few"}
     | {normalize_arabic(w) for w in (
         "في", "خلال", "منذ", "مطلع", "أواخر", "منتصف", "شهر", "عام", "سنة", "العام", "قبل", "أمس",
-        "الأمس", "اليوم", "الليلة", "فجر", "صباح", "مساء", "ليل", "بعد", "يوم", "ليلة")}
+        "الأمس", "اليوم", "الليلة", "فجر", "صباح", "مساء", "ليل", "بعد", "يوم", "ليلة", "الشهر",
+        "الأسبوع", "مؤخرا", "مؤخراً", "قبل", "بين", "من")}
 )
 
 
@@ -175,9 +193,20 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
     last_day: date | None = None  # latest single-day date seen (anchor for "the next day")
     last_ambiguous = False
     year_anchor = published
+    # A post's timestamp ("[10 Jun 2017, 21:52]") anchors "yesterday" and "this morning" in its
+    # paragraph; the document's publication date anchors the rest.
+    local: tuple[date, int] | None = None
+    # "in late August 2012 ... stormed the town on 24 August": a year the paragraph has named
+    # before is the year of its year-less dates (not the publication's)
+    explicit: tuple[int, int] | None = None  # (year, end of its paragraph)
+
+    def para_year(pos: int) -> int | None:
+        return explicit[0] if explicit is not None and pos < explicit[1] else None
+
     for m in _date_matches(norm):
         g = m.groupdict()
         res: DateMatch | None = None
+        anchor = local[0] if local is not None and m.start() < local[1] else published
         if g["iso"]:
             d = _safe(int(g["iy"]), int(g["im"]), int(g["id"]))
             res = DateMatch(m.start(), m.end(), d.isoformat() if d else None, "date:iso", d)
@@ -192,7 +221,7 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             d2s = g["d2"] or g["d4"]
             month = _month(g["m1"] or g["m2"])
             ys = g["y1"] or g["y2"]
-            year = int(ys) if ys else _infer_year(month, d1, year_anchor)
+            year = int(ys) if ys else para_year(m.start()) or _infer_year(month, d1, year_anchor)
             rule = "date:day_month" + ("" if ys else ":year_inferred")
             if year is None or month == 0:
                 res = DateMatch(m.start(), m.end(), None, rule + ":no_anchor", None)
@@ -208,7 +237,8 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
         elif g["ordm"]:
             month = _month(g["m4"])
             d1 = _AR_ORDINALS.get(normalize_arabic(g["ord"]), 0)
-            year = int(g["y4"]) if g["y4"] else _infer_year(month, d1, year_anchor)
+            year = int(g["y4"]) if g["y4"] else para_year(m.start()) or \
+                _infer_year(month, d1, year_anchor)
             first = _safe(year, month, d1) if year else None
             res = DateMatch(m.start(), m.end(), first.isoformat() if first else None,
                             "date:ordinal_month", first)
@@ -218,16 +248,25 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
                             "date:month_year", None)
         elif g["mo"]:
             month = _month(g["m5"] or g["m6"] or g["m7"])
-            year = _infer_year(month, 1, year_anchor) if month else None
+            year = (para_year(m.start()) or _infer_year(month, 1, year_anchor)) if month else None
             res = DateMatch(m.start(), m.end(), f"{year:04d}-{month:02d}" if year else None,
                             "date:month:year_inferred" if year else "date:month:no_anchor", None)
+        elif g["yrs"]:
+            ya, yb = int(g["ya"]), int(g["yb"])
+            res = DateMatch(m.start(), m.end(), f"{ya}/{yb}" if yb > ya else None,
+                            "date:year_interval", None)
+            if yb <= ya:
+                continue
         elif g["yr"]:
             res = DateMatch(m.start("y5"), m.end(), g["y5"], "date:year", None)
         elif g["rel_pub"]:
             word = normalize_arabic(g["rel_pub"].lower())
+            if re.search(r"(?:\buntil|\bto|حتى|لغايه|الى)\s+$", norm[max(0, m.start() - 8):m.start()],
+                         re.I):
+                continue  # "to this day", "حتى اليوم": not a date of anything
             offset = -1 if word in ("yesterday", "last night", "امس", "الامس", "الليله الماضيه",
                                     "مساء امس", "صباح امس", "فجر امس", "ليل امس") else 0
-            d = published + timedelta(days=offset) if published else None
+            d = anchor + timedelta(days=offset) if anchor else None
             res = DateMatch(m.start(), m.end(), d.isoformat() if d else None,
                             "date:relative_to_published" if d else "date:relative:no_anchor", d)
         elif g["rel_next"] or g["rel_prev"]:
@@ -242,24 +281,54 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
                 res = DateMatch(m.start(), m.end(), d.isoformat(), "date:relative_to_previous", d)
             else:
                 res = DateMatch(m.start(), m.end(), None, "date:relative:ambiguous_anchor", None)
+        elif g["rel_month"]:
+            unit = "year" if (g["rm_unit"] or "").lower() == "year" or g["rm_ar"] in (
+                "العام", "السنه") else "month"
+            when = (g["rm_ar_when"] or m.group(0)).lower()
+            back = 1 if re.search(r"\blast\b|الماضي|الفائت|المنصرم", when) else 0
+            if anchor is None:
+                res = DateMatch(m.start(), m.end(), None, "date:relative:no_anchor", None)
+            elif not back and (anchor.day <= 5 if unit == "month" else anchor.timetuple().tm_yday <= 10):
+                # "this month" in a report of 1 March may well mean February: not guessed
+                res = DateMatch(m.start(), m.end(), None, "date:relative:ambiguous_anchor", None)
+            elif unit == "year":
+                res = DateMatch(m.start(), m.end(), f"{anchor.year - back:04d}",
+                                "date:relative_year", None)
+            else:
+                y, mo = anchor.year, anchor.month - back
+                if mo == 0:
+                    y, mo = y - 1, 12
+                res = DateMatch(m.start(), m.end(), f"{y:04d}-{mo:02d}", "date:relative_month",
+                                None)
+        elif g["rel_vague"]:
+            res = DateMatch(m.start(), m.end(), None, "date:relative:vague", None)
         elif g["wd"]:
             name = normalize_arabic((g["wd_en"] or g["wd_ar"]).lower())
             target = _WEEKDAYS[name]
-            if published is not None:
-                back = (published.weekday() - target) % 7
-                d = published - timedelta(days=back)
+            if anchor is not None:
+                back = (anchor.weekday() - target) % 7
+                d = anchor - timedelta(days=back)
                 res = DateMatch(m.start(), m.end(), d.isoformat(), "date:weekday_before_published", d)
             else:
                 res = DateMatch(m.start(), m.end(), None, "date:weekday:no_anchor", None)
         if res is None:
             continue
+        if res.full is not None and _TIMESTAMP_AFTER.match(norm, res.end) and \
+                not norm[norm.rfind("\n", 0, res.start) + 1:res.start].strip(" [(\t"):
+            res.rule += ":timestamp"
+            para_end = norm.find("\n\n", res.end)
+            local = (res.full, para_end if para_end >= 0 else len(norm))
         if (published is not None and res.full is not None and res.full < published and
-                re.search(r"(?:\bsince|منذ)\s+(?:the\s+)?$", norm[max(0, m.start() - 12):m.start()],
-                          re.I)):
+                _SINCE_BEFORE.search(norm[max(0, m.start() - 70):m.start()])):
             # "since 6 March": from then until the report
             res = DateMatch(res.start, res.end, f"{res.full.isoformat()}/{published.isoformat()}",
                             res.rule + ":since", None)
         out.append(res)
+        year_text = g.get("iy") or g.get("ny") or g.get("y1") or g.get("y2") or g.get("y4") or \
+            g.get("y3") or g.get("y5")
+        if year_text and ":timestamp" not in res.rule and res.start >= header_end:
+            para_end = norm.find("\n\n", res.end)
+            explicit = (int(year_text), para_end if para_end >= 0 else len(norm))
         if res.full is not None and not res.rule.startswith("date:relative") and \
                 res.start < header_end:
             if published is None and ":year_inferred" not in res.rule:
@@ -273,6 +342,36 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
         elif res.full is not None:
             last_day = res.full
     return out
+
+
+_TIMESTAMP_AFTER = re.compile(r"\s*[,·]?\s*\d{1,2}:\d{2}")
+# "since 6 March", "since the offensive began on April 30", "منذ ١٣ تموز"
+_SINCE_BEFORE = _rx(r"(?:\bsince|منذ)\s+(?:the\s+)?(?:(?:[^\s.,;:]+\s+){0,6}?(?:on|in)\s+)?$", re.I)
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{0,60}\))?\s*(?:[-—–:|]|\n|$)")
+_DATELINE_BEFORE = re.compile(r"\s*(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}|[\u0621-\u064a]+"
+                              r"(?:\s+[\u0621-\u064a]+)?)(?:\s*,\s*[A-Z\u0621-\u064a][\w .'-]{0,30})?"
+                              r"\s*,\s*$")
+
+
+def is_dateline(norm: str, start: int, end: int, sentence_index: int) -> bool:
+    """Whether a date is the dateline of the report, not the date of an event in it.
+
+    "BEIRUT, March 8 (Wire) -", "QAMISHLI, Syria, May 2 -", a date alone on a header line. Not
+    "On 6 March, gunmen ..." or "A 2019 airstrike ...": a date at the start of a sentence is an
+    event's unless a dateline separator or the end of the line follows it."""
+    if sentence_index > 1:
+        return False
+    line_start = norm.rfind("\n", 0, start) + 1
+    if start - line_start >= 60:
+        return False
+    before = norm[line_start:start]
+    if not _DATELINE_AFTER.match(norm, end, min(len(norm), end + 70)):
+        # "BEIRUT, March 8, Gunmen": a capitalised place and comma, with nothing else before
+        return sentence_index == 0 and bool(_DATELINE_BEFORE.fullmatch(before)) and \
+            start - line_start < 40
+    # a separator follows: the line so far must be a place, an outlet, a "Posted:" label or empty
+    return not re.search(r"\b(?:on|in|since|until|from|between|during)\s*$", before, re.I) and \
+        len(before.split()) <= 6
 
 
 def parse_date_text(text: str, published: date | None = None) -> str | None:

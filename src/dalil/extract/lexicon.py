@@ -19,6 +19,7 @@ import yaml
 
 from dalil.errors import ConfigError
 from dalil.extract import fastre
+from dalil.extract.actors import expand_forms, nationality_map
 from dalil.extract.text import word_tokens
 from dalil.gazetteer.names import has_arabic, normalize_arabic
 
@@ -184,7 +185,7 @@ class CompiledLexicon:
             for offset, first in _clitic_variants(word):
                 for seq, entry in self.words.get(first, ()):
                     k = len(seq)
-                    if i + k > n:
+                    if i + k > n or (k > 1 and toks[i + 1][2] != seq[1]):
                         continue
                     if all(toks[i + j][2] == seq[j] and
                            _GAP.fullmatch(text[toks[i + j - 1][1]:toks[i + j][0]])
@@ -210,8 +211,8 @@ class CompiledLexicon:
                 k = len(seq)
                 if k == 1:
                     return toks[i][0] + offset, toks[i][1], entry, 1
-                if i + k > n:
-                    continue
+                if i + k > n or toks[i + 1][2] != seq[1]:
+                    continue  # most candidates differ at once: no generator for them
                 if all(toks[i + j][2] == seq[j] and
                        _GAP.fullmatch(text[toks[i + j - 1][1]:toks[i + j][0]])
                        for j in range(1, k)):
@@ -554,6 +555,8 @@ class Lexicons:
     source_roles: dict[str, CompiledLexicon]
     pseudonymous: CompiledLexicon
     reserved_words: set[str] = field(default_factory=set)
+    # "Russian" -> "Russian forces" (actors.yaml nationality and forms modifiers)
+    actor_nationalities: dict[str, str] = field(default_factory=dict)
 
 
 def _read(directory: Path | None, name: str) -> Any:
@@ -592,7 +595,8 @@ def load_lexicons(directory: Path | None = None) -> Lexicons:
         kinds[a["canonical"]] = a.get("kind", "armed_group")
         if a.get("before"):
             eras[a["canonical"]] = (str(a["before"]["date"]), a["before"]["canonical"])
-        for alias in {a["canonical"], *a.get("aliases", [])}:
+        for alias in {a["canonical"], *a.get("aliases", []),
+                      *expand_forms(a.get("forms"), a["canonical"])}:
             actor_entries.append(Entry(a["canonical"], alias))
     victim_entries = [Entry(v["canonical"], alias) for v in victims_raw
                       for alias in {v["canonical"], *v.get("aliases", [])}]
@@ -621,4 +625,5 @@ def load_lexicons(directory: Path | None = None) -> Lexicons:
                       for role, block in sources.items() if role in ROLES},
         pseudonymous=compile_lexicon(_lang_entries(sources["pseudonymous"], "pseudonymous")),
         reserved_words=reserved,
+        actor_nationalities=nationality_map(actors_raw),
     )

@@ -29,6 +29,9 @@ class PlaceMention:
     candidates: int
     explanation: str
     sentence: int
+    # "" when lat/lon are the place's own; else whose they are ("city: Homs (wof:...)"), for
+    # neighbourhoods the gazetteer has no coordinates for
+    coordinates_of: str = ""
 
 
 @dataclass
@@ -43,6 +46,7 @@ class Place:
     kind: str
     explanation: str
     spans: list[Span]
+    coordinates_of: str = ""  # as in PlaceMention
 
 
 @dataclass

@@ -30,7 +30,10 @@ _AR_UNITS_RAW = {
     "خمسون": 50, "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70, "ثمانون": 80,
     "ثمانين": 80, "تسعون": 90, "تسعين": 90, "مئة": 100, "مائة": 100, "مئتان": 200, "مئتين": 200,
     "مائتان": 200, "مائتين": 200, "ألف": 1000, "ألفا": 1000, "ألفين": 2000, "ألفان": 2000,
-    "مليون": 1_000_000,
+    "مليون": 1_000_000, "مئتي": 200, "مائتي": 200, "ألفي": 2000,
+    "ثلاثمئة": 300, "ثلاثمائة": 300, "أربعمئة": 400, "أربعمائة": 400, "خمسمئة": 500,
+    "خمسمائة": 500, "ستمئة": 600, "ستمائة": 600, "سبعمئة": 700, "سبعمائة": 700, "ثمانمئة": 800,
+    "ثمانمائة": 800, "تسعمئة": 900, "تسعمائة": 900, "آلاف": 1000,
 }
 _AR_WORDS = {normalize_arabic(k): v for k, v in _AR_UNITS_RAW.items()}
 _AR_TEENS = {normalize_arabic(k): v for k, v in {
@@ -42,6 +45,9 @@ _AR_TEENS = {normalize_arabic(k): v for k, v in {
 VAGUE = {
     "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000,
     "tens of thousands": 20_000, "hundreds of thousands": 200_000, "a dozen": 12,
+    # "several hundred" is read like "hundreds": at least two hundred
+    "several hundred": 200, "a few hundred": 200, "several thousand": 2000,
+    "a few thousand": 2000, "several dozen": 24, "a few dozen": 24,
     normalize_arabic("عشرات"): 20, normalize_arabic("مئات"): 200, normalize_arabic("آلاف"): 2000,
     normalize_arabic("عشرات الآلاف"): 20_000, normalize_arabic("مئات الآلاف"): 200_000,
 }
@@ -54,9 +60,10 @@ def parse_english_words(text: str) -> int | None:
         return None
     total = current = 0
     seen = False
-    for w in words:
+    for i, w in enumerate(words):
         if w in ("a", "an") and not seen:
-            current = 1
+            # "a hundred" is 100, but "a four-year siege" is four
+            current = 1 if i + 1 < len(words) and words[i + 1] in _EN_SCALES else 0
             continue
         if w in _EN_UNITS:
             current += _EN_UNITS[w]
@@ -87,7 +94,7 @@ def parse_arabic_words(text: str) -> int | None:
         if p not in _AR_WORDS:
             return None
         v = _AR_WORDS[p]
-        if v in (1000, 1_000_000) and total and total < v and p in ("الف", "مليون"):
+        if v in (1000, 1_000_000) and total and total < v and p in ("الف", "مليون", "الاف", "الفا"):
             total *= v
         else:
             total += v
@@ -128,9 +135,13 @@ _NUM = (rf"(?:(?:{_DIGITS})(?:\s*(?:million|thousand|مليون|الف|الاف)
 _DUALS = [normalize_arabic(w) for w in (
     "عنصرين", "عنصران", "شخصين", "شخصان", "طفلين", "طفلان", "شابين", "شابان", "رجلين", "رجلان",
     "امرأتين", "امرأتان", "شقيقين", "شقيقان", "مدنيين اثنين", "جنديين", "جنديان", "مقاتلين اثنين",
-    "سيدتين", "سيدتان", "فتاتين", "فتاتان", "طفلتين", "طفلتان")]
+    "سيدتين", "سيدتان", "فتاتين", "فتاتان", "طفلتين", "طفلتان", "مدنيان", "قتيلان", "قتيلين",
+    "جريحان", "جريحين", "معتقلان", "مواطنان", "مواطنين اثنين", "صحفيان", "صحفيين اثنين",
+    "ناشطان", "شقيقتان", "شقيقتين")]
 _DUAL_RE = "(?:" + "|".join(sorted(map(re.escape, _DUALS), key=len, reverse=True)) + ")"
-_VAGUE_RE = ("(?:tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|a dozen|"
+_VAGUE_RE = ("(?:tens of thousands|hundreds of thousands|several hundred|a few hundred|"
+             "several thousand|a few thousand|several dozen|a few dozen|dozens|scores|hundreds|"
+             "thousands|a dozen|"
              + "|".join(re.escape(normalize_arabic(w)) for w in
                         ("عشرات الآلاف", "مئات الآلاف", "عشرات", "مئات", "آلاف")) + ")")
 _QUAL = {
@@ -173,7 +184,7 @@ class NumberMatch:
 _STARTS = (
     {w for w in list(_EN_UNITS) + list(_EN_SCALES)} | {"a", "an", "between", "from", "بين", "من",
                                                        "tens", "dozens", "scores", "hundreds",
-                                                       "thousands"}
+                                                       "thousands", "several"}
     | {normalize_arabic(p).lower().split()[0] for p in _QUAL_LOOKUP}
     | {k.split()[0] for k in list(_AR_WORDS) + list(_AR_TEENS) + list(VAGUE)}
     | {d.split()[0] for d in _DUALS}

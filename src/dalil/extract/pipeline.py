@@ -8,16 +8,31 @@ Deterministic: no randomness, no model, no network; every item records the rule 
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import replace as dc_replace
 from datetime import date
 from pathlib import Path
 
 from dalil.errors import InputError, TooLargeError
 from dalil.extract import attribution as attr
 from dalil.extract import fastre
-from dalil.extract.dates import find_dates
-from dalil.extract.figures import SUBSET_BEFORE, classify
+from dalil.extract.actors import (
+    AGENT_CUE,
+    AGENT_LIST_BEFORE,
+    ATTACK_NOUN,
+    ATTACK_VERB_AFTER,
+    CLASH_BEFORE,
+    DISGUISE_BEFORE,
+    IDENTIFIED_AS,
+    UNDERGOER_VERB,
+    UNKNOWN_ACTOR,
+    coordinated_actors,
+    unknown_actor_label,
+)
+from dalil.extract.dates import DateMatch, find_dates, is_dateline
+from dalil.extract.figures import INCLUDED_START, NEVER_SEEN_AGAIN, SUBSET_BEFORE, classify
 from dalil.extract.lexicon import (
     Entry,
     Lexicons,
@@ -45,6 +60,7 @@ from dalil.extract.places import (
     _DESTINATION,
     _ORIGIN,
     RawMention,
+    city_of_quarters,
     find_place_mentions,
     latin_name,
     resolve,
@@ -52,7 +68,7 @@ from dalil.extract.places import (
 from dalil.extract.statistical import PLACE_LABELS, EntityModel
 from dalil.extract.text import Prepared, prepare, split_sentences
 from dalil.gazetteer import Gazetteer, load_gazetteer
-from dalil.gazetteer.names import name_key, normalize_arabic
+from dalil.gazetteer.names import has_arabic, name_key, normalize_arabic
 
 
 def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
@@ -66,11 +82,13 @@ EXTRACTOR_VERSION = "0.1.0"
 MAX_CHARS = 5_000_000
 
 _NEGATION = _rx(r"(?:\b(?:no|not|never|denied|deny|denies|without|nobody|none)\b"
-                       r"|(?:^|\s)(?:لم|لا|نفى|نفت|دون|بدون|ينفي|تنفي))[^.,;]{0,18}$", re.I)
+                       r"|(?:^|\s)(?:لم|لا(?!\s+(?:يقل|تقل|يزال|تزال|سيما))|نفى|نفت|دون|بدون|ينفي|"
+                       r"تنفي))[^.,;]{0,18}$", re.I)  # "ما لا يقل عن" is no negation
 _DENIAL = _rx(r"\b(?:denied|denies|deny|dismissed|rejected|refuted)\b|(?:^|\s)(?:و|ف)?"
                      r"(?:نفى|نفت|ينفي|تنفي|نفي|نفيا)(?:\s|$)", re.I)
 _SUBSET_LINK = _rx(r"^[^.;:!?]*(?:\b(?:including|among them|of whom|of them|as well as)\b|"
-                   r"(?:بينهم|منهم|من بينهم))[^.;:!?]*$|^[^.;:!?\d]{0,30}\b(?:and|or)\s+$", re.I)
+                   r"(?:بينهم|منهم|من بينهم))[^.;:!?]*$|^[^.;:!?\d]{0,30}\b(?:and|or)\s+$|"
+                   r"^[^.;:!?\d]{0,25}[–—(:]\s*$", re.I)  # "111 civilians – 90 men, ..."
 _PERPETRATOR_WORD = _rx(r"\b(?:perpetrators?|culprits|attackers were|carried out by|committed by|"
                         r"blamed|accused|held responsible)\b|"
                         r"(?:الجناه|الجناة|مرتكبي|مرتكبو|منفذي|منفذو)", re.I)
@@ -87,30 +105,58 @@ _WITNESS_HEAD = _rx(r"\W*(?:the\s+|a\s+|some\s+)?(?:residents?|villagers?|people
 _STATEMENT_DATE = _rx(
     r"\b(?:said|told|reported|announced|stated|published|released|issued|wrote|posted|added|"
     r"statement|report|updated|briefing)\b[^.]{0,12}$|"
-    r"(?:قال|قالت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|نشر|نشرت|بيان|تقرير|صرح)[^.\n]{0,30}$", re.I)
+    # a word of its own: "اعتقال" holds "قال" but says nothing
+    r"(?:^|\s)[وف]?(?:قال|قالت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|نشر|نشرت|بيان|تقرير|صرح)\S{0,3}"
+    r"[^.\n]{0,30}$", re.I)
 _PUBLICATION = _rx(r"(?:published|posted|updated|date|نشر|تاريخ النشر|بتاريخ)\s*:?\s*$",
                           re.I)
-_AGENT_BEFORE = _rx(r"(?:\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|\bat the hands of\s+"
-                           r"(?:the\s+)?|(?:على يد|علي يد|من قبل|بايدي|بيد|نفذها|ارتكبها)\s+)$",
+_AGENT_BEFORE = _rx(r"(?:\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,3}|\bat the hands of\s+"
+                           r"(?:the\s+)?|(?:على يد|علي يد|من قبل|بايدي|بيد|نفذها|ارتكبها|شنها|شنتها|"
+                           r"نفذتها|ارتكبتها|شنه|نفذه|برصاص|بنيران|بقذائف|بقصف|بغاره|بغارات|"
+                           r"برصاص قناص|على ايدي)\s+|(?:هجوم|هجمات|غاره|غارات|قصف|كمين)\s+(?:\S+\s+)?ل)$",
                            re.I)
 _PATIENT_BEFORE = _rx(r"(?:\b(?:against|targeting|targeted|ambushed|attacked|killed|"
                              r"killing|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|(?:ضد|استهداف|استهدفت|"
-                             r"استهدف|مقتل|قتل|اغتيال|اعتقال|خطف|اختطاف|اصابة)\s+(?:\S+\s+){0,2})$",
+                             r"استهدف|مقتل|قتل|اغتيال|اعتقال|خطف|اختطاف|اصابة)\s+(?:\S+\s+){0,3})$",
                              re.I)
+# a sentence may give figures of two sources only if it has two clauses
+_CLAUSE_HINT = _rx(r"\b(?:while|whereas|but|although)\b|;|بينما|في حين|فيما", re.I)
+# "X, and by unidentified armed men": a second agent, not X's own gunmen
+_ANOTHER_AGENT = _rx(r"\b(?:and|or|as well as|while)\s+by\b|\sو(?:من قبل|على يد)", re.I)
+_RECIPIENT = _rx(r"(?:^|\s)ل(?:مراسل\S*|وكال\S*|صحيف\S*|قنا\S*)(?:\s+\S+)?|"
+                 r"\btold\s+(?:the\s+)?[^,;]{0,40}|\bspeaking to\s+[^,;]{0,40}", re.I)
+_SPEECH_BETWEEN = _rx(r"\b(?:said|says|told|reported|according|accused|accuses|blamed|blames|"
+                      r"alleged|alleges|claimed|claims|denied|denies|charged|condemned|"
+                      r"condemns)\b", re.I)
+_CLAUSE_START = _rx(r".*(?:;\s*|\b(?:while|whereas|but)\s+|(?:بينما|في حين)\s+)", re.I)
+# an attack is on civilians when its sentence says who or what was hit, or that people died
+_CIVILIAN_CUE = _rx(
+    r"\b(?:civilians?|residents?|people|children|child|women|woman|families|family|homes?|houses?|"
+    r"markets?|schools?|hospitals?|bakery|bakeries|neighbou?rhoods?|villages?|towns?|city|mosques?|"
+    r"churches|church|camps?|shelters?|crowds?|worshippers|patients|passers-by|farmers?|"
+    r"villagers|killing|killed|kills|dead|deaths?|wounded|wounding|injured|injuring|victims?|"
+    r"bodies|casualties|shot|station|square|street|buildings?|area|districts?|quarter|scene|"
+    r"fled|flee|fleeing|displaced)\b|\bon\s+(?:the\s+)?[A-Z][a-z]|"  # "barrel bombs on Arbin"
+    r"مدني\S*|اهالي|سكان|منازل|منزل|سوق|مدرس\S*|مشفى|مستشفى|حي|احياء|قري\S*|بلد\S*|مدين\S*|"
+    r"قتل\S*|مقتل|قتلى|جرحى|جريح\S*|اصاب\S*|ضحايا|شهداء|استشهد\S*|اطفال|نساء|عائل\S*|مخيم|"
+    r"جثث|الناس|شارع|ساح\S*", re.I)
+_OBJECT_END = _rx(r"\s(?:for|over|after|in which|who|which|that|when)\s|[,;]|،", re.I)
+_VICTIMS_WERE = _rx(r"\b(?:victims|those (?:killed|abducted|detained|targeted)|the dead)\s+"
+                    r"(?:were|are|included)\b|\btargeted\b|\btargeting\b|الضحايا\s+من|"
+                    r"استهداف|المستهدفين", re.I)
+_THAT_FIGURE = _rx(r"\b(?:that|this|the)\s+(?:figure|number|toll|estimate|claim|account|report)\b"
+                   r"(?!s)|هذا الرقم|هذه الحصيله", re.I)
+_UN_BODY = re.compile(r"\b(?:UN|U\.N\.|United Nations|UNHCR|UNICEF|OCHA|OHCHR|WFP|UNRWA|IOM|"
+                      r"World Food Programme|World Health Organi[sz]ation|International "
+                      r"Organi[sz]ation for Migration|Commission of Inquiry)\b|الأمم المتحدة|"
+                      r"الامم المتحده|مفوضيه")
+_SOCIAL_PLATFORM = _rx(r"\b(?:facebook|telegram|twitter|tiktok|instagram|youtube|whatsapp|"
+                       r"social media|its page|their page|its channel|on x)\b|فيسبوك|تلغرام|"
+                       r"تيليغرام|تويتر|مواقع التواصل|صفحته|صفحتها|قناته|قناتها", re.I)
+_MEMBERS_OF = _rx(r"\b(?:members?|fighters|units?|elements|gunmen|militiamen|soldiers|officers|"
+                  r"personnel|troops|commanders?|men|a group|groups)\s+(?:of|from)\s+(?:the\s+)?$"
+                  r"|(?:عناصر|مقاتلو|مقاتلي|مسلحو|مسلحي|افراد|جنود)\s+(?:من\s+)?$", re.I)
 _PASSIVE = _rx(r"\b(?:were|was|been|being|are|is)\s+(?:\w+ly\s+)?$", re.I)
-_UNKNOWN_ACTOR = _rx(
-    r"\b(?P<head>gunmen|fighters|militias|militiamen|members|groups?|factions?|forces|men|"
-    r"units?)\s+(?P<link>linked|affiliated|loyal|belonging|allied|tied|close|aligned|"
-    r"answering)\s+(?:to|with)\s+(?P<x>(?:the\s+)?(?:(?:interim|new|transitional|former|local)\s+)?"
-    r"(?:authorities|government|regime)\b|(?:the\s+)?(?:[A-Z][\w'-]*|al-[\w'-]+|of)(?:\s+(?:[A-Z][\w'-]*"
-    r"|al-[\w'-]+|of|the)){0,5})"
-    r"|\b(?P<head2>gunmen|fighters|militiamen|militants)\s+from\s+(?P<y>(?:the\s+)?[A-Z][\w'-]*"
-    r"(?:\s+(?:[A-Z][\w'-]*|al-[\w'-]+)){0,3})"
-    r"|(?P<arhead>مسلحين|مسلحون|عناصر|مقاتلين|مقاتلون|ميليشيات|مليشيات|مجموعات)\s+"
-    r"(?P<arlink>تابع\S*|موالي\S*|مرتبط\S*|تتبع|يتبعون|مقرب\S*)\s+(?:ل|لـ)?\s*"
-    r"(?P<arx>\S+(?:\s+\S+){0,2}?)(?=[\s،,.]|$)")
-
-
 # Characters are counted on the UTF-8 bytes (C speed, no Python loop): U+0600-U+06FF are the
 # two-byte sequences that start with D8-DB, ASCII letters and C0 controls are single bytes, and
 # no byte of a multi-byte sequence is below 0x80.
@@ -126,12 +172,20 @@ def _utf8(text: str) -> bytes:
 # Small patterns used per sentence, mention or source, compiled once.
 _PRONOUN_SPEAKER = re.compile(r"^(?:he|she|they|it|we|i)$", re.I)
 _BASED_AFTER = re.compile(r"-based\b")
+_LIST_JOIN = re.compile(r"\s*(?:,|and|or|و|او)\s*")
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _SAID = re.compile(r"\b(?:said|told|reported|according)\b", re.I)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _PRONOUN_KEY = re.compile(r"he|she|they|it|we|i|هو|هي")
 _ANONYMOUS = re.compile(r"\bsources?\b|مصدر|مصادر|anonymous|unnamed", re.I)
 _INDEFINITE = re.compile(r"(?:a|an|one)\s", re.I)
+
+
+def _overlaps_date(start: int, end: int, date_starts: list[int], dates: list[DateMatch]) -> bool:
+    """Whether [start, end) overlaps a date (dates in text order, not overlapping): "between 6
+    and 9 March" starts before its date and is not a figure."""
+    k = bisect_right(date_starts, start)
+    return bool((k and start < dates[k - 1].end) or (k < len(dates) and dates[k].start < end))
 
 
 def detect_language(text: str) -> str:
@@ -204,6 +258,7 @@ class _Run:
         self._raw_sources: list[tuple[str, str, tuple[int, int], str]] = []
         self._actor_cache: dict[str, list[tuple[int, int, Entry]]] = {}
         self._role_cache: dict[tuple[str, str, str], tuple[str, bool]] = {}
+        self._clause_cache: attr.ClauseCache = {}
         # where each violation starts in the normalised text (its span is in original offsets)
         self._viol_start: dict[int, int] = {}
 
@@ -219,14 +274,24 @@ class _Run:
         self.starts = [s.start for s in sentences]
         published = self.published
         author, author_rule = attr.document_author(norm)
-        if author_rule in ("header:handle", "header:testimony"):
-            # a post's author and a testimony's witness are sources of what follows
-            head_end = norm.find("\n")
-            self._raw_sources.append((author, norm[:head_end if head_end > 0 else 200],
-                                      (0, max(0, head_end)), "attribution:" + author_rule))
+        if has_arabic(author):
+            author = self._surface_name(author, 0)
+        header_line_end = -1
+        if author_rule in ("header:handle", "header:testimony", "header:speaker"):
+            # a post's author, a testimony's witness and a briefing's speaker are sources of
+            # what follows; the header line that names them describes them
+            at = norm.find(author, 0, 400)
+            line_start = norm.rfind("\n", 0, max(0, at)) + 1 if at >= 0 else 0
+            line_end = norm.find("\n", line_start)
+            line_end = line_end if line_end > 0 else min(len(norm), 200)
+            self._raw_sources.append((author, norm[line_start:line_end], (line_start, line_end),
+                                      "attribution:" + author_rule))
+            if author_rule == "header:testimony":
+                header_line_end = line_end
 
         # 3. whole-text matches
         viol_by_sent: dict[int, list[Violation]] = {}
+        denied_sents: set[int] = set()
         for lx in self.lex.violations.values():
             for s, e, entry in lx.finditer(norm, per_label=True):
                 vtype = entry.label
@@ -234,8 +299,17 @@ class _Run:
                     continue
                 sent_start = self.starts[self.sent_of(s)]
                 if _DENIAL.search(norm[sent_start:s]):
-                    continue  # "the ministry denied reports of executions": not asserted
+                    # "the ministry denied reports of executions": not asserted, but the place
+                    # and date of what is denied are still those of the alleged event
+                    denied_sents.add(self.sent_of(s))
+                    continue
                 si = self.sent_of(s)
+                if vtype == "attack_on_civilians" and not _CIVILIAN_CUE.search(
+                        norm, self.starts[si], sentences[min(si + 1, len(sentences) - 1)].end
+                        if si + 1 < len(sentences) and
+                        sentences[si + 1].paragraph == sentences[si].paragraph
+                        else sentences[si].end):
+                    continue  # "air strikes to support the SDF": a weapon, but on whom?
                 v = Violation(vtype, p.surface(s, e), p.span(s, e),
                               f"violations.yaml:{vtype}:{entry.pattern}", si)
                 self._viol_start[id(v)] = s
@@ -244,8 +318,12 @@ class _Run:
         actors, victim_hits, according_hits, verb_hits = find_words_many(norm, [
             self.lex.actors, self.lex.victim_groups, self.lex.according_to,
             self.lex.attribution_verbs])
-        # actor matches are in text order and do not overlap: only the last one starting before
-        # a victim-group match can overlap it
+        # "Russian and regime aircraft": both are named
+        coordinated = coordinated_actors(norm, self.lex.actor_nationalities)
+        if coordinated:
+            actors = sorted(actors + coordinated, key=lambda t: t[0])
+        # actor matches are in text order and (but for coordinated ones) do not overlap: only
+        # the last one starting before a victim-group match can overlap it
         actor_starts = [a for a, _, _ in actors]
         victims = [(s, e, en) for s, e, en in victim_hits
                    if not ((k := bisect_left(actor_starts, e)) and actors[k - 1][1] > s)]
@@ -271,7 +349,7 @@ class _Run:
         # number can hold it
         date_starts = [d.start for d in dates]
         numbers = [n for n in find_numbers(norm)
-                   if not ((k := bisect_right(date_starts, n.start)) and n.start < dates[k - 1].end)]
+                   if not _overlaps_date(n.start, n.end, date_starts, dates)]
 
         # 4. per sentence
         last_speaker = ""
@@ -293,18 +371,65 @@ class _Run:
         speaker_spans: dict[int, tuple[int, int]] = {}
         claim_of_sent: dict[int, int] = {}
         figs_by_sent: dict[int, list[Figure]] = {}
+        runs = attr.quote_runs([(x.index, x.paragraph, 0, x.text) for x in sentences])
+        prev_quote: tuple[int, str] | None = None
+        post_of_para: tuple[int, str] | None = None
         for sent in sentences:
             si = sent.index
             stext = sent.text
+            if sent.end <= header_line_end and si <= 2:
+                continue  # "Testimony of X, ..., recorded in Y": the header, no claim of its own
             dash = attr.dash_source(stext)
             if dash and claims:
-                claims[-1].attributed_to = dash
-                claims[-1].attribution_rule = "attribution:dash_source"
+                if claims[-1].attribution_rule in ("attribution:" + author_rule,
+                                                   "attribution:quote_speaker"):
+                    # "— Outlet" under a post or quote names its source; a claim that already
+                    # names its speaker ("activists said") keeps it, the outlet carried it
+                    claims[-1].attributed_to = dash
+                    claims[-1].attribution_rule = "attribution:dash_source"
                 self._raw_sources.append((dash, "", (sent.start, sent.end),
                                           "attribution:dash_source"))
                 continue
             a = attr.attribute_sentence(norm, sent.start, sent.end, self.lex, last_speaker,
                                         acc_by_sent.get(si, []), verbs_by_sent.get(si, []))
+            poster = attr.post_author(stext)
+            if poster and has_arabic(poster):
+                poster = self._surface_name(poster, sent.start)
+            if poster and (si == 0 or sentences[si - 1].paragraph != sent.paragraph):
+                post_of_para = (sent.paragraph, poster)
+                self._raw_sources.append((poster, "", (sent.start, sent.end),
+                                          "attribution:post_author"))
+            if a is None and post_of_para is not None and post_of_para[0] == sent.paragraph:
+                # "RT @SDFpress: ... 46 were killed.": the post's account, sentence by sentence
+                a = attr.Attribution(post_of_para[1], "", False, sent.start, sent.end,
+                                     "attribution:post_author", (0, 0))
+            if a is None and claims and INCLUDED_START.match(stext) and \
+                    claims[-1].sentence == si - 1 and sentences[si - 1].paragraph == sent.paragraph:
+                # "They included 84 militants ...": the breakdown of the figure before, from
+                # the same source
+                a = attr.Attribution(claims[-1].attributed_to, "", False, sent.start, sent.end,
+                                     "attribution:continued_breakdown", (0, 0))
+            if a is None and prev_quote is not None and prev_quote[0] == sent.paragraph and \
+                    re.match(r"\s*[\"“«]", stext):
+                # '... said Hala M. "We have heard nothing since."': the same speaker goes on
+                a = attr.Attribution(prev_quote[1], "", True, sent.start, sent.end,
+                                     "attribution:continued_quote", (0, 0))
+            if a is not None and has_arabic(a.speaker):
+                a = dc_replace(a, speaker=self._surface_name(a.speaker, a.speaker_span[0]))
+            if si in runs and a is None:
+                # a quotation over several sentences: its speaker is named at one end, or is
+                # the one quoted just before in the paragraph ('"They went door to door."')
+                q_first, q_last = runs[si]
+                found = attr.run_speaker(norm, [(sentences[k].start, sentences[k].end)
+                                                for k in (q_first, q_last)], self.lex,
+                                         last_speaker)
+                if found is None and prev_quote is not None and prev_quote[0] == sent.paragraph:
+                    found = attr.Attribution(prev_quote[1], "", True, sent.start, sent.end,
+                                             "attribution:continued_quote", (0, 0))
+                if found is not None:
+                    a = attr.Attribution(found.speaker, found.description, True, sent.start,
+                                         sent.end, "attribution:quote_run",
+                                         found.speaker_span)
             cues = list(hedge_by_sent.get(si, []))
             if a is not None:
                 speaker, rule = a.speaker, a.rule
@@ -319,9 +444,33 @@ class _Run:
             else:
                 speaker, rule = author, "attribution:" + author_rule
                 c_start, c_end, quoted = sent.start, sent.end, False
+            if a is not None and a.quoted:
+                prev_quote = (sent.paragraph, a.speaker if not re.fullmatch(
+                    r"he|she|they|it|we|i", a.speaker, re.I) else last_speaker)
             words = len(stext.split())
-            is_claim = words >= 4 and not stext.rstrip().endswith(("?", "\u061f"))
+            # a quoted sentence may be short ('"We left everything."')
+            is_claim = (words >= 4 or (words >= 3 and a is not None and a.quoted)) and \
+                not stext.rstrip().endswith(("?", "\u061f"))
             if not is_claim:
+                continue
+            parts = attr.clause_attributions(norm, sent.start, sent.end, self.lex, last_speaker,
+                                             self._clause_cache) \
+                if a is not None and not a.quoted else None
+            if parts:
+                # "X blamed A, while Y said B": one claim per clause, each with its source
+                claim_of_sent[si] = len(claims)
+                for k_start, k_end, ka in parts:
+                    k_cues = attr.hedge_cues(norm, k_start, k_end, self.lex)
+                    verb = ka.rule.split(":")[-1].lower()
+                    if verb in self.lex.doubting_verbs:
+                        k_cues.append(verb)
+                    if ka.speaker != speaker:
+                        self._raw_sources.append((ka.speaker, ka.description, ka.speaker_span,
+                                                  ka.rule))
+                    text_end = k_end - (len(norm[k_start:k_end]) -
+                                        len(norm[k_start:k_end].rstrip(" ,;")))
+                    claims.append(Claim(p.surface(k_start, text_end), p.span(k_start, text_end),
+                                        ka.speaker, bool(k_cues), k_cues, False, ka.rule, si))
                 continue
             claim = Claim(p.surface(c_start, c_end), p.span(c_start, c_end), speaker, bool(cues),
                           cues, quoted, rule, si)
@@ -334,14 +483,21 @@ class _Run:
                 continue
             figure_words = re.search(r"figure|toll|number|casualt|death|حصيل|عدد|ارقام|الأرقام",
                                      sn.text, re.I)
+            if _THAT_FIGURE.search(sn.text) and any(
+                    sn.start <= n.start < sn.end for n in numbers):
+                continue  # "... more than 200 dead; HRW could not verify that figure": its own
+            covered_here = False
             for prev in range(si - 1, max(-1, si - 6), -1):
                 if prev not in claim_of_sent:
                     continue
+                if covered_here and sentences[prev].paragraph != sn.paragraph:
+                    break  # the figures of its own paragraph are the ones it doubts
                 if figure_words is None and sentences[prev].paragraph < sn.paragraph - 1:
                     continue  # a general disclaimer covers what is right before it
                 pc = claims[claim_of_sent[prev]]
                 if figure_words is None or any(n for n in numbers if
                                                sentences[prev].start <= n.start < sentences[prev].end):
+                    covered_here = covered_here or sentences[prev].paragraph == sn.paragraph
                     if not pc.hedged:
                         pc.hedged = True
                         pc.hedge_cues.append("disclaimer: " + p.surface(sn.start, sn.end)[:80])
@@ -351,6 +507,7 @@ class _Run:
 
         # figures
         last_casualty: tuple[int, int, str] | None = None
+        subset_from: tuple[int, int] | None = None
         for n in numbers:
             si = self.sent_of(n.start)
             sn = sentences[si]
@@ -361,6 +518,21 @@ class _Run:
                 # "37 killed, among them 4 women": the subset counts the same thing
                 group, what, rule = "casualty", last_casualty[2], \
                     f"casualty:{last_casualty[2]}:subset_of_previous"
+            if group != "casualty" and rule in ("skip:no_noun", "other:fighters",
+                                                "other:plural_noun") and \
+                    last_casualty is not None and (
+                        (last_casualty[0] == si - 1 and INCLUDED_START.match(sn.text)) or
+                        (last_casualty[0] == si and subset_from is not None and
+                         subset_from[0] == si and n.start > subset_from[1])):
+                # "... 136 people had been killed. They included 84 militants, 45 guards and
+                # seven civilians": parts of the count before
+                group, what, rule = "casualty", last_casualty[2], \
+                    f"casualty:{last_casualty[2]}:subset_of_previous"
+            if rule == "skip:partitive" and last_casualty is not None and \
+                    last_casualty[0] == si:
+                # "wounding 21, two of them critically": a part of the count before it
+                group, what, rule = "casualty", last_casualty[2], \
+                    f"casualty:{last_casualty[2]}:partitive_of_previous"
             if not group and rule == "skip:no_noun" and last_casualty is not None and \
                     last_casualty[0] == si and \
                     n.start - last_casualty[1] < 120 and _SUBSET_LINK.search(
@@ -371,14 +543,27 @@ class _Run:
             if not group:
                 continue
             if group == "casualty":
-                last_casualty = (si, n.end, what)
+                if ("subset" in rule or SUBSET_BEFORE.search(norm[max(0, n.start - 20):n.start])
+                        or INCLUDED_START.match(sn.text)) and \
+                        (subset_from is None or subset_from[0] != si):
+                    subset_from = (si, n.start)  # a breakdown runs to the sentence's end
+                if "subset" not in rule:
+                    last_casualty = (si, n.end, what)
             if isinstance(n.value, int) and 1900 <= n.value <= 2100 and group == "casualty" and \
-                    "," not in norm[n.start:n.end] and rule.endswith("verb_before"):
+                    re.fullmatch(r"\d{4}", norm[n.start:n.end]) and rule.endswith("verb_before"):
                 continue  # a year after a verb ("killed in 2013" is caught as a date)
             cidx = claim_of_sent.get(si)
             claim_obj = claims[cidx] if cidx is not None else None
-            fig = Figure(n.value, n.qualifier, what,
-                         claim_obj.attributed_to if claim_obj else author,
+            source = claim_obj.attributed_to if claim_obj else author
+            own = attr.clause_speaker(norm, sn.start, sn.end, n.start, self.lex,
+                                      cache=self._clause_cache) \
+                if group == "casualty" and _CLAUSE_HINT.search(sn.text) else None
+            if own is not None and not re.fullmatch(r"he|she|it|they|we|i", own.speaker, re.I):
+                # "SOHR said 11 were killed, while the ministry put the toll at 8"
+                source = own.speaker
+                self._raw_sources.append((own.speaker, own.description, own.speaker_span,
+                                          own.rule))
+            fig = Figure(n.value, n.qualifier, what, source,
                          claim_obj.hedged if claim_obj else False, p.span(n.start, n.end),
                          p.surface(n.start, n.end),
                          f"{n.rule};{rule}" + (";subset" if SUBSET_BEFORE.search(
@@ -389,21 +574,40 @@ class _Run:
             else:
                 r.other_figures.append(fig)
 
+        for f in r.casualty_figures:
+            # "took my two brothers. We never saw them again": taken, then never heard of
+            nxt = f.sentence + 1
+            if f.what == "detained" and (NEVER_SEEN_AGAIN.search(sentences[f.sentence].text) or (
+                    nxt < len(sentences) and sentences[nxt].paragraph ==
+                    sentences[f.sentence].paragraph and
+                    NEVER_SEEN_AGAIN.search(sentences[nxt].text))):
+                f.what = "missing"
+                f.rule += ";missing:never_seen_again"
+        if sentences and not re.search(r"[.!?\u061f]\W*$", sentences[0].text):
+            # A headline repeats a figure of the body ("SOHR: 17 people killed ..."): the body's
+            # mention, with its source, is the one kept.
+            body = {(f.value, f.what) for f in r.casualty_figures if f.sentence > 0}
+            dropped = [f for f in r.casualty_figures if f.sentence == 0 and
+                       (f.value, f.what) in body]
+            if dropped:
+                r.casualty_figures = [f for f in r.casualty_figures if f not in dropped]
+                figs_by_sent[0] = [f for f in figs_by_sent.get(0, []) if f not in dropped]
         event_sents = {si for si in viol_by_sent if si in claim_of_sent} | {
             si for si in figs_by_sent if si in claim_of_sent}
 
+        # a report's lead sentence (its first real sentence) dates and places what follows
+        lead = next((x.index for x in sentences if len(x.text.split()) >= 8 and
+                     re.search(r"[.!?\u061f][\"'”»)]*$", x.text)), None)
         # dates with roles
         for d in dates:
             si = self.sent_of(d.start)
             role = "event"
             before = norm[max(0, d.start - 30):d.start]
-            line_start = norm.rfind("\n", 0, d.start) + 1
-            if (d.start < 80 and si == 0 and (re.search(r"[(—–-]|\b[A-Z]{3,}\b", norm[:d.start])
-                                              or d.start < 3)) or (
-                    d.start - line_start < 40 and sentences[si].index <= 1 and
-                    re.match(r"\s*(?:\([^)]{0,60}\))?\s*(?:[-—–:|]|$)", norm[d.end:d.end + 70])):
+            if is_dateline(norm, d.start, d.end, si):
                 role = "dateline"  # "BEIRUT, March 8 (Wire) -", "بيروت، ٩ آذار (وكالة) -"
-            elif _PUBLICATION.search(before):
+            elif ":timestamp" in d.rule or (_PUBLICATION.search(before) and (
+                    si <= 2 or not re.search("[\u0600-\u06ff]", before))):
+                # a post's timestamp; "بتاريخ" after the header dates an event, not the report
                 role = "publication"
             elif _STATEMENT_DATE.search(before):
                 role = "statement"
@@ -412,7 +616,8 @@ class _Run:
             r.all_dates.append(dm)
         seen_dates: set[str] = set()
         for dm in r.all_dates:
-            if dm.role == "event" and dm.sentence in event_sents:
+            if dm.role == "event" and (dm.sentence in event_sents or dm.sentence in denied_sents
+                                       or (dm.sentence == lead and event_sents)):
                 key = dm.date or dm.surface
                 if key not in seen_dates:
                     seen_dates.add(key)
@@ -423,8 +628,12 @@ class _Run:
         setting_sents = {si - k for si in event_sents for k in (1, 2) if si - k >= 0
                          and si - k not in event_sents
                          and sentences[si - k].paragraph == sentences[si].paragraph}
+        setting_sents |= denied_sents - event_sents
+        if lead is not None and event_sents and lead not in event_sents:
+            setting_sents.add(lead)  # a report's lead sentence sets the scene of what follows
         places_by_id: dict[str, Place] = {}
         scene_by_sent: dict[int, list[str]] = {}
+        prev_place_end = 0
         for raw, (gp, why) in zip(place_raw, resolved, strict=True):
             si = self.sent_of(raw.start)
             sn = sentences[si]
@@ -438,6 +647,10 @@ class _Run:
                 role = "origin"
             elif _DESTINATION.search(before):
                 role = "destination"
+            elif r.place_mentions and r.place_mentions[-1].role in ("origin", "destination") and \
+                    r.place_mentions[-1].sentence == si and _LIST_JOIN.fullmatch(
+                        norm, prev_place_end, raw.start):
+                role = r.place_mentions[-1].role  # "fled toward Tabqa and Raqqa"
             elif _BASE.search(before) or _BASED_AFTER.match(norm, raw.end, raw.end + 7) or (
                     si in speaker_spans and speaker_spans[si][0] <= raw.start < speaker_spans[si][1]
                     and not _WITNESS_HEAD.match(norm[speaker_spans[si][0]:raw.start])):
@@ -452,7 +665,8 @@ class _Run:
             r.place_mentions.append(PlaceMention(
                 surface, p.span(raw.start, raw.end), role, gp.id, canonical, gp.lat, gp.lon,
                 gp.admin1, gp.admin2, gp.country, gp.kind, len(raw.candidates),
-                f"{why}; cue: {raw.cue}", si))
+                f"{why}; cue: {raw.cue}", si, gp.coordinates_of))
+            prev_place_end = raw.end
             if role != "scene":
                 continue
             scene_by_sent.setdefault(si, []).append(canonical)
@@ -464,7 +678,17 @@ class _Run:
             else:
                 places_by_id[gp.id] = Place(canonical, [surface], gp.lat, gp.lon, gp.admin1,
                                             gp.country, gp.id, gp.kind, why,
-                                            [p.span(raw.start, raw.end)])
+                                            [p.span(raw.start, raw.end)], gp.coordinates_of)
+        if event_sents and header_line_end > 0:
+            # a testimony's header names where the witness lives: the scene of what they tell
+            for pm in r.place_mentions:
+                if pm.role == "mentioned" and self._norm_pos(pm.span[0]) < header_line_end and \
+                        pm.place_id not in places_by_id:
+                    pm.explanation += "; scene: the witness's home, named in the header"
+                    pm.role = "scene"
+                    places_by_id[pm.place_id] = Place(
+                        pm.canonical, [pm.surface], pm.lat, pm.lon, pm.admin1, pm.country,
+                        pm.place_id, pm.kind, pm.explanation, [pm.span], pm.coordinates_of)
         if event_sents and not places_by_id:
             # No place named in any event sentence: the one the sources speak from, or the only
             # places the document names, are the best reading of the scene; said so.
@@ -477,8 +701,16 @@ class _Run:
                     pm.role = "scene"
                     places_by_id[pm.place_id] = Place(
                         pm.canonical, [pm.surface], pm.lat, pm.lon, pm.admin1, pm.country,
-                        pm.place_id, pm.kind, pm.explanation, [pm.span])
+                        pm.place_id, pm.kind, pm.explanation, [pm.span], pm.coordinates_of)
                     scene_by_sent.setdefault(pm.sentence, []).append(pm.canonical)
+        # A quarter's city, named elsewhere in the text ("a resident of Sweida"), is a scene too.
+        for k in city_of_quarters(r.place_mentions, set(places_by_id), self.gaz):
+            pm = r.place_mentions[k]
+            pm.explanation += "; scene: the city of a neighbourhood where the events happened"
+            pm.role = "scene"
+            places_by_id.setdefault(pm.place_id, Place(
+                pm.canonical, [pm.surface], pm.lat, pm.lon, pm.admin1, pm.country, pm.place_id,
+                pm.kind, pm.explanation, [pm.span], pm.coordinates_of))
         merged: dict[tuple[str, str], Place] = {}
         for pl in places_by_id.values():
             same = (pl.canonical, pl.admin1)
@@ -514,45 +746,84 @@ class _Run:
                 continue
             if self._is_agent(s, e, sentences[si], viol_by_sent[si]):
                 sent_agents.setdefault(si, []).append((s, e, entry.label, kind, p.surface(s, e)))
-        for m in _UNKNOWN_ACTOR.finditer(norm):
+        unknown_matches = [m for si in sorted(event_sents & set(viol_by_sent))
+                           for m in UNKNOWN_ACTOR.finditer(norm, sentences[si].start,
+                                                           sentences[si].end)]
+        for m in unknown_matches:
             si = self.sent_of(m.start())
-            if si not in event_sents or si not in viol_by_sent:
-                continue
-            head = m.group("head") or m.group("head2") or m.group("arhead")
-            link = m.group("link") or ("from" if m.group("head2") else m.group("arlink"))
-            target = (m.group("x") or m.group("y") or m.group("arx") or "").strip()
-            if not target:
-                continue
-            label = f"{head.lower()} {link} {'to ' if m.group('link') else ''}{target}".strip()
-            if m.group("link") and m.group("link").lower() in ("affiliated", "aligned"):
-                label = label.replace(" to ", " with ")
+            label = unknown_actor_label(m)
+            if not label or any(a_s <= m.start() and m.end() <= a_e for a_s, a_e, _ in actors):
+                continue  # "Turkish-backed factions" is a registry name (SNA)
             if not self._is_agent(m.start(), m.end(), sentences[si], viol_by_sent[si]):
                 continue
             sent_agents.setdefault(si, []).append((m.start(), m.end(), label, "unknown",
                                                    p.surface(m.start(), m.end())))
+        # "by X and Y", "على يد X وY": an actor joined to an agent is an agent too
+        for si, acts in actors_in_sent.items():
+            agents = sent_agents.get(si, [])
+            for a_prev, a_cur in itertools.pairwise(sorted(acts)):
+                if any(a[0] == a_prev[0] for a in agents) and \
+                        not any(a[0] == a_cur[0] for a in agents) and \
+                        re.fullmatch(r"\s*(?:,|and|or|و)\s*", norm[a_prev[1]:a_cur[0]]):
+                    agents.append(a_cur)
+            if agents:
+                sent_agents[si] = agents
         # "perpetrators reportedly included members of security forces": named as perpetrators.
         for si, acts in actors_in_sent.items():
             if si in sent_agents or si not in claim_of_sent:
                 continue
+            named: list[tuple[int, int, str, str, str]] = []
             m_perp = _PERPETRATOR_WORD.search(sentences[si].text)
             if m_perp:
-                after_word = [a for a in acts if a[0] >= sentences[si].start + m_perp.start()]
-                if after_word:
-                    sent_agents[si] = after_word
-                continue
+                # the actors named after the word, up to where its object ends ("blamed X for
+                # the ambush, in which 16 security personnel were killed": X only)
+                obj_start = sentences[si].start + m_perp.end()
+                obj_end = _OBJECT_END.search(norm, obj_start + 1, sentences[si].end)
+                stop = obj_end.start() if obj_end else sentences[si].end
+                named += [a for a in acts if sentences[si].start + m_perp.start() <= a[0] < stop]
             m_comm = _COMMITTED.search(sentences[si].text)
             if m_comm:
-                before_word = [a for a in acts if a[1] <= sentences[si].start + m_comm.start()]
-                if before_word:
-                    sent_agents[si] = before_word
+                # "..., while investigators said pro-government militias were responsible"
+                clause = _CLAUSE_START.search(norm, sentences[si].start,
+                                              sentences[si].start + m_comm.start())
+                since = clause.end() if clause else sentences[si].start
+                named += [a for a in acts if since <= a[0] and
+                          a[1] <= sentences[si].start + m_comm.start() and a not in named]
+            if named:
+                sent_agents[si] = named
         # "They broke into our house": the actors of the sentence before, same paragraph.
         for si in sorted(event_sents & set(viol_by_sent)):
-            if si in sent_agents or si in actors_in_sent or si - 1 not in actors_in_sent:
+            if si in sent_agents or si - 1 not in actors_in_sent:
                 continue
             if sentences[si - 1].paragraph != sentences[si].paragraph:
                 continue
-            if _PRONOUN_SUBJECT.match(sentences[si].text):
+            if si not in actors_in_sent and _PRONOUN_SUBJECT.match(sentences[si].text):
                 sent_agents[si] = list(actors_in_sent[si - 1])
+            elif not _AGENT_BEFORE.search(sentences[si].text):
+                # "Israeli air strikes hit the ministry. Three people were killed.": the agent
+                # of the attack told just before, when this sentence names no one
+                attackers = [a for a in actors_in_sent[si - 1]
+                             if ATTACK_NOUN.search(a[4]) or ATTACK_VERB_AFTER.match(norm[a[1]:])]
+                if attackers:
+                    sent_agents[si] = attackers
+        # "The Observatory said the jets were Russian": who the attackers were, said apart
+        for m in IDENTIFIED_AS.finditer(norm):
+            label = self.lex.actor_nationalities.get(m.group("m").lower())
+            si = self.sent_of(m.start())
+            if label and si in claim_of_sent and event_sents:
+                sent_agents.setdefault(si, []).append(
+                    (m.start("m"), m.end("m"), label, self.lex.actor_kinds.get(label, ""),
+                     p.surface(m.start(), m.end())))
+        # a definite "the attackers", "the gunmen" refers back to an actor already named
+        named_specific = any(a[3] not in ("generic", "unknown") for v in sent_agents.values()
+                             for a in v)
+        if named_specific:
+            for si in list(sent_agents):
+                sent_agents[si] = [a for a in sent_agents[si] if not (
+                    a[3] == "generic" and re.search(r"\b(?:the|these|those)\s+$",
+                                                    norm[max(0, a[0] - 8):a[0]], re.I))]
+                if not sent_agents[si]:
+                    del sent_agents[si]
         event_date_of: dict[int, str] = {}
         for dmen in r.all_dates:
             if dmen.role == "event" and dmen.date and dmen.sentence not in event_date_of:
@@ -561,7 +832,8 @@ class _Run:
             specific = [a for a in agents if a[3] != "generic"]
             # a generic "gunmen" next to a named group is that group ("X gunmen", "gunmen of X")
             chosen = specific + [a for a in agents if a[3] == "generic" and not any(
-                abs(a[0] - b[1]) < 30 or abs(b[0] - a[1]) < 30 for b in specific)]
+                (abs(a[0] - b[1]) < 30 or abs(b[0] - a[1]) < 30) and not _ANOTHER_AGENT.search(
+                    norm[min(a[1], b[1]):max(a[0], b[0])]) for b in specific)]
             # "gunmen linked to X" covers the bare "X" and "gunmen" inside it; but "gunmen from
             # the Amshat faction" names a known group: keep the group.
             known = [a for a in chosen if a[3] not in ("unknown", "generic")]
@@ -595,8 +867,9 @@ class _Run:
         vg_by_sent: dict[int, list[str]] = {}
         for s, e, entry in victims:
             si = self.sent_of(s)
-            if si not in event_sents:
-                continue
+            if si not in event_sents and not (event_sents and _VICTIMS_WERE.search(
+                    sentences[si].text)):
+                continue  # "most of the victims were Alawites" names the victims too
             if any(s >= a[0] and e <= a[1] for a in sent_agents.get(si, [])):
                 continue
             g = groups.setdefault(entry.label, VictimGroup(entry.label, [], []))
@@ -662,10 +935,16 @@ class _Run:
 
         assert isinstance(sent, Sentence)
         before = norm[max(sent.start, s - 40):s]
+        if DISGUISE_BEFORE.search(before):
+            return False  # "men wearing General Security uniforms": not General Security
         if _AGENT_BEFORE.search(before):
             return True
-        if _PATIENT_BEFORE.search(before):
+        if CLASH_BEFORE.search(norm[max(sent.start, s - 60):s]):
             return False
+        if AGENT_LIST_BEFORE.search(before) and AGENT_CUE.search(norm[sent.start:s]):
+            return True  # "by the security services, in particular Air Force Intelligence"
+        if _PATIENT_BEFORE.search(before) and not _MEMBERS_OF.search(before):
+            return False  # "killing of X", but not "members of X looted"
         arabic = bool(_ARABIC.search(norm, s, e))
         for v in viols:
             vs = self._viol_start.get(id(v))
@@ -679,10 +958,20 @@ class _Run:
                 between = norm[e:vs]
                 if _PASSIVE.search(between) or len(between) > 120:
                     continue
-                if _SAID.search(between):
-                    continue
+                if UNDERGOER_VERB.match(norm, vs, vs + 30):
+                    continue  # "Four tribal fighters also died": they died, they did not kill
+                if _SPEECH_BETWEEN.search(between):
+                    continue  # "The SDF accused X of executing ...": the accuser is no agent
                 return True
         return False
+
+    def _surface_name(self, name: str, near: int) -> str:
+        """A name as the text spells it ("وسائل إعلام"), not in its normalised form used for
+        matching ("وسايل اعلام")."""
+        pos = self.norm.find(name, max(0, near - 10))
+        if pos < 0:
+            pos = self.norm.find(name)
+        return self.p.surface(pos, pos + len(name)) if pos >= 0 else name
 
     def _norm_pos(self, orig_pos: int) -> int:
         # spans are stored in original offsets; for comparisons we need normalised ones
@@ -728,7 +1017,12 @@ class _Run:
         Grouping first means the role lexicons run once per source, not once per mention."""
         groups: dict[str, list[tuple[str, str, tuple[int, int], str]]] = {}
         group_words: dict[str, set[str]] = {}
+        org = attr.header_organisation(self.norm)
+        if org and has_arabic(org):
+            org = self._surface_name(org, 0)
         for raw in self._raw_sources:
+            if org and attr.refers_to(raw[0], org):
+                raw = (org, raw[1], raw[2], raw[3])  # "the centre" in the centre's own report
             key = name_key(_ARTICLE.sub("", raw[0]))
             if not key or _PRONOUN_KEY.fullmatch(key):
                 continue
@@ -771,20 +1065,39 @@ class _Run:
             cached = self._role_and_pseudonymity(name, desc, context, around)
             self._role_cache[key] = cached
         role, pseudo = cached
+        if role in ("other", "witness", "NGO") and (
+                rule in ("attribution:header:handle", "attribution:post_author") or (
+                    rule.rsplit(":", 1)[-1] in ("posted", "tweeted", "shared", "wrote", "نشر",
+                                                "نشرت", "كتب", "كتبت")
+                    and _SOCIAL_PLATFORM.search(around[:160]))):
+            role = "social_media_account"  # "Posted by X", "X posted a video on Facebook"
         orig_span = self.p.span(*span) if span[1] > span[0] else (0, 0)
         return QuotedSource(name, role, pseudo, orig_span, rule)
 
     def _role_and_pseudonymity(self, name: str, desc: str, context: str, around: str
                                ) -> tuple[str, bool]:
+        if has_arabic(name) or has_arabic(desc):
+            # the lexicons are normalised; names keep the text's spelling ("وسائل إعلام")
+            name, desc, context = (normalize_arabic(name), normalize_arabic(desc),
+                                   normalize_arabic(context))
+        # whom they spoke to is not what they are: "a source in the police told SANA's reporter"
+        desc = _RECIPIENT.sub("", desc)
         both = f"{name} | {desc}" if desc else name
-        role = first_matching(self.lex.source_roles, both) or "other"
+        # the name decides before its description: "a military source [told SANA's reporter]"
+        role = first_matching(self.lex.source_roles, name) or (
+            first_matching(self.lex.source_roles, both) if desc else None) or "other"
+        if _UN_BODY.search(name):
+            role = "official"  # UN agencies are official bodies, not NGOs
         if name.startswith("@"):
             role = "social_media_account"
         elif role == "other" and self._actors_in(name):
             role = "official"  # an armed group or state body speaking for itself
-        named_anonymous = bool(_ANONYMOUS.search(context))
+        # the name itself says so ("a source in the ministry"); an institution that "relies on
+        # a network of sources" still speaks under its own name
+        named_anonymous = bool(_ANONYMOUS.search(name))
         if role in ("official", "NGO", "media") and not name.startswith("@") and \
-                not named_anonymous and not _INDEFINITE.match(name):
+                not named_anonymous and not _INDEFINITE.match(name) and \
+                not self.lex.pseudonymous.search(name):
             return role, False  # institutions speak under their own name
         pseudo = bool(self.lex.pseudonymous.search(name)
                       or self.lex.pseudonymous.search(f"{context} | {around[:200]}"))

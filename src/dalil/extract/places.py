@@ -16,6 +16,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol
 
 from dalil.extract import fastre
 from dalil.gazetteer import Gazetteer
@@ -72,29 +73,46 @@ _AR_STOP = {name_key(w) for w in (
     "البدو", "الدروز", "العلويين", "الطائفة", "النظام", "الثورة", "الحرية", "الكرامة", "السلام",
     "النصر", "الشهداء", "الضحايا", "القتلى", "الجرحى", "المفقودين", "المعتقلين", "النازحين",
     "عائلته", "منزله", "أهله", "أبناء", "ابن", "أبو", "أم", "بيت", "دار", "تل", "عين", "رأس",
+    "تحت", "فوق", "أمام", "خلف", "عند", "حول", "ضد", "دون", "لدى", "وسط", "جانب", "قرب", "داخل",
+    "خارج", "بعيد", "قريب", "الباقون", "الآخرين", "آخرين", "مساء", "ظهر", "عصر", "فجر", "صباحا",
+    "الحدودي", "الحدودية", "العسكري", "العسكرية", "الجديد", "القديم",
 )}
 _LATIN_CUE = _rx(
     r"(?:\b(?:in|at|near|outside|around|inside|into|from|to|toward|towards|across|between|of|"
-    r"village|town|city|hamlet|neighbou?rhood|district|area|suburb|and|or|,)\s+(?:the\s+)?"
-    r"(?:(?:village|town|city|hamlet|neighbou?rhood|district|area|suburb)\s+of\s+)?)$", re.I)
+    # attacks name their target: "shelling on X", "stormed X", "raided X"
+    r"on|hit|struck|shelled|bombed|stormed|raided|besieged|targeted|attacked|overran|"
+    r"village|town|city|hamlet|neighbou?rhoods?|district|area|suburb|camp|quarter|and|or|,)\s+"
+    r"(?:the\s+)?(?:(?:village|town|city|hamlet|neighbou?rhood|district|area|suburb|camp|quarter)"
+    r"\s+of\s+)?(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|"
+    r"south-?eastern|south-?western|rural|besieged|old|upper|lower)\s+)?)$", re.I)
 _AR_STRONG_CUE = _rx(
     r"(?:قري[هة]|قرى|بلد[هة]|بلدات|مدين[هة]|حي|احياء|ريف|منطق[هة]|ناحي[هة]|مخيم|محافظ[هة]|"
-    r"ضاحي[هة]|مزرع[هة]|قريتي|بلدتي)\s+$")
+    r"ضاحي[هة]|مزرع[هة]|قريتي|بلدتي|معبر|حاجز|سجن|مطار|مشفى|مستشفى|طريق)\s+$")
+_AR_PREPOSITION_BEFORE = _rx(r"(?:^|\s)(?:في|من|إلى|قرب|على|عن|بين|نحو)\s+$")
 _MODIFIER_AFTER = _rx(
-    r"^\s*(?P<m>province|governorate|countryside|region|district|sub-?district|city|town|village|"
-    r"neighbou?rhood|area)\b", re.I)
+    r"^\s*(?P<m>province|governorate|countryside|suburbs|region|district|sub-?district|city|town|"
+    r"village|neighbou?rhoods?|camp|quarter|area)\b", re.I)
 _MODIFIER_BEFORE = _rx(
-    r"(?P<m>province of|governorate of|countryside of|district of|city of|town of|village of|"
+    r"(?P<m>provinces? of|governorates? of|countryside of|suburbs of|districts? of|city of|town of|"
+    r"village of|neighbou?rhood of|camp of|quarter of|rural|مخيم|"
     r"محافظ[هة]|ريف|منطق[هة]|ناحي[هة]|مدين[هة]|بلد[هة]|قري[هة]|قرى|حي)\s+(?:the\s+)?$", re.I)
 _MODIFIER_KIND = {
     "province": "admin1", "governorate": "admin1", "countryside": "admin1", "region": "admin1",
     "محافظه": "admin1", "محافظة": "admin1", "ريف": "admin1", "district": "admin2",
     "منطقه": "admin2", "منطقة": "admin2", "sub-district": "admin3", "subdistrict": "admin3",
     "ناحيه": "admin3", "ناحية": "admin3", "city": "city", "مدينه": "city", "مدينة": "city",
-    "town": "locality", "village": "locality", "بلده": "locality", "بلدة": "locality",
-    "قريه": "locality", "قرية": "locality", "قرى": "locality", "neighbourhood": "locality",
-    "neighborhood": "locality", "حي": "locality", "area": "",
+    "town": "locality", "village": "village", "بلده": "locality", "بلدة": "locality",
+    "قريه": "village", "قرية": "village", "قرى": "village", "neighbourhood": "quarter",
+    "neighborhood": "quarter", "حي": "quarter", "area": "",
+    # quarters of a city (data/neighbourhoods.tsv)
+    "neighbourhoods": "quarter", "neighborhoods": "quarter", "camp": "quarter",
+    "quarter": "quarter", "مخيم": "quarter", "suburbs": "admin1", "rural": "admin1",
 }
+_QUARTER_MODIFIERS = ("neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "camp",
+                      "quarter", "حي", "مخيم")
+# "eastern Ghouta", "الغوطة الغربية": a direction word before a region's name chooses among regions
+_DIRECTION_BEFORE = _rx(r"\b(?P<d>eastern|western|northern|southern|east|west|north|south)\s+$",
+                        re.I)
 
 _ORIGIN = _rx(
     r"(?:\b(?:fighters|gunmen|militants|militias|militiamen|men|groups?|members|convoys?|"
@@ -108,14 +126,22 @@ _ORIGIN = _rx(
 _DESTINATION = _rx(
     r"(?:\b(?:fled|flee|fleeing|flees|escaped|escape|displaced|refuge|sheltering|shelter|"
     r"sheltered|evacuated|moved|relocated|headed|heading|driven|bused|bussed|deported|"
-    r"transferred|taken|transported|returned|arrived|made their way|walked)\b[^.;]{0,30}?"
+    r"transferred|taken|transported|returned|arrived|made their way|walked)\b[^.;]{0,45}?"
     r"\b(?:to|into|towards?|in|at)\s+(?:the\s+)?(?:(?:safety|village|town|city|area|coast)\s+of\s+"
-    r"(?:the\s+)?)?$"
+    r"(?:the\s+)?)?(?:neighbou?ring\s+|nearby\s+|northern\s+|southern\s+|eastern\s+|"
+    r"western\s+)?$"
+    r"|\b(?:fled|flee|fleeing|escaped|sheltering|sheltered|moved|took refuge)\b[^.;]{0,50}?\bto\s+"
+    r"(?:a|the|their|his|her)\s+(?:[\w']+\s+){0,2}(?:house|home|homes|farm|shelter|camp|school|"
+    r"mosque)\s+(?:in|at|near|outside)\s+(?:the\s+)?$"
     r"|\b(?:left|went|moved)\b[^.;]{0,30}?\bfor\s+$"
+    r"|\b(?:live|living|lives|stay|staying|sheltering)\s+(?:now\s+)?in\s+(?:\w+\s+)?camps?\s+"
+    r"(?:in|near|at)\s+$"
     r"|(?:نزح\w*|فر|فروا|فرت|هرب\w*|لجا\w*|لجو\w*|نقل\w*|اقتيد\w*|اقتاد\w*|توجه\w*|وصل\w*|"
     r"خرج\w*|انتقل\w*|ذهب\w*|غادر\w*|اخلاء|اجلاء|ترحيل|رحلوا)[^.،,]{0,25}\s+(?:الى|نحو|باتجاه|في)\s+(?:\S+\s+)?$)", re.I)
 _BASE = _rx(
     r"(?:\bbased in|headquartered in|offices? in|\bsaid in|told reporters in|speaking in|"
+    r"\b(?:recorded|interviewed|collected|gathered|taken down)\s+(?:\w+\s+){0,3}in|"
+    r"(?:جمعت|سجلت|سجّلت)(?:\s+\S+){0,3}\s+في|"
     r"press conference in|statement from|briefing in|مقره|ومقره|ومقرها|مقرها)\s+(?:the\s+)?$",
     re.I)
 _COUNTRIES = {name_key(c) for c in (
@@ -129,7 +155,17 @@ _ORG_AFTER = _rx(
     r"Foundation|University|Brigade|Division|Front|Movement|Gathering|Revolutionary|Military|"
     r"Police|Directorate|Hospital|Specialist|Clinic|School|University|Mosque|Church|Prison|"
     r"Stadium|Airport|Bakery)\b|\s*(?:اليوم|الان|الآن|نيوز|بوست|24|الحدث|الإخبارية|الاخباريه)(?:\s|$)")
+# "The Voice of the Ghouta", "Sons of Deir ez-Zor": a place inside an outlet's or group's name
+_ORG_BEFORE = _rx(r"\b(?:Voice|Echo|Radio|News|Network|Sons|Lions|Falcons|Martyrs|Eagles|"
+                  r"Revolutionaries|Coordination|Committee|Council|Brigade|Battalion|Front|"
+                  r"Gathering|Union|Hospital|University)\s+of\s+(?:the\s+)?$|"
+                  r"(?:صوت|اذاعه|شبكه|ابناء|احرار|ثوار|شهداء|تنسيقيه|لواء|كتيبه|تجمع|مشفى)\s+$")
 _KIND_PREF = {"city": 4.0, "admin1": 3.0, "admin2": 2.6, "admin3": 2.0, "locality": 1.0}
+
+
+class PlaceMentionLike(Protocol):
+    role: str
+    place_id: str
 
 
 @dataclass
@@ -141,6 +177,7 @@ class RawMention:
     modifier: str
     cue: str
     preferred: str = ""
+    direction: str = ""  # "eastern" in "eastern Ghouta"
 
 
 def _is_major(p: GazPlace, arabic: bool = False) -> bool:
@@ -233,8 +270,7 @@ class _Lookups:
         gaz, reserved = self.gaz, self.reserved
         keys = tuple((s, key) for s, key in _keys(surface, 0, len(surface), arabic)
                      if key and gaz.has_key(key) and not (
-                         key in _EN_STOP or key in _AR_STOP or key in reserved
-                         or surface[s:].lower() in reserved))
+                         key in _EN_STOP or key in reserved or surface[s:].lower() in reserved))
         skeleton = None
         if not arabic:
             sk = skeleton_key(surface)
@@ -301,6 +337,9 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
             for rel, key in keys:
                 if _overlaps(start + rel, end, blocked_sorted):
                     continue
+                if key in _AR_STOP and not _AR_STRONG_CUE.search(
+                        norm[max(0, start + rel - 14):start + rel]):
+                    continue  # a common word, unless a place word names it ("مدينة التل")
                 found = (start + rel, end, key, n)
                 break
             if found:
@@ -325,7 +364,8 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
             i += n  # "Karm al-Zeitoun": only part of a longer name the gazetteer lacks
             continue
         if _ORG_AFTER.match(norm[e:e + 30]) or re.match(r"\s*'s\s+(?:correspondent|reporter)",
-                                                        norm[e:e + 30]):
+                                                        norm[e:e + 30]) or \
+                _ORG_BEFORE.search(norm[max(0, s - 30):s]):
             i += n  # "Idlib Today", "Homs News Network": an outlet or body named after a place
             continue
         preferred = ""
@@ -344,8 +384,23 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
         if ma:
             modifier = _MODIFIER_KIND.get(ma.group("m").lower(), "")
         elif mb:
-            word = mb.group("m").lower().split()[0]
-            modifier = _MODIFIER_KIND.get(word, "")
+            word = mb.group("m").lower().split()[0].rstrip("s") if not has_arabic(
+                mb.group("m")) else mb.group("m").split()[0]
+            modifier = _MODIFIER_KIND.get(word, _MODIFIER_KIND.get(word + "s", ""))
+        elif mentions and mentions[-1].modifier and re.fullmatch(
+                r"\s*(?:,|and|or|و|او)\s*", norm[mentions[-1].end:s]):
+            modifier = mentions[-1].modifier  # "the governorates of Latakia and Tartus"
+        countryside = (ma is not None and ma.group("m").lower() in ("countryside", "suburbs")) or (
+            mb is not None and mb.group("m").lower().split()[0] in ("countryside", "suburbs",
+                                                                    "rural", "ريف"))
+        if countryside:
+            # "rural Damascus", "the Damascus countryside": a governorate of its own (ريف دمشق)
+            rif = _dedupe([q for c in cands if c.name_ar
+                           for q in gaz.lookup_key(name_key("ريف " + c.name_ar))
+                           if q.kind == "admin1"])
+            if rif:
+                cands, preferred = rif, ""
+        dm = _DIRECTION_BEFORE.search(before)
         arabic = has_arabic(key)
         cue = ""
         if arabic:
@@ -361,7 +416,8 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
         is_major = any(_is_major(p, arabic) for p in cands)
         accept = is_major if not cue else True
         if arabic and not is_major and cue not in ("arabic_place_word", "list_continuation"):
-            accept = False
+            # a two-word name after "في" / "من" ("في معضمية الشام") is rarely a common noun
+            accept = n > 1 and bool(_AR_PREPOSITION_BEFORE.search(before))
         if arabic and not is_major and cue == "arabic_prefix":
             # "في القبو" (in the basement): a preposition is no evidence of a place name
             accept = bool(re.search(r"(?:قرب|محيط|اطراف|بلدات|قرى)\s+$", before))
@@ -371,7 +427,7 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
             cue = "spelling_variant:" + (cue or "")
         if accept:
             mentions.append(RawMention(s, e, key, cands, modifier, cue or "major_place",
-                                       preferred))
+                                       preferred, dm.group("d").lower() if dm else ""))
             i += n
         else:
             i += 1  # a shorter name inside may still qualify ("ناحية جنديرس" -> "جنديرس")
@@ -413,17 +469,60 @@ def _dedupe(places: list[GazPlace]) -> list[GazPlace]:
 def latin_name(p: GazPlace) -> str:
     """The place's name for display: Latin script, without transliteration marks
     ("Bāniyās" -> "Baniyas", "Bayt `Ana" -> "Bayt Ana") so one town reads the same everywhere."""
-    return _latin_name(p.name, p.alt_names)
+    return _latin_name(p.name, p.alt_names, (p.admin2, p.admin1))
 
 
 @lru_cache(maxsize=65536)
-def _latin_name(name: str, alt_names: tuple[str, ...]) -> str:
+def _latin_name(name: str, alt_names: tuple[str, ...], admins: tuple[str, str]) -> str:
     if has_arabic(name):
-        name = next((alt for alt in alt_names if not has_arabic(alt)), name)
+        admin = {name_key(a) for a in admins if a}
+        latin = [alt for alt in alt_names if not has_arabic(alt)]
+        # a city named in Arabic: the Latin name of its district or governorate if it has it
+        # ("Homs", not the first alternate, "Emesa")
+        name = next((alt for alt in latin if name_key(alt) in admin), latin[0] if latin else name)
     if has_arabic(name):
         return name
     plain = strip_latin_diacritics(name).replace("`", "").replace("ʿ", "").replace("ʾ", "")
     return re.sub(r"\s+", " ", plain.replace("‘", "").replace("’", "'")).strip()
+
+
+def _parent_id(p: GazPlace) -> str:
+    m = re.search(r"\(([^()]+)\)$", p.coordinates_of)
+    return m.group(1) if m else ""
+
+
+def city_of_quarters(mentions: Sequence[PlaceMentionLike], scene_ids: set[str],
+                     gaz: Gazetteer) -> list[int]:
+    """Indices of non-scene mentions that name the city of a scene quarter (the witness is "from
+    Sweida city"; the events were in its quarter al-Maqwas): that city is a scene too. Origins
+    and destinations are left alone."""
+    by_id = gaz.by_id()
+    cities: dict[str, set[str]] = {}
+    for pid in scene_ids:
+        place = by_id.get(pid)
+        if place is None or not place.coordinates_of.startswith("city:"):
+            continue
+        parent = by_id.get(_parent_id(place))
+        if parent is not None:
+            cities.setdefault(parent.admin1, set()).update(
+                name_key(n) for n in parent.names if n)
+    out = []
+    for k, pm in enumerate(mentions):
+        if pm.role in ("scene", "origin", "destination") or pm.place_id in scene_ids:
+            continue
+        place = by_id.get(pm.place_id)
+        if place is not None and place.kind != "admin1" and \
+                {name_key(n) for n in place.names if n} & cities.get(place.admin1, set()):
+            out.append(k)
+    return out
+
+
+def _coordinates_note(p: GazPlace) -> str:
+    if not p.coordinates_of:
+        return ""
+    relation, _, whose = p.coordinates_of.partition(": ")
+    return (f"; {p.name} has no coordinates of its own in the gazetteer: the coordinates are "
+            f"the {relation}'s, {whose}")
 
 
 def resolve(mentions: list[RawMention]) -> list[tuple[GazPlace, str]]:
@@ -434,11 +533,13 @@ def resolve(mentions: list[RawMention]) -> list[tuple[GazPlace, str]]:
         if len(admins) == 1:
             a = next(iter(admins))
             context_admin1[a] = context_admin1.get(a, 0) + 1
+    named_ids = {p.id for m in mentions for p in m.candidates}
     out: list[tuple[GazPlace, str]] = []
     for m in mentions:
         if len(m.candidates) == 1:
             p = m.candidates[0]
-            out.append((p, f"only gazetteer entry for this name ({p.id}: {p.describe()})"))
+            out.append((p, f"only gazetteer entry for this name ({p.id}: {p.describe()})"
+                           + _coordinates_note(p)))
             continue
         scored = []
         for p in m.candidates:
@@ -447,16 +548,39 @@ def resolve(mentions: list[RawMention]) -> list[tuple[GazPlace, str]]:
             reasons = []
             if m.modifier:
                 want = m.modifier
-                if want == kind or (want == "locality" and p.kind == "locality") or \
+                if want == "village":
+                    # "the villages of X and Y": a village, not the town of the same name
+                    score += 3.0 if kind == "locality" else 1.0 if p.kind == "locality" else 0.0
+                    reasons.append("text calls it a village")
+                elif want == kind or (want == "locality" and p.kind == "locality") or \
                         (want == "city" and p.kind in ("locality", "admin2", "admin3")):
                     score += 3.0
                     reasons.append(f"text calls it a {want}")
+                elif want == "admin1" and kind == "admin2":
+                    score += 2.0  # "ريف جبلة": the district around a town that is no governorate
+                    reasons.append("text calls it a countryside")
+                elif want in ("city", "village", "quarter") and kind == "admin1":
+                    score -= 3.0  # "مدينة حلب", "the city of Aleppo": not the governorate
             others = {a: c for a, c in context_admin1.items()}
             if len({q.admin1 for q in m.candidates}) == 1:
                 others[p.admin1] = others.get(p.admin1, 1) - 1
             if others.get(p.admin1, 0) > 0:
                 score += 2.5
                 reasons.append(f"other places in the text are in {p.admin1}")
+            if p.feature_code == "RGN" and m.key in {name_key(n) for n in p.names if n}:
+                score += 2.0  # a region's full name ("الغوطة الغربية") is that region's
+                reasons.append("the region's own name")
+            if p.coordinates_of:  # a city quarter or region from data/neighbourhoods.tsv
+                if m.modifier == "quarter":
+                    score += 5.0  # "حي X": a quarter, not a town of the same name elsewhere
+                    reasons.append("text calls it a neighbourhood or camp")
+                parent = re.search(r"\(([^()]+)\)$", p.coordinates_of)
+                if parent and parent.group(1) in named_ids:
+                    score += 2.0
+                    reasons.append("its city is named in the text")
+                if m.direction and m.direction[:4] in p.name.lower():
+                    score += 3.0
+                    reasons.append(f"text says '{m.direction}'")
             score += 0.3 * math.log10(p.population + 1)
             if p.id == m.preferred and m.modifier in ("", "city", "locality"):
                 score += 5.0
@@ -467,5 +591,6 @@ def resolve(mentions: list[RawMention]) -> list[tuple[GazPlace, str]]:
         why = "; ".join(reasons) or (
             "populated place preferred" if best.is_city else f"{best.kind} preferred")
         out.append((best, f"chose {best.id} ({best.describe()}, {best.kind}) among "
-                          f"{len(scored)} entries named '{m.key}': {why}"))
+                          f"{len(scored)} entries named '{m.key}': {why}"
+                          + _coordinates_note(best)))
     return out

@@ -47,6 +47,9 @@ class Place:
     country: str
     population: int
     feature_code: str
+    # "" when the coordinates are the place's own; else whose they are ("city: Homs (wof:...)"):
+    # a neighbourhood without surveyed coordinates carries its city's.
+    coordinates_of: str = ""
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -72,6 +75,7 @@ class Gazetteer:
     _by_skeleton: dict[str, tuple[int, ...]] = field(default_factory=dict)
     preferred: dict[str, int] = field(default_factory=dict)
     first_words: set[str] = field(default_factory=set)
+    _ids: dict[str, Place] = field(default_factory=dict)
     # bumped by every change, so callers may cache lookups made against this gazetteer
     revision: int = 0
 
@@ -103,6 +107,8 @@ class Gazetteer:
             if len(row) != 2 or row[1].strip() not in by_id:
                 raise InputError(f"bad gazetteer alias row: {row!r}")
             key, index = name_key(row[0]), by_id[row[1].strip()]
+            if " " in key:
+                self.first_words.add(key.split(" ")[0])
             current = [i for i in self._by_key.get(key, ()) if i != index]
             self._by_key[key] = (index, *current)
             self.preferred[key] = index
@@ -126,6 +132,12 @@ class Gazetteer:
     def preferred_for(self, key: str) -> Place | None:
         i = self.preferred.get(key)
         return self.places[i] if i is not None else None
+
+    def by_id(self) -> dict[str, Place]:
+        """Every place by its id (built once)."""
+        if len(self._ids) != len(self.places):
+            self._ids = {p.id: p for p in self.places}
+        return self._ids
 
     def has_key(self, key: str) -> bool:
         return key in self._by_key
@@ -166,6 +178,10 @@ def load_gazetteer(extra_dir: Path | None = None) -> Gazetteer:
     aliases = resources.files("dalil.gazetteer").joinpath("data/aliases.tsv").read_text("utf-8")
     gaz.add_aliases(line.split("\t") for line in aliases.splitlines()
                     if line.strip() and not line.startswith("#"))
+    from dalil.gazetteer.neighbourhoods import neighbourhood_places
+
+    quarters = resources.files("dalil.gazetteer").joinpath("data/neighbourhoods.tsv")
+    gaz.add(neighbourhood_places(gaz, quarters.read_text("utf-8").splitlines()))
     if extra_dir is not None and extra_dir.is_dir():
         for path in sorted(extra_dir.glob("*.tsv.gz")):
             gaz.add(read_places(path))
