@@ -595,11 +595,13 @@ def load_lexicons(directory: Path | None = None) -> Lexicons:
         kinds[a["canonical"]] = a.get("kind", "armed_group")
         if a.get("before"):
             eras[a["canonical"]] = (str(a["before"]["date"]), a["before"]["canonical"])
-        for alias in {a["canonical"], *a.get("aliases", []),
-                      *expand_forms(a.get("forms"), a["canonical"])}:
+        # dict.fromkeys, not a set: the order decides which alias a tie names in `rule`, and a
+        # set's order changes with the hash seed from run to run.
+        for alias in dict.fromkeys([a["canonical"], *a.get("aliases", []),
+                                    *expand_forms(a.get("forms"), a["canonical"])]):
             actor_entries.append(Entry(a["canonical"], alias))
     victim_entries = [Entry(v["canonical"], alias) for v in victims_raw
-                      for alias in {v["canonical"], *v.get("aliases", [])}]
+                      for alias in dict.fromkeys([v["canonical"], *v.get("aliases", [])])]
     reserved = set()
     for block in (violations_raw, hedges):
         for value in block.values():

@@ -12,10 +12,11 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from dalil.gazetteer.names import _AR_MAP, _INDIC_DIGITS
+from dalil.text.arabic import BIDI_CONTROLS_CLASS, DIACRITICS
 
-_REMOVED = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_REMOVED = DIACRITICS
 # Bidi controls, zero-width characters and C0/C1 controls other than tab and newline.
-_BLANKED = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad"
+_BLANKED = re.compile(f"[{BIDI_CONTROLS_CLASS}\u00ad"
                       "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SAME_MAP: dict[str, str] = {
     **{chr(k): v for k, v in _AR_MAP.items() if isinstance(v, str) and len(v) == 1},
