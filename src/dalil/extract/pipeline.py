@@ -115,6 +115,16 @@ _AGENT_BEFORE = _rx(r"(?:\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,3}|\bat the hands of\
                            r"نفذتها|ارتكبتها|شنه|نفذه|برصاص|بنيران|بقذائف|بقصف|بغاره|بغارات|"
                            r"برصاص قناص|على ايدي)\s+|(?:هجوم|هجمات|غاره|غارات|قصف|كمين)\s+(?:\S+\s+)?ل)$",
                            re.I)
+# "على أيدي عناصر من الفرع ٢٢٧ التابع للأمن العسكري، وعناصر من ميليشيا «الدفاع الوطني»": Arabic
+# names the agent through a chain (members of a branch belonging to X, and members of Y), longer
+# than the window of _AGENT_BEFORE; no verb or full stop may come between the cue and the actor.
+_AR_AGENT_CHAIN = _rx(r"(?:على يد|علي يد|على ايدي|علي ايدي|بايدي|من قبل)\s+(?:(?:عناصر|مسلح\S*|"
+                      r"افراد|مقاتل\S*|دوري\S*|قو\S*|من|الفرع|فرع|[\d٠-٩]+|التابع\S*|تابع\S*|"
+                      r"ميليشي\S*|مليشي\S*|الموالي\S*|[وو]?عناصر|ال\S+|لل\S+)[\s،,«»\"]+){1,10}"
+                      r"(?:ل|لل|و|ال)?$")
+# "وقالت وزارة الدفاع ...": the subject of a speech verb speaks about the event, it is no agent
+_AR_SPEAKER_BEFORE = _rx(r"(?:^|\s)[وف]?(?:قال|قالت|اعلن|اعلنت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|"
+                         r"نفى|نفت|نفي|اتهم|اتهمت|صرح|صرحت|زعم|زعمت|ادان|ادانت)\s+(?:\S+\s+)?$")
 _PATIENT_BEFORE = _rx(r"(?:\b(?:against|targeting|targeted|ambushed|attacked|killed|"
                              r"killing|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|(?:ضد|استهداف|استهدفت|"
                              r"استهدف|مقتل|قتل|اغتيال|اعتقال|خطف|اختطاف|اصابة)\s+(?:\S+\s+){0,3})$",
@@ -939,6 +949,8 @@ class _Run:
             return False  # "men wearing General Security uniforms": not General Security
         if _AGENT_BEFORE.search(before):
             return True
+        if _AR_AGENT_CHAIN.search(norm, max(sent.start, s - 120), s):
+            return True
         if CLASH_BEFORE.search(norm[max(sent.start, s - 60):s]):
             return False
         if AGENT_LIST_BEFORE.search(before) and AGENT_CUE.search(norm[sent.start:s]):
@@ -946,6 +958,8 @@ class _Run:
         if _PATIENT_BEFORE.search(before) and not _MEMBERS_OF.search(before):
             return False  # "killing of X", but not "members of X looted"
         arabic = bool(_ARABIC.search(norm, s, e))
+        if arabic and _AR_SPEAKER_BEFORE.search(before):
+            return False
         for v in viols:
             vs = self._viol_start.get(id(v))
             if vs is None:

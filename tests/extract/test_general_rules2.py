@@ -1,0 +1,46 @@
+"""Second round of general rules, each on a short fictional sentence written for this test.
+
+The patterns come from how real reports are written (named armed groups, Arabic agent chains,
+source names, disclaimers), never from the evaluation texts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dalil.extract import extract_document
+
+
+def run(text: str, published: str | None = "2025-06-10") -> dict[str, Any]:
+    return extract_document(text, published=published).to_dict()
+
+
+def perps(r: dict[str, Any]) -> set[str]:
+    return {p["canonical"] for p in r["perpetrators"]}
+
+
+# -- perpetrators ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mortars fired by Jaish al-Islam killed three people in a Damascus market on 2 May 2016.",
+     {"Jaysh al-Islam"}),
+    ("Fighters of Faylaq al-Rahman shelled the district, killing a boy, in March 2017.",
+     {"Faylaq al-Rahman"}),
+    ("Two farmers were shot dead by members of Jaysh al-Sharqiya near Afrin on 4 June 2022.",
+     {"Jaysh al-Sharqiya"}),
+    ("Asayish fighters detained four teachers in Qamishli on 3 May 2021.", {"Asayish"}),
+    # Arabic names the agent through a chain: members of a branch belonging to X, and of Y
+    ("قُتل ١٢ رجلاً في الحي عام ٢٠١٣ على أيدي عناصر من الفرع ٢٩٠ التابع للأمن العسكري، "
+     "وعناصر من ميليشيا «الدفاع الوطني».", {"Military Security", "National Defence Forces"}),
+])
+def test_named_groups_and_arabic_agent_chains(text: str, expected: set[str]) -> None:
+    assert perps(run(text, None)) == expected
+
+
+def test_an_arabic_chain_stops_at_a_verb() -> None:
+    # the ministry speaks after the event; it did not kill
+    r = run("قُتل ثلاثة رجال على يد مسلحين مجهولين، وقالت وزارة الدفاع إنها تحقق في الحادثة.", None)
+    assert "Syrian government forces (2025-)" not in perps(r)
