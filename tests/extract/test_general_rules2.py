@@ -44,3 +44,34 @@ def test_an_arabic_chain_stops_at_a_verb() -> None:
     # the ministry speaks after the event; it did not kill
     r = run("قُتل ثلاثة رجال على يد مسلحين مجهولين، وقالت وزارة الدفاع إنها تحقق في الحادثة.", None)
     assert "Syrian government forces (2025-)" not in perps(r)
+
+
+# -- quoted sources and attribution ----------------------------------------------------------
+
+
+def sources(r: dict[str, Any]) -> list[str]:
+    return [s["name"] for s in r["quoted_sources"]]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an appositive after an organisation's name describes it; the name is the source
+    ("The Kurdish Rights Monitor, a Geneva-based advocacy group, has said that 40 men were "
+     "detained in Qamishli.", "The Kurdish Rights Monitor"),
+    # an aside between the speaker and the verb is never the speaker
+    ("A Jordanian interior ministry official, speaking to reporters in Amman on condition of "
+     "anonymity, said that border guards shot two smugglers.",
+     "A Jordanian interior ministry official"),
+    ("The Damascus Bar Association, in a statement, said 12 lawyers were detained.",
+     "The Damascus Bar Association"),
+    # a second, coordinated reporting verb has the sentence's subject as its speaker
+    ("The Aleppo Documentation Centre put the number of detainees at 56 for the month and said "
+     "it had also documented three deaths in custody.", "The Aleppo Documentation Centre"),
+    ("A police spokesman, in a written reply to the agency, rejected the figures as "
+     "\"exaggerated\" and stated that no one had been tortured.", "A police spokesman"),
+    ("On the morning of 3 June, however, the Interior Ministry announced arrests in Hama and "
+     "said the suspects had confessed.", "the Interior Ministry"),
+])
+def test_source_names_without_asides_and_through_and(text: str, expected: str) -> None:
+    r = run(text)
+    assert sources(r) == [expected]
+    assert r["claims"][0]["attributed_to"] == expected

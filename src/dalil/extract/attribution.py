@@ -315,6 +315,16 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                                     s_start + v_e + by.start("np") + len(name)))
         if _RELATIVE_BEFORE.search(sent, 0, v_s):
             continue  # "a man who said he could get him released": not the sentence's source
+        # "X put the toll at 9 and said ...", "X, in a note, rejected ... and stated that": the
+        # speaker of a second, coordinated verb is the subject of the sentence's first verb
+        if _AND_BEFORE.search(sent, max(0, v_s - 12), v_s):
+            first = _coordinated_subject(sent[:v_s])
+            if first is not None:
+                name, desc, rel = first
+                return Attribution(name, desc, quoted is not None, s_start, s_end,
+                                   "attribution:coordinated_verb:" + low_verb,
+                                   (s_start + rel, s_start + rel + len(name)))
+            continue
         # "X has denied", "X had also said": the subject is before the auxiliaries
         before = _AUXILIARIES.sub("", sent[:v_s])
         found = None
@@ -390,6 +400,14 @@ _VERBISH_AFTER = _rx(r"\b(?:could|would|will|may|might|was|were|is|are|had|has|h
 # "The official, who spoke on condition of anonymity, said": the subject is before the verb
 _RELATIVE_CHUNK = _rx(r",\s*(?:who|which)\s[^,]{2,100},\s*$", re.I)
 _RELATIVE = _rx(r"^(?:who|which|whose|whom)\b", re.I)
+# "X, speaking to reporters on condition of anonymity, said", "X, in a statement, said": an aside
+# between the speaker and the verb, never the speaker
+_ASIDE = _rx(r"^(?:speaking|talking|writing|in\s+(?:a|an|its|his|her|their)\s|on\s+condition|"
+             r"on\s+behalf|via\s|through\s)", re.I)
+# an organisation's name: capitalised words with lower-case links ("the Syrian Observatory for
+# Human Rights", "Ministry of Defence"); it ends on a capitalised word
+_ORG_NAME = _rx(r"^(?:the\s+)?[A-Z][\w.'-]*(?:(?:\s+(?:of|for|the|and|on))*\s+"
+                r"(?:[A-Z][\w.'-]*|al-[\w'-]+)){0,8}$")
 _DESCRIPTIVE = _rx(r"^(?:a|an|the|who|which|whose|aged|one of|\d)", re.I)
 _PROPER = _rx(r"^(?:[A-Z][\w.'-]*|al-\w+|bin|ibn|abu|umm|de|van)(?:\s+(?:[A-Z][\w.'-]*|"
                      r"al-[\w'-]+|el-[\w'-]+|bin|ibn|abu|umm|de|van|[A-Z]\.)){0,4}$")
@@ -423,13 +441,15 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
     for c in reversed(chunks):
         text = c[2].strip()
         words = len(text.split())
-        if (_VERBISH.search(text) and not _RELATIVE.match(text)) or words > 20:
+        aside = _RELATIVE.match(text) or _ASIDE.match(text)
+        if (_VERBISH.search(text) and not aside) or words > 20:
             break  # a relative clause may hold verbs: "the ministry, which has backed ..., said"
         if taken:
             last = taken[-1][2].strip()
-            joins = ((_PROPER.match(text) and _DESCRIPTIVE.match(last))  # "Rami, a farmer,"
+            joins = (((_PROPER.match(text) or _ORG_NAME.match(text))
+                      and _DESCRIPTIVE.match(last))  # "Rami, a farmer,"
                      or (_DESCRIPTIVE.match(text) and (_PROPER.match(last) or _RELATIVE.match(last)))
-                     or _RELATIVE.match(last))
+                     or _RELATIVE.match(last) or _ASIDE.match(last))
             if not joins:
                 break
         taken.append(c)
@@ -437,8 +457,10 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
             break
     if not taken:
         return None
-    names = [c for c in taken if _PROPER.match(c[2].strip()) and not _RELATIVE.match(c[2].strip())]
-    plain = [c for c in taken if not _RELATIVE.match(c[2].strip())]
+    names = [c for c in taken if (_PROPER.match(c[2].strip()) or _ORG_NAME.match(c[2].strip()))
+             and not _RELATIVE.match(c[2].strip())]
+    plain = [c for c in taken if not _RELATIVE.match(c[2].strip()) and not _ASIDE.match(
+        c[2].strip())]
     if not plain:
         return None
     head = names[0] if names else plain[0]  # "The official, who spoke ..., said"
@@ -457,6 +479,36 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
     if not name or _VERBISH.search(name) or re.match(r"(?:no|none|nobody|neither)\b", name, re.I):
         return None  # "No group claimed responsibility": nobody is speaking
     return name, desc, head[0] + (len(head[2]) - len(head[2].lstrip()))
+
+
+_AND_BEFORE = _rx(r"\band\s+(?:also\s+|later\s+|then\s+)?$", re.I)
+# the sentence's first finite verb; what precedes it (minus fronted adverbials) is the subject
+_FIRST_VERB = _rx(r"\s(?:(?:has|have|had)\s+(?:also\s+)?)?(?:[a-z]{3,}ed|put|said|told|says|"
+                  r"gave|wrote|sent|made|found|took|spoke)\b")
+_FRONTED = _rx(r"^(?:in|on|at|during|however|after|before|by|for|with|since|meanwhile|"
+               r"separately|later|earlier|speaking|according)\b", re.I)
+
+
+def _coordinated_subject(before: str) -> tuple[str, str, int] | None:
+    """The subject of a sentence whose reporting verb follows "and": "The Network put the toll
+    at 90 and said ..." -> "The Network"; "On Monday, however, the ministry announced ... and
+    said" -> "the ministry"."""
+    m = _FIRST_VERB.search(before)
+    if m is None:
+        return None
+    pos = 0
+    for c_s, _c_e, text in _chunks(before[:m.start()]):
+        t = text.strip()
+        if not t or _FRONTED.match(t) or _ASIDE.match(t):
+            continue
+        if _VERBISH.search(t) or len(t.split()) > 8:
+            return None
+        name, desc = _clean_np(t)
+        pos = c_s + (len(text) - len(text.lstrip()))
+        if not name or _PRONOUN.match(name):
+            return None
+        return name, desc, pos
+    return None
 
 
 def _subject_after(before: str, after: str) -> tuple[str, str, int] | None:
