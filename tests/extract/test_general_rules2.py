@@ -75,3 +75,25 @@ def test_source_names_without_asides_and_through_and(text: str, expected: str) -
     r = run(text)
     assert sources(r) == [expected]
     assert r["claims"][0]["attributed_to"] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Many families fled to Lebanon, where aid workers told the agency that 300 people had "
+     "registered.", "aid workers"),
+    # "according to the law" is a rule followed, not a source
+    ("The governor said all detainees were treated according to the law.", "The governor"),
+    # where it was said ("in a statement") is not who said it
+    ("قال الدفاع المدني في بيان إن فرقه انتشلت جثث ثلاثة مدنيين.", "الدفاع المدني"),
+    # the name given in place of a withheld one
+    ("A man who asked to be identified by the initials K.M. said soldiers beat him.", "K.M."),
+    ("\"They took everything,\" said a teacher who gave only her first name, Huda, because she "
+     "fears reprisals.", "Huda"),
+])
+def test_source_name_cleaning(text: str, expected: str) -> None:
+    r = run(text)
+    assert sources(r) == [expected]
+
+
+def test_a_given_first_name_is_pseudonymous() -> None:
+    r = run("\"They took everything,\" said a teacher who gave only her first name, Huda.")
+    assert r["quoted_sources"][0]["pseudonymous"] is True

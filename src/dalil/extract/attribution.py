@@ -129,8 +129,9 @@ def post_author(sentence: str) -> str | None:
 
 
 _GIVEN_NAME = re.compile(
-    r"(?:identified (?:only )?(?:as|by)|known (?:only )?as|who gave (?:only )?(?:his|her|their) "
-    r"(?:first )?name as|pseudonym:?|calling (?:himself|herself|itself)|اسم مستعار:?|يدعى|تدعى|"
+    r"(?:identified (?:only )?(?:as|by)(?: (?:the |(?:his|her|their) )?(?:initials|first name|"
+    r"nickname|name))?|known (?:only )?as|who gave (?:only )?(?:his|her|their) "
+    r"(?:first )?name(?: as|,)|pseudonym:?|calling (?:himself|herself|itself)|اسم مستعار:?|يدعى|تدعى|"
     r"المعروف باسم|المعروفة باسم)\s+(?P<n>(?:[A-Z]\.\s?){1,3}|@\w+|[^\s,.;()]+(?:\s+[A-Z][\w'-]+)?)",
     re.I)
 # a name given in place of a withheld one (not "also known as the White Helmets")
@@ -146,6 +147,14 @@ def given_name(text: str) -> str | None:
     return m.group("n").strip() if m else None
 
 
+_NOT_A_SOURCE = _rx(r"(?:the\s+|international\s+|syrian\s+|local\s+)?(?:laws?|plan|agreement|"
+                   r"deal|schedule|rules?|procedures?|regulations?|constitution|custom|tradition|"
+                   r"protocols?|timetable|terms|instructions|orders|القانون|الاتفاق|الخطه)$", re.I)
+# "قال الدفاع المدني في بيان إن": where it was said, not who said it
+_AR_SAID_IN = _rx(r"\s+(?:في|عبر|ضمن|خلال)\s+(?:بيان|تصريح|تقرير|منشور|رساله|تغريده|مؤتمر|"
+                  r"حديث|اتصال|مقابله)\S*(?:\s+\S+){0,2}\s*$")
+
+
 def _clean_np(np: str) -> tuple[str, str]:
     """Split "Rami H., a 34-year-old farmer" into (name, description)."""
     initial = re.search(r"\b[A-Z]\.\s*[,;:]?\s*$", np)
@@ -153,7 +162,7 @@ def _clean_np(np: str) -> tuple[str, str]:
     given = given_name(np)
     if given:
         return given, np
-    np = re.sub(r"^(?:and|but|while|as|و)\s+", "", np, flags=re.I)
+    np = re.sub(r"^(?:and|but|while|as|where|when|whereas|و)\s+", "", np, flags=re.I)
     parts = [p.strip() for p in re.split(r"\s*[,،]\s*", np) if p.strip()]
     if not parts:
         return "", ""
@@ -226,6 +235,8 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         if re.match(r"(?:the\s+)?(?:information|reports|accounts|testimonies)\s+(?:we|I|our)\b",
                     name, re.I):
             name = ""  # "according to the information we have received": the author's own
+        elif _NOT_A_SOURCE.match(name):
+            name = ""  # "treated according to the law": a rule followed, not a source
         if name:
             return Attribution(name, desc, quoted is not None,
                                s_start + (quoted.start(1) if quoted else 0),
@@ -252,7 +263,7 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             to_that = re.match(r"\s*((?:\S+\s+){1,9}?)(?:ان|بان|إن|أن)\s", rest)
             if to_that and not re.search(r"[،,:;\"“«\d]", to_that.group(1)):
                 # "يرى الباحث في مركز دراسات الشرق فادي الخوري أن": the name ends the phrase
-                np = to_that.group(1)
+                np = _AR_SAID_IN.sub(" ", to_that.group(1))
                 cut = _AR_NP_INNER_STOP.search(" " + np)
                 if cut:
                     np = np[:max(0, cut.start() - 1)]
@@ -539,6 +550,9 @@ def _speaker_after_quote(tail: str, lex: Lexicons) -> tuple[str, str, int] | Non
         name, desc = _clean_np(head)
         if np != head:  # "Clara B., director at Human Rights Watch": keep the whole description
             desc = ", ".join(x for x in (desc, np[len(head):].strip(" ,")) if x)
+        given = given_name(np) if _WITHHELD.search(np) else None
+        if given:  # "said a teacher who gave only her first name, Huda": Huda
+            name, desc = given, np
         return (name, desc, m.start("np")) if name else None
     m = re.match(r"\s*[,،]?\s*(?P<np>[^.;:!?\"“«]{2,80}?)\s+(?P<verb>said|says|told|added|wrote|"
                  r"posted|recalled|explained|insisted|claimed)\b", tail, re.I)
