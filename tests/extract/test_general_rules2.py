@@ -97,3 +97,32 @@ def test_source_name_cleaning(text: str, expected: str) -> None:
 def test_a_given_first_name_is_pseudonymous() -> None:
     r = run("\"They took everything,\" said a teacher who gave only her first name, Huda.")
     assert r["quoted_sources"][0]["pseudonymous"] is True
+
+
+# -- hedging ---------------------------------------------------------------------------------
+
+
+def hedged(r: dict[str, Any], part: str) -> bool:
+    return bool(next(c for c in r["claims"] if part in c["text"])["hedged"])
+
+
+def test_neither_figure_verified_covers_both_figures() -> None:
+    r = run("The Hama Monitor said that 70 civilians were killed. The Levant Rights Group put the "
+            "toll at 52. Neither figure could be independently verified.")
+    assert hedged(r, "70 civilians") and hedged(r, "at 52")
+
+
+def test_arabic_these_figures_in_its_own_sentence_covers_only_it() -> None:
+    r = run("وقال الدفاع المدني إن فرقه انتشلت جثث خمسة مدنيين في بلدة كفرنبل. "
+            "وقالت مصادر محلية إن الحصيلة ارتفعت إلى 12 قتيلاً، في حين لم يتسنَّ التحقق من هذه "
+            "الأرقام.", None)
+    assert hedged(r, "انتشلت") is False
+    assert hedged(r, "ارتفعت") is True
+
+
+@pytest.mark.parametrize("text", [
+    "The panel has reasonable grounds to believe that dozens of men were executed in Tadamon.",
+    "A preliminary toll put the dead at 14 in Jableh.",
+])
+def test_standards_of_proof_and_preliminary_figures_are_hedged(text: str) -> None:
+    assert run(text)["claims"][0]["hedged"] is True

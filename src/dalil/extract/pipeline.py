@@ -155,7 +155,7 @@ _VICTIMS_WERE = _rx(r"\b(?:victims|those (?:killed|abducted|detained|targeted)|t
                     r"(?:were|are|included)\b|\btargeted\b|\btargeting\b|الضحايا\s+من|"
                     r"استهداف|المستهدفين", re.I)
 _THAT_FIGURE = _rx(r"\b(?:that|this|the)\s+(?:figure|number|toll|estimate|claim|account|report)\b"
-                   r"(?!s)|هذا الرقم|هذه الحصيله", re.I)
+                   r"(?!s)|هذا الرقم|هذه الحصيله|هذه الارقام|هذه الاعداد", re.I)
 _UN_BODY = re.compile(r"\b(?:UN|U\.N\.|United Nations|UNHCR|UNICEF|OCHA|OHCHR|WFP|UNRWA|IOM|"
                       r"World Food Programme|World Health Organi[sz]ation|International "
                       r"Organi[sz]ation for Migration|Commission of Inquiry)\b|الأمم المتحدة|"
