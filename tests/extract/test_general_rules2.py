@@ -126,3 +126,32 @@ def test_arabic_these_figures_in_its_own_sentence_covers_only_it() -> None:
 ])
 def test_standards_of_proof_and_preliminary_figures_are_hedged(text: str) -> None:
     assert run(text)["claims"][0]["hedged"] is True
+
+
+# -- places ----------------------------------------------------------------------------------
+
+
+def places(r: dict[str, Any]) -> list[str]:
+    return [p["canonical"] for p in r["places"]]
+
+
+def test_a_quarter_after_including_is_a_place() -> None:
+    r = run("Mortars fell on the old quarters of Damascus, including Bab Touma and al-Qassaa, "
+            "killing three people on 3 March 2017.")
+    assert "Bab Touma" in places(r)
+
+
+def test_a_mosque_named_after_a_person_is_no_place() -> None:
+    r = run("Gunmen shot dead two worshippers outside the Abu Bakr mosque in Kafr Sousa on "
+            "Friday.")
+    assert places(r) == ["Kafr Sousa"]
+
+
+def test_a_bridge_named_after_a_village_keeps_the_village() -> None:
+    r = run("Drones struck a car on the Qara Qozak bridge on 2 January 2025, killing two men.")
+    assert places(r) != []
+
+
+def test_arabic_the_door_is_no_town() -> None:
+    r = run("كسروا الباب ودخلوا علينا وقتلوا أخي في حي الخالدية.", None)
+    assert "Al Bab" not in places(r)
