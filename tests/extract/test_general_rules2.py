@@ -155,3 +155,33 @@ def test_a_bridge_named_after_a_village_keeps_the_village() -> None:
 def test_arabic_the_door_is_no_town() -> None:
     r = run("كسروا الباب ودخلوا علينا وقتلوا أخي في حي الخالدية.", None)
     assert "Al Bab" not in places(r)
+
+
+# -- casualty figures ------------------------------------------------------------------------
+
+
+def figures(r: dict[str, Any]) -> list[tuple[Any, str, str]]:
+    return [(f["value"], f["qualifier"], f["what"]) for f in r["casualty_figures"]]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Nearly two dozen students were detained by police in Raqqa on 2 May 2024.",
+     [(24, "approx", "detained")]),
+    ("Half a dozen men were killed in Raqqa on 2 May 2024.", [(6, "approx", "killed")]),
+    ("Rescuers recovered the remains of at least 12 people from a mass grave near Tadmur on "
+     "2 May 2024.", [(12, "at_least", "killed")]),
+    ("By the end of the siege in March 2018, more than 80,000 people had left the enclave.",
+     [(80000, "more_than", "displaced")]),
+    ("Since the start of the offensive, the number of civilians martyred in the town and its "
+     "farms has reached 17, and more than 90 have been wounded.",
+     [(17, "exact", "killed"), (90, "more_than", "injured")]),
+    # the second item of a breakdown belongs to the dead, not to the wounded after it
+    ("قُتل تسعة مدنيين، بينهم ثلاثة أطفال وامرأتان، وأصيب أكثر من عشرين آخرين، يوم الأحد في قصف "
+     "على بلدة كفرنبل.",
+     [(9, "exact", "killed"), (3, "exact", "killed"), (2, "exact", "killed"),
+      (20, "more_than", "injured")]),
+    ("قُتل ستة مدنيين بينهم طفلان وأصيب أكثر من خمسة عشر آخرين بقصف على بلدة معرة مصرين.",
+     [(6, "exact", "killed"), (2, "exact", "killed"), (15, "more_than", "injured")]),
+])
+def test_casualty_figures_round2(text: str, expected: list[tuple[Any, str, str]]) -> None:
+    assert figures(run(text)) == expected

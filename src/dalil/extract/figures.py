@@ -19,7 +19,7 @@ _A = normalize_arabic
 CASUALTY_AFTER: list[tuple[str, re.Pattern[str]]] = [
     ("killed", _rx(
         r"\b(?:killed|dead|died|deaths?|murdered|executed|slain|slaughtered|fatalities|"
-        r"bodies|corpses|lives|shot dead|massacred|victims|martyrs|assassinations|killings|"
+        r"bodies|corpses|lives|shot dead|massacred|victims|martyrs|martyred|assassinations|killings|"
         r"executions)\b|" + _A(
             r"قتيل\w*|قتلى|قتل\w*|اغتيل\w*|شهيد|شهداء|ضحي[هة]|ضحايا|جث[هة]|جثث|جثامين|وفا[هة]|اعدم\w*|"
             r"لقوا حتفهم|حتفهم|قضوا|مقتل|استشهد\w*"), re.I)),
@@ -39,7 +39,10 @@ CASUALTY_AFTER: list[tuple[str, re.Pattern[str]]] = [
     ("displaced", _rx(
         r"\b(?:displaced|fled|flee|fleeing|evacuated|expelled|uprooted|refugees|homeless|"
         r"forced to leave|driven out|left their homes|forced from their homes|"
-        r"forced out of their homes|escaped|managed to escape)\b|" + _A(
+        r"forced out of their homes|escaped|managed to escape|"
+        # "130,000 people had left the enclave": departures from a place under attack
+        r"(?:had\s+|have\s+)?left\s+(?:the|their)\s+(?:besieged\s+)?(?:enclave|city|town|area|"
+        r"village|villages|region|camp|district|neighbou?rhood|country|homes))\b|" + _A(
             r"نازح\w*|نزوح|نزح\w*|مهجر\w*|تهجير|هجروا|فروا|فرت|هربوا|هرب\w*|لاجئ\w*"),
         re.I)),
 ]
@@ -49,9 +52,13 @@ CASUALTY_BEFORE: list[tuple[str, re.Pattern[str]]] = [
         r"neutrali[sz]ed|neutrali[sz]ing|eliminated|liquidated|"
         r"shot dead|gunned down|murdered|murdering|slaughtered|assassinated|"
         r"death toll (?:\w+ )*?(?:to|of|at|reached|stood at|stands at|is|was)|toll (?:\w+ )?"
-        r"(?:to|of|at|reached)|bodies of|the deaths of|the killing of|the execution of|"
+        r"(?:to|of|at|reached)|bodies of|remains of|the deaths of|the killing of|the execution of|"
         r"murder of|deaths? of|among (?:the )?(?:dead|victims|those killed|the killed)(?: were)?|"
-        r"of the dead)|" + _A(
+        r"of the dead|"
+        # "the number of civilians martyred at the dam and around it has reached 21"
+        r"(?:number|toll) of (?:[\w-]+\s+){0,3}?(?:killed|dead|martyred|martyrs|victims)\b"
+        r"(?:\s+[^\s\d.;]+){0,8}?\s+(?:has\s+|had\s+)?(?:reached|rose to|risen to|climbed to|"
+        r"stood at|stands at)|martyred|martyring)|" + _A(
             r"قتل|قتلت|قتلوا|مقتل|اعدام|اعدمت|اعدموا|اعدم|استشهاد|استشهد|اغتيال|اغتالوا|اغتيل|حصيل[هة] القتلى|حصيل[هة] الضحايا|"
             r"حصيل[هة]|وفا[هة]|جثث|جثامين|ذبح|تصفي[هة]") + r")"
         r"[\"”'’]?(?:\s+\S+){0,4}?\s*$", re.I)),

@@ -48,6 +48,8 @@ VAGUE = {
     # "several hundred" is read like "hundreds": at least two hundred
     "several hundred": 200, "a few hundred": 200, "several thousand": 2000,
     "a few thousand": 2000, "several dozen": 24, "a few dozen": 24,
+    # counted dozens are round numbers, approximate like "a dozen"
+    "half a dozen": 6, "two dozen": 24, "three dozen": 36, "four dozen": 48, "five dozen": 60,
     normalize_arabic("عشرات"): 20, normalize_arabic("مئات"): 200, normalize_arabic("آلاف"): 2000,
     normalize_arabic("عشرات الآلاف"): 20_000, normalize_arabic("مئات الآلاف"): 200_000,
 }
@@ -139,7 +141,8 @@ _DUALS = [normalize_arabic(w) for w in (
     "جريحان", "جريحين", "معتقلان", "مواطنان", "مواطنين اثنين", "صحفيان", "صحفيين اثنين",
     "ناشطان", "شقيقتان", "شقيقتين")]
 _DUAL_RE = "(?:" + "|".join(sorted(map(re.escape, _DUALS), key=len, reverse=True)) + ")"
-_VAGUE_RE = ("(?:tens of thousands|hundreds of thousands|several hundred|a few hundred|"
+_COUNTED_DOZENS = ("half a dozen", "two dozen", "three dozen", "four dozen", "five dozen")
+_VAGUE_RE = ("(?:half a dozen|two dozen|three dozen|four dozen|five dozen|tens of thousands|hundreds of thousands|several hundred|a few hundred|"
              "several thousand|a few thousand|several dozen|a few dozen|dozens|scores|hundreds|"
              "thousands|a dozen|"
              + "|".join(re.escape(normalize_arabic(w)) for w in
@@ -259,7 +262,7 @@ def find_numbers(norm: str, start: int = 0, end: int | None = None) -> list[Numb
             word = normalize_arabic(m.group("vague")).lower()
             base = VAGUE[word]
             qualifier = _QUAL_LOOKUP.get(normalize_arabic(qual).lower(), "at_least") if qual \
-                else "approx" if word == "a dozen" else "at_least"
+                else "approx" if word == "a dozen" or word in _COUNTED_DOZENS else "at_least"
             out.append(NumberMatch(m.start(), m.end(), base, qualifier, f"number:vague:{word}"))
             continue
         num = m.group("num")

@@ -32,7 +32,13 @@ from dalil.extract.actors import (
     unknown_actor_label,
 )
 from dalil.extract.dates import DateMatch, find_dates, is_dateline
-from dalil.extract.figures import INCLUDED_START, NEVER_SEEN_AGAIN, SUBSET_BEFORE, classify
+from dalil.extract.figures import (
+    CASUALTY_AFTER,
+    INCLUDED_START,
+    NEVER_SEEN_AGAIN,
+    SUBSET_BEFORE,
+    classify,
+)
 from dalil.extract.lexicon import (
     Entry,
     Lexicons,
@@ -89,6 +95,13 @@ _DENIAL = _rx(r"\b(?:denied|denies|deny|dismissed|rejected|refuted)\b|(?:^|\s)(?
 _SUBSET_LINK = _rx(r"^[^.;:!?]*(?:\b(?:including|among them|of whom|of them|as well as)\b|"
                    r"(?:بينهم|منهم|من بينهم))[^.;:!?]*$|^[^.;:!?\d]{0,30}\b(?:and|or)\s+$|"
                    r"^[^.;:!?\d]{0,25}[–—(:]\s*$", re.I)  # "111 civilians – 90 men, ..."
+# the next item of a breakdown: "بينهم أربعة أطفال وامرأتان", "including four children and two
+# women": one noun, then "and" / "و" / a comma, then the next number
+_BREAKDOWN_NEXT = _rx(r"\s*[^\s\d.;:!?]+\s*(?:[,،]\s*)?(?:(?:and|or)\s+|و)?", re.I)
+# a number with its own casualty word right after it ("30 injured") starts a new count
+_OWN_WORD_AFTER = _rx(r"\s*(?:(?:people|others|persons|civilians|اخرين|آخرين|شخصا)\s+)?"
+                      r"(?:injured|wounded|killed|dead|detained|missing|displaced|جريح|جرحى|قتيل|"
+                      r"قتلى|مصاب\S*|معتقل\S*|نازح\S*)\b", re.I)
 _PERPETRATOR_WORD = _rx(r"\b(?:perpetrators?|culprits|attackers were|carried out by|committed by|"
                         r"blamed|accused|held responsible)\b|"
                         r"(?:الجناه|الجناة|مرتكبي|مرتكبو|منفذي|منفذو)", re.I)
@@ -518,6 +531,7 @@ class _Run:
         # figures
         last_casualty: tuple[int, int, str] | None = None
         subset_from: tuple[int, int] | None = None
+        subset_prev: tuple[int, int] | None = None  # the sentence and end of the last subset
         for n in numbers:
             si = self.sent_of(n.start)
             sn = sentences[si]
@@ -550,8 +564,18 @@ class _Run:
                 # "212 civilians, including 31 children and 22 women": the same count
                 group, what, rule = "casualty", last_casualty[2], \
                     f"casualty:{last_casualty[2]}:subset_of_previous"
+            if subset_prev is not None and subset_prev[0] == si and last_casualty is not None \
+                    and last_casualty[0] == si and what != last_casualty[2] and \
+                    _BREAKDOWN_NEXT.fullmatch(norm, subset_prev[1], n.start) and \
+                    not any(rx.search(norm, subset_prev[1], n.start) for _w, rx in CASUALTY_AFTER) \
+                    and not _OWN_WORD_AFTER.match(norm, n.end, n.end + 30):
+                # "قتل 11، بينهم أربعة أطفال وامرأتان، وأصيب 30": the women are of the dead
+                group, what, rule = "casualty", last_casualty[2], \
+                    f"casualty:{last_casualty[2]}:subset_of_previous"
             if not group:
                 continue
+            if group == "casualty" and "subset" in rule:
+                subset_prev = (si, n.end)
             if group == "casualty":
                 if ("subset" in rule or SUBSET_BEFORE.search(norm[max(0, n.start - 20):n.start])
                         or INCLUDED_START.match(sn.text)) and \
