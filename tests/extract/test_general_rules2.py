@@ -185,3 +185,26 @@ def figures(r: dict[str, Any]) -> list[tuple[Any, str, str]]:
 ])
 def test_casualty_figures_round2(text: str, expected: list[tuple[Any, str, str]]) -> None:
     assert figures(run(text)) == expected
+
+
+# -- dates -----------------------------------------------------------------------------------
+
+
+def dates(r: dict[str, Any]) -> list[str]:
+    return [d["date"] for d in r["dates"]]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # the year is written once, after the second day
+    ("Between 18 February and 14 April 2018, government forces shelled Douma, killing 90 "
+     "people.", None, ["2018-02-18/2018-04-14"]),
+    ("The network documented 300 killings for the period between March 6 and March 10.",
+     "2025-04-01", ["2025-03-06/2025-03-10"]),
+    # the weekday settles the year when the paragraph named another one before
+    ("وجاء القصف بعد انهيار اتفاق التهدئة الموقع في آذار 2020، وذلك غداة هجوم على مدينة حمص "
+     "يوم الخميس الخامس من تشرين الأول، قتل فيه 30 شخصاً.", "2023-10-07",
+     ["2020-03", "2023-10-05"]),
+])
+def test_intervals_and_weekday_dates(text: str, published: str | None,
+                                     expected: list[str]) -> None:
+    assert dates(run(text, published)) == expected
