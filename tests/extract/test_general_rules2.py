@@ -208,3 +208,33 @@ def dates(r: dict[str, Any]) -> list[str]:
 def test_intervals_and_weekday_dates(text: str, published: str | None,
                                      expected: list[str]) -> None:
     assert dates(run(text, published)) == expected
+
+
+# -- other figures ---------------------------------------------------------------------------
+
+
+def others(r: dict[str, Any]) -> list[tuple[Any, str]]:
+    return [(f["value"], f["what"]) for f in r["other_figures"]]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Before the war, about 90,000 people lived in the camp.", [(90000, "population")]),
+    ("The clinic served a catchment area of around 70,000 people before the strike.",
+     [(70000, "population")]),
+    ("The station supplies more than 300,000 people with drinking water.",
+     [(300000, "population")]),
+    ("ويُذكر أن نحو ٣٠ ألف شخص يعيشون داخل الأحياء المحاصرة.", [(30000, "population")]),
+    # Arabic number words with a half and a dual of the million
+    ("ويعيش في المدينة وريفها نحو ثلاثة ملايين ونصف مليون نسمة، أكثر من نصفهم من النازحين.",
+     [(3500000, "population")]),
+    ("قال إنه دفع لسمسار أكثر من مليوني ليرة مقابل معلومات عن ابنه.", [(2000000, "money")]),
+    # a witness code is a label, not a count
+    ("Witness P-0512 states that the guards took his watch.", []),
+])
+def test_other_figures_round2(text: str, expected: list[tuple[Any, str]]) -> None:
+    assert others(run(text)) == expected
+
+
+def test_arabic_he_said_that_names_no_source() -> None:
+    r = run("قال إنه دفع لسمسار أكثر من مليوني ليرة مقابل معلومات عن ابنه.")
+    assert r["quoted_sources"] == []

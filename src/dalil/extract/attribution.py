@@ -260,6 +260,8 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         verb = sent[v_s:v_e]
         if re.search("[\u0600-\u06ff]", verb):
             rest = sent[v_e:]
+            if re.match(r"\s*ب?[اإأ]ن(?:ه|ها|هم|هما|نا|ني)\s", rest):
+                continue  # "قال إنه دفع ...": "he said that", the speaker is not named here
             to_that = re.match(r"\s*((?:\S+\s+){1,9}?)(?:ان|بان|إن|أن)\s", rest)
             if to_that and not re.search(r"[،,:;\"“«\d]", to_that.group(1)):
                 # "يرى الباحث في مركز دراسات الشرق فادي الخوري أن": the name ends the phrase

@@ -83,7 +83,9 @@ CASUALTY_BEFORE: list[tuple[str, re.Pattern[str]]] = [
         _A(r"نزوح|تهجير|هجرت|تشريد|نزح|فرار") + r")[\"”'’]?(?:\s+\S+){0,3}?\s*$", re.I)),
 ]
 POPULATION_BEFORE = _rx(
-    r"(?:population of|home to|a (?:town|city|village) of|inhabited by|\bhouses|population)\s*"
+    r"(?:population of|home to|a (?:town|city|village) of|inhabited by|\bhouses|population|"
+    # the people a hospital or a dam serves: "a catchment area of 150,000 people", "supplies"
+    r"catchment(?: area)? of|\bsuppl(?:ies|ied|ying))\s*"
     r"(?:about|around|some|nearly|roughly|approximately|more than|over)?\s*$|" + _A(
         r"(?:عدد سكانها|يسكنها|يقطنها|عدد سكان|سكانها|تعداد)") + r"\s*(?:نحو|حوالي)?\s*$", re.I)
 OTHER_UNITS: list[tuple[str, re.Pattern[str]]] = [
@@ -99,6 +101,8 @@ OTHER_UNITS: list[tuple[str, re.Pattern[str]]] = [
             r"انتحاري|انتحاريين|انتحاريا|ارهابي|ارهابيا|ارهابيين") + r")\b",
         re.I)),
     ("population", _rx(r"^\s*(?:[\w-]+\s+)?(?:inhabitants|people live|population|نسم[هة]|"
+                       r"people (?:lived|living|reside|resided)|"
+                       r"(?:شخص|مدني|انسان)?\s*(?:يعيشون|يقطنون|يقيمون|يسكنون)|"
                        r"besieged|" + _A(r"انسان محاصر\w*|محاصر\w*") + r")\b", re.I)),
     ("pages", _rx(r"^\s*-?(?:[\w-]+\s+)?(?:pages?|صفح[هة]|صفحات)\b", re.I)),
     ("buildings", _rx(r"^\s*(?:[\w-]+\s+)?(?:houses|homes|buildings|shops|stores|"
@@ -206,6 +210,8 @@ NEVER_SEEN_AGAIN = _rx(
     r"\bnever (?:saw|seen|heard from|heard of|heard about) (?:them|him|her|any of them)\b|"
     r"\b(?:whereabouts|fate) (?:remains?|is|are|still) unknown\b|\bno news of (?:them|him|her)\b|"
     r"\bhave not been seen since\b|لم نرهم|لم نره|انقطعت اخبارهم|مصيرهم مجهول|لا يزال مصيرهم", re.I)
+# a letter code glued to the number by a hyphen: "P-0417", "SY-2231"
+_CODE_BEFORE = re.compile(r"\b[A-Z]{1,4}-$")
 CLAUSE_END = _rx(r"[.;:!?\u061f]|\s(?:while|whereas|but|after|before|as)\s", re.I)
 
 
@@ -218,6 +224,8 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         return "", "", "skip:age_or_time"
     if _TIME_BEFORE.search(before) or _TIME_AFTER.match(after):
         return "", "", "skip:time_or_counter"  # "22:11", a thread's "4/6"
+    if _CODE_BEFORE.search(before):
+        return "", "", "skip:identifier"  # "witness P-0417", "case SY-2231": a label
     if _COMMA_AFTER.match(after) and APPOSITIVE_AGE.search(before):
         return "", "", "skip:age_or_time"  # "Nadia Kheder, 38, said"
     text = norm[start:end]

@@ -34,6 +34,10 @@ _AR_UNITS_RAW = {
     "ثلاثمئة": 300, "ثلاثمائة": 300, "أربعمئة": 400, "أربعمائة": 400, "خمسمئة": 500,
     "خمسمائة": 500, "ستمئة": 600, "ستمائة": 600, "سبعمئة": 700, "سبعمائة": 700, "ثمانمئة": 800,
     "ثمانمائة": 800, "تسعمئة": 900, "تسعمائة": 900, "آلاف": 1000,
+    "ملايين": 1_000_000, "مليونين": 2_000_000, "مليونان": 2_000_000, "مليوني": 2_000_000,
+    "مليونا": 2_000_000,
+    # "أربعة ملايين ونصف": half of the scale before it; alone ("نصفهم") it is no number
+    "نصف": 0,
 }
 _AR_WORDS = {normalize_arabic(k): v for k, v in _AR_UNITS_RAW.items()}
 _AR_TEENS = {normalize_arabic(k): v for k, v in {
@@ -92,15 +96,29 @@ def parse_arabic_words(text: str) -> int | None:
     if not parts:
         return None
     total = 0
+    scale = 0  # the last scale word, for "ونصف"
+    half_of: int | None = None
     for p in parts:
         if p not in _AR_WORDS:
             return None
         v = _AR_WORDS[p]
-        if v in (1000, 1_000_000) and total and total < v and p in ("الف", "مليون", "الاف", "الفا"):
+        if p == "نصف":
+            if not scale:
+                return None  # "نصف" needs a scale before it
+            total += scale // 2
+            half_of = scale
+            continue
+        if half_of is not None and v == half_of:
+            continue  # "ونصف مليون": the scale repeated after the half
+        if v in (1000, 1_000_000) and total and total < v and p in ("الف", "مليون", "الاف", "الفا",
+                                                                   "ملايين"):
             total *= v
+            scale = v
         else:
             total += v
-    return total
+            if v in (1000, 1_000_000):
+                scale = v
+    return total or None
 
 
 @lru_cache(maxsize=65536)
