@@ -973,8 +973,8 @@ class _Run:
             return False  # "men wearing General Security uniforms": not General Security
         if _AGENT_BEFORE.search(before):
             return True
-        if _AR_AGENT_CHAIN.search(norm, max(sent.start, s - 120), s):
-            return True
+        if norm[s:s + 1] >= "\u0600" and _AR_AGENT_CHAIN.search(norm, max(sent.start, s - 120), s):
+            return True  # (Arabic names only: the chain is Arabic)
         if CLASH_BEFORE.search(norm[max(sent.start, s - 60):s]):
             return False
         if AGENT_LIST_BEFORE.search(before) and AGENT_CUE.search(norm[sent.start:s]):
