@@ -238,3 +238,17 @@ def test_other_figures_round2(text: str, expected: list[tuple[Any, str]]) -> Non
 def test_arabic_he_said_that_names_no_source() -> None:
     r = run("قال إنه دفع لسمسار أكثر من مليوني ليرة مقابل معلومات عن ابنه.")
     assert r["quoted_sources"] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a title without an article still describes the name before it
+    ("Kamal Dara, head of the Afrin Media Office, said the raids were \"a plan to empty the "
+     "valley\" and added that families would stay.", ["Kamal Dara"]),
+    # a thread's post number is not part of the name
+    ("3/ A resident of Tal Rifaat told me 6 people were killed in the shelling.",
+     ["A resident of Tal Rifaat"]),
+    # a place or a bare conjunction is no speaker
+    ("Shelters were set up in rural Hama and said to be full.", []),
+])
+def test_source_names_titles_threads_and_non_speakers(text: str, expected: list[str]) -> None:
+    assert sources(run(text)) == expected

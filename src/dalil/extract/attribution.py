@@ -155,6 +155,11 @@ _AR_SAID_IN = _rx(r"\s+(?:في|عبر|ضمن|خلال)\s+(?:بيان|تصريح|
                   r"حديث|اتصال|مقابله)\S*(?:\s+\S+){0,2}\s*$")
 
 
+# no speaker: a bare conjunction ("... and added"), a place ("in rural Damascus"), a thing's
+# own attribute ("Its coordinates had been shared")
+_NO_SPEAKER = re.compile(r"(?:and|but|or|then|so)$|(?:in|at|on|from|into|during|its)\s", re.I)
+
+
 def _clean_np(np: str) -> tuple[str, str]:
     """Split "Rami H., a 34-year-old farmer" into (name, description)."""
     initial = re.search(r"\b[A-Z]\.\s*[,;:]?\s*$", np)
@@ -163,6 +168,9 @@ def _clean_np(np: str) -> tuple[str, str]:
     if given:
         return given, np
     np = re.sub(r"^(?:and|but|while|as|where|when|whereas|و)\s+", "", np, flags=re.I)
+    np = re.sub(r"^\d{1,2}/\s*", "", np)  # a thread's "3/ A resident of ...": the post's number
+    if _NO_SPEAKER.match(np):
+        return "", ""
     parts = [p.strip() for p in re.split(r"\s*[,،]\s*", np) if p.strip()]
     if not parts:
         return "", ""
@@ -421,7 +429,12 @@ _ASIDE = _rx(r"^(?:speaking|talking|writing|in\s+(?:a|an|its|his|her|their)\s|on
 # Human Rights", "Ministry of Defence"); it ends on a capitalised word
 _ORG_NAME = _rx(r"^(?:the\s+)?[A-Z][\w.'-]*(?:(?:\s+(?:of|for|the|and|on))*\s+"
                 r"(?:[A-Z][\w.'-]*|al-[\w'-]+)){0,8}$")
-_DESCRIPTIVE = _rx(r"^(?:a|an|the|who|which|whose|aged|one of|\d)", re.I)
+_DESCRIPTIVE = _rx(r"^(?:a|an|the|who|which|whose|aged|one of|\d|"
+                   # a title without an article: "Kamal Dara, head of the media office, said"
+                   r"(?:head|director|spokes(?:man|woman|person)|chief|commander|member|leader|"
+                   r"founder|chair(?:man|woman|person)?|president|minister|deputy|coordinator|"
+                   r"researcher|editor|mayor|governor|manager|secretary)\s+(?:of|for|at|with|in)\b)",
+                   re.I)
 _PROPER = _rx(r"^(?:[A-Z][\w.'-]*|al-\w+|bin|ibn|abu|umm|de|van)(?:\s+(?:[A-Z][\w.'-]*|"
                      r"al-[\w'-]+|el-[\w'-]+|bin|ibn|abu|umm|de|van|[A-Z]\.)){0,4}$")
 _COLON_SOURCE = _rx(
