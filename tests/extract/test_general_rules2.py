@@ -252,3 +252,17 @@ def test_arabic_he_said_that_names_no_source() -> None:
 ])
 def test_source_names_titles_threads_and_non_speakers(text: str, expected: list[str]) -> None:
     assert sources(run(text)) == expected
+
+
+# -- violations ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Militants beheaded several men in the camp in 2015.", "execution"),
+    ("Air strikes on Saqba killed 12 civilians and damaged a medical facility on 20 February "
+     "2018.", "destruction_of_property"),
+    ("سقطت قذائف على حي المنشية ما أدى إلى مقتل شخصين وأضرار مادية في المنازل.",
+     "destruction_of_property"),
+])
+def test_beheading_and_damage(text: str, expected: str) -> None:
+    assert expected in run(text)["violations"]
