@@ -266,3 +266,11 @@ def test_source_names_titles_threads_and_non_speakers(text: str, expected: list[
 ])
 def test_beheading_and_damage(text: str, expected: str) -> None:
     assert expected in run(text)["violations"]
+
+
+def test_arabic_destinations_after_towards_and_in_its_list() -> None:
+    r = run("وقُتل مدنيان في القصف، وخرجت قرابة ٣٠٠ عائلة من بلدة نوى ومدينة الشيخ مسكين باتجاه حي "
+            "درعا المحطة ومدينة طفس.", None)
+    roles = {m["canonical"]: m["role"] for m in r["place_mentions"]}
+    assert roles.get("Tafas") == "destination"
+    assert "Tafas" not in places(r)

@@ -195,7 +195,10 @@ def _utf8(text: str) -> bytes:
 # Small patterns used per sentence, mention or source, compiled once.
 _PRONOUN_SPEAKER = re.compile(r"^(?:he|she|they|it|we|i)$", re.I)
 _BASED_AFTER = re.compile(r"-based\b")
-_LIST_JOIN = re.compile(r"\s*(?:,|and|or|و|او)\s*")
+# "toward Tabqa and Raqqa", "باتجاه حي درعا المحطة ومدينة طفس": the next item of a list of places
+_LIST_JOIN = re.compile(r"\s*(?:,|and|or|و|او)\s*(?:(?:the\s+)?(?:town|village|city|"
+                        r"neighbou?rhood|district|camp)\s+of\s+|(?:مدين[هة]|بلد[هة]|قري[هة]|حي|"
+                        r"مخيم|منطق[هة])\s+)?")
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _SAID = re.compile(r"\b(?:said|told|reported|according)\b", re.I)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)

@@ -141,7 +141,9 @@ _DESTINATION = _rx(
     r"|\b(?:live|living|lives|stay|staying|sheltering)\s+(?:now\s+)?in\s+(?:\w+\s+)?camps?\s+"
     r"(?:in|near|at)\s+$"
     r"|(?:نزح\w*|فر|فروا|فرت|هرب\w*|لجا\w*|لجو\w*|نقل\w*|اقتيد\w*|اقتاد\w*|توجه\w*|وصل\w*|"
-    r"خرج\w*|انتقل\w*|ذهب\w*|غادر\w*|اخلاء|اجلاء|ترحيل|رحلوا)[^.،,]{0,25}\s+(?:الى|نحو|باتجاه|في)\s+(?:\S+\s+)?$)", re.I)
+    r"خرج\w*|انتقل\w*|ذهب\w*|غادر\w*|اخلاء|اجلاء|ترحيل|رحلوا)[^.،,]{0,25}\s+(?:الى|نحو|باتجاه|في)\s+(?:\S+\s+)?$"
+    # "باتجاه" (towards) names where people went, whatever the verb and however far it is
+    r"|(?:^|\s)باتجاه\s+(?:\S+\s+)?$)", re.I)
 _BASE = _rx(
     r"(?:\bbased in|headquartered in|offices? in|\bsaid in|told reporters in|speaking in|"
     r"\b(?:recorded|interviewed|collected|gathered|taken down)\s+(?:\w+\s+){0,3}in|"
