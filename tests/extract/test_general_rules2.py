@@ -274,3 +274,16 @@ def test_arabic_destinations_after_towards_and_in_its_list() -> None:
     roles = {m["canonical"]: m["role"] for m in r["place_mentions"]}
     assert roles.get("Tafas") == "destination"
     assert "Tafas" not in places(r)
+
+
+@pytest.mark.parametrize("text", [
+    "The brigade said it had handed over two members suspected of shooting dead a farmer in "
+    "Rajo on 3 May 2023.",
+    "وقال مسؤول أمني إن الشرطة اعتقلت اثنين من المشتبه بهم في مقتل رجل في بلدة السلمية.",
+])
+def test_suspects_are_a_legal_status_not_doubt(text: str) -> None:
+    assert run(text)["claims"][0]["hedged"] is False
+
+
+def test_a_suspected_attack_is_still_hedged() -> None:
+    assert run("A suspected chemical attack killed 20 people in Douma.")["claims"][0]["hedged"]
