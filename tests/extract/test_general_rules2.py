@@ -287,3 +287,12 @@ def test_suspects_are_a_legal_status_not_doubt(text: str) -> None:
 
 def test_a_suspected_attack_is_still_hedged() -> None:
     assert run("A suspected chemical attack killed 20 people in Douma.")["claims"][0]["hedged"]
+
+
+def test_arabic_subject_before_a_verb_that_names_whom_it_told() -> None:
+    r = run("مصدر طبي في مستشفى نوى (فضّل عدم ذكر اسمه) أكد لمراسلنا أن ثلاثة من الجرحى في حالة "
+            "حرجة.", None)
+    src = r["quoted_sources"]
+    assert [s["name"] for s in src] == ["مصدر طبي"]
+    assert src[0]["pseudonymous"] is True
+    assert r["claims"][0]["attributed_to"] == "مصدر طبي"

@@ -266,12 +266,15 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
     # 3. "X said ..." / "..., X said." / "قال X إن ..."
     for v_s, v_e, _entry in verbs:
         verb = sent[v_s:v_e]
+        if sent.count("(", 0, v_s) > sent.count(")", 0, v_s):
+            continue  # "(فضّل عدم ذكر اسمه)", "(who asked not to be named)": an aside's verb
         if re.search("[\u0600-\u06ff]", verb):
             rest = sent[v_e:]
             if re.match(r"\s*ب?[اإأ]ن(?:ه|ها|هم|هما|نا|ني)\s", rest):
                 continue  # "قال إنه دفع ...": "he said that", the speaker is not named here
             to_that = re.match(r"\s*((?:\S+\s+){1,9}?)(?:ان|بان|إن|أن)\s", rest)
-            if to_that and not re.search(r"[،,:;\"“«\d]", to_that.group(1)):
+            told_only = re.match(r"\s*ل\S+\s+(?:ان|إن|أن|بان|بأن)\s", rest)  # "أكد لمراسلنا أن"
+            if to_that and not told_only and not re.search(r"[،,:;\"“«\d]", to_that.group(1)):
                 # "يرى الباحث في مركز دراسات الشرق فادي الخوري أن": the name ends the phrase
                 np = _AR_SAID_IN.sub(" ", to_that.group(1))
                 cut = _AR_NP_INNER_STOP.search(" " + np)
@@ -285,12 +288,22 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                     return Attribution(name, desc, quoted is not None, s_start, s_end,
                                        "attribution:verb_subject:" + verb,
                                        (s_start + v_e, s_start + v_e + len(np)))
-            elif re.match(r"\s*(?:ان|إن|أن|بان|بأن)\s", rest):
-                # "وكانت وسائل إعلام ... قد زعمت أن": the subject comes before the verb
+            elif re.match(r"\s*(?:ل\S+\s+)?(?:ان|إن|أن|بان|بأن)\s", rest):
+                # "وكانت وسائل إعلام ... قد زعمت أن", "مصدر طبي (فضّل عدم ذكر اسمه) أكد لمراسلنا
+                # أن": the subject comes before the verb (and whom it told after it)
                 pre = re.sub(r"^\W*(?:و|ف)?(?:كانت|كان|كما|قد)?\s*", "", sent[:v_s])
                 pre = re.sub(r"\s*(?:قد|وقد|لقد)\s*$", "", pre)
+                aside = re.search(r"\s*\(([^)]{2,60})\)\s*", pre)
+                if aside:
+                    pre = (pre[:aside.start()] + " " + pre[aside.end():]).strip()
                 if pre and 1 <= len(pre.split()) <= 8 and not re.search(r"[،,:;\"“«\d]", pre):
                     name, desc = _clean_np(pre)
+                    split = re.match(r"^(\S+(?:\s+\S+)?)\s+((?:في|من|ب)\s.+)$", name)
+                    if split and len(name.split()) > 3:  # "مصدر طبي في مستشفى نوى": where it is
+                        name, desc = split.group(1), ", ".join(
+                            x for x in (split.group(2), desc) if x)
+                    if aside:
+                        desc = ", ".join(x for x in (desc, aside.group(1)) if x)
                     return Attribution(name, desc, quoted is not None, s_start, s_end,
                                        "attribution:subject_verb:" + verb,
                                        (s_start + sent.find(pre), s_start + sent.find(pre)
