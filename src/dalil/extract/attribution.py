@@ -129,9 +129,10 @@ def post_author(sentence: str) -> str | None:
 
 
 _GIVEN_NAME = re.compile(
-    r"(?:identified (?:only )?(?:as|by)|known (?:only )?as|who gave (?:only )?(?:his|her|their) "
-    r"(?:first )?name as|pseudonym:?|calling (?:himself|herself|itself)|اسم مستعار:?|يدعى|تدعى|"
-    r"المعروف باسم|المعروفة باسم)\s+(?P<n>(?:[A-Z]\.\s?){1,3}|@\w+|[^\s,.;()]+(?:\s+[A-Z][\w'-]+)?)",
+    r"(?:identified (?:only )?(?:as|by)(?: (?:the |(?:his|her|their) )?(?:initials|first name|"
+    r"nickname|name))?|known (?:only )?as|who gave (?:only )?(?:his|her|their) "
+    r"(?:first )?name(?: as|,)|pseudonym:?|calling (?:himself|herself|itself)|اسم مستعار:?|يدعى|تدعى|"
+    r"المعروف باسم|المعروفة باسم)\s+(?!(?:his|her|their|the|a|an)\b)(?P<n>(?:[A-Z]\.\s?){1,3}|@\w+|[^\s,.;()]+(?:\s+[A-Z][\w'-]+)?)",
     re.I)
 # a name given in place of a withheld one (not "also known as the White Helmets")
 _WITHHELD = re.compile(r"identified (?:only )?(?:as|by)|gave (?:only )?(?:his|her|their)|pseudonym|"
@@ -146,6 +147,19 @@ def given_name(text: str) -> str | None:
     return m.group("n").strip() if m else None
 
 
+_NOT_A_SOURCE = _rx(r"(?:the\s+|international\s+|syrian\s+|local\s+)?(?:laws?|plan|agreement|"
+                   r"deal|schedule|rules?|procedures?|regulations?|constitution|custom|tradition|"
+                   r"protocols?|timetable|terms|instructions|orders|القانون|الاتفاق|الخطه)$", re.I)
+# "قال الدفاع المدني في بيان إن": where it was said, not who said it
+_AR_SAID_IN = _rx(r"\s+(?:في|عبر|ضمن|خلال)\s+(?:بيان|تصريح|تقرير|منشور|رساله|تغريده|مؤتمر|"
+                  r"حديث|اتصال|مقابله)\S*(?:\s+\S+){0,2}\s*$")
+
+
+# no speaker: a bare conjunction ("... and added"), a place ("in rural Damascus"), a thing's
+# own attribute ("Its coordinates had been shared")
+_NO_SPEAKER = re.compile(r"(?:and|but|or|then|so)$|(?:in|at|on|from|into|during|its)\s", re.I)
+
+
 def _clean_np(np: str) -> tuple[str, str]:
     """Split "Rami H., a 34-year-old farmer" into (name, description)."""
     initial = re.search(r"\b[A-Z]\.\s*[,;:]?\s*$", np)
@@ -153,7 +167,10 @@ def _clean_np(np: str) -> tuple[str, str]:
     given = given_name(np)
     if given:
         return given, np
-    np = re.sub(r"^(?:and|but|while|as|و)\s+", "", np, flags=re.I)
+    np = re.sub(r"^(?:and|but|while|as|where|when|whereas|و)\s+", "", np, flags=re.I)
+    np = re.sub(r"^\d{1,2}/\s*", "", np)  # a thread's "3/ A resident of ...": the post's number
+    if _NO_SPEAKER.match(np):
+        return "", ""
     parts = [p.strip() for p in re.split(r"\s*[,،]\s*", np) if p.strip()]
     if not parts:
         return "", ""
@@ -226,6 +243,8 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         if re.match(r"(?:the\s+)?(?:information|reports|accounts|testimonies)\s+(?:we|I|our)\b",
                     name, re.I):
             name = ""  # "according to the information we have received": the author's own
+        elif _NOT_A_SOURCE.match(name):
+            name = ""  # "treated according to the law": a rule followed, not a source
         if name:
             return Attribution(name, desc, quoted is not None,
                                s_start + (quoted.start(1) if quoted else 0),
@@ -247,12 +266,17 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
     # 3. "X said ..." / "..., X said." / "قال X إن ..."
     for v_s, v_e, _entry in verbs:
         verb = sent[v_s:v_e]
+        if sent.count("(", 0, v_s) > sent.count(")", 0, v_s):
+            continue  # "(فضّل عدم ذكر اسمه)", "(who asked not to be named)": an aside's verb
         if re.search("[\u0600-\u06ff]", verb):
             rest = sent[v_e:]
+            if re.match(r"\s*ب?[اإأ]ن(?:ه|ها|هم|هما|نا|ني)\s", rest):
+                continue  # "قال إنه دفع ...": "he said that", the speaker is not named here
             to_that = re.match(r"\s*((?:\S+\s+){1,9}?)(?:ان|بان|إن|أن)\s", rest)
-            if to_that and not re.search(r"[،,:;\"“«\d]", to_that.group(1)):
+            told_only = re.match(r"\s*ل\S+\s+(?:ان|إن|أن|بان|بأن)\s", rest)  # "أكد لمراسلنا أن"
+            if to_that and not told_only and not re.search(r"[،,:;\"“«\d]", to_that.group(1)):
                 # "يرى الباحث في مركز دراسات الشرق فادي الخوري أن": the name ends the phrase
-                np = to_that.group(1)
+                np = _AR_SAID_IN.sub(" ", to_that.group(1))
                 cut = _AR_NP_INNER_STOP.search(" " + np)
                 if cut:
                     np = np[:max(0, cut.start() - 1)]
@@ -264,12 +288,22 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                     return Attribution(name, desc, quoted is not None, s_start, s_end,
                                        "attribution:verb_subject:" + verb,
                                        (s_start + v_e, s_start + v_e + len(np)))
-            elif re.match(r"\s*(?:ان|إن|أن|بان|بأن)\s", rest):
-                # "وكانت وسائل إعلام ... قد زعمت أن": the subject comes before the verb
+            elif re.match(r"\s*(?:ل\S+\s+)?(?:ان|إن|أن|بان|بأن)\s", rest):
+                # "وكانت وسائل إعلام ... قد زعمت أن", "مصدر طبي (فضّل عدم ذكر اسمه) أكد لمراسلنا
+                # أن": the subject comes before the verb (and whom it told after it)
                 pre = re.sub(r"^\W*(?:و|ف)?(?:كانت|كان|كما|قد)?\s*", "", sent[:v_s])
                 pre = re.sub(r"\s*(?:قد|وقد|لقد)\s*$", "", pre)
+                aside = re.search(r"\s*\(([^)]{2,60})\)\s*", pre)
+                if aside:
+                    pre = (pre[:aside.start()] + " " + pre[aside.end():]).strip()
                 if pre and 1 <= len(pre.split()) <= 8 and not re.search(r"[،,:;\"“«\d]", pre):
                     name, desc = _clean_np(pre)
+                    split = re.match(r"^(\S+(?:\s+\S+)?)\s+((?:في|من|ب)\s.+)$", name)
+                    if split and len(name.split()) > 3:  # "مصدر طبي في مستشفى نوى": where it is
+                        name, desc = split.group(1), ", ".join(
+                            x for x in (split.group(2), desc) if x)
+                    if aside:
+                        desc = ", ".join(x for x in (desc, aside.group(1)) if x)
                     return Attribution(name, desc, quoted is not None, s_start, s_end,
                                        "attribution:subject_verb:" + verb,
                                        (s_start + sent.find(pre), s_start + sent.find(pre)
@@ -315,6 +349,16 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                                     s_start + v_e + by.start("np") + len(name)))
         if _RELATIVE_BEFORE.search(sent, 0, v_s):
             continue  # "a man who said he could get him released": not the sentence's source
+        # "X put the toll at 9 and said ...", "X, in a note, rejected ... and stated that": the
+        # speaker of a second, coordinated verb is the subject of the sentence's first verb
+        if _AND_BEFORE.search(sent, max(0, v_s - 12), v_s):
+            first = _coordinated_subject(sent[:v_s])
+            if first is not None:
+                name, desc, rel = first
+                return Attribution(name, desc, quoted is not None, s_start, s_end,
+                                   "attribution:coordinated_verb:" + low_verb,
+                                   (s_start + rel, s_start + rel + len(name)))
+            continue
         # "X has denied", "X had also said": the subject is before the auxiliaries
         before = _AUXILIARIES.sub("", sent[:v_s])
         found = None
@@ -390,7 +434,20 @@ _VERBISH_AFTER = _rx(r"\b(?:could|would|will|may|might|was|were|is|are|had|has|h
 # "The official, who spoke on condition of anonymity, said": the subject is before the verb
 _RELATIVE_CHUNK = _rx(r",\s*(?:who|which)\s[^,]{2,100},\s*$", re.I)
 _RELATIVE = _rx(r"^(?:who|which|whose|whom)\b", re.I)
-_DESCRIPTIVE = _rx(r"^(?:a|an|the|who|which|whose|aged|one of|\d)", re.I)
+# "X, speaking to reporters on condition of anonymity, said", "X, in a statement, said": an aside
+# between the speaker and the verb, never the speaker
+_ASIDE = _rx(r"^(?:speaking|talking|writing|in\s+(?:a|an|its|his|her|their)\s|on\s+condition|"
+             r"on\s+behalf|via\s|through\s)", re.I)
+# an organisation's name: capitalised words with lower-case links ("the Syrian Observatory for
+# Human Rights", "Ministry of Defence"); it ends on a capitalised word
+_ORG_NAME = _rx(r"^(?:the\s+)?[A-Z][\w.'-]*(?:(?:\s+(?:of|for|the|and|on))*\s+"
+                r"(?:[A-Z][\w.'-]*|al-[\w'-]+)){0,8}$")
+_DESCRIPTIVE = _rx(r"^(?:a|an|the|who|which|whose|aged|one of|\d|"
+                   # a title without an article: "Kamal Dara, head of the media office, said"
+                   r"(?:head|director|spokes(?:man|woman|person)|chief|commander|member|leader|"
+                   r"founder|chair(?:man|woman|person)?|president|minister|deputy|coordinator|"
+                   r"researcher|editor|mayor|governor|manager|secretary)\s+(?:of|for|at|with|in)\b)",
+                   re.I)
 _PROPER = _rx(r"^(?:[A-Z][\w.'-]*|al-\w+|bin|ibn|abu|umm|de|van)(?:\s+(?:[A-Z][\w.'-]*|"
                      r"al-[\w'-]+|el-[\w'-]+|bin|ibn|abu|umm|de|van|[A-Z]\.)){0,4}$")
 _COLON_SOURCE = _rx(
@@ -423,13 +480,15 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
     for c in reversed(chunks):
         text = c[2].strip()
         words = len(text.split())
-        if (_VERBISH.search(text) and not _RELATIVE.match(text)) or words > 20:
+        aside = _RELATIVE.match(text) or _ASIDE.match(text)
+        if (_VERBISH.search(text) and not aside) or words > 20:
             break  # a relative clause may hold verbs: "the ministry, which has backed ..., said"
         if taken:
             last = taken[-1][2].strip()
-            joins = ((_PROPER.match(text) and _DESCRIPTIVE.match(last))  # "Rami, a farmer,"
+            joins = (((_PROPER.match(text) or _ORG_NAME.match(text))
+                      and _DESCRIPTIVE.match(last))  # "Rami, a farmer,"
                      or (_DESCRIPTIVE.match(text) and (_PROPER.match(last) or _RELATIVE.match(last)))
-                     or _RELATIVE.match(last))
+                     or _RELATIVE.match(last) or _ASIDE.match(last))
             if not joins:
                 break
         taken.append(c)
@@ -437,8 +496,10 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
             break
     if not taken:
         return None
-    names = [c for c in taken if _PROPER.match(c[2].strip()) and not _RELATIVE.match(c[2].strip())]
-    plain = [c for c in taken if not _RELATIVE.match(c[2].strip())]
+    names = [c for c in taken if (_PROPER.match(c[2].strip()) or _ORG_NAME.match(c[2].strip()))
+             and not _RELATIVE.match(c[2].strip())]
+    plain = [c for c in taken if not _RELATIVE.match(c[2].strip()) and not _ASIDE.match(
+        c[2].strip())]
     if not plain:
         return None
     head = names[0] if names else plain[0]  # "The official, who spoke ..., said"
@@ -457,6 +518,36 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
     if not name or _VERBISH.search(name) or re.match(r"(?:no|none|nobody|neither)\b", name, re.I):
         return None  # "No group claimed responsibility": nobody is speaking
     return name, desc, head[0] + (len(head[2]) - len(head[2].lstrip()))
+
+
+_AND_BEFORE = _rx(r"\band\s+(?:also\s+|later\s+|then\s+)?$", re.I)
+# the sentence's first finite verb; what precedes it (minus fronted adverbials) is the subject
+_FIRST_VERB = _rx(r"\s(?:(?:has|have|had)\s+(?:also\s+)?)?(?:[a-z]{3,}ed|put|said|told|says|"
+                  r"gave|wrote|sent|made|found|took|spoke)\b")
+_FRONTED = _rx(r"^(?:in|on|at|during|however|after|before|by|for|with|since|meanwhile|"
+               r"separately|later|earlier|speaking|according)\b", re.I)
+
+
+def _coordinated_subject(before: str) -> tuple[str, str, int] | None:
+    """The subject of a sentence whose reporting verb follows "and": "The Network put the toll
+    at 90 and said ..." -> "The Network"; "On Monday, however, the ministry announced ... and
+    said" -> "the ministry"."""
+    m = _FIRST_VERB.search(before)
+    if m is None:
+        return None
+    pos = 0
+    for c_s, _c_e, text in _chunks(before[:m.start()]):
+        t = text.strip()
+        if not t or _FRONTED.match(t) or _ASIDE.match(t):
+            continue
+        if _VERBISH.search(t) or len(t.split()) > 8:
+            return None
+        name, desc = _clean_np(t)
+        pos = c_s + (len(text) - len(text.lstrip()))
+        if not name or _PRONOUN.match(name):
+            return None
+        return name, desc, pos
+    return None
 
 
 def _subject_after(before: str, after: str) -> tuple[str, str, int] | None:
@@ -487,6 +578,9 @@ def _speaker_after_quote(tail: str, lex: Lexicons) -> tuple[str, str, int] | Non
         name, desc = _clean_np(head)
         if np != head:  # "Clara B., director at Human Rights Watch": keep the whole description
             desc = ", ".join(x for x in (desc, np[len(head):].strip(" ,")) if x)
+        given = given_name(np) if _WITHHELD.search(np) else None
+        if given:  # "said a teacher who gave only her first name, Huda": Huda
+            name, desc = given, np
         return (name, desc, m.start("np")) if name else None
     m = re.match(r"\s*[,،]?\s*(?P<np>[^.;:!?\"“«]{2,80}?)\s+(?P<verb>said|says|told|added|wrote|"
                  r"posted|recalled|explained|insisted|claimed)\b", tail, re.I)

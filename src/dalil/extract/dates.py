@@ -110,7 +110,8 @@ DATE_RE = _rx(
         rf"(?P<wd>\b(?:(?:on|last|late|early)\s+(?P<wd_en>{_EN_WD})(?:\s+(?:night|morning|evening))?|"
         rf"(?:يوم|ليله|صباح|مساء|فجر)\s+(?P<wd_ar>{_AR_WD})(?:\s+(?:الماضي|الفائت))?))\b"
         # "on Friday evening, 14 February", "يوم الإثنين ١٢ كانون الأول": the date says it
-        r"(?!(?:\s+(?:night|morning|evening|afternoon))?,?\s*\d)",
+        # and "يوم الخميس الخامس من تشرين الأول" says it in words
+        r"(?!(?:\s+(?:night|morning|evening|afternoon))?,?\s*(?:\d|" + _AR_ORD + r"\s+من\s))",
     ]) + ")",
     re.IGNORECASE,
 )
@@ -136,6 +137,28 @@ def _safe(y: int, m: int, d: int) -> date | None:
     if not (1 <= m <= 12) or not (1 <= d <= calendar.monthrange(y, m)[1]):
         return None
     return date(y, m, d)
+
+
+_WEEKDAY_BEFORE = _rx(rf"(?:\b(?P<en>{_EN_WD})|(?P<ar>{_AR_WD}))\s*,?\s*(?:the\s+)?$", re.I)
+
+
+def _year_by_weekday(norm: str, m: re.Match[str], month: int, day: int,
+                     year: int | None, anchor: date | None) -> int | None:
+    """A year-less date with its weekday ("Thursday, 5 October", "يوم الخميس الخامس من تشرين
+    الأول"): of the years near the guess, the one where that day is that weekday."""
+    w = _WEEKDAY_BEFORE.search(norm, max(0, m.start() - 16), m.start())
+    inner = re.match(rf"({_EN_WD}),?\s+", m.group(0), re.I)
+    name = (inner.group(1) if inner else (w.group("en") or w.group("ar")) if w else "")
+    if not name or year is None:
+        return year
+    target = _WEEKDAYS[normalize_arabic(name.lower())]
+    guesses = [year] + ([anchor.year, anchor.year - 1] if anchor else []) + [year - 1, year + 1]
+    for y in dict.fromkeys(guesses):
+        d = _safe(y, month, day)
+        if d is not None and d.weekday() == target and (anchor is None or d <= anchor +
+                                                          timedelta(days=2)):
+            return y
+    return year
 
 
 def _infer_year(month: int, day: int, anchor: date | None) -> int | None:
@@ -221,7 +244,9 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             d2s = g["d2"] or g["d4"]
             month = _month(g["m1"] or g["m2"])
             ys = g["y1"] or g["y2"]
-            year = int(ys) if ys else para_year(m.start()) or _infer_year(month, d1, year_anchor)
+            year = int(ys) if ys else _year_by_weekday(
+                norm, m, month, d1, para_year(m.start()) or _infer_year(month, d1, year_anchor),
+                year_anchor)
             rule = "date:day_month" + ("" if ys else ":year_inferred")
             if year is None or month == 0:
                 res = DateMatch(m.start(), m.end(), None, rule + ":no_anchor", None)
@@ -237,8 +262,9 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
         elif g["ordm"]:
             month = _month(g["m4"])
             d1 = _AR_ORDINALS.get(normalize_arabic(g["ord"]), 0)
-            year = int(g["y4"]) if g["y4"] else para_year(m.start()) or \
-                _infer_year(month, d1, year_anchor)
+            year = int(g["y4"]) if g["y4"] else _year_by_weekday(
+                norm, m, month, d1, para_year(m.start()) or _infer_year(month, d1, year_anchor),
+                year_anchor)
             first = _safe(year, month, d1) if year else None
             res = DateMatch(m.start(), m.end(), first.isoformat() if first else None,
                             "date:ordinal_month", first)
@@ -341,6 +367,36 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             last_ambiguous = True  # "the next day" after an interval has no single anchor
         elif res.full is not None:
             last_day = res.full
+    return _join_intervals(norm, out)
+
+
+_INTERVAL_START = _rx(r"(?:\b(?:between|from)|(?:^|\s)(?:بين|من))\s+(?:the\s+)?$", re.I)
+_INTERVAL_JOIN = _rx(r"\s*(?:and|to|until|till|through|-|–|و|الى|حتى)\s*(?:the\s+)?", re.I)
+
+
+def _join_intervals(norm: str, found: list[DateMatch]) -> list[DateMatch]:
+    """"between 18 February and 14 April 2018", "from March 6 to March 10": one interval, not
+    two days. A first day without its own year takes the second's (the year is written once)."""
+    out: list[DateMatch] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        b = found[i + 1] if i + 1 < len(found) else None
+        if b is not None and a.full is not None and b.full is not None and \
+                _INTERVAL_START.search(norm, max(0, a.start - 12), a.start) and \
+                _INTERVAL_JOIN.fullmatch(norm, a.end, b.start):
+            first = a.full
+            if ":year_inferred" in a.rule and first.year != b.full.year:
+                first = _safe(b.full.year, first.month, first.day) or first
+                if first > b.full:
+                    first = _safe(b.full.year - 1, first.month, first.day) or first
+            if first < b.full:
+                out.append(DateMatch(a.start, b.end, f"{first.isoformat()}/{b.full.isoformat()}",
+                                     "date:interval", None))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
     return out
 
 

@@ -19,7 +19,7 @@ _A = normalize_arabic
 CASUALTY_AFTER: list[tuple[str, re.Pattern[str]]] = [
     ("killed", _rx(
         r"\b(?:killed|dead|died|deaths?|murdered|executed|slain|slaughtered|fatalities|"
-        r"bodies|corpses|lives|shot dead|massacred|victims|martyrs|assassinations|killings|"
+        r"bodies|corpses|lives|shot dead|massacred|victims|martyrs|martyred|assassinations|killings|"
         r"executions)\b|" + _A(
             r"قتيل\w*|قتلى|قتل\w*|اغتيل\w*|شهيد|شهداء|ضحي[هة]|ضحايا|جث[هة]|جثث|جثامين|وفا[هة]|اعدم\w*|"
             r"لقوا حتفهم|حتفهم|قضوا|مقتل|استشهد\w*"), re.I)),
@@ -39,7 +39,10 @@ CASUALTY_AFTER: list[tuple[str, re.Pattern[str]]] = [
     ("displaced", _rx(
         r"\b(?:displaced|fled|flee|fleeing|evacuated|expelled|uprooted|refugees|homeless|"
         r"forced to leave|driven out|left their homes|forced from their homes|"
-        r"forced out of their homes|escaped|managed to escape)\b|" + _A(
+        r"forced out of their homes|escaped|managed to escape|"
+        # "130,000 people had left the enclave": departures from a place under attack
+        r"(?:had\s+|have\s+)?left\s+(?:the|their)\s+(?:besieged\s+)?(?:enclave|city|town|area|"
+        r"village|villages|region|camp|district|neighbou?rhood|country|homes))\b|" + _A(
             r"نازح\w*|نزوح|نزح\w*|مهجر\w*|تهجير|هجروا|فروا|فرت|هربوا|هرب\w*|لاجئ\w*"),
         re.I)),
 ]
@@ -49,9 +52,13 @@ CASUALTY_BEFORE: list[tuple[str, re.Pattern[str]]] = [
         r"neutrali[sz]ed|neutrali[sz]ing|eliminated|liquidated|"
         r"shot dead|gunned down|murdered|murdering|slaughtered|assassinated|"
         r"death toll (?:\w+ )*?(?:to|of|at|reached|stood at|stands at|is|was)|toll (?:\w+ )?"
-        r"(?:to|of|at|reached)|bodies of|the deaths of|the killing of|the execution of|"
+        r"(?:to|of|at|reached)|bodies of|remains of|the deaths of|the killing of|the execution of|"
         r"murder of|deaths? of|among (?:the )?(?:dead|victims|those killed|the killed)(?: were)?|"
-        r"of the dead)|" + _A(
+        r"of the dead|"
+        # "the number of civilians martyred at the dam and around it has reached 21"
+        r"(?:number|toll) of (?:[\w-]+\s+){0,3}?(?:killed|dead|martyred|martyrs|victims)\b"
+        r"(?:\s+[^\s\d.;]+){0,8}?\s+(?:has\s+|had\s+)?(?:reached|rose to|risen to|climbed to|"
+        r"stood at|stands at)|martyred|martyring)|" + _A(
             r"قتل|قتلت|قتلوا|مقتل|اعدام|اعدمت|اعدموا|اعدم|استشهاد|استشهد|اغتيال|اغتالوا|اغتيل|حصيل[هة] القتلى|حصيل[هة] الضحايا|"
             r"حصيل[هة]|وفا[هة]|جثث|جثامين|ذبح|تصفي[هة]") + r")"
         r"[\"”'’]?(?:\s+\S+){0,4}?\s*$", re.I)),
@@ -76,7 +83,9 @@ CASUALTY_BEFORE: list[tuple[str, re.Pattern[str]]] = [
         _A(r"نزوح|تهجير|هجرت|تشريد|نزح|فرار") + r")[\"”'’]?(?:\s+\S+){0,3}?\s*$", re.I)),
 ]
 POPULATION_BEFORE = _rx(
-    r"(?:population of|home to|a (?:town|city|village) of|inhabited by|\bhouses|population)\s*"
+    r"(?:population of|home to|a (?:town|city|village) of|inhabited by|\bhouses|population|"
+    # the people a hospital or a dam serves: "a catchment area of 150,000 people", "supplies"
+    r"catchment(?: area)? of|\bsuppl(?:ies|ied|ying))\s*"
     r"(?:about|around|some|nearly|roughly|approximately|more than|over)?\s*$|" + _A(
         r"(?:عدد سكانها|يسكنها|يقطنها|عدد سكان|سكانها|تعداد)") + r"\s*(?:نحو|حوالي)?\s*$", re.I)
 OTHER_UNITS: list[tuple[str, re.Pattern[str]]] = [
@@ -92,6 +101,8 @@ OTHER_UNITS: list[tuple[str, re.Pattern[str]]] = [
             r"انتحاري|انتحاريين|انتحاريا|ارهابي|ارهابيا|ارهابيين") + r")\b",
         re.I)),
     ("population", _rx(r"^\s*(?:[\w-]+\s+)?(?:inhabitants|people live|population|نسم[هة]|"
+                       r"people (?:lived|living|reside|resided)|"
+                       r"(?:شخص|مدني|انسان)?\s*(?:يعيشون|يقطنون|يقيمون|يسكنون)|"
                        r"besieged|" + _A(r"انسان محاصر\w*|محاصر\w*") + r")\b", re.I)),
     ("pages", _rx(r"^\s*-?(?:[\w-]+\s+)?(?:pages?|صفح[هة]|صفحات)\b", re.I)),
     ("buildings", _rx(r"^\s*(?:[\w-]+\s+)?(?:houses|homes|buildings|shops|stores|"
@@ -199,6 +210,8 @@ NEVER_SEEN_AGAIN = _rx(
     r"\bnever (?:saw|seen|heard from|heard of|heard about) (?:them|him|her|any of them)\b|"
     r"\b(?:whereabouts|fate) (?:remains?|is|are|still) unknown\b|\bno news of (?:them|him|her)\b|"
     r"\bhave not been seen since\b|لم نرهم|لم نره|انقطعت اخبارهم|مصيرهم مجهول|لا يزال مصيرهم", re.I)
+# a letter code glued to the number by a hyphen: "P-0417", "SY-2231"
+_CODE_BEFORE = re.compile(r"\b[A-Z]{1,4}-$")
 CLAUSE_END = _rx(r"[.;:!?\u061f]|\s(?:while|whereas|but|after|before|as)\s", re.I)
 
 
@@ -211,6 +224,8 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         return "", "", "skip:age_or_time"
     if _TIME_BEFORE.search(before) or _TIME_AFTER.match(after):
         return "", "", "skip:time_or_counter"  # "22:11", a thread's "4/6"
+    if _CODE_BEFORE.search(before):
+        return "", "", "skip:identifier"  # "witness P-0417", "case SY-2231": a label
     if _COMMA_AFTER.match(after) and APPOSITIVE_AGE.search(before):
         return "", "", "skip:age_or_time"  # "Nadia Kheder, 38, said"
     text = norm[start:end]

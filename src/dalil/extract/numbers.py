@@ -34,6 +34,10 @@ _AR_UNITS_RAW = {
     "ثلاثمئة": 300, "ثلاثمائة": 300, "أربعمئة": 400, "أربعمائة": 400, "خمسمئة": 500,
     "خمسمائة": 500, "ستمئة": 600, "ستمائة": 600, "سبعمئة": 700, "سبعمائة": 700, "ثمانمئة": 800,
     "ثمانمائة": 800, "تسعمئة": 900, "تسعمائة": 900, "آلاف": 1000,
+    "ملايين": 1_000_000, "مليونين": 2_000_000, "مليونان": 2_000_000, "مليوني": 2_000_000,
+    "مليونا": 2_000_000,
+    # "أربعة ملايين ونصف": half of the scale before it; alone ("نصفهم") it is no number
+    "نصف": 0,
 }
 _AR_WORDS = {normalize_arabic(k): v for k, v in _AR_UNITS_RAW.items()}
 _AR_TEENS = {normalize_arabic(k): v for k, v in {
@@ -48,6 +52,8 @@ VAGUE = {
     # "several hundred" is read like "hundreds": at least two hundred
     "several hundred": 200, "a few hundred": 200, "several thousand": 2000,
     "a few thousand": 2000, "several dozen": 24, "a few dozen": 24,
+    # counted dozens are round numbers, approximate like "a dozen"
+    "half a dozen": 6, "two dozen": 24, "three dozen": 36, "four dozen": 48, "five dozen": 60,
     normalize_arabic("عشرات"): 20, normalize_arabic("مئات"): 200, normalize_arabic("آلاف"): 2000,
     normalize_arabic("عشرات الآلاف"): 20_000, normalize_arabic("مئات الآلاف"): 200_000,
 }
@@ -90,15 +96,29 @@ def parse_arabic_words(text: str) -> int | None:
     if not parts:
         return None
     total = 0
+    scale = 0  # the last scale word, for "ونصف"
+    half_of: int | None = None
     for p in parts:
         if p not in _AR_WORDS:
             return None
         v = _AR_WORDS[p]
-        if v in (1000, 1_000_000) and total and total < v and p in ("الف", "مليون", "الاف", "الفا"):
+        if p == "نصف":
+            if not scale:
+                return None  # "نصف" needs a scale before it
+            total += scale // 2
+            half_of = scale
+            continue
+        if half_of is not None and v == half_of:
+            continue  # "ونصف مليون": the scale repeated after the half
+        if v in (1000, 1_000_000) and total and total < v and p in ("الف", "مليون", "الاف", "الفا",
+                                                                   "ملايين"):
             total *= v
+            scale = v
         else:
             total += v
-    return total
+            if v in (1000, 1_000_000):
+                scale = v
+    return total or None
 
 
 @lru_cache(maxsize=65536)
@@ -139,7 +159,8 @@ _DUALS = [normalize_arabic(w) for w in (
     "جريحان", "جريحين", "معتقلان", "مواطنان", "مواطنين اثنين", "صحفيان", "صحفيين اثنين",
     "ناشطان", "شقيقتان", "شقيقتين")]
 _DUAL_RE = "(?:" + "|".join(sorted(map(re.escape, _DUALS), key=len, reverse=True)) + ")"
-_VAGUE_RE = ("(?:tens of thousands|hundreds of thousands|several hundred|a few hundred|"
+_COUNTED_DOZENS = ("half a dozen", "two dozen", "three dozen", "four dozen", "five dozen")
+_VAGUE_RE = ("(?:half a dozen|two dozen|three dozen|four dozen|five dozen|tens of thousands|hundreds of thousands|several hundred|a few hundred|"
              "several thousand|a few thousand|several dozen|a few dozen|dozens|scores|hundreds|"
              "thousands|a dozen|"
              + "|".join(re.escape(normalize_arabic(w)) for w in
@@ -259,7 +280,7 @@ def find_numbers(norm: str, start: int = 0, end: int | None = None) -> list[Numb
             word = normalize_arabic(m.group("vague")).lower()
             base = VAGUE[word]
             qualifier = _QUAL_LOOKUP.get(normalize_arabic(qual).lower(), "at_least") if qual \
-                else "approx" if word == "a dozen" else "at_least"
+                else "approx" if word == "a dozen" or word in _COUNTED_DOZENS else "at_least"
             out.append(NumberMatch(m.start(), m.end(), base, qualifier, f"number:vague:{word}"))
             continue
         num = m.group("num")

@@ -32,7 +32,13 @@ from dalil.extract.actors import (
     unknown_actor_label,
 )
 from dalil.extract.dates import DateMatch, find_dates, is_dateline
-from dalil.extract.figures import INCLUDED_START, NEVER_SEEN_AGAIN, SUBSET_BEFORE, classify
+from dalil.extract.figures import (
+    CASUALTY_AFTER,
+    INCLUDED_START,
+    NEVER_SEEN_AGAIN,
+    SUBSET_BEFORE,
+    classify,
+)
 from dalil.extract.lexicon import (
     Entry,
     Lexicons,
@@ -78,7 +84,7 @@ def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
     return fastre.compile(normalize_arabic(pattern), flags)
 
 
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.3.0"
 MAX_CHARS = 5_000_000
 
 _NEGATION = _rx(r"(?:\b(?:no|not|never|denied|deny|denies|without|nobody|none)\b"
@@ -89,6 +95,13 @@ _DENIAL = _rx(r"\b(?:denied|denies|deny|dismissed|rejected|refuted)\b|(?:^|\s)(?
 _SUBSET_LINK = _rx(r"^[^.;:!?]*(?:\b(?:including|among them|of whom|of them|as well as)\b|"
                    r"(?:بينهم|منهم|من بينهم))[^.;:!?]*$|^[^.;:!?\d]{0,30}\b(?:and|or)\s+$|"
                    r"^[^.;:!?\d]{0,25}[–—(:]\s*$", re.I)  # "111 civilians – 90 men, ..."
+# the next item of a breakdown: "بينهم أربعة أطفال وامرأتان", "including four children and two
+# women": one noun, then "and" / "و" / a comma, then the next number
+_BREAKDOWN_NEXT = _rx(r"\s*[^\s\d.;:!?]+\s*(?:[,،]\s*)?(?:(?:and|or)\s+|و)?", re.I)
+# a number with its own casualty word right after it ("30 injured") starts a new count
+_OWN_WORD_AFTER = _rx(r"\s*(?:(?:people|others|persons|civilians|اخرين|آخرين|شخصا)\s+)?"
+                      r"(?:injured|wounded|killed|dead|detained|missing|displaced|جريح|جرحى|قتيل|"
+                      r"قتلى|مصاب\S*|معتقل\S*|نازح\S*)\b", re.I)
 _PERPETRATOR_WORD = _rx(r"\b(?:perpetrators?|culprits|attackers were|carried out by|committed by|"
                         r"blamed|accused|held responsible)\b|"
                         r"(?:الجناه|الجناة|مرتكبي|مرتكبو|منفذي|منفذو)", re.I)
@@ -115,6 +128,16 @@ _AGENT_BEFORE = _rx(r"(?:\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,3}|\bat the hands of\
                            r"نفذتها|ارتكبتها|شنه|نفذه|برصاص|بنيران|بقذائف|بقصف|بغاره|بغارات|"
                            r"برصاص قناص|على ايدي)\s+|(?:هجوم|هجمات|غاره|غارات|قصف|كمين)\s+(?:\S+\s+)?ل)$",
                            re.I)
+# "على أيدي عناصر من الفرع ٢٢٧ التابع للأمن العسكري، وعناصر من ميليشيا «الدفاع الوطني»": Arabic
+# names the agent through a chain (members of a branch belonging to X, and members of Y), longer
+# than the window of _AGENT_BEFORE; no verb or full stop may come between the cue and the actor.
+_AR_AGENT_CHAIN = _rx(r"(?:على يد|علي يد|على ايدي|علي ايدي|بايدي|من قبل)\s+(?:(?:عناصر|مسلح\S*|"
+                      r"افراد|مقاتل\S*|دوري\S*|قو\S*|من|الفرع|فرع|[\d٠-٩]+|التابع\S*|تابع\S*|"
+                      r"ميليشي\S*|مليشي\S*|الموالي\S*|[وو]?عناصر|ال\S+|لل\S+)[\s،,«»\"]+){1,10}"
+                      r"(?:ل|لل|و|ال)?$")
+# "وقالت وزارة الدفاع ...": the subject of a speech verb speaks about the event, it is no agent
+_AR_SPEAKER_BEFORE = _rx(r"(?:^|\s)[وف]?(?:قال|قالت|اعلن|اعلنت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|"
+                         r"نفى|نفت|نفي|اتهم|اتهمت|صرح|صرحت|زعم|زعمت|ادان|ادانت)\s+(?:\S+\s+)?$")
 _PATIENT_BEFORE = _rx(r"(?:\b(?:against|targeting|targeted|ambushed|attacked|killed|"
                              r"killing|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|(?:ضد|استهداف|استهدفت|"
                              r"استهدف|مقتل|قتل|اغتيال|اعتقال|خطف|اختطاف|اصابة)\s+(?:\S+\s+){0,3})$",
@@ -145,7 +168,7 @@ _VICTIMS_WERE = _rx(r"\b(?:victims|those (?:killed|abducted|detained|targeted)|t
                     r"(?:were|are|included)\b|\btargeted\b|\btargeting\b|الضحايا\s+من|"
                     r"استهداف|المستهدفين", re.I)
 _THAT_FIGURE = _rx(r"\b(?:that|this|the)\s+(?:figure|number|toll|estimate|claim|account|report)\b"
-                   r"(?!s)|هذا الرقم|هذه الحصيله", re.I)
+                   r"(?!s)|هذا الرقم|هذه الحصيله|هذه الارقام|هذه الاعداد", re.I)
 _UN_BODY = re.compile(r"\b(?:UN|U\.N\.|United Nations|UNHCR|UNICEF|OCHA|OHCHR|WFP|UNRWA|IOM|"
                       r"World Food Programme|World Health Organi[sz]ation|International "
                       r"Organi[sz]ation for Migration|Commission of Inquiry)\b|الأمم المتحدة|"
@@ -172,7 +195,10 @@ def _utf8(text: str) -> bytes:
 # Small patterns used per sentence, mention or source, compiled once.
 _PRONOUN_SPEAKER = re.compile(r"^(?:he|she|they|it|we|i)$", re.I)
 _BASED_AFTER = re.compile(r"-based\b")
-_LIST_JOIN = re.compile(r"\s*(?:,|and|or|و|او)\s*")
+# "toward Tabqa and Raqqa", "باتجاه حي درعا المحطة ومدينة طفس": the next item of a list of places
+_LIST_JOIN = re.compile(r"\s*(?:,|and|or|و|او)\s*(?:(?:the\s+)?(?:town|village|city|"
+                        r"neighbou?rhood|district|camp)\s+of\s+|(?:مدين[هة]|بلد[هة]|قري[هة]|حي|"
+                        r"مخيم|منطق[هة])\s+)?")
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _SAID = re.compile(r"\b(?:said|told|reported|according)\b", re.I)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -508,6 +534,7 @@ class _Run:
         # figures
         last_casualty: tuple[int, int, str] | None = None
         subset_from: tuple[int, int] | None = None
+        subset_prev: tuple[int, int] | None = None  # the sentence and end of the last subset
         for n in numbers:
             si = self.sent_of(n.start)
             sn = sentences[si]
@@ -540,8 +567,18 @@ class _Run:
                 # "212 civilians, including 31 children and 22 women": the same count
                 group, what, rule = "casualty", last_casualty[2], \
                     f"casualty:{last_casualty[2]}:subset_of_previous"
+            if subset_prev is not None and subset_prev[0] == si and last_casualty is not None \
+                    and last_casualty[0] == si and what != last_casualty[2] and \
+                    _BREAKDOWN_NEXT.fullmatch(norm, subset_prev[1], n.start) and \
+                    not any(rx.search(norm, subset_prev[1], n.start) for _w, rx in CASUALTY_AFTER) \
+                    and not _OWN_WORD_AFTER.match(norm, n.end, n.end + 30):
+                # "قتل 11، بينهم أربعة أطفال وامرأتان، وأصيب 30": the women are of the dead
+                group, what, rule = "casualty", last_casualty[2], \
+                    f"casualty:{last_casualty[2]}:subset_of_previous"
             if not group:
                 continue
+            if group == "casualty" and "subset" in rule:
+                subset_prev = (si, n.end)
             if group == "casualty":
                 if ("subset" in rule or SUBSET_BEFORE.search(norm[max(0, n.start - 20):n.start])
                         or INCLUDED_START.match(sn.text)) and \
@@ -939,6 +976,8 @@ class _Run:
             return False  # "men wearing General Security uniforms": not General Security
         if _AGENT_BEFORE.search(before):
             return True
+        if norm[s:s + 1] >= "\u0600" and _AR_AGENT_CHAIN.search(norm, max(sent.start, s - 120), s):
+            return True  # (Arabic names only: the chain is Arabic)
         if CLASH_BEFORE.search(norm[max(sent.start, s - 60):s]):
             return False
         if AGENT_LIST_BEFORE.search(before) and AGENT_CUE.search(norm[sent.start:s]):
@@ -946,6 +985,8 @@ class _Run:
         if _PATIENT_BEFORE.search(before) and not _MEMBERS_OF.search(before):
             return False  # "killing of X", but not "members of X looted"
         arabic = bool(_ARABIC.search(norm, s, e))
+        if arabic and _AR_SPEAKER_BEFORE.search(before):
+            return False
         for v in viols:
             vs = self._viol_start.get(id(v))
             if vs is None:

@@ -76,11 +76,15 @@ _AR_STOP = {name_key(w) for w in (
     "تحت", "فوق", "أمام", "خلف", "عند", "حول", "ضد", "دون", "لدى", "وسط", "جانب", "قرب", "داخل",
     "خارج", "بعيد", "قريب", "الباقون", "الآخرين", "آخرين", "مساء", "ظهر", "عصر", "فجر", "صباحا",
     "الحدودي", "الحدودية", "العسكري", "العسكرية", "الجديد", "القديم",
+    # the door ("كسروا الباب"), not the town of al-Bab unless a place word names it
+    "الباب", "باب",
 )}
 _LATIN_CUE = _rx(
     r"(?:\b(?:in|at|near|outside|around|inside|into|from|to|toward|towards|across|between|of|"
     # attacks name their target: "shelling on X", "stormed X", "raided X"
     r"on|hit|struck|shelled|bombed|stormed|raided|besieged|targeted|attacked|overran|"
+    # "neighbourhoods of Damascus, including Bab Touma and Jaramana"
+    r"including|notably|namely|"
     r"village|town|city|hamlet|neighbou?rhoods?|district|area|suburb|camp|quarter|and|or|,)\s+"
     r"(?:the\s+)?(?:(?:village|town|city|hamlet|neighbou?rhood|district|area|suburb|camp|quarter)"
     r"\s+of\s+)?(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|"
@@ -137,7 +141,9 @@ _DESTINATION = _rx(
     r"|\b(?:live|living|lives|stay|staying|sheltering)\s+(?:now\s+)?in\s+(?:\w+\s+)?camps?\s+"
     r"(?:in|near|at)\s+$"
     r"|(?:نزح\w*|فر|فروا|فرت|هرب\w*|لجا\w*|لجو\w*|نقل\w*|اقتيد\w*|اقتاد\w*|توجه\w*|وصل\w*|"
-    r"خرج\w*|انتقل\w*|ذهب\w*|غادر\w*|اخلاء|اجلاء|ترحيل|رحلوا)[^.،,]{0,25}\s+(?:الى|نحو|باتجاه|في)\s+(?:\S+\s+)?$)", re.I)
+    r"خرج\w*|انتقل\w*|ذهب\w*|غادر\w*|اخلاء|اجلاء|ترحيل|رحلوا)[^.،,]{0,25}\s+(?:الى|نحو|باتجاه|في)\s+(?:\S+\s+)?$"
+    # "باتجاه" (towards) names where people went, whatever the verb and however far it is
+    r"|(?:^|\s)باتجاه\s+(?:\S+\s+)?$)", re.I)
 _BASE = _rx(
     r"(?:\bbased in|headquartered in|offices? in|\bsaid in|told reporters in|speaking in|"
     r"\b(?:recorded|interviewed|collected|gathered|taken down)\s+(?:\w+\s+){0,3}in|"
@@ -155,6 +161,11 @@ _ORG_AFTER = _rx(
     r"Foundation|University|Brigade|Division|Front|Movement|Gathering|Revolutionary|Military|"
     r"Police|Directorate|Hospital|Specialist|Clinic|School|University|Mosque|Church|Prison|"
     r"Stadium|Airport|Bakery)\b|\s*(?:اليوم|الان|الآن|نيوز|بوست|24|الحدث|الإخبارية|الاخباريه)(?:\s|$)")
+# "the Abu Bakr mosque", "the Khalid al-Walid school": a building named after a person; not
+# bridges, roads or markets, which are named after the place they are in ("the Qara Qozak bridge")
+_LANDMARK_AFTER = _rx(r"(?:\s+(?:al|el|ad|as|ash|ar|az)-[\w']+){0,2}\s+(?:mosque|church|school|"
+                      r"shrine|cathedral|monastery)\b", re.I)
+_THE_BEFORE = _rx(r"\bthe\s+$", re.I)
 # "The Voice of the Ghouta", "Sons of Deir ez-Zor": a place inside an outlet's or group's name
 _ORG_BEFORE = _rx(r"\b(?:Voice|Echo|Radio|News|Network|Sons|Lions|Falcons|Martyrs|Eagles|"
                   r"Revolutionaries|Coordination|Committee|Council|Brigade|Battalion|Front|"
@@ -367,6 +378,10 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
                                                         norm[e:e + 30]) or \
                 _ORG_BEFORE.search(norm[max(0, s - 30):s]):
             i += n  # "Idlib Today", "Homs News Network": an outlet or body named after a place
+            continue
+        if not has_arabic(key) and _THE_BEFORE.search(norm, max(0, s - 5), s) and \
+                _LANDMARK_AFTER.match(norm, e, e + 50):
+            i += n  # "the Abu Bakr mosque": a building's name
             continue
         preferred = ""
         if key.startswith("~"):
