@@ -199,6 +199,9 @@ SETS = {
                                 "work it measured; since then it was the development set of a "
                                 "second round of general fixes (ROUND2_RUN.txt), so its figures "
                                 "are optimistic"),
+    "blind5": (HERE / "blind5", "blind set 5, the final held-out test: written without reading "
+                                "the rules, never tuned on; FIRST_RUN.txt before the second round "
+                                "of general fixes, FINAL_RUN.txt after it"),
 }
 
 
