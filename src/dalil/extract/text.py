@@ -11,16 +11,21 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from dalil.gazetteer.names import _AR_MAP, _INDIC_DIGITS
-from dalil.text.arabic import BIDI_CONTROLS_CLASS, DIACRITICS
+from dalil.text.arabic import (
+    BIDI_CONTROLS_CLASS,
+    DIACRITICS,
+    INDIC_DIGITS,
+    LETTER_FOLD,
+    OTHER_SCRIPT_LETTERS,
+    PERSIAN_LETTERS,
+)
 
 _REMOVED = DIACRITICS
 # Bidi controls, zero-width characters and C0/C1 controls other than tab and newline.
 _BLANKED = re.compile(f"[{BIDI_CONTROLS_CLASS}\u00ad"
                       "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SAME_MAP: dict[str, str] = {
-    **{chr(k): v for k, v in _AR_MAP.items() if isinstance(v, str) and len(v) == 1},
-    **{chr(c): chr(v) for c, v in _INDIC_DIGITS.items() if isinstance(v, int)},
+    **LETTER_FOLD, **PERSIAN_LETTERS, **OTHER_SCRIPT_LETTERS, **INDIC_DIGITS,
     "\r": "\n", "\u060c": ",", "\u061b": ";", "\u066b": ".", "\u066c": ",", "\u2019": "'",
     "\u2018": "'", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
 }

@@ -13,14 +13,18 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from dalil.text.arabic import DIACRITICS, INDIC_DIGITS, LETTER_FOLD, PERSIAN_LETTERS
+from dalil.text.arabic import (
+    DIACRITICS,
+    INDIC_DIGITS,
+    LETTER_FOLD,
+    OTHER_SCRIPT_LETTERS,
+    PERSIAN_LETTERS,
+)
 from dalil.text.arabic import has_arabic as has_arabic
 
-# The folding table shared with search and extraction, plus letters of Kurdish and Urdu spellings.
-_AR_MAP: dict[int, str] = str.maketrans(
-    {**LETTER_FOLD, **PERSIAN_LETTERS, "ې": "ي", "ە": "ه", "ہ": "ه", "ۀ": "ه"})
-# Code point to code point, as extraction's length-keeping table expects.
-_INDIC_DIGITS = str.maketrans("".join(INDIC_DIGITS), "".join(INDIC_DIGITS.values()))
+# The folding table shared with search and extraction.
+_AR_MAP: dict[int, str] = str.maketrans({**LETTER_FOLD, **PERSIAN_LETTERS, **OTHER_SCRIPT_LETTERS})
+_INDIC_DIGITS = str.maketrans(INDIC_DIGITS)
 # Latin articles in transliterated Arabic names (al-, el-, ad-, as-sun-letter assimilations).
 _LATIN_ARTICLE = re.compile(
     r"^(?:al|el|il|ul|a[dnrstz]|ash|adh|ath|e[dnrstz]|esh|edh|eth)[\s-]+", re.I)

@@ -32,6 +32,8 @@ LETTER_FOLD: dict[str, str] = {
 }
 # Persian ya and kaf, common in text pasted from Persian or Urdu keyboards.
 PERSIAN_LETTERS: dict[str, str] = {"ی": "ي", "ک": "ك"}
+# Letters of Kurdish and Urdu spellings of the same names.
+OTHER_SCRIPT_LETTERS: dict[str, str] = {"ې": "ي", "ە": "ه", "ہ": "ه", "ۀ": "ه"}
 
 # Arabic-Indic (٠-٩) and Eastern Arabic-Indic (۰-۹) digits to ASCII.
 INDIC_DIGITS: dict[str, str] = {
