@@ -424,7 +424,8 @@ def _apply_bca(
     table: CaptureTable, search: _Search, result: MethodResult, level: float, p_threshold: float
 ) -> None:
     """Replace the percentile interval by BCa, with a jackknife that repeats the model choice."""
-    assert result.draws is not None
+    if result.draws is None or result.interval is None:
+        return  # no percentile interval either: the replicates' own note says why
     tables, weights = jackknife_tables(table.counts)
     # The replicate estimates add the original table's recorded count; a leave-one-out table
     # recorded one person fewer.

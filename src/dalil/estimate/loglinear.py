@@ -414,13 +414,17 @@ def stepwise_p(table: CaptureTable, p_threshold: float = 0.02) -> Fit:
         if not candidates:
             return current
         scored = sorted((overlap_p_value(table, current, p), p) for p in candidates)
-        best_p, pair = scored[0]
-        if best_p >= p_threshold:
+        # The most significant term whose model still has a finite estimate (SparseMSE skips a
+        # term that fails its existence checks); stop when none is below the threshold.
+        for p_value, pair in scored:
+            if p_value >= p_threshold:
+                return current
+            fit = fit_fast(table, (*current.model, pair), near=current)
+            if fit.estimable:
+                current = fit
+                break
+        else:
             return current
-        fit = fit_fast(table, (*current.model, pair), near=current)
-        if not fit.estimable:
-            return current
-        current = fit
 
 
 # ---------------------------------------------------------------------------------------------
