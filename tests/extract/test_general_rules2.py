@@ -296,3 +296,24 @@ def test_arabic_subject_before_a_verb_that_names_whom_it_told() -> None:
     assert [s["name"] for s in src] == ["مصدر طبي"]
     assert src[0]["pseudonymous"] is True
     assert r["claims"][0]["attributed_to"] == "مصدر طبي"
+
+
+def test_vowel_variant_of_a_gazetteer_name_is_found_after_a_scene_cue() -> None:
+    # "Ain Issa" is spelled "Ein Issa" / "`Ayn `Isa" in the gazetteer
+    d = extract_document("Artillery shells struck Ain Issa on Monday, killing two farmers.",
+                         published="2025-06-03").to_dict()
+    assert [(p["canonical"], p["admin1"]) for p in d["places"]] == [("Ayn Isa", "Raqqa")]
+    assert "vowel_variant" in d["place_mentions"][0]["explanation"]
+
+
+def test_a_loose_spelling_that_fits_many_places_is_not_guessed() -> None:
+    # Al-Hosn (Homs) is missing from the gazetteer; its skeleton fits twenty other villages
+    d = extract_document("Gunmen raided homes in the village of Al-Hosn before dawn, "
+                         "residents said.", published="2025-06-03").to_dict()
+    assert d["places"] == []
+
+
+def test_a_festival_is_not_a_place() -> None:
+    d = extract_document("Four men were shot dead at Nowruz celebrations in Jinderes.",
+                         published="2025-03-22").to_dict()
+    assert [p["canonical"] for p in d["places"]] == ["Jindayris"]

@@ -26,6 +26,7 @@ from dalil.gazetteer.names import (
     name_key,
     normalize_arabic,
     skeleton_key,
+    spelling_key,
     strip_latin_diacritics,
 )
 
@@ -50,7 +51,7 @@ _EN_STOP = {
     "syria", "syrian", "arab", "state", "news", "general", "security", "army", "free", "division",
     "brigade", "front", "national", "council", "president", "minister", "ministry", "human",
     "rights", "watch", "network", "observatory", "reuters", "telegram", "channel", "post",
-    "eid", "ramadan", "allah", "god", "amin", "hassan", "ali", "ahmad", "ahmed", "mohammed",
+    "eid", "ramadan", "nowruz", "newroz", "christmas", "easter", "ashura", "allah", "god", "amin", "hassan", "ali", "ahmad", "ahmed", "mohammed",
     "muhammad", "omar", "khaled", "youssef", "ibrahim", "mahmoud", "mustafa", "hussein", "abbas",
     "umm", "abu", "bin", "ibn", "al", "el", "mr", "mrs", "dr", "gen", "col",
 }
@@ -79,6 +80,11 @@ _AR_STOP = {name_key(w) for w in (
     # the door ("كسروا الباب"), not the town of al-Bab unless a place word names it
     "الباب", "باب",
 )}
+# Words after which a capitalised name is a place even when spelled unlike the gazetteer's.
+_SPELLING_CUE = _rx(
+    r"(?:\b(?:in|at|near|outside|inside|into|struck|shelled|bombed|stormed|raided|besieged|"
+    r"overran|villages?|towns?|hamlets?|cit(?:y|ies)|neighbou?rhoods?|camp)(?:\s+of)?\s+"
+    r"|\b(?:in|of|villages?|towns?)\s+(?:the\s+)?(?:village|town|hamlet|city|camp)\s+of\s+)$")
 _LATIN_CUE = _rx(
     r"(?:\b(?:in|at|near|outside|around|inside|into|from|to|toward|towards|across|between|of|"
     # attacks name their target: "shelling on X", "stormed X", "raided X"
@@ -267,7 +273,15 @@ class _Lookups:
         if not arabic and not self.capitalised(word):
             return 0
         keys, skeleton = self.surface(word, arabic)
-        return 1 if keys or skeleton is not None else 0
+        return 1 if keys or skeleton is not None or self.spelling(word) else 0
+
+    def spelling(self, surface: str) -> str:
+        """The vowel-blind spelling key of a Latin surface when some place has it, else ""."""
+        key = name_key(surface)
+        if key in _EN_STOP or key in self.reserved:
+            return ""
+        sp = spelling_key(surface)
+        return sp if len(sp) >= 5 and self.gaz.has_spelling_key(sp) else ""
 
     def surface(self, surface: str, arabic: bool
                 ) -> tuple[tuple[tuple[int, str], ...], tuple[str, int] | None]:
@@ -356,7 +370,15 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
             if found:
                 break
             if not arabic and n <= 3:
-                # spelling variants, only next to a place cue (cheap dictionary test first)
+                # Spelling variants, only next to a place cue. First the vowel-blind key (Marea /
+                # Mare', Ain Issa / Ein Issa) after a word that names a scene ...
+                sp = look.spelling(norm[start:end])
+                if sp and _SPELLING_CUE.search(norm[max(0, start - 30):start]) and \
+                        not _overlaps(start, end, blocked_sorted) and 0 < len(_similar_length(
+                            _dedupe(gaz.lookup_spelling_key(sp)), norm[start:end])) <= 3:
+                    found = (start, end, "=" + sp, n)
+                    break
+                # ... then the looser consonant skeleton (cheap dictionary test first)
                 if skeleton is None or not _LATIN_CUE.search(norm[max(0, start - 40):start]):
                     continue
                 sk, cons = skeleton
@@ -384,8 +406,15 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
             i += n  # "the Abu Bakr mosque": a building's name
             continue
         preferred = ""
-        if key.startswith("~"):
-            cands = _dedupe(gaz.lookup_skeleton_key(key[1:]))
+        if key[0] in "~=":
+            cands = _similar_length(_dedupe(
+                gaz.lookup_skeleton_key(key[1:]) if key[0] == "~" else
+                gaz.lookup_spelling_key(key[1:])), norm[s:e])
+            if not cands or len(cands) > 3:
+                # a loose spelling that fits many places is a guess, and a wrong scene is worse
+                # than a missing one
+                i += n
+                continue
         else:
             cands = _dedupe(gaz.lookup_key(key))
             pref = gaz.preferred_for(key)
@@ -438,8 +467,8 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
             accept = bool(re.search(r"(?:قرب|محيط|اطراف|بلدات|قرى)\s+$", before))
         if not arabic and not is_major and len(key) <= 3:
             accept = False
-        if key.startswith("~"):
-            cue = "spelling_variant:" + (cue or "")
+        if key[0] in "~=":
+            cue = ("spelling_variant:" if key[0] == "~" else "vowel_variant:") + (cue or "")
         if accept:
             mentions.append(RawMention(s, e, key, cands, modifier, cue or "major_place",
                                        preferred, dm.group("d").lower() if dm else ""))
@@ -469,6 +498,19 @@ def _overlaps(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
     """Whether [s, e) overlaps a span of ``spans`` (sorted by start)."""
     i = bisect_left(spans, (e,))  # spans starting at or after e cannot overlap
     return any(b > s for _a, b in spans[max(0, i - 8):i])
+
+
+def _similar_length(places: list[GazPlace], surface: str) -> list[GazPlace]:
+    """Skeleton candidates whose spelling is about as long as the text's.
+
+    A consonant skeleton drops vowels and y, so "Al-Hosn" (hsn) also keys "Al Husayniyah": a
+    transliteration variant changes vowels, not whole syllables.
+    """
+    size = len(name_key(surface).replace(" ", ""))
+    slack = max(2, size // 3)
+    return [p for p in places
+            if any(abs(len(name_key(n).replace(" ", "")) - size) <= slack
+                   for n in p.names if not has_arabic(n))]
 
 
 def _dedupe(places: list[GazPlace]) -> list[GazPlace]:

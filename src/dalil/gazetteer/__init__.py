@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from dalil.errors import InputError
-from dalil.gazetteer.names import has_arabic, name_key, skeleton_key
+from dalil.gazetteer.names import has_arabic, name_key, skeleton_key, spelling_key
 
 COLUMNS = ("id", "kind", "name", "name_ar", "alt_names", "lat", "lon", "admin1", "admin2",
            "country", "population", "feature_code")
@@ -73,6 +73,7 @@ class Gazetteer:
     # otherwise walks these ~85,000 containers on every full collection while extracting.
     _by_key: dict[str, tuple[int, ...]] = field(default_factory=dict)
     _by_skeleton: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    _by_spelling: dict[str, tuple[int, ...]] = field(default_factory=dict)
     preferred: dict[str, int] = field(default_factory=dict)
     first_words: set[str] = field(default_factory=set)
     _ids: dict[str, Place] = field(default_factory=dict)
@@ -83,6 +84,7 @@ class Gazetteer:
         self.revision += 1
         by_key: dict[str, list[int]] = {}
         by_skeleton: dict[str, list[int]] = {}
+        by_spelling: dict[str, list[int]] = {}
         for place in places:
             index = len(self.places)
             self.places.append(place)
@@ -95,7 +97,11 @@ class Gazetteer:
             for sk in {skeleton_key(n) for n in place.names if not has_arabic(n)}:
                 if len(sk.replace(" ", "")) >= 3:
                     by_skeleton.setdefault(sk, []).append(index)
-        for new, index_of in ((by_key, self._by_key), (by_skeleton, self._by_skeleton)):
+            for sp in {spelling_key(n) for n in place.names if not has_arabic(n)}:
+                if len(sp) >= 5:
+                    by_spelling.setdefault(sp, []).append(index)
+        for new, index_of in ((by_key, self._by_key), (by_skeleton, self._by_skeleton),
+                              (by_spelling, self._by_spelling)):
             for key, found in new.items():
                 index_of[key] = (*index_of.get(key, ()), *found)
 
@@ -128,6 +134,13 @@ class Gazetteer:
 
     def has_skeleton_key(self, key: str) -> bool:
         return key in self._by_skeleton
+
+    def lookup_spelling_key(self, key: str) -> list[Place]:
+        """Places with a Latin name that differs from the key's only in its vowels."""
+        return [self.places[i] for i in self._by_spelling.get(key, [])]
+
+    def has_spelling_key(self, key: str) -> bool:
+        return key in self._by_spelling
 
     def preferred_for(self, key: str) -> Place | None:
         i = self.preferred.get(key)
