@@ -317,3 +317,10 @@ def test_a_festival_is_not_a_place() -> None:
     d = extract_document("Four men were shot dead at Nowruz celebrations in Jinderes.",
                          published="2025-03-22").to_dict()
     assert [p["canonical"] for p in d["places"]] == ["Jindayris"]
+
+
+def test_arabic_village_written_as_one_word_is_found() -> None:
+    # the gazetteer writes كفر نبودة; reports often join it
+    d = extract_document("قُتل ثلاثة مدنيين بقصف مدفعي على بلدة كفرنبودة يوم الثلاثاء.",
+                         published="2025-11-20").to_dict()
+    assert [p["canonical"] for p in d["places"]] == ["Kafr Nabudah"]

@@ -89,6 +89,7 @@ class Gazetteer:
             index = len(self.places)
             self.places.append(place)
             keys = {name_key(n) for n in place.names}
+            keys |= {_joined(k) for k in keys if has_arabic(k)}
             for key in keys:
                 if key:
                     by_key.setdefault(key, []).append(index)
@@ -179,6 +180,19 @@ def _rows_to_places(lines: Iterable[str], origin: str) -> Iterator[Place]:
 def read_places(path: Path) -> list[Place]:
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         return list(_rows_to_places(fh, str(path)))
+
+
+# Arabic village names that begin with one of these words are often written as one word
+# (كفرنبل for كفر نبل, ديرالزور, تلبيسة is already one word): both spellings are keys.
+_JOINED_PREFIXES = tuple(name_key(w) + " " for w in (
+    "كفر", "دير", "عين", "بيت", "تل", "أم", "أبو", "خان", "معرة", "خربة", "رأس", "جسر"))
+
+
+def _joined(key: str) -> str:
+    for prefix in _JOINED_PREFIXES:
+        if key.startswith(prefix) and " " not in key[len(prefix):]:
+            return prefix[:-1] + key[len(prefix):]
+    return key
 
 
 @lru_cache(maxsize=4)
