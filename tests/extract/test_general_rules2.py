@@ -324,3 +324,12 @@ def test_arabic_village_written_as_one_word_is_found() -> None:
     d = extract_document("قُتل ثلاثة مدنيين بقصف مدفعي على بلدة كفرنبودة يوم الثلاثاء.",
                          published="2025-11-20").to_dict()
     assert [p["canonical"] for p in d["places"]] == ["Kafr Nabudah"]
+
+
+def test_a_threat_in_general_is_not_intimidation_of_people() -> None:
+    d = extract_document("The army said it would continue to act against any threat to the "
+                         "border.", published="2025-06-03").to_dict()
+    assert "threat_or_intimidation" not in d["violations"]
+    d = extract_document("The journalist received repeated threats before he was abducted.",
+                         published="2025-06-03").to_dict()
+    assert "threat_or_intimidation" in d["violations"]
