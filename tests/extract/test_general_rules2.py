@@ -333,3 +333,9 @@ def test_a_threat_in_general_is_not_intimidation_of_people() -> None:
     d = extract_document("The journalist received repeated threats before he was abducted.",
                          published="2025-06-03").to_dict()
     assert "threat_or_intimidation" in d["violations"]
+
+
+def test_dialect_yesterday_is_resolved_from_publication() -> None:
+    d = extract_document("مسلحين خطفوا شاب من قدام بيتو بحمص مبارح بالليل.",
+                         published="2025-11-21").to_dict()
+    assert [x["date"] for x in d["dates"]] == ["2025-11-20"]
