@@ -339,3 +339,16 @@ def test_dialect_yesterday_is_resolved_from_publication() -> None:
     d = extract_document("مسلحين خطفوا شاب من قدام بيتو بحمص مبارح بالليل.",
                          published="2025-11-21").to_dict()
     assert [x["date"] for x in d["dates"]] == ["2025-11-20"]
+
+
+def test_unlisted_quarter_named_with_its_city_is_that_citys_quarter() -> None:
+    # الزراعة is also a village in Aleppo; here it is a Latakia quarter no list has
+    d = extract_document("خطف مسلحون مجهولون شاباً من أمام منزله بحي الزراعة باللاذقية مساء أمس.",
+                         published="2025-11-21").to_dict()
+    quarter = next(p for p in d["places"] if p["canonical"] == "الزراعة")
+    assert quarter["admin1"] == "Latakia"
+    assert "coordinates are the city's" in quarter["explanation"]
+    d = extract_document("Gunmen shot dead a shopkeeper in the al-Arbaeen neighbourhood of Hama "
+                         "on Monday.", published="2025-06-03").to_dict()
+    names = {p["canonical"]: p["admin1"] for p in d["places"]}
+    assert names.get("al-Arbaeen") == "Hama"

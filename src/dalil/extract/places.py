@@ -475,7 +475,62 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
             i += n
         else:
             i += 1  # a shorter name inside may still qualify ("ناحية جنديرس" -> "جنديرس")
-    return mentions
+    return _quarters_of_named_cities(norm, mentions, blocked_sorted)
+
+
+# "حي الزراعة في اللاذقية" / "بحي الزراعة باللاذقية", "the al-Zahraa neighbourhood of Homs", "the
+# neighbourhood of Bab Sbaa in Homs": a quarter and its city, whether or not a list knows the
+# quarter. Matched against the text just before the city's mention.
+_AR_QUARTER_BEFORE = _rx(
+    r"(?:^|\s|ب|و)حي\s+(?P<q>[^\s،,.:؛]+(?:\s+[^\s،,.:؛]+){0,2}?)\s+(?:في\s+(?:مدين[هة]\s+)?|ب)$")
+_LATIN_NAME = r"(?:(?:al|el|as|ash|ad|ar|az|at)-)?[A-Z][\w'’-]+"
+_EN_QUARTER_BEFORE = _rx(
+    rf"(?:\b(?:the|a)\s+(?P<q>{_LATIN_NAME}(?:\s+{_LATIN_NAME}){{0,2}})\s+"
+    r"(?:neighbou?rhood|quarter)\s+(?:of|in)\s+"
+    rf"|\bneighbou?rhood\s+of\s+(?P<q2>{_LATIN_NAME}(?:\s+{_LATIN_NAME}){{0,2}})\s+in\s+)"
+    r"(?:the\s+)?(?:city\s+of\s+)?$")
+
+
+def _quarters_of_named_cities(norm: str, mentions: list[RawMention],
+                              blocked: Sequence[tuple[int, int]]) -> list[RawMention]:
+    """A quarter named with its city is that city's quarter, not a village of the same name
+    elsewhere; when no list knows it, it gets the city's coordinates and says so.
+
+    The gazetteers list few city quarters, and reports name many: without this, "بحي الزراعة
+    باللاذقية" (a Latakia quarter) was read as a village of that name in Aleppo.
+    """
+    out = list(mentions)
+    for m in mentions:
+        city = next((p for p in m.candidates if p.is_city or p.kind in ("admin1", "admin2")
+                     and not p.coordinates_of), None)
+        if city is None:
+            continue
+        before = norm[max(0, m.start - 60):m.start]
+        qm = _AR_QUARTER_BEFORE.search(before) if has_arabic(m.key) else \
+            _EN_QUARTER_BEFORE.search(before)
+        if qm is None:
+            continue
+        group = "q" if qm.group("q") else "q2"
+        qs = m.start - len(before) + qm.start(group)
+        qe = m.start - len(before) + qm.end(group)
+        name = norm[qs:qe]
+        if _overlaps(qs, qe, blocked) or name_key(name) in _EN_STOP or not name_key(name):
+            continue
+        inside = [x for x in out if x.start < qe and x.end > qs]
+        parent = city if city.is_city else next(
+            (p for p in m.candidates if p.is_city), city)
+        if any(p.coordinates_of and p.admin1 == parent.admin1 for x in inside
+               for p in x.candidates):
+            continue  # a known quarter of this city (data/neighbourhoods.tsv)
+        quarter = GazPlace(
+            f"quarter:{parent.id}:{name_key(name)}", "locality", name, "", (), parent.lat,
+            parent.lon, parent.admin1, parent.admin2, parent.country, 0, "PPLX",
+            coordinates_of=f"city: {latin_name(parent)} ({parent.id})")
+        out = [x for x in out if x not in inside]
+        out.append(RawMention(qs, qe, name_key(name), [quarter], "quarter",
+                              "quarter_of_named_city"))
+    out.sort(key=lambda x: x.start)
+    return out
 
 
 def _keys(norm: str, start: int, end: int, arabic: bool) -> list[tuple[int, str]]:
@@ -593,6 +648,11 @@ def resolve(mentions: list[RawMention]) -> list[tuple[GazPlace, str]]:
     named_ids = {p.id for m in mentions for p in m.candidates}
     out: list[tuple[GazPlace, str]] = []
     for m in mentions:
+        if len(m.candidates) == 1 and m.cue == "quarter_of_named_city":
+            p = m.candidates[0]
+            out.append((p, "a quarter named with its city in the text; no list of quarters has "
+                           "it" + _coordinates_note(p)))
+            continue
         if len(m.candidates) == 1:
             p = m.candidates[0]
             out.append((p, f"only gazetteer entry for this name ({p.id}: {p.describe()})"
