@@ -501,8 +501,8 @@ def _quarters_of_named_cities(norm: str, mentions: list[RawMention],
     """
     out = list(mentions)
     for m in mentions:
-        city = next((p for p in m.candidates if p.is_city or p.kind in ("admin1", "admin2")
-                     and not p.coordinates_of), None)
+        city = next((p for p in m.candidates if p.is_city or (p.kind in ("admin1", "admin2")
+                     and not p.coordinates_of)), None)
         if city is None:
             continue
         before = norm[max(0, m.start - 60):m.start]
