@@ -706,7 +706,8 @@ class _Run:
                 role = "scene"
             else:
                 role = "mentioned"
-            canonical = latin_name(gp)
+            # a quarter found only by its city ("حي X في Y") is named as the text names it
+            canonical = surface if gp.id.startswith("quarter:") else latin_name(gp)
             r.place_mentions.append(PlaceMention(
                 surface, p.span(raw.start, raw.end), role, gp.id, canonical, gp.lat, gp.lon,
                 gp.admin1, gp.admin2, gp.country, gp.kind, len(raw.candidates),
