@@ -90,3 +90,71 @@ def test_triggers_real_reports_use(text: str, expected: set[str]) -> None:
 def test_burning_houses_is_still_arson() -> None:
     assert "arson" in violations("وقال شاهد إن المسلحين أحرقوا المنازل في القرية.")
     assert "concealment_of_bodies" not in violations("They burned the houses on the hill.")
+
+
+# -- dates ------------------------------------------------------------------------------------
+
+
+def event_dates(text: str, published: str | None = "2025-06-10") -> list[str | None]:
+    return [d["date"] for d in run(text, published)["dates"]]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # "since" a month or the start of a year: from its first day until the report
+    ("Since the beginning of May, rescuers have recovered the bodies of 40 people killed in "
+     "air strikes on the town.", "2025-06-10", "2025-05-01/2025-06-10"),
+    ("Since the start of the year, gunmen have killed 17 people in the district.", "2025-06-10",
+     "2025-01-01/2025-06-10"),
+    ("وثق المكتب مقتل ٣٠ مدنياً منذ مطلع العام الجاري.", "2025-06-10", "2025-01-01/2025-06-10"),
+    ("Shelling has killed 12 civilians since the beginning of the month.", "2025-06-10",
+     "2025-06-01/2025-06-10"),
+    # "since" an event on a weekday or in an evening
+    ("At least 80 people have been killed in the province since the fighting began on Sunday.",
+     "2025-06-10", "2025-06-08/2025-06-10"),
+    ("ارتفع عدد القتلى منذ مساء الرابع من حزيران إلى ٥٠ مدنياً.", "2025-06-10",
+     "2025-06-04/2025-06-10"),
+    # months and parts of years as intervals
+    ("Between November 2016 and February 2017, helicopters dropped barrel bombs on the town, "
+     "killing dozens.", "2017-06-01", "2016-11/2017-02"),
+    ("Gunmen abducted 25 people in the governorate in the first half of 2023.", "2023-09-01",
+     "2023-01/2023-06"),
+    ("At least 12 civilians were killed in the first three months of 2019.", "2019-06-01",
+     "2019-01/2019-03"),
+    # "the first week of January" is January, not 1 January
+    ("قالت إن مسلحين استولوا على منزلها في الأسبوع الأول من كانون الثاني الماضي.", "2025-03-01",
+     "2025-01"),
+])
+def test_intervals_and_partial_dates(text: str, published: str, expected: str) -> None:
+    assert expected in event_dates(text, published)
+
+
+def test_two_days_later_and_the_day_of_the_month() -> None:
+    dates = event_dates("On 3 May gunmen abducted a trader near the village. Two days later his "
+                        "body was found in a well.", "2025-06-10")
+    assert dates == ["2025-05-03", "2025-05-05"]
+    # "يوم الثاني عشر من الشهر": the month the text speaks of
+    ar = event_dates("رصد المكتب خلال شهر آذار اعتقال ١٢ شاباً. وفي القرية اعتُقل رجل مسن يوم "
+                     "الثاني عشر من الشهر.", "2025-06-10")
+    assert "2025-03-12" in ar
+
+
+def test_statement_labels_and_passive_reports() -> None:
+    r = run("Date of interview: 2 March 2024\n\nOn 5 January 2013 the witness was detained at a "
+            "checkpoint. He was released on 30 January 2013 without charge.", "2024-03-10")
+    dates = [d["date"] for d in r["dates"]]
+    assert "2024-03-02" not in dates
+    assert "2013-01-30" in dates
+    # an Arabic statement date several words after the verb
+    ar = run("ونفت المحافظة في بيان نشرته عبر معرفاتها الرسمية، في ٤ من أيار، وقوع أي "
+             "انتهاكات.", "2025-06-10")
+    assert "2025-05-04" not in [d["date"] for d in ar["dates"]]
+    # a passive report of clashes dates the clashes
+    assert "2025-06-08" in event_dates("Sporadic clashes continued to be reported on 8 June "
+                                       "around the village, and two civilians were killed.")
+
+
+def test_a_year_naming_a_thing_does_not_date_the_paragraph() -> None:
+    dates = event_dates("Troops crossed the 1974 ceasefire line in December and shelled the "
+                        "village, killing four people.", "2025-03-20")
+    assert "2024-12" in dates
+    assert "1974" not in dates and "1974-12" not in dates

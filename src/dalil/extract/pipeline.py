@@ -121,6 +121,15 @@ _STATEMENT_DATE = _rx(
     # a word of its own: "اعتقال" holds "قال" but says nothing
     r"(?:^|\s)[وف]?(?:قال|قالت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|نشر|نشرت|بيان|تقرير|صرح)\S{0,3}"
     r"[^.\n]{0,30}$", re.I)
+# "Date of interview:", "Interview date:": a label that dates the telling, not the events
+_LABEL_DATE = _rx(r"\b(?:date\s+of\s+(?:the\s+)?(?:interview|statement|testimony|report|publication|"
+                  r"release|issue|filing)|(?:interview|statement|testimony|report|issue|release|filing)"
+                  r"\s+date|interviewed(?:\s+on)?)\s*:?\s*$", re.I)
+_PASSIVE_REPORTED = _rx(r"\b(?:be|been|being|was|were|is|are)\s+(?:(?:later|eventually|finally|"
+                        r"also|first)\s+)?(?:reported|released)\b[^.]{0,12}$", re.I)
+# a year that names a thing rather than dating an event ("the 1974 ceasefire line")
+_NAMED_BY_YEAR = _rx(r"\s+(?:[\w-]+\s+)?(?:line|lines|constitution|census|budget|law|decree|"
+                     r"resolution|borders?)\b", re.I)
 _PUBLICATION = _rx(r"(?:published|posted|updated|date|نشر|تاريخ النشر|بتاريخ)\s*:?\s*$",
                           re.I)
 _AGENT_BEFORE = _rx(r"(?:\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,3}|\bat the hands of\s+"
@@ -647,15 +656,23 @@ class _Run:
         for d in dates:
             si = self.sent_of(d.start)
             role = "event"
-            before = norm[max(0, d.start - 30):d.start]
+            # Arabic puts more words between the verb and the date ("في بيان نشرته عبر معرفاتها
+            # الرسمية، في ٣ من آذار"): a longer look back (the English cues allow 12 characters)
+            before = norm[max(0, d.start - 50):d.start]
             if is_dateline(norm, d.start, d.end, si):
                 role = "dateline"  # "BEIRUT, March 8 (Wire) -", "بيروت، ٩ آذار (وكالة) -"
             elif ":timestamp" in d.rule or (_PUBLICATION.search(before) and (
                     si <= 2 or not re.search("[\u0600-\u06ff]", before))):
                 # a post's timestamp; "بتاريخ" after the header dates an event, not the report
                 role = "publication"
-            elif _STATEMENT_DATE.search(before):
+            elif _LABEL_DATE.search(before) or (_STATEMENT_DATE.search(before) and
+                                                  not _PASSIVE_REPORTED.search(before)):
+                # "Date of interview: 14 March 2023"; but "clashes continued to be reported on 21
+                # July", "he was released on 26 February" date the events themselves
                 role = "statement"
+            elif _NAMED_BY_YEAR.match(norm, d.end) and re.search(r"\b(?:the|a|an)\s+$", before,
+                                                                  re.I):
+                role = "reference"  # "the 1974 ceasefire line", "the 2012 constitution"
             dm = DateMention(d.date, p.surface(d.start, d.end), p.span(d.start, d.end), role,
                              d.rule, si)
             r.all_dates.append(dm)
