@@ -158,3 +158,67 @@ def test_a_year_naming_a_thing_does_not_date_the_paragraph() -> None:
                         "village, killing four people.", "2025-03-20")
     assert "2024-12" in dates
     assert "1974" not in dates and "1974-12" not in dates
+
+
+# -- places -----------------------------------------------------------------------------------
+
+
+def roles(text: str, published: str | None = "2025-06-10") -> dict[str, str]:
+    """Place canonical name -> role of its last mention."""
+    return {p["canonical"]: p["role"] for p in run(text, published)["place_mentions"]}
+
+
+def scenes(text: str, published: str | None = "2025-06-10") -> set[str]:
+    return {p["canonical"] for p in run(text, published)["places"]}
+
+
+def test_villages_the_sources_lack_carry_a_towns_coordinates() -> None:
+    r = run("Clashes broke out around the village of Tha'la on 14 July, and two civilians were "
+            "killed by shelling.")
+    place = next(p for p in r["places"] if p["canonical"] == "Tha'la")
+    assert place["admin1"] == "As-Suwayda"
+    assert place["coordinates_of"].startswith("nearby town:")
+    assert "coordinates are the nearby town's" in place["explanation"]
+    assert "Tha'la" in scenes("قتل مدنيان بقصف على بلدة ثعلة غربي السويداء.")
+
+
+@pytest.mark.parametrize(("text", "place", "role"), [
+    # where the displaced shelter is no scene
+    ("Most of the 3,000 families displaced by the shelling are staying in schools and public "
+     "buildings in Salkhad.", "Salkhad", "destination"),
+    ("Some 400 displaced families are hosted in Izra' and its villages after the attack.",
+     "Izra", "destination"),
+    ("The bombardment displaced thousands of residents, most of whom moved to camps near Atmeh.",
+     "Atmah", "destination"),
+    ("وهُجّر آلاف السكان من القرية نحو مناطق الشهباء وحلب بعد الهجوم.", "Aleppo", "destination"),
+    # where the attackers sit is not where they struck
+    ("قتل مدنيان بقذائف أطلقتها المجموعات الإرهابية المنتشرة في ريف إدلب على بلدة محردة.",
+     "Idlib", "origin"),
+    ("The militants, holed up near Tadif, fired rockets at a residential area of al-Bab, "
+     "killing two children.", "Tadif", "origin"),
+    # a victim's home town is no scene
+    ("A farmer from Kafr Nabudah was shot dead at a checkpoint near Hama on 3 May.",
+     "Kafr Nabudah", "origin"),
+])
+def test_place_roles(text: str, place: str, role: str) -> None:
+    assert roles(text).get(place) == role
+
+
+def test_taken_from_a_town_is_where_it_happened() -> None:
+    r = roles("Gunmen kidnapped a 12-year-old boy from Busra al-Sham on 4 June.")
+    assert r.get("Busra ash Sham") == "scene"
+
+
+def test_paired_directions_and_arabic_lists() -> None:
+    assert {"Eastern Ghouta", "Western Ghouta"} <= scenes(
+        "Rockets carrying sarin struck the suburbs of Eastern and Western Ghouta, killing "
+        "hundreds of people.")
+    # the next name of a list, glued to its "و", and names after "مثل"
+    assert {"al-Zahra", "al-Nuzha", "Akrama"} <= scenes(
+        "قالت عائلات من أحياء الزهراء والنزهة وعكرمة في حمص إن مسلحين استولوا على منازلها.")
+    assert {"al-Khalidiya", "Bab Sbaa"} <= scenes(
+        "صادرت الأجهزة الأمنية آلاف المنازل في أحياء حمص القديمة، مثل الخالدية وباب السباع، "
+        "بعد أن هُجّر أصحابها.")
+    # "وقرى ريف X" continues a list of destinations; the word "قرى" is no village
+    r = roles("نزحت مئات العائلات من قرية عقرب باتجاه مدينة مصياف وقرى ريف طرطوس.")
+    assert r.get("Tartus") == "destination"

@@ -64,11 +64,11 @@ from dalil.extract.numbers import find_numbers
 from dalil.extract.places import (
     _BASE,
     _DESTINATION,
-    _ORIGIN,
     RawMention,
     city_of_quarters,
     find_place_mentions,
     latin_name,
+    origin_before,
     resolve,
 )
 from dalil.extract.statistical import PLACE_LABELS, EntityModel
@@ -205,9 +205,10 @@ def _utf8(text: str) -> bytes:
 _PRONOUN_SPEAKER = re.compile(r"^(?:he|she|they|it|we|i)$", re.I)
 _BASED_AFTER = re.compile(r"-based\b")
 # "toward Tabqa and Raqqa", "باتجاه حي درعا المحطة ومدينة طفس": the next item of a list of places
-_LIST_JOIN = re.compile(r"\s*(?:,|and|or|و|او)\s*(?:(?:the\s+)?(?:town|village|city|"
-                        r"neighbou?rhood|district|camp)\s+of\s+|(?:مدين[هة]|بلد[هة]|قري[هة]|حي|"
-                        r"مخيم|منطق[هة])\s+)?")
+_LIST_JOIN = re.compile(r"\s*(?:,|and|or|و|او)\s*(?:(?:the\s+)?(?:towns?|villages?|city|cities|"
+                        r"neighbou?rhoods?|district|camps?|countryside)\s+of\s+|rural\s+|"
+                        r"(?:(?:مدين[هة]|مدن|بلد[هة]|بلدات|قري[هة]?|قرى|حي|احياء|أحياء|مخيم|مخيمات|"
+                        r"منطق[هة]|مناطق|ريف)\s+){1,2})?")
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _SAID = re.compile(r"\b(?:said|told|reported|according)\b", re.I)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -705,7 +706,7 @@ class _Run:
                     r"\s*(?:,\s*[A-Za-z ]{2,20})?\s*(?:\(|—|–|-|:|\d|,\s*\w+\s+\d)",
                     norm[raw.end:raw.end + 40])) and raw.start == sn.start:
                 role = "dateline"
-            elif _ORIGIN.search(before):
+            elif origin_before(before):
                 role = "origin"
             elif _DESTINATION.search(before):
                 role = "destination"

@@ -77,6 +77,9 @@ _AR_STOP = {name_key(w) for w in (
     "تحت", "فوق", "أمام", "خلف", "عند", "حول", "ضد", "دون", "لدى", "وسط", "جانب", "قرب", "داخل",
     "خارج", "بعيد", "قريب", "الباقون", "الآخرين", "آخرين", "مساء", "ظهر", "عصر", "فجر", "صباحا",
     "الحدودي", "الحدودية", "العسكري", "العسكرية", "الجديد", "القديم",
+    # place words themselves ("وقرى ريف طرطوس": villages, not a village called قرى)
+    "قرى", "قرية", "بلدة", "بلدات", "مدينة", "مدن", "حي", "أحياء", "منطقة", "مناطق", "مخيم",
+    "مخيمات", "ناحية", "محافظة",
     # the door ("كسروا الباب"), not the town of al-Bab unless a place word names it
     "الباب", "باب",
 )}
@@ -98,6 +101,10 @@ _LATIN_CUE = _rx(
 _AR_STRONG_CUE = _rx(
     r"(?:قري[هة]|قرى|بلد[هة]|بلدات|مدين[هة]|حي|احياء|ريف|منطق[هة]|ناحي[هة]|مخيم|محافظ[هة]|"
     r"ضاحي[هة]|مزرع[هة]|قريتي|بلدتي|معبر|حاجز|سجن|مطار|مشفى|مستشفى|طريق)\s+$")
+# "أحياء حمص القديمة، مثل الخالدية": the names a plural place word introduces
+_AR_LIST_INTRO = _rx(r"(?:احياء|قرى|بلدات|مدن|مناطق|مخيمات|الاحياء|القرى|البلدات|المدن|المناطق)"
+                     r"(?:\s+\S+){0,3}\s*[،,]?\s*(?:مثل|منها|ومنها|بينها|من بينها|لا سيما|ولا سيما|"
+                     r"خاصه|وخاصه|بخاصه|وهي|هي)\s+$")
 _AR_PREPOSITION_BEFORE = _rx(r"(?:^|\s)(?:في|من|إلى|قرب|على|عن|بين|نحو)\s+$")
 _MODIFIER_AFTER = _rx(
     r"^\s*(?P<m>province|governorate|countryside|suburbs|region|district|sub-?district|city|town|"
@@ -132,7 +139,30 @@ _ORIGIN = _rx(
     r"|\b(?:fired|launched|shelling came|came) from\s+(?:\w+\s+){0,4}?$"
     r"|(?:مقاتل\w*|عناصر|مسلح\w*|قادم\w*|جاءوا|جاؤوا|قدموا|ينحدر\w*|ابناء|تعزيزات|ارتال|رتل)"
     r"[^.،,]{0,30}\s+من\s+(?:\S+\s+)?$"
-    r"|(?:مصدره|مصدرها|انطلاقا من|انطلقت من|اطلقت من)[^.،,]{0,50}$)", re.I)
+    r"|(?:مصدره|مصدرها|انطلاقا من|انطلقت من|اطلقت من)[^.،,]{0,50}$"
+    # where an armed group sits, not where it struck: "the militants, holed up south of X",
+    # "التنظيمات الإرهابية المنتشرة في ريف إدلب"
+    r"|\b(?:holed up|stationed|entrenched|positioned|garrisoned)\s+(?:\w+\s+){0,2}?(?:in|at|near|"
+    r"around|(?:south|north|east|west)\s+of)\s+(?:the\s+)?$"
+    r"|(?:المنتشر\S*|المتمركز\S*|المتحصن\S*|المرابط\S*|المتواجد\S*)\s+في\s+(?:\S+\s+)?$"
+    # where people are from: "a farmer from X", "a journalist from X" (the guide: victims'
+    # home towns are no scenes); but "kidnapped a boy from X" names where it happened
+    r"|\b(?:journalists?|activists?|farmers?|teachers?|doctors?|nurses?|engineers?|lawyers?|"
+    r"students?|plumbers?|drivers?|shepherds?|traders?|merchants?|workers?|man|woman|boy|girl|"
+    r"youths?|family|families|refugees?|conscripts?|defectors?|natives?|Alawites|Druze|"
+    r"Christians|Kurds|Bedouins?|Syrians)\s+(?:originally\s+)?from\s+(?:the\s+)?"
+    r"(?:(?:village|town|city|area|province|countryside|region)\s+of\s+)?(?:the\s+)?$)", re.I)
+# a verb of taking or driving out between the actor and "from": where it happened, no origin
+_TAKEN_FROM = _rx(r"\b(?:kidnap\w*|abduct\w*|took|taken|snatch\w*|seiz\w*|arrest\w*|detain\w*|"
+                  r"expel\w*|evict\w*|driven|drove|displac\w*|forced|withdr[ae]w\w*|pulled out|"
+                  r"rescued|evacuated|recovered|removed)\b", re.I)
+
+
+def origin_before(before: str) -> bool:
+    """Whether the text just before a place names where people or fighters come from ("fighters
+    from Idlib", "a farmer from X", "المنتشرة في"), not where something happened to them."""
+    m = _ORIGIN.search(before)
+    return m is not None and not (" from" in m.group(0).lower() and _TAKEN_FROM.search(m.group(0)))
 _DESTINATION = _rx(
     r"(?:\b(?:fled|flee|fleeing|flees|escaped|escape|displaced|refuge|sheltering|shelter|"
     r"sheltered|evacuated|moved|relocated|headed|heading|driven|bused|bussed|deported|"
@@ -146,10 +176,21 @@ _DESTINATION = _rx(
     r"|\b(?:left|went|moved)\b[^.;]{0,30}?\bfor\s+$"
     r"|\b(?:live|living|lives|stay|staying|sheltering)\s+(?:now\s+)?in\s+(?:\w+\s+)?camps?\s+"
     r"(?:in|near|at)\s+$"
+    # where the displaced shelter: "hosted in X", "staying in schools and public buildings in X",
+    # "to camps near X" (the guide: where people fled to or shelter is no scene)
+    r"|\b(?:hosted|housed|accommodated|sheltered|sheltering|taking refuge|took refuge|"
+    r"sought refuge|seeking refuge)\s+(?:\w+\s+){0,2}?(?:in|at)\s+(?:the\s+)?$"
+    r"|\b(?:staying|sheltering|sheltered|living|housed|hosted)\s+(?:\w+\s+){0,2}?(?:in|at)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:schools?|shelters?|camps?|tents?|mosques?|buildings|host families|"
+    r"relatives|churches)\b[^.;]{0,40}?\b(?:in|at|near|around)\s+(?:the\s+)?$"
+    r"|\bto\s+(?:[\w-]+\s+)?(?:camps?|shelters?|tents)\s+(?:in|near|at|outside|around)\s+"
+    r"(?:the\s+)?$"
     r"|(?:نزح\w*|فر|فروا|فرت|هرب\w*|لجا\w*|لجو\w*|نقل\w*|اقتيد\w*|اقتاد\w*|توجه\w*|وصل\w*|"
     r"خرج\w*|انتقل\w*|ذهب\w*|غادر\w*|اخلاء|اجلاء|ترحيل|رحلوا)[^.،,]{0,25}\s+(?:الى|نحو|باتجاه|في)\s+(?:\S+\s+)?$"
     # "باتجاه" (towards) names where people went, whatever the verb and however far it is
-    r"|(?:^|\s)باتجاه\s+(?:\S+\s+)?$)", re.I)
+    r"|(?:^|\s)باتجاه\s+(?:\S+\s+)?$"
+    # "نحو مناطق الشهباء وحلب" (towards); not "نحو ٣٠ شخصاً في" (about 30 people in)
+    r"|(?:^|\s)نحو\s+(?:(?!(?:في|من|على|عن)\s)[^\s\d٠-٩.،,]+\s+){0,3}و?$)", re.I)
 _BASE = _rx(
     r"(?:\bbased in|headquartered in|offices? in|\bsaid in|told reporters in|speaking in|"
     r"\b(?:recorded|interviewed|collected|gathered|taken down)\s+(?:\w+\s+){0,3}in|"
@@ -448,8 +489,14 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
         arabic = has_arabic(key)
         cue = ""
         if arabic:
-            if _AR_STRONG_CUE.search(before) or s > tokens[i][0]:
-                cue = "arabic_place_word" if _AR_STRONG_CUE.search(before) else "arabic_prefix"
+            if s > tokens[i][0] and norm[tokens[i][0]:s] == "و" and mentions and re.fullmatch(
+                    r"\s*[,،]?\s*", norm[mentions[-1].end:tokens[i][0]]):
+                # "أحياء الزهراء والنزهة وعكرمة": the next name of a list, glued to its "و"
+                cue = "list_continuation"
+            elif _AR_STRONG_CUE.search(before) or _AR_LIST_INTRO.search(before):
+                cue = "arabic_place_word"
+            elif s > tokens[i][0]:
+                cue = "arabic_prefix"
             elif (mentions and re.fullmatch(r"\s*(?:و|,|،|او)\s*", norm[mentions[-1].end:s] + "")) or (mentions and re.fullmatch(r"\s*(?:,|،)?\s*و?", norm[mentions[-1].end:tokens[i][0]])):
                 cue = "list_continuation"
         else:
@@ -470,6 +517,9 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
         if key[0] in "~=":
             cue = ("spelling_variant:" if key[0] == "~" else "vowel_variant:") + (cue or "")
         if accept:
+            paired = _paired_direction(norm, s, e, before, look, gaz)
+            if paired is not None:
+                mentions.append(paired)  # "Eastern and Western Ghouta": Eastern Ghouta too
             mentions.append(RawMention(s, e, key, cands, modifier, cue or "major_place",
                                        preferred, dm.group("d").lower() if dm else ""))
             i += n
@@ -531,6 +581,32 @@ def _quarters_of_named_cities(norm: str, mentions: list[RawMention],
                               "quarter_of_named_city"))
     out.sort(key=lambda x: x.start)
     return out
+
+
+_PAIRED_DIRECTION = re.compile(r"\b(?P<d>Eastern|Western|Northern|Southern|East|West|North|South|"
+                               r"Upper|Lower)\s+(?:and|&)\s+$", re.I)
+_DIRECTION_WORD = re.compile(r"(?:Eastern|Western|Northern|Southern|East|West|North|South|Upper|"
+                             r"Lower)\s+", re.I)
+
+
+def _paired_direction(norm: str, s: int, e: int, before: str, look: _Lookups,
+                      gaz: Gazetteer) -> RawMention | None:
+    """"Eastern and Western Ghouta" names two regions: the first, "Eastern Ghouta", is found by
+    putting its direction word in front of the rest of the second name."""
+    head = _DIRECTION_WORD.match(norm, s, e)
+    pair = _PAIRED_DIRECTION.search(before) if head else None
+    if head is None or pair is None:
+        return None
+    other = pair.group("d") + " " + norm[head.end():e]
+    keys, _skeleton = look.surface(other, False)
+    if not keys:
+        return None
+    key = keys[0][1]
+    cands = _dedupe(gaz.lookup_key(key))
+    if not cands:
+        return None
+    start = s - len(before) + pair.start("d")
+    return RawMention(start, start + len(pair.group("d")), key, cands, "", "paired_direction")
 
 
 def _keys(norm: str, start: int, end: int, arabic: bool) -> list[tuple[int, str]]:
