@@ -222,3 +222,43 @@ def test_paired_directions_and_arabic_lists() -> None:
     # "وقرى ريف X" continues a list of destinations; the word "قرى" is no village
     r = roles("نزحت مئات العائلات من قرية عقرب باتجاه مدينة مصياف وقرى ريف طرطوس.")
     assert r.get("Tartus") == "destination"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Levantine posts and testimonies
+    ("اخي انخطف عحاجز المدينة من سنتين وما منعرف عنه شي لهلق.", {"enforced_disappearance"}),
+    ("قالولنا انو اخدوه عفرع الأمن السياسي.", {"arbitrary_detention"}),
+    ("طلعنا من الحي بالباصات الخضر ورحنا عالشمال.", {"forced_displacement"}),
+    ("وتعرّض المعتقل للضرب المبرح أثناء التحقيق.", {"torture"}),
+    ("غادرت الحي مع عشرات العائلات بحثاً عن الحماية.", {"forced_displacement"}),
+    # English wire and NGO wording
+    ("Video appears to show houses on fire in the village after gunmen set the homes alight.",
+     {"arson"}),
+    ("Strikes put the water station out of service for weeks.", {"destruction_of_property"}),
+    ("His brother was not released. Neither man has been seen since.",
+     {"enforced_disappearance"}),
+    ("Guards shot a group of blindfolded detainees at the edge of a pit.", {"execution"}),
+    ("The body of the kidnapped pharmacist was found in a well outside the town.",
+     {"concealment_of_bodies"}),
+    ("The kidnappers demanded a ransom of 20,000 dollars for the boy.",
+     {"threat_or_intimidation"}),
+    ("Unknown men have been removing doors and cables from abandoned houses.", {"looting"}),
+    ("By morning, hundreds of families had left for the nearby town. The western side of the "
+     "village is empty.", {"forced_displacement"}),
+])
+def test_more_triggers_real_reports_use(text: str, expected: set[str]) -> None:
+    assert expected <= violations(text)
+
+
+def test_incommunicado_only_while_it_lasts() -> None:
+    assert "enforced_disappearance" in violations(
+        "The engineer has been held incommunicado since his arrest in March.")
+    # tortured "while held incommunicado" by a group that holds him: a detention
+    assert "enforced_disappearance" not in violations(
+        "Three activists were allegedly tortured while held incommunicado by the faction.")
+
+
+def test_destinations_after_left_for() -> None:
+    r = roles("Hundreds of families had fled the shelling and left for the nearby town of Nawa "
+              "and for Daraa city by Wednesday morning.")
+    assert r.get("Naoua", r.get("Nawa")) == "destination"

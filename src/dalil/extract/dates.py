@@ -126,7 +126,7 @@ DATE_RE = _rx(
         r"\b(?:recently|in recent (?:days|weeks)|days ago|weeks ago|a few days ago|"
         r"(?:a|one|two|three|several|few) (?:days|weeks) (?:ago|earlier))\b|"
         r"(?:الاسبوع الماضي|الاسبوع الفائت|مؤخرا|قبل ايام|قبل اسابيع|خلال الايام الماضيه)(?!\w))",
-        rf"(?P<wd>\b(?:(?:on|last|late|early)\s+(?P<wd_en>{_EN_WD})(?:\s+(?:night|morning|evening))?|"
+        rf"(?P<wd>\b(?:(?:on|last|late|early|since)\s+(?P<wd_en>{_EN_WD})(?:\s+(?:night|morning|evening))?|"
         rf"(?:يوم|ليله|صباح|مساء|فجر)\s+(?P<wd_ar>{_AR_WD})(?:\s+(?:الماضي|الفائت))?))\b"
         # "on Friday evening, 14 February", "يوم الإثنين ١٢ كانون الأول": the date says it
         # and "يوم الخميس الخامس من تشرين الأول" says it in words
@@ -513,7 +513,7 @@ _SINCE_BEFORE = _rx(r"(?:\bsince|منذ)\s+(?:the\s+)?(?:(?:[^\s.,;:]+\s+){0,6}?
                     r"(?:(?:(?:the\s+)?(?:early\s+)?(?:morning|evening|night|afternoon|small hours|"
                     r"early hours)\s+of\s+)|(?:مساء|صباح|فجر|ليل|ليله|ظهر|يوم)\s+)?$", re.I)
 # "since Sunday" is matched as "on Sunday" in "since the fighting erupted on Sunday"
-_SINCE_HEAD_IN_MATCH = re.compile(r"(?:on|in)\s+", re.I)
+_SINCE_HEAD_IN_MATCH = re.compile(r"(?:on|in|since)\s+", re.I)
 # the start of a month or a year: "since the beginning of", "since early", "منذ مطلع"
 _SINCE_START = _rx(r"(?:\bsince|منذ)\s+(?:the\s+)?(?P<start>(?:very\s+)?(?:beginning|start|outset)\s+of"
                    r"\s+(?:the\s+|this\s+)?|early\s+|(?:مطلع|بدايه|بدايات|اوائل|اول)\s+)?"

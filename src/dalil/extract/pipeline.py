@@ -125,6 +125,9 @@ _STATEMENT_DATE = _rx(
 _LABEL_DATE = _rx(r"\b(?:date\s+of\s+(?:the\s+)?(?:interview|statement|testimony|report|publication|"
                   r"release|issue|filing)|(?:interview|statement|testimony|report|issue|release|filing)"
                   r"\s+date|interviewed(?:\s+on)?)\s*:?\s*$", re.I)
+# "47 interviews conducted by researchers between ...": when the documenting was done
+_METHOD_DATE = _rx(r"\b(?:interviews|interviewed|we spoke (?:to|with)|wrote to)\b[^.]{0,70}\b(?:between|from|"
+                   r"on|in|during)\s+$", re.I)
 _PASSIVE_REPORTED = _rx(r"\b(?:be|been|being|was|were|is|are)\s+(?:(?:later|eventually|finally|"
                         r"also|first)\s+)?(?:reported|released)\b[^.]{0,12}$", re.I)
 # a year that names a thing rather than dating an event ("the 1974 ceasefire line")
@@ -205,7 +208,8 @@ def _utf8(text: str) -> bytes:
 _PRONOUN_SPEAKER = re.compile(r"^(?:he|she|they|it|we|i)$", re.I)
 _BASED_AFTER = re.compile(r"-based\b")
 # "toward Tabqa and Raqqa", "باتجاه حي درعا المحطة ومدينة طفس": the next item of a list of places
-_LIST_JOIN = re.compile(r"\s*(?:,|and|or|و|او)\s*(?:(?:the\s+)?(?:towns?|villages?|city|cities|"
+_LIST_JOIN = re.compile(r"\s*(?:,|and|or|و|او)\s*(?:(?:for|to|towards?|into)\s+)?"
+                        r"(?:(?:the\s+)?(?:towns?|villages?|city|cities|"
                         r"neighbou?rhoods?|district|camps?|countryside)\s+of\s+|rural\s+|"
                         r"(?:(?:مدين[هة]|مدن|بلد[هة]|بلدات|قري[هة]?|قرى|حي|احياء|أحياء|مخيم|مخيمات|"
                         r"منطق[هة]|مناطق|ريف)\s+){1,2})?")
@@ -666,7 +670,8 @@ class _Run:
                     si <= 2 or not re.search("[\u0600-\u06ff]", before))):
                 # a post's timestamp; "بتاريخ" after the header dates an event, not the report
                 role = "publication"
-            elif _LABEL_DATE.search(before) or (_STATEMENT_DATE.search(before) and
+            elif _LABEL_DATE.search(before) or _METHOD_DATE.search(
+                    norm, max(0, d.start - 90), d.start) or (_STATEMENT_DATE.search(before) and
                                                   not _PASSIVE_REPORTED.search(before)):
                 # "Date of interview: 14 March 2023"; but "clashes continued to be reported on 21
                 # July", "he was released on 26 February" date the events themselves

@@ -173,7 +173,8 @@ _DESTINATION = _rx(
     r"|\b(?:fled|flee|fleeing|escaped|sheltering|sheltered|moved|took refuge)\b[^.;]{0,50}?\bto\s+"
     r"(?:a|the|their|his|her)\s+(?:[\w']+\s+){0,2}(?:house|home|homes|farm|shelter|camp|school|"
     r"mosque)\s+(?:in|at|near|outside)\s+(?:the\s+)?$"
-    r"|\b(?:left|went|moved)\b[^.;]{0,30}?\bfor\s+$"
+    r"|\b(?:left|went|moved|headed)\b[^.;]{0,30}?\bfor\s+(?:the\s+)?(?:(?:nearby|neighbou?ring)\s+)?"
+    r"(?:(?:town|village|city|area)\s+of\s+)?$"
     r"|\b(?:live|living|lives|stay|staying|sheltering)\s+(?:now\s+)?in\s+(?:\w+\s+)?camps?\s+"
     r"(?:in|near|at)\s+$"
     # where the displaced shelter: "hosted in X", "staying in schools and public buildings in X",
@@ -188,7 +189,7 @@ _DESTINATION = _rx(
     r"|(?:نزح\w*|فر|فروا|فرت|هرب\w*|لجا\w*|لجو\w*|نقل\w*|اقتيد\w*|اقتاد\w*|توجه\w*|وصل\w*|"
     r"خرج\w*|انتقل\w*|ذهب\w*|غادر\w*|اخلاء|اجلاء|ترحيل|رحلوا)[^.،,]{0,25}\s+(?:الى|نحو|باتجاه|في)\s+(?:\S+\s+)?$"
     # "باتجاه" (towards) names where people went, whatever the verb and however far it is
-    r"|(?:^|\s)باتجاه\s+(?:\S+\s+)?$"
+    r"|(?:^|\s)باتجاه\s+(?:[^\s.،,]+\s+){0,5}$"
     # "نحو مناطق الشهباء وحلب" (towards); not "نحو ٣٠ شخصاً في" (about 30 people in)
     r"|(?:^|\s)نحو\s+(?:(?!(?:في|من|على|عن)\s)[^\s\d٠-٩.،,]+\s+){0,3}و?$)", re.I)
 _BASE = _rx(
