@@ -189,3 +189,27 @@ DEFINITE_ATTACK = _rx(r"\b(?:the|these|those|that|this|the\s+[A-Z][\w'-]+)\s+(?:
 # killed "in the ranks of" the enemy: fighters lost in combat, not a violation's victims
 COMBAT_LOSS_AFTER = _rx(r"[^.،,;]{0,30}(?:في صفوف|among (?:the )?ranks of|in (?:the )?ranks of|"
                         r"losses (?:in|among))", re.I)
+
+# -- victim communities --------------------------------------------------------------------------
+
+# "a small Alawite village", "Druze-majority town", "1,800 Bedouin families": a community named as
+# the people or place of the events (English puts the community word before the noun)
+COMMUNITY_HEAD_AFTER = _rx(
+    r"[\s-]+(?:(?:majority|populated|inhabited|dominated)\s+)?(?:villages?|towns?|neighbou?rhoods?|"
+    r"districts?|quarters?|areas?|communit(?:y|ies)|hamlets?|suburbs?|homes?|houses?|families|"
+    r"family|households?|residents?|civilians?|villagers?|men|women|children|youths?|farmers|"
+    r"worshippers|pilgrims|shrines?|mosques?|churches|detainees|prisoners)\b", re.I)
+# "قرية علوية", "من أبناء الطائفة العلوية", "عائلات بدوية": Arabic puts the noun first
+COMMUNITY_HEAD_BEFORE = _rx(
+    r"(?:^|\s)(?:قري[هة]|قرى|بلد[هة]|بلدات|حي|احياء|منازل|بيوت|عائلات|عائل[هة]|اسر|ابناء|"
+    r"اهالي|سكان|مدنيين|مدنيون|شبان|رجال|نساء|اطفال)\s+(?:من\s+)?$")
+# counted people: "1,800 Bedouin families", "dozens of Alawite men", "عشرات العائلات"
+COUNTED_BEFORE = _rx(r"(?:\d[\d,.]*|dozens of|hundreds of|thousands of|scores of|عشرات|مئات|"
+                     r"الاف|آلاف)\s+(?:[\w-]+\s+)?$", re.I)
+# "fled toward the Christian-majority town of Mhardeh", "باتجاه مدينة محردة ذات الغالبية
+# المسيحية": the community of where people went, not of those targeted
+DESTINATION_BEFORE = _rx(r"(?:\b(?:fled|flee|fleeing|escaped|sought refuge|sheltering|shelter|"
+                         r"moved|headed|evacuated|taken|relocated)\s+(?:\w+\s+)?(?:to|toward|"
+                         r"towards|into|in)\b|(?:^|\s)(?:باتجاه|(?:نزح|لجا|فر|هرب|توجه|انتقل)\S* (?:الى|نحو)))"
+                         r"[^.,;،]{0,60}$", re.I)
+

@@ -26,6 +26,10 @@ from dalil.extract.actors import (
     ATTACK_VERB_AFTER,
     CLASH_BEFORE,
     COMBAT_LOSS_AFTER,
+    COMMUNITY_HEAD_AFTER,
+    COMMUNITY_HEAD_BEFORE,
+    COUNTED_BEFORE,
+    DESTINATION_BEFORE,
     DEFINITE_ATTACK,
     DISGUISE_BEFORE,
     FRONTED_PRONOUN,
@@ -177,8 +181,10 @@ _CIVILIAN_CUE = _rx(
     r"جثث|الناس|شارع|ساح\S*", re.I)
 _OBJECT_END = _rx(r"\s(?:for|over|after|in which|who|which|that|when)\s|[,;]|،", re.I)
 _VICTIMS_WERE = _rx(r"\b(?:victims|those (?:killed|abducted|detained|targeted)|the dead)\s+"
-                    r"(?:were|are|included)\b|\btargeted\b|\btargeting\b|الضحايا\s+من|"
-                    r"استهداف|المستهدفين", re.I)
+                    r"(?:were|are|included)\b|\btargeted\b|\btargeting\b|\bsubjected to\b|"
+                    r"\b(?:violence|attacks?|crimes|abuses|killings|massacres?|campaign|incitement|"
+                    r"reprisals?)\s+(?:on|against)\b|الضحايا\s+من|استهداف|المستهدفين|"
+                    r"(?:^|\s)(?:يتعرض|تتعرض|يتعرضون|تعرض|تعرضت|تعرضوا)\S*", re.I)
 _THAT_FIGURE = _rx(r"\b(?:that|this|the)\s+(?:figure|number|toll|estimate|claim|account|report)\b"
                    r"(?!s)|هذا الرقم|هذه الحصيله|هذه الارقام|هذه الاعداد", re.I)
 _UN_BODY = re.compile(r"\b(?:UN|U\.N\.|United Nations|UNHCR|UNICEF|OCHA|OHCHR|WFP|UNRWA|IOM|"
@@ -940,13 +946,17 @@ class _Run:
         r.perpetrators = list(perps.values())
         groups: dict[str, VictimGroup] = {}
         vg_by_sent: dict[int, list[str]] = {}
+        scene_ids = {pl.place_id for pl in r.places}
         for s, e, entry in victims:
             si = self.sent_of(s)
-            if si not in event_sents and not (event_sents and _VICTIMS_WERE.search(
-                    sentences[si].text)):
+            if si not in event_sents and not (event_sents and (_VICTIMS_WERE.search(
+                    sentences[si].text) or self._community_of_scene(
+                        s, e, si, setting_sents, scene_ids, r.place_mentions))):
                 continue  # "most of the victims were Alawites" names the victims too
             if any(s >= a[0] and e <= a[1] for a in sent_agents.get(si, [])):
                 continue
+            if DESTINATION_BEFORE.search(norm, max(sentences[si].start, s - 70), s):
+                continue  # "fled toward the Christian-majority town": where they went
             g = groups.setdefault(entry.label, VictimGroup(entry.label, [], []))
             surface = p.surface(s, e)
             if surface not in g.surface_forms:
@@ -1049,6 +1059,20 @@ class _Run:
                     continue  # "The SDF accused X of executing ...": the accuser is no agent
                 return True
         return False
+
+    def _community_of_scene(self, s: int, e: int, si: int, setting_sents: set[int],
+                            scene_ids: set[str], mentions: list[PlaceMention]) -> bool:
+        """"al-Mukhtariyah, a small Alawite village", "1,800 Bedouin families have moved from
+        As-Sweida": a community named as the place or the people of the events, in a sentence
+        that sets an event's scene, names a scene, or counts those people."""
+        norm = self.norm
+        if not (COMMUNITY_HEAD_AFTER.match(norm, e) or COMMUNITY_HEAD_AFTER.search(norm[s:e]) or
+                COMMUNITY_HEAD_BEFORE.search(norm, max(0, s - 20), s)):
+            return False
+        if COUNTED_BEFORE.search(norm, max(0, s - 25), s):
+            return True
+        return si in setting_sents or any(
+            pm.sentence == si and pm.place_id in scene_ids for pm in mentions)
 
     def _surface_name(self, name: str, near: int) -> str:
         """A name as the text spells it ("وسائل إعلام"), not in its normalised form used for
