@@ -198,6 +198,12 @@ _MEMBERS_OF = _rx(r"\b(?:members?|fighters|units?|elements|gunmen|militiamen|sol
                   r"personnel|troops|commanders?|men|a group|groups)\s+(?:of|from)\s+(?:the\s+)?$"
                   r"|(?:عناصر|مقاتلو|مقاتلي|مسلحو|مسلحي|افراد|جنود)\s+(?:من\s+)?$", re.I)
 _LABEL_ACTOR = "groups the source calls terrorist or outlaw"
+# a disclaimer of the accounts a report gathers, not of one figure or statement
+_ACCOUNTS_DISCLAIMED = _rx(r"\b(?:the|these|those|such|all|their|its|any of the|none of the|"
+                           r"all of the|each of the)\s+(?:\w+\s+)?(?:accounts|reports|claims|"
+                           r"testimonies|allegations|incidents)\b|الروايات|الشهادات|الادعاءات",
+                           re.I)
+
 _LABEL_BEFORE = _rx(r"(?:\bterrorists?|ارهابيي|ارهابيو|ارهابي)\W{0,3}$", re.I)
 _LABEL_AFTER = _rx(r"\W{0,3}(?:terrorists?|terror group)\b", re.I)
 _LIVES_IN = _rx(r"\b(?:who\s+)?(?:now\s+)?(?:lives|lived|living|based|settled|sheltering|"
@@ -321,6 +327,7 @@ class _Run:
             r.warnings.append("no sentences found")
             return r
         self.starts = [s.start for s in sentences]
+        self.sentences = sentences
         published = self.published
         author, author_rule = attr.document_author(norm)
         if has_arabic(author):
@@ -552,6 +559,7 @@ class _Run:
                         pc.hedge_cues.append("disclaimer: " + p.surface(sn.start, sn.end)[:80])
                     if figure_words is None:
                         break
+        self._disclaim_accounts(claims, disclaimer_sents, claim_of_sent, author)
         r.claims = claims
 
         # figures
@@ -1059,6 +1067,29 @@ class _Run:
                     continue  # "The SDF accused X of executing ...": the accuser is no agent
                 return True
         return False
+
+    def _disclaim_accounts(self, claims: list[Claim], disclaimer_sents: set[int],
+                           claim_of_sent: dict[int, int], author: str) -> None:
+        """"Reuters could not independently verify the accounts": a disclaimer of the accounts
+        (not of one figure) covers the claims the document's sources make: all of them when it
+        opens the report, else those of its own paragraph."""
+        sentences = self.sentences
+        first_para = next((x.paragraph for x in sentences if x.index in claim_of_sent and
+                           len(x.text.split()) >= 8), 0)
+        for si in sorted(disclaimer_sents & set(claim_of_sent)):
+            sn = sentences[si]
+            if not _ACCOUNTS_DISCLAIMED.search(sn.text):
+                continue
+            if sn.paragraph <= first_para + 1 and si <= 4:
+                covered = [c for c in claims if c.sentence > si]
+            else:
+                covered = [c for c in claims if c.sentence < si and
+                           sentences[c.sentence].paragraph == sn.paragraph]
+            cue = "disclaimer: " + sn.text[:80]
+            for c in covered:
+                if c.attributed_to != author and not c.hedged:
+                    c.hedged = True
+                    c.hedge_cues.append(cue)
 
     def _community_of_scene(self, s: int, e: int, si: int, setting_sents: set[int],
                             scene_ids: set[str], mentions: list[PlaceMention]) -> bool:
