@@ -470,7 +470,7 @@ def _literal_prefix(pattern: str, literal: bool) -> str:
 
 
 _WORD = re.compile(r"\w+")
-_GAP = re.compile(r"[\s\-']+")
+_GAP = re.compile(r"[\s\-'/]+")  # "PKK/YPG": a slash joins the words of a name
 
 
 _tokens = word_tokens
