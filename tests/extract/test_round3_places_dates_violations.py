@@ -262,3 +262,37 @@ def test_destinations_after_left_for() -> None:
     r = roles("Hundreds of families had fled the shelling and left for the nearby town of Nawa "
               "and for Daraa city by Wednesday morning.")
     assert r.get("Naoua", r.get("Nawa")) == "destination"
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # the attackers running away is no displacement
+    ("The gunmen fled the scene after the explosion killed two civilians.",
+     "forced_displacement"),
+    # a court's sentence and a plan's execution are no executions
+    ("A military court sentenced the officer to death in absentia.", "execution"),
+    ("Officials discussed the execution of the reconstruction plan for the district.",
+     "execution"),
+    # "وقف إطلاق النار" is a ceasefire, not shooting
+    ("وأعلنت الأطراف اتفاق وقف إطلاق النار في حي الشيخ مقصود بعد مقتل ثلاثة مدنيين.",
+     "attack_on_civilians"),
+])
+def test_more_phrases_that_assert_no_violation(text: str, absent: str) -> None:
+    assert absent not in violations(text)
+
+
+def test_weekday_possessives_births_and_overnight() -> None:
+    assert event_dates("Sunday's attack on the market killed 12 people.", "2025-03-11") == \
+        ["2025-03-09"]
+    assert event_dates("Overnight Saturday, shelling killed four civilians in the town.",
+                       "2025-03-11") == ["2025-03-08"]
+    dates = event_dates("Samer, born in 1990, was arrested at a checkpoint in 2014.")
+    assert dates == ["2014"]
+    ar = event_dates("اعتُقل أحمد، من مواليد عام ١٩٨٨، على حاجز المدينة عام ٢٠١٣.")
+    assert ar == ["2013"]
+
+
+def test_possessive_places_and_generic_place_words() -> None:
+    assert {"Idlib", "Jabal al-Zawiya"} <= scenes(
+        "Gunmen shot dead three men in Idlib's Jabal al-Zawiya on 5 March.")
+    # "حاجز المدينة" is the city's checkpoint, not a village called al-Madina
+    assert scenes("انخطف أخي على حاجز المدينة عام ٢٠١٣.") == set()

@@ -126,7 +126,11 @@ DATE_RE = _rx(
         r"\b(?:recently|in recent (?:days|weeks)|days ago|weeks ago|a few days ago|"
         r"(?:a|one|two|three|several|few) (?:days|weeks) (?:ago|earlier))\b|"
         r"(?:الاسبوع الماضي|الاسبوع الفائت|مؤخرا|قبل ايام|قبل اسابيع|خلال الايام الماضيه)(?!\w))",
-        rf"(?P<wd>\b(?:(?:on|last|late|early|since)\s+(?P<wd_en>{_EN_WD})(?:\s+(?:night|morning|evening))?|"
+        rf"(?P<wd>\b(?:(?:on|last|late|early|since|overnight)\s+(?P<wd_en>{_EN_WD})(?:\s+(?:night|morning|evening))?|"
+        # "Sunday's attack", "Friday's strike": a wire's weekday as a possessive
+        rf"(?P<wd_pos>{_EN_WD})['’]s(?=\s+(?:\w+\s+)?(?:attack|attacks|strike|strikes|airstrike|"
+        rf"bombing|shelling|massacre|killings?|raid|raids|explosion|blast|violence|clashes|"
+        rf"assault|ambush))|"
         rf"(?:يوم|ليله|صباح|مساء|فجر)\s+(?P<wd_ar>{_AR_WD})(?:\s+(?:الماضي|الفائت))?))\b"
         # "on Friday evening, 14 February", "يوم الإثنين ١٢ كانون الأول": the date says it
         # and "يوم الخميس الخامس من تشرين الأول" says it in words
@@ -198,7 +202,7 @@ _STARTS = (
        "an", "yesterday", "today", "this", "tonight", "earlier", "at", "minutes", "moments",
        "next", "hours", "that", "on", "recently", "days", "weeks", "one", "two", "three",
        "several", "few", "beginning", "start", "end", "middle", "first", "second", "four",
-       "five", "six", "seven"}
+       "five", "six", "seven", "overnight"}
     | {normalize_arabic(w) for w in (
         "في", "خلال", "منذ", "مطلع", "أواخر", "منتصف", "شهر", "عام", "سنة", "العام", "قبل", "أمس",
         "الأمس", "اليوم", "الليلة", "فجر", "صباح", "مساء", "ليل", "بعد", "يوم", "ليلة", "الشهر",
@@ -396,7 +400,7 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
         elif g["rel_vague"]:
             res = DateMatch(m.start(), m.end(), None, "date:relative:vague", None)
         elif g["wd"]:
-            name = normalize_arabic((g["wd_en"] or g["wd_ar"]).lower())
+            name = normalize_arabic((g["wd_en"] or g["wd_pos"] or g["wd_ar"]).lower())
             target = _WEEKDAYS[name]
             if anchor is not None:
                 back = (anchor.weekday() - target) % 7

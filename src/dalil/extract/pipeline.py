@@ -143,6 +143,8 @@ _METHOD_DATE = _rx(r"\b(?:interviews|interviewed|we spoke (?:to|with)|wrote to)\
                    r"on|in|during)\s+$", re.I)
 _PASSIVE_REPORTED = _rx(r"\b(?:be|been|being|was|were|is|are)\s+(?:(?:later|eventually|finally|"
                         r"also|first)\s+)?(?:reported|released)\b[^.]{0,12}$", re.I)
+_BIRTH_BEFORE = _rx(r"(?:\bborn\s+(?:in\s+|on\s+)?|\(b\.\s*|(?:^|\s)(?:مواليد|ولد|ولدت|المولود|"
+                    r"المولوده)\s+(?:عام\s+|سنه\s+|في\s+)?)$", re.I)
 # a year that names a thing rather than dating an event ("the 1974 ceasefire line")
 _NAMED_BY_YEAR = _rx(r"\s+(?:[\w-]+\s+)?(?:line|lines|constitution|census|budget|law|decree|"
                      r"resolution|borders?)\b", re.I)
@@ -710,6 +712,8 @@ class _Run:
             elif _NAMED_BY_YEAR.match(norm, d.end) and re.search(r"\b(?:the|a|an)\s+$", before,
                                                                   re.I):
                 role = "reference"  # "the 1974 ceasefire line", "the 2012 constitution"
+            elif _BIRTH_BEFORE.search(before):
+                role = "reference"  # "born in 1990", "من مواليد عام ١٩٨٨": a birth, no event
             dm = DateMention(d.date, p.surface(d.start, d.end), p.span(d.start, d.end), role,
                              d.rule, si)
             r.all_dates.append(dm)

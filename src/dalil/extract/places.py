@@ -88,6 +88,11 @@ _SPELLING_CUE = _rx(
     r"(?:\b(?:in|at|near|outside|inside|into|struck|shelled|bombed|stormed|raided|besieged|"
     r"overran|villages?|towns?|hamlets?|cit(?:y|ies)|neighbou?rhoods?|camp)(?:\s+of)?\s+"
     r"|\b(?:in|of|villages?|towns?)\s+(?:the\s+)?(?:village|town|hamlet|city|camp)\s+of\s+)$")
+# generic place words: never a place's name, whatever cue precedes ("على حاجز المدينة": the
+# city's checkpoint, not a village called al-Madina)
+_AR_NEVER = {name_key(w) for w in (
+    "المدينة", "القرية", "البلدة", "المنطقة", "الحي", "الريف", "المخيم", "الناحية", "المحافظة",
+    "قرى", "بلدات", "مدن", "أحياء", "مناطق", "مخيمات")}
 _LATIN_CUE = _rx(
     r"(?:\b(?:in|at|near|outside|around|inside|into|from|to|toward|towards|across|between|of|"
     # attacks name their target: "shelling on X", "stormed X", "raided X"
@@ -300,6 +305,8 @@ class _Lookups:
 
     def _start(self, word: str) -> int:
         arabic = "\u0600" <= word[0] <= "\u06ff"
+        if not arabic and len(word) > 3 and word.endswith("'s"):
+            return self._start(word[:-2])  # "Idlib's Jabal al-Zawiya"
         if not arabic and not _capitalised(word) and word.lower() not in _LATIN_ARTICLES:
             return 0  # most words: lower-case Latin, never the start of a place name
         if name_key(word) in _COUNTRIES:
@@ -400,12 +407,14 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
             start, end = tok[0], matches[i + n - 1].end()
             if not arabic and not capitalised(last):
                 continue
+            if not arabic and last.endswith("'s") and len(last) > 3:
+                end -= 2  # the possessive is no part of the name
             keys, skeleton = look.surface(norm[start:end], arabic)
             for rel, key in keys:
                 if _overlaps(start + rel, end, blocked_sorted):
                     continue
-                if key in _AR_STOP and not _AR_STRONG_CUE.search(
-                        norm[max(0, start + rel - 14):start + rel]):
+                if key in _AR_STOP and (key in _AR_NEVER or not _AR_STRONG_CUE.search(
+                        norm[max(0, start + rel - 14):start + rel])):
                     continue  # a common word, unless a place word names it ("مدينة التل")
                 found = (start + rel, end, key, n)
                 break
@@ -503,6 +512,8 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
         else:
             if _LATIN_CUE.search(before):
                 cue = "preposition"
+            elif mentions and norm[mentions[-1].end:s] in ("'s ", "’s "):
+                cue = "possessive_of_place"  # "Idlib's Jabal al-Zawiya"
             elif ma:
                 cue = "place_word_after"
         is_major = any(_is_major(p, arabic) for p in cands)
