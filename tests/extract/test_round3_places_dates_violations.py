@@ -296,3 +296,19 @@ def test_possessive_places_and_generic_place_words() -> None:
         "Gunmen shot dead three men in Idlib's Jabal al-Zawiya on 5 March.")
     # "حاجز المدينة" is the city's checkpoint, not a village called al-Madina
     assert scenes("انخطف أخي على حاجز المدينة عام ٢٠١٣.") == set()
+
+
+def test_periods_of_reports_and_days_of_a_month() -> None:
+    r = run("Rural Rights Monitor — Weekly Update\nPeriod covered: 3–9 March 2025\n\nOur "
+            "researchers documented the killing of 6 civilians in the district.", "2025-03-10")
+    assert "2025-03-03/2025-03-09" in [d["date"] for d in r["dates"]]
+    assert "2024-02-20/2024-02-29" in event_dates(
+        "Shelling in the last ten days of February killed 40 civilians in the town.",
+        "2024-03-02")
+
+
+def test_a_pluperfect_sentence_does_not_take_the_date_before_it() -> None:
+    r = run("The army retook the town on 9 May. Some 5,000 residents who had been forced out by "
+            "the militants are expected to return.", "2025-05-20")
+    event = next(e for e in r["events"] if "forced_displacement" in e["violations"])
+    assert event["date"] is None

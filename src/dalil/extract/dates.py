@@ -90,6 +90,9 @@ DATE_RE = _rx(
         rf"(?P<part>\b(?:the\s+)?(?P<pfirst>first|second|last)\s+(?:(?P<phalf>half)|(?P<pn>two|three|"
         rf"four|five|six|2|3|4|5|6)\s+months|(?P<pq>quarter))\s+of\s+(?P<py>{_YEAR})(?!\d)"
         rf"|(?:النصف|الربع)\s+(?P<par>الاول|الثاني|الاخير)\s+من\s+(?:عام\s+|العام\s+)?(?P<pya>{_YEAR}))",
+        # "the last ten days of February", "the first three days of March"
+        rf"(?P<mdays>\b(?:the\s+)?(?P<mdw>first|last)\s+(?P<mdn>two|three|four|five|six|seven|eight|"
+        rf"nine|ten|\d{{1,2}})\s+days\s+of\s+(?P<mdm>{_EN_M})(?:,?\s+(?P<mdy>{_YEAR}))?)(?!\d)",
         # in March / last March / آذار الماضي / في شهر آذار (year from publication)
         rf"(?P<mo>(?:\b(?:in|last|early|late|mid|since|during|(?:the\s+)?(?:beginning|start|end|"
         rf"middle)\s+of)\s+(?:-\s*)?(?P<m5>{_EN_M})(?![\w]|\s+\d)"
@@ -317,6 +320,17 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             res = DateMatch(m.start(), m.end(), first.isoformat() if first else None,
                             "date:ordinal_of_the_month" if first else "date:relative:no_anchor",
                             first)
+        elif g["mdays"]:
+            month = _month(g["mdm"])
+            n_days = int(g["mdn"]) if g["mdn"].isdigit() else _SMALL_NUMBERS.get(g["mdn"].lower(), 0)
+            year = int(g["mdy"]) if g["mdy"] else (para_year(m.start()) or _infer_year(
+                month, 1, year_anchor))
+            if not year or not month or not 1 < n_days < 28:
+                continue
+            last = calendar.monthrange(year, month)[1]
+            a_day, b_day = (1, n_days) if g["mdw"].lower() == "first" else (last - n_days + 1, last)
+            res = DateMatch(m.start(), m.end(), f"{date(year, month, a_day).isoformat()}/"
+                            f"{date(year, month, b_day).isoformat()}", "date:days_of_month", None)
         elif g["part"]:
             # "the first half of 2024", "the first three months of 2014"
             year = int(g["py"] or g["pya"])
@@ -523,7 +537,8 @@ _SINCE_START = _rx(r"(?:\bsince|منذ)\s+(?:the\s+)?(?P<start>(?:very\s+)?(?:be
                    r"\s+(?:the\s+|this\s+)?|early\s+|(?:مطلع|بدايه|بدايات|اوائل|اول)\s+)?"
                    r"(?:شهر\s+|عام\s+)?$", re.I)
 _PART_OF_MONTH_BEFORE = _rx(r"(?:الاسبوع|الاسابيع|النصف|العشر|العشره|الايام|الثلث)\s+$")
-_SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+_SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                  "nine": 9, "ten": 10,
                   **{str(k): k for k in range(2, 8)}, "يومين": 2, "ثلاثه": 3, "اربعه": 4,
                   "خمسه": 5}
 

@@ -138,6 +138,11 @@ _STATEMENT_DATE = _rx(
 _LABEL_DATE = _rx(r"\b(?:date\s+of\s+(?:the\s+)?(?:interview|statement|testimony|report|publication|"
                   r"release|issue|filing)|(?:interview|statement|testimony|report|issue|release|filing)"
                   r"\s+date|interviewed(?:\s+on)?)\s*:?\s*$", re.I)
+_PLUPERFECT_BEFORE = _rx(r"\bhad\s+(?:not\s+|already\s+|previously\s+|earlier\s+)?(?:been\s+)?"
+                         r"(?:\w+\s+)?$", re.I)
+_PERIOD_LABEL = _rx(r"\b(?:period\s+covered|reporting\s+period|covering\s+the\s+period|period)\s*:\s*"
+                    r"(?:from\s+)?$|(?:الفتره\s+المشموله|فتره\s+التقرير|الفتره)\s*:\s*(?:من\s+)?$",
+                    re.I)
 # "47 interviews conducted by researchers between ...": when the documenting was done
 _METHOD_DATE = _rx(r"\b(?:interviews|interviewed|we spoke (?:to|with)|wrote to)\b[^.]{0,70}\b(?:between|from|"
                    r"on|in|during)\s+$", re.I)
@@ -697,7 +702,9 @@ class _Run:
             # Arabic puts more words between the verb and the date ("في بيان نشرته عبر معرفاتها
             # الرسمية، في ٣ من آذار"): a longer look back (the English cues allow 12 characters)
             before = norm[max(0, d.start - 50):d.start]
-            if is_dateline(norm, d.start, d.end, si):
+            if _PERIOD_LABEL.search(before):
+                role = "event"  # "Period covered: 8-14 February" (a header line, no dateline)
+            elif is_dateline(norm, d.start, d.end, si):
                 role = "dateline"  # "BEIRUT, March 8 (Wire) -", "بيروت، ٩ آذار (وكالة) -"
             elif ":timestamp" in d.rule or (_PUBLICATION.search(before) and (
                     si <= 2 or not re.search("[\u0600-\u06ff]", before))):
@@ -720,7 +727,11 @@ class _Run:
         seen_dates: set[str] = set()
         for dm in r.all_dates:
             if dm.role == "event" and (dm.sentence in event_sents or dm.sentence in denied_sents
-                                       or (dm.sentence == lead and event_sents)):
+                                       or (dm.sentence == lead and event_sents) or (
+                    event_sents and _PERIOD_LABEL.search(
+                        norm, max(0, self._norm_pos(dm.span[0]) - 40),
+                        self._norm_pos(dm.span[0])))):
+                # "Period covered: 8-14 February": a periodic report's events fall in it
                 key = dm.date or dm.surface
                 if key not in seen_dates:
                     seen_dates.add(key)
@@ -1033,7 +1044,11 @@ class _Run:
             d_inh = False
             if si in date_by_sent:
                 last_date = (para, ev_date)
-            elif last_date[0] == para:
+            elif last_date[0] == para and not (viol_by_sent.get(si) and all(
+                    _PLUPERFECT_BEFORE.search(norm, max(0, self._viol_start.get(id(v), 0) - 30),
+                                              self._viol_start.get(id(v), 0))
+                    for v in viol_by_sent[si])):
+                # (but "civilians who had been forced out" happened before that date)
                 ev_date, d_inh = last_date[1], True
             pl_list = scene_by_sent.get(si, [])
             ev_place: str | None = pl_list[0] if pl_list else None
