@@ -312,3 +312,28 @@ def test_a_pluperfect_sentence_does_not_take_the_date_before_it() -> None:
             "the militants are expected to return.", "2025-05-20")
     event = next(e for e in r["events"] if "forced_displacement" in e["violations"])
     assert event["date"] is None
+
+
+def test_short_posts_keep_every_type_of_an_overlap() -> None:
+    # a short post goes through the same per-type matching as a long report
+    assert {"looting", "arson"} <= violations("Their house in Baniyas was looted and burned.")
+
+
+@pytest.mark.parametrize(("text", "expected_violation", "expected_date"), [
+    ("Residents said gunmen went door to door on the night of March 7-8, killing nine men.",
+     "home_invasion", "2025-03-07/2025-03-08"),
+    ("أفاد مراسلنا بأن مسلحين مجهولين اغتالوا شاباً في مدينة جاسم ليل الثلاثاء-الأربعاء.",
+     "killing", "2025-03-11"),
+])
+def test_wire_and_arabic_night_events(text: str, expected_violation: str,
+                                      expected_date: str) -> None:
+    r = run(text, "2025-03-12")
+    assert expected_violation in r["violations"]
+    assert expected_date in [d["date"] for d in r["dates"]]
+
+
+def test_a_destination_stops_at_the_next_clause() -> None:
+    r = roles("The family fled to Tartus after their house in Baniyas was looted and burned on "
+              "9 March.", "2025-03-12")
+    assert r.get("Baniyas") == "scene"
+    assert r.get("Tartouss", r.get("Tartus")) == "destination"

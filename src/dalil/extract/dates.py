@@ -134,7 +134,7 @@ DATE_RE = _rx(
         rf"(?P<wd_pos>{_EN_WD})['’]s(?=\s+(?:\w+\s+)?(?:attack|attacks|strike|strikes|airstrike|"
         rf"bombing|shelling|massacre|killings?|raid|raids|explosion|blast|violence|clashes|"
         rf"assault|ambush))|"
-        rf"(?:يوم|ليله|صباح|مساء|فجر)\s+(?P<wd_ar>{_AR_WD})(?:\s+(?:الماضي|الفائت))?))\b"
+        rf"(?:يوم|ليله|ليل|صباح|مساء|فجر)\s+(?P<wd_ar>{_AR_WD})(?:\s+(?:الماضي|الفائت))?))\b"
         # "on Friday evening, 14 February", "يوم الإثنين ١٢ كانون الأول": the date says it
         # and "يوم الخميس الخامس من تشرين الأول" says it in words
         r"(?!(?:\s+(?:night|morning|evening|afternoon))?,?\s*(?:\d|" + _AR_ORD + r"\s+من\s))",

@@ -123,7 +123,9 @@ class CompiledLexicon:
         stop = len(text) if end is None else end
         if self.words is not None:
             return self._find_words(text, start, stop)
-        if stop - start < 400 and self.combined is not None:
+        # (not per label: one alternation finds one entry per position, and a short post's
+        # "looted and burned" is both looting and arson)
+        if stop - start < 400 and self.combined is not None and not per_label:
             hits: list[tuple[int, int, Entry]] = []
             for cm in self.combined.finditer(text, start, stop):
                 idx = cm.lastindex

@@ -171,7 +171,9 @@ def origin_before(before: str) -> bool:
 _DESTINATION = _rx(
     r"(?:\b(?:fled|flee|fleeing|flees|escaped|escape|displaced|refuge|sheltering|shelter|"
     r"sheltered|evacuated|moved|relocated|headed|heading|driven|bused|bussed|deported|"
-    r"transferred|taken|transported|returned|arrived|made their way|walked)\b[^.;]{0,45}?"
+    # (the gap stops at a new clause: "fled to Tartus after their house in Baniyas was looted")
+    r"transferred|taken|transported|returned|arrived|made their way|walked)\b"
+    r"(?:(?!\b(?:after|before|when|because|where|while|but|whose|which)\b)[^.;]){0,45}?"
     r"\b(?:to|into|towards?|in|at)\s+(?:the\s+)?(?:(?:safety|village|town|city|area|coast)\s+of\s+"
     r"(?:the\s+)?)?(?:neighbou?ring\s+|nearby\s+|northern\s+|southern\s+|eastern\s+|"
     r"western\s+)?$"
