@@ -337,3 +337,40 @@ def test_a_destination_stops_at_the_next_clause() -> None:
               "9 March.", "2025-03-12")
     assert r.get("Baniyas") == "scene"
     assert r.get("Tartouss", r.get("Tartus")) == "destination"
+
+
+def test_strikes_and_clashes_make_scenes_without_a_violation_word() -> None:
+    r = roles("Shelling killed two women in Sweida city on Monday. Israel said it struck tanks "
+              "near the village of Sama al-Hunaydat.", "2025-07-15")
+    assert r.get("Sama al-Hunaydat") == "scene"
+
+
+@pytest.mark.parametrize(("text", "place", "role"), [
+    # where the jets took off, and where an official spoke, are no scenes
+    ("The jets that struck the hospital had taken off from Hmeimim air base, killing four "
+     "patients.", "Humaymim", "origin"),
+    ("A defence official, speaking to reporters in Ankara, denied that civilians were killed.",
+     None, None),
+    # the Arabic displaced go "إلى" a town further on in the sentence
+    ("نزح أكثر من ٣٠٠ عائلة من قرى ريف إدلب الجنوبي إلى مدينة سرمدا خلال الأسبوع.",
+     "Sarmada", "destination"),
+])
+def test_more_place_roles(text: str, place: str | None, role: str | None) -> None:
+    r = roles(text)
+    if place is None:
+        assert not any(name.lower().startswith(("anq", "ank")) for name in r)
+    else:
+        assert r.get(place) == role
+
+
+def test_massacres_are_named_after_places_and_infrastructure_strikes() -> None:
+    assert {"Al Bayda", "Ras al-Naba"} <= scenes(
+        "وتعيد الأحداث إلى الأذهان مجزرة البيضا ورأس النبع في بانياس عام 2013، التي قُتل فيها "
+        "أكثر من 200 مدني.")
+    # "مجزرة جديدة" is a new massacre, not the village al-Judayda
+    assert not any("Judayd" in p for p in scenes(
+        "مجزرة جديدة في ريف حماة.. مسلحون يقتلون عشرة مدنيين في قرية أرزة"))
+    assert "destruction_of_property" in violations(
+        "Turkish drones struck a gas facility in the countryside twice on Saturday.")
+    assert "attack_on_civilians" in violations(
+        "The attack on the Tadamon neighbourhood in April 2013 killed dozens of people.")

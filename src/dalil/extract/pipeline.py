@@ -138,6 +138,11 @@ _STATEMENT_DATE = _rx(
 _LABEL_DATE = _rx(r"\b(?:date\s+of\s+(?:the\s+)?(?:interview|statement|testimony|report|publication|"
                   r"release|issue|filing)|(?:interview|statement|testimony|report|issue|release|filing)"
                   r"\s+date|interviewed(?:\s+on)?)\s*:?\s*$", re.I)
+# clashes, strikes and fighting: where they happened is a scene of the report's events
+_INCIDENT = _rx(r"\b(?:clash(?:es|ed)?|fighting|battles?|struck|strikes?|air ?strikes?|shelled|"
+                r"ambush(?:ed)?|offensive|explosions?|blasts?|stormed|besieged|siege)\b|"
+                r"(?:^|\s)[وف]?(?:اشتباك\S*|معارك|غار[هة]|غارات|استهدف\S*|انفجار|هجوم|اقتحم\S*|"
+                r"حصار|قصف\S*)(?:\s|$)", re.I)
 _PLUPERFECT_BEFORE = _rx(r"\bhad\s+(?:not\s+|already\s+|previously\s+|earlier\s+)?(?:been\s+)?"
                          r"(?:\w+\s+)?$", re.I)
 _PERIOD_LABEL = _rx(r"\b(?:period\s+covered|reporting\s+period|covering\s+the\s+period|period)\s*:\s*"
@@ -771,7 +776,10 @@ class _Run:
                 # "lawyers in Latakia say ...": where the source is, not where it happened
                 # (but "residents of Arzeh said" points at the scene).
                 role = "base"
-            elif si in event_sents or si in setting_sents:
+            elif si in event_sents or si in setting_sents or (
+                    event_sents and _INCIDENT.search(sn.text)):
+                # (the guide: clashes and strikes make a scene even when the sentence names no
+                # violation: "Israel struck tanks near the village of X")
                 role = "scene"
             else:
                 role = "mentioned"

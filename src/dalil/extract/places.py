@@ -80,6 +80,8 @@ _AR_STOP = {name_key(w) for w in (
     # place words themselves ("وقرى ريف طرطوس": villages, not a village called قرى)
     "قرى", "قرية", "بلدة", "بلدات", "مدينة", "مدن", "حي", "أحياء", "منطقة", "مناطق", "مخيم",
     "مخيمات", "ناحية", "محافظة",
+    # what follows "مجزرة" when it is no place ("مجزرة مروعة", "مجزرة أخرى")
+    "مروعة", "أخرى", "جماعية", "كبيرة", "دموية", "بشعة", "جديدة",
     # the door ("كسروا الباب"), not the town of al-Bab unless a place word names it
     "الباب", "باب",
 )}
@@ -105,11 +107,14 @@ _LATIN_CUE = _rx(
     r"south-?eastern|south-?western|rural|besieged|old|upper|lower)\s+)?)$", re.I)
 _AR_STRONG_CUE = _rx(
     r"(?:قري[هة]|قرى|بلد[هة]|بلدات|مدين[هة]|حي|احياء|ريف|منطق[هة]|ناحي[هة]|مخيم|محافظ[هة]|"
-    r"ضاحي[هة]|مزرع[هة]|قريتي|بلدتي|معبر|حاجز|سجن|مطار|مشفى|مستشفى|طريق)\s+$")
+    r"ضاحي[هة]|مزرع[هة]|قريتي|بلدتي|معبر|حاجز|سجن|مطار|مشفى|مستشفى|طريق|"
+    # "مجزرة البيضا ورأس النبع": a massacre is named after its place
+    r"مجزر[هة]|مذبح[هة])\s+$")
 # "أحياء حمص القديمة، مثل الخالدية": the names a plural place word introduces
 _AR_LIST_INTRO = _rx(r"(?:احياء|قرى|بلدات|مدن|مناطق|مخيمات|الاحياء|القرى|البلدات|المدن|المناطق)"
                      r"(?:\s+\S+){0,3}\s*[،,]?\s*(?:مثل|منها|ومنها|بينها|من بينها|لا سيما|ولا سيما|"
                      r"خاصه|وخاصه|بخاصه|وهي|هي)\s+$")
+_MASSACRE_WORD = _rx(r"(?:مجزر[هة]|مذبح[هة])")
 _AR_PREPOSITION_BEFORE = _rx(r"(?:^|\s)(?:في|من|إلى|قرب|على|عن|بين|نحو)\s+$")
 _MODIFIER_AFTER = _rx(
     r"^\s*(?P<m>province|governorate|countryside|suburbs|region|district|sub-?district|city|town|"
@@ -141,7 +146,8 @@ _ORIGIN = _rx(
     r"reinforcements|came|come|coming|arrived|arriving|hailing|hail|brought|bused|bussed|"
     r"originally|natives?|who are|recruited|deployed)\b[^.;]{0,40}\bfrom\s+(?:the\s+)?"
     r"(?:(?:village|town|city|area|province|countryside)\s+of\s+)?$"
-    r"|\b(?:fired|launched|shelling came|came) from\s+(?:\w+\s+){0,4}?$"
+    r"|\b(?:fired|launched|shelling came|came|took off|taken off|taking off|flew|flown) from\s+"
+    r"(?:\w+\s+){0,4}?$"
     r"|(?:مقاتل\w*|عناصر|مسلح\w*|قادم\w*|جاءوا|جاؤوا|قدموا|ينحدر\w*|ابناء|تعزيزات|ارتال|رتل)"
     r"[^.،,]{0,30}\s+من\s+(?:\S+\s+)?$"
     r"|(?:مصدره|مصدرها|انطلاقا من|انطلقت من|اطلقت من)[^.،,]{0,50}$"
@@ -158,7 +164,7 @@ _ORIGIN = _rx(
     r"Christians|Kurds|Bedouins?|Syrians)\s+(?:originally\s+)?from\s+(?:the\s+)?"
     r"(?:(?:village|town|city|area|province|countryside|region)\s+of\s+)?(?:the\s+)?$)", re.I)
 # a verb of taking or driving out between the actor and "from": where it happened, no origin
-_TAKEN_FROM = _rx(r"\b(?:kidnap\w*|abduct\w*|took|taken|snatch\w*|seiz\w*|arrest\w*|detain\w*|"
+_TAKEN_FROM = _rx(r"\b(?:kidnap\w*|abduct\w*|took(?!\s+off)|taken(?!\s+off)|snatch\w*|seiz\w*|arrest\w*|detain\w*|"
                   r"expel\w*|evict\w*|driven|drove|displac\w*|forced|withdr[ae]w\w*|pulled out|"
                   r"rescued|evacuated|recovered|removed)\b", re.I)
 
@@ -195,12 +201,16 @@ _DESTINATION = _rx(
     r"(?:the\s+)?$"
     r"|(?:نزح\w*|فر|فروا|فرت|هرب\w*|لجا\w*|لجو\w*|نقل\w*|اقتيد\w*|اقتاد\w*|توجه\w*|وصل\w*|"
     r"خرج\w*|انتقل\w*|ذهب\w*|غادر\w*|اخلاء|اجلاء|ترحيل|رحلوا)[^.،,]{0,25}\s+(?:الى|نحو|باتجاه|في)\s+(?:\S+\s+)?$"
+    # "نزح أكثر من ٥٠٠ عائلة من قرى ريف اللاذقية الشمالي إلى مدينة اللاذقية": "إلى" further on
+    r"|(?:نزح\w*|فر|فروا|فرت|هرب\w*|لجا\w*|لجو\w*|هجر\w*|رحل\w*|ترحيل|تهجير)(?:\s+[^\s.،,؛]+){1,10}?"
+    r"\s+(?:الى|نحو)\s+(?:\S+\s+)?$"
     # "باتجاه" (towards) names where people went, whatever the verb and however far it is
     r"|(?:^|\s)باتجاه\s+(?:[^\s.،,]+\s+){0,5}$"
     # "نحو مناطق الشهباء وحلب" (towards); not "نحو ٣٠ شخصاً في" (about 30 people in)
     r"|(?:^|\s)نحو\s+(?:(?!(?:في|من|على|عن)\s)[^\s\d٠-٩.،,]+\s+){0,3}و?$)", re.I)
 _BASE = _rx(
     r"(?:\bbased in|headquartered in|offices? in|\bsaid in|told reporters in|speaking in|"
+    r"speaking to (?:reporters|journalists|the press) in|"
     r"\b(?:recorded|interviewed|collected|gathered|taken down)\s+(?:\w+\s+){0,3}in|"
     r"(?:جمعت|سجلت|سجّلت)(?:\s+\S+){0,3}\s+في|"
     r"press conference in|statement from|briefing in|مقره|ومقره|ومقرها|مقرها)\s+(?:the\s+)?$",
@@ -209,7 +219,11 @@ _COUNTRIES = {name_key(c) for c in (
     "لبنان", "تركيا", "العراق", "الأردن", "إسرائيل", "روسيا", "إيران", "مصر", "سوريا", "سورية",
     "فلسطين", "ألمانيا", "فرنسا", "أمريكا", "السعودية", "قطر", "الإمارات", "Lebanon", "Turkey",
     "Türkiye", "Iraq", "Jordan", "Israel", "Russia", "Iran", "Egypt", "Syria", "Germany",
-    "France", "Qatar", "Geneva", "Beirut", "بيروت", "Amman", "عمان", "Istanbul", "Gaziantep")}
+    "France", "Qatar", "Geneva", "Beirut", "بيروت", "Amman", "عمان", "Istanbul", "Gaziantep",
+    # foreign capitals and cities that share a Syrian village's name ("Anqarah")
+    "Ankara", "أنقرة", "Moscow", "موسكو", "Tehran", "طهران", "Baghdad", "بغداد", "Cairo",
+    "القاهرة", "Riyadh", "الرياض", "Doha", "الدوحة", "Washington", "واشنطن", "Paris", "باريس",
+    "London", "لندن", "Berlin", "برلين", "Brussels", "Jerusalem", "القدس", "Erbil", "أربيل")}
 _ORG_AFTER = _rx(
     r"\s+(?:Today|News|Post|Times|Radio|TV|Network|Observer|Daily|Press|Wire|Media|Channel|"
     r"Agency|Now|Live|24|Observatory|Council|Committee|Coordination|Monitor|Center|Centre|Office|"
@@ -415,9 +429,12 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
             for rel, key in keys:
                 if _overlaps(start + rel, end, blocked_sorted):
                     continue
-                if key in _AR_STOP and (key in _AR_NEVER or not _AR_STRONG_CUE.search(
-                        norm[max(0, start + rel - 14):start + rel])):
-                    continue  # a common word, unless a place word names it ("مدينة التل")
+                if key in _AR_STOP:
+                    cue_m = _AR_STRONG_CUE.search(norm[max(0, start + rel - 14):start + rel])
+                    if key in _AR_NEVER or cue_m is None or _MASSACRE_WORD.match(cue_m.group(0)):
+                        # a common word, unless a place word names it ("مدينة التل"); after
+                        # "مجزرة" it is an adjective ("مجزرة جديدة": a new massacre)
+                        continue
                 found = (start + rel, end, key, n)
                 break
             if found:
