@@ -374,3 +374,19 @@ def test_massacres_are_named_after_places_and_infrastructure_strikes() -> None:
         "Turkish drones struck a gas facility in the countryside twice on Saturday.")
     assert "attack_on_civilians" in violations(
         "The attack on the Tadamon neighbourhood in April 2013 killed dozens of people.")
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # the ending ة written -a / -ah / -eh
+    ("In al-Mukhtariya, residents said gunmen went from house to house and killed 30 men.",
+     "Mukhtariyah"),
+    ("Gunmen shot dead ten villagers in Arzeh on 31 January.", "Arzah"),
+])
+def test_transliterated_endings(text: str, place: str) -> None:
+    assert place in scenes(text)
+
+
+def test_a_womans_name_is_no_village() -> None:
+    # "Samira" must not become the village "Samirah" by the -a/-ah rule
+    r = run("Gunmen killed her husband, Samira said. Samira now lives with her daughter.")
+    assert r["places"] == []

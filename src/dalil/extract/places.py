@@ -361,6 +361,17 @@ class _Lookups:
         keys = tuple((s, key) for s, key in _keys(surface, 0, len(surface), arabic)
                      if key and gaz.has_key(key) and not (
                          key in _EN_STOP or key in reserved or surface[s:].lower() in reserved))
+        if not keys and not arabic and len(surface) >= 5 and surface[-1:].lower() in "aeh" and \
+                (re.search(r"[\s-]", surface) or surface[-2:].lower() in ("eh", "ah")):
+            # the Arabic ending ة is written -a, -ah, -eh or -e: "al-Mukhtariya" is the
+            # gazetteer's "Mukhtariyah", "Arzeh" its "Arzah" (but a bare "Samira" is a woman)
+            stem = re.sub(r"(?:ah|eh|a|e)$", "", surface, flags=re.I)
+            for variant in (stem + "ah", stem + "eh", stem + "a"):
+                key = name_key(variant)
+                if variant != surface and key and gaz.has_key(key) and key not in _EN_STOP \
+                        and key not in reserved:
+                    keys = ((0, key),)
+                    break
         skeleton = None
         if not arabic:
             sk = skeleton_key(surface)
