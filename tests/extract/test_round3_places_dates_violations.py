@@ -390,3 +390,18 @@ def test_a_womans_name_is_no_village() -> None:
     # "Samira" must not become the village "Samirah" by the -a/-ah rule
     r = run("Gunmen killed her husband, Samira said. Samira now lives with her daughter.")
     assert r["places"] == []
+
+
+@pytest.mark.parametrize(("text", "place", "role"), [
+    # where a delegation comes from and the seat of a governor are no scenes
+    ("A delegation from Idlib travelled to the capital for talks on the fate of 40 detainees.",
+     "Idlib", "origin"),
+    ("The new governor of Latakia promised to investigate the killings in Jableh.", "Latakia",
+     "base"),
+    ("وقال محافظ حمص إن التحقيق في مقتل ٣ مدنيين في حي الخالدية مستمر.", "Homs", "base"),
+    # a destination where the events then happened is a scene
+    ("He was arrested in Aleppo in 2013 and later transferred to Saydnaya military prison, "
+     "where he died under torture in 2015.", "Saydnaya", "scene"),
+])
+def test_titles_delegations_and_where_clauses(text: str, place: str, role: str) -> None:
+    assert roles(text).get(place) == role

@@ -72,6 +72,7 @@ from dalil.extract.numbers import find_numbers
 from dalil.extract.places import (
     _BASE,
     _DESTINATION,
+    WHERE_AFTER,
     RawMention,
     city_of_quarters,
     find_place_mentions,
@@ -762,6 +763,8 @@ class _Run:
                     r"\s*(?:,\s*[A-Za-z ]{2,20})?\s*(?:\(|—|–|-|:|\d|,\s*\w+\s+\d)",
                     norm[raw.end:raw.end + 40])) and raw.start == sn.start:
                 role = "dateline"
+            elif WHERE_AFTER.match(norm, raw.end) and (si in event_sents or si in setting_sents):
+                role = "scene"  # "transferred to Saydnaya, where he died under torture"
             elif origin_before(before):
                 role = "origin"
             elif _DESTINATION.search(before):

@@ -161,12 +161,17 @@ _ORIGIN = _rx(
     r"|\b(?:journalists?|activists?|farmers?|teachers?|doctors?|nurses?|engineers?|lawyers?|"
     r"students?|plumbers?|drivers?|shepherds?|traders?|merchants?|workers?|man|woman|boy|girl|"
     r"youths?|family|families|refugees?|conscripts?|defectors?|natives?|Alawites|Druze|"
+    r"delegations?|delegates|representatives|negotiators|notables|dignitaries|elders|"
     r"Christians|Kurds|Bedouins?|Syrians)\s+(?:originally\s+)?from\s+(?:the\s+)?"
     r"(?:(?:village|town|city|area|province|countryside|region)\s+of\s+)?(?:the\s+)?$)", re.I)
 # a verb of taking or driving out between the actor and "from": where it happened, no origin
 _TAKEN_FROM = _rx(r"\b(?:kidnap\w*|abduct\w*|took(?!\s+off)|taken(?!\s+off)|snatch\w*|seiz\w*|arrest\w*|detain\w*|"
                   r"expel\w*|evict\w*|driven|drove|displac\w*|forced|withdr[ae]w\w*|pulled out|"
                   r"rescued|evacuated|recovered|removed)\b", re.I)
+
+
+# "transferred to Saydnaya, where he died under torture": the destination is a scene
+WHERE_AFTER = _rx(r"(?:\s+[\w-]+){0,3}\s*,?\s+(?:where|in which)\b|\s*[،,]?\s*حيث\s", re.I)
 
 
 def origin_before(before: str) -> bool:
@@ -213,7 +218,11 @@ _BASE = _rx(
     r"speaking to (?:reporters|journalists|the press) in|"
     r"\b(?:recorded|interviewed|collected|gathered|taken down)\s+(?:\w+\s+){0,3}in|"
     r"(?:جمعت|سجلت|سجّلت)(?:\s+\S+){0,3}\s+في|"
-    r"press conference in|statement from|briefing in|مقره|ومقره|ومقرها|مقرها)\s+(?:the\s+)?$",
+    r"press conference in|statement from|briefing in|مقره|ومقره|ومقرها|مقرها|"
+    # a title names where its holder governs, not where anything happened
+    r"\b(?:governor|mayor|mufti|bishop|archbishop|patriarch|MP|deputy|commander|chief|head|"
+    r"director|security chief|police chief)s?\s+(?:of|for)|(?:محافظ|رئيس\s+بلديه|مفتي|مطران|"
+    r"قائد\s+شرطه|مدير\s+منطقه)(?:\s+مدينه)?)\s+(?:the\s+)?$",
     re.I)
 _COUNTRIES = {name_key(c) for c in (
     "لبنان", "تركيا", "العراق", "الأردن", "إسرائيل", "روسيا", "إيران", "مصر", "سوريا", "سورية",
