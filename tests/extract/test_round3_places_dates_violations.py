@@ -405,3 +405,16 @@ def test_a_womans_name_is_no_village() -> None:
 ])
 def test_titles_delegations_and_where_clauses(text: str, place: str, role: str) -> None:
     assert roles(text).get(place) == role
+
+
+def test_arabic_verbs_start_words_and_american_numeric_dates() -> None:
+    # "الجاري" (current) holds the letters of "لجأ" (took refuge): no destination
+    assert roles("اعتقلت قوات الأمن ٧ شبان في الحادي عشر من آذار الجاري في مدينة جبلة.",
+                 "2025-03-12").get("Jablah") == "scene"
+    # "فرع" (branch) is no "فر" (fled)
+    assert roles("وقال إن عناصر فرع الأمن العسكري في حلب عذبوه.").get("Aleppo") == "scene"
+    # day first, unless that date lies after publication and month first does not
+    assert event_dates("Gunmen killed 4 people on 3/10/2025 near Homs.", "2025-03-12") == \
+        ["2025-03-10"]
+    assert event_dates("Gunmen killed 4 people on 3/10/2025 near Homs.", "2025-11-01") == \
+        ["2025-10-03"]

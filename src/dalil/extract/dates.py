@@ -267,6 +267,10 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             # Day first, as written in Syria and most of the world; month first only when the
             # first number cannot be a month and the second can... i.e. 03/25/2025.
             d = _safe(y, b, a) if b <= 12 else _safe(y, a, b)
+            alt = _safe(y, a, b) if a <= 12 and b <= 31 else None
+            if d is not None and alt is not None and published is not None and \
+                    d > published + timedelta(days=2) and alt <= published + timedelta(days=2):
+                d = alt  # "3/10/2025" in a report of 12 March: an American month-first date
             res = DateMatch(m.start(), m.end(), d.isoformat() if d else None, "date:numeric", d)
         elif g["dm"] or g["md"]:
             d1 = int(g["d1"] or g["d3"])
