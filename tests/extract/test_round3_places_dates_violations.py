@@ -418,3 +418,20 @@ def test_arabic_verbs_start_words_and_american_numeric_dates() -> None:
         ["2025-03-10"]
     assert event_dates("Gunmen killed 4 people on 3/10/2025 near Homs.", "2025-11-01") == \
         ["2025-10-03"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("لقي ثلاثة شبان مصرعهم برصاص مجهولين قرب الحاجز.", "killing"),
+    ("وتوفي المعتقل تحت التعذيب في سجن صيدنايا.", "killing"),
+    ("أعدم التنظيم خمسة رجال رمياً بالرصاص في الساحة العامة.", "execution"),
+    ("ولا يزال مصيرهم مجهولاً حتى اليوم.", "enforced_disappearance"),
+    ("ألقت المروحيات براميل متفجرة على الأحياء السكنية.", "attack_on_civilians"),
+    ("Thirteen prisoners were hanged in the prison yard in 2014.", "execution"),
+    ("Interrogators suspended him by his wrists for hours.", "torture"),
+    ("Soldiers searched homes in the village and took the men away.", "home_invasion"),
+    ("Thousands were deported to the north on green buses.", "forced_displacement"),
+    ("Jets dropped cluster munitions on the town's market.", "attack_on_civilians"),
+    ("The boy succumbed to his wounds two days later.", "killing"),
+])
+def test_standard_wording_of_monitors_and_wires(text: str, expected: str) -> None:
+    assert expected in violations(text)
