@@ -29,8 +29,8 @@ from dalil.extract.actors import (
     COMMUNITY_HEAD_AFTER,
     COMMUNITY_HEAD_BEFORE,
     COUNTED_BEFORE,
-    DESTINATION_BEFORE,
     DEFINITE_ATTACK,
+    DESTINATION_BEFORE,
     DISGUISE_BEFORE,
     FRONTED_PRONOUN,
     IDENTIFIED_AS,
@@ -1038,15 +1038,15 @@ class _Run:
             return False
         if AGENT_LIST_BEFORE.search(before) and AGENT_CUE.search(norm[sent.start:s]):
             return True  # "by the security services, in particular Air Force Intelligence"
+        if ATTACK_CLAUSE_BEFORE.search(before) and not _ARABIC.search(norm, s, e) and (
+                ATTACK_VERB_AFTER.match(norm, e) or ATTACK_NOUN.search(norm, s, e)) and \
+                any((self._viol_start.get(id(v)) or self._norm_pos(v.span[0])) < s for v in viols):
+            return True  # "three were killed when the PKK/YPG terror group fired rockets at"
         if _PATIENT_BEFORE.search(before) and not _MEMBERS_OF.search(before):
             return False  # "killing of X", but not "members of X looted"
         arabic = bool(_ARABIC.search(norm, s, e))
         if arabic and _AR_SPEAKER_BEFORE.search(before):
             return False
-        if not arabic and ATTACK_CLAUSE_BEFORE.search(before) and (
-                ATTACK_VERB_AFTER.match(norm, e) or ATTACK_NOUN.search(norm, s, e)) and \
-                any((self._viol_start.get(id(v)) or self._norm_pos(v.span[0])) < s for v in viols):
-            return True  # "three were killed when the PKK/YPG terror group fired rockets at"
         for v in viols:
             vs = self._viol_start.get(id(v))
             if vs is None:
@@ -1111,6 +1111,11 @@ class _Run:
         pos = self.norm.find(name, max(0, near - 10))
         if pos < 0:
             pos = self.norm.find(name)
+        if pos < 0 and name.startswith("ال"):
+            # "للشبكة السورية" (ل + ال): the owner named after the preposition
+            pos = self.norm.find("لل" + name[2:], max(0, near - 10))
+            if pos >= 0:
+                return "ال" + self.p.surface(pos + 2, pos + len(name))
         return self.p.surface(pos, pos + len(name)) if pos >= 0 else name
 
     def _norm_pos(self, orig_pos: int) -> int:
