@@ -251,3 +251,46 @@ def test_a_disclaimer_of_the_accounts_in_the_lead_covers_what_follows() -> None:
 def test_plain_attribution_stays_unhedged() -> None:
     r = run("The Syrian Observatory for Human Rights said 14 people were killed in Jableh.")
     assert not r["claims"][0]["hedged"]
+
+
+# -- what real reports also say ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Residents accused members of the Sultan Murad Division of looting shops in the village "
+     "on 3 March 2025.", {"Sultan Murad Division"}),
+    ("Ahrar al-Sham fighters executed two captured soldiers near Ariha in 2015.",
+     {"Ahrar al-Sham"}),
+    ("A strike, which the Observatory said was carried out by Russian jets, killed seven people "
+     "in Kafr Nabl on 2 June 2019.", {"Russian forces"}),
+    ("اتهم ناشطون عناصر من الأمن العام بقتل ثلاثة شبان في قرية بريف حمص يوم ٥ آذار ٢٠٢٥.",
+     {"Syrian government forces (2025-)"}),
+])
+def test_more_agents(text: str, expected: set[str]) -> None:
+    assert perps(run(text, None)) == expected
+
+
+def test_the_speaker_of_a_relative_clause() -> None:
+    r = run("A strike, which the Observatory said was carried out by Russian jets, killed seven "
+            "people in Kafr Nabl on 2 June 2019.")
+    assert r["claims"][0]["attributed_to"] == "the Observatory"
+
+
+def test_arabic_subject_before_its_object() -> None:
+    r = run("اتهم ناشطون عناصر من الأمن العام بقتل ثلاثة شبان في قرية بريف حمص.")
+    assert r["claims"][0]["attributed_to"] == "ناشطون"
+
+
+@pytest.mark.parametrize("text", [
+    "It was not immediately clear who was behind the attack, which killed four people in Jableh.",
+    "Activists said 12 people were killed, which the Wire could not immediately verify.",
+    "وبحسب ما تناقلته صفحات محلية، قتل ثلاثة شبان في القرية.",
+])
+def test_more_hedges(text: str) -> None:
+    assert run(text)["claims"][0]["hedged"]
+
+
+def test_first_name_only_is_pseudonymous() -> None:
+    r = run("Hala, 29, who spoke on condition that only her first name be used, said gunmen shot "
+            "her brother on 7 March 2025.")
+    assert sources(r)["Hala"] == ("witness", True)

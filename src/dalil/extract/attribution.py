@@ -28,7 +28,7 @@ _NP_STOP = _rx(r"\s(?:that|who|which|whose|on|in a|in an|in its|in his|in her|"
                       r"after|when|as)\s|[,;:(\"“«]", re.I)
 _AR_NP_STOP = _rx(r"\s(?:ان|إن|أن|في|عن|خلال|الى|الي|إلى|على|علي|لـ|ل(?=\S)|بان|بأن|اليوم|"
                          r"امس|أمس|مساء|صباح|مقتل|اعتقال|قتل|اصابه|نزوح|تهجير|اختطاف|عدد|نحو|"
-                         r"حوالي|ما|نفيا|قاطعا|بشده|ارتفاع|حصيله|الذي|التي|الذين|سقوط|وقوع|اقدام|قيام)\s|"
+                         r"حوالي|ما|نفيا|قاطعا|بشده|ارتفاع|حصيله|الذي|التي|الذين|سقوط|وقوع|اقدام|قيام|عناصر)\s|"
                          r"[،,:;(\"“«]|\d|\s(?:ان|إن|أن|بان|بأن)$|\sل(?=[\"“«])|"
                          r"\sب(?:مقتل|مصرع|اعتقال|اختطاف|اصابه|سقوط|وقوع|ارتفاع|نزوح|تهجير)")
 _AR_NP_INNER_STOP = _rx(r"\s(?:الى|إلى|على|عن|اليوم|امس|أمس|مساء|صباح|الأنباء|التقارير|الاتهامات|"
@@ -217,6 +217,18 @@ _PARTITIVE_RELATIVE = re.compile(r"\b(?:some|many|most|one|all|none|several|two|
 # Arabic "according to" a document of X: "وفق توثيقات المرصد", "وفق إحصائية غير نهائية للراصد"
 _AR_DOCUMENT = re.compile(normalize_arabic(r"(?:توثيقات|توثيق|إحصائية|إحصائيات|تقرير|تقارير|بيان|"
                                            r"بيانات|أرقام|معطيات|تقديرات|معلومات|حصيلة)\s+"))
+_RELATIVE_SUBJECT = re.compile(r"(?:,\s*|\s)(?:which|whom|that)\s+(?P<np>(?:the\s+)?[A-Z][\w.'-]*"
+                               r"(?:\s+(?:[A-Z][\w.'-]*|of|for|the|al-[\w'-]+)){0,6}|"
+                               r"(?:the|a|an)\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2})\s*$")
+
+
+def _clean_found(before: str, m: re.Match[str]) -> tuple[str, str, int] | None:
+    name, desc = _clean_np(m.group("np"))
+    if not name or _VERBISH.search(name):
+        return None
+    return name, desc, m.start("np")
+
+
 _BE_BEFORE = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+(?:\w+ly\s+)?$", re.I)
 _AR_PREP = {"في", "من", "بـ"}
 
@@ -417,7 +429,10 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                 not _VERBISH_AFTER.search(after) and not _RELATIVE_CHUNK.search(before):
             found = None  # "..., Say Officials": the speaker follows the verb
         else:
-            found = _subject_before(before)
+            rel_subject = _RELATIVE_SUBJECT.search(before)
+            # "A strike, which the Observatory said was carried out by ...": the relative
+            # clause's own subject speaks
+            found = _clean_found(before, rel_subject) if rel_subject else _subject_before(before)
         if found is None:
             inverted = _subject_after(before, after)
             if inverted is None:
