@@ -294,3 +294,38 @@ def test_first_name_only_is_pseudonymous() -> None:
     r = run("Hala, 29, who spoke on condition that only her first name be used, said gunmen shot "
             "her brother on 7 March 2025.")
     assert sources(r)["Hala"] == ("witness", True)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("A military source told state news agency SANA that the dead were all soldiers.", "SANA"),
+    ("وقالت وزارة الداخلية في بيان نقلته وكالة الأنباء الرسمية (سانا) إن قواتها اعتقلت ثلاثة "
+     "مشتبه بهم.", "سانا"),
+])
+def test_the_outlet_that_carried_a_statement(text: str, name: str) -> None:
+    got = sources(run(text))
+    assert got.get(name) == ("media", False), got
+
+
+def test_the_own_outlet_is_not_cited() -> None:
+    text = ("Enab Baladi – Hama\n\nGunmen abducted a pharmacist in the city on Friday, his "
+            "brother told Enab Baladi.")
+    assert "Enab Baladi" not in sources(run(text))
+
+
+def test_arabic_speaker_before_where_the_statement_was_carried() -> None:
+    r = run("وقالت وزارة الداخلية في بيان نقلته وكالة الأنباء الرسمية (سانا) إن قواتها اعتقلت "
+            "ثلاثة مشتبه بهم.")
+    assert r["claims"][0]["attributed_to"] == "وزارة الداخلية"
+
+
+def test_source_names_without_their_descriptions() -> None:
+    r = run("A UN investigation team led by Sven Lund confirmed that sarin had been used in the "
+            "attack. Local activists' lists named 300 victims of the attack.")
+    names = set(sources(r))
+    assert "A UN investigation team" in names
+    assert "Local activists" in names
+
+
+def test_an_unnamed_military_source_is_anonymous() -> None:
+    r = run("A military source told the agency that four soldiers were killed.")
+    assert sources(r)["A military source"] == ("official", True)

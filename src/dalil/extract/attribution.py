@@ -152,7 +152,7 @@ _NOT_A_SOURCE = _rx(r"(?:the\s+|international\s+|syrian\s+|local\s+)?(?:laws?|pl
                    r"protocols?|timetable|terms|instructions|orders|القانون|الاتفاق|الخطه)$", re.I)
 # "قال الدفاع المدني في بيان إن": where it was said, not who said it
 _AR_SAID_IN = _rx(r"\s+(?:في|عبر|ضمن|خلال)\s+(?:بيان|تصريح|تقرير|منشور|رساله|تغريده|مؤتمر|"
-                  r"حديث|اتصال|مقابله)\S*(?:\s+\S+){0,2}\s*$")
+                  r"حديث|اتصال|مقابله)\S*(?:\s+\S+){0,6}\s*$")  # "... نقلته وكالة الأنباء (سانا)"
 
 
 # no speaker: a bare conjunction ("... and added"), a place ("in rural Damascus"), a thing's
@@ -200,6 +200,10 @@ def _clean_np(np: str) -> tuple[str, str]:
     doc = _ISSUED_DOCUMENT.search(name)
     if doc and doc.start() > 0:  # "A US government assessment issued nine days later"
         name, desc = name[:doc.start()], ", ".join(p for p in (name[doc.start():].strip(), desc) if p)
+    led = _LED_BY.search(name)
+    if led and led.start() > 0:  # "A UN investigation team led by X": the team
+        name, desc = name[:led.start()], ", ".join(p for p in (name[led.start():].strip(), desc) if p)
+    name = re.sub(r"(?<=s)['’]$", "", name)  # "Local activists' lists": the activists
     trim = _TRIM_HEAD.match(name)
     if trim:  # "A volunteer with a local documentation group" -> "A volunteer"
         name, desc = trim.group(1), ", ".join(p for p in (trim.group("rest"), desc) if p)
@@ -211,6 +215,8 @@ def _clean_np(np: str) -> tuple[str, str]:
 _ISSUED_DOCUMENT = re.compile(r"\s+(?:assessment|report|investigation|study|analysis|review|"
                               r"statement|survey)s?\s+(?:issued|published|released|compiled|"
                               r"dated)\b.*$")
+_LED_BY = re.compile(r"\s+(?:led|headed|chaired|appointed|formed|set up|established|commissioned|"
+                     r"mandated)\s+by\s.*$")
 # "armed men, some of whom said they belonged to ...": the relative clause's subject speaks
 _PARTITIVE_RELATIVE = re.compile(r"\b(?:some|many|most|one|all|none|several|two|three|each|"
                                  r"both|few) of (?:whom|which|them)\s+$", re.I)

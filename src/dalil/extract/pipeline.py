@@ -198,6 +198,18 @@ _MEMBERS_OF = _rx(r"\b(?:members?|fighters|units?|elements|gunmen|militiamen|sol
                   r"personnel|troops|commanders?|men|a group|groups)\s+(?:of|from)\s+(?:the\s+)?$"
                   r"|(?:عناصر|مقاتلو|مقاتلي|مسلحو|مسلحي|افراد|جنود)\s+(?:من\s+)?$", re.I)
 _LABEL_ACTOR = "groups the source calls terrorist or outlaw"
+# the outlet that carried a statement
+_CARRIED_BY = _rx(
+    r"\b(?:told|carried by|published by|aired by|broadcast by|quoted by)\s+(?:the\s+)?"
+    r"(?:(?:state|state-run|official|pro-government|opposition|local|pan-Arab|Turkish|Kurdish|"
+    r"Syrian|Lebanese|Iranian|Russian|Israeli)\s+)?(?:(?:news\s+agency|agency|broadcaster|"
+    r"television|TV|daily|newspaper|outlet|website|channel|radio)\s+)?"
+    r"(?P<en>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})"
+    r"|(?:^|\s)(?:نقلته|نقلتها|نقلها|نقله|اوردته|اوردتها|بثته|بثتها|نشرته|نشرتها)\s+"
+    r"(?P<ar>(?:وكاله|قناه|صحيفه|موقع|تلفزيون|اذاعه|شبكه)"
+    r"(?:\s+(?!(?:ان|إن|أن|عن|في|على|من|الى|قوله|قولها|امس|اليوم)(?:\s|$))[^\s(،,.]+){1,3})"
+    r"(?:\s*\((?P<paren>[^)\n]{2,25})\))?(?=[\s(،,.]|$)")
+
 # a disclaimer of the accounts a report gathers, not of one figure or statement
 _ACCOUNTS_DISCLAIMED = _rx(r"\b(?:the|these|those|such|all|their|its|any of the|none of the|"
                            r"all of the|each of the)\s+(?:\w+\s+)?(?:accounts|reports|claims|"
@@ -1019,6 +1031,7 @@ class _Run:
                 src = next((d for d in r.all_dates if d.date == ev.date), None)
                 if src is not None:
                     r.dates.append(src)
+        self._outlet_sources()
         r.quoted_sources = self._sources()
         return r
 
@@ -1155,6 +1168,26 @@ class _Run:
         if cached is None:
             cached = self._actor_cache[name] = self.lex.actors.finditer(name)
         return cached
+
+    def _outlet_sources(self) -> None:
+        """"told state news agency SANA", "في بيان نقلته وكالة الأنباء الرسمية (سانا)": the
+        outlet that carried a statement is cited too (only names the media lexicon knows; not
+        the document's own outlet named in its header, byline or dateline)."""
+        head = self.norm[:300].lower()  # header, byline, dateline: the document's own outlet
+        for m in _CARRIED_BY.finditer(self.norm):
+            g = next(k for k in ("paren", "ar", "en") if m.group(k))
+            name = m.group(g).strip()
+            if 0 <= head.find(name.lower()) < m.start(g):
+                continue  # "his brother told Enab Baladi" in Enab Baladi's own report
+            if first_matching(self.lex.source_roles, normalize_arabic(name)) != "media" and \
+                    not (g == "paren" and first_matching(self.lex.source_roles,
+                                                         normalize_arabic(m.group("ar") or ""))
+                         == "media"):
+                continue
+            if has_arabic(name):
+                name = self._surface_name(name, m.start(g))
+            self._raw_sources.append((name, "", (m.start(g), m.start(g) + len(name)),
+                                      "attribution:carried_by"))
 
     def _sources(self) -> list[QuotedSource]:
         """One quoted source per name; role and pseudonymity from its first telling mention.
