@@ -329,3 +329,42 @@ def test_source_names_without_their_descriptions() -> None:
 def test_an_unnamed_military_source_is_anonymous() -> None:
     r = run("A military source told the agency that four soldiers were killed.")
     assert sources(r)["A military source"] == ("official", True)
+
+
+def test_subject_after_a_fronted_time_without_comma() -> None:
+    r = run("During the reporting week our field researchers documented the killing of 9 "
+            "civilians in Homs.")
+    assert r["claims"][0]["attributed_to"] == "our field researchers"
+
+
+def test_a_belief_is_attributed_and_hedged() -> None:
+    r = run("Relatives believe the men were detained by government forces in 2012.")
+    c = r["claims"][0]
+    assert c["attributed_to"] == "Relatives"
+    assert c["hedged"]
+
+
+def test_reasonable_grounds_to_believe_names_the_commission() -> None:
+    r = run("Men were screened by intelligence services; the Commission has reasonable grounds "
+            "to believe that hundreds of them were arbitrarily detained.")
+    assert any(c["attributed_to"] == "the Commission" for c in r["claims"])
+
+
+def test_disputed_account_is_no_social_media_account() -> None:
+    r = run("Relatives disputed that account, saying the gunmen had threatened the family days "
+            "earlier.")
+    assert sources(r)["Relatives"] == ("witness", False)
+
+
+def test_a_statement_line_quoted_by_state_tv() -> None:
+    r = run("5/ Interior ministry statement, quoted by state TV: the Asayish opened fire on "
+            "civilians near the checkpoint.")
+    got = sources(r)
+    assert got.get("Interior ministry") == ("official", False)
+    assert got.get("state TV") == ("media", False)
+    assert r["claims"][0]["attributed_to"] == "Interior ministry"
+
+
+def test_remains_disputed_names_no_speaker() -> None:
+    r = run("The identity of the attackers remains disputed after the killing of four men.")
+    assert sources(r) == {}

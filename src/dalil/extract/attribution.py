@@ -191,7 +191,12 @@ def _clean_np(np: str) -> tuple[str, str]:
     np = re.sub(r"^(?:and|but|while|as|where|when|whereas|و)\s+", "", np, flags=re.I)
     np = re.sub(r"^\d{1,2}/\s*", "", np)  # a thread's "3/ A resident of ...": the post's number
     if _NO_SPEAKER.match(np):
-        return "", ""
+        # "During the reporting week our field researchers documented": the subject after a
+        # fronted time or place without a comma
+        tail = _FRONTED_SUBJECT.search(np) if _FRONTED_PREP.match(np) else None
+        if tail is None:
+            return "", ""
+        np = tail.group("s")
     parts = [p.strip() for p in re.split(r"\s*[,،]\s*", np) if p.strip()]
     if not parts:
         return "", ""
@@ -212,6 +217,9 @@ def _clean_np(np: str) -> tuple[str, str]:
 
 # a document named after its author: "A US government assessment issued nine days later", "the
 # UN report published in March": the author speaks
+_FRONTED_PREP = re.compile(r"(?:during|in|on|at|over|since|throughout|within|after|before)\s",
+                           re.I)
+_FRONTED_SUBJECT = re.compile(r"^.*\s(?P<s>(?:our|the|its|their)\s+(?:[\w'-]+\s+){0,3}[\w'-]+)$")
 _ISSUED_DOCUMENT = re.compile(r"\s+(?:assessment|report|investigation|study|analysis|review|"
                               r"statement|survey)s?\s+(?:issued|published|released|compiled|"
                               r"dated)\b.*$")
@@ -235,7 +243,8 @@ def _clean_found(before: str, m: re.Match[str]) -> tuple[str, str, int] | None:
     return name, desc, m.start("np")
 
 
-_BE_BEFORE = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+(?:\w+ly\s+)?$", re.I)
+_BE_BEFORE = re.compile(r"\b(?:be|been|being|was|were|is|are|remains?|remained|became|becomes|"
+                        r"seems?|seemed|still)\s+(?:\w+ly\s+)?$", re.I)
 _AR_PREP = {"في", "من", "بـ"}
 
 Match = tuple[int, int, Entry]
@@ -478,7 +487,8 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
     return None
 
 
-_AMBIGUOUS_VERBS = {"claims", "reports", "documents", "states", "notes", "posts", "adds",
+_AMBIGUOUS_VERBS = {"claims", "reports", "documents", "states", "notes", "posts", "adds", "disputes",
+                    "contests",
                     "writes", "counts", "accounts", "records", "shares", "report",
                     "estimate", "estimates", "record", "claim"}
 # a comma inside a number ("$3,000") separates nothing
@@ -528,7 +538,9 @@ _COLON_SOURCE = _rx(
     r"unnamed|anonymous|civil)\s+)?(?:sources?|witness(?:es)?|residents?|activists?|officials?|"
     r"doctors?|rescuers?|مصادر(?:\s+(?!ل)\S+)?|مصدر(?:\s+(?!ل)\S+)?|ناشطون|ناشطين|شهود|اهالي|"
     r"الاهالي|مراسل\S*)(?:\s+in\s+\S+)?|[^:.!?\n]{2,40}\s(?:posted|wrote|tweeted|said)|"
-    r"(?:a|an|the)\s+(?:post|video|message|tweet|statement)\s+(?:by|from)\s+[^:]{2,60})"
+    r"(?:a|an|the)\s+(?:post|video|message|tweet|statement)\s+(?:by|from)\s+[^:]{2,60}|"
+    # "Interior ministry statement, quoted by state TV: ..."
+    r"[^:.!?\n]{2,40}?(?=\s+statement\b))(?:\s+statement(?:,\s*[^:\n]{2,40})?)?"
     r"(?:\s+ل[^\s:]+)?\s*:\s*",  # "مصادر محلية للراصد:": whom they told is not who they are
     re.I)
 

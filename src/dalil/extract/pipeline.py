@@ -201,10 +201,10 @@ _LABEL_ACTOR = "groups the source calls terrorist or outlaw"
 # the outlet that carried a statement
 _CARRIED_BY = _rx(
     r"\b(?:told|carried by|published by|aired by|broadcast by|quoted by)\s+(?:the\s+)?"
-    r"(?:(?:state|state-run|official|pro-government|opposition|local|pan-Arab|Turkish|Kurdish|"
-    r"Syrian|Lebanese|Iranian|Russian|Israeli)\s+)?(?:(?:news\s+agency|agency|broadcaster|"
-    r"television|TV|daily|newspaper|outlet|website|channel|radio)\s+)?"
-    r"(?P<en>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})"
+    r"(?P<en>(?:(?:state|state-run|official|pro-government|opposition|local|pan-Arab|Turkish|"
+    r"Kurdish|Syrian|Lebanese|Iranian|Russian|Israeli)\s+)?(?:(?:news\s+agency|agency|"
+    r"broadcaster|television|TV|daily|newspaper|outlet|website|channel|radio)\s+)?"
+    r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})"
     r"|(?:^|\s)(?:نقلته|نقلتها|نقلها|نقله|اوردته|اوردتها|بثته|بثتها|نشرته|نشرتها)\s+"
     r"(?P<ar>(?:وكاله|قناه|صحيفه|موقع|تلفزيون|اذاعه|شبكه)"
     r"(?:\s+(?!(?:ان|إن|أن|عن|في|على|من|الى|قوله|قولها|امس|اليوم)(?:\s|$))[^\s(،,.]+){1,3})"
@@ -1177,6 +1177,10 @@ class _Run:
         for m in _CARRIED_BY.finditer(self.norm):
             g = next(k for k in ("paren", "ar", "en") if m.group(k))
             name = m.group(g).strip()
+            if g == "en":  # "state news agency SANA" is SANA, but "state TV" stays whole
+                bare = re.sub(r"^(?:[a-z-]+\s+)+|^(?:[A-Z][a-z]+\s+)(?=[A-Z]{2})", "", name)
+                if bare and not re.fullmatch(r"TV|Television|Radio|News", bare):
+                    name = bare
             if 0 <= head.find(name.lower()) < m.start(g):
                 continue  # "his brother told Enab Baladi" in Enab Baladi's own report
             if first_matching(self.lex.source_roles, normalize_arabic(name)) != "media" and \
