@@ -360,10 +360,18 @@ class _Run:
         # 3. whole-text matches
         viol_by_sent: dict[int, list[Violation]] = {}
         denied_sents: set[int] = set()
+        # "arrest warrants", "at risk of torture", "the Commission for Missing Persons": a
+        # trigger inside such a phrase asserts nothing (violations.yaml `not_violations`)
+        excluded = self.lex.violation_exclusions.finditer(norm) \
+            if self.lex.violation_exclusions is not None else []
+        excluded_starts = [a for a, _b, _en in excluded]
         for lx in self.lex.violations.values():
             for s, e, entry in lx.finditer(norm, per_label=True):
                 vtype = entry.label
                 if _NEGATION.search(norm[max(0, s - 40):s]):
+                    continue
+                k = bisect_right(excluded_starts, s)
+                if k and excluded[k - 1][1] > s:
                     continue
                 sent_start = self.starts[self.sent_of(s)]
                 if _DENIAL.search(norm[sent_start:s]):
@@ -741,7 +749,8 @@ class _Run:
                 role = "scene"
             else:
                 role = "mentioned"
-            canonical = latin_name(gp)
+            # a quarter found only by its city ("حي X في Y") is named as the text names it
+            canonical = surface if gp.id.startswith("quarter:") else latin_name(gp)
             r.place_mentions.append(PlaceMention(
                 surface, p.span(raw.start, raw.end), role, gp.id, canonical, gp.lat, gp.lon,
                 gp.admin1, gp.admin2, gp.country, gp.kind, len(raw.candidates),
