@@ -368,3 +368,97 @@ def test_a_statement_line_quoted_by_state_tv() -> None:
 def test_remains_disputed_names_no_speaker() -> None:
     r = run("The identity of the attackers remains disputed after the killing of four men.")
     assert sources(r) == {}
+
+
+# -- monitors' breakdowns, Arabic chains and lists -------------------------------------------------
+
+
+def test_a_toll_broken_down_by_perpetrator() -> None:
+    text = ("وثقت الرابطة في أيلول مقتل ٥٠ مدنياً. وتوزعت حصيلة الضحايا بحسب الجهات الفاعلة على "
+            "النحو التالي:\n- القوات الروسية: 12 مدنياً.\n- قوات سوريا الديمقراطية: 5 مدنيين.\n"
+            "- هيئة تحرير الشام: 3 مدنيين.")
+    assert perps(run(text, "2019-10-02")) >= {"Russian forces", "Syrian Democratic Forces",
+                                              "Hayat Tahrir al-Sham"}
+
+
+def test_a_list_without_a_perpetrator_header_names_no_perpetrator() -> None:
+    text = ("قتل ٢٠ مدنياً في المحافظة خلال أيلول. وتوزعت الحصيلة بحسب المناطق:\n"
+            "- مناطق انتشار القوات الروسية: 12 مدنياً.\n- ريف إدلب: 5 مدنيين.")
+    assert "Russian forces" not in perps(run(text, "2019-10-02"))
+
+
+def test_so_called_group_names_in_an_arabic_agent_chain() -> None:
+    text = ("رصد فريقنا اختطاف ١٢ مواطناً من قرى ناحية راجو على يد عناصر ما يسمى \"فرقة الحمزة\" "
+            "و\"فرقة السلطان مراد\" خلال تشرين الأول ٢٠٢٣.")
+    assert perps(run(text, None)) == {"Hamza Division", "Sultan Murad Division"}
+
+
+def test_arabic_group_and_its_auxiliaries() -> None:
+    text = ("قتل ٤٠ مدنياً في ريف بانياس يوم ٨ آذار ٢٠٢٥ في عمليات إعدام ميدانية نفذها عناصر من "
+            "قوات الأمن ومجموعات مسلحة رديفة لها.")
+    got = run(text, None)["perpetrators"]
+    assert {p["canonical"] for p in got} == {"Syrian government forces (2025-)",
+                                             "unidentified gunmen"}
+
+
+def test_arabic_coordinated_verb_after_the_agent() -> None:
+    text = ("وروى أحد سكان القرية أن مسلحين ملثمين دخلوا القرية صباح الجمعة السابع من آذار ٢٠٢٥ "
+            "قادمين من الطريق الجبلي، وداهموا المنازل واحداً تلو الآخر.")
+    assert perps(run(text, None)) == {"unidentified gunmen"}
+
+
+def test_the_attacked_posts_are_not_the_agent() -> None:
+    text = ("قتل ١٦ عنصراً على الأقل عندما هاجم مسلحون موالون للنظام المخلوع دوريات وحواجز للأمن "
+            "العام في مدينة جبلة يوم ٦ آذار ٢٠٢٥.")
+    assert "Syrian government forces (2025-)" not in perps(run(text, None))
+
+
+def test_fire_from_regime_positions() -> None:
+    text = "قتل طفلان بقصف على سراقب يوم ٣ أيار ٢٠١٩، وقال مراسل الوكالة إن القصف مصدره مواقع قوات النظام."
+    assert perps(run(text, None)) == {"Assad-era forces and loyalists"}
+
+
+def test_factions_belonging_to_a_known_group_are_that_group() -> None:
+    text = "وثقت الرابطة اختطاف ٢٣ مدنياً في جنديرس على يد فصائل مسلحة تابعة للجيش الوطني في أيلول ٢٠٢٤."
+    assert perps(run(text, None)) == {"Syrian National Army"}
+
+
+def test_a_group_backed_by_a_patron_is_not_the_patron() -> None:
+    text = ("تواصل الفصائل المسلحة المدعومة من دولة الاحتلال التركي ارتكاب الانتهاكات بحق المدنيين "
+            "في عفرين منذ ٢٠١٨.")
+    got = perps(run(text, None))
+    assert "Turkish forces" not in got
+    assert any("المدعومة" in p for p in got)
+
+
+def test_a_denial_of_killings_is_no_admission() -> None:
+    text = ("The Defence Ministry denies that its forces have carried out any killings in Sweida "
+            "and says outlaw groups wearing uniforms are to blame.")
+    assert "Syrian government forces (2025-)" not in perps(run(text))
+
+
+def test_a_speech_aside_does_not_block_the_agent() -> None:
+    text = ("Two former detainees described similar treatment at the Military Intelligence branch "
+            "in Homs in 2013, where, they said, three men in their cell died after beatings.")
+    assert "Military Security" in perps(run(text, None))
+
+
+def test_a_violation_noun_subject_of_its_own_clause() -> None:
+    text = ("Since the 2018 deal, under which rebel factions in Daraa handed over their heavy "
+            "weapons, kidnapping has become a business.")
+    assert perps(run(text, None)) == set()
+
+
+def test_kurdish_outlets_name_the_turkish_army_as_occupation() -> None:
+    r = run("Two civilians were killed on Saturday in attacks carried out by the Turkish "
+            "occupation army on the countryside of Qamishli.")
+    got = {p["canonical"]: p["aliases"] for p in r["perpetrators"]}
+    assert "Turkish occupation army" in got.get("Turkish forces", [])
+
+
+def test_a_label_tied_to_a_named_group_in_a_headline() -> None:
+    text = ("YPG terror group kills two civilians in Tal Abyad\n\n"
+            "Terrorists fire mortars at village, local sources say\n\n"
+            "Two civilians were killed on Friday when the YPG terror group fired mortars at a "
+            "village near Tal Abyad.")
+    assert perps(run(text)) == {"People's Protection Units (YPG)"}

@@ -80,7 +80,7 @@ from dalil.extract.places import (
     resolve,
 )
 from dalil.extract.statistical import PLACE_LABELS, EntityModel
-from dalil.extract.text import Prepared, prepare, split_sentences
+from dalil.extract.text import Prepared, Sentence, prepare, split_sentences
 from dalil.gazetteer import Gazetteer, load_gazetteer
 from dalil.gazetteer.names import has_arabic, name_key, normalize_arabic
 
@@ -111,7 +111,7 @@ _OWN_WORD_AFTER = _rx(r"\s*(?:(?:people|others|persons|civilians|اخرين|آخ
                       r"(?:injured|wounded|killed|dead|detained|missing|displaced|جريح|جرحى|قتيل|"
                       r"قتلى|مصاب\S*|معتقل\S*|نازح\S*)\b", re.I)
 _PERPETRATOR_WORD = _rx(r"\b(?:perpetrators?|culprits|attackers were|carried out by|committed by|"
-                        r"blamed|accused|held responsible|(?:attacks?|airstrikes?|air strikes?|"
+                        r"blamed|accused|accuses?|held responsible|(?:attacks?|airstrikes?|air strikes?|"
                         r"raids?|shelling|bombardment|assaults?) by)\b|"
                         r"(?:الجناه|الجناة|مرتكبي|مرتكبو|منفذي|منفذو)", re.I)
 _COMMITTED = _rx(r"\b(?:(?:committed|carried out|perpetrated|were responsible for|are responsible "
@@ -121,7 +121,8 @@ _COMMITTED = _rx(r"\b(?:(?:committed|carried out|perpetrated|were responsible fo
                  r"that|these|those)\s+(?:\w+\s+){0,2}(?:attacks?|strikes?|airstrikes?|massacres?|"
                  r"bombings?|assault|raids?|shelling|executions|abductions|killings?)|"
                  r"(?:were|was|are|is)\s+(?:\w+\s+)?responsible)\b|"
-                 r"(?:ارتكب\w*|نفذ\w*)\s+(?:\S+\s+){0,2}(?:انتهاكات|جرائم|مجازر)", re.I)
+                 r"(?:ارتكب\w*|ارتكاب|نفذ\w*|تنفيذ)\s+(?:\S+\s+){0,2}(?:ال)?(?:انتهاكات|جرائم|مجازر)",
+                 re.I)
 _PRONOUN_SUBJECT = _rx(
     r"^\W*(?:they|he|she|the (?:attackers|gunmen|men|fighters|assailants|militiamen|soldiers)|"
     r"then they|later they|\S+وا\s|هم\s)", re.I)
@@ -145,6 +146,7 @@ _AGENT_BEFORE = _rx(r"(?:\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,3}|\bat the hands of\
 # names the agent through a chain (members of a branch belonging to X, and members of Y), longer
 # than the window of _AGENT_BEFORE; no verb or full stop may come between the cue and the actor.
 _AR_AGENT_CHAIN = _rx(r"(?:على يد|علي يد|على ايدي|علي ايدي|بايدي|من قبل)\s+(?:(?:عناصر|مسلح\S*|"
+                      r"ما يسمى|ما تسمى|ما يعرف ب|المدعو\S*|المسماه|المسمى|"
                       r"افراد|مقاتل\S*|دوري\S*|قو\S*|من|الفرع|فرع|[\d٠-٩]+|التابع\S*|تابع\S*|"
                       r"ميليشي\S*|مليشي\S*|الموالي\S*|[وو]?عناصر|ال\S+|لل\S+)[\s،,«»\"]+){1,10}"
                       r"(?:ل|لل|و|ال)?$")
@@ -159,8 +161,32 @@ _PATIENT_BEFORE = _rx(r"(?:\b(?:against|targeting|targeted|ambushed|attacked|kil
                              r"استهدف|مقتل|قتل|اغتيال|اعتقال|خطف|اختطاف|اصابة)\s+(?:\S+\s+){0,3})$",
                              re.I)
 # a sentence may give figures of two sources only if it has two clauses
+# "هاجم مسلحون ... دوريات وحواجز للأمن العام", "على مواقع للأمن العام": its posts were attacked
+# (but "القصف مصدره مواقع قوات النظام": the fire came from them)
+_AR_ATTACKED_POSTS = _rx(r"(?:على|ضد|هاجم\S*|استهدف\S*|اقتحم\S*|مهاجم\S*|هجوم\S*|هجمات)\s+"
+                         r"(?:\S+\s+){0,6}?(?:مواقع|حواجز|دوريات|نقاط|مقرات|مراكز|ثكنات)\s+"
+                         r"(?:\S+\s+){0,2}$")
+# "factions affiliated to the SNA", "فصائل تابعة للجيش الوطني": members of a known group
+_MEMBERSHIP = _rx(r"\b(?:affiliated|belonging)\b|تابع|يتبع|تتبع", re.I)
 _CLAUSE_HINT = _rx(r"\b(?:while|whereas|but|although)\b|;|بينما|في حين|فيما", re.I)
 # "X, and by unidentified armed men": a second agent, not X's own gunmen
+# "X and Y", "X" و"Y", "X (Y)": one list of agents
+_JOINED = _rx(r"[\s\"«»“”)]*(?:,|and|or|و)[\s\"«»“”(]*", re.I)
+_ALIAS_IN_PARENS = _rx(r"[\s\"«»“”]*\(\s*")
+# ", they said,": an aside in a clause, not a speaker of it
+_SPEECH_ASIDE = _rx(r",\s*(?:he|she|they|we|it|witnesses|residents|relatives)\s+(?:said|say|says|"
+                    r"added|recalled|told \w+)\s*,", re.I)
+# a violation noun as the subject of its own clause: "..., kidnapping has become a business"
+_NOMINAL_SUBJECT = re.compile(r"\w+\s+(?:has|have|had|was|were|is|are|became|remains?|remained)\b",
+                              re.I)
+# the subject's own verb right after it: "مسلحين ملثمين دخلوا"
+_AR_PLURAL_VERB_AFTER = re.compile(r"\s+\S{2,}وا(?:\s|$)")
+# a toll broken down by perpetrator: the header, then "- Actor: 51 civilians"
+_LIST_ITEM = re.compile(r"\s*[-•*–—]\s*")
+_ITEM_COUNT = _rx(r"[\s\"”»)]*[:：]\s*(?:\d|[٠-٩])")  # "...: 51"
+_BY_PERPETRATOR = _rx(r"الجهات الفاعله|الجهه الفاعله|الاطراف الفاعله|بحسب مرتكب|حسب مرتكب|"
+                      r"\bby perpetrator|\bperpetrator\b|\bperpetrators\b|\bresponsible part",
+                      re.I)
 _ANOTHER_AGENT = _rx(r"\b(?:and|or|as well as|while)\s+by\b|\sو(?:من قبل|على يد)", re.I)
 _RECIPIENT = _rx(r"(?:^|\s)ل(?:مراسل\S*|وكال\S*|صحيف\S*|قنا\S*)(?:\s+\S+)?|"
                  r"\btold\s+(?:the\s+)?[^,;]{0,40}|\bspeaking to\s+[^,;]{0,40}", re.I)
@@ -196,7 +222,8 @@ _SOCIAL_PLATFORM = _rx(r"\b(?:facebook|telegram|twitter|tiktok|instagram|youtube
                        r"تيليغرام|تويتر|مواقع التواصل|صفحته|صفحتها|قناته|قناتها", re.I)
 _MEMBERS_OF = _rx(r"\b(?:members?|fighters|units?|elements|gunmen|militiamen|soldiers|officers|"
                   r"personnel|troops|commanders?|men|a group|groups)\s+(?:of|from)\s+(?:the\s+)?$"
-                  r"|(?:عناصر|مقاتلو|مقاتلي|مسلحو|مسلحي|افراد|جنود)\s+(?:من\s+)?$", re.I)
+                  r"|(?:عناصر|مقاتلو|مقاتلي|مسلحو|مسلحي|مسلحون|مسلحين|افراد|جنود)\s+(?:من\s+)?$",
+                  re.I)
 _LABEL_ACTOR = "groups the source calls terrorist or outlaw"
 # the outlet that carried a statement
 _CARRIED_BY = _rx(
@@ -841,6 +868,8 @@ class _Run:
         for m in unknown_matches:
             si = self.sent_of(m.start())
             label = unknown_actor_label(m)
+            if label and has_arabic(label):
+                label = p.surface(m.start(), m.end())  # as the text spells it
             if not label or any(a_s <= m.start() and m.end() <= a_e for a_s, a_e, _ in actors):
                 continue  # "Turkish-backed factions" is a registry name (SNA)
             if not self._is_agent(m.start(), m.end(), sentences[si], viol_by_sent[si]):
@@ -853,7 +882,8 @@ class _Run:
             for a_prev, a_cur in itertools.pairwise(sorted(acts)):
                 if any(a[0] == a_prev[0] for a in agents) and \
                         not any(a[0] == a_cur[0] for a in agents) and \
-                        re.fullmatch(r"\s*(?:,|and|or|و)\s*", norm[a_prev[1]:a_cur[0]]):
+                        (_JOINED.fullmatch(norm, a_prev[1], a_cur[0]) or
+                         _ALIAS_IN_PARENS.fullmatch(norm, a_prev[1], a_cur[0])):
                     agents.append(a_cur)
             if agents:
                 sent_agents[si] = agents
@@ -876,10 +906,24 @@ class _Run:
                 clause = _CLAUSE_START.search(norm, sentences[si].start,
                                               sentences[si].start + m_comm.start())
                 since = clause.end() if clause else sentences[si].start
-                named += [a for a in acts if since <= a[0] and
-                          a[1] <= sentences[si].start + m_comm.start() and a not in named]
+                if not _DENIAL.search(norm, since, sentences[si].start + m_comm.start()):
+                    # "The ministry denies that its forces carried out any killings": no admission
+                    named += [a for a in acts if since <= a[0] and
+                              a[1] <= sentences[si].start + m_comm.start() and a not in named]
             if named:
+                # "the factions backed by the Turkish occupation committed violations": the
+                # described group is named, not its patron
+                for m in UNKNOWN_ACTOR.finditer(norm, sentences[si].start, sentences[si].end):
+                    inner = [a for a in named if m.start() <= a[0] and a[1] <= m.end()]
+                    label = unknown_actor_label(m)
+                    if inner and label:
+                        named = [a for a in named if a not in inner]
+                        if has_arabic(label):
+                            label = p.surface(m.start(), m.end())
+                        named.append((m.start(), m.end(), label, "unknown",
+                                      p.surface(m.start(), m.end())))
                 sent_agents[si] = named
+        self._breakdown_agents(sentences, actors_in_sent, claim_of_sent, sent_agents)
         # "They broke into our house": the actors of the sentence before, same paragraph.
         for si in sorted(event_sents & set(viol_by_sent)):
             if si in sent_agents or si - 1 not in actors_in_sent:
@@ -930,8 +974,7 @@ class _Run:
                                                      norm[max(0, a[0] - 8):a[0]], re.I)) or
                     # "the terrorists", "التنظيمات الارهابيه": a source's label for the group
                     # it named ("إرهابيي جبهة النصرة")
-                    (a[2] == _LABEL_ACTOR and label_named and (a[4][:2] == "ال" or re.search(
-                        r"\b(?:the|these|those)\s+$", norm[max(0, a[0] - 8):a[0]], re.I))))]
+                    (a[2] == _LABEL_ACTOR and label_named))]
                 if not sent_agents[si]:
                     del sent_agents[si]
         event_date_of: dict[int, str] = {}
@@ -943,12 +986,16 @@ class _Run:
             # a generic "gunmen" next to a named group is that group ("X gunmen", "gunmen of X")
             chosen = specific + [a for a in agents if a[3] == "generic" and not any(
                 (abs(a[0] - b[1]) < 30 or abs(b[0] - a[1]) < 30) and not _ANOTHER_AGENT.search(
-                    norm[min(a[1], b[1]):max(a[0], b[0])]) for b in specific)]
+                    norm[min(a[1], b[1]):max(a[0], b[0])]) and not (
+                    # "عناصر من قوات الأمن ومجموعات مسلحة رديفة": and another group
+                    b[1] <= a[0] and _JOINED.fullmatch(norm, b[1], a[0]))
+                for b in specific)]
             # "gunmen linked to X" covers the bare "X" and "gunmen" inside it; but "gunmen from
             # the Amshat faction" names a known group: keep the group.
             known = [a for a in chosen if a[3] not in ("unknown", "generic")]
-            chosen = [a for a in chosen if not (a[3] == "unknown" and " from " in a[2] and any(
-                a[0] <= k[0] and k[1] <= a[1] for k in known))]
+            chosen = [a for a in chosen if not (
+                a[3] == "unknown" and (" from " in a[2] or _MEMBERSHIP.search(a[2])) and any(
+                    a[0] <= k[0] and k[1] <= a[1] for k in known))]
             outer = [a for a in chosen if a[3] == "unknown"]
             chosen = [a for a in chosen if a[3] == "unknown" or not any(
                 o[0] <= a[0] and a[1] <= o[1] for o in outer)]
@@ -1046,7 +1093,6 @@ class _Run:
 
     def _is_agent(self, s: int, e: int, sent: object, viols: list[Violation]) -> bool:
         norm = self.norm
-        from dalil.extract.text import Sentence
 
         assert isinstance(sent, Sentence)
         before = norm[max(sent.start, s - 40):s]
@@ -1066,6 +1112,8 @@ class _Run:
             return True  # "three were killed when the PKK/YPG terror group fired rockets at"
         if _PATIENT_BEFORE.search(before) and not _MEMBERS_OF.search(before):
             return False  # "killing of X", but not "members of X looted"
+        if _AR_ATTACKED_POSTS.search(norm, max(sent.start, s - 90), s):
+            return False
         arabic = bool(_ARABIC.search(norm, s, e))
         if arabic and _AR_SPEAKER_BEFORE.search(before):
             return False
@@ -1078,6 +1126,9 @@ class _Run:
             if arabic:
                 if abs(vs - s) < 60:
                     return True
+                if e < vs < e + 140 and norm[vs - 1:vs] == "و" and \
+                        _AR_PLURAL_VERB_AFTER.match(norm, e) and "." not in norm[e:vs]:
+                    return True  # "مسلحين ملثمين دخلوا القرية ... وداهموا المنازل"
                 continue
             if vs > e:
                 between = norm[e:vs]
@@ -1085,10 +1136,35 @@ class _Run:
                     continue
                 if UNDERGOER_VERB.match(norm, vs, vs + 30):
                     continue  # "Four tribal fighters also died": they died, they did not kill
-                if _SPEECH_BETWEEN.search(between):
+                if _SPEECH_BETWEEN.search(_SPEECH_ASIDE.sub(",", between)):
                     continue  # "The SDF accused X of executing ...": the accuser is no agent
+                if re.search(r"[,;]\s*$", norm[max(0, vs - 3):vs]) and \
+                        _NOMINAL_SUBJECT.match(norm, vs, vs + 40):
+                    continue  # "factions handed over their weapons, kidnapping has become ..."
                 return True
         return False
+
+    def _breakdown_agents(self, sentences: list[Sentence],
+                          actors_in_sent: dict[int, list[tuple[int, int, str, str, str]]],
+                          claim_of_sent: dict[int, int],
+                          sent_agents: dict[int, list[tuple[int, int, str, str, str]]]) -> None:
+        """A toll broken down by perpetrator, as monitors' monthly reports give it ("وتوزعت
+        حصيلة الضحايا بحسب الجهات الفاعلة: - قوات النظام السوري: 51 مدنياً"): each item's
+        actor is a perpetrator."""
+        norm = self.norm
+        for si, acts in actors_in_sent.items():
+            if si in sent_agents or si not in claim_of_sent:
+                continue
+            start = sentences[si].start
+            item = _LIST_ITEM.match(sentences[si].text)
+            count = _ITEM_COUNT.search(norm, start, min(sentences[si].end, start + 90))
+            if item is None or count is None:
+                continue
+            named = [a for a in acts if a[1] <= count.start() + 6]
+            specific = [a for a in named if a[3] != "generic"]
+            if named and any(_BY_PERPETRATOR.search(sentences[k].text)
+                             for k in range(max(0, si - 8), si)):
+                sent_agents[si] = specific or named
 
     def _disclaim_accounts(self, claims: list[Claim], disclaimer_sents: set[int],
                            claim_of_sent: dict[int, int], author: str) -> None:
