@@ -462,3 +462,42 @@ def test_a_label_tied_to_a_named_group_in_a_headline() -> None:
             "Two civilians were killed on Friday when the YPG terror group fired mortars at a "
             "village near Tal Abyad.")
     assert perps(run(text)) == {"People's Protection Units (YPG)"}
+
+
+# -- the publishing body speaking in the first person ---------------------------------------------
+
+
+def test_a_council_statement_speaking_in_the_first_person() -> None:
+    text = ("Press release\n\nLocal Council of Kafr Batna\n\nDamascus, 3 March 2025\n\n"
+            "Our people were forced from these streets by the former regime in 2018, and more "
+            "than 200 homes were looted.")
+    r = run(text)
+    assert claim_with(r, "Our people")["attributed_to"] == "Local Council of Kafr Batna"
+    assert sources(r).get("Local Council of Kafr Batna") == ("official", False)
+
+
+def test_an_arabic_monitor_report_speaking_in_the_first_person() -> None:
+    text = ("الشبكة السورية لحقوق الإنسان\nحصيلة شهر أيلول\n\n"
+            "سجلنا ما لا يقل عن ٩٠ حالة اعتقال تعسفي في أيلول ٢٠٢٤، بينها ٤ أطفال.")
+    r = run(text, "2024-10-02")
+    assert r["claims"][-1]["attributed_to"] == "الشبكة السورية لحقوق الإنسان"
+
+
+def test_our_office_is_the_body_that_publishes() -> None:
+    text = ("الإدارة الذاتية الديمقراطية لشمال وشرق سوريا\n\nبيان إلى الرأي العام\n\n"
+            "رصد مكتبنا اختطاف ١٢ مواطناً من قرى ناحية راجو خلال أيلول ٢٠٢٣.")
+    r = run(text, "2023-10-02")
+    assert r["claims"][-1]["attributed_to"].startswith("الإدارة الذاتية")
+
+
+def test_a_report_of_a_commission() -> None:
+    text = ("Report of the Commission of Inquiry on Syria (excerpt)\n\n"
+            "12. We documented 14 attacks on markets in southern Idlib in 2019.")
+    r = run(text, "2020-01-10")
+    assert r["claims"][-1]["attributed_to"] == "Commission of Inquiry on Syria"
+
+
+def test_a_headline_is_not_a_publisher() -> None:
+    text = ("Turkish drone kills two civilians near Qamishli\n\n"
+            "We were told that two men were killed on Saturday.")
+    assert run(text)["claims"][-1]["attributed_to"] == "author"

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from dalil.extract import fastre
-from dalil.extract.lexicon import Entry, Lexicons
+from dalil.extract.lexicon import Entry, Lexicons, first_matching
 from dalil.gazetteer.names import normalize_arabic
 
 
@@ -796,11 +796,47 @@ _HEADER_ORG = _rx(
     r"بيان|تقرير|نشره|موجز)\b", re.I)
 
 
-def header_organisation(norm: str) -> str | None:
+def header_organisation(norm: str, lex: Lexicons | None = None) -> str | None:
     """The organisation a report's header names as its publisher ("Euphrates Documentation
-    Project — Monthly report", "المركز السوري لتوثيق الانتهاكات - تقرير شهري")."""
+    Project — Monthly report", "المركز السوري لتوثيق الانتهاكات - تقرير شهري"; with ``lex``
+    also "Report of the Commission of Inquiry ...", or a first line that is only a body's name:
+    "الشبكة السورية لحقوق الإنسان", "Local Council of al-Qaboun and Jobar")."""
     m = _HEADER_ORG.match(norm[:200])
-    return m.group("org").strip() if m else None
+    if m:
+        return m.group("org").strip()
+    if lex is None:
+        return None
+    lines = [ln.strip() for ln in norm[:400].split("\n") if ln.strip()][:3]
+    for ln in lines:
+        rep = _REPORT_OF.match(ln)
+        if rep:
+            return rep.group("org").strip()
+        if _DOC_TYPE_LINE.fullmatch(ln):
+            continue  # "Press release", "بيان إلى الرأي العام": the kind of document
+        if len(ln.split()) > 10 or re.search(r"[.!?:؟\"“«]|\d", ln):
+            break  # a headline or the text itself
+        role = first_matching(lex.source_roles, ln)
+        if role in ("NGO", "official") and not _VERBISH.search(ln):
+            return re.split(r"\s+[-–—|]\s+", ln)[0].strip()
+        break
+    return None
+
+
+# "Report of the Independent International Commission of Inquiry on the Syrian Arab Republic"
+_REPORT_OF = _rx(r"(?:report|statement|press release|update|submission)\s+(?:of|by|from)\s+"
+                 r"(?:the\s+)?(?P<org>[^\n(:]{4,120}?)\s*(?:\(|$)", re.I)
+_DOC_TYPE_LINE = _rx(r"(?:press release|press statement|statement|news release|for immediate "
+                     r"release|بيان(?:\s+\S+){0,3}|تصريح صحفي)", re.I)
+def first_person(name: str) -> bool:
+    """"our researchers", "we", "مكتبنا": an organisation speaking of itself."""
+    return bool(_FIRST_PERSON_NAME.fullmatch(normalize_arabic(name.strip().lower())))
+
+
+_FIRST_PERSON_NAME = _rx(r"we|our\s+[\w\s-]{2,30}|نحن|مكتبنا|فريقنا|باحثونا|باحثينا|منظمتنا|"
+                         r"شبكتنا|مركزنا|فرقنا")
+# the document speaks of itself: "we documented", "our team", "سجلنا", "مكتبنا"
+FIRST_PERSON = _rx(r"\b(?:we|our)\b|(?:^|\s)(?:نحن|سجلنا|وثقنا|رصدنا|لدينا|مكتبنا|فريقنا|"
+                   r"باحثونا|باحثينا)(?:\s|$)", re.I)
 
 
 _ANAPHOR_HEADS = {"centre", "center", "network", "group", "organisation", "organization",

@@ -355,6 +355,7 @@ class _Run:
         self._clause_cache: attr.ClauseCache = {}
         # where each violation starts in the normalised text (its span is in original offsets)
         self._viol_start: dict[int, int] = {}
+        self._org_speaks = False  # the publishing body asserts findings in the first person
 
     def sent_of(self, pos: int) -> int:
         return max(0, bisect_right(self.starts, pos) - 1)
@@ -607,6 +608,7 @@ class _Run:
                     if figure_words is None:
                         break
         self._disclaim_accounts(claims, disclaimer_sents, claim_of_sent, author)
+        self._first_person_claims(claims, author)
         r.claims = claims
 
         # figures
@@ -1166,6 +1168,25 @@ class _Run:
                              for k in range(max(0, si - 8), si)):
                 sent_agents[si] = specific or named
 
+    def _first_person_claims(self, claims: list[Claim], author: str) -> None:
+        """In a body's own statement or report ("Local Council of X", "الشبكة السورية لحقوق
+        الإنسان" heading it), what it asserts in the first person ("we documented", "سجلنا",
+        "رصد مكتبنا") is the body's: "Org" or "Org (our team)"."""
+        org = attr.header_organisation(self.norm, self.lex)
+        if not org:
+            return
+        if has_arabic(org):
+            org = self._surface_name(org, 0)
+        for c in claims:
+            if attr.first_person(c.attributed_to):
+                c.attributed_to = org if c.attributed_to.lower() in ("we", "نحن") else \
+                    f"{org} ({c.attributed_to})"
+            elif c.attributed_to == author and attr.FIRST_PERSON.search(
+                    self.sentences[c.sentence].text):
+                c.attributed_to = org
+                c.attribution_rule = "attribution:first_person"
+                self._org_speaks = True
+
     def _disclaim_accounts(self, claims: list[Claim], disclaimer_sents: set[int],
                            claim_of_sent: dict[int, int], author: str) -> None:
         """"Reuters could not independently verify the accounts": a disclaimer of the accounts
@@ -1284,9 +1305,14 @@ class _Run:
         Grouping first means the role lexicons run once per source, not once per mention."""
         groups: dict[str, list[tuple[str, str, tuple[int, int], str]]] = {}
         group_words: dict[str, set[str]] = {}
-        org = attr.header_organisation(self.norm)
+        org = attr.header_organisation(self.norm, self.lex)
         if org and has_arabic(org):
             org = self._surface_name(org, 0)
+        if org and self._org_speaks and not any(attr.first_person(x[0])
+                                                for x in self._raw_sources):
+            # the organisation asserts findings in the first person ("سجلنا", "Our people
+            # were forced from ..."): it is a source, unless it is already one as "our team"
+            self._raw_sources.append((org, "", (0, 0), "attribution:header:organisation"))
         for raw in self._raw_sources:
             if org and attr.refers_to(raw[0], org):
                 raw = (org, raw[1], raw[2], raw[3])  # "the centre" in the centre's own report
