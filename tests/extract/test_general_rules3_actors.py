@@ -501,3 +501,97 @@ def test_a_headline_is_not_a_publisher() -> None:
     text = ("Turkish drone kills two civilians near Qamishli\n\n"
             "We were told that two men were killed on Saturday.")
     assert run(text)["claims"][-1]["attributed_to"] == "author"
+
+
+# -- source names and roles in features and statements -----------------------------------------
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("Another resident, who asked to be identified only by his first name, Samer, for fear of "
+     "reprisals, said dozens of families had left.", "Samer", ("witness", True)),
+    ("Khaled, a 41-year-old baker from Talbiseh whose name we have changed, said soldiers "
+     "detained him in 2013.", "Khaled", ("witness", True)),
+    ("A council official, Abu Adnan, who gave only his kunya, said at least 12 civilians had "
+     "been killed by barrel bombs.", "Abu Adnan", ("official", True)),
+    ("Her brother, a pharmacist, said the kidnappers demanded 20,000 dollars.", "Her brother",
+     ("witness", False)),
+    ("The Idlib Documentation Office recorded 31 abductions in the district in 2023.",
+     "The Idlib Documentation Office", ("NGO", False)),
+])
+def test_person_sources(text: str, name: str, expected: tuple[str, bool]) -> None:
+    assert sources(run(text)).get(name) == expected
+
+
+def test_for_its_part_is_an_aside() -> None:
+    r = run("The Turkish Defence Ministry, for its part, said its operations targeted only "
+            "militants and that two civilians were not killed by its drones.")
+    assert r["claims"][0]["attributed_to"] == "The Turkish Defence Ministry"
+
+
+def test_the_channel_refers_back_to_the_channel() -> None:
+    r = run("Suwayda 24, a local news channel on Telegram, reported that gunmen shot dead three "
+            "men in the village. The channel said tribal fighters set the homes alight.")
+    assert claim_with(r, "set the homes alight")["attributed_to"] == "Suwayda 24"
+
+
+def test_denies_then_says_is_the_ministry() -> None:
+    r = run("The Defence Ministry denies that its forces have carried out any killings in Sweida "
+            "and says outlaw groups are to blame.")
+    assert r["claims"][0]["attributed_to"] == "The Defence Ministry"
+
+
+@pytest.mark.parametrize("text", [
+    "1. A stop to any demolition of houses before owners have documented their property;",
+    "3. Funding for the repair of 3 schools, estimated at 4.5 million US dollars.",
+    "He recognised the place when he saw a video of the killings published in April 2022.",
+    "Both sides accuse each other of breaking the ceasefire near the dam.",
+])
+def test_no_speaker_in_subordinate_clauses_and_participles(text: str) -> None:
+    assert sources(run(text)) == {}
+
+
+def test_accuse_names_the_speakers() -> None:
+    r = run("Local sources accuse several gangs of holding the detainees on farms near Izraa.")
+    assert r["claims"][0]["attributed_to"] == "Local sources"
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("وقالت سيدة عرّفت عن نفسها باسم أم جعفر إن المسلحين أخرجوا الرجال إلى الساحة.", "أم جعفر",
+     "witness"),
+    ("نفى مصدر في وزارة الدفاع السورية أن تكون الوحدات النظامية قد استهدفت مدنيين.",
+     "مصدر في وزارة الدفاع السورية", "official"),
+    ("وأعلنت الرئاسة السورية تشكيل لجنة وطنية مستقلة للتحقيق في الأحداث.", "الرئاسة السورية",
+     "official"),
+    ("وقال ذووه إنه تعرض للضرب المبرح في أحد المقرات.", "ذووه", "witness"),
+])
+def test_more_arabic_source_names(text: str, name: str, role: str) -> None:
+    got = sources(run(text))
+    assert name in got, got
+    assert got[name][0] == role
+
+
+def test_a_breakdown_by_perpetrator_is_no_source() -> None:
+    r = run("وتوزعت حصيلة الضحايا بحسب الجهات الفاعلة على النحو التالي: قوات النظام ٥١ مدنياً.")
+    assert "الجهات الفاعلة" not in sources(r)
+
+
+def test_violations_against_a_community() -> None:
+    text = ("تواصل الفصائل ارتكاب الانتهاكات بحق من تبقى من أهلنا الكرد في منطقة عفرين، إذ اختطف "
+            "عناصرها ٢٣ مواطناً في تشرين الأول ٢٠٢٣.")
+    assert victims(run(text, None)) == {"Kurds"}
+
+
+def test_an_age_appositive_keeps_the_speaker_before_the_verb() -> None:
+    assert sources(run("Rami, 34, said gunmen took his brother."))["Rami"] == ("witness", False)
+
+
+def test_a_number_in_a_name_is_no_age() -> None:
+    r = run("Suwayda 24, a local news channel on Telegram, reported that gunmen shot dead three "
+            "men in the village.")
+    assert sources(r)["Suwayda 24"][0] == "social_media_account"
+
+
+def test_an_arabic_testimony_header_describes_the_witness() -> None:
+    text = ("شهادة رقم ١٢\nالشاهد: \"أبو سامر\" (اسم مستعار)، ٤٥ عاماً، من حي بابا عمرو\n\n"
+            "اعتقلني عناصر الأمن من البيت في آذار ٢٠١٢.")
+    assert sources(run(text, None)).get("أبو سامر") == ("witness", True)

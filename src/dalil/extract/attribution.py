@@ -20,13 +20,15 @@ def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
 
 _QUOTE = _rx(r"[\"“«„]([^\"“”«»„]{8,})[\"”»]")
 _PRONOUN = _rx(r"^(?:he|she|they|it|we|i|the (?:man|woman|spokes\w+|official|witness|"
-                      r"resident|source|group|monitor|ministry|agency|observatory|organi[sz]ation)"
+                      r"resident|source|group|monitor|ministry|agency|observatory|organi[sz]ation|"
+                      r"channel|page|outlet|council|office|board|network)"
                       r")$", re.I)
 _AR_PRONOUN_VERB = _rx(r"^\s*(?:و|ف)?(?:قال|قالت|اضاف|اضافت|تابع|تابعت|اكد|اكدت|"
                               r"اوضح|اوضحت|روى|روت)\s*(?::|،|,|ان|إن|ان)")
 _NP_STOP = _rx(r"\s(?:that|who|which|whose|on|in a|in an|in its|in his|in her|"
                       r"after|when|as)\s|[,;:(\"“«]", re.I)
 _AR_NP_STOP = _rx(r"\s(?:ان|إن|أن|في|عن|خلال|الى|الي|إلى|على|علي|لـ|ل(?=\S)|بان|بأن|اليوم|"
+                         r"تشكيل|فتح|بدء|انطلاق|ب?ان(?:ه|ها|هم|هما|نا|ني)|"
                          r"امس|أمس|مساء|صباح|مقتل|اعتقال|قتل|اصابه|نزوح|تهجير|اختطاف|عدد|نحو|"
                          r"حوالي|ما|نفيا|قاطعا|بشده|ارتفاع|حصيله|الذي|التي|الذين|سقوط|وقوع|اقدام|قيام|عناصر)\s|"
                          r"[،,:;(\"“«]|\d|\s(?:ان|إن|أن|بان|بأن)$|\sل(?=[\"“«])|"
@@ -132,7 +134,7 @@ _GIVEN_NAME = re.compile(
     r"(?:identified (?:only )?(?:as|by)(?: (?:the |(?:his|her|their) )?(?:initials|first name|"
     r"nickname|name))?|known (?:only )?as|(?:who )?gave (?:only )?(?:his|her|their) "
     r"(?:first |full )?name(?: only)?(?: as|,)|pseudonym:?|calling (?:himself|herself|itself)|اسم مستعار:?|يدعى|تدعى|"
-    r"المعروف باسم|المعروفة باسم)\s+(?!(?:his|her|their|the|a|an)\b)(?P<n>(?:[A-Z]\.\s?){1,3}|@\w+|[^\s,.;()]+(?:\s+[A-Z][\w'-]+)?)",
+    r"المعروف باسم|المعروفة باسم|عرف\S* (?:عن )?نفس\S* باسم)\s*,?\s+(?!(?:his|her|their|the|a|an|for|of|to|in|on|because)\b)(?P<n>(?:أبو|ابو|أم|ام)\s+[^\s,.;()،]+|(?:[A-Z]\.\s?){1,3}|@\w+|[^\s,.;()]+(?:\s+[A-Z][\w'-]+)?)",
     re.I)
 # a name given in place of a withheld one (not "also known as the White Helmets")
 _WITHHELD = re.compile(r"identified (?:only )?(?:as|by)|gave (?:only )?(?:his|her|their)|pseudonym|"
@@ -149,7 +151,20 @@ def given_name(text: str) -> str | None:
 
 _NOT_A_SOURCE = _rx(r"(?:the\s+|international\s+|syrian\s+|local\s+)?(?:laws?|plan|agreement|"
                    r"deal|schedule|rules?|procedures?|regulations?|constitution|custom|tradition|"
-                   r"protocols?|timetable|terms|instructions|orders|القانون|الاتفاق|الخطه)$", re.I)
+                   r"protocols?|timetable|terms|instructions|orders|القانون|الاتفاق|الخطه|"
+                   # a breakdown "by perpetrator", "بحسب المحافظات": how a toll is split
+                   r"(?:the\s+)?(?:age|gender|region|governorate|province|perpetrator|month|year|"
+                   r"category|type)s?|الجهات الفاعله|الجهه الفاعله|المحافظات|المناطق|الفئات|"
+                   r"الجنس|العمر|الاشهر)$", re.I)
+# "a source in the ministry", "مصدر في وزارة الدفاع": the source is named by where it is
+# (a bare "source" only: "مصدر طبي في مستشفى نوى" is a medical source, the hospital is where)
+_AR_SOURCE_IN = re.compile(normalize_arabic(r"^(?:مصدر|مصادر)\s+(?:في|من|ب)\s"))
+# whom a source told: "لمراسل سانا" is not part of its name
+_AR_TOLD_TAIL = re.compile(normalize_arabic(r"\s+ل(?:مراسل|وكال|صحيف|قنا|موقع)\S*(?:\s+\S+)?$"))
+_POSSESSIVE_HEAD = re.compile(r"^(?:his|her|their)\s+(?:[a-z-]+\s+)?[a-z-]+$", re.I)
+# a verb in a subordinate clause is not the sentence's attribution
+_SUBORDINATE_BEFORE = re.compile(r"\b(?:before|until|unless|if|once|because|although|whereas)\s+"
+                                 r"[^,;]{1,50}$", re.I)
 # "قال الدفاع المدني في بيان إن": where it was said, not who said it
 _AR_SAID_IN = _rx(r"\s+(?:في|عبر|ضمن|خلال)\s+(?:بيان|تصريح|تقرير|منشور|رساله|تغريده|مؤتمر|"
                   r"حديث|اتصال|مقابله)\S*(?:\s+\S+){0,6}\s*$")  # "... نقلته وكالة الأنباء (سانا)"
@@ -245,6 +260,13 @@ def _clean_found(before: str, m: re.Match[str]) -> tuple[str, str, int] | None:
 
 _BE_BEFORE = re.compile(r"\b(?:be|been|being|was|were|is|are|remains?|remained|became|becomes|"
                         r"seems?|seemed|still)\s+(?:\w+ly\s+)?$", re.I)
+_THING_PUBLISHED = re.compile(r"\b(?:video|footage|photo|image|picture|report|statement|list|post|"
+                              r"clip|recording|letter)s?\b[^,;]{0,60}$", re.I)
+# "سيدة عرّفت عن نفسها باسم أم جعفر", "شاب يدعى أبو علي"
+_AR_GIVEN = re.compile(normalize_arabic(r"\s*\S+\s+(?:عرف\S* (?:عن )?نفس\S* باسم|يدعى|تدعى|"
+                                        r"اسمه|اسمها)\s+(?:(?:أبو|أم)\s+)?[^\s،,.:]+"))
+# "Rami, 34, said ...", "Rami, a farmer, said ...": the speaker is before the verb
+_APPOSITIVE_END = re.compile(r"^\W*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3},\s*(?:\d{1,3}|(?:a|an)\s[^,]{2,80}),\s*$")
 _AR_PREP = {"في", "من", "بـ"}
 
 Match = tuple[int, int, Entry]
@@ -338,6 +360,12 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             continue  # "(فضّل عدم ذكر اسمه)", "(who asked not to be named)": an aside's verb
         if re.search("[\u0600-\u06ff]", verb):
             rest = sent[v_e:]
+            given = _AR_GIVEN.match(rest)
+            gname = given_name(given.group(0)) if given else None
+            if given and gname:  # "قالت سيدة عرّفت عن نفسها باسم أم جعفر": the name she gave
+                return Attribution(gname, given.group(0).strip(), quoted is not None, s_start,
+                                   s_end, "attribution:verb_subject:" + verb,
+                                   (s_start + v_e, s_start + v_e + given.end()))
             if re.match(r"\s*ب?[اإأ]ن(?:ه|ها|هم|هما|نا|ني)\s", rest):
                 continue  # "قال إنه دفع ...": "he said that", the speaker is not named here
             to_that = re.match(r"\s*((?:\S+\s+){1,9}?)(?:ان|بان|إن|أن)\s", rest)
@@ -372,7 +400,8 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                     pre = (pre[:aside.start()] + " " + pre[aside.end():]).strip()
                 if pre and 1 <= len(pre.split()) <= 8 and not re.search(r"[،,:;\"“«\d]", pre):
                     name, desc = _clean_np(pre)
-                    split = re.match(r"^(\S+(?:\s+\S+)?)\s+((?:في|من|ب)\s.+)$", name)
+                    split = None if _AR_SOURCE_IN.match(name) else \
+                re.match(r"^(\S+(?:\s+\S+)?)\s+((?:في|من|ب)\s.+)$", name)
                     if split and len(name.split()) > 3:  # "مصدر طبي في مستشفى نوى": where it is
                         name, desc = split.group(1), ", ".join(
                             x for x in (split.group(2), desc) if x)
@@ -386,6 +415,7 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             else:
                 stop = _AR_NP_STOP.search(rest)
                 np = rest[: stop.start() if stop else 60][:60]
+
                 cut = _AR_NP_INNER_STOP.search(" " + np)
                 if cut:
                     np = np[:max(0, cut.start() - 1)]
@@ -395,7 +425,14 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             appos = re.match(r"\s*[،,]\s*(?:وهو|وهي|وهم)\s+([^،,:\"“«]{2,60})", rest[len(np):])
             if appos and not desc:
                 desc = appos.group(1).strip()  # "أبو أحمد، وهو أحد سكان الحي"
-            split = re.match(r"^(\S+(?:\s+\S+)?)\s+((?:في|من|ب)\s.+)$", name)
+            if _AR_SOURCE_IN.match(name):
+                # "مصدر في وزارة الدفاع": a bare source is named by its institution
+                told = _AR_TOLD_TAIL.search(name)
+                if told:
+                    name, desc = name[:told.start()], ", ".join(
+                        p for p in (name[told.start():].strip(), desc) if p)
+            split = None if _AR_SOURCE_IN.match(name) else \
+                re.match(r"^(\S+(?:\s+\S+)?)\s+((?:في|من|ب)\s.+)$", name)
             if split and len(name.split()) > 3:
                 # "مصادر محلية في مدينة مصياف": the source, then where it is
                 name, desc = split.group(1), ", ".join(p for p in (split.group(2), desc) if p)
@@ -409,6 +446,8 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         if low_verb in _AMBIGUOUS_VERBS and not re.match(r"\s*(?:that\b|[\"“«:]|$)", after) \
                 and not _PEOPLE_SUBJECT.search(sent[:v_s]):
             continue  # "these claims fabrications", "Reports of a massacre": nouns, not verbs
+        if re.match(r"\s+(?:each other|one another)\b", after):
+            continue  # "Both sides accuse each other": no one source
         if re.match(r"\s+as\b", after) or (low_verb in ("accused", "blamed") and
                                             re.match(r"\s+(?:of|for)\b", after)):
             continue  # "described as", "men accused of talking to the SDF"
@@ -424,7 +463,14 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         if _RELATIVE_BEFORE.search(sent, 0, v_s) or _PARTITIVE_RELATIVE.search(sent, 0, v_s):
             continue
         if low_verb.endswith("ed") and _BE_BEFORE.search(sent, max(0, v_s - 20), v_s):
-            continue  # "clashes continued to be reported": a passive names no speaker  # "a man who said he could get him released": not the sentence's source
+            continue  # "clashes continued to be reported": a passive names no speaker
+        if _SUBORDINATE_BEFORE.search(sent, max(0, v_s - 60), v_s):
+            continue  # "before owners have documented their property": not who speaks
+        if low_verb.endswith("ed") and (
+                (sent[:v_s].rstrip().endswith(",") and re.match(r"\s+(?:at|to be|as)\b", after))
+                or (low_verb in _PASSIVE_PUBLISHING and _THING_PUBLISHED.search(sent, 0, v_s) and
+                    re.match(r"\s+(?:in|on|last|earlier)\s+(?:[A-Z]|\d|the\s|this\s)", after))):
+            continue  # "..., estimated at 4.5 million", "a video published in April": participles  # "a man who said he could get him released": not the sentence's source
         # "X put the toll at 9 and said ...", "X, in a note, rejected ... and stated that": the
         # speaker of a second, coordinated verb is the subject of the sentence's first verb
         if _AND_BEFORE.search(sent, max(0, v_s - 12), v_s):
@@ -441,7 +487,8 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         if low_verb not in ("told", "tells", "tell") and \
                 before.rstrip().endswith((",", "\"", "”", "»")) and \
                 re.match(r"\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,3}\s*[.!]?\s*$", after) and \
-                not _VERBISH_AFTER.search(after) and not _RELATIVE_CHUNK.search(before):
+                not _VERBISH_AFTER.search(after) and not _RELATIVE_CHUNK.search(before) and \
+                not _APPOSITIVE_END.search(before):
             found = None  # "..., Say Officials": the speaker follows the verb
         else:
             rel_subject = _RELATIVE_SUBJECT.search(before)
@@ -519,11 +566,12 @@ _RELATIVE = _rx(r"^(?:who|which|whose|whom)\b", re.I)
 # "X, speaking to reporters on condition of anonymity, said", "X, in a statement, said": an aside
 # between the speaker and the verb, never the speaker
 _ASIDE = _rx(r"^(?:speaking|talking|writing|in\s+(?:a|an|its|his|her|their)\s|on\s+condition|"
-             r"on\s+behalf|via\s|through\s)", re.I)
+             r"on\s+behalf|via\s|through\s|for\s+(?:its|his|her|their)\s+part|in\s+turn|"
+             r"for\s+fear|out\s+of\s+fear|fearing|for\s+security\s+reasons|citing\s)", re.I)
 # an organisation's name: capitalised words with lower-case links ("the Syrian Observatory for
 # Human Rights", "Ministry of Defence"); it ends on a capitalised word
 _ORG_NAME = _rx(r"^(?:the\s+)?[A-Z][\w.'-]*(?:(?:\s+(?:of|for|the|and|on))*\s+"
-                r"(?:[A-Z][\w.'-]*|al-[\w'-]+)){0,8}$")
+                r"(?:[A-Z][\w.'-]*|al-[\w'-]+)){0,8}(?:\s+\d{1,4})?$")  # "Suwayda 24"
 _DESCRIPTIVE = _rx(r"^(?:a|an|the|who|which|whose|aged|one of|\d|"
                    # a title without an article: "Kamal Dara, head of the media office, said"
                    r"(?:head|director|spokes(?:man|woman|person)|chief|commander|member|leader|"
@@ -567,23 +615,27 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
         text = c[2].strip()
         words = len(text.split())
         aside = _RELATIVE.match(text) or _ASIDE.match(text)
-        if (_VERBISH.search(text) and not aside) or words > 20:
+        # "a farmer whose name we have changed": the relative clause's verbs are not the chunk's
+        core = re.sub(r"\b(?:who|whose|whom|which)\b.*$", "", text)
+        if (_VERBISH.search(core) and not aside) or words > 20:
             break  # a relative clause may hold verbs: "the ministry, which has backed ..., said"
         if taken:
             last = taken[-1][2].strip()
-            joins = (((_PROPER.match(text) or _ORG_NAME.match(text))
+            joins = (((_PROPER.match(text) or _ORG_NAME.match(text) or
+                       _POSSESSIVE_HEAD.match(text))
                       and _DESCRIPTIVE.match(last))  # "Rami, a farmer,"
                      or (_DESCRIPTIVE.match(text) and (_PROPER.match(last) or _RELATIVE.match(last)))
                      or _RELATIVE.match(last) or _ASIDE.match(last))
             if not joins:
                 break
         taken.append(c)
-        if len(taken) == 3:
-            break
+        if len(taken) == 3 + any(_ASIDE.match(c[2].strip()) for c in taken):
+            break  # an aside ("for fear of reprisals") does not count
     if not taken:
         return None
-    names = [c for c in taken if (_PROPER.match(c[2].strip()) or _ORG_NAME.match(c[2].strip()))
-             and not _RELATIVE.match(c[2].strip())]
+    names = [c for c in taken if (_PROPER.match(c[2].strip()) or _ORG_NAME.match(c[2].strip())
+                                  or _POSSESSIVE_HEAD.match(c[2].strip()))
+             and not _RELATIVE.match(c[2].strip())]  # "His father, a pharmacist, said"
     plain = [c for c in taken if not _RELATIVE.match(c[2].strip()) and not _ASIDE.match(
         c[2].strip())]
     if not plain:
@@ -595,9 +647,9 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
     coordinated = _FIRST_VERB_AND.match(name)
     if coordinated:  # "The Interior Ministry identified the man as X and said": the ministry
         name = coordinated.group(1)
-    given = given_name(desc) if _WITHHELD.search(desc) else None
+    given = given_name(desc) if _WITHHELD.search(desc) and not names else None
     if given:  # "a cousin, who asked to be identified only as Abu Rami, said"
-        name = given
+        name, desc = given, ", ".join(p for p in (name, desc) if p)
     name = re.sub(r"^(?:and|but|while|as|so)\s+", "", name, flags=re.I)
     name = re.sub(r"\s+(?:also|too|again|further|separately|later|meanwhile|earlier)$", "", name,
                   flags=re.I)
@@ -609,7 +661,8 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
 _AND_BEFORE = _rx(r"\band\s+(?:also\s+|later\s+|then\s+)?$", re.I)
 # the sentence's first finite verb; what precedes it (minus fronted adverbials) is the subject
 _FIRST_VERB = _rx(r"\s(?:(?:has|have|had)\s+(?:also\s+)?)?(?:[a-z]{3,}ed|put|said|told|says|"
-                  r"gave|wrote|sent|made|found|took|spoke)\b")
+                  r"gave|wrote|sent|made|found|took|spoke|denies|claims|accuses|blames|insists|"
+                  r"reports|states|confirms|announces|rejects)\b")
 _FRONTED = _rx(r"^(?:in|on|at|during|however|after|before|by|for|with|since|meanwhile|"
                r"separately|later|earlier|speaking|according)\b", re.I)
 

@@ -208,8 +208,9 @@ _CIVILIAN_CUE = _rx(
 _OBJECT_END = _rx(r"\s(?:for|over|after|in which|who|which|that|when)\s|[,;]|،", re.I)
 _VICTIMS_WERE = _rx(r"\b(?:victims|those (?:killed|abducted|detained|targeted)|the dead)\s+"
                     r"(?:were|are|included)\b|\btargeted\b|\btargeting\b|\bsubjected to\b|"
-                    r"\b(?:violence|attacks?|crimes|abuses|killings|massacres?|campaign|incitement|"
-                    r"reprisals?)\s+(?:on|against)\b|الضحايا\s+من|استهداف|المستهدفين|"
+                    r"\b(?:violence|attacks?|crimes|abuses|violations|killings|massacres?|campaign|"
+                    r"incitement|reprisals?)\s+(?:on|against)\b|"
+                    r"(?:انتهاكات|الانتهاكات|جرائم|الجرائم|اعتداءات|الاعتداءات)\s+(?:\S+\s+)?(?:بحق|ضد)|الضحايا\s+من|استهداف|المستهدفين|"
                     r"(?:^|\s)(?:يتعرض|تتعرض|يتعرضون|تعرض|تعرضت|تعرضوا)\S*", re.I)
 _THAT_FIGURE = _rx(r"\b(?:that|this|the)\s+(?:figure|number|toll|estimate|claim|account|report)\b"
                    r"(?!s)|هذا الرقم|هذه الحصيله|هذه الارقام|هذه الاعداد", re.I)
@@ -225,6 +226,8 @@ _MEMBERS_OF = _rx(r"\b(?:members?|fighters|units?|elements|gunmen|militiamen|sol
                   r"|(?:عناصر|مقاتلو|مقاتلي|مسلحو|مسلحي|مسلحون|مسلحين|افراد|جنود)\s+(?:من\s+)?$",
                   re.I)
 _LABEL_ACTOR = "groups the source calls terrorist or outlaw"
+# a person's name: "Abu Ammar", "Umm Jaafar", "Fayez", "Rami Haddad", "أبو عمار"
+_PERSON_NAME = _rx(r"(?:(?:abu|umm|um|أبو|ابو|أم|ام)\s+\S+|[A-Z][a-z]+(?:\s+(?:al-)?[A-Z][a-z]+)?)$")
 # the outlet that carried a statement
 _CARRIED_BY = _rx(
     r"\b(?:told|carried by|published by|aired by|broadcast by|quoted by)\s+(?:the\s+)?"
@@ -376,7 +379,7 @@ class _Run:
         if author_rule in ("header:handle", "header:testimony", "header:speaker"):
             # a post's author, a testimony's witness and a briefing's speaker are sources of
             # what follows; the header line that names them describes them
-            at = norm.find(author, 0, 400)
+            at = norm.find(normalize_arabic(author) if has_arabic(author) else author, 0, 400)
             line_start = norm.rfind("\n", 0, max(0, at)) + 1 if at >= 0 else 0
             line_end = norm.find("\n", line_start)
             line_end = line_end if line_end > 0 else min(len(norm), 200)
@@ -1393,8 +1396,12 @@ class _Run:
         named_anonymous = bool(_ANONYMOUS.search(name))
         if role in ("official", "NGO", "media") and not name.startswith("@") and \
                 not named_anonymous and not _INDEFINITE.match(name) and \
-                not self.lex.pseudonymous.search(name):
-            return role, False  # institutions speak under their own name
+                not self.lex.pseudonymous.search(name) and (
+                    first_matching(self.lex.source_roles, name) or self._actors_in(name) or
+                    _UN_BODY.search(name) or not _PERSON_NAME.match(name)):
+            # institutions speak under their own name; "Abu Ammar, a council official, who
+            # gave only his kunya" is a person whose role comes from the description
+            return role, False
         pseudo = bool(self.lex.pseudonymous.search(name)
                       or self.lex.pseudonymous.search(f"{context} | {around[:200]}"))
         return role, pseudo
