@@ -530,8 +530,22 @@ def test_for_its_part_is_an_aside() -> None:
 
 def test_the_channel_refers_back_to_the_channel() -> None:
     r = run("Suwayda 24, a local news channel on Telegram, reported that gunmen shot dead three "
-            "men in the village. The channel said tribal fighters set the homes alight.")
+            "men in the village. The Israeli military said it struck a convoy. The channel said "
+            "tribal fighters set the homes alight.")
     assert claim_with(r, "set the homes alight")["attributed_to"] == "Suwayda 24"
+
+
+def test_a_telegram_channel_named_in_passing_is_cited() -> None:
+    r = run('Video circulating on Telegram channel "Sweida Now" appears to show houses on fire. '
+            "The channel said tribal fighters set the homes alight.")
+    assert sources(r)["Sweida Now"][0] == "social_media_account"
+    assert claim_with(r, "set the homes alight")["attributed_to"] == "Sweida Now"
+
+
+def test_two_ministries_are_two_sources() -> None:
+    r = run("Syria's Interior Ministry said 30 people had been killed in Sweida. The Defence "
+            "Ministry said its units had entered the city.")
+    assert {"Syria's Interior Ministry", "The Defence Ministry"} <= set(sources(r))
 
 
 def test_denies_then_says_is_the_ministry() -> None:

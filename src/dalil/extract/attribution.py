@@ -20,8 +20,7 @@ def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
 
 _QUOTE = _rx(r"[\"“«„]([^\"“”«»„]{8,})[\"”»]")
 _PRONOUN = _rx(r"^(?:he|she|they|it|we|i|the (?:man|woman|spokes\w+|official|witness|"
-                      r"resident|source|group|monitor|ministry|agency|observatory|organi[sz]ation|"
-                      r"channel|page|outlet|council|office|board|network)"
+                      r"resident|source|group|monitor|ministry|agency|observatory|organi[sz]ation)"
                       r")$", re.I)
 _AR_PRONOUN_VERB = _rx(r"^\s*(?:و|ف)?(?:قال|قالت|اضاف|اضافت|تابع|تابعت|اكد|اكدت|"
                               r"اوضح|اوضحت|روى|روت)\s*(?::|،|,|ان|إن|ان)")

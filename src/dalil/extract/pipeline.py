@@ -226,6 +226,12 @@ _MEMBERS_OF = _rx(r"\b(?:members?|fighters|units?|elements|gunmen|militiamen|sol
                   r"|(?:عناصر|مقاتلو|مقاتلي|مسلحو|مسلحي|مسلحون|مسلحين|افراد|جنود)\s+(?:من\s+)?$",
                   re.I)
 _LABEL_ACTOR = "groups the source calls terrorist or outlaw"
+_BODY_ANAPHOR = re.compile(r"(?:the|this)\s+(?:channel|page|outlet|council|office|board|network|"
+                           r"committee|account)", re.I)
+# 'Telegram channel "Suwayda 24"', "the Facebook page of Horan Free Gathering"
+_CHANNEL_NAME = _rx(r"\b(?i:telegram|facebook|whatsapp|youtube|tiktok|instagram)\s+(?i:channel|page|"
+                    r"account|group)\s+(?:(?i:of|called|named)\s+)?(?:[\"“«](?P<q>[^\"”»\n]{2,40})"
+                    r"[\"”»]|(?P<n>[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|\d{1,4})){0,3}))")
 # a person's name: "Abu Ammar", "Umm Jaafar", "Fayez", "Rami Haddad", "أبو عمار"
 _PERSON_NAME = _rx(r"(?:(?:abu|umm|um|أبو|ابو|أم|ام)\s+\S+|[A-Z][a-z]+(?:\s+(?:al-)?[A-Z][a-z]+)?)$")
 # the outlet that carried a statement
@@ -481,6 +487,7 @@ class _Run:
         runs = attr.quote_runs([(x.index, x.paragraph, 0, x.text) for x in sentences])
         prev_quote: tuple[int, str] | None = None
         post_of_para: tuple[int, str] | None = None
+        self._channel_sources()
         for sent in sentences:
             si = sent.index
             stext = sent.text
@@ -523,6 +530,13 @@ class _Run:
                                      "attribution:continued_quote", (0, 0))
             if a is not None and has_arabic(a.speaker):
                 a = dc_replace(a, speaker=self._surface_name(a.speaker, a.speaker_span[0]))
+            if a is not None and _BODY_ANAPHOR.fullmatch(a.speaker):
+                # "The channel said ...": the channel named before
+                head = a.speaker.split()[-1].lower()
+                prior = next((x[0] for x in reversed(self._raw_sources) if x[2][0] < sent.start
+                              and head in f"{x[0]} {x[1]} {x[3]}".lower()), None)
+                if prior:
+                    a = dc_replace(a, speaker=prior)
             if si in runs and a is None:
                 # a quotation over several sentences: its speaker is named at one end, or is
                 # the one quoted just before in the paragraph ('"They went door to door."')
@@ -1278,6 +1292,13 @@ class _Run:
             cached = self._actor_cache[name] = self.lex.actors.finditer(name)
         return cached
 
+    def _channel_sources(self) -> None:
+        """'Video circulating on Telegram channel "Suwayda 24"': the channel is cited."""
+        for m in _CHANNEL_NAME.finditer(self.norm):
+            g = "q" if m.group("q") else "n"
+            self._raw_sources.append((m.group(g).strip(), "channel", (m.start(g), m.end(g)),
+                                      "attribution:channel"))
+
     def _outlet_sources(self) -> None:
         """"told state news agency SANA", "في بيان نقلته وكالة الأنباء الرسمية (سانا)": the
         outlet that carried a statement is cited too (only names the media lexicon knows; not
@@ -1323,7 +1344,9 @@ class _Run:
             if not key or _PRONOUN_KEY.fullmatch(key):
                 continue
             named = self._actors_in(raw[0])
-            if named and named[0][2].label and (named[0][1] - named[0][0]) >= 0.5 * len(raw[0]):
+            if named and named[0][2].label and (named[0][1] - named[0][0]) >= 0.5 * len(raw[0]) \
+                    and self.lex.actor_kinds.get(named[0][2].label) != "state_body":
+                # (not state bodies: the defence and the interior ministry are two sources)
                 key = name_key(named[0][2].label)  # "the SDF" = "Syrian Democratic Forces"
             words = set(key.split())
             # "Haddad" after "Karim Haddad", "the ministry" after "the interior ministry": one
@@ -1362,7 +1385,8 @@ class _Run:
             self._role_cache[key] = cached
         role, pseudo = cached
         if role in ("other", "witness", "NGO") and (
-                rule in ("attribution:header:handle", "attribution:post_author") or (
+                rule in ("attribution:header:handle", "attribution:post_author",
+                         "attribution:channel") or (
                     rule.rsplit(":", 1)[-1] in ("posted", "tweeted", "shared", "wrote", "نشر",
                                                 "نشرت", "كتب", "كتبت")
                     and _SOCIAL_PLATFORM.search(around[:160]))):
