@@ -226,6 +226,11 @@ _MEMBERS_OF = _rx(r"\b(?:members?|fighters|units?|elements|gunmen|militiamen|sol
                   r"|(?:عناصر|مقاتلو|مقاتلي|مسلحو|مسلحي|مسلحون|مسلحين|افراد|جنود)\s+(?:من\s+)?$",
                   re.I)
 _LABEL_ACTOR = "groups the source calls terrorist or outlaw"
+# a link word of UNKNOWN_ACTOR ("linked to", "-backed", "fighters from", "موالية ل"): every
+# match holds one
+_UNKNOWN_HINT = _rx(r"linked|affiliated|loyal|belonging|allied|tied|close|aligned|answering|backed|"
+                    r"supported|funded|armed|sponsored|from|تابع|موال|مرتبط|تتبع|يتبع|مقرب|مدعوم",
+                    re.I)
 _BODY_ANAPHOR = re.compile(r"(?:the|this)\s+(?:channel|page|outlet|council|office|board|network|"
                            r"committee|account)", re.I)
 # 'Telegram channel "Suwayda 24"', "the Facebook page of Horan Free Gathering"
@@ -881,7 +886,11 @@ class _Run:
                 continue
             if self._is_agent(s, e, sentences[si], viol_by_sent[si]):
                 sent_agents.setdefault(si, []).append((s, e, entry.label, kind, p.surface(s, e)))
-        unknown_matches = [m for si in sorted(event_sents & set(viol_by_sent))
+        # the described-actor pattern has no literal start: try it only in the sentences that
+        # hold one of its link words (found for the whole text at once)
+        hinted = {self.sent_of(m.start()) for m in _UNKNOWN_HINT.finditer(norm)} \
+            if event_sents else set()
+        unknown_matches = [m for si in sorted(event_sents & set(viol_by_sent) & hinted)
                            for m in UNKNOWN_ACTOR.finditer(norm, sentences[si].start,
                                                            sentences[si].end)]
         for m in unknown_matches:
