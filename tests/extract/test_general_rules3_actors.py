@@ -609,3 +609,20 @@ def test_an_arabic_testimony_header_describes_the_witness() -> None:
     text = ("شهادة رقم ١٢\nالشاهد: \"أبو سامر\" (اسم مستعار)، ٤٥ عاماً، من حي بابا عمرو\n\n"
             "اعتقلني عناصر الأمن من البيت في آذار ٢٠١٢.")
     assert sources(run(text, None)).get("أبو سامر") == ("witness", True)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("A.H. stated that in April 2013 a relative who still lived in the district told him that "
+     "armed men had shot a group of detainees near the pit.", "a relative"),
+    ("Rami said that his cousin told him that gunmen had killed two men at the checkpoint.",
+     "his cousin"),
+    ("The family kept a 2015 letter from the Military Police stating that they held no record of "
+     "the detainee.", "the Military Police"),
+])
+def test_the_inner_source_of_hearsay_and_documents(text: str, name: str) -> None:
+    assert run(text)["claims"][0]["attributed_to"] == name
+
+
+def test_a_preliminary_survey_is_hedged() -> None:
+    r = run("According to a preliminary survey, around 80 percent of the houses were destroyed.")
+    assert r["claims"][0]["hedged"]

@@ -266,6 +266,13 @@ _AR_GIVEN = re.compile(normalize_arabic(r"\s*\S+\s+(?:عرف\S* (?:عن )?نفس
                                         r"اسمه|اسمها)\s+(?:(?:أبو|أم)\s+)?[^\s،,.:]+"))
 # "Rami, 34, said ...", "Rami, a farmer, said ...": the speaker is before the verb
 _APPOSITIVE_END = re.compile(r"^\W*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3},\s*(?:\d{1,3}|(?:a|an)\s[^,]{2,80}),\s*$")
+_NESTED_SOURCE = _rx(
+    r"\b(?:that|,)\s+(?:(?:in|on|at|during|later|then)\s+[^,;]{2,30}?\s+)?"
+    r"(?P<np>(?:a|an|his|her|their)\s+[\w'-]+(?:\s+[\w'-]+){0,2}?)"
+    r"(?:\s+(?:who|whom)\s[^,;]{2,60}?)?\s+told\s+(?:him|her|them|us|me)\s+that\b"
+    r"|\b(?:letter|statement|certificate|document|note|decision|notice)\s+from\s+"
+    r"(?P<doc>(?:the\s+)?[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|for|the)){0,6})\s*,?\s+"
+    r"(?:stating|saying|confirming|denying|claiming)\s+that\b", re.I)
 _AR_PREP = {"في", "من", "بـ"}
 
 Match = tuple[int, int, Entry]
@@ -295,6 +302,17 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             return Attribution(name, desc, quoted is not None, s_start, s_end,
                                "attribution:quoted_as_saying",
                                (s_start + relay.start(group), s_start + relay.end(group)))
+    # 0b. hearsay and documents inside a statement: "A.H. stated that a relative told him that
+    # ...", "a letter from the Military Police stating that ...": the inner source asserts it
+    inner = _NESTED_SOURCE.search(sent) if ("told" in sent or "stating" in sent or
+                                            "saying" in sent) else None
+    if inner:
+        name, desc = _clean_np(inner.group("np") or inner.group("doc"))
+        if name and not _PRONOUN.match(name):
+            g = "np" if inner.group("np") else "doc"
+            return Attribution(name, desc, quoted is not None, s_start, s_end,
+                               "attribution:nested_source",
+                               (s_start + inner.start(g), s_start + inner.start(g) + len(name)))
     # 1. "according to X", "بحسب X"
     acc = according[0] if according else None
     if acc is not None and sent[acc[0]:acc[1]].lower() == "per" and \
