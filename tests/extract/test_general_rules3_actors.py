@@ -626,3 +626,15 @@ def test_the_inner_source_of_hearsay_and_documents(text: str, name: str) -> None
 def test_a_preliminary_survey_is_hedged() -> None:
     r = run("According to a preliminary survey, around 80 percent of the houses were destroyed.")
     assert r["claims"][0]["hedged"]
+
+
+def test_the_protector_of_accused_gangs_is_not_accused() -> None:
+    r = run("Residents accuse several gangs of working under the protection of Military "
+            "Intelligence, and say the gangs kidnapped 12 people in 2024.")
+    assert "Military Security" not in perps(r)
+
+
+def test_government_affiliated_forces_are_the_government() -> None:
+    r = run("The network said 300 civilians were killed by government-affiliated forces between "
+            "6 and 10 March 2025.")
+    assert perps(r) == {"Syrian government forces (2025-)"}
