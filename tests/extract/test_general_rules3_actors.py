@@ -638,3 +638,35 @@ def test_government_affiliated_forces_are_the_government() -> None:
     r = run("The network said 300 civilians were killed by government-affiliated forces between "
             "6 and 10 March 2025.")
     assert perps(r) == {"Syrian government forces (2025-)"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Government forces and allied militias killed at least 30 people in Baniyas on 8 March "
+     "2025.", {"Syrian government forces (2025-)", "unidentified gunmen"}),
+    ("The Islamic State group claimed responsibility for the bombing, which killed 25 "
+     "worshippers in a Damascus church on 22 June 2025.", {"Islamic State"}),
+    ("أقدمت مجموعة مسلحة على قتل ثلاثة مدنيين في قرية قرب تلكلخ يوم ٤ شباط ٢٠٢٥.",
+     {"unidentified gunmen"}),
+    ("Security forces were accused of killing four protesters in Sweida on 2 May 2025.",
+     {"Syrian government forces (2025-)"}),
+])
+def test_claims_of_responsibility_accusations_and_allies(text: str, expected: set[str]) -> None:
+    assert perps(run(text, None)) == expected
+
+
+def test_a_claim_of_responsibility_is_no_doubt_and_an_armed_group_is_no_ngo() -> None:
+    r = run("The Islamic State group claimed responsibility for the bombing, which killed 25 "
+            "worshippers in a Damascus church.")
+    assert not r["claims"][0]["hedged"]
+    assert sources(r)["The Islamic State group"][0] == "official"
+
+
+def test_bare_plural_speaker_of_a_relative_clause() -> None:
+    r = run("The strike, which residents blamed on Turkish drones, killed three people near "
+            "Kobani on 3 May 2024.")
+    assert r["claims"][0]["attributed_to"] == "residents"
+
+
+def test_armenian_families_are_christians() -> None:
+    r = run("Armenian families in Aleppo said their church was looted on 3 May 2025.")
+    assert victims(r) == {"Christians"}

@@ -247,7 +247,9 @@ _AR_DOCUMENT = re.compile(normalize_arabic(r"(?:توثيقات|توثيق|إحص
                                            r"بيانات|أرقام|معطيات|تقديرات|معلومات|حصيلة)\s+"))
 _RELATIVE_SUBJECT = re.compile(r"(?:,\s*|\s)(?:which|whom|that)\s+(?P<np>(?:the\s+)?[A-Z][\w.'-]*"
                                r"(?:\s+(?:[A-Z][\w.'-]*|of|for|the|al-[\w'-]+)){0,6}|"
-                               r"(?:the|a|an)\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2})\s*$")
+                               r"(?:the|a|an)\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}|"
+                               r"(?:residents|activists|witnesses|officials|relatives|locals|"
+                               r"survivors|medics|monitors|rescuers|families))\s*$")
 
 
 def _clean_found(before: str, m: re.Match[str]) -> tuple[str, str, int] | None:

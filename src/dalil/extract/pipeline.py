@@ -116,6 +116,9 @@ _PERPETRATOR_WORD = _rx(r"\b(?:perpetrators?|culprits|attackers were|carried out
                         r"(?:الجناه|الجناة|مرتكبي|مرتكبو|منفذي|منفذو)", re.I)
 _COMMITTED = _rx(r"\b(?:(?:committed|carried out|perpetrated|were responsible for|are responsible "
                  r"for)\s+(?:\w+\s+){0,2}(?:violations|abuses|crimes|atrocities|massacres|killings)|"
+                 # "IS claimed responsibility for the bombing", "X were accused of killing"
+                 r"claim(?:ed|s)?\s+responsibility|(?:were|was|are|is|have been|has been)\s+"
+                 r"(?:\w+\s+)?(?:accused|blamed)\s+(?:of|for)\b|"
                  # "HRW concluded that government forces carried out the attack"
                  r"(?:carried out|perpetrated|conducted|launched|(?:was|were) behind)\s+(?:the|this|"
                  r"that|these|those)\s+(?:\w+\s+){0,2}(?:attacks?|strikes?|airstrikes?|massacres?|"
@@ -171,7 +174,8 @@ _MEMBERSHIP = _rx(r"\b(?:affiliated|belonging)\b|تابع|يتبع|تتبع", re
 _CLAUSE_HINT = _rx(r"\b(?:while|whereas|but|although)\b|;|بينما|في حين|فيما", re.I)
 # "X, and by unidentified armed men": a second agent, not X's own gunmen
 # "X and Y", "X" و"Y", "X (Y)": one list of agents
-_JOINED = _rx(r"[\s\"«»“”)]*(?:,|and|or|و)[\s\"«»“”(]*", re.I)
+_JOINED = _rx(r"[\s\"«»“”)]*(?:,|and|or|و)[\s\"«»“”(]*(?:(?:allied|affiliated|auxiliary|other|"
+              r"local|foreign)\s+)?", re.I)
 _ALIAS_IN_PARENS = _rx(r"[\s\"«»“”]*\(\s*")
 # ", they said,": an aside in a clause, not a speaker of it
 _SPEECH_ASIDE = _rx(r",\s*(?:he|she|they|we|it|witnesses|residents|relatives)\s+(?:said|say|says|"
@@ -227,6 +231,7 @@ _MEMBERS_OF = _rx(r"\b(?:members?|fighters|units?|elements|gunmen|militiamen|sol
                   r"|(?:عناصر|مقاتلو|مقاتلي|مسلحو|مسلحي|مسلحون|مسلحين|افراد|جنود)\s+(?:من\s+)?$",
                   re.I)
 _LABEL_ACTOR = "groups the source calls terrorist or outlaw"
+_CLAIMED_RESPONSIBILITY = _rx(r"\bclaim(?:ed|s|ing)?\s+responsibility|تبن\S*\s", re.I)
 # a link word of UNKNOWN_ACTOR ("linked to", "-backed", "fighters from", "موالية ل"): every
 # match holds one
 _UNKNOWN_HINT = _rx(r"linked|affiliated|loyal|belonging|allied|tied|close|aligned|answering|backed|"
@@ -560,7 +565,8 @@ class _Run:
             cues = list(hedge_by_sent.get(si, []))
             if a is not None:
                 speaker, rule = a.speaker, a.rule
-                if rule.split(":")[-1].lower() in self.lex.doubting_verbs:
+                if rule.split(":")[-1].lower() in self.lex.doubting_verbs and \
+                        not _CLAIMED_RESPONSIBILITY.search(stext):  # an admission, not doubt
                     cues.append(rule.split(":")[-1])
                 if a.speaker_span[1] > a.speaker_span[0]:
                     speaker_spans[si] = a.speaker_span
@@ -589,7 +595,8 @@ class _Run:
                 for k_start, k_end, ka in parts:
                     k_cues = attr.hedge_cues(norm, k_start, k_end, self.lex)
                     verb = ka.rule.split(":")[-1].lower()
-                    if verb in self.lex.doubting_verbs:
+                    if verb in self.lex.doubting_verbs and \
+                            not _CLAIMED_RESPONSIBILITY.search(norm, k_start, k_end):
                         k_cues.append(verb)
                     if ka.speaker != speaker:
                         self._raw_sources.append((ka.speaker, ka.description, ka.speaker_span,
@@ -1421,10 +1428,14 @@ class _Run:
             first_matching(self.lex.source_roles, both) if desc else None) or "other"
         if _UN_BODY.search(name):
             role = "official"  # UN agencies are official bodies, not NGOs
+        named = self._actors_in(name) if role in ("other", "NGO") else []
         if name.startswith("@"):
             role = "social_media_account"
-        elif role == "other" and self._actors_in(name):
-            role = "official"  # an armed group or state body speaking for itself
+        elif named and (role == "other" or
+                        (named[0][1] - named[0][0]) >= 0.5 * len(name.strip())):
+            # an armed group or state body speaking for itself ("The Islamic State group
+            # claimed", not an NGO for its "group")
+            role = "official"
         # the name itself says so ("a source in the ministry"); an institution that "relies on
         # a network of sources" still speaks under its own name
         named_anonymous = bool(_ANONYMOUS.search(name))
