@@ -670,3 +670,25 @@ def test_bare_plural_speaker_of_a_relative_clause() -> None:
 def test_armenian_families_are_christians() -> None:
     r = run("Armenian families in Aleppo said their church was looted on 3 May 2025.")
     assert victims(r) == {"Christians"}
+
+
+def test_a_bracketed_aside_after_a_name() -> None:
+    r = run("Abu Khaled (not his real name), 45, told the Wire that gunmen took his son.")
+    assert sources(r).get("Abu Khaled") == ("witness", True)
+
+
+def test_a_dateline_date_is_no_speaker() -> None:
+    r = run("ISTANBUL/BEIRUT, March 21 (Wire) - A Turkish-backed faction said on Tuesday it had "
+            "handed over two suspects in the killing of four men.")
+    assert "March 21" not in sources(r)
+
+
+def test_a_health_directorate_is_official() -> None:
+    r = run('"They came at night," said Dr. Ahmad Khalil, director of the Idlib Health '
+            "Directorate.")
+    assert sources(r)["Dr. Ahmad Khalil"][0] == "official"
+
+
+def test_whom_an_arabic_speaker_told_is_cut_from_the_name() -> None:
+    r = run("وقال الناشط الإعلامي محمد الأحمد لعنب بلدي إن عناصر الأمن اعتقلوا شقيقه.")
+    assert not any("عنب" in n for n in sources(r))

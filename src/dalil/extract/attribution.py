@@ -392,6 +392,9 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             if to_that and not told_only and not re.search(r"[،,:;\"“«\d]", to_that.group(1)):
                 # "يرى الباحث في مركز دراسات الشرق فادي الخوري أن": the name ends the phrase
                 np = _AR_SAID_IN.sub(" ", to_that.group(1))
+                # "الناشط محمد الأحمد لعنب بلدي": whom it was told is not part of the name
+                np = re.sub(r"\s+ل(?!ل)\S{2,}(?:\s+\S+)?\s*$", " ", np) \
+                    if len(np.split()) > 3 else np
                 cut = _AR_NP_INNER_STOP.search(" " + np)
                 if cut:
                     np = np[:max(0, cut.start() - 1)]
@@ -589,6 +592,10 @@ _ASIDE = _rx(r"^(?:speaking|talking|writing|in\s+(?:a|an|its|his|her|their)\s|on
              r"for\s+fear|out\s+of\s+fear|fearing|for\s+security\s+reasons|citing\s)", re.I)
 # an organisation's name: capitalised words with lower-case links ("the Syrian Observatory for
 # Human Rights", "Ministry of Defence"); it ends on a capitalised word
+# a date is no name: "March 21" (a dateline's)
+_MONTH_DAY = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|"
+                        r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+                        r"\s+\d{1,2}$")
 _ORG_NAME = _rx(r"^(?:the\s+)?[A-Z][\w.'-]*(?:(?:\s+(?:of|for|the|and|on))*\s+"
                 r"(?:[A-Z][\w.'-]*|al-[\w'-]+)){0,8}(?:\s+\d{1,4})?$")  # "Suwayda 24"
 _DESCRIPTIVE = _rx(r"^(?:a|an|the|who|which|whose|aged|one of|\d|"
@@ -626,6 +633,10 @@ def _chunks(text: str) -> list[tuple[int, int, str]]:
 
 def _subject_before(before: str) -> tuple[str, str, int] | None:
     """The speaker before a reporting verb: "Rami, a farmer, said" -> ("Rami", "a farmer")."""
+    # "Abu Khaled (not his real name), 45, said": an aside in brackets is blanked (same length,
+    # so offsets hold); the pseudonymity cue is still read from the text after the name
+    before = re.sub(r"\((?=[^()]*\b[a-z]{2,}\b)[^()]{1,80}\)", lambda m: " " * len(m.group(0)),
+                    before)  # not "(Reuters)", "(SNHR)": names
     chunks = _chunks(before)
     if not chunks:
         return None
@@ -654,7 +665,7 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
         return None
     names = [c for c in taken if (_PROPER.match(c[2].strip()) or _ORG_NAME.match(c[2].strip())
                                   or _POSSESSIVE_HEAD.match(c[2].strip()))
-             and not _RELATIVE.match(c[2].strip())]  # "His father, a pharmacist, said"
+             and not _RELATIVE.match(c[2].strip()) and not _MONTH_DAY.match(c[2].strip())]
     plain = [c for c in taken if not _RELATIVE.match(c[2].strip()) and not _ASIDE.match(
         c[2].strip())]
     if not plain:
