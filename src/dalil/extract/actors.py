@@ -76,9 +76,11 @@ UNKNOWN_ACTOR = _rx(
     rf"|\b(?P<adj>(?:{_BACKER_ADJ}|(?i:pro-)[A-Z][\w]+)-(?i:backed|aligned|affiliated|allied|"
     rf"linked|funded|sponsored|armed))\s+(?P<head3>(?i:militias?|factions?|groups?|fighters|"
     rf"forces|gunmen|militants|brigades?|troops))\b"
-    r"|(?P<arhead>مسلحين|مسلحون|عناصر|مقاتلين|مقاتلون|ميليشيات|مليشيات|مجموعات|فصائل|قوات)\s+"
-    r"(?P<arlink>تابع\S*|موالي\S*|مرتبط\S*|تتبع|يتبعون|مقرب\S*|مدعوم\S*)\s+(?:ل|لـ|من)?\s*"
-    r"(?P<arx>\S+(?:\s+\S+){0,2}?)(?=[\s،,.]|$)")
+    # "الفصائل المسلحة المدعومة من دولة الاحتلال التركي", "الميليشيات الموالية له"
+    r"|(?P<arhead>(?:ال)?(?:مسلحين|مسلحون|عناصر|مقاتلين|مقاتلون|ميليشيات|مليشيات|مجموعات|فصائل|"
+    r"قوات))(?:\s+(?:ال)?مسلح\S*)?\s+"
+    r"(?P<arlink>(?:ال)?(?:تابع\S*|موالي\S*|مرتبط\S*|تتبع|يتبعون|مقرب\S*|مدعوم\S*))\s+"
+    r"(?:من\s+|ل\s+)?(?P<arx>[^\s،,.]+(?:\s+ال[^\s،,.]+){0,2})(?=[\s،,.]|$)")
 
 
 def unknown_actor_label(m: re.Match[str]) -> str | None:
