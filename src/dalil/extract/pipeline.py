@@ -38,6 +38,10 @@ from dalil.extract.figures import (
     NEVER_SEEN_AGAIN,
     SUBSET_BEFORE,
     classify,
+    is_definite_repeat,
+    is_list_item,
+    list_header_what,
+    refers_to_previous_count,
 )
 from dalil.extract.lexicon import (
     Entry,
@@ -535,10 +539,27 @@ class _Run:
         last_casualty: tuple[int, int, str] | None = None
         subset_from: tuple[int, int] | None = None
         subset_prev: tuple[int, int] | None = None  # the sentence and end of the last subset
+        # "- Government forces: 51 civilians" under "The toll was as follows:": what the
+        # header counts, for each item sentence of its list
+        list_what: dict[int, str] = {}
+        for x in sentences:
+            head_what = list_header_what(x.text)
+            if head_what is None and x.index - 1 in list_what and is_list_item(x.text):
+                head_what = list_what[x.index - 1]
+            if head_what is not None:
+                list_what[x.index] = head_what
         for n in numbers:
             si = self.sent_of(n.start)
             sn = sentences[si]
             group, what, rule = classify(norm, n.start, n.end, sn.start, sn.end)
+            if rule in ("skip:no_noun", "other:plural_noun") and is_list_item(sn.text) and \
+                    si in list_what and n.start - sn.start < 60:
+                group, what, rule = "casualty", list_what[si], f"casualty:{list_what[si]}:list_item"
+            if rule in ("skip:no_noun", "other:plural_noun") and last_casualty is not None and \
+                    si - last_casualty[0] <= 2 and refers_to_previous_count(norm, n.start, sn.start):
+                # "Another resident put the figure at 40": the same kind of count
+                group, what, rule = "casualty", last_casualty[2], \
+                    f"casualty:{last_casualty[2]}:figure_of_previous"
             if last_casualty is not None and last_casualty[0] == si and \
                     SUBSET_BEFORE.search(norm[max(0, n.start - 20):n.start]) and \
                     rule != "skip:age_or_time":
@@ -589,6 +610,9 @@ class _Run:
             if isinstance(n.value, int) and 1900 <= n.value <= 2100 and group == "casualty" and \
                     re.fullmatch(r"\d{4}", norm[n.start:n.end]) and rule.endswith("verb_before"):
                 continue  # a year after a verb ("killed in 2013" is caught as a date)
+            if group == "casualty" and is_definite_repeat(norm, n.start) and any(
+                    f.value == n.value and f.what == what for f in r.casualty_figures):
+                continue  # "The four men, three of them brothers, ...": counted already
             cidx = claim_of_sent.get(si)
             claim_obj = claims[cidx] if cidx is not None else None
             source = claim_obj.attributed_to if claim_obj else author
