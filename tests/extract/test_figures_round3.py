@@ -43,6 +43,7 @@ def numbers(text: str) -> list[tuple[str, Any, str]]:
     ("The wall is 3m high.", [("3", 3, "exact")]),  # metres, no currency before it
     ("He paid a few million Syrian pounds.", [("a few million", 2_000_000, "at_least")]),
     ("خسائر بقيمة ٣ مليار ليرة", [("3 مليار", 3_000_000_000, "exact")]),
+    ("قتل أحد عشر رجلاً", [("احد عشر", 11, "exact")]),
     # "over" as a verb's particle is no qualifier
     ("The group handed over 120 prisoners.", [("120", 120, "exact")]),
     ("The army took over 14 villages.", [("14", 14, "exact")]),
@@ -182,6 +183,19 @@ def test_other_figures_round3(text: str, expected: list[tuple[Any, str]]) -> Non
 ])
 def test_figures_across_sentences(text: str, expected: list[tuple[Any, str, str]]) -> None:
     assert casualties(run(text)) == expected
+
+
+def test_a_headline_under_a_page_name_repeats_the_body() -> None:
+    r = run("Rights Monitor of Idlib\nUpdate | Toll of executions in Jisr al-Shughur rises to 23\n\n"
+            "The monitor said on Sunday that the number of civilians executed in the town since "
+            "Friday had risen to 23, including 4 children.")
+    assert casualties(r) == [(23, "exact", "killed"), (4, "exact", "killed")]
+
+
+def test_arabic_number_of_the_executed_has_risen() -> None:
+    r = run("وثقت الرابطة ارتفاع عدد الذين جرى إعدامهم ميدانياً في ريف المدينة منذ يوم الجمعة "
+            "إلى ٢٣ مدنياً.")
+    assert casualties(r) == [(23, "exact", "killed")]
 
 
 def test_a_list_under_a_header_without_a_casualty_word_is_not_casualties() -> None:

@@ -22,6 +22,7 @@ CASUALTY_AFTER: list[tuple[str, re.Pattern[str]]] = [
         r"bodies|corpses|lives|shot dead|massacred|victims|martyrs|martyred|assassinations|killings|"
         r"executions)\b|" + _A(
             r"قتيل\w*|قتلى|قتل\w*|اغتيل\w*|شهيد|شهداء|ضحي[هة]|ضحايا|جث[هة]|جثث|جثامين|وفا[هة]|اعدم\w*|"
+            r"اعدام\w*|"
             r"لقوا حتفهم|حتفهم|قضوا|مقتل|استشهد\w*"), re.I)),
     ("injured", _rx(
         # "3,600 patients with neurotoxic symptoms": patients of an attack are its injured
@@ -256,7 +257,7 @@ _SPEAKER_NOUNS = _rx(r"^\s*(?:other\s+|more\s+)?(?P<n>witnesses|eyewitnesses|int
 # "In one case, ...": the case is no figure
 _ONE_CASE = _rx(r"^\s*(?:case|instance|incident|example|such case)\b", re.I)
 # "2. Removal of unexploded ordnance ...": the item number of a list
-_LIST_ITEM_AFTER = re.compile(r"[.)]\s")
+_LIST_ITEM_AFTER = re.compile(r"[.)](?:\s|$)")
 # "held in a cell with approximately 70 other men"
 HELD_WITH_BEFORE = _rx(r"\b(?:held|detained|imprisoned|jailed|locked up|crammed)\b[^.;]{0,60}?"
                        r"\bwith\s*$|(?:احتجز\S*|اعتقل\S*|سجن\S*|زنزان\S*)[^.;،]{0,50}?\sمع\s*$",

@@ -95,6 +95,8 @@ def parse_arabic_words(text: str) -> int | None:
     t = normalize_arabic(text).strip()
     if t in _AR_TEENS:
         return _AR_TEENS[t]
+    if " " in t and t in _AR_WORDS:
+        return _AR_WORDS[t] or None  # "أحد عشر", "اثنا عشر": one entry of two words
     parts = [p.strip() for p in re.split(r"\s+و|\s+", t) if p.strip()]
     parts = [p[1:] if p.startswith("و") and p[1:] in _AR_WORDS else p for p in parts]
     if not parts:

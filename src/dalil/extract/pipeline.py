@@ -644,15 +644,22 @@ class _Run:
                     NEVER_SEEN_AGAIN.search(sentences[nxt].text))):
                 f.what = "missing"
                 f.rule += ";missing:never_seen_again"
-        if sentences and not re.search(r"[.!?\u061f]\W*$", sentences[0].text):
+        # the title lines at the top (a page name, a kicker, the headline: no full stop)
+        titles = set()
+        for x in sentences[:4]:
+            if re.search(r"[.!?\u061f]\W*$", x.text):
+                break
+            titles.add(x.index)
+        if titles:
             # A headline repeats a figure of the body ("SOHR: 17 people killed ..."): the body's
             # mention, with its source, is the one kept.
-            body = {(f.value, f.what) for f in r.casualty_figures if f.sentence > 0}
-            dropped = [f for f in r.casualty_figures if f.sentence == 0 and
+            body = {(f.value, f.what) for f in r.casualty_figures if f.sentence not in titles}
+            dropped = [f for f in r.casualty_figures if f.sentence in titles and
                        (f.value, f.what) in body]
             if dropped:
                 r.casualty_figures = [f for f in r.casualty_figures if f not in dropped]
-                figs_by_sent[0] = [f for f in figs_by_sent.get(0, []) if f not in dropped]
+                for t in titles:
+                    figs_by_sent[t] = [f for f in figs_by_sent.get(t, []) if f not in dropped]
         event_sents = {si for si in viol_by_sent if si in claim_of_sent} | {
             si for si in figs_by_sent if si in claim_of_sent}
 
