@@ -84,6 +84,9 @@ def test_numbers_round3(text: str, expected: list[tuple[str, Any, str]]) -> None
     ("Some 3,000 residents who had been forced out of the town returned.",
      [(3000, "approx", "displaced")]),
     ("هُجّر أكثر من ٥٠ ألفاً من سكان البلدة.", [(50000, "more_than", "displaced")]),
+    # an aside between the count and its verb
+    ("Nearly 8,000 people, most of them women and children from the villages east of the "
+     "river, crossed into Iraq that week.", [(8000, "approx", "displaced")]),
     # lost relatives (not territory)
     ("Abu Omar lost four members of his family in the strike.", [(4, "exact", "killed")]),
     # the number of the killed has risen to N (Arabic: the counted people before the verb)

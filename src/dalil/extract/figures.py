@@ -265,6 +265,8 @@ HELD_WITH_BEFORE = _rx(r"\b(?:held|detained|imprisoned|jailed|locked up|crammed)
 _HELD_PEOPLE_AFTER = _rx(r"^\s*(?:other\s+|more\s+)?(?:[\w-]+\s+)?(?:men|women|people|detainees|"
                          r"prisoners|inmates|boys|persons|others)\b|^\s*(?:\S+\s+)?(?:اخرين|"
                          r"معتقل\S*|سجين\S*|شخص\S*|رجل\S*)", re.I)
+_ASIDE = _rx(r"[,\u060c]\s*(?:most|many|some|all|half|the majority|mostly|mainly|among them|"
+             r"including|nearly all|almost all)\b[^,\u060c.;:]{0,80}[,\u060c]", re.I)
 # the people harmed named as a group, of whom a part is counted ("the wounded ..., two of them")
 _WHOLE_NOUN = _rx(
     r"\b(?:the|those)\s+(?:(?P<killed>dead|killed|victims)|(?P<injured>wounded|injured|casualties)|"
@@ -498,6 +500,16 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         after = _ABBREV_DOT.sub(r"\1 ", after)
     cut = CLAUSE_END.search(after)
     window = after[:cut.start()] if cut else after
+    if "," in window or "\u060c" in window:
+        # "30,000 Syrians, most of them Alawites from the coast, crossed into Lebanon": the
+        # aside does not push the verb out of reach
+        longer = norm[end:min(sent_end, end + 180)]
+        if "." in longer:
+            longer = _ABBREV_DOT.sub(r"\1 ", longer)
+        cut = CLAUSE_END.search(longer)
+        longer = longer[:cut.start()] if cut else longer
+        if _ASIDE.search(longer):
+            window = _ASIDE.sub(" ", longer, count=1)
     words = window.split()
     window = " ".join(words[:10])
     best: tuple[int, str] | None = None
