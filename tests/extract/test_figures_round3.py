@@ -204,3 +204,48 @@ def test_arabic_number_of_the_executed_has_risen() -> None:
 def test_a_list_under_a_header_without_a_casualty_word_is_not_casualties() -> None:
     r = run("The aid convoy carried the following:\n- Flour: 40 tonnes.\n- Tents: 300 units.")
     assert casualties(r) == []
+
+
+# -- disclaimers covering figures ------------------------------------------------------------
+
+
+def claim_hedged(r: dict[str, Any], piece: str) -> bool:
+    return next(c["hedged"] for c in r["claims"] if piece in c["text"])
+
+
+def test_a_disclaimer_introducing_a_list_covers_what_follows() -> None:
+    r = run("BEIRUT, May 3 (Wire) - Following are incidents reported in Daraa province this week. "
+            "The Wire could not independently verify the accounts.\n\n"
+            "* MAY 1 - NAWA: Gunmen shot dead 4 men at a checkpoint, activists said.\n\n"
+            "* MAY 2 - TAFAS: Security forces detained about 20 men, residents said.")
+    assert claim_hedged(r, "shot dead 4 men")
+    assert claim_hedged(r, "detained about 20 men")
+    assert all(f["hedged"] for f in r["casualty_figures"])
+
+
+def test_a_disclaimer_paragraph_covers_figures_and_accounts_before_it() -> None:
+    r = run("The monitor said 120 people had been killed in the town since Thursday.\n\n"
+            "A farmer said gunmen went from house to house and took the men outside.\n\n"
+            "Another resident said his brother's shop was burned. He left with his children.\n\n"
+            "A teacher said she hid in the school for two nights.\n\n"
+            "The Observer could not independently verify these figures and accounts.")
+    assert claim_hedged(r, "120 people had been killed")
+    assert claim_hedged(r, "went from house to house")
+    assert r["casualty_figures"][0]["hedged"]
+
+
+def test_a_disclaimer_of_accounts_leaves_figures_alone() -> None:
+    r = run("The lawyer said his office had received 80 complaints of this kind in two months.\n\n"
+            "A widow said armed men took over her flat and changed the lock while she was away.\n\n"
+            "The paper could not independently verify all the accounts it gathered.")
+    assert claim_hedged(r, "took over her flat")
+    assert not claim_hedged(r, "80 complaints")
+
+
+@pytest.mark.parametrize("disclaimer", [
+    "It was not possible to independently verify the toll.",
+    "The agency has not been able to verify the figure.",
+])
+def test_more_ways_to_say_a_toll_cannot_be_verified(disclaimer: str) -> None:
+    r = run("Activists said 31 people were killed in the shelling. " + disclaimer)
+    assert r["casualty_figures"][0]["hedged"]

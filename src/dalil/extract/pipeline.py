@@ -38,6 +38,8 @@ from dalil.extract.figures import (
     NEVER_SEEN_AGAIN,
     SUBSET_BEFORE,
     classify,
+    disclaimer_covers_following,
+    disclaimer_names_accounts,
     is_definite_repeat,
     is_list_item,
     list_header_what,
@@ -516,22 +518,48 @@ class _Run:
             if _THAT_FIGURE.search(sn.text) and any(
                     sn.start <= n.start < sn.end for n in numbers):
                 continue  # "... more than 200 dead; HRW could not verify that figure": its own
+            cue = "disclaimer: " + p.surface(sn.start, sn.end)[:80]
+            if disclaimer_covers_following(
+                    sn.text, sentences[si - 1].text if si and sentences[si - 1].paragraph ==
+                    sn.paragraph else ""):
+                # "Following are the incidents reported ... Reuters could not verify the
+                # accounts": it doubts what it introduces
+                for nxt in claim_of_sent:
+                    pc = claims[claim_of_sent[nxt]]
+                    if nxt > si and not pc.hedged:
+                        pc.hedged = True
+                        pc.hedge_cues.append(cue)
+                continue
+            # a disclaimer standing as its own paragraph ("Al Jazeera could not verify these
+            # figures and accounts.") looks further back; naming accounts, it covers them too
+            alone = (si == 0 or sentences[si - 1].paragraph != sn.paragraph) and (
+                si + 1 >= len(sentences) or sentences[si + 1].paragraph != sn.paragraph)
+            accounts = alone and disclaimer_names_accounts(sn.text)
+            reach = 14 if alone and (figure_words or accounts) else 6
             covered_here = False
-            for prev in range(si - 1, max(-1, si - 6), -1):
+            for prev in range(si - 1, max(-1, si - reach), -1):
                 if prev not in claim_of_sent:
                     continue
                 if covered_here and sentences[prev].paragraph != sn.paragraph:
                     break  # the figures of its own paragraph are the ones it doubts
-                if figure_words is None and sentences[prev].paragraph < sn.paragraph - 1:
+                if figure_words is None and not accounts and \
+                        sentences[prev].paragraph < sn.paragraph - 1:
                     continue  # a general disclaimer covers what is right before it
                 pc = claims[claim_of_sent[prev]]
-                if figure_words is None or any(n for n in numbers if
-                                               sentences[prev].start <= n.start < sentences[prev].end):
+                with_figure = any(n for n in numbers
+                                  if sentences[prev].start <= n.start < sentences[prev].end)
+                if figure_words is None:
+                    # a general disclaimer covers the claim before it; "could not verify the
+                    # accounts it gathered" (a paragraph of its own) the accounts, not figures
+                    covers = not (accounts and with_figure)
+                else:
+                    covers = with_figure or accounts  # "these figures and accounts": both
+                if covers:
                     covered_here = covered_here or sentences[prev].paragraph == sn.paragraph
                     if not pc.hedged:
                         pc.hedged = True
-                        pc.hedge_cues.append("disclaimer: " + p.surface(sn.start, sn.end)[:80])
-                    if figure_words is None:
+                        pc.hedge_cues.append(cue)
+                    if figure_words is None and not accounts:
                         break
         r.claims = claims
 
