@@ -548,12 +548,11 @@ class _Run:
                 pc = claims[claim_of_sent[prev]]
                 with_figure = any(n for n in numbers
                                   if sentences[prev].start <= n.start < sentences[prev].end)
-                if figure_words is None:
-                    # a general disclaimer covers the claim before it; "could not verify the
-                    # accounts it gathered" (a paragraph of its own) the accounts, not figures
-                    covers = not (accounts and with_figure)
-                else:
-                    covers = with_figure or accounts  # "these figures and accounts": both
+                # a general disclaimer covers the claim before it; "could not verify the
+                # accounts it gathered" (a paragraph of its own) the accounts, not the figures;
+                # "these figures and accounts" both
+                covers = not (accounts and with_figure) if figure_words is None \
+                    else with_figure or accounts
                 if covers:
                     covered_here = covered_here or sentences[prev].paragraph == sn.paragraph
                     if not pc.hedged:
