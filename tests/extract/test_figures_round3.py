@@ -249,3 +249,41 @@ def test_a_disclaimer_of_accounts_leaves_figures_alone() -> None:
 def test_more_ways_to_say_a_toll_cannot_be_verified(disclaimer: str) -> None:
     r = run("Activists said 31 people were killed in the shelling. " + disclaimer)
     assert r["casualty_figures"][0]["hedged"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # what happened to people held: the harm verb after the status noun
+    ("Up to 40 detainees may have died under torture at the branch, a defector said.",
+     [(40, "approx", "killed")]),
+    ("قضى ١٤ معتقلاً تحت التعذيب خلال الشهر الماضي.", [(14, "exact", "killed")]),
+    ("The rebels said they had killed 20 soldiers and captured 7 others.",
+     [(20, "exact", "killed"), (7, "exact", "detained")]),
+    ("اختطف مسلحون مجهولون أربعة أشخاص على طريق المطار.", [(4, "exact", "missing")]),
+    ("اعتقل عناصر الأمن خمسة شبان من الحي.", [(5, "exact", "detained")]),
+    ("استشهد شاب وأصيب آخران برصاص قناص.", [(2, "exact", "injured")]),
+    ("بلغ عدد النازحين في المخيمات أكثر من مليون ونصف المليون شخص.",
+     [(1_500_000, "more_than", "displaced")]),
+    # those released are not counted
+    ("Only 3 of the 25 abducted farmers have been freed so far.",
+     [(25, "exact", "missing")]),
+    # arrested suspects are people detained; suspects only named are not
+    ("Police said three suspects had been arrested.", [(3, "exact", "detained")]),
+])
+def test_casualty_figures_round3_more(text: str, expected: list[tuple[Any, str, str]]) -> None:
+    assert casualties(run(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The committee identified 120 suspects.", [(120, "suspects")]),
+    ("The militia seized 20 cars from the village.", [(20, "vehicles")]),
+    ("SANA said 2,000 pounds of explosives had been seized.", [(2000, "weight")]),
+])
+def test_other_figures_round3_more(text: str, expected: list[tuple[Any, str]]) -> None:
+    r = run(text)
+    assert others(r) == expected
+    assert not r["casualty_figures"]
+
+
+def test_a_duration_after_a_verb_is_no_count() -> None:
+    r = run("He was detained for 3 days in the branch.")
+    assert r["casualty_figures"] == [] and r["other_figures"] == []

@@ -72,7 +72,9 @@ CASUALTY_BEFORE: list[tuple[str, re.Pattern[str]]] = [
         # "lost five members of his family" (below: a family word must follow)
         r"lost)|" + _A(
             r"قتل|قتلت|قتلوا|مقتل|اعدام|اعدمت|اعدموا|اعدم|استشهاد|استشهد|اغتيال|اغتالوا|اغتيل|حصيل[هة] القتلى|حصيل[هة] الضحايا|"
-            r"حصيل[هة]|وفا[هة]|جثث|جثامين|ذبح|تصفي[هة]|فقدت|فقدنا") + r")"
+            r"حصيل[هة]|وفا[هة]|جثث|جثامين|ذبح|تصفي[هة]|فقدت|فقدنا|"
+            # short verbs need a word start ("مات" is inside "المخيمات")
+            r"(?<!\S)[وف]?(?:قضى|توفي|مات)") + r")"
         r"[\"”'’]?(?:\s+\S+){0,4}?\s*$", re.I)),
     ("injured", _rx(
         # "the clinic treated 500 people for burns"
@@ -83,16 +85,17 @@ CASUALTY_BEFORE: list[tuple[str, re.Pattern[str]]] = [
         r")[\"”'’]?(?:\s+\S+){0,3}?\s*$", re.I)),
     ("detained", _rx(
         r"(?:\b(?:arresting|arrested|detaining|detained|detention of|arrest of|rounded up|"
+        r"captured|capturing|seized|seizing|took captive|taken captive|"
         r"(?:number|count) of (?:[\w-]+\s+){0,2}?(?:detainees|prisoners|arrests)"
         r"(?:\s+[^\s\d.;]+){0,3}?\s+at)|" + _A(
-            r"اعتقال|اعتقلت|اعتقلوا|احتجاز|احتجزت|توقيف|القبض على|قبض على|"
+            r"اعتقال|اعتقل|اعتقلت|اعتقلوا|احتجاز|احتجز|احتجزت|توقيف|القبض على|قبض على|"
             r"اخذوا|اقتادوا|اقتاد\w*|ساقوا") +
         r"|\btook(?: away)?(?: (?:my|his|her|their|our))?" +
         r")[\"”'’]?(?:\s+\S+){0,3}?\s*$", re.I)),
     ("missing", _rx(
         r"(?:\b(?:disappearance of|disappeared|fate of|whereabouts of|abducting|abducted|"
         r"kidnapping|kidnapped|abduction of)|" +
-        _A(r"فقدان|اختفاء|اخفاء|مصير|اختطاف|اختطفوا|خطف|خطفوا") +
+        _A(r"فقدان|اختفاء|اخفاء|مصير|اختطاف|اختطف|اختطفت|اختطفوا|خطف|خطفت|خطفوا") +
         r")[\"”'’]?(?:\s+\S+){0,3}?\s*$", re.I)),
     ("displaced", _rx(
         r"(?:\b(?:displacing|displaced|displacement of|forcing|forced|expelling|expelled|"
@@ -254,6 +257,9 @@ _FORMER_HELD = _rx(r"^\s*(?:other\s+)?(?:former|ex-|released)\s*(?:detainees|pri
 _SPEAKER_NOUNS = _rx(r"^\s*(?:other\s+|more\s+)?(?P<n>witnesses|eyewitnesses|interviewees|"
                      r"sources|experts|investigators|researchers|monitors|observers|defectors|"
                      r"lawyers|diplomats|analysts)\b", re.I)
+# suspects named or identified are no victims ("identified 298 suspects")
+_SUSPECTS = _rx(r"^\s*(?:of\s+the\s+|other\s+)?(?:suspects|suspected perpetrators|perpetrators|"
+                r"culprits)\b|^\s*(?:من\s+)?(?:ال)?(?:مشتبه|متهمين|متهم|جناة|الجناة)", re.I)
 # "In one case, ...": the case is no figure
 _ONE_CASE = _rx(r"^\s*(?:case|instance|incident|example|such case)\b", re.I)
 # "2. Removal of unexploded ordnance ...": the item number of a list
@@ -267,6 +273,14 @@ _HELD_PEOPLE_AFTER = _rx(r"^\s*(?:other\s+|more\s+)?(?:[\w-]+\s+)?(?:men|women|p
                          r"معتقل\S*|سجين\S*|شخص\S*|رجل\S*)", re.I)
 _ASIDE = _rx(r"[,\u060c]\s*(?:most|many|some|all|half|the majority|mostly|mainly|among them|"
              r"including|nearly all|almost all)\b[^,\u060c.;:]{0,80}[,\u060c]", re.I)
+# nouns for people held: what happened to them may follow ("12 detainees died")
+_STATUS_NOUN = _rx(r"(?:detainees|prisoners|hostages|captives|abductees|" + _A(
+    r"معتقل\w*|محتجز\w*|اسرى|رهائن|مختطف\w*") + r")", re.I)
+# "Only 4 of the 30 abducted men have been released": those released are not counted
+_OF_THE_RELEASED = _rx(r"^\s+of\s+(?:the|those|these)\s+[^.;]{0,50}?\b(?:released|freed)\b", re.I)
+# Arabic puts the verb first: "بلغ عدد النازحين في المخيمات أكثر من مليون"
+_AR_REACHED = _rx(r"(?:^|\s)[وف]?(?:بلغ|بلغت|وصل|وصلت|ارتفع|ارتفعت|تجاوز|تجاوزت|يبلغ|تبلغ)\s+"
+                  r"(?:عدد|حصيل)[^.\u060c\u061b]{0,90}$")
 # the people harmed named as a group, of whom a part is counted ("the wounded ..., two of them")
 _WHOLE_NOUN = _rx(
     r"\b(?:the|those)\s+(?:(?P<killed>dead|killed|victims)|(?P<injured>wounded|injured|casualties)|"
@@ -425,6 +439,8 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
     if ALL_BUT_BEFORE.search(before) and RELEASED_AFTER.search(after[:60]):
         # "all but nine had since been released": nine are still held
         return "casualty", "detained", "casualty:detained:all_but_released"
+    if _OF_THE_RELEASED.match(after):
+        return "", "", "skip:released"
     if PARTITIVE_AFTER.match(after):
         if RELEASED_AFTER.search(after[:60]):
             return "", "", "skip:released"  # "12 of them were later released"
@@ -443,6 +459,13 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
             # "the wounded were taken to Idlib, and three of them are in critical condition"
             return "casualty", whole[0], f"casualty:{whole[0]}:partitive_of_noun"
         return "", "", "skip:partitive"
+    for unit, pat in OTHER_UNITS:
+        um = pat.match(after) if unit in _THING_UNITS else None
+        if um and not _UNIT_GAP_WORDS.intersection(w.lower() for w in um.group(0).split()[:-1]):
+            # "seized 20 cars", "detained for 3 days": things and durations, whatever the verb
+            if unit == "duration":
+                return "", "", "skip:duration"
+            return "other", unit, f"other:{unit}"
     if text.lower() == "one" and _ONE_CASE.match(after):
         return "", "", "skip:one"  # "In one case, a journalist ..."
     if _FORMER_HELD.match(after):
@@ -459,6 +482,10 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         # "١٢٠ شكوى", "٣ مدارس", "أكثر من ٥٠٠ شجرة": counts of things
         unit = _AR_COUNTED[ar_noun.group(1)]
         return "other", unit, f"other:{unit}"
+    if _SUSPECTS.match(after) and _verb_before(before, after) != "detained" and \
+            _casualty_after(after[:50]) != "detained":
+        # "identified 298 suspects" (but "arrested four suspects" counts people detained)
+        return "other", "suspects", "other:suspects"
     speakers = _SPEAKER_NOUNS.match(after)
     if speakers and not IMMEDIATE_AFTER.match(after):
         noun = speakers.group("n").lower()
@@ -483,8 +510,8 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         return "casualty", verb, f"casualty:{verb}:verb_before"
     if HELD_WITH_BEFORE.search(before) and _HELD_PEOPLE_AFTER.match(after):
         return "casualty", "detained", "casualty:detained:held_with"
-    if TOLL_RISEN_BEFORE.search(before):
-        head = norm[sent_start:start]
+    head = norm[sent_start:start]
+    if TOLL_RISEN_BEFORE.search(before) or _AR_REACHED.search(head[-140:]):
         if re.search(r"\btoll\b|حصيل", head, re.I):
             # "the death toll in Deir Ezzor since the clashes began has risen to 96"
             return "casualty", "killed", "casualty:killed:toll_risen"
@@ -526,6 +553,13 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
             break
     if best is None:
         best = partitive  # "two of the wounded were in critical condition"
+    elif best[1] in ("detained", "missing") and _STATUS_NOUN.match(window, best[0]):
+        # "40 detainees died under torture", "قضى ٢٢ معتقلاً": what happened to those held
+        for what, pat in CASUALTY_AFTER[:2]:
+            later = pat.search(window, best[0] + 3)
+            if later and not _STATUS_NOUN.match(window, later.start()):
+                best = (later.start(), what)
+                break
     for unit, pat in OTHER_UNITS:
         um = pat.match(after)
         if um is None:

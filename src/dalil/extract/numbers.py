@@ -99,6 +99,9 @@ def parse_arabic_words(text: str) -> int | None:
         return _AR_WORDS[t] or None  # "أحد عشر", "اثنا عشر": one entry of two words
     parts = [p.strip() for p in re.split(r"\s+و|\s+", t) if p.strip()]
     parts = [p[1:] if p.startswith("و") and p[1:] in _AR_WORDS else p for p in parts]
+    # "مليون ونصف المليون": the scale repeated with the article after the half
+    parts = [p[2:] if p.startswith("ال") and p[2:] in _AR_WORDS and i and parts[i - 1] == "نصف"
+             else p for i, p in enumerate(parts)]
     if not parts:
         return None
     total = 0
@@ -170,7 +173,9 @@ _DUALS = [normalize_arabic(w) for w in (
     "ناشطان", "شقيقتان", "شقيقتين",
     # things counted by a dual (figures.DUAL_UNITS says which)
     "بيتين", "بيتان", "منزلين", "منزلان", "مبنيين", "مبنيان", "سيارتين", "سيارتان", "عائلتين",
-    "عائلتان", "أسرتين", "أسرتان")]
+    "عائلتان", "أسرتين", "أسرتان",
+    # "استشهد شاب وأصيب آخران": two others
+    "آخران", "اخران")]
 _DUAL_RE = "(?:" + "|".join(sorted(map(re.escape, _DUALS), key=len, reverse=True)) + ")"
 _COUNTED_DOZENS = ("half a dozen", "two dozen", "three dozen", "four dozen", "five dozen")
 _VAGUE_RE = ("(?:half a dozen|two dozen|three dozen|four dozen|five dozen|tens of thousands|"
