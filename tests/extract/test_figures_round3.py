@@ -287,3 +287,19 @@ def test_other_figures_round3_more(text: str, expected: list[tuple[Any, str]]) -
 def test_a_duration_after_a_verb_is_no_count() -> None:
     r = run("He was detained for 3 days in the branch.")
     assert r["casualty_figures"] == [] and r["other_figures"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Two thirds of the victims were women and children, the monitor said.",
+    "One in five children in the camp has lost a parent.",
+    "A second strike, 15 minutes later, hit the rescuers.",
+])
+def test_fractions_ratios_and_minutes_are_no_counts(text: str) -> None:
+    r = run(text)
+    assert r["casualty_figures"] == [] and r["other_figures"] == []
+
+
+def test_taken_by_men_and_never_seen_again_is_missing() -> None:
+    r = run("Umm Ali, 58, said her three sons were taken by men in uniform in 2014 and have not "
+            "been seen since.")
+    assert casualties(r) == [(3, "exact", "missing")]

@@ -31,7 +31,7 @@ CASUALTY_AFTER: list[tuple[str, re.Pattern[str]]] = [
             r"جريح\w*|جرحى|مصاب\w*|اصاب[هة]|اصابات|اصيب\w*|بجروح"), re.I)),
     ("detained", _rx(
         r"\b(?:detained|arrested|detainees|prisoners|held|captured|"
-        r"taken away|rounded up|hostages)\b|" + _A(
+        r"taken away|rounded up|hostages|taken by|(?:were|was) taken from)\b|" + _A(
             r"معتقل\w*|اعتقل\w*|اعتقال|محتجز\w*|احتجاز|"
             r"موقوف\w*|اسير|اسرى|رهائن") + r"|\b(?:arrests|detentions)\b", re.I)),
     ("missing", _rx(
@@ -155,8 +155,9 @@ OTHER_UNITS: list[tuple[str, re.Pattern[str]]] = [
     ("percent", _rx(r"^\s*(?:%|percent|per cent|بالمئ[هة]|في المئ[هة])", re.I)),
     ("distance", _rx(r"^\s*(?:km|kilometres?|kilometers?|miles|metres|meters|m\b|كيلومتر|كم)\b",
                      re.I)),
-    ("duration", _rx(r"^\s*(?:days|hours|weeks|months|years|ايام|ساع[هة]|ساعات|اسابيع|"
-                     r"اشهر|سنوات)\b", re.I)),
+    ("duration", _rx(r"^\s*(?:days|hours|weeks|months|years|minutes|seconds|decades|nights|"
+                     r"ايام|ساع[هة]|ساعات|اسابيع|اشهر|سنوات|دقائق|دقيق[هة]|يوما|شهرا|عاما|"
+                     r"سنين|ليال)\b", re.I)),
 ]
 OTHER_UNITS_BY_NAME = dict(OTHER_UNITS)
 # Units that never count people: they win over a casualty word later in the clause ("burned
@@ -260,6 +261,9 @@ _SPEAKER_NOUNS = _rx(r"^\s*(?:other\s+|more\s+)?(?P<n>witnesses|eyewitnesses|int
 # suspects named or identified are no victims ("identified 298 suspects")
 _SUSPECTS = _rx(r"^\s*(?:of\s+the\s+|other\s+)?(?:suspects|suspected perpetrators|perpetrators|"
                 r"culprits)\b|^\s*(?:من\s+)?(?:ال)?(?:مشتبه|متهمين|متهم|جناة|الجناة)", re.I)
+_FRACTION_AFTER = _rx(r"^[\s-]*(?:thirds?|quarters?|fifths?|tenths?|halves)\b", re.I)
+_RATIO_AFTER = _rx(r"^\s+(?:in|out of)\s+(?:every\s+)?(?:\d+|two|three|four|five|six|seven|eight|"
+                   r"nine|ten)\b", re.I)
 # "In one case, ...": the case is no figure
 _ONE_CASE = _rx(r"^\s*(?:case|instance|incident|example|such case)\b", re.I)
 # "2. Removal of unexploded ordnance ...": the item number of a list
@@ -466,6 +470,9 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
             if unit == "duration":
                 return "", "", "skip:duration"
             return "other", unit, f"other:{unit}"
+    if _FRACTION_AFTER.match(after) or (text.lower() in ("one", "1", "a") and
+                                        _RATIO_AFTER.match(after)):
+        return "", "", "skip:fraction"  # "two thirds of the victims", "one in five children"
     if text.lower() == "one" and _ONE_CASE.match(after):
         return "", "", "skip:one"  # "In one case, a journalist ..."
     if _FORMER_HELD.match(after):
