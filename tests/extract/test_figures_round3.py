@@ -303,3 +303,20 @@ def test_taken_by_men_and_never_seen_again_is_missing() -> None:
     r = run("Umm Ali, 58, said her three sons were taken by men in uniform in 2014 and have not "
             "been seen since.")
     assert casualties(r) == [(3, "exact", "missing")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The network put the number of civilians and unarmed men killed by the militias in the "
+     "district at 412 for the week.", [(412, "exact", "killed")]),
+    ("قال مصدر طبي إن بين الجرحى حالتين حرجتين.", [(2, "exact", "injured")]),
+    ("أوقفوه على الحاجز وأخذوه مع شابين آخرين من الحي.", [(2, "exact", "detained")]),
+])
+def test_casualty_figures_round3_long_and_arabic(text: str,
+                                                 expected: list[tuple[Any, str, str]]) -> None:
+    assert casualties(run(text)) == expected
+
+
+def test_people_interviewed_are_other_figures() -> None:
+    r = run("Over four weeks our researchers interviewed 52 people, including survivors.")
+    assert others(r) == [(52, "people")]
+    assert casualties(r) == []

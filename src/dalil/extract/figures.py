@@ -89,7 +89,7 @@ CASUALTY_BEFORE: list[tuple[str, re.Pattern[str]]] = [
         r"(?:number|count) of (?:[\w-]+\s+){0,2}?(?:detainees|prisoners|arrests)"
         r"(?:\s+[^\s\d.;]+){0,3}?\s+at)|" + _A(
             r"اعتقال|اعتقل|اعتقلت|اعتقلوا|احتجاز|احتجز|احتجزت|توقيف|القبض على|قبض على|"
-            r"اخذوا|اقتادوا|اقتاد\w*|ساقوا") +
+            r"اخذوا|اخذوه|اخذوهم|اقتادوا|اقتاد\w*|ساقوا|اعتقلوه|اعتقلوهم|اوقفوه|اوقفوهم") +
         r"|\btook(?: away)?(?: (?:my|his|her|their|our))?" +
         r")[\"”'’]?(?:\s+\S+){0,3}?\s*$", re.I)),
     ("missing", _rx(
@@ -282,6 +282,11 @@ _STATUS_NOUN = _rx(r"(?:detainees|prisoners|hostages|captives|abductees|" + _A(
     r"معتقل\w*|محتجز\w*|اسرى|رهائن|مختطف\w*") + r")", re.I)
 # "Only 4 of the 30 abducted men have been released": those released are not counted
 _OF_THE_RELEASED = _rx(r"^\s+of\s+(?:the|those|these)\s+[^.;]{0,50}?\b(?:released|freed)\b", re.I)
+_AT_END = _rx(r"\s(?:at|to)\s*$", re.I)
+# people interviewed are counted as what they are: "interviewed 38 people"
+_INTERVIEWED_BEFORE = _rx(r"\b(?:interviewed|interviewing|spoke to|spoke with|speaking to|"
+                          r"surveyed|consulted|met with)\s*$", re.I)
+_PEOPLE_AFTER = _rx(r"^\s*(?:[a-z-]+\s+)?([a-z]{3,}s|people|men|women|children)\b", re.I)
 # Arabic puts the verb first: "بلغ عدد النازحين في المخيمات أكثر من مليون"
 _AR_REACHED = _rx(r"(?:^|\s)[وف]?(?:بلغ|بلغت|وصل|وصلت|ارتفع|ارتفعت|تجاوز|تجاوزت|يبلغ|تبلغ)\s+"
                   r"(?:عدد|حصيل)[^.\u060c\u061b]{0,90}$")
@@ -401,7 +406,9 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
     """Return (group, what, rule): group is 'casualty', 'other' or '' (not a reportable figure)."""
     after = norm[end:min(sent_end, end + 90)]
     before = norm[max(sent_start, start - 70):start]
-    if AGE_OR_TIME.match(after) or (AGE_BEFORE.search(before) and not TOLL_AT.search(before)):
+    if AGE_OR_TIME.match(after) or (AGE_BEFORE.search(before) and not TOLL_AT.search(before) and
+                                    not (_AT_END.search(before) and
+                                         _NUMBER_OF.search(norm, sent_start, start))):
         return "", "", "skip:age_or_time"
     if _TIME_BEFORE.search(before) or _TIME_AFTER.match(after):
         return "", "", "skip:time_or_counter"  # "22:11", a thread's "4/6"
@@ -489,6 +496,10 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         # "١٢٠ شكوى", "٣ مدارس", "أكثر من ٥٠٠ شجرة": counts of things
         unit = _AR_COUNTED[ar_noun.group(1)]
         return "other", unit, f"other:{unit}"
+    interviewed = _PEOPLE_AFTER.match(after) if _INTERVIEWED_BEFORE.search(before) else None
+    if interviewed:
+        noun = interviewed.group(1).lower()
+        return "other", noun, f"other:{noun}:interviewed"
     if _SUSPECTS.match(after) and _verb_before(before, after) != "detained" and \
             _casualty_after(after[:50]) != "detained":
         # "identified 298 suspects" (but "arrested four suspects" counts people detained)
@@ -518,7 +529,9 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
     if HELD_WITH_BEFORE.search(before) and _HELD_PEOPLE_AFTER.match(after):
         return "casualty", "detained", "casualty:detained:held_with"
     head = norm[sent_start:start]
-    if TOLL_RISEN_BEFORE.search(before) or _AR_REACHED.search(head[-140:]):
+    if TOLL_RISEN_BEFORE.search(before) or _AR_REACHED.search(head[-140:]) or (
+            _AT_END.search(before) and _NUMBER_OF.search(head)):
+        # also "put the number of civilians and disarmed fighters killed by ... at 1,084"
         if re.search(r"\btoll\b|حصيل", head, re.I):
             # "the death toll in Deir Ezzor since the clashes began has risen to 96"
             return "casualty", "killed", "casualty:killed:toll_risen"

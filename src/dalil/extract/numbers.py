@@ -175,7 +175,9 @@ _DUALS = [normalize_arabic(w) for w in (
     "بيتين", "بيتان", "منزلين", "منزلان", "مبنيين", "مبنيان", "سيارتين", "سيارتان", "عائلتين",
     "عائلتان", "أسرتين", "أسرتان",
     # "استشهد شاب وأصيب آخران": two others
-    "آخران", "اخران")]
+    "آخران", "اخران",
+    # "بين الجرحى حالتين حرجتين": two cases
+    "حالتين", "حالتان")]
 _DUAL_RE = "(?:" + "|".join(sorted(map(re.escape, _DUALS), key=len, reverse=True)) + ")"
 _COUNTED_DOZENS = ("half a dozen", "two dozen", "three dozen", "four dozen", "five dozen")
 _VAGUE_RE = ("(?:half a dozen|two dozen|three dozen|four dozen|five dozen|tens of thousands|"
