@@ -320,3 +320,13 @@ def test_people_interviewed_are_other_figures() -> None:
     r = run("Over four weeks our researchers interviewed 52 people, including survivors.")
     assert others(r) == [(52, "people")]
     assert casualties(r) == []
+
+
+def test_ages_of_children_and_one_family_are_no_counts() -> None:
+    r = run("The victims came from one family; the youngest of the dead was a boy of about 12.")
+    assert casualties(r) == []
+
+
+def test_a_counted_noun_keeps_its_modifier() -> None:
+    r = run("Helicopters dropped 6 barrel bombs on the town.")
+    assert others(r) == [(6, "barrel bombs")]

@@ -125,7 +125,7 @@ OTHER_UNITS: list[tuple[str, re.Pattern[str]]] = [
                   r"euros?|pounds?|syrian pounds|liras?|lira|turkish liras?|syp\b|" + _A(
                       r"ليرة|ليرات|دولار|دولارا|دولارات|يورو") + r")\b", re.I)),
     # households are counted as households, not people (docs/extract-annotation.md)
-    ("families", _rx(r"^\s*(?:of\s+)?(?:[\w-]+\s+)?(?:families|households|" + _A(
+    ("families", _rx(r"^\s*(?:of\s+)?(?:[\w-]+\s+)?(?:families|households|family|household|" + _A(
         _AL + r"عائلات|" + _AL + r"عائل[هة]|" + _AL + r"اسر|" + _AL + r"اسر[هة]|" + _AL + r"عوائل") +
         r")\b", re.I)),
     ("fighters", _rx(
@@ -217,7 +217,9 @@ AGE_OR_TIME = _rx(
     r"عاما|عاماً|سن[هة]|من العمر|صباحا|مساء)", re.I)
 AGE_BEFORE = _rx(r"(?:\baged|\bage|\bages|عمره|عمرها|البالغ من العمر|\bat|الساعة|رقم|"
                  # "number 5" is a label; "which number around 100,000" is a verb
-                 r"\bNo\.|(?<!which )(?<!who )(?<!they )\bnumber|\bpage|\bchapter|\barticle|\bresolution|"
+                 r"\bNo\.|(?<!which )(?<!who )(?<!they )\bnumber|"
+                 # "a boy of about 14"
+                 r"\b(?:boy|girl|child|son|daughter|teenager|youth|man|woman) of|\bpage|\bchapter|\barticle|\bresolution|"
                  # names and labels with a number: "Branch 215", "Decree 16", "Route 5"
                  r"\bbranch|\bbrigade|\bdivision|\bregiment|\bbattalion|\bdecree|\blaw|"
                  r"\broute|\bhighway|\bblock|\bbuilding|\broom|\bcell|\bflight|\bsector|"
@@ -315,7 +317,7 @@ APPOSITIVE_AGE = re.compile(r"\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*\s*,\s*$")
 TOLL_RISEN_BEFORE = _rx(r"(?:\b(?:risen|rose|climbed|reached|jumped|increased|grown|stands|stood)"
                         r"(?:\s+(?:to|at))?|الى|إلى)\s*$", re.I)
 COUNTED_NOUN_AFTER = _rx(
-    r"^\s*(?:[a-z-]+\s+)?(?P<n>interviews|testimonies|videos|photos|photographs|images|reports|"
+    r"^\s*(?:[a-z-]+\s+)??(?P<n>interviews|testimonies|videos|photos|photographs|images|reports|"
     r"statements|documents|incidents|attacks|strikes|airstrikes|air\s+strikes|raids|shells|"
     r"rockets|missiles|barrel\s+bombs|bombs|mortars|sites|locations|checkpoints|massacres|"
     r"facilities|hospitals|schools|clinics|bakeries|mosques|churches|markets)\b", re.I)
