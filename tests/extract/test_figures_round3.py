@@ -330,3 +330,8 @@ def test_ages_of_children_and_one_family_are_no_counts() -> None:
 def test_a_counted_noun_keeps_its_modifier() -> None:
     r = run("Helicopters dropped 6 barrel bombs on the town.")
     assert others(r) == [(6, "barrel bombs")]
+
+
+def test_a_release_in_the_next_clause_does_not_drop_the_missing() -> None:
+    r = run("خطف المسلحون ٢٠ مزارعاً، ولا يزال مصير ٨ منهم مجهولاً، فيما أفرج عن الباقين.")
+    assert casualties(r) == [(20, "exact", "missing"), (8, "exact", "missing")]

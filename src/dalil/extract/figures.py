@@ -283,7 +283,10 @@ _ASIDE = _rx(r"[,\u060c]\s*(?:most|many|some|all|half|the majority|mostly|mainly
 _STATUS_NOUN = _rx(r"(?:detainees|prisoners|hostages|captives|abductees|" + _A(
     r"معتقل\w*|محتجز\w*|اسرى|رهائن|مختطف\w*") + r")", re.I)
 # "Only 4 of the 30 abducted men have been released": those released are not counted
-_OF_THE_RELEASED = _rx(r"^\s+of\s+(?:the|those|these)\s+[^.;]{0,50}?\b(?:released|freed)\b", re.I)
+_OF_THE_RELEASED = _rx(r"^\s+of\s+(?:the|those|these)\s+[^.;,]{0,50}?\b(?:released|freed)\b",
+                       re.I)
+# where a clause ends, for "14 of them are still missing, while the rest were released"
+_CLAUSE_CUT = re.compile(r"[.;:,\u060c\u061b]|\s(?:while|whereas|but|فيما|بينما|في حين)\s")
 _AT_END = _rx(r"\s(?:at|to)\s*$", re.I)
 # people interviewed are counted as what they are: "interviewed 38 people"
 _INTERVIEWED_BEFORE = _rx(r"\b(?:interviewed|interviewing|spoke to|spoke with|speaking to|"
@@ -455,7 +458,7 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
     if _OF_THE_RELEASED.match(after):
         return "", "", "skip:released"
     if PARTITIVE_AFTER.match(after):
-        if RELEASED_AFTER.search(after[:60]):
+        if RELEASED_AFTER.search(_CLAUSE_CUT.split(after[:60], 1)[0]):
             return "", "", "skip:released"  # "12 of them were later released"
         # "the fate of 14 of them remains unknown", "355 of whom died"; otherwise a part of
         # the count before ("wounding 21, two of them critically"), resolved by the caller
