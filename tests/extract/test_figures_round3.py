@@ -335,3 +335,10 @@ def test_a_counted_noun_keeps_its_modifier() -> None:
 def test_a_release_in_the_next_clause_does_not_drop_the_missing() -> None:
     r = run("خطف المسلحون ٢٠ مزارعاً، ولا يزال مصير ٨ منهم مجهولاً، فيما أفرج عن الباقين.")
     assert casualties(r) == [(20, "exact", "missing"), (8, "exact", "missing")]
+
+
+def test_levantine_numbers_and_duals_in_posts() -> None:
+    r = run("فاتوا عالبيت وقتلوا زلمتين وسرقوا السيارة.")
+    assert casualties(r) == [(2, "exact", "killed")] and others(r) == []
+    r = run("عيلة كاملة انقتلت بالبيت، الأم وتلات ولاد.")
+    assert casualties(r) == [(3, "exact", "killed")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from dalil.extract import fastre
+from dalil.extract.numbers import DUAL_WORDS
 from dalil.gazetteer.names import normalize_arabic
 
 
@@ -475,8 +476,10 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
             # "the wounded were taken to Idlib, and three of them are in critical condition"
             return "casualty", whole[0], f"casualty:{whole[0]}:partitive_of_noun"
         return "", "", "skip:partitive"
+    # a dual is its own noun ("قتلوا زلمتين وسرقوا السيارة"): what follows it is not counted
+    people_dual = text in DUAL_WORDS
     for unit, pat in OTHER_UNITS:
-        um = pat.match(after) if unit in _THING_UNITS else None
+        um = pat.match(after) if unit in _THING_UNITS and not people_dual else None
         if um and not _UNIT_GAP_WORDS.intersection(w.lower() for w in um.group(0).split()[:-1]):
             # "seized 20 cars", "detained for 3 days": things and durations, whatever the verb
             if unit == "duration":
@@ -586,7 +589,7 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
                 best = (later.start(), what)
                 break
     for unit, pat in OTHER_UNITS:
-        um = pat.match(after)
+        um = pat.match(after) if not people_dual else None
         if um is None:
             continue
         gap = um.group(0).split()[:-1]

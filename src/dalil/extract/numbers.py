@@ -38,6 +38,9 @@ _AR_UNITS_RAW = {
     "مليونا": 2_000_000,
     "مليار": 1_000_000_000, "مليارات": 1_000_000_000, "ملياري": 2_000_000_000,
     "مليارين": 2_000_000_000, "ملياران": 2_000_000_000,
+    # Levantine spellings in posts and testimonies ("تلات ولاد", three boys)
+    "تلات": 3, "تلاتة": 3, "تلاتين": 30, "تمانية": 8, "تمنية": 8, "تمانين": 80,
+    "تلتمية": 300, "تلاتمية": 300, "ميتين": 200,
     # "أربعة ملايين ونصف": half of the scale before it; alone ("نصفهم") it is no number
     "نصف": 0,
 }
@@ -177,7 +180,10 @@ _DUALS = [normalize_arabic(w) for w in (
     # "استشهد شاب وأصيب آخران": two others
     "آخران", "اخران",
     # "بين الجرحى حالتين حرجتين": two cases
-    "حالتين", "حالتان")]
+    "حالتين", "حالتان",
+    # Levantine: "قتلوا زلمتين" (two men), "ولدين" (two boys), "بنتين" (two girls)
+    "زلمتين", "ولدين", "بنتين")]
+DUAL_WORDS = frozenset(_DUALS)
 _DUAL_RE = "(?:" + "|".join(sorted(map(re.escape, _DUALS), key=len, reverse=True)) + ")"
 _COUNTED_DOZENS = ("half a dozen", "two dozen", "three dozen", "four dozen", "five dozen")
 _VAGUE_RE = ("(?:half a dozen|two dozen|three dozen|four dozen|five dozen|tens of thousands|"
