@@ -342,3 +342,18 @@ def test_levantine_numbers_and_duals_in_posts() -> None:
     assert casualties(r) == [(2, "exact", "killed")] and others(r) == []
     r = run("عيلة كاملة انقتلت بالبيت، الأم وتلات ولاد.")
     assert casualties(r) == [(3, "exact", "killed")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A military court sentenced 9 men to death in absentia.", []),
+    ("Some 2,000 detainees were released under the amnesty.", []),
+    ("Gunmen killed 3 men and released 10 others.", [(3, "exact", "killed")]),
+    ("More than 80 people were treated for breathing problems.", [(80, "more_than", "injured")]),
+])
+def test_sentences_releases_and_treatment(text: str, expected: list[tuple[Any, str, str]]) -> None:
+    assert casualties(run(text)) == expected
+
+
+def test_people_in_need_are_a_population() -> None:
+    assert others(run("Aid agencies say 4.1 million people need assistance in the northwest.")) \
+        == [(4_100_000, "population")]

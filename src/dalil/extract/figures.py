@@ -141,6 +141,9 @@ OTHER_UNITS: list[tuple[str, re.Pattern[str]]] = [
                        # "About 150,000 Druze live in Israel"
                        r"(?:[\w-]+\s+)?(?:live|lived|living|reside|resided|residing)\s+(?:in|on)|"
                        r"(?:شخص|مدني|انسان)?\s*(?:يعيشون|يقطنون|يقيمون|يسكنون)|"
+                       # "12.9 million people need assistance", "people in need"
+                       r"(?:people\s+)?in need|(?:people\s+)?(?:need|needing|require|requiring)\s+"
+                       r"(?:\w+\s+)?(?:assistance|aid|help|protection)|"
                        r"besieged|" + _A(r"انسان محاصر\w*|محاصر\w*") + r")\b", re.I)),
     ("pages", _rx(r"^\s*-?(?:[\w-]+\s+)?(?:pages?|صفح[هة]|صفحات)\b", re.I)),
     ("buildings", _rx(r"^\s*(?:[\w-]+\s+)?(?:houses|homes|buildings|shops|stores|"
@@ -238,11 +241,12 @@ IMMEDIATE_AFTER = _rx(
     r"^\s*(?:(?:more|others?|other people|people|civilians|persons|men|women|children|more people)"
     r"\s+){0,2}(?:(?:were|are|was|is|remain(?:ed|s)?|still|have been|has been|had been|"
     r"reportedly|also|later)\s+){0,2}(?P<w>injured|wounded|hurt|dead|killed|missing|detained|"
-    r"arrested|displaced|abducted|kidnapped|disappeared)\b", re.I)
+    r"arrested|displaced|abducted|kidnapped|disappeared|treated)\b", re.I)
 _IMMEDIATE_WHAT = {"injured": "injured", "wounded": "injured", "hurt": "injured",
                    "dead": "killed", "killed": "killed", "missing": "missing",
                    "disappeared": "missing", "detained": "detained", "arrested": "detained",
-                   "abducted": "missing", "kidnapped": "missing", "displaced": "displaced"}
+                   "abducted": "missing", "kidnapped": "missing", "displaced": "displaced",
+                   "treated": "injured"}
 # "two of them critically", "four of whom were children": a part of the count before it
 PARTITIVE_AFTER = _rx(r"^\s+of\s+(?:them|whom|which)\b|^\s*(?:منهم|من بينهم)(?:\s|$)", re.I)
 # "all but nine had since been released": those not released are still held
@@ -286,6 +290,14 @@ _STATUS_NOUN = _rx(r"(?:detainees|prisoners|hostages|captives|abductees|" + _A(
 # "Only 4 of the 30 abducted men have been released": those released are not counted
 _OF_THE_RELEASED = _rx(r"^\s+of\s+(?:the|those|these)\s+[^.;,]{0,50}?\b(?:released|freed)\b",
                        re.I)
+_RELEASED_PARTICIPLE = _rx(r"^\s*(?:(?!(?:and|or|but|while|then)\b)[\w-]+\s+){0,2}?"
+                           r"(?:were|was|have been|had been|have|had)?\s*"
+                           r"(?:(?:later|since|all|also)\s+)?(?:been\s+)?(?:released|freed)\b|"
+                           r"^\s*(?:\S+\s+)?(?:افرج عنهم|اطلق سراحهم)", re.I)
+# "3 of the 25 abducted farmers have been freed": the 25 is the whole, not those freed
+_OF_THE_BEFORE = _rx(r"\bof\s+(?:the|those|these)\s*$", re.I)
+_SENTENCED = _rx(r"\b(?:sentenced|sentencing|condemned)\b[^.;]{0,30}$|حكم\S* ب?الاعدام", re.I)
+_TO_DEATH = _rx(r"^\s*(?:[\w-]+\s+){0,2}?to death\b", re.I)
 # where a clause ends, for "14 of them are still missing, while the rest were released"
 _CLAUSE_CUT = re.compile(r"[.;:,\u060c\u061b]|\s(?:while|whereas|but|فيما|بينما|في حين)\s")
 _AT_END = _rx(r"\s(?:at|to)\s*$", re.I)
@@ -456,8 +468,11 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
     if ALL_BUT_BEFORE.search(before) and RELEASED_AFTER.search(after[:60]):
         # "all but nine had since been released": nine are still held
         return "casualty", "detained", "casualty:detained:all_but_released"
-    if _OF_THE_RELEASED.match(after):
-        return "", "", "skip:released"
+    if _OF_THE_RELEASED.match(after) or (_RELEASED_PARTICIPLE.match(after) and
+                                         not _OF_THE_BEFORE.search(before)):
+        return "", "", "skip:released"  # "5,000 detainees were released under the amnesty"
+    if _SENTENCED.search(before) and _TO_DEATH.match(after):
+        return "", "", "skip:sentenced"  # "sentenced 12 people to death": no killing (yet)
     if PARTITIVE_AFTER.match(after):
         if RELEASED_AFTER.search(_CLAUSE_CUT.split(after[:60], 1)[0]):
             return "", "", "skip:released"  # "12 of them were later released"
