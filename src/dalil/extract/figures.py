@@ -676,19 +676,8 @@ def is_list_item(sentence: str) -> bool:
     return bool(_LIST_MARK.match(sentence))
 
 
-# A disclaimer doubts what it introduces: "Following are some of the incidents reported ...
-# Reuters could not independently verify the accounts."
-_FOLLOWING = _rx(r"\b(?:following are|below are|the following (?:incidents|accounts|reports|cases|"
-                 r"events|attacks|list)|(?:listed|set out|described|detailed|summari[sz]ed) below)"
-                 r"\b|(?:فيما يلي|في ما يلي|ادناه|التالي[هة]? من)", re.I)
 _ACCOUNTS = _rx(r"\b(?:accounts|reports|claims|testimonies|allegations|details|stories)\b|"
                 r"الروايات|روايات|الشهادات|شهادات|التقارير|الادعاءات|المعلومات", re.I)
-
-
-def disclaimer_covers_following(sentence: str, previous: str) -> bool:
-    """Whether a disclaimer (or the sentence before it in its paragraph) introduces what
-    follows, so that it covers the claims after it, not before."""
-    return bool(_FOLLOWING.search(sentence) or (previous and _FOLLOWING.search(previous)))
 
 
 def disclaimer_names_accounts(sentence: str) -> bool:

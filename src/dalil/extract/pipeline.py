@@ -46,7 +46,6 @@ from dalil.extract.figures import (
     NEVER_SEEN_AGAIN,
     SUBSET_BEFORE,
     classify,
-    disclaimer_covers_following,
     disclaimer_names_accounts,
     is_definite_repeat,
     is_list_item,
@@ -557,17 +556,6 @@ class _Run:
                     sn.start <= n.start < sn.end for n in numbers):
                 continue  # "... more than 200 dead; HRW could not verify that figure": its own
             cue = "disclaimer: " + p.surface(sn.start, sn.end)[:80]
-            if disclaimer_covers_following(
-                    sn.text, sentences[si - 1].text if si and sentences[si - 1].paragraph ==
-                    sn.paragraph else ""):
-                # "Following are the incidents reported ... Reuters could not verify the
-                # accounts": it doubts what it introduces
-                for nxt in claim_of_sent:
-                    pc = claims[claim_of_sent[nxt]]
-                    if nxt > si and not pc.hedged:
-                        pc.hedged = True
-                        pc.hedge_cues.append(cue)
-                continue
             # a disclaimer standing as its own paragraph ("Al Jazeera could not verify these
             # figures and accounts.") looks further back; naming accounts, it covers them too
             alone = (si == 0 or sentences[si - 1].paragraph != sn.paragraph) and (
