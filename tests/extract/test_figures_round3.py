@@ -357,3 +357,23 @@ def test_sentences_releases_and_treatment(text: str, expected: list[tuple[Any, s
 def test_people_in_need_are_a_population() -> None:
     assert others(run("Aid agencies say 4.1 million people need assistance in the northwest.")) \
         == [(4_100_000, "population")]
+
+
+# -- a figure's own source --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وقال المرصد إن ١٥ شخصاً قتلوا، في حين قالت وزارة الصحة إن عدد القتلى بلغ ٩.",
+     [(15, "المرصد"), (9, "وزارة الصحة")]),
+    ("Local activists said 40 people were executed, but the figure could not be verified, "
+     "while the army said 6 gunmen were killed.", [(40, "Local activists"), (6, "the army")]),
+])
+def test_each_figure_has_its_clauses_source(text: str, expected: list[tuple[Any, str]]) -> None:
+    r = run(text)
+    assert [(f["value"], f["attributed_to"]) for f in r["casualty_figures"]] == expected
+
+
+def test_a_figure_takes_the_doubt_of_its_own_clause() -> None:
+    r = run("Local activists said 40 people were executed, but the figure could not be verified, "
+            "while the army said 6 gunmen were killed.")
+    assert [f["hedged"] for f in r["casualty_figures"]] == [True, False]

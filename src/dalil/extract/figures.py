@@ -331,7 +331,8 @@ _COMMA_AFTER = re.compile(r"\s*,")
 _ABBREV_DOT = re.compile(r"\b(incl|approx|esp|est)\.")
 APPOSITIVE_AGE = re.compile(r"\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*\s*,\s*$")
 TOLL_RISEN_BEFORE = _rx(r"(?:\b(?:risen|rose|climbed|reached|jumped|increased|grown|stands|stood)"
-                        r"(?:\s+(?:to|at))?|الى|إلى)\s*$", re.I)
+                        r"(?:\s+(?:to|at))?|الى|إلى|(?<!\S)(?:بلغ|بلغت|يبلغ|تبلغ|تجاوز|تجاوزت)"
+                        r"(?:\s+(?:نحو|حوالي))?)\s*$", re.I)
 COUNTED_NOUN_AFTER = _rx(
     r"^\s*(?:[a-z-]+\s+)??(?P<n>interviews|testimonies|videos|photos|photographs|images|reports|"
     r"statements|documents|incidents|attacks|strikes|airstrikes|air\s+strikes|raids|shells|"

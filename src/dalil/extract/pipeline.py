@@ -669,13 +669,24 @@ class _Run:
                 continue  # "The four men, three of them brothers, ...": counted already
             cidx = claim_of_sent.get(si)
             claim_obj = claims[cidx] if cidx is not None else None
+            if cidx is not None:
+                # a sentence of several clauses has a claim per clause: the figure's is the one
+                # whose span holds it (its source and its doubt)
+                at = p.span(n.start, n.end)[0]
+                k = cidx
+                while k < len(claims) and claims[k].sentence == si:
+                    if claims[k].span[0] <= at < claims[k].span[1]:
+                        claim_obj = claims[k]
+                        break
+                    k += 1
             source = claim_obj.attributed_to if claim_obj else author
             own = attr.clause_speaker(norm, sn.start, sn.end, n.start, self.lex,
                                       cache=self._clause_cache) \
                 if group == "casualty" and _CLAUSE_HINT.search(sn.text) else None
             if own is not None and not re.fullmatch(r"he|she|it|they|we|i", own.speaker, re.I):
                 # "SOHR said 11 were killed, while the ministry put the toll at 8"
-                source = own.speaker
+                source = self._surface_name(own.speaker, own.speaker_span[0]) \
+                    if has_arabic(own.speaker) else own.speaker
                 self._raw_sources.append((own.speaker, own.description, own.speaker_span,
                                           own.rule))
             fig = Figure(n.value, n.qualifier, what, source,
