@@ -46,6 +46,11 @@ from dalil.extract.figures import (
     NEVER_SEEN_AGAIN,
     SUBSET_BEFORE,
     classify,
+    disclaimer_names_accounts,
+    is_definite_repeat,
+    is_list_item,
+    list_header_what,
+    refers_to_previous_count,
 )
 from dalil.extract.lexicon import (
     Entry,
@@ -647,22 +652,36 @@ class _Run:
             if _THAT_FIGURE.search(sn.text) and any(
                     sn.start <= n.start < sn.end for n in numbers):
                 continue  # "... more than 200 dead; HRW could not verify that figure": its own
+            cue = "disclaimer: " + p.surface(sn.start, sn.end)[:80]
+            # a disclaimer standing as its own paragraph ("Al Jazeera could not verify these
+            # figures and accounts.") looks further back; naming accounts, it covers them too
+            alone = (si == 0 or sentences[si - 1].paragraph != sn.paragraph) and (
+                si + 1 >= len(sentences) or sentences[si + 1].paragraph != sn.paragraph)
+            accounts = alone and disclaimer_names_accounts(sn.text)
+            reach = 14 if alone and (figure_words or accounts) else 6
             covered_here = False
-            for prev in range(si - 1, max(-1, si - 6), -1):
+            for prev in range(si - 1, max(-1, si - reach), -1):
                 if prev not in claim_of_sent:
                     continue
                 if covered_here and sentences[prev].paragraph != sn.paragraph:
                     break  # the figures of its own paragraph are the ones it doubts
-                if figure_words is None and sentences[prev].paragraph < sn.paragraph - 1:
+                if figure_words is None and not accounts and \
+                        sentences[prev].paragraph < sn.paragraph - 1:
                     continue  # a general disclaimer covers what is right before it
                 pc = claims[claim_of_sent[prev]]
-                if figure_words is None or any(n for n in numbers if
-                                               sentences[prev].start <= n.start < sentences[prev].end):
+                with_figure = any(n for n in numbers
+                                  if sentences[prev].start <= n.start < sentences[prev].end)
+                # a general disclaimer covers the claim before it; "could not verify the
+                # accounts it gathered" (a paragraph of its own) the accounts, not the figures;
+                # "these figures and accounts" both
+                covers = not (accounts and with_figure) if figure_words is None \
+                    else with_figure or accounts
+                if covers:
                     covered_here = covered_here or sentences[prev].paragraph == sn.paragraph
                     if not pc.hedged:
                         pc.hedged = True
-                        pc.hedge_cues.append("disclaimer: " + p.surface(sn.start, sn.end)[:80])
-                    if figure_words is None:
+                        pc.hedge_cues.append(cue)
+                    if figure_words is None and not accounts:
                         break
         self._disclaim_accounts(claims, disclaimer_sents, claim_of_sent, author)
         self._first_person_claims(claims, author)
@@ -672,10 +691,27 @@ class _Run:
         last_casualty: tuple[int, int, str] | None = None
         subset_from: tuple[int, int] | None = None
         subset_prev: tuple[int, int] | None = None  # the sentence and end of the last subset
+        # "- Government forces: 51 civilians" under "The toll was as follows:": what the
+        # header counts, for each item sentence of its list
+        list_what: dict[int, str] = {}
+        for x in sentences:
+            head_what = list_header_what(x.text)
+            if head_what is None and x.index - 1 in list_what and is_list_item(x.text):
+                head_what = list_what[x.index - 1]
+            if head_what is not None:
+                list_what[x.index] = head_what
         for n in numbers:
             si = self.sent_of(n.start)
             sn = sentences[si]
             group, what, rule = classify(norm, n.start, n.end, sn.start, sn.end)
+            if rule in ("skip:no_noun", "other:plural_noun") and is_list_item(sn.text) and \
+                    si in list_what and n.start - sn.start < 60:
+                group, what, rule = "casualty", list_what[si], f"casualty:{list_what[si]}:list_item"
+            if rule in ("skip:no_noun", "other:plural_noun") and last_casualty is not None and \
+                    si - last_casualty[0] <= 2 and refers_to_previous_count(norm, n.start, sn.start):
+                # "Another resident put the figure at 40": the same kind of count
+                group, what, rule = "casualty", last_casualty[2], \
+                    f"casualty:{last_casualty[2]}:figure_of_previous"
             if last_casualty is not None and last_casualty[0] == si and \
                     SUBSET_BEFORE.search(norm[max(0, n.start - 20):n.start]) and \
                     rule != "skip:age_or_time":
@@ -726,15 +762,29 @@ class _Run:
             if isinstance(n.value, int) and 1900 <= n.value <= 2100 and group == "casualty" and \
                     re.fullmatch(r"\d{4}", norm[n.start:n.end]) and rule.endswith("verb_before"):
                 continue  # a year after a verb ("killed in 2013" is caught as a date)
+            if group == "casualty" and is_definite_repeat(norm, n.start) and any(
+                    f.value == n.value and f.what == what for f in r.casualty_figures):
+                continue  # "The four men, three of them brothers, ...": counted already
             cidx = claim_of_sent.get(si)
             claim_obj = claims[cidx] if cidx is not None else None
+            if cidx is not None:
+                # a sentence of several clauses has a claim per clause: the figure's is the one
+                # whose span holds it (its source and its doubt)
+                at = p.span(n.start, n.end)[0]
+                k = cidx
+                while k < len(claims) and claims[k].sentence == si:
+                    if claims[k].span[0] <= at < claims[k].span[1]:
+                        claim_obj = claims[k]
+                        break
+                    k += 1
             source = claim_obj.attributed_to if claim_obj else author
             own = attr.clause_speaker(norm, sn.start, sn.end, n.start, self.lex,
                                       cache=self._clause_cache) \
                 if group == "casualty" and _CLAUSE_HINT.search(sn.text) else None
             if own is not None and not re.fullmatch(r"he|she|it|they|we|i", own.speaker, re.I):
                 # "SOHR said 11 were killed, while the ministry put the toll at 8"
-                source = own.speaker
+                source = self._surface_name(own.speaker, own.speaker_span[0]) \
+                    if has_arabic(own.speaker) else own.speaker
                 self._raw_sources.append((own.speaker, own.description, own.speaker_span,
                                           own.rule))
             fig = Figure(n.value, n.qualifier, what, source,
@@ -757,15 +807,22 @@ class _Run:
                     NEVER_SEEN_AGAIN.search(sentences[nxt].text))):
                 f.what = "missing"
                 f.rule += ";missing:never_seen_again"
-        if sentences and not re.search(r"[.!?\u061f]\W*$", sentences[0].text):
+        # the title lines at the top (a page name, a kicker, the headline: no full stop)
+        titles = set()
+        for x in sentences[:4]:
+            if re.search(r"[.!?\u061f]\W*$", x.text):
+                break
+            titles.add(x.index)
+        if titles:
             # A headline repeats a figure of the body ("SOHR: 17 people killed ..."): the body's
             # mention, with its source, is the one kept.
-            body = {(f.value, f.what) for f in r.casualty_figures if f.sentence > 0}
-            dropped = [f for f in r.casualty_figures if f.sentence == 0 and
+            body = {(f.value, f.what) for f in r.casualty_figures if f.sentence not in titles}
+            dropped = [f for f in r.casualty_figures if f.sentence in titles and
                        (f.value, f.what) in body]
             if dropped:
                 r.casualty_figures = [f for f in r.casualty_figures if f not in dropped]
-                figs_by_sent[0] = [f for f in figs_by_sent.get(0, []) if f not in dropped]
+                for t in titles:
+                    figs_by_sent[t] = [f for f in figs_by_sent.get(t, []) if f not in dropped]
         event_sents = {si for si in viol_by_sent if si in claim_of_sent} | {
             si for si in figs_by_sent if si in claim_of_sent}
 
