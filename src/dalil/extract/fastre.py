@@ -168,13 +168,14 @@ class Prefiltered:
             self._build()
         if self._auto is None or not 0 <= pos <= endpos:
             return None  # odd bounds: the plain pattern deals with them
-        text = string
-        if self._fold:
-            folded = _fold(string)
-            if folded is None:
-                return None
-            text = folded
-        return sorted({end - length + 1 for end, length in self._auto.iter(text, pos, endpos)})
+        if not self._fold:
+            return sorted({end - length + 1
+                           for end, length in self._auto.iter(string, pos, endpos)})
+        folded, offset = _folded(string, pos, endpos)
+        if folded is None:
+            return None
+        return sorted({end - length + 1 + offset
+                       for end, length in self._auto.iter(folded, pos - offset, endpos - offset)})
 
     def search(self, string: str, pos: int = 0, endpos: int | None = None
                ) -> re.Match[str] | None:
@@ -194,8 +195,13 @@ class Prefiltered:
         end = len(string) if endpos is None else min(endpos, len(string))
         positions = self._positions(string, pos, end)
         if positions is None:
-            yield from self.compiled.finditer(string, pos, end)
-            return
+            # the plain iterator itself, not a generator around it: a pattern without literal
+            # starts (the tokenizer) yields thousands of matches a document
+            return self.compiled.finditer(string, pos, end)
+        return self._finditer(string, positions, pos, end)
+
+    def _finditer(self, string: str, positions: list[int], pos: int, end: int
+                  ) -> Iterator[re.Match[str]]:
         match = self.compiled.match
         last = pos
         for start in positions:
@@ -205,6 +211,26 @@ class Prefiltered:
             if m:
                 yield m
                 last = m.end()
+
+
+# The last whole text folded: the stages search one normalised text with hundreds of patterns,
+# and lower-casing it for each would cost more than the searches. Holding the string itself (not
+# its id) means a new text can never be mistaken for it; nothing else is kept across texts.
+_last_folded: tuple[str, str | None] = ("", "")
+
+
+def _folded(string: str, pos: int, endpos: int) -> tuple[str | None, int]:
+    """The folded text covering [pos, endpos), and the offset of its first character in
+    ``string``: the whole text (folded once, see _last_folded) or, for a short window of a text
+    not folded yet, just the window."""
+    global _last_folded
+    if _last_folded[0] is string:
+        return _last_folded[1], 0
+    if 4 * (endpos - pos) < len(string):
+        return _fold(string[pos:endpos]), pos
+    folded = _fold(string)
+    _last_folded = (string, folded)
+    return folded, 0
 
 
 def _fold(string: str) -> str | None:
