@@ -31,9 +31,10 @@ except ImportError:  # pragma: no cover - other Python versions
     _c = _p = None
 
 _MAX_LITERALS = 20000
-# Characters whose case-insensitive match is no more than what str.lower() gives: ASCII, Arabic
-# and white space. (Under IGNORECASE "s" also matches "ſ" and "i" "ı" and "İ": see _fold.)
-_PLAIN = re.compile(r"[\x20-\x7e\u0600-\u06ff\s]+")
+# Characters whose case-insensitive match is no more than what str.lower() gives: ASCII, Arabic,
+# white space and caseless punctuation (« » and the General Punctuation block: quotes, dashes).
+# (Under IGNORECASE "s" also matches "ſ" and "i" "ı" and "İ": see _fold.)
+_PLAIN = re.compile(r"[\x20-\x7e\u00ab\u00bb\u0600-\u06ff\u2000-\u206f\s]+")
 # what "\s" matches in a str pattern
 _SPACES = "".join(ch for ch in map(chr, range(0x3001)) if re.match(r"\s", ch))
 
@@ -129,16 +130,87 @@ def literal_starts(pattern: re.Pattern[str]) -> frozenset[str] | None:
         found, _whole = _starts(_p.parse(pattern.pattern, pattern.flags))
     except (_Unknown, RecursionError):
         return None
-    if pattern.flags & re.IGNORECASE:
-        found = {f.lower() for f in found}
-    if not found or "" in found or not all(_PLAIN.fullmatch(f) for f in found):
+    return _usable(found, pattern.flags)
+
+
+def _usable(found: set[str] | None, flags: int) -> frozenset[str] | None:
+    """Literals as the folded text shows them, or None when they cannot be looked for: empty,
+    or (ignoring case) holding characters whose case-insensitive match str.lower() misses."""
+    if not found or "" in found:
         return None
+    if flags & re.IGNORECASE:
+        found = {f.lower() for f in found}
+        if not all(_PLAIN.fullmatch(f) for f in found):
+            return None
     return frozenset(found)
+
+
+def _weight(literals: set[str] | frozenset[str]) -> tuple[int, int]:
+    """How selective looking for these literals is: the shortest one's length without white
+    space at its ends (white space is everywhere: "\\sthat\\s" is no better than "that" and is
+    hundreds of literals), then the fewer the better."""
+    return min(len(x.strip()) for x in literals), -len(literals)
+
+
+def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
+    if a is None or not a or "" in a:
+        return b
+    if b is None or not b or "" in b:
+        return a
+    return a if _weight(a) >= _weight(b) else b
+
+
+def _required(items: Any) -> set[str] | None:
+    """Strings one of which occurs in every match of a parsed sequence (anywhere in it, not
+    only at its start), the most selective such set found; None when there is none."""
+    items = list(items)
+    best: set[str] | None = None
+    for i, (op, av) in enumerate(items):
+        if op not in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            # what the match of the rest of the sequence starts with is inside the match
+            starts, _whole = _starts(items[i:])
+            best = _better(best, starts)
+        best = _better(best, _required_item(op, av))
+    return best
+
+
+def _required_item(op: Any, av: Any) -> set[str] | None:
+    if op is _c.LITERAL:
+        return {chr(av)}
+    if op is _c.IN and all(o is _c.LITERAL for o, _ in av) and len(av) <= 64:
+        return {chr(ch) for _, ch in av}
+    if op is _c.SUBPATTERN:
+        if av[1] or av[2]:
+            raise _Unknown  # flags switched inside the pattern
+        return _required(av[3])
+    if op is _c.BRANCH:
+        alts = [_required(alt) for alt in av[1]]
+        if any(not a or "" in a for a in alts):
+            return None  # an alternative that needs no literal: the branch needs none
+        union: set[str] = set().union(*(a for a in alts if a))
+        return union if len(union) <= _MAX_LITERALS else None
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
+        return _required(av[2])
+    return None  # lookarounds look outside the match; anything else may match anything
+
+
+def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings one of which occurs inside every match of ``pattern`` (lower case when the
+    pattern ignores case), or None when there are none worth looking for."""
+    if _p is None or pattern.flags & (re.VERBOSE | re.MULTILINE | re.DOTALL):
+        return None
+    try:
+        found = _required(_p.parse(pattern.pattern, pattern.flags))
+    except (_Unknown, RecursionError):
+        return None
+    return _usable(found, pattern.flags)
 
 
 class Prefiltered:
     """A compiled pattern whose ``search`` and ``finditer`` try it only where one of its
-    literal starts occurs; same results as the plain pattern. Other methods are the pattern's."""
+    literal starts occurs, or (when its starts include white space, which is everywhere) only
+    in texts holding one of the literals every match contains; same results as the plain
+    pattern. Other methods are the pattern's."""
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.compiled = pattern
@@ -148,15 +220,25 @@ class Prefiltered:
         self.fullmatch = pattern.fullmatch
         self._fold = bool(pattern.flags & re.IGNORECASE)
         self._auto: Any = None
+        # True: the automaton holds literals one of which every match contains, and a text
+        # without any of them is not searched at all; False: it holds the literal starts
+        self._gate = False
         self._built = False
 
     def _build(self) -> None:
         # on first use rather than at import: the command line starts faster
         self._built = True
-        starts = literal_starts(self.compiled)
-        if starts:
+        literals = literal_starts(self.compiled)
+        if literals is None or _weight(literals)[0] == 0:
+            # no starts, or starts at white space (",?\\s+(?:while|but)"): trying the pattern
+            # at every space costs more than running it; a literal it needs is a better filter
+            required = required_literals(self.compiled)
+            if required is not None and (literals is None or _weight(required) > _weight(
+                    literals)):
+                literals, self._gate = required, True
+        if literals:
             self._auto = ahocorasick.Automaton()
-            for literal in starts:
+            for literal in literals:
                 self._auto.add_word(literal, len(literal))
             self._auto.make_automaton()
 
@@ -164,18 +246,27 @@ class Prefiltered:
         return getattr(self.compiled, name)
 
     def _positions(self, string: str, pos: int, endpos: int) -> list[int] | None:
+        """Where a match may start in [pos, endpos): None when the plain pattern must search
+        (no literals, odd bounds, a text that cannot be folded, or a gate that lets it pass)."""
         if not self._built:
             self._build()
-        if self._auto is None or not 0 <= pos <= endpos:
+        auto = self._auto
+        if auto is None or not 0 <= pos <= endpos:
             return None  # odd bounds: the plain pattern deals with them
-        if not self._fold:
-            return sorted({end - length + 1
-                           for end, length in self._auto.iter(string, pos, endpos)})
-        folded, offset = _folded(string, pos, endpos)
-        if folded is None:
-            return None
-        return sorted({end - length + 1 + offset
-                       for end, length in self._auto.iter(folded, pos - offset, endpos - offset)})
+        offset = 0
+        text: str | None = string
+        if self._fold:
+            text, offset = _folded(string, pos, endpos)
+            if text is None:
+                return None
+        if self._gate:
+            for _hit in auto.iter(text, pos - offset, endpos - offset):
+                return None  # a literal every match needs is there: the pattern decides
+            return []
+        hits = list(auto.iter(text, pos - offset, endpos - offset))
+        if len(hits) == 1:
+            return [hits[0][0] - hits[0][1] + 1 + offset]
+        return sorted({end - length + 1 + offset for end, length in hits})
 
     def search(self, string: str, pos: int = 0, endpos: int | None = None
                ) -> re.Match[str] | None:
@@ -195,9 +286,11 @@ class Prefiltered:
         end = len(string) if endpos is None else min(endpos, len(string))
         positions = self._positions(string, pos, end)
         if positions is None:
-            # the plain iterator itself, not a generator around it: a pattern without literal
-            # starts (the tokenizer) yields thousands of matches a document
+            # the plain iterator itself, not a generator around it: a pattern without literals
+            # (the tokenizer) yields thousands of matches a document
             return self.compiled.finditer(string, pos, end)
+        if not positions:
+            return iter(())
         return self._finditer(string, positions, pos, end)
 
     def _finditer(self, string: str, positions: list[int], pos: int, end: int
