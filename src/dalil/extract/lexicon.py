@@ -98,6 +98,20 @@ class CompiledLexicon:
         # entries without a known literal start: always run
         self._unprefixed_list = [k for k, it in enumerate(self.items) if not _starts_of(it)]
         self._unprefixed = frozenset(self._unprefixed_list)
+        # literal lexicons: first word -> (second word -> [(all words, entry)], longest first;
+        # the first one-word entry). "syrian" starts 150 actor names: trying them one by one at
+        # each "Syrian" of a report cost more than the rest of the lookup.
+        self._by_second: dict[str, tuple[dict[str, list[tuple[tuple[str, ...], Entry]]],
+                                         Entry | None]] = {}
+        for first, seqs in (self.words or {}).items():
+            multi: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+            single = None
+            for seq, entry in seqs:
+                if len(seq) > 1:
+                    multi.setdefault(seq[1], []).append((seq, entry))
+                elif single is None:
+                    single = entry  # longest first: every longer entry was tried before it
+            self._by_second[first] = (multi, single)
 
     def _literal_hits(self, low: str, start: int, stop: int) -> dict[int, list[int]]:
         """Item index -> the positions where one of its literal starts occurs (overlapping
@@ -181,19 +195,7 @@ class CompiledLexicon:
             if t_start > 0 and text[t_start - 1] == "@":
                 i += 1
                 continue
-            hit = None
-            for offset, first in _clitic_variants(word):
-                for seq, entry in self.words.get(first, ()):
-                    k = len(seq)
-                    if i + k > n or (k > 1 and toks[i + 1][2] != seq[1]):
-                        continue
-                    if all(toks[i + j][2] == seq[j] and
-                           _GAP.fullmatch(text[toks[i + j - 1][1]:toks[i + j][0]])
-                           for j in range(1, k)):
-                        hit = (t_start + offset, toks[i + k - 1][1], entry, k)
-                        break
-                if hit:
-                    break
+            hit = self.word_step(toks, i, text, _clitic_variants(word))
             if hit:
                 out.append(hit[:3])
                 i += hit[3]
@@ -206,17 +208,23 @@ class CompiledLexicon:
         """The longest entry starting at word ``i`` (with its clitic ``variants``)."""
         assert self.words is not None
         n = len(toks)
+        by_second = self._by_second
         for offset, first in variants:
-            for seq, entry in self.words.get(first, ()):
-                k = len(seq)
-                if k == 1:
-                    return toks[i][0] + offset, toks[i][1], entry, 1
-                if i + k > n or toks[i + 1][2] != seq[1]:
-                    continue  # most candidates differ at once: no generator for them
-                if all(toks[i + j][2] == seq[j] and
-                       _GAP.fullmatch(text[toks[i + j - 1][1]:toks[i + j][0]])
-                       for j in range(1, k)):
-                    return toks[i][0] + offset, toks[i + k - 1][1], entry, k
+            found = by_second.get(first)
+            if found is None:
+                continue
+            multi, single = found
+            if multi and i + 1 < n:
+                for seq, entry in multi.get(toks[i + 1][2], ()):
+                    k = len(seq)
+                    if i + k > n:
+                        continue
+                    if all(toks[i + j][2] == seq[j] and
+                           _GAP.fullmatch(text[toks[i + j - 1][1]:toks[i + j][0]])
+                           for j in range(1, k)):
+                        return toks[i][0] + offset, toks[i + k - 1][1], entry, k
+            if single is not None:
+                return toks[i][0] + offset, toks[i][1], single, 1
         return None
 
     def search(self, text: str) -> tuple[int, int, Entry] | None:
