@@ -256,7 +256,10 @@ class Prefiltered:
         offset = 0
         text: str | None = string
         if self._fold:
-            text, offset = _folded(string, pos, endpos)
+            if _last_folded[0] is string:
+                text = _last_folded[1]
+            else:
+                text, offset = _folded(string, pos, endpos)
             if text is None:
                 return None
         if self._gate:
@@ -264,8 +267,8 @@ class Prefiltered:
                 return None  # a literal every match needs is there: the pattern decides
             return []
         hits = list(auto.iter(text, pos - offset, endpos - offset))
-        if len(hits) == 1:
-            return [hits[0][0] - hits[0][1] + 1 + offset]
+        if len(hits) < 2:
+            return [hits[0][0] - hits[0][1] + 1 + offset] if hits else hits
         return sorted({end - length + 1 + offset for end, length in hits})
 
     def search(self, string: str, pos: int = 0, endpos: int | None = None
@@ -274,6 +277,8 @@ class Prefiltered:
         positions = self._positions(string, pos, end)
         if positions is None:
             return self.compiled.search(string, pos, end)
+        if not positions:
+            return None
         match = self.compiled.match
         for start in positions:
             m = match(string, start, end)
