@@ -104,8 +104,7 @@ def _step(outs: set[str], op: Any, av: Any) -> tuple[set[str], bool] | None:
     if op is _c.LITERAL:
         return {o + chr(av) for o in outs}, True
     if op is _c.SUBPATTERN:
-        if av[1] or av[2]:
-            raise _Unknown  # flags switched inside the pattern
+        _scoped_flags(av)
         return _extend(outs, *_starts(av[3]))
     if op is _c.BRANCH:
         alts = [_starts(alt) for alt in av[1]]
@@ -121,16 +120,52 @@ def _step(outs: set[str], op: Any, av: Any) -> tuple[set[str], bool] | None:
     return outs, False
 
 
+def _scoped_flags(av: Any) -> None:
+    """A group's own flags: "(?i:...)" only widens what its literals match, which the folded
+    text (see _folds) covers; any other switch makes the literals unknown."""
+    if av[1] & ~re.IGNORECASE or av[2]:
+        raise _Unknown
+
+
+def _folds(pattern: re.Pattern[str], parsed: Any) -> int:
+    """The pattern's flags, with IGNORECASE when any part of it ignores case ("(?i:gunmen)"):
+    then every literal is looked for in the folded text, a case-sensitive one too (it occurs
+    there lower-cased wherever it occurs in the text)."""
+
+    def scoped(items: Any) -> bool:
+        for op, av in items:
+            if op is _c.SUBPATTERN and (av[1] & re.IGNORECASE or scoped(av[3])):
+                return True
+            if op is _c.BRANCH and any(scoped(alt) for alt in av[1]):
+                return True
+            if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and scoped(av[2]):
+                return True
+            if op in (_c.ASSERT, _c.ASSERT_NOT) and scoped(av[1]):
+                return True
+        return False
+
+    return pattern.flags | (re.IGNORECASE if scoped(parsed) else 0)
+
+
+def _parse(pattern: re.Pattern[str]) -> tuple[Any, int] | None:
+    """The parsed pattern and the flags its literals are looked for under; None: unknown."""
+    if _p is None or pattern.flags & (re.VERBOSE | re.MULTILINE | re.DOTALL):
+        return None
+    parsed = _p.parse(pattern.pattern, pattern.flags)
+    return parsed, _folds(pattern, parsed)
+
+
 def literal_starts(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Strings one of which every match of ``pattern`` starts with (lower case when the
     pattern ignores case), or None when there are none worth looking for."""
-    if _p is None or pattern.flags & (re.VERBOSE | re.MULTILINE | re.DOTALL):
+    parsed = _parse(pattern)
+    if parsed is None:
         return None
     try:
-        found, _whole = _starts(_p.parse(pattern.pattern, pattern.flags))
+        found, _whole = _starts(parsed[0])
     except (_Unknown, RecursionError):
         return None
-    return _usable(found, pattern.flags)
+    return _usable(found, parsed[1])
 
 
 def _usable(found: set[str] | None, flags: int) -> frozenset[str] | None:
@@ -180,8 +215,7 @@ def _required_item(op: Any, av: Any) -> set[str] | None:
     if op is _c.IN and all(o is _c.LITERAL for o, _ in av) and len(av) <= 64:
         return {chr(ch) for _, ch in av}
     if op is _c.SUBPATTERN:
-        if av[1] or av[2]:
-            raise _Unknown  # flags switched inside the pattern
+        _scoped_flags(av)
         return _required(av[3])
     if op is _c.BRANCH:
         alts = [_required(alt) for alt in av[1]]
@@ -197,13 +231,16 @@ def _required_item(op: Any, av: Any) -> set[str] | None:
 def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Strings one of which occurs inside every match of ``pattern`` (lower case when the
     pattern ignores case), or None when there are none worth looking for."""
-    if _p is None or pattern.flags & (re.VERBOSE | re.MULTILINE | re.DOTALL):
+    parsed = _parse(pattern)
+    if parsed is None:
         return None
     try:
-        found = _required(_p.parse(pattern.pattern, pattern.flags))
+        found = _required(parsed[0])
     except (_Unknown, RecursionError):
         return None
-    return _usable(found, pattern.flags)
+    if found and _weight(found)[0] == 0:
+        return None  # white space only: in every text
+    return _usable(found, parsed[1])
 
 
 class Prefiltered:
@@ -228,6 +265,9 @@ class Prefiltered:
     def _build(self) -> None:
         # on first use rather than at import: the command line starts faster
         self._built = True
+        parsed = _parse(self.compiled)
+        if parsed is not None:
+            self._fold = bool(parsed[1] & re.IGNORECASE)
         literals = literal_starts(self.compiled)
         if literals is None or _weight(literals)[0] == 0:
             # no starts, or starts at white space (",?\\s+(?:while|but)"): trying the pattern
