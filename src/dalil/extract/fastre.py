@@ -296,8 +296,9 @@ class Prefiltered:
         offset = 0
         text: str | None = string
         if self._fold:
-            if _last_folded[0] is string:
-                text = _last_folded[1]
+            last = _last_folded  # one read: another thread may replace it meanwhile
+            if last[0] is string:
+                text = last[1]
             else:
                 text, offset = _folded(string, pos, endpos)
             if text is None:
@@ -314,6 +315,9 @@ class Prefiltered:
     def search(self, string: str, pos: int = 0, endpos: int | None = None
                ) -> re.Match[str] | None:
         end = len(string) if endpos is None else min(endpos, len(string))
+        if end - pos <= 16:
+            # a few characters ("the" before a name): the engine is done before a look-up is
+            return self.compiled.search(string, pos, end)
         positions = self._positions(string, pos, end)
         if positions is None:
             return self.compiled.search(string, pos, end)
@@ -362,8 +366,9 @@ def _folded(string: str, pos: int, endpos: int) -> tuple[str | None, int]:
     ``string``: the whole text (folded once, see _last_folded) or, for a short window of a text
     not folded yet, just the window."""
     global _last_folded
-    if _last_folded[0] is string:
-        return _last_folded[1], 0
+    last = _last_folded  # one read: another thread may replace it meanwhile
+    if last[0] is string:
+        return last[1], 0
     if 4 * (endpos - pos) < len(string):
         return _fold(string[pos:endpos]), pos
     folded = _fold(string)
