@@ -314,17 +314,37 @@ class Prefiltered:
 
     def search(self, string: str, pos: int = 0, endpos: int | None = None
                ) -> re.Match[str] | None:
+        # _positions written out for the common cases: a report makes ~1,300 searches, most of
+        # them in a window of a few dozen characters where a call costs as much as the look-up
         end = len(string) if endpos is None else min(endpos, len(string))
-        if end - pos <= 16:
-            # a few characters ("the" before a name): the engine is done before a look-up is
+        if not self._built:
+            self._build()
+        auto = self._auto
+        if auto is None or end - pos <= 16 or pos < 0:
+            # no literals, odd bounds, or a few characters ("the" before a name): the engine
+            # is done before a look-up is
             return self.compiled.search(string, pos, end)
-        positions = self._positions(string, pos, end)
-        if positions is None:
-            return self.compiled.search(string, pos, end)
-        if not positions:
+        offset = 0
+        text: str | None = string
+        if self._fold:
+            last = _last_folded  # one read: another thread may replace it meanwhile
+            if last[0] is string:
+                text = last[1]
+            else:
+                text, offset = _folded(string, pos, end)
+            if text is None:
+                return self.compiled.search(string, pos, end)
+        if self._gate:
+            for _hit in auto.iter(text, pos - offset, end - offset):
+                return self.compiled.search(string, pos, end)  # a needed literal is there
+            return None
+        hits = list(auto.iter(text, pos - offset, end - offset))
+        if not hits:
             return None
         match = self.compiled.match
-        for start in positions:
+        if len(hits) == 1:
+            return match(string, hits[0][0] - hits[0][1] + 1 + offset, end)
+        for start in sorted({e - length + 1 + offset for e, length in hits}):
             m = match(string, start, end)
             if m:
                 return m
