@@ -296,3 +296,59 @@ def test_arabic_subject_before_a_verb_that_names_whom_it_told() -> None:
     assert [s["name"] for s in src] == ["مصدر طبي"]
     assert src[0]["pseudonymous"] is True
     assert r["claims"][0]["attributed_to"] == "مصدر طبي"
+
+
+def test_vowel_variant_of_a_gazetteer_name_is_found_after_a_scene_cue() -> None:
+    # "Ain Issa" is spelled "Ein Issa" / "`Ayn `Isa" in the gazetteer
+    d = extract_document("Artillery shells struck Ain Issa on Monday, killing two farmers.",
+                         published="2025-06-03").to_dict()
+    assert [(p["canonical"], p["admin1"]) for p in d["places"]] == [("Ayn Isa", "Raqqa")]
+    assert "vowel_variant" in d["place_mentions"][0]["explanation"]
+
+
+def test_a_loose_spelling_that_fits_many_places_is_not_guessed() -> None:
+    # Al-Hosn (Homs) is missing from the gazetteer; its skeleton fits twenty other villages
+    d = extract_document("Gunmen raided homes in the village of Al-Hosn before dawn, "
+                         "residents said.", published="2025-06-03").to_dict()
+    assert d["places"] == []
+
+
+def test_a_festival_is_not_a_place() -> None:
+    d = extract_document("Four men were shot dead at Nowruz celebrations in Jinderes.",
+                         published="2025-03-22").to_dict()
+    assert [p["canonical"] for p in d["places"]] == ["Jindayris"]
+
+
+def test_arabic_village_written_as_one_word_is_found() -> None:
+    # the gazetteer writes كفر نبودة; reports often join it
+    d = extract_document("قُتل ثلاثة مدنيين بقصف مدفعي على بلدة كفرنبودة يوم الثلاثاء.",
+                         published="2025-11-20").to_dict()
+    assert [p["canonical"] for p in d["places"]] == ["Kafr Nabudah"]
+
+
+def test_a_threat_in_general_is_not_intimidation_of_people() -> None:
+    d = extract_document("The army said it would continue to act against any threat to the "
+                         "border.", published="2025-06-03").to_dict()
+    assert "threat_or_intimidation" not in d["violations"]
+    d = extract_document("The journalist received repeated threats before he was abducted.",
+                         published="2025-06-03").to_dict()
+    assert "threat_or_intimidation" in d["violations"]
+
+
+def test_dialect_yesterday_is_resolved_from_publication() -> None:
+    d = extract_document("مسلحين خطفوا شاب من قدام بيتو بحمص مبارح بالليل.",
+                         published="2025-11-21").to_dict()
+    assert [x["date"] for x in d["dates"]] == ["2025-11-20"]
+
+
+def test_unlisted_quarter_named_with_its_city_is_that_citys_quarter() -> None:
+    # الزراعة is also a village in Aleppo; here it is a Latakia quarter no list has
+    d = extract_document("خطف مسلحون مجهولون شاباً من أمام منزله بحي الزراعة باللاذقية مساء أمس.",
+                         published="2025-11-21").to_dict()
+    quarter = next(p for p in d["places"] if p["canonical"] == "الزراعة")
+    assert quarter["admin1"] == "Latakia"
+    assert "coordinates are the city's" in quarter["explanation"]
+    d = extract_document("Gunmen shot dead a shopkeeper in the al-Arbaeen neighbourhood of Hama "
+                         "on Monday.", published="2025-06-03").to_dict()
+    names = {p["canonical"]: p["admin1"] for p in d["places"]}
+    assert names.get("al-Arbaeen") == "Hama"

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from dalil.extract.dates import find_dates, parse_date_text
 from dalil.extract.numbers import find_numbers, parse_english_words, parse_number
 from dalil.extract.text import prepare
-from dalil.gazetteer.names import name_key, skeleton_key
+from dalil.gazetteer.names import name_key, skeleton_key, spelling_key
 
 PUB = date(2025, 3, 9)
 
@@ -98,6 +98,7 @@ def test_parsers_never_crash(text: str) -> None:
     find_dates(prepare(text).norm, PUB)
     name_key(text)
     skeleton_key(text)
+    spelling_key(text)
 
 
 @given(st.dates(min_value=date(1950, 1, 1), max_value=date(2099, 12, 31)))
@@ -139,3 +140,19 @@ def test_extract_document_never_crashes_and_spans_point_into_text(text: str) -> 
         assert text[f["span"][0]:f["span"][1]] == f["surface"]
     for m in r["place_mentions"]:
         assert text[m["span"][0]:m["span"][1]] == m["surface"]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Marea", "Mare'"), ("Ain Issa", "`Ayn `Isa"), ("Tal Kalakh", "Talkalakh"),
+    ("Deir Hafer", "Dayr Hafir"), ("Sheikh Maskin", "Shaykh Miskin"), ("Jableh", "Jabla"),
+])
+def test_spelling_keys_ignore_vowels(a: str, b: str) -> None:
+    assert spelling_key(a) == spelling_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Al-Hosn", "Al Husayniyah"),  # a syllable more is another name, not another spelling
+    ("Marwiyah", "Mariyah"), ("Hama", "Homs"),
+])
+def test_spelling_keys_keep_syllables(a: str, b: str) -> None:
+    assert spelling_key(a) != spelling_key(b)

@@ -169,3 +169,50 @@ def coordinated_actors(norm: str, nationalities: dict[str, str]) -> list[tuple[i
         if w is not None and label:  # the whole phrase, so its weapon noun shows an attacker
             out.append((w.start(1), m.end(), Entry(label, norm[w.start(1):m.end()])))
     return out
+
+
+# "three civilians were killed when the PKK/YPG terror group fired rockets at ...": the attack
+# clause after a passive names the agent
+ATTACK_CLAUSE_BEFORE = _rx(r"\b(?:when|after|as|while|once)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+# "According to Samira, they went from house to house", "Residents said they looted ...": the
+# pronoun after a fronted source or time is the sentence's subject
+FRONTED_PRONOUN = _rx(
+    r"^\W*(?:(?:according to|as reported by)\s[^,;]{2,80},\s*|(?:on|by|in|at|later|then|"
+    r"that|the next|the following|after|before|within|during)\b[^,;]{0,40},\s*|"
+    r"[^,;.]{2,60}?\s(?:said|say|says|recalled|told\s+\w+)\s+(?:that\s+)?)"
+    r"(?:they|the (?:attackers|gunmen|men|fighters|assailants|militiamen|soldiers))\b"
+    # "Families say the men were detained": the men are the victims
+    r"(?!\s+(?:were|was|are|is|had been|have been|remain|remained)\b)", re.I)
+# "... were killed in the Damascus strikes": a definite attack refers back to the one just told,
+# even across a paragraph break (a wire story's second paragraph gives the toll of its lead)
+DEFINITE_ATTACK = _rx(r"\b(?:the|these|those|that|this|the\s+[A-Z][\w'-]+)\s+(?:\w+\s+)?"
+                      r"(?:strikes?|airstrikes?|air\s+strikes?|attacks?|raids?|bombing|"
+                      r"bombardment|shelling|assault|explosion|blast)\b|"
+                      r"(?:الغاره|الغارات|القصف|الهجوم|الاستهداف|الاعتداء)(?:\s|$)", re.I)
+# killed "in the ranks of" the enemy: fighters lost in combat, not a violation's victims
+COMBAT_LOSS_AFTER = _rx(r"[^.،,;]{0,30}(?:في صفوف|among (?:the )?ranks of|in (?:the )?ranks of|"
+                        r"losses (?:in|among))", re.I)
+
+# -- victim communities --------------------------------------------------------------------------
+
+# "a small Alawite village", "Druze-majority town", "1,800 Bedouin families": a community named as
+# the people or place of the events (English puts the community word before the noun)
+COMMUNITY_HEAD_AFTER = _rx(
+    r"[\s-]+(?:(?:majority|populated|inhabited|dominated)\s+)?(?:villages?|towns?|neighbou?rhoods?|"
+    r"districts?|quarters?|areas?|communit(?:y|ies)|hamlets?|suburbs?|homes?|houses?|families|"
+    r"family|households?|residents?|civilians?|villagers?|men|women|children|youths?|farmers|"
+    r"worshippers|pilgrims|shrines?|mosques?|churches|detainees|prisoners)\b", re.I)
+# "قرية علوية", "من أبناء الطائفة العلوية", "عائلات بدوية": Arabic puts the noun first
+COMMUNITY_HEAD_BEFORE = _rx(
+    r"(?:^|\s)(?:قري[هة]|قرى|بلد[هة]|بلدات|حي|احياء|منازل|بيوت|عائلات|عائل[هة]|اسر|ابناء|"
+    r"اهالي|سكان|مدنيين|مدنيون|شبان|رجال|نساء|اطفال)\s+(?:من\s+)?$")
+# counted people: "1,800 Bedouin families", "dozens of Alawite men", "عشرات العائلات"
+COUNTED_BEFORE = _rx(r"(?:\d[\d,.]*|dozens of|hundreds of|thousands of|scores of|عشرات|مئات|"
+                     r"الاف|آلاف)\s+(?:[\w-]+\s+)?$", re.I)
+# "fled toward the Christian-majority town of Mhardeh", "باتجاه مدينة محردة ذات الغالبية
+# المسيحية": the community of where people went, not of those targeted
+DESTINATION_BEFORE = _rx(r"(?:\b(?:fled|flee|fleeing|escaped|sought refuge|sheltering|shelter|"
+                         r"moved|headed|evacuated|taken|relocated)\s+(?:\w+\s+)?(?:to|toward|"
+                         r"towards|into|in)\b|(?:^|\s)(?:باتجاه|(?:نزح|لجا|فر|هرب|توجه|انتقل)\S* (?:الى|نحو)))"
+                         r"[^.,;،]{0,60}$", re.I)
+

@@ -28,7 +28,7 @@ _NP_STOP = _rx(r"\s(?:that|who|which|whose|on|in a|in an|in its|in his|in her|"
                       r"after|when|as)\s|[,;:(\"“«]", re.I)
 _AR_NP_STOP = _rx(r"\s(?:ان|إن|أن|في|عن|خلال|الى|الي|إلى|على|علي|لـ|ل(?=\S)|بان|بأن|اليوم|"
                          r"امس|أمس|مساء|صباح|مقتل|اعتقال|قتل|اصابه|نزوح|تهجير|اختطاف|عدد|نحو|"
-                         r"حوالي|ما|نفيا|قاطعا|بشده|ارتفاع|حصيله|الذي|التي|الذين|سقوط|وقوع)\s|"
+                         r"حوالي|ما|نفيا|قاطعا|بشده|ارتفاع|حصيله|الذي|التي|الذين|سقوط|وقوع|اقدام|قيام)\s|"
                          r"[،,:;(\"“«]|\d|\s(?:ان|إن|أن|بان|بأن)$|\sل(?=[\"“«])|"
                          r"\sب(?:مقتل|مصرع|اعتقال|اختطاف|اصابه|سقوط|وقوع|ارتفاع|نزوح|تهجير)")
 _AR_NP_INNER_STOP = _rx(r"\s(?:الى|إلى|على|عن|اليوم|امس|أمس|مساء|صباح|الأنباء|التقارير|الاتهامات|"
@@ -130,8 +130,8 @@ def post_author(sentence: str) -> str | None:
 
 _GIVEN_NAME = re.compile(
     r"(?:identified (?:only )?(?:as|by)(?: (?:the |(?:his|her|their) )?(?:initials|first name|"
-    r"nickname|name))?|known (?:only )?as|who gave (?:only )?(?:his|her|their) "
-    r"(?:first )?name(?: as|,)|pseudonym:?|calling (?:himself|herself|itself)|اسم مستعار:?|يدعى|تدعى|"
+    r"nickname|name))?|known (?:only )?as|(?:who )?gave (?:only )?(?:his|her|their) "
+    r"(?:first |full )?name(?: only)?(?: as|,)|pseudonym:?|calling (?:himself|herself|itself)|اسم مستعار:?|يدعى|تدعى|"
     r"المعروف باسم|المعروفة باسم)\s+(?!(?:his|her|their|the|a|an)\b)(?P<n>(?:[A-Z]\.\s?){1,3}|@\w+|[^\s,.;()]+(?:\s+[A-Z][\w'-]+)?)",
     re.I)
 # a name given in place of a withheld one (not "also known as the White Helmets")
@@ -157,7 +157,28 @@ _AR_SAID_IN = _rx(r"\s+(?:في|عبر|ضمن|خلال)\s+(?:بيان|تصريح|
 
 # no speaker: a bare conjunction ("... and added"), a place ("in rural Damascus"), a thing's
 # own attribute ("Its coordinates had been shared")
-_NO_SPEAKER = re.compile(r"(?:and|but|or|then|so)$|(?:in|at|on|from|into|during|its)\s", re.I)
+_NO_SPEAKER = re.compile(r"(?:and|but|or|then|so)$|(?:in|at|on|from|into|during|its|despite|amid|"
+                         r"following|after|before|since|without|against|as of)\s", re.I)
+
+
+def _ar_document_owner(a_e: int, np: str) -> tuple[int, str]:
+    """"توثيقات المرصد" -> "المرصد", "إحصائية غير نهائية للراصد" -> "الراصد" (a document's owner
+    is the source); "تقديرات محلية" (estimates of nobody named) -> ""."""
+    pad = len(np) - len(np.lstrip())
+    a_e, np = a_e + pad, np[pad:]
+    doc = _AR_DOCUMENT.match(np)
+    if doc is None:
+        return a_e, np
+    rest = np[doc.end():]
+    words = rest.split()
+    if words and words[0].startswith("ال"):
+        return a_e + doc.end(), rest  # a construct: "توثيقات المرصد"
+    for k, w in enumerate(words[:4]):
+        if w.startswith("لل") or (w.startswith("ل") and len(w) > 3 and k > 0):
+            owner = ("ال" + w[2:] if w.startswith("لل") else w[1:])
+            tail = " ".join([owner, *words[k + 1:]])
+            return a_e + doc.end() + rest.find(w), tail
+    return a_e, ""
 
 
 def _clean_np(np: str) -> tuple[str, str]:
@@ -176,11 +197,28 @@ def _clean_np(np: str) -> tuple[str, str]:
         return "", ""
     name = parts[0]
     desc = ", ".join(parts[1:])
+    doc = _ISSUED_DOCUMENT.search(name)
+    if doc and doc.start() > 0:  # "A US government assessment issued nine days later"
+        name, desc = name[:doc.start()], ", ".join(p for p in (name[doc.start():].strip(), desc) if p)
     trim = _TRIM_HEAD.match(name)
     if trim:  # "A volunteer with a local documentation group" -> "A volunteer"
         name, desc = trim.group(1), ", ".join(p for p in (trim.group("rest"), desc) if p)
     return name, desc
 
+
+# a document named after its author: "A US government assessment issued nine days later", "the
+# UN report published in March": the author speaks
+_ISSUED_DOCUMENT = re.compile(r"\s+(?:assessment|report|investigation|study|analysis|review|"
+                              r"statement|survey)s?\s+(?:issued|published|released|compiled|"
+                              r"dated)\b.*$")
+# "armed men, some of whom said they belonged to ...": the relative clause's subject speaks
+_PARTITIVE_RELATIVE = re.compile(r"\b(?:some|many|most|one|all|none|several|two|three|each|"
+                                 r"both|few) of (?:whom|which|them)\s+$", re.I)
+# Arabic "according to" a document of X: "وفق توثيقات المرصد", "وفق إحصائية غير نهائية للراصد"
+_AR_DOCUMENT = re.compile(normalize_arabic(r"(?:توثيقات|توثيق|إحصائية|إحصائيات|تقرير|تقارير|بيان|"
+                                           r"بيانات|أرقام|معطيات|تقديرات|معلومات|حصيلة)\s+"))
+_BE_BEFORE = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+(?:\w+ly\s+)?$", re.I)
+_AR_PREP = {"في", "من", "بـ"}
 
 Match = tuple[int, int, Entry]
 
@@ -236,7 +274,10 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         if listed:  # "according to a list of names shared with Amnesty by relatives": relatives
             a_e += listed.start("w")
             np = listed.group("w")
+        if ar:
+            a_e, np = _ar_document_owner(a_e, np)
         # "according to SOHR statistics": SOHR
+        np = np.rstrip(" .")
         np = re.sub(r"(?<=\S)\s+(?:statistics|figures|data|records|tallies|tally|count|"
                     r"documentation|reports?|estimates?)\s*$", "", np)
         name, desc = _clean_np(np)
@@ -281,6 +322,12 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                 if cut:
                     np = np[:max(0, cut.start() - 1)]
                 words = np.split()
+                if len(words) >= 3 and words[-2] in _AR_PREP:
+                    # "مراسل سانا في حماة": who, then where
+                    return Attribution(" ".join(words[:-2]), " ".join(words[-2:]),
+                                       quoted is not None, s_start, s_end,
+                                       "attribution:verb_subject:" + verb,
+                                       (s_start + v_e, s_start + v_e + len(np)))
                 if len(words) >= 3 and not words[-1].startswith("ال") and \
                         not words[-2].startswith(("ال", "ل", "و")):
                     name = " ".join(words[-2:])
@@ -347,8 +394,10 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                                    "attribution:posted_by:" + low_verb,
                                    (s_start + v_e + by.start("np"),
                                     s_start + v_e + by.start("np") + len(name)))
-        if _RELATIVE_BEFORE.search(sent, 0, v_s):
-            continue  # "a man who said he could get him released": not the sentence's source
+        if _RELATIVE_BEFORE.search(sent, 0, v_s) or _PARTITIVE_RELATIVE.search(sent, 0, v_s):
+            continue
+        if low_verb.endswith("ed") and _BE_BEFORE.search(sent, max(0, v_s - 20), v_s):
+            continue  # "clashes continued to be reported": a passive names no speaker  # "a man who said he could get him released": not the sentence's source
         # "X put the toll at 9 and said ...", "X, in a note, rejected ... and stated that": the
         # speaker of a second, coordinated verb is the subject of the sentence's first verb
         if _AND_BEFORE.search(sent, max(0, v_s - 12), v_s):
@@ -390,7 +439,7 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
     toll = _TOLL_SPEAKER.match(sent) if _TOLL_WORD.search(sent) else None
     if toll:
         # "The Observatory put the death toll at 39"
-        name, desc = _clean_np(toll.group("np"))
+        name, desc = _toll_np(toll.group("np"))
         if name and not _VERBISH.search(name):
             return Attribution(name, desc, quoted is not None, s_start, s_end,
                                "attribution:toll", (s_start + toll.start("np"),
@@ -418,7 +467,9 @@ _VERBISH = _rx(r"\b(?:killed|were|was|had|have|has|been|is|are|did|do|does|will|
                       r"leaving|including|hit|struck)\b", re.I)
 _AUXILIARIES = _rx(r"(?:\s+(?:has|have|had|will|would|also|again|later|repeatedly|previously|"
                    r"earlier|separately|already|not|did|does|do|had\s+been|has\s+been|"
-                   r"publicly|officially|firmly|strongly|categorically))+\s*$", re.I)
+                   r"publicly|officially|firmly|strongly|categorically|nonetheless|nevertheless|"
+                   r"however|meanwhile|since|now|independently|jointly|recently|so far|"
+                   r"subsequently|itself|themselves))+\s*$", re.I)
 # "residents on the western edge report ...": a plural subject makes "report" a verb
 _PEOPLE_SUBJECT = _rx(r"\b(?:residents|activists|witnesses|sources|officials|medics|locals|"
                       r"people|villagers|survivors|monitors|rescuers|doctors|families|relatives|"
@@ -451,11 +502,13 @@ _DESCRIPTIVE = _rx(r"^(?:a|an|the|who|which|whose|aged|one of|\d|"
 _PROPER = _rx(r"^(?:[A-Z][\w.'-]*|al-\w+|bin|ibn|abu|umm|de|van)(?:\s+(?:[A-Z][\w.'-]*|"
                      r"al-[\w'-]+|el-[\w'-]+|bin|ibn|abu|umm|de|van|[A-Z]\.)){0,4}$")
 _COLON_SOURCE = _rx(
-    r"^\s*(?P<np>(?:(?:local|medical|security|military|activist|field|informed|other|"
+    r"^\s*(?:(?:breaking|urgent|update|عاجل|تحديث|خاص)\s*[|:\-–—]\s*)?"
+    r"(?P<np>(?:(?:local|medical|security|military|activist|field|informed|other|"
     r"unnamed|anonymous|civil)\s+)?(?:sources?|witness(?:es)?|residents?|activists?|officials?|"
-    r"doctors?|rescuers?|مصادر(?:\s+\S+)?|مصدر(?:\s+\S+)?|ناشطون|ناشطين|شهود|اهالي|الاهالي|"
-    r"مراسل\S*)(?:\s+in\s+\S+)?|[^:.!?\n]{2,40}\s(?:posted|wrote|tweeted|said)|"
-    r"(?:a|an|the)\s+(?:post|video|message|tweet|statement)\s+(?:by|from)\s+[^:]{2,60})\s*:\s*",
+    r"doctors?|rescuers?|مصادر(?:\s+(?!ل)\S+)?|مصدر(?:\s+(?!ل)\S+)?|ناشطون|ناشطين|شهود|اهالي|"
+    r"الاهالي|مراسل\S*)(?:\s+in\s+\S+)?|[^:.!?\n]{2,40}\s(?:posted|wrote|tweeted|said)|"
+    r"(?:a|an|the)\s+(?:post|video|message|tweet|statement)\s+(?:by|from)\s+[^:]{2,60})"
+    r"(?:\s+ل[^\s:]+)?\s*:\s*",  # "مصادر محلية للراصد:": whom they told is not who they are
     re.I)
 
 
@@ -595,6 +648,8 @@ def _speaker_before(head: str, lex: Lexicons) -> tuple[str, str, int] | None:
                   r"posted|recalled|explained|insisted|claimed|قال|قالت|كتب|كتبت|نشر|نشرت|"
                   r"روى|روت)\s*[:,،]?\s*$", head, re.I)
     if m:
+        if re.search(r"\b(?:was|were|is|are|been|being|be)$", m.group("np"), re.I):
+            return None  # "His wife was told he would be back": she was told, she does not speak
         name, desc = _clean_np(m.group("np"))
         return (name, desc, -m.start("np")) if name and len(name.split()) <= 8 else None
     m = re.search(r"(?:قال|قالت|كتب|كتبت|نشر|نشرت|روى|روت|اضاف|اضافت)\s+(?P<np>[^:،,\"“«]{2,60})"
@@ -610,11 +665,22 @@ def _speaker_before(head: str, lex: Lexicons) -> tuple[str, str, int] | None:
 _CLAUSE_BREAK = _rx(r",?\s+(?:while|whereas|but|although)\s+|;\s+|[,،]?\s+(?:بينما|في حين|فيما)\s+",
                     re.I)
 _TOLL_SPEAKER = _rx(
-    r"\s*(?P<np>[^,;\"“«]{2,80}?(?:,\s*(?:which|who)\s[^;\"“«]{2,120}?,)?)\s+"
+    r"\s*(?P<np>[^,;\"“«]{2,80}?(?:,\s*(?:which|who)\s[^;\"“«]{2,120}?,|"
+    r",\s*(?:the\s+)?[A-Z][^,;\"“«]{2,80},)?)\s+"
     r"(?:(?:has|have|had|also|later|separately|now)\s+)*"
     r"(?:put|puts|putting|placed|places|gave|gives|estimated|"
     r"estimates|set|sets|raised|lowered)\s+(?:the|its|their|a)\s+(?:[\w-]+\s+){0,2}"
     r"(?:toll|number|figure|count|tally|total|estimate)\b", re.I)
+
+
+def _toll_np(np: str) -> tuple[str, str]:
+    """The speaker of "X put the toll at": "A war monitor, the Syrian Observatory for Human
+    Rights," is the Observatory (the name, not its description)."""
+    if "," in np.strip(" ,"):
+        found = _subject_before(np.rstrip(" ,"))
+        if found is not None:
+            return found[0], found[1]
+    return _clean_np(np)
 
 
 ClauseCache = dict[tuple[int, int], Attribution | list[int] | None]
@@ -655,7 +721,7 @@ def _clause_source(norm: str, s_start: int, sent: str, a: int, b: int, lex: Lexi
                    last_speaker: str) -> Attribution | None:
     toll = _TOLL_SPEAKER.match(sent, a, b)
     if toll:
-        name, desc = _clean_np(toll.group("np"))
+        name, desc = _toll_np(toll.group("np"))
         if name and not _VERBISH.search(name):
             return Attribution(name, desc, False, s_start + a, s_start + b,
                                "attribution:clause_toll",

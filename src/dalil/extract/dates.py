@@ -90,7 +90,9 @@ DATE_RE = _rx(
         r"earlier today|since dawn|at dawn|minutes ago|moments ago|منذ الفجر|منذ فجر اليوم|قبل قليل|"
         r"منذ قليل|امس|الامس|اليوم|الليله الماضيه|"
         r"فجر اليوم|صباح اليوم|مساء اليوم|"
-        r"مساء امس|صباح امس|فجر امس|ليل امس)\b)",
+        r"مساء امس|صباح امس|فجر امس|ليل امس|"
+        # dialect "yesterday" (Levantine مبارح / امبارح, البارحة)
+        r"مبارح|امبارح|البارحه)\b)",
         r"(?P<rel_next>\b(?:the\s+(?:next|following)\s+(?:day|morning|evening|night|afternoon)|"
         r"the\s+day\s+after|next\s+morning|a\s+day\s+later|hours\s+later|that\s+(?:night|evening)|"
         r"(?:في\s+)?(?:صباح|مساء|فجر)?\s*اليوم\s+التالي|(?:في\s+)?الليله\s+نفسها|في\s+اليوم\s+نفسه|"
@@ -182,7 +184,7 @@ _STARTS = (
     | {normalize_arabic(w) for w in (
         "في", "خلال", "منذ", "مطلع", "أواخر", "منتصف", "شهر", "عام", "سنة", "العام", "قبل", "أمس",
         "الأمس", "اليوم", "الليلة", "فجر", "صباح", "مساء", "ليل", "بعد", "يوم", "ليلة", "الشهر",
-        "الأسبوع", "مؤخرا", "مؤخراً", "قبل", "بين", "من")}
+        "الأسبوع", "مؤخرا", "مؤخراً", "قبل", "بين", "من", "مبارح", "امبارح", "البارحة")}
 )
 
 
@@ -291,7 +293,8 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
                          re.I):
                 continue  # "to this day", "حتى اليوم": not a date of anything
             offset = -1 if word in ("yesterday", "last night", "امس", "الامس", "الليله الماضيه",
-                                    "مساء امس", "صباح امس", "فجر امس", "ليل امس") else 0
+                                    "مساء امس", "صباح امس", "فجر امس", "ليل امس", "مبارح",
+                                    "امبارح", "البارحه") else 0
             d = anchor + timedelta(days=offset) if anchor else None
             res = DateMatch(m.start(), m.end(), d.isoformat() if d else None,
                             "date:relative_to_published" if d else "date:relative:no_anchor", d)

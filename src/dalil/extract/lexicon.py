@@ -478,7 +478,7 @@ def _literal_prefix(pattern: str, literal: bool) -> str:
 
 
 _WORD = re.compile(r"\w+")
-_GAP = re.compile(r"[\s\-']+")
+_GAP = re.compile(r"[\s\-'/]+")  # "PKK/YPG": a slash joins the words of a name
 
 
 _tokens = word_tokens
@@ -565,6 +565,9 @@ class Lexicons:
     reserved_words: set[str] = field(default_factory=set)
     # "Russian" -> "Russian forces" (actors.yaml nationality and forms modifiers)
     actor_nationalities: dict[str, str] = field(default_factory=dict)
+    # phrases holding a trigger that assert no violation ("arrest warrants", "at risk of
+    # torture", "the Commission for Missing Persons"): violations.yaml `not_violations`
+    violation_exclusions: CompiledLexicon | None = None
 
 
 def _read(directory: Path | None, name: str) -> Any:
@@ -584,7 +587,9 @@ def _lang_entries(block: dict[str, list[str]], label: str) -> list[Entry]:
 
 @lru_cache(maxsize=4)
 def load_lexicons(directory: Path | None = None) -> Lexicons:
-    violations_raw = _read(directory, "violations.yaml")
+    violations_raw = dict(_read(directory, "violations.yaml"))
+    # not a type: phrases whose trigger asserts nothing (a warrant, a risk, an institution)
+    exclusions_raw = violations_raw.pop("not_violations", None) or {}
     unknown = set(violations_raw) - set(VIOLATION_TYPES)
     if unknown:
         raise ConfigError(f"violations.yaml has types outside the controlled vocabulary: "
@@ -636,4 +641,6 @@ def load_lexicons(directory: Path | None = None) -> Lexicons:
         pseudonymous=compile_lexicon(_lang_entries(sources["pseudonymous"], "pseudonymous")),
         reserved_words=reserved,
         actor_nationalities=nationality_map(actors_raw),
+        violation_exclusions=compile_lexicon(_lang_entries(exclusions_raw, "not_violation"))
+        if exclusions_raw else None,
     )

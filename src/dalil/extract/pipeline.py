@@ -21,10 +21,18 @@ from dalil.extract import fastre
 from dalil.extract.actors import (
     AGENT_CUE,
     AGENT_LIST_BEFORE,
+    ATTACK_CLAUSE_BEFORE,
     ATTACK_NOUN,
     ATTACK_VERB_AFTER,
     CLASH_BEFORE,
+    COMBAT_LOSS_AFTER,
+    COMMUNITY_HEAD_AFTER,
+    COMMUNITY_HEAD_BEFORE,
+    COUNTED_BEFORE,
+    DEFINITE_ATTACK,
+    DESTINATION_BEFORE,
     DISGUISE_BEFORE,
+    FRONTED_PRONOUN,
     IDENTIFIED_AS,
     UNDERGOER_VERB,
     UNKNOWN_ACTOR,
@@ -103,10 +111,15 @@ _OWN_WORD_AFTER = _rx(r"\s*(?:(?:people|others|persons|civilians|اخرين|آخ
                       r"(?:injured|wounded|killed|dead|detained|missing|displaced|جريح|جرحى|قتيل|"
                       r"قتلى|مصاب\S*|معتقل\S*|نازح\S*)\b", re.I)
 _PERPETRATOR_WORD = _rx(r"\b(?:perpetrators?|culprits|attackers were|carried out by|committed by|"
-                        r"blamed|accused|held responsible)\b|"
+                        r"blamed|accused|held responsible|(?:attacks?|airstrikes?|air strikes?|"
+                        r"raids?|shelling|bombardment|assaults?) by)\b|"
                         r"(?:الجناه|الجناة|مرتكبي|مرتكبو|منفذي|منفذو)", re.I)
 _COMMITTED = _rx(r"\b(?:(?:committed|carried out|perpetrated|were responsible for|are responsible "
                  r"for)\s+(?:\w+\s+){0,2}(?:violations|abuses|crimes|atrocities|massacres|killings)|"
+                 # "HRW concluded that government forces carried out the attack"
+                 r"(?:carried out|perpetrated|conducted|launched|(?:was|were) behind)\s+(?:the|this|"
+                 r"that|these|those)\s+(?:\w+\s+){0,2}(?:attacks?|strikes?|airstrikes?|massacres?|"
+                 r"bombings?|assault|raids?|shelling|executions|abductions|killings?)|"
                  r"(?:were|was|are|is)\s+(?:\w+\s+)?responsible)\b|"
                  r"(?:ارتكب\w*|نفذ\w*)\s+(?:\S+\s+){0,2}(?:انتهاكات|جرائم|مجازر)", re.I)
 _PRONOUN_SUBJECT = _rx(
@@ -139,7 +152,10 @@ _AR_AGENT_CHAIN = _rx(r"(?:على يد|علي يد|على ايدي|علي ايد
 _AR_SPEAKER_BEFORE = _rx(r"(?:^|\s)[وف]?(?:قال|قالت|اعلن|اعلنت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|"
                          r"نفى|نفت|نفي|اتهم|اتهمت|صرح|صرحت|زعم|زعمت|ادان|ادانت)\s+(?:\S+\s+)?$")
 _PATIENT_BEFORE = _rx(r"(?:\b(?:against|targeting|targeted|ambushed|attacked|killed|"
-                             r"killing|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|(?:ضد|استهداف|استهدفت|"
+                             r"killing|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|"
+                             # "seized Afrin from the Kurdish YPG militia": the loser of ground
+                             r"\b(?:seized|captured|took|wrested|recaptured|retook|expelled|drove)\s+"
+                             r"(?:\S+\s+){0,3}?(?:from|out)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|(?:ضد|استهداف|استهدفت|"
                              r"استهدف|مقتل|قتل|اغتيال|اعتقال|خطف|اختطاف|اصابة)\s+(?:\S+\s+){0,3})$",
                              re.I)
 # a sentence may give figures of two sources only if it has two clauses
@@ -165,8 +181,10 @@ _CIVILIAN_CUE = _rx(
     r"جثث|الناس|شارع|ساح\S*", re.I)
 _OBJECT_END = _rx(r"\s(?:for|over|after|in which|who|which|that|when)\s|[,;]|،", re.I)
 _VICTIMS_WERE = _rx(r"\b(?:victims|those (?:killed|abducted|detained|targeted)|the dead)\s+"
-                    r"(?:were|are|included)\b|\btargeted\b|\btargeting\b|الضحايا\s+من|"
-                    r"استهداف|المستهدفين", re.I)
+                    r"(?:were|are|included)\b|\btargeted\b|\btargeting\b|\bsubjected to\b|"
+                    r"\b(?:violence|attacks?|crimes|abuses|killings|massacres?|campaign|incitement|"
+                    r"reprisals?)\s+(?:on|against)\b|الضحايا\s+من|استهداف|المستهدفين|"
+                    r"(?:^|\s)(?:يتعرض|تتعرض|يتعرضون|تعرض|تعرضت|تعرضوا)\S*", re.I)
 _THAT_FIGURE = _rx(r"\b(?:that|this|the)\s+(?:figure|number|toll|estimate|claim|account|report)\b"
                    r"(?!s)|هذا الرقم|هذه الحصيله|هذه الارقام|هذه الاعداد", re.I)
 _UN_BODY = re.compile(r"\b(?:UN|U\.N\.|United Nations|UNHCR|UNICEF|OCHA|OHCHR|WFP|UNRWA|IOM|"
@@ -179,6 +197,17 @@ _SOCIAL_PLATFORM = _rx(r"\b(?:facebook|telegram|twitter|tiktok|instagram|youtube
 _MEMBERS_OF = _rx(r"\b(?:members?|fighters|units?|elements|gunmen|militiamen|soldiers|officers|"
                   r"personnel|troops|commanders?|men|a group|groups)\s+(?:of|from)\s+(?:the\s+)?$"
                   r"|(?:عناصر|مقاتلو|مقاتلي|مسلحو|مسلحي|افراد|جنود)\s+(?:من\s+)?$", re.I)
+_LABEL_ACTOR = "groups the source calls terrorist or outlaw"
+# a disclaimer of the accounts a report gathers, not of one figure or statement
+_ACCOUNTS_DISCLAIMED = _rx(r"\b(?:the|these|those|such|all|their|its|any of the|none of the|"
+                           r"all of the|each of the)\s+(?:\w+\s+)?(?:accounts|reports|claims|"
+                           r"testimonies|allegations|incidents)\b|الروايات|الشهادات|الادعاءات",
+                           re.I)
+
+_LABEL_BEFORE = _rx(r"(?:\bterrorists?|ارهابيي|ارهابيو|ارهابي)\W{0,3}$", re.I)
+_LABEL_AFTER = _rx(r"\W{0,3}(?:terrorists?|terror group)\b", re.I)
+_LIVES_IN = _rx(r"\b(?:who\s+)?(?:now\s+)?(?:lives|lived|living|based|settled|sheltering|"
+               r"staying|resettled)\s+(?:now\s+)?(?:in|near|at|outside)\b.*$", re.I)
 _PASSIVE = _rx(r"\b(?:were|was|been|being|are|is)\s+(?:\w+ly\s+)?$", re.I)
 # Characters are counted on the UTF-8 bytes (C speed, no Python loop): U+0600-U+06FF are the
 # two-byte sequences that start with D8-DB, ASCII letters and C0 controls are single bytes, and
@@ -298,6 +327,7 @@ class _Run:
             r.warnings.append("no sentences found")
             return r
         self.starts = [s.start for s in sentences]
+        self.sentences = sentences
         published = self.published
         author, author_rule = attr.document_author(norm)
         if has_arabic(author):
@@ -318,10 +348,18 @@ class _Run:
         # 3. whole-text matches
         viol_by_sent: dict[int, list[Violation]] = {}
         denied_sents: set[int] = set()
+        # "arrest warrants", "at risk of torture", "the Commission for Missing Persons": a
+        # trigger inside such a phrase asserts nothing (violations.yaml `not_violations`)
+        excluded = self.lex.violation_exclusions.finditer(norm) \
+            if self.lex.violation_exclusions is not None else []
+        excluded_starts = [a for a, _b, _en in excluded]
         for lx in self.lex.violations.values():
             for s, e, entry in lx.finditer(norm, per_label=True):
                 vtype = entry.label
                 if _NEGATION.search(norm[max(0, s - 40):s]):
+                    continue
+                k = bisect_right(excluded_starts, s)
+                if k and excluded[k - 1][1] > s:
                     continue
                 sent_start = self.starts[self.sent_of(s)]
                 if _DENIAL.search(norm[sent_start:s]):
@@ -529,6 +567,7 @@ class _Run:
                         pc.hedge_cues.append("disclaimer: " + p.surface(sn.start, sn.end)[:80])
                     if figure_words is None:
                         break
+        self._disclaim_accounts(claims, disclaimer_sents, claim_of_sent, author)
         r.claims = claims
 
         # figures
@@ -698,7 +737,8 @@ class _Run:
                 role = "scene"
             else:
                 role = "mentioned"
-            canonical = latin_name(gp)
+            # a quarter found only by its city ("حي X في Y") is named as the text names it
+            canonical = surface if gp.id.startswith("quarter:") else latin_name(gp)
             r.place_mentions.append(PlaceMention(
                 surface, p.span(raw.start, raw.end), role, gp.id, canonical, gp.lat, gp.lon,
                 gp.admin1, gp.admin2, gp.country, gp.kind, len(raw.candidates),
@@ -833,8 +873,18 @@ class _Run:
             if si in sent_agents or si - 1 not in actors_in_sent:
                 continue
             if sentences[si - 1].paragraph != sentences[si].paragraph:
+                if si not in actors_in_sent and \
+                        sentences[si - 1].paragraph == sentences[si].paragraph - 1 and \
+                        DEFINITE_ATTACK.search(sentences[si].text):
+                    # "Israeli warplanes struck ...\n\nThe ministry said three people were
+                    # killed in the Damascus strikes.": the attack of the lead paragraph
+                    attackers = [a for a in actors_in_sent[si - 1] if ATTACK_NOUN.search(a[4])
+                                 or ATTACK_VERB_AFTER.match(norm[a[1]:])]
+                    if attackers:
+                        sent_agents[si] = attackers
                 continue
-            if si not in actors_in_sent and _PRONOUN_SUBJECT.match(sentences[si].text):
+            if si not in actors_in_sent and (_PRONOUN_SUBJECT.match(sentences[si].text) or
+                                             FRONTED_PRONOUN.match(sentences[si].text)):
                 sent_agents[si] = list(actors_in_sent[si - 1])
             elif not _AGENT_BEFORE.search(sentences[si].text):
                 # "Israeli air strikes hit the ministry. Three people were killed.": the agent
@@ -854,11 +904,22 @@ class _Run:
         # a definite "the attackers", "the gunmen" refers back to an actor already named
         named_specific = any(a[3] not in ("generic", "unknown") for v in sent_agents.values()
                              for a in v)
+        # the source itself ties its label to a named group: "إرهابيي جبهة النصرة", "HTS
+        # terrorists"
+        label_named = any(
+            a[2] != _LABEL_ACTOR and a[3] not in ("generic", "unknown") and (
+                _LABEL_BEFORE.search(norm, max(0, a[0] - 14), a[0]) or
+                _LABEL_AFTER.match(norm, a[1]) or "terror" in a[4].lower())
+            for v in actors_in_sent.values() for a in v)
         if named_specific:
             for si in list(sent_agents):
                 sent_agents[si] = [a for a in sent_agents[si] if not (
-                    a[3] == "generic" and re.search(r"\b(?:the|these|those)\s+$",
-                                                    norm[max(0, a[0] - 8):a[0]], re.I))]
+                    (a[3] == "generic" and re.search(r"\b(?:the|these|those)\s+$",
+                                                     norm[max(0, a[0] - 8):a[0]], re.I)) or
+                    # "the terrorists", "التنظيمات الارهابيه": a source's label for the group
+                    # it named ("إرهابيي جبهة النصرة")
+                    (a[2] == _LABEL_ACTOR and label_named and (a[4][:2] == "ال" or re.search(
+                        r"\b(?:the|these|those)\s+$", norm[max(0, a[0] - 8):a[0]], re.I))))]
                 if not sent_agents[si]:
                     del sent_agents[si]
         event_date_of: dict[int, str] = {}
@@ -902,13 +963,17 @@ class _Run:
         r.perpetrators = list(perps.values())
         groups: dict[str, VictimGroup] = {}
         vg_by_sent: dict[int, list[str]] = {}
+        scene_ids = {pl.place_id for pl in r.places}
         for s, e, entry in victims:
             si = self.sent_of(s)
-            if si not in event_sents and not (event_sents and _VICTIMS_WERE.search(
-                    sentences[si].text)):
+            if si not in event_sents and not (event_sents and (_VICTIMS_WERE.search(
+                    sentences[si].text) or self._community_of_scene(
+                        s, e, si, setting_sents, scene_ids, r.place_mentions))):
                 continue  # "most of the victims were Alawites" names the victims too
             if any(s >= a[0] and e <= a[1] for a in sent_agents.get(si, [])):
                 continue
+            if DESTINATION_BEFORE.search(norm, max(sentences[si].start, s - 70), s):
+                continue  # "fled toward the Christian-majority town": where they went
             g = groups.setdefault(entry.label, VictimGroup(entry.label, [], []))
             surface = p.surface(s, e)
             if surface not in g.surface_forms:
@@ -987,10 +1052,16 @@ class _Run:
         arabic = bool(_ARABIC.search(norm, s, e))
         if arabic and _AR_SPEAKER_BEFORE.search(before):
             return False
+        if not arabic and ATTACK_CLAUSE_BEFORE.search(before) and (
+                ATTACK_VERB_AFTER.match(norm, e) or ATTACK_NOUN.search(norm, s, e)) and \
+                any((self._viol_start.get(id(v)) or self._norm_pos(v.span[0])) < s for v in viols):
+            return True  # "three were killed when the PKK/YPG terror group fired rockets at"
         for v in viols:
             vs = self._viol_start.get(id(v))
             if vs is None:
                 vs = self._norm_pos(v.span[0])
+            if COMBAT_LOSS_AFTER.match(norm, vs + len(v.surface)):
+                continue  # "أوقعت قتلى ومصابين في صفوف الإرهابيين": losses in combat
             if arabic:
                 if abs(vs - s) < 60:
                     return True
@@ -1005,6 +1076,43 @@ class _Run:
                     continue  # "The SDF accused X of executing ...": the accuser is no agent
                 return True
         return False
+
+    def _disclaim_accounts(self, claims: list[Claim], disclaimer_sents: set[int],
+                           claim_of_sent: dict[int, int], author: str) -> None:
+        """"Reuters could not independently verify the accounts": a disclaimer of the accounts
+        (not of one figure) covers the claims the document's sources make: all of them when it
+        opens the report, else those of its own paragraph."""
+        sentences = self.sentences
+        first_para = next((x.paragraph for x in sentences if x.index in claim_of_sent and
+                           len(x.text.split()) >= 8), 0)
+        for si in sorted(disclaimer_sents & set(claim_of_sent)):
+            sn = sentences[si]
+            if not _ACCOUNTS_DISCLAIMED.search(sn.text):
+                continue
+            if sn.paragraph <= first_para + 1 and si <= 4:
+                covered = [c for c in claims if c.sentence > si]
+            else:
+                covered = [c for c in claims if c.sentence < si and
+                           sentences[c.sentence].paragraph == sn.paragraph]
+            cue = "disclaimer: " + sn.text[:80]
+            for c in covered:
+                if c.attributed_to != author and not c.hedged:
+                    c.hedged = True
+                    c.hedge_cues.append(cue)
+
+    def _community_of_scene(self, s: int, e: int, si: int, setting_sents: set[int],
+                            scene_ids: set[str], mentions: list[PlaceMention]) -> bool:
+        """"al-Mukhtariyah, a small Alawite village", "1,800 Bedouin families have moved from
+        As-Sweida": a community named as the place or the people of the events, in a sentence
+        that sets an event's scene, names a scene, or counts those people."""
+        norm = self.norm
+        if not (COMMUNITY_HEAD_AFTER.match(norm, e) or COMMUNITY_HEAD_AFTER.search(norm[s:e]) or
+                COMMUNITY_HEAD_BEFORE.search(norm, max(0, s - 20), s)):
+            return False
+        if COUNTED_BEFORE.search(norm, max(0, s - 25), s):
+            return True
+        return si in setting_sents or any(
+            pm.sentence == si and pm.place_id in scene_ids for pm in mentions)
 
     def _surface_name(self, name: str, near: int) -> str:
         """A name as the text spells it ("وسائل إعلام"), not in its normalised form used for
@@ -1123,6 +1231,9 @@ class _Run:
                                    normalize_arabic(context))
         # whom they spoke to is not what they are: "a source in the police told SANA's reporter"
         desc = _RECIPIENT.sub("", desc)
+        # where a person lives says nothing of their role: "a teacher from Zamalka who now lives
+        # in Gaziantep, Turkey" is no Turkish official
+        desc = _LIVES_IN.sub("", desc)
         both = f"{name} | {desc}" if desc else name
         # the name decides before its description: "a military source [told SANA's reporter]"
         role = first_matching(self.lex.source_roles, name) or (

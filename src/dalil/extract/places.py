@@ -26,6 +26,7 @@ from dalil.gazetteer.names import (
     name_key,
     normalize_arabic,
     skeleton_key,
+    spelling_key,
     strip_latin_diacritics,
 )
 
@@ -50,7 +51,7 @@ _EN_STOP = {
     "syria", "syrian", "arab", "state", "news", "general", "security", "army", "free", "division",
     "brigade", "front", "national", "council", "president", "minister", "ministry", "human",
     "rights", "watch", "network", "observatory", "reuters", "telegram", "channel", "post",
-    "eid", "ramadan", "allah", "god", "amin", "hassan", "ali", "ahmad", "ahmed", "mohammed",
+    "eid", "ramadan", "nowruz", "newroz", "christmas", "easter", "ashura", "allah", "god", "amin", "hassan", "ali", "ahmad", "ahmed", "mohammed",
     "muhammad", "omar", "khaled", "youssef", "ibrahim", "mahmoud", "mustafa", "hussein", "abbas",
     "umm", "abu", "bin", "ibn", "al", "el", "mr", "mrs", "dr", "gen", "col",
 }
@@ -79,6 +80,11 @@ _AR_STOP = {name_key(w) for w in (
     # the door ("كسروا الباب"), not the town of al-Bab unless a place word names it
     "الباب", "باب",
 )}
+# Words after which a capitalised name is a place even when spelled unlike the gazetteer's.
+_SPELLING_CUE = _rx(
+    r"(?:\b(?:in|at|near|outside|inside|into|struck|shelled|bombed|stormed|raided|besieged|"
+    r"overran|villages?|towns?|hamlets?|cit(?:y|ies)|neighbou?rhoods?|camp)(?:\s+of)?\s+"
+    r"|\b(?:in|of|villages?|towns?)\s+(?:the\s+)?(?:village|town|hamlet|city|camp)\s+of\s+)$")
 _LATIN_CUE = _rx(
     r"(?:\b(?:in|at|near|outside|around|inside|into|from|to|toward|towards|across|between|of|"
     # attacks name their target: "shelling on X", "stormed X", "raided X"
@@ -267,7 +273,15 @@ class _Lookups:
         if not arabic and not self.capitalised(word):
             return 0
         keys, skeleton = self.surface(word, arabic)
-        return 1 if keys or skeleton is not None else 0
+        return 1 if keys or skeleton is not None or self.spelling(word) else 0
+
+    def spelling(self, surface: str) -> str:
+        """The vowel-blind spelling key of a Latin surface when some place has it, else ""."""
+        key = name_key(surface)
+        if key in _EN_STOP or key in self.reserved:
+            return ""
+        sp = spelling_key(surface)
+        return sp if len(sp) >= 5 and self.gaz.has_spelling_key(sp) else ""
 
     def surface(self, surface: str, arabic: bool
                 ) -> tuple[tuple[tuple[int, str], ...], tuple[str, int] | None]:
@@ -356,7 +370,15 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
             if found:
                 break
             if not arabic and n <= 3:
-                # spelling variants, only next to a place cue (cheap dictionary test first)
+                # Spelling variants, only next to a place cue. First the vowel-blind key (Marea /
+                # Mare', Ain Issa / Ein Issa) after a word that names a scene ...
+                sp = look.spelling(norm[start:end])
+                if sp and _SPELLING_CUE.search(norm[max(0, start - 30):start]) and \
+                        not _overlaps(start, end, blocked_sorted) and 0 < len(_similar_length(
+                            _dedupe(gaz.lookup_spelling_key(sp)), norm[start:end])) <= 3:
+                    found = (start, end, "=" + sp, n)
+                    break
+                # ... then the looser consonant skeleton (cheap dictionary test first)
                 if skeleton is None or not _LATIN_CUE.search(norm[max(0, start - 40):start]):
                     continue
                 sk, cons = skeleton
@@ -384,8 +406,15 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
             i += n  # "the Abu Bakr mosque": a building's name
             continue
         preferred = ""
-        if key.startswith("~"):
-            cands = _dedupe(gaz.lookup_skeleton_key(key[1:]))
+        if key[0] in "~=":
+            cands = _similar_length(_dedupe(
+                gaz.lookup_skeleton_key(key[1:]) if key[0] == "~" else
+                gaz.lookup_spelling_key(key[1:])), norm[s:e])
+            if not cands or len(cands) > 3:
+                # a loose spelling that fits many places is a guess, and a wrong scene is worse
+                # than a missing one
+                i += n
+                continue
         else:
             cands = _dedupe(gaz.lookup_key(key))
             pref = gaz.preferred_for(key)
@@ -438,15 +467,70 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
             accept = bool(re.search(r"(?:قرب|محيط|اطراف|بلدات|قرى)\s+$", before))
         if not arabic and not is_major and len(key) <= 3:
             accept = False
-        if key.startswith("~"):
-            cue = "spelling_variant:" + (cue or "")
+        if key[0] in "~=":
+            cue = ("spelling_variant:" if key[0] == "~" else "vowel_variant:") + (cue or "")
         if accept:
             mentions.append(RawMention(s, e, key, cands, modifier, cue or "major_place",
                                        preferred, dm.group("d").lower() if dm else ""))
             i += n
         else:
             i += 1  # a shorter name inside may still qualify ("ناحية جنديرس" -> "جنديرس")
-    return mentions
+    return _quarters_of_named_cities(norm, mentions, blocked_sorted)
+
+
+# "حي الزراعة في اللاذقية" / "بحي الزراعة باللاذقية", "the al-Zahraa neighbourhood of Homs", "the
+# neighbourhood of Bab Sbaa in Homs": a quarter and its city, whether or not a list knows the
+# quarter. Matched against the text just before the city's mention.
+_AR_QUARTER_BEFORE = _rx(
+    r"(?:^|\s|ب|و)حي\s+(?P<q>[^\s،,.:؛]+(?:\s+[^\s،,.:؛]+){0,2}?)\s+(?:في\s+(?:مدين[هة]\s+)?|ب)$")
+_LATIN_NAME = r"(?:(?:al|el|as|ash|ad|ar|az|at)-)?[A-Z][\w'’-]+"
+_EN_QUARTER_BEFORE = _rx(
+    rf"(?:\b(?:the|a)\s+(?P<q>{_LATIN_NAME}(?:\s+{_LATIN_NAME}){{0,2}})\s+"
+    r"(?:neighbou?rhood|quarter)\s+(?:of|in)\s+"
+    rf"|\bneighbou?rhood\s+of\s+(?P<q2>{_LATIN_NAME}(?:\s+{_LATIN_NAME}){{0,2}})\s+in\s+)"
+    r"(?:the\s+)?(?:city\s+of\s+)?$")
+
+
+def _quarters_of_named_cities(norm: str, mentions: list[RawMention],
+                              blocked: Sequence[tuple[int, int]]) -> list[RawMention]:
+    """A quarter named with its city is that city's quarter, not a village of the same name
+    elsewhere; when no list knows it, it gets the city's coordinates and says so.
+
+    The gazetteers list few city quarters, and reports name many: without this, "بحي الزراعة
+    باللاذقية" (a Latakia quarter) was read as a village of that name in Aleppo.
+    """
+    out = list(mentions)
+    for m in mentions:
+        city = next((p for p in m.candidates if p.is_city or (p.kind in ("admin1", "admin2")
+                     and not p.coordinates_of)), None)
+        if city is None:
+            continue
+        before = norm[max(0, m.start - 60):m.start]
+        qm = _AR_QUARTER_BEFORE.search(before) if has_arabic(m.key) else \
+            _EN_QUARTER_BEFORE.search(before)
+        if qm is None:
+            continue
+        group = "q" if qm.group("q") else "q2"
+        qs = m.start - len(before) + qm.start(group)
+        qe = m.start - len(before) + qm.end(group)
+        name = norm[qs:qe]
+        if _overlaps(qs, qe, blocked) or name_key(name) in _EN_STOP or not name_key(name):
+            continue
+        inside = [x for x in out if x.start < qe and x.end > qs]
+        parent = city if city.is_city else next(
+            (p for p in m.candidates if p.is_city), city)
+        if any(p.coordinates_of and p.admin1 == parent.admin1 for x in inside
+               for p in x.candidates):
+            continue  # a known quarter of this city (data/neighbourhoods.tsv)
+        quarter = GazPlace(
+            f"quarter:{parent.id}:{name_key(name)}", "locality", name, "", (), parent.lat,
+            parent.lon, parent.admin1, parent.admin2, parent.country, 0, "PPLX",
+            coordinates_of=f"city: {latin_name(parent)} ({parent.id})")
+        out = [x for x in out if x not in inside]
+        out.append(RawMention(qs, qe, name_key(name), [quarter], "quarter",
+                              "quarter_of_named_city"))
+    out.sort(key=lambda x: x.start)
+    return out
 
 
 def _keys(norm: str, start: int, end: int, arabic: bool) -> list[tuple[int, str]]:
@@ -469,6 +553,19 @@ def _overlaps(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
     """Whether [s, e) overlaps a span of ``spans`` (sorted by start)."""
     i = bisect_left(spans, (e,))  # spans starting at or after e cannot overlap
     return any(b > s for _a, b in spans[max(0, i - 8):i])
+
+
+def _similar_length(places: list[GazPlace], surface: str) -> list[GazPlace]:
+    """Skeleton candidates whose spelling is about as long as the text's.
+
+    A consonant skeleton drops vowels and y, so "Al-Hosn" (hsn) also keys "Al Husayniyah": a
+    transliteration variant changes vowels, not whole syllables.
+    """
+    size = len(name_key(surface).replace(" ", ""))
+    slack = max(2, size // 3)
+    return [p for p in places
+            if any(abs(len(name_key(n).replace(" ", "")) - size) <= slack
+                   for n in p.names if not has_arabic(n))]
 
 
 def _dedupe(places: list[GazPlace]) -> list[GazPlace]:
@@ -551,6 +648,11 @@ def resolve(mentions: list[RawMention]) -> list[tuple[GazPlace, str]]:
     named_ids = {p.id for m in mentions for p in m.candidates}
     out: list[tuple[GazPlace, str]] = []
     for m in mentions:
+        if len(m.candidates) == 1 and m.cue == "quarter_of_named_city":
+            p = m.candidates[0]
+            out.append((p, "a quarter named with its city in the text; no list of quarters has "
+                           "it" + _coordinates_note(p)))
+            continue
         if len(m.candidates) == 1:
             p = m.candidates[0]
             out.append((p, f"only gazetteer entry for this name ({p.id}: {p.describe()})"

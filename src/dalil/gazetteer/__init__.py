@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from dalil.errors import InputError
-from dalil.gazetteer.names import has_arabic, name_key, skeleton_key
+from dalil.gazetteer.names import has_arabic, name_key, skeleton_key, spelling_key
 
 COLUMNS = ("id", "kind", "name", "name_ar", "alt_names", "lat", "lon", "admin1", "admin2",
            "country", "population", "feature_code")
@@ -73,6 +73,7 @@ class Gazetteer:
     # otherwise walks these ~85,000 containers on every full collection while extracting.
     _by_key: dict[str, tuple[int, ...]] = field(default_factory=dict)
     _by_skeleton: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    _by_spelling: dict[str, tuple[int, ...]] = field(default_factory=dict)
     preferred: dict[str, int] = field(default_factory=dict)
     first_words: set[str] = field(default_factory=set)
     _ids: dict[str, Place] = field(default_factory=dict)
@@ -83,10 +84,12 @@ class Gazetteer:
         self.revision += 1
         by_key: dict[str, list[int]] = {}
         by_skeleton: dict[str, list[int]] = {}
+        by_spelling: dict[str, list[int]] = {}
         for place in places:
             index = len(self.places)
             self.places.append(place)
             keys = {name_key(n) for n in place.names}
+            keys |= {_joined(k) for k in keys if has_arabic(k)}
             for key in keys:
                 if key:
                     by_key.setdefault(key, []).append(index)
@@ -95,7 +98,11 @@ class Gazetteer:
             for sk in {skeleton_key(n) for n in place.names if not has_arabic(n)}:
                 if len(sk.replace(" ", "")) >= 3:
                     by_skeleton.setdefault(sk, []).append(index)
-        for new, index_of in ((by_key, self._by_key), (by_skeleton, self._by_skeleton)):
+            for sp in {spelling_key(n) for n in place.names if not has_arabic(n)}:
+                if len(sp) >= 5:
+                    by_spelling.setdefault(sp, []).append(index)
+        for new, index_of in ((by_key, self._by_key), (by_skeleton, self._by_skeleton),
+                              (by_spelling, self._by_spelling)):
             for key, found in new.items():
                 index_of[key] = (*index_of.get(key, ()), *found)
 
@@ -128,6 +135,13 @@ class Gazetteer:
 
     def has_skeleton_key(self, key: str) -> bool:
         return key in self._by_skeleton
+
+    def lookup_spelling_key(self, key: str) -> list[Place]:
+        """Places with a Latin name that differs from the key's only in its vowels."""
+        return [self.places[i] for i in self._by_spelling.get(key, [])]
+
+    def has_spelling_key(self, key: str) -> bool:
+        return key in self._by_spelling
 
     def preferred_for(self, key: str) -> Place | None:
         i = self.preferred.get(key)
@@ -166,6 +180,19 @@ def _rows_to_places(lines: Iterable[str], origin: str) -> Iterator[Place]:
 def read_places(path: Path) -> list[Place]:
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         return list(_rows_to_places(fh, str(path)))
+
+
+# Arabic village names that begin with one of these words are often written as one word
+# (كفرنبل for كفر نبل, ديرالزور, تلبيسة is already one word): both spellings are keys.
+_JOINED_PREFIXES = tuple(name_key(w) + " " for w in (
+    "كفر", "دير", "عين", "بيت", "تل", "أم", "أبو", "خان", "معرة", "خربة", "رأس", "جسر"))
+
+
+def _joined(key: str) -> str:
+    for prefix in _JOINED_PREFIXES:
+        if key.startswith(prefix) and " " not in key[len(prefix):]:
+            return prefix[:-1] + key[len(prefix):]
+    return key
 
 
 @lru_cache(maxsize=4)

@@ -88,3 +88,33 @@ def skeleton_key(name: str) -> str:
             cons = cons[:-1]
         parts.append(cons)
     return " ".join(parts)
+
+
+_VOWEL_RUN = re.compile(r"[aeiouwy]+")
+_DOUBLE = re.compile(r"([^a])\1+")
+_GLIDE = re.compile(r"[yw](?=[aeiou])")
+
+
+@lru_cache(maxsize=65536)
+def spelling_key(name: str) -> str:
+    """A key equal across Latin transliterations that differ only in their vowels.
+
+    Each run of vowels (y and w included: Ayn / Ain / Ein) becomes one "a", doubled consonants
+    are collapsed, the digraphs are folded (kh, q -> k; dh -> d; th -> t; gh -> g; dj -> j), and a
+    final h after a vowel (ta marbuta: -eh, -ah) is dropped; word breaks are ignored (Talkalakh /
+    Tall Kalakh). Stricter than the consonant skeleton, because syllables are kept: Marea and
+    Mare' share "mara", Hosn ("hasn") does not meet Husayniyah ("hasana"). Hand-written: no
+    transliteration library knows the Syrian place-name spellings (French, English, UN styles).
+    """
+    key = name_key(name)
+    if not key or has_arabic(key):
+        return ""
+    key = key.replace(" ", "")
+    for a, b in (("kh", "k"), ("q", "k"), ("dh", "d"), ("th", "t"), ("gh", "g"), ("dj", "j")):
+        key = key.replace(a, b)
+    # y and w before a vowel are consonants (Marwiyah, Yunusiyah); elsewhere they spell vowels
+    key = _GLIDE.sub(lambda m: m.group(0).upper(), key)
+    key = _DOUBLE.sub(r"\1", _VOWEL_RUN.sub("a", key)).lower()
+    if len(key) > 2 and key.endswith("ah"):
+        key = key[:-1]
+    return key
