@@ -98,6 +98,13 @@ class CompiledLexicon:
         # entries without a known literal start: always run
         self._unprefixed_list = [k for k, it in enumerate(self.items) if not _starts_of(it)]
         self._unprefixed = frozenset(self._unprefixed_list)
+        # for those: a few literals one of which every match contains ("حرق", " deaths"), so a
+        # text without any is not searched (whole-report searches cost ~0.1 ms per entry)
+        self._needs: dict[int, tuple[str, ...]] = {}
+        for k in self._unprefixed_list:
+            needs = fastre.required_literals(self.items[k].regex)
+            if needs is not None and len(needs) <= 32:
+                self._needs[k] = tuple(sorted(needs))
         # literal lexicons: first word -> (second word -> [(all words, entry)], longest first;
         # the first one-word entry). "syrian" starts 150 actor names: trying them one by one at
         # each "Syrian" of a report cost more than the rest of the lookup.
@@ -152,6 +159,9 @@ class CompiledLexicon:
         for k in sorted(self._unprefixed.union(at)) if same_length else range(len(self.items)):
             it = self.items[k]
             if not (it.prefix or it.alternatives) or not same_length:
+                needs = self._needs.get(k) if same_length else None
+                if needs is not None and not any(low.find(x, start, stop) >= 0 for x in needs):
+                    continue  # no literal the entry needs: no match
                 for m in it.regex.finditer(text, start, stop):
                     found.append((m.start(1), m.end(1), it.entry))
                 continue
