@@ -153,3 +153,14 @@ def test_word_tokens_are_the_lower_cased_words(text: str) -> None:
     assert word_tokens(text) == [(m.start(), m.end(), m.group().lower())
                                  for m in re.finditer(r"\w+", text)]
 
+
+
+def test_arabic_entries_start_after_a_non_word() -> None:
+    # the lexicons try an Arabic entry only at positions no word character precedes
+    # (lexicon._word_starts), which holds because every such regex begins with this lookbehind
+    lex = load_lexicons()
+    lexicons = [*lex.violations.values(), lex.hedge, lex.disclaimer, lex.pseudonymous,
+                *lex.source_roles.values()]
+    items = [it for lx in lexicons for it in lx.items if it.arabic]
+    assert items
+    assert all(it.regex.pattern.startswith("(?<![\\w@])") for it in items)

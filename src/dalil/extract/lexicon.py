@@ -52,6 +52,14 @@ class _Item:
     alternatives: tuple[str, ...] = ()
 
 
+def _word_starts(text: str, a: int, b: int) -> list[int]:
+    """The positions in [a, b] where an Arabic entry's match may start: every entry's regex
+    begins with ``(?<![\\w@])`` (see compile_lexicon), so only where no word character or "@"
+    comes before (``\\w`` is what str.isalnum() and "_" are); the others are not tried."""
+    return [q for q in range(a, b + 1)
+            if q == 0 or not (text[q - 1].isalnum() or text[q - 1] in "_@")]
+
+
 def _starts_of(it: _Item) -> tuple[str, ...]:
     """The literals one of which every match of the entry starts with (Arabic: up to four
     characters after the match start, for clitics and the article); () when unknown."""
@@ -173,7 +181,7 @@ class CompiledLexicon:
             spans: set[tuple[int, int]] = set()
             regex = it.regex
             for pos in positions:
-                for q in (range(max(start, pos - 4), pos + 1) if it.arabic else (pos,)):
+                for q in (_word_starts(text, max(start, pos - 4), pos) if it.arabic else (pos,)):
                     mm = regex.match(text, q, stop)
                     if mm:
                         spans.add((mm.start(1), mm.end(1)))
@@ -263,7 +271,7 @@ class CompiledLexicon:
             if positions is not None:
                 # a match starts at the literal (Arabic: up to four characters before it)
                 for pos in positions:
-                    for q in (range(max(0, pos - 4), pos + 1) if it.arabic else (pos,)):
+                    for q in (_word_starts(text, max(0, pos - 4), pos) if it.arabic else (pos,)):
                         mm = it.regex.match(text, q)
                         if mm:
                             return mm.start(1), mm.end(1), it.entry
