@@ -263,11 +263,12 @@ class Prefiltered:
         self._built = False
 
     def _build(self) -> None:
-        # on first use rather than at import: the command line starts faster
-        self._built = True
+        # on first use rather than at import: the command line starts faster. Built aside and
+        # published last, the automaton made, so another thread sees either no automaton (and
+        # runs the plain pattern) or a finished one with its mode.
         parsed = _parse(self.compiled)
-        if parsed is not None:
-            self._fold = bool(parsed[1] & re.IGNORECASE)
+        fold = bool(parsed[1] & re.IGNORECASE) if parsed is not None else self._fold
+        gate = False
         literals = literal_starts(self.compiled)
         if literals is None or _weight(literals)[0] == 0:
             # no starts, or starts at white space (",?\\s+(?:while|but)"): trying the pattern
@@ -275,12 +276,16 @@ class Prefiltered:
             required = required_literals(self.compiled)
             if required is not None and (literals is None or _weight(required) > _weight(
                     literals)):
-                literals, self._gate = required, True
+                literals, gate = required, True
+        auto = None
         if literals:
-            self._auto = ahocorasick.Automaton()
+            auto = ahocorasick.Automaton()
             for literal in literals:
-                self._auto.add_word(literal, len(literal))
-            self._auto.make_automaton()
+                auto.add_word(literal, len(literal))
+            auto.make_automaton()
+        self._fold, self._gate = fold, gate
+        self._auto = auto
+        self._built = True
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.compiled, name)
