@@ -261,11 +261,12 @@ class CompiledLexicon:
                 if m:
                     return m.start(1), m.end(1), it.entry
             return None
-        return self._search_at(text, self._literal_hits(low, 0, len(low)))
+        return self._search_at(text, self._literal_hits(low, 0, len(low)), low)
 
-    def _search_at(self, text: str, present: dict[int, list[int]]
+    def _search_at(self, text: str, present: dict[int, list[int]], low: str | None = None
                    ) -> tuple[int, int, Entry] | None:
-        """``search`` given where the entries' literal starts occur in ``text``."""
+        """``search`` given where the entries' literal starts occur in ``text`` (and ``low``,
+        the text folded like ``_lower`` does, to skip entries that need a literal it lacks)."""
         # entries whose literal occurs, and those without one, in the lexicon's order
         for k in sorted(self._unprefixed.union(present)) if present else self._unprefixed_list:
             it = self.items[k]
@@ -278,6 +279,10 @@ class CompiledLexicon:
                         if mm:
                             return mm.start(1), mm.end(1), it.entry
                 continue
+            if low is not None:
+                needs = self._needs.get(k)
+                if needs is not None and not any(x in low for x in needs):
+                    continue  # no literal the entry needs: no match
             m = it.regex.search(text)
             if m:
                 return m.start(1), m.end(1), it.entry
@@ -313,7 +318,7 @@ class _LexiconChain:
             for li, k in pairs:
                 present[li].setdefault(k, []).append(pos)
         for li, lx in enumerate(self.lexicons):
-            if lx._search_at(text, present[li]) is not None:
+            if lx._search_at(text, present[li], low) is not None:
                 return li
         return None
 
