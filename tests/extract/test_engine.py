@@ -1,13 +1,17 @@
 """What the extraction engine leaves behind: the cycle collector it pauses during a document is
-running again afterwards (or still off, when the caller had turned it off)."""
+running again afterwards (or still off, when the caller had turned it off); spans map back to
+the original text through the characters normalisation removed."""
 
 from __future__ import annotations
 
 import gc
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dalil.extract import extract_document
+from dalil.extract.text import prepare
 
 TEXT = ("Gunmen killed at least 12 civilians in the village of Beit Ana on 7 March 2025, "
         "a resident told reporters.")
@@ -38,3 +42,16 @@ def test_collector_is_running_after_a_failing_document(monkeypatch: pytest.Monke
     with pytest.raises(RuntimeError):
         extract_document(TEXT, published="2025-03-09")
     assert gc.isenabled()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab قتل\u064e\u0651\u0640\n"), max_size=30),
+       st.integers(0, 30), st.integers(0, 30))
+def test_spans_map_back_through_removed_characters(text: str, a: int, b: int) -> None:
+    # span() is orig() written out: the same offsets in the original text
+    p = prepare(text)
+    a, b = min(a, len(p.norm)), min(b, len(p.norm))
+    want = (p.orig(a), p.orig(b - 1) + 1) if b > a else (p.orig(a), p.orig(a))
+    assert p.span(a, b) == want
+    if b > a:
+        assert p.surface(a, b) == text[want[0]:want[1]]
