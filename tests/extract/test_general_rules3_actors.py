@@ -692,3 +692,26 @@ def test_a_health_directorate_is_official() -> None:
 def test_whom_an_arabic_speaker_told_is_cut_from_the_name() -> None:
     r = run("وقال الناشط الإعلامي محمد الأحمد لعنب بلدي إن عناصر الأمن اعتقلوا شقيقه.")
     assert not any("عنب" in n for n in sources(r))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Human Rights Watch was able to confirm the names of 43 of those killed.",
+     "Human Rights Watch"),
+    ("أما الشبكة السورية لحقوق الإنسان فوثقت مقتل ما لا يقل عن ٤٢٠ مدنياً.",
+     "الشبكة السورية لحقوق الإنسان"),
+    ("The Damascus Governorate informed the council on 12 February that it has issued no "
+     "demolition orders.", "The Damascus Governorate"),
+])
+def test_more_speakers(text: str, name: str) -> None:
+    assert run(text)["claims"][0]["attributed_to"] == name
+
+
+def test_arabic_added_with_a_quote_continues_the_speaker() -> None:
+    r = run("وروى أحد سكان القرية للمرصد أن مسلحين دخلوا القرية. وأضاف \"أخرجوا الرجال إلى "
+            "الساحة وأطلقوا النار عليهم\".")
+    assert r["claims"][-1]["attributed_to"] == r["claims"][0]["attributed_to"]
+
+
+def test_a_facebook_post_without_a_year_is_a_post() -> None:
+    text = "سامي الحلبي\n١٢ كانون الثاني · حلب\n\nأخي انخطف على حاجز بحلب سنة ٢٠١٣ وما منعرف عنه شي."
+    assert run(text, "2025-01-14")["claims"][-1]["attributed_to"] == "سامي الحلبي"

@@ -23,7 +23,7 @@ _PRONOUN = _rx(r"^(?:he|she|they|it|we|i|the (?:man|woman|spokes\w+|official|wit
                       r"resident|source|group|monitor|ministry|agency|observatory|organi[sz]ation)"
                       r")$", re.I)
 _AR_PRONOUN_VERB = _rx(r"^\s*(?:و|ف)?(?:قال|قالت|اضاف|اضافت|تابع|تابعت|اكد|اكدت|"
-                              r"اوضح|اوضحت|روى|روت)\s*(?::|،|,|ان|إن|ان)")
+                              r"اوضح|اوضحت|روى|روت)\s*(?::|،|,|ان|إن|ان|[\"“«])")
 _NP_STOP = _rx(r"\s(?:that|who|which|whose|on|in a|in an|in its|in his|in her|"
                       r"after|when|as)\s|[,;:(\"“«]", re.I)
 _AR_NP_STOP = _rx(r"\s(?:ان|إن|أن|في|عن|خلال|الى|الي|إلى|على|علي|لـ|ل(?=\S)|بان|بأن|اليوم|"
@@ -110,7 +110,8 @@ def document_author(norm: str) -> tuple[str, str]:
     lines = head.split("\n")
     if len(lines) >= 2 and 1 <= len(lines[0].split()) <= 5 and \
             not re.search(r"[.:!?,;\"]", lines[0]) and \
-            re.search(r"\d{1,2}:\d{2}|·", lines[1]) and re.search(r"\d{4}", lines[1]):
+            re.search(r"\d{1,2}:\d{2}|·", lines[1]) and (re.search(r"\d{4}", lines[1]) or
+                                                          "·" in lines[1]):
         # an exported post: the page's name, then the date and time it was posted
         return lines[0].strip(), "header:handle"
     return "author", "default_author"
@@ -275,6 +276,7 @@ _NESTED_SOURCE = _rx(
     r"|\b(?:letter|statement|certificate|document|note|decision|notice)\s+from\s+"
     r"(?P<doc>(?:the\s+)?[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|for|the)){0,6})\s*,?\s+"
     r"(?:stating|saying|confirming|denying|claiming)\s+that\b", re.I)
+_AR_AMMA = re.compile(normalize_arabic(r"(?:^|\s)[وف]?(?:أما|اما)\s+(?P<np>[^،,.:\"«]{2,70}?)\s*$"))
 _AR_PREP = {"في", "من", "بـ"}
 
 Match = tuple[int, int, Entry]
@@ -385,6 +387,11 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                 return Attribution(gname, given.group(0).strip(), quoted is not None, s_start,
                                    s_end, "attribution:verb_subject:" + verb,
                                    (s_start + v_e, s_start + v_e + given.end()))
+            amma = _AR_AMMA.search(sent, 0, max(0, v_s - 1)) if sent[v_s - 1:v_s] == "ف" else None
+            if amma:  # "أما الشبكة السورية فوثقت ...": the subject before "ف" + verb
+                return Attribution(amma.group("np").strip(), "", quoted is not None, s_start, s_end,
+                                   "attribution:subject_verb:" + verb,
+                                   (s_start + amma.start("np"), s_start + amma.end("np")))
             if re.match(r"\s*ب?[اإأ]ن(?:ه|ها|هم|هما|نا|ني)\s", rest):
                 continue  # "قال إنه دفع ...": "he said that", the speaker is not named here
             to_that = re.match(r"\s*((?:\S+\s+){1,9}?)(?:ان|بان|إن|أن)\s", rest)
@@ -569,7 +576,8 @@ _AUXILIARIES = _rx(r"(?:\s+(?:has|have|had|will|would|also|again|later|repeatedl
                    r"earlier|separately|already|not|did|does|do|had\s+been|has\s+been|"
                    r"publicly|officially|firmly|strongly|categorically|nonetheless|nevertheless|"
                    r"however|meanwhile|since|now|independently|jointly|recently|so far|"
-                   r"subsequently|itself|themselves))+\s*$", re.I)
+                   r"subsequently|itself|themselves|(?:was|were|has\s+been|have\s+been)\s+able\s+to|"
+                   r"managed\s+to))+\s*$", re.I)
 # "residents on the western edge report ...": a plural subject makes "report" a verb
 _PEOPLE_SUBJECT = _rx(r"\b(?:residents|activists|witnesses|sources|officials|medics|locals|"
                       r"people|villagers|survivors|monitors|rescuers|doctors|families|relatives|"
