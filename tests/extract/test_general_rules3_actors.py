@@ -715,3 +715,9 @@ def test_arabic_added_with_a_quote_continues_the_speaker() -> None:
 def test_a_facebook_post_without_a_year_is_a_post() -> None:
     text = "سامي الحلبي\n١٢ كانون الثاني · حلب\n\nأخي انخطف على حاجز بحلب سنة ٢٠١٣ وما منعرف عنه شي."
     assert run(text, "2025-01-14")["claims"][-1]["attributed_to"] == "سامي الحلبي"
+
+
+def test_they_who_fled_are_the_victims() -> None:
+    text = ("Government forces entered the town of Kafr Nabl on 3 May 2019. Residents said they "
+            "fled to the nearby fields.")
+    assert perps(run(text, None)) == set()
