@@ -721,3 +721,15 @@ def test_they_who_fled_are_the_victims() -> None:
     text = ("Government forces entered the town of Kafr Nabl on 3 May 2019. Residents said they "
             "fled to the nearby fields.")
     assert perps(run(text, None)) == set()
+
+
+def test_an_arabic_drone_after_targeting_is_the_agent() -> None:
+    text = "قتل ثلاثة مدنيين إثر استهداف طائرة مسيرة تركية لسيارة في ريف القامشلي يوم ٣ أيار ٢٠٢٤."
+    assert perps(run(text, None)) == {"Turkish forces"}
+
+
+def test_kurdish_families_are_kurds() -> None:
+    r = run("Fighters of the Amshat faction seized the houses of Kurdish families in Sheikh Hadid "
+            "in 2019.", None)
+    assert victims(r) == {"Kurds"}
+    assert perps(r) == {"Sultan Suleiman Shah Brigade"}

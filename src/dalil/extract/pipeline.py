@@ -1146,8 +1146,11 @@ class _Run:
                 ATTACK_VERB_AFTER.match(norm, e) or ATTACK_NOUN.search(norm, s, e)) and \
                 any((self._viol_start.get(id(v)) or self._norm_pos(v.span[0])) < s for v in viols):
             return True  # "three were killed when the PKK/YPG terror group fired rockets at"
-        if _PATIENT_BEFORE.search(before) and not _MEMBERS_OF.search(before):
-            return False  # "killing of X", but not "members of X looted"
+        if _PATIENT_BEFORE.search(before) and not _MEMBERS_OF.search(before) and not (
+                _ARABIC.search(norm, s, e) and ATTACK_NOUN.search(norm, s, e)):
+            # "killing of X", but not "members of X looted"; "استهداف طائرة مسيرة تركية
+            # لسيارة": the drone targets
+            return False
         if _AR_ATTACKED_POSTS.search(norm, max(sent.start, s - 90), s):
             return False
         arabic = bool(_ARABIC.search(norm, s, e))
