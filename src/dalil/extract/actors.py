@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from dalil.errors import ConfigError
+from dalil.extract import fastre
 from dalil.gazetteer.names import normalize_arabic
 
 # Heads that name a thing, not people; their plural is not made with -s.
@@ -48,7 +49,9 @@ def expand_forms(forms: Any, canonical: str = "") -> list[str]:
 
 
 def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
-    return re.compile(normalize_arabic(pattern), flags)
+    """Compile a pattern against normalised text; searches try it only where one of its
+    literals occurs (``fastre``)."""
+    return fastre.compile(normalize_arabic(pattern), flags)
 
 
 # People-heads and how they are tied to a patron. The heads and links are matched in any case

@@ -8,6 +8,7 @@ Deterministic: no randomness, no model, no network; every item records the rule 
 
 from __future__ import annotations
 
+import gc
 import itertools
 import re
 from bisect import bisect_left, bisect_right
@@ -46,6 +47,11 @@ from dalil.extract.figures import (
     NEVER_SEEN_AGAIN,
     SUBSET_BEFORE,
     classify,
+    disclaimer_names_accounts,
+    is_definite_repeat,
+    is_list_item,
+    list_header_what,
+    refers_to_previous_count,
 )
 from dalil.extract.lexicon import (
     Entry,
@@ -72,11 +78,12 @@ from dalil.extract.numbers import find_numbers
 from dalil.extract.places import (
     _BASE,
     _DESTINATION,
-    _ORIGIN,
+    WHERE_AFTER,
     RawMention,
     city_of_quarters,
     find_place_mentions,
     latin_name,
+    origin_before,
     resolve,
 )
 from dalil.extract.statistical import PLACE_LABELS, EntityModel
@@ -94,6 +101,12 @@ def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
 
 EXTRACTOR_VERSION = "0.3.0"
 MAX_CHARS = 5_000_000
+
+# After a place that opens a paragraph: "BEIRUT, March 8 (Wire) -", "DAMASCUS (AP) —", "QAMISHLI,
+# Syria, May 2 -": a dateline below a headline, not a sentence that starts with a place name.
+_DATELINE_REST = re.compile(
+    r"(?:,\s*[A-Z][A-Za-z ]{1,20})?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"\s*(?:\([^()\n]{1,40}\))?\s*(?:—|–|-|:)")
 
 _NEGATION = _rx(r"(?:\b(?:no|not|never|denied|deny|denies|without|nobody|none)\b"
                        r"|(?:^|\s)(?:لم|لا(?!\s+(?:يقل|تقل|يزال|تزال|سيما))|نفى|نفت|دون|بدون|ينفي|"
@@ -138,6 +151,30 @@ _STATEMENT_DATE = _rx(
     # a word of its own: "اعتقال" holds "قال" but says nothing
     r"(?:^|\s)[وف]?(?:قال|قالت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|نشر|نشرت|بيان|تقرير|صرح)\S{0,3}"
     r"[^.\n]{0,30}$", re.I)
+# "Date of interview:", "Interview date:": a label that dates the telling, not the events
+_LABEL_DATE = _rx(r"\b(?:date\s+of\s+(?:the\s+)?(?:interview|statement|testimony|report|publication|"
+                  r"release|issue|filing)|(?:interview|statement|testimony|report|issue|release|filing)"
+                  r"\s+date|interviewed(?:\s+on)?)\s*:?\s*$", re.I)
+# clashes, strikes and fighting: where they happened is a scene of the report's events
+_INCIDENT = _rx(r"\b(?:clash(?:es|ed)?|fighting|battles?|struck|strikes?|air ?strikes?|shelled|"
+                r"ambush(?:ed)?|offensive|explosions?|blasts?|stormed|besieged|siege)\b|"
+                r"(?:^|\s)[وف]?(?:اشتباك\S*|معارك|غار[هة]|غارات|استهدف\S*|انفجار|هجوم|اقتحم\S*|"
+                r"حصار|قصف\S*)(?:\s|$)", re.I)
+_PLUPERFECT_BEFORE = _rx(r"\bhad\s+(?:not\s+|already\s+|previously\s+|earlier\s+)?(?:been\s+)?"
+                         r"(?:\w+\s+)?$", re.I)
+_PERIOD_LABEL = _rx(r"\b(?:period\s+covered|reporting\s+period|covering\s+the\s+period|period)\s*:\s*"
+                    r"(?:from\s+)?$|(?:الفتره\s+المشموله|فتره\s+التقرير|الفتره)\s*:\s*(?:من\s+)?$",
+                    re.I)
+# "47 interviews conducted by researchers between ...": when the documenting was done
+_METHOD_DATE = _rx(r"\b(?:interviews|interviewed|we spoke (?:to|with)|wrote to)\b[^.]{0,70}\b(?:between|from|"
+                   r"on|in|during)\s+$", re.I)
+_PASSIVE_REPORTED = _rx(r"\b(?:be|been|being|was|were|is|are)\s+(?:(?:later|eventually|finally|"
+                        r"also|first)\s+)?(?:reported|released)\b[^.]{0,12}$", re.I)
+_BIRTH_BEFORE = _rx(r"(?:\bborn\s+(?:in\s+|on\s+)?|\(b\.\s*|(?:^|\s)(?:مواليد|ولد|ولدت|المولود|"
+                    r"المولوده)\s+(?:عام\s+|سنه\s+|في\s+)?)$", re.I)
+# a year that names a thing rather than dating an event ("the 1974 ceasefire line")
+_NAMED_BY_YEAR = _rx(r"\s+(?:[\w-]+\s+)?(?:line|lines|constitution|census|budget|law|decree|"
+                     r"resolution|borders?)\b", re.I)
 _PUBLICATION = _rx(r"(?:published|posted|updated|date|نشر|تاريخ النشر|بتاريخ)\s*:?\s*$",
                           re.I)
 _AGENT_BEFORE = _rx(r"(?:\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,3}|\bat the hands of\s+"
@@ -284,9 +321,11 @@ def _utf8(text: str) -> bytes:
 _PRONOUN_SPEAKER = re.compile(r"^(?:he|she|they|it|we|i)$", re.I)
 _BASED_AFTER = re.compile(r"-based\b")
 # "toward Tabqa and Raqqa", "باتجاه حي درعا المحطة ومدينة طفس": the next item of a list of places
-_LIST_JOIN = re.compile(r"\s*(?:,|and|or|و|او)\s*(?:(?:the\s+)?(?:town|village|city|"
-                        r"neighbou?rhood|district|camp)\s+of\s+|(?:مدين[هة]|بلد[هة]|قري[هة]|حي|"
-                        r"مخيم|منطق[هة])\s+)?")
+_LIST_JOIN = re.compile(r"\s*(?:,|and|or|و|او)\s*(?:(?:for|to|towards?|into)\s+)?"
+                        r"(?:(?:the\s+)?(?:towns?|villages?|city|cities|"
+                        r"neighbou?rhoods?|district|camps?|countryside)\s+of\s+|rural\s+|"
+                        r"(?:(?:مدين[هة]|مدن|بلد[هة]|بلدات|قري[هة]?|قرى|حي|احياء|أحياء|مخيم|مخيمات|"
+                        r"منطق[هة]|مناطق|ريف)\s+){1,2})?")
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _SAID = re.compile(r"\b(?:said|told|reported|according)\b", re.I)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -356,7 +395,19 @@ def extract_document(text: str | bytes, published: date | str | None = None, lan
     gaz = gazetteer or load_gazetteer(gazetteer_dir)
     run = _Run(prepare(text), published, lex, gaz, result)
     run.entity_model = entity_model
-    return run.run()
+    # The cycle collector is paused while one text is read: the stages allocate thousands of
+    # short-lived tuples and matches, and collections triggered mid-document (~2 per report)
+    # traverse them while they are still alive (~8% of the time). Reference counting still
+    # frees everything; the collector resumes (and catches up, on mostly dead objects) when
+    # the document is done. A caller that disabled it itself keeps it disabled.
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        return run.run()
+    finally:
+        if paused:
+            gc.enable()
 
 
 class _Run:
@@ -620,22 +671,36 @@ class _Run:
             if _THAT_FIGURE.search(sn.text) and any(
                     sn.start <= n.start < sn.end for n in numbers):
                 continue  # "... more than 200 dead; HRW could not verify that figure": its own
+            cue = "disclaimer: " + p.surface(sn.start, sn.end)[:80]
+            # a disclaimer standing as its own paragraph ("Al Jazeera could not verify these
+            # figures and accounts.") looks further back; naming accounts, it covers them too
+            alone = (si == 0 or sentences[si - 1].paragraph != sn.paragraph) and (
+                si + 1 >= len(sentences) or sentences[si + 1].paragraph != sn.paragraph)
+            accounts = alone and disclaimer_names_accounts(sn.text)
+            reach = 14 if alone and (figure_words or accounts) else 6
             covered_here = False
-            for prev in range(si - 1, max(-1, si - 6), -1):
+            for prev in range(si - 1, max(-1, si - reach), -1):
                 if prev not in claim_of_sent:
                     continue
                 if covered_here and sentences[prev].paragraph != sn.paragraph:
                     break  # the figures of its own paragraph are the ones it doubts
-                if figure_words is None and sentences[prev].paragraph < sn.paragraph - 1:
+                if figure_words is None and not accounts and \
+                        sentences[prev].paragraph < sn.paragraph - 1:
                     continue  # a general disclaimer covers what is right before it
                 pc = claims[claim_of_sent[prev]]
-                if figure_words is None or any(n for n in numbers if
-                                               sentences[prev].start <= n.start < sentences[prev].end):
+                with_figure = any(n for n in numbers
+                                  if sentences[prev].start <= n.start < sentences[prev].end)
+                # a general disclaimer covers the claim before it; "could not verify the
+                # accounts it gathered" (a paragraph of its own) the accounts, not the figures;
+                # "these figures and accounts" both
+                covers = not (accounts and with_figure) if figure_words is None \
+                    else with_figure or accounts
+                if covers:
                     covered_here = covered_here or sentences[prev].paragraph == sn.paragraph
                     if not pc.hedged:
                         pc.hedged = True
-                        pc.hedge_cues.append("disclaimer: " + p.surface(sn.start, sn.end)[:80])
-                    if figure_words is None:
+                        pc.hedge_cues.append(cue)
+                    if figure_words is None and not accounts:
                         break
         self._disclaim_accounts(claims, disclaimer_sents, claim_of_sent, author)
         self._first_person_claims(claims, author)
@@ -645,10 +710,27 @@ class _Run:
         last_casualty: tuple[int, int, str] | None = None
         subset_from: tuple[int, int] | None = None
         subset_prev: tuple[int, int] | None = None  # the sentence and end of the last subset
+        # "- Government forces: 51 civilians" under "The toll was as follows:": what the
+        # header counts, for each item sentence of its list
+        list_what: dict[int, str] = {}
+        for x in sentences:
+            head_what = list_header_what(x.text)
+            if head_what is None and x.index - 1 in list_what and is_list_item(x.text):
+                head_what = list_what[x.index - 1]
+            if head_what is not None:
+                list_what[x.index] = head_what
         for n in numbers:
             si = self.sent_of(n.start)
             sn = sentences[si]
             group, what, rule = classify(norm, n.start, n.end, sn.start, sn.end)
+            if rule in ("skip:no_noun", "other:plural_noun") and is_list_item(sn.text) and \
+                    si in list_what and n.start - sn.start < 60:
+                group, what, rule = "casualty", list_what[si], f"casualty:{list_what[si]}:list_item"
+            if rule in ("skip:no_noun", "other:plural_noun") and last_casualty is not None and \
+                    si - last_casualty[0] <= 2 and refers_to_previous_count(norm, n.start, sn.start):
+                # "Another resident put the figure at 40": the same kind of count
+                group, what, rule = "casualty", last_casualty[2], \
+                    f"casualty:{last_casualty[2]}:figure_of_previous"
             if last_casualty is not None and last_casualty[0] == si and \
                     SUBSET_BEFORE.search(norm[max(0, n.start - 20):n.start]) and \
                     rule != "skip:age_or_time":
@@ -699,15 +781,29 @@ class _Run:
             if isinstance(n.value, int) and 1900 <= n.value <= 2100 and group == "casualty" and \
                     re.fullmatch(r"\d{4}", norm[n.start:n.end]) and rule.endswith("verb_before"):
                 continue  # a year after a verb ("killed in 2013" is caught as a date)
+            if group == "casualty" and is_definite_repeat(norm, n.start) and any(
+                    f.value == n.value and f.what == what for f in r.casualty_figures):
+                continue  # "The four men, three of them brothers, ...": counted already
             cidx = claim_of_sent.get(si)
             claim_obj = claims[cidx] if cidx is not None else None
+            if cidx is not None:
+                # a sentence of several clauses has a claim per clause: the figure's is the one
+                # whose span holds it (its source and its doubt)
+                at = p.span(n.start, n.end)[0]
+                k = cidx
+                while k < len(claims) and claims[k].sentence == si:
+                    if claims[k].span[0] <= at < claims[k].span[1]:
+                        claim_obj = claims[k]
+                        break
+                    k += 1
             source = claim_obj.attributed_to if claim_obj else author
             own = attr.clause_speaker(norm, sn.start, sn.end, n.start, self.lex,
                                       cache=self._clause_cache) \
                 if group == "casualty" and _CLAUSE_HINT.search(sn.text) else None
             if own is not None and not re.fullmatch(r"he|she|it|they|we|i", own.speaker, re.I):
                 # "SOHR said 11 were killed, while the ministry put the toll at 8"
-                source = own.speaker
+                source = self._surface_name(own.speaker, own.speaker_span[0]) \
+                    if has_arabic(own.speaker) else own.speaker
                 self._raw_sources.append((own.speaker, own.description, own.speaker_span,
                                           own.rule))
             fig = Figure(n.value, n.qualifier, what, source,
@@ -730,15 +826,22 @@ class _Run:
                     NEVER_SEEN_AGAIN.search(sentences[nxt].text))):
                 f.what = "missing"
                 f.rule += ";missing:never_seen_again"
-        if sentences and not re.search(r"[.!?\u061f]\W*$", sentences[0].text):
+        # the title lines at the top (a page name, a kicker, the headline: no full stop)
+        titles = set()
+        for x in sentences[:4]:
+            if re.search(r"[.!?\u061f]\W*$", x.text):
+                break
+            titles.add(x.index)
+        if titles:
             # A headline repeats a figure of the body ("SOHR: 17 people killed ..."): the body's
             # mention, with its source, is the one kept.
-            body = {(f.value, f.what) for f in r.casualty_figures if f.sentence > 0}
-            dropped = [f for f in r.casualty_figures if f.sentence == 0 and
+            body = {(f.value, f.what) for f in r.casualty_figures if f.sentence not in titles}
+            dropped = [f for f in r.casualty_figures if f.sentence in titles and
                        (f.value, f.what) in body]
             if dropped:
                 r.casualty_figures = [f for f in r.casualty_figures if f not in dropped]
-                figs_by_sent[0] = [f for f in figs_by_sent.get(0, []) if f not in dropped]
+                for t in titles:
+                    figs_by_sent[t] = [f for f in figs_by_sent.get(t, []) if f not in dropped]
         event_sents = {si for si in viol_by_sent if si in claim_of_sent} | {
             si for si in figs_by_sent if si in claim_of_sent}
 
@@ -749,22 +852,39 @@ class _Run:
         for d in dates:
             si = self.sent_of(d.start)
             role = "event"
-            before = norm[max(0, d.start - 30):d.start]
-            if is_dateline(norm, d.start, d.end, si):
+            # Arabic puts more words between the verb and the date ("في بيان نشرته عبر معرفاتها
+            # الرسمية، في ٣ من آذار"): a longer look back (the English cues allow 12 characters)
+            before = norm[max(0, d.start - 50):d.start]
+            if _PERIOD_LABEL.search(before):
+                role = "event"  # "Period covered: 8-14 February" (a header line, no dateline)
+            elif is_dateline(norm, d.start, d.end, si):
                 role = "dateline"  # "BEIRUT, March 8 (Wire) -", "بيروت، ٩ آذار (وكالة) -"
             elif ":timestamp" in d.rule or (_PUBLICATION.search(before) and (
                     si <= 2 or not re.search("[\u0600-\u06ff]", before))):
                 # a post's timestamp; "بتاريخ" after the header dates an event, not the report
                 role = "publication"
-            elif _STATEMENT_DATE.search(before):
+            elif _LABEL_DATE.search(before) or _METHOD_DATE.search(
+                    norm, max(0, d.start - 90), d.start) or (_STATEMENT_DATE.search(before) and
+                                                  not _PASSIVE_REPORTED.search(before)):
+                # "Date of interview: 14 March 2023"; but "clashes continued to be reported on 21
+                # July", "he was released on 26 February" date the events themselves
                 role = "statement"
+            elif _NAMED_BY_YEAR.match(norm, d.end) and re.search(r"\b(?:the|a|an)\s+$", before,
+                                                                  re.I):
+                role = "reference"  # "the 1974 ceasefire line", "the 2012 constitution"
+            elif _BIRTH_BEFORE.search(before):
+                role = "reference"  # "born in 1990", "من مواليد عام ١٩٨٨": a birth, no event
             dm = DateMention(d.date, p.surface(d.start, d.end), p.span(d.start, d.end), role,
                              d.rule, si)
             r.all_dates.append(dm)
         seen_dates: set[str] = set()
         for dm in r.all_dates:
             if dm.role == "event" and (dm.sentence in event_sents or dm.sentence in denied_sents
-                                       or (dm.sentence == lead and event_sents)):
+                                       or (dm.sentence == lead and event_sents) or (
+                    event_sents and _PERIOD_LABEL.search(
+                        norm, max(0, self._norm_pos(dm.span[0]) - 40),
+                        self._norm_pos(dm.span[0])))):
+                # "Period covered: 8-14 February": a periodic report's events fall in it
                 key = dm.date or dm.surface
                 if key not in seen_dates:
                     seen_dates.add(key)
@@ -786,11 +906,16 @@ class _Run:
             sn = sentences[si]
             before = norm[max(sn.start, raw.start - 70):raw.start]
             surface = p.surface(raw.start, raw.end)
-            if si == 0 and raw.start < 60 and (surface.isupper() or re.match(
-                    r"\s*(?:,\s*[A-Za-z ]{2,20})?\s*(?:\(|—|–|-|:|\d|,\s*\w+\s+\d)",
-                    norm[raw.end:raw.end + 40])) and raw.start == sn.start:
+            # the dateline opens the first line or, under a headline, the first paragraph
+            if si <= 2 and raw.start < 400 and (raw.start == 0 or norm[raw.start - 1] == "\n") \
+                    and (surface.isupper() or re.match(
+                        r"\s*(?:,\s*[A-Za-z ]{2,20})?\s*(?:\(|—|–|-|:|\d|,\s*\w+\s+\d)",
+                        norm[raw.end:raw.end + 40])) and raw.start == sn.start and (
+                    si == 0 or _DATELINE_REST.match(norm, raw.end, raw.end + 60)):
                 role = "dateline"
-            elif _ORIGIN.search(before):
+            elif WHERE_AFTER.match(norm, raw.end) and (si in event_sents or si in setting_sents):
+                role = "scene"  # "transferred to Saydnaya, where he died under torture"
+            elif origin_before(before):
                 role = "origin"
             elif _DESTINATION.search(before):
                 role = "destination"
@@ -804,7 +929,10 @@ class _Run:
                 # "lawyers in Latakia say ...": where the source is, not where it happened
                 # (but "residents of Arzeh said" points at the scene).
                 role = "base"
-            elif si in event_sents or si in setting_sents:
+            elif si in event_sents or si in setting_sents or (
+                    event_sents and _INCIDENT.search(sn.text)):
+                # (the guide: clashes and strikes make a scene even when the sentence names no
+                # violation: "Israel struck tanks near the village of X")
                 role = "scene"
             else:
                 role = "mentioned"
@@ -1101,7 +1229,11 @@ class _Run:
             d_inh = False
             if si in date_by_sent:
                 last_date = (para, ev_date)
-            elif last_date[0] == para:
+            elif last_date[0] == para and not (viol_by_sent.get(si) and all(
+                    _PLUPERFECT_BEFORE.search(norm, max(0, self._viol_start.get(id(v), 0) - 30),
+                                              self._viol_start.get(id(v), 0))
+                    for v in viol_by_sent[si])):
+                # (but "civilians who had been forced out" happened before that date)
                 ev_date, d_inh = last_date[1], True
             pl_list = scene_by_sent.get(si, [])
             ev_place: str | None = pl_list[0] if pl_list else None
