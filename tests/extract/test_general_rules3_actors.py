@@ -733,3 +733,14 @@ def test_kurdish_families_are_kurds() -> None:
             "in 2019.", None)
     assert victims(r) == {"Kurds"}
     assert perps(r) == {"Sultan Suleiman Shah Brigade"}
+
+
+def test_the_arabic_word_for_year_is_no_community() -> None:
+    text = "طلعنا من الوعر بالباصات الخضر سنة ٢٠١٧ بعد أن قتلوا أخي، والسنة الماضية رجعنا."
+    assert victims(run(text, None)) == set()
+
+
+def test_men_who_claimed_to_belong_to_a_body_are_that_body() -> None:
+    text = ("About eight armed men in civilian clothes, some of whom said they belonged to the "
+            "General Security service, forced their way into his flat on 14 August 2025.")
+    assert perps(run(text, None)) == {"Syrian government forces (2025-)"}

@@ -268,6 +268,8 @@ _MEMBERS_OF = _rx(r"\b(?:members?|fighters|units?|elements|gunmen|militiamen|sol
                   r"|(?:عناصر|مقاتلو|مقاتلي|مسلحو|مسلحي|مسلحون|مسلحين|افراد|جنود)\s+(?:من\s+)?$",
                   re.I)
 _LABEL_ACTOR = "groups the source calls terrorist or outlaw"
+_CLAIMED_MEMBERSHIP = _rx(r"\b(?:belong\w*|affiliat\w*|claim\w* to be|identified themselves as|"
+                          r"said they were (?:from|with|members of))\b", re.I)
 _CLAIMED_RESPONSIBILITY = _rx(r"\bclaim(?:ed|s|ing)?\s+responsibility|تبن\S*\s", re.I)
 # a link word of UNKNOWN_ACTOR ("linked to", "-backed", "fighters from", "موالية ل"): every
 # match holds one
@@ -1149,7 +1151,10 @@ class _Run:
             specific = [a for a in agents if a[3] != "generic"]
             # a generic "gunmen" next to a named group is that group ("X gunmen", "gunmen of X")
             chosen = specific + [a for a in agents if a[3] == "generic" and not any(
-                (abs(a[0] - b[1]) < 30 or abs(b[0] - a[1]) < 30) and not _ANOTHER_AGENT.search(
+                (abs(a[0] - b[1]) < 30 or abs(b[0] - a[1]) < 30 or (
+                    # "armed men, some of whom said they belonged to the General Security"
+                    a[1] <= b[0] < a[1] + 100 and _CLAIMED_MEMBERSHIP.search(norm, a[1], b[0])))
+                and not _ANOTHER_AGENT.search(
                     norm[min(a[1], b[1]):max(a[0], b[0])]) and not (
                     # "عناصر من قوات الأمن ومجموعات مسلحة رديفة": and another group
                     b[1] <= a[0] and _JOINED.fullmatch(norm, b[1], a[0]))
