@@ -744,3 +744,9 @@ def test_men_who_claimed_to_belong_to_a_body_are_that_body() -> None:
     text = ("About eight armed men in civilian clothes, some of whom said they belonged to the "
             "General Security service, forced their way into his flat on 14 August 2025.")
     assert perps(run(text, None)) == {"Syrian government forces (2025-)"}
+
+
+def test_a_first_name_is_no_community() -> None:
+    r = run("WHO spokesperson Christian Lindmeier said 12 people were killed in an air strike on a "
+            "market in Idlib.")
+    assert victims(r) == set()

@@ -1202,6 +1202,8 @@ class _Run:
                 continue
             if DESTINATION_BEFORE.search(norm, max(sentences[si].start, s - 70), s):
                 continue  # "fled toward the Christian-majority town": where they went
+            if " " not in norm[s:e] and re.match(r"\s+[A-Z][a-z]", norm[e:e + 3]):
+                continue  # "Christian Lindmeier", "Druze Sheikh Hikmat": a name or a title
             g = groups.setdefault(entry.label, VictimGroup(entry.label, [], []))
             surface = p.surface(s, e)
             if surface not in g.surface_forms:
