@@ -750,3 +750,22 @@ def test_a_first_name_is_no_community() -> None:
     r = run("WHO spokesperson Christian Lindmeier said 12 people were killed in an air strike on a "
             "market in Idlib.")
     assert victims(r) == set()
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The local network Horan Free Gathering gave a higher figure of 52 cases for the same "
+     "period, a discrepancy its director attributed to families who do not report abductions.",
+     "Horan Free Gathering"),
+    ("The state news agency SANA said all of the dead were civilians.", "SANA"),
+    ("Local sources interviewed by Enab Baladi accuse several gangs of holding detainees.",
+     "Local sources"),
+    ("A resident of Sheikh Maqsoud said a sniper shot his neighbour.",
+     "A resident of Sheikh Maqsoud"),
+])
+def test_names_without_their_descriptions_and_relatives(text: str, name: str) -> None:
+    assert run(text)["claims"][0]["attributed_to"] == name
+
+
+def test_sources_speaking_with_factions_are_not_officials() -> None:
+    r = run("Local sources and former members of settlement factions said gangs held the men.")
+    assert all(role != "official" for role, _p in sources(r).values())

@@ -57,7 +57,9 @@ _DOCUMENT_OF = _rx(
 _FIRST_VERB_AND = re.compile(r"^(.{2,60}?)\s+(?:[a-z]+ed|had|has|was|were)\b.*\band$")
 _LIST_BY = re.compile(r"\s*(?:a|an|the)\s+(?:list|tally|count|database|record|set)\b[^,;]{0,60}?"
                       r"\bby\s+(?P<w>[^,;]{2,60})$", re.I)
-_RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:had\s+|has\s+|have\s+)?$", re.I)
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:(?:had|has|have|do|does|did|would|will|"
+                              r"could|can|cannot|may|might|often|usually|also|still|not|never|"
+                              r"rarely|seldom)\s+){0,3}$", re.I)  # "families who do not report"
 _TOLL_WORD = re.compile(r"toll|number|figure|count|tally|total|estimate", re.I)
 _QUOTED_AS_SAYING = _rx(
     r"\bquot(?:ed|ing)\s+(?P<src>(?:an?|the)\s+[^,.;:\"“«]{2,60}?)\s+as\s+saying\b"
@@ -227,6 +229,13 @@ def _clean_np(np: str) -> tuple[str, str]:
     trim = _TRIM_HEAD.match(name)
     if trim:  # "A volunteer with a local documentation group" -> "A volunteer"
         name, desc = trim.group(1), ", ".join(p for p in (trim.group("rest"), desc) if p)
+    label = _DESCRIBED_NAME.match(name)
+    if label:  # "the local network Horan Free Gathering", "state news agency SANA": the name
+        name, desc = name[label.end():], ", ".join(p for p in (label.group(0).strip(), desc) if p)
+    by = _INTERVIEWED_BY.search(name)
+    if by and by.start() > 0:  # "Local sources interviewed by Enab Baladi": the sources
+        name, desc = name[:by.start()], ", ".join(p for p in (name[by.start():].strip(), desc)
+                                                 if p)
     return name, desc
 
 
@@ -277,6 +286,9 @@ _NESTED_SOURCE = _rx(
     r"(?P<doc>(?:the\s+)?[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|for|the)){0,6})\s*,?\s+"
     r"(?:stating|saying|confirming|denying|claiming)\s+that\b", re.I)
 _AR_AMMA = re.compile(normalize_arabic(r"(?:^|\s)[وف]?(?:أما|اما)\s+(?P<np>[^،,.:\"«]{2,70}?)\s*$"))
+_DESCRIBED_NAME = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+(?:(?!(?:of|in|from|at|near|for|with|on|to|by)\s)"
+                             r"[a-z][a-z-]*\s+){1,3}(?=[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*$)")
+_INTERVIEWED_BY = re.compile(r"\s+(?:interviewed|contacted|reached|quoted|cited)\s+by\s.*$")
 _AR_PREP = {"في", "من", "بـ"}
 
 Match = tuple[int, int, Entry]

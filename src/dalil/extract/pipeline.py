@@ -230,7 +230,8 @@ _BY_PERPETRATOR = _rx(r"الجهات الفاعله|الجهه الفاعله|ا
                       re.I)
 _ANOTHER_AGENT = _rx(r"\b(?:and|or|as well as|while)\s+by\b|\sو(?:من قبل|على يد)", re.I)
 _RECIPIENT = _rx(r"(?:^|\s)ل(?:مراسل\S*|وكال\S*|صحيف\S*|قنا\S*)(?:\s+\S+)?|"
-                 r"\btold\s+(?:the\s+)?[^,;]{0,40}|\bspeaking to\s+[^,;]{0,40}", re.I)
+                 r"\btold\s+(?:the\s+)?[^,;]{0,40}|\bspeaking to\s+[^,;]{0,40}|"
+                 r"\b(?:interviewed|contacted|reached|quoted|cited)\s+by\s+[^,;]{0,40}", re.I)
 _SPEECH_BETWEEN = _rx(r"\b(?:said|says|told|reported|according|accused|accuses|blamed|blames|"
                       r"alleged|alleges|claimed|claims|denied|denies|charged|condemned|"
                       r"condemns)\b", re.I)
@@ -1570,7 +1571,8 @@ class _Run:
             first_matching(self.lex.source_roles, both) if desc else None) or "other"
         if _UN_BODY.search(name):
             role = "official"  # UN agencies are official bodies, not NGOs
-        named = self._actors_in(name) if role in ("other", "NGO") else []
+        named = [a for a in self._actors_in(name) if self.lex.actor_kinds.get(a[2].label) !=
+                 "generic"] if role in ("other", "NGO") else []  # not "factions", "gunmen"
         if name.startswith("@"):
             role = "social_media_account"
         elif named and (role == "other" or
