@@ -769,3 +769,15 @@ def test_names_without_their_descriptions_and_relatives(text: str, name: str) ->
 def test_sources_speaking_with_factions_are_not_officials() -> None:
     r = run("Local sources and former members of settlement factions said gangs held the men.")
     assert all(role != "official" for role, _p in sources(r).values())
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("A legal researcher at a Syrian human rights organization, Hiba Haddad, said the pattern "
+     "resembled an economy of abduction.", "Hiba Haddad", "analyst"),
+    ("Men went out to block the road, according to Khaled Saleh, a schoolteacher in the "
+     "village.", "Khaled Saleh", "witness"),
+    ("Returnees report that unknown persons have been removing doors and cables from empty "
+     "houses.", "Returnees", "witness"),
+])
+def test_roles_from_what_people_are(text: str, name: str, role: str) -> None:
+    assert sources(run(text))[name][0] == role

@@ -289,6 +289,7 @@ _AR_AMMA = re.compile(normalize_arabic(r"(?:^|\s)[وف]?(?:أما|اما)\s+(?P<
 _DESCRIBED_NAME = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+(?:(?!(?:of|in|from|at|near|for|with|on|to|by)\s)"
                              r"[a-z][a-z-]*\s+){1,3}(?=[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*$)")
 _INTERVIEWED_BY = re.compile(r"\s+(?:interviewed|contacted|reached|quoted|cited)\s+by\s.*$")
+_APPOSITIVE_AFTER = re.compile(r"\s*,\s*((?:a|an|the)\s[^,.;:]{2,80})")
 _AR_PREP = {"في", "من", "بـ"}
 
 Match = tuple[int, int, Entry]
@@ -363,6 +364,9 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         np = re.sub(r"(?<=\S)\s+(?:statistics|figures|data|records|tallies|tally|count|"
                     r"documentation|reports?|estimates?)\s*$", "", np)
         name, desc = _clean_np(np)
+        appos = _APPOSITIVE_AFTER.match(sent, a_e + len(np)) if not desc else None
+        if appos:  # "according to Khaled Odeh, a schoolteacher in the village"
+            desc = appos.group(1).strip()
         if re.match(r"(?:the\s+)?(?:information|reports|accounts|testimonies)\s+(?:we|I|our)\b",
                     name, re.I):
             name = ""  # "according to the information we have received": the author's own

@@ -1567,8 +1567,14 @@ class _Run:
         desc = _LIVES_IN.sub("", desc)
         both = f"{name} | {desc}" if desc else name
         # the name decides before its description: "a military source [told SANA's reporter]"
-        role = first_matching(self.lex.source_roles, name) or (
-            first_matching(self.lex.source_roles, both) if desc else None) or "other"
+        role = first_matching(self.lex.source_roles, name)
+        if role is None and desc:
+            # "a legal researcher at a human rights organisation": what the person is, before
+            # where they work
+            head = re.split(r"\s(?:at|with|of|for|from|in|on)\s", desc, maxsplit=1)[0]
+            if first_matching(self.lex.source_roles, head) == "analyst":
+                role = "analyst"
+        role = role or (first_matching(self.lex.source_roles, both) if desc else None) or "other"
         if _UN_BODY.search(name):
             role = "official"  # UN agencies are official bodies, not NGOs
         named = [a for a in self._actors_in(name) if self.lex.actor_kinds.get(a[2].label) !=
