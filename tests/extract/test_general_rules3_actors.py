@@ -781,3 +781,17 @@ def test_sources_speaking_with_factions_are_not_officials() -> None:
 ])
 def test_roles_from_what_people_are(text: str, name: str, role: str) -> None:
     assert sources(run(text))[name][0] == role
+
+
+def test_a_disclaimer_of_one_sources_account() -> None:
+    r = run('The Israeli military said soldiers had come under fire from "several militants" near '
+            "the village. It did not say whether anyone had been hit. The Israeli account could "
+            "not be independently verified.")
+    assert r["claims"][0]["hedged"]
+
+
+def test_a_disclaimer_of_the_figures_names_nobody() -> None:
+    # "The figures": no source is named, and a claim without figures is not covered
+    r = run("The Observatory said gunmen looted shops in the market. The figures could not be "
+            "verified.")
+    assert not r["claims"][0]["hedged"]

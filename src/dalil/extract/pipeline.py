@@ -213,6 +213,10 @@ _CLAUSE_HINT = _rx(r"\b(?:while|whereas|but|although)\b|;|بينما|في حين
 # "X and Y", "X" و"Y", "X (Y)": one list of agents
 _JOINED = _rx(r"[\s\"«»“”)]*(?:,|and|or|و)[\s\"«»“”(]*(?:(?:allied|affiliated|auxiliary|other|"
               r"local|foreign)\s+)?", re.I)
+_WHOSE_ACCOUNT = _rx(r"\b(?:the\s+)?(?P<who>[A-Z][\w-]*(?:['’]s)?|\w+['’]s)\s+(?:account|claims?|"
+                     r"statement|version|figures?|toll)\b")
+_NOT_WHO = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
+            "our", "no", "any", "each", "both", "either", "neither"}
 _ALIAS_IN_PARENS = _rx(r"[\s\"«»“”]*\(\s*")
 # ", they said,": an aside in a clause, not a speaker of it
 _SPEECH_ASIDE = _rx(r",\s*(?:he|she|they|we|it|witnesses|residents|relatives)\s+(?:said|say|says|"
@@ -1374,6 +1378,16 @@ class _Run:
                            len(x.text.split()) >= 8), 0)
         for si in sorted(disclaimer_sents & set(claim_of_sent)):
             sn = sentences[si]
+            whose = _WHOSE_ACCOUNT.search(sn.text)
+            if whose and whose.group("who").lower() not in _NOT_WHO:
+                # "The Israeli account could not be independently verified": that source's
+                # claims in the paragraph
+                who = whose.group("who").lower().removesuffix("'s").removesuffix("’s")
+                for c in claims:
+                    if c.sentence < si and sentences[c.sentence].paragraph == sn.paragraph and \
+                            who in c.attributed_to.lower() and not c.hedged:
+                        c.hedged = True
+                        c.hedge_cues.append("disclaimer: " + sn.text[:80])
             if not _ACCOUNTS_DISCLAIMED.search(sn.text):
                 continue
             if sn.paragraph <= first_para + 1 and si <= 4:
