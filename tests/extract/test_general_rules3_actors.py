@@ -794,3 +794,17 @@ def test_a_disclaimer_of_the_figures_names_nobody() -> None:
     r = run("The Observatory said gunmen looted shops in the market. The figures could not be "
             "verified.")
     assert not r["claims"][0]["hedged"]
+
+
+def test_arabic_relayed_source_and_its_carrier() -> None:
+    r = run("وبحسب ما نقلت وكالة سانا عن مصدر في قيادة الشرطة، فإن المسلحين هاجموا الحاجز وقتلوا "
+            "عنصرين.")
+    got = sources(r)
+    assert got.get("مصدر في قيادة الشرطة") == ("official", True)
+    assert got.get("وكالة سانا") == ("media", False)
+    assert r["claims"][0]["attributed_to"] == "مصدر في قيادة الشرطة"
+
+
+def test_arabic_pseudonym_in_brackets() -> None:
+    r = run("قال أبو خالد (اسم مستعار) لعنب بلدي إن عناصر الأمن اعتقلوا ابنه.")
+    assert sources(r).get("أبو خالد", ("", False))[1] is True

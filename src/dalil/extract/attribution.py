@@ -290,6 +290,9 @@ _DESCRIBED_NAME = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+(?:(?!(?:of|in|from|at|near|
                              r"[a-z][a-z-]*\s+){1,3}(?=[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*$)")
 _INTERVIEWED_BY = re.compile(r"\s+(?:interviewed|contacted|reached|quoted|cited)\s+by\s.*$")
 _APPOSITIVE_AFTER = re.compile(r"\s*,\s*((?:a|an|the)\s[^,.;:]{2,80})")
+_RELAYED_FROM = re.compile(normalize_arabic(r"\s*(?:\S+\s+){1,4}?عن\s+(?P<src>\S)"))
+_AR_BARE_SOURCE = re.compile(normalize_arabic(r"\s*(?:مصدر|مصادر)\s+(?:في|من)\s+[^،,.:;\"«]{2,50}?"
+                                              r"(?=\s*[،,.:;]|\s+(?:ان|إن|أن|قوله|قولها)\s|$)"))
 _AR_PREP = {"في", "من", "بـ"}
 
 Match = tuple[int, int, Entry]
@@ -342,6 +345,10 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         if ma_verb:  # "بحسب ما أفاد به الدفاع المدني": the source follows the verb
             a_e += ma_verb.end()
             rest = sent[a_e:]
+            relayed = _RELAYED_FROM.match(rest) if "نقل" in ma_verb.group(0) else None
+            if relayed:  # "بحسب ما نقلت وكالة سانا عن مصدر في الشرطة": the relayed source
+                a_e += relayed.start("src")
+                rest = sent[a_e:]
         ar = bool(re.search("[\u0600-\u06ff]", rest[:5]))
         outlet = _QUOTED_OUTLET.match(rest)
         stop = (_AR_NP_STOP if ar else _NP_STOP).search(rest)
@@ -359,6 +366,9 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             np = listed.group("w")
         if ar:
             a_e, np = _ar_document_owner(a_e, np)
+            bare = _AR_BARE_SOURCE.match(sent, a_e)
+            if bare:  # "عن مصدر في قيادة الشرطة": a bare source is named by its institution
+                np = bare.group(0)
         # "according to SOHR statistics": SOHR
         np = np.rstrip(" .")
         np = re.sub(r"(?<=\S)\s+(?:statistics|figures|data|records|tallies|tally|count|"
@@ -415,6 +425,14 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             if to_that and not told_only and not re.search(r"[،,:;\"“«\d]", to_that.group(1)):
                 # "يرى الباحث في مركز دراسات الشرق فادي الخوري أن": the name ends the phrase
                 np = _AR_SAID_IN.sub(" ", to_that.group(1))
+                aside_ar = re.search(r"\s*\(([^()]{2,40})\)", np)
+                if aside_ar:  # "أبو خالد (اسم مستعار)": the aside describes the name
+                    np = np[:aside_ar.start()] + " " + np[aside_ar.end():]
+                    if len(np.split()) <= 3:
+                        np = re.sub(r"\s+ل(?!ل)\S{2,}(?:\s+\S+)?\s*$", " ", np)
+                        return Attribution(np.strip(), aside_ar.group(1), quoted is not None,
+                                           s_start, s_end, "attribution:verb_subject:" + verb,
+                                           (s_start + v_e, s_start + v_e + len(np)))
                 # "الناشط محمد الأحمد لعنب بلدي": whom it was told is not part of the name
                 np = re.sub(r"\s+ل(?!ل)\S{2,}(?:\s+\S+)?\s*$", " ", np) \
                     if len(np.split()) > 3 else np
