@@ -808,3 +808,9 @@ def test_arabic_relayed_source_and_its_carrier() -> None:
 def test_arabic_pseudonym_in_brackets() -> None:
     r = run("قال أبو خالد (اسم مستعار) لعنب بلدي إن عناصر الأمن اعتقلوا ابنه.")
     assert sources(r).get("أبو خالد", ("", False))[1] is True
+
+
+def test_armed_groups_including_named_ones_are_those() -> None:
+    text = ("Armed groups inside the enclave, including Jaysh al-Islam and Faylaq al-Rahman, fired "
+            "mortars into Bab Touma, killing eight civilians on 6 March 2018.")
+    assert perps(run(text, None)) == {"Jaysh al-Islam", "Faylaq al-Rahman"}

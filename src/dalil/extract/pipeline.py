@@ -273,6 +273,9 @@ _MEMBERS_OF = _rx(r"\b(?:members?|fighters|units?|elements|gunmen|militiamen|sol
                   r"|(?:عناصر|مقاتلو|مقاتلي|مسلحو|مسلحي|مسلحون|مسلحين|افراد|جنود)\s+(?:من\s+)?$",
                   re.I)
 _LABEL_ACTOR = "groups the source calls terrorist or outlaw"
+_INCLUDING_NAMED = _rx(r"[^.;]{0,60}\b(?:including|such as|among them|notably|in particular|"
+                       r"namely|led by)\s+(?:the\s+)?|[^.;]{0,40}(?:بينها|منها|ولا سيما|لا سيما|"
+                       r"وخاصة|خاصة)\s+", re.I)
 _CLAIMED_MEMBERSHIP = _rx(r"\b(?:belong\w*|affiliat\w*|claim\w* to be|identified themselves as|"
                           r"said they were (?:from|with|members of))\b", re.I)
 _CLAIMED_RESPONSIBILITY = _rx(r"\bclaim(?:ed|s|ing)?\s+responsibility|تبن\S*\s", re.I)
@@ -1158,7 +1161,11 @@ class _Run:
             chosen = specific + [a for a in agents if a[3] == "generic" and not any(
                 (abs(a[0] - b[1]) < 30 or abs(b[0] - a[1]) < 30 or (
                     # "armed men, some of whom said they belonged to the General Security"
-                    a[1] <= b[0] < a[1] + 100 and _CLAIMED_MEMBERSHIP.search(norm, a[1], b[0])))
+                    a[1] <= b[0] < a[1] + 100 and (
+                        _CLAIMED_MEMBERSHIP.search(norm, a[1], b[0]) or
+                        # "Armed groups inside the enclave, including Jaysh al-Islam": the
+                        # named groups are those armed groups
+                        _INCLUDING_NAMED.fullmatch(norm, a[1], b[0]))))
                 and not _ANOTHER_AGENT.search(
                     norm[min(a[1], b[1]):max(a[0], b[0])]) and not (
                     # "عناصر من قوات الأمن ومجموعات مسلحة رديفة": and another group
