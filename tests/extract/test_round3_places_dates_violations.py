@@ -435,3 +435,11 @@ def test_arabic_verbs_start_words_and_american_numeric_dates() -> None:
 ])
 def test_standard_wording_of_monitors_and_wires(text: str, expected: str) -> None:
     assert expected in violations(text)
+
+
+def test_the_date_a_toll_was_given_is_a_statements() -> None:
+    dates = event_dates("At least 99 people have been killed since Sunday. The ministry gave a "
+                        "lower figure on Monday evening, saying 30 people had been killed.",
+                        "2025-07-15")
+    assert "2025-07-14" not in dates
+    assert "2025-07-13/2025-07-15" in dates

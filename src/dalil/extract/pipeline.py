@@ -149,6 +149,9 @@ _PLUPERFECT_BEFORE = _rx(r"\bhad\s+(?:not\s+|already\s+|previously\s+|earlier\s+
 _PERIOD_LABEL = _rx(r"\b(?:period\s+covered|reporting\s+period|covering\s+the\s+period|period)\s*:\s*"
                     r"(?:from\s+)?$|(?:الفتره\s+المشموله|فتره\s+التقرير|الفتره)\s*:\s*(?:من\s+)?$",
                     re.I)
+# "the ministry gave a lower figure on Monday evening": when a toll was given
+_TOLL_STATEMENT = _rx(r"\b(?:gave|put|raised|revised|updated|lowered|released)\s+(?:a|an|the|its|their)?\s*"
+                      r"(?:\w+\s+)?(?:figure|toll|tally|count|number)\b[^.]{0,30}$", re.I)
 # "47 interviews conducted by researchers between ...": when the documenting was done
 _METHOD_DATE = _rx(r"\b(?:interviews|interviewed|we spoke (?:to|with)|wrote to)\b[^.]{0,70}\b(?:between|from|"
                    r"on|in|during)\s+$", re.I)
@@ -716,7 +719,7 @@ class _Run:
                     si <= 2 or not re.search("[\u0600-\u06ff]", before))):
                 # a post's timestamp; "بتاريخ" after the header dates an event, not the report
                 role = "publication"
-            elif _LABEL_DATE.search(before) or _METHOD_DATE.search(
+            elif _LABEL_DATE.search(before) or _TOLL_STATEMENT.search(before) or _METHOD_DATE.search(
                     norm, max(0, d.start - 90), d.start) or (_STATEMENT_DATE.search(before) and
                                                   not _PASSIVE_REPORTED.search(before)):
                 # "Date of interview: 14 March 2023"; but "clashes continued to be reported on 21
