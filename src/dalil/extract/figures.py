@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from dalil.extract import fastre
+from dalil.extract.numbers import DUAL_WORDS
 from dalil.gazetteer.names import normalize_arabic
 
 
@@ -18,17 +19,20 @@ def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
 _A = normalize_arabic
 CASUALTY_AFTER: list[tuple[str, re.Pattern[str]]] = [
     ("killed", _rx(
-        r"\b(?:killed|dead|died|deaths?|murdered|executed|slain|slaughtered|fatalities|"
+        r"\b(?:killed|dead|died|die|deaths?|murdered|executed|slain|slaughtered|fatalities|"
         r"bodies|corpses|lives|shot dead|massacred|victims|martyrs|martyred|assassinations|killings|"
         r"executions)\b|" + _A(
             r"قتيل\w*|قتلى|قتل\w*|اغتيل\w*|شهيد|شهداء|ضحي[هة]|ضحايا|جث[هة]|جثث|جثامين|وفا[هة]|اعدم\w*|"
+            r"اعدام\w*|"
             r"لقوا حتفهم|حتفهم|قضوا|مقتل|استشهد\w*"), re.I)),
     ("injured", _rx(
-        r"\b(?:injured|wounded|hurt|injuries|casualties)\b|" + _A(
+        # "3,600 patients with neurotoxic symptoms": patients of an attack are its injured
+        r"\b(?:injured|wounded|hurt|injuries|casualties)\b|"
+        r"\bpatients\s+(?:with|suffering|showing|presenting)\b|" + _A(
             r"جريح\w*|جرحى|مصاب\w*|اصاب[هة]|اصابات|اصيب\w*|بجروح"), re.I)),
     ("detained", _rx(
         r"\b(?:detained|arrested|detainees|prisoners|held|captured|"
-        r"taken away|rounded up|hostages)\b|" + _A(
+        r"taken away|rounded up|hostages|taken by|(?:were|was) taken from)\b|" + _A(
             r"معتقل\w*|اعتقل\w*|اعتقال|محتجز\w*|احتجاز|"
             r"موقوف\w*|اسير|اسرى|رهائن") + r"|\b(?:arrests|detentions)\b", re.I)),
     ("missing", _rx(
@@ -40,6 +44,10 @@ CASUALTY_AFTER: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:displaced|fled|flee|fleeing|evacuated|expelled|uprooted|refugees|homeless|"
         r"forced to leave|driven out|left their homes|forced from their homes|"
         r"forced out of their homes|escaped|managed to escape|"
+        # "who had been forced out of the city", "crossed into Lebanon", "were deported"
+        r"(?:forced|driven|pushed|forcibly\s+(?:moved|transferred))\s+(?:out|from|away)|"
+        r"crossed\s+(?:the\s+border\s+)?into|deported|forcibly\s+transferred|"
+        r"(?:moved|transferred|taken|evacuated)\s+(?:\w+\s+)?on\s+(?:the\s+)?(?:green\s+)?buses|"
         # "130,000 people had left the enclave": departures from a place under attack
         r"(?:had\s+|have\s+)?left\s+(?:the|their)\s+(?:besieged\s+)?(?:enclave|city|town|area|"
         r"village|villages|region|camp|district|neighbou?rhood|country|homes))\b|" + _A(
@@ -50,7 +58,7 @@ CASUALTY_BEFORE: list[tuple[str, re.Pattern[str]]] = [
     ("killed", _rx(
         r"(?:\b(?:killing|killed|kill|executing|executed|massacring|claimed the lives of|"
         r"neutrali[sz]ed|neutrali[sz]ing|eliminated|liquidated|"
-        r"shot dead|gunned down|murdered|murdering|slaughtered|assassinated|"
+        r"shot dead|shooting dead|gunned down|murdered|murdering|slaughtered|assassinated|buried|burying|"
         r"death toll (?:\w+ )*?(?:to|of|at|reached|stood at|stands at|is|was)|toll (?:\w+ )?"
         r"(?:to|of|at|reached)|bodies of|remains of|the deaths of|the killing of|the execution of|"
         r"murder of|deaths? of|among (?:the )?(?:dead|victims|those killed|the killed)(?: were)?|"
@@ -58,65 +66,142 @@ CASUALTY_BEFORE: list[tuple[str, re.Pattern[str]]] = [
         # "the number of civilians martyred at the dam and around it has reached 21"
         r"(?:number|toll) of (?:[\w-]+\s+){0,3}?(?:killed|dead|martyred|martyrs|victims)\b"
         r"(?:\s+[^\s\d.;]+){0,8}?\s+(?:has\s+|had\s+)?(?:reached|rose to|risen to|climbed to|"
-        r"stood at|stands at)|martyred|martyring)|" + _A(
+        r"stood at|stands at)|martyred|martyring|"
+        # "put the number of bodies recovered at 13"
+        r"(?:number|count|tally) of (?:[\w-]+\s+){0,2}?(?:killed|dead|bodies|victims|deaths|"
+        r"martyrs|fatalities)(?:\s+[^\s\d.;]+){0,3}?\s+at|"
+        # "lost five members of his family" (below: a family word must follow)
+        r"lost)|" + _A(
             r"قتل|قتلت|قتلوا|مقتل|اعدام|اعدمت|اعدموا|اعدم|استشهاد|استشهد|اغتيال|اغتالوا|اغتيل|حصيل[هة] القتلى|حصيل[هة] الضحايا|"
-            r"حصيل[هة]|وفا[هة]|جثث|جثامين|ذبح|تصفي[هة]") + r")"
+            r"حصيل[هة]|وفا[هة]|جثث|جثامين|ذبح|تصفي[هة]|فقدت|فقدنا|"
+            # short verbs need a word start ("مات" is inside "المخيمات")
+            r"(?<!\S)[وف]?(?:قضى|توفي|مات)") + r")"
         r"[\"”'’]?(?:\s+\S+){0,4}?\s*$", re.I)),
     ("injured", _rx(
-        r"(?:\b(?:wounding|injuring|wounded|injured)|" + _A(
+        # "the clinic treated 500 people for burns"
+        r"(?:\b(?:wounding|injuring|wounded|injured|treated|treating|(?:number|count) of "
+        r"(?:[\w-]+\s+){0,2}?"
+        r"(?:wounded|injured)(?:\s+[^\s\d.;]+){0,3}?\s+at)|" + _A(
             r"اصاب[هة]|جرح|اصابات|اصابه|واصاب[هة]|وجرح|اصيب\w*|واصيب\w*") +
         r")[\"”'’]?(?:\s+\S+){0,3}?\s*$", re.I)),
     ("detained", _rx(
-        r"(?:\b(?:arresting|arrested|detaining|detained|detention of|arrest of|rounded up)|" + _A(
-            r"اعتقال|اعتقلت|اعتقلوا|احتجاز|احتجزت|توقيف|القبض على|قبض على|"
-            r"اخذوا|اقتادوا|اقتاد\w*|ساقوا") +
+        r"(?:\b(?:arresting|arrested|detaining|detained|detention of|arrest of|rounded up|"
+        r"captured|capturing|seized|seizing|took captive|taken captive|"
+        r"(?:number|count) of (?:[\w-]+\s+){0,2}?(?:detainees|prisoners|arrests)"
+        r"(?:\s+[^\s\d.;]+){0,3}?\s+at)|" + _A(
+            r"اعتقال|اعتقل|اعتقلت|اعتقلوا|احتجاز|احتجز|احتجزت|توقيف|القبض على|قبض على|"
+            r"اخذوا|اخذوه|اخذوهم|اقتادوا|اقتاد\w*|ساقوا|اعتقلوه|اعتقلوهم|اوقفوه|اوقفوهم") +
         r"|\btook(?: away)?(?: (?:my|his|her|their|our))?" +
         r")[\"”'’]?(?:\s+\S+){0,3}?\s*$", re.I)),
     ("missing", _rx(
         r"(?:\b(?:disappearance of|disappeared|fate of|whereabouts of|abducting|abducted|"
         r"kidnapping|kidnapped|abduction of)|" +
-        _A(r"فقدان|اختفاء|اخفاء|مصير|اختطاف|اختطفوا|خطف|خطفوا") +
+        _A(r"فقدان|اختفاء|اخفاء|مصير|اختطاف|اختطف|اختطفت|اختطفوا|خطف|خطفت|خطفوا") +
         r")[\"”'’]?(?:\s+\S+){0,3}?\s*$", re.I)),
     ("displaced", _rx(
         r"(?:\b(?:displacing|displaced|displacement of|forcing|forced|expelling|expelled|"
         r"driven|drove|driving|uprooting|uprooted)|" +
-        _A(r"نزوح|تهجير|هجرت|تشريد|نزح|فرار") + r")[\"”'’]?(?:\s+\S+){0,3}?\s*$", re.I)),
+        _A(r"نزوح|تهجير|هجرت|هجر|هجروا|تشريد|نزح|فرار") +
+        r")[\"”'’]?(?:\s+\S+){0,3}?\s*$", re.I)),
 ]
 POPULATION_BEFORE = _rx(
     r"(?:population of|home to|a (?:town|city|village) of|inhabited by|\bhouses|population|"
     # the people a hospital or a dam serves: "a catchment area of 150,000 people", "supplies"
-    r"catchment(?: area)? of|\bsuppl(?:ies|ied|ying))\s*"
+    r"catchment(?: area)? of|\bsuppl(?:ies|ied|ying)|"
+    # "whose population is estimated at about 1 million", "population, estimated at 40,000"
+    r"\bpopulations?\b,?(?:\s+[^\s\d.;]+){1,5}?\s+(?:at|to|of|numbered|reached)|"
+    # people served by aid: "flour for some 50,000 people", "water to 20,000 residents"
+    r"\b(?:aid|food|flour|bread|water|assistance|supplies|meals|rations|relief|vaccines?|"
+    r"shelter|electricity)\b(?:\s+[^\s\d.;]+){0,4}?\s+(?:for|to|reaching)|"
+    r"\b(?:serv(?:es|ed|ing)|benefit(?:ed|ing)?)"
+    r")\s*"
     r"(?:about|around|some|nearly|roughly|approximately|more than|over)?\s*$|" + _A(
         r"(?:عدد سكانها|يسكنها|يقطنها|عدد سكان|سكانها|تعداد)") + r"\s*(?:نحو|حوالي)?\s*$", re.I)
+# Arabic unit nouns may carry the article ("عشرات المنازل", "مئات العائلات").
+_AL = "(?:ال)?"
 OTHER_UNITS: list[tuple[str, re.Pattern[str]]] = [
     ("weight", _rx(r"^\s*-?\s*(?:pounds? of|kg\b|kilo(?:gram)?s?\b|tons?\b|tonnes?\b|كيلو\w*|طن)",
                    re.I)),
-    ("money", _rx(r"^\s*(?:million\s+|billion\s+)?(?:us\s+)?(?:dollars?|usd|euros?|pounds?|"
-                         r"syrian pounds|liras?|lira|ليرة|ليرات|دولار|دولارا|يورو)\b", re.I)),
+    ("money", _rx(r"^\s*(?:of\s+)?(?:million\s+|billion\s+)?(?:us\s+|american\s+)?(?:dollars?|usd|"
+                  r"euros?|pounds?|syrian pounds|liras?|lira|turkish liras?|syp\b|" + _A(
+                      r"ليرة|ليرات|دولار|دولارا|دولارات|يورو") + r")\b", re.I)),
+    # households are counted as households, not people (docs/extract-annotation.md)
+    ("families", _rx(r"^\s*(?:of\s+)?(?:[\w-]+\s+)?(?:families|households|family|household|" + _A(
+        _AL + r"عائلات|" + _AL + r"عائل[هة]|" + _AL + r"اسر|" + _AL + r"اسر[هة]|" + _AL + r"عوائل") +
+        r")\b", re.I)),
     ("fighters", _rx(
-        r"^\s*(?:[\w-]+\s+){0,3}?[\"“']?(?:fighters|gunmen|militants|soldiers|troops|members|"
-        r"personnel|combatants|recruits|militiamen|officers|policemen|terrorists|insurgents|"
+        r"^\s*(?:[\w-]+\s+){0,3}?[\"“']?(?:fighters|gunmen|armed men|militants|soldiers|troops|"
+        r"members|personnel|combatants|recruits|militiamen|officers|policemen|terrorists|insurgents|"
         r"jihadists|rebels|suicide bombers|bombers|" + _A(
             r"مقاتل|مقاتلا|مقاتلين|عنصر|عنصرا|عناصر|جندي|جنديا|جنود|مسلح|مسلحا|مسلحين|"
             r"انتحاري|انتحاريين|انتحاريا|ارهابي|ارهابيا|ارهابيين") + r")\b",
         re.I)),
     ("population", _rx(r"^\s*(?:[\w-]+\s+)?(?:inhabitants|people live|population|نسم[هة]|"
                        r"people (?:lived|living|reside|resided)|"
+                       # "About 150,000 Druze live in Israel"
+                       r"(?:[\w-]+\s+)?(?:live|lived|living|reside|resided|residing)\s+(?:in|on)|"
                        r"(?:شخص|مدني|انسان)?\s*(?:يعيشون|يقطنون|يقيمون|يسكنون)|"
+                       # "12.9 million people need assistance", "people in need"
+                       r"(?:people\s+)?in need|(?:people\s+)?(?:need|needing|require|requiring)\s+"
+                       r"(?:\w+\s+)?(?:assistance|aid|help|protection)|"
                        r"besieged|" + _A(r"انسان محاصر\w*|محاصر\w*") + r")\b", re.I)),
     ("pages", _rx(r"^\s*-?(?:[\w-]+\s+)?(?:pages?|صفح[هة]|صفحات)\b", re.I)),
     ("buildings", _rx(r"^\s*(?:[\w-]+\s+)?(?:houses|homes|buildings|shops|stores|"
-                             r"apartments|" + _A(r"منزل|منازل|منزلا|مبنى|مباني|محل|محلات") + r")\b",
-                             re.I)),
-    ("vehicles", _rx(r"^\s*(?:[\w-]+\s+)?(?:vehicles|cars|trucks|tanks|pickups|"
-                            r"" + _A(r"سيار[هة]|سيارات|آليات|دبابات") + r")\b", re.I)),
+                      r"apartments|" + _A(_AL + r"منزل|" + _AL + r"منازل|منزلا|" + _AL + r"مبنى|" +
+                                          _AL + r"مباني|" + _AL + r"محل|" + _AL + r"محلات|" + _AL +
+                                          r"بيوت") + r")\b", re.I)),
+    ("vehicles", _rx(r"^\s*(?:[\w-]+\s+)?(?:vehicles|cars|trucks|lorries|tanks|pickups|buses|"
+                     r"motorcycles|ambulances|" + _A(_AL + r"سيار[هة]|" + _AL + r"سيارات|" + _AL +
+                                                     r"آليات|" + _AL + r"دبابات|" + _AL +
+                                                     r"شاحنات|" + _AL + r"حافلات") + r")\b", re.I)),
     ("places", _rx(r"^\s*(?:[\w-]+\s+)?(?:villages|towns|neighbou?rhoods|"
-                          + _A(r"قرى|قري[هة]|بلدات|احياء") + r")\b", re.I)),
+                   + _A(_AL + r"قرى|قري[هة]|" + _AL + r"بلدات|" + _AL + r"احياء") + r")\b", re.I)),
     ("percent", _rx(r"^\s*(?:%|percent|per cent|بالمئ[هة]|في المئ[هة])", re.I)),
-    ("distance", _rx(r"^\s*(?:km|kilometres?|kilometers?|miles|كيلومتر|كم)\b", re.I)),
-    ("duration", _rx(r"^\s*(?:days|hours|weeks|months|years|ايام|ساع[هة]|ساعات|اسابيع|"
-                     r"اشهر|سنوات)\b", re.I)),
+    ("distance", _rx(r"^\s*(?:km|kilometres?|kilometers?|miles|metres|meters|m\b|كيلومتر|كم)\b",
+                     re.I)),
+    ("duration", _rx(r"^\s*(?:days|hours|weeks|months|years|minutes|seconds|decades|nights|"
+                     r"ايام|ساع[هة]|ساعات|اسابيع|اشهر|سنوات|دقائق|دقيق[هة]|يوما|شهرا|عاما|"
+                     r"سنين|ليال)\b", re.I)),
 ]
+OTHER_UNITS_BY_NAME = dict(OTHER_UNITS)
+# Units that never count people: they win over a casualty word later in the clause ("burned
+# 30 houses, killing ...", "آلاف المنازل التي هجر أصحابها"), unless a preposition comes between
+# ("killed 12 in their homes").
+_THING_UNITS = ("money", "weight", "percent", "distance", "duration", "buildings", "vehicles",
+                "places", "pages", "families")
+_UNIT_GAP_WORDS = {"in", "at", "on", "from", "inside", "near", "and", "or", "with", "to", "by",
+                   "في", "من", "داخل", "على", "علي", "قرب", "مع", "الى", "و"}
+# "thousands of residents and fighters were moved": people named before fighters are not fighters
+_NOT_FIGHTERS = _rx(r"\b(?:residents|civilians|people|families|women|children|villagers|"
+                    r"inhabitants)\b|مدنيين|اهالي|سكان|نساء|اطفال", re.I)
+# Arabic counted nouns (the English plural is read from the text, PLURAL_NOUN_AFTER); the
+# category names follow docs/extract-annotation.md
+_AR_COUNTED = {_A(w): what for what, words in {
+    "complaints": "شكوى شكاوى شكاوي",
+    "testimonies": "شهادة شهادات",
+    "interviews": "مقابلة مقابلات",
+    "strikes": "غارة غارات ضربة ضربات",
+    "shells": "قذيفة قذائف",
+    "rockets": "صاروخ صواريخ",
+    "barrel bombs": "برميل براميل",
+    "incidents": "حادثة حوادث واقعة",
+    "attacks": "هجوم هجمات اعتداء اعتداءات",
+    "violations": "انتهاك انتهاكات",
+    "trees": "شجرة أشجار",
+    "buildings": "مدرسة مدارس منشأة منشآت مشفى مستشفى مستشفيات مشافي مسجد مساجد كنيسة كنائس "
+                 "مخبز مخابز فرن أفران بيت بيتا بيوت شقة شقق مركز مراكز",
+    "places": "موقع مواقع",
+    "checkpoints": "حاجز حواجز",
+    "camps": "مخيم مخيمات",
+    "dunams": "دونم دونمات دونما",
+}.items() for w in words.split()}
+_AR_COUNTED_AFTER = re.compile(r"\s*(?:ال)?([^\s.,;:!?\u060c\u061b\u061f]+)")
+# Arabic duals that count things ("أحرقوا بيتين", two houses)
+DUAL_UNITS = {_A(w): what for what, words in {
+    "buildings": "بيتين بيتان منزلين منزلان مبنيين مبنيان",
+    "vehicles": "سيارتين سيارتان",
+    "families": "عائلتين عائلتان أسرتين أسرتان",
+}.items() for w in words.split()}
 _NUMBER_WORD = _rx(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                    r"twenty|thirty|forty|fifty|hundred|thousand|dozens|hundreds|thousands)\b", re.I)
 RELEASED_BEFORE = _rx(r"(?:\b(?:released|freed|release of|freeing)|اطلق\w* سراح|الافراج عن|افرج\w* عن)"
@@ -129,20 +214,24 @@ PEOPLE_NOUNS = {"people", "civilians", "persons", "individuals", "families", "re
                 "witnesses", "sources", "officials", "survivors", "doctors", "nurses", "medics",
                 "women", "men", "others", "members", "relatives", "students", "teachers", "activists", "journalists", "detainees", "victims", "villagers", "brothers",
                 "sons", "daughters", "times", "years", "days", "hours", "weeks", "months"}
-MONEY_BEFORE = _rx(r"(?:\$|US\$|€|£|USD\s*)\s*$")
+MONEY_BEFORE = _rx(r"(?:\$|US\$|€|£|\b(?:USD|SYP|EUR|GBP|TRY)\s*)\s*$")
 AGE_OR_TIME = _rx(
     r"^\s*(?:-?\s*years?[\s-]old|-year-old|year old|years of age|a\.?m\b|p\.?m\b|o'clock|:\d|"
     r"-(?:year|month|week|day|hour|minute|storey|story|metre|meter|km)s?\b|"
     r"عاما|عاماً|سن[هة]|من العمر|صباحا|مساء)", re.I)
 AGE_BEFORE = _rx(r"(?:\baged|\bage|\bages|عمره|عمرها|البالغ من العمر|\bat|الساعة|رقم|"
-                 r"\bNo\.|\bnumber|\bpage|\bchapter|\barticle|\bresolution|"
+                 # "number 5" is a label; "which number around 100,000" is a verb
+                 r"\bNo\.|(?<!which )(?<!who )(?<!they )\bnumber|"
+                 # "a boy of about 14"
+                 r"\b(?:boy|girl|child|son|daughter|teenager|youth|man|woman) of|\bpage|\bchapter|\barticle|\bresolution|"
                  # names and labels with a number: "Branch 215", "Decree 16", "Route 5"
                  r"\bbranch|\bbrigade|\bdivision|\bregiment|\bbattalion|\bdecree|\blaw|"
                  r"\broute|\bhighway|\bblock|\bbuilding|\broom|\bcell|\bflight|\bsector|"
                  r"\bparagraph|\bitem|\bgrade|\bclass|الفرع|فرع|المرسوم|مرسوم|القانون|"
                  r"اللواء|الفرقه|الفوج|الكتيبه|الطريق|المبنى|الزنزانه|المهجع)\s*$", re.I)
 # "the toll at nine", "put the number at 30": "at" before a count, not a clock time
-TOLL_AT = _rx(r"\b(?:toll|figure|number|total|count|tally|estimate)s?\s+(?:\w+\s+){0,2}at\s*$",
+TOLL_AT = _rx(r"\b(?:toll|figure|number|total|count|tally|estimate)s?\s+(?:\w+\s+){0,4}at\s*$|"
+              r"\b(?:estimated|valued|put|set|priced|assessed|costed)\s+at\s*$",
               re.I)
 # A participle right after the number names what happened to those counted, before any verb
 # earlier in the clause: "8 were killed and 21 injured", "dozens killed and scores more wounded",
@@ -152,18 +241,89 @@ IMMEDIATE_AFTER = _rx(
     r"^\s*(?:(?:more|others?|other people|people|civilians|persons|men|women|children|more people)"
     r"\s+){0,2}(?:(?:were|are|was|is|remain(?:ed|s)?|still|have been|has been|had been|"
     r"reportedly|also|later)\s+){0,2}(?P<w>injured|wounded|hurt|dead|killed|missing|detained|"
-    r"arrested|displaced|abducted|kidnapped|disappeared)\b", re.I)
+    r"arrested|displaced|abducted|kidnapped|disappeared|treated)\b", re.I)
 _IMMEDIATE_WHAT = {"injured": "injured", "wounded": "injured", "hurt": "injured",
                    "dead": "killed", "killed": "killed", "missing": "missing",
                    "disappeared": "missing", "detained": "detained", "arrested": "detained",
-                   "abducted": "missing", "kidnapped": "missing", "displaced": "displaced"}
+                   "abducted": "missing", "kidnapped": "missing", "displaced": "displaced",
+                   "treated": "injured"}
 # "two of them critically", "four of whom were children": a part of the count before it
 PARTITIVE_AFTER = _rx(r"^\s+of\s+(?:them|whom|which)\b|^\s*(?:منهم|من بينهم)(?:\s|$)", re.I)
+# "all but nine had since been released": those not released are still held
+ALL_BUT_BEFORE = _rx(r"\ball but\s*$|(?:باستثناء|عدا|ما عدا|سوى)\s*$", re.I)
+# "lost five members of his family", "فقدت خمسة من أفرادها": "lost" needs a relative after it
+_LOST_VERB = _rx(r"^(?:lost|فقدت|فقدنا)$", re.I)
+_LOST_WHOM = _rx(r"^\s*(?:[\w-]+\s+)?(?:of\s+(?:his|her|their|its|our|my)\b|members|relatives|sons|"
+                 r"daughters|children|brothers|sisters|cousins|family|loved ones)\b|"
+                 r"^\s*(?:من\s+)?(?:افراد|ابناء|اقارب|اطفال|اشقاء|اخوت|اولاد)", re.I)
+# "Two other former detainees described ...": people who were held and now speak; not a count
+# of detentions
+_FORMER_HELD = _rx(r"^\s*(?:other\s+)?(?:former|ex-|released)\s*(?:detainees|prisoners|"
+                   r"captives|hostages)\b", re.I)
+# people counted as those who speak or are spoken to, not as victims: "spoke to three
+# witnesses, including a nurse who treated the wounded"
+_SPEAKER_NOUNS = _rx(r"^\s*(?:other\s+|more\s+)?(?P<n>witnesses|eyewitnesses|interviewees|"
+                     r"sources|experts|investigators|researchers|monitors|observers|defectors|"
+                     r"lawyers|diplomats|analysts)\b", re.I)
+# suspects named or identified are no victims ("identified 298 suspects")
+_SUSPECTS = _rx(r"^\s*(?:of\s+the\s+|other\s+)?(?:suspects|suspected perpetrators|perpetrators|"
+                r"culprits)\b|^\s*(?:من\s+)?(?:ال)?(?:مشتبه|متهمين|متهم|جناة|الجناة)", re.I)
+_FRACTION_AFTER = _rx(r"^[\s-]*(?:thirds?|quarters?|fifths?|tenths?|halves)\b", re.I)
+_RATIO_AFTER = _rx(r"^\s+(?:in|out of)\s+(?:every\s+)?(?:\d+|two|three|four|five|six|seven|eight|"
+                   r"nine|ten)\b", re.I)
+# "In one case, ...": the case is no figure
+_ONE_CASE = _rx(r"^\s*(?:case|instance|incident|example|such case)\b", re.I)
+# "2. Removal of unexploded ordnance ...": the item number of a list
+_LIST_ITEM_AFTER = re.compile(r"[.)](?:\s|$)")
+# "held in a cell with approximately 70 other men"
+HELD_WITH_BEFORE = _rx(r"\b(?:held|detained|imprisoned|jailed|locked up|crammed)\b[^.;]{0,60}?"
+                       r"\bwith\s*$|(?:احتجز\S*|اعتقل\S*|سجن\S*|زنزان\S*)[^.;،]{0,50}?\sمع\s*$",
+                       re.I)
+_HELD_PEOPLE_AFTER = _rx(r"^\s*(?:other\s+|more\s+)?(?:[\w-]+\s+)?(?:men|women|people|detainees|"
+                         r"prisoners|inmates|boys|persons|others)\b|^\s*(?:\S+\s+)?(?:اخرين|"
+                         r"معتقل\S*|سجين\S*|شخص\S*|رجل\S*)", re.I)
+_ASIDE = _rx(r"[,\u060c]\s*(?:most|many|some|all|half|the majority|mostly|mainly|among them|"
+             r"including|nearly all|almost all)\b[^,\u060c.;:]{0,80}[,\u060c]", re.I)
+# nouns for people held: what happened to them may follow ("12 detainees died")
+_STATUS_NOUN = _rx(r"(?:detainees|prisoners|hostages|captives|abductees|" + _A(
+    r"معتقل\w*|محتجز\w*|اسرى|رهائن|مختطف\w*") + r")", re.I)
+# "Only 4 of the 30 abducted men have been released": those released are not counted
+_OF_THE_RELEASED = _rx(r"^\s+of\s+(?:the|those|these)\s+[^.;,]{0,50}?\b(?:released|freed)\b",
+                       re.I)
+_RELEASED_PARTICIPLE = _rx(r"^\s*(?:(?!(?:and|or|but|while|then)\b)[\w-]+\s+){0,2}?"
+                           r"(?:were|was|have been|had been|have|had)?\s*"
+                           r"(?:(?:later|since|all|also)\s+)?(?:been\s+)?(?:released|freed)\b|"
+                           r"^\s*(?:\S+\s+)?(?:افرج عنهم|اطلق سراحهم)", re.I)
+# "3 of the 25 abducted farmers have been freed": the 25 is the whole, not those freed
+_OF_THE_BEFORE = _rx(r"\bof\s+(?:the|those|these)\s*$", re.I)
+_SENTENCED = _rx(r"\b(?:sentenced|sentencing|condemned)\b[^.;]{0,30}$|حكم\S* ب?الاعدام", re.I)
+_TO_DEATH = _rx(r"^\s*(?:[\w-]+\s+){0,2}?to death\b", re.I)
+# where a clause ends, for "14 of them are still missing, while the rest were released"
+_CLAUSE_CUT = re.compile(r"[.;:,\u060c\u061b]|\s(?:while|whereas|but|فيما|بينما|في حين)\s")
+_AT_END = _rx(r"\s(?:at|to)\s*$", re.I)
+# people interviewed are counted as what they are: "interviewed 38 people"
+_INTERVIEWED_BEFORE = _rx(r"\b(?:interviewed|interviewing|spoke to|spoke with|speaking to|"
+                          r"surveyed|consulted|met with)\s*$", re.I)
+_PEOPLE_AFTER = _rx(r"^\s*(?:[a-z-]+\s+)?([a-z]{3,}s|people|men|women|children)\b", re.I)
+# Arabic puts the verb first: "بلغ عدد النازحين في المخيمات أكثر من مليون"
+_AR_REACHED = _rx(r"(?:^|\s)[وف]?(?:بلغ|بلغت|وصل|وصلت|ارتفع|ارتفعت|تجاوز|تجاوزت|يبلغ|تبلغ)\s+"
+                  r"(?:عدد|حصيل)[^.\u060c\u061b]{0,90}$")
+# the people harmed named as a group, of whom a part is counted ("the wounded ..., two of them")
+_WHOLE_NOUN = _rx(
+    r"\b(?:the|those)\s+(?:(?P<killed>dead|killed|victims)|(?P<injured>wounded|injured|casualties)|"
+    r"(?P<detained>detainees|detained|arrested|prisoners)|(?P<missing>missing|abducted|"
+    r"kidnapped|disappeared)|(?P<displaced>displaced))\b|" + _A(
+        r"(?:^|\s)و?(?:ال(?P<killed_ar>قتلى|ضحايا|شهداء)|ال(?P<injured_ar>مصاب\S*|جرحى|جريح\S*)|"
+        r"ال(?P<detained_ar>معتقل\S*|محتجز\S*|موقوف\S*)|ال(?P<missing_ar>مختطف\S*|مفقود\S*|"
+        r"مخفي\S*)|ال(?P<displaced_ar>نازح\S*|مهجر\S*))"), re.I)
+# "the number of X ... has risen to N": X says what is counted
+_NUMBER_OF = _rx(r"\bnumber of\b|(?:^|\s)عدد\s", re.I)
 # "Sweida 24", "Mezzeh 86", "Orient 24 network": a number inside a name
 NAME_NUMBER_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'-]+\s*$")
 NAME_NUMBER_AFTER = re.compile(r"\s*(?:[A-Z]\w|network|news|channel|tv\b|radio|page|website|"
                                r"agency|area|neighbou?rhood|district|camp\b)")
-SUBSET_BEFORE = _rx(r"(?:including|among them|of whom|of them|بينهم|منهم|من بينهم)\s*$",
+SUBSET_BEFORE = _rx(r"(?:including|among them|of whom|of them|of which|بينهم|منهم|من بينهم|"
+                    r"بينها|منها|من بينها)\s*$",
                            re.I)
 _TIME_BEFORE = re.compile(r"\d[:/]$")
 _TIME_AFTER = re.compile(r"[:/]\d")
@@ -171,9 +331,10 @@ _COMMA_AFTER = re.compile(r"\s*,")
 _ABBREV_DOT = re.compile(r"\b(incl|approx|esp|est)\.")
 APPOSITIVE_AGE = re.compile(r"\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*\s*,\s*$")
 TOLL_RISEN_BEFORE = _rx(r"(?:\b(?:risen|rose|climbed|reached|jumped|increased|grown|stands|stood)"
-                        r"(?:\s+(?:to|at))?|الى|إلى)\s*$", re.I)
+                        r"(?:\s+(?:to|at))?|الى|إلى|(?<!\S)(?:بلغ|بلغت|يبلغ|تبلغ|تجاوز|تجاوزت)"
+                        r"(?:\s+(?:نحو|حوالي))?)\s*$", re.I)
 COUNTED_NOUN_AFTER = _rx(
-    r"^\s*(?:[a-z-]+\s+)?(?P<n>interviews|testimonies|videos|photos|photographs|images|reports|"
+    r"^\s*(?:[a-z-]+\s+)??(?P<n>interviews|testimonies|videos|photos|photographs|images|reports|"
     r"statements|documents|incidents|attacks|strikes|airstrikes|air\s+strikes|raids|shells|"
     r"rockets|missiles|barrel\s+bombs|bombs|mortars|sites|locations|checkpoints|massacres|"
     r"facilities|hospitals|schools|clinics|bakeries|mosques|churches|markets)\b", re.I)
@@ -215,12 +376,58 @@ _CODE_BEFORE = re.compile(r"\b[A-Z]{1,4}-$")
 CLAUSE_END = _rx(r"[.;:!?\u061f]|\s(?:while|whereas|but|after|before|as)\s", re.I)
 
 
+def _verb_before(before: str, after: str) -> str | None:
+    """What the verb nearest before the number did to those counted, if the number is its
+    object ("killing six and injuring around 20": 20 injured)."""
+    nearest: tuple[int, str] | None = None
+    for what, pat in CASUALTY_BEFORE:
+        m = pat.search(before)
+        if m and (nearest is None or m.start() > nearest[0]):
+            verb = m.group(0).strip().split()[0] if m.group(0).strip() else ""
+            # "killed 9 members of one family": the verb belongs to the first number
+            verb_end = m.start() + len(m.group(0).rstrip().split()[0]) if verb else m.start()
+            if _NUMBER_WORD.search(before[verb_end:]) or re.search(r",\s*(?:and|و)\s",
+                                                                   before[verb_end:]):
+                continue
+            if _LOST_VERB.match(verb) and not _LOST_WHOM.match(after):
+                continue  # "lost 3 villages": not people
+            nearest = (m.start(), what)
+    return nearest[1] if nearest is not None else None
+
+
+def _casualty_after(window: str) -> str | None:
+    """The first casualty word in a window of text."""
+    best: tuple[int, str] | None = None
+    for what, pat in CASUALTY_AFTER:
+        m = pat.search(window)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), what)
+    return best[1] if best is not None else None
+
+
+def _casualty_noun_before(head: str) -> tuple[str, int] | None:
+    """The last noun of people harmed before the number in its sentence, and where it ends
+    ("the wounded were taken to hospital, and two of them are in critical condition")."""
+    found = list(_WHOLE_NOUN.finditer(head))
+    if not found or found[-1].lastgroup is None:
+        return None
+    return found[-1].lastgroup.removesuffix("_ar"), found[-1].end()
+
+
+def _ar_keys(word: str) -> tuple[str, ...]:
+    """An Arabic word without its conjunction and article: "ومنشاه" -> "منشاه"."""
+    w = word[1:] if word.startswith("و") else word
+    return (word, w, w[2:]) if w.startswith("ال") else (word, w)
+
+
 def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
              ) -> tuple[str, str, str]:
     """Return (group, what, rule): group is 'casualty', 'other' or '' (not a reportable figure)."""
     after = norm[end:min(sent_end, end + 90)]
     before = norm[max(sent_start, start - 70):start]
-    if AGE_OR_TIME.match(after) or (AGE_BEFORE.search(before) and not TOLL_AT.search(before)):
+    if AGE_OR_TIME.match(after) or (AGE_BEFORE.search(before) and not TOLL_AT.search(before) and
+                                    not (_AT_END.search(before) and
+                                         _NUMBER_OF.search(norm, sent_start, start))):
         return "", "", "skip:age_or_time"
     if _TIME_BEFORE.search(before) or _TIME_AFTER.match(after):
         return "", "", "skip:time_or_counter"  # "22:11", a thread's "4/6"
@@ -229,22 +436,78 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
     if _COMMA_AFTER.match(after) and APPOSITIVE_AGE.search(before):
         return "", "", "skip:age_or_time"  # "Nadia Kheder, 38, said"
     text = norm[start:end]
+    if _LIST_ITEM_AFTER.match(after) and not norm[max(0, start - 8):start].strip(" \t-*•") \
+            .rpartition("\n")[2] and re.fullmatch(r"\d{1,2}", text):
+        return "", "", "skip:list_item"  # "2. Removal of ...": an item number
     if NAME_NUMBER_BEFORE.search(before) and NAME_NUMBER_AFTER.match(after) and \
             not _MONTH_BEFORE.search(before):
         return "", "", "skip:name"
     if re.fullmatch(r"(?:19|20)\d\d", text) and not re.match(
             r"\s+(?:people|civilians|persons|men|women|children|families|bodies)\b", after):
         return "", "", "skip:year"  # "a 2019 bombing": a year, not a count
+    if text in DUAL_UNITS:
+        return "other", DUAL_UNITS[text], f"other:{DUAL_UNITS[text]}:dual"
+    if text in ("واحد", "واحده"):
+        # after its noun "one" is an adjective: "منشأة طبية واحدة" counts a building, "من عائلة
+        # واحدة" (of one family) counts nothing
+        noun = next((k for w in before.split()[-2:] for k in _ar_keys(w) if k in _AR_COUNTED),
+                    None)
+        if noun is not None and _AR_COUNTED[noun] == "buildings":
+            return "other", "buildings", "other:buildings:one"
+        return "", "", "skip:one"
     if MONEY_BEFORE.search(before):
         return "other", "money", "other:currency_sign"
+    families = OTHER_UNITS_BY_NAME["families"].match(after)
+    if families:
+        if text.lower() in ("one", "a", "an"):
+            return "", "", "skip:one"  # "members of one family"
+        return "other", "families", "other:families"
     if POPULATION_BEFORE.search(before):
         return "other", "population", "other:population_context"
     if RELEASED_BEFORE.search(before):
         return "", "", "skip:released"
+    if ALL_BUT_BEFORE.search(before) and RELEASED_AFTER.search(after[:60]):
+        # "all but nine had since been released": nine are still held
+        return "casualty", "detained", "casualty:detained:all_but_released"
+    if _OF_THE_RELEASED.match(after) or (_RELEASED_PARTICIPLE.match(after) and
+                                         not _OF_THE_BEFORE.search(before)):
+        return "", "", "skip:released"  # "5,000 detainees were released under the amnesty"
+    if _SENTENCED.search(before) and _TO_DEATH.match(after):
+        return "", "", "skip:sentenced"  # "sentenced 12 people to death": no killing (yet)
     if PARTITIVE_AFTER.match(after):
-        if RELEASED_AFTER.search(after[:60]):
+        if RELEASED_AFTER.search(_CLAUSE_CUT.split(after[:60], 1)[0]):
             return "", "", "skip:released"  # "12 of them were later released"
+        # "the fate of 14 of them remains unknown", "355 of whom died"; otherwise a part of
+        # the count before ("wounding 21, two of them critically"), resolved by the caller
+        verb = _verb_before(before, after)
+        if verb is not None:
+            return "casualty", verb, f"casualty:{verb}:partitive_verb_before"
+        cut = CLAUSE_END.search(after)
+        own = _casualty_after(" ".join((after[:cut.start()] if cut else after).split()[:8]))
+        if own is not None:
+            return "casualty", own, f"casualty:{own}:partitive_word_after"
+        head = norm[sent_start:start]
+        whole = _casualty_noun_before(head)
+        if whole is not None and not _NUMBER_WORD.search(head[whole[1]:]):
+            # "the wounded were taken to Idlib, and three of them are in critical condition"
+            return "casualty", whole[0], f"casualty:{whole[0]}:partitive_of_noun"
         return "", "", "skip:partitive"
+    # a dual is its own noun ("قتلوا زلمتين وسرقوا السيارة"): what follows it is not counted
+    people_dual = text in DUAL_WORDS
+    for unit, pat in OTHER_UNITS:
+        um = pat.match(after) if unit in _THING_UNITS and not people_dual else None
+        if um and not _UNIT_GAP_WORDS.intersection(w.lower() for w in um.group(0).split()[:-1]):
+            # "seized 20 cars", "detained for 3 days": things and durations, whatever the verb
+            if unit == "duration":
+                return "", "", "skip:duration"
+            return "other", unit, f"other:{unit}"
+    if _FRACTION_AFTER.match(after) or (text.lower() in ("one", "1", "a") and
+                                        _RATIO_AFTER.match(after)):
+        return "", "", "skip:fraction"  # "two thirds of the victims", "one in five children"
+    if text.lower() == "one" and _ONE_CASE.match(after):
+        return "", "", "skip:one"  # "In one case, a journalist ..."
+    if _FORMER_HELD.match(after):
+        return "", "", "skip:former_detainees"
     counted = COUNTED_NOUN_AFTER.match(after)
     if counted:
         # "11 interviews", "7 airstrikes", "9 medical facilities": counts of things
@@ -252,6 +515,23 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         unit = "buildings" if re.match(r"facilit|hospital|school|clinic|baker|mosque|church|"
                                        r"market", noun) else noun
         return "other", unit, f"other:{unit}"
+    ar_noun = _AR_COUNTED_AFTER.match(after)
+    if ar_noun and ar_noun.group(1) in _AR_COUNTED:
+        # "١٢٠ شكوى", "٣ مدارس", "أكثر من ٥٠٠ شجرة": counts of things
+        unit = _AR_COUNTED[ar_noun.group(1)]
+        return "other", unit, f"other:{unit}"
+    interviewed = _PEOPLE_AFTER.match(after) if _INTERVIEWED_BEFORE.search(before) else None
+    if interviewed:
+        noun = interviewed.group(1).lower()
+        return "other", noun, f"other:{noun}:interviewed"
+    if _SUSPECTS.match(after) and _verb_before(before, after) != "detained" and \
+            _casualty_after(after[:50]) != "detained":
+        # "identified 298 suspects" (but "arrested four suspects" counts people detained)
+        return "other", "suspects", "other:suspects"
+    speakers = _SPEAKER_NOUNS.match(after)
+    if speakers and not IMMEDIATE_AFTER.match(after):
+        noun = speakers.group("n").lower()
+        return "other", noun, f"other:{noun}"  # "spoke to three witnesses"
     cases = CASES_OF_AFTER.match(after)
     if cases:
         what = _CASES_WHAT[cases.group("w").lower()[:5]]
@@ -267,27 +547,40 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         what = _IMMEDIATE_WHAT[imm.group("w").lower()]
         return "casualty", what, f"casualty:{what}:participle_after"
     # The verb nearest the number wins: "killing six and injuring around 20" -> 20 injured.
-    nearest: tuple[int, str] | None = None
-    for what, pat in CASUALTY_BEFORE:
-        m = pat.search(before)
-        if m and (nearest is None or m.start() > nearest[0]):
-            # "killed 9 members of one family": the verb belongs to the first number
-            verb_end = m.start() + len(m.group(0).rstrip().split()[0]) if m.group(0).strip() \
-                else m.start()
-            if _NUMBER_WORD.search(before[verb_end:]) or re.search(r",\s*(?:and|و)\s", before[verb_end:]):
-                continue
-            nearest = (m.start(), what)
-    if nearest is not None:
-        return "casualty", nearest[1], f"casualty:{nearest[1]}:verb_before"
-    if TOLL_RISEN_BEFORE.search(before) and re.search(r"\btoll\b|حصيل", norm[sent_start:start],
-                                                      re.I):
-        # "the death toll in Deir Ezzor since the clashes began has risen to 96"
-        return "casualty", "killed", "casualty:killed:toll_risen"
+    verb = _verb_before(before, after)
+    if verb is not None:
+        return "casualty", verb, f"casualty:{verb}:verb_before"
+    if HELD_WITH_BEFORE.search(before) and _HELD_PEOPLE_AFTER.match(after):
+        return "casualty", "detained", "casualty:detained:held_with"
+    head = norm[sent_start:start]
+    if TOLL_RISEN_BEFORE.search(before) or _AR_REACHED.search(head[-140:]) or (
+            _AT_END.search(before) and _NUMBER_OF.search(head)):
+        # also "put the number of civilians and disarmed fighters killed by ... at 1,084"
+        if re.search(r"\btoll\b|حصيل", head, re.I):
+            # "the death toll in Deir Ezzor since the clashes began has risen to 96"
+            return "casualty", "killed", "casualty:killed:toll_risen"
+        counted_of = _NUMBER_OF.search(head)
+        if counted_of:
+            # "ارتفاع عدد المدنيين الذين جرى إعدامهم ... إلى ٦٢", "the number of displaced has
+            # risen to 128,000"
+            what_of = _casualty_after(head[counted_of.end():])
+            if what_of is not None:
+                return "casualty", what_of, f"casualty:{what_of}:number_risen"
     # abbreviations do not end the clause: "3 people incl. a little girl were killed"
     if "." in after:
         after = _ABBREV_DOT.sub(r"\1 ", after)
     cut = CLAUSE_END.search(after)
     window = after[:cut.start()] if cut else after
+    if "," in window or "\u060c" in window:
+        # "30,000 Syrians, most of them Alawites from the coast, crossed into Lebanon": the
+        # aside does not push the verb out of reach
+        longer = norm[end:min(sent_end, end + 180)]
+        if "." in longer:
+            longer = _ABBREV_DOT.sub(r"\1 ", longer)
+        cut = CLAUSE_END.search(longer)
+        longer = longer[:cut.start()] if cut else longer
+        if _ASIDE.search(longer):
+            window = _ASIDE.sub(" ", longer, count=1)
     words = window.split()
     window = " ".join(words[:10])
     best: tuple[int, str] | None = None
@@ -304,12 +597,24 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
             break
     if best is None:
         best = partitive  # "two of the wounded were in critical condition"
+    elif best[1] in ("detained", "missing") and _STATUS_NOUN.match(window, best[0]):
+        # "40 detainees died under torture", "قضى ٢٢ معتقلاً": what happened to those held
+        for what, pat in CASUALTY_AFTER[:2]:
+            later = pat.search(window, best[0] + 3)
+            if later and not _STATUS_NOUN.match(window, later.start()):
+                best = (later.start(), what)
+                break
     for unit, pat in OTHER_UNITS:
-        m = pat.match(after)
+        um = pat.match(after) if not people_dual else None
+        if um is None:
+            continue
+        gap = um.group(0).split()[:-1]
+        if unit == "fighters" and _NOT_FIGHTERS.search(um.group(0)):
+            continue  # "thousands of residents and fighters were moved": not a count of fighters
         # "30,000 inhabitants, has seen dozens of killings": the comma ends the unit's phrase
-        separated = m is not None and best is not None and bool(re.match(r"\s*,", after[m.end():]))
-        if m and (best is None or separated or
-                  unit in ("money", "weight", "percent", "distance", "duration")):
+        separated = best is not None and bool(re.match(r"\s*,", after[um.end():]))
+        thing = unit in _THING_UNITS and not _UNIT_GAP_WORDS.intersection(w.lower() for w in gap)
+        if best is None or separated or thing:
             if unit == "duration":
                 return "", "", "skip:duration"  # "three days": not a count of anything
             return "other", unit, f"other:{unit}"
@@ -326,7 +631,56 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
             if pat.search(head[:colon]) and not any(p.search(head[colon:]) for _w, p in
                                                      CASUALTY_AFTER):
                 return "casualty", what, f"casualty:{what}:list_after_colon"
-    noun = PLURAL_NOUN_AFTER.match(after)
-    if noun and noun.group(1) not in PEOPLE_NOUNS:
-        return "other", noun.group(1), "other:plural_noun"  # "63 interviews", "96 testimonies"
+    plural = PLURAL_NOUN_AFTER.match(after)
+    if plural and plural.group(1) not in PEOPLE_NOUNS:
+        return "other", plural.group(1), "other:plural_noun"  # "63 interviews", "96 testimonies"
     return "", "", "skip:no_noun"
+
+
+# "Another resident put the figure at 40", "gave a higher figure of 52 cases": the figure is of
+# the count just reported, whose kind it takes (the caller knows it)
+_FIGURE_OF = _rx(r"\b(?:figure|estimate|tally|count|total|toll)s?\s+(?:[\w-]+\s+){0,3}?(?:at|of)"
+                 r"\s*[\"“'‘]?\s*$|(?:الرقم|العدد|الحصيل[هة])\s+(?:\S+\s+){0,2}?(?:ب|الى|عند)\s*$",
+                 re.I)
+
+
+def refers_to_previous_count(norm: str, start: int, sent_start: int) -> bool:
+    """Whether the number at ``start`` is another estimate of the count reported just before
+    ("put the figure at", "a higher figure of")."""
+    return bool(_FIGURE_OF.search(norm, max(sent_start, start - 50), start))
+
+
+# "The four men, three of them brothers, ...", "Six of the nine victims": a count already given
+_DEFINITE_BEFORE = _rx(r"\b(?:the|these|those|all)\s*$", re.I)
+
+
+def is_definite_repeat(norm: str, start: int) -> bool:
+    """Whether the number at ``start`` is preceded by a definite article (it refers back to a
+    count given before, and is counted once)."""
+    return bool(_DEFINITE_BEFORE.search(norm, max(0, start - 8), start))
+
+
+# A list of counts under a header that says what they count: "The toll by perpetrator was as
+# follows:" / "وتوزعت حصيلة الضحايا على النحو التالي:" then "- Government forces: 51 civilians"
+_LIST_MARK = re.compile(r"^\s*(?:[-–—•*▪●]|\d{1,2}[.)])\s*")
+_LIST_HEADER_END = re.compile(r"[:：]\s*$")
+
+
+def list_header_what(sentence: str) -> str | None:
+    """What the items below a header sentence count, if it ends with a colon and names it."""
+    if not _LIST_HEADER_END.search(sentence) or _LIST_MARK.match(sentence):
+        return None
+    return _casualty_after(sentence)
+
+
+def is_list_item(sentence: str) -> bool:
+    return bool(_LIST_MARK.match(sentence))
+
+
+_ACCOUNTS = _rx(r"\b(?:accounts|reports|claims|testimonies|allegations|details|stories)\b|"
+                r"الروايات|روايات|الشهادات|شهادات|التقارير|الادعاءات|المعلومات", re.I)
+
+
+def disclaimer_names_accounts(sentence: str) -> bool:
+    """Whether a disclaimer doubts accounts or reports, not only figures."""
+    return bool(_ACCOUNTS.search(sentence))

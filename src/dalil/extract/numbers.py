@@ -36,6 +36,11 @@ _AR_UNITS_RAW = {
     "ثمانمائة": 800, "تسعمئة": 900, "تسعمائة": 900, "آلاف": 1000,
     "ملايين": 1_000_000, "مليونين": 2_000_000, "مليونان": 2_000_000, "مليوني": 2_000_000,
     "مليونا": 2_000_000,
+    "مليار": 1_000_000_000, "مليارات": 1_000_000_000, "ملياري": 2_000_000_000,
+    "مليارين": 2_000_000_000, "ملياران": 2_000_000_000,
+    # Levantine spellings in posts and testimonies ("تلات ولاد", three boys)
+    "تلات": 3, "تلاتة": 3, "تلاتين": 30, "تمانية": 8, "تمنية": 8, "تمانين": 80,
+    "تلتمية": 300, "تلاتمية": 300, "ميتين": 200,
     # "أربعة ملايين ونصف": half of the scale before it; alone ("نصفهم") it is no number
     "نصف": 0,
 }
@@ -52,6 +57,8 @@ VAGUE = {
     # "several hundred" is read like "hundreds": at least two hundred
     "several hundred": 200, "a few hundred": 200, "several thousand": 2000,
     "a few thousand": 2000, "several dozen": 24, "a few dozen": 24,
+    # "a few million Syrian pounds", "millions of dollars": at least two million
+    "a few million": 2_000_000, "several million": 2_000_000, "millions": 2_000_000,
     # counted dozens are round numbers, approximate like "a dozen"
     "half a dozen": 6, "two dozen": 24, "three dozen": 36, "four dozen": 48, "five dozen": 60,
     normalize_arabic("عشرات"): 20, normalize_arabic("مئات"): 200, normalize_arabic("آلاف"): 2000,
@@ -91,8 +98,13 @@ def parse_arabic_words(text: str) -> int | None:
     t = normalize_arabic(text).strip()
     if t in _AR_TEENS:
         return _AR_TEENS[t]
+    if " " in t and t in _AR_WORDS:
+        return _AR_WORDS[t] or None  # "أحد عشر", "اثنا عشر": one entry of two words
     parts = [p.strip() for p in re.split(r"\s+و|\s+", t) if p.strip()]
     parts = [p[1:] if p.startswith("و") and p[1:] in _AR_WORDS else p for p in parts]
+    # "مليون ونصف المليون": the scale repeated with the article after the half
+    parts = [p[2:] if p.startswith("ال") and p[2:] in _AR_WORDS and i and parts[i - 1] == "نصف"
+             else p for i, p in enumerate(parts)]
     if not parts:
         return None
     total = 0
@@ -125,13 +137,15 @@ def parse_arabic_words(text: str) -> int | None:
 def parse_number(text: str) -> int | None:
     """Digits with separators or decimal scale ("1,500", "١٢", "2.5 million") or number words."""
     t = ascii_digits(text).strip().lower()
-    m = re.fullmatch(r"(\d{1,3}(?:[,\u066c]\d{3})+|\d+)(?:\.(\d+))?\s*(million|thousand|m|k|"
-                     r"مليون|ألف|الف|آلاف|الاف)?", t)
+    m = re.fullmatch(r"(\d{1,3}(?:[,\u066c]\d{3})+|\d+)(?:\.(\d+))?\s*(billion|bn|million|mn|"
+                     r"thousand|m|k|مليار|مليون|ألف|الف|ألفا|الفا|آلاف|الاف)?", t)
     if m:
         whole = int(re.sub(r"\D", "", m.group(1)))
         frac = m.group(2)
-        scale = {"million": 10**6, "m": 10**6, "مليون": 10**6, "thousand": 1000, "k": 1000,
-                 "ألف": 1000, "الف": 1000, "آلاف": 1000, "الاف": 1000}.get(m.group(3) or "", 1)
+        scale = {"billion": 10**9, "bn": 10**9, "مليار": 10**9, "million": 10**6,
+                 "mn": 10**6, "m": 10**6, "مليون": 10**6, "thousand": 1000, "k": 1000,
+                 "ألف": 1000, "الف": 1000, "ألفا": 1000, "الفا": 1000, "آلاف": 1000,
+                 "الاف": 1000}.get(m.group(3) or "", 1)
         if frac and scale == 1:
             return None  # a decimal without a scale is not a count of people
         value = whole * scale
@@ -148,7 +162,9 @@ _EN_NUMWORD = ("(?:" + "|".join(sorted(list(_EN_UNITS) + list(_EN_SCALES), key=l
 _AR_NUMWORD = "(?:" + "|".join(sorted((re.escape(k) for k in list(_AR_WORDS) + list(_AR_TEENS)),
                                       key=len, reverse=True)) + ")"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_NUM = (rf"(?:(?:{_DIGITS})(?:\s*(?:million|thousand|مليون|الف|الاف)\b)?"
+# "2bn", "SYP 2bn", "$3.5m": scale suffixes glued to the digits as money is written
+_NUM = (rf"(?:(?:{_DIGITS})(?:\s*(?:billion|million|thousand|مليار|مليون|الفا|الف|الاف)\b|"
+        rf"(?:bn|mn|m)\b)?"
         rf"|(?:a\s+)?{_EN_NUMWORD}(?:[\s-]+(?:and\s+)?{_EN_NUMWORD})*"
         rf"|{_AR_NUMWORD}(?:\s+و?{_AR_NUMWORD})*)")
 # Arabic dual nouns count two ("عنصرين", two members); plurals of these words differ.
@@ -157,12 +173,23 @@ _DUALS = [normalize_arabic(w) for w in (
     "امرأتين", "امرأتان", "شقيقين", "شقيقان", "مدنيين اثنين", "جنديين", "جنديان", "مقاتلين اثنين",
     "سيدتين", "سيدتان", "فتاتين", "فتاتان", "طفلتين", "طفلتان", "مدنيان", "قتيلان", "قتيلين",
     "جريحان", "جريحين", "معتقلان", "مواطنان", "مواطنين اثنين", "صحفيان", "صحفيين اثنين",
-    "ناشطان", "شقيقتان", "شقيقتين")]
+    "ناشطان", "شقيقتان", "شقيقتين",
+    # things counted by a dual (figures.DUAL_UNITS says which)
+    "بيتين", "بيتان", "منزلين", "منزلان", "مبنيين", "مبنيان", "سيارتين", "سيارتان", "عائلتين",
+    "عائلتان", "أسرتين", "أسرتان",
+    # "استشهد شاب وأصيب آخران": two others
+    "آخران", "اخران",
+    # "بين الجرحى حالتين حرجتين": two cases
+    "حالتين", "حالتان",
+    # Levantine: "قتلوا زلمتين" (two men), "ولدين" (two boys), "بنتين" (two girls)
+    "زلمتين", "ولدين", "بنتين")]
+DUAL_WORDS = frozenset(_DUALS)
 _DUAL_RE = "(?:" + "|".join(sorted(map(re.escape, _DUALS), key=len, reverse=True)) + ")"
 _COUNTED_DOZENS = ("half a dozen", "two dozen", "three dozen", "four dozen", "five dozen")
-_VAGUE_RE = ("(?:half a dozen|two dozen|three dozen|four dozen|five dozen|tens of thousands|hundreds of thousands|several hundred|a few hundred|"
-             "several thousand|a few thousand|several dozen|a few dozen|dozens|scores|hundreds|"
-             "thousands|a dozen|"
+_VAGUE_RE = ("(?:half a dozen|two dozen|three dozen|four dozen|five dozen|tens of thousands|"
+             "hundreds of thousands|several hundred|a few hundred|several thousand|a few thousand|"
+             "several dozen|a few dozen|a few million|several million|millions|dozens|scores|"
+             "hundreds|thousands|a dozen|"
              + "|".join(re.escape(normalize_arabic(w)) for w in
                         ("عشرات الآلاف", "مئات الآلاف", "عشرات", "مئات", "آلاف")) + ")")
 _QUAL = {
@@ -205,7 +232,7 @@ class NumberMatch:
 _STARTS = (
     {w for w in list(_EN_UNITS) + list(_EN_SCALES)} | {"a", "an", "between", "from", "بين", "من",
                                                        "tens", "dozens", "scores", "hundreds",
-                                                       "thousands", "several"}
+                                                       "thousands", "several", "millions"}
     | {normalize_arabic(p).lower().split()[0] for p in _QUAL_LOOKUP}
     | {k.split()[0] for k in list(_AR_WORDS) + list(_AR_TEENS) + list(VAGUE)}
     | {d.split()[0] for d in _DUALS}
@@ -251,6 +278,11 @@ _OF_AFTER = re.compile(r"\s+of\b")
 _AT_LEAST_AFTER = re.compile(r"\s*(?:\S+\s+)?(?:على الاقل|علي الاقل)")
 _APPROX_AFTER = re.compile(r"\s*تقريبا")
 _OR_MORE_AFTER = re.compile(r"\s*or more\b")
+# "handed over 1,300 tonnes", "took over 12 villages": "over" is the verb's particle, no qualifier
+_OVER_PARTICLE = re.compile(r"\b(?:hand(?:ed|s|ing)?|turn(?:ed|s|ing)?|t(?:ook|ake|akes|aken|aking)|"
+                            r"pass(?:ed|es|ing)?|sign(?:ed|s|ing)?)\s+$", re.I)
+# "$3.5m", "SYP 2bn": a glued "m" is millions only after a currency; "a 3m wall" is metres
+_CURRENCY_BEFORE = re.compile(r"(?:[$£€]|\b(?:US|USD|SYP|EUR|GBP|TRY)\s*)$", re.I)
 
 
 def find_numbers(norm: str, start: int = 0, end: int | None = None) -> list[NumberMatch]:
@@ -276,14 +308,22 @@ def find_numbers(norm: str, start: int = 0, end: int | None = None) -> list[Numb
             out.append(NumberMatch(m.start(), m.end(), 2, "exact", "number:arabic_dual"))
             continue
         qual = m.group("qual")
+        start = m.start()
+        if qual and qual.lower() == "over" and _OVER_PARTICLE.search(norm, max(0, start - 12),
+                                                                     start):
+            qual, start = None, m.start("num") if m.group("num") else m.start("vague")
         if m.group("vague"):
             word = normalize_arabic(m.group("vague")).lower()
             base = VAGUE[word]
             qualifier = _QUAL_LOOKUP.get(normalize_arabic(qual).lower(), "at_least") if qual \
                 else "approx" if word == "a dozen" or word in _COUNTED_DOZENS else "at_least"
-            out.append(NumberMatch(m.start(), m.end(), base, qualifier, f"number:vague:{word}"))
+            out.append(NumberMatch(start, m.end(), base, qualifier, f"number:vague:{word}"))
             continue
         num = m.group("num")
+        end = m.end()
+        if num[-1] in "mM" and num[-2:-1].isdigit() and not _CURRENCY_BEFORE.search(
+                norm, max(0, m.start("num") - 5), m.start("num")):
+            num, end = num[:-1], end - 1  # "a 3m wall": metres, not millions
         value = parse_number(num)
         if value is None:
             continue
@@ -293,15 +333,15 @@ def find_numbers(norm: str, start: int = 0, end: int | None = None) -> list[Numb
                 continue
         qualifier = _QUAL_LOOKUP.get(normalize_arabic(qual).lower(), "exact") if qual else "exact"
         # Trailing qualifiers: "12 على الأقل", "30 تقريبا", "40 or more".
-        tail = norm[m.end():m.end() + 14]
+        tail = norm[end:end + 14]
         if qualifier == "exact":
-            if _AT_LEAST_AFTER.match(norm, m.end(), m.end() + 30):
+            if _AT_LEAST_AFTER.match(norm, end, end + 30):
                 qualifier = "at_least"
             elif _APPROX_AFTER.match(tail):
                 qualifier = "approx"
             elif _OR_MORE_AFTER.match(tail):
                 qualifier = "at_least"
-        out.append(NumberMatch(m.start(), m.end(), value, qualifier, "number:" + qualifier))
+        out.append(NumberMatch(start, end, value, qualifier, "number:" + qualifier))
     return out
 
 

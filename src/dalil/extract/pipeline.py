@@ -8,6 +8,7 @@ Deterministic: no randomness, no model, no network; every item records the rule 
 
 from __future__ import annotations
 
+import gc
 import itertools
 import re
 from bisect import bisect_left, bisect_right
@@ -46,6 +47,11 @@ from dalil.extract.figures import (
     NEVER_SEEN_AGAIN,
     SUBSET_BEFORE,
     classify,
+    disclaimer_names_accounts,
+    is_definite_repeat,
+    is_list_item,
+    list_header_what,
+    refers_to_previous_count,
 )
 from dalil.extract.lexicon import (
     Entry,
@@ -81,7 +87,7 @@ from dalil.extract.places import (
     resolve,
 )
 from dalil.extract.statistical import PLACE_LABELS, EntityModel
-from dalil.extract.text import Prepared, prepare, split_sentences
+from dalil.extract.text import Prepared, Sentence, prepare, split_sentences
 from dalil.gazetteer import Gazetteer, load_gazetteer
 from dalil.gazetteer.names import has_arabic, name_key, normalize_arabic
 
@@ -112,17 +118,21 @@ _OWN_WORD_AFTER = _rx(r"\s*(?:(?:people|others|persons|civilians|اخرين|آخ
                       r"(?:injured|wounded|killed|dead|detained|missing|displaced|جريح|جرحى|قتيل|"
                       r"قتلى|مصاب\S*|معتقل\S*|نازح\S*)\b", re.I)
 _PERPETRATOR_WORD = _rx(r"\b(?:perpetrators?|culprits|attackers were|carried out by|committed by|"
-                        r"blamed|accused|held responsible|(?:attacks?|airstrikes?|air strikes?|"
+                        r"blamed|accused|accuses?|held responsible|(?:attacks?|airstrikes?|air strikes?|"
                         r"raids?|shelling|bombardment|assaults?) by)\b|"
                         r"(?:الجناه|الجناة|مرتكبي|مرتكبو|منفذي|منفذو)", re.I)
 _COMMITTED = _rx(r"\b(?:(?:committed|carried out|perpetrated|were responsible for|are responsible "
                  r"for)\s+(?:\w+\s+){0,2}(?:violations|abuses|crimes|atrocities|massacres|killings)|"
+                 # "IS claimed responsibility for the bombing", "X were accused of killing"
+                 r"claim(?:ed|s)?\s+responsibility|(?:were|was|are|is|have been|has been)\s+"
+                 r"(?:\w+\s+)?(?:accused|blamed)\s+(?:of|for)\b|"
                  # "HRW concluded that government forces carried out the attack"
                  r"(?:carried out|perpetrated|conducted|launched|(?:was|were) behind)\s+(?:the|this|"
                  r"that|these|those)\s+(?:\w+\s+){0,2}(?:attacks?|strikes?|airstrikes?|massacres?|"
                  r"bombings?|assault|raids?|shelling|executions|abductions|killings?)|"
                  r"(?:were|was|are|is)\s+(?:\w+\s+)?responsible)\b|"
-                 r"(?:ارتكب\w*|نفذ\w*)\s+(?:\S+\s+){0,2}(?:انتهاكات|جرائم|مجازر)", re.I)
+                 r"(?:ارتكب\w*|ارتكاب|نفذ\w*|تنفيذ)\s+(?:\S+\s+){0,2}(?:ال)?(?:انتهاكات|جرائم|مجازر)",
+                 re.I)
 _PRONOUN_SUBJECT = _rx(
     r"^\W*(?:they|he|she|the (?:attackers|gunmen|men|fighters|assailants|militiamen|soldiers)|"
     r"then they|later they|\S+وا\s|هم\s)", re.I)
@@ -173,6 +183,7 @@ _AGENT_BEFORE = _rx(r"(?:\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,3}|\bat the hands of\
 # names the agent through a chain (members of a branch belonging to X, and members of Y), longer
 # than the window of _AGENT_BEFORE; no verb or full stop may come between the cue and the actor.
 _AR_AGENT_CHAIN = _rx(r"(?:على يد|علي يد|على ايدي|علي ايدي|بايدي|من قبل)\s+(?:(?:عناصر|مسلح\S*|"
+                      r"ما يسمى|ما تسمى|ما يعرف ب|المدعو\S*|المسماه|المسمى|"
                       r"افراد|مقاتل\S*|دوري\S*|قو\S*|من|الفرع|فرع|[\d٠-٩]+|التابع\S*|تابع\S*|"
                       r"ميليشي\S*|مليشي\S*|الموالي\S*|[وو]?عناصر|ال\S+|لل\S+)[\s،,«»\"]+){1,10}"
                       r"(?:ل|لل|و|ال)?$")
@@ -187,8 +198,33 @@ _PATIENT_BEFORE = _rx(r"(?:\b(?:against|targeting|targeted|ambushed|attacked|kil
                              r"استهدف|مقتل|قتل|اغتيال|اعتقال|خطف|اختطاف|اصابة)\s+(?:\S+\s+){0,3})$",
                              re.I)
 # a sentence may give figures of two sources only if it has two clauses
+# "هاجم مسلحون ... دوريات وحواجز للأمن العام", "على مواقع للأمن العام": its posts were attacked
+# (but "القصف مصدره مواقع قوات النظام": the fire came from them)
+_AR_ATTACKED_POSTS = _rx(r"(?:على|ضد|هاجم\S*|استهدف\S*|اقتحم\S*|مهاجم\S*|هجوم\S*|هجمات)\s+"
+                         r"(?:\S+\s+){0,6}?(?:مواقع|حواجز|دوريات|نقاط|مقرات|مراكز|ثكنات)\s+"
+                         r"(?:\S+\s+){0,2}$")
+# "factions affiliated to the SNA", "فصائل تابعة للجيش الوطني": members of a known group
+_MEMBERSHIP = _rx(r"\b(?:affiliated|belonging)\b|تابع|يتبع|تتبع", re.I)
 _CLAUSE_HINT = _rx(r"\b(?:while|whereas|but|although)\b|;|بينما|في حين|فيما", re.I)
 # "X, and by unidentified armed men": a second agent, not X's own gunmen
+# "X and Y", "X" و"Y", "X (Y)": one list of agents
+_JOINED = _rx(r"[\s\"«»“”)]*(?:,|and|or|و)[\s\"«»“”(]*(?:(?:allied|affiliated|auxiliary|other|"
+              r"local|foreign)\s+)?", re.I)
+_ALIAS_IN_PARENS = _rx(r"[\s\"«»“”]*\(\s*")
+# ", they said,": an aside in a clause, not a speaker of it
+_SPEECH_ASIDE = _rx(r",\s*(?:he|she|they|we|it|witnesses|residents|relatives)\s+(?:said|say|says|"
+                    r"added|recalled|told \w+)\s*,", re.I)
+# a violation noun as the subject of its own clause: "..., kidnapping has become a business"
+_NOMINAL_SUBJECT = re.compile(r"\w+\s+(?:has|have|had|was|were|is|are|became|remains?|remained)\b",
+                              re.I)
+# the subject's own verb right after it: "مسلحين ملثمين دخلوا"
+_AR_PLURAL_VERB_AFTER = re.compile(r"\s+\S{2,}وا(?:\s|$)")
+# a toll broken down by perpetrator: the header, then "- Actor: 51 civilians"
+_LIST_ITEM = re.compile(r"\s*[-•*–—]\s*")
+_ITEM_COUNT = _rx(r"[\s\"”»)]*[:：]\s*(?:\d|[٠-٩])")  # "...: 51"
+_BY_PERPETRATOR = _rx(r"الجهات الفاعله|الجهه الفاعله|الاطراف الفاعله|بحسب مرتكب|حسب مرتكب|"
+                      r"\bby perpetrator|\bperpetrator\b|\bperpetrators\b|\bresponsible part",
+                      re.I)
 _ANOTHER_AGENT = _rx(r"\b(?:and|or|as well as|while)\s+by\b|\sو(?:من قبل|على يد)", re.I)
 _RECIPIENT = _rx(r"(?:^|\s)ل(?:مراسل\S*|وكال\S*|صحيف\S*|قنا\S*)(?:\s+\S+)?|"
                  r"\btold\s+(?:the\s+)?[^,;]{0,40}|\bspeaking to\s+[^,;]{0,40}", re.I)
@@ -207,11 +243,13 @@ _CIVILIAN_CUE = _rx(
     r"مدني\S*|اهالي|سكان|منازل|منزل|سوق|مدرس\S*|مشفى|مستشفى|حي|احياء|قري\S*|بلد\S*|مدين\S*|"
     r"قتل\S*|مقتل|قتلى|جرحى|جريح\S*|اصاب\S*|ضحايا|شهداء|استشهد\S*|اطفال|نساء|عائل\S*|مخيم|"
     r"جثث|الناس|شارع|ساح\S*", re.I)
-_OBJECT_END = _rx(r"\s(?:for|over|after|in which|who|which|that|when)\s|[,;]|،", re.I)
+_OBJECT_END = _rx(r"\s(?:for|over|after|in which|who|which|that|when)\s|[,;]|،|"
+                  r"\sof\s+\w+ing\b", re.I)  # "accuse several gangs of working under X": the gangs
 _VICTIMS_WERE = _rx(r"\b(?:victims|those (?:killed|abducted|detained|targeted)|the dead)\s+"
                     r"(?:were|are|included)\b|\btargeted\b|\btargeting\b|\bsubjected to\b|"
-                    r"\b(?:violence|attacks?|crimes|abuses|killings|massacres?|campaign|incitement|"
-                    r"reprisals?)\s+(?:on|against)\b|الضحايا\s+من|استهداف|المستهدفين|"
+                    r"\b(?:violence|attacks?|crimes|abuses|violations|killings|massacres?|campaign|"
+                    r"incitement|reprisals?)\s+(?:on|against)\b|"
+                    r"(?:انتهاكات|الانتهاكات|جرائم|الجرائم|اعتداءات|الاعتداءات)\s+(?:\S+\s+)?(?:بحق|ضد)|الضحايا\s+من|استهداف|المستهدفين|"
                     r"(?:^|\s)(?:يتعرض|تتعرض|يتعرضون|تعرض|تعرضت|تعرضوا)\S*", re.I)
 _THAT_FIGURE = _rx(r"\b(?:that|this|the)\s+(?:figure|number|toll|estimate|claim|account|report)\b"
                    r"(?!s)|هذا الرقم|هذه الحصيله|هذه الارقام|هذه الاعداد", re.I)
@@ -224,8 +262,35 @@ _SOCIAL_PLATFORM = _rx(r"\b(?:facebook|telegram|twitter|tiktok|instagram|youtube
                        r"تيليغرام|تويتر|مواقع التواصل|صفحته|صفحتها|قناته|قناتها", re.I)
 _MEMBERS_OF = _rx(r"\b(?:members?|fighters|units?|elements|gunmen|militiamen|soldiers|officers|"
                   r"personnel|troops|commanders?|men|a group|groups)\s+(?:of|from)\s+(?:the\s+)?$"
-                  r"|(?:عناصر|مقاتلو|مقاتلي|مسلحو|مسلحي|افراد|جنود)\s+(?:من\s+)?$", re.I)
+                  r"|(?:عناصر|مقاتلو|مقاتلي|مسلحو|مسلحي|مسلحون|مسلحين|افراد|جنود)\s+(?:من\s+)?$",
+                  re.I)
 _LABEL_ACTOR = "groups the source calls terrorist or outlaw"
+_CLAIMED_RESPONSIBILITY = _rx(r"\bclaim(?:ed|s|ing)?\s+responsibility|تبن\S*\s", re.I)
+# a link word of UNKNOWN_ACTOR ("linked to", "-backed", "fighters from", "موالية ل"): every
+# match holds one
+_UNKNOWN_HINT = _rx(r"linked|affiliated|loyal|belonging|allied|tied|close|aligned|answering|backed|"
+                    r"supported|funded|armed|sponsored|from|تابع|موال|مرتبط|تتبع|يتبع|مقرب|مدعوم",
+                    re.I)
+_BODY_ANAPHOR = re.compile(r"(?:the|this)\s+(?:channel|page|outlet|council|office|board|network|"
+                           r"committee|account)", re.I)
+# 'Telegram channel "Suwayda 24"', "the Facebook page of Horan Free Gathering"
+_CHANNEL_NAME = _rx(r"\b(?i:telegram|facebook|whatsapp|youtube|tiktok|instagram)\s+(?i:channel|page|"
+                    r"account|group)\s+(?:(?i:of|called|named)\s+)?(?:[\"“«](?P<q>[^\"”»\n]{2,40})"
+                    r"[\"”»]|(?P<n>[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|\d{1,4})){0,3}))")
+# a person's name: "Abu Ammar", "Umm Jaafar", "Fayez", "Rami Haddad", "أبو عمار"
+_PERSON_NAME = _rx(r"(?:(?:abu|umm|um|أبو|ابو|أم|ام)\s+\S+|[A-Z][a-z]+(?:\s+(?:al-)?[A-Z][a-z]+)?)$")
+# the outlet that carried a statement
+_CARRIED_BY = _rx(
+    r"\b(?:told|carried by|published by|aired by|broadcast by|quoted by)\s+(?:the\s+)?"
+    r"(?P<en>(?:(?:state|state-run|official|pro-government|opposition|local|pan-Arab|Turkish|"
+    r"Kurdish|Syrian|Lebanese|Iranian|Russian|Israeli)\s+)?(?:(?:news\s+agency|agency|"
+    r"broadcaster|television|TV|daily|newspaper|outlet|website|channel|radio)\s+)?"
+    r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})"
+    r"|(?:^|\s)(?:نقلته|نقلتها|نقلها|نقله|اوردته|اوردتها|بثته|بثتها|نشرته|نشرتها)\s+"
+    r"(?P<ar>(?:وكاله|قناه|صحيفه|موقع|تلفزيون|اذاعه|شبكه)"
+    r"(?:\s+(?!(?:ان|إن|أن|عن|في|على|من|الى|قوله|قولها|امس|اليوم)(?:\s|$))[^\s(،,.]+){1,3})"
+    r"(?:\s*\((?P<paren>[^)\n]{2,25})\))?(?=[\s(،,.]|$)")
+
 # a disclaimer of the accounts a report gathers, not of one figure or statement
 _ACCOUNTS_DISCLAIMED = _rx(r"\b(?:the|these|those|such|all|their|its|any of the|none of the|"
                            r"all of the|each of the)\s+(?:\w+\s+)?(?:accounts|reports|claims|"
@@ -327,7 +392,19 @@ def extract_document(text: str | bytes, published: date | str | None = None, lan
     gaz = gazetteer or load_gazetteer(gazetteer_dir)
     run = _Run(prepare(text), published, lex, gaz, result)
     run.entity_model = entity_model
-    return run.run()
+    # The cycle collector is paused while one text is read: the stages allocate thousands of
+    # short-lived tuples and matches, and collections triggered mid-document (~2 per report)
+    # traverse them while they are still alive (~8% of the time). Reference counting still
+    # frees everything; the collector resumes (and catches up, on mostly dead objects) when
+    # the document is done. A caller that disabled it itself keeps it disabled.
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        return run.run()
+    finally:
+        if paused:
+            gc.enable()
 
 
 class _Run:
@@ -346,6 +423,7 @@ class _Run:
         self._clause_cache: attr.ClauseCache = {}
         # where each violation starts in the normalised text (its span is in original offsets)
         self._viol_start: dict[int, int] = {}
+        self._org_speaks = False  # the publishing body asserts findings in the first person
 
     def sent_of(self, pos: int) -> int:
         return max(0, bisect_right(self.starts, pos) - 1)
@@ -366,7 +444,7 @@ class _Run:
         if author_rule in ("header:handle", "header:testimony", "header:speaker"):
             # a post's author, a testimony's witness and a briefing's speaker are sources of
             # what follows; the header line that names them describes them
-            at = norm.find(author, 0, 400)
+            at = norm.find(normalize_arabic(author) if has_arabic(author) else author, 0, 400)
             line_start = norm.rfind("\n", 0, max(0, at)) + 1 if at >= 0 else 0
             line_end = norm.find("\n", line_start)
             line_end = line_end if line_end > 0 else min(len(norm), 200)
@@ -468,6 +546,7 @@ class _Run:
         runs = attr.quote_runs([(x.index, x.paragraph, 0, x.text) for x in sentences])
         prev_quote: tuple[int, str] | None = None
         post_of_para: tuple[int, str] | None = None
+        self._channel_sources()
         for sent in sentences:
             si = sent.index
             stext = sent.text
@@ -510,6 +589,13 @@ class _Run:
                                      "attribution:continued_quote", (0, 0))
             if a is not None and has_arabic(a.speaker):
                 a = dc_replace(a, speaker=self._surface_name(a.speaker, a.speaker_span[0]))
+            if a is not None and _BODY_ANAPHOR.fullmatch(a.speaker):
+                # "The channel said ...": the channel named before
+                head = a.speaker.split()[-1].lower()
+                prior = next((x[0] for x in reversed(self._raw_sources) if x[2][0] < sent.start
+                              and head in f"{x[0]} {x[1]} {x[3]}".lower()), None)
+                if prior:
+                    a = dc_replace(a, speaker=prior)
             if si in runs and a is None:
                 # a quotation over several sentences: its speaker is named at one end, or is
                 # the one quoted just before in the paragraph ('"They went door to door."')
@@ -527,7 +613,8 @@ class _Run:
             cues = list(hedge_by_sent.get(si, []))
             if a is not None:
                 speaker, rule = a.speaker, a.rule
-                if rule.split(":")[-1].lower() in self.lex.doubting_verbs:
+                if rule.split(":")[-1].lower() in self.lex.doubting_verbs and \
+                        not _CLAIMED_RESPONSIBILITY.search(stext):  # an admission, not doubt
                     cues.append(rule.split(":")[-1])
                 if a.speaker_span[1] > a.speaker_span[0]:
                     speaker_spans[si] = a.speaker_span
@@ -556,7 +643,8 @@ class _Run:
                 for k_start, k_end, ka in parts:
                     k_cues = attr.hedge_cues(norm, k_start, k_end, self.lex)
                     verb = ka.rule.split(":")[-1].lower()
-                    if verb in self.lex.doubting_verbs:
+                    if verb in self.lex.doubting_verbs and \
+                            not _CLAIMED_RESPONSIBILITY.search(norm, k_start, k_end):
                         k_cues.append(verb)
                     if ka.speaker != speaker:
                         self._raw_sources.append((ka.speaker, ka.description, ka.speaker_span,
@@ -580,34 +668,66 @@ class _Run:
             if _THAT_FIGURE.search(sn.text) and any(
                     sn.start <= n.start < sn.end for n in numbers):
                 continue  # "... more than 200 dead; HRW could not verify that figure": its own
+            cue = "disclaimer: " + p.surface(sn.start, sn.end)[:80]
+            # a disclaimer standing as its own paragraph ("Al Jazeera could not verify these
+            # figures and accounts.") looks further back; naming accounts, it covers them too
+            alone = (si == 0 or sentences[si - 1].paragraph != sn.paragraph) and (
+                si + 1 >= len(sentences) or sentences[si + 1].paragraph != sn.paragraph)
+            accounts = alone and disclaimer_names_accounts(sn.text)
+            reach = 14 if alone and (figure_words or accounts) else 6
             covered_here = False
-            for prev in range(si - 1, max(-1, si - 6), -1):
+            for prev in range(si - 1, max(-1, si - reach), -1):
                 if prev not in claim_of_sent:
                     continue
                 if covered_here and sentences[prev].paragraph != sn.paragraph:
                     break  # the figures of its own paragraph are the ones it doubts
-                if figure_words is None and sentences[prev].paragraph < sn.paragraph - 1:
+                if figure_words is None and not accounts and \
+                        sentences[prev].paragraph < sn.paragraph - 1:
                     continue  # a general disclaimer covers what is right before it
                 pc = claims[claim_of_sent[prev]]
-                if figure_words is None or any(n for n in numbers if
-                                               sentences[prev].start <= n.start < sentences[prev].end):
+                with_figure = any(n for n in numbers
+                                  if sentences[prev].start <= n.start < sentences[prev].end)
+                # a general disclaimer covers the claim before it; "could not verify the
+                # accounts it gathered" (a paragraph of its own) the accounts, not the figures;
+                # "these figures and accounts" both
+                covers = not (accounts and with_figure) if figure_words is None \
+                    else with_figure or accounts
+                if covers:
                     covered_here = covered_here or sentences[prev].paragraph == sn.paragraph
                     if not pc.hedged:
                         pc.hedged = True
-                        pc.hedge_cues.append("disclaimer: " + p.surface(sn.start, sn.end)[:80])
-                    if figure_words is None:
+                        pc.hedge_cues.append(cue)
+                    if figure_words is None and not accounts:
                         break
         self._disclaim_accounts(claims, disclaimer_sents, claim_of_sent, author)
+        self._first_person_claims(claims, author)
         r.claims = claims
 
         # figures
         last_casualty: tuple[int, int, str] | None = None
         subset_from: tuple[int, int] | None = None
         subset_prev: tuple[int, int] | None = None  # the sentence and end of the last subset
+        # "- Government forces: 51 civilians" under "The toll was as follows:": what the
+        # header counts, for each item sentence of its list
+        list_what: dict[int, str] = {}
+        for x in sentences:
+            head_what = list_header_what(x.text)
+            if head_what is None and x.index - 1 in list_what and is_list_item(x.text):
+                head_what = list_what[x.index - 1]
+            if head_what is not None:
+                list_what[x.index] = head_what
         for n in numbers:
             si = self.sent_of(n.start)
             sn = sentences[si]
             group, what, rule = classify(norm, n.start, n.end, sn.start, sn.end)
+            if rule in ("skip:no_noun", "other:plural_noun") and is_list_item(sn.text) and \
+                    si in list_what and n.start - sn.start < 60:
+                group, what, rule = "casualty", list_what[si], f"casualty:{list_what[si]}:list_item"
+            if rule in ("skip:no_noun", "other:plural_noun") and last_casualty is not None and \
+                    si - last_casualty[0] <= 2 and refers_to_previous_count(norm, n.start, sn.start):
+                # "Another resident put the figure at 40": the same kind of count
+                group, what, rule = "casualty", last_casualty[2], \
+                    f"casualty:{last_casualty[2]}:figure_of_previous"
             if last_casualty is not None and last_casualty[0] == si and \
                     SUBSET_BEFORE.search(norm[max(0, n.start - 20):n.start]) and \
                     rule != "skip:age_or_time":
@@ -658,15 +778,29 @@ class _Run:
             if isinstance(n.value, int) and 1900 <= n.value <= 2100 and group == "casualty" and \
                     re.fullmatch(r"\d{4}", norm[n.start:n.end]) and rule.endswith("verb_before"):
                 continue  # a year after a verb ("killed in 2013" is caught as a date)
+            if group == "casualty" and is_definite_repeat(norm, n.start) and any(
+                    f.value == n.value and f.what == what for f in r.casualty_figures):
+                continue  # "The four men, three of them brothers, ...": counted already
             cidx = claim_of_sent.get(si)
             claim_obj = claims[cidx] if cidx is not None else None
+            if cidx is not None:
+                # a sentence of several clauses has a claim per clause: the figure's is the one
+                # whose span holds it (its source and its doubt)
+                at = p.span(n.start, n.end)[0]
+                k = cidx
+                while k < len(claims) and claims[k].sentence == si:
+                    if claims[k].span[0] <= at < claims[k].span[1]:
+                        claim_obj = claims[k]
+                        break
+                    k += 1
             source = claim_obj.attributed_to if claim_obj else author
             own = attr.clause_speaker(norm, sn.start, sn.end, n.start, self.lex,
                                       cache=self._clause_cache) \
                 if group == "casualty" and _CLAUSE_HINT.search(sn.text) else None
             if own is not None and not re.fullmatch(r"he|she|it|they|we|i", own.speaker, re.I):
                 # "SOHR said 11 were killed, while the ministry put the toll at 8"
-                source = own.speaker
+                source = self._surface_name(own.speaker, own.speaker_span[0]) \
+                    if has_arabic(own.speaker) else own.speaker
                 self._raw_sources.append((own.speaker, own.description, own.speaker_span,
                                           own.rule))
             fig = Figure(n.value, n.qualifier, what, source,
@@ -689,15 +823,22 @@ class _Run:
                     NEVER_SEEN_AGAIN.search(sentences[nxt].text))):
                 f.what = "missing"
                 f.rule += ";missing:never_seen_again"
-        if sentences and not re.search(r"[.!?\u061f]\W*$", sentences[0].text):
+        # the title lines at the top (a page name, a kicker, the headline: no full stop)
+        titles = set()
+        for x in sentences[:4]:
+            if re.search(r"[.!?\u061f]\W*$", x.text):
+                break
+            titles.add(x.index)
+        if titles:
             # A headline repeats a figure of the body ("SOHR: 17 people killed ..."): the body's
             # mention, with its source, is the one kept.
-            body = {(f.value, f.what) for f in r.casualty_figures if f.sentence > 0}
-            dropped = [f for f in r.casualty_figures if f.sentence == 0 and
+            body = {(f.value, f.what) for f in r.casualty_figures if f.sentence not in titles}
+            dropped = [f for f in r.casualty_figures if f.sentence in titles and
                        (f.value, f.what) in body]
             if dropped:
                 r.casualty_figures = [f for f in r.casualty_figures if f not in dropped]
-                figs_by_sent[0] = [f for f in figs_by_sent.get(0, []) if f not in dropped]
+                for t in titles:
+                    figs_by_sent[t] = [f for f in figs_by_sent.get(t, []) if f not in dropped]
         event_sents = {si for si in viol_by_sent if si in claim_of_sent} | {
             si for si in figs_by_sent if si in claim_of_sent}
 
@@ -875,12 +1016,18 @@ class _Run:
                 continue
             if self._is_agent(s, e, sentences[si], viol_by_sent[si]):
                 sent_agents.setdefault(si, []).append((s, e, entry.label, kind, p.surface(s, e)))
-        unknown_matches = [m for si in sorted(event_sents & set(viol_by_sent))
+        # the described-actor pattern has no literal start: try it only in the sentences that
+        # hold one of its link words (found for the whole text at once)
+        hinted = {self.sent_of(m.start()) for m in _UNKNOWN_HINT.finditer(norm)} \
+            if event_sents else set()
+        unknown_matches = [m for si in sorted(event_sents & set(viol_by_sent) & hinted)
                            for m in UNKNOWN_ACTOR.finditer(norm, sentences[si].start,
                                                            sentences[si].end)]
         for m in unknown_matches:
             si = self.sent_of(m.start())
             label = unknown_actor_label(m)
+            if label and has_arabic(label):
+                label = p.surface(m.start(), m.end())  # as the text spells it
             if not label or any(a_s <= m.start() and m.end() <= a_e for a_s, a_e, _ in actors):
                 continue  # "Turkish-backed factions" is a registry name (SNA)
             if not self._is_agent(m.start(), m.end(), sentences[si], viol_by_sent[si]):
@@ -893,7 +1040,8 @@ class _Run:
             for a_prev, a_cur in itertools.pairwise(sorted(acts)):
                 if any(a[0] == a_prev[0] for a in agents) and \
                         not any(a[0] == a_cur[0] for a in agents) and \
-                        re.fullmatch(r"\s*(?:,|and|or|و)\s*", norm[a_prev[1]:a_cur[0]]):
+                        (_JOINED.fullmatch(norm, a_prev[1], a_cur[0]) or
+                         _ALIAS_IN_PARENS.fullmatch(norm, a_prev[1], a_cur[0])):
                     agents.append(a_cur)
             if agents:
                 sent_agents[si] = agents
@@ -916,10 +1064,24 @@ class _Run:
                 clause = _CLAUSE_START.search(norm, sentences[si].start,
                                               sentences[si].start + m_comm.start())
                 since = clause.end() if clause else sentences[si].start
-                named += [a for a in acts if since <= a[0] and
-                          a[1] <= sentences[si].start + m_comm.start() and a not in named]
+                if not _DENIAL.search(norm, since, sentences[si].start + m_comm.start()):
+                    # "The ministry denies that its forces carried out any killings": no admission
+                    named += [a for a in acts if since <= a[0] and
+                              a[1] <= sentences[si].start + m_comm.start() and a not in named]
             if named:
+                # "the factions backed by the Turkish occupation committed violations": the
+                # described group is named, not its patron
+                for m in UNKNOWN_ACTOR.finditer(norm, sentences[si].start, sentences[si].end):
+                    inner = [a for a in named if m.start() <= a[0] and a[1] <= m.end()]
+                    label = unknown_actor_label(m)
+                    if inner and label:
+                        named = [a for a in named if a not in inner]
+                        if has_arabic(label):
+                            label = p.surface(m.start(), m.end())
+                        named.append((m.start(), m.end(), label, "unknown",
+                                      p.surface(m.start(), m.end())))
                 sent_agents[si] = named
+        self._breakdown_agents(sentences, actors_in_sent, claim_of_sent, sent_agents)
         # "They broke into our house": the actors of the sentence before, same paragraph.
         for si in sorted(event_sents & set(viol_by_sent)):
             if si in sent_agents or si - 1 not in actors_in_sent:
@@ -970,8 +1132,7 @@ class _Run:
                                                      norm[max(0, a[0] - 8):a[0]], re.I)) or
                     # "the terrorists", "التنظيمات الارهابيه": a source's label for the group
                     # it named ("إرهابيي جبهة النصرة")
-                    (a[2] == _LABEL_ACTOR and label_named and (a[4][:2] == "ال" or re.search(
-                        r"\b(?:the|these|those)\s+$", norm[max(0, a[0] - 8):a[0]], re.I))))]
+                    (a[2] == _LABEL_ACTOR and label_named))]
                 if not sent_agents[si]:
                     del sent_agents[si]
         event_date_of: dict[int, str] = {}
@@ -983,12 +1144,16 @@ class _Run:
             # a generic "gunmen" next to a named group is that group ("X gunmen", "gunmen of X")
             chosen = specific + [a for a in agents if a[3] == "generic" and not any(
                 (abs(a[0] - b[1]) < 30 or abs(b[0] - a[1]) < 30) and not _ANOTHER_AGENT.search(
-                    norm[min(a[1], b[1]):max(a[0], b[0])]) for b in specific)]
+                    norm[min(a[1], b[1]):max(a[0], b[0])]) and not (
+                    # "عناصر من قوات الأمن ومجموعات مسلحة رديفة": and another group
+                    b[1] <= a[0] and _JOINED.fullmatch(norm, b[1], a[0]))
+                for b in specific)]
             # "gunmen linked to X" covers the bare "X" and "gunmen" inside it; but "gunmen from
             # the Amshat faction" names a known group: keep the group.
             known = [a for a in chosen if a[3] not in ("unknown", "generic")]
-            chosen = [a for a in chosen if not (a[3] == "unknown" and " from " in a[2] and any(
-                a[0] <= k[0] and k[1] <= a[1] for k in known))]
+            chosen = [a for a in chosen if not (
+                a[3] == "unknown" and (" from " in a[2] or _MEMBERSHIP.search(a[2])) and any(
+                    a[0] <= k[0] and k[1] <= a[1] for k in known))]
             outer = [a for a in chosen if a[3] == "unknown"]
             chosen = [a for a in chosen if a[3] == "unknown" or not any(
                 o[0] <= a[0] and a[1] <= o[1] for o in outer)]
@@ -1084,12 +1249,12 @@ class _Run:
                 src = next((d for d in r.all_dates if d.date == ev.date), None)
                 if src is not None:
                     r.dates.append(src)
+        self._outlet_sources()
         r.quoted_sources = self._sources()
         return r
 
     def _is_agent(self, s: int, e: int, sent: object, viols: list[Violation]) -> bool:
         norm = self.norm
-        from dalil.extract.text import Sentence
 
         assert isinstance(sent, Sentence)
         before = norm[max(sent.start, s - 40):s]
@@ -1103,15 +1268,17 @@ class _Run:
             return False
         if AGENT_LIST_BEFORE.search(before) and AGENT_CUE.search(norm[sent.start:s]):
             return True  # "by the security services, in particular Air Force Intelligence"
-        if _PATIENT_BEFORE.search(before) and not _MEMBERS_OF.search(before):
-            return False  # "killing of X", but not "members of X looted"
-        arabic = bool(_ARABIC.search(norm, s, e))
-        if arabic and _AR_SPEAKER_BEFORE.search(before):
-            return False
-        if not arabic and ATTACK_CLAUSE_BEFORE.search(before) and (
+        if ATTACK_CLAUSE_BEFORE.search(before) and not _ARABIC.search(norm, s, e) and (
                 ATTACK_VERB_AFTER.match(norm, e) or ATTACK_NOUN.search(norm, s, e)) and \
                 any((self._viol_start.get(id(v)) or self._norm_pos(v.span[0])) < s for v in viols):
             return True  # "three were killed when the PKK/YPG terror group fired rockets at"
+        if _PATIENT_BEFORE.search(before) and not _MEMBERS_OF.search(before):
+            return False  # "killing of X", but not "members of X looted"
+        if _AR_ATTACKED_POSTS.search(norm, max(sent.start, s - 90), s):
+            return False
+        arabic = bool(_ARABIC.search(norm, s, e))
+        if arabic and _AR_SPEAKER_BEFORE.search(before):
+            return False
         for v in viols:
             vs = self._viol_start.get(id(v))
             if vs is None:
@@ -1121,6 +1288,9 @@ class _Run:
             if arabic:
                 if abs(vs - s) < 60:
                     return True
+                if e < vs < e + 140 and norm[vs - 1:vs] == "و" and \
+                        _AR_PLURAL_VERB_AFTER.match(norm, e) and "." not in norm[e:vs]:
+                    return True  # "مسلحين ملثمين دخلوا القرية ... وداهموا المنازل"
                 continue
             if vs > e:
                 between = norm[e:vs]
@@ -1128,10 +1298,54 @@ class _Run:
                     continue
                 if UNDERGOER_VERB.match(norm, vs, vs + 30):
                     continue  # "Four tribal fighters also died": they died, they did not kill
-                if _SPEECH_BETWEEN.search(between):
+                if _SPEECH_BETWEEN.search(_SPEECH_ASIDE.sub(",", between)):
                     continue  # "The SDF accused X of executing ...": the accuser is no agent
+                if re.search(r"[,;]\s*$", norm[max(0, vs - 3):vs]) and \
+                        _NOMINAL_SUBJECT.match(norm, vs, vs + 40):
+                    continue  # "factions handed over their weapons, kidnapping has become ..."
                 return True
         return False
+
+    def _breakdown_agents(self, sentences: list[Sentence],
+                          actors_in_sent: dict[int, list[tuple[int, int, str, str, str]]],
+                          claim_of_sent: dict[int, int],
+                          sent_agents: dict[int, list[tuple[int, int, str, str, str]]]) -> None:
+        """A toll broken down by perpetrator, as monitors' monthly reports give it ("وتوزعت
+        حصيلة الضحايا بحسب الجهات الفاعلة: - قوات النظام السوري: 51 مدنياً"): each item's
+        actor is a perpetrator."""
+        norm = self.norm
+        for si, acts in actors_in_sent.items():
+            if si in sent_agents or si not in claim_of_sent:
+                continue
+            start = sentences[si].start
+            item = _LIST_ITEM.match(sentences[si].text)
+            count = _ITEM_COUNT.search(norm, start, min(sentences[si].end, start + 90))
+            if item is None or count is None:
+                continue
+            named = [a for a in acts if a[1] <= count.start() + 6]
+            specific = [a for a in named if a[3] != "generic"]
+            if named and any(_BY_PERPETRATOR.search(sentences[k].text)
+                             for k in range(max(0, si - 8), si)):
+                sent_agents[si] = specific or named
+
+    def _first_person_claims(self, claims: list[Claim], author: str) -> None:
+        """In a body's own statement or report ("Local Council of X", "الشبكة السورية لحقوق
+        الإنسان" heading it), what it asserts in the first person ("we documented", "سجلنا",
+        "رصد مكتبنا") is the body's: "Org" or "Org (our team)"."""
+        org = attr.header_organisation(self.norm, self.lex)
+        if not org:
+            return
+        if has_arabic(org):
+            org = self._surface_name(org, 0)
+        for c in claims:
+            if attr.first_person(c.attributed_to):
+                c.attributed_to = org if c.attributed_to.lower() in ("we", "نحن") else \
+                    f"{org} ({c.attributed_to})"
+            elif c.attributed_to == author and attr.FIRST_PERSON.search(
+                    self.sentences[c.sentence].text):
+                c.attributed_to = org
+                c.attribution_rule = "attribution:first_person"
+                self._org_speaks = True
 
     def _disclaim_accounts(self, claims: list[Claim], disclaimer_sents: set[int],
                            claim_of_sent: dict[int, int], author: str) -> None:
@@ -1176,6 +1390,11 @@ class _Run:
         pos = self.norm.find(name, max(0, near - 10))
         if pos < 0:
             pos = self.norm.find(name)
+        if pos < 0 and name.startswith("ال"):
+            # "للشبكة السورية" (ل + ال): the owner named after the preposition
+            pos = self.norm.find("لل" + name[2:], max(0, near - 10))
+            if pos >= 0:
+                return "ال" + self.p.surface(pos + 2, pos + len(name))
         return self.p.surface(pos, pos + len(name)) if pos >= 0 else name
 
     def _norm_pos(self, orig_pos: int) -> int:
@@ -1216,15 +1435,51 @@ class _Run:
             cached = self._actor_cache[name] = self.lex.actors.finditer(name)
         return cached
 
+    def _channel_sources(self) -> None:
+        """'Video circulating on Telegram channel "Suwayda 24"': the channel is cited."""
+        for m in _CHANNEL_NAME.finditer(self.norm):
+            g = "q" if m.group("q") else "n"
+            self._raw_sources.append((m.group(g).strip(), "channel", (m.start(g), m.end(g)),
+                                      "attribution:channel"))
+
+    def _outlet_sources(self) -> None:
+        """"told state news agency SANA", "في بيان نقلته وكالة الأنباء الرسمية (سانا)": the
+        outlet that carried a statement is cited too (only names the media lexicon knows; not
+        the document's own outlet named in its header, byline or dateline)."""
+        head = self.norm[:300].lower()  # header, byline, dateline: the document's own outlet
+        for m in _CARRIED_BY.finditer(self.norm):
+            g = next(k for k in ("paren", "ar", "en") if m.group(k))
+            name = m.group(g).strip()
+            if g == "en":  # "state news agency SANA" is SANA, but "state TV" stays whole
+                bare = re.sub(r"^(?:[a-z-]+\s+)+|^(?:[A-Z][a-z]+\s+)(?=[A-Z]{2})", "", name)
+                if bare and not re.fullmatch(r"TV|Television|Radio|News", bare):
+                    name = bare
+            if 0 <= head.find(name.lower()) < m.start(g):
+                continue  # "his brother told Enab Baladi" in Enab Baladi's own report
+            if first_matching(self.lex.source_roles, normalize_arabic(name)) != "media" and \
+                    not (g == "paren" and first_matching(self.lex.source_roles,
+                                                         normalize_arabic(m.group("ar") or ""))
+                         == "media"):
+                continue
+            if has_arabic(name):
+                name = self._surface_name(name, m.start(g))
+            self._raw_sources.append((name, "", (m.start(g), m.start(g) + len(name)),
+                                      "attribution:carried_by"))
+
     def _sources(self) -> list[QuotedSource]:
         """One quoted source per name; role and pseudonymity from its first telling mention.
 
         Grouping first means the role lexicons run once per source, not once per mention."""
         groups: dict[str, list[tuple[str, str, tuple[int, int], str]]] = {}
         group_words: dict[str, set[str]] = {}
-        org = attr.header_organisation(self.norm)
+        org = attr.header_organisation(self.norm, self.lex)
         if org and has_arabic(org):
             org = self._surface_name(org, 0)
+        if org and self._org_speaks and not any(attr.first_person(x[0])
+                                                for x in self._raw_sources):
+            # the organisation asserts findings in the first person ("سجلنا", "Our people
+            # were forced from ..."): it is a source, unless it is already one as "our team"
+            self._raw_sources.append((org, "", (0, 0), "attribution:header:organisation"))
         for raw in self._raw_sources:
             if org and attr.refers_to(raw[0], org):
                 raw = (org, raw[1], raw[2], raw[3])  # "the centre" in the centre's own report
@@ -1232,7 +1487,9 @@ class _Run:
             if not key or _PRONOUN_KEY.fullmatch(key):
                 continue
             named = self._actors_in(raw[0])
-            if named and named[0][2].label and (named[0][1] - named[0][0]) >= 0.5 * len(raw[0]):
+            if named and named[0][2].label and (named[0][1] - named[0][0]) >= 0.5 * len(raw[0]) \
+                    and self.lex.actor_kinds.get(named[0][2].label) != "state_body":
+                # (not state bodies: the defence and the interior ministry are two sources)
                 key = name_key(named[0][2].label)  # "the SDF" = "Syrian Democratic Forces"
             words = set(key.split())
             # "Haddad" after "Karim Haddad", "the ministry" after "the interior ministry": one
@@ -1271,7 +1528,8 @@ class _Run:
             self._role_cache[key] = cached
         role, pseudo = cached
         if role in ("other", "witness", "NGO") and (
-                rule in ("attribution:header:handle", "attribution:post_author") or (
+                rule in ("attribution:header:handle", "attribution:post_author",
+                         "attribution:channel") or (
                     rule.rsplit(":", 1)[-1] in ("posted", "tweeted", "shared", "wrote", "نشر",
                                                 "نشرت", "كتب", "كتبت")
                     and _SOCIAL_PLATFORM.search(around[:160]))):
@@ -1296,17 +1554,25 @@ class _Run:
             first_matching(self.lex.source_roles, both) if desc else None) or "other"
         if _UN_BODY.search(name):
             role = "official"  # UN agencies are official bodies, not NGOs
+        named = self._actors_in(name) if role in ("other", "NGO") else []
         if name.startswith("@"):
             role = "social_media_account"
-        elif role == "other" and self._actors_in(name):
-            role = "official"  # an armed group or state body speaking for itself
+        elif named and (role == "other" or
+                        (named[0][1] - named[0][0]) >= 0.5 * len(name.strip())):
+            # an armed group or state body speaking for itself ("The Islamic State group
+            # claimed", not an NGO for its "group")
+            role = "official"
         # the name itself says so ("a source in the ministry"); an institution that "relies on
         # a network of sources" still speaks under its own name
         named_anonymous = bool(_ANONYMOUS.search(name))
         if role in ("official", "NGO", "media") and not name.startswith("@") and \
                 not named_anonymous and not _INDEFINITE.match(name) and \
-                not self.lex.pseudonymous.search(name):
-            return role, False  # institutions speak under their own name
+                not self.lex.pseudonymous.search(name) and (
+                    first_matching(self.lex.source_roles, name) or self._actors_in(name) or
+                    _UN_BODY.search(name) or not _PERSON_NAME.match(name)):
+            # institutions speak under their own name; "Abu Ammar, a council official, who
+            # gave only his kunya" is a person whose role comes from the description
+            return role, False
         pseudo = bool(self.lex.pseudonymous.search(name)
                       or self.lex.pseudonymous.search(f"{context} | {around[:200]}"))
         return role, pseudo
