@@ -443,3 +443,11 @@ def test_the_date_a_toll_was_given_is_a_statements() -> None:
                         "2025-07-15")
     assert "2025-07-14" not in dates
     assert "2025-07-13/2025-07-15" in dates
+
+
+def test_anchors_and_prepositions() -> None:
+    # "in the weeks after 6 March" is no event on 6 March
+    assert "2025-03-06" not in event_dates(
+        "Nearly 30,000 people fled across the border in the weeks after 6 March.", "2025-04-22")
+    # "على" (on) is no village, even after a checkpoint
+    assert scenes("قالوا إن عناصر الحاجز على أول الشارع أوقفوه واعتقلوه.") == set()

@@ -167,6 +167,9 @@ _METHOD_DATE = _rx(r"\b(?:interviews|interviewed|we spoke (?:to|with)|wrote to)\
                    r"on|in|during)\s+$", re.I)
 _PASSIVE_REPORTED = _rx(r"\b(?:be|been|being|was|were|is|are)\s+(?:(?:later|eventually|finally|"
                         r"also|first)\s+)?(?:reported|released)\b[^.]{0,12}$", re.I)
+_ANCHOR_ONLY_BEFORE = _rx(r"\b(?:days|weeks|months|years)\s+(?:after|following|before|since)\s+"
+                          r"(?:the\s+)?$|(?:^|\s)(?:الايام|الاسابيع|الاشهر|الشهور|السنوات)\s+"
+                          r"(?:التي\s+)?(?:تلت|اعقبت|بعد|قبل|سبقت)\s+$", re.I)
 _BIRTH_BEFORE = _rx(r"(?:\bborn\s+(?:in\s+|on\s+)?|\(b\.\s*|(?:^|\s)(?:مواليد|ولد|ولدت|المولود|"
                     r"المولوده)\s+(?:عام\s+|سنه\s+|في\s+)?)$", re.I)
 # a year that names a thing rather than dating an event ("the 1974 ceasefire line")
@@ -871,6 +874,8 @@ class _Run:
                 role = "reference"  # "the 1974 ceasefire line", "the 2012 constitution"
             elif _BIRTH_BEFORE.search(before):
                 role = "reference"  # "born in 1990", "من مواليد عام ١٩٨٨": a birth, no event
+            elif _ANCHOR_ONLY_BEFORE.search(before):
+                role = "reference"  # "in the weeks after 6 March": an anchor, not the event's day
             dm = DateMention(d.date, p.surface(d.start, d.end), p.span(d.start, d.end), role,
                              d.rule, si)
             r.all_dates.append(dm)

@@ -94,7 +94,10 @@ _SPELLING_CUE = _rx(
 # city's checkpoint, not a village called al-Madina)
 _AR_NEVER = {name_key(w) for w in (
     "المدينة", "القرية", "البلدة", "المنطقة", "الحي", "الريف", "المخيم", "الناحية", "المحافظة",
-    "قرى", "بلدات", "مدن", "أحياء", "مناطق", "مخيمات")}
+    "قرى", "بلدات", "مدن", "أحياء", "مناطق", "مخيمات",
+    # prepositions ("الحاجز على أول الشارع": on, not the village al-Ali)
+    "في", "من", "على", "عن", "إلى", "مع", "بعد", "قبل", "حتى", "منذ", "خلال", "بين", "عند",
+    "حول", "ضد", "دون", "لدى", "قرب", "أمام", "خلف", "داخل", "خارج")}
 _LATIN_CUE = _rx(
     r"(?:\b(?:in|at|near|outside|around|inside|into|from|to|toward|towards|across|between|of|"
     # attacks name their target: "shelling on X", "stormed X", "raided X"
