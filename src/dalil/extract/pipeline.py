@@ -102,6 +102,12 @@ def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
 EXTRACTOR_VERSION = "0.3.0"
 MAX_CHARS = 5_000_000
 
+# After a place that opens a paragraph: "BEIRUT, March 8 (Wire) -", "DAMASCUS (AP) —", "QAMISHLI,
+# Syria, May 2 -": a dateline below a headline, not a sentence that starts with a place name.
+_DATELINE_REST = re.compile(
+    r"(?:,\s*[A-Z][A-Za-z ]{1,20})?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"\s*(?:\([^()\n]{1,40}\))?\s*(?:—|–|-|:)")
+
 _NEGATION = _rx(r"(?:\b(?:no|not|never|denied|deny|denies|without|nobody|none)\b"
                        r"|(?:^|\s)(?:لم|لا(?!\s+(?:يقل|تقل|يزال|تزال|سيما))|نفى|نفت|دون|بدون|ينفي|"
                        r"تنفي))[^.,;]{0,18}$", re.I)  # "ما لا يقل عن" is no negation
@@ -908,9 +914,12 @@ class _Run:
             sn = sentences[si]
             before = norm[max(sn.start, raw.start - 70):raw.start]
             surface = p.surface(raw.start, raw.end)
-            if si == 0 and raw.start < 60 and (surface.isupper() or re.match(
-                    r"\s*(?:,\s*[A-Za-z ]{2,20})?\s*(?:\(|—|–|-|:|\d|,\s*\w+\s+\d)",
-                    norm[raw.end:raw.end + 40])) and raw.start == sn.start:
+            # the dateline opens the first line or, under a headline, the first paragraph
+            if si <= 2 and raw.start < 400 and (raw.start == 0 or norm[raw.start - 1] == "\n") \
+                    and (surface.isupper() or re.match(
+                        r"\s*(?:,\s*[A-Za-z ]{2,20})?\s*(?:\(|—|–|-|:|\d|,\s*\w+\s+\d)",
+                        norm[raw.end:raw.end + 40])) and raw.start == sn.start and (
+                    si == 0 or _DATELINE_REST.match(norm, raw.end, raw.end + 60)):
                 role = "dateline"
             elif WHERE_AFTER.match(norm, raw.end) and (si in event_sents or si in setting_sents):
                 role = "scene"  # "transferred to Saydnaya, where he died under torture"

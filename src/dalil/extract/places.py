@@ -54,6 +54,8 @@ _EN_STOP = {
     "eid", "ramadan", "nowruz", "newroz", "christmas", "easter", "ashura", "allah", "god", "amin", "hassan", "ali", "ahmad", "ahmed", "mohammed",
     "muhammad", "omar", "khaled", "youssef", "ibrahim", "mahmoud", "mustafa", "hussein", "abbas",
     "umm", "abu", "bin", "ibn", "al", "el", "mr", "mrs", "dr", "gen", "col",
+    # given names of public figures that are also village names ("the fall of Bashar Assad")
+    "bashar", "hafez", "maher", "rifaat", "asma", "assad", "jolani", "julani",
 }
 _AR_STOP = {name_key(w) for w in (
     "في", "من", "إلى", "على", "عن", "مع", "بعد", "قبل", "حتى", "منذ", "خلال", "بين", "أن", "إن",
