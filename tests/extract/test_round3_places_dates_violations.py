@@ -451,3 +451,9 @@ def test_anchors_and_prepositions() -> None:
         "Nearly 30,000 people fled across the border in the weeks after 6 March.", "2025-04-22")
     # "على" (on) is no village, even after a checkpoint
     assert scenes("قالوا إن عناصر الحاجز على أول الشارع أوقفوه واعتقلوه.") == set()
+
+
+def test_an_arabic_quarter_followed_by_its_city() -> None:
+    assert {"al-Khalidiya", "Homs"} <= scenes("قتل شاب برصاص مجهولين في الخالدية بحمص.")
+    # without its city after it, a bare common word stays unread ("في القبو": in the basement)
+    assert scenes("وجدوا الجثث في القبو تحت البناء.") == set()
