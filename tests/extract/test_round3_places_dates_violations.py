@@ -457,3 +457,13 @@ def test_an_arabic_quarter_followed_by_its_city() -> None:
     assert {"al-Khalidiya", "Homs"} <= scenes("قتل شاب برصاص مجهولين في الخالدية بحمص.")
     # without its city after it, a bare common word stays unread ("في القبو": in the basement)
     assert scenes("وجدوا الجثث في القبو تحت البناء.") == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Gunmen killed four men in the early hours of Friday.", "2025-03-07"),
+    ("Gunmen killed four men on the night of Friday.", "2025-03-07"),
+    ("In the final days of February, hundreds of people were killed in the province.",
+     "2025-02"),
+])
+def test_parts_of_days_and_months(text: str, expected: str) -> None:
+    assert expected in event_dates(text, "2025-03-12")
