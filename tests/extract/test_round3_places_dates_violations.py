@@ -467,3 +467,19 @@ def test_an_arabic_quarter_followed_by_its_city() -> None:
 ])
 def test_parts_of_days_and_months(text: str, expected: str) -> None:
     assert expected in event_dates(text, "2025-03-12")
+
+
+@pytest.mark.parametrize(("text", "attack"), [
+    # a toll of fighters, or a strike on a military target, is no attack on civilians
+    ("US-led coalition air strikes killed 20 IS militants near Hajin on Monday.", False),
+    ("Russian air strikes on rebel positions in Idlib killed 12 fighters.", False),
+    ("Israeli warplanes struck the army headquarters near a square in central Damascus, "
+     "killing three guards.", False),
+    ("قصف جوي أدى إلى مقتل ١٢ عنصراً من الفصائل.", False),
+    # civilians named, or a vehicle on a village road
+    ("Air strikes killed 12 fighters and 3 civilians in the town.", True),
+    ("A Turkish drone targeted a motorcycle near the village, killing two civilians.", True),
+    ("Helicopters dropped barrel bombs on Arbin.", True),
+])
+def test_attacks_on_civilians_need_civilians(text: str, attack: bool) -> None:
+    assert ("attack_on_civilians" in violations(text)) is attack

@@ -248,10 +248,31 @@ _CIVILIAN_CUE = _rx(
     r"churches|church|camps?|shelters?|crowds?|worshippers|patients|passers-by|farmers?|"
     r"villagers|killing|killed|kills|dead|deaths?|wounded|wounding|injured|injuring|victims?|"
     r"bodies|casualties|shot|station|square|street|buildings?|area|districts?|quarter|scene|"
-    r"fled|flee|fleeing|displaced)\b|\bon\s+(?:the\s+)?[A-Z][a-z]|"  # "barrel bombs on Arbin"
+    r"fled|flee|fleeing|displaced)\b|\bon\s+(?:the\s+)?(?-i:[A-Z][a-z])(?!\w*day\b)|"  # "barrel bombs on Arbin"
     r"مدني\S*|اهالي|سكان|منازل|منزل|سوق|مدرس\S*|مشفى|مستشفى|حي|احياء|قري\S*|بلد\S*|مدين\S*|"
     r"قتل\S*|مقتل|قتلى|جرحى|جريح\S*|اصاب\S*|ضحايا|شهداء|استشهد\S*|اطفال|نساء|عائل\S*|مخيم|"
     r"جثث|الناس|شارع|ساح\S*", re.I)
+# "strikes killed 20 IS militants": a toll of combatants says nothing of civilians
+_KILL_CUE = re.compile(r"kill\w*|dead|deaths?|wound\w*|injur\w*|casualties|قتل\S*|مقتل|قتلى|جرحى|"
+                       r"جريح\S*|اصاب\S*", re.I)
+_COMBATANTS_AFTER = _rx(r"\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+|"
+                        r"ما\s+لا\s+يقل\s+عن\s+|نحو\s+)?(?:[\d٠-٩,]+\s+|\w+\s+)?(?:[\w-]+\s+)?"
+                        r"(?:militants|fighters|soldiers|troops|members|jihadists|gunmen|terrorists|"
+                        r"combatants|personnel|servicemen|insurgents|rebels|militiamen|recruits|"
+                        r"عنصر\S*|عناصر|مقاتل\S*|جندي\S*|جنود|مسلح\S*|ارهابي\S*)(?!\w)", re.I)
+
+
+def _civilian_cue(norm: str, start: int, end: int) -> bool:
+    """Whether the sentence (and the next of its paragraph) names civilians or civilian objects,
+    not counting a toll of fighters ("killed 20 IS militants")."""
+    for m in _CIVILIAN_CUE.finditer(norm, start, end):
+        if _KILL_CUE.fullmatch(m.group(0)) and _COMBATANTS_AFTER.match(norm, m.end(),
+                                                                        m.end() + 60):
+            continue
+        return True
+    return False
+
+
 _OBJECT_END = _rx(r"\s(?:for|over|after|in which|who|which|that|when)\s|[,;]|،|"
                   r"\sof\s+\w+ing\b", re.I)  # "accuse several gangs of working under X": the gangs
 _VICTIMS_WERE = _rx(r"\b(?:victims|those (?:killed|abducted|detained|targeted)|the dead)\s+"
@@ -485,7 +506,7 @@ class _Run:
                     denied_sents.add(self.sent_of(s))
                     continue
                 si = self.sent_of(s)
-                if vtype == "attack_on_civilians" and not _CIVILIAN_CUE.search(
+                if vtype == "attack_on_civilians" and not _civilian_cue(
                         norm, self.starts[si], sentences[min(si + 1, len(sentences) - 1)].end
                         if si + 1 < len(sentences) and
                         sentences[si + 1].paragraph == sentences[si].paragraph
