@@ -483,3 +483,10 @@ def test_parts_of_days_and_months(text: str, expected: str) -> None:
 ])
 def test_attacks_on_civilians_need_civilians(text: str, attack: bool) -> None:
     assert ("attack_on_civilians" in violations(text)) is attack
+
+
+def test_a_threat_of_arrest_is_a_threat_not_an_arrest() -> None:
+    v = violations("وجدت أن مسلحين استولوا على المنزل وهددوها بالاعتقال إن عادت مرة أخرى.")
+    assert "threat_or_intimidation" in v and "arbitrary_detention" not in v
+    v = violations("The officers threatened him with arrest if he returned to the village.")
+    assert "threat_or_intimidation" in v and "arbitrary_detention" not in v
