@@ -490,3 +490,9 @@ def test_a_threat_of_arrest_is_a_threat_not_an_arrest() -> None:
     assert "threat_or_intimidation" in v and "arbitrary_detention" not in v
     v = violations("The officers threatened him with arrest if he returned to the village.")
     assert "threat_or_intimidation" in v and "arbitrary_detention" not in v
+
+
+def test_more_levantine_posts() -> None:
+    v = violations("فاتوا مسلحين عالحي وصاروا يطلّعوا الشباب من البيوت ويقوّصوهن قدام أهاليهن.")
+    assert {"home_invasion", "killing"} <= v
+    assert "killing" in violations("جيراننا عيلة كاملة انقتلت بالبيت.")
