@@ -496,3 +496,8 @@ def test_more_levantine_posts() -> None:
     v = violations("فاتوا مسلحين عالحي وصاروا يطلّعوا الشباب من البيوت ويقوّصوهن قدام أهاليهن.")
     assert {"home_invasion", "killing"} <= v
     assert "killing" in violations("جيراننا عيلة كاملة انقتلت بالبيت.")
+
+
+def test_leaving_a_building_is_no_displacement() -> None:
+    assert "forced_displacement" not in violations("After prayers, people left the mosque "
+                                                   "quietly and went home.")
