@@ -165,11 +165,17 @@ _PLUPERFECT_BEFORE = _rx(r"\bhad\s+(?:not\s+|already\s+|previously\s+|earlier\s+
 _PERIOD_LABEL = _rx(r"\b(?:period\s+covered|reporting\s+period|covering\s+the\s+period|period)\s*:\s*"
                     r"(?:from\s+)?$|(?:الفتره\s+المشموله|فتره\s+التقرير|الفتره)\s*:\s*(?:من\s+)?$",
                     re.I)
+# "the ministry gave a lower figure on Monday evening": when a toll was given
+_TOLL_STATEMENT = _rx(r"\b(?:gave|put|raised|revised|updated|lowered|released)\s+(?:a|an|the|its|their)?\s*"
+                      r"(?:\w+\s+)?(?:figure|toll|tally|count|number)\b[^.]{0,30}$", re.I)
 # "47 interviews conducted by researchers between ...": when the documenting was done
 _METHOD_DATE = _rx(r"\b(?:interviews|interviewed|we spoke (?:to|with)|wrote to)\b[^.]{0,70}\b(?:between|from|"
                    r"on|in|during)\s+$", re.I)
 _PASSIVE_REPORTED = _rx(r"\b(?:be|been|being|was|were|is|are)\s+(?:(?:later|eventually|finally|"
                         r"also|first)\s+)?(?:reported|released)\b[^.]{0,12}$", re.I)
+_ANCHOR_ONLY_BEFORE = _rx(r"\b(?:days|weeks|months|years)\s+(?:after|following|before|since)\s+"
+                          r"(?:the\s+)?$|(?:^|\s)(?:الايام|الاسابيع|الاشهر|الشهور|السنوات)\s+"
+                          r"(?:التي\s+)?(?:تلت|اعقبت|بعد|قبل|سبقت)\s+$", re.I)
 _BIRTH_BEFORE = _rx(r"(?:\bborn\s+(?:in\s+|on\s+)?|\(b\.\s*|(?:^|\s)(?:مواليد|ولد|ولدت|المولود|"
                     r"المولوده)\s+(?:عام\s+|سنه\s+|في\s+)?)$", re.I)
 # a year that names a thing rather than dating an event ("the 1974 ceasefire line")
@@ -247,10 +253,31 @@ _CIVILIAN_CUE = _rx(
     r"churches|church|camps?|shelters?|crowds?|worshippers|patients|passers-by|farmers?|"
     r"villagers|killing|killed|kills|dead|deaths?|wounded|wounding|injured|injuring|victims?|"
     r"bodies|casualties|shot|station|square|street|buildings?|area|districts?|quarter|scene|"
-    r"fled|flee|fleeing|displaced)\b|\bon\s+(?:the\s+)?[A-Z][a-z]|"  # "barrel bombs on Arbin"
+    r"fled|flee|fleeing|displaced)\b|\bon\s+(?:the\s+)?(?-i:[A-Z][a-z])(?!\w*day\b)|"  # "barrel bombs on Arbin"
     r"مدني\S*|اهالي|سكان|منازل|منزل|سوق|مدرس\S*|مشفى|مستشفى|حي|احياء|قري\S*|بلد\S*|مدين\S*|"
     r"قتل\S*|مقتل|قتلى|جرحى|جريح\S*|اصاب\S*|ضحايا|شهداء|استشهد\S*|اطفال|نساء|عائل\S*|مخيم|"
     r"جثث|الناس|شارع|ساح\S*", re.I)
+# "strikes killed 20 IS militants": a toll of combatants says nothing of civilians
+_KILL_CUE = re.compile(r"kill\w*|dead|deaths?|wound\w*|injur\w*|casualties|قتل\S*|مقتل|قتلى|جرحى|"
+                       r"جريح\S*|اصاب\S*", re.I)
+_COMBATANTS_AFTER = _rx(r"\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+|"
+                        r"ما\s+لا\s+يقل\s+عن\s+|نحو\s+)?(?:[\d٠-٩,]+\s+|\w+\s+)?(?:[\w-]+\s+)?"
+                        r"(?:militants|fighters|soldiers|troops|members|jihadists|gunmen|terrorists|"
+                        r"combatants|personnel|servicemen|insurgents|rebels|militiamen|recruits|"
+                        r"عنصر\S*|عناصر|مقاتل\S*|جندي\S*|جنود|مسلح\S*|ارهابي\S*)(?!\w)", re.I)
+
+
+def _civilian_cue(norm: str, start: int, end: int) -> bool:
+    """Whether the sentence (and the next of its paragraph) names civilians or civilian objects,
+    not counting a toll of fighters ("killed 20 IS militants")."""
+    for m in _CIVILIAN_CUE.finditer(norm, start, end):
+        if _KILL_CUE.fullmatch(m.group(0)) and _COMBATANTS_AFTER.match(norm, m.end(),
+                                                                        m.end() + 60):
+            continue
+        return True
+    return False
+
+
 _OBJECT_END = _rx(r"\s(?:for|over|after|in which|who|which|that|when)\s|[,;]|،|"
                   r"\sof\s+\w+ing\b", re.I)  # "accuse several gangs of working under X": the gangs
 _VICTIMS_WERE = _rx(r"\b(?:victims|those (?:killed|abducted|detained|targeted)|the dead)\s+"
@@ -489,7 +516,7 @@ class _Run:
                     denied_sents.add(self.sent_of(s))
                     continue
                 si = self.sent_of(s)
-                if vtype == "attack_on_civilians" and not _CIVILIAN_CUE.search(
+                if vtype == "attack_on_civilians" and not _civilian_cue(
                         norm, self.starts[si], sentences[min(si + 1, len(sentences) - 1)].end
                         if si + 1 < len(sentences) and
                         sentences[si + 1].paragraph == sentences[si].paragraph
@@ -873,7 +900,7 @@ class _Run:
                     si <= 2 or not re.search("[\u0600-\u06ff]", before))):
                 # a post's timestamp; "بتاريخ" after the header dates an event, not the report
                 role = "publication"
-            elif _LABEL_DATE.search(before) or _METHOD_DATE.search(
+            elif _LABEL_DATE.search(before) or _TOLL_STATEMENT.search(before) or _METHOD_DATE.search(
                     norm, max(0, d.start - 90), d.start) or (_STATEMENT_DATE.search(before) and
                                                   not _PASSIVE_REPORTED.search(before)):
                 # "Date of interview: 14 March 2023"; but "clashes continued to be reported on 21
@@ -884,6 +911,8 @@ class _Run:
                 role = "reference"  # "the 1974 ceasefire line", "the 2012 constitution"
             elif _BIRTH_BEFORE.search(before):
                 role = "reference"  # "born in 1990", "من مواليد عام ١٩٨٨": a birth, no event
+            elif _ANCHOR_ONLY_BEFORE.search(before):
+                role = "reference"  # "in the weeks after 6 March": an anchor, not the event's day
             dm = DateMention(d.date, p.surface(d.start, d.end), p.span(d.start, d.end), role,
                              d.rule, si)
             r.all_dates.append(dm)
