@@ -377,3 +377,11 @@ def test_headline_toll_repeated_by_a_body_that_opens_a_list_is_counted_once() ->
     d = extract_document(text, published="2025-11-23").to_dict()
     fives = [f for f in d["casualty_figures"] if f["value"] == 5]
     assert len(fives) == 1 and fives[0]["attributed_to"] != "author"
+
+
+def test_a_fronted_time_is_neither_byline_nor_speaker() -> None:
+    text = ("By March 2016, aid agencies reported that at least 30 people had died of hunger in "
+            "Madaya. The government denied it.")
+    d = extract_document(text, published="2020-01-01").to_dict()
+    assert [s["name"] for s in d["quoted_sources"]][0] == "aid agencies"
+    assert d["casualty_figures"][0]["attributed_to"] == "aid agencies"

@@ -36,7 +36,9 @@ _AR_NP_INNER_STOP = _rx(r"\s(?:الى|إلى|على|عن|اليوم|امس|أم�
                        r"المزاعم|الخبر|الرواية|الادعاءات|وجود|حدوث|وقوع|معلومات|انباء|"
                        r"تقارير|شهادات)(?:\s|$)")
 _BYLINE = _rx(
-    r"^\s*(?:by|بقلم|الكاتب|كتب)\s*:?\s+(?P<name>[^\n,|]{3,60}?)\s*(?:,|\||\n|$)"
+    # "By Rami Haddad", not "By January 2016, aid agencies reported ..."
+    r"^\s*(?:by|بقلم|الكاتب|كتب)\s*:?\s+(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+    r"the\s|then|now|early|late|mid|last|this|that|\d))(?P<name>[^\n,|]{3,60}?)\s*(?:,|\||\n|$)"
     r"|^\s*(?:testimony|statement|account|interview)\s+(?:of|by|from|with)\s+(?P<t>[^\n]{2,200}?)\s*$"
     r"|^\s*(?:posted by|shared by|published by|(?:thread|tweets?|posts?) by)\s*:?\s*"
     r"(?P<post>[^\n,(]{2,80}?)\s*(?:[,(][^\n]*)?$"
@@ -241,6 +243,8 @@ def _clean_np(np: str) -> tuple[str, str]:
 
 # a document named after its author: "A US government assessment issued nine days later", "the
 # UN report published in March": the author speaks
+_FRONTED_CHUNK = re.compile(r"(?:by|in|on|at|during|since|after|before|until|as of|"
+                            r"earlier|later|last|this)\s", re.I)
 _FRONTED_PREP = re.compile(r"(?:during|in|on|at|over|since|throughout|within|after|before)\s",
                            re.I)
 _FRONTED_SUBJECT = re.compile(r"^.*\s(?P<s>(?:our|the|its|their)\s+(?:[\w'-]+\s+){0,3}[\w'-]+)$")
@@ -691,6 +695,8 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
         core = re.sub(r"\b(?:who|whose|whom|which)\b.*$", "", text)
         if (_VERBISH.search(core) and not aside) or words > 20:
             break  # a relative clause may hold verbs: "the ministry, which has backed ..., said"
+        if taken and _FRONTED_CHUNK.match(text):
+            break  # "By January 2016, aid agencies reported": a fronted time, not the speaker
         if taken:
             last = taken[-1][2].strip()
             joins = (((_PROPER.match(text) or _ORG_NAME.match(text) or
