@@ -383,5 +383,5 @@ def test_a_fronted_time_is_neither_byline_nor_speaker() -> None:
     text = ("By March 2016, aid agencies reported that at least 30 people had died of hunger in "
             "Madaya. The government denied it.")
     d = extract_document(text, published="2020-01-01").to_dict()
-    assert [s["name"] for s in d["quoted_sources"]][0] == "aid agencies"
+    assert d["quoted_sources"][0]["name"] == "aid agencies"
     assert d["casualty_figures"][0]["attributed_to"] == "aid agencies"
