@@ -385,3 +385,11 @@ def test_a_fronted_time_is_neither_byline_nor_speaker() -> None:
     d = extract_document(text, published="2020-01-01").to_dict()
     assert d["quoted_sources"][0]["name"] == "aid agencies"
     assert d["casualty_figures"][0]["attributed_to"] == "aid agencies"
+
+
+def test_the_target_of_an_operation_is_no_perpetrator() -> None:
+    text = ("Security forces detained 40 men in Jableh on Monday. A ministry spokesman said the "
+            "operation targeted \"remnants of the former regime\" and that the detainees would "
+            "face trial.")
+    d = extract_document(text, published="2025-10-14").to_dict()
+    assert [p["canonical"] for p in d["perpetrators"]] == ["Syrian government forces (2025-)"]

@@ -200,7 +200,10 @@ _AR_AGENT_CHAIN = _rx(r"(?:على يد|علي يد|على ايدي|علي ايد
 _AR_SPEAKER_BEFORE = _rx(r"(?:^|\s)[وف]?(?:قال|قالت|اعلن|اعلنت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|"
                          r"نفى|نفت|نفي|اتهم|اتهمت|صرح|صرحت|زعم|زعمت|ادان|ادانت)\s+(?:\S+\s+)?$")
 _PATIENT_BEFORE = _rx(r"(?:\b(?:against|targeting|targeted|ambushed|attacked|killed|"
-                             r"killing|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|"
+                             # "the operation targeted \"remnants of the former regime\"",
+                             # "arrested members of X": X is the one acted on
+                             r"arrested|detained|pursuing|pursued|hunting|rounded up|"
+                             r"killing|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}[\"“«']?|"
                              # "seized Afrin from the Kurdish YPG militia": the loser of ground
                              r"\b(?:seized|captured|took|wrested|recaptured|retook|expelled|drove)\s+"
                              r"(?:\S+\s+){0,3}?(?:from|out)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|(?:ضد|استهداف|استهدفت|"
