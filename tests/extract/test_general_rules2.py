@@ -393,3 +393,11 @@ def test_the_target_of_an_operation_is_no_perpetrator() -> None:
             "face trial.")
     d = extract_document(text, published="2025-10-14").to_dict()
     assert [p["canonical"] for p in d["perpetrators"]] == ["Syrian government forces (2025-)"]
+
+
+def test_described_source_keeps_the_name_and_a_withheld_surname_is_pseudonymous() -> None:
+    text = ("About 300 families fled the village, local activist Samer Khalil, who asked that his "
+            "full name not be used, told reporters.")
+    d = extract_document(text, published="2025-06-03").to_dict()
+    src = d["quoted_sources"][0]
+    assert (src["name"], src["pseudonymous"]) == ("Samer Khalil", True)
