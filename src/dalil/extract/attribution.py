@@ -291,7 +291,7 @@ _NESTED_SOURCE = _rx(
     r"(?:stating|saying|confirming|denying|claiming)\s+that\b", re.I)
 _AR_AMMA = re.compile(normalize_arabic(r"(?:^|\s)[وف]?(?:أما|اما)\s+(?P<np>[^،,.:\"«]{2,70}?)\s*$"))
 # "the local network Horan Free Gathering", "local activist Rami Haddad": a description, then the name
-_DESCRIBED_NAME = re.compile(r"^(?:(?:[Tt]he|[Aa]n?)\s+)?(?:(?!(?:of|in|from|at|near|for|with|on|to|by|and|or|said|told)\s)"
+_DESCRIBED_NAME = re.compile(r"^(?:(?:[Tt]he|[Aa]n?)\s+)?(?:(?!(?:of|in|from|at|near|for|with|on|to|by|and|or|said|told|the|an?|its|his|her|their|our)\s)"
                              r"[a-z][a-z-]*\s+){1,3}(?=[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*$)")
 _INTERVIEWED_BY = re.compile(r"\s+(?:interviewed|contacted|reached|quoted|cited)\s+by\s.*$")
 _APPOSITIVE_AFTER = re.compile(r"\s*,\s*((?:a|an|the)\s[^,.;:]{2,80})")
