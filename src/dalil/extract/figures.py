@@ -74,8 +74,9 @@ CASUALTY_BEFORE: list[tuple[str, re.Pattern[str]]] = [
         r"lost)|" + _A(
             r"قتل|قتلت|قتلوا|مقتل|اعدام|اعدمت|اعدموا|اعدم|استشهاد|استشهد|اغتيال|اغتالوا|اغتيل|حصيل[هة] القتلى|حصيل[هة] الضحايا|"
             r"حصيل[هة]|وفا[هة]|جثث|جثامين|ذبح|تصفي[هة]|فقدت|فقدنا|"
-            # short verbs need a word start ("مات" is inside "المخيمات")
-            r"(?<!\S)[وف]?(?:قضى|توفي|مات)") + r")"
+            # short verbs need a word start ("مات" is inside "المخيمات"); spelled out, not
+            # "[وف]?": a one-letter literal start would try the pattern at every و
+            r"(?<!\S)(?:قضى|توفي|مات|وقضى|وتوفي|ومات|فمات)") + r")"
         r"[\"”'’]?(?:\s+\S+){0,4}?\s*$", re.I)),
     ("injured", _rx(
         # "the clinic treated 500 people for burns"
@@ -169,6 +170,35 @@ OTHER_UNITS_BY_NAME = dict(OTHER_UNITS)
 # ("killed 12 in their homes").
 _THING_UNITS = ("money", "weight", "percent", "distance", "duration", "buildings", "vehicles",
                 "places", "pages", "families")
+# Words with which the thing units can start, to try their patterns only where one occurs
+# in the first words after a number (most numbers count people or nothing)
+_THING_HEADS = frozenset(
+    w for unit, pat in OTHER_UNITS if unit in _THING_UNITS
+    for w in re.findall(r"[a-z]{2,}|[\u0600-\u06ff]{2,}", pat.pattern.lower())) | {
+    "kilogram", "kilograms", "kilos", "kilometre", "kilometres", "kilometer", "kilometers",
+    "tonne", "tonnes", "ton", "tons", "lorries", "neighbourhoods", "neighborhoods"}
+_SUSPECT_WORDS = re.compile("suspect|perpetrat|culprit|مشتبه|متهم|جناه|جناة", re.I)
+_FAMILY_WORDS = re.compile("famil|household|عايل|اسر|عوايل", re.I)
+_RELEASE_WORDS = re.compile("releas|freed|افرج|سراح", re.I)
+
+
+_WORD_EDGE = ".,;:!?\"'()\u060c"
+# the heads as they appear: plural "s", Arabic article and conjunction ("والمنازل")
+_THING_HEAD_FORMS = frozenset(
+    form for h in _THING_HEADS for form in (h, h + "s", "ال" + h, "و" + h, "وال" + h, "ب" + h))
+
+
+def _may_count_a_thing(after: str) -> bool:
+    """Whether one of the first words after a number can start a thing unit (a set lookup per
+    word: a regular expression alternation of all the words is slower)."""
+    if "%" in after[:3]:
+        return True
+    heads = _THING_HEAD_FORMS
+    for w in after[:50].lower().split(None, 4)[:4]:
+        w = w.strip(_WORD_EDGE)
+        if w in heads or w.startswith(("kilo", "كيلو")):
+            return True
+    return False
 _UNIT_GAP_WORDS = {"in", "at", "on", "from", "inside", "near", "and", "or", "with", "to", "by",
                    "في", "من", "داخل", "على", "علي", "قرب", "مع", "الى", "و"}
 # "thousands of residents and fighters were moved": people named before fighters are not fighters
@@ -301,6 +331,8 @@ _TO_DEATH = _rx(r"^\s*(?:[\w-]+\s+){0,2}?to death\b", re.I)
 # where a clause ends, for "14 of them are still missing, while the rest were released"
 _CLAUSE_CUT = re.compile(r"[.;:,\u060c\u061b]|\s(?:while|whereas|but|فيما|بينما|في حين)\s")
 _AT_END = _rx(r"\s(?:at|to)\s*$", re.I)
+_INTERVIEW_WORDS = re.compile("interview|spoke|speaking|surveyed|consulted|met with")
+_AR_REACHED_WORDS = re.compile("بلغ|وصل|ارتفع|تجاوز")
 # people interviewed are counted as what they are: "interviewed 38 people"
 _INTERVIEWED_BEFORE = _rx(r"\b(?:interviewed|interviewing|spoke to|spoke with|speaking to|"
                           r"surveyed|consulted|met with)\s*$", re.I)
@@ -427,7 +459,7 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
     before = norm[max(sent_start, start - 70):start]
     if AGE_OR_TIME.match(after) or (AGE_BEFORE.search(before) and not TOLL_AT.search(before) and
                                     not (_AT_END.search(before) and
-                                         _NUMBER_OF.search(norm, sent_start, start))):
+                                         _NUMBER_OF.search(norm[sent_start:start]))):
         return "", "", "skip:age_or_time"
     if _TIME_BEFORE.search(before) or _TIME_AFTER.match(after):
         return "", "", "skip:time_or_counter"  # "22:11", a thread's "4/6"
@@ -457,7 +489,9 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         return "", "", "skip:one"
     if MONEY_BEFORE.search(before):
         return "other", "money", "other:currency_sign"
-    families = OTHER_UNITS_BY_NAME["families"].match(after)
+    al = after[:70].lower()
+    families = OTHER_UNITS_BY_NAME["families"].match(after) if _FAMILY_WORDS.search(al) \
+        else None
     if families:
         if text.lower() in ("one", "a", "an"):
             return "", "", "skip:one"  # "members of one family"
@@ -466,13 +500,18 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         return "other", "population", "other:population_context"
     if RELEASED_BEFORE.search(before):
         return "", "", "skip:released"
-    if ALL_BUT_BEFORE.search(before) and RELEASED_AFTER.search(after[:60]):
+    # (plain substring tests first: these patterns rarely apply, and each search costs)
+    bl = before.lower()
+    if ("but" in bl or "عدا" in bl or "سوى" in bl or "باستثناء" in bl) and \
+            ALL_BUT_BEFORE.search(before) and RELEASED_AFTER.search(after[:60]):
         # "all but nine had since been released": nine are still held
         return "casualty", "detained", "casualty:detained:all_but_released"
-    if _OF_THE_RELEASED.match(after) or (_RELEASED_PARTICIPLE.match(after) and
-                                         not _OF_THE_BEFORE.search(before)):
+    if _RELEASE_WORDS.search(al) and (_OF_THE_RELEASED.match(after) or (
+            _RELEASED_PARTICIPLE.match(after) and
+                                         not _OF_THE_BEFORE.search(before))):
         return "", "", "skip:released"  # "5,000 detainees were released under the amnesty"
-    if _SENTENCED.search(before) and _TO_DEATH.match(after):
+    if ("sentenc" in bl or "condemn" in bl or "حكم" in bl) and _SENTENCED.search(before) and \
+            _TO_DEATH.match(after):
         return "", "", "skip:sentenced"  # "sentenced 12 people to death": no killing (yet)
     if PARTITIVE_AFTER.match(after):
         if RELEASED_AFTER.search(_CLAUSE_CUT.split(after[:60], 1)[0]):
@@ -494,19 +533,22 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         return "", "", "skip:partitive"
     # a dual is its own noun ("قتلوا زلمتين وسرقوا السيارة"): what follows it is not counted
     people_dual = text in DUAL_WORDS
-    for unit, pat in OTHER_UNITS:
-        um = pat.match(after) if unit in _THING_UNITS and not people_dual else None
-        if um and not _UNIT_GAP_WORDS.intersection(w.lower() for w in um.group(0).split()[:-1]):
-            # "seized 20 cars", "detained for 3 days": things and durations, whatever the verb
-            if unit == "duration":
-                return "", "", "skip:duration"
-            return "other", unit, f"other:{unit}"
+    # "seized 20 cars", "detained for 3 days": things and durations, whatever the verb (one
+    # combined pattern first: most numbers count no thing)
+    if not people_dual and _may_count_a_thing(after):
+        for unit, pat in OTHER_UNITS:
+            um = pat.match(after) if unit in _THING_UNITS else None
+            if um and not _UNIT_GAP_WORDS.intersection(w.lower()
+                                                       for w in um.group(0).split()[:-1]):
+                if unit == "duration":
+                    return "", "", "skip:duration"
+                return "other", unit, f"other:{unit}"
     if _FRACTION_AFTER.match(after) or (text.lower() in ("one", "1", "a") and
                                         _RATIO_AFTER.match(after)):
         return "", "", "skip:fraction"  # "two thirds of the victims", "one in five children"
     if text.lower() == "one" and _ONE_CASE.match(after):
         return "", "", "skip:one"  # "In one case, a journalist ..."
-    if _FORMER_HELD.match(after):
+    if ("former" in al or "ex-" in al or "releas" in al) and _FORMER_HELD.match(after):
         return "", "", "skip:former_detainees"
     counted = COUNTED_NOUN_AFTER.match(after)
     if counted:
@@ -515,16 +557,19 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         unit = "buildings" if re.match(r"facilit|hospital|school|clinic|baker|mosque|church|"
                                        r"market", noun) else noun
         return "other", unit, f"other:{unit}"
-    ar_noun = _AR_COUNTED_AFTER.match(after)
+    first = after.lstrip()[:1]
+    ar_noun = _AR_COUNTED_AFTER.match(after) if "\u0600" <= first <= "\u06ff" else None
     if ar_noun and ar_noun.group(1) in _AR_COUNTED:
         # "١٢٠ شكوى", "٣ مدارس", "أكثر من ٥٠٠ شجرة": counts of things
         unit = _AR_COUNTED[ar_noun.group(1)]
         return "other", unit, f"other:{unit}"
-    interviewed = _PEOPLE_AFTER.match(after) if _INTERVIEWED_BEFORE.search(before) else None
+    interviewed = _PEOPLE_AFTER.match(after) if _INTERVIEW_WORDS.search(bl) and \
+        _INTERVIEWED_BEFORE.search(before) else None
     if interviewed:
         noun = interviewed.group(1).lower()
         return "other", noun, f"other:{noun}:interviewed"
-    if _SUSPECTS.match(after) and _verb_before(before, after) != "detained" and \
+    if _SUSPECT_WORDS.search(al) and _SUSPECTS.match(after) and \
+            _verb_before(before, after) != "detained" and \
             _casualty_after(after[:50]) != "detained":
         # "identified 298 suspects" (but "arrested four suspects" counts people detained)
         return "other", "suspects", "other:suspects"
@@ -550,11 +595,14 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
     verb = _verb_before(before, after)
     if verb is not None:
         return "casualty", verb, f"casualty:{verb}:verb_before"
-    if HELD_WITH_BEFORE.search(before) and _HELD_PEOPLE_AFTER.match(after):
+    if ("with" in bl or "مع" in bl) and HELD_WITH_BEFORE.search(before) and \
+            _HELD_PEOPLE_AFTER.match(after):
         return "casualty", "detained", "casualty:detained:held_with"
     head = norm[sent_start:start]
-    if TOLL_RISEN_BEFORE.search(before) or _AR_REACHED.search(head[-140:]) or (
-            _AT_END.search(before) and _NUMBER_OF.search(head)):
+    at_end = bl.rstrip().endswith((" at", " to"))
+    if TOLL_RISEN_BEFORE.search(before) or (_AR_REACHED_WORDS.search(head) and
+                                            _AR_REACHED.search(head[-140:])) or (
+            at_end and _NUMBER_OF.search(head)):
         # also "put the number of civilians and disarmed fighters killed by ... at 1,084"
         if re.search(r"\btoll\b|حصيل", head, re.I):
             # "the death toll in Deir Ezzor since the clashes began has risen to 96"
@@ -647,7 +695,8 @@ _FIGURE_OF = _rx(r"\b(?:figure|estimate|tally|count|total|toll)s?\s+(?:[\w-]+\s+
 def refers_to_previous_count(norm: str, start: int, sent_start: int) -> bool:
     """Whether the number at ``start`` is another estimate of the count reported just before
     ("put the figure at", "a higher figure of")."""
-    return bool(_FIGURE_OF.search(norm, max(sent_start, start - 50), start))
+    # a slice: a prefiltered search folds the case of the whole string it is given
+    return bool(_FIGURE_OF.search(norm[max(sent_start, start - 50):start]))
 
 
 # "The four men, three of them brothers, ...", "Six of the nine victims": a count already given
@@ -657,7 +706,7 @@ _DEFINITE_BEFORE = _rx(r"\b(?:the|these|those|all)\s*$", re.I)
 def is_definite_repeat(norm: str, start: int) -> bool:
     """Whether the number at ``start`` is preceded by a definite article (it refers back to a
     count given before, and is counted once)."""
-    return bool(_DEFINITE_BEFORE.search(norm, max(0, start - 8), start))
+    return bool(_DEFINITE_BEFORE.search(norm[max(0, start - 8):start]))
 
 
 # A list of counts under a header that says what they count: "The toll by perpetrator was as
