@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dalil.extract import attribution, fastre, figures, load_lexicons, pipeline, places
+from dalil.extract import actors, attribution, fastre, figures, load_lexicons, pipeline, places
 from dalil.extract.lexicon import CompiledLexicon, first_matching
 from dalil.extract.text import prepare, word_tokens
 
@@ -23,7 +23,7 @@ DOCS = Path(__file__).resolve().parents[2] / "bench" / "data" / "extract"
 
 def _patterns() -> list[fastre.Prefiltered]:
     out = []
-    for module in (pipeline, places, figures, attribution):
+    for module in (pipeline, places, figures, attribution, actors):
         for value in vars(module).values():
             items = value if isinstance(value, list) else [value]
             for item in items:
@@ -65,6 +65,25 @@ def test_literal_starts_of_a_pattern() -> None:
     assert fastre.literal_starts(re.compile(r"\w+ dead")) is None  # may start anywhere
 
 
+def test_required_literals_of_a_pattern() -> None:
+    # every match holds one of them, though it starts with white space
+    assert fastre.required_literals(re.compile(r",?\s+(?:while|but)\s+|;\s+", re.I)) == \
+        frozenset({"while", "but", ";"})
+    assert fastre.required_literals(re.compile(r"\s*(?:,|[\"“«])\s*")) == frozenset(',"“«')
+    assert fastre.required_literals(re.compile(r"\s(?:\w+|to)\s")) is None  # any word
+    # a group that ignores case: its literals are looked for in the folded text
+    assert fastre.literal_starts(re.compile(r"(?i:gunmen|fighters) from")) == \
+        frozenset({"gunmen from", "fighters from"})
+    pat = fastre.compile(r"(?i:gunmen|fighters) from [A-Z]\w+")
+    found = pat.search("Armed GUNMEN from Jableh")
+    assert found is not None and found.group() == "GUNMEN from Jableh"
+    assert pat.search("armed gunmen from jableh") is None  # the name is case-sensitive
+    gated = fastre.compile(r",?\s+(?:while|but)\s+", re.I)
+    assert gated.search("they left, but not all") is not None
+    assert gated.search("they left, and not all") is None
+    assert [m.group() for m in gated.finditer("a BUT b while c")] == [" BUT ", " while "]
+
+
 @pytest.mark.parametrize("pat", PATTERNS, ids=lambda p: p.pattern[:40])
 def test_prefiltered_patterns_match_like_plain_ones_on_the_corpus(pat: fastre.Prefiltered
                                                                    ) -> None:
@@ -74,7 +93,8 @@ def test_prefiltered_patterns_match_like_plain_ones_on_the_corpus(pat: fastre.Pr
 
 _PIECES = ["killed", "Killed", "were", "was", " ", "  ", "\n", ",", ".", "fled to", "from",
            "the", "ſ", "ı", "İ", "K", "نفى", "و", "قتل", "قرية", "at least", "aged", "-", "'s",
-           "Gunmen", "militias linked to", "Assad", "based in", "no", "by", "@x", "\u2003"]
+           "Gunmen", "militias linked to", "Assad", "based in", "no", "by", "@x", "\u2003",
+           " while ", "but", ";", "“", "«", " - ", "Iran-backed", "fighters loyal to"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -133,3 +153,14 @@ def test_word_tokens_are_the_lower_cased_words(text: str) -> None:
     assert word_tokens(text) == [(m.start(), m.end(), m.group().lower())
                                  for m in re.finditer(r"\w+", text)]
 
+
+
+def test_arabic_entries_start_after_a_non_word() -> None:
+    # the lexicons try an Arabic entry only at positions no word character precedes
+    # (lexicon._word_starts), which holds because every such regex begins with this lookbehind
+    lex = load_lexicons()
+    lexicons = [*lex.violations.values(), lex.hedge, lex.disclaimer, lex.pseudonymous,
+                *lex.source_roles.values()]
+    items = [it for lx in lexicons for it in lx.items if it.arabic]
+    assert items
+    assert all(it.regex.pattern.startswith("(?<![\\w@])") for it in items)

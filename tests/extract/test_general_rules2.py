@@ -352,3 +352,18 @@ def test_unlisted_quarter_named_with_its_city_is_that_citys_quarter() -> None:
                          "on Monday.", published="2025-06-03").to_dict()
     names = {p["canonical"]: p["admin1"] for p in d["places"]}
     assert names.get("al-Arbaeen") == "Hama"
+
+
+def test_a_dateline_under_a_headline_is_no_scene() -> None:
+    text = ("Shelling kills two in Daraa countryside\n\nDAMASCUS, Dec 3 (Wire) — Artillery shells "
+            "hit the town of Nawa on Tuesday, killing two farmers, residents said.")
+    d = extract_document(text, published="2025-12-03").to_dict()
+    roles = {p["surface"]: p["role"] for p in d["place_mentions"]}
+    assert roles["DAMASCUS"] == "dateline"
+    assert "Damascus" not in [p["canonical"] for p in d["places"]]
+
+
+def test_a_public_figures_given_name_is_no_village() -> None:
+    d = extract_document("Shelling killed three people in Kisweh, the first such attack since "
+                         "the fall of Bashar Assad.", published="2025-12-03").to_dict()
+    assert [p["canonical"] for p in d["places"]] == ["Kisweh"]

@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from dalil.errors import ConfigError
+from dalil.extract import fastre
 from dalil.gazetteer.names import normalize_arabic
 
 # Heads that name a thing, not people; their plural is not made with -s.
@@ -48,7 +49,9 @@ def expand_forms(forms: Any, canonical: str = "") -> list[str]:
 
 
 def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
-    return re.compile(normalize_arabic(pattern), flags)
+    """Compile a pattern against normalised text; searches try it only where one of its
+    literals occurs (``fastre``)."""
+    return fastre.compile(normalize_arabic(pattern), flags)
 
 
 # People-heads and how they are tied to a patron. The heads and links are matched in any case
@@ -76,9 +79,11 @@ UNKNOWN_ACTOR = _rx(
     rf"|\b(?P<adj>(?:{_BACKER_ADJ}|(?i:pro-)[A-Z][\w]+)-(?i:backed|aligned|affiliated|allied|"
     rf"linked|funded|sponsored|armed))\s+(?P<head3>(?i:militias?|factions?|groups?|fighters|"
     rf"forces|gunmen|militants|brigades?|troops))\b"
-    r"|(?P<arhead>مسلحين|مسلحون|عناصر|مقاتلين|مقاتلون|ميليشيات|مليشيات|مجموعات|فصائل|قوات)\s+"
-    r"(?P<arlink>تابع\S*|موالي\S*|مرتبط\S*|تتبع|يتبعون|مقرب\S*|مدعوم\S*)\s+(?:ل|لـ|من)?\s*"
-    r"(?P<arx>\S+(?:\s+\S+){0,2}?)(?=[\s،,.]|$)")
+    # "الفصائل المسلحة المدعومة من دولة الاحتلال التركي", "الميليشيات الموالية له"
+    r"|(?P<arhead>(?:ال)?(?:مسلحين|مسلحون|عناصر|مقاتلين|مقاتلون|ميليشيات|مليشيات|مجموعات|فصائل|"
+    r"قوات))(?:\s+(?:ال)?مسلح\S*)?\s+"
+    r"(?P<arlink>(?:ال)?(?:تابع\S*|موالي\S*|مرتبط\S*|تتبع|يتبعون|مقرب\S*|مدعوم\S*))\s+"
+    r"(?:من\s+|ل\s+)?(?P<arx>[^\s،,.]+(?:\s+ال[^\s،,.]+){0,2})(?=[\s،,.]|$)")
 
 
 def unknown_actor_label(m: re.Match[str]) -> str | None:

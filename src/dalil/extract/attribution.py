@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from dalil.extract import fastre
-from dalil.extract.lexicon import Entry, Lexicons
+from dalil.extract.lexicon import Entry, Lexicons, first_matching
 from dalil.gazetteer.names import normalize_arabic
 
 
@@ -27,8 +27,9 @@ _AR_PRONOUN_VERB = _rx(r"^\s*(?:و|ف)?(?:قال|قالت|اضاف|اضافت|ت
 _NP_STOP = _rx(r"\s(?:that|who|which|whose|on|in a|in an|in its|in his|in her|"
                       r"after|when|as)\s|[,;:(\"“«]", re.I)
 _AR_NP_STOP = _rx(r"\s(?:ان|إن|أن|في|عن|خلال|الى|الي|إلى|على|علي|لـ|ل(?=\S)|بان|بأن|اليوم|"
+                         r"تشكيل|فتح|بدء|انطلاق|ب?ان(?:ه|ها|هم|هما|نا|ني)|"
                          r"امس|أمس|مساء|صباح|مقتل|اعتقال|قتل|اصابه|نزوح|تهجير|اختطاف|عدد|نحو|"
-                         r"حوالي|ما|نفيا|قاطعا|بشده|ارتفاع|حصيله|الذي|التي|الذين|سقوط|وقوع|اقدام|قيام)\s|"
+                         r"حوالي|ما|نفيا|قاطعا|بشده|ارتفاع|حصيله|الذي|التي|الذين|سقوط|وقوع|اقدام|قيام|عناصر)\s|"
                          r"[،,:;(\"“«]|\d|\s(?:ان|إن|أن|بان|بأن)$|\sل(?=[\"“«])|"
                          r"\sب(?:مقتل|مصرع|اعتقال|اختطاف|اصابه|سقوط|وقوع|ارتفاع|نزوح|تهجير)")
 _AR_NP_INNER_STOP = _rx(r"\s(?:الى|إلى|على|عن|اليوم|امس|أمس|مساء|صباح|الأنباء|التقارير|الاتهامات|"
@@ -132,7 +133,7 @@ _GIVEN_NAME = re.compile(
     r"(?:identified (?:only )?(?:as|by)(?: (?:the |(?:his|her|their) )?(?:initials|first name|"
     r"nickname|name))?|known (?:only )?as|(?:who )?gave (?:only )?(?:his|her|their) "
     r"(?:first |full )?name(?: only)?(?: as|,)|pseudonym:?|calling (?:himself|herself|itself)|اسم مستعار:?|يدعى|تدعى|"
-    r"المعروف باسم|المعروفة باسم)\s+(?!(?:his|her|their|the|a|an)\b)(?P<n>(?:[A-Z]\.\s?){1,3}|@\w+|[^\s,.;()]+(?:\s+[A-Z][\w'-]+)?)",
+    r"المعروف باسم|المعروفة باسم|عرف\S* (?:عن )?نفس\S* باسم)\s*,?\s+(?!(?:his|her|their|the|a|an|for|of|to|in|on|because)\b)(?P<n>(?:أبو|ابو|أم|ام)\s+[^\s,.;()،]+|(?:[A-Z]\.\s?){1,3}|@\w+|[^\s,.;()]+(?:\s+[A-Z][\w'-]+)?)",
     re.I)
 # a name given in place of a withheld one (not "also known as the White Helmets")
 _WITHHELD = re.compile(r"identified (?:only )?(?:as|by)|gave (?:only )?(?:his|her|their)|pseudonym|"
@@ -149,10 +150,23 @@ def given_name(text: str) -> str | None:
 
 _NOT_A_SOURCE = _rx(r"(?:the\s+|international\s+|syrian\s+|local\s+)?(?:laws?|plan|agreement|"
                    r"deal|schedule|rules?|procedures?|regulations?|constitution|custom|tradition|"
-                   r"protocols?|timetable|terms|instructions|orders|القانون|الاتفاق|الخطه)$", re.I)
+                   r"protocols?|timetable|terms|instructions|orders|القانون|الاتفاق|الخطه|"
+                   # a breakdown "by perpetrator", "بحسب المحافظات": how a toll is split
+                   r"(?:the\s+)?(?:age|gender|region|governorate|province|perpetrator|month|year|"
+                   r"category|type)s?|الجهات الفاعله|الجهه الفاعله|المحافظات|المناطق|الفئات|"
+                   r"الجنس|العمر|الاشهر)$", re.I)
+# "a source in the ministry", "مصدر في وزارة الدفاع": the source is named by where it is
+# (a bare "source" only: "مصدر طبي في مستشفى نوى" is a medical source, the hospital is where)
+_AR_SOURCE_IN = re.compile(normalize_arabic(r"^(?:مصدر|مصادر)\s+(?:في|من|ب)\s"))
+# whom a source told: "لمراسل سانا" is not part of its name
+_AR_TOLD_TAIL = re.compile(normalize_arabic(r"\s+ل(?:مراسل|وكال|صحيف|قنا|موقع)\S*(?:\s+\S+)?$"))
+_POSSESSIVE_HEAD = re.compile(r"^(?:his|her|their)\s+(?:[a-z-]+\s+)?[a-z-]+$", re.I)
+# a verb in a subordinate clause is not the sentence's attribution
+_SUBORDINATE_BEFORE = re.compile(r"\b(?:before|until|unless|if|once|because|although|whereas)\s+"
+                                 r"[^,;]{1,50}$", re.I)
 # "قال الدفاع المدني في بيان إن": where it was said, not who said it
 _AR_SAID_IN = _rx(r"\s+(?:في|عبر|ضمن|خلال)\s+(?:بيان|تصريح|تقرير|منشور|رساله|تغريده|مؤتمر|"
-                  r"حديث|اتصال|مقابله)\S*(?:\s+\S+){0,2}\s*$")
+                  r"حديث|اتصال|مقابله)\S*(?:\s+\S+){0,6}\s*$")  # "... نقلته وكالة الأنباء (سانا)"
 
 
 # no speaker: a bare conjunction ("... and added"), a place ("in rural Damascus"), a thing's
@@ -191,7 +205,12 @@ def _clean_np(np: str) -> tuple[str, str]:
     np = re.sub(r"^(?:and|but|while|as|where|when|whereas|و)\s+", "", np, flags=re.I)
     np = re.sub(r"^\d{1,2}/\s*", "", np)  # a thread's "3/ A resident of ...": the post's number
     if _NO_SPEAKER.match(np):
-        return "", ""
+        # "During the reporting week our field researchers documented": the subject after a
+        # fronted time or place without a comma
+        tail = _FRONTED_SUBJECT.search(np) if _FRONTED_PREP.match(np) else None
+        if tail is None:
+            return "", ""
+        np = tail.group("s")
     parts = [p.strip() for p in re.split(r"\s*[,،]\s*", np) if p.strip()]
     if not parts:
         return "", ""
@@ -200,6 +219,10 @@ def _clean_np(np: str) -> tuple[str, str]:
     doc = _ISSUED_DOCUMENT.search(name)
     if doc and doc.start() > 0:  # "A US government assessment issued nine days later"
         name, desc = name[:doc.start()], ", ".join(p for p in (name[doc.start():].strip(), desc) if p)
+    led = _LED_BY.search(name)
+    if led and led.start() > 0:  # "A UN investigation team led by X": the team
+        name, desc = name[:led.start()], ", ".join(p for p in (name[led.start():].strip(), desc) if p)
+    name = re.sub(r"(?<=s)['’]$", "", name)  # "Local activists' lists": the activists
     trim = _TRIM_HEAD.match(name)
     if trim:  # "A volunteer with a local documentation group" -> "A volunteer"
         name, desc = trim.group(1), ", ".join(p for p in (trim.group("rest"), desc) if p)
@@ -208,16 +231,50 @@ def _clean_np(np: str) -> tuple[str, str]:
 
 # a document named after its author: "A US government assessment issued nine days later", "the
 # UN report published in March": the author speaks
+_FRONTED_PREP = re.compile(r"(?:during|in|on|at|over|since|throughout|within|after|before)\s",
+                           re.I)
+_FRONTED_SUBJECT = re.compile(r"^.*\s(?P<s>(?:our|the|its|their)\s+(?:[\w'-]+\s+){0,3}[\w'-]+)$")
 _ISSUED_DOCUMENT = re.compile(r"\s+(?:assessment|report|investigation|study|analysis|review|"
                               r"statement|survey)s?\s+(?:issued|published|released|compiled|"
                               r"dated)\b.*$")
+_LED_BY = re.compile(r"\s+(?:led|headed|chaired|appointed|formed|set up|established|commissioned|"
+                     r"mandated)\s+by\s.*$")
 # "armed men, some of whom said they belonged to ...": the relative clause's subject speaks
 _PARTITIVE_RELATIVE = re.compile(r"\b(?:some|many|most|one|all|none|several|two|three|each|"
                                  r"both|few) of (?:whom|which|them)\s+$", re.I)
 # Arabic "according to" a document of X: "وفق توثيقات المرصد", "وفق إحصائية غير نهائية للراصد"
 _AR_DOCUMENT = re.compile(normalize_arabic(r"(?:توثيقات|توثيق|إحصائية|إحصائيات|تقرير|تقارير|بيان|"
                                            r"بيانات|أرقام|معطيات|تقديرات|معلومات|حصيلة)\s+"))
-_BE_BEFORE = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+(?:\w+ly\s+)?$", re.I)
+_RELATIVE_SUBJECT = re.compile(r"(?:,\s*|\s)(?:which|whom|that)\s+(?P<np>(?:the\s+)?[A-Z][\w.'-]*"
+                               r"(?:\s+(?:[A-Z][\w.'-]*|of|for|the|al-[\w'-]+)){0,6}|"
+                               r"(?:the|a|an)\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}|"
+                               r"(?:residents|activists|witnesses|officials|relatives|locals|"
+                               r"survivors|medics|monitors|rescuers|families))\s*$")
+
+
+def _clean_found(before: str, m: re.Match[str]) -> tuple[str, str, int] | None:
+    name, desc = _clean_np(m.group("np"))
+    if not name or _VERBISH.search(name):
+        return None
+    return name, desc, m.start("np")
+
+
+_BE_BEFORE = re.compile(r"\b(?:be|been|being|was|were|is|are|remains?|remained|became|becomes|"
+                        r"seems?|seemed|still)\s+(?:\w+ly\s+)?$", re.I)
+_THING_PUBLISHED = re.compile(r"\b(?:video|footage|photo|image|picture|report|statement|list|post|"
+                              r"clip|recording|letter)s?\b[^,;]{0,60}$", re.I)
+# "سيدة عرّفت عن نفسها باسم أم جعفر", "شاب يدعى أبو علي"
+_AR_GIVEN = re.compile(normalize_arabic(r"\s*\S+\s+(?:عرف\S* (?:عن )?نفس\S* باسم|يدعى|تدعى|"
+                                        r"اسمه|اسمها)\s+(?:(?:أبو|أم)\s+)?[^\s،,.:]+"))
+# "Rami, 34, said ...", "Rami, a farmer, said ...": the speaker is before the verb
+_APPOSITIVE_END = re.compile(r"^\W*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3},\s*(?:\d{1,3}|(?:a|an)\s[^,]{2,80}),\s*$")
+_NESTED_SOURCE = _rx(
+    r"\b(?:that|,)\s+(?:(?:in|on|at|during|later|then)\s+[^,;]{2,30}?\s+)?"
+    r"(?P<np>(?:a|an|his|her|their)\s+[\w'-]+(?:\s+[\w'-]+){0,2}?)"
+    r"(?:\s+(?:who|whom)\s[^,;]{2,60}?)?\s+told\s+(?:him|her|them|us|me)\s+that\b"
+    r"|\b(?:letter|statement|certificate|document|note|decision|notice)\s+from\s+"
+    r"(?P<doc>(?:the\s+)?[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|for|the)){0,6})\s*,?\s+"
+    r"(?:stating|saying|confirming|denying|claiming)\s+that\b", re.I)
 _AR_PREP = {"في", "من", "بـ"}
 
 Match = tuple[int, int, Entry]
@@ -247,6 +304,17 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             return Attribution(name, desc, quoted is not None, s_start, s_end,
                                "attribution:quoted_as_saying",
                                (s_start + relay.start(group), s_start + relay.end(group)))
+    # 0b. hearsay and documents inside a statement: "A.H. stated that a relative told him that
+    # ...", "a letter from the Military Police stating that ...": the inner source asserts it
+    inner = _NESTED_SOURCE.search(sent) if ("told" in sent or "stating" in sent or
+                                            "saying" in sent) else None
+    if inner:
+        name, desc = _clean_np(inner.group("np") or inner.group("doc"))
+        if name and not _PRONOUN.match(name):
+            g = "np" if inner.group("np") else "doc"
+            return Attribution(name, desc, quoted is not None, s_start, s_end,
+                               "attribution:nested_source",
+                               (s_start + inner.start(g), s_start + inner.start(g) + len(name)))
     # 1. "according to X", "بحسب X"
     acc = according[0] if according else None
     if acc is not None and sent[acc[0]:acc[1]].lower() == "per" and \
@@ -311,6 +379,12 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             continue  # "(فضّل عدم ذكر اسمه)", "(who asked not to be named)": an aside's verb
         if re.search("[\u0600-\u06ff]", verb):
             rest = sent[v_e:]
+            given = _AR_GIVEN.match(rest)
+            gname = given_name(given.group(0)) if given else None
+            if given and gname:  # "قالت سيدة عرّفت عن نفسها باسم أم جعفر": the name she gave
+                return Attribution(gname, given.group(0).strip(), quoted is not None, s_start,
+                                   s_end, "attribution:verb_subject:" + verb,
+                                   (s_start + v_e, s_start + v_e + given.end()))
             if re.match(r"\s*ب?[اإأ]ن(?:ه|ها|هم|هما|نا|ني)\s", rest):
                 continue  # "قال إنه دفع ...": "he said that", the speaker is not named here
             to_that = re.match(r"\s*((?:\S+\s+){1,9}?)(?:ان|بان|إن|أن)\s", rest)
@@ -318,6 +392,9 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             if to_that and not told_only and not re.search(r"[،,:;\"“«\d]", to_that.group(1)):
                 # "يرى الباحث في مركز دراسات الشرق فادي الخوري أن": the name ends the phrase
                 np = _AR_SAID_IN.sub(" ", to_that.group(1))
+                # "الناشط محمد الأحمد لعنب بلدي": whom it was told is not part of the name
+                np = re.sub(r"\s+ل(?!ل)\S{2,}(?:\s+\S+)?\s*$", " ", np) \
+                    if len(np.split()) > 3 else np
                 cut = _AR_NP_INNER_STOP.search(" " + np)
                 if cut:
                     np = np[:max(0, cut.start() - 1)]
@@ -345,7 +422,8 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                     pre = (pre[:aside.start()] + " " + pre[aside.end():]).strip()
                 if pre and 1 <= len(pre.split()) <= 8 and not re.search(r"[،,:;\"“«\d]", pre):
                     name, desc = _clean_np(pre)
-                    split = re.match(r"^(\S+(?:\s+\S+)?)\s+((?:في|من|ب)\s.+)$", name)
+                    split = None if _AR_SOURCE_IN.match(name) else \
+                re.match(r"^(\S+(?:\s+\S+)?)\s+((?:في|من|ب)\s.+)$", name)
                     if split and len(name.split()) > 3:  # "مصدر طبي في مستشفى نوى": where it is
                         name, desc = split.group(1), ", ".join(
                             x for x in (split.group(2), desc) if x)
@@ -359,6 +437,7 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             else:
                 stop = _AR_NP_STOP.search(rest)
                 np = rest[: stop.start() if stop else 60][:60]
+
                 cut = _AR_NP_INNER_STOP.search(" " + np)
                 if cut:
                     np = np[:max(0, cut.start() - 1)]
@@ -368,7 +447,14 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             appos = re.match(r"\s*[،,]\s*(?:وهو|وهي|وهم)\s+([^،,:\"“«]{2,60})", rest[len(np):])
             if appos and not desc:
                 desc = appos.group(1).strip()  # "أبو أحمد، وهو أحد سكان الحي"
-            split = re.match(r"^(\S+(?:\s+\S+)?)\s+((?:في|من|ب)\s.+)$", name)
+            if _AR_SOURCE_IN.match(name):
+                # "مصدر في وزارة الدفاع": a bare source is named by its institution
+                told = _AR_TOLD_TAIL.search(name)
+                if told:
+                    name, desc = name[:told.start()], ", ".join(
+                        p for p in (name[told.start():].strip(), desc) if p)
+            split = None if _AR_SOURCE_IN.match(name) else \
+                re.match(r"^(\S+(?:\s+\S+)?)\s+((?:في|من|ب)\s.+)$", name)
             if split and len(name.split()) > 3:
                 # "مصادر محلية في مدينة مصياف": the source, then where it is
                 name, desc = split.group(1), ", ".join(p for p in (split.group(2), desc) if p)
@@ -382,6 +468,8 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         if low_verb in _AMBIGUOUS_VERBS and not re.match(r"\s*(?:that\b|[\"“«:]|$)", after) \
                 and not _PEOPLE_SUBJECT.search(sent[:v_s]):
             continue  # "these claims fabrications", "Reports of a massacre": nouns, not verbs
+        if re.match(r"\s+(?:each other|one another)\b", after):
+            continue  # "Both sides accuse each other": no one source
         if re.match(r"\s+as\b", after) or (low_verb in ("accused", "blamed") and
                                             re.match(r"\s+(?:of|for)\b", after)):
             continue  # "described as", "men accused of talking to the SDF"
@@ -397,7 +485,14 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         if _RELATIVE_BEFORE.search(sent, 0, v_s) or _PARTITIVE_RELATIVE.search(sent, 0, v_s):
             continue
         if low_verb.endswith("ed") and _BE_BEFORE.search(sent, max(0, v_s - 20), v_s):
-            continue  # "clashes continued to be reported": a passive names no speaker  # "a man who said he could get him released": not the sentence's source
+            continue  # "clashes continued to be reported": a passive names no speaker
+        if _SUBORDINATE_BEFORE.search(sent, max(0, v_s - 60), v_s):
+            continue  # "before owners have documented their property": not who speaks
+        if low_verb.endswith("ed") and (
+                (sent[:v_s].rstrip().endswith(",") and re.match(r"\s+(?:at|to be|as)\b", after))
+                or (low_verb in _PASSIVE_PUBLISHING and _THING_PUBLISHED.search(sent, 0, v_s) and
+                    re.match(r"\s+(?:in|on|last|earlier)\s+(?:[A-Z]|\d|the\s|this\s)", after))):
+            continue  # "..., estimated at 4.5 million", "a video published in April": participles  # "a man who said he could get him released": not the sentence's source
         # "X put the toll at 9 and said ...", "X, in a note, rejected ... and stated that": the
         # speaker of a second, coordinated verb is the subject of the sentence's first verb
         if _AND_BEFORE.search(sent, max(0, v_s - 12), v_s):
@@ -414,10 +509,14 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         if low_verb not in ("told", "tells", "tell") and \
                 before.rstrip().endswith((",", "\"", "”", "»")) and \
                 re.match(r"\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,3}\s*[.!]?\s*$", after) and \
-                not _VERBISH_AFTER.search(after) and not _RELATIVE_CHUNK.search(before):
+                not _VERBISH_AFTER.search(after) and not _RELATIVE_CHUNK.search(before) and \
+                not _APPOSITIVE_END.search(before):
             found = None  # "..., Say Officials": the speaker follows the verb
         else:
-            found = _subject_before(before)
+            rel_subject = _RELATIVE_SUBJECT.search(before)
+            # "A strike, which the Observatory said was carried out by ...": the relative
+            # clause's own subject speaks
+            found = _clean_found(before, rel_subject) if rel_subject else _subject_before(before)
         if found is None:
             inverted = _subject_after(before, after)
             if inverted is None:
@@ -457,7 +556,8 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
     return None
 
 
-_AMBIGUOUS_VERBS = {"claims", "reports", "documents", "states", "notes", "posts", "adds",
+_AMBIGUOUS_VERBS = {"claims", "reports", "documents", "states", "notes", "posts", "adds", "disputes",
+                    "contests",
                     "writes", "counts", "accounts", "records", "shares", "report",
                     "estimate", "estimates", "record", "claim"}
 # a comma inside a number ("$3,000") separates nothing
@@ -488,11 +588,16 @@ _RELATIVE = _rx(r"^(?:who|which|whose|whom)\b", re.I)
 # "X, speaking to reporters on condition of anonymity, said", "X, in a statement, said": an aside
 # between the speaker and the verb, never the speaker
 _ASIDE = _rx(r"^(?:speaking|talking|writing|in\s+(?:a|an|its|his|her|their)\s|on\s+condition|"
-             r"on\s+behalf|via\s|through\s)", re.I)
+             r"on\s+behalf|via\s|through\s|for\s+(?:its|his|her|their)\s+part|in\s+turn|"
+             r"for\s+fear|out\s+of\s+fear|fearing|for\s+security\s+reasons|citing\s)", re.I)
 # an organisation's name: capitalised words with lower-case links ("the Syrian Observatory for
 # Human Rights", "Ministry of Defence"); it ends on a capitalised word
+# a date is no name: "March 21" (a dateline's)
+_MONTH_DAY = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|"
+                        r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+                        r"\s+\d{1,2}$")
 _ORG_NAME = _rx(r"^(?:the\s+)?[A-Z][\w.'-]*(?:(?:\s+(?:of|for|the|and|on))*\s+"
-                r"(?:[A-Z][\w.'-]*|al-[\w'-]+)){0,8}$")
+                r"(?:[A-Z][\w.'-]*|al-[\w'-]+)){0,8}(?:\s+\d{1,4})?$")  # "Suwayda 24"
 _DESCRIPTIVE = _rx(r"^(?:a|an|the|who|which|whose|aged|one of|\d|"
                    # a title without an article: "Kamal Dara, head of the media office, said"
                    r"(?:head|director|spokes(?:man|woman|person)|chief|commander|member|leader|"
@@ -507,7 +612,9 @@ _COLON_SOURCE = _rx(
     r"unnamed|anonymous|civil)\s+)?(?:sources?|witness(?:es)?|residents?|activists?|officials?|"
     r"doctors?|rescuers?|مصادر(?:\s+(?!ل)\S+)?|مصدر(?:\s+(?!ل)\S+)?|ناشطون|ناشطين|شهود|اهالي|"
     r"الاهالي|مراسل\S*)(?:\s+in\s+\S+)?|[^:.!?\n]{2,40}\s(?:posted|wrote|tweeted|said)|"
-    r"(?:a|an|the)\s+(?:post|video|message|tweet|statement)\s+(?:by|from)\s+[^:]{2,60})"
+    r"(?:a|an|the)\s+(?:post|video|message|tweet|statement)\s+(?:by|from)\s+[^:]{2,60}|"
+    # "Interior ministry statement, quoted by state TV: ..."
+    r"[^:.!?\n]{2,40}?(?=\s+statement\b))(?:\s+statement(?:,\s*[^:\n]{2,40})?)?"
     r"(?:\s+ل[^\s:]+)?\s*:\s*",  # "مصادر محلية للراصد:": whom they told is not who they are
     re.I)
 
@@ -526,6 +633,10 @@ def _chunks(text: str) -> list[tuple[int, int, str]]:
 
 def _subject_before(before: str) -> tuple[str, str, int] | None:
     """The speaker before a reporting verb: "Rami, a farmer, said" -> ("Rami", "a farmer")."""
+    # "Abu Khaled (not his real name), 45, said": an aside in brackets is blanked (same length,
+    # so offsets hold); the pseudonymity cue is still read from the text after the name
+    before = re.sub(r"\((?=[^()]*\b[a-z]{2,}\b)[^()]{1,80}\)", lambda m: " " * len(m.group(0)),
+                    before)  # not "(Reuters)", "(SNHR)": names
     chunks = _chunks(before)
     if not chunks:
         return None
@@ -534,23 +645,27 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
         text = c[2].strip()
         words = len(text.split())
         aside = _RELATIVE.match(text) or _ASIDE.match(text)
-        if (_VERBISH.search(text) and not aside) or words > 20:
+        # "a farmer whose name we have changed": the relative clause's verbs are not the chunk's
+        core = re.sub(r"\b(?:who|whose|whom|which)\b.*$", "", text)
+        if (_VERBISH.search(core) and not aside) or words > 20:
             break  # a relative clause may hold verbs: "the ministry, which has backed ..., said"
         if taken:
             last = taken[-1][2].strip()
-            joins = (((_PROPER.match(text) or _ORG_NAME.match(text))
+            joins = (((_PROPER.match(text) or _ORG_NAME.match(text) or
+                       _POSSESSIVE_HEAD.match(text))
                       and _DESCRIPTIVE.match(last))  # "Rami, a farmer,"
                      or (_DESCRIPTIVE.match(text) and (_PROPER.match(last) or _RELATIVE.match(last)))
                      or _RELATIVE.match(last) or _ASIDE.match(last))
             if not joins:
                 break
         taken.append(c)
-        if len(taken) == 3:
-            break
+        if len(taken) == 3 + any(_ASIDE.match(c[2].strip()) for c in taken):
+            break  # an aside ("for fear of reprisals") does not count
     if not taken:
         return None
-    names = [c for c in taken if (_PROPER.match(c[2].strip()) or _ORG_NAME.match(c[2].strip()))
-             and not _RELATIVE.match(c[2].strip())]
+    names = [c for c in taken if (_PROPER.match(c[2].strip()) or _ORG_NAME.match(c[2].strip())
+                                  or _POSSESSIVE_HEAD.match(c[2].strip()))
+             and not _RELATIVE.match(c[2].strip()) and not _MONTH_DAY.match(c[2].strip())]
     plain = [c for c in taken if not _RELATIVE.match(c[2].strip()) and not _ASIDE.match(
         c[2].strip())]
     if not plain:
@@ -562,9 +677,9 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
     coordinated = _FIRST_VERB_AND.match(name)
     if coordinated:  # "The Interior Ministry identified the man as X and said": the ministry
         name = coordinated.group(1)
-    given = given_name(desc) if _WITHHELD.search(desc) else None
+    given = given_name(desc) if _WITHHELD.search(desc) and not names else None
     if given:  # "a cousin, who asked to be identified only as Abu Rami, said"
-        name = given
+        name, desc = given, ", ".join(p for p in (name, desc) if p)
     name = re.sub(r"^(?:and|but|while|as|so)\s+", "", name, flags=re.I)
     name = re.sub(r"\s+(?:also|too|again|further|separately|later|meanwhile|earlier)$", "", name,
                   flags=re.I)
@@ -576,7 +691,8 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
 _AND_BEFORE = _rx(r"\band\s+(?:also\s+|later\s+|then\s+)?$", re.I)
 # the sentence's first finite verb; what precedes it (minus fronted adverbials) is the subject
 _FIRST_VERB = _rx(r"\s(?:(?:has|have|had)\s+(?:also\s+)?)?(?:[a-z]{3,}ed|put|said|told|says|"
-                  r"gave|wrote|sent|made|found|took|spoke)\b")
+                  r"gave|wrote|sent|made|found|took|spoke|denies|claims|accuses|blames|insists|"
+                  r"reports|states|confirms|announces|rejects)\b")
 _FRONTED = _rx(r"^(?:in|on|at|during|however|after|before|by|for|with|since|meanwhile|"
                r"separately|later|earlier|speaking|according)\b", re.I)
 
@@ -763,11 +879,47 @@ _HEADER_ORG = _rx(
     r"بيان|تقرير|نشره|موجز)\b", re.I)
 
 
-def header_organisation(norm: str) -> str | None:
+def header_organisation(norm: str, lex: Lexicons | None = None) -> str | None:
     """The organisation a report's header names as its publisher ("Euphrates Documentation
-    Project — Monthly report", "المركز السوري لتوثيق الانتهاكات - تقرير شهري")."""
+    Project — Monthly report", "المركز السوري لتوثيق الانتهاكات - تقرير شهري"; with ``lex``
+    also "Report of the Commission of Inquiry ...", or a first line that is only a body's name:
+    "الشبكة السورية لحقوق الإنسان", "Local Council of al-Qaboun and Jobar")."""
     m = _HEADER_ORG.match(norm[:200])
-    return m.group("org").strip() if m else None
+    if m:
+        return m.group("org").strip()
+    if lex is None:
+        return None
+    lines = [ln.strip() for ln in norm[:400].split("\n") if ln.strip()][:3]
+    for ln in lines:
+        rep = _REPORT_OF.match(ln)
+        if rep:
+            return rep.group("org").strip()
+        if _DOC_TYPE_LINE.fullmatch(ln):
+            continue  # "Press release", "بيان إلى الرأي العام": the kind of document
+        if len(ln.split()) > 10 or re.search(r"[.!?:؟\"“«]|\d", ln):
+            break  # a headline or the text itself
+        role = first_matching(lex.source_roles, ln)
+        if role in ("NGO", "official") and not _VERBISH.search(ln):
+            return re.split(r"\s+[-–—|]\s+", ln)[0].strip()
+        break
+    return None
+
+
+# "Report of the Independent International Commission of Inquiry on the Syrian Arab Republic"
+_REPORT_OF = _rx(r"(?:report|statement|press release|update|submission)\s+(?:of|by|from)\s+"
+                 r"(?:the\s+)?(?P<org>[^\n(:]{4,120}?)\s*(?:\(|$)", re.I)
+_DOC_TYPE_LINE = _rx(r"(?:press release|press statement|statement|news release|for immediate "
+                     r"release|بيان(?:\s+\S+){0,3}|تصريح صحفي)", re.I)
+def first_person(name: str) -> bool:
+    """"our researchers", "we", "مكتبنا": an organisation speaking of itself."""
+    return bool(_FIRST_PERSON_NAME.fullmatch(normalize_arabic(name.strip().lower())))
+
+
+_FIRST_PERSON_NAME = _rx(r"we|our\s+[\w\s-]{2,30}|نحن|مكتبنا|فريقنا|باحثونا|باحثينا|منظمتنا|"
+                         r"شبكتنا|مركزنا|فرقنا")
+# the document speaks of itself: "we documented", "our team", "سجلنا", "مكتبنا"
+FIRST_PERSON = _rx(r"\b(?:we|our)\b|(?:^|\s)(?:نحن|سجلنا|وثقنا|رصدنا|لدينا|مكتبنا|فريقنا|"
+                   r"باحثونا|باحثينا)(?:\s|$)", re.I)
 
 
 _ANAPHOR_HEADS = {"centre", "center", "network", "group", "organisation", "organization",

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from dalil.extract.text import word_tokens
-from dalil.gazetteer.names import normalize_arabic
+from dalil.gazetteer.names import ascii_digits, normalize_arabic
 
 
 def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
@@ -54,7 +54,14 @@ _ORD = r"(?:st|nd|rd|th)?"
 _AR_ORDINALS = {normalize_arabic(k): v for k, v in {
     "الأول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6, "السابع": 7,
     "الثامن": 8, "التاسع": 9, "العاشر": 10}.items()}
-_AR_ORD = "(?:" + "|".join(_AR_ORDINALS) + ")"
+# 11th-31st: "الحادي عشر", "الثاني والعشرين", "الثلاثين" (longest first in the alternation)
+_AR_UNITS = ["الحادي", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
+             "التاسع"]
+_AR_ORDINALS.update({normalize_arabic(u + " عشر"): 11 + k for k, u in enumerate(_AR_UNITS)})
+_AR_ORDINALS.update({normalize_arabic("العشرين"): 20, normalize_arabic("الثلاثين"): 30})
+_AR_ORDINALS.update({normalize_arabic(u + " والعشرين"): 21 + k for k, u in enumerate(_AR_UNITS)})
+_AR_ORDINALS[normalize_arabic("الحادي والثلاثين")] = 31
+_AR_ORD = "(?:" + "|".join(sorted(_AR_ORDINALS, key=len, reverse=True)) + ")"
 _YEAR = r"(?:19|20)\d{2}"
 
 DATE_RE = _rx(
@@ -71,13 +78,24 @@ DATE_RE = _rx(
         # March 6, 2025; March 6-10; March 6 and 7
         rf"(?P<md>(?:{_EN_WD},?\s+)?(?P<m2>{_EN_M})\s+(?P<d3>\d{{1,2}}){_ORD}(?![\d:])"
         rf"(?:\s*(?:-|–|to|and)\s*(?P<d4>\d{{1,2}}){_ORD}(?![\d:]))?(?:,?\s+(?P<y2>{_YEAR}))?)",
+        # "يوم الثاني عشر من الشهر": the month named last (or, with الجاري/الحالي, publication's)
+        rf"(?P<ordcur>(?P<ordc>{_AR_ORD})\s+من\s+(?:هذا\s+)?(?:الشهر)(?:\s+(?P<ordc_when>الجاري|"
+        r"الحالي|نفسه|ذاته|الماضي|الفائت|المنصرم))?)(?![\w/(])",
         # السادس من آذار
         rf"(?P<ordm>(?P<ord>{_AR_ORD})\s+من\s+(?:شهر\s+)?(?P<m4>{_AR_M})(?:\s+(?:عام\s+)?(?P<y4>{_YEAR}))?)",
         # March 2025, آذار 2025, شهر آذار
         rf"(?P<my>(?:(?:in|early|late|mid|mid-)\s+)?(?P<m3>{_EN_M}|{_AR_M})(?:\s+of)?,?\s+"
         rf"(?:عام\s+)?(?P<y3>{_YEAR}))(?!\d)",
+        # "the first half of 2024", "the first three months of 2014", "النصف الأول من عام 2024"
+        rf"(?P<part>\b(?:the\s+)?(?P<pfirst>first|second|last)\s+(?:(?P<phalf>half)|(?P<pn>two|three|"
+        rf"four|five|six|2|3|4|5|6)\s+months|(?P<pq>quarter))\s+of\s+(?P<py>{_YEAR})(?!\d)"
+        rf"|(?:النصف|الربع)\s+(?P<par>الاول|الثاني|الاخير)\s+من\s+(?:عام\s+|العام\s+)?(?P<pya>{_YEAR}))",
+        # "the last ten days of February", "the first three days of March"
+        rf"(?P<mdays>\b(?:the\s+)?(?P<mdw>first|last)\s+(?P<mdn>two|three|four|five|six|seven|eight|"
+        rf"nine|ten|\d{{1,2}})\s+days\s+of\s+(?P<mdm>{_EN_M})(?:,?\s+(?P<mdy>{_YEAR}))?)(?!\d)",
         # in March / last March / آذار الماضي / في شهر آذار (year from publication)
-        rf"(?P<mo>(?:\b(?:in|last|early|late|mid|since|during)\s+(?:-\s*)?(?P<m5>{_EN_M})(?![\w]|\s+\d)"
+        rf"(?P<mo>(?:\b(?:in|last|early|late|mid|since|during|(?:the\s+)?(?:beginning|start|end|"
+        rf"middle)\s+of)\s+(?:-\s*)?(?P<m5>{_EN_M})(?![\w]|\s+\d)"
         rf"|(?:في|خلال|منذ|مطلع|اواخر|منتصف)\s+(?:شهر\s+)?(?P<m6>{_AR_M})(?!\s*[/(]|\s*(?:عام\s+|سنه\s+)?\d)"
         rf"|(?:شهر\s+)?(?P<m7>{_AR_M})\s+(?:الماضي|الفائت|المنصرم)))",
         # in 2013, عام 2013
@@ -95,6 +113,8 @@ DATE_RE = _rx(
         r"مبارح|امبارح|البارحه)\b)",
         r"(?P<rel_next>\b(?:the\s+(?:next|following)\s+(?:day|morning|evening|night|afternoon)|"
         r"the\s+day\s+after|next\s+morning|a\s+day\s+later|hours\s+later|that\s+(?:night|evening)|"
+        r"(?P<ndays>two|three|four|five|six|seven|[2-7])\s+days\s+later|"
+        r"بعد\s+(?P<ndays_ar>يومين|ثلاثه\s+ايام|اربعه\s+ايام|خمسه\s+ايام|[2-7٢-٧]\s+ايام)|"
         r"(?:في\s+)?(?:صباح|مساء|فجر)?\s*اليوم\s+التالي|(?:في\s+)?الليله\s+نفسها|في\s+اليوم\s+نفسه|"
         r"بعد\s+يوم)\b)",
         r"(?P<rel_prev>\b(?:the\s+day\s+before|the\s+previous\s+(?:day|night|evening)|"
@@ -102,15 +122,19 @@ DATE_RE = _rx(
         # "last month" names a month, "last year" a year; "last week", "recently" name no
         # single date and stay unresolved rather than guessed.
         r"(?P<rel_month>\b(?:last|earlier this|this|(?:at\s+)?the\s+(?:start|beginning|end)\s+of\s+"
-        r"(?:this|last))\s+(?P<rm_unit>month|year)\b"
+        r"(?:this|last|the))\s+(?P<rm_unit>month|year)\b"
         r"|(?:(?:في|خلال|منذ|مطلع|اواخر|منتصف)\s+)?(?P<rm_ar>الشهر|العام|السنه)\s+(?P<rm_ar_when>الماضي|"
-        r"الفائت|المنصرم|الحالي|الجاري)(?!\S))",
+        r"الفائت|المنصرم|الحالي|الجاري)(?!\w))",
         r"(?P<rel_vague>\b(?:last|earlier this|this|the previous|the past)\s+(?:week|weekend)\b|"
         r"\b(?:recently|in recent (?:days|weeks)|days ago|weeks ago|a few days ago|"
         r"(?:a|one|two|three|several|few) (?:days|weeks) (?:ago|earlier))\b|"
-        r"(?:الاسبوع الماضي|الاسبوع الفائت|مؤخرا|قبل ايام|قبل اسابيع|خلال الايام الماضيه)(?!\S))",
-        rf"(?P<wd>\b(?:(?:on|last|late|early)\s+(?P<wd_en>{_EN_WD})(?:\s+(?:night|morning|evening))?|"
-        rf"(?:يوم|ليله|صباح|مساء|فجر)\s+(?P<wd_ar>{_AR_WD})(?:\s+(?:الماضي|الفائت))?))\b"
+        r"(?:الاسبوع الماضي|الاسبوع الفائت|مؤخرا|قبل ايام|قبل اسابيع|خلال الايام الماضيه)(?!\w))",
+        rf"(?P<wd>\b(?:(?:on|last|late|early|since|overnight)\s+(?P<wd_en>{_EN_WD})(?:\s+(?:night|morning|evening))?|"
+        # "Sunday's attack", "Friday's strike": a wire's weekday as a possessive
+        rf"(?P<wd_pos>{_EN_WD})['’]s(?=\s+(?:\w+\s+)?(?:attack|attacks|strike|strikes|airstrike|"
+        rf"bombing|shelling|massacre|killings?|raid|raids|explosion|blast|violence|clashes|"
+        rf"assault|ambush))|"
+        rf"(?:يوم|ليله|ليل|صباح|مساء|فجر)\s+(?P<wd_ar>{_AR_WD})(?:\s+(?:الماضي|الفائت))?))\b"
         # "on Friday evening, 14 February", "يوم الإثنين ١٢ كانون الأول": the date says it
         # and "يوم الخميس الخامس من تشرين الأول" says it in words
         r"(?!(?:\s+(?:night|morning|evening|afternoon))?,?\s*(?:\d|" + _AR_ORD + r"\s+من\s))",
@@ -175,16 +199,17 @@ def _infer_year(month: int, day: int, anchor: date | None) -> int | None:
 
 # Words a date expression can start with: the alternation is tried only there.
 _STARTS = (
-    {m.split()[0] for m in _MONTHS} | set(_WEEKDAYS) | set(_AR_ORDINALS)
+    {m.split()[0] for m in _MONTHS} | set(_WEEKDAYS) | {o.split()[0] for o in _AR_ORDINALS}
     | {"in", "early", "late", "mid", "last", "since", "during", "of", "until", "by", "the", "a",
        "between", "from",
        "an", "yesterday", "today", "this", "tonight", "earlier", "at", "minutes", "moments",
        "next", "hours", "that", "on", "recently", "days", "weeks", "one", "two", "three",
-       "several", "few"}
+       "several", "few", "beginning", "start", "end", "middle", "first", "second", "four",
+       "five", "six", "seven", "overnight"}
     | {normalize_arabic(w) for w in (
         "في", "خلال", "منذ", "مطلع", "أواخر", "منتصف", "شهر", "عام", "سنة", "العام", "قبل", "أمس",
         "الأمس", "اليوم", "الليلة", "فجر", "صباح", "مساء", "ليل", "بعد", "يوم", "ليلة", "الشهر",
-        "الأسبوع", "مؤخرا", "مؤخراً", "قبل", "بين", "من", "مبارح", "امبارح", "البارحة")}
+        "الأسبوع", "مؤخرا", "مؤخراً", "قبل", "بين", "من", "النصف", "الربع", "مبارح", "امبارح", "البارحة")}
 )
 
 
@@ -224,6 +249,8 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
     # "in late August 2012 ... stormed the town on 24 August": a year the paragraph has named
     # before is the year of its year-less dates (not the publication's)
     explicit: tuple[int, int] | None = None  # (year, end of its paragraph)
+    # the month the text spoke of last ("... تشرين الأول ... يوم الثاني عشر من الشهر")
+    last_month: tuple[int, int] | None = None
 
     def para_year(pos: int) -> int | None:
         return explicit[0] if explicit is not None and pos < explicit[1] else None
@@ -240,6 +267,10 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             # Day first, as written in Syria and most of the world; month first only when the
             # first number cannot be a month and the second can... i.e. 03/25/2025.
             d = _safe(y, b, a) if b <= 12 else _safe(y, a, b)
+            alt = _safe(y, a, b) if a <= 12 and b <= 31 else None
+            if d is not None and alt is not None and published is not None and \
+                    d > published + timedelta(days=2) and alt <= published + timedelta(days=2):
+                d = alt  # "3/10/2025" in a report of 12 March: an American month-first date
             res = DateMatch(m.start(), m.end(), d.isoformat() if d else None, "date:numeric", d)
         elif g["dm"] or g["md"]:
             d1 = int(g["d1"] or g["d3"])
@@ -267,9 +298,61 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             year = int(g["y4"]) if g["y4"] else _year_by_weekday(
                 norm, m, month, d1, para_year(m.start()) or _infer_year(month, d1, year_anchor),
                 year_anchor)
-            first = _safe(year, month, d1) if year else None
+            if _PART_OF_MONTH_BEFORE.search(norm, max(0, m.start() - 12), m.start()):
+                # "في الأسبوع الأول من كانون الثاني": the first week of January, not 1 January
+                res = DateMatch(m.start(), m.end(), f"{year:04d}-{month:02d}" if year else None,
+                                "date:part_of_month", None)
+            else:
+                first = _safe(year, month, d1) if year else None
+                res = DateMatch(m.start(), m.end(), first.isoformat() if first else None,
+                                "date:ordinal_month", first)
+        elif g["ordcur"]:
+            # "يوم الثاني عشر من الشهر": the month the text is speaking of; "الجاري" the
+            # publication's, "الماضي" the one before
+            d1 = _AR_ORDINALS.get(normalize_arabic(g["ordc"]), 0)
+            when = g["ordc_when"] or ""
+            ym: tuple[int, int] | None = None
+            if anchor is not None and when in ("الجاري", "الحالي"):
+                ym = (anchor.year, anchor.month)
+            elif anchor is not None and when in ("الماضي", "الفائت", "المنصرم"):
+                ym = (anchor.year - (anchor.month == 1), (anchor.month - 2) % 12 + 1)
+            elif last_month is not None:
+                ym = last_month
+            elif anchor is not None:
+                ym = (anchor.year, anchor.month)
+            first = _safe(ym[0], ym[1], d1) if ym else None
             res = DateMatch(m.start(), m.end(), first.isoformat() if first else None,
-                            "date:ordinal_month", first)
+                            "date:ordinal_of_the_month" if first else "date:relative:no_anchor",
+                            first)
+        elif g["mdays"]:
+            month = _month(g["mdm"])
+            n_days = int(g["mdn"]) if g["mdn"].isdigit() else _SMALL_NUMBERS.get(g["mdn"].lower(), 0)
+            year = int(g["mdy"]) if g["mdy"] else (para_year(m.start()) or _infer_year(
+                month, 1, year_anchor))
+            if not year or not month or not 1 < n_days < 28:
+                continue
+            last = calendar.monthrange(year, month)[1]
+            a_day, b_day = (1, n_days) if g["mdw"].lower() == "first" else (last - n_days + 1, last)
+            res = DateMatch(m.start(), m.end(), f"{date(year, month, a_day).isoformat()}/"
+                            f"{date(year, month, b_day).isoformat()}", "date:days_of_month", None)
+        elif g["part"]:
+            # "the first half of 2024", "the first three months of 2014"
+            year = int(g["py"] or g["pya"])
+            which = (g["pfirst"] or "").lower() or {"الاول": "first", "الثاني": "second",
+                                                    "الاخير": "last"}.get(g["par"] or "", "")
+            if g["phalf"] or "النصف" in m.group(0):
+                months = 6
+            elif g["pq"] or "الربع" in m.group(0):
+                months = 3
+            else:
+                months = _SMALL_NUMBERS.get((g["pn"] or "").lower(), 0)
+            first_month = 1 if which == "first" else 13 - months if which == "last" else \
+                1 + months
+            if not months or first_month + months - 1 > 12:
+                continue
+            res = DateMatch(m.start(), m.end(),
+                            f"{year:04d}-{first_month:02d}/{year:04d}-{first_month + months - 1:02d}",
+                            "date:part_of_year", None)
         elif g["my"]:
             month = _month(g["m3"])
             res = DateMatch(m.start(), m.end(), f"{int(g['y3']):04d}-{month:02d}" if month else None,
@@ -305,6 +388,9 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
                 step = 0
             if "hours later" in text:
                 step = 0
+            if g["ndays"] or g["ndays_ar"]:  # "two days later", "بعد يومين"
+                step = _SMALL_NUMBERS.get(ascii_digits(g["ndays"] or g["ndays_ar"] or "")
+                                          .split()[0].lower(), 0)
             if last_day is not None and not last_ambiguous:
                 d = last_day + timedelta(days=step)
                 res = DateMatch(m.start(), m.end(), d.isoformat(), "date:relative_to_previous", d)
@@ -332,7 +418,7 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
         elif g["rel_vague"]:
             res = DateMatch(m.start(), m.end(), None, "date:relative:vague", None)
         elif g["wd"]:
-            name = normalize_arabic((g["wd_en"] or g["wd_ar"]).lower())
+            name = normalize_arabic((g["wd_en"] or g["wd_pos"] or g["wd_ar"]).lower())
             target = _WEEKDAYS[name]
             if anchor is not None:
                 back = (anchor.weekday() - target) % 7
@@ -347,15 +433,34 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             res.rule += ":timestamp"
             para_end = norm.find("\n\n", res.end)
             local = (res.full, para_end if para_end >= 0 else len(norm))
+        head = _SINCE_HEAD_IN_MATCH.match(m.group(0))
+        since_text = norm[max(0, m.start() - 70):m.start()] + (head.group(0) if head else "")
+        since_start = _SINCE_START.search(norm[max(0, m.start() - 70):m.start()] + _core_prefix(m)) \
+            if published is not None and res.full is None and res.date and "/" not in res.date \
+            else None
+        if since_start and published is not None and res.date and (
+                since_start.group("start") or not res.rule.startswith("date:year")):
+            # "since the beginning of October", "منذ مطلع العام الجاري": from the first day of
+            # that month (year) until the report; a bare "since 2018" stays a year
+            start = date(int(res.date[:4]), int(res.date[5:7]) if len(res.date) >= 7 else 1, 1)
+            if start < published:
+                res = DateMatch(res.start, res.end, f"{start.isoformat()}/{published.isoformat()}",
+                                res.rule + ":since", None)
         if (published is not None and res.full is not None and res.full < published and
-                _SINCE_BEFORE.search(norm[max(0, m.start() - 70):m.start()])):
+                _SINCE_BEFORE.search(since_text)):
             # "since 6 March": from then until the report
             res = DateMatch(res.start, res.end, f"{res.full.isoformat()}/{published.isoformat()}",
                             res.rule + ":since", None)
         out.append(res)
+        if res.date and re.match(r"\d{4}-\d{2}(?:-\d{2})?$", res.date):
+            last_month = (int(res.date[:4]), int(res.date[5:7]))
         year_text = g.get("iy") or g.get("ny") or g.get("y1") or g.get("y2") or g.get("y4") or \
             g.get("y3") or g.get("y5")
-        if year_text and ":timestamp" not in res.rule and res.start >= header_end:
+        # "the 1974 ceasefire line", "a 2019 bombing": a year naming a thing says nothing of the
+        # year of the paragraph's other dates
+        attributive = bool(g.get("y5")) and re.match(r"(?:the|a|an)\s", m.group(0), re.I) is not None
+        if year_text and ":timestamp" not in res.rule and res.start >= header_end and \
+                not attributive:
             para_end = norm.find("\n\n", res.end)
             explicit = (int(year_text), para_end if para_end >= 0 else len(norm))
         if res.full is not None and not res.rule.startswith("date:relative") and \
@@ -398,14 +503,57 @@ def _join_intervals(norm: str, found: list[DateMatch]) -> list[DateMatch]:
                                      "date:interval", None))
                 i += 2
                 continue
+        if b is not None and _is_month(a) and _is_month(b) and \
+                _INTERVAL_START.search(norm, max(0, a.start - 12), a.start) and \
+                _INTERVAL_JOIN.fullmatch(norm, a.end, b.start):
+            # "between October 2013 and April 2014", "from March to May": months (a first
+            # month without its own year takes the second's, or the year before)
+            assert a.date is not None and b.date is not None
+            first_m = a.date
+            if ":year_inferred" in a.rule:
+                first_m = f"{b.date[:4]}-{a.date[5:7]}"
+                if first_m >= b.date:
+                    first_m = f"{int(b.date[:4]) - 1:04d}-{a.date[5:7]}"
+            if first_m < b.date:
+                out.append(DateMatch(a.start, b.end, f"{first_m}/{b.date}", "date:month_interval",
+                                     None))
+                i += 2
+                continue
         out.append(a)
         i += 1
     return out
 
 
+def _is_month(d: DateMatch) -> bool:
+    return d.date is not None and len(d.date) == 7 and d.date[4] == "-"
+
+
 _TIMESTAMP_AFTER = re.compile(r"\s*[,·]?\s*\d{1,2}:\d{2}")
 # "since 6 March", "since the offensive began on April 30", "منذ ١٣ تموز"
-_SINCE_BEFORE = _rx(r"(?:\bsince|منذ)\s+(?:the\s+)?(?:(?:[^\s.,;:]+\s+){0,6}?(?:on|in)\s+)?$", re.I)
+_SINCE_BEFORE = _rx(r"(?:\bsince|منذ)\s+(?:the\s+)?(?:(?:[^\s.,;:]+\s+){0,6}?(?:on|in)\s+)?"
+                    # "since the morning of 7 March", "منذ مساء السابع من آذار"
+                    r"(?:(?:(?:the\s+)?(?:early\s+)?(?:morning|evening|night|afternoon|small hours|"
+                    r"early hours)\s+of\s+)|(?:مساء|صباح|فجر|ليل|ليله|ظهر|يوم)\s+)?$", re.I)
+# "since Sunday" is matched as "on Sunday" in "since the fighting erupted on Sunday"
+_SINCE_HEAD_IN_MATCH = re.compile(r"(?:on|in|since)\s+", re.I)
+# the start of a month or a year: "since the beginning of", "since early", "منذ مطلع"
+_SINCE_START = _rx(r"(?:\bsince|منذ)\s+(?:the\s+)?(?P<start>(?:very\s+)?(?:beginning|start|outset)\s+of"
+                   r"\s+(?:the\s+|this\s+)?|early\s+|(?:مطلع|بدايه|بدايات|اوائل|اول)\s+)?"
+                   r"(?:شهر\s+|عام\s+)?$", re.I)
+_PART_OF_MONTH_BEFORE = _rx(r"(?:الاسبوع|الاسابيع|النصف|العشر|العشره|الايام|الثلث)\s+$")
+_SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                  "nine": 9, "ten": 10,
+                  **{str(k): k for k in range(2, 8)}, "يومين": 2, "ثلاثه": 3, "اربعه": 4,
+                  "خمسه": 5}
+
+
+def _core_prefix(m: re.Match[str]) -> str:
+    """The part of a month or year match before its month or year word ("since October" ->
+    "since ", "مطلع العام الجاري" -> "مطلع "), for the "since the start of" test."""
+    for name in ("m5", "m6", "m7", "m3", "rm_unit", "rm_ar", "y5"):
+        if m.group(name):
+            return m.string[m.start():m.start(name)]
+    return ""
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{0,60}\))?\s*(?:[-—–:|]|\n|$)")
 _DATELINE_BEFORE = re.compile(r"\s*(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}|[\u0621-\u064a]+"
                               r"(?:\s+[\u0621-\u064a]+)?)(?:\s*,\s*[A-Z\u0621-\u064a][\w .'-]{0,30})?"

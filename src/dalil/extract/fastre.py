@@ -31,9 +31,10 @@ except ImportError:  # pragma: no cover - other Python versions
     _c = _p = None
 
 _MAX_LITERALS = 20000
-# Characters whose case-insensitive match is no more than what str.lower() gives: ASCII, Arabic
-# and white space. (Under IGNORECASE "s" also matches "ſ" and "i" "ı" and "İ": see _fold.)
-_PLAIN = re.compile(r"[\x20-\x7e\u0600-\u06ff\s]+")
+# Characters whose case-insensitive match is no more than what str.lower() gives: ASCII, Arabic,
+# white space and caseless punctuation (« » and the General Punctuation block: quotes, dashes).
+# (Under IGNORECASE "s" also matches "ſ" and "i" "ı" and "İ": see _fold.)
+_PLAIN = re.compile(r"[\x20-\x7e\u00ab\u00bb\u0600-\u06ff\u2000-\u206f\s]+")
 # what "\s" matches in a str pattern
 _SPACES = "".join(ch for ch in map(chr, range(0x3001)) if re.match(r"\s", ch))
 
@@ -103,8 +104,7 @@ def _step(outs: set[str], op: Any, av: Any) -> tuple[set[str], bool] | None:
     if op is _c.LITERAL:
         return {o + chr(av) for o in outs}, True
     if op is _c.SUBPATTERN:
-        if av[1] or av[2]:
-            raise _Unknown  # flags switched inside the pattern
+        _scoped_flags(av)
         return _extend(outs, *_starts(av[3]))
     if op is _c.BRANCH:
         alts = [_starts(alt) for alt in av[1]]
@@ -120,25 +120,134 @@ def _step(outs: set[str], op: Any, av: Any) -> tuple[set[str], bool] | None:
     return outs, False
 
 
+def _scoped_flags(av: Any) -> None:
+    """A group's own flags: "(?i:...)" only widens what its literals match, which the folded
+    text (see _folds) covers; any other switch makes the literals unknown."""
+    if av[1] & ~re.IGNORECASE or av[2]:
+        raise _Unknown
+
+
+def _folds(pattern: re.Pattern[str], parsed: Any) -> int:
+    """The pattern's flags, with IGNORECASE when any part of it ignores case ("(?i:gunmen)"):
+    then every literal is looked for in the folded text, a case-sensitive one too (it occurs
+    there lower-cased wherever it occurs in the text)."""
+
+    def scoped(items: Any) -> bool:
+        for op, av in items:
+            if op is _c.SUBPATTERN and (av[1] & re.IGNORECASE or scoped(av[3])):
+                return True
+            if op is _c.BRANCH and any(scoped(alt) for alt in av[1]):
+                return True
+            if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and scoped(av[2]):
+                return True
+            if op in (_c.ASSERT, _c.ASSERT_NOT) and scoped(av[1]):
+                return True
+        return False
+
+    return pattern.flags | (re.IGNORECASE if scoped(parsed) else 0)
+
+
+def _parse(pattern: re.Pattern[str]) -> tuple[Any, int] | None:
+    """The parsed pattern and the flags its literals are looked for under; None: unknown."""
+    if _p is None or pattern.flags & (re.VERBOSE | re.MULTILINE | re.DOTALL):
+        return None
+    parsed = _p.parse(pattern.pattern, pattern.flags)
+    return parsed, _folds(pattern, parsed)
+
+
 def literal_starts(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Strings one of which every match of ``pattern`` starts with (lower case when the
     pattern ignores case), or None when there are none worth looking for."""
-    if _p is None or pattern.flags & (re.VERBOSE | re.MULTILINE | re.DOTALL):
+    parsed = _parse(pattern)
+    if parsed is None:
         return None
     try:
-        found, _whole = _starts(_p.parse(pattern.pattern, pattern.flags))
+        found, _whole = _starts(parsed[0])
     except (_Unknown, RecursionError):
         return None
-    if pattern.flags & re.IGNORECASE:
-        found = {f.lower() for f in found}
-    if not found or "" in found or not all(_PLAIN.fullmatch(f) for f in found):
+    return _usable(found, parsed[1])
+
+
+def _usable(found: set[str] | None, flags: int) -> frozenset[str] | None:
+    """Literals as the folded text shows them, or None when they cannot be looked for: empty,
+    or (ignoring case) holding characters whose case-insensitive match str.lower() misses."""
+    if not found or "" in found:
         return None
+    if flags & re.IGNORECASE:
+        found = {f.lower() for f in found}
+        if not all(_PLAIN.fullmatch(f) for f in found):
+            return None
     return frozenset(found)
+
+
+def _weight(literals: set[str] | frozenset[str]) -> tuple[int, int]:
+    """How selective looking for these literals is: the shortest one's length without white
+    space at its ends (white space is everywhere: "\\sthat\\s" is no better than "that" and is
+    hundreds of literals), then the fewer the better."""
+    return min(len(x.strip()) for x in literals), -len(literals)
+
+
+def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
+    if a is None or not a or "" in a:
+        return b
+    if b is None or not b or "" in b:
+        return a
+    return a if _weight(a) >= _weight(b) else b
+
+
+def _required(items: Any) -> set[str] | None:
+    """Strings one of which occurs in every match of a parsed sequence (anywhere in it, not
+    only at its start), the most selective such set found; None when there is none."""
+    items = list(items)
+    best: set[str] | None = None
+    for i, (op, av) in enumerate(items):
+        if op not in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            # what the match of the rest of the sequence starts with is inside the match
+            starts, _whole = _starts(items[i:])
+            best = _better(best, starts)
+        best = _better(best, _required_item(op, av))
+    return best
+
+
+def _required_item(op: Any, av: Any) -> set[str] | None:
+    if op is _c.LITERAL:
+        return {chr(av)}
+    if op is _c.IN and all(o is _c.LITERAL for o, _ in av) and len(av) <= 64:
+        return {chr(ch) for _, ch in av}
+    if op is _c.SUBPATTERN:
+        _scoped_flags(av)
+        return _required(av[3])
+    if op is _c.BRANCH:
+        alts = [_required(alt) for alt in av[1]]
+        if any(not a or "" in a for a in alts):
+            return None  # an alternative that needs no literal: the branch needs none
+        union: set[str] = set().union(*(a for a in alts if a))
+        return union if len(union) <= _MAX_LITERALS else None
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
+        return _required(av[2])
+    return None  # lookarounds look outside the match; anything else may match anything
+
+
+def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings one of which occurs inside every match of ``pattern`` (lower case when the
+    pattern ignores case), or None when there are none worth looking for."""
+    parsed = _parse(pattern)
+    if parsed is None:
+        return None
+    try:
+        found = _required(parsed[0])
+    except (_Unknown, RecursionError):
+        return None
+    if found and _weight(found)[0] == 0:
+        return None  # white space only: in every text
+    return _usable(found, parsed[1])
 
 
 class Prefiltered:
     """A compiled pattern whose ``search`` and ``finditer`` try it only where one of its
-    literal starts occurs; same results as the plain pattern. Other methods are the pattern's."""
+    literal starts occurs, or (when its starts include white space, which is everywhere) only
+    in texts holding one of the literals every match contains; same results as the plain
+    pattern. Other methods are the pattern's."""
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.compiled = pattern
@@ -148,42 +257,99 @@ class Prefiltered:
         self.fullmatch = pattern.fullmatch
         self._fold = bool(pattern.flags & re.IGNORECASE)
         self._auto: Any = None
+        # True: the automaton holds literals one of which every match contains, and a text
+        # without any of them is not searched at all; False: it holds the literal starts
+        self._gate = False
         self._built = False
 
     def _build(self) -> None:
-        # on first use rather than at import: the command line starts faster
+        # on first use rather than at import: the command line starts faster. Built aside and
+        # published last, the automaton made, so another thread sees either no automaton (and
+        # runs the plain pattern) or a finished one with its mode.
+        parsed = _parse(self.compiled)
+        fold = bool(parsed[1] & re.IGNORECASE) if parsed is not None else self._fold
+        gate = False
+        literals = literal_starts(self.compiled)
+        if literals is None or _weight(literals)[0] == 0:
+            # no starts, or starts at white space (",?\\s+(?:while|but)"): trying the pattern
+            # at every space costs more than running it; a literal it needs is a better filter
+            required = required_literals(self.compiled)
+            if required is not None and (literals is None or _weight(required) > _weight(
+                    literals)):
+                literals, gate = required, True
+        auto = None
+        if literals:
+            auto = ahocorasick.Automaton()
+            for literal in literals:
+                auto.add_word(literal, len(literal))
+            auto.make_automaton()
+        self._fold, self._gate = fold, gate
+        self._auto = auto
         self._built = True
-        starts = literal_starts(self.compiled)
-        if starts:
-            self._auto = ahocorasick.Automaton()
-            for literal in starts:
-                self._auto.add_word(literal, len(literal))
-            self._auto.make_automaton()
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.compiled, name)
 
     def _positions(self, string: str, pos: int, endpos: int) -> list[int] | None:
+        """Where a match may start in [pos, endpos): None when the plain pattern must search
+        (no literals, odd bounds, a text that cannot be folded, or a gate that lets it pass)."""
         if not self._built:
             self._build()
-        if self._auto is None or not 0 <= pos <= endpos:
+        auto = self._auto
+        if auto is None or not 0 <= pos <= endpos:
             return None  # odd bounds: the plain pattern deals with them
-        text = string
+        offset = 0
+        text: str | None = string
         if self._fold:
-            folded = _fold(string)
-            if folded is None:
+            last = _last_folded  # one read: another thread may replace it meanwhile
+            if last[0] is string:
+                text = last[1]
+            else:
+                text, offset = _folded(string, pos, endpos)
+            if text is None:
                 return None
-            text = folded
-        return sorted({end - length + 1 for end, length in self._auto.iter(text, pos, endpos)})
+        if self._gate:
+            for _hit in auto.iter(text, pos - offset, endpos - offset):
+                return None  # a literal every match needs is there: the pattern decides
+            return []
+        hits = list(auto.iter(text, pos - offset, endpos - offset))
+        if len(hits) < 2:
+            return [hits[0][0] - hits[0][1] + 1 + offset] if hits else hits
+        return sorted({end - length + 1 + offset for end, length in hits})
 
     def search(self, string: str, pos: int = 0, endpos: int | None = None
                ) -> re.Match[str] | None:
+        # _positions written out for the common cases: a report makes ~1,300 searches, most of
+        # them in a window of a few dozen characters where a call costs as much as the look-up
         end = len(string) if endpos is None else min(endpos, len(string))
-        positions = self._positions(string, pos, end)
-        if positions is None:
+        if not self._built:
+            self._build()
+        auto = self._auto
+        if auto is None or end - pos <= 16 or pos < 0:
+            # no literals, odd bounds, or a few characters ("the" before a name): the engine
+            # is done before a look-up is
             return self.compiled.search(string, pos, end)
+        offset = 0
+        text: str | None = string
+        if self._fold:
+            last = _last_folded  # one read: another thread may replace it meanwhile
+            if last[0] is string:
+                text = last[1]
+            else:
+                text, offset = _folded(string, pos, end)
+            if text is None:
+                return self.compiled.search(string, pos, end)
+        if self._gate:
+            for _hit in auto.iter(text, pos - offset, end - offset):
+                return self.compiled.search(string, pos, end)  # a needed literal is there
+            return None
+        hits = list(auto.iter(text, pos - offset, end - offset))
+        if not hits:
+            return None
         match = self.compiled.match
-        for start in positions:
+        if len(hits) == 1:
+            return match(string, hits[0][0] - hits[0][1] + 1 + offset, end)
+        for start in sorted({e - length + 1 + offset for e, length in hits}):
             m = match(string, start, end)
             if m:
                 return m
@@ -194,8 +360,15 @@ class Prefiltered:
         end = len(string) if endpos is None else min(endpos, len(string))
         positions = self._positions(string, pos, end)
         if positions is None:
-            yield from self.compiled.finditer(string, pos, end)
-            return
+            # the plain iterator itself, not a generator around it: a pattern without literals
+            # (the tokenizer) yields thousands of matches a document
+            return self.compiled.finditer(string, pos, end)
+        if not positions:
+            return iter(())
+        return self._finditer(string, positions, pos, end)
+
+    def _finditer(self, string: str, positions: list[int], pos: int, end: int
+                  ) -> Iterator[re.Match[str]]:
         match = self.compiled.match
         last = pos
         for start in positions:
@@ -205,6 +378,27 @@ class Prefiltered:
             if m:
                 yield m
                 last = m.end()
+
+
+# The last whole text folded: the stages search one normalised text with hundreds of patterns,
+# and lower-casing it for each would cost more than the searches. Holding the string itself (not
+# its id) means a new text can never be mistaken for it; nothing else is kept across texts.
+_last_folded: tuple[str, str | None] = ("", "")
+
+
+def _folded(string: str, pos: int, endpos: int) -> tuple[str | None, int]:
+    """The folded text covering [pos, endpos), and the offset of its first character in
+    ``string``: the whole text (folded once, see _last_folded) or, for a short window of a text
+    not folded yet, just the window."""
+    global _last_folded
+    last = _last_folded  # one read: another thread may replace it meanwhile
+    if last[0] is string:
+        return last[1], 0
+    if 4 * (endpos - pos) < len(string):
+        return _fold(string[pos:endpos]), pos
+    folded = _fold(string)
+    _last_folded = (string, folded)
+    return folded, 0
 
 
 def _fold(string: str) -> str | None:

@@ -52,6 +52,14 @@ class _Item:
     alternatives: tuple[str, ...] = ()
 
 
+def _word_starts(text: str, a: int, b: int) -> list[int]:
+    """The positions in [a, b] where an Arabic entry's match may start: every entry's regex
+    begins with ``(?<![\\w@])`` (see compile_lexicon), so only where no word character or "@"
+    comes before (``\\w`` is what str.isalnum() and "_" are); the others are not tried."""
+    return [q for q in range(a, b + 1)
+            if q == 0 or not (text[q - 1].isalnum() or text[q - 1] in "_@")]
+
+
 def _starts_of(it: _Item) -> tuple[str, ...]:
     """The literals one of which every match of the entry starts with (Arabic: up to four
     characters after the match start, for clitics and the article); () when unknown."""
@@ -98,6 +106,27 @@ class CompiledLexicon:
         # entries without a known literal start: always run
         self._unprefixed_list = [k for k, it in enumerate(self.items) if not _starts_of(it)]
         self._unprefixed = frozenset(self._unprefixed_list)
+        # for those: a few literals one of which every match contains ("حرق", " deaths"), so a
+        # text without any is not searched (whole-report searches cost ~0.1 ms per entry)
+        self._needs: dict[int, tuple[str, ...]] = {}
+        for k in self._unprefixed_list:
+            needs = fastre.required_literals(self.items[k].regex)
+            if needs is not None and len(needs) <= 32:
+                self._needs[k] = tuple(sorted(needs))
+        # literal lexicons: first word -> (second word -> [(all words, entry)], longest first;
+        # the first one-word entry). "syrian" starts 150 actor names: trying them one by one at
+        # each "Syrian" of a report cost more than the rest of the lookup.
+        self._by_second: dict[str, tuple[dict[str, list[tuple[tuple[str, ...], Entry]]],
+                                         Entry | None]] = {}
+        for first, seqs in (self.words or {}).items():
+            multi: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+            single = None
+            for seq, entry in seqs:
+                if len(seq) > 1:
+                    multi.setdefault(seq[1], []).append((seq, entry))
+                elif single is None:
+                    single = entry  # longest first: every longer entry was tried before it
+            self._by_second[first] = (multi, single)
 
     def _literal_hits(self, low: str, start: int, stop: int) -> dict[int, list[int]]:
         """Item index -> the positions where one of its literal starts occurs (overlapping
@@ -123,7 +152,9 @@ class CompiledLexicon:
         stop = len(text) if end is None else end
         if self.words is not None:
             return self._find_words(text, start, stop)
-        if stop - start < 400 and self.combined is not None:
+        # (not per label: one alternation finds one entry per position, and a short post's
+        # "looted and burned" is both looting and arson)
+        if stop - start < 400 and self.combined is not None and not per_label:
             hits: list[tuple[int, int, Entry]] = []
             for cm in self.combined.finditer(text, start, stop):
                 idx = cm.lastindex
@@ -138,6 +169,9 @@ class CompiledLexicon:
         for k in sorted(self._unprefixed.union(at)) if same_length else range(len(self.items)):
             it = self.items[k]
             if not (it.prefix or it.alternatives) or not same_length:
+                needs = self._needs.get(k) if same_length else None
+                if needs is not None and not any(low.find(x, start, stop) >= 0 for x in needs):
+                    continue  # no literal the entry needs: no match
                 for m in it.regex.finditer(text, start, stop):
                     found.append((m.start(1), m.end(1), it.entry))
                 continue
@@ -149,7 +183,7 @@ class CompiledLexicon:
             spans: set[tuple[int, int]] = set()
             regex = it.regex
             for pos in positions:
-                for q in (range(max(start, pos - 4), pos + 1) if it.arabic else (pos,)):
+                for q in (_word_starts(text, max(start, pos - 4), pos) if it.arabic else (pos,)):
                     mm = regex.match(text, q, stop)
                     if mm:
                         spans.add((mm.start(1), mm.end(1)))
@@ -181,19 +215,7 @@ class CompiledLexicon:
             if t_start > 0 and text[t_start - 1] == "@":
                 i += 1
                 continue
-            hit = None
-            for offset, first in _clitic_variants(word):
-                for seq, entry in self.words.get(first, ()):
-                    k = len(seq)
-                    if i + k > n or (k > 1 and toks[i + 1][2] != seq[1]):
-                        continue
-                    if all(toks[i + j][2] == seq[j] and
-                           _GAP.fullmatch(text[toks[i + j - 1][1]:toks[i + j][0]])
-                           for j in range(1, k)):
-                        hit = (t_start + offset, toks[i + k - 1][1], entry, k)
-                        break
-                if hit:
-                    break
+            hit = self.word_step(toks, i, text, _clitic_variants(word))
             if hit:
                 out.append(hit[:3])
                 i += hit[3]
@@ -206,17 +228,23 @@ class CompiledLexicon:
         """The longest entry starting at word ``i`` (with its clitic ``variants``)."""
         assert self.words is not None
         n = len(toks)
+        by_second = self._by_second
         for offset, first in variants:
-            for seq, entry in self.words.get(first, ()):
-                k = len(seq)
-                if k == 1:
-                    return toks[i][0] + offset, toks[i][1], entry, 1
-                if i + k > n or toks[i + 1][2] != seq[1]:
-                    continue  # most candidates differ at once: no generator for them
-                if all(toks[i + j][2] == seq[j] and
-                       _GAP.fullmatch(text[toks[i + j - 1][1]:toks[i + j][0]])
-                       for j in range(1, k)):
-                    return toks[i][0] + offset, toks[i + k - 1][1], entry, k
+            found = by_second.get(first)
+            if found is None:
+                continue
+            multi, single = found
+            if multi and i + 1 < n:
+                for seq, entry in multi.get(toks[i + 1][2], ()):
+                    k = len(seq)
+                    if i + k > n:
+                        continue
+                    if all(toks[i + j][2] == seq[j] and
+                           _GAP.fullmatch(text[toks[i + j - 1][1]:toks[i + j][0]])
+                           for j in range(1, k)):
+                        return toks[i][0] + offset, toks[i + k - 1][1], entry, k
+            if single is not None:
+                return toks[i][0] + offset, toks[i][1], single, 1
         return None
 
     def search(self, text: str) -> tuple[int, int, Entry] | None:
@@ -245,7 +273,7 @@ class CompiledLexicon:
             if positions is not None:
                 # a match starts at the literal (Arabic: up to four characters before it)
                 for pos in positions:
-                    for q in (range(max(0, pos - 4), pos + 1) if it.arabic else (pos,)):
+                    for q in (_word_starts(text, max(0, pos - 4), pos) if it.arabic else (pos,)):
                         mm = it.regex.match(text, q)
                         if mm:
                             return mm.start(1), mm.end(1), it.entry

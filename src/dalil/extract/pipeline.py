@@ -8,6 +8,7 @@ Deterministic: no randomness, no model, no network; every item records the rule 
 
 from __future__ import annotations
 
+import gc
 import itertools
 import re
 from bisect import bisect_left, bisect_right
@@ -77,15 +78,16 @@ from dalil.extract.numbers import find_numbers
 from dalil.extract.places import (
     _BASE,
     _DESTINATION,
-    _ORIGIN,
+    WHERE_AFTER,
     RawMention,
     city_of_quarters,
     find_place_mentions,
     latin_name,
+    origin_before,
     resolve,
 )
 from dalil.extract.statistical import PLACE_LABELS, EntityModel
-from dalil.extract.text import Prepared, prepare, split_sentences
+from dalil.extract.text import Prepared, Sentence, prepare, split_sentences
 from dalil.gazetteer import Gazetteer, load_gazetteer
 from dalil.gazetteer.names import has_arabic, name_key, normalize_arabic
 
@@ -99,6 +101,12 @@ def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
 
 EXTRACTOR_VERSION = "0.3.0"
 MAX_CHARS = 5_000_000
+
+# After a place that opens a paragraph: "BEIRUT, March 8 (Wire) -", "DAMASCUS (AP) —", "QAMISHLI,
+# Syria, May 2 -": a dateline below a headline, not a sentence that starts with a place name.
+_DATELINE_REST = re.compile(
+    r"(?:,\s*[A-Z][A-Za-z ]{1,20})?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"\s*(?:\([^()\n]{1,40}\))?\s*(?:—|–|-|:)")
 
 _NEGATION = _rx(r"(?:\b(?:no|not|never|denied|deny|denies|without|nobody|none)\b"
                        r"|(?:^|\s)(?:لم|لا(?!\s+(?:يقل|تقل|يزال|تزال|سيما))|نفى|نفت|دون|بدون|ينفي|"
@@ -116,17 +124,21 @@ _OWN_WORD_AFTER = _rx(r"\s*(?:(?:people|others|persons|civilians|اخرين|آخ
                       r"(?:injured|wounded|killed|dead|detained|missing|displaced|جريح|جرحى|قتيل|"
                       r"قتلى|مصاب\S*|معتقل\S*|نازح\S*)\b", re.I)
 _PERPETRATOR_WORD = _rx(r"\b(?:perpetrators?|culprits|attackers were|carried out by|committed by|"
-                        r"blamed|accused|held responsible|(?:attacks?|airstrikes?|air strikes?|"
+                        r"blamed|accused|accuses?|held responsible|(?:attacks?|airstrikes?|air strikes?|"
                         r"raids?|shelling|bombardment|assaults?) by)\b|"
                         r"(?:الجناه|الجناة|مرتكبي|مرتكبو|منفذي|منفذو)", re.I)
 _COMMITTED = _rx(r"\b(?:(?:committed|carried out|perpetrated|were responsible for|are responsible "
                  r"for)\s+(?:\w+\s+){0,2}(?:violations|abuses|crimes|atrocities|massacres|killings)|"
+                 # "IS claimed responsibility for the bombing", "X were accused of killing"
+                 r"claim(?:ed|s)?\s+responsibility|(?:were|was|are|is|have been|has been)\s+"
+                 r"(?:\w+\s+)?(?:accused|blamed)\s+(?:of|for)\b|"
                  # "HRW concluded that government forces carried out the attack"
                  r"(?:carried out|perpetrated|conducted|launched|(?:was|were) behind)\s+(?:the|this|"
                  r"that|these|those)\s+(?:\w+\s+){0,2}(?:attacks?|strikes?|airstrikes?|massacres?|"
                  r"bombings?|assault|raids?|shelling|executions|abductions|killings?)|"
                  r"(?:were|was|are|is)\s+(?:\w+\s+)?responsible)\b|"
-                 r"(?:ارتكب\w*|نفذ\w*)\s+(?:\S+\s+){0,2}(?:انتهاكات|جرائم|مجازر)", re.I)
+                 r"(?:ارتكب\w*|ارتكاب|نفذ\w*|تنفيذ)\s+(?:\S+\s+){0,2}(?:ال)?(?:انتهاكات|جرائم|مجازر)",
+                 re.I)
 _PRONOUN_SUBJECT = _rx(
     r"^\W*(?:they|he|she|the (?:attackers|gunmen|men|fighters|assailants|militiamen|soldiers)|"
     r"then they|later they|\S+وا\s|هم\s)", re.I)
@@ -139,6 +151,30 @@ _STATEMENT_DATE = _rx(
     # a word of its own: "اعتقال" holds "قال" but says nothing
     r"(?:^|\s)[وف]?(?:قال|قالت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|نشر|نشرت|بيان|تقرير|صرح)\S{0,3}"
     r"[^.\n]{0,30}$", re.I)
+# "Date of interview:", "Interview date:": a label that dates the telling, not the events
+_LABEL_DATE = _rx(r"\b(?:date\s+of\s+(?:the\s+)?(?:interview|statement|testimony|report|publication|"
+                  r"release|issue|filing)|(?:interview|statement|testimony|report|issue|release|filing)"
+                  r"\s+date|interviewed(?:\s+on)?)\s*:?\s*$", re.I)
+# clashes, strikes and fighting: where they happened is a scene of the report's events
+_INCIDENT = _rx(r"\b(?:clash(?:es|ed)?|fighting|battles?|struck|strikes?|air ?strikes?|shelled|"
+                r"ambush(?:ed)?|offensive|explosions?|blasts?|stormed|besieged|siege)\b|"
+                r"(?:^|\s)[وف]?(?:اشتباك\S*|معارك|غار[هة]|غارات|استهدف\S*|انفجار|هجوم|اقتحم\S*|"
+                r"حصار|قصف\S*)(?:\s|$)", re.I)
+_PLUPERFECT_BEFORE = _rx(r"\bhad\s+(?:not\s+|already\s+|previously\s+|earlier\s+)?(?:been\s+)?"
+                         r"(?:\w+\s+)?$", re.I)
+_PERIOD_LABEL = _rx(r"\b(?:period\s+covered|reporting\s+period|covering\s+the\s+period|period)\s*:\s*"
+                    r"(?:from\s+)?$|(?:الفتره\s+المشموله|فتره\s+التقرير|الفتره)\s*:\s*(?:من\s+)?$",
+                    re.I)
+# "47 interviews conducted by researchers between ...": when the documenting was done
+_METHOD_DATE = _rx(r"\b(?:interviews|interviewed|we spoke (?:to|with)|wrote to)\b[^.]{0,70}\b(?:between|from|"
+                   r"on|in|during)\s+$", re.I)
+_PASSIVE_REPORTED = _rx(r"\b(?:be|been|being|was|were|is|are)\s+(?:(?:later|eventually|finally|"
+                        r"also|first)\s+)?(?:reported|released)\b[^.]{0,12}$", re.I)
+_BIRTH_BEFORE = _rx(r"(?:\bborn\s+(?:in\s+|on\s+)?|\(b\.\s*|(?:^|\s)(?:مواليد|ولد|ولدت|المولود|"
+                    r"المولوده)\s+(?:عام\s+|سنه\s+|في\s+)?)$", re.I)
+# a year that names a thing rather than dating an event ("the 1974 ceasefire line")
+_NAMED_BY_YEAR = _rx(r"\s+(?:[\w-]+\s+)?(?:line|lines|constitution|census|budget|law|decree|"
+                     r"resolution|borders?)\b", re.I)
 _PUBLICATION = _rx(r"(?:published|posted|updated|date|نشر|تاريخ النشر|بتاريخ)\s*:?\s*$",
                           re.I)
 _AGENT_BEFORE = _rx(r"(?:\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,3}|\bat the hands of\s+"
@@ -150,6 +186,7 @@ _AGENT_BEFORE = _rx(r"(?:\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,3}|\bat the hands of\
 # names the agent through a chain (members of a branch belonging to X, and members of Y), longer
 # than the window of _AGENT_BEFORE; no verb or full stop may come between the cue and the actor.
 _AR_AGENT_CHAIN = _rx(r"(?:على يد|علي يد|على ايدي|علي ايدي|بايدي|من قبل)\s+(?:(?:عناصر|مسلح\S*|"
+                      r"ما يسمى|ما تسمى|ما يعرف ب|المدعو\S*|المسماه|المسمى|"
                       r"افراد|مقاتل\S*|دوري\S*|قو\S*|من|الفرع|فرع|[\d٠-٩]+|التابع\S*|تابع\S*|"
                       r"ميليشي\S*|مليشي\S*|الموالي\S*|[وو]?عناصر|ال\S+|لل\S+)[\s،,«»\"]+){1,10}"
                       r"(?:ل|لل|و|ال)?$")
@@ -164,8 +201,33 @@ _PATIENT_BEFORE = _rx(r"(?:\b(?:against|targeting|targeted|ambushed|attacked|kil
                              r"استهدف|مقتل|قتل|اغتيال|اعتقال|خطف|اختطاف|اصابة)\s+(?:\S+\s+){0,3})$",
                              re.I)
 # a sentence may give figures of two sources only if it has two clauses
+# "هاجم مسلحون ... دوريات وحواجز للأمن العام", "على مواقع للأمن العام": its posts were attacked
+# (but "القصف مصدره مواقع قوات النظام": the fire came from them)
+_AR_ATTACKED_POSTS = _rx(r"(?:على|ضد|هاجم\S*|استهدف\S*|اقتحم\S*|مهاجم\S*|هجوم\S*|هجمات)\s+"
+                         r"(?:\S+\s+){0,6}?(?:مواقع|حواجز|دوريات|نقاط|مقرات|مراكز|ثكنات)\s+"
+                         r"(?:\S+\s+){0,2}$")
+# "factions affiliated to the SNA", "فصائل تابعة للجيش الوطني": members of a known group
+_MEMBERSHIP = _rx(r"\b(?:affiliated|belonging)\b|تابع|يتبع|تتبع", re.I)
 _CLAUSE_HINT = _rx(r"\b(?:while|whereas|but|although)\b|;|بينما|في حين|فيما", re.I)
 # "X, and by unidentified armed men": a second agent, not X's own gunmen
+# "X and Y", "X" و"Y", "X (Y)": one list of agents
+_JOINED = _rx(r"[\s\"«»“”)]*(?:,|and|or|و)[\s\"«»“”(]*(?:(?:allied|affiliated|auxiliary|other|"
+              r"local|foreign)\s+)?", re.I)
+_ALIAS_IN_PARENS = _rx(r"[\s\"«»“”]*\(\s*")
+# ", they said,": an aside in a clause, not a speaker of it
+_SPEECH_ASIDE = _rx(r",\s*(?:he|she|they|we|it|witnesses|residents|relatives)\s+(?:said|say|says|"
+                    r"added|recalled|told \w+)\s*,", re.I)
+# a violation noun as the subject of its own clause: "..., kidnapping has become a business"
+_NOMINAL_SUBJECT = re.compile(r"\w+\s+(?:has|have|had|was|were|is|are|became|remains?|remained)\b",
+                              re.I)
+# the subject's own verb right after it: "مسلحين ملثمين دخلوا"
+_AR_PLURAL_VERB_AFTER = re.compile(r"\s+\S{2,}وا(?:\s|$)")
+# a toll broken down by perpetrator: the header, then "- Actor: 51 civilians"
+_LIST_ITEM = re.compile(r"\s*[-•*–—]\s*")
+_ITEM_COUNT = _rx(r"[\s\"”»)]*[:：]\s*(?:\d|[٠-٩])")  # "...: 51"
+_BY_PERPETRATOR = _rx(r"الجهات الفاعله|الجهه الفاعله|الاطراف الفاعله|بحسب مرتكب|حسب مرتكب|"
+                      r"\bby perpetrator|\bperpetrator\b|\bperpetrators\b|\bresponsible part",
+                      re.I)
 _ANOTHER_AGENT = _rx(r"\b(?:and|or|as well as|while)\s+by\b|\sو(?:من قبل|على يد)", re.I)
 _RECIPIENT = _rx(r"(?:^|\s)ل(?:مراسل\S*|وكال\S*|صحيف\S*|قنا\S*)(?:\s+\S+)?|"
                  r"\btold\s+(?:the\s+)?[^,;]{0,40}|\bspeaking to\s+[^,;]{0,40}", re.I)
@@ -184,11 +246,13 @@ _CIVILIAN_CUE = _rx(
     r"مدني\S*|اهالي|سكان|منازل|منزل|سوق|مدرس\S*|مشفى|مستشفى|حي|احياء|قري\S*|بلد\S*|مدين\S*|"
     r"قتل\S*|مقتل|قتلى|جرحى|جريح\S*|اصاب\S*|ضحايا|شهداء|استشهد\S*|اطفال|نساء|عائل\S*|مخيم|"
     r"جثث|الناس|شارع|ساح\S*", re.I)
-_OBJECT_END = _rx(r"\s(?:for|over|after|in which|who|which|that|when)\s|[,;]|،", re.I)
+_OBJECT_END = _rx(r"\s(?:for|over|after|in which|who|which|that|when)\s|[,;]|،|"
+                  r"\sof\s+\w+ing\b", re.I)  # "accuse several gangs of working under X": the gangs
 _VICTIMS_WERE = _rx(r"\b(?:victims|those (?:killed|abducted|detained|targeted)|the dead)\s+"
                     r"(?:were|are|included)\b|\btargeted\b|\btargeting\b|\bsubjected to\b|"
-                    r"\b(?:violence|attacks?|crimes|abuses|killings|massacres?|campaign|incitement|"
-                    r"reprisals?)\s+(?:on|against)\b|الضحايا\s+من|استهداف|المستهدفين|"
+                    r"\b(?:violence|attacks?|crimes|abuses|violations|killings|massacres?|campaign|"
+                    r"incitement|reprisals?)\s+(?:on|against)\b|"
+                    r"(?:انتهاكات|الانتهاكات|جرائم|الجرائم|اعتداءات|الاعتداءات)\s+(?:\S+\s+)?(?:بحق|ضد)|الضحايا\s+من|استهداف|المستهدفين|"
                     r"(?:^|\s)(?:يتعرض|تتعرض|يتعرضون|تعرض|تعرضت|تعرضوا)\S*", re.I)
 _THAT_FIGURE = _rx(r"\b(?:that|this|the)\s+(?:figure|number|toll|estimate|claim|account|report)\b"
                    r"(?!s)|هذا الرقم|هذه الحصيله|هذه الارقام|هذه الاعداد", re.I)
@@ -201,8 +265,35 @@ _SOCIAL_PLATFORM = _rx(r"\b(?:facebook|telegram|twitter|tiktok|instagram|youtube
                        r"تيليغرام|تويتر|مواقع التواصل|صفحته|صفحتها|قناته|قناتها", re.I)
 _MEMBERS_OF = _rx(r"\b(?:members?|fighters|units?|elements|gunmen|militiamen|soldiers|officers|"
                   r"personnel|troops|commanders?|men|a group|groups)\s+(?:of|from)\s+(?:the\s+)?$"
-                  r"|(?:عناصر|مقاتلو|مقاتلي|مسلحو|مسلحي|افراد|جنود)\s+(?:من\s+)?$", re.I)
+                  r"|(?:عناصر|مقاتلو|مقاتلي|مسلحو|مسلحي|مسلحون|مسلحين|افراد|جنود)\s+(?:من\s+)?$",
+                  re.I)
 _LABEL_ACTOR = "groups the source calls terrorist or outlaw"
+_CLAIMED_RESPONSIBILITY = _rx(r"\bclaim(?:ed|s|ing)?\s+responsibility|تبن\S*\s", re.I)
+# a link word of UNKNOWN_ACTOR ("linked to", "-backed", "fighters from", "موالية ل"): every
+# match holds one
+_UNKNOWN_HINT = _rx(r"linked|affiliated|loyal|belonging|allied|tied|close|aligned|answering|backed|"
+                    r"supported|funded|armed|sponsored|from|تابع|موال|مرتبط|تتبع|يتبع|مقرب|مدعوم",
+                    re.I)
+_BODY_ANAPHOR = re.compile(r"(?:the|this)\s+(?:channel|page|outlet|council|office|board|network|"
+                           r"committee|account)", re.I)
+# 'Telegram channel "Suwayda 24"', "the Facebook page of Horan Free Gathering"
+_CHANNEL_NAME = _rx(r"\b(?i:telegram|facebook|whatsapp|youtube|tiktok|instagram)\s+(?i:channel|page|"
+                    r"account|group)\s+(?:(?i:of|called|named)\s+)?(?:[\"“«](?P<q>[^\"”»\n]{2,40})"
+                    r"[\"”»]|(?P<n>[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|\d{1,4})){0,3}))")
+# a person's name: "Abu Ammar", "Umm Jaafar", "Fayez", "Rami Haddad", "أبو عمار"
+_PERSON_NAME = _rx(r"(?:(?:abu|umm|um|أبو|ابو|أم|ام)\s+\S+|[A-Z][a-z]+(?:\s+(?:al-)?[A-Z][a-z]+)?)$")
+# the outlet that carried a statement
+_CARRIED_BY = _rx(
+    r"\b(?:told|carried by|published by|aired by|broadcast by|quoted by)\s+(?:the\s+)?"
+    r"(?P<en>(?:(?:state|state-run|official|pro-government|opposition|local|pan-Arab|Turkish|"
+    r"Kurdish|Syrian|Lebanese|Iranian|Russian|Israeli)\s+)?(?:(?:news\s+agency|agency|"
+    r"broadcaster|television|TV|daily|newspaper|outlet|website|channel|radio)\s+)?"
+    r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})"
+    r"|(?:^|\s)(?:نقلته|نقلتها|نقلها|نقله|اوردته|اوردتها|بثته|بثتها|نشرته|نشرتها)\s+"
+    r"(?P<ar>(?:وكاله|قناه|صحيفه|موقع|تلفزيون|اذاعه|شبكه)"
+    r"(?:\s+(?!(?:ان|إن|أن|عن|في|على|من|الى|قوله|قولها|امس|اليوم)(?:\s|$))[^\s(،,.]+){1,3})"
+    r"(?:\s*\((?P<paren>[^)\n]{2,25})\))?(?=[\s(،,.]|$)")
+
 # a disclaimer of the accounts a report gathers, not of one figure or statement
 _ACCOUNTS_DISCLAIMED = _rx(r"\b(?:the|these|those|such|all|their|its|any of the|none of the|"
                            r"all of the|each of the)\s+(?:\w+\s+)?(?:accounts|reports|claims|"
@@ -230,9 +321,11 @@ def _utf8(text: str) -> bytes:
 _PRONOUN_SPEAKER = re.compile(r"^(?:he|she|they|it|we|i)$", re.I)
 _BASED_AFTER = re.compile(r"-based\b")
 # "toward Tabqa and Raqqa", "باتجاه حي درعا المحطة ومدينة طفس": the next item of a list of places
-_LIST_JOIN = re.compile(r"\s*(?:,|and|or|و|او)\s*(?:(?:the\s+)?(?:town|village|city|"
-                        r"neighbou?rhood|district|camp)\s+of\s+|(?:مدين[هة]|بلد[هة]|قري[هة]|حي|"
-                        r"مخيم|منطق[هة])\s+)?")
+_LIST_JOIN = re.compile(r"\s*(?:,|and|or|و|او)\s*(?:(?:for|to|towards?|into)\s+)?"
+                        r"(?:(?:the\s+)?(?:towns?|villages?|city|cities|"
+                        r"neighbou?rhoods?|district|camps?|countryside)\s+of\s+|rural\s+|"
+                        r"(?:(?:مدين[هة]|مدن|بلد[هة]|بلدات|قري[هة]?|قرى|حي|احياء|أحياء|مخيم|مخيمات|"
+                        r"منطق[هة]|مناطق|ريف)\s+){1,2})?")
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _SAID = re.compile(r"\b(?:said|told|reported|according)\b", re.I)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -302,7 +395,19 @@ def extract_document(text: str | bytes, published: date | str | None = None, lan
     gaz = gazetteer or load_gazetteer(gazetteer_dir)
     run = _Run(prepare(text), published, lex, gaz, result)
     run.entity_model = entity_model
-    return run.run()
+    # The cycle collector is paused while one text is read: the stages allocate thousands of
+    # short-lived tuples and matches, and collections triggered mid-document (~2 per report)
+    # traverse them while they are still alive (~8% of the time). Reference counting still
+    # frees everything; the collector resumes (and catches up, on mostly dead objects) when
+    # the document is done. A caller that disabled it itself keeps it disabled.
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        return run.run()
+    finally:
+        if paused:
+            gc.enable()
 
 
 class _Run:
@@ -321,6 +426,7 @@ class _Run:
         self._clause_cache: attr.ClauseCache = {}
         # where each violation starts in the normalised text (its span is in original offsets)
         self._viol_start: dict[int, int] = {}
+        self._org_speaks = False  # the publishing body asserts findings in the first person
 
     def sent_of(self, pos: int) -> int:
         return max(0, bisect_right(self.starts, pos) - 1)
@@ -341,7 +447,7 @@ class _Run:
         if author_rule in ("header:handle", "header:testimony", "header:speaker"):
             # a post's author, a testimony's witness and a briefing's speaker are sources of
             # what follows; the header line that names them describes them
-            at = norm.find(author, 0, 400)
+            at = norm.find(normalize_arabic(author) if has_arabic(author) else author, 0, 400)
             line_start = norm.rfind("\n", 0, max(0, at)) + 1 if at >= 0 else 0
             line_end = norm.find("\n", line_start)
             line_end = line_end if line_end > 0 else min(len(norm), 200)
@@ -443,6 +549,7 @@ class _Run:
         runs = attr.quote_runs([(x.index, x.paragraph, 0, x.text) for x in sentences])
         prev_quote: tuple[int, str] | None = None
         post_of_para: tuple[int, str] | None = None
+        self._channel_sources()
         for sent in sentences:
             si = sent.index
             stext = sent.text
@@ -485,6 +592,13 @@ class _Run:
                                      "attribution:continued_quote", (0, 0))
             if a is not None and has_arabic(a.speaker):
                 a = dc_replace(a, speaker=self._surface_name(a.speaker, a.speaker_span[0]))
+            if a is not None and _BODY_ANAPHOR.fullmatch(a.speaker):
+                # "The channel said ...": the channel named before
+                head = a.speaker.split()[-1].lower()
+                prior = next((x[0] for x in reversed(self._raw_sources) if x[2][0] < sent.start
+                              and head in f"{x[0]} {x[1]} {x[3]}".lower()), None)
+                if prior:
+                    a = dc_replace(a, speaker=prior)
             if si in runs and a is None:
                 # a quotation over several sentences: its speaker is named at one end, or is
                 # the one quoted just before in the paragraph ('"They went door to door."')
@@ -502,7 +616,8 @@ class _Run:
             cues = list(hedge_by_sent.get(si, []))
             if a is not None:
                 speaker, rule = a.speaker, a.rule
-                if rule.split(":")[-1].lower() in self.lex.doubting_verbs:
+                if rule.split(":")[-1].lower() in self.lex.doubting_verbs and \
+                        not _CLAIMED_RESPONSIBILITY.search(stext):  # an admission, not doubt
                     cues.append(rule.split(":")[-1])
                 if a.speaker_span[1] > a.speaker_span[0]:
                     speaker_spans[si] = a.speaker_span
@@ -531,7 +646,8 @@ class _Run:
                 for k_start, k_end, ka in parts:
                     k_cues = attr.hedge_cues(norm, k_start, k_end, self.lex)
                     verb = ka.rule.split(":")[-1].lower()
-                    if verb in self.lex.doubting_verbs:
+                    if verb in self.lex.doubting_verbs and \
+                            not _CLAIMED_RESPONSIBILITY.search(norm, k_start, k_end):
                         k_cues.append(verb)
                     if ka.speaker != speaker:
                         self._raw_sources.append((ka.speaker, ka.description, ka.speaker_span,
@@ -587,6 +703,7 @@ class _Run:
                     if figure_words is None and not accounts:
                         break
         self._disclaim_accounts(claims, disclaimer_sents, claim_of_sent, author)
+        self._first_person_claims(claims, author)
         r.claims = claims
 
         # figures
@@ -735,22 +852,39 @@ class _Run:
         for d in dates:
             si = self.sent_of(d.start)
             role = "event"
-            before = norm[max(0, d.start - 30):d.start]
-            if is_dateline(norm, d.start, d.end, si):
+            # Arabic puts more words between the verb and the date ("في بيان نشرته عبر معرفاتها
+            # الرسمية، في ٣ من آذار"): a longer look back (the English cues allow 12 characters)
+            before = norm[max(0, d.start - 50):d.start]
+            if _PERIOD_LABEL.search(before):
+                role = "event"  # "Period covered: 8-14 February" (a header line, no dateline)
+            elif is_dateline(norm, d.start, d.end, si):
                 role = "dateline"  # "BEIRUT, March 8 (Wire) -", "بيروت، ٩ آذار (وكالة) -"
             elif ":timestamp" in d.rule or (_PUBLICATION.search(before) and (
                     si <= 2 or not re.search("[\u0600-\u06ff]", before))):
                 # a post's timestamp; "بتاريخ" after the header dates an event, not the report
                 role = "publication"
-            elif _STATEMENT_DATE.search(before):
+            elif _LABEL_DATE.search(before) or _METHOD_DATE.search(
+                    norm, max(0, d.start - 90), d.start) or (_STATEMENT_DATE.search(before) and
+                                                  not _PASSIVE_REPORTED.search(before)):
+                # "Date of interview: 14 March 2023"; but "clashes continued to be reported on 21
+                # July", "he was released on 26 February" date the events themselves
                 role = "statement"
+            elif _NAMED_BY_YEAR.match(norm, d.end) and re.search(r"\b(?:the|a|an)\s+$", before,
+                                                                  re.I):
+                role = "reference"  # "the 1974 ceasefire line", "the 2012 constitution"
+            elif _BIRTH_BEFORE.search(before):
+                role = "reference"  # "born in 1990", "من مواليد عام ١٩٨٨": a birth, no event
             dm = DateMention(d.date, p.surface(d.start, d.end), p.span(d.start, d.end), role,
                              d.rule, si)
             r.all_dates.append(dm)
         seen_dates: set[str] = set()
         for dm in r.all_dates:
             if dm.role == "event" and (dm.sentence in event_sents or dm.sentence in denied_sents
-                                       or (dm.sentence == lead and event_sents)):
+                                       or (dm.sentence == lead and event_sents) or (
+                    event_sents and _PERIOD_LABEL.search(
+                        norm, max(0, self._norm_pos(dm.span[0]) - 40),
+                        self._norm_pos(dm.span[0])))):
+                # "Period covered: 8-14 February": a periodic report's events fall in it
                 key = dm.date or dm.surface
                 if key not in seen_dates:
                     seen_dates.add(key)
@@ -772,11 +906,16 @@ class _Run:
             sn = sentences[si]
             before = norm[max(sn.start, raw.start - 70):raw.start]
             surface = p.surface(raw.start, raw.end)
-            if si == 0 and raw.start < 60 and (surface.isupper() or re.match(
-                    r"\s*(?:,\s*[A-Za-z ]{2,20})?\s*(?:\(|—|–|-|:|\d|,\s*\w+\s+\d)",
-                    norm[raw.end:raw.end + 40])) and raw.start == sn.start:
+            # the dateline opens the first line or, under a headline, the first paragraph
+            if si <= 2 and raw.start < 400 and (raw.start == 0 or norm[raw.start - 1] == "\n") \
+                    and (surface.isupper() or re.match(
+                        r"\s*(?:,\s*[A-Za-z ]{2,20})?\s*(?:\(|—|–|-|:|\d|,\s*\w+\s+\d)",
+                        norm[raw.end:raw.end + 40])) and raw.start == sn.start and (
+                    si == 0 or _DATELINE_REST.match(norm, raw.end, raw.end + 60)):
                 role = "dateline"
-            elif _ORIGIN.search(before):
+            elif WHERE_AFTER.match(norm, raw.end) and (si in event_sents or si in setting_sents):
+                role = "scene"  # "transferred to Saydnaya, where he died under torture"
+            elif origin_before(before):
                 role = "origin"
             elif _DESTINATION.search(before):
                 role = "destination"
@@ -790,7 +929,10 @@ class _Run:
                 # "lawyers in Latakia say ...": where the source is, not where it happened
                 # (but "residents of Arzeh said" points at the scene).
                 role = "base"
-            elif si in event_sents or si in setting_sents:
+            elif si in event_sents or si in setting_sents or (
+                    event_sents and _INCIDENT.search(sn.text)):
+                # (the guide: clashes and strikes make a scene even when the sentence names no
+                # violation: "Israel struck tanks near the village of X")
                 role = "scene"
             else:
                 role = "mentioned"
@@ -880,12 +1022,18 @@ class _Run:
                 continue
             if self._is_agent(s, e, sentences[si], viol_by_sent[si]):
                 sent_agents.setdefault(si, []).append((s, e, entry.label, kind, p.surface(s, e)))
-        unknown_matches = [m for si in sorted(event_sents & set(viol_by_sent))
+        # the described-actor pattern has no literal start: try it only in the sentences that
+        # hold one of its link words (found for the whole text at once)
+        hinted = {self.sent_of(m.start()) for m in _UNKNOWN_HINT.finditer(norm)} \
+            if event_sents else set()
+        unknown_matches = [m for si in sorted(event_sents & set(viol_by_sent) & hinted)
                            for m in UNKNOWN_ACTOR.finditer(norm, sentences[si].start,
                                                            sentences[si].end)]
         for m in unknown_matches:
             si = self.sent_of(m.start())
             label = unknown_actor_label(m)
+            if label and has_arabic(label):
+                label = p.surface(m.start(), m.end())  # as the text spells it
             if not label or any(a_s <= m.start() and m.end() <= a_e for a_s, a_e, _ in actors):
                 continue  # "Turkish-backed factions" is a registry name (SNA)
             if not self._is_agent(m.start(), m.end(), sentences[si], viol_by_sent[si]):
@@ -898,7 +1046,8 @@ class _Run:
             for a_prev, a_cur in itertools.pairwise(sorted(acts)):
                 if any(a[0] == a_prev[0] for a in agents) and \
                         not any(a[0] == a_cur[0] for a in agents) and \
-                        re.fullmatch(r"\s*(?:,|and|or|و)\s*", norm[a_prev[1]:a_cur[0]]):
+                        (_JOINED.fullmatch(norm, a_prev[1], a_cur[0]) or
+                         _ALIAS_IN_PARENS.fullmatch(norm, a_prev[1], a_cur[0])):
                     agents.append(a_cur)
             if agents:
                 sent_agents[si] = agents
@@ -921,10 +1070,24 @@ class _Run:
                 clause = _CLAUSE_START.search(norm, sentences[si].start,
                                               sentences[si].start + m_comm.start())
                 since = clause.end() if clause else sentences[si].start
-                named += [a for a in acts if since <= a[0] and
-                          a[1] <= sentences[si].start + m_comm.start() and a not in named]
+                if not _DENIAL.search(norm, since, sentences[si].start + m_comm.start()):
+                    # "The ministry denies that its forces carried out any killings": no admission
+                    named += [a for a in acts if since <= a[0] and
+                              a[1] <= sentences[si].start + m_comm.start() and a not in named]
             if named:
+                # "the factions backed by the Turkish occupation committed violations": the
+                # described group is named, not its patron
+                for m in UNKNOWN_ACTOR.finditer(norm, sentences[si].start, sentences[si].end):
+                    inner = [a for a in named if m.start() <= a[0] and a[1] <= m.end()]
+                    label = unknown_actor_label(m)
+                    if inner and label:
+                        named = [a for a in named if a not in inner]
+                        if has_arabic(label):
+                            label = p.surface(m.start(), m.end())
+                        named.append((m.start(), m.end(), label, "unknown",
+                                      p.surface(m.start(), m.end())))
                 sent_agents[si] = named
+        self._breakdown_agents(sentences, actors_in_sent, claim_of_sent, sent_agents)
         # "They broke into our house": the actors of the sentence before, same paragraph.
         for si in sorted(event_sents & set(viol_by_sent)):
             if si in sent_agents or si - 1 not in actors_in_sent:
@@ -975,8 +1138,7 @@ class _Run:
                                                      norm[max(0, a[0] - 8):a[0]], re.I)) or
                     # "the terrorists", "التنظيمات الارهابيه": a source's label for the group
                     # it named ("إرهابيي جبهة النصرة")
-                    (a[2] == _LABEL_ACTOR and label_named and (a[4][:2] == "ال" or re.search(
-                        r"\b(?:the|these|those)\s+$", norm[max(0, a[0] - 8):a[0]], re.I))))]
+                    (a[2] == _LABEL_ACTOR and label_named))]
                 if not sent_agents[si]:
                     del sent_agents[si]
         event_date_of: dict[int, str] = {}
@@ -988,12 +1150,16 @@ class _Run:
             # a generic "gunmen" next to a named group is that group ("X gunmen", "gunmen of X")
             chosen = specific + [a for a in agents if a[3] == "generic" and not any(
                 (abs(a[0] - b[1]) < 30 or abs(b[0] - a[1]) < 30) and not _ANOTHER_AGENT.search(
-                    norm[min(a[1], b[1]):max(a[0], b[0])]) for b in specific)]
+                    norm[min(a[1], b[1]):max(a[0], b[0])]) and not (
+                    # "عناصر من قوات الأمن ومجموعات مسلحة رديفة": and another group
+                    b[1] <= a[0] and _JOINED.fullmatch(norm, b[1], a[0]))
+                for b in specific)]
             # "gunmen linked to X" covers the bare "X" and "gunmen" inside it; but "gunmen from
             # the Amshat faction" names a known group: keep the group.
             known = [a for a in chosen if a[3] not in ("unknown", "generic")]
-            chosen = [a for a in chosen if not (a[3] == "unknown" and " from " in a[2] and any(
-                a[0] <= k[0] and k[1] <= a[1] for k in known))]
+            chosen = [a for a in chosen if not (
+                a[3] == "unknown" and (" from " in a[2] or _MEMBERSHIP.search(a[2])) and any(
+                    a[0] <= k[0] and k[1] <= a[1] for k in known))]
             outer = [a for a in chosen if a[3] == "unknown"]
             chosen = [a for a in chosen if a[3] == "unknown" or not any(
                 o[0] <= a[0] and a[1] <= o[1] for o in outer)]
@@ -1063,7 +1229,11 @@ class _Run:
             d_inh = False
             if si in date_by_sent:
                 last_date = (para, ev_date)
-            elif last_date[0] == para:
+            elif last_date[0] == para and not (viol_by_sent.get(si) and all(
+                    _PLUPERFECT_BEFORE.search(norm, max(0, self._viol_start.get(id(v), 0) - 30),
+                                              self._viol_start.get(id(v), 0))
+                    for v in viol_by_sent[si])):
+                # (but "civilians who had been forced out" happened before that date)
                 ev_date, d_inh = last_date[1], True
             pl_list = scene_by_sent.get(si, [])
             ev_place: str | None = pl_list[0] if pl_list else None
@@ -1085,12 +1255,12 @@ class _Run:
                 src = next((d for d in r.all_dates if d.date == ev.date), None)
                 if src is not None:
                     r.dates.append(src)
+        self._outlet_sources()
         r.quoted_sources = self._sources()
         return r
 
     def _is_agent(self, s: int, e: int, sent: object, viols: list[Violation]) -> bool:
         norm = self.norm
-        from dalil.extract.text import Sentence
 
         assert isinstance(sent, Sentence)
         before = norm[max(sent.start, s - 40):s]
@@ -1104,15 +1274,17 @@ class _Run:
             return False
         if AGENT_LIST_BEFORE.search(before) and AGENT_CUE.search(norm[sent.start:s]):
             return True  # "by the security services, in particular Air Force Intelligence"
-        if _PATIENT_BEFORE.search(before) and not _MEMBERS_OF.search(before):
-            return False  # "killing of X", but not "members of X looted"
-        arabic = bool(_ARABIC.search(norm, s, e))
-        if arabic and _AR_SPEAKER_BEFORE.search(before):
-            return False
-        if not arabic and ATTACK_CLAUSE_BEFORE.search(before) and (
+        if ATTACK_CLAUSE_BEFORE.search(before) and not _ARABIC.search(norm, s, e) and (
                 ATTACK_VERB_AFTER.match(norm, e) or ATTACK_NOUN.search(norm, s, e)) and \
                 any((self._viol_start.get(id(v)) or self._norm_pos(v.span[0])) < s for v in viols):
             return True  # "three were killed when the PKK/YPG terror group fired rockets at"
+        if _PATIENT_BEFORE.search(before) and not _MEMBERS_OF.search(before):
+            return False  # "killing of X", but not "members of X looted"
+        if _AR_ATTACKED_POSTS.search(norm, max(sent.start, s - 90), s):
+            return False
+        arabic = bool(_ARABIC.search(norm, s, e))
+        if arabic and _AR_SPEAKER_BEFORE.search(before):
+            return False
         for v in viols:
             vs = self._viol_start.get(id(v))
             if vs is None:
@@ -1122,6 +1294,9 @@ class _Run:
             if arabic:
                 if abs(vs - s) < 60:
                     return True
+                if e < vs < e + 140 and norm[vs - 1:vs] == "و" and \
+                        _AR_PLURAL_VERB_AFTER.match(norm, e) and "." not in norm[e:vs]:
+                    return True  # "مسلحين ملثمين دخلوا القرية ... وداهموا المنازل"
                 continue
             if vs > e:
                 between = norm[e:vs]
@@ -1129,10 +1304,54 @@ class _Run:
                     continue
                 if UNDERGOER_VERB.match(norm, vs, vs + 30):
                     continue  # "Four tribal fighters also died": they died, they did not kill
-                if _SPEECH_BETWEEN.search(between):
+                if _SPEECH_BETWEEN.search(_SPEECH_ASIDE.sub(",", between)):
                     continue  # "The SDF accused X of executing ...": the accuser is no agent
+                if re.search(r"[,;]\s*$", norm[max(0, vs - 3):vs]) and \
+                        _NOMINAL_SUBJECT.match(norm, vs, vs + 40):
+                    continue  # "factions handed over their weapons, kidnapping has become ..."
                 return True
         return False
+
+    def _breakdown_agents(self, sentences: list[Sentence],
+                          actors_in_sent: dict[int, list[tuple[int, int, str, str, str]]],
+                          claim_of_sent: dict[int, int],
+                          sent_agents: dict[int, list[tuple[int, int, str, str, str]]]) -> None:
+        """A toll broken down by perpetrator, as monitors' monthly reports give it ("وتوزعت
+        حصيلة الضحايا بحسب الجهات الفاعلة: - قوات النظام السوري: 51 مدنياً"): each item's
+        actor is a perpetrator."""
+        norm = self.norm
+        for si, acts in actors_in_sent.items():
+            if si in sent_agents or si not in claim_of_sent:
+                continue
+            start = sentences[si].start
+            item = _LIST_ITEM.match(sentences[si].text)
+            count = _ITEM_COUNT.search(norm, start, min(sentences[si].end, start + 90))
+            if item is None or count is None:
+                continue
+            named = [a for a in acts if a[1] <= count.start() + 6]
+            specific = [a for a in named if a[3] != "generic"]
+            if named and any(_BY_PERPETRATOR.search(sentences[k].text)
+                             for k in range(max(0, si - 8), si)):
+                sent_agents[si] = specific or named
+
+    def _first_person_claims(self, claims: list[Claim], author: str) -> None:
+        """In a body's own statement or report ("Local Council of X", "الشبكة السورية لحقوق
+        الإنسان" heading it), what it asserts in the first person ("we documented", "سجلنا",
+        "رصد مكتبنا") is the body's: "Org" or "Org (our team)"."""
+        org = attr.header_organisation(self.norm, self.lex)
+        if not org:
+            return
+        if has_arabic(org):
+            org = self._surface_name(org, 0)
+        for c in claims:
+            if attr.first_person(c.attributed_to):
+                c.attributed_to = org if c.attributed_to.lower() in ("we", "نحن") else \
+                    f"{org} ({c.attributed_to})"
+            elif c.attributed_to == author and attr.FIRST_PERSON.search(
+                    self.sentences[c.sentence].text):
+                c.attributed_to = org
+                c.attribution_rule = "attribution:first_person"
+                self._org_speaks = True
 
     def _disclaim_accounts(self, claims: list[Claim], disclaimer_sents: set[int],
                            claim_of_sent: dict[int, int], author: str) -> None:
@@ -1177,6 +1396,11 @@ class _Run:
         pos = self.norm.find(name, max(0, near - 10))
         if pos < 0:
             pos = self.norm.find(name)
+        if pos < 0 and name.startswith("ال"):
+            # "للشبكة السورية" (ل + ال): the owner named after the preposition
+            pos = self.norm.find("لل" + name[2:], max(0, near - 10))
+            if pos >= 0:
+                return "ال" + self.p.surface(pos + 2, pos + len(name))
         return self.p.surface(pos, pos + len(name)) if pos >= 0 else name
 
     def _norm_pos(self, orig_pos: int) -> int:
@@ -1217,15 +1441,51 @@ class _Run:
             cached = self._actor_cache[name] = self.lex.actors.finditer(name)
         return cached
 
+    def _channel_sources(self) -> None:
+        """'Video circulating on Telegram channel "Suwayda 24"': the channel is cited."""
+        for m in _CHANNEL_NAME.finditer(self.norm):
+            g = "q" if m.group("q") else "n"
+            self._raw_sources.append((m.group(g).strip(), "channel", (m.start(g), m.end(g)),
+                                      "attribution:channel"))
+
+    def _outlet_sources(self) -> None:
+        """"told state news agency SANA", "في بيان نقلته وكالة الأنباء الرسمية (سانا)": the
+        outlet that carried a statement is cited too (only names the media lexicon knows; not
+        the document's own outlet named in its header, byline or dateline)."""
+        head = self.norm[:300].lower()  # header, byline, dateline: the document's own outlet
+        for m in _CARRIED_BY.finditer(self.norm):
+            g = next(k for k in ("paren", "ar", "en") if m.group(k))
+            name = m.group(g).strip()
+            if g == "en":  # "state news agency SANA" is SANA, but "state TV" stays whole
+                bare = re.sub(r"^(?:[a-z-]+\s+)+|^(?:[A-Z][a-z]+\s+)(?=[A-Z]{2})", "", name)
+                if bare and not re.fullmatch(r"TV|Television|Radio|News", bare):
+                    name = bare
+            if 0 <= head.find(name.lower()) < m.start(g):
+                continue  # "his brother told Enab Baladi" in Enab Baladi's own report
+            if first_matching(self.lex.source_roles, normalize_arabic(name)) != "media" and \
+                    not (g == "paren" and first_matching(self.lex.source_roles,
+                                                         normalize_arabic(m.group("ar") or ""))
+                         == "media"):
+                continue
+            if has_arabic(name):
+                name = self._surface_name(name, m.start(g))
+            self._raw_sources.append((name, "", (m.start(g), m.start(g) + len(name)),
+                                      "attribution:carried_by"))
+
     def _sources(self) -> list[QuotedSource]:
         """One quoted source per name; role and pseudonymity from its first telling mention.
 
         Grouping first means the role lexicons run once per source, not once per mention."""
         groups: dict[str, list[tuple[str, str, tuple[int, int], str]]] = {}
         group_words: dict[str, set[str]] = {}
-        org = attr.header_organisation(self.norm)
+        org = attr.header_organisation(self.norm, self.lex)
         if org and has_arabic(org):
             org = self._surface_name(org, 0)
+        if org and self._org_speaks and not any(attr.first_person(x[0])
+                                                for x in self._raw_sources):
+            # the organisation asserts findings in the first person ("سجلنا", "Our people
+            # were forced from ..."): it is a source, unless it is already one as "our team"
+            self._raw_sources.append((org, "", (0, 0), "attribution:header:organisation"))
         for raw in self._raw_sources:
             if org and attr.refers_to(raw[0], org):
                 raw = (org, raw[1], raw[2], raw[3])  # "the centre" in the centre's own report
@@ -1233,7 +1493,9 @@ class _Run:
             if not key or _PRONOUN_KEY.fullmatch(key):
                 continue
             named = self._actors_in(raw[0])
-            if named and named[0][2].label and (named[0][1] - named[0][0]) >= 0.5 * len(raw[0]):
+            if named and named[0][2].label and (named[0][1] - named[0][0]) >= 0.5 * len(raw[0]) \
+                    and self.lex.actor_kinds.get(named[0][2].label) != "state_body":
+                # (not state bodies: the defence and the interior ministry are two sources)
                 key = name_key(named[0][2].label)  # "the SDF" = "Syrian Democratic Forces"
             words = set(key.split())
             # "Haddad" after "Karim Haddad", "the ministry" after "the interior ministry": one
@@ -1272,7 +1534,8 @@ class _Run:
             self._role_cache[key] = cached
         role, pseudo = cached
         if role in ("other", "witness", "NGO") and (
-                rule in ("attribution:header:handle", "attribution:post_author") or (
+                rule in ("attribution:header:handle", "attribution:post_author",
+                         "attribution:channel") or (
                     rule.rsplit(":", 1)[-1] in ("posted", "tweeted", "shared", "wrote", "نشر",
                                                 "نشرت", "كتب", "كتبت")
                     and _SOCIAL_PLATFORM.search(around[:160]))):
@@ -1297,17 +1560,25 @@ class _Run:
             first_matching(self.lex.source_roles, both) if desc else None) or "other"
         if _UN_BODY.search(name):
             role = "official"  # UN agencies are official bodies, not NGOs
+        named = self._actors_in(name) if role in ("other", "NGO") else []
         if name.startswith("@"):
             role = "social_media_account"
-        elif role == "other" and self._actors_in(name):
-            role = "official"  # an armed group or state body speaking for itself
+        elif named and (role == "other" or
+                        (named[0][1] - named[0][0]) >= 0.5 * len(name.strip())):
+            # an armed group or state body speaking for itself ("The Islamic State group
+            # claimed", not an NGO for its "group")
+            role = "official"
         # the name itself says so ("a source in the ministry"); an institution that "relies on
         # a network of sources" still speaks under its own name
         named_anonymous = bool(_ANONYMOUS.search(name))
         if role in ("official", "NGO", "media") and not name.startswith("@") and \
                 not named_anonymous and not _INDEFINITE.match(name) and \
-                not self.lex.pseudonymous.search(name):
-            return role, False  # institutions speak under their own name
+                not self.lex.pseudonymous.search(name) and (
+                    first_matching(self.lex.source_roles, name) or self._actors_in(name) or
+                    _UN_BODY.search(name) or not _PERSON_NAME.match(name)):
+            # institutions speak under their own name; "Abu Ammar, a council official, who
+            # gave only his kunya" is a person whose role comes from the description
+            return role, False
         pseudo = bool(self.lex.pseudonymous.search(name)
                       or self.lex.pseudonymous.search(f"{context} | {around[:200]}"))
         return role, pseudo

@@ -54,6 +54,8 @@ _EN_STOP = {
     "eid", "ramadan", "nowruz", "newroz", "christmas", "easter", "ashura", "allah", "god", "amin", "hassan", "ali", "ahmad", "ahmed", "mohammed",
     "muhammad", "omar", "khaled", "youssef", "ibrahim", "mahmoud", "mustafa", "hussein", "abbas",
     "umm", "abu", "bin", "ibn", "al", "el", "mr", "mrs", "dr", "gen", "col",
+    # given names of public figures that are also village names ("the fall of Bashar Assad")
+    "bashar", "hafez", "maher", "rifaat", "asma", "assad", "jolani", "julani",
 }
 _AR_STOP = {name_key(w) for w in (
     "في", "من", "إلى", "على", "عن", "مع", "بعد", "قبل", "حتى", "منذ", "خلال", "بين", "أن", "إن",
@@ -77,6 +79,11 @@ _AR_STOP = {name_key(w) for w in (
     "تحت", "فوق", "أمام", "خلف", "عند", "حول", "ضد", "دون", "لدى", "وسط", "جانب", "قرب", "داخل",
     "خارج", "بعيد", "قريب", "الباقون", "الآخرين", "آخرين", "مساء", "ظهر", "عصر", "فجر", "صباحا",
     "الحدودي", "الحدودية", "العسكري", "العسكرية", "الجديد", "القديم",
+    # place words themselves ("وقرى ريف طرطوس": villages, not a village called قرى)
+    "قرى", "قرية", "بلدة", "بلدات", "مدينة", "مدن", "حي", "أحياء", "منطقة", "مناطق", "مخيم",
+    "مخيمات", "ناحية", "محافظة",
+    # what follows "مجزرة" when it is no place ("مجزرة مروعة", "مجزرة أخرى")
+    "مروعة", "أخرى", "جماعية", "كبيرة", "دموية", "بشعة", "جديدة",
     # the door ("كسروا الباب"), not the town of al-Bab unless a place word names it
     "الباب", "باب",
 )}
@@ -85,6 +92,11 @@ _SPELLING_CUE = _rx(
     r"(?:\b(?:in|at|near|outside|inside|into|struck|shelled|bombed|stormed|raided|besieged|"
     r"overran|villages?|towns?|hamlets?|cit(?:y|ies)|neighbou?rhoods?|camp)(?:\s+of)?\s+"
     r"|\b(?:in|of|villages?|towns?)\s+(?:the\s+)?(?:village|town|hamlet|city|camp)\s+of\s+)$")
+# generic place words: never a place's name, whatever cue precedes ("على حاجز المدينة": the
+# city's checkpoint, not a village called al-Madina)
+_AR_NEVER = {name_key(w) for w in (
+    "المدينة", "القرية", "البلدة", "المنطقة", "الحي", "الريف", "المخيم", "الناحية", "المحافظة",
+    "قرى", "بلدات", "مدن", "أحياء", "مناطق", "مخيمات")}
 _LATIN_CUE = _rx(
     r"(?:\b(?:in|at|near|outside|around|inside|into|from|to|toward|towards|across|between|of|"
     # attacks name their target: "shelling on X", "stormed X", "raided X"
@@ -97,7 +109,14 @@ _LATIN_CUE = _rx(
     r"south-?eastern|south-?western|rural|besieged|old|upper|lower)\s+)?)$", re.I)
 _AR_STRONG_CUE = _rx(
     r"(?:قري[هة]|قرى|بلد[هة]|بلدات|مدين[هة]|حي|احياء|ريف|منطق[هة]|ناحي[هة]|مخيم|محافظ[هة]|"
-    r"ضاحي[هة]|مزرع[هة]|قريتي|بلدتي|معبر|حاجز|سجن|مطار|مشفى|مستشفى|طريق)\s+$")
+    r"ضاحي[هة]|مزرع[هة]|قريتي|بلدتي|معبر|حاجز|سجن|مطار|مشفى|مستشفى|طريق|"
+    # "مجزرة البيضا ورأس النبع": a massacre is named after its place
+    r"مجزر[هة]|مذبح[هة])\s+$")
+# "أحياء حمص القديمة، مثل الخالدية": the names a plural place word introduces
+_AR_LIST_INTRO = _rx(r"(?:احياء|قرى|بلدات|مدن|مناطق|مخيمات|الاحياء|القرى|البلدات|المدن|المناطق)"
+                     r"(?:\s+\S+){0,3}\s*[،,]?\s*(?:مثل|منها|ومنها|بينها|من بينها|لا سيما|ولا سيما|"
+                     r"خاصه|وخاصه|بخاصه|وهي|هي)\s+$")
+_MASSACRE_WORD = _rx(r"(?:مجزر[هة]|مذبح[هة])")
 _AR_PREPOSITION_BEFORE = _rx(r"(?:^|\s)(?:في|من|إلى|قرب|على|عن|بين|نحو)\s+$")
 _MODIFIER_AFTER = _rx(
     r"^\s*(?P<m>province|governorate|countryside|suburbs|region|district|sub-?district|city|town|"
@@ -129,38 +148,97 @@ _ORIGIN = _rx(
     r"reinforcements|came|come|coming|arrived|arriving|hailing|hail|brought|bused|bussed|"
     r"originally|natives?|who are|recruited|deployed)\b[^.;]{0,40}\bfrom\s+(?:the\s+)?"
     r"(?:(?:village|town|city|area|province|countryside)\s+of\s+)?$"
-    r"|\b(?:fired|launched|shelling came|came) from\s+(?:\w+\s+){0,4}?$"
+    r"|\b(?:fired|launched|shelling came|came|took off|taken off|taking off|flew|flown) from\s+"
+    r"(?:\w+\s+){0,4}?$"
     r"|(?:مقاتل\w*|عناصر|مسلح\w*|قادم\w*|جاءوا|جاؤوا|قدموا|ينحدر\w*|ابناء|تعزيزات|ارتال|رتل)"
     r"[^.،,]{0,30}\s+من\s+(?:\S+\s+)?$"
-    r"|(?:مصدره|مصدرها|انطلاقا من|انطلقت من|اطلقت من)[^.،,]{0,50}$)", re.I)
+    r"|(?:مصدره|مصدرها|انطلاقا من|انطلقت من|اطلقت من)[^.،,]{0,50}$"
+    # where an armed group sits, not where it struck: "the militants, holed up south of X",
+    # "التنظيمات الإرهابية المنتشرة في ريف إدلب"
+    r"|\b(?:holed up|stationed|entrenched|positioned|garrisoned)\s+(?:\w+\s+){0,2}?(?:in|at|near|"
+    r"around|(?:south|north|east|west)\s+of)\s+(?:the\s+)?$"
+    r"|(?:المنتشر\S*|المتمركز\S*|المتحصن\S*|المرابط\S*|المتواجد\S*)\s+في\s+(?:\S+\s+)?$"
+    # where people are from: "a farmer from X", "a journalist from X" (the guide: victims'
+    # home towns are no scenes); but "kidnapped a boy from X" names where it happened
+    r"|\b(?:journalists?|activists?|farmers?|teachers?|doctors?|nurses?|engineers?|lawyers?|"
+    r"students?|plumbers?|drivers?|shepherds?|traders?|merchants?|workers?|man|woman|boy|girl|"
+    r"youths?|family|families|refugees?|conscripts?|defectors?|natives?|Alawites|Druze|"
+    r"delegations?|delegates|representatives|negotiators|notables|dignitaries|elders|"
+    r"Christians|Kurds|Bedouins?|Syrians)\s+(?:originally\s+)?from\s+(?:the\s+)?"
+    r"(?:(?:village|town|city|area|province|countryside|region)\s+of\s+)?(?:the\s+)?$)", re.I)
+# a verb of taking or driving out between the actor and "from": where it happened, no origin
+_TAKEN_FROM = _rx(r"\b(?:kidnap\w*|abduct\w*|took(?!\s+off)|taken(?!\s+off)|snatch\w*|seiz\w*|arrest\w*|detain\w*|"
+                  r"expel\w*|evict\w*|driven|drove|displac\w*|forced|withdr[ae]w\w*|pulled out|"
+                  r"rescued|evacuated|recovered|removed)\b", re.I)
+
+
+# "transferred to Saydnaya, where he died under torture": the destination is a scene
+WHERE_AFTER = _rx(r"(?:\s+[\w-]+){0,3}\s*,?\s+(?:where|in which)\b|\s*[،,]?\s*حيث\s", re.I)
+
+
+def origin_before(before: str) -> bool:
+    """Whether the text just before a place names where people or fighters come from ("fighters
+    from Idlib", "a farmer from X", "المنتشرة في"), not where something happened to them."""
+    m = _ORIGIN.search(before)
+    return m is not None and not (" from" in m.group(0).lower() and _TAKEN_FROM.search(m.group(0)))
 _DESTINATION = _rx(
     r"(?:\b(?:fled|flee|fleeing|flees|escaped|escape|displaced|refuge|sheltering|shelter|"
     r"sheltered|evacuated|moved|relocated|headed|heading|driven|bused|bussed|deported|"
-    r"transferred|taken|transported|returned|arrived|made their way|walked)\b[^.;]{0,45}?"
+    # (the gap stops at a new clause: "fled to Tartus after their house in Baniyas was looted")
+    r"transferred|taken|transported|returned|arrived|made their way|walked)\b"
+    r"(?:(?!\b(?:after|before|when|because|where|while|but|whose|which)\b)[^.;]){0,45}?"
     r"\b(?:to|into|towards?|in|at)\s+(?:the\s+)?(?:(?:safety|village|town|city|area|coast)\s+of\s+"
     r"(?:the\s+)?)?(?:neighbou?ring\s+|nearby\s+|northern\s+|southern\s+|eastern\s+|"
     r"western\s+)?$"
     r"|\b(?:fled|flee|fleeing|escaped|sheltering|sheltered|moved|took refuge)\b[^.;]{0,50}?\bto\s+"
     r"(?:a|the|their|his|her)\s+(?:[\w']+\s+){0,2}(?:house|home|homes|farm|shelter|camp|school|"
     r"mosque)\s+(?:in|at|near|outside)\s+(?:the\s+)?$"
-    r"|\b(?:left|went|moved)\b[^.;]{0,30}?\bfor\s+$"
+    r"|\b(?:left|went|moved|headed)\b[^.;]{0,30}?\bfor\s+(?:the\s+)?(?:(?:nearby|neighbou?ring)\s+)?"
+    r"(?:(?:town|village|city|area)\s+of\s+)?$"
     r"|\b(?:live|living|lives|stay|staying|sheltering)\s+(?:now\s+)?in\s+(?:\w+\s+)?camps?\s+"
     r"(?:in|near|at)\s+$"
-    r"|(?:نزح\w*|فر|فروا|فرت|هرب\w*|لجا\w*|لجو\w*|نقل\w*|اقتيد\w*|اقتاد\w*|توجه\w*|وصل\w*|"
+    # where the displaced shelter: "hosted in X", "staying in schools and public buildings in X",
+    # "to camps near X" (the guide: where people fled to or shelter is no scene)
+    r"|\b(?:hosted|housed|accommodated|sheltered|sheltering|taking refuge|took refuge|"
+    r"sought refuge|seeking refuge)\s+(?:\w+\s+){0,2}?(?:in|at)\s+(?:the\s+)?$"
+    r"|\b(?:staying|sheltering|sheltered|living|housed|hosted)\s+(?:\w+\s+){0,2}?(?:in|at)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:schools?|shelters?|camps?|tents?|mosques?|buildings|host families|"
+    r"relatives|churches)\b[^.;]{0,40}?\b(?:in|at|near|around)\s+(?:the\s+)?$"
+    r"|\bto\s+(?:[\w-]+\s+)?(?:camps?|shelters?|tents)\s+(?:in|near|at|outside|around)\s+"
+    r"(?:the\s+)?$"
+    # (a verb starts a word: "الجاري" holds no "لجأ")
+    r"|(?:^|(?<=\s))[وف]?(?:نزح\w*|فر(?!\w)|فروا|فرت|هرب\w*|لجا\w*|لجو\w*|نقل\w*|اقتيد\w*|اقتاد\w*|"
+    r"توجه\w*|وصل\w*|"
     r"خرج\w*|انتقل\w*|ذهب\w*|غادر\w*|اخلاء|اجلاء|ترحيل|رحلوا)[^.،,]{0,25}\s+(?:الى|نحو|باتجاه|في)\s+(?:\S+\s+)?$"
+    # "نزح أكثر من ٥٠٠ عائلة من قرى ريف اللاذقية الشمالي إلى مدينة اللاذقية": "إلى" further on
+    r"|(?:^|(?<=\s))[وف]?(?:نزح\w*|فر(?!\w)|فروا|فرت|هرب\w*|لجا\w*|لجو\w*|هجر\w*|رحل\w*|ترحيل|"
+    r"تهجير)"
+    r"(?:\s+[^\s.،,؛]+){1,10}?"
+    r"\s+(?:الى|نحو)\s+(?:\S+\s+)?$"
     # "باتجاه" (towards) names where people went, whatever the verb and however far it is
-    r"|(?:^|\s)باتجاه\s+(?:\S+\s+)?$)", re.I)
+    r"|(?:^|\s)باتجاه\s+(?:[^\s.،,]+\s+){0,5}$"
+    # "نحو مناطق الشهباء وحلب" (towards); not "نحو ٣٠ شخصاً في" (about 30 people in)
+    r"|(?:^|\s)نحو\s+(?:(?!(?:في|من|على|عن)\s)[^\s\d٠-٩.،,]+\s+){0,3}و?$)", re.I)
 _BASE = _rx(
     r"(?:\bbased in|headquartered in|offices? in|\bsaid in|told reporters in|speaking in|"
+    r"speaking to (?:reporters|journalists|the press) in|"
     r"\b(?:recorded|interviewed|collected|gathered|taken down)\s+(?:\w+\s+){0,3}in|"
     r"(?:جمعت|سجلت|سجّلت)(?:\s+\S+){0,3}\s+في|"
-    r"press conference in|statement from|briefing in|مقره|ومقره|ومقرها|مقرها)\s+(?:the\s+)?$",
+    r"press conference in|statement from|briefing in|مقره|ومقره|ومقرها|مقرها|"
+    # a title names where its holder governs, not where anything happened
+    r"\b(?:governor|mayor|mufti|bishop|archbishop|patriarch|MP|deputy|commander|chief|head|"
+    r"director|security chief|police chief)s?\s+(?:of|for)|(?:محافظ|رئيس\s+بلديه|مفتي|مطران|"
+    r"قائد\s+شرطه|مدير\s+منطقه)(?:\s+مدينه)?)\s+(?:the\s+)?$",
     re.I)
 _COUNTRIES = {name_key(c) for c in (
     "لبنان", "تركيا", "العراق", "الأردن", "إسرائيل", "روسيا", "إيران", "مصر", "سوريا", "سورية",
     "فلسطين", "ألمانيا", "فرنسا", "أمريكا", "السعودية", "قطر", "الإمارات", "Lebanon", "Turkey",
     "Türkiye", "Iraq", "Jordan", "Israel", "Russia", "Iran", "Egypt", "Syria", "Germany",
-    "France", "Qatar", "Geneva", "Beirut", "بيروت", "Amman", "عمان", "Istanbul", "Gaziantep")}
+    "France", "Qatar", "Geneva", "Beirut", "بيروت", "Amman", "عمان", "Istanbul", "Gaziantep",
+    # foreign capitals and cities that share a Syrian village's name ("Anqarah")
+    "Ankara", "أنقرة", "Moscow", "موسكو", "Tehran", "طهران", "Baghdad", "بغداد", "Cairo",
+    "القاهرة", "Riyadh", "الرياض", "Doha", "الدوحة", "Washington", "واشنطن", "Paris", "باريس",
+    "London", "لندن", "Berlin", "برلين", "Brussels", "Jerusalem", "القدس", "Erbil", "أربيل")}
 _ORG_AFTER = _rx(
     r"\s+(?:Today|News|Post|Times|Radio|TV|Network|Observer|Daily|Press|Wire|Media|Channel|"
     r"Agency|Now|Live|24|Observatory|Council|Committee|Coordination|Monitor|Center|Centre|Office|"
@@ -258,6 +336,8 @@ class _Lookups:
 
     def _start(self, word: str) -> int:
         arabic = "\u0600" <= word[0] <= "\u06ff"
+        if not arabic and len(word) > 3 and word.endswith("'s"):
+            return self._start(word[:-2])  # "Idlib's Jabal al-Zawiya"
         if not arabic and not _capitalised(word) and word.lower() not in _LATIN_ARTICLES:
             return 0  # most words: lower-case Latin, never the start of a place name
         if name_key(word) in _COUNTRIES:
@@ -296,6 +376,17 @@ class _Lookups:
         keys = tuple((s, key) for s, key in _keys(surface, 0, len(surface), arabic)
                      if key and gaz.has_key(key) and not (
                          key in _EN_STOP or key in reserved or surface[s:].lower() in reserved))
+        if not keys and not arabic and len(surface) >= 5 and surface[-1:].lower() in "aeh" and \
+                (re.search(r"[\s-]", surface) or surface[-2:].lower() in ("eh", "ah")):
+            # the Arabic ending ة is written -a, -ah, -eh or -e: "al-Mukhtariya" is the
+            # gazetteer's "Mukhtariyah", "Arzeh" its "Arzah" (but a bare "Samira" is a woman)
+            stem = re.sub(r"(?:ah|eh|a|e)$", "", surface, flags=re.I)
+            for variant in (stem + "ah", stem + "eh", stem + "a"):
+                key = name_key(variant)
+                if variant != surface and key and gaz.has_key(key) and key not in _EN_STOP \
+                        and key not in reserved:
+                    keys = ((0, key),)
+                    break
         skeleton = None
         if not arabic:
             sk = skeleton_key(surface)
@@ -358,13 +449,18 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
             start, end = tok[0], matches[i + n - 1].end()
             if not arabic and not capitalised(last):
                 continue
+            if not arabic and last.endswith("'s") and len(last) > 3:
+                end -= 2  # the possessive is no part of the name
             keys, skeleton = look.surface(norm[start:end], arabic)
             for rel, key in keys:
                 if _overlaps(start + rel, end, blocked_sorted):
                     continue
-                if key in _AR_STOP and not _AR_STRONG_CUE.search(
-                        norm[max(0, start + rel - 14):start + rel]):
-                    continue  # a common word, unless a place word names it ("مدينة التل")
+                if key in _AR_STOP:
+                    cue_m = _AR_STRONG_CUE.search(norm[max(0, start + rel - 14):start + rel])
+                    if key in _AR_NEVER or cue_m is None or _MASSACRE_WORD.match(cue_m.group(0)):
+                        # a common word, unless a place word names it ("مدينة التل"); after
+                        # "مجزرة" it is an adjective ("مجزرة جديدة": a new massacre)
+                        continue
                 found = (start + rel, end, key, n)
                 break
             if found:
@@ -448,13 +544,21 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
         arabic = has_arabic(key)
         cue = ""
         if arabic:
-            if _AR_STRONG_CUE.search(before) or s > tokens[i][0]:
-                cue = "arabic_place_word" if _AR_STRONG_CUE.search(before) else "arabic_prefix"
+            if s > tokens[i][0] and norm[tokens[i][0]:s] == "و" and mentions and re.fullmatch(
+                    r"\s*[,،]?\s*", norm[mentions[-1].end:tokens[i][0]]):
+                # "أحياء الزهراء والنزهة وعكرمة": the next name of a list, glued to its "و"
+                cue = "list_continuation"
+            elif _AR_STRONG_CUE.search(before) or _AR_LIST_INTRO.search(before):
+                cue = "arabic_place_word"
+            elif s > tokens[i][0]:
+                cue = "arabic_prefix"
             elif (mentions and re.fullmatch(r"\s*(?:و|,|،|او)\s*", norm[mentions[-1].end:s] + "")) or (mentions and re.fullmatch(r"\s*(?:,|،)?\s*و?", norm[mentions[-1].end:tokens[i][0]])):
                 cue = "list_continuation"
         else:
             if _LATIN_CUE.search(before):
                 cue = "preposition"
+            elif mentions and norm[mentions[-1].end:s] in ("'s ", "’s "):
+                cue = "possessive_of_place"  # "Idlib's Jabal al-Zawiya"
             elif ma:
                 cue = "place_word_after"
         is_major = any(_is_major(p, arabic) for p in cands)
@@ -470,6 +574,9 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
         if key[0] in "~=":
             cue = ("spelling_variant:" if key[0] == "~" else "vowel_variant:") + (cue or "")
         if accept:
+            paired = _paired_direction(norm, s, e, before, look, gaz)
+            if paired is not None:
+                mentions.append(paired)  # "Eastern and Western Ghouta": Eastern Ghouta too
             mentions.append(RawMention(s, e, key, cands, modifier, cue or "major_place",
                                        preferred, dm.group("d").lower() if dm else ""))
             i += n
@@ -531,6 +638,32 @@ def _quarters_of_named_cities(norm: str, mentions: list[RawMention],
                               "quarter_of_named_city"))
     out.sort(key=lambda x: x.start)
     return out
+
+
+_PAIRED_DIRECTION = re.compile(r"\b(?P<d>Eastern|Western|Northern|Southern|East|West|North|South|"
+                               r"Upper|Lower)\s+(?:and|&)\s+$", re.I)
+_DIRECTION_WORD = re.compile(r"(?:Eastern|Western|Northern|Southern|East|West|North|South|Upper|"
+                             r"Lower)\s+", re.I)
+
+
+def _paired_direction(norm: str, s: int, e: int, before: str, look: _Lookups,
+                      gaz: Gazetteer) -> RawMention | None:
+    """"Eastern and Western Ghouta" names two regions: the first, "Eastern Ghouta", is found by
+    putting its direction word in front of the rest of the second name."""
+    head = _DIRECTION_WORD.match(norm, s, e)
+    pair = _PAIRED_DIRECTION.search(before) if head else None
+    if head is None or pair is None:
+        return None
+    other = pair.group("d") + " " + norm[head.end():e]
+    keys, _skeleton = look.surface(other, False)
+    if not keys:
+        return None
+    key = keys[0][1]
+    cands = _dedupe(gaz.lookup_key(key))
+    if not cands:
+        return None
+    start = s - len(before) + pair.start("d")
+    return RawMention(start, start + len(pair.group("d")), key, cands, "", "paired_direction")
 
 
 def _keys(norm: str, start: int, end: int, arabic: bool) -> list[tuple[int, str]]:

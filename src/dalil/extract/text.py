@@ -58,9 +58,17 @@ class Prepared:
         return pos + (self._shift[i - 1] if i else 0)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        if not self._cuts:
+        # orig() written out: every mention, claim and figure takes its span here
+        cuts = self._cuts
+        if not cuts:
             return start, end if end > start else start
-        return self.orig(start), self.orig(end - 1) + 1 if end > start else self.orig(start)
+        shift = self._shift
+        i = bisect_right(cuts, start)
+        a = start + (shift[i - 1] if i else 0)
+        if end <= start:
+            return a, a
+        j = bisect_right(cuts, end - 1)
+        return a, end + (shift[j - 1] if j else 0)
 
     def surface(self, start: int, end: int) -> str:
         if not self._cuts:

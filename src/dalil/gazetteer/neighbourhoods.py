@@ -3,7 +3,8 @@
 Reports place events in city quarters (Baba Amr in Homs, Sheikh Maqsoud in Aleppo, حي القصور in
 Baniyas) that neither OpenSyria nor Who's On First lists. We have no surveyed coordinates for
 them, and inventing some would put a false point on a map used as evidence; so each gets the
-coordinates of its city (or a region those of its main town) and says so in ``coordinates_of``.
+coordinates of its city (a region those of its main town, a village missing from the sources those
+of the nearest town listed) and says so in ``coordinates_of``.
 """
 
 from __future__ import annotations
@@ -30,14 +31,16 @@ def neighbourhood_places(gaz: Gazetteer, lines: Iterable[str], origin: str = "ne
         parent = by_id.get(parent_id)
         if parent is None:
             raise InputError(f"{origin}:{lineno}: no gazetteer place with id {parent_id!r}")
-        region = relation != "city"
+        # "city": a quarter; "main town": a region; "nearby town": a village the sources lack
+        village = relation == "nearby town"
+        region = relation != "city" and not village
         spellings = [a for a in alts.split("|") if a]
-        if not region and name_ar:
+        if relation == "city" and name_ar:
             spellings.append("حي " + name_ar)  # "حي القصور": how Arabic reports name a quarter
         out.append(Place(
             f"nbh:{parent_id}:{name}", "locality", name, name_ar,
             tuple(spellings), parent.lat, parent.lon, parent.admin1,
-            parent.admin2, parent.country, 0, "RGN" if region else "PPLX",
+            parent.admin2, parent.country, 0, "RGN" if region else "PPL" if village else "PPLX",
             coordinates_of=f"{relation}: {_display(parent)} ({parent.id})"))
     return out
 
