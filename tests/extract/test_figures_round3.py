@@ -377,3 +377,20 @@ def test_a_figure_takes_the_doubt_of_its_own_clause() -> None:
     r = run("Local activists said 40 people were executed, but the figure could not be verified, "
             "while the army said 6 gunmen were killed.")
     assert [f["hedged"] for f in r["casualty_figures"]] == [True, False]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # two counts, one verb
+    ("Government shelling killed 6 soldiers and 3 rebels near the town.",
+     [(6, "exact", "killed"), (3, "exact", "killed")]),
+    ("سجّل المرصد مقتل ٩ عناصر من قوات النظام و٥ من الفصائل في اشتباكات.",
+     [(9, "exact", "killed"), (5, "exact", "killed")]),
+    # the second verb wins for the second count
+    ("The strike killed 3 people and wounded 9 others.",
+     [(3, "exact", "killed"), (9, "exact", "injured")]),
+    # "estimated the number of the displaced at"
+    ("قدّرت الأمم المتحدة عدد النازحين بأكثر من ٨٠ ألف شخص.",
+     [(80_000, "more_than", "displaced")]),
+])
+def test_coordinated_and_estimated_counts(text: str, expected: list[tuple[Any, str, str]]) -> None:
+    assert casualties(run(text)) == expected

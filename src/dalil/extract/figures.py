@@ -408,6 +408,20 @@ _CODE_BEFORE = re.compile(r"\b[A-Z]{1,4}-$")
 CLAUSE_END = _rx(r"[.;:!?\u061f]|\s(?:while|whereas|but|after|before|as)\s", re.I)
 
 
+# "killing 7 soldiers and 4 rebels", "مقتل ٧ عناصر من قوات النظام و٤ من الفصائل": the second
+# count shares the verb of the first (one count, a few words, "and" / "و", nothing else)
+_COORDINATED = _rx(r"^\s+(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                   r"twelve|twenty|thirty|forty|fifty|hundred|dozens|hundreds)\s+"
+                   r"(?:(?!and\b|or\b|while\b|but\b)[^\s\d.;:!?,\u060c]+\s+){1,5}?(?:and\s+|و)$",
+                   re.I)
+
+
+# the same, seen from the second count when the first has its kind already: the words between
+# them ("عناصر من قوات النظام و")
+COORDINATED_NEXT = _rx(r"\s*(?:(?!and\b|or\b|while\b|but\b)[^\s\d.;:!?,\u060c]+\s+){1,6}?"
+                       r"(?:and\s+|و)", re.I)
+
+
 def _verb_before(before: str, after: str) -> str | None:
     """What the verb nearest before the number did to those counted, if the number is its
     object ("killing six and injuring around 20": 20 injured)."""
@@ -418,8 +432,9 @@ def _verb_before(before: str, after: str) -> str | None:
             verb = m.group(0).strip().split()[0] if m.group(0).strip() else ""
             # "killed 9 members of one family": the verb belongs to the first number
             verb_end = m.start() + len(m.group(0).rstrip().split()[0]) if verb else m.start()
-            if _NUMBER_WORD.search(before[verb_end:]) or re.search(r",\s*(?:and|و)\s",
-                                                                   before[verb_end:]):
+            between = before[verb_end:]
+            if (_NUMBER_WORD.search(between) or re.search(r",\s*(?:and|و)\s", between)) and \
+                    not _COORDINATED.match(between):
                 continue
             if _LOST_VERB.match(verb) and not _LOST_WHOM.match(after):
                 continue  # "lost 3 villages": not people
@@ -599,7 +614,8 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
             _HELD_PEOPLE_AFTER.match(after):
         return "casualty", "detained", "casualty:detained:held_with"
     head = norm[sent_start:start]
-    at_end = bl.rstrip().endswith((" at", " to"))
+    # "put the number of X at N", Arabic "قدرت عدد النازحين بأكثر من ..." (ب glued to it)
+    at_end = bl.rstrip().endswith((" at", " to")) or before.endswith("ب")
     if TOLL_RISEN_BEFORE.search(before) or (_AR_REACHED_WORDS.search(head) and
                                             _AR_REACHED.search(head[-140:])) or (
             at_end and _NUMBER_OF.search(head)):

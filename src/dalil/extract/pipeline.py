@@ -43,6 +43,7 @@ from dalil.extract.actors import (
 from dalil.extract.dates import DateMatch, find_dates, is_dateline
 from dalil.extract.figures import (
     CASUALTY_AFTER,
+    COORDINATED_NEXT,
     INCLUDED_START,
     NEVER_SEEN_AGAIN,
     SUBSET_BEFORE,
@@ -747,6 +748,12 @@ class _Run:
                 # seven civilians": parts of the count before
                 group, what, rule = "casualty", last_casualty[2], \
                     f"casualty:{last_casualty[2]}:subset_of_previous"
+            if rule in ("skip:no_noun", "other:fighters") and last_casualty is not None and \
+                    last_casualty[0] == si and n.start - last_casualty[1] < 60 and \
+                    COORDINATED_NEXT.fullmatch(norm, last_casualty[1], n.start):
+                # "مقتل ٧ عناصر من قوات النظام و٤ من الفصائل": one verb, two counts
+                group, what, rule = "casualty", last_casualty[2], \
+                    f"casualty:{last_casualty[2]}:coordinated"
             if rule == "skip:partitive" and last_casualty is not None and \
                     last_casualty[0] == si:
                 # "wounding 21, two of them critically": a part of the count before it
