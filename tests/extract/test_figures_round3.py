@@ -394,3 +394,14 @@ def test_a_figure_takes_the_doubt_of_its_own_clause() -> None:
 ])
 def test_coordinated_and_estimated_counts(text: str, expected: list[tuple[Any, str, str]]) -> None:
     assert casualties(run(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("OCHA said 9,000 people had been newly displaced, bringing the total to 210,000 since May.",
+     [(9000, "exact", "displaced"), (210_000, "exact", "displaced")]),
+    ("About a dozen men were led away blindfolded.", [(12, "approx", "detained")]),
+    ("The agency registered 3,100 new arrivals at the camp last week.",
+     [(3100, "exact", "displaced")]),
+])
+def test_totals_led_away_and_arrivals(text: str, expected: list[tuple[Any, str, str]]) -> None:
+    assert casualties(run(text)) == expected

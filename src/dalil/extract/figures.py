@@ -32,7 +32,7 @@ CASUALTY_AFTER: list[tuple[str, re.Pattern[str]]] = [
             r"جريح\w*|جرحى|مصاب\w*|اصاب[هة]|اصابات|اصيب\w*|بجروح"), re.I)),
     ("detained", _rx(
         r"\b(?:detained|arrested|detainees|prisoners|held|captured|"
-        r"taken away|rounded up|hostages|taken by|(?:were|was) taken from)\b|" + _A(
+        r"taken away|led away|rounded up|hostages|taken by|(?:were|was) taken from)\b|" + _A(
             r"معتقل\w*|اعتقل\w*|اعتقال|محتجز\w*|احتجاز|"
             r"موقوف\w*|اسير|اسرى|رهائن") + r"|\b(?:arrests|detentions)\b", re.I)),
     ("missing", _rx(
@@ -42,6 +42,7 @@ CASUALTY_AFTER: list[tuple[str, re.Pattern[str]]] = [
             r"مفقود\w*|فقدان|مختف\w*|مجهولي المصير|مجهول المصير|مخفي\w*"), re.I)),
     ("displaced", _rx(
         r"\b(?:displaced|fled|flee|fleeing|evacuated|expelled|uprooted|refugees|homeless|"
+        r"(?:new\s+)?arrivals|"
         r"forced to leave|driven out|left their homes|forced from their homes|"
         r"forced out of their homes|escaped|managed to escape|"
         # "who had been forced out of the city", "crossed into Lebanon", "were deported"
@@ -704,7 +705,10 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
 # "Another resident put the figure at 40", "gave a higher figure of 52 cases": the figure is of
 # the count just reported, whose kind it takes (the caller knows it)
 _FIGURE_OF = _rx(r"\b(?:figure|estimate|tally|count|total|toll)s?\s+(?:[\w-]+\s+){0,3}?(?:at|of)"
-                 r"\s*[\"“'‘]?\s*$|(?:الرقم|العدد|الحصيل[هة])\s+(?:\S+\s+){0,2}?(?:ب|الى|عند)\s*$",
+                 r"\s*[\"“'‘]?\s*$|"
+                 # "..., bringing the total to 340,000"
+                 r"\b(?:bringing|brings|brought|raising|raises|taking|takes|pushing)\s+the\s+"
+                 r"(?:total|number|tally|count|figure)\s+(?:[\w-]+\s+){0,2}?to\s*$|(?:الرقم|العدد|الحصيل[هة])\s+(?:\S+\s+){0,2}?(?:ب|الى|عند)\s*$",
                  re.I)
 
 
