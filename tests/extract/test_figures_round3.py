@@ -48,6 +48,12 @@ def numbers(text: str) -> list[tuple[str, Any, str]]:
     ("The group handed over 120 prisoners.", [("120", 120, "exact")]),
     ("The army took over 14 villages.", [("14", 14, "exact")]),
     ("Over 14 villages were shelled.", [("Over 14", 14, "more_than")]),
+    # upper bounds and round amounts are approximate
+    ("fewer than 10 people", [("fewer than 10", 10, "approx")]),
+    ("أقل من ١٠ أشخاص", [("اقل من 10", 10, "approx")]),
+    ("the 40 or so men", [("40", 40, "approx")]),
+    ("half a million people", [("half a million", 500_000, "approx")]),
+    ("نزح نصف مليون شخص", [("نصف مليون", 500_000, "approx")]),
 ])
 def test_numbers_round3(text: str, expected: list[tuple[str, Any, str]]) -> None:
     assert numbers(text) == expected

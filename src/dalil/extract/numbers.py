@@ -59,6 +59,7 @@ VAGUE = {
     "a few thousand": 2000, "several dozen": 24, "a few dozen": 24,
     # "a few million Syrian pounds", "millions of dollars": at least two million
     "a few million": 2_000_000, "several million": 2_000_000, "millions": 2_000_000,
+    "half a million": 500_000, normalize_arabic("نصف مليون"): 500_000,
     # counted dozens are round numbers, approximate like "a dozen"
     "half a dozen": 6, "two dozen": 24, "three dozen": 36, "four dozen": 48, "five dozen": 60,
     normalize_arabic("عشرات"): 20, normalize_arabic("مئات"): 200, normalize_arabic("آلاف"): 2000,
@@ -185,13 +186,17 @@ _DUALS = [normalize_arabic(w) for w in (
     "زلمتين", "ولدين", "بنتين")]
 DUAL_WORDS = frozenset(_DUALS)
 _DUAL_RE = "(?:" + "|".join(sorted(map(re.escape, _DUALS), key=len, reverse=True)) + ")"
-_COUNTED_DOZENS = ("half a dozen", "two dozen", "three dozen", "four dozen", "five dozen")
+_COUNTED_DOZENS = ("half a dozen", "two dozen", "three dozen", "four dozen", "five dozen",
+                   # round amounts read like counted dozens: approximate
+                   "half a million", normalize_arabic("نصف مليون"))
 _VAGUE_RE = ("(?:half a dozen|two dozen|three dozen|four dozen|five dozen|tens of thousands|"
              "hundreds of thousands|several hundred|a few hundred|several thousand|a few thousand|"
-             "several dozen|a few dozen|a few million|several million|millions|dozens|scores|"
+             "several dozen|a few dozen|a few million|several million|half a million|millions|"
+             "dozens|scores|"
              "hundreds|thousands|a dozen|"
              + "|".join(re.escape(normalize_arabic(w)) for w in
-                        ("عشرات الآلاف", "مئات الآلاف", "عشرات", "مئات", "آلاف")) + ")")
+                        ("عشرات الآلاف", "مئات الآلاف", "نصف مليون", "عشرات", "مئات", "آلاف"))
+             + ")")
 _QUAL = {
     "at_least": ["at least", "no fewer than", "no less than", "not less than", "a minimum of",
                  "ما لا يقل عن", "لا يقل عن", "ما لا يقل عن", "على الأقل"],
@@ -199,6 +204,9 @@ _QUAL = {
                   "أكثر من", "ما يزيد عن", "ما يزيد على", "يزيد عن", "أزيد من", "اكثر من"],
     "approx": ["about", "around", "approximately", "roughly", "nearly", "almost", "some",
                "close to", "an estimated", "estimated", "up to", "as many as", "approx.", "~",
+               # upper bounds have no qualifier of their own: approximate, like "up to"
+               "fewer than", "less than", "at most", "no more than", "not more than",
+               "أقل من", "اقل من", "لا يزيد عن", "لا يتجاوز",
                "نحو", "حوالي", "حوالى", "قرابة", "زهاء", "ما يقارب", "ما يقرب من", "قرابة ال",
                "تقريبا"],
 }
@@ -278,6 +286,7 @@ _OF_AFTER = re.compile(r"\s+of\b")
 _AT_LEAST_AFTER = re.compile(r"\s*(?:\S+\s+)?(?:على الاقل|علي الاقل)")
 _APPROX_AFTER = re.compile(r"\s*تقريبا")
 _OR_MORE_AFTER = re.compile(r"\s*or more\b")
+_OR_SO_AFTER = re.compile(r"\s*or so\b")
 # "handed over 1,300 tonnes", "took over 12 villages": "over" is the verb's particle, no qualifier
 _OVER_PARTICLE = re.compile(r"\b(?:hand(?:ed|s|ing)?|turn(?:ed|s|ing)?|t(?:ook|ake|akes|aken|aking)|"
                             r"pass(?:ed|es|ing)?|sign(?:ed|s|ing)?)\s+$", re.I)
@@ -341,6 +350,8 @@ def find_numbers(norm: str, start: int = 0, end: int | None = None) -> list[Numb
                 qualifier = "approx"
             elif _OR_MORE_AFTER.match(tail):
                 qualifier = "at_least"
+            elif _OR_SO_AFTER.match(tail):
+                qualifier = "approx"  # "the 40 or so men"
         out.append(NumberMatch(start, end, value, qualifier, "number:" + qualifier))
     return out
 
