@@ -411,3 +411,12 @@ def test_coordinated_and_estimated_counts(text: str, expected: list[tuple[Any, s
 ])
 def test_totals_led_away_and_arrivals(text: str, expected: list[tuple[Any, str, str]]) -> None:
     assert casualties(run(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "3/ Local medics say the clinic was hit twice.",
+    "He described a cell of about 3 by 4 metres that held the prisoners.",
+    "According to two residents we spoke to, the men detained were taken to the airport.",
+])
+def test_counters_sizes_and_sources_are_no_casualties(text: str) -> None:
+    assert casualties(run(text)) == []

@@ -359,7 +359,13 @@ SUBSET_BEFORE = _rx(r"(?:including|among them|of whom|of them|of which|بينه�
                     r"بينها|منها|من بينها)\s*$",
                            re.I)
 _TIME_BEFORE = re.compile(r"\d[:/]$")
-_TIME_AFTER = re.compile(r"[:/]\d")
+# "22:11", a thread's "4/6", and a thread's "4/ " at the start of a post
+_TIME_AFTER = re.compile(r"[:/]\d|/(?:\s|$)")
+# "a cell of about 4 by 5 metres": the first side of a size
+_SIZE_AFTER = re.compile(r"\s*(?:x|by|×|في)\s*\d+(?:\.\d+)?\s*(?:m|metres|meters|cm|km|متر|م)\b",
+                         re.I)
+# "According to two residents we interviewed": the sources, not a count of victims
+_ACCORDING_TO_BEFORE = _rx(r"\baccording to\s*$|(?:^|\s)(?:بحسب|وفق|حسب|وفقا ل)\s*$", re.I)
 _COMMA_AFTER = re.compile(r"\s*,")
 _ABBREV_DOT = re.compile(r"\b(incl|approx|esp|est)\.")
 APPOSITIVE_AGE = re.compile(r"\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*\s*,\s*$")
@@ -479,6 +485,10 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         return "", "", "skip:age_or_time"
     if _TIME_BEFORE.search(before) or _TIME_AFTER.match(after):
         return "", "", "skip:time_or_counter"  # "22:11", a thread's "4/6"
+    if _SIZE_AFTER.match(after):
+        return "", "", "skip:size"
+    if _ACCORDING_TO_BEFORE.search(before):
+        return "", "", "skip:sources"
     if _CODE_BEFORE.search(before):
         return "", "", "skip:identifier"  # "witness P-0417", "case SY-2231": a label
     if _COMMA_AFTER.match(after) and APPOSITIVE_AGE.search(before):
