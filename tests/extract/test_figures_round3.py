@@ -420,3 +420,18 @@ def test_totals_led_away_and_arrivals(text: str, expected: list[tuple[Any, str, 
 ])
 def test_counters_sizes_and_sources_are_no_casualties(text: str) -> None:
     assert casualties(run(text)) == []
+
+
+def test_a_closing_disclaimer_of_the_tolls_covers_the_whole_report() -> None:
+    r = run("A car bomb killed 9 people in the market on Sunday, rescuers said.\n\n"
+            "A monitor put the number of wounded at 22.\n\n"
+            "Two days earlier a similar bomb killed 4 people in a nearby town. The agency could "
+            "not independently verify the tolls.")
+    assert [f["hedged"] for f in r["casualty_figures"]] == [True, True, True]
+
+
+def test_a_disclaimer_of_one_figure_stays_in_its_paragraph() -> None:
+    r = run("A car bomb killed 9 people in the market on Sunday, rescuers said.\n\n"
+            "Two days earlier a similar bomb killed 4 people in a nearby town. The agency could "
+            "not independently verify that toll.")
+    assert [f["hedged"] for f in r["casualty_figures"]] == [False, True]

@@ -763,3 +763,13 @@ _ACCOUNTS = _rx(r"\b(?:accounts|reports|claims|testimonies|allegations|details|s
 def disclaimer_names_accounts(sentence: str) -> bool:
     """Whether a disclaimer doubts accounts or reports, not only figures."""
     return bool(_ACCOUNTS.search(sentence))
+
+
+# plural tolls and figures, not "this figure": "could not independently verify the tolls"
+_ALL_FIGURES = _rx(r"\b(?:the|these|those|all|its|their)\s+(?:casualty\s+|death\s+)?(?:tolls|figures|"
+                   r"numbers|casualty figures)\b|الارقام|الاعداد|الحصائل", re.I)
+
+
+def disclaimer_names_all_figures(sentence: str) -> bool:
+    """Whether a disclaimer doubts the figures of a report in the plural ("the tolls")."""
+    return bool(_ALL_FIGURES.search(sentence))

@@ -49,6 +49,7 @@ from dalil.extract.figures import (
     SUBSET_BEFORE,
     classify,
     disclaimer_names_accounts,
+    disclaimer_names_all_figures,
     is_definite_repeat,
     is_list_item,
     list_header_what,
@@ -678,12 +679,15 @@ class _Run:
             alone = (si == 0 or sentences[si - 1].paragraph != sn.paragraph) and (
                 si + 1 >= len(sentences) or sentences[si + 1].paragraph != sn.paragraph)
             accounts = alone and disclaimer_names_accounts(sn.text)
-            reach = 14 if alone and (figure_words or accounts) else 6
+            # "AFP could not independently verify the tolls." closing a report: all its tolls
+            closing = sn.paragraph == sentences[-1].paragraph and disclaimer_names_all_figures(
+                sn.text)
+            reach = 14 if (alone and (figure_words or accounts)) or closing else 6
             covered_here = False
             for prev in range(si - 1, max(-1, si - reach), -1):
                 if prev not in claim_of_sent:
                     continue
-                if covered_here and sentences[prev].paragraph != sn.paragraph:
+                if covered_here and sentences[prev].paragraph != sn.paragraph and not closing:
                     break  # the figures of its own paragraph are the ones it doubts
                 if figure_words is None and not accounts and \
                         sentences[prev].paragraph < sn.paragraph - 1:
