@@ -52,6 +52,8 @@ def numbers(text: str) -> list[tuple[str, Any, str]]:
     ("fewer than 10 people", [("fewer than 10", 10, "approx")]),
     ("أقل من ١٠ أشخاص", [("اقل من 10", 10, "approx")]),
     ("the 40 or so men", [("40", 40, "approx")]),
+    ("two or three men died", [("two or three", (2, 3), "range")]),
+    ("قتل ٤ أو ٥ أشخاص", [("4 او 5", (4, 5), "range")]),
     ("half a million people", [("half a million", 500_000, "approx")]),
     ("نزح نصف مليون شخص", [("نصف مليون", 500_000, "approx")]),
 ])
@@ -435,3 +437,8 @@ def test_a_disclaimer_of_one_figure_stays_in_its_paragraph() -> None:
             "Two days earlier a similar bomb killed 4 people in a nearby town. The agency could "
             "not independently verify that toll.")
     assert [f["hedged"] for f in r["casualty_figures"]] == [False, True]
+
+
+def test_a_cell_with_other_men_counts_the_detained() -> None:
+    r = run("They put us in a cell with about 50 other men.")
+    assert casualties(r) == [(50, "approx", "detained")]

@@ -307,7 +307,8 @@ _ONE_CASE = _rx(r"^\s*(?:case|instance|incident|example|such case)\b", re.I)
 # "2. Removal of unexploded ordnance ...": the item number of a list
 _LIST_ITEM_AFTER = re.compile(r"[.)](?:\s|$)")
 # "held in a cell with approximately 70 other men"
-HELD_WITH_BEFORE = _rx(r"\b(?:held|detained|imprisoned|jailed|locked up|crammed)\b[^.;]{0,60}?"
+HELD_WITH_BEFORE = _rx(r"\b(?:held|detained|imprisoned|jailed|locked up|crammed|cell|dormitory|"
+                       r"basement)\b[^.;]{0,60}?"
                        r"\bwith\s*$|(?:احتجز\S*|اعتقل\S*|سجن\S*|زنزان\S*)[^.;،]{0,50}?\sمع\s*$",
                        re.I)
 _HELD_PEOPLE_AFTER = _rx(r"^\s*(?:other\s+|more\s+)?(?:[\w-]+\s+)?(?:men|women|people|detainees|"

@@ -218,7 +218,7 @@ _B = r"(?:(?<![\w.,])|(?<=(?<![\w])[وبل]))"
 _E = r"(?![\w]|[.,]\d)"
 
 NUMBER_RE = re.compile(
-    rf"{_B}(?:(?P<between>between|from|بين|من)\s+)?(?P<lo>{_NUM})\s*(?:-|–|to|and|until|و|إلى|الى)\s*"
+    rf"{_B}(?:(?P<between>between|from|بين|من)\s+)?(?P<lo>{_NUM})\s*(?:-|–|to|and|until|or|و|إلى|الى|او)\s*"
     rf"(?P<hi>{_NUM}){_E}"
     rf"|{_B}(?:(?P<qual>{_QUAL_RE})\s+)?(?:(?P<vague>{_VAGUE_RE})|(?P<num>{_NUM})){_E}"
     rf"|{_B}(?P<dual>{_DUAL_RE})(?![\w])",
