@@ -442,3 +442,14 @@ def test_a_disclaimer_of_one_figure_stays_in_its_paragraph() -> None:
 def test_a_cell_with_other_men_counts_the_detained() -> None:
     r = run("They put us in a cell with about 50 other men.")
     assert casualties(r) == [(50, "approx", "detained")]
+
+
+@pytest.mark.parametrize("text", [
+    "Khaled, 41, is married with two children and worked as a driver.",
+    "The strike killed a father of five on his way to the bakery.",
+    "وهو أب لأربعة أطفال.",
+])
+def test_a_familys_size_is_no_casualty(text: str) -> None:
+    r = run(text)
+    assert casualties(r) == []
+    assert [w for _v, w in others(r)] == ["children"]

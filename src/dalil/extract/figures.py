@@ -333,6 +333,9 @@ _TO_DEATH = _rx(r"^\s*(?:[\w-]+\s+){0,2}?to death\b", re.I)
 # where a clause ends, for "14 of them are still missing, while the rest were released"
 _CLAUSE_CUT = re.compile(r"[.;:,\u060c\u061b]|\s(?:while|whereas|but|فيما|بينما|في حين)\s")
 _AT_END = _rx(r"\s(?:at|to)\s*$", re.I)
+# a family's size in a biography: "He is married with three children", "a father of four"
+_PARENT_OF_BEFORE = re.compile(r"\b(?:married\s+with|(?:father|mother|parent)\s+of)\s*$|"
+                               r"(?:^|\s)(?:اب|ام|والد|والده)\s+ل$")
 _INTERVIEW_WORDS = re.compile("interview|spoke|speaking|surveyed|consulted|met with")
 _AR_REACHED_WORDS = re.compile("بلغ|وصل|ارتفع|تجاوز")
 # people interviewed are counted as what they are: "interviewed 38 people"
@@ -590,6 +593,8 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         # "١٢٠ شكوى", "٣ مدارس", "أكثر من ٥٠٠ شجرة": counts of things
         unit = _AR_COUNTED[ar_noun.group(1)]
         return "other", unit, f"other:{unit}"
+    if _PARENT_OF_BEFORE.search(bl):
+        return "other", "children", "other:children"  # "married with three children"
     interviewed = _PEOPLE_AFTER.match(after) if _INTERVIEW_WORDS.search(bl) and \
         _INTERVIEWED_BEFORE.search(before) else None
     if interviewed:
