@@ -453,3 +453,12 @@ def test_a_familys_size_is_no_casualty(text: str) -> None:
     r = run(text)
     assert casualties(r) == []
     assert [w for _v, w in others(r)] == ["children"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("عُثر على مقبرة جماعية تضم رفات ما لا يقل عن ٣٠ شخصاً.", [(30, "at_least", "killed")]),
+    ("خرج ١٥٠ معتقلاً بموجب مرسوم العفو.", []),
+    ("Some 90 detainees walked free under the amnesty.", []),
+])
+def test_remains_and_releases(text: str, expected: list[tuple[Any, str, str]]) -> None:
+    assert casualties(run(text)) == expected

@@ -24,7 +24,7 @@ CASUALTY_AFTER: list[tuple[str, re.Pattern[str]]] = [
         r"executions)\b|" + _A(
             r"قتيل\w*|قتلى|قتل\w*|اغتيل\w*|شهيد|شهداء|ضحي[هة]|ضحايا|جث[هة]|جثث|جثامين|وفا[هة]|اعدم\w*|"
             r"اعدام\w*|"
-            r"لقوا حتفهم|حتفهم|قضوا|مقتل|استشهد\w*"), re.I)),
+            r"لقوا حتفهم|حتفهم|قضوا|مقتل|استشهد\w*|رفات"), re.I)),
     ("injured", _rx(
         # "3,600 patients with neurotoxic symptoms": patients of an attack are its injured
         r"\b(?:injured|wounded|hurt|injuries|casualties)\b|"
@@ -74,7 +74,7 @@ CASUALTY_BEFORE: list[tuple[str, re.Pattern[str]]] = [
         # "lost five members of his family" (below: a family word must follow)
         r"lost)|" + _A(
             r"قتل|قتلت|قتلوا|مقتل|اعدام|اعدمت|اعدموا|اعدم|استشهاد|استشهد|اغتيال|اغتالوا|اغتيل|حصيل[هة] القتلى|حصيل[هة] الضحايا|"
-            r"حصيل[هة]|وفا[هة]|جثث|جثامين|ذبح|تصفي[هة]|فقدت|فقدنا|"
+            r"حصيل[هة]|وفا[هة]|جثث|جثامين|رفات|ذبح|تصفي[هة]|فقدت|فقدنا|"
             # short verbs need a word start ("مات" is inside "المخيمات"); spelled out, not
             # "[وف]?": a one-letter literal start would try the pattern at every و
             r"(?<!\S)(?:قضى|توفي|مات|وقضى|وتوفي|ومات|فمات)") + r")"
@@ -322,9 +322,12 @@ _STATUS_NOUN = _rx(r"(?:detainees|prisoners|hostages|captives|abductees|" + _A(
 # "Only 4 of the 30 abducted men have been released": those released are not counted
 _OF_THE_RELEASED = _rx(r"^\s+of\s+(?:the|those|these)\s+[^.;,]{0,50}?\b(?:released|freed)\b",
                        re.I)
+_AR_OUT_BEFORE = re.compile(r"(?:^|\s)و?(?:خرج|خروج)\s*$")
+_AR_HELD_AFTER = re.compile(r"\s*(?:معتقل|سجين|موقوف|محتجز|اسير)")
 _RELEASED_PARTICIPLE = _rx(r"^\s*(?:(?!(?:and|or|but|while|then)\b)[\w-]+\s+){0,2}?"
                            r"(?:were|was|have been|had been|have|had)?\s*"
-                           r"(?:(?:later|since|all|also)\s+)?(?:been\s+)?(?:released|freed)\b|"
+                           r"(?:(?:later|since|all|also)\s+)?(?:been\s+)?(?:released|freed|set free|"
+                           r"walked free)\b|"
                            r"^\s*(?:\S+\s+)?(?:افرج عنهم|اطلق سراحهم)", re.I)
 # "3 of the 25 abducted farmers have been freed": the 25 is the whole, not those freed
 _OF_THE_BEFORE = _rx(r"\bof\s+(?:the|those|these)\s*$", re.I)
@@ -528,8 +531,9 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         return "other", "families", "other:families"
     if POPULATION_BEFORE.search(before):
         return "other", "population", "other:population_context"
-    if RELEASED_BEFORE.search(before):
-        return "", "", "skip:released"
+    if RELEASED_BEFORE.search(before) or (_AR_OUT_BEFORE.search(before) and
+                                          _AR_HELD_AFTER.match(after)):
+        return "", "", "skip:released"  # "خرج ٢٠٠ معتقل بموجب مرسوم العفو": released
     # (plain substring tests first: these patterns rarely apply, and each search costs)
     bl = before.lower()
     if ("but" in bl or "عدا" in bl or "سوى" in bl or "باستثناء" in bl) and \
