@@ -180,7 +180,7 @@ _THING_HEADS = frozenset(
     "tonne", "tonnes", "ton", "tons", "lorries", "neighbourhoods", "neighborhoods"}
 _SUSPECT_WORDS = re.compile("suspect|perpetrat|culprit|مشتبه|متهم|جناه|جناة", re.I)
 _FAMILY_WORDS = re.compile("famil|household|عايل|اسر|عوايل", re.I)
-_RELEASE_WORDS = re.compile("releas|freed|افرج|سراح", re.I)
+_RELEASE_WORDS = re.compile("releas|free|افرج|سراح", re.I)
 
 
 _WORD_EDGE = ".,;:!?\"'()\u060c"
