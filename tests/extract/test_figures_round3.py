@@ -462,3 +462,13 @@ def test_a_familys_size_is_no_casualty(text: str) -> None:
 ])
 def test_remains_and_releases(text: str, expected: list[tuple[Any, str, str]]) -> None:
     assert casualties(run(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The victims included 9 men, 3 women and 2 children.",
+     [(9, "exact", "killed"), (3, "exact", "killed"), (2, "exact", "killed")]),
+    ("Of the 25 detained, 6 were minors.", [(25, "exact", "detained"), (6, "exact", "detained")]),
+    ("Of those arrested, 5 were later released.", []),
+])
+def test_parts_of_a_group_named_first(text: str, expected: list[tuple[Any, str, str]]) -> None:
+    assert casualties(run(text)) == expected

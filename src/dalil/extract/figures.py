@@ -356,6 +356,11 @@ _WHOLE_NOUN = _rx(
         r"(?:^|\s)و?(?:ال(?P<killed_ar>قتلى|ضحايا|شهداء)|ال(?P<injured_ar>مصاب\S*|جرحى|جريح\S*)|"
         r"ال(?P<detained_ar>معتقل\S*|محتجز\S*|موقوف\S*)|ال(?P<missing_ar>مختطف\S*|مفقود\S*|"
         r"مخفي\S*)|ال(?P<displaced_ar>نازح\S*|مهجر\S*))"), re.I)
+# a sentence that opens on the group its numbers are parts of
+_GROUP_HEAD = re.compile(r"\W*(?:(?:the|those)\s+(?P<n>victims|dead|killed|wounded|injured|detainees|"
+                         r"detained|abducted|missing|displaced)\s+(?:included|include|were|are)\s*|"
+                         r"(?:of|among)\s+(?:the|those)\s+(?P<n2>[^,\u060c.;:]{1,50})[,\u060c]\s*)$",
+                         re.I)
 # "the number of X ... has risen to N": X says what is counted
 _NUMBER_OF = _rx(r"\bnumber of\b|(?:^|\s)عدد\s", re.I)
 # "Sweida 24", "Mezzeh 86", "Orient 24 network": a number inside a name
@@ -623,6 +628,13 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         among_what = _among_what(among.group("n"))
         if among_what:
             return "casualty", among_what, f"casualty:{among_what}:among"
+    if start - sent_start < 80:
+        head_part = _GROUP_HEAD.match(norm, sent_start, start)
+        # "The victims included 12 men, ...", "Of the 19 killed, 11 were civilians"
+        group_what = _casualty_after(head_part.group("n") or head_part.group("n2")) \
+            if head_part else None
+        if group_what is not None:
+            return "casualty", group_what, f"casualty:{group_what}:part_of_group"
     imm = IMMEDIATE_AFTER.match(after)
     if imm:
         what = _IMMEDIATE_WHAT[imm.group("w").lower()]
