@@ -472,3 +472,11 @@ def test_remains_and_releases(text: str, expected: list[tuple[Any, str, str]]) -
 ])
 def test_parts_of_a_group_named_first(text: str, expected: list[tuple[Any, str, str]]) -> None:
     assert casualties(run(text)) == expected
+
+
+def test_labelled_counts_under_a_header_without_bullets() -> None:
+    r = run("The network documented the killing of 70 civilians in May.\n"
+            "The death toll breaks down by perpetrator as follows:\n"
+            "Government forces: 41\nOther parties: 29")
+    assert casualties(r) == [(70, "exact", "killed"), (41, "exact", "killed"),
+                             (29, "exact", "killed")]

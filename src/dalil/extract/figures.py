@@ -774,8 +774,12 @@ def list_header_what(sentence: str) -> str | None:
     return _casualty_after(sentence)
 
 
+# an item without a bullet: "Syrian regime forces: 51" on its own line
+_LABELLED_COUNT = re.compile(r"\s*[^\s:\d][^:\n]{1,60}:\s*\d[\d,]*(?:\s+\S+){0,3}\W*$")
+
+
 def is_list_item(sentence: str) -> bool:
-    return bool(_LIST_MARK.match(sentence))
+    return bool(_LIST_MARK.match(sentence) or _LABELLED_COUNT.match(sentence))
 
 
 _ACCOUNTS = _rx(r"\b(?:accounts|reports|claims|testimonies|allegations|details|stories)\b|"
