@@ -480,3 +480,10 @@ def test_labelled_counts_under_a_header_without_bullets() -> None:
             "Government forces: 41\nOther parties: 29")
     assert casualties(r) == [(70, "exact", "killed"), (41, "exact", "killed"),
                              (29, "exact", "killed")]
+
+
+def test_a_ministry_after_another_source_is_a_new_source() -> None:
+    r = run("Shelling hit the town on Monday.\n\nThe Observatory said 11 people were killed, while "
+            "the ministry claimed that only 3 had died.")
+    assert [(f["value"], f["attributed_to"], f["hedged"]) for f in r["casualty_figures"]] == [
+        (11, "The Observatory", False), (3, "the ministry", True)]

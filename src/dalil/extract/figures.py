@@ -799,3 +799,19 @@ _ALL_FIGURES = _rx(r"\b(?:the|these|those|all|its|their)\s+(?:casualty\s+|death\
 def disclaimer_names_all_figures(sentence: str) -> bool:
     """Whether a disclaimer doubts the figures of a report in the plural ("the tolls")."""
     return bool(_ALL_FIGURES.search(sentence))
+
+
+# where the clauses of a sentence meet (as the attribution of clauses splits them)
+_CLAUSE_JOINT = re.compile(r"\b(?:while|whereas|but|although)\b|;|بينما|في حين|فيما", re.I)
+
+
+def clause_bounds(norm: str, start: int, end: int, pos: int) -> tuple[int, int]:
+    """The clause of the sentence [start, end) that holds ``pos``."""
+    lo, hi = start, end
+    for m in _CLAUSE_JOINT.finditer(norm, start, end):
+        if m.end() <= pos:
+            lo = m.start()
+        elif m.start() > pos:
+            hi = m.start()
+            break
+    return lo, hi

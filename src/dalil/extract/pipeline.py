@@ -48,6 +48,7 @@ from dalil.extract.figures import (
     NEVER_SEEN_AGAIN,
     SUBSET_BEFORE,
     classify,
+    clause_bounds,
     disclaimer_names_accounts,
     disclaimer_names_all_figures,
     is_definite_repeat,
@@ -817,8 +818,16 @@ class _Run:
                     if has_arabic(own.speaker) else own.speaker
                 self._raw_sources.append((own.speaker, own.description, own.speaker_span,
                                           own.rule))
+            hedged = claim_obj.hedged if claim_obj else False
+            if hedged and claim_obj is not None and _CLAUSE_HINT.search(sn.text) and not any(
+                    c.startswith("disclaimer") for c in claim_obj.hedge_cues) and \
+                    not attr.is_disclaimer(norm, sn.start, sn.end, self.lex):
+                # "X said 11 were killed, while the ministry claimed only 3 had died": the
+                # doubt of one clause is not the other's
+                cs, ce = clause_bounds(norm, sn.start, sn.end, n.start)
+                hedged = bool(attr.hedge_cues(norm, cs, ce, self.lex))
             fig = Figure(n.value, n.qualifier, what, source,
-                         claim_obj.hedged if claim_obj else False, p.span(n.start, n.end),
+                         hedged, p.span(n.start, n.end),
                          p.surface(n.start, n.end),
                          f"{n.rule};{rule}" + (";subset" if SUBSET_BEFORE.search(
                              norm[max(0, n.start - 20):n.start]) else ""), si)
