@@ -148,6 +148,8 @@ def test_list_item_numbers_are_no_figures() -> None:
      [(15, "incidents"), (4, "buildings"), (1, "buildings")]),
     ("التهمت النيران أكثر من ٣٠٠ شجرة.", [(300, "trees")]),
     ("فرضوا إتاوة قدرها خمسة دولارات على كل شجرة.", [(5, "money")]),
+    ("وبلغت قيمة الأضرار نحو ٧ ملايين دولار.", [(7_000_000, "money")]),
+    ("دمرت الغارات ٣ مشافٍ و٤ مدارس.", [(3, "buildings"), (4, "buildings")]),
     # money in its own unit
     ("The plan requests US$2 billion.", [(2_000_000_000, "money")]),
     ("Repairs are estimated at 3.5 million US dollars.", [(3_500_000, "money")]),

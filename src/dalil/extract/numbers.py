@@ -139,12 +139,13 @@ def parse_number(text: str) -> int | None:
     """Digits with separators or decimal scale ("1,500", "١٢", "2.5 million") or number words."""
     t = ascii_digits(text).strip().lower()
     m = re.fullmatch(r"(\d{1,3}(?:[,\u066c]\d{3})+|\d+)(?:\.(\d+))?\s*(billion|bn|million|mn|"
-                     r"thousand|m|k|مليار|مليون|ألف|الف|ألفا|الفا|آلاف|الاف)?", t)
+                     r"thousand|m|k|مليار|مليارات|مليون|ملايين|ألف|الف|ألفا|الفا|آلاف|الاف)?", t)
     if m:
         whole = int(re.sub(r"\D", "", m.group(1)))
         frac = m.group(2)
-        scale = {"billion": 10**9, "bn": 10**9, "مليار": 10**9, "million": 10**6,
-                 "mn": 10**6, "m": 10**6, "مليون": 10**6, "thousand": 1000, "k": 1000,
+        scale = {"billion": 10**9, "bn": 10**9, "مليار": 10**9, "مليارات": 10**9,
+                 "million": 10**6, "mn": 10**6, "m": 10**6, "مليون": 10**6, "ملايين": 10**6,
+                 "thousand": 1000, "k": 1000,
                  "ألف": 1000, "الف": 1000, "ألفا": 1000, "الفا": 1000, "آلاف": 1000,
                  "الاف": 1000}.get(m.group(3) or "", 1)
         if frac and scale == 1:
@@ -164,7 +165,8 @@ _AR_NUMWORD = "(?:" + "|".join(sorted((re.escape(k) for k in list(_AR_WORDS) + l
                                       key=len, reverse=True)) + ")"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # "2bn", "SYP 2bn", "$3.5m": scale suffixes glued to the digits as money is written
-_NUM = (rf"(?:(?:{_DIGITS})(?:\s*(?:billion|million|thousand|مليار|مليون|الفا|الف|الاف)\b|"
+_NUM = (rf"(?:(?:{_DIGITS})(?:\s*(?:billion|million|thousand|مليارات|مليار|ملايين|مليون|الفا|الف|"
+        rf"الاف)\b|"
         rf"(?:bn|mn|m)\b)?"
         rf"|(?:a\s+)?{_EN_NUMWORD}(?:[\s-]+(?:and\s+)?{_EN_NUMWORD})*"
         rf"|{_AR_NUMWORD}(?:\s+و?{_AR_NUMWORD})*)")
