@@ -435,3 +435,69 @@ def test_arabic_verbs_start_words_and_american_numeric_dates() -> None:
 ])
 def test_standard_wording_of_monitors_and_wires(text: str, expected: str) -> None:
     assert expected in violations(text)
+
+
+def test_the_date_a_toll_was_given_is_a_statements() -> None:
+    dates = event_dates("At least 99 people have been killed since Sunday. The ministry gave a "
+                        "lower figure on Monday evening, saying 30 people had been killed.",
+                        "2025-07-15")
+    assert "2025-07-14" not in dates
+    assert "2025-07-13/2025-07-15" in dates
+
+
+def test_anchors_and_prepositions() -> None:
+    # "in the weeks after 6 March" is no event on 6 March
+    assert "2025-03-06" not in event_dates(
+        "Nearly 30,000 people fled across the border in the weeks after 6 March.", "2025-04-22")
+    # "على" (on) is no village, even after a checkpoint
+    assert scenes("قالوا إن عناصر الحاجز على أول الشارع أوقفوه واعتقلوه.") == set()
+
+
+def test_an_arabic_quarter_followed_by_its_city() -> None:
+    assert {"al-Khalidiya", "Homs"} <= scenes("قتل شاب برصاص مجهولين في الخالدية بحمص.")
+    # without its city after it, a bare common word stays unread ("في القبو": in the basement)
+    assert scenes("وجدوا الجثث في القبو تحت البناء.") == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Gunmen killed four men in the early hours of Friday.", "2025-03-07"),
+    ("Gunmen killed four men on the night of Friday.", "2025-03-07"),
+    ("In the final days of February, hundreds of people were killed in the province.",
+     "2025-02"),
+])
+def test_parts_of_days_and_months(text: str, expected: str) -> None:
+    assert expected in event_dates(text, "2025-03-12")
+
+
+@pytest.mark.parametrize(("text", "attack"), [
+    # a toll of fighters, or a strike on a military target, is no attack on civilians
+    ("US-led coalition air strikes killed 20 IS militants near Hajin on Monday.", False),
+    ("Russian air strikes on rebel positions in Idlib killed 12 fighters.", False),
+    ("Israeli warplanes struck the army headquarters near a square in central Damascus, "
+     "killing three guards.", False),
+    ("قصف جوي أدى إلى مقتل ١٢ عنصراً من الفصائل.", False),
+    # civilians named, or a vehicle on a village road
+    ("Air strikes killed 12 fighters and 3 civilians in the town.", True),
+    ("A Turkish drone targeted a motorcycle near the village, killing two civilians.", True),
+    ("Helicopters dropped barrel bombs on Arbin.", True),
+])
+def test_attacks_on_civilians_need_civilians(text: str, attack: bool) -> None:
+    assert ("attack_on_civilians" in violations(text)) is attack
+
+
+def test_a_threat_of_arrest_is_a_threat_not_an_arrest() -> None:
+    v = violations("وجدت أن مسلحين استولوا على المنزل وهددوها بالاعتقال إن عادت مرة أخرى.")
+    assert "threat_or_intimidation" in v and "arbitrary_detention" not in v
+    v = violations("The officers threatened him with arrest if he returned to the village.")
+    assert "threat_or_intimidation" in v and "arbitrary_detention" not in v
+
+
+def test_more_levantine_posts() -> None:
+    v = violations("فاتوا مسلحين عالحي وصاروا يطلّعوا الشباب من البيوت ويقوّصوهن قدام أهاليهن.")
+    assert {"home_invasion", "killing"} <= v
+    assert "killing" in violations("جيراننا عيلة كاملة انقتلت بالبيت.")
+
+
+def test_leaving_a_building_is_no_displacement() -> None:
+    assert "forced_displacement" not in violations("After prayers, people left the mosque "
+                                                   "quietly and went home.")

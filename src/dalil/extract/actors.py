@@ -184,7 +184,8 @@ FRONTED_PRONOUN = _rx(
     r"[^,;.]{2,60}?\s(?:said|say|says|recalled|told\s+\w+)\s+(?:that\s+)?)"
     r"(?:they|the (?:attackers|gunmen|men|fighters|assailants|militiamen|soldiers))\b"
     # "Families say the men were detained": the men are the victims
-    r"(?!\s+(?:were|was|are|is|had been|have been|remain|remained)\b)", re.I)
+    r"(?!\s+(?:were|was|are|is|had been|have been|remain|remained|fled|escaped|left|died|survived|"
+    r"hid|lost|saw|heard|managed|returned|tried)\b)", re.I)  # "Residents said they fled": victims
 # "... were killed in the Damascus strikes": a definite attack refers back to the one just told,
 # even across a paragraph break (a wire story's second paragraph gives the toll of its lead)
 DEFINITE_ATTACK = _rx(r"\b(?:the|these|those|that|this|the\s+[A-Z][\w'-]+)\s+(?:\w+\s+)?"

@@ -34,7 +34,7 @@ def _refers_back(name: str, last_speaker: str) -> bool:
 
 
 _AR_PRONOUN_VERB = _rx(r"^\s*(?:و|ف)?(?:قال|قالت|اضاف|اضافت|تابع|تابعت|اكد|اكدت|"
-                              r"اوضح|اوضحت|روى|روت)\s*(?::|،|,|ان|إن|ان)")
+                              r"اوضح|اوضحت|روى|روت)\s*(?::|،|,|ان|إن|ان|[\"“«])")
 _NP_STOP = _rx(r"\s(?:that|who|which|whose|on|in a|in an|in its|in his|in her|"
                       r"after|when|as)\s|[,;:(\"“«]", re.I)
 _AR_NP_STOP = _rx(r"\s(?:ان|إن|أن|في|عن|خلال|الى|الي|إلى|على|علي|لـ|ل(?=\S)|بان|بأن|اليوم|"
@@ -68,7 +68,9 @@ _DOCUMENT_OF = _rx(
 _FIRST_VERB_AND = re.compile(r"^(.{2,60}?)\s+(?:[a-z]+ed|had|has|was|were)\b.*\band$")
 _LIST_BY = re.compile(r"\s*(?:a|an|the)\s+(?:list|tally|count|database|record|set)\b[^,;]{0,60}?"
                       r"\bby\s+(?P<w>[^,;]{2,60})$", re.I)
-_RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:had\s+|has\s+|have\s+)?$", re.I)
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:(?:had|has|have|do|does|did|would|will|"
+                              r"could|can|cannot|may|might|often|usually|also|still|not|never|"
+                              r"rarely|seldom)\s+){0,3}$", re.I)  # "families who do not report"
 _TOLL_WORD = re.compile(r"toll|number|figure|count|tally|total|estimate", re.I)
 _QUOTED_AS_SAYING = _rx(
     r"\bquot(?:ed|ing)\s+(?P<src>(?:an?|the)\s+[^,.;:\"“«]{2,60}?)\s+as\s+saying\b"
@@ -121,7 +123,8 @@ def document_author(norm: str) -> tuple[str, str]:
     lines = head.split("\n")
     if len(lines) >= 2 and 1 <= len(lines[0].split()) <= 5 and \
             not re.search(r"[.:!?,;\"]", lines[0]) and \
-            re.search(r"\d{1,2}:\d{2}|·", lines[1]) and re.search(r"\d{4}", lines[1]):
+            re.search(r"\d{1,2}:\d{2}|·", lines[1]) and (re.search(r"\d{4}", lines[1]) or
+                                                          "·" in lines[1]):
         # an exported post: the page's name, then the date and time it was posted
         return lines[0].strip(), "header:handle"
     return "author", "default_author"
@@ -237,6 +240,13 @@ def _clean_np(np: str) -> tuple[str, str]:
     trim = _TRIM_HEAD.match(name)
     if trim:  # "A volunteer with a local documentation group" -> "A volunteer"
         name, desc = trim.group(1), ", ".join(p for p in (trim.group("rest"), desc) if p)
+    label = _DESCRIBED_NAME.match(name)
+    if label:  # "the local network Horan Free Gathering", "state news agency SANA": the name
+        name, desc = name[label.end():], ", ".join(p for p in (label.group(0).strip(), desc) if p)
+    by = _INTERVIEWED_BY.search(name)
+    if by and by.start() > 0:  # "Local sources interviewed by Enab Baladi": the sources
+        name, desc = name[:by.start()], ", ".join(p for p in (name[by.start():].strip(), desc)
+                                                 if p)
     return name, desc
 
 
@@ -286,6 +296,14 @@ _NESTED_SOURCE = _rx(
     r"|\b(?:letter|statement|certificate|document|note|decision|notice)\s+from\s+"
     r"(?P<doc>(?:the\s+)?[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|for|the)){0,6})\s*,?\s+"
     r"(?:stating|saying|confirming|denying|claiming)\s+that\b", re.I)
+_AR_AMMA = re.compile(normalize_arabic(r"(?:^|\s)[وف]?(?:أما|اما)\s+(?P<np>[^،,.:\"«]{2,70}?)\s*$"))
+_DESCRIBED_NAME = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+(?:(?!(?:of|in|from|at|near|for|with|on|to|by)\s)"
+                             r"[a-z][a-z-]*\s+){1,3}(?=[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*$)")
+_INTERVIEWED_BY = re.compile(r"\s+(?:interviewed|contacted|reached|quoted|cited)\s+by\s.*$")
+_APPOSITIVE_AFTER = re.compile(r"\s*,\s*((?:a|an|the)\s[^,.;:]{2,80})")
+_RELAYED_FROM = re.compile(normalize_arabic(r"\s*(?:\S+\s+){1,4}?عن\s+(?P<src>\S)"))
+_AR_BARE_SOURCE = re.compile(normalize_arabic(r"\s*(?:مصدر|مصادر)\s+(?:في|من)\s+[^،,.:;\"«]{2,50}?"
+                                              r"(?=\s*[،,.:;]|\s+(?:ان|إن|أن|قوله|قولها)\s|$)"))
 _AR_PREP = {"في", "من", "بـ"}
 
 Match = tuple[int, int, Entry]
@@ -338,6 +356,10 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         if ma_verb:  # "بحسب ما أفاد به الدفاع المدني": the source follows the verb
             a_e += ma_verb.end()
             rest = sent[a_e:]
+            relayed = _RELAYED_FROM.match(rest) if "نقل" in ma_verb.group(0) else None
+            if relayed:  # "بحسب ما نقلت وكالة سانا عن مصدر في الشرطة": the relayed source
+                a_e += relayed.start("src")
+                rest = sent[a_e:]
         ar = bool(re.search("[\u0600-\u06ff]", rest[:5]))
         outlet = _QUOTED_OUTLET.match(rest)
         stop = (_AR_NP_STOP if ar else _NP_STOP).search(rest)
@@ -355,11 +377,17 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             np = listed.group("w")
         if ar:
             a_e, np = _ar_document_owner(a_e, np)
+            bare = _AR_BARE_SOURCE.match(sent, a_e)
+            if bare:  # "عن مصدر في قيادة الشرطة": a bare source is named by its institution
+                np = bare.group(0)
         # "according to SOHR statistics": SOHR
         np = np.rstrip(" .")
         np = re.sub(r"(?<=\S)\s+(?:statistics|figures|data|records|tallies|tally|count|"
                     r"documentation|reports?|estimates?)\s*$", "", np)
         name, desc = _clean_np(np)
+        appos = _APPOSITIVE_AFTER.match(sent, a_e + len(np)) if not desc else None
+        if appos:  # "according to Khaled Odeh, a schoolteacher in the village"
+            desc = appos.group(1).strip()
         if re.match(r"(?:the\s+)?(?:information|reports|accounts|testimonies)\s+(?:we|I|our)\b",
                     name, re.I):
             name = ""  # "according to the information we have received": the author's own
@@ -396,6 +424,11 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                 return Attribution(gname, given.group(0).strip(), quoted is not None, s_start,
                                    s_end, "attribution:verb_subject:" + verb,
                                    (s_start + v_e, s_start + v_e + given.end()))
+            amma = _AR_AMMA.search(sent, 0, max(0, v_s - 1)) if sent[v_s - 1:v_s] == "ف" else None
+            if amma:  # "أما الشبكة السورية فوثقت ...": the subject before "ف" + verb
+                return Attribution(amma.group("np").strip(), "", quoted is not None, s_start, s_end,
+                                   "attribution:subject_verb:" + verb,
+                                   (s_start + amma.start("np"), s_start + amma.end("np")))
             if re.match(r"\s*ب?[اإأ]ن(?:ه|ها|هم|هما|نا|ني)\s", rest):
                 continue  # "قال إنه دفع ...": "he said that", the speaker is not named here
             to_that = re.match(r"\s*((?:\S+\s+){1,9}?)(?:ان|بان|إن|أن)\s", rest)
@@ -403,6 +436,14 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             if to_that and not told_only and not re.search(r"[،,:;\"“«\d]", to_that.group(1)):
                 # "يرى الباحث في مركز دراسات الشرق فادي الخوري أن": the name ends the phrase
                 np = _AR_SAID_IN.sub(" ", to_that.group(1))
+                aside_ar = re.search(r"\s*\(([^()]{2,40})\)", np)
+                if aside_ar:  # "أبو خالد (اسم مستعار)": the aside describes the name
+                    np = np[:aside_ar.start()] + " " + np[aside_ar.end():]
+                    if len(np.split()) <= 3:
+                        np = re.sub(r"\s+ل(?!ل)\S{2,}(?:\s+\S+)?\s*$", " ", np)
+                        return Attribution(np.strip(), aside_ar.group(1), quoted is not None,
+                                           s_start, s_end, "attribution:verb_subject:" + verb,
+                                           (s_start + v_e, s_start + v_e + len(np)))
                 # "الناشط محمد الأحمد لعنب بلدي": whom it was told is not part of the name
                 np = re.sub(r"\s+ل(?!ل)\S{2,}(?:\s+\S+)?\s*$", " ", np) \
                     if len(np.split()) > 3 else np
@@ -580,7 +621,8 @@ _AUXILIARIES = _rx(r"(?:\s+(?:has|have|had|will|would|also|again|later|repeatedl
                    r"earlier|separately|already|not|did|does|do|had\s+been|has\s+been|"
                    r"publicly|officially|firmly|strongly|categorically|nonetheless|nevertheless|"
                    r"however|meanwhile|since|now|independently|jointly|recently|so far|"
-                   r"subsequently|itself|themselves))+\s*$", re.I)
+                   r"subsequently|itself|themselves|(?:was|were|has\s+been|have\s+been)\s+able\s+to|"
+                   r"managed\s+to))+\s*$", re.I)
 # "residents on the western edge report ...": a plural subject makes "report" a verb
 _PEOPLE_SUBJECT = _rx(r"\b(?:residents|activists|witnesses|sources|officials|medics|locals|"
                       r"people|villagers|survivors|monitors|rescuers|doctors|families|relatives|"

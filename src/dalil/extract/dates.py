@@ -95,7 +95,7 @@ DATE_RE = _rx(
         rf"nine|ten|\d{{1,2}})\s+days\s+of\s+(?P<mdm>{_EN_M})(?:,?\s+(?P<mdy>{_YEAR}))?)(?!\d)",
         # in March / last March / آذار الماضي / في شهر آذار (year from publication)
         rf"(?P<mo>(?:\b(?:in|last|early|late|mid|since|during|(?:the\s+)?(?:beginning|start|end|"
-        rf"middle)\s+of)\s+(?:-\s*)?(?P<m5>{_EN_M})(?![\w]|\s+\d)"
+        rf"middle|(?:first|last|early|final)\s+(?:days|weeks?))\s+of)\s+(?:-\s*)?(?P<m5>{_EN_M})(?![\w]|\s+\d)"
         rf"|(?:في|خلال|منذ|مطلع|اواخر|منتصف)\s+(?:شهر\s+)?(?P<m6>{_AR_M})(?!\s*[/(]|\s*(?:عام\s+|سنه\s+)?\d)"
         rf"|(?:شهر\s+)?(?P<m7>{_AR_M})\s+(?:الماضي|الفائت|المنصرم)))",
         # in 2013, عام 2013
@@ -129,7 +129,7 @@ DATE_RE = _rx(
         r"\b(?:recently|in recent (?:days|weeks)|days ago|weeks ago|a few days ago|"
         r"(?:a|one|two|three|several|few) (?:days|weeks) (?:ago|earlier))\b|"
         r"(?:الاسبوع الماضي|الاسبوع الفائت|مؤخرا|قبل ايام|قبل اسابيع|خلال الايام الماضيه)(?!\w))",
-        rf"(?P<wd>\b(?:(?:on|last|late|early|since|overnight)\s+(?P<wd_en>{_EN_WD})(?:\s+(?:night|morning|evening))?|"
+        rf"(?P<wd>\b(?:(?:on|last|late|early|since|overnight|(?:hours|night|morning|evening)\s+of)\s+(?P<wd_en>{_EN_WD})(?:\s+(?:night|morning|evening))?|"
         # "Sunday's attack", "Friday's strike": a wire's weekday as a possessive
         rf"(?P<wd_pos>{_EN_WD})['’]s(?=\s+(?:\w+\s+)?(?:attack|attacks|strike|strikes|airstrike|"
         rf"bombing|shelling|massacre|killings?|raid|raids|explosion|blast|violence|clashes|"
@@ -205,7 +205,7 @@ _STARTS = (
        "an", "yesterday", "today", "this", "tonight", "earlier", "at", "minutes", "moments",
        "next", "hours", "that", "on", "recently", "days", "weeks", "one", "two", "three",
        "several", "few", "beginning", "start", "end", "middle", "first", "second", "four",
-       "five", "six", "seven", "overnight"}
+       "five", "six", "seven", "overnight", "night", "morning", "evening", "final"}
     | {normalize_arabic(w) for w in (
         "في", "خلال", "منذ", "مطلع", "أواخر", "منتصف", "شهر", "عام", "سنة", "العام", "قبل", "أمس",
         "الأمس", "اليوم", "الليلة", "فجر", "صباح", "مساء", "ليل", "بعد", "يوم", "ليلة", "الشهر",

@@ -168,11 +168,17 @@ _PLUPERFECT_BEFORE = _rx(r"\bhad\s+(?:not\s+|already\s+|previously\s+|earlier\s+
 _PERIOD_LABEL = _rx(r"\b(?:period\s+covered|reporting\s+period|covering\s+the\s+period|period)\s*:\s*"
                     r"(?:from\s+)?$|(?:الفتره\s+المشموله|فتره\s+التقرير|الفتره)\s*:\s*(?:من\s+)?$",
                     re.I)
+# "the ministry gave a lower figure on Monday evening": when a toll was given
+_TOLL_STATEMENT = _rx(r"\b(?:gave|put|raised|revised|updated|lowered|released)\s+(?:a|an|the|its|their)?\s*"
+                      r"(?:\w+\s+)?(?:figure|toll|tally|count|number)\b[^.]{0,30}$", re.I)
 # "47 interviews conducted by researchers between ...": when the documenting was done
 _METHOD_DATE = _rx(r"\b(?:interviews|interviewed|we spoke (?:to|with)|wrote to)\b[^.]{0,70}\b(?:between|from|"
                    r"on|in|during)\s+$", re.I)
 _PASSIVE_REPORTED = _rx(r"\b(?:be|been|being|was|were|is|are)\s+(?:(?:later|eventually|finally|"
                         r"also|first)\s+)?(?:reported|released)\b[^.]{0,12}$", re.I)
+_ANCHOR_ONLY_BEFORE = _rx(r"\b(?:days|weeks|months|years)\s+(?:after|following|before|since)\s+"
+                          r"(?:the\s+)?$|(?:^|\s)(?:الايام|الاسابيع|الاشهر|الشهور|السنوات)\s+"
+                          r"(?:التي\s+)?(?:تلت|اعقبت|بعد|قبل|سبقت)\s+$", re.I)
 _BIRTH_BEFORE = _rx(r"(?:\bborn\s+(?:in\s+|on\s+)?|\(b\.\s*|(?:^|\s)(?:مواليد|ولد|ولدت|المولود|"
                     r"المولوده)\s+(?:عام\s+|سنه\s+|في\s+)?)$", re.I)
 # a year that names a thing rather than dating an event ("the 1974 ceasefire line")
@@ -216,6 +222,10 @@ _CLAUSE_HINT = _rx(r"\b(?:while|whereas|but|although)\b|;|بينما|في حين
 # "X and Y", "X" و"Y", "X (Y)": one list of agents
 _JOINED = _rx(r"[\s\"«»“”)]*(?:,|and|or|و)[\s\"«»“”(]*(?:(?:allied|affiliated|auxiliary|other|"
               r"local|foreign)\s+)?", re.I)
+_WHOSE_ACCOUNT = _rx(r"\b(?:the\s+)?(?P<who>[A-Z][\w-]*(?:['’]s)?|\w+['’]s)\s+(?:account|claims?|"
+                     r"statement|version|figures?|toll)\b")
+_NOT_WHO = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
+            "our", "no", "any", "each", "both", "either", "neither"}
 _ALIAS_IN_PARENS = _rx(r"[\s\"«»“”]*\(\s*")
 # ", they said,": an aside in a clause, not a speaker of it
 _SPEECH_ASIDE = _rx(r",\s*(?:he|she|they|we|it|witnesses|residents|relatives)\s+(?:said|say|says|"
@@ -233,7 +243,8 @@ _BY_PERPETRATOR = _rx(r"الجهات الفاعله|الجهه الفاعله|ا
                       re.I)
 _ANOTHER_AGENT = _rx(r"\b(?:and|or|as well as|while)\s+by\b|\sو(?:من قبل|على يد)", re.I)
 _RECIPIENT = _rx(r"(?:^|\s)ل(?:مراسل\S*|وكال\S*|صحيف\S*|قنا\S*)(?:\s+\S+)?|"
-                 r"\btold\s+(?:the\s+)?[^,;]{0,40}|\bspeaking to\s+[^,;]{0,40}", re.I)
+                 r"\btold\s+(?:the\s+)?[^,;]{0,40}|\bspeaking to\s+[^,;]{0,40}|"
+                 r"\b(?:interviewed|contacted|reached|quoted|cited)\s+by\s+[^,;]{0,40}", re.I)
 _SPEECH_BETWEEN = _rx(r"\b(?:said|says|told|reported|according|accused|accuses|blamed|blames|"
                       r"alleged|alleges|claimed|claims|denied|denies|charged|condemned|"
                       r"condemns)\b", re.I)
@@ -245,10 +256,31 @@ _CIVILIAN_CUE = _rx(
     r"churches|church|camps?|shelters?|crowds?|worshippers|patients|passers-by|farmers?|"
     r"villagers|killing|killed|kills|dead|deaths?|wounded|wounding|injured|injuring|victims?|"
     r"bodies|casualties|shot|station|square|street|buildings?|area|districts?|quarter|scene|"
-    r"fled|flee|fleeing|displaced)\b|\bon\s+(?:the\s+)?[A-Z][a-z]|"  # "barrel bombs on Arbin"
+    r"fled|flee|fleeing|displaced)\b|\bon\s+(?:the\s+)?(?-i:[A-Z][a-z])(?!\w*day\b)|"  # "barrel bombs on Arbin"
     r"مدني\S*|اهالي|سكان|منازل|منزل|سوق|مدرس\S*|مشفى|مستشفى|حي|احياء|قري\S*|بلد\S*|مدين\S*|"
     r"قتل\S*|مقتل|قتلى|جرحى|جريح\S*|اصاب\S*|ضحايا|شهداء|استشهد\S*|اطفال|نساء|عائل\S*|مخيم|"
     r"جثث|الناس|شارع|ساح\S*", re.I)
+# "strikes killed 20 IS militants": a toll of combatants says nothing of civilians
+_KILL_CUE = re.compile(r"kill\w*|dead|deaths?|wound\w*|injur\w*|casualties|قتل\S*|مقتل|قتلى|جرحى|"
+                       r"جريح\S*|اصاب\S*", re.I)
+_COMBATANTS_AFTER = _rx(r"\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+|"
+                        r"ما\s+لا\s+يقل\s+عن\s+|نحو\s+)?(?:[\d٠-٩,]+\s+|\w+\s+)?(?:[\w-]+\s+)?"
+                        r"(?:militants|fighters|soldiers|troops|members|jihadists|gunmen|terrorists|"
+                        r"combatants|personnel|servicemen|insurgents|rebels|militiamen|recruits|"
+                        r"عنصر\S*|عناصر|مقاتل\S*|جندي\S*|جنود|مسلح\S*|ارهابي\S*)(?!\w)", re.I)
+
+
+def _civilian_cue(norm: str, start: int, end: int) -> bool:
+    """Whether the sentence (and the next of its paragraph) names civilians or civilian objects,
+    not counting a toll of fighters ("killed 20 IS militants")."""
+    for m in _CIVILIAN_CUE.finditer(norm, start, end):
+        if _KILL_CUE.fullmatch(m.group(0)) and _COMBATANTS_AFTER.match(norm, m.end(),
+                                                                        m.end() + 60):
+            continue
+        return True
+    return False
+
+
 _OBJECT_END = _rx(r"\s(?:for|over|after|in which|who|which|that|when)\s|[,;]|،|"
                   r"\sof\s+\w+ing\b", re.I)  # "accuse several gangs of working under X": the gangs
 _VICTIMS_WERE = _rx(r"\b(?:victims|those (?:killed|abducted|detained|targeted)|the dead)\s+"
@@ -271,6 +303,11 @@ _MEMBERS_OF = _rx(r"\b(?:members?|fighters|units?|elements|gunmen|militiamen|sol
                   r"|(?:عناصر|مقاتلو|مقاتلي|مسلحو|مسلحي|مسلحون|مسلحين|افراد|جنود)\s+(?:من\s+)?$",
                   re.I)
 _LABEL_ACTOR = "groups the source calls terrorist or outlaw"
+_INCLUDING_NAMED = _rx(r"[^.;]{0,60}\b(?:including|such as|among them|notably|in particular|"
+                       r"namely|led by)\s+(?:the\s+)?|[^.;]{0,40}(?:بينها|منها|ولا سيما|لا سيما|"
+                       r"وخاصة|خاصة)\s+", re.I)
+_CLAIMED_MEMBERSHIP = _rx(r"\b(?:belong\w*|affiliat\w*|claim\w* to be|identified themselves as|"
+                          r"said they were (?:from|with|members of))\b", re.I)
 _CLAIMED_RESPONSIBILITY = _rx(r"\bclaim(?:ed|s|ing)?\s+responsibility|تبن\S*\s", re.I)
 # a link word of UNKNOWN_ACTOR ("linked to", "-backed", "fighters from", "موالية ل"): every
 # match holds one
@@ -292,7 +329,7 @@ _CARRIED_BY = _rx(
     r"Kurdish|Syrian|Lebanese|Iranian|Russian|Israeli)\s+)?(?:(?:news\s+agency|agency|"
     r"broadcaster|television|TV|daily|newspaper|outlet|website|channel|radio)\s+)?"
     r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})"
-    r"|(?:^|\s)(?:نقلته|نقلتها|نقلها|نقله|اوردته|اوردتها|بثته|بثتها|نشرته|نشرتها)\s+"
+    r"|(?:^|\s)(?:نقلته|نقلتها|نقلها|نقله|نقلت|نقل|اوردته|اوردتها|بثته|بثتها|نشرته|نشرتها)\s+"
     r"(?P<ar>(?:وكاله|قناه|صحيفه|موقع|تلفزيون|اذاعه|شبكه)"
     r"(?:\s+(?!(?:ان|إن|أن|عن|في|على|من|الى|قوله|قولها|امس|اليوم)(?:\s|$))[^\s(،,.]+){1,3})"
     r"(?:\s*\((?P<paren>[^)\n]{2,25})\))?(?=[\s(،,.]|$)")
@@ -482,7 +519,7 @@ class _Run:
                     denied_sents.add(self.sent_of(s))
                     continue
                 si = self.sent_of(s)
-                if vtype == "attack_on_civilians" and not _CIVILIAN_CUE.search(
+                if vtype == "attack_on_civilians" and not _civilian_cue(
                         norm, self.starts[si], sentences[min(si + 1, len(sentences) - 1)].end
                         if si + 1 < len(sentences) and
                         sentences[si + 1].paragraph == sentences[si].paragraph
@@ -883,7 +920,7 @@ class _Run:
                     si <= 2 or not re.search("[\u0600-\u06ff]", before))):
                 # a post's timestamp; "بتاريخ" after the header dates an event, not the report
                 role = "publication"
-            elif _LABEL_DATE.search(before) or _METHOD_DATE.search(
+            elif _LABEL_DATE.search(before) or _TOLL_STATEMENT.search(before) or _METHOD_DATE.search(
                     norm, max(0, d.start - 90), d.start) or (_STATEMENT_DATE.search(before) and
                                                   not _PASSIVE_REPORTED.search(before)):
                 # "Date of interview: 14 March 2023"; but "clashes continued to be reported on 21
@@ -894,6 +931,8 @@ class _Run:
                 role = "reference"  # "the 1974 ceasefire line", "the 2012 constitution"
             elif _BIRTH_BEFORE.search(before):
                 role = "reference"  # "born in 1990", "من مواليد عام ١٩٨٨": a birth, no event
+            elif _ANCHOR_ONLY_BEFORE.search(before):
+                role = "reference"  # "in the weeks after 6 March": an anchor, not the event's day
             dm = DateMention(d.date, p.surface(d.start, d.end), p.span(d.start, d.end), role,
                              d.rule, si)
             r.all_dates.append(dm)
@@ -1169,7 +1208,14 @@ class _Run:
             specific = [a for a in agents if a[3] != "generic"]
             # a generic "gunmen" next to a named group is that group ("X gunmen", "gunmen of X")
             chosen = specific + [a for a in agents if a[3] == "generic" and not any(
-                (abs(a[0] - b[1]) < 30 or abs(b[0] - a[1]) < 30) and not _ANOTHER_AGENT.search(
+                (abs(a[0] - b[1]) < 30 or abs(b[0] - a[1]) < 30 or (
+                    # "armed men, some of whom said they belonged to the General Security"
+                    a[1] <= b[0] < a[1] + 100 and (
+                        _CLAIMED_MEMBERSHIP.search(norm, a[1], b[0]) or
+                        # "Armed groups inside the enclave, including Jaysh al-Islam": the
+                        # named groups are those armed groups
+                        _INCLUDING_NAMED.fullmatch(norm, a[1], b[0]))))
+                and not _ANOTHER_AGENT.search(
                     norm[min(a[1], b[1]):max(a[0], b[0])]) and not (
                     # "عناصر من قوات الأمن ومجموعات مسلحة رديفة": and another group
                     b[1] <= a[0] and _JOINED.fullmatch(norm, b[1], a[0]))
@@ -1217,6 +1263,8 @@ class _Run:
                 continue
             if DESTINATION_BEFORE.search(norm, max(sentences[si].start, s - 70), s):
                 continue  # "fled toward the Christian-majority town": where they went
+            if " " not in norm[s:e] and re.match(r"\s+[A-Z][a-z]", norm[e:e + 3]):
+                continue  # "Christian Lindmeier", "Druze Sheikh Hikmat": a name or a title
             g = groups.setdefault(entry.label, VictimGroup(entry.label, [], []))
             surface = p.surface(s, e)
             if surface not in g.surface_forms:
@@ -1298,8 +1346,11 @@ class _Run:
                 ATTACK_VERB_AFTER.match(norm, e) or ATTACK_NOUN.search(norm, s, e)) and \
                 any((self._viol_start.get(id(v)) or self._norm_pos(v.span[0])) < s for v in viols):
             return True  # "three were killed when the PKK/YPG terror group fired rockets at"
-        if _PATIENT_BEFORE.search(before) and not _MEMBERS_OF.search(before):
-            return False  # "killing of X", but not "members of X looted"
+        if _PATIENT_BEFORE.search(before) and not _MEMBERS_OF.search(before) and not (
+                _ARABIC.search(norm, s, e) and ATTACK_NOUN.search(norm, s, e)):
+            # "killing of X", but not "members of X looted"; "استهداف طائرة مسيرة تركية
+            # لسيارة": the drone targets
+            return False
         if _AR_ATTACKED_POSTS.search(norm, max(sent.start, s - 90), s):
             return False
         arabic = bool(_ARABIC.search(norm, s, e))
@@ -1383,6 +1434,16 @@ class _Run:
                            len(x.text.split()) >= 8), 0)
         for si in sorted(disclaimer_sents & set(claim_of_sent)):
             sn = sentences[si]
+            whose = _WHOSE_ACCOUNT.search(sn.text)
+            if whose and whose.group("who").lower() not in _NOT_WHO:
+                # "The Israeli account could not be independently verified": that source's
+                # claims in the paragraph
+                who = whose.group("who").lower().removesuffix("'s").removesuffix("’s")
+                for c in claims:
+                    if c.sentence < si and sentences[c.sentence].paragraph == sn.paragraph and \
+                            who in c.attributed_to.lower() and not c.hedged:
+                        c.hedged = True
+                        c.hedge_cues.append("disclaimer: " + sn.text[:80])
             if not _ACCOUNTS_DISCLAIMED.search(sn.text):
                 continue
             if sn.paragraph <= first_para + 1 and si <= 4:
@@ -1576,11 +1637,18 @@ class _Run:
         desc = _LIVES_IN.sub("", desc)
         both = f"{name} | {desc}" if desc else name
         # the name decides before its description: "a military source [told SANA's reporter]"
-        role = first_matching(self.lex.source_roles, name) or (
-            first_matching(self.lex.source_roles, both) if desc else None) or "other"
+        role = first_matching(self.lex.source_roles, name)
+        if role is None and desc:
+            # "a legal researcher at a human rights organisation": what the person is, before
+            # where they work
+            head = re.split(r"\s(?:at|with|of|for|from|in|on)\s", desc, maxsplit=1)[0]
+            if first_matching(self.lex.source_roles, head) == "analyst":
+                role = "analyst"
+        role = role or (first_matching(self.lex.source_roles, both) if desc else None) or "other"
         if _UN_BODY.search(name):
             role = "official"  # UN agencies are official bodies, not NGOs
-        named = self._actors_in(name) if role in ("other", "NGO") else []
+        named = [a for a in self._actors_in(name) if self.lex.actor_kinds.get(a[2].label) !=
+                 "generic"] if role in ("other", "NGO") else []  # not "factions", "gunmen"
         if name.startswith("@"):
             role = "social_media_account"
         elif named and (role == "other" or

@@ -96,7 +96,10 @@ _SPELLING_CUE = _rx(
 # city's checkpoint, not a village called al-Madina)
 _AR_NEVER = {name_key(w) for w in (
     "المدينة", "القرية", "البلدة", "المنطقة", "الحي", "الريف", "المخيم", "الناحية", "المحافظة",
-    "قرى", "بلدات", "مدن", "أحياء", "مناطق", "مخيمات")}
+    "قرى", "بلدات", "مدن", "أحياء", "مناطق", "مخيمات",
+    # prepositions ("الحاجز على أول الشارع": on, not the village al-Ali)
+    "في", "من", "على", "عن", "إلى", "مع", "بعد", "قبل", "حتى", "منذ", "خلال", "بين", "عند",
+    "حول", "ضد", "دون", "لدى", "قرب", "أمام", "خلف", "داخل", "خارج")}
 _LATIN_CUE = _rx(
     r"(?:\b(?:in|at|near|outside|around|inside|into|from|to|toward|towards|across|between|of|"
     # attacks name their target: "shelling on X", "stormed X", "raided X"
@@ -569,6 +572,10 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
         if arabic and not is_major and cue == "arabic_prefix":
             # "في القبو" (in the basement): a preposition is no evidence of a place name
             accept = bool(re.search(r"(?:قرب|محيط|اطراف|بلدات|قرى)\s+$", before))
+        if arabic and not accept and (cue in ("", "arabic_prefix")) and \
+                _quarter_city_follows(norm, e, cands, gaz):
+            # "في الخالدية بحمص": a quarter followed by its own city
+            accept, cue = True, "quarter_with_city"
         if not arabic and not is_major and len(key) <= 3:
             accept = False
         if key[0] in "~=":
@@ -664,6 +671,30 @@ def _paired_direction(norm: str, s: int, e: int, before: str, look: _Lookups,
         return None
     start = s - len(before) + pair.start("d")
     return RawMention(start, start + len(pair.group("d")), key, cands, "", "paired_direction")
+
+
+_NEXT_AR_WORDS = re.compile(r"\s+(?:في\s+)?(?:ب?مدين[هة]\s+)?([\u0621-\u064a]+)")
+
+
+def _quarter_city_follows(norm: str, e: int, cands: list[GazPlace], gaz: Gazetteer) -> bool:
+    """Whether the word after an Arabic name is the city of one of its quarter candidates
+    ("الخالدية بحمص", "الخالدية في مدينة حمص")."""
+    quarters = [c for c in cands if c.coordinates_of.startswith("city:")]
+    if not quarters:
+        return False
+    m = _NEXT_AR_WORDS.match(norm, e, e + 40)
+    if m is None:
+        return False
+    word = m.group(1)
+    keys = {name_key(word)}
+    if word[:1] in "وبل" and len(word) > 3:
+        keys.add(name_key(word[1:]))
+    by_id = gaz.by_id()
+    for q in quarters:
+        city = by_id.get(_parent_id(q))
+        if city is not None and keys & {name_key(n) for n in city.names if n}:
+            return True
+    return False
 
 
 def _keys(norm: str, start: int, end: int, arabic: bool) -> list[tuple[int, str]]:
