@@ -367,3 +367,13 @@ def test_a_public_figures_given_name_is_no_village() -> None:
     d = extract_document("Shelling killed three people in Kisweh, the first such attack since "
                          "the fall of Bashar Assad.", published="2025-12-03").to_dict()
     assert [p["canonical"] for p in d["places"]] == ["Kisweh"]
+
+
+def test_headline_toll_repeated_by_a_body_that_opens_a_list_is_counted_once() -> None:
+    text = ("Monitor: 5 people killed across Syria in 24 hours\n\n"
+            "The monitor documented the deaths of five people on Saturday, as follows:\n\n"
+            "Homs: gunmen shot dead two men in the city.\n\n"
+            "Daraa: three fighters were killed by gunfire near Nawa.")
+    d = extract_document(text, published="2025-11-23").to_dict()
+    fives = [f for f in d["casualty_figures"] if f["value"] == 5]
+    assert len(fives) == 1 and fives[0]["attributed_to"] != "author"

@@ -886,7 +886,8 @@ class _Run:
         # the title lines at the top (a page name, a kicker, the headline: no full stop)
         titles = set()
         for x in sentences[:4]:
-            if re.search(r"[.!?\u061f]\W*$", x.text):
+            # a sentence that ends in a colon introduces the body's list ("..., as follows:")
+            if re.search(r"[.!?\u061f:]\W*$", x.text):
                 break
             titles.add(x.index)
         if titles:
