@@ -22,6 +22,17 @@ _QUOTE = _rx(r"[\"“«„]([^\"“”«»„]{8,})[\"”»]")
 _PRONOUN = _rx(r"^(?:he|she|they|it|we|i|the (?:man|woman|spokes\w+|official|witness|"
                       r"resident|source|group|monitor|ministry|agency|observatory|organi[sz]ation)"
                       r")$", re.I)
+# "the ministry" refers back to the last speaker only if that speaker is a ministry: in
+# "SOHR said 11 were killed, while the ministry claimed only 3 had died" it is a new source
+_BODY_HEADS = ("ministry", "agency", "observatory", "group", "monitor", "organisation",
+               "organization")
+
+
+def _refers_back(name: str, last_speaker: str) -> bool:
+    head = name.split()[-1].lower()
+    return head not in _BODY_HEADS or head[:6] in last_speaker.lower()
+
+
 _AR_PRONOUN_VERB = _rx(r"^\s*(?:و|ف)?(?:قال|قالت|اضاف|اضافت|تابع|تابعت|اكد|اكدت|"
                               r"اوضح|اوضحت|روى|روت)\s*(?::|،|,|ان|إن|ان|[\"“«])")
 _NP_STOP = _rx(r"\s(?:that|who|which|whose|on|in a|in an|in its|in his|in her|"
@@ -577,7 +588,7 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                 rel += lead.end()
                 name = name[lead.end():]
             span = (s_start + rel, s_start + rel + len(name))
-        if _PRONOUN.match(name) and last_speaker:
+        if _PRONOUN.match(name) and last_speaker and _refers_back(name, last_speaker):
             name = last_speaker
         return Attribution(name, desc, quoted is not None, s_start, s_end,
                            "attribution:verb_subject:" + low_verb, span)
