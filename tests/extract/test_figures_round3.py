@@ -48,6 +48,14 @@ def numbers(text: str) -> list[tuple[str, Any, str]]:
     ("The group handed over 120 prisoners.", [("120", 120, "exact")]),
     ("The army took over 14 villages.", [("14", 14, "exact")]),
     ("Over 14 villages were shelled.", [("Over 14", 14, "more_than")]),
+    # upper bounds and round amounts are approximate
+    ("fewer than 10 people", [("fewer than 10", 10, "approx")]),
+    ("أقل من ١٠ أشخاص", [("اقل من 10", 10, "approx")]),
+    ("the 40 or so men", [("40", 40, "approx")]),
+    ("two or three men died", [("two or three", (2, 3), "range")]),
+    ("قتل ٤ أو ٥ أشخاص", [("4 او 5", (4, 5), "range")]),
+    ("half a million people", [("half a million", 500_000, "approx")]),
+    ("نزح نصف مليون شخص", [("نصف مليون", 500_000, "approx")]),
 ])
 def test_numbers_round3(text: str, expected: list[tuple[str, Any, str]]) -> None:
     assert numbers(text) == expected
@@ -140,6 +148,8 @@ def test_list_item_numbers_are_no_figures() -> None:
      [(15, "incidents"), (4, "buildings"), (1, "buildings")]),
     ("التهمت النيران أكثر من ٣٠٠ شجرة.", [(300, "trees")]),
     ("فرضوا إتاوة قدرها خمسة دولارات على كل شجرة.", [(5, "money")]),
+    ("وبلغت قيمة الأضرار نحو ٧ ملايين دولار.", [(7_000_000, "money")]),
+    ("دمرت الغارات ٣ مشافٍ و٤ مدارس.", [(3, "buildings"), (4, "buildings")]),
     # money in its own unit
     ("The plan requests US$2 billion.", [(2_000_000_000, "money")]),
     ("Repairs are estimated at 3.5 million US dollars.", [(3_500_000, "money")]),
@@ -377,3 +387,105 @@ def test_a_figure_takes_the_doubt_of_its_own_clause() -> None:
     r = run("Local activists said 40 people were executed, but the figure could not be verified, "
             "while the army said 6 gunmen were killed.")
     assert [f["hedged"] for f in r["casualty_figures"]] == [True, False]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # two counts, one verb
+    ("Government shelling killed 6 soldiers and 3 rebels near the town.",
+     [(6, "exact", "killed"), (3, "exact", "killed")]),
+    ("سجّل المرصد مقتل ٩ عناصر من قوات النظام و٥ من الفصائل في اشتباكات.",
+     [(9, "exact", "killed"), (5, "exact", "killed")]),
+    # the second verb wins for the second count
+    ("The strike killed 3 people and wounded 9 others.",
+     [(3, "exact", "killed"), (9, "exact", "injured")]),
+    # "estimated the number of the displaced at"
+    ("قدّرت الأمم المتحدة عدد النازحين بأكثر من ٨٠ ألف شخص.",
+     [(80_000, "more_than", "displaced")]),
+])
+def test_coordinated_and_estimated_counts(text: str, expected: list[tuple[Any, str, str]]) -> None:
+    assert casualties(run(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("OCHA said 9,000 people had been newly displaced, bringing the total to 210,000 since May.",
+     [(9000, "exact", "displaced"), (210_000, "exact", "displaced")]),
+    ("About a dozen men were led away blindfolded.", [(12, "approx", "detained")]),
+    ("The agency registered 3,100 new arrivals at the camp last week.",
+     [(3100, "exact", "displaced")]),
+])
+def test_totals_led_away_and_arrivals(text: str, expected: list[tuple[Any, str, str]]) -> None:
+    assert casualties(run(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "3/ Local medics say the clinic was hit twice.",
+    "He described a cell of about 3 by 4 metres that held the prisoners.",
+    "According to two residents we spoke to, the men detained were taken to the airport.",
+])
+def test_counters_sizes_and_sources_are_no_casualties(text: str) -> None:
+    assert casualties(run(text)) == []
+
+
+def test_a_closing_disclaimer_of_the_tolls_covers_the_whole_report() -> None:
+    r = run("A car bomb killed 9 people in the market on Sunday, rescuers said.\n\n"
+            "A monitor put the number of wounded at 22.\n\n"
+            "Two days earlier a similar bomb killed 4 people in a nearby town. The agency could "
+            "not independently verify the tolls.")
+    assert [f["hedged"] for f in r["casualty_figures"]] == [True, True, True]
+
+
+def test_a_disclaimer_of_one_figure_stays_in_its_paragraph() -> None:
+    r = run("A car bomb killed 9 people in the market on Sunday, rescuers said.\n\n"
+            "Two days earlier a similar bomb killed 4 people in a nearby town. The agency could "
+            "not independently verify that toll.")
+    assert [f["hedged"] for f in r["casualty_figures"]] == [False, True]
+
+
+def test_a_cell_with_other_men_counts_the_detained() -> None:
+    r = run("They put us in a cell with about 50 other men.")
+    assert casualties(r) == [(50, "approx", "detained")]
+
+
+@pytest.mark.parametrize("text", [
+    "Khaled, 41, is married with two children and worked as a driver.",
+    "The strike killed a father of five on his way to the bakery.",
+    "وهو أب لأربعة أطفال.",
+])
+def test_a_familys_size_is_no_casualty(text: str) -> None:
+    r = run(text)
+    assert casualties(r) == []
+    assert [w for _v, w in others(r)] == ["children"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("عُثر على مقبرة جماعية تضم رفات ما لا يقل عن ٣٠ شخصاً.", [(30, "at_least", "killed")]),
+    ("خرج ١٥٠ معتقلاً بموجب مرسوم العفو.", []),
+    ("Some 90 detainees walked free under the amnesty.", []),
+])
+def test_remains_and_releases(text: str, expected: list[tuple[Any, str, str]]) -> None:
+    assert casualties(run(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The victims included 9 men, 3 women and 2 children.",
+     [(9, "exact", "killed"), (3, "exact", "killed"), (2, "exact", "killed")]),
+    ("Of the 25 detained, 6 were minors.", [(25, "exact", "detained"), (6, "exact", "detained")]),
+    ("Of those arrested, 5 were later released.", []),
+])
+def test_parts_of_a_group_named_first(text: str, expected: list[tuple[Any, str, str]]) -> None:
+    assert casualties(run(text)) == expected
+
+
+def test_labelled_counts_under_a_header_without_bullets() -> None:
+    r = run("The network documented the killing of 70 civilians in May.\n"
+            "The death toll breaks down by perpetrator as follows:\n"
+            "Government forces: 41\nOther parties: 29")
+    assert casualties(r) == [(70, "exact", "killed"), (41, "exact", "killed"),
+                             (29, "exact", "killed")]
+
+
+def test_a_ministry_after_another_source_is_a_new_source() -> None:
+    r = run("Shelling hit the town on Monday.\n\nThe Observatory said 11 people were killed, while "
+            "the ministry claimed that only 3 had died.")
+    assert [(f["value"], f["attributed_to"], f["hedged"]) for f in r["casualty_figures"]] == [
+        (11, "The Observatory", False), (3, "the ministry", True)]

@@ -367,3 +367,37 @@ def test_a_public_figures_given_name_is_no_village() -> None:
     d = extract_document("Shelling killed three people in Kisweh, the first such attack since "
                          "the fall of Bashar Assad.", published="2025-12-03").to_dict()
     assert [p["canonical"] for p in d["places"]] == ["Kisweh"]
+
+
+def test_headline_toll_repeated_by_a_body_that_opens_a_list_is_counted_once() -> None:
+    text = ("Monitor: 5 people killed across Syria in 24 hours\n\n"
+            "The monitor documented the deaths of five people on Saturday, as follows:\n\n"
+            "Homs: gunmen shot dead two men in the city.\n\n"
+            "Daraa: three fighters were killed by gunfire near Nawa.")
+    d = extract_document(text, published="2025-11-23").to_dict()
+    fives = [f for f in d["casualty_figures"] if f["value"] == 5]
+    assert len(fives) == 1 and fives[0]["attributed_to"] != "author"
+
+
+def test_a_fronted_time_is_neither_byline_nor_speaker() -> None:
+    text = ("By March 2016, aid agencies reported that at least 30 people had died of hunger in "
+            "Madaya. The government denied it.")
+    d = extract_document(text, published="2020-01-01").to_dict()
+    assert d["quoted_sources"][0]["name"] == "aid agencies"
+    assert d["casualty_figures"][0]["attributed_to"] == "aid agencies"
+
+
+def test_the_target_of_an_operation_is_no_perpetrator() -> None:
+    text = ("Security forces detained 40 men in Jableh on Monday. A ministry spokesman said the "
+            "operation targeted \"remnants of the former regime\" and that the detainees would "
+            "face trial.")
+    d = extract_document(text, published="2025-10-14").to_dict()
+    assert [p["canonical"] for p in d["perpetrators"]] == ["Syrian government forces (2025-)"]
+
+
+def test_described_source_keeps_the_name_and_a_withheld_surname_is_pseudonymous() -> None:
+    text = ("About 300 families fled the village, local activist Samer Khalil, who asked that his "
+            "full name not be used, told reporters.")
+    d = extract_document(text, published="2025-06-03").to_dict()
+    src = d["quoted_sources"][0]
+    assert (src["name"], src["pseudonymous"]) == ("Samer Khalil", True)

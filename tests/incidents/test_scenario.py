@@ -166,8 +166,11 @@ def test_incidents_counts_contradictions_and_figures(scenario: Workspace) -> Non
     assert blame["Coastal Rights Observatory"] == ["Syrian government forces (2025-)"]
     assert blame["Coastal News Agency"] == ["Syrian government forces (2025-)"]
     # Perpetrators as alleged by whom.
-    alleged = {p["name"]: len(p["alleged_by"]) for p in summ["perpetrators"]}
-    assert alleged["Assad-era forces and loyalists"] == 2
+    # (the agency's "security forces pursued remnants of the former regime" names the remnants
+    # as those pursued, not as agents: only Sahel Dawn blames them)
+    alleged = {p["name"]: [o.split(" ", 1)[1] for o in p["alleged_by"]]
+               for p in summ["perpetrators"]}
+    assert alleged["Assad-era forces and loyalists"] == ["Sahel Dawn"]
     assert [(v["name"], [o.split(" ", 1)[1] for o in v["alleged_by"]])
             for v in summ["victim_groups"]] == [("Alawites", ["Coastal Rights Observatory"])]
     # Supporting claims carry their source and span into the stored text.

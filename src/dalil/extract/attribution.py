@@ -22,6 +22,17 @@ _QUOTE = _rx(r"[\"“«„]([^\"“”«»„]{8,})[\"”»]")
 _PRONOUN = _rx(r"^(?:he|she|they|it|we|i|the (?:man|woman|spokes\w+|official|witness|"
                       r"resident|source|group|monitor|ministry|agency|observatory|organi[sz]ation)"
                       r")$", re.I)
+# "the ministry" refers back to the last speaker only if that speaker is a ministry: in
+# "SOHR said 11 were killed, while the ministry claimed only 3 had died" it is a new source
+_BODY_HEADS = ("ministry", "agency", "observatory", "group", "monitor", "organisation",
+               "organization")
+
+
+def _refers_back(name: str, last_speaker: str) -> bool:
+    head = name.split()[-1].lower()
+    return head not in _BODY_HEADS or head[:6] in last_speaker.lower()
+
+
 _AR_PRONOUN_VERB = _rx(r"^\s*(?:و|ف)?(?:قال|قالت|اضاف|اضافت|تابع|تابعت|اكد|اكدت|"
                               r"اوضح|اوضحت|روى|روت)\s*(?::|،|,|ان|إن|ان|[\"“«])")
 _NP_STOP = _rx(r"\s(?:that|who|which|whose|on|in a|in an|in its|in his|in her|"
@@ -36,7 +47,9 @@ _AR_NP_INNER_STOP = _rx(r"\s(?:الى|إلى|على|عن|اليوم|امس|أم�
                        r"المزاعم|الخبر|الرواية|الادعاءات|وجود|حدوث|وقوع|معلومات|انباء|"
                        r"تقارير|شهادات)(?:\s|$)")
 _BYLINE = _rx(
-    r"^\s*(?:by|بقلم|الكاتب|كتب)\s*:?\s+(?P<name>[^\n,|]{3,60}?)\s*(?:,|\||\n|$)"
+    # "By Rami Haddad", not "By January 2016, aid agencies reported ..."
+    r"^\s*(?:by|بقلم|الكاتب|كتب)\s*:?\s+(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+    r"the\s|then|now|early|late|mid|last|this|that|\d))(?P<name>[^\n,|]{3,60}?)\s*(?:,|\||\n|$)"
     r"|^\s*(?:testimony|statement|account|interview)\s+(?:of|by|from|with)\s+(?P<t>[^\n]{2,200}?)\s*$"
     r"|^\s*(?:posted by|shared by|published by|(?:thread|tweets?|posts?) by)\s*:?\s*"
     r"(?P<post>[^\n,(]{2,80}?)\s*(?:[,(][^\n]*)?$"
@@ -241,6 +254,8 @@ def _clean_np(np: str) -> tuple[str, str]:
 
 # a document named after its author: "A US government assessment issued nine days later", "the
 # UN report published in March": the author speaks
+_FRONTED_CHUNK = re.compile(r"(?:by|in|on|at|during|since|after|before|until|as of|"
+                            r"earlier|later|last|this)\s", re.I)
 _FRONTED_PREP = re.compile(r"(?:during|in|on|at|over|since|throughout|within|after|before)\s",
                            re.I)
 _FRONTED_SUBJECT = re.compile(r"^.*\s(?P<s>(?:our|the|its|their)\s+(?:[\w'-]+\s+){0,3}[\w'-]+)$")
@@ -286,7 +301,8 @@ _NESTED_SOURCE = _rx(
     r"(?P<doc>(?:the\s+)?[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|for|the)){0,6})\s*,?\s+"
     r"(?:stating|saying|confirming|denying|claiming)\s+that\b", re.I)
 _AR_AMMA = re.compile(normalize_arabic(r"(?:^|\s)[وف]?(?:أما|اما)\s+(?P<np>[^،,.:\"«]{2,70}?)\s*$"))
-_DESCRIBED_NAME = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+(?:(?!(?:of|in|from|at|near|for|with|on|to|by)\s)"
+# "the local network Horan Free Gathering", "local activist Rami Haddad": a description, then the name
+_DESCRIBED_NAME = re.compile(r"^(?:(?:[Tt]he|[Aa]n?)\s+)?(?:(?!(?:of|in|from|at|near|for|with|on|to|by|and|or|said|told|the|an?|its|his|her|their|our)\s)"
                              r"[a-z][a-z-]*\s+){1,3}(?=[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*$)")
 _INTERVIEWED_BY = re.compile(r"\s+(?:interviewed|contacted|reached|quoted|cited)\s+by\s.*$")
 _APPOSITIVE_AFTER = re.compile(r"\s*,\s*((?:a|an|the)\s[^,.;:]{2,80})")
@@ -572,7 +588,7 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                 rel += lead.end()
                 name = name[lead.end():]
             span = (s_start + rel, s_start + rel + len(name))
-        if _PRONOUN.match(name) and last_speaker:
+        if _PRONOUN.match(name) and last_speaker and _refers_back(name, last_speaker):
             name = last_speaker
         return Attribution(name, desc, quoted is not None, s_start, s_end,
                            "attribution:verb_subject:" + low_verb, span)
@@ -691,6 +707,8 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
         core = re.sub(r"\b(?:who|whose|whom|which)\b.*$", "", text)
         if (_VERBISH.search(core) and not aside) or words > 20:
             break  # a relative clause may hold verbs: "the ministry, which has backed ..., said"
+        if taken and _FRONTED_CHUNK.match(text):
+            break  # "By January 2016, aid agencies reported": a fronted time, not the speaker
         if taken:
             last = taken[-1][2].strip()
             joins = (((_PROPER.match(text) or _ORG_NAME.match(text) or

@@ -24,7 +24,7 @@ CASUALTY_AFTER: list[tuple[str, re.Pattern[str]]] = [
         r"executions)\b|" + _A(
             r"قتيل\w*|قتلى|قتل\w*|اغتيل\w*|شهيد|شهداء|ضحي[هة]|ضحايا|جث[هة]|جثث|جثامين|وفا[هة]|اعدم\w*|"
             r"اعدام\w*|"
-            r"لقوا حتفهم|حتفهم|قضوا|مقتل|استشهد\w*"), re.I)),
+            r"لقوا حتفهم|حتفهم|قضوا|مقتل|استشهد\w*|رفات"), re.I)),
     ("injured", _rx(
         # "3,600 patients with neurotoxic symptoms": patients of an attack are its injured
         r"\b(?:injured|wounded|hurt|injuries|casualties)\b|"
@@ -32,7 +32,7 @@ CASUALTY_AFTER: list[tuple[str, re.Pattern[str]]] = [
             r"جريح\w*|جرحى|مصاب\w*|اصاب[هة]|اصابات|اصيب\w*|بجروح"), re.I)),
     ("detained", _rx(
         r"\b(?:detained|arrested|detainees|prisoners|held|captured|"
-        r"taken away|rounded up|hostages|taken by|(?:were|was) taken from)\b|" + _A(
+        r"taken away|led away|rounded up|hostages|taken by|(?:were|was) taken from)\b|" + _A(
             r"معتقل\w*|اعتقل\w*|اعتقال|محتجز\w*|احتجاز|"
             r"موقوف\w*|اسير|اسرى|رهائن") + r"|\b(?:arrests|detentions)\b", re.I)),
     ("missing", _rx(
@@ -42,6 +42,7 @@ CASUALTY_AFTER: list[tuple[str, re.Pattern[str]]] = [
             r"مفقود\w*|فقدان|مختف\w*|مجهولي المصير|مجهول المصير|مخفي\w*"), re.I)),
     ("displaced", _rx(
         r"\b(?:displaced|fled|flee|fleeing|evacuated|expelled|uprooted|refugees|homeless|"
+        r"(?:new\s+)?arrivals|"
         r"forced to leave|driven out|left their homes|forced from their homes|"
         r"forced out of their homes|escaped|managed to escape|"
         # "who had been forced out of the city", "crossed into Lebanon", "were deported"
@@ -73,9 +74,10 @@ CASUALTY_BEFORE: list[tuple[str, re.Pattern[str]]] = [
         # "lost five members of his family" (below: a family word must follow)
         r"lost)|" + _A(
             r"قتل|قتلت|قتلوا|مقتل|اعدام|اعدمت|اعدموا|اعدم|استشهاد|استشهد|اغتيال|اغتالوا|اغتيل|حصيل[هة] القتلى|حصيل[هة] الضحايا|"
-            r"حصيل[هة]|وفا[هة]|جثث|جثامين|ذبح|تصفي[هة]|فقدت|فقدنا|"
-            # short verbs need a word start ("مات" is inside "المخيمات")
-            r"(?<!\S)[وف]?(?:قضى|توفي|مات)") + r")"
+            r"حصيل[هة]|وفا[هة]|جثث|جثامين|رفات|ذبح|تصفي[هة]|فقدت|فقدنا|"
+            # short verbs need a word start ("مات" is inside "المخيمات"); spelled out, not
+            # "[وف]?": a one-letter literal start would try the pattern at every و
+            r"(?<!\S)(?:قضى|توفي|مات|وقضى|وتوفي|ومات|فمات)") + r")"
         r"[\"”'’]?(?:\s+\S+){0,4}?\s*$", re.I)),
     ("injured", _rx(
         # "the clinic treated 500 people for burns"
@@ -169,6 +171,35 @@ OTHER_UNITS_BY_NAME = dict(OTHER_UNITS)
 # ("killed 12 in their homes").
 _THING_UNITS = ("money", "weight", "percent", "distance", "duration", "buildings", "vehicles",
                 "places", "pages", "families")
+# Words with which the thing units can start, to try their patterns only where one occurs
+# in the first words after a number (most numbers count people or nothing)
+_THING_HEADS = frozenset(
+    w for unit, pat in OTHER_UNITS if unit in _THING_UNITS
+    for w in re.findall(r"[a-z]{2,}|[\u0600-\u06ff]{2,}", pat.pattern.lower())) | {
+    "kilogram", "kilograms", "kilos", "kilometre", "kilometres", "kilometer", "kilometers",
+    "tonne", "tonnes", "ton", "tons", "lorries", "neighbourhoods", "neighborhoods"}
+_SUSPECT_WORDS = re.compile("suspect|perpetrat|culprit|مشتبه|متهم|جناه|جناة", re.I)
+_FAMILY_WORDS = re.compile("famil|household|عايل|اسر|عوايل", re.I)
+_RELEASE_WORDS = re.compile("releas|free|افرج|سراح", re.I)
+
+
+_WORD_EDGE = ".,;:!?\"'()\u060c"
+# the heads as they appear: plural "s", Arabic article and conjunction ("والمنازل")
+_THING_HEAD_FORMS = frozenset(
+    form for h in _THING_HEADS for form in (h, h + "s", "ال" + h, "و" + h, "وال" + h, "ب" + h))
+
+
+def _may_count_a_thing(after: str) -> bool:
+    """Whether one of the first words after a number can start a thing unit (a set lookup per
+    word: a regular expression alternation of all the words is slower)."""
+    if "%" in after[:3]:
+        return True
+    heads = _THING_HEAD_FORMS
+    for w in after[:50].lower().split(None, 4)[:4]:
+        w = w.strip(_WORD_EDGE)
+        if w in heads or w.startswith(("kilo", "كيلو")):
+            return True
+    return False
 _UNIT_GAP_WORDS = {"in", "at", "on", "from", "inside", "near", "and", "or", "with", "to", "by",
                    "في", "من", "داخل", "على", "علي", "قرب", "مع", "الى", "و"}
 # "thousands of residents and fighters were moved": people named before fighters are not fighters
@@ -189,7 +220,7 @@ _AR_COUNTED = {_A(w): what for what, words in {
     "violations": "انتهاك انتهاكات",
     "trees": "شجرة أشجار",
     "buildings": "مدرسة مدارس منشأة منشآت مشفى مستشفى مستشفيات مشافي مسجد مساجد كنيسة كنائس "
-                 "مخبز مخابز فرن أفران بيت بيتا بيوت شقة شقق مركز مراكز",
+                 "مخبز مخابز فرن أفران بيت بيتا بيوت شقة شقق مركز مراكز مشاف",
     "places": "موقع مواقع",
     "checkpoints": "حاجز حواجز",
     "camps": "مخيم مخيمات",
@@ -276,7 +307,8 @@ _ONE_CASE = _rx(r"^\s*(?:case|instance|incident|example|such case)\b", re.I)
 # "2. Removal of unexploded ordnance ...": the item number of a list
 _LIST_ITEM_AFTER = re.compile(r"[.)](?:\s|$)")
 # "held in a cell with approximately 70 other men"
-HELD_WITH_BEFORE = _rx(r"\b(?:held|detained|imprisoned|jailed|locked up|crammed)\b[^.;]{0,60}?"
+HELD_WITH_BEFORE = _rx(r"\b(?:held|detained|imprisoned|jailed|locked up|crammed|cell|dormitory|"
+                       r"basement)\b[^.;]{0,60}?"
                        r"\bwith\s*$|(?:احتجز\S*|اعتقل\S*|سجن\S*|زنزان\S*)[^.;،]{0,50}?\sمع\s*$",
                        re.I)
 _HELD_PEOPLE_AFTER = _rx(r"^\s*(?:other\s+|more\s+)?(?:[\w-]+\s+)?(?:men|women|people|detainees|"
@@ -290,9 +322,12 @@ _STATUS_NOUN = _rx(r"(?:detainees|prisoners|hostages|captives|abductees|" + _A(
 # "Only 4 of the 30 abducted men have been released": those released are not counted
 _OF_THE_RELEASED = _rx(r"^\s+of\s+(?:the|those|these)\s+[^.;,]{0,50}?\b(?:released|freed)\b",
                        re.I)
+_AR_OUT_BEFORE = re.compile(r"(?:^|\s)و?(?:خرج|خروج)\s*$")
+_AR_HELD_AFTER = re.compile(r"\s*(?:معتقل|سجين|موقوف|محتجز|اسير)")
 _RELEASED_PARTICIPLE = _rx(r"^\s*(?:(?!(?:and|or|but|while|then)\b)[\w-]+\s+){0,2}?"
                            r"(?:were|was|have been|had been|have|had)?\s*"
-                           r"(?:(?:later|since|all|also)\s+)?(?:been\s+)?(?:released|freed)\b|"
+                           r"(?:(?:later|since|all|also)\s+)?(?:been\s+)?(?:released|freed|set free|"
+                           r"walked free)\b|"
                            r"^\s*(?:\S+\s+)?(?:افرج عنهم|اطلق سراحهم)", re.I)
 # "3 of the 25 abducted farmers have been freed": the 25 is the whole, not those freed
 _OF_THE_BEFORE = _rx(r"\bof\s+(?:the|those|these)\s*$", re.I)
@@ -301,6 +336,11 @@ _TO_DEATH = _rx(r"^\s*(?:[\w-]+\s+){0,2}?to death\b", re.I)
 # where a clause ends, for "14 of them are still missing, while the rest were released"
 _CLAUSE_CUT = re.compile(r"[.;:,\u060c\u061b]|\s(?:while|whereas|but|فيما|بينما|في حين)\s")
 _AT_END = _rx(r"\s(?:at|to)\s*$", re.I)
+# a family's size in a biography: "He is married with three children", "a father of four"
+_PARENT_OF_BEFORE = re.compile(r"\b(?:married\s+with|(?:father|mother|parent)\s+of)\s*$|"
+                               r"(?:^|\s)(?:اب|ام|والد|والده)\s+ل$")
+_INTERVIEW_WORDS = re.compile("interview|spoke|speaking|surveyed|consulted|met with")
+_AR_REACHED_WORDS = re.compile("بلغ|وصل|ارتفع|تجاوز")
 # people interviewed are counted as what they are: "interviewed 38 people"
 _INTERVIEWED_BEFORE = _rx(r"\b(?:interviewed|interviewing|spoke to|spoke with|speaking to|"
                           r"surveyed|consulted|met with)\s*$", re.I)
@@ -316,6 +356,11 @@ _WHOLE_NOUN = _rx(
         r"(?:^|\s)و?(?:ال(?P<killed_ar>قتلى|ضحايا|شهداء)|ال(?P<injured_ar>مصاب\S*|جرحى|جريح\S*)|"
         r"ال(?P<detained_ar>معتقل\S*|محتجز\S*|موقوف\S*)|ال(?P<missing_ar>مختطف\S*|مفقود\S*|"
         r"مخفي\S*)|ال(?P<displaced_ar>نازح\S*|مهجر\S*))"), re.I)
+# a sentence that opens on the group its numbers are parts of
+_GROUP_HEAD = re.compile(r"\W*(?:(?:the|those)\s+(?P<n>victims|dead|killed|wounded|injured|detainees|"
+                         r"detained|abducted|missing|displaced)\s+(?:included|include|were|are)\s*|"
+                         r"(?:of|among)\s+(?:the|those)\s+(?P<n2>[^,\u060c.;:]{1,50})[,\u060c]\s*)$",
+                         re.I)
 # "the number of X ... has risen to N": X says what is counted
 _NUMBER_OF = _rx(r"\bnumber of\b|(?:^|\s)عدد\s", re.I)
 # "Sweida 24", "Mezzeh 86", "Orient 24 network": a number inside a name
@@ -326,7 +371,13 @@ SUBSET_BEFORE = _rx(r"(?:including|among them|of whom|of them|of which|بينه�
                     r"بينها|منها|من بينها)\s*$",
                            re.I)
 _TIME_BEFORE = re.compile(r"\d[:/]$")
-_TIME_AFTER = re.compile(r"[:/]\d")
+# "22:11", a thread's "4/6", and a thread's "4/ " at the start of a post
+_TIME_AFTER = re.compile(r"[:/]\d|/(?:\s|$)")
+# "a cell of about 4 by 5 metres": the first side of a size
+_SIZE_AFTER = re.compile(r"\s*(?:x|by|×|في)\s*\d+(?:\.\d+)?\s*(?:m|metres|meters|cm|km|متر|م)\b",
+                         re.I)
+# "According to two residents we interviewed": the sources, not a count of victims
+_ACCORDING_TO_BEFORE = _rx(r"\baccording to\s*$|(?:^|\s)(?:بحسب|وفق|حسب|وفقا ل)\s*$", re.I)
 _COMMA_AFTER = re.compile(r"\s*,")
 _ABBREV_DOT = re.compile(r"\b(incl|approx|esp|est)\.")
 APPOSITIVE_AGE = re.compile(r"\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*\s*,\s*$")
@@ -376,6 +427,20 @@ _CODE_BEFORE = re.compile(r"\b[A-Z]{1,4}-$")
 CLAUSE_END = _rx(r"[.;:!?\u061f]|\s(?:while|whereas|but|after|before|as)\s", re.I)
 
 
+# "killing 7 soldiers and 4 rebels", "مقتل ٧ عناصر من قوات النظام و٤ من الفصائل": the second
+# count shares the verb of the first (one count, a few words, "and" / "و", nothing else)
+_COORDINATED = _rx(r"^\s+(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                   r"twelve|twenty|thirty|forty|fifty|hundred|dozens|hundreds)\s+"
+                   r"(?:(?!and\b|or\b|while\b|but\b)[^\s\d.;:!?,\u060c]+\s+){1,5}?(?:and\s+|و)$",
+                   re.I)
+
+
+# the same, seen from the second count when the first has its kind already: the words between
+# them ("عناصر من قوات النظام و")
+COORDINATED_NEXT = _rx(r"\s*(?:(?!and\b|or\b|while\b|but\b)[^\s\d.;:!?,\u060c]+\s+){1,6}?"
+                       r"(?:and\s+|و)", re.I)
+
+
 def _verb_before(before: str, after: str) -> str | None:
     """What the verb nearest before the number did to those counted, if the number is its
     object ("killing six and injuring around 20": 20 injured)."""
@@ -386,8 +451,9 @@ def _verb_before(before: str, after: str) -> str | None:
             verb = m.group(0).strip().split()[0] if m.group(0).strip() else ""
             # "killed 9 members of one family": the verb belongs to the first number
             verb_end = m.start() + len(m.group(0).rstrip().split()[0]) if verb else m.start()
-            if _NUMBER_WORD.search(before[verb_end:]) or re.search(r",\s*(?:and|و)\s",
-                                                                   before[verb_end:]):
+            between = before[verb_end:]
+            if (_NUMBER_WORD.search(between) or re.search(r",\s*(?:and|و)\s", between)) and \
+                    not _COORDINATED.match(between):
                 continue
             if _LOST_VERB.match(verb) and not _LOST_WHOM.match(after):
                 continue  # "lost 3 villages": not people
@@ -427,10 +493,14 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
     before = norm[max(sent_start, start - 70):start]
     if AGE_OR_TIME.match(after) or (AGE_BEFORE.search(before) and not TOLL_AT.search(before) and
                                     not (_AT_END.search(before) and
-                                         _NUMBER_OF.search(norm, sent_start, start))):
+                                         _NUMBER_OF.search(norm[sent_start:start]))):
         return "", "", "skip:age_or_time"
     if _TIME_BEFORE.search(before) or _TIME_AFTER.match(after):
         return "", "", "skip:time_or_counter"  # "22:11", a thread's "4/6"
+    if _SIZE_AFTER.match(after):
+        return "", "", "skip:size"
+    if _ACCORDING_TO_BEFORE.search(before):
+        return "", "", "skip:sources"
     if _CODE_BEFORE.search(before):
         return "", "", "skip:identifier"  # "witness P-0417", "case SY-2231": a label
     if _COMMA_AFTER.match(after) and APPOSITIVE_AGE.search(before):
@@ -457,22 +527,30 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         return "", "", "skip:one"
     if MONEY_BEFORE.search(before):
         return "other", "money", "other:currency_sign"
-    families = OTHER_UNITS_BY_NAME["families"].match(after)
+    al = after[:70].lower()
+    families = OTHER_UNITS_BY_NAME["families"].match(after) if _FAMILY_WORDS.search(al) \
+        else None
     if families:
         if text.lower() in ("one", "a", "an"):
             return "", "", "skip:one"  # "members of one family"
         return "other", "families", "other:families"
     if POPULATION_BEFORE.search(before):
         return "other", "population", "other:population_context"
-    if RELEASED_BEFORE.search(before):
-        return "", "", "skip:released"
-    if ALL_BUT_BEFORE.search(before) and RELEASED_AFTER.search(after[:60]):
+    if RELEASED_BEFORE.search(before) or (_AR_OUT_BEFORE.search(before) and
+                                          _AR_HELD_AFTER.match(after)):
+        return "", "", "skip:released"  # "خرج ٢٠٠ معتقل بموجب مرسوم العفو": released
+    # (plain substring tests first: these patterns rarely apply, and each search costs)
+    bl = before.lower()
+    if ("but" in bl or "عدا" in bl or "سوى" in bl or "باستثناء" in bl) and \
+            ALL_BUT_BEFORE.search(before) and RELEASED_AFTER.search(after[:60]):
         # "all but nine had since been released": nine are still held
         return "casualty", "detained", "casualty:detained:all_but_released"
-    if _OF_THE_RELEASED.match(after) or (_RELEASED_PARTICIPLE.match(after) and
-                                         not _OF_THE_BEFORE.search(before)):
+    if _RELEASE_WORDS.search(al) and (_OF_THE_RELEASED.match(after) or (
+            _RELEASED_PARTICIPLE.match(after) and
+                                         not _OF_THE_BEFORE.search(before))):
         return "", "", "skip:released"  # "5,000 detainees were released under the amnesty"
-    if _SENTENCED.search(before) and _TO_DEATH.match(after):
+    if ("sentenc" in bl or "condemn" in bl or "حكم" in bl) and _SENTENCED.search(before) and \
+            _TO_DEATH.match(after):
         return "", "", "skip:sentenced"  # "sentenced 12 people to death": no killing (yet)
     if PARTITIVE_AFTER.match(after):
         if RELEASED_AFTER.search(_CLAUSE_CUT.split(after[:60], 1)[0]):
@@ -494,19 +572,22 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         return "", "", "skip:partitive"
     # a dual is its own noun ("قتلوا زلمتين وسرقوا السيارة"): what follows it is not counted
     people_dual = text in DUAL_WORDS
-    for unit, pat in OTHER_UNITS:
-        um = pat.match(after) if unit in _THING_UNITS and not people_dual else None
-        if um and not _UNIT_GAP_WORDS.intersection(w.lower() for w in um.group(0).split()[:-1]):
-            # "seized 20 cars", "detained for 3 days": things and durations, whatever the verb
-            if unit == "duration":
-                return "", "", "skip:duration"
-            return "other", unit, f"other:{unit}"
+    # "seized 20 cars", "detained for 3 days": things and durations, whatever the verb (one
+    # combined pattern first: most numbers count no thing)
+    if not people_dual and _may_count_a_thing(after):
+        for unit, pat in OTHER_UNITS:
+            um = pat.match(after) if unit in _THING_UNITS else None
+            if um and not _UNIT_GAP_WORDS.intersection(w.lower()
+                                                       for w in um.group(0).split()[:-1]):
+                if unit == "duration":
+                    return "", "", "skip:duration"
+                return "other", unit, f"other:{unit}"
     if _FRACTION_AFTER.match(after) or (text.lower() in ("one", "1", "a") and
                                         _RATIO_AFTER.match(after)):
         return "", "", "skip:fraction"  # "two thirds of the victims", "one in five children"
     if text.lower() == "one" and _ONE_CASE.match(after):
         return "", "", "skip:one"  # "In one case, a journalist ..."
-    if _FORMER_HELD.match(after):
+    if ("former" in al or "ex-" in al or "releas" in al) and _FORMER_HELD.match(after):
         return "", "", "skip:former_detainees"
     counted = COUNTED_NOUN_AFTER.match(after)
     if counted:
@@ -515,16 +596,21 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         unit = "buildings" if re.match(r"facilit|hospital|school|clinic|baker|mosque|church|"
                                        r"market", noun) else noun
         return "other", unit, f"other:{unit}"
-    ar_noun = _AR_COUNTED_AFTER.match(after)
+    first = after.lstrip()[:1]
+    ar_noun = _AR_COUNTED_AFTER.match(after) if "\u0600" <= first <= "\u06ff" else None
     if ar_noun and ar_noun.group(1) in _AR_COUNTED:
         # "١٢٠ شكوى", "٣ مدارس", "أكثر من ٥٠٠ شجرة": counts of things
         unit = _AR_COUNTED[ar_noun.group(1)]
         return "other", unit, f"other:{unit}"
-    interviewed = _PEOPLE_AFTER.match(after) if _INTERVIEWED_BEFORE.search(before) else None
+    if _PARENT_OF_BEFORE.search(bl):
+        return "other", "children", "other:children"  # "married with three children"
+    interviewed = _PEOPLE_AFTER.match(after) if _INTERVIEW_WORDS.search(bl) and \
+        _INTERVIEWED_BEFORE.search(before) else None
     if interviewed:
         noun = interviewed.group(1).lower()
         return "other", noun, f"other:{noun}:interviewed"
-    if _SUSPECTS.match(after) and _verb_before(before, after) != "detained" and \
+    if _SUSPECT_WORDS.search(al) and _SUSPECTS.match(after) and \
+            _verb_before(before, after) != "detained" and \
             _casualty_after(after[:50]) != "detained":
         # "identified 298 suspects" (but "arrested four suspects" counts people detained)
         return "other", "suspects", "other:suspects"
@@ -542,6 +628,13 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         among_what = _among_what(among.group("n"))
         if among_what:
             return "casualty", among_what, f"casualty:{among_what}:among"
+    if start - sent_start < 80:
+        head_part = _GROUP_HEAD.match(norm, sent_start, start)
+        # "The victims included 12 men, ...", "Of the 19 killed, 11 were civilians"
+        group_what = _casualty_after(head_part.group("n") or head_part.group("n2")) \
+            if head_part else None
+        if group_what is not None:
+            return "casualty", group_what, f"casualty:{group_what}:part_of_group"
     imm = IMMEDIATE_AFTER.match(after)
     if imm:
         what = _IMMEDIATE_WHAT[imm.group("w").lower()]
@@ -550,11 +643,15 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
     verb = _verb_before(before, after)
     if verb is not None:
         return "casualty", verb, f"casualty:{verb}:verb_before"
-    if HELD_WITH_BEFORE.search(before) and _HELD_PEOPLE_AFTER.match(after):
+    if ("with" in bl or "مع" in bl) and HELD_WITH_BEFORE.search(before) and \
+            _HELD_PEOPLE_AFTER.match(after):
         return "casualty", "detained", "casualty:detained:held_with"
     head = norm[sent_start:start]
-    if TOLL_RISEN_BEFORE.search(before) or _AR_REACHED.search(head[-140:]) or (
-            _AT_END.search(before) and _NUMBER_OF.search(head)):
+    # "put the number of X at N", Arabic "قدرت عدد النازحين بأكثر من ..." (ب glued to it)
+    at_end = bl.rstrip().endswith((" at", " to")) or before.endswith("ب")
+    if TOLL_RISEN_BEFORE.search(before) or (_AR_REACHED_WORDS.search(head) and
+                                            _AR_REACHED.search(head[-140:])) or (
+            at_end and _NUMBER_OF.search(head)):
         # also "put the number of civilians and disarmed fighters killed by ... at 1,084"
         if re.search(r"\btoll\b|حصيل", head, re.I):
             # "the death toll in Deir Ezzor since the clashes began has risen to 96"
@@ -640,14 +737,18 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
 # "Another resident put the figure at 40", "gave a higher figure of 52 cases": the figure is of
 # the count just reported, whose kind it takes (the caller knows it)
 _FIGURE_OF = _rx(r"\b(?:figure|estimate|tally|count|total|toll)s?\s+(?:[\w-]+\s+){0,3}?(?:at|of)"
-                 r"\s*[\"“'‘]?\s*$|(?:الرقم|العدد|الحصيل[هة])\s+(?:\S+\s+){0,2}?(?:ب|الى|عند)\s*$",
+                 r"\s*[\"“'‘]?\s*$|"
+                 # "..., bringing the total to 340,000"
+                 r"\b(?:bringing|brings|brought|raising|raises|taking|takes|pushing)\s+the\s+"
+                 r"(?:total|number|tally|count|figure)\s+(?:[\w-]+\s+){0,2}?to\s*$|(?:الرقم|العدد|الحصيل[هة])\s+(?:\S+\s+){0,2}?(?:ب|الى|عند)\s*$",
                  re.I)
 
 
 def refers_to_previous_count(norm: str, start: int, sent_start: int) -> bool:
     """Whether the number at ``start`` is another estimate of the count reported just before
     ("put the figure at", "a higher figure of")."""
-    return bool(_FIGURE_OF.search(norm, max(sent_start, start - 50), start))
+    # a slice: a prefiltered search folds the case of the whole string it is given
+    return bool(_FIGURE_OF.search(norm[max(sent_start, start - 50):start]))
 
 
 # "The four men, three of them brothers, ...", "Six of the nine victims": a count already given
@@ -657,7 +758,7 @@ _DEFINITE_BEFORE = _rx(r"\b(?:the|these|those|all)\s*$", re.I)
 def is_definite_repeat(norm: str, start: int) -> bool:
     """Whether the number at ``start`` is preceded by a definite article (it refers back to a
     count given before, and is counted once)."""
-    return bool(_DEFINITE_BEFORE.search(norm, max(0, start - 8), start))
+    return bool(_DEFINITE_BEFORE.search(norm[max(0, start - 8):start]))
 
 
 # A list of counts under a header that says what they count: "The toll by perpetrator was as
@@ -673,8 +774,12 @@ def list_header_what(sentence: str) -> str | None:
     return _casualty_after(sentence)
 
 
+# an item without a bullet: "Syrian regime forces: 51" on its own line
+_LABELLED_COUNT = re.compile(r"\s*[^\s:\d][^:\n]{1,60}:\s*\d[\d,]*(?:\s+\S+){0,3}\W*$")
+
+
 def is_list_item(sentence: str) -> bool:
-    return bool(_LIST_MARK.match(sentence))
+    return bool(_LIST_MARK.match(sentence) or _LABELLED_COUNT.match(sentence))
 
 
 _ACCOUNTS = _rx(r"\b(?:accounts|reports|claims|testimonies|allegations|details|stories)\b|"
@@ -684,3 +789,29 @@ _ACCOUNTS = _rx(r"\b(?:accounts|reports|claims|testimonies|allegations|details|s
 def disclaimer_names_accounts(sentence: str) -> bool:
     """Whether a disclaimer doubts accounts or reports, not only figures."""
     return bool(_ACCOUNTS.search(sentence))
+
+
+# plural tolls and figures, not "this figure": "could not independently verify the tolls"
+_ALL_FIGURES = _rx(r"\b(?:the|these|those|all|its|their)\s+(?:casualty\s+|death\s+)?(?:tolls|figures|"
+                   r"numbers|casualty figures)\b|الارقام|الاعداد|الحصائل", re.I)
+
+
+def disclaimer_names_all_figures(sentence: str) -> bool:
+    """Whether a disclaimer doubts the figures of a report in the plural ("the tolls")."""
+    return bool(_ALL_FIGURES.search(sentence))
+
+
+# where the clauses of a sentence meet (as the attribution of clauses splits them)
+_CLAUSE_JOINT = re.compile(r"\b(?:while|whereas|but|although)\b|;|بينما|في حين|فيما", re.I)
+
+
+def clause_bounds(norm: str, start: int, end: int, pos: int) -> tuple[int, int]:
+    """The clause of the sentence [start, end) that holds ``pos``."""
+    lo, hi = start, end
+    for m in _CLAUSE_JOINT.finditer(norm, start, end):
+        if m.end() <= pos:
+            lo = m.start()
+        elif m.start() > pos:
+            hi = m.start()
+            break
+    return lo, hi

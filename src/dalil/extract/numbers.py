@@ -59,6 +59,7 @@ VAGUE = {
     "a few thousand": 2000, "several dozen": 24, "a few dozen": 24,
     # "a few million Syrian pounds", "millions of dollars": at least two million
     "a few million": 2_000_000, "several million": 2_000_000, "millions": 2_000_000,
+    "half a million": 500_000, normalize_arabic("نصف مليون"): 500_000,
     # counted dozens are round numbers, approximate like "a dozen"
     "half a dozen": 6, "two dozen": 24, "three dozen": 36, "four dozen": 48, "five dozen": 60,
     normalize_arabic("عشرات"): 20, normalize_arabic("مئات"): 200, normalize_arabic("آلاف"): 2000,
@@ -138,12 +139,13 @@ def parse_number(text: str) -> int | None:
     """Digits with separators or decimal scale ("1,500", "١٢", "2.5 million") or number words."""
     t = ascii_digits(text).strip().lower()
     m = re.fullmatch(r"(\d{1,3}(?:[,\u066c]\d{3})+|\d+)(?:\.(\d+))?\s*(billion|bn|million|mn|"
-                     r"thousand|m|k|مليار|مليون|ألف|الف|ألفا|الفا|آلاف|الاف)?", t)
+                     r"thousand|m|k|مليار|مليارات|مليون|ملايين|ألف|الف|ألفا|الفا|آلاف|الاف)?", t)
     if m:
         whole = int(re.sub(r"\D", "", m.group(1)))
         frac = m.group(2)
-        scale = {"billion": 10**9, "bn": 10**9, "مليار": 10**9, "million": 10**6,
-                 "mn": 10**6, "m": 10**6, "مليون": 10**6, "thousand": 1000, "k": 1000,
+        scale = {"billion": 10**9, "bn": 10**9, "مليار": 10**9, "مليارات": 10**9,
+                 "million": 10**6, "mn": 10**6, "m": 10**6, "مليون": 10**6, "ملايين": 10**6,
+                 "thousand": 1000, "k": 1000,
                  "ألف": 1000, "الف": 1000, "ألفا": 1000, "الفا": 1000, "آلاف": 1000,
                  "الاف": 1000}.get(m.group(3) or "", 1)
         if frac and scale == 1:
@@ -163,7 +165,8 @@ _AR_NUMWORD = "(?:" + "|".join(sorted((re.escape(k) for k in list(_AR_WORDS) + l
                                       key=len, reverse=True)) + ")"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # "2bn", "SYP 2bn", "$3.5m": scale suffixes glued to the digits as money is written
-_NUM = (rf"(?:(?:{_DIGITS})(?:\s*(?:billion|million|thousand|مليار|مليون|الفا|الف|الاف)\b|"
+_NUM = (rf"(?:(?:{_DIGITS})(?:\s*(?:billion|million|thousand|مليارات|مليار|ملايين|مليون|الفا|الف|"
+        rf"الاف)\b|"
         rf"(?:bn|mn|m)\b)?"
         rf"|(?:a\s+)?{_EN_NUMWORD}(?:[\s-]+(?:and\s+)?{_EN_NUMWORD})*"
         rf"|{_AR_NUMWORD}(?:\s+و?{_AR_NUMWORD})*)")
@@ -185,13 +188,17 @@ _DUALS = [normalize_arabic(w) for w in (
     "زلمتين", "ولدين", "بنتين")]
 DUAL_WORDS = frozenset(_DUALS)
 _DUAL_RE = "(?:" + "|".join(sorted(map(re.escape, _DUALS), key=len, reverse=True)) + ")"
-_COUNTED_DOZENS = ("half a dozen", "two dozen", "three dozen", "four dozen", "five dozen")
+_COUNTED_DOZENS = ("half a dozen", "two dozen", "three dozen", "four dozen", "five dozen",
+                   # round amounts read like counted dozens: approximate
+                   "half a million", normalize_arabic("نصف مليون"))
 _VAGUE_RE = ("(?:half a dozen|two dozen|three dozen|four dozen|five dozen|tens of thousands|"
              "hundreds of thousands|several hundred|a few hundred|several thousand|a few thousand|"
-             "several dozen|a few dozen|a few million|several million|millions|dozens|scores|"
+             "several dozen|a few dozen|a few million|several million|half a million|millions|"
+             "dozens|scores|"
              "hundreds|thousands|a dozen|"
              + "|".join(re.escape(normalize_arabic(w)) for w in
-                        ("عشرات الآلاف", "مئات الآلاف", "عشرات", "مئات", "آلاف")) + ")")
+                        ("عشرات الآلاف", "مئات الآلاف", "نصف مليون", "عشرات", "مئات", "آلاف"))
+             + ")")
 _QUAL = {
     "at_least": ["at least", "no fewer than", "no less than", "not less than", "a minimum of",
                  "ما لا يقل عن", "لا يقل عن", "ما لا يقل عن", "على الأقل"],
@@ -199,6 +206,9 @@ _QUAL = {
                   "أكثر من", "ما يزيد عن", "ما يزيد على", "يزيد عن", "أزيد من", "اكثر من"],
     "approx": ["about", "around", "approximately", "roughly", "nearly", "almost", "some",
                "close to", "an estimated", "estimated", "up to", "as many as", "approx.", "~",
+               # upper bounds have no qualifier of their own: approximate, like "up to"
+               "fewer than", "less than", "at most", "no more than", "not more than",
+               "أقل من", "اقل من", "لا يزيد عن", "لا يتجاوز",
                "نحو", "حوالي", "حوالى", "قرابة", "زهاء", "ما يقارب", "ما يقرب من", "قرابة ال",
                "تقريبا"],
 }
@@ -210,7 +220,7 @@ _B = r"(?:(?<![\w.,])|(?<=(?<![\w])[وبل]))"
 _E = r"(?![\w]|[.,]\d)"
 
 NUMBER_RE = re.compile(
-    rf"{_B}(?:(?P<between>between|from|بين|من)\s+)?(?P<lo>{_NUM})\s*(?:-|–|to|and|until|و|إلى|الى)\s*"
+    rf"{_B}(?:(?P<between>between|from|بين|من)\s+)?(?P<lo>{_NUM})\s*(?:-|–|to|and|until|or|و|إلى|الى|او)\s*"
     rf"(?P<hi>{_NUM}){_E}"
     rf"|{_B}(?:(?P<qual>{_QUAL_RE})\s+)?(?:(?P<vague>{_VAGUE_RE})|(?P<num>{_NUM})){_E}"
     rf"|{_B}(?P<dual>{_DUAL_RE})(?![\w])",
@@ -278,6 +288,7 @@ _OF_AFTER = re.compile(r"\s+of\b")
 _AT_LEAST_AFTER = re.compile(r"\s*(?:\S+\s+)?(?:على الاقل|علي الاقل)")
 _APPROX_AFTER = re.compile(r"\s*تقريبا")
 _OR_MORE_AFTER = re.compile(r"\s*or more\b")
+_OR_SO_AFTER = re.compile(r"\s*or so\b")
 # "handed over 1,300 tonnes", "took over 12 villages": "over" is the verb's particle, no qualifier
 _OVER_PARTICLE = re.compile(r"\b(?:hand(?:ed|s|ing)?|turn(?:ed|s|ing)?|t(?:ook|ake|akes|aken|aking)|"
                             r"pass(?:ed|es|ing)?|sign(?:ed|s|ing)?)\s+$", re.I)
@@ -341,6 +352,8 @@ def find_numbers(norm: str, start: int = 0, end: int | None = None) -> list[Numb
                 qualifier = "approx"
             elif _OR_MORE_AFTER.match(tail):
                 qualifier = "at_least"
+            elif _OR_SO_AFTER.match(tail):
+                qualifier = "approx"  # "the 40 or so men"
         out.append(NumberMatch(start, end, value, qualifier, "number:" + qualifier))
     return out
 

@@ -43,11 +43,14 @@ from dalil.extract.actors import (
 from dalil.extract.dates import DateMatch, find_dates, is_dateline
 from dalil.extract.figures import (
     CASUALTY_AFTER,
+    COORDINATED_NEXT,
     INCLUDED_START,
     NEVER_SEEN_AGAIN,
     SUBSET_BEFORE,
     classify,
+    clause_bounds,
     disclaimer_names_accounts,
+    disclaimer_names_all_figures,
     is_definite_repeat,
     is_list_item,
     list_header_what,
@@ -200,7 +203,10 @@ _AR_AGENT_CHAIN = _rx(r"(?:على يد|علي يد|على ايدي|علي ايد
 _AR_SPEAKER_BEFORE = _rx(r"(?:^|\s)[وف]?(?:قال|قالت|اعلن|اعلنت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|"
                          r"نفى|نفت|نفي|اتهم|اتهمت|صرح|صرحت|زعم|زعمت|ادان|ادانت)\s+(?:\S+\s+)?$")
 _PATIENT_BEFORE = _rx(r"(?:\b(?:against|targeting|targeted|ambushed|attacked|killed|"
-                             r"killing|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|"
+                             # "the operation targeted \"remnants of the former regime\"",
+                             # "arrested members of X": X is the one acted on
+                             r"arrested|detained|pursuing|pursued|hunting|rounded up|"
+                             r"killing|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}[\"“«']?|"
                              # "seized Afrin from the Kurdish YPG militia": the loser of ground
                              r"\b(?:seized|captured|took|wrested|recaptured|retook|expelled|drove)\s+"
                              r"(?:\S+\s+){0,3}?(?:from|out)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|(?:ضد|استهداف|استهدفت|"
@@ -714,12 +720,15 @@ class _Run:
             alone = (si == 0 or sentences[si - 1].paragraph != sn.paragraph) and (
                 si + 1 >= len(sentences) or sentences[si + 1].paragraph != sn.paragraph)
             accounts = alone and disclaimer_names_accounts(sn.text)
-            reach = 14 if alone and (figure_words or accounts) else 6
+            # "AFP could not independently verify the tolls." closing a report: all its tolls
+            closing = sn.paragraph == sentences[-1].paragraph and disclaimer_names_all_figures(
+                sn.text)
+            reach = 14 if (alone and (figure_words or accounts)) or closing else 6
             covered_here = False
             for prev in range(si - 1, max(-1, si - reach), -1):
                 if prev not in claim_of_sent:
                     continue
-                if covered_here and sentences[prev].paragraph != sn.paragraph:
+                if covered_here and sentences[prev].paragraph != sn.paragraph and not closing:
                     break  # the figures of its own paragraph are the ones it doubts
                 if figure_words is None and not accounts and \
                         sentences[prev].paragraph < sn.paragraph - 1:
@@ -784,6 +793,12 @@ class _Run:
                 # seven civilians": parts of the count before
                 group, what, rule = "casualty", last_casualty[2], \
                     f"casualty:{last_casualty[2]}:subset_of_previous"
+            if rule in ("skip:no_noun", "other:fighters") and last_casualty is not None and \
+                    last_casualty[0] == si and n.start - last_casualty[1] < 60 and \
+                    COORDINATED_NEXT.fullmatch(norm, last_casualty[1], n.start):
+                # "مقتل ٧ عناصر من قوات النظام و٤ من الفصائل": one verb, two counts
+                group, what, rule = "casualty", last_casualty[2], \
+                    f"casualty:{last_casualty[2]}:coordinated"
             if rule == "skip:partitive" and last_casualty is not None and \
                     last_casualty[0] == si:
                 # "wounding 21, two of them critically": a part of the count before it
@@ -843,8 +858,16 @@ class _Run:
                     if has_arabic(own.speaker) else own.speaker
                 self._raw_sources.append((own.speaker, own.description, own.speaker_span,
                                           own.rule))
+            hedged = claim_obj.hedged if claim_obj else False
+            if hedged and claim_obj is not None and _CLAUSE_HINT.search(sn.text) and not any(
+                    c.startswith("disclaimer") for c in claim_obj.hedge_cues) and \
+                    not attr.is_disclaimer(norm, sn.start, sn.end, self.lex):
+                # "X said 11 were killed, while the ministry claimed only 3 had died": the
+                # doubt of one clause is not the other's
+                cs, ce = clause_bounds(norm, sn.start, sn.end, n.start)
+                hedged = bool(attr.hedge_cues(norm, cs, ce, self.lex))
             fig = Figure(n.value, n.qualifier, what, source,
-                         claim_obj.hedged if claim_obj else False, p.span(n.start, n.end),
+                         hedged, p.span(n.start, n.end),
                          p.surface(n.start, n.end),
                          f"{n.rule};{rule}" + (";subset" if SUBSET_BEFORE.search(
                              norm[max(0, n.start - 20):n.start]) else ""), si)
@@ -866,7 +889,8 @@ class _Run:
         # the title lines at the top (a page name, a kicker, the headline: no full stop)
         titles = set()
         for x in sentences[:4]:
-            if re.search(r"[.!?\u061f]\W*$", x.text):
+            # a sentence that ends in a colon introduces the body's list ("..., as follows:")
+            if re.search(r"[.!?\u061f:]\W*$", x.text):
                 break
             titles.add(x.index)
         if titles:
