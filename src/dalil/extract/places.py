@@ -218,6 +218,12 @@ _DESTINATION = _rx(
     r"تهجير)"
     r"(?:\s+[^\s.،,؛]+){1,10}?"
     r"\s+(?:الى|نحو)\s+(?:\S+\s+)?$"
+    # colloquial "ع" (على) glued to the place after a verb of going: "رحنا عجرابلس", "نزلت
+    # عطرطوس", "نقلوه عصيدنايا" (where people went or were taken, not where it happened)
+    r"|(?:^|(?<=\s))[وف]?(?:نزح\w*|فر(?:وا|و|ت|نا|يت)?|هرب\w*|هربو\w*|لجا\w*|رحنا|رحت|رحتو|راح|"
+    r"راحو|راحوا|راحت|نزلنا|نزلت|نزلو|نزلوا|نزل|طلعنا|طلعت|طلعو|طلعوا|وصلنا|وصلت|وصلو|وصلوا|"
+    r"هجينا|هجو|هجوا|سافر\w*|انتقل\w*|نقل\w*|اخدو\w*|اخذو\w*|ودو\w*|ودينا|رجعنا|رجعت|"
+    r"رجعو|رجعوا)(?:\s+[^\s.،,؛]+){0,3}?\s+[وف]?ع$"
     # "باتجاه" (towards) names where people went, whatever the verb and however far it is
     r"|(?:^|\s)باتجاه\s+(?:[^\s.،,]+\s+){0,5}$"
     # "نحو مناطق الشهباء وحلب" (towards); not "نحو ٣٠ شخصاً في" (about 30 people in)
@@ -576,6 +582,9 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
                 _quarter_city_follows(norm, e, cands, gaz):
             # "في الخالدية بحمص": a quarter followed by its own city
             accept, cue = True, "quarter_with_city"
+        if arabic and not is_major and s > tokens[i][0] and norm[s - 1] == "ع" and \
+                norm[s:s + 2] != "ال":
+            accept = False  # "عناصر" is not ع + a village "ناصر": only major places take a bare ع
         if not arabic and not is_major and len(key) <= 3:
             accept = False
         if key[0] in "~=":
@@ -710,6 +719,12 @@ def _keys(norm: str, start: int, end: int, arabic: bool) -> list[tuple[int, str]
             out.append((start + k, name_key(surface[k:])))
             if surface[k:].startswith("لل"):
                 out.append((start + k + 1, name_key("ا" + surface[k + 1:])))
+    # Levantine posts glue "على" as "ع": "عجرابلس", "عالرقة", "وعحلب". Tried last, so a name
+    # that itself starts with ع ("عفرين", "عزاز") keeps its own reading; a short rest is
+    # too likely a word's root, and a bare prefix is accepted only for major places.
+    k = 1 if surface.startswith(("وع", "فع")) else 0
+    if surface[k:k + 1] == "ع" and len(surface) - k - 1 >= 3:
+        out.append((start + k + 1, name_key(surface[k + 1:])))
     return out
 
 
