@@ -577,7 +577,10 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
             accept = n > 1 and bool(_AR_PREPOSITION_BEFORE.search(before))
         if arabic and not is_major and cue == "arabic_prefix":
             # "في القبو" (in the basement): a preposition is no evidence of a place name
-            accept = bool(re.search(r"(?:قرب|محيط|اطراف|بلدات|قرى)\s+$", before))
+            accept = bool(re.search(r"(?:قرب|محيط|اطراف|بلدات|قرى)\s+$", before)) or (
+                # ... but a name of two words or more glued to "ب" or the colloquial "ع" is
+                # ("بدرعا البلد", "عمعرة النعمان"), as after a separate "في"
+                n > 1 and norm[s - 1] in "بع")
         if arabic and not accept and (cue in ("", "arabic_prefix")) and \
                 _quarter_city_follows(norm, e, cands, gaz):
             # "في الخالدية بحمص": a quarter followed by its own city
