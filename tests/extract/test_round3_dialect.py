@@ -1,0 +1,141 @@
+"""Third round: Arabic social-media and dialect text (Levantine as Syrians write it on Facebook,
+X and Telegram). Every post here is fictional, written for this test (never an evaluation
+text); the places are real.
+
+What the rules had to learn: the colloquial "ع" for "على" glued to places and names
+("عجرابلس", "عالمخابرات الجوية"), hearsay ("سمعنا انو", "قالولنا") as hedging, dialect verbs and
+number words, and dialect time words ("اول امبارح", "من أول الشهر").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dalil.extract import extract_document
+
+
+def run(text: str, published: str | None = "2025-03-10") -> dict[str, Any]:
+    return extract_document(text, published=published).to_dict()
+
+
+def place_names(text: str) -> set[str]:
+    return {p["canonical"] for p in run(text)["places"]}
+
+
+def casualties(text: str) -> list[tuple[int, str]]:
+    return [(f["value"], f["what"]) for f in run(text)["casualty_figures"]]
+
+
+def claim_of(out: dict[str, Any], words: str) -> dict[str, Any]:
+    return next(c for c in out["claims"] if words in c["text"])
+
+
+# -- hearsay is a hedge; what the writer saw is not ------------------------------------------
+
+
+def test_hearsay_hedges_the_sentence_not_the_post() -> None:
+    out = run("سلمى الديراني\n٤ آذار · دوما\n\n"
+              "اخي انخطف عحاجز مسرابا وهو راجع من الشغل. قالولنا انو اخدوه عفرع الأمن "
+              "العسكري. وبعدين سمعنا انو نقلوه على صيدنايا. شفت بعيني كيف حطوه بالسيارة.")
+    assert claim_of(out, "انخطف")["hedged"] is False
+    assert claim_of(out, "قالولنا")["hedged"] is True
+    assert claim_of(out, "سمعنا انو")["hedged"] is True
+    assert claim_of(out, "شفت بعيني")["hedged"] is False
+
+
+@pytest.mark.parametrize("sentence", [
+    "عم يحكوا انو في تلات جثث بساحة البلدة.",
+    "ما بعرف اذا هو عايش او لا.",
+    "حكولنا الجيران انو السيارة كانت بلا نمرة.",
+    "على ذمة الجيران، الدورية بقيت للصبح بالحارة.",
+])
+def test_dialect_hedges(sentence: str) -> None:
+    out = run(sentence)
+    assert out["claims"] and out["claims"][0]["hedged"] is True
+
+
+# -- the colloquial ع (على) glued to names ----------------------------------------------------
+
+
+def test_glued_ain_reads_a_major_place_and_an_agency() -> None:
+    out = run("مبارح العصر قصف الطيران عحلب وعالرقة وقتل ٥ مدنيين.")
+    assert {"Aleppo", "Raqqa"} <= {p["canonical"] for p in out["places"]}
+    out = run("اعتقلوا خالي من البيت بدوما واخدوه عالمخابرات الجوية.")
+    assert "Air Force Intelligence" in {p["canonical"] for p in out["perpetrators"]}
+
+
+def test_glued_ain_is_no_place_inside_an_ordinary_word() -> None:
+    # "عناصر" is not ع + a village "ناصر"; a name that starts with ع keeps its own reading
+    out = run("وقف عناصر الحاجز السيارة وقتلوا السائق قرب عفرين.")
+    names = {p["canonical"] for p in out["places"]}
+    assert names == {"Afrin"}
+
+
+def test_glued_ain_after_a_verb_of_going_is_a_destination() -> None:
+    # where people fled or were bussed to is no scene of the events
+    text = "بعد ما قتلوا ٣ شباب ببانياس، في ناس هربت عالجبل وفي عالم نزلت عطرطوس."
+    assert place_names(text) == {"Baniyas"}
+    text = "طلعونا من داريا بالباصات الخضر سنة ٢٠١٦ ورحنا عادلب."
+    assert "Idlib" not in place_names(text)
+
+
+def test_multi_word_name_glued_to_a_preposition() -> None:
+    assert "Daraa al-Balad" in place_names("قوصوا عالمظاهرة بدرعا البلد وقتلوا ولدين.")
+    assert "Maarrat al-Nu'man" in place_names("عم يقصفوا عمعرة النعمان بالبراميل، في تنين شهدا.")
+
+
+# -- dialect verbs and counts -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("ارتقى تلاتة شهدا بقذيفة هاون عالحي الغربي بداريا.", "killing"),
+    ("ليلة امبارح فاتوا عالضيعة وطخّوا زلمة قدام بيته.", "killing"),
+    ("الصبح داهموا البيت بجرمانا واخدوه معهن وما رجع.", "arbitrary_detention"),
+    ("عم يقصفوا عمعرة النعمان بالبراميل، في تنين شهدا لحد هلق.", "attack_on_civilians"),
+])
+def test_dialect_violation_verbs(text: str, kind: str) -> None:
+    assert kind in run(text)["violations"]
+
+
+def test_dialect_counts_keep_their_own_nouns() -> None:
+    # "اتنين جرحى" has its own noun: the verb before the first count does not reach it
+    assert casualties("ارتقى تلاتة شهدا واتنين جرحى بقذيفة عالسوق بسقبا.") == [
+        (3, "killed"), (2, "injured")]
+    assert casualties("استشهد ثلاثة مدنيين واثنين جرحى بقصف على سقبا.") == [
+        (3, "killed"), (2, "injured")]
+    # ... but a count that shares the verb keeps it
+    assert casualties("أسفر القصف عن مقتل ثلاثة عناصر من قوات النظام واثنين من الفصائل.") == [
+        (3, "killed"), (2, "killed")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قوصوا عالمظاهرة بانخل وقتلوا ولدين وجرحوا عشرة.", [(2, "killed"), (10, "injured")]),
+    ("قوصوا عالسيارة عطريق سرمدا وقتلوا زلمتين وانصاب تلاتة شباب.",
+     [(2, "killed"), (3, "injured")]),
+    ("انخطف اتنعش شب من الحارة بحرستا من أول الشهر.", [(12, "missing")]),
+])
+def test_dialect_casualty_verbs_and_numbers(text: str, expected: list[tuple[int, str]]) -> None:
+    assert casualties(text) == expected
+
+
+# -- dialect time words -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("اول امبارح قتلوا شاب عحاجز بدوما.", "2025-03-08"),
+    ("أول مبارح قتلوا شاب عحاجز بدوما.", "2025-03-08"),
+    ("امبارح قتلوا شاب عحاجز بدوما.", "2025-03-09"),
+    ("من يومين اعتقلوا شاب من بيته بدوما.", "2025-03-08"),
+    ("من أول الشهر انخطف ٤ شباب من الحارة بدوما.", "2025-03"),
+    ("من اول الشهر الماضي انخطف ٤ شباب من الحارة بدوما.", "2025-02"),
+])
+def test_dialect_time_words(text: str, date: str) -> None:
+    assert [d["date"] for d in run(text)["dates"]] == [date]
+
+
+def test_start_of_the_month_is_not_guessed_early_in_a_month() -> None:
+    # posted on the 2nd: "this month" may mean the one before
+    out = run("من أول الشهر انخطف ٤ شباب من الحارة بدوما.", published="2025-03-02")
+    assert [d["date"] for d in out["dates"]] == [None]
