@@ -139,3 +139,28 @@ def test_start_of_the_month_is_not_guessed_early_in_a_month() -> None:
     # posted on the 2nd: "this month" may mean the one before
     out = run("من أول الشهر انخطف ٤ شباب من الحارة بدوما.", published="2025-03-02")
     assert [d["date"] for d in out["dates"]] == [None]
+
+
+# -- more posts: Telegram news channels, a page's breaking news, a family's plea --------------
+
+
+def test_telegram_breaking_news_post() -> None:
+    out = run("شبكة أخبار البوكمال\n🔴 عاجل | ٣ آب ٢٠٢٤ - ٢٢:١٠\n\n"
+              "انفجرت عبوة بسيارة عالطريق العام بالميادين وراح ضحيتها ٣ اشخاص. #الميادين",
+              published="2024-08-03")
+    assert "Mayadin" in {p["canonical"] for p in out["places"]}
+    assert "killing" in out["violations"]
+    assert [(f["value"], f["what"]) for f in out["casualty_figures"]] == [(3, "killed")]
+    assert [(s["name"], s["role"]) for s in out["quoted_sources"]] == [
+        ("شبكة أخبار البوكمال", "media")]
+
+
+def test_tanks_firing_on_houses_and_a_count_of_martyrs() -> None:
+    out = run("يا جماعة الدبابات دخلت عالصنمين وعم تقوص عالبيوت، في أكثر من عشرين شهيد لهلق.")
+    assert {"attack_on_civilians", "killing"} <= set(out["violations"])
+    assert "Al-Sanamayn" in {p["canonical"] for p in out["places"]}
+
+
+def test_a_street_named_after_martyrs_is_no_killing() -> None:
+    out = run("تجمع الاهالي بساحة الشهيد باسل بالصنمين للمطالبة بالكهربا.")
+    assert "killing" not in out["violations"]

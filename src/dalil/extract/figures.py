@@ -83,7 +83,8 @@ CASUALTY_BEFORE: list[tuple[str, re.Pattern[str]]] = [
             # "[وف]?": a one-letter literal start would try the pattern at every و
             r"(?<!\S)(?:قضى|توفي|مات|وقضى|وتوفي|ومات|فمات)|"
             # Levantine: "طخوا", "قوصوا", "ارتقى تلاتة"
-            r"(?<!\S)[وف]?(?:طخوا|طخو|قوصوا|قوصو|ارتقى|ارتقوا|ارتقو|قتلو)") + r")"
+            r"(?<!\S)[وف]?(?:طخوا|طخو|قوصوا|قوصو|ارتقى|ارتقوا|ارتقو|قتلو)|"
+            r"(?:راح|ذهب) ضحيت\w*") + r")"
         r"[\"”'’]?(?:\s+\S+){0,4}?\s*$", re.I)),
     ("injured", _rx(
         # "the clinic treated 500 people for burns"
