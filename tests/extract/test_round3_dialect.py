@@ -164,3 +164,13 @@ def test_tanks_firing_on_houses_and_a_count_of_martyrs() -> None:
 def test_a_street_named_after_martyrs_is_no_killing() -> None:
     out = run("تجمع الاهالي بساحة الشهيد باسل بالصنمين للمطالبة بالكهربا.")
     assert "killing" not in out["violations"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قوصوا عالناس بالسوق وقتلوا اكتر من ٢٠ شخص.", [(20, "more_than", "killed")]),
+    ("عالأقل ١٠ شهدا بالقصف عحماة اليوم.", [(10, "at_least", "killed")]),
+    ("انقتل شي ١٥ شخص بالمجزرة بقرية الحولة.", [(15, "approx", "killed")]),
+])
+def test_dialect_qualifiers(text: str, expected: list[tuple[int, str, str]]) -> None:
+    assert [(f["value"], f["qualifier"], f["what"]) for f in run(text)["casualty_figures"]] == \
+        expected

@@ -206,16 +206,20 @@ _VAGUE_RE = ("(?:half a dozen|two dozen|three dozen|four dozen|five dozen|tens o
              + ")")
 _QUAL = {
     "at_least": ["at least", "no fewer than", "no less than", "not less than", "a minimum of",
-                 "ما لا يقل عن", "لا يقل عن", "ما لا يقل عن", "على الأقل"],
+                 "ما لا يقل عن", "لا يقل عن", "ما لا يقل عن", "على الأقل",
+                 "عالأقل", "ع الأقل"],  # Levantine, before the number ("عالأقل ١٠ شهدا")
     "more_than": ["more than", "over", "upwards of", "in excess of", "above", "more then",
-                  "أكثر من", "ما يزيد عن", "ما يزيد على", "يزيد عن", "أزيد من", "اكثر من"],
+                  "أكثر من", "ما يزيد عن", "ما يزيد على", "يزيد عن", "أزيد من", "اكثر من",
+                  "أكتر من", "اكتر من"],  # Levantine
     "approx": ["about", "around", "approximately", "roughly", "nearly", "almost", "some",
                "close to", "an estimated", "estimated", "up to", "as many as", "approx.", "~",
                # upper bounds have no qualifier of their own: approximate, like "up to"
                "fewer than", "less than", "at most", "no more than", "not more than",
                "أقل من", "اقل من", "لا يزيد عن", "لا يتجاوز",
                "نحو", "حوالي", "حوالى", "قرابة", "زهاء", "ما يقارب", "ما يقرب من", "قرابة ال",
-               "تقريبا"],
+               "تقريبا",
+               # Levantine "شي ٢٥ شخص" (some 25 people)
+               "شي"],
 }
 _QUAL_LOOKUP = {normalize_arabic(p).lower(): q for q, ps in _QUAL.items() for p in ps}
 _QUAL_RE = "(?:" + "|".join(sorted((re.escape(normalize_arabic(p)) for p in _QUAL_LOOKUP),
