@@ -174,3 +174,20 @@ def test_a_street_named_after_martyrs_is_no_killing() -> None:
 def test_dialect_qualifiers(text: str, expected: list[tuple[int, str, str]]) -> None:
     assert [(f["value"], f["qualifier"], f["what"]) for f in run(text)["casualty_figures"]] == \
         expected
+
+
+def test_jazira_post_with_the_colloquial_name_of_the_group() -> None:
+    out = run("البارحة الدواعش كتلوا تلات رعيان بالبادية قرب السخنة وسلبوا الغنم.")
+    assert {"killing", "looting"} <= set(out["violations"])
+    assert [p["canonical"] for p in out["perpetrators"]] == ["Islamic State"]
+    assert [(f["value"], f["what"]) for f in out["casualty_figures"]] == [(3, "killed")]
+    assert [d["date"] for d in out["dates"]] == ["2025-03-09"]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("اتخطف ابن عمي من قدام البيت بالحسكة.", "enforced_disappearance"),
+    ("انعتقل اخوي عحاجز القطيفة وحبسوه بعدرا.", "arbitrary_detention"),
+    ("اتقتل ابن خالتي برصاصة قناص بحي الوعر.", "killing"),
+])
+def test_passive_and_colloquial_verbs(text: str, kind: str) -> None:
+    assert kind in run(text)["violations"]
