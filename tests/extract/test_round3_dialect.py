@@ -191,3 +191,10 @@ def test_jazira_post_with_the_colloquial_name_of_the_group() -> None:
 ])
 def test_passive_and_colloquial_verbs(text: str, kind: str) -> None:
     assert kind in run(text)["violations"]
+
+
+def test_a_quarter_of_a_city_the_post_named_before() -> None:
+    text = ("ابن اختي اعتقلوه بحمص سنة ٢٠١٤. وبعدين هجرونا من الوعر بالباصات ورحنا عادلب.")
+    assert "al-Waer" in place_names(text)
+    # without its city, "الوعر" (rugged) may be an ordinary word
+    assert "al-Waer" not in place_names("هجرونا من الوعر بالباصات سنة ٢٠١٦.")

@@ -585,6 +585,13 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
                 _quarter_city_follows(norm, e, cands, gaz):
             # "في الخالدية بحمص": a quarter followed by its own city
             accept, cue = True, "quarter_with_city"
+        if arabic and not accept and n == 1 and mentions and (
+                _AR_PREPOSITION_BEFORE.search(before) or norm[tokens[i][0]:s] == "ب"):
+            # "من الوعر" in a post that named Homs before: a known quarter of a city the text
+            # has named is no common word
+            parents = {_parent_id(c) for c in cands if c.coordinates_of.startswith("city:")}
+            if parents - {""} and any(c.id in parents for mm in mentions for c in mm.candidates):
+                accept, cue = True, "quarter_of_named_city"
         if arabic and not is_major and s > tokens[i][0] and norm[s - 1] == "ع" and \
                 norm[s:s + 2] != "ال":
             accept = False  # "عناصر" is not ع + a village "ناصر": only major places take a bare ع
