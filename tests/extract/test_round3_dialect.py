@@ -198,3 +198,20 @@ def test_a_quarter_of_a_city_the_post_named_before() -> None:
     assert "al-Waer" in place_names(text)
     # without its city, "الوعر" (rugged) may be an ordinary word
     assert "al-Waer" not in place_names("هجرونا من الوعر بالباصات سنة ٢٠١٦.")
+
+
+def test_an_account_handle_is_no_place() -> None:
+    out = run("@Hasan_Jassem · 5 كانون الأول 2024\n"
+              "قوصوا عالناس بحماة الصبح وقتلوا تلات شباب. #حماة")
+    assert {p["canonical"] for p in out["places"]} == {"Hama"}
+    assert not any("Jassem" in m["surface"] for m in out["place_mentions"])
+    assert out["quoted_sources"][0]["name"] == "@Hasan_Jassem"
+
+
+def test_a_mothers_plea_and_a_dual_of_martyrs() -> None:
+    out = run("ام محمد\n٢٠ تشرين الأول · القامشلي\n\n"
+              "ابني عمره ١٧ سنة، اخدوه الأسايش من المدرسة من ٣ شهور وما بنعرف وينه.")
+    assert "enforced_disappearance" in out["violations"]
+    assert [p["canonical"] for p in out["perpetrators"]] == ["Asayish"]
+    assert casualties("الطيران عم يضرب عسراقب من الصبح، في شهيدين واكتر من عشر جرحى.") == [
+        (2, "killed"), (10, "injured")]

@@ -589,6 +589,10 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         return "", "", "skip:partitive"
     # a dual is its own noun ("قتلوا زلمتين وسرقوا السيارة"): what follows it is not counted
     people_dual = text in DUAL_WORDS
+    if people_dual and text.startswith(("شهيد", "قتيل", "جريح")):
+        # the dual is its own casualty noun ("في شهيدين واكتر من عشر جرحى")
+        own = "injured" if text.startswith("جريح") else "killed"
+        return "casualty", own, f"casualty:{own}:dual_noun"
     # "seized 20 cars", "detained for 3 days": things and durations, whatever the verb (one
     # combined pattern first: most numbers count no thing)
     if not people_dual and _may_count_a_thing(after):

@@ -190,7 +190,9 @@ _DUALS = [normalize_arabic(w) for w in (
     # "بين الجرحى حالتين حرجتين": two cases
     "حالتين", "حالتان",
     # Levantine: "قتلوا زلمتين" (two men), "ولدين" (two boys), "بنتين" (two girls)
-    "زلمتين", "ولدين", "بنتين")]
+    "زلمتين", "ولدين", "بنتين",
+    # "في شهيدين" (two martyrs), "شبين" (two young men)
+    "شهيدين", "شهيدان", "شهيدتين", "شبين")]
 DUAL_WORDS = frozenset(_DUALS)
 _DUAL_RE = "(?:" + "|".join(sorted(map(re.escape, _DUALS), key=len, reverse=True)) + ")"
 _COUNTED_DOZENS = ("half a dozen", "two dozen", "three dozen", "four dozen", "five dozen",

@@ -40,6 +40,7 @@ def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
 
 _TOKEN = _rx(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'`ʿʾ]+(?:-[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'`ʿʾ]+)*"
                     r"|[\u0621-\u064a\u0671-\u06d3]+")
+_HANDLE = re.compile(r"@\w+")
 _LATIN_ARTICLES = {"al", "el", "ad", "ar", "as", "at", "az", "an", "ash", "adh", "ath", "ed", "er",
                    "es", "et", "ez", "en", "ibn", "bin", "bani", "umm", "abu", "wadi", "tal", "tell",
                    "jabal", "jebel", "ain", "ras", "deir", "beit", "bayt", "kafr", "khirbet", "qasr",
@@ -426,7 +427,9 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
     words = [m.group() for m in matches]
     tokens = _Tokens(matches, words)
     mentions: list[RawMention] = []
-    blocked_sorted = sorted(blocked)
+    # an account's handle ("@Hasan_Jassem", "@HomsNews") names no place
+    blocked_sorted = sorted([*blocked, *((m.start(), m.end()) for m in _HANDLE.finditer(norm))]) \
+        if "@" in norm else sorted(blocked)
     i = 0
     n_tok = len(words)
     look = _lookups(gaz, reserved)
