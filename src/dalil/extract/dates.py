@@ -109,7 +109,9 @@ DATE_RE = _rx(
         r"منذ قليل|امس|الامس|اليوم|الليله الماضيه|"
         r"فجر اليوم|صباح اليوم|مساء اليوم|"
         r"مساء امس|صباح امس|فجر امس|ليل امس|"
-        # dialect "yesterday" (Levantine مبارح / امبارح, البارحة)
+        # dialect "yesterday" (Levantine مبارح / امبارح, البارحة); "اول امبارح" is the day
+        # before, "من يومين" two days ago
+        r"اول\s+امبارح|اول\s+مبارح|من\s+يومين|"
         r"مبارح|امبارح|البارحه)\b)",
         r"(?P<rel_next>\b(?:the\s+(?:next|following)\s+(?:day|morning|evening|night|afternoon)|"
         r"the\s+day\s+after|next\s+morning|a\s+day\s+later|hours\s+later|that\s+(?:night|evening)|"
@@ -124,7 +126,9 @@ DATE_RE = _rx(
         r"(?P<rel_month>\b(?:last|earlier this|this|(?:at\s+)?the\s+(?:start|beginning|end)\s+of\s+"
         r"(?:this|last|the))\s+(?P<rm_unit>month|year)\b"
         r"|(?:(?:في|خلال|منذ|مطلع|اواخر|منتصف)\s+)?(?P<rm_ar>الشهر|العام|السنه)\s+(?P<rm_ar_when>الماضي|"
-        r"الفائت|المنصرم|الحالي|الجاري)(?!\w))",
+        r"الفائت|المنصرم|الحالي|الجاري)(?!\w)"
+        # dialect "من أول الشهر" (since the start of this month)
+        r"|(?:من\s+)?(?:اول|بدايه)\s+(?:هالشهر|الشهر)(?!\w|\s+(?:الماضي|الفائت|المنصرم)))",
         r"(?P<rel_vague>\b(?:last|earlier this|this|the previous|the past)\s+(?:week|weekend)\b|"
         r"\b(?:recently|in recent (?:days|weeks)|days ago|weeks ago|a few days ago|"
         r"(?:a|one|two|three|several|few) (?:days|weeks) (?:ago|earlier))\b|"
@@ -209,7 +213,8 @@ _STARTS = (
     | {normalize_arabic(w) for w in (
         "في", "خلال", "منذ", "مطلع", "أواخر", "منتصف", "شهر", "عام", "سنة", "العام", "قبل", "أمس",
         "الأمس", "اليوم", "الليلة", "فجر", "صباح", "مساء", "ليل", "بعد", "يوم", "ليلة", "الشهر",
-        "الأسبوع", "مؤخرا", "مؤخراً", "قبل", "بين", "من", "النصف", "الربع", "مبارح", "امبارح", "البارحة")}
+        "الأسبوع", "مؤخرا", "مؤخراً", "قبل", "بين", "من", "النصف", "الربع", "مبارح", "امبارح", "البارحة",
+        "أول", "بداية")}
 )
 
 
@@ -375,7 +380,9 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             if re.search(r"(?:\buntil|\bto|حتى|لغايه|الى)\s+$", norm[max(0, m.start() - 8):m.start()],
                          re.I):
                 continue  # "to this day", "حتى اليوم": not a date of anything
-            offset = -1 if word in ("yesterday", "last night", "امس", "الامس", "الليله الماضيه",
+            word = re.sub(r"\s+", " ", word)
+            offset = -2 if word in ("اول امبارح", "اول مبارح", "من يومين") else \
+                -1 if word in ("yesterday", "last night", "امس", "الامس", "الليله الماضيه",
                                     "مساء امس", "صباح امس", "فجر امس", "ليل امس", "مبارح",
                                     "امبارح", "البارحه") else 0
             d = anchor + timedelta(days=offset) if anchor else None

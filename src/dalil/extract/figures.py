@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from dalil.extract import fastre
-from dalil.extract.numbers import DUAL_WORDS
+from dalil.extract.numbers import _AR_NUMWORD, DUAL_WORDS
 from dalil.gazetteer.names import normalize_arabic
 
 
@@ -24,12 +24,16 @@ CASUALTY_AFTER: list[tuple[str, re.Pattern[str]]] = [
         r"executions)\b|" + _A(
             r"قتيل\w*|قتلى|قتل\w*|اغتيل\w*|شهيد|شهداء|ضحي[هة]|ضحايا|جث[هة]|جثث|جثامين|وفا[هة]|اعدم\w*|"
             r"اعدام\w*|"
-            r"لقوا حتفهم|حتفهم|قضوا|مقتل|استشهد\w*|رفات"), re.I)),
+            r"لقوا حتفهم|حتفهم|قضوا|مقتل|استشهد\w*|رفات|"
+            # Levantine posts: "تلاتة شهدا" (شهداء without its hamza)
+            r"شهدا(?!\w)"), re.I)),
     ("injured", _rx(
         # "3,600 patients with neurotoxic symptoms": patients of an attack are its injured
         r"\b(?:injured|wounded|hurt|injuries|casualties)\b|"
         r"\bpatients\s+(?:with|suffering|showing|presenting)\b|" + _A(
-            r"جريح\w*|جرحى|مصاب\w*|اصاب[هة]|اصابات|اصيب\w*|بجروح"), re.I)),
+            r"جريح\w*|جرحى|مصاب\w*|اصاب[هة]|اصابات|اصيب\w*|بجروح|"
+            # Levantine: "انصاب تلاتة" is before the number; "تلاتة انصابوا" after it
+            r"انصاب\w*|انجرح\w*|تصاوب\w*"), re.I)),
     ("detained", _rx(
         r"\b(?:detained|arrested|detainees|prisoners|held|captured|"
         r"taken away|led away|rounded up|hostages|taken by|(?:were|was) taken from)\b|" + _A(
@@ -77,14 +81,19 @@ CASUALTY_BEFORE: list[tuple[str, re.Pattern[str]]] = [
             r"حصيل[هة]|وفا[هة]|جثث|جثامين|رفات|ذبح|تصفي[هة]|فقدت|فقدنا|"
             # short verbs need a word start ("مات" is inside "المخيمات"); spelled out, not
             # "[وف]?": a one-letter literal start would try the pattern at every و
-            r"(?<!\S)(?:قضى|توفي|مات|وقضى|وتوفي|ومات|فمات)") + r")"
+            r"(?<!\S)(?:قضى|توفي|مات|وقضى|وتوفي|ومات|فمات)|"
+            # Levantine: "طخوا", "قوصوا", "ارتقى تلاتة"
+            r"(?<!\S)[وف]?(?:طخوا|طخو|قوصوا|قوصو|ارتقى|ارتقوا|ارتقو|قتلو|كتلوا|كتلو)|"
+            r"(?:راح|ذهب) ضحيت\w*") + r")"
         r"[\"”'’]?(?:\s+\S+){0,4}?\s*$", re.I)),
     ("injured", _rx(
         # "the clinic treated 500 people for burns"
         r"(?:\b(?:wounding|injuring|wounded|injured|treated|treating|(?:number|count) of "
         r"(?:[\w-]+\s+){0,2}?"
         r"(?:wounded|injured)(?:\s+[^\s\d.;]+){0,3}?\s+at)|" + _A(
-            r"اصاب[هة]|جرح|اصابات|اصابه|واصاب[هة]|وجرح|اصيب\w*|واصيب\w*") +
+            r"اصاب[هة]|جرح|اصابات|اصابه|واصاب[هة]|وجرح|اصيب\w*|واصيب\w*|"
+            # Levantine: "وانصاب تلاتة", "جرحوا عشرة"
+            r"(?<!\S)[وف]?(?:انصاب\w*|انجرح\w*|جرحوا|جرحو|تصاوب\w*)") +
         r")[\"”'’]?(?:\s+\S+){0,3}?\s*$", re.I)),
     ("detained", _rx(
         r"(?:\b(?:arresting|arrested|detaining|detained|detention of|arrest of|rounded up|"
@@ -92,13 +101,15 @@ CASUALTY_BEFORE: list[tuple[str, re.Pattern[str]]] = [
         r"(?:number|count) of (?:[\w-]+\s+){0,2}?(?:detainees|prisoners|arrests)"
         r"(?:\s+[^\s\d.;]+){0,3}?\s+at)|" + _A(
             r"اعتقال|اعتقل|اعتقلت|اعتقلوا|احتجاز|احتجز|احتجزت|توقيف|القبض على|قبض على|"
-            r"اخذوا|اخذوه|اخذوهم|اقتادوا|اقتاد\w*|ساقوا|اعتقلوه|اعتقلوهم|اوقفوه|اوقفوهم") +
+            r"اخذوا|اخذوه|اخذوهم|اقتادوا|اقتاد\w*|ساقوا|اعتقلوه|اعتقلوهم|اوقفوه|اوقفوهم|"
+            r"(?<!\S)[وف]?(?:اخدوا|اخدو|اخذو|اخدوهن|اخذوهن|سحبوا|سحبو)") +
         r"|\btook(?: away)?(?: (?:my|his|her|their|our))?" +
         r")[\"”'’]?(?:\s+\S+){0,3}?\s*$", re.I)),
     ("missing", _rx(
         r"(?:\b(?:disappearance of|disappeared|fate of|whereabouts of|abducting|abducted|"
         r"kidnapping|kidnapped|abduction of)|" +
-        _A(r"فقدان|اختفاء|اخفاء|مصير|اختطاف|اختطف|اختطفت|اختطفوا|خطف|خطفت|خطفوا") +
+        _A(r"فقدان|اختفاء|اخفاء|مصير|اختطاف|اختطف|اختطفت|اختطفوا|خطف|خطفت|خطفوا|"
+           r"(?<!\S)[وف]?(?:انخطف\w*|خطفو)") +
         r")[\"”'’]?(?:\s+\S+){0,3}?\s*$", re.I)),
     ("displaced", _rx(
         r"(?:\b(?:displacing|displaced|displacement of|forcing|forced|expelling|expelled|"
@@ -234,7 +245,10 @@ DUAL_UNITS = {_A(w): what for what, words in {
     "families": "عائلتين عائلتان أسرتين أسرتان",
 }.items() for w in words.split()}
 _NUMBER_WORD = _rx(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                   r"twenty|thirty|forty|fifty|hundred|thousand|dozens|hundreds|thousands)\b", re.I)
+                   r"twenty|thirty|forty|fifty|hundred|thousand|dozens|hundreds|thousands)\b|"
+                   # Arabic number words ("ارتقى تلاتة شهدا واتنين جرحى": the verb counts the
+                   # first number only)
+                   r"(?:^|\s)و?" + _AR_NUMWORD + r"(?!\w)", re.I)
 RELEASED_BEFORE = _rx(r"(?:\b(?:released|freed|release of|freeing)|اطلق\w* سراح|الافراج عن|افرج\w* عن)"
                       r"(?:\s+\S+){0,2}\s*$", re.I)
 RELEASED_AFTER = _rx(r"\b(?:released|freed|let go)\b|سراح|الافراج|افرج", re.I)
@@ -430,7 +444,7 @@ CLAUSE_END = _rx(r"[.;:!?\u061f]|\s(?:while|whereas|but|after|before|as)\s", re.
 # "killing 7 soldiers and 4 rebels", "مقتل ٧ عناصر من قوات النظام و٤ من الفصائل": the second
 # count shares the verb of the first (one count, a few words, "and" / "و", nothing else)
 _COORDINATED = _rx(r"^\s+(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-                   r"twelve|twenty|thirty|forty|fifty|hundred|dozens|hundreds)\s+"
+                   r"twelve|twenty|thirty|forty|fifty|hundred|dozens|hundreds|" + _AR_NUMWORD + r")\s+"
                    r"(?:(?!and\b|or\b|while\b|but\b)[^\s\d.;:!?,\u060c]+\s+){1,5}?(?:and\s+|و)$",
                    re.I)
 
@@ -455,6 +469,9 @@ def _verb_before(before: str, after: str) -> str | None:
             if (_NUMBER_WORD.search(between) or re.search(r",\s*(?:and|و)\s", between)) and \
                     not _COORDINATED.match(between):
                 continue
+            if _COORDINATED.match(between) and after.split()[:1] and \
+                    _casualty_after(after.split()[0]) not in (None, what):
+                continue  # "استشهد ثلاثة مدنيين واثنين جرحى": the second has its own noun
             if _LOST_VERB.match(verb) and not _LOST_WHOM.match(after):
                 continue  # "lost 3 villages": not people
             nearest = (m.start(), what)
@@ -572,6 +589,10 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         return "", "", "skip:partitive"
     # a dual is its own noun ("قتلوا زلمتين وسرقوا السيارة"): what follows it is not counted
     people_dual = text in DUAL_WORDS
+    if people_dual and text.startswith(("شهيد", "قتيل", "جريح")):
+        # the dual is its own casualty noun ("في شهيدين واكتر من عشر جرحى")
+        own = "injured" if text.startswith("جريح") else "killed"
+        return "casualty", own, f"casualty:{own}:dual_noun"
     # "seized 20 cars", "detained for 3 days": things and durations, whatever the verb (one
     # combined pattern first: most numbers count no thing)
     if not people_dual and _may_count_a_thing(after):

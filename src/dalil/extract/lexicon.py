@@ -30,8 +30,9 @@ VIOLATION_TYPES = (
     "threat_or_intimidation",
 )
 ROLES = ("witness", "official", "NGO", "media", "analyst", "social_media_account", "other")
-# Arabic clitics that may precede a word: conjunctions, prepositions (و ف ب ل ك), at most two.
-_AR_PREFIX = "(?:[وفبلك]{1,2})?"
+# Arabic clitics that may precede a word: conjunctions, prepositions (و ف ب ل ك), at most two;
+# and the colloquial "ع" for "على" before the article ("عالحاجز", "وعالمخابرات").
+_AR_PREFIX = "(?:[وفبلك]{1,2}|[وف]?ع(?=ال))?"
 
 
 @dataclass
@@ -523,6 +524,9 @@ def _clitic_variants(word: str) -> list[tuple[int, str]]:
             out.append((k, rest))
         if rest.startswith("لل") and len(rest) > 3:
             out.append((k, "ا" + rest[1:]))
+    k = 1 if word.startswith(("وعال", "فعال")) else 0
+    if word.startswith("عال", k) and len(word) > k + 4:
+        out.append((k + 1, word[k + 1:]))  # "عالحاجز": colloquial ع (على) + the article
     return out
 
 

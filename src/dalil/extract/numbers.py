@@ -41,6 +41,11 @@ _AR_UNITS_RAW = {
     # Levantine spellings in posts and testimonies ("تلات ولاد", three boys)
     "تلات": 3, "تلاتة": 3, "تلاتين": 30, "تمانية": 8, "تمنية": 8, "تمانين": 80,
     "تلتمية": 300, "تلاتمية": 300, "ميتين": 200,
+    # "تنين شهدا", "اتنين جرحى", "اتنعش شب" (not "مية": in speech it is also water)
+    "تنين": 2, "اتنين": 2, "تنتين": 2, "اتنتين": 2, "حدعش": 11, "احدعش": 11, "اتنعش": 12,
+    "تنعش": 12, "تلطعش": 13, "تلتعش": 13, "اربعتعش": 14, "اربعطعش": 14, "خمستعش": 15,
+    "خمسطعش": 15, "ستعش": 16, "سطعش": 16, "سبعتعش": 17, "سبعطعش": 17, "تمنتعش": 18,
+    "تمنطعش": 18, "تسعتعش": 19, "تسعطعش": 19,
     # "أربعة ملايين ونصف": half of the scale before it; alone ("نصفهم") it is no number
     "نصف": 0,
 }
@@ -185,7 +190,9 @@ _DUALS = [normalize_arabic(w) for w in (
     # "بين الجرحى حالتين حرجتين": two cases
     "حالتين", "حالتان",
     # Levantine: "قتلوا زلمتين" (two men), "ولدين" (two boys), "بنتين" (two girls)
-    "زلمتين", "ولدين", "بنتين")]
+    "زلمتين", "ولدين", "بنتين",
+    # "في شهيدين" (two martyrs), "شبين" (two young men)
+    "شهيدين", "شهيدان", "شهيدتين", "شبين")]
 DUAL_WORDS = frozenset(_DUALS)
 _DUAL_RE = "(?:" + "|".join(sorted(map(re.escape, _DUALS), key=len, reverse=True)) + ")"
 _COUNTED_DOZENS = ("half a dozen", "two dozen", "three dozen", "four dozen", "five dozen",
@@ -201,16 +208,20 @@ _VAGUE_RE = ("(?:half a dozen|two dozen|three dozen|four dozen|five dozen|tens o
              + ")")
 _QUAL = {
     "at_least": ["at least", "no fewer than", "no less than", "not less than", "a minimum of",
-                 "ما لا يقل عن", "لا يقل عن", "ما لا يقل عن", "على الأقل"],
+                 "ما لا يقل عن", "لا يقل عن", "ما لا يقل عن", "على الأقل",
+                 "عالأقل", "ع الأقل"],  # Levantine, before the number ("عالأقل ١٠ شهدا")
     "more_than": ["more than", "over", "upwards of", "in excess of", "above", "more then",
-                  "أكثر من", "ما يزيد عن", "ما يزيد على", "يزيد عن", "أزيد من", "اكثر من"],
+                  "أكثر من", "ما يزيد عن", "ما يزيد على", "يزيد عن", "أزيد من", "اكثر من",
+                  "أكتر من", "اكتر من"],  # Levantine
     "approx": ["about", "around", "approximately", "roughly", "nearly", "almost", "some",
                "close to", "an estimated", "estimated", "up to", "as many as", "approx.", "~",
                # upper bounds have no qualifier of their own: approximate, like "up to"
                "fewer than", "less than", "at most", "no more than", "not more than",
                "أقل من", "اقل من", "لا يزيد عن", "لا يتجاوز",
                "نحو", "حوالي", "حوالى", "قرابة", "زهاء", "ما يقارب", "ما يقرب من", "قرابة ال",
-               "تقريبا"],
+               "تقريبا",
+               # Levantine "شي ٢٥ شخص" (some 25 people)
+               "شي"],
 }
 _QUAL_LOOKUP = {normalize_arabic(p).lower(): q for q, ps in _QUAL.items() for p in ps}
 _QUAL_RE = "(?:" + "|".join(sorted((re.escape(normalize_arabic(p)) for p in _QUAL_LOOKUP),

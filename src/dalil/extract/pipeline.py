@@ -262,7 +262,9 @@ _CIVILIAN_CUE = _rx(
     r"fled|flee|fleeing|displaced)\b|\bon\s+(?:the\s+)?(?-i:[A-Z][a-z])(?!\w*day\b)|"  # "barrel bombs on Arbin"
     r"مدني\S*|اهالي|سكان|منازل|منزل|سوق|مدرس\S*|مشفى|مستشفى|حي|احياء|قري\S*|بلد\S*|مدين\S*|"
     r"قتل\S*|مقتل|قتلى|جرحى|جريح\S*|اصاب\S*|ضحايا|شهداء|استشهد\S*|اطفال|نساء|عائل\S*|مخيم|"
-    r"جثث|الناس|شارع|ساح\S*", re.I)
+    r"جثث|الناس|شارع|ساح\S*|"
+    # Levantine posts: "تنين شهدا", "عالبيوت", "الضيعة", "الحارة", "ولاد", "نسوان", "زلمة"
+    r"شهدا|بيوت|ضيع\S*|حار[هة]|حارات|ولاد|نسوان|زلم\S*", re.I)
 # "strikes killed 20 IS militants": a toll of combatants says nothing of civilians
 _KILL_CUE = re.compile(r"kill\w*|dead|deaths?|wound\w*|injur\w*|casualties|قتل\S*|مقتل|قتلى|جرحى|"
                        r"جريح\S*|اصاب\S*", re.I)

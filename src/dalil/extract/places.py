@@ -40,6 +40,7 @@ def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
 
 _TOKEN = _rx(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'`ʿʾ]+(?:-[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'`ʿʾ]+)*"
                     r"|[\u0621-\u064a\u0671-\u06d3]+")
+_HANDLE = re.compile(r"@\w+")
 _LATIN_ARTICLES = {"al", "el", "ad", "ar", "as", "at", "az", "an", "ash", "adh", "ath", "ed", "er",
                    "es", "et", "ez", "en", "ibn", "bin", "bani", "umm", "abu", "wadi", "tal", "tell",
                    "jabal", "jebel", "ain", "ras", "deir", "beit", "bayt", "kafr", "khirbet", "qasr",
@@ -218,6 +219,12 @@ _DESTINATION = _rx(
     r"تهجير)"
     r"(?:\s+[^\s.،,؛]+){1,10}?"
     r"\s+(?:الى|نحو)\s+(?:\S+\s+)?$"
+    # colloquial "ع" (على) glued to the place after a verb of going: "رحنا عجرابلس", "نزلت
+    # عطرطوس", "نقلوه عصيدنايا" (where people went or were taken, not where it happened)
+    r"|(?:^|(?<=\s))[وف]?(?:نزح\w*|فر(?:وا|و|ت|نا|يت)?|هرب\w*|هربو\w*|لجا\w*|رحنا|رحت|رحتو|راح|"
+    r"راحو|راحوا|راحت|نزلنا|نزلت|نزلو|نزلوا|نزل|طلعنا|طلعت|طلعو|طلعوا|وصلنا|وصلت|وصلو|وصلوا|"
+    r"هجينا|هجو|هجوا|سافر\w*|انتقل\w*|نقل\w*|اخدو\w*|اخذو\w*|ودو\w*|ودينا|رجعنا|رجعت|"
+    r"رجعو|رجعوا)(?:\s+[^\s.،,؛]+){0,3}?\s+[وف]?ع$"
     # "باتجاه" (towards) names where people went, whatever the verb and however far it is
     r"|(?:^|\s)باتجاه\s+(?:[^\s.،,]+\s+){0,5}$"
     # "نحو مناطق الشهباء وحلب" (towards); not "نحو ٣٠ شخصاً في" (about 30 people in)
@@ -420,7 +427,9 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
     words = [m.group() for m in matches]
     tokens = _Tokens(matches, words)
     mentions: list[RawMention] = []
-    blocked_sorted = sorted(blocked)
+    # an account's handle ("@Hasan_Jassem", "@HomsNews") names no place
+    blocked_sorted = sorted([*blocked, *((m.start(), m.end()) for m in _HANDLE.finditer(norm))]) \
+        if "@" in norm else sorted(blocked)
     i = 0
     n_tok = len(words)
     look = _lookups(gaz, reserved)
@@ -571,11 +580,24 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
             accept = n > 1 and bool(_AR_PREPOSITION_BEFORE.search(before))
         if arabic and not is_major and cue == "arabic_prefix":
             # "في القبو" (in the basement): a preposition is no evidence of a place name
-            accept = bool(re.search(r"(?:قرب|محيط|اطراف|بلدات|قرى)\s+$", before))
+            accept = bool(re.search(r"(?:قرب|محيط|اطراف|بلدات|قرى)\s+$", before)) or (
+                # ... but a name of two words or more glued to "ب" or the colloquial "ع" is
+                # ("بدرعا البلد", "عمعرة النعمان"), as after a separate "في"
+                n > 1 and norm[s - 1] in "بع")
         if arabic and not accept and (cue in ("", "arabic_prefix")) and \
                 _quarter_city_follows(norm, e, cands, gaz):
             # "في الخالدية بحمص": a quarter followed by its own city
             accept, cue = True, "quarter_with_city"
+        if arabic and not accept and n == 1 and mentions and (
+                _AR_PREPOSITION_BEFORE.search(before) or norm[tokens[i][0]:s] == "ب"):
+            # "من الوعر" in a post that named Homs before: a known quarter of a city the text
+            # has named is no common word
+            parents = {_parent_id(c) for c in cands if c.coordinates_of.startswith("city:")}
+            if parents - {""} and any(c.id in parents for mm in mentions for c in mm.candidates):
+                accept, cue = True, "quarter_of_named_city"
+        if arabic and not is_major and s > tokens[i][0] and norm[s - 1] == "ع" and \
+                norm[s:s + 2] != "ال":
+            accept = False  # "عناصر" is not ع + a village "ناصر": only major places take a bare ع
         if not arabic and not is_major and len(key) <= 3:
             accept = False
         if key[0] in "~=":
@@ -710,6 +732,12 @@ def _keys(norm: str, start: int, end: int, arabic: bool) -> list[tuple[int, str]
             out.append((start + k, name_key(surface[k:])))
             if surface[k:].startswith("لل"):
                 out.append((start + k + 1, name_key("ا" + surface[k + 1:])))
+    # Levantine posts glue "على" as "ع": "عجرابلس", "عالرقة", "وعحلب". Tried last, so a name
+    # that itself starts with ع ("عفرين", "عزاز") keeps its own reading; a short rest is
+    # too likely a word's root, and a bare prefix is accepted only for major places.
+    k = 1 if surface.startswith(("وع", "فع")) else 0
+    if surface[k:k + 1] == "ع" and len(surface) - k - 1 >= 3:
+        out.append((start + k + 1, name_key(surface[k + 1:])))
     return out
 
 
