@@ -401,3 +401,11 @@ def test_described_source_keeps_the_name_and_a_withheld_surname_is_pseudonymous(
     d = extract_document(text, published="2025-06-03").to_dict()
     src = d["quoted_sources"][0]
     assert (src["name"], src["pseudonymous"]) == ("Samer Khalil", True)
+
+
+def test_our_correspondent_is_media_and_a_response_team_an_ngo() -> None:
+    text = ("قُتل ثلاثة مدنيين بقصف على بلدة كفرنبودة، بحسب ما أفاد به مراسلنا. ونزحت ٢٠٠ عائلة، "
+            "وفق فريق منسقو استجابة سوريا.")
+    d = extract_document(text, published="2025-11-20").to_dict()
+    roles = {s["name"]: s["role"] for s in d["quoted_sources"]}
+    assert roles == {"مراسلنا": "media", "فريق منسقو استجابة سوريا": "NGO"}
