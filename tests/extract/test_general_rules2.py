@@ -409,3 +409,10 @@ def test_our_correspondent_is_media_and_a_response_team_an_ngo() -> None:
     d = extract_document(text, published="2025-11-20").to_dict()
     roles = {s["name"]: s["role"] for s in d["quoted_sources"]}
     assert roles == {"مراسلنا": "media", "فريق منسقو استجابة سوريا": "NGO"}
+
+
+def test_a_number_inside_a_name_is_no_figure() -> None:
+    d = extract_document("Under the so-called Four Towns Agreement, 3,000 residents were displaced "
+                         "and the Eighth Brigade withdrew.", published="2020-01-01").to_dict()
+    values = [f["value"] for f in d["other_figures"] + d["casualty_figures"]]
+    assert 3000 in values and 4 not in values and 8 not in values

@@ -503,6 +503,14 @@ def _ar_keys(word: str) -> tuple[str, ...]:
     return (word, w, w[2:]) if w.startswith("ال") else (word, w)
 
 
+# A number word written with a capital inside a sentence and followed by a capitalised name
+# whose head is that of a name ("Four Towns Agreement", "Eighth Brigade", "Seven Sisters
+# Committee"): part of the name, not a count.
+_TITLE_NAME_AFTER = _rx(r"\s+(?:[A-Z][a-z]+\s+){0,2}(?:Agreement|Accords?|Brigade|Division|"
+                        r"Regiment|Battalion|Corps|Army|Legion|Front|Group|Committee|Council|"
+                        r"Party|Plan|Points|Towns|Villages|Principles|Conference|Talks)\b")
+
+
 def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
              ) -> tuple[str, str, str]:
     """Return (group, what, rule): group is 'casualty', 'other' or '' (not a reportable figure)."""
@@ -529,6 +537,9 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
     if NAME_NUMBER_BEFORE.search(before) and NAME_NUMBER_AFTER.match(after) and \
             not _MONTH_BEFORE.search(before):
         return "", "", "skip:name"
+    if _TITLE_NAME_AFTER.match(after) and re.fullmatch(r"[A-Z][a-z]+", text) and \
+            re.search(r"[a-z,;]\s+$", before):
+        return "", "", "skip:name"  # "the so-called Four Towns Agreement", "the Eighth Brigade"
     if re.fullmatch(r"(?:19|20)\d\d", text) and not re.match(
             r"\s+(?:people|civilians|persons|men|women|children|families|bodies)\b", after):
         return "", "", "skip:year"  # "a 2019 bombing": a year, not a count
