@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from dalil.estimate.table import CaptureTable, read_csv
+
+# the type of the `load` fixture: a benchmark table by file name
+Load = Callable[[str], CaptureTable]
 
 
 def _find_benchmarks() -> Path | None:
@@ -34,7 +38,7 @@ def bench_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def load(bench_dir: Path):  # type: ignore[no-untyped-def]
+def load(bench_dir: Path) -> Load:
     def _load(name: str) -> CaptureTable:
         return read_csv(bench_dir / name).tables[0]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from tests.estimate.conftest import Load
 
 from dalil.errors import InputError
 from dalil.estimate import EstimateOptions
@@ -48,7 +49,7 @@ def test_jackknife_leaves_out_one_person_per_pattern() -> None:
     assert acceleration(np.array([5.0, 5.0]), weights) == 0.0
 
 
-def test_kosovo_bca_is_near_the_published_interval(load) -> None:  # type: ignore[no-untyped-def]
+def test_kosovo_bca_is_near_the_published_interval(load: Load) -> None:
     # Silverman, Chan and Vincent (2024), Table 6: BIC up to order 3, 10,357 BCa [6,947, 18,010].
     table = load("kosovo_1999_4lists.csv")
     opts = EstimateOptions(methods=("bic",), max_order=3, bootstrap=300, seed=0)

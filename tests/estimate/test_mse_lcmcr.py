@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from tests.estimate.conftest import Load
 
 from dalil.estimate.lcmcr import LcmcrSettings, ess, rhat, run_lcmcr
 
@@ -32,7 +33,7 @@ def _reference(bench_dir: Path) -> dict[str, list[dict[str, float]]]:
         "dga_madigan_york_3lists.csv",
     ],
 )
-def test_short_run_in_line_with_reference(load, bench_dir, name) -> None:  # type: ignore[no-untyped-def]
+def test_short_run_in_line_with_reference(load: Load, bench_dir: Path, name: str) -> None:
     ref = _reference(bench_dir)[name]
     result = run_lcmcr(load(name), SHORT)
     medians = [r["median"] for r in ref]
@@ -44,7 +45,7 @@ def test_short_run_in_line_with_reference(load, bench_dir, name) -> None:  # typ
     assert (result.draws >= result.observed).all()
 
 
-def test_numpy_and_compiled_samplers_agree(load) -> None:  # type: ignore[no-untyped-def]
+def test_numpy_and_compiled_samplers_agree(load: Load) -> None:
     table = load("korea_comfort_women_palembang_3lists.csv")
     settings = LcmcrSettings(burnin=2000, samples=1000, thinning=3, chains=2, seed=5)
     compiled = run_lcmcr(table, settings, engine="compiled")
@@ -53,7 +54,7 @@ def test_numpy_and_compiled_samplers_agree(load) -> None:  # type: ignore[no-unt
     assert compiled.interval()[1] == pytest.approx(numpy_run.interval()[1], rel=0.2)
 
 
-def test_runs_repeat_with_the_same_seed(load) -> None:  # type: ignore[no-untyped-def]
+def test_runs_repeat_with_the_same_seed(load: Load) -> None:
     table = load("korea_comfort_women_palembang_3lists.csv")
     settings = LcmcrSettings(burnin=500, samples=100, thinning=2, chains=2, seed=9)
     a, b = run_lcmcr(table, settings), run_lcmcr(table, settings)
@@ -71,7 +72,7 @@ def test_rhat_and_ess_on_known_chains() -> None:
     assert ess(walk) < 100
 
 
-def test_unconverged_chain_is_flagged(load) -> None:  # type: ignore[no-untyped-def]
+def test_unconverged_chain_is_flagged(load: Load) -> None:
     tiny = LcmcrSettings(burnin=10, samples=30, thinning=1, chains=2, seed=2)
     result = run_lcmcr(load("uk_modern_slavery_2013_5lists.csv"), tiny)
     assert not result.converged
@@ -84,7 +85,7 @@ MULTIMODAL = ("uk_modern_slavery_2013", "netherlands_trafficking")
 
 
 @pytest.mark.slow
-def test_full_reference_configuration(load, bench_dir) -> None:  # type: ignore[no-untyped-def]
+def test_full_reference_configuration(load: Load, bench_dir: Path) -> None:
     """K=10, 10,000 burn-in, 1,000 samples thinned by 100, on every table whose two reference
     seeds agree (where they disagree the posterior is multimodal and no single run can match).
     Median within 3% of the reference medians' mean (the spread between seeds is ~1-2%), and

@@ -23,6 +23,7 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 from scipy.special import betaln, gammaln
+from tests.estimate.conftest import Load
 
 from dalil.estimate import _lcmcr_kernel as kernel
 from dalil.estimate.lcmcr import LcmcrSettings, _log_gamma, run_lcmcr
@@ -103,7 +104,7 @@ def exact_two_classes(
 TINY = CaptureTable(("A", "B", "C"), np.array([3, 2, 2, 2, 1, 1, 2], dtype=np.int64))
 
 
-def test_one_class_matches_the_closed_form(load) -> None:  # type: ignore[no-untyped-def]
+def test_one_class_matches_the_closed_form(load: Load) -> None:
     table = load("western_us_sex_trafficking_5lists.csv")
     support, prob = exact_one_class(table)
     exact = _quantiles(support, prob, (0.025, 0.5, 0.975))
@@ -259,7 +260,7 @@ def plain_sampler(
 
 
 @pytest.mark.slow
-def test_compiled_sampler_agrees_with_the_plain_one(load) -> None:  # type: ignore[no-untyped-def]
+def test_compiled_sampler_agrees_with_the_plain_one(load: Load) -> None:
     """Western US, K = 10: the table where Dalil used to sit 6% above the R package (median
     ~1,960 against ~1,840). Both samplers must agree within their Monte Carlo error (~1.5%)."""
     table = load("western_us_sex_trafficking_5lists.csv")

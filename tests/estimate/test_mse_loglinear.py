@@ -7,14 +7,16 @@ import math
 
 import numpy as np
 import pytest
+from tests.estimate.conftest import Load
 
 from dalil.estimate import loglinear as ll
 from dalil.estimate.core import EstimateOptions, _choose, _search, estimate_table
+from dalil.estimate.table import CaptureTable
 
 KOSOVO_ORDER3_TERMS = ["EXH:ABA", "EXH:OSCE", "EXH:HRW", "ABA:OSCE", "OSCE:HRW", "EXH:ABA:OSCE"]
 
 
-def _terms(table, fit):  # type: ignore[no-untyped-def]
+def _terms(table: CaptureTable, fit: ll.Fit) -> list[str]:
     return [ll.term_name(table.lists, t) for t in fit.model]
 
 
@@ -28,7 +30,7 @@ def test_hierarchical_model_counts() -> None:
     assert all(ll.is_hierarchical(m) for m in ll.hierarchical_models(4, 3))
 
 
-def test_kosovo_bic_order3_is_10356(load) -> None:  # type: ignore[no-untyped-def]
+def test_kosovo_bic_order3_is_10356(load: Load) -> None:
     table = load("kosovo_1999_4lists.csv")
     search = _search(table, 3)
     assert search.exhaustive and len(search.fits) == 113
@@ -42,7 +44,7 @@ def test_kosovo_bic_order3_is_10356(load) -> None:  # type: ignore[no-untyped-de
     assert high == pytest.approx(12110, rel=0.01)
 
 
-def test_kosovo_bic_order2_is_14342(load) -> None:  # type: ignore[no-untyped-def]
+def test_kosovo_bic_order2_is_14342(load: Load) -> None:
     table = load("kosovo_1999_4lists.csv")
     best = _choose(_search(table, 2).fits, "bic", table.observed)
     assert ll.fit_glm(table, best.model).estimate == pytest.approx(14341.7, abs=1.0)
@@ -56,18 +58,20 @@ def test_kosovo_bic_order2_is_14342(load) -> None:  # type: ignore[no-untyped-de
         (tuple((a, b) for a in range(4) for b in range(a + 1, 4)), 14402.5),
     ],
 )
-def test_kosovo_fixed_models(load, terms, expected) -> None:  # type: ignore[no-untyped-def]
+def test_kosovo_fixed_models(
+    load: Load, terms: tuple[tuple[int, int], ...], expected: float
+) -> None:
     table = load("kosovo_1999_4lists.csv")
     assert ll.fit_glm(table, terms).estimate == pytest.approx(expected, abs=1.0)
 
 
-def test_kosovo_all_two_and_three_way(load) -> None:  # type: ignore[no-untyped-def]
+def test_kosovo_all_two_and_three_way(load: Load) -> None:
     table = load("kosovo_1999_4lists.csv")
     model = tuple(ll.all_terms(4, 3))
     assert ll.fit_glm(table, model).estimate == pytest.approx(16941.9, abs=1.0)
 
 
-def test_uk_five_lists_stepwise_is_11313(load) -> None:  # type: ignore[no-untyped-def]
+def test_uk_five_lists_stepwise_is_11313(load: Load) -> None:
     table = load("uk_modern_slavery_2013_5lists.csv")
     step = ll.stepwise_uk(table)
     fit = ll.fit_glm(table, step.model)
@@ -85,7 +89,7 @@ def test_uk_five_lists_stepwise_is_11313(load) -> None:  # type: ignore[no-untyp
         ("uk_modern_slavery_2013_4lists.csv", 11015.2),
     ],
 )
-def test_uk_stepwise_other_tables(load, name, expected) -> None:  # type: ignore[no-untyped-def]
+def test_uk_stepwise_other_tables(load: Load, name: str, expected: float) -> None:
     table = load(name)
     assert ll.fit_glm(table, ll.stepwise_uk(table).model).estimate == pytest.approx(expected, abs=1.0)
 
@@ -100,8 +104,8 @@ def test_uk_stepwise_other_tables(load, name, expected) -> None:  # type: ignore
         ("netherlands_trafficking_2010_15_6lists.csv", 0.05, None, 141966.2),
     ],
 )
-def test_stepwise_by_p_value_reproduces_sparse_mse(  # type: ignore[no-untyped-def]
-    load, name, threshold, terms, expected
+def test_stepwise_by_p_value_reproduces_sparse_mse(
+    load: Load, name: str, threshold: float, terms: list[str] | None, expected: float
 ) -> None:
     table = load(name)
     step = ll.stepwise_p(table, threshold)
@@ -110,7 +114,7 @@ def test_stepwise_by_p_value_reproduces_sparse_mse(  # type: ignore[no-untyped-d
     assert ll.fit_glm(table, step.model).estimate == pytest.approx(expected, abs=1.0)
 
 
-def test_overlap_p_value_is_one_sided(load) -> None:  # type: ignore[no-untyped-def]
+def test_overlap_p_value_is_one_sided(load: Load) -> None:
     table = load("western_us_sex_trafficking_5lists.csv")
     independence = ll.fit_fast(table, ())
     p_value = {
@@ -123,7 +127,7 @@ def test_overlap_p_value_is_one_sided(load) -> None:  # type: ignore[no-untyped-
     assert p_value["C:D"] > 0.9
 
 
-def test_uk_five_lists_bic_matches_silverman_2024(load) -> None:  # type: ignore[no-untyped-def]
+def test_uk_five_lists_bic_matches_silverman_2024(load: Load) -> None:
     table = load("uk_modern_slavery_2013_5lists.csv")
     search = _search(table, 2)
     assert search.exhaustive
@@ -146,7 +150,7 @@ def test_uk_five_lists_bic_matches_silverman_2024(load) -> None:  # type: ignore
         ("uk_modern_slavery_2013_6lists.csv", "bic", 12350),  # downhill, 2024 paper
     ],
 )
-def test_other_published_figures(load, name, method, expected) -> None:  # type: ignore[no-untyped-def]
+def test_other_published_figures(load: Load, name: str, method: str, expected: float) -> None:
     table = load(name)
     best = _choose(_search(table, 2).fits, method, table.observed)
     assert ll.fit_glm(table, best.model).estimate == pytest.approx(expected, abs=1.0)
@@ -163,11 +167,11 @@ def test_other_published_figures(load, name, method, expected) -> None:  # type:
         ("dga_madigan_york_5lists.csv", 638.5),
     ],
 )
-def test_independence_figures(load, name, expected) -> None:  # type: ignore[no-untyped-def]
+def test_independence_figures(load: Load, name: str, expected: float) -> None:
     assert ll.fit_glm(load(name), ()).estimate == pytest.approx(expected, abs=1.0)
 
 
-def test_fast_solver_agrees_with_statsmodels(load) -> None:  # type: ignore[no-untyped-def]
+def test_fast_solver_agrees_with_statsmodels(load: Load) -> None:
     table = load("uk_modern_slavery_2013_5lists.csv")
     for model in ll.hierarchical_models(5, 2)[::97]:
         if not ll.admissible(table, model):
@@ -180,7 +184,7 @@ def test_fast_solver_agrees_with_statsmodels(load) -> None:  # type: ignore[no-u
         assert math.sqrt(fast.cov[0, 0]) == pytest.approx(math.sqrt(ref.cov[0, 0]), rel=1e-4)
 
 
-def test_batched_fit_agrees_with_single_fits(load) -> None:  # type: ignore[no-untyped-def]
+def test_batched_fit_agrees_with_single_fits(load: Load) -> None:
     table = load("kosovo_1999_4lists.csv")
     model = tuple((a, b) for a in range(4) for b in range(a + 1, 4))
     rng = np.random.default_rng(1)
@@ -192,7 +196,7 @@ def test_batched_fit_agrees_with_single_fits(load) -> None:  # type: ignore[no-u
         assert loglik[i] == pytest.approx(single.loglik, abs=1e-6)
 
 
-def test_model_without_finite_estimate_is_never_chosen(load) -> None:  # type: ignore[no-untyped-def]
+def test_model_without_finite_estimate_is_never_chosen(load: Load) -> None:
     # Lists A and C, and B and C, share no records: with an A:B term the number missed runs off
     # to infinity. It must be excluded, not reported as a huge number.
     table = load("artificial_3lists_chan2019_table2.csv")
@@ -202,7 +206,7 @@ def test_model_without_finite_estimate_is_never_chosen(load) -> None:  # type: i
     assert _choose(search.fits, "bic", table.observed).model == ()
 
 
-def test_bootstrap_interval_contains_estimate_and_is_wider_than_profile(load) -> None:  # type: ignore[no-untyped-def]
+def test_bootstrap_interval_contains_estimate_and_is_wider_than_profile(load: Load) -> None:
     table = load("kosovo_1999_4lists.csv")
     result = estimate_table(
         table, EstimateOptions(methods=("bic", "average"), max_order=3, bootstrap=150, seed=3)

@@ -9,6 +9,7 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from tests.estimate.conftest import Load
 
 from dalil.errors import DalilError
 from dalil.estimate import (
@@ -35,14 +36,14 @@ def test_graph_counts_match_known_numbers() -> None:
     assert [len(decomposable_graphs(k)) for k in (2, 3, 4, 5)] == [2, 8, 61, 822]
 
 
-def test_dga_on_korea_picks_the_published_model(load) -> None:  # type: ignore[no-untyped-def]
+def test_dga_on_korea_picks_the_published_model(load: Load) -> None:
     result = run_dga(load("korea_comfort_women_palembang_3lists.csv"), 0.95, np.random.default_rng(0))
     assert result.diagnostics["top_graph"] == "[B,C] [C,D]"
     assert 140 < result.estimate < 175  # the log-linear fit of that graph gives 157.2
     assert result.interval is not None and result.interval[0] >= 123
 
 
-def test_dga_refuses_six_lists(load) -> None:  # type: ignore[no-untyped-def]
+def test_dga_refuses_six_lists(load: Load) -> None:
     with pytest.raises(DalilError, match="at most 5 lists"):
         run_dga(load("uk_modern_slavery_2013_6lists.csv"), 0.95, np.random.default_rng(0))
 
@@ -74,7 +75,7 @@ def test_strata_total_sums_draws_not_interval_ends() -> None:
     assert any("estimated separately" in w for w in report.warnings)
 
 
-def test_disagreement_and_sparse_warnings_on_uk(load) -> None:  # type: ignore[no-untyped-def]
+def test_disagreement_and_sparse_warnings_on_uk(load: Load) -> None:
     table = load("uk_modern_slavery_2013_5lists.csv")
     report = estimate_rows(table.to_rows(), options=EstimateOptions(methods=("bic", "stepwise"), bootstrap=0))
     text = " ".join(report.warnings)
@@ -86,7 +87,7 @@ def test_disagreement_and_sparse_warnings_on_uk(load) -> None:  # type: ignore[n
     assert stepwise.interval == stepwise.profile_interval
 
 
-def test_json_shape_never_a_number_alone(load) -> None:  # type: ignore[no-untyped-def]
+def test_json_shape_never_a_number_alone(load: Load) -> None:
     table = load("korea_comfort_women_palembang_3lists.csv")
     report = estimate_rows(
         table.to_rows(),
