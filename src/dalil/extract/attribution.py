@@ -310,6 +310,17 @@ _RELAYED_FROM = re.compile(normalize_arabic(r"\s*(?:\S+\s+){1,4}?عن\s+(?P<src>
 _AR_BARE_SOURCE = re.compile(normalize_arabic(r"\s*(?:مصدر|مصادر)\s+(?:في|من)\s+[^،,.:;\"«]{2,50}?"
                                               r"(?=\s*[،,.:;]|\s+(?:ان|إن|أن|قوله|قولها)\s|$)"))
 _AR_PREP = {"في", "من", "بـ"}
+# "الناشط محمد الأحمد لعنب بلدي": whom it was told ends the phrase; but "لحقوق الإنسان",
+# "لتوثيق الانتهاكات" are part of a body's name ("المرصد السوري لحقوق الإنسان")
+_TOLD_TO_TAIL = re.compile(normalize_arabic(
+    r"\s+ل(?!ل|حقوق|توثيق|دراسات|شؤون|اغاثة|إغاثة|حماية|مكافحة|تنسيق|رصد|العدالة|عدالة)\S{2,}"
+    r"(?:\s+\S+)?\s*$"))
+# "ونقلت شبكة محلية عن أحد السكان، طلب عدم ذكر اسمه، أن ...": the outlet relays, the
+# source is whom it quotes ("نقلت" alone also means "carried", so only with "عن")
+_AR_RELAYS = re.compile(normalize_arabic(
+    r"^\W*[وف]?(?:نقلت|نقل|تنقل|ينقل)\s+(?P<via>[^،,:\"«]{2,50}?)\s+عن\s+"
+    r"(?P<np>[^،,:\"«]{2,60}?)\s*(?:[،,][^،,\"«]{2,40}[،,]\s*)?"
+    r"(?=(?:قوله|قولها|قولهم|ان|إن|أن|بان|بأن)\s|[:\"«])"))
 
 Match = tuple[int, int, Entry]
 
@@ -416,11 +427,20 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             return Attribution(name, desc, True, s_start + quoted.start(1),
                                s_start + quoted.end(1), "attribution:quote_speaker",
                                (s_start + base + abs(rel), s_start + base + abs(rel) + len(name)))
+    relays = _AR_RELAYS.match(sent)
+    if relays:
+        name, desc = _clean_np(relays.group("np"))
+        if name:  # (the relaying outlet says nothing of the source's role: not in desc)
+            return Attribution(name, desc, quoted is not None, s_start, s_end,
+                               "attribution:relayed", (s_start + relays.start("np"),
+                                                       s_start + relays.end("np")))
     # 3. "X said ..." / "..., X said." / "قال X إن ..."
     for v_s, v_e, _entry in verbs:
         verb = sent[v_s:v_e]
         if sent.count("(", 0, v_s) > sent.count(")", 0, v_s):
             continue  # "(فضّل عدم ذكر اسمه)", "(who asked not to be named)": an aside's verb
+        if sent.endswith(("عدم ", "عدم ال"), 0, v_s):
+            continue  # "، طلب عدم ذكر اسمه،": a verbal noun after "not", nobody says anything
         if re.search("[\u0600-\u06ff]", verb):
             rest = sent[v_e:]
             given = _AR_GIVEN.match(rest)
@@ -445,12 +465,12 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                 if aside_ar:  # "أبو خالد (اسم مستعار)": the aside describes the name
                     np = np[:aside_ar.start()] + " " + np[aside_ar.end():]
                     if len(np.split()) <= 3:
-                        np = re.sub(r"\s+ل(?!ل)\S{2,}(?:\s+\S+)?\s*$", " ", np)
+                        np = _TOLD_TO_TAIL.sub(" ", np)
                         return Attribution(np.strip(), aside_ar.group(1), quoted is not None,
                                            s_start, s_end, "attribution:verb_subject:" + verb,
                                            (s_start + v_e, s_start + v_e + len(np)))
                 # "الناشط محمد الأحمد لعنب بلدي": whom it was told is not part of the name
-                np = re.sub(r"\s+ل(?!ل)\S{2,}(?:\s+\S+)?\s*$", " ", np) \
+                np = _TOLD_TO_TAIL.sub(" ", np) \
                     if len(np.split()) > 3 else np
                 cut = _AR_NP_INNER_STOP.search(" " + np)
                 if cut:
@@ -607,9 +627,13 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             return Attribution(name, desc, quoted is not None, s_start + colon.end(), s_end,
                                "attribution:colon_source",
                                (s_start + colon.start("np"), s_start + colon.end("np")))
-    if quoted is not None and last_speaker and _AR_PRONOUN_VERB.match(sent):
-        return Attribution(last_speaker, "", True, s_start + quoted.start(1),
-                           s_start + quoted.end(1), "attribution:continued_speaker", (0, 0))
+    if last_speaker and _AR_PRONOUN_VERB.match(sent):
+        # "وأضاف أن ...", "وتابعت: ...": the verb's hidden subject is the last speaker
+        if quoted is not None:
+            return Attribution(last_speaker, "", True, s_start + quoted.start(1),
+                               s_start + quoted.end(1), "attribution:continued_speaker", (0, 0))
+        return Attribution(last_speaker, "", False, s_start, s_end,
+                           "attribution:continued_speaker", (0, 0))
     return None
 
 
@@ -647,7 +671,10 @@ _RELATIVE = _rx(r"^(?:who|which|whose|whom)\b", re.I)
 # between the speaker and the verb, never the speaker
 _ASIDE = _rx(r"^(?:speaking|talking|writing|in\s+(?:a|an|its|his|her|their)\s|on\s+condition|"
              r"on\s+behalf|via\s|through\s|for\s+(?:its|his|her|their)\s+part|in\s+turn|"
-             r"for\s+fear|out\s+of\s+fear|fearing|for\s+security\s+reasons|citing\s)", re.I)
+             r"for\s+fear|out\s+of\s+fear|fearing|for\s+security\s+reasons|citing\s|"
+             # "The commission, created in May 2025, told ...": a participle describes it
+             r"(?:created|founded|established|formed|set\s+up|launched|based|headquartered|"
+             r"headed|led|chaired|backed|funded|appointed|tasked|mandated)\s)", re.I)
 # an organisation's name: capitalised words with lower-case links ("the Syrian Observatory for
 # Human Rights", "Ministry of Defence"); it ends on a capitalised word
 # a date is no name: "March 21" (a dateline's)
@@ -956,8 +983,9 @@ def header_organisation(norm: str, lex: Lexicons | None = None) -> str | None:
             return rep.group("org").strip()
         if _DOC_TYPE_LINE.fullmatch(ln):
             continue  # "Press release", "بيان إلى الرأي العام": the kind of document
-        if len(ln.split()) > 10 or re.search(r"[.!?:؟\"“«]|\d", ln):
-            break  # a headline or the text itself
+        if len(ln.split()) > 10 or re.search(r"[.!?:؟\"“«,،]|\d|\b(?:says?|said|tells?)\b",
+                                             ln, re.I):
+            break  # a headline ("Gunmen kill four in raid, monitor says") or the text itself
         role = first_matching(lex.source_roles, ln)
         if role in ("NGO", "official") and not _VERBISH.search(ln):
             return re.split(r"\s+[-–—|]\s+", ln)[0].strip()

@@ -95,6 +95,9 @@ _SPELLING_CUE = _rx(
     r"|\b(?:in|of|villages?|towns?)\s+(?:the\s+)?(?:village|town|hamlet|city|camp)\s+of\s+)$")
 # generic place words: never a place's name, whatever cue precedes ("على حاجز المدينة": the
 # city's checkpoint, not a village called al-Madina)
+_AR_ADJECTIVES = {name_key(w) for w in (
+    "الشرقي", "الغربي", "الشمالي", "الجنوبي", "الشرقية", "الغربية", "الشمالية", "الجنوبية",
+    "الأوسط", "الوسطى", "الكبرى", "الصغرى", "القديمة", "الجديدة", "القديم", "الجديد")}
 _AR_NEVER = {name_key(w) for w in (
     "المدينة", "القرية", "البلدة", "المنطقة", "الحي", "الريف", "المخيم", "الناحية", "المحافظة",
     "قرى", "بلدات", "مدن", "أحياء", "مناطق", "مخيمات",
@@ -468,10 +471,15 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
                 if _overlaps(start + rel, end, blocked_sorted):
                     continue
                 if key in _AR_STOP:
-                    cue_m = _AR_STRONG_CUE.search(norm[max(0, start + rel - 14):start + rel])
+                    window = norm[max(0, start + rel - 14):start + rel]
+                    cue_m = _AR_STRONG_CUE.search(window)
                     if key in _AR_NEVER or cue_m is None or _MASSACRE_WORD.match(cue_m.group(0)):
                         # a common word, unless a place word names it ("مدينة التل"); after
                         # "مجزرة" it is an adjective ("مجزرة جديدة": a new massacre)
+                        continue
+                    if key in _AR_ADJECTIVES and window[:cue_m.start()].endswith("ال"):
+                        # after a definite place word it agrees with it as an adjective:
+                        # "الحي الشرقي" is the eastern quarter, not the village Ash Sharqi
                         continue
                 found = (start + rel, end, key, n)
                 break
@@ -728,7 +736,10 @@ def _keys(norm: str, start: int, end: int, arabic: bool) -> list[tuple[int, str]
     if surface.startswith("لل") and len(surface) > 4:
         out.append((start + 1, name_key("ا" + surface[1:])))
     for k in (1, 2):
-        if len(surface) > k + 2 and all(c in "وفبلك" for c in surface[:k]):
+        if len(surface) > k + 2 and all(c in "وفبلك" for c in surface[:k]) and \
+                not (len(surface) - k == 3 and surface.endswith("ه")):
+            # a three-letter rest ending in ه is a word with its pronoun ("فرقه": its teams),
+            # not a name whose ة is written ه ("رقه")
             out.append((start + k, name_key(surface[k:])))
             if surface[k:].startswith("لل"):
                 out.append((start + k + 1, name_key("ا" + surface[k + 1:])))
