@@ -82,3 +82,49 @@ def test_a_participle_between_subject_and_verb_is_an_aside() -> None:
     names = set(sources(r))
     assert not any(n.startswith("created") for n in names)
     assert any("commission" in n.lower() for n in names)
+
+
+def test_the_charge_against_detainees_names_no_perpetrator() -> None:
+    r = run("اعتقلت قوات سوريا الديمقراطية ١٢ شاباً في بلدة الشحيل يوم الثلاثاء بحجة الانتماء "
+            "لخلايا تنظيم الدولة.")
+    names = {p["canonical"] for p in r["perpetrators"]}
+    assert "Islamic State" not in names
+    assert "Syrian Democratic Forces" in names
+    r = run("Police detained six men in Jableh on 2 June on suspicion of links to the "
+            "Islamic State group.")
+    assert "Islamic State" not in {p["canonical"] for p in r["perpetrators"]}
+    # the accusers' own charge of a violation still names the agent
+    r = run("Rights groups accused government forces of killing 20 detainees in Homs in May.")
+    assert r["perpetrators"]
+
+
+def test_information_gathered_by_a_body_cites_the_body() -> None:
+    r = run("UN Human Rights Office said it was alarmed. According to the information gathered "
+            "by the Office, armed men executed 12 men in the village of Rabia on 8 June.")
+    names = set(sources(r))
+    assert not any(n.startswith("the information") for n in names)
+
+
+def test_people_who_sought_shelter_are_displaced() -> None:
+    r = run("Some 3,000 people sought shelter in schools in Jableh after the raids on 9 June.")
+    figs = {(c["value"], c["what"]) for c in r["casualty_figures"]}
+    assert (3000, "displaced") in figs
+
+
+def test_a_detainees_home_town_is_no_scene() -> None:
+    r = run("I saw two men die in the cell at the Harasta branch in 2012; one of them was a baker "
+            "from Saqba called Mahmoud.")
+    names = {p["canonical"] for p in r["places"]}
+    assert "Harasta" in names
+    assert not any(n in names for n in ("Saqba", "Siqba"))
+
+
+def test_a_woman_named_like_a_village_is_no_place() -> None:
+    r = run("Rasha and her two sons walked to the base at Hmeimim, where hundreds had sought "
+            "shelter after gunmen killed 11 men in al-Mukhtariya on 7 March.")
+    names = {p["canonical"] for p in r["places"]}
+    assert "Rasha" not in names and "Humaymim" not in names
+    assert any("Mukhtariy" in n for n in names)
+    # the same name after "in" is the village
+    r = run("Rasha Haddad remembers the night. Gunmen killed three farmers in Rasha on 7 March.")
+    assert "Rasha" in {p["canonical"] for p in r["places"]}

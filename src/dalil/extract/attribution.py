@@ -63,8 +63,9 @@ _DOCUMENT_OF = _rx(
     r"\s*(?:(?:the\s+)?(?:latest\s+|new\s+|preliminary\s+|updated\s+|early\s+|earlier\s+|"
     r"initial\s+|first\s+|unconfirmed\s+)?(?:figures|data|numbers|"
     r"statistics|records|estimates|tallies|tally|count|report|reports|statement|documentation|"
-    r"investigation|list|database|findings)\s+(?:compiled|published|released|issued|gathered|"
-    r"collected|kept|shared|provided|seen|obtained)?\s*(?:by|from|of)\s+|"
+    r"investigation|list|database|findings|information|evidence|testimonies|accounts)\s+"
+    r"(?:(?:compiled|published|released|issued|gathered|"
+    r"collected|kept|shared|provided|seen|obtained|received)\s+)?(?:by|from|of)\s+|"
     r"(?:a|an|the)\s+(?:new\s+|latest\s+|recent\s+)?(?:report|statement|tally|count|"
     r"investigation|study|survey)\s+(?:by|from)\s+)", re.I)
 _FIRST_VERB_AND = re.compile(r"^(.{2,60}?)\s+(?:[a-z]+ed|had|has|was|were)\b.*\band$")

@@ -111,6 +111,9 @@ _DATELINE_REST = re.compile(
     r"(?:,\s*[A-Z][A-Za-z ]{1,20})?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
     r"\s*(?:\([^()\n]{1,40}\))?\s*(?:—|–|-|:)")
 
+# "reaching the base at Hmeimim, where thousands had sought shelter": where the displaced went
+_SHELTER_WHERE = _rx(r"(?:\s+[\w-]+){0,3}\s*,?\s+where\s+[^.;]{0,60}?\b(?:shelter\w*|refuge|"
+                     r"camp(?:ed|ing)|staying|stayed|hosted|housed)\b", re.I)
 _NEGATION = _rx(r"(?:\b(?:no|not|never|denied|deny|denies|without|nobody|none)\b"
                        r"|(?:^|\s)(?:لم|لا(?!\s+(?:يقل|تقل|يزال|تزال|سيما))|نفى|نفت|دون|بدون|ينفي|"
                        r"تنفي))[^.,;]{0,18}$", re.I)  # "ما لا يقل عن" is no negation
@@ -210,7 +213,14 @@ _PATIENT_BEFORE = _rx(r"(?:\b(?:against|targeting|targeted|ambushed|attacked|kil
                              # "seized Afrin from the Kurdish YPG militia": the loser of ground
                              r"\b(?:seized|captured|took|wrested|recaptured|retook|expelled|drove)\s+"
                              r"(?:\S+\s+){0,3}?(?:from|out)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|(?:ضد|استهداف|استهدفت|"
-                             r"استهدف|مقتل|قتل|اغتيال|اعتقال|خطف|اختطاف|اصابة)\s+(?:\S+\s+){0,3})$",
+                             r"استهدف|مقتل|قتل|اغتيال|اعتقال|خطف|اختطاف|اصابة)\s+(?:\S+\s+){0,3}|"
+                             # the charge against the detained: "accused of links to IS",
+                             # "بحجة الانتماء لخلايا تنظيم الدولة" (the pretext, not the agent)
+                             r"\b(?:accused|accusing|suspected|suspicion|charges?|charged|convicted|"
+                             r"pretext|pretexts)\s+(?:of\s+)?(?:\S+\s+){0,4}?(?:belonging|"
+                             r"membership|links?|ties|affiliation|collaborat\w+|working|dealing|"
+                             r"communicat\w+|spying)\s+(?:to|with|in|for)\s+(?:the\s+)?"
+                             r"(?:\S+\s+){0,2}|(?:بحجة|بتهمة|بذريعة|بتهم|تهمة)\s+(?:\S+\s+){1,3})$",
                              re.I)
 # a sentence may give figures of two sources only if it has two clauses
 # "هاجم مسلحون ... دوريات وحواجز للأمن العام", "على مواقع للأمن العام": its posts were attacked
@@ -978,7 +988,8 @@ class _Run:
                         norm[raw.end:raw.end + 40])) and raw.start == sn.start and (
                     si == 0 or _DATELINE_REST.match(norm, raw.end, raw.end + 60)):
                 role = "dateline"
-            elif WHERE_AFTER.match(norm, raw.end) and (si in event_sents or si in setting_sents):
+            elif WHERE_AFTER.match(norm, raw.end) and (si in event_sents or si in setting_sents) \
+                    and not _SHELTER_WHERE.match(norm, raw.end):
                 role = "scene"  # "transferred to Saydnaya, where he died under torture"
             elif origin_before(before):
                 role = "origin"

@@ -95,6 +95,14 @@ _SPELLING_CUE = _rx(
     r"|\b(?:in|of|villages?|towns?)\s+(?:the\s+)?(?:village|town|hamlet|city|camp)\s+of\s+)$")
 # generic place words: never a place's name, whatever cue precedes ("على حاجز المدينة": the
 # city's checkpoint, not a village called al-Madina)
+# what follows a person's name, not a place's
+_PERSON_AFTER = _rx(r"(?:\s+[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?(?=[\s,']))?"  # a surname
+                    r"\s*(?:,\s*\d{1,3}\s*,|and\s+(?:her|his)\s|(?:said|says|told|recalled|"
+                    r"recounts|recounted|added|explained|wept|smiled|remembers|remembered)\b|"
+                    r"'s\s+(?:husband|wife|son|"
+                    r"daughter|brother|sister|mother|father|children|family|uncle|cousin)\b)")
+_TOPONYM_BEFORE = _rx(r"\b(?:in|at|from|near|of|to|into|outside|around)\s+(?:the\s+)?(?:\w+\s+)?$",
+                      re.I)
 _AR_ADJECTIVES = {name_key(w) for w in (
     "الشرقي", "الغربي", "الشمالي", "الجنوبي", "الشرقية", "الغربية", "الشمالية", "الجنوبية",
     "الأوسط", "الوسطى", "الكبرى", "الصغرى", "القديمة", "الجديدة", "القديم", "الجديد")}
@@ -169,6 +177,10 @@ _ORIGIN = _rx(
     # home towns are no scenes); but "kidnapped a boy from X" names where it happened
     r"|\b(?:journalists?|activists?|farmers?|teachers?|doctors?|nurses?|engineers?|lawyers?|"
     r"students?|plumbers?|drivers?|shepherds?|traders?|merchants?|workers?|man|woman|boy|girl|"
+    r"bakers?|butchers?|tailors?|mechanics?|carpenters?|labou?rers?|pharmacists?|imams?|priests?|"
+    r"sheikhs?|clerics?|residents?|villagers|detainees?|prisoners?|survivors?|relatives?|"
+    r"brothers?|sisters?|cousins?|sons?|daughters?|husbands?|wife|wives|nephews?|uncles?|"
+    r"volunteers?|paramedics?|men|women|boys|girls|"
     r"youths?|family|families|refugees?|conscripts?|defectors?|natives?|Alawites|Druze|"
     r"delegations?|delegates|representatives|negotiators|notables|dignitaries|elders|"
     r"Christians|Kurds|Bedouins?|Syrians)\s+(?:originally\s+)?from\s+(?:the\s+)?"
@@ -192,7 +204,7 @@ _DESTINATION = _rx(
     r"(?:\b(?:fled|flee|fleeing|flees|escaped|escape|displaced|refuge|sheltering|shelter|"
     r"sheltered|evacuated|moved|relocated|headed|heading|driven|bused|bussed|deported|"
     # (the gap stops at a new clause: "fled to Tartus after their house in Baniyas was looted")
-    r"transferred|taken|transported|returned|arrived|made their way|walked)\b"
+    r"transferred|taken|transported|returned|arrived|made their way|walked|reaching|reached)\b"
     r"(?:(?!\b(?:after|before|when|because|where|while|but|whose|which)\b)[^.;]){0,45}?"
     r"\b(?:to|into|towards?|in|at)\s+(?:the\s+)?(?:(?:safety|village|town|city|area|coast)\s+of\s+"
     r"(?:the\s+)?)?(?:neighbou?ring\s+|nearby\s+|northern\s+|southern\s+|eastern\s+|"
@@ -516,6 +528,11 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
                                                         norm[e:e + 30]) or \
                 _ORG_BEFORE.search(norm[max(0, s - 30):s]):
             i += n  # "Idlib Today", "Homs News Network": an outlet or body named after a place
+            continue
+        if not has_arabic(key) and not _MODIFIER_AFTER.match(norm, e) and \
+                _PERSON_AFTER.match(norm, e, e + 40) and \
+                not _TOPONYM_BEFORE.search(norm, max(0, s - 25), s):
+            i += n  # "Rasha and her two daughters walked", "Samir, 34, said": a person
             continue
         if not has_arabic(key) and _THE_BEFORE.search(norm, max(0, s - 5), s) and \
                 _LANDMARK_AFTER.match(norm, e, e + 50):
