@@ -128,3 +128,17 @@ def test_a_woman_named_like_a_village_is_no_place() -> None:
     # the same name after "in" is the village
     r = run("Rasha Haddad remembers the night. Gunmen killed three farmers in Rasha on 7 March.")
     assert "Rasha" in {p["canonical"] for p in r["places"]}
+
+
+def test_soldiers_killed_are_victims_not_agents() -> None:
+    r = run("استشهد عنصران من الجيش العربي السوري جراء اعتداء المجموعات الإرهابية بالقذائف على "
+            "نقاط عسكرية في محيط بلدة محردة فجر اليوم.")
+    names = {p["canonical"] for p in r["perpetrators"]}
+    assert "Assad-era forces and loyalists" not in names
+    assert names  # the attackers the agency names are still reported
+
+
+def test_a_posters_own_contracted_disclaimer_hedges_the_toll() -> None:
+    r = run("Residents say at least 9 civilians were killed in the shelling of Sanamayn on "
+            "Wednesday. I couldn't verify the number independently.")
+    assert [c["hedged"] for c in r["casualty_figures"] if c["value"] == 9] == [True]

@@ -213,7 +213,9 @@ _PATIENT_BEFORE = _rx(r"(?:\b(?:against|targeting|targeted|ambushed|attacked|kil
                              # "seized Afrin from the Kurdish YPG militia": the loser of ground
                              r"\b(?:seized|captured|took|wrested|recaptured|retook|expelled|drove)\s+"
                              r"(?:\S+\s+){0,3}?(?:from|out)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|(?:ضد|استهداف|استهدفت|"
-                             r"استهدف|مقتل|قتل|اغتيال|اعتقال|خطف|اختطاف|اصابة)\s+(?:\S+\s+){0,3}|"
+                             r"استهدف|مقتل|قتل|اغتيال|اعتقال|خطف|اختطاف|اصابة|"
+                             # "استشهد عنصران من الجيش": the dead and wounded are no agents
+                             r"استشهد\S*|استشهاد|اصيب\S*|جرح|مصرع|لقي)\s+(?:\S+\s+){0,3}|"
                              # the charge against the detained: "accused of links to IS",
                              # "بحجة الانتماء لخلايا تنظيم الدولة" (the pretext, not the agent)
                              r"\b(?:accused|accusing|suspected|suspicion|charges?|charged|convicted|"
