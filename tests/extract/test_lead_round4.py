@@ -142,3 +142,24 @@ def test_a_posters_own_contracted_disclaimer_hedges_the_toll() -> None:
     r = run("Residents say at least 9 civilians were killed in the shelling of Sanamayn on "
             "Wednesday. I couldn't verify the number independently.")
     assert [c["hedged"] for c in r["casualty_figures"] if c["value"] == 9] == [True]
+
+
+def test_a_monitors_report_is_its_own_source() -> None:
+    r = run("أصدرت الشبكة السورية لحقوق الإنسان اليوم تقريرها الشهري، وقالت فيه إنها وثقت مقتل "
+            "٥٢ مدنياً في أيار. وبحسب التقرير فإن ١٢ مدنياً قتلوا في ريف درعا. "
+            "وسجل التقرير مجزرة في قرية الحويز يوم ١٧ أيار.")
+    names = set(sources(r))
+    assert names == {"الشبكة السورية لحقوق الإنسان"}
+    assert {c["attributed_to"] for c in r["casualty_figures"]} == {"الشبكة السورية لحقوق الإنسان"}
+
+
+def test_a_governorate_that_records_the_highest_toll_is_no_source() -> None:
+    r = run("قالت الشبكة السورية لحقوق الإنسان إنها وثقت مقتل ٤٠ مدنياً. وسجلت محافظة إدلب "
+            "الحصيلة الأعلى من الضحايا.")
+    assert set(sources(r)) == {"الشبكة السورية لحقوق الإنسان"}
+
+
+def test_the_organization_refers_back_to_the_ngo() -> None:
+    r = run("Amnesty International said on Tuesday it had interviewed 15 people in Suwayda. "
+            "The organization found that gunmen executed at least 20 men on 15 July.")
+    assert set(sources(r)) == {"Amnesty International"}

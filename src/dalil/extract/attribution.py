@@ -30,17 +30,28 @@ _BODY_HEADS = ("ministry", "agency", "observatory", "group", "monitor", "organis
 
 def _refers_back(name: str, last_speaker: str) -> bool:
     head = name.split()[-1].lower()
+    if head in ("organisation", "organization") and _ORGANISATION_NAME.search(last_speaker):
+        return True  # "Amnesty International said ... The organization found"
     return head not in _BODY_HEADS or head[:6] in last_speaker.lower()
+
+
+_ORGANISATION_NAME = _rx(r"\b(?:International|Watch|Network|Observatory|Cent(?:er|re)|Committee|"
+                         r"Commission|Foundation|Organi[sz]ation|Institute|Association|Amnesty|"
+                         r"Initiative|Project|Syndicate|Coalition|Alliance|Frontieres|Frontières|"
+                         r"Defence|Defense|Crescent|Cross)\b")
 
 
 _AR_PRONOUN_VERB = _rx(r"^\s*(?:و|ف)?(?:قال|قالت|اضاف|اضافت|تابع|تابعت|اكد|اكدت|"
                               r"اوضح|اوضحت|روى|روت)\s*(?::|،|,|ان|إن|ان|[\"“«])")
 _NP_STOP = _rx(r"\s(?:that|who|which|whose|on|in a|in an|in its|in his|in her|"
                       r"after|when|as)\s|[,;:(\"“«]", re.I)
-_AR_NP_STOP = _rx(r"\s(?:ان|إن|أن|في|عن|خلال|الى|الي|إلى|على|علي|لـ|ل(?=\S)|بان|بأن|اليوم|"
+_AR_NP_STOP = _rx(r"\s(?:ان|إن|أن|في|عن|خلال|الى|الي|إلى|على|علي|لـ|"
+                         # (not "لحقوق الإنسان", "لتوثيق": part of a body's name)
+                         r"ل(?=\S)(?!حقوق|توثيق|دراسات|شؤون|اغاث|حماي|مكافح|تنسيق|رصد|العدال|عدال)|بان|بأن|اليوم|"
                          r"تشكيل|فتح|بدء|انطلاق|ب?ان(?:ه|ها|هم|هما|نا|ني)|"
                          r"امس|أمس|مساء|صباح|مقتل|اعتقال|قتل|اصابه|نزوح|تهجير|اختطاف|عدد|نحو|"
-                         r"حوالي|ما|نفيا|قاطعا|بشده|ارتفاع|حصيله|الذي|التي|الذين|سقوط|وقوع|اقدام|قيام|عناصر)\s|"
+                         r"حوالي|ما|نفيا|قاطعا|بشده|ارتفاع|حصيله|الذي|التي|الذين|سقوط|وقوع|اقدام|قيام|عناصر|"
+                         r"فان|فإن|مجزره|مجازر|حالات|حاله|انتهاك\S*|هجوم|هجمات|سقوط)\s|"
                          r"[،,:;(\"“«]|\d|\s(?:ان|إن|أن|بان|بأن)$|\sل(?=[\"“«])|"
                          r"\sب(?:مقتل|مصرع|اعتقال|اختطاف|اصابه|سقوط|وقوع|ارتفاع|نزوح|تهجير)")
 _AR_NP_INNER_STOP = _rx(r"\s(?:الى|إلى|على|عن|اليوم|امس|أمس|مساء|صباح|الأنباء|التقارير|الاتهامات|"
@@ -68,6 +79,10 @@ _DOCUMENT_OF = _rx(
     r"collected|kept|shared|provided|seen|obtained|received)\s+)?(?:by|from|of)\s+|"
     r"(?:a|an|the)\s+(?:new\s+|latest\s+|recent\s+)?(?:report|statement|tally|count|"
     r"investigation|study|survey)\s+(?:by|from)\s+)", re.I)
+_THE_DOCUMENT = _rx(r"(?:the\s+)?(?:report|statement|release|study|findings)|"
+                   r"(?:ال)?(?:تقرير|بيان|دراس[ةه])", re.I)
+_AR_PLACE_SUBJECT = re.compile(normalize_arabic(
+    r"(?:محافظة|محافظات|مدينة|بلدة|قرية|منطقة|ريف|حي|ناحية|مخيم)\s"))
 _FIRST_VERB_AND = re.compile(r"^(.{2,60}?)\s+(?:[a-z]+ed|had|has|was|were)\b.*\band$")
 _LIST_BY = re.compile(r"\s*(?:a|an|the)\s+(?:list|tally|count|database|record|set)\b[^,;]{0,60}?"
                       r"\bby\s+(?P<w>[^,;]{2,60})$", re.I)
@@ -410,6 +425,8 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             name = ""  # "according to the information we have received": the author's own
         elif _NOT_A_SOURCE.match(name):
             name = ""  # "treated according to the law": a rule followed, not a source
+        if name and last_speaker and _THE_DOCUMENT.fullmatch(name):
+            name = last_speaker  # "بحسب التقرير", "according to the report": its author's
         if name:
             return Attribution(name, desc, quoted is not None,
                                s_start + (quoted.start(1) if quoted else 0),
@@ -457,6 +474,12 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                                    (s_start + amma.start("np"), s_start + amma.end("np")))
             if re.match(r"\s*ب?[اإأ]ن(?:ه|ها|هم|هما|نا|ني)\s", rest):
                 continue  # "قال إنه دفع ...": "he said that", the speaker is not named here
+            if re.match(r"\s*(?:فيه|فيها|عنه|عنها|له|لها|لهم)\s+ب?[اإأ]ن", rest):
+                # "أصدرت الشبكة تقريرها، وقالت فيه إنها ...": a pronoun, not a speaker's name
+                if last_speaker:
+                    return Attribution(last_speaker, "", quoted is not None, s_start, s_end,
+                                       "attribution:continued_speaker", (0, 0))
+                continue
             to_that = re.match(r"\s*((?:\S+\s+){1,9}?)(?:ان|بان|إن|أن)\s", rest)
             told_only = re.match(r"\s*ل\S+\s+(?:ان|إن|أن|بان|بأن)\s", rest)  # "أكد لمراسلنا أن"
             if to_that and not told_only and not re.search(r"[،,:;\"“«\d]", to_that.group(1)):
@@ -536,6 +559,10 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             if split and len(name.split()) > 3:
                 # "مصادر محلية في مدينة مصياف": the source, then where it is
                 name, desc = split.group(1), ", ".join(p for p in (split.group(2), desc) if p)
+            if name and last_speaker and _THE_DOCUMENT.fullmatch(name):
+                name = last_speaker  # "وسجل التقرير مجزرة": the report's author records it
+            if _AR_PLACE_SUBJECT.match(name) and normalize_arabic(verb).startswith("سجل"):
+                continue  # "وسجلت محافظة إدلب الحصيلة الأعلى": a place records no statement
             if name:
                 return Attribution(name, desc, quoted is not None, s_start, s_end,
                                    "attribution:verb_subject:" + verb,
