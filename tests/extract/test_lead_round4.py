@@ -163,3 +163,16 @@ def test_the_organization_refers_back_to_the_ngo() -> None:
     r = run("Amnesty International said on Tuesday it had interviewed 15 people in Suwayda. "
             "The organization found that gunmen executed at least 20 men on 15 July.")
     assert set(sources(r)) == {"Amnesty International"}
+
+
+def test_a_testimony_with_a_quoted_headline_and_a_quote_run() -> None:
+    r = run('شهادة: "أحرقوا الدكان أمام عيني"\n\n'
+            "تروي ليلى (اسم مستعار) كيف داهمت دورية منزلها في حي الميدان بدمشق يوم ٤ أيار ٢٠١٢.\n\n"
+            'تقول ليلى: "كانوا خمسة. كسروا الباب وأخذوا زوجي."\n\n'
+            "وتضيف أن العائلة دفعت مبلغاً كبيراً لمعرفة مكانه.")
+    names = set(sources(r))
+    assert "ليلى" in names
+    assert not any("الدكان" in n for n in names)
+    by_text = {c["text"][:10]: c["attributed_to"] for c in r["claims"]}
+    assert by_text["كسروا البا"] == "ليلى"  # the quote's second sentence, as the text spells it
+    assert r["claims"][-1]["attributed_to"] == "ليلى"

@@ -42,7 +42,8 @@ _ORGANISATION_NAME = _rx(r"\b(?:International|Watch|Network|Observatory|Cent(?:e
 
 
 _AR_PRONOUN_VERB = _rx(r"^\s*(?:و|ف)?(?:قال|قالت|اضاف|اضافت|تابع|تابعت|اكد|اكدت|"
-                              r"اوضح|اوضحت|روى|روت)\s*(?::|،|,|ان|إن|ان|[\"“«])")
+                              r"اوضح|اوضحت|روى|روت|يقول|تقول|يضيف|تضيف|يتابع|تتابع|يوضح|توضح|"
+                              r"يروي|تروي|يؤكد|تؤكد|يوكد|توكد)\s*(?::|،|,|ان|إن|ان|[\"“«])")
 _NP_STOP = _rx(r"\s(?:that|who|which|whose|on|in a|in an|in its|in his|in her|"
                       r"after|when|as)\s|[,;:(\"“«]", re.I)
 _AR_NP_STOP = _rx(r"\s(?:ان|إن|أن|في|عن|خلال|الى|الي|إلى|على|علي|لـ|"
@@ -133,6 +134,8 @@ def document_author(norm: str) -> tuple[str, str]:
             return m.group("name").strip(), "header:byline"
         text = label
         quoted_name = re.match(r"[\"“«]([^\"”»\n]{2,40})[\"”»]", text)
+        if quoted_name and len(quoted_name.group(1).split()) > 3:
+            continue  # 'شهادة: "أخذوا أبي من البيت ولم يعد"': a quoted headline, not a name
         name = (quoted_name.group(1).strip() if quoted_name else None) or given_name(text) or \
             re.sub(r"\s*\([^)]*\)\s*$", "", text).strip() or text
         kind = "testimony" if re.search(r"testimony|witness|شهاد|الشاهد", m.group(0), re.I) \

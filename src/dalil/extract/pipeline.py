@@ -670,6 +670,9 @@ class _Run:
                     a = attr.Attribution(found.speaker, found.description, True, sent.start,
                                          sent.end, "attribution:quote_run",
                                          found.speaker_span)
+                    if has_arabic(a.speaker):  # as the text spells it, like the others
+                        a = dc_replace(a, speaker=self._surface_name(a.speaker,
+                                                                     a.speaker_span[0]))
             cues = list(hedge_by_sent.get(si, []))
             if a is not None:
                 speaker, rule = a.speaker, a.rule
