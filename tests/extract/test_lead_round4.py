@@ -176,3 +176,19 @@ def test_a_testimony_with_a_quoted_headline_and_a_quote_run() -> None:
     by_text = {c["text"][:10]: c["attributed_to"] for c in r["claims"]}
     assert by_text["كسروا البا"] == "ليلى"  # the quote's second sentence, as the text spells it
     assert r["claims"][-1]["attributed_to"] == "ليلى"
+
+
+def test_the_tishreen_dam_is_no_village_and_the_sdf_is_one_source() -> None:
+    r = run("Turkish drones struck a farm near Kobani on Sunday, killing four civilians, the SDF "
+            "said. The SDF said fighting around the Tishreen Dam had killed 30 fighters.")
+    assert {p["canonical"] for p in r["places"]} <= {"'Ayn al 'Arab", "Kobani"}
+    assert len(r["quoted_sources"]) == 1
+
+
+def test_either_figure_reaches_back_to_both_tolls() -> None:
+    r = run("A drone strike killed four civilians near Manbij on Sunday, the SDF said.\n\n"
+            "The strike was the third this month.\n\n"
+            "The Syrian Observatory for Human Rights gave a toll of seven dead. AFP was unable to "
+            "independently confirm either figure.")
+    hedged = {c["value"]: c["hedged"] for c in r["casualty_figures"]}
+    assert hedged == {4: True, 7: True}

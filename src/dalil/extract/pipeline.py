@@ -114,6 +114,10 @@ _DATELINE_REST = re.compile(
 # "reaching the base at Hmeimim, where thousands had sought shelter": where the displaced went
 _SHELTER_WHERE = _rx(r"(?:\s+[\w-]+){0,3}\s*,?\s+where\s+[^.;]{0,60}?\b(?:shelter\w*|refuge|"
                      r"camp(?:ed|ing)|staying|stayed|hosted|housed)\b", re.I)
+# "AFP could not confirm either figure": the two sources' tolls, wherever they were given
+_EITHER_FIGURE = _rx(r"\b(?:either|both|neither)\s+(?:of\s+the(?:se)?\s+)?(?:figures?|tolls?|"
+                     r"counts?|numbers?|accounts?|claims?)\b|(?:اي|أي|كلا)\s+(?:من\s+)?"
+                     r"(?:الحصيلتين|الرقمين|الروايتين)", re.I)
 _NEGATION = _rx(r"(?:\b(?:no|not|never|denied|deny|denies|without|nobody|none)\b"
                        r"|(?:^|\s)(?:لم|لا(?!\s+(?:يقل|تقل|يزال|تزال|سيما))|نفى|نفت|دون|بدون|ينفي|"
                        r"تنفي))[^.,;]{0,18}$", re.I)  # "ما لا يقل عن" is no negation
@@ -740,12 +744,16 @@ class _Run:
             # "AFP could not independently verify the tolls." closing a report: all its tolls
             closing = sn.paragraph == sentences[-1].paragraph and disclaimer_names_all_figures(
                 sn.text)
-            reach = 14 if (alone and (figure_words or accounts)) or closing else 6
+            # "either figure": two figures, wherever they were given
+            either = bool(_EITHER_FIGURE.search(sn.text))
+            n_covered = 0
+            reach = 14 if (alone and (figure_words or accounts)) or closing or either else 6
             covered_here = False
             for prev in range(si - 1, max(-1, si - reach), -1):
                 if prev not in claim_of_sent:
                     continue
-                if covered_here and sentences[prev].paragraph != sn.paragraph and not closing:
+                if covered_here and sentences[prev].paragraph != sn.paragraph and not closing \
+                        and not (either and n_covered < 2):
                     break  # the figures of its own paragraph are the ones it doubts
                 if figure_words is None and not accounts and \
                         sentences[prev].paragraph < sn.paragraph - 1:
@@ -760,6 +768,7 @@ class _Run:
                     else with_figure or accounts
                 if covers:
                     covered_here = covered_here or sentences[prev].paragraph == sn.paragraph
+                    n_covered += with_figure
                     if not pc.hedged:
                         pc.hedged = True
                         pc.hedge_cues.append(cue)
@@ -1596,7 +1605,8 @@ class _Run:
             if not key or _PRONOUN_KEY.fullmatch(key):
                 continue
             named = self._actors_in(raw[0])
-            if named and named[0][2].label and (named[0][1] - named[0][0]) >= 0.5 * len(raw[0]) \
+            bare = len(_ARTICLE.sub("", raw[0]))  # "The SDF" is all name
+            if named and named[0][2].label and (named[0][1] - named[0][0]) >= 0.5 * bare \
                     and self.lex.actor_kinds.get(named[0][2].label) != "state_body":
                 # (not state bodies: the defence and the interior ministry are two sources)
                 key = name_key(named[0][2].label)  # "the SDF" = "Syrian Democratic Forces"

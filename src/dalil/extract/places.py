@@ -45,6 +45,8 @@ _LATIN_ARTICLES = {"al", "el", "ad", "ar", "as", "at", "az", "an", "ash", "adh",
                    "es", "et", "ez", "en", "ibn", "bin", "bani", "umm", "abu", "wadi", "tal", "tell",
                    "jabal", "jebel", "ain", "ras", "deir", "beit", "bayt", "kafr", "khirbet", "qasr",
                    "de", "la"}
+# Levantine month names, and the dam, university and newspaper named after them ("Tishreen")
+_MONTH_WORDS = {"tishreen", "tishrin", "teshreen", "tashrin", "kanun", "kanoun"}
 # Capitalised English words that are also the name of some Syrian village.
 _EN_STOP = {
     "by", "is", "said", "sham", "the", "a", "an", "in", "on", "at", "it", "he", "she", "we", "they",
@@ -57,6 +59,7 @@ _EN_STOP = {
     "umm", "abu", "bin", "ibn", "al", "el", "mr", "mrs", "dr", "gen", "col",
     # given names of public figures that are also village names ("the fall of Bashar Assad")
     "bashar", "hafez", "maher", "rifaat", "asma", "assad", "jolani", "julani",
+    *_MONTH_WORDS,
 }
 _AR_STOP = {name_key(w) for w in (
     "في", "من", "إلى", "على", "عن", "مع", "بعد", "قبل", "حتى", "منذ", "خلال", "بين", "أن", "إن",
@@ -413,7 +416,9 @@ class _Lookups:
                     keys = ((0, key),)
                     break
         skeleton = None
-        if not arabic:
+        key_words = name_key(surface).split()
+        if not arabic and " ".join(key_words) not in _EN_STOP and \
+                not any(w in _MONTH_WORDS for w in key_words):
             sk = skeleton_key(surface)
             cons = len(sk.replace(" ", ""))
             if cons >= 3 and gaz.has_skeleton_key(sk):
