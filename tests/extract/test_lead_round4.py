@@ -192,3 +192,24 @@ def test_either_figure_reaches_back_to_both_tolls() -> None:
             "independently confirm either figure.")
     hedged = {c["value"]: c["hedged"] for c in r["casualty_figures"]}
     assert hedged == {4: True, 7: True}
+
+
+def test_dead_members_of_a_force_are_victims() -> None:
+    r = run("ووثق المكتب مقتل ١٤ شخصاً في عمليات اغتيال في ريف درعا خلال أيار، بينهم ٤ من عناصر "
+            "الأمن العام.")
+    assert r["perpetrators"] == []
+    r = run("Gunmen killed nine people in Jasim on 3 May, including two members of General "
+            "Security.")
+    assert {p["canonical"] for p in r["perpetrators"]} == {"unidentified gunmen"}
+
+
+def test_scale_written_once_and_arabic_vague_numbers_with_article() -> None:
+    r = run("ويحتاج ترميم المنزل إلى ما بين ٥ و١٠ آلاف دولار. وأدى القصف إلى مقتل العشرات من "
+            "المدنيين في دوما يوم الأحد.")
+    assert [o["value"] for o in r["other_figures"]] == [[5000, 10000]]
+    assert [(c["value"], c["qualifier"]) for c in r["casualty_figures"]] == [(20, "at_least")]
+
+
+def test_a_title_then_the_name_between_commas() -> None:
+    r = run("عادت ٣٠٠ عائلة إلى الحي، بحسب ما قاله رئيس لجنة الحي، سامر العلي، لموقع محلي.")
+    assert "سامر العلي" in sources(r)

@@ -84,6 +84,11 @@ _THE_DOCUMENT = _rx(r"(?:the\s+)?(?:report|statement|release|study|findings)|"
                    r"(?:ال)?(?:تقرير|بيان|دراس[ةه])", re.I)
 _AR_PLACE_SUBJECT = re.compile(normalize_arabic(
     r"(?:محافظة|محافظات|مدينة|بلدة|قرية|منطقة|ريف|حي|ناحية|مخيم)\s"))
+# a title, then the person's name between commas: "رئيس لجنة الحي، عمار الحسن،"
+_AR_TITLE = re.compile(normalize_arabic(
+    r"(?:رئيس|رئيسة|مدير|مديرة|عضو|الناطق|الناطقة|المتحدث|المتحدثة|قائد|مسؤول|مسؤولة|"
+    r"الناشط|الناشطة|الصحفي|الصحفية|الطبيب|الطبيبة|المحامي|المحامية|مختار|وزير|محافظ)\b"))
+_AR_TITLE_NAME = re.compile(r"\s*[،,]\s*([^\s،,.:\"«]+(?:\s+[^\s،,.:\"«]+){1,2})\s*[،,]")
 _FIRST_VERB_AND = re.compile(r"^(.{2,60}?)\s+(?:[a-z]+ed|had|has|was|were)\b.*\band$")
 _LIST_BY = re.compile(r"\s*(?:a|an|the)\s+(?:list|tally|count|database|record|set)\b[^,;]{0,60}?"
                       r"\bby\s+(?P<w>[^,;]{2,60})$", re.I)
@@ -96,7 +101,8 @@ _QUOTED_AS_SAYING = _rx(
     r"|(?:^|\s)و?(?:نقلت|نقل|تنقل|ينقل)\s+\S+(?:\s+\S+){0,3}?\s+عن\s+(?P<src2>\S+(?:\s+\S+){0,4}?)"
     r"\s+(?:قوله|قولها|قولهم|ان|إن|أن)(?:\s|$)", re.I)
 _AFTER_MA_VERB = _rx(r"\s*(?:ما\s+)?(?:أفاد|أفادت|ذكر|ذكرت|نقل|نقلت|نشر|نشرت|أورد|أوردت|قال|قالت|"
-                    r"أعلن|أعلنت|أكد|أكدت|وثق|وثقت)(?:\s+(?:به|بها))?(?=\s)")
+                    r"أعلن|أعلنت|أكد|أكدت|وثق|وثقت|قاله|قالته|ذكره|ذكرته|أورده|أوردته|نشره|نشرته|"
+                    r"أعلنه|أعلنته)(?:\s+(?:به|بها))?(?=\s)")
 # "وفق ما نقل موقع "تجمع أحرار حوران"", "according to the "Horan Free" page": the quoted name
 _QUOTED_OUTLET = _rx(r"\s*(?:the\s+)?(?:موقع|صحيفه|وكاله|قناه|شبكه|صفحه|حساب|"
                      r"منصه|website|page|channel|account|outlet)?\s*[\"“«](?P<n>[^\"”»]{2,50})[\"”»]",
@@ -420,6 +426,10 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         np = re.sub(r"(?<=\S)\s+(?:statistics|figures|data|records|tallies|tally|count|"
                     r"documentation|reports?|estimates?)\s*$", "", np)
         name, desc = _clean_np(np)
+        titled = _AR_TITLE_NAME.match(sent, a_e + len(np)) \
+            if ar and _AR_TITLE.match(name) else None
+        if titled:  # "بحسب ما قاله رئيس لجنة الحي، عمار الحسن، لعنب بلدي": the name after
+            name, desc = titled.group(1), ", ".join(x for x in (name, desc) if x)
         appos = _APPOSITIVE_AFTER.match(sent, a_e + len(np)) if not desc else None
         if appos:  # "according to Khaled Odeh, a schoolteacher in the village"
             desc = appos.group(1).strip()

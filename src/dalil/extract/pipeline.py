@@ -118,6 +118,12 @@ _SHELTER_WHERE = _rx(r"(?:\s+[\w-]+){0,3}\s*,?\s+where\s+[^.;]{0,60}?\b(?:shelte
 _EITHER_FIGURE = _rx(r"\b(?:either|both|neither)\s+(?:of\s+the(?:se)?\s+)?(?:figures?|tolls?|"
                      r"counts?|numbers?|accounts?|claims?)\b|(?:اي|أي|كلا)\s+(?:من\s+)?"
                      r"(?:الحصيلتين|الرقمين|الروايتين)", re.I)
+_VICTIM_MEMBERS = _rx(r"(?:\b(?:including|among them|among whom|of whom|among the dead|among the "
+                      r"victims)\s+(?:\S+\s+){0,2}(?:members?|fighters?|soldiers?|officers?|"
+                      r"personnel|elements|recruits|conscripts)\s+(?:of|from)\s+(?:the\s+)?|"
+                      r"(?:^|\s)(?:بينهم|منهم|من بينهم|بينها)\s+(?:\S+\s+){0,2}?(?:من\s+)?"
+                      r"(?:عناصر|عنصر|عنصرين|عنصران|مقاتلي|افراد|جنود|ضباط|منتسبي)\s+(?:من\s+)?)$",
+                      re.I)
 _NEGATION = _rx(r"(?:\b(?:no|not|never|denied|deny|denies|without|nobody|none)\b"
                        r"|(?:^|\s)(?:لم|لا(?!\s+(?:يقل|تقل|يزال|تزال|سيما))|نفى|نفت|دون|بدون|ينفي|"
                        r"تنفي))[^.,;]{0,18}$", re.I)  # "ما لا يقل عن" is no negation
@@ -1365,6 +1371,8 @@ class _Run:
         before = norm[max(sent.start, s - 40):s]
         if DISGUISE_BEFORE.search(before):
             return False  # "men wearing General Security uniforms": not General Security
+        if _VICTIM_MEMBERS.search(before):
+            return False  # "18 killed, among them 5 members of General Security": the dead
         if _AGENT_BEFORE.search(before):
             return True
         if norm[s:s + 1] >= "\u0600" and _AR_AGENT_CHAIN.search(norm, max(sent.start, s - 120), s):
