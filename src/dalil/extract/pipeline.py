@@ -124,6 +124,11 @@ _VICTIM_MEMBERS = _rx(r"(?:\b(?:including|among them|among whom|of whom|among th
                       r"(?:^|\s)(?:بينهم|منهم|من بينهم|بينها)\s+(?:\S+\s+){0,2}?(?:من\s+)?"
                       r"(?:عناصر|عنصر|عنصرين|عنصران|مقاتلي|افراد|جنود|ضباط|منتسبي)\s+(?:من\s+)?)$",
                       re.I)
+_ARRESTS_SUSPECTS = _rx(r"(?:\s+\S+){0,3}?\s+(?:had\s+|have\s+|has\s+)?(?:arrested|detained|"
+                        r"apprehended|captured)\s+(?:\S+\s+){0,3}?(?:suspects?|men suspected|"
+                        r"people suspected|alleged perpetrators)|(?:\s+\S+){0,2}?\s+(?:القبض|بالقبض)"
+                        r"\s+على\s+(?:\S+\s+){0,3}?(?:متهم|متورط|مشتبه|مطلوب|المتهم|المتورط|"
+                        r"المشتبه|المطلوب)", re.I)
 _NEGATION = _rx(r"(?:\b(?:no|not|never|denied|deny|denies|without|nobody|none)\b"
                        r"|(?:^|\s)(?:لم|لا(?!\s+(?:يقل|تقل|يزال|تزال|سيما))|نفى|نفت|دون|بدون|ينفي|"
                        r"تنفي))[^.,;]{0,18}$", re.I)  # "ما لا يقل عن" is no negation
@@ -1373,6 +1378,8 @@ class _Run:
             return False  # "men wearing General Security uniforms": not General Security
         if _VICTIM_MEMBERS.search(before):
             return False  # "18 killed, among them 5 members of General Security": the dead
+        if _ARRESTS_SUSPECTS.match(norm, e, min(sent.end, e + 90)):
+            return False  # "police arrested two suspects": law enforcement, not a violation
         if _AGENT_BEFORE.search(before):
             return True
         if norm[s:s + 1] >= "\u0600" and _AR_AGENT_CHAIN.search(norm, max(sent.start, s - 120), s):
