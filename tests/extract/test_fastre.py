@@ -164,3 +164,31 @@ def test_arabic_entries_start_after_a_non_word() -> None:
     items = [it for lx in lexicons for it in lx.items if it.arabic]
     assert items
     assert all(it.regex.pattern.startswith("(?<![\\w@])") for it in items)
+
+
+def test_arabic_entries_opening_with_alternatives_have_literal_starts() -> None:
+    # "(?:اخدو|اخذو)\w* ...": the body's starts are found (four characters into a match at
+    # most), so such an entry is tried where they occur rather than over the whole report
+    lex = load_lexicons()
+    lexicons = [lex.violations["all"], *([lex.violation_exclusions]
+                                         if lex.violation_exclusions is not None else [])]
+    opening = [it for lx in lexicons for it in lx.items
+               if it.arabic and it.entry.pattern.startswith("(?:") and not it.prefix]
+    assert opening
+    assert sum(bool(it.alternatives) for it in opening) >= len(opening) - 2
+
+
+_DIALECT_PIECES = ["اخدوا", "واخدوهم", "اخدوه", "معهم", "عالفرع", "الموبايلات", "والذهب", "حرقوا",
+                   "وحرقوا", "الجثث", "جثث", "يطلقون", "بيطلقوا", "النار", "على", "المدنيين",
+                   "طلعوهم", "من", "البيوت", "خوفا", "الاعتقال", "بالاعتقال", "لخطر", "التعذيب",
+                   " ", "،", "\n", "ف", "و"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_DIALECT_PIECES), max_size=14))
+def test_arabic_lexicon_entries_match_like_their_regexes_on_any_text(pieces: list[str]) -> None:
+    lex = load_lexicons()
+    text = " ".join(pieces) if len(pieces) % 2 else "".join(pieces)
+    for lx in [lex.violations["all"], *([lex.violation_exclusions]
+                                        if lex.violation_exclusions is not None else [])]:
+        _lexicon_same(lx, text)
