@@ -218,6 +218,10 @@ def test_first_word_dispatch_leaves_out_alternatives() -> None:
         dispatch.for_word("the").pattern.count("(?!)") > 0
     assert dispatch.for_word("2025").match("2025-03-06").group("iso") == "2025-03-06"
     assert dispatch.for_word("ſeptember") is dates.DATE_RE  # folds otherwise than lower()
+    for word in ("the", "of", "2025", "في"):
+        variant = dispatch.for_word(word)
+        assert (variant.groups, variant.groupindex) == \
+            (dates.DATE_RE.groups, dates.DATE_RE.groupindex)
 
 
 def test_first_word_dispatch_matches_like_the_pattern_on_the_corpus() -> None:

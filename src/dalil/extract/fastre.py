@@ -323,10 +323,19 @@ class FirstWordDispatch:
         variant = self._variants.get(out)
         if variant is None:
             variant = self._variants[out] = re.compile(
-                self._head + "(?:" + "|".join(("(?!)" if k in out else "") + alt
+                self._head + "(?:" + "|".join(self._failing(alt) if k in out else alt
                                               for k, alt in enumerate(self._alternatives))
                 + ")", self.compiled.flags)
         return variant
+
+    def _failing(self, alternative: str) -> str:
+        """An alternative that fails at once, with the same groups in the same order (so the
+        groups of the whole keep their numbers and names), cheap to compile."""
+        assert _p is not None
+        state = _p.parse(alternative, self.compiled.flags).state
+        names = {index: name for name, index in state.groupdict.items()}
+        return "(?!)" + "".join(f"(?P<{names[k]}>)" if k in names else "()"
+                                for k in range(1, state.groups))
 
 
 def _usable(found: set[str] | None, flags: int) -> frozenset[str] | None:
