@@ -282,7 +282,7 @@ class FirstWordDispatch:
         self._built = False
         self._head = ""
         self._alternatives: list[str] = []
-        self._starts: list[tuple[str, ...] | None] = []
+        self._starts: list[tuple[frozenset[str], frozenset[str], int] | None] = []
         self._variants: dict[tuple[int, ...], re.Pattern[str]] = {}
         self._per_word: dict[str, re.Pattern[str]] = {}
 
@@ -296,8 +296,12 @@ class FirstWordDispatch:
             # the group is all of the pattern but for lookarounds before it ("(?<![\\w/.])"):
             # its alternatives begin where a match does
             self._head, self._alternatives = source[:at], split[0]
-            self._starts = [_first_word_starts(alt, self.compiled.flags)
-                            for alt in self._alternatives]
+            for alt in self._alternatives:
+                heads = _first_word_starts(alt, self.compiled.flags)
+                # the heads, and every start of one, for set look-ups (a word is tested once)
+                self._starts.append(None if heads is None else (
+                    frozenset(heads), frozenset(h[:k] for h in heads for k in range(1, len(h) + 1)),
+                    max(map(len, heads), default=0)))
         self._built = True
 
     def for_word(self, word: str) -> re.Pattern[str]:
@@ -315,9 +319,11 @@ class FirstWordDispatch:
         if not self._alternatives or not word or not _PLAIN.fullmatch(word):
             return self.compiled
         digit = word[0].isdigit()
-        out = tuple(k for k, starts in enumerate(self._starts) if starts is not None and not any(
-            (digit if not head else word.startswith(head) or head.startswith(word))
-            for head in starts))
+        # left out: the alternatives none of whose heads is a start of the word or begins
+        # with it ("" is a digit)
+        out = tuple(k for k, starts in enumerate(self._starts) if starts is not None and not (
+            (digit and "" in starts[0]) or word in starts[1] or
+            any(word[:n] in starts[0] for n in range(1, min(len(word), starts[2]) + 1))))
         if not out:
             return self.compiled
         variant = self._variants.get(out)
