@@ -229,3 +229,11 @@ def test_arresting_suspects_is_law_enforcement() -> None:
     # an arrest of people who are not called suspects stays a possible violation
     r = run("Security forces arrested 14 young men at a checkpoint in Jableh on 4 June.")
     assert "arbitrary_detention" in r["violations"]
+
+
+def test_the_wires_own_name_told_is_no_source_and_a_belief_hedges() -> None:
+    r = run("RAQQA, Syria (AP) — Teams exhumed 12 bodies from a mass grave near Raqqa on "
+            "Tuesday, victims believed to have been killed by the Islamic State group. The team's "
+            "head, Rami Saleh, told The Associated Press that most were blindfolded.")
+    assert "The Associated Press" not in sources(r)
+    assert [p["hedged"] for p in r["perpetrators"]] == [True]

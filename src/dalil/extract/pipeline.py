@@ -1589,6 +1589,10 @@ class _Run:
                     name = bare
             if 0 <= head.find(name.lower()) < m.start(g):
                 continue  # "his brother told Enab Baladi" in Enab Baladi's own report
+            initials = "".join(w[0] for w in re.findall(r"[A-Z][a-z]+", _ARTICLE.sub("", name))
+                               ).lower()
+            if len(initials) >= 2 and re.search(rf"\({initials}\)|\b{initials}\s+[-—–]", head):
+                continue  # "told The Associated Press" under the dateline "RAQQA, Syria (AP) —"
             if first_matching(self.lex.source_roles, normalize_arabic(name)) != "media" and \
                     not (g == "paren" and first_matching(self.lex.source_roles,
                                                          normalize_arabic(m.group("ar") or ""))
