@@ -114,6 +114,12 @@ _DATELINE_REST = re.compile(
 _NEGATION = _rx(r"(?:\b(?:no|not|never|denied|deny|denies|without|nobody|none)\b"
                        r"|(?:^|\s)(?:لم|لا(?!\s+(?:يقل|تقل|يزال|تزال|سيما))|نفى|نفت|دون|بدون|ينفي|"
                        r"تنفي))[^.,;]{0,18}$", re.I)  # "ما لا يقل عن" is no negation
+# things, not people, "were taken": a looting ("cash, phones and jewellery were taken during
+# the raids"), not an abduction
+_GOODS_TAKEN = _rx(r"\b(?:gold|phones?|mobiles?|money|cash|jewell?ery|cars?|vehicles?|belongings|"
+                   r"valuables|livestock|sheep|cattle|furniture|tractors?|laptops?|savings|"
+                   r"possessions|motorcycles?|computers?|televisions?)\b[^.;]{0,40}?\s(?:was|were)"
+                   r"\s+taken\b[^.;]*$", re.I)
 _DENIAL = _rx(r"\b(?:denied|denies|deny|dismissed|rejected|refuted)\b|(?:^|\s)(?:و|ف)?"
                      r"(?:نفى|نفت|ينفي|تنفي|نفي|نفيا)(?:\s|$)", re.I)
 _SUBSET_LINK = _rx(r"^[^.;:!?]*(?:\b(?:including|among them|of whom|of them|as well as)\b|"
@@ -366,7 +372,8 @@ def _utf8(text: str) -> bytes:
 _PRONOUN_SPEAKER = re.compile(r"^(?:he|she|they|it|we|i)$", re.I)
 _BASED_AFTER = re.compile(r"-based\b")
 # "toward Tabqa and Raqqa", "باتجاه حي درعا المحطة ومدينة طفس": the next item of a list of places
-_LIST_JOIN = re.compile(r"\s*(?:,|and|or|و|او)\s*(?:(?:for|to|towards?|into)\s+)?"
+_LIST_JOIN = re.compile(r"(?:\s+(?:countryside|province|governorate|city|district|suburbs|region))?"
+                        r"\s*(?:,|and|or|و|او)\s*(?:(?:for|to|towards?|into)\s+)?"
                         r"(?:(?:the\s+)?(?:towns?|villages?|city|cities|"
                         r"neighbou?rhoods?|district|camps?|countryside)\s+of\s+|rural\s+|"
                         r"(?:(?:مدين[هة]|مدن|بلد[هة]|بلدات|قري[هة]?|قرى|حي|احياء|أحياء|مخيم|مخيمات|"
@@ -524,6 +531,9 @@ class _Run:
                     denied_sents.add(self.sent_of(s))
                     continue
                 si = self.sent_of(s)
+                if vtype == "enforced_disappearance" and _GOODS_TAKEN.search(
+                        norm, max(sent_start, s - 70), e):
+                    vtype = "looting"  # "Gold, phones and a tractor were taken from the home"
                 if vtype == "attack_on_civilians" and not _civilian_cue(
                         norm, self.starts[si], sentences[min(si + 1, len(sentences) - 1)].end
                         if si + 1 < len(sentences) and
