@@ -146,3 +146,64 @@ def test_sousa_spelling() -> None:
     text = ("Shelling killed two children and displaced hundreds from Hajin and al-Sousa on "
             "Friday.")
     assert "As Susah" in _places(text, "2018-12-14")
+
+
+# --- figures ----------------------------------------------------------------------------------
+
+def _figs(text: str) -> tuple[set[tuple[Any, str, str]], set[tuple[Any, str]]]:
+    r = _x(text)
+
+    def v(x: Any) -> Any:
+        return tuple(x) if isinstance(x, list) else x
+
+    return ({(v(f["value"]), f["qualifier"], f["what"]) for f in r["casualty_figures"]},
+            {(v(f["value"]), f["what"]) for f in r["other_figures"]})
+
+
+@pytest.mark.parametrize("text, casualty, other", [
+    # the counters under a post are no figures of the report
+    ("Shelling killed 4 civilians in Douma tonight.\n21:40 · 12 May 2025 · 310 reposts · 95 likes",
+     {(4, "exact", "killed")}, set()),
+    # a count of places that only locates the events
+    ("Militiamen killed 14 farmers in three villages of the plain on Friday.",
+     {(14, "exact", "killed")}, set()),
+    ("The offensive captured 9 villages in a week.", set(), {(9, "places")}),
+    # Arabic scales and vague plurals
+    ("وبلغت قيمة العقارات المصادرة أربعة مليارات ليرة سورية.", set(), {(4_000_000_000, "money")}),
+    ("لكن القانون يحرم مئات آلاف المهجرين من حقهم في العودة.",
+     {(200_000, "at_least", "displaced")}, set()),
+    ("وقُتل خمسة مدنيين فيما لا يزال مصير العشرات مجهولاً.",
+     {(5, "exact", "killed"), (20, "at_least", "missing")}, set()),
+    # money ranges, glued units, population "home to", structures
+    ("Relatives paid between $3,000 and $12,000 to brokers for news of the detainees.",
+     set(), {((3000, 12000), "money")}),
+    ("She was freed in 2016, weighing 39kg, after the militia abducted her.", set(),
+     {(39, "weight")}),
+    ("The valley, home to most of the region's roughly 40,000 Ismailis, was shelled again.",
+     set(), {(40_000, "population")}),
+    ("Satellite images show 1,200 damaged or destroyed structures in the town.", set(),
+     {(1200, "buildings")}),
+    # a breakdown of victims is no count of fighters; a reported execution of N
+    ("A strike on the bakery killed five people – three members of staff and two customers.",
+     {(5, "exact", "killed"), (3, "exact", "killed"), (2, "exact", "killed")}, set()),
+    ('A second "field execution" of seven men was reported in the next village.',
+     {(7, "exact", "killed")}, set()),
+    # speakers counted as speakers
+    ("Four neighbours gave the monitor matching accounts of the killings.", set(), set()),
+    # shelter, evacuations, fighters evacuated with civilians
+    ("By evening, thousands of people had sought shelter in the mountains.",
+     {(2000, "at_least", "displaced")}, set()),
+    ("About 12,000 people, among them some 1,500 fighters, were evacuated from the pocket.",
+     {(12_000, "approx", "displaced")}, {(1500, "fighters")}),
+])
+def test_figures(text: str, casualty: set[tuple[Any, str, str]],
+                 other: set[tuple[Any, str]]) -> None:
+    got_c, got_o = _figs(text)
+    assert got_c == casualty
+    assert got_o == other
+
+
+def test_partitive_opening_the_next_sentence() -> None:
+    got, _ = _figs("Last year the office recorded 88 abductions in the province. Eleven of them "
+                   "were in the town of Nawa alone.")
+    assert (11, "exact", "missing") in got

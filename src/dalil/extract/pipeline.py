@@ -791,7 +791,10 @@ class _Run:
                     f"casualty:{last_casualty[2]}:figure_of_previous"
             if last_casualty is not None and last_casualty[0] == si and \
                     SUBSET_BEFORE.search(norm[max(0, n.start - 20):n.start]) and \
-                    rule != "skip:age_or_time":
+                    rule != "skip:age_or_time" and not (
+                        rule == "other:fighters" and last_casualty[2] == "displaced"):
+                # (but "35,000 people, among them some 4,000 fighters, were evacuated": the
+                # fighters who leave under a deal are fighters, not displaced civilians)
                 # "37 killed, among them 4 women": the subset counts the same thing
                 group, what, rule = "casualty", last_casualty[2], \
                     f"casualty:{last_casualty[2]}:subset_of_previous"
@@ -811,8 +814,10 @@ class _Run:
                 # "مقتل ٧ عناصر من قوات النظام و٤ من الفصائل": one verb, two counts
                 group, what, rule = "casualty", last_casualty[2], \
                     f"casualty:{last_casualty[2]}:coordinated"
-            if rule == "skip:partitive" and last_casualty is not None and \
-                    last_casualty[0] == si:
+            if rule == "skip:partitive" and last_casualty is not None and (
+                    last_casualty[0] == si or (last_casualty[0] == si - 1 and
+                                               not norm[sn.start:n.start].strip())):
+                # (also "we recorded 143 kidnappings. Seventeen of them were in Jasim alone")
                 # "wounding 21, two of them critically": a part of the count before it
                 group, what, rule = "casualty", last_casualty[2], \
                     f"casualty:{last_casualty[2]}:partitive_of_previous"

@@ -184,7 +184,9 @@ _TAKEN_FROM = _rx(r"\b(?:kidnap\w*|abduct\w*|took(?!\s+off)|taken(?!\s+off)|snat
 
 
 # "transferred to Saydnaya, where he died under torture": the destination is a scene
-WHERE_AFTER = _rx(r"(?:\s+[\w-]+){0,3}\s*,?\s+(?:where|in which)\b|\s*[،,]?\s*حيث\s", re.I)
+# (but "reaching the base at Hmeimim, where thousands had sought shelter": a refuge, no scene)
+WHERE_AFTER = _rx(r"(?:\s+[\w-]+){0,3}\s*,?\s+(?:where|in which)\b(?![^.;]{0,50}\b(?:shelter|"
+                  r"sheltering|sheltered|refuge|safety)\b)|\s*[،,]?\s*حيث\s", re.I)
 
 
 def origin_before(before: str) -> bool:
@@ -221,6 +223,9 @@ _DESTINATION = _rx(
     r"|\b(?:staying|sheltering|sheltered|living|housed|hosted)\s+(?:\w+\s+){0,2}?(?:in|at)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:schools?|shelters?|camps?|tents?|mosques?|buildings|host families|"
     r"relatives|churches)\b[^.;]{0,40}?\b(?:in|at|near|around)\s+(?:the\s+)?$"
+    # "walked for most of a day before reaching the base at X"
+    r"|\b(?:fled|flee|fleeing|escaped|walked|walking|drove|driving)\b[^.;]{0,60}?\b(?:reaching|"
+    r"reached|arriving at|arrived at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:at|in|near)\s+)?$"
     r"|\b(?:by|on|aboard)\s+(?:green\s+)?(?:bus|buses|coach|coaches|trucks?|boats?|ambulances?)"
     r"\s+to\s+(?:the\s+)?(?:(?:northern|southern|eastern|western)\s+)?$"
     r"|\bto\s+(?:[\w-]+\s+)?(?:camps?|shelters?|tents|sites|settlements|(?:collective\s+|"
