@@ -207,3 +207,91 @@ def test_partitive_opening_the_next_sentence() -> None:
     got, _ = _figs("Last year the office recorded 88 abductions in the province. Eleven of them "
                    "were in the town of Nawa alone.")
     assert (11, "exact", "missing") in got
+
+
+# --- quoted sources ---------------------------------------------------------------------------
+
+def _sources(text: str, published: str = "2025-03-10") -> dict[str, tuple[str, bool]]:
+    return {s["name"]: (s["role"], s["pseudonymous"]) for s in _x(text, published)["quoted_sources"]}
+
+
+def test_apposition_with_a_quoted_term_keeps_the_name() -> None:
+    got = _sources('Karim Nassar, a former medical student who spent three years in the '
+                   'prison\'s "white wing", says guards beat detainees every night.')
+    assert "Karim Nassar" in got and got["Karim Nassar"][0] == "witness"
+    assert not any("white wing" in n for n in got)
+
+
+def test_organisation_named_with_in_and_its_description() -> None:
+    got = _sources("The League of Families of the Missing in Tadamon, a group founded by "
+                   "relatives, says at least 90 men were taken from the district in 2013.")
+    assert "The League of Families of the Missing in Tadamon" in got
+
+
+def test_adverb_and_determiner_are_no_part_of_a_source() -> None:
+    got = _sources("Neither figure can be verified, and the army command always denied that "
+                   "prisoners were executed. An estimated 4,000 people were detained.")
+    assert "the army command" in got
+    assert not any(n.lower() in ("an", "a") for n in got)
+
+
+def test_a_monitor_described_is_the_monitor_named() -> None:
+    text = ("Gunmen killed nine civilians in two villages, a war monitor said on Monday. The "
+            "Syrian Observatory for Human Rights said the men were shot in a courtyard. Six "
+            "more were killed in a nearby hamlet, the Britain-based monitor added.")
+    got = _sources(text)
+    assert "The Syrian Observatory for Human Rights" in got
+    assert not any("monitor" in n for n in got)
+
+
+def test_security_source_is_official_and_anonymous() -> None:
+    got = _sources("A security source, speaking on condition of anonymity, told the agency that "
+                   "1,000 troops had been sent to the area after the killings.")
+    assert got["A security source"] == ("official", True)
+
+
+def test_gravediggers_who_testified_are_witnesses() -> None:
+    got = _sources("Many of the dead, according to gravediggers who have since testified, were "
+                   "buried at night in a pit near the road.")
+    assert got["gravediggers"][0] == "witness"
+
+
+def test_first_name_only_said_in_the_same_paragraph() -> None:
+    text = ("The first thing Samir remembers about the branch is the smell. He was arrested in "
+            "2014 at a checkpoint. He asked that only his first name be used.\n\nSamir says two "
+            "men from his cell died of beatings.")
+    assert _sources(text)["Samir"][1] is True
+
+
+def test_kunya_is_a_witness_and_our_office_in_a_un_briefing_is_official() -> None:
+    assert _sources("وقال أبو سامر إن عناصر الحاجز اعتقلوا ابنه قبل شهرين.")["أبو سامر"][0] == \
+        "witness"
+    text = ("Press briefing notes\n\nSpokesperson for the UN High Commissioner for Human Rights: "
+            "Ana Ruiz\n\nGunmen killed 20 men in the village of Fahel. Our Office has so far "
+            "verified 11 of the killings.")
+    assert _sources(text).get("Our Office", ("", False))[0] == "official"
+
+
+def test_arabic_sources_without_whom_they_told() -> None:
+    got = _sources("وهدمت الورشات ٣٠ مبنى الشهر الماضي، بحسب ما قاله سكان للموقع.")
+    assert got.get("سكان", ("", True))[0] == "witness"
+    got = _sources("وأفادت مصادر أهلية للمرصد السوري، بأن مسلحين أجبروا العائلات على مغادرة "
+                   "منازلها.")
+    assert got.get("مصادر أهلية", ("", False)) == ("other", True)
+    got = _sources("ويقدر عدد من نزحوا من الحي بنحو ٥٠ ألف شخص، بحسب تقديرات ناشطين من المنطقة.")
+    assert any(n.startswith("ناشطين") for n in got)
+
+
+def test_page_header_with_a_place_is_a_social_media_account() -> None:
+    text = ("أخبار الميادين الآن - دير الزور\n١٢ آب ٢٠٢٤، ٠٩:١٤\n\nعاجل | قصف على قرية الطيانة "
+            "ووصلنا خبر عن شهيدين، والشباب ما قدرت توصل للبيوت.")
+    got = _sources(text, "2024-08-12")
+    assert got.get("أخبار الميادين الآن", ("", False))[0] == "social_media_account"
+    assert not any("توصل" in n for n in got)
+
+
+def test_testimony_title_is_no_source() -> None:
+    text = ('شهادة: "كنت أسمع صراخهم كل ليلة في الزنزانة"\n\nتقول أم سمير (اسم مستعار) إن '
+            'دورية اعتقلت ابنها في عام ٢٠١٣.')
+    got = _sources(text)
+    assert list(got) == ["أم سمير"]

@@ -79,7 +79,10 @@ _QUOTED_AS_SAYING = _rx(
     r"|(?:^|\s)و?(?:نقلت|نقل|تنقل|ينقل)\s+\S+(?:\s+\S+){0,3}?\s+عن\s+(?P<src2>\S+(?:\s+\S+){0,4}?)"
     r"\s+(?:قوله|قولها|قولهم|ان|إن|أن)(?:\s|$)", re.I)
 _AFTER_MA_VERB = _rx(r"\s*(?:ما\s+)?(?:أفاد|أفادت|ذكر|ذكرت|نقل|نقلت|نشر|نشرت|أورد|أوردت|قال|قالت|"
-                    r"أعلن|أعلنت|أكد|أكدت|وثق|وثقت)(?:\s+(?:به|بها))?(?=\s)")
+                    r"أعلن|أعلنت|أكد|أكدت|وثق|وثقت|قاله|قالته|قالوه|قالها|ذكره|ذكرته|أكده|أكدته|"
+                    r"رواه|روته|نقله|نقلته)(?:\s+(?:به|بها))?(?=\s)")
+# whom it was told is no part of the source: "سكان للموقع", "مصادر أهلية للمرصد السوري"
+_AR_TOLD_TO = _rx(r"\s+لل?(?:موقع|مرصد|مراسل|وكال|صحيف|قنا|شبك|تلفزيون|اذاع|عنب)\S*(?:\s+\S+){0,2}\s*$")
 # "وفق ما نقل موقع "تجمع أحرار حوران"", "according to the "Horan Free" page": the quoted name
 _QUOTED_OUTLET = _rx(r"\s*(?:the\s+)?(?:موقع|صحيفه|وكاله|قناه|شبكه|صفحه|حساب|"
                      r"منصه|website|page|channel|account|outlet)?\s*[\"“«](?P<n>[^\"”»]{2,50})[\"”»]",
@@ -117,12 +120,16 @@ def document_author(norm: str) -> tuple[str, str]:
             return m.group("name").strip(), "header:byline"
         text = label
         quoted_name = re.match(r"[\"“«]([^\"”»\n]{2,40})[\"”»]", text)
+        if quoted_name and len(quoted_name.group(1).split()) > 4:
+            continue  # 'شهادة: "كنت أعدّ الأيام على جدار الزنزانة"': the title, a quoted line
         name = (quoted_name.group(1).strip() if quoted_name else None) or given_name(text) or \
             re.sub(r"\s*\([^)]*\)\s*$", "", text).strip() or text
         kind = "testimony" if re.search(r"testimony|witness|شهاد|الشاهد", m.group(0), re.I) \
             else "source"
         return name, f"header:{kind}"
     lines = head.split("\n")
+    if lines and re.search(r"\s[-–—|]\s", lines[0]):
+        lines[0] = re.split(r"\s[-–—|]\s", lines[0])[0]  # "Page name - Deir ez-Zor": the page
     if len(lines) >= 2 and 1 <= len(lines[0].split()) <= 5 and \
             not re.search(r"[.:!?,;\"]", lines[0]) and \
             re.search(r"\d{1,2}:\d{2}|·", lines[1]) and (re.search(r"\d{4}", lines[1]) or
@@ -191,6 +198,11 @@ _NO_SPEAKER = re.compile(r"(?:and|but|or|then|so)$|(?:in|at|on|from|into|during|
                          r"following|after|before|since|without|against|as of)\s", re.I)
 
 
+_AR_PEOPLE_PLURAL = {normalize_arabic(w) for w in (
+    "ناشطين", "ناشطون", "نشطاء", "سكان", "أهالي", "شهود", "مصادر", "مسؤولين", "أطباء", "محامين",
+    "حقوقيين", "صحفيين", "مراقبين", "باحثين")}
+
+
 def _ar_document_owner(a_e: int, np: str) -> tuple[int, str]:
     """"توثيقات المرصد" -> "المرصد", "إحصائية غير نهائية للراصد" -> "الراصد" (a document's owner
     is the source); "تقديرات محلية" (estimates of nobody named) -> ""."""
@@ -203,6 +215,8 @@ def _ar_document_owner(a_e: int, np: str) -> tuple[int, str]:
     words = rest.split()
     if words and words[0].startswith("ال"):
         return a_e + doc.end(), rest  # a construct: "توثيقات المرصد"
+    if words and words[0] in _AR_PEOPLE_PLURAL:
+        return a_e + doc.end() + rest.find(words[0]), rest  # "تقديرات ناشطين من المنطقة"
     for k, w in enumerate(words[:4]):
         if w.startswith("لل") or (w.startswith("ل") and len(w) > 3 and k > 0):
             owner = ("ال" + w[2:] if w.startswith("لل") else w[1:])
@@ -382,6 +396,7 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             np = listed.group("w")
         if ar:
             a_e, np = _ar_document_owner(a_e, np)
+            np = _AR_TOLD_TO.sub("", np)
             bare = _AR_BARE_SOURCE.match(sent, a_e)
             if bare:  # "عن مصدر في قيادة الشرطة": a bare source is named by its institution
                 np = bare.group(0)
@@ -422,6 +437,8 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         if sent.count("(", 0, v_s) > sent.count(")", 0, v_s):
             continue  # "(فضّل عدم ذكر اسمه)", "(who asked not to be named)": an aside's verb
         if re.search("[\u0600-\u06ff]", verb):
+            if re.search(r"(?:^|\s)(?:ما|لم|لا|مو|مش)\s+$", sent[max(0, v_s - 5):v_s]):
+                continue  # "الشباب ما قدرت توصل": could not reach, no estimate
             rest = sent[v_e:]
             given = _AR_GIVEN.match(rest)
             gname = given_name(given.group(0)) if given else None
@@ -500,6 +517,11 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                     np = np[:max(0, cut.start() - 1)]
             if not np.strip() or len(np.split()) > 9:
                 continue
+            np = _AR_TOLD_TO.sub("", np)
+            # "وثق نشطاء المرصد السوري مزيداً من المجازر": the object starts after the subject
+            obj = re.search(r"\s(?:مزيدا|المزيد|عددا|العديد)(?:\s|$)", np)
+            if obj:
+                np = np[:obj.start()]
             name, desc = _clean_np(np)
             appos = re.match(r"\s*[،,]\s*(?:وهو|وهي|وهم)\s+([^،,:\"“«]{2,60})", rest[len(np):])
             if appos and not desc:
@@ -618,6 +640,8 @@ _AMBIGUOUS_VERBS = {"claims", "reports", "documents", "states", "notes", "posts"
                     "writes", "counts", "accounts", "records", "shares", "report",
                     "estimate", "estimates", "record", "claim"}
 # a comma inside a number ("$3,000") separates nothing
+_QUOTED_TERM = re.compile(r"(?:(?<=['’]s )|(?<=\bthe )|(?<=\bits )|(?<=\bhis )|(?<=\bher )|"
+                          r"(?<=\ba )|(?<=\ban ))[\"“][^\"“”]{1,40}[\"”]")
 _SEPARATORS = _rx(r"\s*(?:(?<!\d),|,(?!\d{3})|[;:\"”“«»—–|]|\s-\s)\s*")
 _VERBISH = _rx(r"\b(?:killed|were|was|had|have|has|been|is|are|did|do|does|will|would|"
                       r"could|shot|stormed|fled|left|came|went|took|killing|wounding|injuring|"
@@ -654,7 +678,7 @@ _ASIDE = _rx(r"^(?:speaking|talking|writing|in\s+(?:a|an|its|his|her|their)\s|on
 _MONTH_DAY = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|"
                         r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
                         r"\s+\d{1,2}$")
-_ORG_NAME = _rx(r"^(?:the\s+)?[A-Z][\w.'-]*(?:(?:\s+(?:of|for|the|and|on))*\s+"
+_ORG_NAME = _rx(r"^(?:the\s+)?[A-Z][\w.'-]*(?:(?:\s+(?:of|for|the|and|on|in))*\s+"
                 r"(?:[A-Z][\w.'-]*|al-[\w'-]+)){0,8}(?:\s+\d{1,4})?$")  # "Suwayda 24"
 _DESCRIPTIVE = _rx(r"^(?:a|an|the|who|which|whose|aged|one of|\d|"
                    # a title without an article: "Kamal Dara, head of the media office, said"
@@ -695,6 +719,10 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
     # so offsets hold); the pseudonymity cue is still read from the text after the name
     before = re.sub(r"\((?=[^()]*\b[a-z]{2,}\b)[^()]{1,80}\)", lambda m: " " * len(m.group(0)),
                     before)  # not "(Reuters)", "(SNHR)": names
+    if '"' in before or "“" in before:
+        # a quoted term inside a description is no speaker: "Bassel Ajami, a student who spent
+        # five years in the prison's "red building", says"
+        before = _QUOTED_TERM.sub(lambda m: " " * len(m.group(0)), before)
     chunks = _chunks(before)
     if not chunks:
         return None
@@ -741,8 +769,9 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
     if given:  # "a cousin, who asked to be identified only as Abu Rami, said"
         name, desc = given, ", ".join(p for p in (name, desc) if p)
     name = re.sub(r"^(?:and|but|while|as|so)\s+", "", name, flags=re.I)
-    name = re.sub(r"\s+(?:also|too|again|further|separately|later|meanwhile|earlier)$", "", name,
-                  flags=re.I)
+    name = re.sub(r"\s+(?:also|too|again|further|separately|later|meanwhile|earlier|always|"
+                  r"never|repeatedly|consistently|publicly|officially|previously|initially|"
+                  r"strongly|swiftly|quickly|immediately)$", "", name, flags=re.I)
     if not name or _VERBISH.search(name) or re.match(r"(?:no|none|nobody|neither)\b", name, re.I):
         return None  # "No group claimed responsibility": nobody is speaking
     return name, desc, head[0] + (len(head[2]) - len(head[2].lstrip()))

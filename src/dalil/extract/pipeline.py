@@ -381,6 +381,24 @@ _LIST_JOIN = re.compile(r"(?:\s+(?:countryside|province|governorate|city|distric
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _SAID = re.compile(r"\b(?:said|told|reported|according)\b", re.I)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_SENTENCE_END = re.compile(r"[.!?\u061f](?=\s)|\n")
+_FIRST_PERSON_BODY = re.compile(r"(?:our|we)\b", re.I)
+_DETERMINER_ONLY = re.compile(r"(?:a|an|the|this|that|these|those|it|its|one)", re.I)
+# a monitor described, not named: it is the monitor the report names
+_GENERIC_MONITOR = re.compile(r"(?:(?:a|an|the)\s+)?(?:same\s+|(?:[\w-]+\s+){0,2})(?:war\s+)?"
+                              r"(?:monitor|monitoring group|observatory|rights group|watchdog|group)",
+                              re.I)
+_NAMED_MONITOR = re.compile(r"Observatory|Network for Human Rights|\bSOHR\b|\bSNHR\b|"
+                            r"Documentation|Monitor\b|Watch\b|المرصد|الشبكة السورية")
+# a person named by a given name or kunya alone (not "Families", "Residents" said)
+_GIVEN_NAME_ONLY = re.compile(r"(?![A-Z][a-z]+(?:ies|ents|ers|ors|ives|ists|als|ors|ours|ans|"
+                              r"tics|ses)$)(?!Many$|Some$|Others$|Locals$)[A-Z][a-z'-]{2,}|"
+                              r"(?:Abu|Umm|Um)\s+[A-Z][a-z'-]+|(?:أبو|ابو|أم|ام)\s+\S+")
+_WITHHELD_NAME = _rx(r"\bonly (?:his|her|their) (?:first|given) name\b|\b(?:first|given) name only\b|"
+                     r"\bnot (?:his|her|their) real name\b|\bpseudonym\b|\bname (?:has been|was|had "
+                     r"been) changed\b|\bidentified only as\b|\bwithheld\b|"
+                     r"اسم مستعار|اسما مستعارا|اسمًا مستعارًا", re.I)
+_KUNYA = re.compile(r"(?:Abu|Umm|Um)\s+[A-Z][\w'-]+|(?:أبو|ابو|أم|ام)\s+[\u0621-\u064a]+")
 _PRONOUN_KEY = re.compile(r"he|she|they|it|we|i|هو|هي")
 _ANONYMOUS = re.compile(r"\bsources?\b|مصدر|مصادر|anonymous|unnamed", re.I)
 _INDEFINITE = re.compile(r"(?:a|an|one)\s", re.I)
@@ -1588,9 +1606,18 @@ class _Run:
             # the organisation asserts findings in the first person ("سجلنا", "Our people
             # were forced from ..."): it is a source, unless it is already one as "our team"
             self._raw_sources.append((org, "", (0, 0), "attribution:header:organisation"))
+        named_ngos = [(x[2][0], x[0]) for x in self._raw_sources
+                      if _NAMED_MONITOR.search(x[0]) and not _GENERIC_MONITOR.fullmatch(x[0])]
         for raw in self._raw_sources:
             if org and attr.refers_to(raw[0], org):
                 raw = (org, raw[1], raw[2], raw[3])  # "the centre" in the centre's own report
+            if _DETERMINER_ONLY.fullmatch(raw[0].strip()):
+                continue  # "an estimated 7,000 people": no speaker
+            if named_ngos and _GENERIC_MONITOR.fullmatch(raw[0].strip()):
+                # "a war monitor said" (the lead), "the Britain-based monitor added", "according
+                # to the same group": the monitor the report names, the nearest one
+                near = min(named_ngos, key=lambda t: (abs(t[0] - raw[2][0]), t[0]))
+                raw = (near[1], raw[1], raw[2], raw[3])
             key = name_key(_ARTICLE.sub("", raw[0]))
             if not key or _PRONOUN_KEY.fullmatch(key):
                 continue
@@ -1615,6 +1642,9 @@ class _Run:
         out = []
         for members in groups.values():
             first = self._make_source(*members[0])
+            if not first.pseudonymous and first.role in ("other", "witness") and \
+                    _GIVEN_NAME_ONLY.fullmatch(first.name) and self._name_withheld(first.name):
+                first.pseudonymous = True  # "He asked that only his first name be used"
             for other in members[1:]:
                 if first.role != "other" and first.pseudonymous:
                     break
@@ -1625,17 +1655,40 @@ class _Run:
             out.append(first)
         return out
 
+    def _name_withheld(self, name: str) -> bool:
+        """Whether the paragraph that names the person (from that sentence on, a few sentences)
+        says the name is partial or withheld ("The first thing Omar remembers ... He asked that
+        only his first name be used")."""
+        pos = self.norm.find(name)
+        while pos >= 0:
+            si = self.sent_of(pos)
+            k = si
+            while k + 1 < len(self.sentences) and k < si + 5 and \
+                    self.sentences[k + 1].paragraph == self.sentences[si].paragraph:
+                k += 1
+            end = self.sentences[k].end
+            if _WITHHELD_NAME.search(self.norm, self.sentences[si].start, end):
+                return True
+            pos = self.norm.find(name, self.sentences[si].end)
+        return False
+
     def _make_source(self, name: str, desc: str, span: tuple[int, int], rule: str
                      ) -> QuotedSource:
         context = f"{name} {desc}"
         around = self.norm[span[0]:min(len(self.norm), span[1] + 120)]
+        stop = _SENTENCE_END.search(around, max(0, span[1] - span[0]))
+        if stop:
+            # the cues of the next sentence are about someone else: "... بحسب تقديرات ناشطين.
+            # وقال أبو محمد (اسم مستعار)"
+            around = around[:stop.start()]
         key = (name, desc, around)
         cached = self._role_cache.get(key)
         if cached is None:
             cached = self._role_and_pseudonymity(name, desc, context, around)
             self._role_cache[key] = cached
         role, pseudo = cached
-        if role in ("other", "witness", "NGO") and (
+        if (role in ("other", "witness", "NGO") or (
+                role == "media" and rule == "attribution:header:handle")) and (
                 rule in ("attribution:header:handle", "attribution:post_author",
                          "attribution:channel") or (
                     rule.rsplit(":", 1)[-1] in ("posted", "tweeted", "shared", "wrote", "نشر",
@@ -1666,10 +1719,14 @@ class _Run:
             if first_matching(self.lex.source_roles, head) == "analyst":
                 role = "analyst"
         role = role or (first_matching(self.lex.source_roles, both) if desc else None) or "other"
-        if _UN_BODY.search(name):
-            role = "official"  # UN agencies are official bodies, not NGOs
+        if _UN_BODY.search(name) or (_FIRST_PERSON_BODY.match(name) and (
+                _UN_BODY.search(self.norm[:400]) or "High Commissioner" in self.norm[:400])):
+            # UN agencies are official bodies, not NGOs; so is "Our Office" in a UN briefing
+            role = "official"
         named = [a for a in self._actors_in(name) if self.lex.actor_kinds.get(a[2].label) !=
                  "generic"] if role in ("other", "NGO") else []  # not "factions", "gunmen"
+        if role == "other" and _KUNYA.fullmatch(name.strip()):
+            role = "witness"  # "Abu Mohammed", "أم خالد": people who tell what they lived through
         if name.startswith("@"):
             role = "social_media_account"
         elif named and (role == "other" or
