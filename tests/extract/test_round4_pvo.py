@@ -295,3 +295,28 @@ def test_testimony_title_is_no_source() -> None:
             'دورية اعتقلت ابنها في عام ٢٠١٣.')
     got = _sources(text)
     assert list(got) == ["أم سمير"]
+
+
+def test_arabic_words_that_are_no_sources() -> None:
+    text = ("تروي ريم (اسم مستعار)، وهي شقيقة أحد المعتقلين، قصتها. اتصل بنا جارنا بعد ساعة وقال "
+            "إن عناصر الحاجز أوقفوا أخي. وكل سمسار كان يقول لنا إنه في صيدنايا. نُشر الفيديو "
+            "في نيسان.")
+    got = _sources(text)
+    assert got.get("ريم") == ("witness", True)
+    assert got.get("جارنا", ("", True))[0] == "witness"
+    assert not {"قصتها", "لنا", "الفيديو"} & set(got)
+
+
+def test_glued_article_less_prefix_is_no_place() -> None:
+    # "فرقه" (its teams) is no ف + الرقة
+    text = "وقال الدفاع المدني إن فرقه انتشلت جثث ستة مدنيين من تحت الأنقاض في مدينة سرمين."
+    assert "Raqqa" not in _places(text)
+
+
+def test_participles_quantifiers_and_coordinated_verbs() -> None:
+    text = ("Our reporters reviewed more than 40 videos shared on messaging apps. Without water, "
+            "power or clinics most say the town is unliveable. The health directorate in Idlib "
+            "gives a lower figure and says 3 people died in the shelling.")
+    got = _sources(text)
+    assert not any("videos" in n or "clinics" in n for n in got)
+    assert any(n.startswith("The health directorate") and "gives" not in n for n in got)

@@ -198,6 +198,11 @@ _NO_SPEAKER = re.compile(r"(?:and|but|or|then|so)$|(?:in|at|on|from|into|during|
                          r"following|after|before|since|without|against|as of)\s", re.I)
 
 
+_AR_PRONOUN_PREP = {normalize_arabic(w) for w in (
+    "بنا", "لنا", "بي", "لي", "به", "بها", "له", "لها", "بهم", "لهم", "معنا", "علينا", "عليه")}
+_AR_TIME_OR_PREP = {normalize_arabic(w) for w in (
+    "بعد", "قبل", "في", "عند", "منذ", "صباح", "صباحا", "مساء", "مساءً", "أمس", "امس", "ليلا",
+    "اليوم", "من", "إلى", "الى", "على", "عن", "مع")}
 _AR_PEOPLE_PLURAL = {normalize_arabic(w) for w in (
     "ناشطين", "ناشطون", "نشطاء", "سكان", "أهالي", "شهود", "مصادر", "مسؤولين", "أطباء", "محامين",
     "حقوقيين", "صحفيين", "مراقبين", "باحثين")}
@@ -463,7 +468,11 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                     np = np[:aside_ar.start()] + " " + np[aside_ar.end():]
                     if len(np.split()) <= 3:
                         np = re.sub(r"\s+ل(?!ل)\S{2,}(?:\s+\S+)?\s*$", " ", np)
-                        return Attribution(np.strip(), aside_ar.group(1), quoted is not None,
+                        # "تروي سلمى (اسم مستعار)، وهي شقيقة أحد الضحايا": who she is, too
+                        who = re.search(r"[،,]\s*(?:وهو|وهي|وهم)\s+([^،,:\"“«]{2,60})", rest)
+                        aside_desc = aside_ar.group(1) + (", " + who.group(1).strip() if who
+                                                          else "")
+                        return Attribution(np.strip(), aside_desc, quoted is not None,
                                            s_start, s_end, "attribution:verb_subject:" + verb,
                                            (s_start + v_e, s_start + v_e + len(np)))
                 # "الناشط محمد الأحمد لعنب بلدي": whom it was told is not part of the name
@@ -494,6 +503,21 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                 aside = re.search(r"\s*\(([^)]{2,60})\)\s*", pre)
                 if aside:
                     pre = (pre[:aside.start()] + " " + pre[aside.end():]).strip()
+                if pre.endswith((" و", " ف")) or pre in ("و", "ف"):
+                    # "اتصل بنا جارنا بعد ساعة وقال": the subject of the first verb, after it
+                    words = pre[:-2].split()[1:]
+                    while words and words[0] in _AR_PRONOUN_PREP:
+                        words = words[1:]
+                    cut_at = next((k for k, w in enumerate(words) if w in _AR_TIME_OR_PREP),
+                                  len(words))
+                    words = words[:cut_at]
+                    if 1 <= len(words) <= 3 and not any(w[:1].isdigit() for w in words):
+                        np = " ".join(words)
+                        at = sent.find(np, 0, v_s)
+                        return Attribution(np, "", quoted is not None, s_start, s_end,
+                                           "attribution:subject_verb:" + verb,
+                                           (s_start + at, s_start + at + len(np)))
+                    continue
                 if pre and 1 <= len(pre.split()) <= 8 and not re.search(r"[،,:;\"“«\d]", pre):
                     name, desc = _clean_np(pre)
                     split = None if _AR_SOURCE_IN.match(name) else \
@@ -523,7 +547,8 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             if obj:
                 np = np[:obj.start()]
             name, desc = _clean_np(np)
-            appos = re.match(r"\s*[،,]\s*(?:وهو|وهي|وهم)\s+([^،,:\"“«]{2,60})", rest[len(np):])
+            appos = re.match(r"\s*(?:\([^()]{1,40}\))?\s*[،,]\s*(?:وهو|وهي|وهم)\s+([^،,:\"“«]{2,60})",
+                             rest[len(np):])
             if appos and not desc:
                 desc = appos.group(1).strip()  # "أبو أحمد، وهو أحد سكان الحي"
             if _AR_SOURCE_IN.match(name):
@@ -570,7 +595,11 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         if low_verb.endswith("ed") and (
                 (sent[:v_s].rstrip().endswith(",") and re.match(r"\s+(?:at|to be|as)\b", after))
                 or (low_verb in _PASSIVE_PUBLISHING and _THING_PUBLISHED.search(sent, 0, v_s) and
-                    re.match(r"\s+(?:in|on|last|earlier)\s+(?:[A-Z]|\d|the\s|this\s)", after))):
+                    re.match(r"\s+(?:in|on|last|earlier)\s+(?:[A-Z]|\d|the\s|this\s)", after))
+                or (low_verb in _PASSIVE_PUBLISHING and re.search(
+                    r"\b(?:videos|photos|photographs|images|posts|clips|messages|recordings|"
+                    r"documents|pictures)\s+$", sent[max(0, v_s - 20):v_s]))):
+            # ("reviewed more than 60 videos shared on messaging apps": a participle)
             continue  # "..., estimated at 4.5 million", "a video published in April": participles  # "a man who said he could get him released": not the sentence's source
         # "X put the toll at 9 and said ...", "X, in a note, rejected ... and stated that": the
         # speaker of a second, coordinated verb is the subject of the sentence's first verb
@@ -769,6 +798,8 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
     if given:  # "a cousin, who asked to be identified only as Abu Rami, said"
         name, desc = given, ", ".join(p for p in (name, desc) if p)
     name = re.sub(r"^(?:and|but|while|as|so)\s+", "", name, flags=re.I)
+    if re.search(r"\s(?:most|many|some|all|few|several|others)$", name, re.I):
+        return None  # "without electricity, water or schools most say": a quantifier speaks
     name = re.sub(r"\s+(?:also|too|again|further|separately|later|meanwhile|earlier|always|"
                   r"never|repeatedly|consistently|publicly|officially|previously|initially|"
                   r"strongly|swiftly|quickly|immediately)$", "", name, flags=re.I)
@@ -780,6 +811,7 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
 _AND_BEFORE = _rx(r"\band\s+(?:also\s+|later\s+|then\s+)?$", re.I)
 # the sentence's first finite verb; what precedes it (minus fronted adverbials) is the subject
 _FIRST_VERB = _rx(r"\s(?:(?:has|have|had)\s+(?:also\s+)?)?(?:[a-z]{3,}ed|put|said|told|says|"
+                  r"gives|puts|cites|offers|provides|issues|"
                   r"gave|wrote|sent|made|found|took|spoke|denies|claims|accuses|blames|insists|"
                   r"reports|states|confirms|announces|rejects)\b")
 _FRONTED = _rx(r"^(?:in|on|at|during|however|after|before|by|for|with|since|meanwhile|"

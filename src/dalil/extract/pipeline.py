@@ -383,6 +383,13 @@ _SAID = re.compile(r"\b(?:said|told|reported|according)\b", re.I)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _SENTENCE_END = re.compile(r"[.!?\u061f](?=\s)|\n")
 _FIRST_PERSON_BODY = re.compile(r"(?:our|we)\b", re.I)
+_NO_SOURCE_NAME = re.compile(
+    r"(?:(?:the|a|an|this|that)\s+)?(?:statement|report|video|videos|footage|list|document|"
+    r"investigation|post|tweet|recording|clip)|" + normalize_arabic(
+        r"(?:ال)?(?:فيديو|تسجيل|مقطع|تقرير|بيان|تحقيق|منشور|قائمة|صور)|"
+        r"(?:لنا|له|لها|لهم|لي|لك|عنه|عنها|عنهم|منه|منها|منهم|بنا|معنا)|"
+        # a noun with "her/his/their" (قصتها, روايته): what is told, not who tells it
+        r"[\u0621-\u064a]{3,}(?:ها|هم|هن|كم)"), re.I)
 _DETERMINER_ONLY = re.compile(r"(?:a|an|the|this|that|these|those|it|its|one)", re.I)
 # a monitor described, not named: it is the monitor the report names
 _GENERIC_MONITOR = re.compile(r"(?:(?:a|an|the)\s+)?(?:same\s+|(?:[\w-]+\s+){0,2})(?:war\s+)?"
@@ -1611,8 +1618,11 @@ class _Run:
         for raw in self._raw_sources:
             if org and attr.refers_to(raw[0], org):
                 raw = (org, raw[1], raw[2], raw[3])  # "the centre" in the centre's own report
-            if _DETERMINER_ONLY.fullmatch(raw[0].strip()):
-                continue  # "an estimated 7,000 people": no speaker
+            if _DETERMINER_ONLY.fullmatch(raw[0].strip()) or _NO_SOURCE_NAME.fullmatch(
+                    normalize_arabic(raw[0].strip())):
+                # "an estimated 7,000 people", "the statement", "تروي قصتها" (her story), "كان
+                # يقول لنا" (to us): no speaker
+                continue
             if named_ngos and _GENERIC_MONITOR.fullmatch(raw[0].strip()):
                 # "a war monitor said" (the lead), "the Britain-based monitor added", "according
                 # to the same group": the monitor the report names, the nearest one

@@ -632,6 +632,11 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
             if all(c.coordinates_of.startswith("city:") for c in cands) and any(
                     c.id in parents for mm in mentions for c in mm.candidates):
                 accept, cue = True, "quarter_of_named_city"
+        if arabic and accept and s > tokens[i][0] and not norm.startswith("ال", s) and cands \
+                and all(normalize_arabic(c.name_ar or "ال").startswith("ال") for c in cands):
+            # "إن فرقه انتشلت" (its teams) is no ف + Raqqa: a name that carries the article
+            # keeps it after a glued و / ب / ف ("فالرقة", "بالرقة")
+            accept = False
         if arabic and not is_major and s > tokens[i][0] and norm[s - 1] == "ع" and \
                 norm[s:s + 2] != "ال":
             accept = False  # "عناصر" is not ع + a village "ناصر": only major places take a bare ع
