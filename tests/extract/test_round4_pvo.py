@@ -320,3 +320,35 @@ def test_participles_quantifiers_and_coordinated_verbs() -> None:
     got = _sources(text)
     assert not any("videos" in n or "clinics" in n for n in got)
     assert any(n.startswith("The health directorate") and "gives" not in n for n in got)
+
+
+def test_fled_to_the_nearby_town_and_buses_to() -> None:
+    text = ("Gunmen killed 8 men in the village of Tayzin overnight. Residents who fled to the "
+            "nearby town of Masyaf said the bodies lay in the street.")
+    assert _roles(text).get("Masyaf") == "destination"
+    text = ("In 2016 we were forced onto the green buses to Idlib after the siege of Zamalka, "
+            "where my brother was killed.")
+    assert "Idlib" not in _places(text)
+
+
+def test_arresting_suspects_is_no_arbitrary_detention() -> None:
+    text = ("Gunmen killed six shepherds near the village. The ministry said it had arrested "
+            "three suspects, and that several suspects have been detained since.")
+    assert "arbitrary_detention" not in _x(text)["violations"]
+
+
+def test_fate_unknown_with_words_between() -> None:
+    text = "وقتل ٤ مواطنين، فيما لا يزال مصير شخصين آخرين كانا برفقتهم مجهولاً حتى اللحظة."
+    assert "enforced_disappearance" in _x(text)["violations"]
+
+
+def test_person_before_a_possessive_title_and_an_interviewee_header() -> None:
+    got = _sources("Maya Haddad, the network's director, said 40 families had been evicted.")
+    assert "Maya Haddad" in got
+    text = ("Testimony 9 — Rural Damascus, recorded in Gaziantep, 3 May 2025\n\nInterviewee: "
+            "Umm Yasser (pseudonym), 51, a teacher from Douma.\n\nIn 2013 the rockets fell on our "
+            "street and my son was killed.")
+    got = _sources(text)
+    assert got.get("Umm Yasser") == ("witness", True)
+    assert "Rural Damascus" not in got
+    assert "Rif Dimashq" in _places(text) or "Douma" in _places(text)

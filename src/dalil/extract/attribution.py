@@ -55,7 +55,8 @@ _BYLINE = _rx(
     r"(?P<post>[^\n,(]{2,80}?)\s*(?:[,(][^\n]*)?$"
     r"|^\s*(?:spokes(?:person|man|woman)|speaker|statement by|remarks by)\b[^:\n]{0,80}:\s*"
     r"(?P<spk>[^\n]{2,60}?)\s*$"
-    r"|^\s*(?:witness|source|author|channel|account|from|الشاهد|الشاهده|المصدر|القناه|"
+    r"|^\s*(?:witness|interviewee|narrator|survivor|source|author|channel|account|from|الشاهد|"
+    r"الشاهده|المصدر|القناه|الراوي|الراويه|"
     r"شهاده|الحساب|الناشر)\s*:?\s*(?P<h>[^\n]{2,80}?)\s*$"
     r"|^\s*(?P<handle>@\w{2,40})\b",
     re.I | re.M)
@@ -124,8 +125,11 @@ def document_author(norm: str) -> tuple[str, str]:
             continue  # 'شهادة: "كنت أعدّ الأيام على جدار الزنزانة"': the title, a quoted line
         name = (quoted_name.group(1).strip() if quoted_name else None) or given_name(text) or \
             re.sub(r"\s*\([^)]*\)\s*$", "", text).strip() or text
-        kind = "testimony" if re.search(r"testimony|witness|شهاد|الشاهد", m.group(0), re.I) \
-            else "source"
+        first = re.split(r"\s*[(,،]", name, maxsplit=1)[0].strip()
+        if first != name and 1 <= len(first.split()) <= 4:
+            name = first  # "Interviewee: Abu Firas (pseudonym), 47, a baker": the name
+        kind = "testimony" if re.search(r"testimony|witness|interviewee|narrator|survivor|شهاد|"
+                                        r"الشاهد|الراوي", m.group(0), re.I) else "source"
         return name, f"header:{kind}"
     lines = head.split("\n")
     if lines and re.search(r"\s[-–—|]\s", lines[0]):
@@ -594,6 +598,10 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             continue  # "before owners have documented their property": not who speaks
         if low_verb.endswith("ed") and (
                 (sent[:v_s].rstrip().endswith(",") and re.match(r"\s+(?:at|to be|as)\b", after))
+                # "Testimony 14 - Rural Damascus, recorded in Gaziantep": where it was taken down
+                or (sent[:v_s].rstrip().endswith(",") and low_verb in ("recorded", "filmed",
+                                                                       "collected", "written")
+                    and re.match(r"\s+(?:in|on)\b", after))
                 or (low_verb in _PASSIVE_PUBLISHING and _THING_PUBLISHED.search(sent, 0, v_s) and
                     re.match(r"\s+(?:in|on|last|earlier)\s+(?:[A-Z]|\d|the\s|this\s)", after))
                 or (low_verb in _PASSIVE_PUBLISHING and re.search(
@@ -669,6 +677,10 @@ _AMBIGUOUS_VERBS = {"claims", "reports", "documents", "states", "notes", "posts"
                     "writes", "counts", "accounts", "records", "shares", "report",
                     "estimate", "estimates", "record", "claim"}
 # a comma inside a number ("$3,000") separates nothing
+_POSSESSIVE_TITLE = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}['’]s\s+(?:[a-z-]+\s+)?(?:chairman|"
+                               r"chair|chairwoman|director|head|founder|spokes(?:man|woman|person)|"
+                               r"president|leader|coordinator|researcher|editor|commander|chief|"
+                               r"deputy|envoy|representative|minister|official|lawyer)$")
 _QUOTED_TERM = re.compile(r"(?:(?<=['’]s )|(?<=\bthe )|(?<=\bits )|(?<=\bhis )|(?<=\bher )|"
                           r"(?<=\ba )|(?<=\ban ))[\"“][^\"“”]{1,40}[\"”]")
 _SEPARATORS = _rx(r"\s*(?:(?<!\d),|,(?!\d{3})|[;:\"”“«»—–|]|\s-\s)\s*")
@@ -770,7 +782,8 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
             last = taken[-1][2].strip()
             joins = (((_PROPER.match(text) or _ORG_NAME.match(text) or
                        _POSSESSIVE_HEAD.match(text))
-                      and _DESCRIPTIVE.match(last))  # "Rami, a farmer,"
+                      and (_DESCRIPTIVE.match(last) or _POSSESSIVE_TITLE.match(last)))
+                     # "Rami, a farmer,", "Fadel Abdul Ghany, SNHR's chairman,"
                      or (_DESCRIPTIVE.match(text) and (_PROPER.match(last) or _RELATIVE.match(last)))
                      or _RELATIVE.match(last) or _ASIDE.match(last))
             if not joins:
