@@ -123,7 +123,7 @@ def test_where_a_witness_now_lives_is_no_scene() -> None:
 
 
 def test_raid_verb_names_its_target_in_arabic() -> None:
-    text = "وبالأمس قسد داهمت البصيرة واعتقلت عشرين شاباً."
+    text = "وبالأمس قسد داهمت البصيرة بريف دير الزور واعتقلت عشرين شاباً."
     assert {"Basira", "Al Busayrah"} & set(_places(text, "2024-08-12"))
 
 
@@ -352,3 +352,35 @@ def test_person_before_a_possessive_title_and_an_interviewee_header() -> None:
     assert got.get("Umm Yasser") == ("witness", True)
     assert "Rural Damascus" not in got
     assert "Rif Dimashq" in _places(text) or "Douma" in _places(text)
+
+
+def test_threats_of_killing_are_threats() -> None:
+    text = ('"If you come back, we will kill you," the fighters told the family, who fled to '
+            'Aleppo.')
+    got = _x(text)["violations"]
+    assert "killing" not in got and "threat_or_intimidation" in got
+    got = _x("وقال العنصر للأهالي: رح نقتلكم كلكم إذا رجعتوا عالضيعة.")["violations"]
+    assert "killing" not in got and "threat_or_intimidation" in got
+
+
+def test_taken_from_a_shop_in_a_place_and_a_list_with_in() -> None:
+    text = ("My uncle was taken from his shop in Jaramana yesterday by men in civilian clothes "
+            "and we never saw him again.")
+    assert _roles(text).get("Jaramana") != "destination"
+    text = ("Fighters seized the homes of Kurdish families from Jinderes, now living in Aleppo "
+            "city and in Qamishli.")
+    assert "Al-Qamishli" not in _places(text)
+
+
+def test_a_village_name_shared_by_many_is_not_guessed() -> None:
+    # thirteen villages are called al-Hamidiyah; nothing here says which
+    text = "Gunmen abducted a shopkeeper in al-Hamidiyah on Monday, his family said."
+    assert _places(text) == []
+
+
+def test_a_count_alone_is_no_source_and_post_counters() -> None:
+    text = ("We interviewed 12 former detainees. Two said they had been beaten daily. "
+            "Three others described electric shocks.\n\n148 comments · 1.2K shares")
+    got = _sources(text)
+    assert not {"Two", "Three others"} & set(got)
+    assert not _figs(text)[1] - {(12, "detainees")}

@@ -580,6 +580,7 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
             return "other", "buildings", "other:buildings:one"
         return "", "", "skip:one"
     if _ENGAGEMENT_AFTER.match(after) and ("·" in before or "|" in before or "\n" in before
+                                           or "·" in after[:40] or not before.strip()
                                            or before.rstrip().endswith(("·", "•", "|", ","))):
         return "", "", "skip:post_counter"
     if _SPEAKING_SUBJECT.match(after) and not _verb_before(before, after):

@@ -372,8 +372,9 @@ def _utf8(text: str) -> bytes:
 _PRONOUN_SPEAKER = re.compile(r"^(?:he|she|they|it|we|i)$", re.I)
 _BASED_AFTER = re.compile(r"-based\b")
 # "toward Tabqa and Raqqa", "باتجاه حي درعا المحطة ومدينة طفس": the next item of a list of places
+_FROM_THEN_IN = re.compile(r"\bfrom\b[^.;]*\b(?:in|at)\s+(?:the\s+)?$", re.I)
 _LIST_JOIN = re.compile(r"(?:\s+(?:countryside|province|governorate|city|district|suburbs|region))?"
-                        r"\s*(?:,|and|or|و|او)\s*(?:(?:for|to|towards?|into)\s+)?"
+                        r"\s*(?:,|and|or|و|او)\s*(?:(?:for|to|towards?|into|in|at)\s+)?"
                         r"(?:(?:the\s+)?(?:towns?|villages?|city|cities|"
                         r"neighbou?rhoods?|district|camps?|countryside)\s+of\s+|rural\s+|"
                         r"(?:(?:مدين[هة]|مدن|بلد[هة]|بلدات|قري[هة]?|قرى|حي|احياء|أحياء|مخيم|مخيمات|"
@@ -390,7 +391,9 @@ _NO_SOURCE_NAME = re.compile(
         r"(?:لنا|له|لها|لهم|لي|لك|عنه|عنها|عنهم|منه|منها|منهم|بنا|معنا)|"
         # a noun with "her/his/their" (قصتها, روايته): what is told, not who tells it
         r"[\u0621-\u064a]{3,}(?:ها|هم|هن|كم)"), re.I)
-_DETERMINER_ONLY = re.compile(r"(?:a|an|the|this|that|these|those|it|its|one)", re.I)
+_DETERMINER_ONLY = re.compile(r"(?:a|an|the|this|that|these|those|it|its|one|two|three|four|five|"
+                              r"six|seven|eight|nine|ten|some|many|most|others|several|few|both|"
+                              r"all|none)", re.I)  # "Two said they had been detained": a count
 # a monitor described, not named: it is the monitor the report names
 _GENERIC_MONITOR = re.compile(r"(?:(?:a|an|the)\s+)?(?:same\s+|(?:[\w-]+\s+){0,2})(?:war\s+)?"
                               r"(?:monitor|monitoring group|observatory|rights group|watchdog|group)",
@@ -1022,7 +1025,9 @@ class _Run:
                 role = "scene"  # "transferred to Saydnaya, where he died under torture"
             elif origin_before(before):
                 role = "origin"
-            elif _DESTINATION.search(before):
+            elif (dest := _DESTINATION.search(before)) is not None and not (
+                    _FROM_THEN_IN.search(dest.group(0))):
+                # (but "was taken from his shop in X": where it happened)
                 role = "destination"
             elif r.place_mentions and r.place_mentions[-1].role in ("origin", "destination") and \
                     r.place_mentions[-1].sentence == si and _LIST_JOIN.fullmatch(
@@ -1034,6 +1039,14 @@ class _Run:
                 # "lawyers in Latakia say ...": where the source is, not where it happened
                 # (but "residents of Arzeh said" points at the scene).
                 role = "base"
+            elif len(raw.candidates) >= 5 and gp.kind == "locality" and gp.population < 20_000 and \
+                    not any(w in why for w in ("other places in the text", "text calls it",
+                                               "curated alias", "its city is named")):
+                # thirteen villages are called al-Hamidiyah: with nothing in the text to choose
+                # one, any choice is a guess, and a wrong scene is worse than a missing one
+                role = "mentioned"
+                why += f"; not a scene: {len(raw.candidates)} places share this name and " \
+                       "nothing in the text chooses among them"
             elif si in event_sents or si in setting_sents or (
                     event_sents and _INCIDENT.search(sn.text)):
                 # (the guide: clashes and strikes make a scene even when the sentence names no
@@ -1076,6 +1089,8 @@ class _Run:
             for pm in r.place_mentions:
                 if pm.place_id in places_by_id:
                     continue
+                if "places share this name" in pm.explanation:
+                    continue  # an ambiguous name stays unchosen
                 if pm.role == "base" or (pm.role == "mentioned" and pm.sentence == 0):
                     pm.explanation += ("; scene by default: no place is named for the events; this "
                                        "one is where the source speaks from or the header names")
