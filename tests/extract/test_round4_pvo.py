@@ -384,3 +384,30 @@ def test_a_count_alone_is_no_source_and_post_counters() -> None:
     got = _sources(text)
     assert not {"Two", "Three others"} & set(got)
     assert not _figs(text)[1] - {(12, "detainees")}
+
+
+def test_negations_hypotheticals_and_no_one() -> None:
+    text = ("Two shells landed near a school in Latakia, causing damage. No one was killed or "
+            "injured. Rights groups warned that returnees could face arbitrary detention and "
+            "torture.")
+    r = _x(text)
+    assert not {"killing", "arbitrary_detention", "torture"} & set(r["violations"])
+    assert not r["casualty_figures"]
+    got = _x("قتل شاب برصاص مجهولين في حي الوعر بحمص. ولم ترد أنباء عن اعتقالات.")["violations"]
+    assert "arbitrary_detention" not in got
+
+
+def test_arabic_title_apposition_percent_sign_and_pronouns() -> None:
+    text = ("وثقت الشبكة في تقريرها مقتل ٤٠ مدنياً، وتصدرت محافظة حمص بنسبة ٣٠٪ من الضحايا. "
+            "وقال سامي الأحمد، مدير الشبكة، إن عمليات القتل مستمرة. ونشرت الشبكة تقريراً وثقت "
+            "فيه ١٢ حالة اعتقال.")
+    got = _sources(text)
+    assert got.get("سامي الأحمد", ("", False))[0] == "NGO"
+    assert "فيه" not in got
+    assert (30, "percent") in _figs(text)[1]
+
+
+def test_which_rights_groups_say() -> None:
+    got = _sources("The 2012 counter-terrorism law, which rights groups say was used to detain "
+                   "thousands, remains in force.")
+    assert not any("law" in n for n in got)

@@ -207,6 +207,10 @@ _AR_PRONOUN_PREP = {normalize_arabic(w) for w in (
 _AR_TIME_OR_PREP = {normalize_arabic(w) for w in (
     "بعد", "قبل", "في", "عند", "منذ", "صباح", "صباحا", "مساء", "مساءً", "أمس", "امس", "ليلا",
     "اليوم", "من", "إلى", "الى", "على", "عن", "مع")}
+# "فضل عبد الغني، مدير الشبكة، إن": a title after the name
+_AR_TITLE_APPOSITION = _rx(r"\s*[،,]\s*((?:ال)?(?:مدير|رئيس|مسؤول|المسؤول|متحدث|المتحدث|الناطق|ناطق|"
+                           r"عضو|باحث|الباحث|محامي|المحامي|مؤسس|منسق|قائد|مراسل|طبيب|مختار)"
+                           r"[^،,:\"“«]{0,50})[،,]")
 _AR_PEOPLE_PLURAL = {normalize_arabic(w) for w in (
     "ناشطين", "ناشطون", "نشطاء", "سكان", "أهالي", "شهود", "مصادر", "مسؤولين", "أطباء", "محامين",
     "حقوقيين", "صحفيين", "مراقبين", "باحثين")}
@@ -297,7 +301,8 @@ _RELATIVE_SUBJECT = re.compile(r"(?:,\s*|\s)(?:which|whom|that)\s+(?P<np>(?:the\
                                r"(?:\s+(?:[A-Z][\w.'-]*|of|for|the|al-[\w'-]+)){0,6}|"
                                r"(?:the|a|an)\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}|"
                                r"(?:residents|activists|witnesses|officials|relatives|locals|"
-                               r"survivors|medics|monitors|rescuers|families))\s*$")
+                               r"survivors|medics|monitors|rescuers|families|critics|analysts|"
+                               r"experts|(?:human\s+)?rights\s+groups|observers|lawyers))\s*$")
 
 
 def _clean_found(before: str, m: re.Match[str]) -> tuple[str, str, int] | None:
@@ -552,7 +557,7 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                 np = np[:obj.start()]
             name, desc = _clean_np(np)
             appos = re.match(r"\s*(?:\([^()]{1,40}\))?\s*[،,]\s*(?:وهو|وهي|وهم)\s+([^،,:\"“«]{2,60})",
-                             rest[len(np):])
+                             rest[len(np):]) or _AR_TITLE_APPOSITION.match(rest, len(np))
             if appos and not desc:
                 desc = appos.group(1).strip()  # "أبو أحمد، وهو أحد سكان الحي"
             if _AR_SOURCE_IN.match(name):

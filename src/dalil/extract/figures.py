@@ -178,7 +178,7 @@ OTHER_UNITS: list[tuple[str, re.Pattern[str]]] = [
                                                      r"شاحنات|" + _AL + r"حافلات") + r")\b", re.I)),
     ("places", _rx(r"^\s*(?:[\w-]+\s+)?(?:villages|towns|neighbou?rhoods|"
                    + _A(_AL + r"قرى|قري[هة]|" + _AL + r"بلدات|" + _AL + r"احياء") + r")\b", re.I)),
-    ("percent", _rx(r"^\s*(?:%|percent|per cent|بالمئ[هة]|في المئ[هة])", re.I)),
+    ("percent", _rx(r"^\s*(?:%|٪|percent|per cent|بالمئ[هة]|في المئ[هة])", re.I)),
     ("distance", _rx(r"^\s*(?:km|kilometres?|kilometers?|miles|metres|meters|m\b|كيلومتر|كم)\b",
                      re.I)),
     ("duration", _rx(r"^\s*(?:days|hours|weeks|months|years|minutes|seconds|decades|nights|"
@@ -579,6 +579,8 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         if noun is not None and _AR_COUNTED[noun] == "buildings":
             return "other", "buildings", "other:buildings:one"
         return "", "", "skip:one"
+    if text.lower() == "one" and re.search(r"\bno\s*$", before, re.I):
+        return "", "", "skip:no_one"  # "No one was killed or injured"
     if _ENGAGEMENT_AFTER.match(after) and ("·" in before or "|" in before or "\n" in before
                                            or "·" in after[:40] or not before.strip()
                                            or before.rstrip().endswith(("·", "•", "|", ","))):
@@ -587,6 +589,8 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         return "", "", "skip:speakers"
     if MONEY_BEFORE.search(before) or ("$" in text or "€" in text or "£" in text):
         return "other", "money", "other:currency_sign"  # also "between $5,000 and $20,000"
+    if after[:3].lstrip().startswith(("%", "٪")):
+        return "other", "percent", "other:percent_sign"  # "بنسبة تقارب ٢٤٪ من حصيلة الضحايا"
     al = after[:70].lower()
     families = OTHER_UNITS_BY_NAME["families"].match(after) if _FAMILY_WORDS.search(al) \
         else None

@@ -112,7 +112,8 @@ _DATELINE_REST = re.compile(
     r"\s*(?:\([^()\n]{1,40}\))?\s*(?:—|–|-|:)")
 
 _NEGATION = _rx(r"(?:\b(?:no|not|never|denied|deny|denies|without|nobody|none)\b"
-                       r"|(?:^|\s)(?:لم|لا(?!\s+(?:يقل|تقل|يزال|تزال|سيما))|نفى|نفت|دون|بدون|ينفي|"
+                       # ("ولم ترد أنباء عن اعتقالات": the conjunction glued to the negation)
+                       r"|(?:^|\s)[وف]?(?:لم|لا(?!\s+(?:يقل|تقل|يزال|تزال|سيما))|نفى|نفت|دون|بدون|ينفي|"
                        r"تنفي))[^.,;]{0,18}$", re.I)  # "ما لا يقل عن" is no negation
 # things, not people, "were taken": a looting ("cash, phones and jewellery were taken during
 # the raids"), not an abduction
@@ -389,6 +390,7 @@ _NO_SOURCE_NAME = re.compile(
     r"investigation|post|tweet|recording|clip)|" + normalize_arabic(
         r"(?:ال)?(?:فيديو|تسجيل|مقطع|تقرير|بيان|تحقيق|منشور|قائمة|صور)|"
         r"(?:لنا|له|لها|لهم|لي|لك|عنه|عنها|عنهم|منه|منها|منهم|بنا|معنا)|"
+        r"(?:فيه|فيها|فيهم)|"
         # a noun with "her/his/their" (قصتها, روايته): what is told, not who tells it
         r"[\u0621-\u064a]{3,}(?:ها|هم|هن|كم)"), re.I)
 _DETERMINER_ONLY = re.compile(r"(?:a|an|the|this|that|these|those|it|its|one|two|three|four|five|"
