@@ -275,6 +275,20 @@ _COMBATANTS_AFTER = _rx(r"\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|ne
                         r"عنصر\S*|عناصر|مقاتل\S*|جندي\S*|جنود|مسلح\S*|ارهابي\S*)(?!\w)", re.I)
 
 
+# between a unit and its group: "and", "or", "as well as", "و" (a separate word or prefix), ";"
+# or a full stop make two mentions
+_SEPARATE_MENTIONS = _rx(r"\b(?:and|or|as well as|while)\b|[;.]|(?:^|\s)(?:و|او|أو)(?:\s|$)|(?:^|\s)و\S")
+_DEFINITE_BEFORE = _rx(r"\b(?:the|these|those)\s+$", re.I)
+
+
+def _definite(norm: str, start: int, surface: str) -> bool:
+    """"the kidnappers", "these gunmen", "الخاطفون": a definite description of an agent."""
+    word = surface.split()[0] if surface.split() else ""
+    if _ARABIC.match(word):
+        return bool(re.match(r"(?:[وفب]|لل)?ال", normalize_arabic(word)))
+    return bool(_DEFINITE_BEFORE.search(norm, max(0, start - 20), start))
+
+
 def _civilian_cue(norm: str, start: int, end: int) -> bool:
     """Whether the sentence (and the next of its paragraph) names civilians or civilian objects,
     not counting a toll of fighters ("killed 20 IS militants")."""
@@ -286,6 +300,35 @@ def _civilian_cue(norm: str, start: int, end: int) -> bool:
     return False
 
 
+# "by" after a verb of running or hosting names who runs a thing, not who did harm; the object of
+# "taken to" / "إلى" is where, not who; a pretext for an arrest ("بحجة التعامل مع X", "on charges
+# of collaborating with X") names whom the victim was accused of siding with
+_NOT_AGENT_BEFORE = _rx(
+    r"\b(?:run|operated|administered|managed|hosted|funded|supervised|organi[sz]ed|attended|"
+    r"chaired|staffed|founded|established|controlled|financed|coordinated|mediated|brokered|"
+    r"monitored|documented|recorded|verified|compiled|reported|published|issued|announced|"
+    r"confirmed|estimated|investigated)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
+    r"\b(?:taken|transferred|moved|brought|referred|handed(?:\s+over)?|sent|driven|transported|"
+    r"delivered|returned)\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
+    r"(?:^|\s)(?:بحجه|بتهمه|بتهم|بذريعه|بدعوي|بدعوى)\s+(?:\S+\s+){0,5}$|"
+    r"\b(?:charges?|suspicion|accus\w+|pretext)\s+of\s+(?:\w+\s+){0,3}(?:with|for|to)\s+"
+    r"(?:the\s+)?$|"
+    r"(?:^|\s)(?:[وف]?(?:اخذو\S*|نقلو\S*|اقتادو\S*|اقتيد\S*|نقل\S*|حول\S*|سلمو\S*)\s+"
+    r"(?:\S+\s+)?)(?:الى|إلى)\s+$", re.I)
+# Arabic puts the verb first: right after a finite verb of attack comes its subject
+# ("استهدفت التنظيمات الإرهابية الأحياء السكنية"); the verbal noun ("استهداف X") takes its object
+_AR_FINITE_VERB_BEFORE = _rx(r"(?:^|\s)[وف]?(?:استهدفت|استهدف|هاجمت|هاجم|اقتحمت|اقتحم|شنت|"
+                             r"ارتكبت|ارتكب|قتلت|اعدمت|اعدم|اعتقلت|اعتقل|اختطفت|اختطف|داهمت|"
+                             r"داهم|نفذت|اطلقت|اطلق|احرقت|احرق|نهبت|نهب|دمرت|قصفت)\s+$")
+_BLAMED_ON = re.compile(r"blam", re.I)
+_ON_BEFORE = _rx(r"\bon\s+(?:the\s+)?$", re.I)
+# "the gunmen belonged to the General Security", "said they were members of X": who the agents
+# of the sentence's violation were
+_BELONGED_TO = _rx(r"\b(?:gunmen|attackers|assailants|men|they|perpetrators|killers|kidnappers|"
+                   r"fighters|militiamen|abductors)\s+(?:\w+\s+)?(?:belong(?:ed|s)?\s+to|"
+                   r"(?:were|was|are)\s+(?:(?:all|known|later identified as|identified as)\s+)?"
+                   r"(?:members|part|fighters|elements|men)\s+of|(?:were|was|are)\s+from|"
+                   r"identified themselves as(?:\s+members of)?)\s+(?:the\s+)?$", re.I)
 _OBJECT_END = _rx(r"\s(?:for|over|after|in which|who|which|that|when)\s|[,;]|،|"
                   r"\sof\s+\w+ing\b", re.I)  # "accuse several gangs of working under X": the gangs
 _VICTIMS_WERE = _rx(r"\b(?:victims|those (?:killed|abducted|detained|targeted)|the dead)\s+"
@@ -1129,6 +1172,10 @@ class _Run:
                 obj_end = _OBJECT_END.search(norm, obj_start + 1, sentences[si].end)
                 stop = obj_end.start() if obj_end else sentences[si].end
                 named += [a for a in acts if sentences[si].start + m_perp.start() <= a[0] < stop]
+                if _BLAMED_ON.match(m_perp.group(0)):
+                    # "blamed most of the deaths on X, and 211 on Y": each "on" names one
+                    named += [a for a in acts if a[0] >= stop and a not in named and
+                              _ON_BEFORE.search(norm, max(obj_start, a[0] - 12), a[0])]
             m_comm = _COMMITTED.search(sentences[si].text)
             if m_comm:
                 # "..., while investigators said pro-government militias were responsible"
@@ -1187,8 +1234,8 @@ class _Run:
                     (m.start("m"), m.end("m"), label, self.lex.actor_kinds.get(label, ""),
                      p.surface(m.start(), m.end())))
         # a definite "the attackers", "the gunmen" refers back to an actor already named
-        named_specific = any(a[3] not in ("generic", "unknown") for v in sent_agents.values()
-                             for a in v)
+        named_specific = any(a[3] not in ("generic", "unknown") and a[2] != _LABEL_ACTOR
+                             for v in sent_agents.values() for a in v)
         # the source itself ties its label to a named group: "إرهابيي جبهة النصرة", "HTS
         # terrorists"
         label_named = any(
@@ -1199,8 +1246,7 @@ class _Run:
         if named_specific:
             for si in list(sent_agents):
                 sent_agents[si] = [a for a in sent_agents[si] if not (
-                    (a[3] == "generic" and re.search(r"\b(?:the|these|those)\s+$",
-                                                     norm[max(0, a[0] - 8):a[0]], re.I)) or
+                    (a[3] == "generic" and _definite(norm, a[0], a[4])) or
                     # "the terrorists", "التنظيمات الارهابيه": a source's label for the group
                     # it named ("إرهابيي جبهة النصرة")
                     (a[2] == _LABEL_ACTOR and label_named))]
@@ -1210,7 +1256,8 @@ class _Run:
         for dmen in r.all_dates:
             if dmen.role == "event" and dmen.date and dmen.sentence not in event_date_of:
                 event_date_of[dmen.sentence] = dmen.date
-        for si, agents in sent_agents.items():
+        last_unnamed: tuple[str, str] | None = None  # the latest unnamed agent: (label, kind)
+        for si, agents in sorted(sent_agents.items()):
             specific = [a for a in agents if a[3] != "generic"]
             # a generic "gunmen" next to a named group is that group ("X gunmen", "gunmen of X")
             chosen = specific + [a for a in agents if a[3] == "generic" and not any(
@@ -1239,13 +1286,21 @@ class _Run:
             # the sentence's own event date, else the latest one before it in the document
             when = event_date_of.get(si) or next(
                 (event_date_of[k] for k in sorted(event_date_of, reverse=True) if k < si), None)
+            chosen, also_named = self._drop_same_mention_groups(chosen, when)
             for s, e, label, kind, surface in chosen:
-                era = self.lex.actor_eras.get(label)
-                if era and when and when < era[0]:
-                    label = era[1]  # "government forces" in 2016 were Assad's
-                pp = perps.setdefault(label, Perpetrator(label, [], [], False, kind, []))
-                if surface not in pp.aliases:
-                    pp.aliases.append(surface)
+                label = self.lex.era_name(label, when)  # "government forces" in 2016 were Assad's
+                if kind == "generic" and last_unnamed and last_unnamed[0] != label and \
+                        _definite(norm, s, surface):
+                    # "Gunmen stormed the village ... The kidnappers demanded": the definite
+                    # description refers back to the unnamed agent just told, not a new one
+                    label, kind = last_unnamed
+                if kind in ("generic", "unknown"):
+                    last_unnamed = (label, kind)
+                pp = perps.setdefault(label, Perpetrator(label, [], [], False, kind, [],
+                                                         self.lex.groups_of(label, when)))
+                for form in (surface, also_named.get(s)):
+                    if form and form not in pp.aliases:
+                        pp.aliases.append(form)
                 if claim_obj.attributed_to not in pp.attributed_to:
                     pp.attributed_to.append(claim_obj.attributed_to)
                 pp.hedged = pp.hedged or claim_obj.hedged
@@ -1340,7 +1395,9 @@ class _Run:
         before = norm[max(sent.start, s - 40):s]
         if DISGUISE_BEFORE.search(before):
             return False  # "men wearing General Security uniforms": not General Security
-        if _AGENT_BEFORE.search(before):
+        if _NOT_AGENT_BEFORE.search(before):
+            return False  # "screening points run by the SDF", "taken to X", "بحجة التعامل مع X"
+        if _AGENT_BEFORE.search(before) or _BELONGED_TO.search(norm, max(sent.start, s - 70), s):
             return True
         if norm[s:s + 1] >= "\u0600" and _AR_AGENT_CHAIN.search(norm, max(sent.start, s - 120), s):
             return True  # (Arabic names only: the chain is Arabic)
@@ -1352,6 +1409,8 @@ class _Run:
                 ATTACK_VERB_AFTER.match(norm, e) or ATTACK_NOUN.search(norm, s, e)) and \
                 any((self._viol_start.get(id(v)) or self._norm_pos(v.span[0])) < s for v in viols):
             return True  # "three were killed when the PKK/YPG terror group fired rockets at"
+        if _AR_FINITE_VERB_BEFORE.search(before):
+            return True  # "استهدفت التنظيمات الإرهابية ... الأحياء": verb, then its subject
         if _PATIENT_BEFORE.search(before) and not _MEMBERS_OF.search(before) and not (
                 _ARABIC.search(norm, s, e) and ATTACK_NOUN.search(norm, s, e)):
             # "killing of X", but not "members of X looted"; "استهداف طائرة مسيرة تركية
@@ -1388,6 +1447,39 @@ class _Run:
                     continue  # "factions handed over their weapons, kidnapping has become ..."
                 return True
         return False
+
+    def _drop_same_mention_groups(self, chosen: list[tuple[int, int, str, str, str]],
+                                  when: str | None
+                                  ) -> tuple[list[tuple[int, int, str, str, str]], dict[int, str]]:
+        """"the regime's Fourth Division", "Branch 215, the military intelligence branch",
+        "عناصر من الفرع ٢٢٧ التابع للأمن العسكري": a group named with its own unit in one mention
+        is reported as the unit's group, not as a second perpetrator. Two actors joined by
+        "and"/"و" are two mentions ("government forces and General Security"). Returns the
+        actors kept and, by start, the other name a kept one was given in its mention."""
+        norm = self.norm
+        drop: set[int] = set()
+        extra: dict[int, str] = {}
+        for g in chosen:
+            g_name = self.lex.era_name(g[2], when)
+            for u in chosen:
+                if u is g or g[0] in drop:
+                    continue
+                lo, hi = (g[1], u[0]) if g[0] < u[0] else (u[1], g[0])
+                if g_name in self.lex.groups_of(self.lex.era_name(u[2], when), when):
+                    joined = norm[hi:hi + 1] == "و" and (hi == lo or norm[hi - 1].isspace())
+                    if 0 <= hi - lo <= 40 and not joined and \
+                            not _SEPARATE_MENTIONS.search(norm, lo, hi):
+                        drop.add(g[0])
+                        extra[u[0]] = g[4]  # "Military Intelligence Branch 227": both words
+                elif g[2] in self.lex.described_actors and u[2] not in \
+                        self.lex.described_actors and u[3] != "generic" and \
+                        hi - lo == 1 and norm[lo] == "/":
+                    # "فصائل المعارضة المسلحة/الجيش الوطني": one actor, by description and name
+                    drop.add(g[0])
+                    extra[u[0]] = g[4]
+        if not drop:
+            return chosen, extra
+        return [a for a in chosen if a[0] not in drop], extra
 
     def _breakdown_agents(self, sentences: list[Sentence],
                           actors_in_sent: dict[int, list[tuple[int, int, str, str, str]]],
