@@ -224,7 +224,13 @@ _CLAUSE_HINT = _rx(r"\b(?:while|whereas|but|although)\b|;|بينما|في حين
 # "X, and by unidentified armed men": a second agent, not X's own gunmen
 # "X and Y", "X" و"Y", "X (Y)": one list of agents
 _JOINED = _rx(r"[\s\"«»“”)]*(?:,|and|or|و)[\s\"«»“”(]*(?:(?:allied|affiliated|auxiliary|other|"
-              r"local|foreign)\s+)?", re.I)
+              r"local|foreign)\s+)?"
+              # "the Turkish occupation army and its mercenaries of the so-called "SNA"",
+              # "الاحتلال التركي ومرتزقته من فصائل ..."
+              r"(?:(?:its|their)\s+(?:mercenaries|proxies|allies|auxiliaries|militias|affiliated "
+              r"factions)\s+(?:of|from|in)\s+(?:the\s+)?(?:so-called\s+)?[\"«“]?|"
+              r"(?:مرتزقته|مرتزقتها|مرتزقتهم|ميليشياته|ميليشياتها|حلفاؤه|حلفائه)\s+(?:من\s+)?"
+              r"(?:ما\s+يسمى\s+(?:ب)?)?[\"«“]?)?", re.I)
 _WHOSE_ACCOUNT = _rx(r"\b(?:the\s+)?(?P<who>[A-Z][\w-]*(?:['’]s)?|\w+['’]s)\s+(?:account|claims?|"
                      r"statement|version|figures?|toll)\b")
 _NOT_WHO = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
@@ -325,18 +331,25 @@ _ON_BEFORE = _rx(r"\bon\s+(?:the\s+)?$", re.I)
 # "the gunmen belonged to the General Security", "said they were members of X": who the agents
 # of the sentence's violation were
 _BELONGED_TO = _rx(r"\b(?:gunmen|attackers|assailants|men|they|perpetrators|killers|kidnappers|"
-                   r"fighters|militiamen|abductors)\s+(?:\w+\s+)?(?:belong(?:ed|s)?\s+to|"
+                   r"fighters|militiamen|abductors)(?:\s+(?:who|that)\s[^.;]{0,90}?|\s+\w+)?\s+"
+                   r"(?:belong(?:ed|s)?\s+to|"
                    r"(?:were|was|are)\s+(?:(?:all|known|later identified as|identified as)\s+)?"
                    r"(?:members|part|fighters|elements|men)\s+of|(?:were|was|are)\s+from|"
                    r"identified themselves as(?:\s+members of)?)\s+(?:the\s+)?$", re.I)
 _OBJECT_END = _rx(r"\s(?:for|over|after|in which|who|which|that|when)\s|[,;]|،|"
                   r"\sof\s+\w+ing\b", re.I)  # "accuse several gangs of working under X": the gangs
 _VICTIMS_WERE = _rx(r"\b(?:victims|those (?:killed|abducted|detained|targeted)|the dead)\s+"
-                    r"(?:were|are|included)\b|\btargeted\b|\btargeting\b|\bsubjected to\b|"
+                    r"(?:(?:in|of|from)\s+[^.;,]{1,40}?\s+)?(?:were|are|included)\b|\btargeted\b|\btargeting\b|\bsubjected to\b|"
                     r"\b(?:violence|attacks?|crimes|abuses|violations|killings|massacres?|campaign|"
                     r"incitement|reprisals?)\s+(?:on|against)\b|"
                     r"(?:انتهاكات|الانتهاكات|جرائم|الجرائم|اعتداءات|الاعتداءات)\s+(?:\S+\s+)?(?:بحق|ضد)|الضحايا\s+من|استهداف|المستهدفين|"
                     r"(?:^|\s)(?:يتعرض|تتعرض|يتعرضون|تعرض|تعرضت|تعرضوا)\S*", re.I)
+# the parties named after "clashes between" / "اشتباكات بين": fighters, not a targeted community
+_CLASH_PARTY_BEFORE = _rx(r"\b(?:clash(?:es|ed)?|fighting|battles?|fought|skirmish(?:es)?|feud)\s+"
+                          r"(?:\w+\s+)?(?:with|between|against|pitting)\s+(?:the\s+)?"
+                          r"(?:[\w-]+\s+){0,3}(?:(?:and|with)\s+(?:the\s+)?)?$|"
+                          r"(?:اشتباكات|معارك|مواجهات|الاشتباكات|المعارك)\s+(?:\S+\s+)?(?:مع|بين)\s+"
+                          r"(?:\S+\s+){0,3}(?:و)?$", re.I)
 _THAT_FIGURE = _rx(r"\b(?:that|this|the)\s+(?:figure|number|toll|estimate|claim|account|report)\b"
                    r"(?!s)|هذا الرقم|هذه الحصيله|هذه الارقام|هذه الاعداد", re.I)
 _UN_BODY = re.compile(r"\b(?:UN|U\.N\.|United Nations|UNHCR|UNICEF|OCHA|OHCHR|WFP|UNRWA|IOM|"
@@ -1173,9 +1186,15 @@ class _Run:
                 stop = obj_end.start() if obj_end else sentences[si].end
                 named += [a for a in acts if sentences[si].start + m_perp.start() <= a[0] < stop]
                 if _BLAMED_ON.match(m_perp.group(0)):
-                    # "blamed most of the deaths on X, and 211 on Y": each "on" names one
+                    # "blamed most of the deaths on X, and 211 on Y": each "on" names one (a
+                    # described actor from its first word: "on fighters loyal to X")
+                    starts = {a[0]: a[0] for a in acts}
+                    for m in UNKNOWN_ACTOR.finditer(norm, stop, sentences[si].end):
+                        starts.update({a[0]: m.start() for a in acts
+                                       if m.start() <= a[0] and a[1] <= m.end()})
                     named += [a for a in acts if a[0] >= stop and a not in named and
-                              _ON_BEFORE.search(norm, max(obj_start, a[0] - 12), a[0])]
+                              _ON_BEFORE.search(norm, max(obj_start, starts[a[0]] - 12),
+                                                starts[a[0]])]
             m_comm = _COMMITTED.search(sentences[si].text)
             if m_comm:
                 # "..., while investigators said pro-government militias were responsible"
@@ -1322,6 +1341,11 @@ class _Run:
                 continue  # "most of the victims were Alawites" names the victims too
             if any(s >= a[0] and e <= a[1] for a in sent_agents.get(si, [])):
                 continue
+            if any(s >= a[0] and e <= a[1] and a[3] != "generic"
+                   for a in actors_in_sent.get(si, [])):
+                continue  # "Druze fighters", "Bedouin gunmen": an armed group's community
+            if _CLASH_PARTY_BEFORE.search(norm, max(sentences[si].start, s - 80), s):
+                continue  # "clashes between Druze fighters and Bedouin tribes": the parties
             if DESTINATION_BEFORE.search(norm, max(sentences[si].start, s - 70), s):
                 continue  # "fled toward the Christian-majority town": where they went
             if " " not in norm[s:e] and re.match(r"\s+[A-Z][a-z]", norm[e:e + 3]):
@@ -1397,7 +1421,7 @@ class _Run:
             return False  # "men wearing General Security uniforms": not General Security
         if _NOT_AGENT_BEFORE.search(before):
             return False  # "screening points run by the SDF", "taken to X", "بحجة التعامل مع X"
-        if _AGENT_BEFORE.search(before) or _BELONGED_TO.search(norm, max(sent.start, s - 70), s):
+        if _AGENT_BEFORE.search(before) or _BELONGED_TO.search(norm, max(sent.start, s - 160), s):
             return True
         if norm[s:s + 1] >= "\u0600" and _AR_AGENT_CHAIN.search(norm, max(sent.start, s - 120), s):
             return True  # (Arabic names only: the chain is Arabic)

@@ -1,0 +1,198 @@
+"""Round 4: perpetrators named by unit with their groups, unnamed agents kept by description, and
+the agent rules real reports need. Every sentence is fictional."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dalil.extract import extract_document
+from dalil.extract.lexicon import load_lexicons
+
+
+def run(text: str, published: str | None = "2025-06-01") -> dict[str, Any]:
+    return extract_document(text, published=published).to_dict()
+
+
+def perps(r: dict[str, Any]) -> dict[str, list[str]]:
+    return {p["canonical"]: p["groups"] for p in r["perpetrators"]}
+
+
+def victims(r: dict[str, Any]) -> set[str]:
+    return {v["canonical"] for v in r["victim_groups"]}
+
+
+# -- one entry per actor named: the unit, with its groups (era-aware) ---------------------------
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("Members of Air Force Intelligence arrested two students in Harasta on 3 May 2013.",
+     None, {"Air Force Intelligence": ["Assad-era forces and loyalists"]}),
+    ("Police detained a lawyer at his office in Homs on 4 April 2019, his family said.",
+     None, {"police": ["Assad-era forces and loyalists"]}),
+    ("Police detained a lawyer at his office in Homs on 4 April 2025, his family said.",
+     None, {"police": ["Syrian government forces (2025-)"]}),
+    ("General Security personnel raided three homes in the village of Fahel on 2 February 2025.",
+     None, {"General Security": ["Syrian government forces (2025-)"]}),
+    ("The Palestine Branch tortured hundreds of detainees between 2012 and 2015, a former "
+     "guard testified.", None,
+     {"Palestine Branch": ["Military Security", "Assad-era forces and loyalists"]}),
+    ("Loyalist insurgents ambushed a bus and killed nine passengers near Jableh on 6 March 2025.",
+     None, {"former regime remnants": ["Assad-era forces and loyalists"]}),
+])
+def test_the_unit_is_named_and_counted_under_its_group(text: str, published: str | None,
+                                                       expected: dict[str, list[str]]) -> None:
+    assert perps(run(text, published)) == expected
+
+
+def test_a_group_named_with_its_unit_in_one_mention_is_no_second_perpetrator() -> None:
+    r = run("اعتقلت عناصر من الفرع ٢٢٧ التابع للأمن العسكري ثلاثة شبان في حي التضامن عام ٢٠١٣.",
+            None)
+    got = r["perpetrators"]
+    assert [p["canonical"] for p in got] == ["Branch 227"]
+    assert got[0]["groups"] == ["Military Security", "Assad-era forces and loyalists"]
+    # both names the text gave stay with the actor, so a reader finds it by either
+    assert any("الفرع" in a for a in got[0]["aliases"])
+    assert any("العسكري" in a for a in got[0]["aliases"])
+
+
+def test_a_unit_and_a_group_joined_by_and_are_two_actors() -> None:
+    r = run("Government forces and General Security members killed 12 men in the village of "
+            "Arzeh on 7 March 2025, the monitor said.")
+    assert set(perps(r)) == {"Syrian government forces (2025-)", "General Security"}
+
+
+def test_arabic_and_english_names_of_one_unit_give_one_entry() -> None:
+    r = run("A former detainee said Military Intelligence officers beat him in 2014. "
+            "وقال إن عناصر الأمن العسكري عذبوه في فرع المنطقة عام ٢٠١٤.", None)
+    assert list(perps(r)) == ["Military Security"]
+
+
+def test_every_part_of_names_an_entry() -> None:
+    lex = load_lexicons()
+    for name, parents in lex.actor_part_of.items():
+        assert all(p in lex.actor_kinds for p in parents), name
+    assert lex.groups_of("Branch 251") == ["State Security", "Assad-era forces and loyalists"]
+    assert lex.groups_of("General Security", "2020-05-01") == ["Hayat Tahrir al-Sham"]
+
+
+# -- unnamed agents: kept by description, counted under "unidentified gunmen" --------------------
+
+
+def test_distinct_descriptions_stay_distinct() -> None:
+    r = run("Masked men abducted a pharmacist in Jasim on 2 May 2024. Two weeks later, criminal "
+            "gangs kidnapped two traders on the road to Nawa.")
+    assert perps(r) == {"masked men": ["unidentified gunmen"],
+                        "criminal gangs": ["unidentified gunmen"]}
+
+
+def test_a_definite_description_refers_back_to_the_unnamed_agent() -> None:
+    r = run("Gunmen abducted a schoolteacher near Tafas on 3 June 2024. The kidnappers tortured "
+            "him for a week before his family paid.")
+    got = r["perpetrators"]
+    assert [p["canonical"] for p in got] == ["unidentified gunmen"]
+    assert "kidnappers" in got[0]["aliases"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قتل شاب برصاص مجهولين في حي الخالدية بحمص يوم ٢ آذار ٢٠٢٥.", "unidentified gunmen"),
+    ("A woman was shot dead by a sniper on her balcony in Sheikh Maqsoud on 5 October 2025.",
+     "snipers"),
+    ("Armed groups stormed the outskirts of Sahnaya on 30 April 2025 and killed two civilians.",
+     "armed groups"),
+    ("Uncontrolled groups looted shops and burned homes in the village on 8 March 2025.",
+     "uncontrolled groups"),
+])
+def test_unnamed_agents_as_described(text: str, expected: str) -> None:
+    assert list(perps(run(text, None))) == [expected]
+
+
+def test_auxiliary_factions_and_the_two_ministries() -> None:
+    r = run("ارتكب عناصر من وزارتي الدفاع والداخلية ومسلحون من فصائل رديفة مجازر في قرى ريف "
+            "جبلة يوم ٧ آذار ٢٠٢٥.", None)
+    assert perps(r) == {"Syrian government forces (2025-)": [],
+                        "auxiliary factions": ["Syrian government forces (2025-)"]}
+
+
+# -- agents real reports name ----------------------------------------------------------------------
+
+
+def test_state_media_label_after_the_verb_is_the_agent() -> None:
+    r = run("واستهدفت التنظيمات الإرهابية بالقذائف الصاروخية الأحياء السكنية في مدينة محردة، ما "
+            "أدى إلى إصابة ثلاثة مدنيين، وفق ما أفاد به مراسل سانا.", "2024-10-16")
+    got = r["perpetrators"]
+    assert [p["canonical"] for p in got] == ["groups the source calls terrorist or outlaw"]
+    assert got[0]["aliases"] == ["التنظيمات الإرهابية"]
+
+
+def test_blamed_on_each_of_several_agents() -> None:
+    r = run("The monitor blamed 40 of the deaths on government forces, and 12 on fighters loyal "
+            "to the former regime. The killings took place between 6 and 9 March 2025.")
+    assert set(perps(r)) == {"Syrian government forces (2025-)",
+                             "fighters loyal to the former regime"}
+
+
+def test_the_body_the_attackers_belonged_to_is_the_agent() -> None:
+    r = run("Survivors said the attackers who executed six men in the square on 9 March 2025 "
+            "belonged to the Sultan Murad Division.")
+    assert perps(r) == {"Sultan Murad Division": ["Syrian National Army"]}
+
+
+@pytest.mark.parametrize("text", [
+    "Families fleeing the shelling were registered at screening points run by the SDF near "
+    "Hajin on 4 December 2018.",
+    "He was detained at a checkpoint in 2014 and transferred to the Palestine Branch.",
+    "اعتقلوه على حاجز عام ٢٠١٤ ثم اقتادوه إلى فرع فلسطين.",
+])
+def test_who_runs_a_place_or_where_a_detainee_is_taken_is_no_agent(text: str) -> None:
+    assert perps(run(text, None)) == {}
+
+
+def test_a_pretext_for_arrest_names_no_agent() -> None:
+    r = run("وداهمت قسد قرية الطيانة واعتقلت ١٠ شبان بتهمة التعامل مع العشائر يوم ٥ آب ٢٠٢٤.",
+            None)
+    assert list(perps(r)) == ["Syrian Democratic Forces"]
+
+
+def test_rebel_shelling_names_the_armed_opposition() -> None:
+    r = run("Rebel shelling killed four children in the government-held west of Aleppo on 3 "
+            "November 2016.", None)
+    assert list(perps(r)) == ["rebel factions"]
+
+
+def test_a_description_and_a_name_of_one_actor_give_the_name() -> None:
+    r = run("وقتل خمسة مدنيين على يد فصائل المعارضة/الجيش الوطني في ريف حلب الشمالي عام ٢٠١٩.",
+            None)
+    assert list(perps(r)) == ["Syrian National Army"]
+
+
+@pytest.mark.parametrize("text", [
+    "For a third day, the Turkish occupation army and its mercenaries of the so-called "
+    "\"Syrian National Army\" shelled homes in the village of Sarrin on 19 January 2025.",
+    "قصف جيش الاحتلال التركي ومرتزقته من \"الجيش الوطني\" منازل المدنيين في قرية صرين يوم ١٩ "
+    "كانون الثاني ٢٠٢٥.",
+])
+def test_an_army_and_its_mercenaries(text: str) -> None:
+    assert set(perps(run(text, None))) == {"Turkish forces", "Syrian National Army"}
+
+
+def test_bulldozers_of_a_municipality() -> None:
+    r = run("Bulldozers belonging to the municipality demolished 30 homes in the Qaboun district "
+            "on 3 May 2024, residents said.", None)
+    assert list(perps(r)) == ["bulldozers belonging to the municipality"]
+
+
+# -- victim groups -----------------------------------------------------------------------------
+
+
+def test_the_parties_to_clashes_are_no_victim_community() -> None:
+    r = run("Clashes between Druze fighters and Bedouin tribes killed 30 people in the province "
+            "on 14 July 2025, the monitor said.")
+    assert victims(r) == set()
+
+
+def test_the_victims_of_the_incidents_were_of_a_community() -> None:
+    r = run("Gunmen killed eleven people in two villages near Salamiyah on 2 March 2025. Most of "
+            "the victims in both attacks were members of the Ismaili community.")
+    assert victims(r) == {"Ismailis"}
