@@ -50,7 +50,7 @@ def figures(r: dict[str, Any]) -> list[tuple[Any, str, str]]:
     ("Warplanes struck a market in Saraqib on Tuesday, killing 11 people. The monitor said the "
      "jets were Russian.", {"Russian forces"}),
     ("اعتقلت الأجهزة الأمنية عشرة شبان في مدينة التل، على يد فرع المخابرات الجوية وشعبة الأمن "
-     "العسكري.", {"Air Force Intelligence", "Military Security"}),
+     "العسكري.", {"Air Force Intelligence", "Military Intelligence (Military Security)"}),
 ])
 def test_perpetrators_described_or_named(text: str, expected: set[str]) -> None:
     assert expected <= perps(run(text))

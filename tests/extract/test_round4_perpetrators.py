@@ -37,7 +37,7 @@ def victims(r: dict[str, Any]) -> set[str]:
      None, {"General Security": ["Syrian government forces (2025-)"]}),
     ("The Palestine Branch tortured hundreds of detainees between 2012 and 2015, a former "
      "guard testified.", None,
-     {"Palestine Branch": ["Military Security", "Assad-era forces and loyalists"]}),
+     {"Palestine Branch": ["Military Intelligence (Military Security)", "Assad-era forces and loyalists"]}),
     ("Loyalist insurgents ambushed a bus and killed nine passengers near Jableh on 6 March 2025.",
      None, {"former regime remnants": ["Assad-era forces and loyalists"]}),
 ])
@@ -51,7 +51,7 @@ def test_a_group_named_with_its_unit_in_one_mention_is_no_second_perpetrator() -
             None)
     got = r["perpetrators"]
     assert [p["canonical"] for p in got] == ["Branch 227"]
-    assert got[0]["groups"] == ["Military Security", "Assad-era forces and loyalists"]
+    assert got[0]["groups"] == ["Military Intelligence (Military Security)", "Assad-era forces and loyalists"]
     # both names the text gave stay with the actor, so a reader finds it by either
     assert any("الفرع" in a for a in got[0]["aliases"])
     assert any("العسكري" in a for a in got[0]["aliases"])
@@ -66,7 +66,7 @@ def test_a_unit_and_a_group_joined_by_and_are_two_actors() -> None:
 def test_arabic_and_english_names_of_one_unit_give_one_entry() -> None:
     r = run("A former detainee said Military Intelligence officers beat him in 2014. "
             "وقال إن عناصر الأمن العسكري عذبوه في فرع المنطقة عام ٢٠١٤.", None)
-    assert list(perps(r)) == ["Military Security"]
+    assert list(perps(r)) == ["Military Intelligence (Military Security)"]
 
 
 def test_every_part_of_names_an_entry() -> None:

@@ -127,7 +127,7 @@ CLASH_BEFORE = _rx(r"\b(?:clash(?:es|ed)?|fighting|battles?|fought|skirmish(?:es
                    re.I)
 # a subject that undergoes, not does: "four fighters died", "civilians perished"
 UNDERGOER_VERB = _rx(r"(?:died|dies|perished|lost their lives|succumbed|were found dead|"
-                     r"was found dead|drowned)\b", re.I)
+                     r"was found dead|drowned|fled)\b", re.I)  # "... hours before Assad fled"
 # an actor named by its weapon ("Israeli air strikes", "coalition airstrikes") or followed by
 # an attack verb ("Turkish drones hit ...")
 ATTACK_NOUN = _rx(r"\b(?:strikes?|airstrikes?|air\s+strikes?|shelling|bombardment|raids?|drones?|"

@@ -615,8 +615,8 @@ class Lexicons:
 
     def groups_of(self, canonical: str, when: str | None = None) -> list[str]:
         """The groups an actor is counted under, nearest first, each in its era's name:
-        "Palestine Branch" -> ["Military Security", "Assad-era forces and loyalists"]; "police"
-        in 2019 -> ["Assad-era forces and loyalists"]."""
+        "Palestine Branch" -> ["Military Intelligence (Military Security)", "Assad-era forces
+        and loyalists"]; "police" in 2019 -> ["Assad-era forces and loyalists"]."""
         out: list[str] = []
         todo = [canonical]
         while todo:

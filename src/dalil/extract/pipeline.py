@@ -326,6 +326,7 @@ _NOT_AGENT_BEFORE = _rx(
 _AR_FINITE_VERB_BEFORE = _rx(r"(?:^|\s)[وف]?(?:استهدفت|استهدف|هاجمت|هاجم|اقتحمت|اقتحم|شنت|"
                              r"ارتكبت|ارتكب|قتلت|اعدمت|اعدم|اعتقلت|اعتقل|اختطفت|اختطف|داهمت|"
                              r"داهم|نفذت|اطلقت|اطلق|احرقت|احرق|نهبت|نهب|دمرت|قصفت)\s+$")
+_MEMBER_LINK = _rx(r"\s+(?:من|of|from)\s+(?:the\s+)?", re.I)
 _BLAMED_ON = re.compile(r"blam", re.I)
 _ON_BEFORE = _rx(r"\bon\s+(?:the\s+)?$", re.I)
 # "the gunmen belonged to the General Security", "said they were members of X": who the agents
@@ -1168,7 +1169,11 @@ class _Run:
                 if any(a[0] == a_prev[0] for a in agents) and \
                         not any(a[0] == a_cur[0] for a in agents) and \
                         (_JOINED.fullmatch(norm, a_prev[1], a_cur[0]) or
-                         _ALIAS_IN_PARENS.fullmatch(norm, a_prev[1], a_cur[0])):
+                         _ALIAS_IN_PARENS.fullmatch(norm, a_prev[1], a_cur[0]) or
+                         # "مسلحون من فلول النظام", "gunmen of the Hamza Division": the body the
+                         # unnamed agents are from
+                         (a_prev[3] == "generic" and a_cur[3] != "generic" and
+                          _MEMBER_LINK.fullmatch(norm, a_prev[1], a_cur[0]))):
                     agents.append(a_cur)
             if agents:
                 sent_agents[si] = agents
