@@ -196,3 +196,30 @@ def test_the_victims_of_the_incidents_were_of_a_community() -> None:
     r = run("Gunmen killed eleven people in two villages near Salamiyah on 2 March 2025. Most of "
             "the victims in both attacks were members of the Ismaili community.")
     assert victims(r) == {"Ismailis"}
+
+
+# -- names real reports use that the registry lacked ------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Pro-Turkish militias looted olive harvests in villages around Afrin in October 2024.",
+     {"Syrian National Army": []}),
+    ("IS cells killed two shepherds in the desert east of Palmyra on 3 March 2023.",
+     {"Islamic State": []}),
+    ("Jihadist fighters executed three farmers near the village of Tell Salhab on 8 March 2025.",
+     {"jihadist groups": []}),
+    ("عناصر من إدارة العمليات العسكرية أعدموا ثلاثة شبان في قرية قرب تلكلخ يوم ٢٤ كانون الثاني "
+     "٢٠٢٥.", {"Military Operations Command": ["Syrian government forces (2025-)"]}),
+    ("Saraya Ansar al-Sunna claimed responsibility for the bombing of a church in Damascus on 22 "
+     "June 2025, which killed 25 people.", {"Saraya Ansar al-Sunna": []}),
+    ("The Eighth Brigade detained 12 men in Busra al-Sham on 2 April 2024.",
+     {"Eighth Brigade": ["Assad-era forces and loyalists"]}),
+    ("Tribal gunmen set fire to homes in the village of Thaala on 16 July 2025.",
+     {"Bedouin tribal fighters": []}),
+    ("قامت ميليشيات أسد بقصف مدينة أريحا بالصواريخ يوم ٢٠ تشرين الأول ٢٠٢٢ ما أدى إلى مقتل ١٠ "
+     "مدنيين.", {"Assad-era forces and loyalists": []}),
+    ("The Salvation Government's General Security Service arrested a journalist in Idlib city on "
+     "3 May 2021.", {"General Security": ["Hayat Tahrir al-Sham"]}),
+])
+def test_more_names_of_real_reports(text: str, expected: dict[str, list[str]]) -> None:
+    assert perps(run(text, "2025-08-30")) == expected
