@@ -223,3 +223,26 @@ def test_the_victims_of_the_incidents_were_of_a_community() -> None:
 ])
 def test_more_names_of_real_reports(text: str, expected: dict[str, list[str]]) -> None:
     assert perps(run(text, "2025-08-30")) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the attack a casualty happened in names its agent
+    ("Three civilians were killed in an Israeli strike on a car near Quneitra on 3 May 2025.",
+     {"Israeli forces"}),
+    ("Five children died in Russian air raids on the town of Ariha on 20 October 2022.",
+     {"Russian forces"}),
+    # the victims' unit is not the agent
+    ("The victims, all members of the Sultan Murad Division, were killed in a Russian airstrike "
+     "near Afrin on 2 April 2019.", {"Russian forces"}),
+    # the parties to clashes are no agents
+    ("اندلعت اشتباكات بين قوات الأمن العام ومسلحين محليين في بلدة الصنمين يوم ٣ آذار ٢٠٢٥ "
+     "أسفرت عن مقتل خمسة مدنيين.", set()),
+    # a group's verb in the feminine, then its coordinated violation
+    ("قوات الاحتلال الإسرائيلي تتوغل في قرية جملة بريف درعا الغربي وتعتقل ثلاثة شبان",
+     {"Israeli forces"}),
+    # members said to belong to a named faction are that faction, named once
+    ("وأفاد ناشطون بأن عناصر يتبعون لفرقة السلطان مراد اعتقلوا ثلاثة مدنيين في عفرين يوم ٥ "
+     "حزيران ٢٠٢٣.", {"Sultan Murad Division"}),
+])
+def test_agents_of_casualties_and_not_agents(text: str, expected: set[str]) -> None:
+    assert set(perps(run(text, "2025-08-30"))) == expected

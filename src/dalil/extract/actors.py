@@ -123,7 +123,10 @@ AGENT_CUE = _rx(r"\bby\b|\bat the hands of\b|على يد|علي يد|من قبل
 # "clashes with Druze factions left hundreds dead": a party to fighting, not the agent
 CLASH_BEFORE = _rx(r"\b(?:clash(?:es|ed)?|fighting|battles?|fought|skirmish(?:es)?)\s+"
                    r"(?:\w+\s+)?(?:with|between|against)\s+(?:the\s+)?(?:\S+\s+){0,2}$|"
-                   r"(?:اشتباكات|معارك|مواجهات)\s+(?:\S+\s+)?(?:مع|بين)\s+(?:\S+\s+){0,2}$",
+                   # "between X and Y": Y after up to four words of X
+                   r"\b(?:clash(?:es|ed)?|fighting|battles?|skirmish(?:es)?)\s+(?:\w+\s+)?between\s+"
+                   r"(?:\S+\s+){1,4}and\s+(?:the\s+)?$|"
+                   r"(?:اشتباكات|معارك|مواجهات)\s+(?:\S+\s+)?(?:مع|بين)\s+(?:\S+\s+){0,4}و?$",
                    re.I)
 # a subject that undergoes, not does: "four fighters died", "civilians perished"
 UNDERGOER_VERB = _rx(r"(?:died|dies|perished|lost their lives|succumbed|were found dead|"

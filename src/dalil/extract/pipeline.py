@@ -243,7 +243,10 @@ _SPEECH_ASIDE = _rx(r",\s*(?:he|she|they|we|it|witnesses|residents|relatives)\s+
 _NOMINAL_SUBJECT = re.compile(r"\w+\s+(?:has|have|had|was|were|is|are|became|remains?|remained)\b",
                               re.I)
 # the subject's own verb right after it: "مسلحين ملثمين دخلوا"
-_AR_PLURAL_VERB_AFTER = re.compile(r"\s+\S{2,}وا(?:\s|$)")
+_AR_PLURAL_VERB_AFTER = re.compile(
+    r"\s+(?:\S{2,}وا|ت(?:توغل|قتحم|داهم|دخل|شن|هاجم|قصف|ستهدف|طلق|عتقل|حرق|نهب|عدم|قتل)|"
+    # a group's verb agrees in the feminine: "قوات الاحتلال تتوغل ... وتعتقل"
+    r"(?:توغل|اقتحم|داهم|دخل|شن|هاجم|قصف|استهدف|اطلق|اعتقل|احرق|نهب|اعدم|قتل)ت)(?:\s|$)")
 # a toll broken down by perpetrator: the header, then "- Actor: 51 civilians"
 _LIST_ITEM = re.compile(r"\s*[-•*–—]\s*")
 _ITEM_COUNT = _rx(r"[\s\"”»)]*[:：]\s*(?:\d|[٠-٩])")  # "...: 51"
@@ -326,6 +329,14 @@ _NOT_AGENT_BEFORE = _rx(
 _AR_FINITE_VERB_BEFORE = _rx(r"(?:^|\s)[وف]?(?:استهدفت|استهدف|هاجمت|هاجم|اقتحمت|اقتحم|شنت|"
                              r"ارتكبت|ارتكب|قتلت|اعدمت|اعدم|اعتقلت|اعتقل|اختطفت|اختطف|داهمت|"
                              r"داهم|نفذت|اطلقت|اطلق|احرقت|احرق|نهبت|نهب|دمرت|قصفت)\s+$")
+_VICTIMS_WHO_WERE = _rx(r"\b(?:victims|the dead|those killed|the men|the detainees|the bodies|"
+                        r"the wounded)\s*,\s*(?:(?:all|most|both|many|some|several)\s+(?:of them\s+)?)?"
+                        r"(?:members|fighters|soldiers|elements|recruits)\s+of\s+(?:the\s+)?$", re.I)
+# "killed in an Israeli strike", "died in Russian air raids", "wounded during a suspected Turkish
+# drone strike": the attack a casualty happened in names its agent
+_IN_ATTACK_BEFORE = _rx(r"\b(?:in|during|under)\s+(?:(?:a|an|the|two|three|several|repeated|"
+                        r"renewed|heavy|intense|suspected|apparent|alleged|separate)\s+){0,2}$",
+                        re.I)
 _MEMBER_LINK = _rx(r"\s+(?:من|of|from)\s+(?:the\s+)?", re.I)
 _BLAMED_ON = re.compile(r"blam", re.I)
 _ON_BEFORE = _rx(r"\bon\s+(?:the\s+)?$", re.I)
@@ -1302,7 +1313,7 @@ class _Run:
             known = [a for a in chosen if a[3] not in ("unknown", "generic")]
             chosen = [a for a in chosen if not (
                 a[3] == "unknown" and (" from " in a[2] or _MEMBERSHIP.search(a[2])) and any(
-                    a[0] <= k[0] and k[1] <= a[1] for k in known))]
+                    a[0] <= k[0] < a[1] for k in known))]  # "عناصر يتبعون لفرقة السلطان مراد"
             outer = [a for a in chosen if a[3] == "unknown"]
             chosen = [a for a in chosen if a[3] == "unknown" or not any(
                 o[0] <= a[0] and a[1] <= o[1] for o in outer)]
@@ -1440,6 +1451,11 @@ class _Run:
             return True  # "three were killed when the PKK/YPG terror group fired rockets at"
         if _AR_FINITE_VERB_BEFORE.search(before):
             return True  # "استهدفت التنظيمات الإرهابية ... الأحياء": verb, then its subject
+        if _VICTIMS_WHO_WERE.search(before):
+            return False  # "The victims, all members of X, were killed": X are the victims
+        if _IN_ATTACK_BEFORE.search(before) and ATTACK_NOUN.search(norm, s, e) and any(
+                (self._viol_start.get(id(v)) or self._norm_pos(v.span[0])) < s for v in viols):
+            return True  # "three civilians were killed in an Israeli strike on ..."
         if _PATIENT_BEFORE.search(before) and not _MEMBERS_OF.search(before) and not (
                 _ARABIC.search(norm, s, e) and ATTACK_NOUN.search(norm, s, e)):
             # "killing of X", but not "members of X looted"; "استهداف طائرة مسيرة تركية
