@@ -561,7 +561,8 @@ def _core_prefix(m: re.Match[str]) -> str:
         if m.group(name):
             return m.string[m.start():m.start(name)]
     return ""
-_DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{0,60}\))?\s*(?:[-—–:|]|\n|$)")
+# "(Amman, September 30, 2025) - ": a release's dateline closes its own bracket
+_DATELINE_AFTER = re.compile(r"\s*(?:(?<=\d)\))?\s*(?:\([^)\n]{0,60}\))?\s*(?:[-—–:|]|\n|$)")
 _DATELINE_BEFORE = re.compile(r"\s*(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}|[\u0621-\u064a]+"
                               r"(?:\s+[\u0621-\u064a]+)?)(?:\s*,\s*[A-Z\u0621-\u064a][\w .'-]{0,30})?"
                               r"\s*,\s*$")
