@@ -246,3 +246,23 @@ def test_more_names_of_real_reports(text: str, expected: dict[str, list[str]]) -
 ])
 def test_agents_of_casualties_and_not_agents(text: str, expected: set[str]) -> None:
     assert set(perps(run(text, "2025-08-30"))) == expected
+
+
+def test_arabic_nominative_plural_after_the_verb_is_the_agent() -> None:
+    r = run("قتل مسلحون ١٢ شخصاً من أبناء المكون العلوي في قرية قرب مصياف يوم ٣١ كانون الثاني ٢٠٢٥.",
+            None)
+    assert list(perps(r)) == ["unidentified gunmen"]
+    assert victims(r) == {"Alawites"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the community of armed men or of a speaker is not a targeted community
+    ("Alawite officers of Air Force Intelligence tortured detainees in Mezzeh in 2013.", set()),
+    ("The Sunni cleric said gunmen killed three men in a village near Hama on 8 March 2025.",
+     set()),
+    ("Suicide bombers attacked Shiite pilgrims near Sayyida Zeinab on 27 July 2023, killing six.",
+     {"Shia Muslims"}),
+    ("وتعرضت قرى ذات غالبية مسيحية في ريف حماة للقصف يوم ٣ أيار ٢٠١٩.", {"Christians"}),
+])
+def test_victim_communities(text: str, expected: set[str]) -> None:
+    assert victims(run(text, None)) == expected

@@ -360,6 +360,9 @@ _IN_ATTACK_BEFORE = _rx(r"\b(?:in|during|under)\s+(?:(?:a|an|the|two|three|sever
                         r"renewed|heavy|intense|suspected|apparent|alleged|separate)\s+){0,2}$",
                         re.I)
 _MEMBER_LINK = _rx(r"\s+(?:من|of|from)\s+(?:the\s+)?", re.I)
+_AR_VERB_BEFORE = _rx(r"(?:^|\s)[وف]?(?:قتل|خطف|اختطف|اعتقل|اعدم|هاجم|اقتحم|داهم|استهدف|اطلق|"
+                      r"احرق|نهب|اغتال|عذب|سرق)\s+$")
+_AR_NOMINATIVE = re.compile(r"\S*ون(?:\s|$)")
 _BLAMED_ON = re.compile(r"blam", re.I)
 _ON_BEFORE = _rx(r"\bon\s+(?:the\s+)?$", re.I)
 # "the gunmen belonged to the General Security", "said they were members of X": who the agents
@@ -384,6 +387,13 @@ _CLASH_PARTY_BEFORE = _rx(r"\b(?:clash(?:es|ed)?|fighting|battles?|fought|skirmi
                           r"(?:[\w-]+\s+){0,3}(?:(?:and|with)\s+(?:the\s+)?)?$|"
                           r"(?:اشتباكات|معارك|مواجهات|الاشتباكات|المعارك)\s+(?:\S+\s+)?(?:مع|بين)\s+"
                           r"(?:\S+\s+){0,3}(?:و)?$", re.I)
+# a community word before armed men or a speaker names who acted or spoke, not who was targeted
+_ARMED_OR_SPEAKING_AFTER = _rx(
+    r"[\s-]+(?:(?:officers?|fighters?|militiam[ae]n|gunmen|gunman|soldiers?|commanders?|militias?|"
+    r"guards?|snipers?|factions?|forces|militants?|jihadists?|armed\s+groups?)\b|"
+    r"(?:\w+\s+){0,2}(?:cleric|sheikh|leader|spokesman|spokeswoman|official|activist|journalist|"
+    r"source|notable|elder|figure|MP|lawmaker|politician)s?\b[^.;]{0,40}?\b(?:said|says|told|"
+    r"added|stated|wrote)\b)", re.I)
 _THAT_FIGURE = _rx(r"\b(?:that|this|the)\s+(?:figure|number|toll|estimate|claim|account|report)\b"
                    r"(?!s)|هذا الرقم|هذه الحصيله|هذه الارقام|هذه الاعداد", re.I)
 _UN_BODY = re.compile(r"\b(?:UN|U\.N\.|United Nations|UNHCR|UNICEF|OCHA|OHCHR|WFP|UNRWA|IOM|"
@@ -1393,6 +1403,8 @@ class _Run:
                 continue  # "Druze fighters", "Bedouin gunmen": an armed group's community
             if _CLASH_PARTY_BEFORE.search(norm, max(sentences[si].start, s - 80), s):
                 continue  # "clashes between Druze fighters and Bedouin tribes": the parties
+            if _ARMED_OR_SPEAKING_AFTER.match(norm, e):
+                continue  # "Alawite officers of X tortured", "the Sunni cleric said": not targeted
             if DESTINATION_BEFORE.search(norm, max(sentences[si].start, s - 70), s):
                 continue  # "fled toward the Christian-majority town": where they went
             if " " not in norm[s:e] and re.match(r"\s+[A-Z][a-z]", norm[e:e + 3]):
@@ -1482,8 +1494,11 @@ class _Run:
                 ATTACK_VERB_AFTER.match(norm, e) or ATTACK_NOUN.search(norm, s, e)) and \
                 any((self._viol_start.get(id(v)) or self._norm_pos(v.span[0])) < s for v in viols):
             return True  # "three were killed when the PKK/YPG terror group fired rockets at"
-        if _AR_FINITE_VERB_BEFORE.search(before):
-            return True  # "استهدفت التنظيمات الإرهابية ... الأحياء": verb, then its subject
+        if _AR_FINITE_VERB_BEFORE.search(before) or (
+                _AR_VERB_BEFORE.search(before) and _AR_NOMINATIVE.match(norm, s, e)):
+            # "استهدفت التنظيمات الإرهابية ... الأحياء": verb, then its subject; "قتل مسلحون ..."
+            # (the plural in -ون is the subject's case)
+            return True
         if _VICTIMS_WHO_WERE.search(before):
             return False  # "The victims, all members of X, were killed": X are the victims
         if _IN_ATTACK_BEFORE.search(before) and ATTACK_NOUN.search(norm, s, e) and any(
