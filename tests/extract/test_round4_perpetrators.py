@@ -266,3 +266,15 @@ def test_arabic_nominative_plural_after_the_verb_is_the_agent() -> None:
 ])
 def test_victim_communities(text: str, expected: set[str]) -> None:
     assert victims(run(text, None)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # state media's combat formula: the army answering fire is no agent of the shelling
+    "وتعرضت بلدة محردة لاعتداء بالقذائف أسفر عن إصابة ٣ مدنيين، فيما ردت وحدات من الجيش العربي "
+    "السوري على مصادر إطلاق القذائف في محيط بلدة اللطامنة.",
+    "Three civilians were wounded by shells fired at Mhardeh, and army units responded to the "
+    "sources of fire near Latamneh, the agency said.",
+])
+def test_the_army_returning_fire_is_no_agent(text: str) -> None:
+    assert "Assad-era forces and loyalists" not in perps(run(text, "2019-05-01"))
+    assert "Syrian government forces (2025-)" not in perps(run(text, "2019-05-01"))

@@ -360,6 +360,12 @@ _IN_ATTACK_BEFORE = _rx(r"\b(?:in|during|under)\s+(?:(?:a|an|the|two|three|sever
                         r"renewed|heavy|intense|suspected|apparent|alleged|separate)\s+){0,2}$",
                         re.I)
 _MEMBER_LINK = _rx(r"\s+(?:من|of|from)\s+(?:the\s+)?", re.I)
+# "ردت وحدات من الجيش على مصادر إطلاق القذائف", "تصدت وحدات من قواتنا لهجوم", "units responded
+# to the sources of fire": the army answering fire is a party to combat, not an agent
+_RESPONDED_BEFORE = _rx(r"(?:^|\s)[وف]?(?:ردت|رد|تصدت|تصدى|تعاملت|تعامل)\s+(?:\S+\s+){0,3}$")
+_RESPONDED_AFTER = _rx(r"\s+(?:(?:only|then|later|had|have|quickly)\s+)?(?:responded|returned fire|"
+                       r"repelled|repulsed)\b", re.I)
+_AR_CLAUSE_BREAK = _rx(r"(?:^|\s)(?:فيما|بينما|في حين|وفي المقابل|في المقابل)(?:\s|$)|[.؛;]")
 _AR_VERB_BEFORE = _rx(r"(?:^|\s)[وف]?(?:قتل|خطف|اختطف|اعتقل|اعدم|هاجم|اقتحم|داهم|استهدف|اطلق|"
                       r"احرق|نهب|اغتال|عذب|سرق)\s+$")
 _AR_NOMINATIVE = re.compile(r"\S*ون(?:\s|$)")
@@ -1499,6 +1505,8 @@ class _Run:
             # "استهدفت التنظيمات الإرهابية ... الأحياء": verb, then its subject; "قتل مسلحون ..."
             # (the plural in -ون is the subject's case)
             return True
+        if _RESPONDED_BEFORE.search(before) or _RESPONDED_AFTER.match(norm, e):
+            return False  # "ردت وحدات من الجيش على مصادر النيران": state media's combat formula
         if _VICTIMS_WHO_WERE.search(before):
             return False  # "The victims, all members of X, were killed": X are the victims
         if _IN_ATTACK_BEFORE.search(before) and ATTACK_NOUN.search(norm, s, e) and any(
@@ -1521,8 +1529,9 @@ class _Run:
             if COMBAT_LOSS_AFTER.match(norm, vs + len(v.surface)):
                 continue  # "أوقعت قتلى ومصابين في صفوف الإرهابيين": losses in combat
             if arabic:
-                if abs(vs - s) < 60:
-                    return True
+                if abs(vs - s) < 60 and not _AR_CLAUSE_BREAK.search(norm, min(vs, e),
+                                                                     max(vs, s)):
+                    return True  # (not across "فيما ردت وحدات من الجيش ...": another clause)
                 if e < vs < e + 140 and norm[vs - 1:vs] == "و" and \
                         _AR_PLURAL_VERB_AFTER.match(norm, e) and "." not in norm[e:vs]:
                     return True  # "مسلحين ملثمين دخلوا القرية ... وداهموا المنازل"
