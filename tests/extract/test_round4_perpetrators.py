@@ -278,3 +278,15 @@ def test_victim_communities(text: str, expected: set[str]) -> None:
 def test_the_army_returning_fire_is_no_agent(text: str) -> None:
     assert "Assad-era forces and loyalists" not in perps(run(text, "2019-05-01"))
     assert "Syrian government forces (2025-)" not in perps(run(text, "2019-05-01"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a neighbour's forces are not the Syrian state's: "Lebanese General Security" is not the
+    # General Security
+    ("Lebanese General Security deported 40 Syrian refugees to Syria in April 2024, rights "
+     "groups said.", {"Lebanese security forces"}),
+    ("Turkish border guards shot dead two Syrians trying to cross near Khirbet al-Joz on 3 March "
+     "2024.", {"Turkish forces"}),
+])
+def test_neighbouring_states_forces(text: str, expected: set[str]) -> None:
+    assert set(perps(run(text, None))) == expected
