@@ -213,3 +213,27 @@ def test_scale_written_once_and_arabic_vague_numbers_with_article() -> None:
 def test_a_title_then_the_name_between_commas() -> None:
     r = run("عادت ٣٠٠ عائلة إلى الحي، بحسب ما قاله رئيس لجنة الحي، سامر العلي، لموقع محلي.")
     assert "سامر العلي" in sources(r)
+
+
+def test_arresting_suspects_is_law_enforcement() -> None:
+    r = run("Police arrested two suspects in the killing of three farmers in Kafr Nan on 4 June, "
+            "the Interior Ministry said.")
+    assert "arbitrary_detention" not in r["violations"]
+    assert r["perpetrators"] == []
+    assert [(o["value"], o["what"]) for o in r["other_figures"]] == [(2, "suspects")]
+    r = run("ألقت قوات الأمن العام القبض على ثلاثة أشخاص متهمين بالمشاركة في مجزرة حي التضامن.")
+    assert "arbitrary_detention" not in r["violations"]
+    assert r["perpetrators"] == []
+    assert not [c for c in r["casualty_figures"] if c["what"] == "detained"]
+    assert sources(r) == {}
+    # an arrest of people who are not called suspects stays a possible violation
+    r = run("Security forces arrested 14 young men at a checkpoint in Jableh on 4 June.")
+    assert "arbitrary_detention" in r["violations"]
+
+
+def test_the_wires_own_name_told_is_no_source_and_a_belief_hedges() -> None:
+    r = run("RAQQA, Syria (AP) — Teams exhumed 12 bodies from a mass grave near Raqqa on "
+            "Tuesday, victims believed to have been killed by the Islamic State group. The team's "
+            "head, Rami Saleh, told The Associated Press that most were blindfolded.")
+    assert "The Associated Press" not in sources(r)
+    assert [p["hedged"] for p in r["perpetrators"]] == [True]

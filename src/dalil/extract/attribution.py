@@ -470,6 +470,8 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         verb = sent[v_s:v_e]
         if sent.count("(", 0, v_s) > sent.count(")", 0, v_s):
             continue  # "(فضّل عدم ذكر اسمه)", "(who asked not to be named)": an aside's verb
+        if sent.startswith(" القبض", v_e):
+            continue  # "تلقي القبض" is "arrests" (ألقى), not "تلقى" (received)
         if sent.endswith(("عدم ", "عدم ال"), 0, v_s):
             continue  # "، طلب عدم ذكر اسمه،": a verbal noun after "not", nobody says anything
         if re.search("[\u0600-\u06ff]", verb):

@@ -124,6 +124,11 @@ _VICTIM_MEMBERS = _rx(r"(?:\b(?:including|among them|among whom|of whom|among th
                       r"(?:^|\s)(?:بينهم|منهم|من بينهم|بينها)\s+(?:\S+\s+){0,2}?(?:من\s+)?"
                       r"(?:عناصر|عنصر|عنصرين|عنصران|مقاتلي|افراد|جنود|ضباط|منتسبي)\s+(?:من\s+)?)$",
                       re.I)
+_ARRESTS_SUSPECTS = _rx(r"(?:\s+\S+){0,3}?\s+(?:had\s+|have\s+|has\s+)?(?:arrested|detained|"
+                        r"apprehended|captured)\s+(?:\S+\s+){0,3}?(?:suspects?|men suspected|"
+                        r"people suspected|alleged perpetrators)|(?:\s+\S+){0,2}?\s+(?:القبض|بالقبض)"
+                        r"\s+على\s+(?:\S+\s+){0,3}?(?:متهم|متورط|مشتبه|مطلوب|المتهم|المتورط|"
+                        r"المشتبه|المطلوب)", re.I)
 _NEGATION = _rx(r"(?:\b(?:no|not|never|denied|deny|denies|without|nobody|none)\b"
                        r"|(?:^|\s)(?:لم|لا(?!\s+(?:يقل|تقل|يزال|تزال|سيما))|نفى|نفت|دون|بدون|ينفي|"
                        r"تنفي))[^.,;]{0,18}$", re.I)  # "ما لا يقل عن" is no negation
@@ -1488,6 +1493,8 @@ class _Run:
             return False  # "18 killed, among them 5 members of General Security": the dead
         if _NOT_AGENT_BEFORE.search(before):
             return False  # "screening points run by the SDF", "taken to X", "بحجة التعامل مع X"
+        if _ARRESTS_SUSPECTS.match(norm, e, min(sent.end, e + 90)):
+            return False  # "police arrested two suspects": law enforcement, not a violation
         if _AGENT_BEFORE.search(before) or _BELONGED_TO.search(norm, max(sent.start, s - 160), s):
             return True
         if norm[s:s + 1] >= "\u0600" and _AR_AGENT_CHAIN.search(norm, max(sent.start, s - 120), s):
@@ -1743,6 +1750,10 @@ class _Run:
                     name = bare
             if 0 <= head.find(name.lower()) < m.start(g):
                 continue  # "his brother told Enab Baladi" in Enab Baladi's own report
+            initials = "".join(w[0] for w in re.findall(r"[A-Z][a-z]+", _ARTICLE.sub("", name))
+                               ).lower()
+            if len(initials) >= 2 and re.search(rf"\({initials}\)|\b{initials}\s+[-—–]", head):
+                continue  # "told The Associated Press" under the dateline "RAQQA, Syria (AP) —"
             if first_matching(self.lex.source_roles, normalize_arabic(name)) != "media" and \
                     not (g == "paren" and first_matching(self.lex.source_roles,
                                                          normalize_arabic(m.group("ar") or ""))
