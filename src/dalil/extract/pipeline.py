@@ -258,7 +258,13 @@ _CLAUSE_HINT = _rx(r"\b(?:while|whereas|but|although)\b|;|بينما|في حين
 # "X, and by unidentified armed men": a second agent, not X's own gunmen
 # "X and Y", "X" و"Y", "X (Y)": one list of agents
 _JOINED = _rx(r"[\s\"«»“”)]*(?:,|and|or|و)[\s\"«»“”(]*(?:(?:allied|affiliated|auxiliary|other|"
-              r"local|foreign)\s+)?", re.I)
+              r"local|foreign)\s+)?"
+              # "the Turkish occupation army and its mercenaries of the so-called "SNA"",
+              # "الاحتلال التركي ومرتزقته من فصائل ..."
+              r"(?:(?:its|their)\s+(?:mercenaries|proxies|allies|auxiliaries|militias|affiliated "
+              r"factions)\s+(?:of|from|in)\s+(?:the\s+)?(?:so-called\s+)?[\"«“]?|"
+              r"(?:مرتزقته|مرتزقتها|مرتزقتهم|ميليشياته|ميليشياتها|حلفاؤه|حلفائه)\s+(?:من\s+)?"
+              r"(?:ما\s+يسمى\s+(?:ب)?)?[\"«“]?)?", re.I)
 _WHOSE_ACCOUNT = _rx(r"\b(?:the\s+)?(?P<who>[A-Z][\w-]*(?:['’]s)?|\w+['’]s)\s+(?:account|claims?|"
                      r"statement|version|figures?|toll)\b")
 _NOT_WHO = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
@@ -271,7 +277,10 @@ _SPEECH_ASIDE = _rx(r",\s*(?:he|she|they|we|it|witnesses|residents|relatives)\s+
 _NOMINAL_SUBJECT = re.compile(r"\w+\s+(?:has|have|had|was|were|is|are|became|remains?|remained)\b",
                               re.I)
 # the subject's own verb right after it: "مسلحين ملثمين دخلوا"
-_AR_PLURAL_VERB_AFTER = re.compile(r"\s+\S{2,}وا(?:\s|$)")
+_AR_PLURAL_VERB_AFTER = re.compile(
+    r"\s+(?:\S{2,}وا|ت(?:توغل|قتحم|داهم|دخل|شن|هاجم|قصف|ستهدف|طلق|عتقل|حرق|نهب|عدم|قتل)|"
+    # a group's verb agrees in the feminine: "قوات الاحتلال تتوغل ... وتعتقل"
+    r"(?:توغل|اقتحم|داهم|دخل|شن|هاجم|قصف|استهدف|اطلق|اعتقل|احرق|نهب|اعدم|قتل)ت)(?:\s|$)")
 # a toll broken down by perpetrator: the header, then "- Actor: 51 civilians"
 _LIST_ITEM = re.compile(r"\s*[-•*–—]\s*")
 _ITEM_COUNT = _rx(r"[\s\"”»)]*[:：]\s*(?:\d|[٠-٩])")  # "...: 51"
@@ -309,6 +318,20 @@ _COMBATANTS_AFTER = _rx(r"\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|ne
                         r"عنصر\S*|عناصر|مقاتل\S*|جندي\S*|جنود|مسلح\S*|ارهابي\S*)(?!\w)", re.I)
 
 
+# between a unit and its group: "and", "or", "as well as", "و" (a separate word or prefix), ";"
+# or a full stop make two mentions
+_SEPARATE_MENTIONS = _rx(r"\b(?:and|or|as well as|while)\b|[;.]|(?:^|\s)(?:و|او|أو)(?:\s|$)|(?:^|\s)و\S")
+_DEFINITE_BEFORE = _rx(r"\b(?:the|these|those)\s+$", re.I)
+
+
+def _definite(norm: str, start: int, surface: str) -> bool:
+    """"the kidnappers", "these gunmen", "الخاطفون": a definite description of an agent."""
+    word = surface.split()[0] if surface.split() else ""
+    if _ARABIC.match(word):
+        return bool(re.match(r"(?:[وفب]|لل)?ال", normalize_arabic(word)))
+    return bool(_DEFINITE_BEFORE.search(norm, max(0, start - 20), start))
+
+
 def _civilian_cue(norm: str, start: int, end: int) -> bool:
     """Whether the sentence (and the next of its paragraph) names civilians or civilian objects,
     not counting a toll of fighters ("killed 20 IS militants")."""
@@ -320,14 +343,75 @@ def _civilian_cue(norm: str, start: int, end: int) -> bool:
     return False
 
 
+# "by" after a verb of running or hosting names who runs a thing, not who did harm; the object of
+# "taken to" / "إلى" is where, not who; a pretext for an arrest ("بحجة التعامل مع X", "on charges
+# of collaborating with X") names whom the victim was accused of siding with
+_NOT_AGENT_BEFORE = _rx(
+    r"\b(?:run|operated|administered|managed|hosted|funded|supervised|organi[sz]ed|attended|"
+    r"chaired|staffed|founded|established|controlled|financed|coordinated|mediated|brokered|"
+    r"monitored|documented|recorded|verified|compiled|reported|published|issued|announced|"
+    r"confirmed|estimated|investigated)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
+    r"\b(?:taken|transferred|moved|brought|referred|handed(?:\s+over)?|sent|driven|transported|"
+    r"delivered|returned)\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
+    r"(?:^|\s)(?:بحجه|بتهمه|بتهم|بذريعه|بدعوي|بدعوى)\s+(?:\S+\s+){0,5}$|"
+    r"\b(?:charges?|suspicion|accus\w+|pretext)\s+of\s+(?:\w+\s+){0,3}(?:with|for|to)\s+"
+    r"(?:the\s+)?$|"
+    r"(?:^|\s)(?:[وف]?(?:اخذو\S*|نقلو\S*|اقتادو\S*|اقتيد\S*|نقل\S*|حول\S*|سلمو\S*)\s+"
+    r"(?:\S+\s+)?)(?:الى|إلى)\s+$", re.I)
+# Arabic puts the verb first: right after a finite verb of attack comes its subject
+# ("استهدفت التنظيمات الإرهابية الأحياء السكنية"); the verbal noun ("استهداف X") takes its object
+_AR_FINITE_VERB_BEFORE = _rx(r"(?:^|\s)[وف]?(?:استهدفت|استهدف|هاجمت|هاجم|اقتحمت|اقتحم|شنت|"
+                             r"ارتكبت|ارتكب|قتلت|اعدمت|اعدم|اعتقلت|اعتقل|اختطفت|اختطف|داهمت|"
+                             r"داهم|نفذت|اطلقت|اطلق|احرقت|احرق|نهبت|نهب|دمرت|قصفت)\s+$")
+_VICTIMS_WHO_WERE = _rx(r"\b(?:victims|the dead|those killed|the men|the detainees|the bodies|"
+                        r"the wounded)\s*,\s*(?:(?:all|most|both|many|some|several)\s+(?:of them\s+)?)?"
+                        r"(?:members|fighters|soldiers|elements|recruits)\s+of\s+(?:the\s+)?$", re.I)
+# "killed in an Israeli strike", "died in Russian air raids", "wounded during a suspected Turkish
+# drone strike": the attack a casualty happened in names its agent
+_IN_ATTACK_BEFORE = _rx(r"\b(?:in|during|under)\s+(?:(?:a|an|the|two|three|several|repeated|"
+                        r"renewed|heavy|intense|suspected|apparent|alleged|separate)\s+){0,2}$",
+                        re.I)
+_MEMBER_LINK = _rx(r"\s+(?:من|of|from)\s+(?:the\s+)?", re.I)
+# "ردت وحدات من الجيش على مصادر إطلاق القذائف", "تصدت وحدات من قواتنا لهجوم", "units responded
+# to the sources of fire": the army answering fire is a party to combat, not an agent
+_RESPONDED_BEFORE = _rx(r"(?:^|\s)[وف]?(?:ردت|رد|تصدت|تصدى|تعاملت|تعامل)\s+(?:\S+\s+){0,3}$")
+_RESPONDED_AFTER = _rx(r"\s+(?:(?:only|then|later|had|have|quickly)\s+)?(?:responded|returned fire|"
+                       r"repelled|repulsed)\b", re.I)
+_AR_CLAUSE_BREAK = _rx(r"(?:^|\s)(?:فيما|بينما|في حين|وفي المقابل|في المقابل)(?:\s|$)|[.؛;]")
+_AR_VERB_BEFORE = _rx(r"(?:^|\s)[وف]?(?:قتل|خطف|اختطف|اعتقل|اعدم|هاجم|اقتحم|داهم|استهدف|اطلق|"
+                      r"احرق|نهب|اغتال|عذب|سرق)\s+$")
+_AR_NOMINATIVE = re.compile(r"\S*ون(?:\s|$)")
+_BLAMED_ON = re.compile(r"blam", re.I)
+_ON_BEFORE = _rx(r"\bon\s+(?:the\s+)?$", re.I)
+# "the gunmen belonged to the General Security", "said they were members of X": who the agents
+# of the sentence's violation were
+_BELONGED_TO = _rx(r"\b(?:gunmen|attackers|assailants|men|they|perpetrators|killers|kidnappers|"
+                   r"fighters|militiamen|abductors)(?:\s+(?:who|that)\s[^.;]{0,90}?|\s+\w+)?\s+"
+                   r"(?:belong(?:ed|s)?\s+to|"
+                   r"(?:were|was|are)\s+(?:(?:all|known|later identified as|identified as)\s+)?"
+                   r"(?:members|part|fighters|elements|men)\s+of|(?:were|was|are)\s+from|"
+                   r"identified themselves as(?:\s+members of)?)\s+(?:the\s+)?$", re.I)
 _OBJECT_END = _rx(r"\s(?:for|over|after|in which|who|which|that|when)\s|[,;]|،|"
                   r"\sof\s+\w+ing\b", re.I)  # "accuse several gangs of working under X": the gangs
 _VICTIMS_WERE = _rx(r"\b(?:victims|those (?:killed|abducted|detained|targeted)|the dead)\s+"
-                    r"(?:were|are|included)\b|\btargeted\b|\btargeting\b|\bsubjected to\b|"
+                    r"(?:(?:in|of|from)\s+[^.;,]{1,40}?\s+)?(?:were|are|included)\b|\btargeted\b|\btargeting\b|\bsubjected to\b|"
                     r"\b(?:violence|attacks?|crimes|abuses|violations|killings|massacres?|campaign|"
                     r"incitement|reprisals?)\s+(?:on|against)\b|"
                     r"(?:انتهاكات|الانتهاكات|جرائم|الجرائم|اعتداءات|الاعتداءات)\s+(?:\S+\s+)?(?:بحق|ضد)|الضحايا\s+من|استهداف|المستهدفين|"
                     r"(?:^|\s)(?:يتعرض|تتعرض|يتعرضون|تعرض|تعرضت|تعرضوا)\S*", re.I)
+# the parties named after "clashes between" / "اشتباكات بين": fighters, not a targeted community
+_CLASH_PARTY_BEFORE = _rx(r"\b(?:clash(?:es|ed)?|fighting|battles?|fought|skirmish(?:es)?|feud)\s+"
+                          r"(?:\w+\s+)?(?:with|between|against|pitting)\s+(?:the\s+)?"
+                          r"(?:[\w-]+\s+){0,3}(?:(?:and|with)\s+(?:the\s+)?)?$|"
+                          r"(?:اشتباكات|معارك|مواجهات|الاشتباكات|المعارك)\s+(?:\S+\s+)?(?:مع|بين)\s+"
+                          r"(?:\S+\s+){0,3}(?:و)?$", re.I)
+# a community word before armed men or a speaker names who acted or spoke, not who was targeted
+_ARMED_OR_SPEAKING_AFTER = _rx(
+    r"[\s-]+(?:(?:officers?|fighters?|militiam[ae]n|gunmen|gunman|soldiers?|commanders?|militias?|"
+    r"guards?|snipers?|factions?|forces|militants?|jihadists?|armed\s+groups?)\b|"
+    r"(?:\w+\s+){0,2}(?:cleric|sheikh|leader|spokesman|spokeswoman|official|activist|journalist|"
+    r"source|notable|elder|figure|MP|lawmaker|politician)s?\b[^.;]{0,40}?\b(?:said|says|told|"
+    r"added|stated|wrote)\b)", re.I)
 _THAT_FIGURE = _rx(r"\b(?:that|this|the)\s+(?:figure|number|toll|estimate|claim|account|report)\b"
                    r"(?!s)|هذا الرقم|هذه الحصيله|هذه الارقام|هذه الاعداد", re.I)
 _UN_BODY = re.compile(r"\b(?:UN|U\.N\.|United Nations|UNHCR|UNICEF|OCHA|OHCHR|WFP|UNRWA|IOM|"
@@ -1205,7 +1289,11 @@ class _Run:
                 if any(a[0] == a_prev[0] for a in agents) and \
                         not any(a[0] == a_cur[0] for a in agents) and \
                         (_JOINED.fullmatch(norm, a_prev[1], a_cur[0]) or
-                         _ALIAS_IN_PARENS.fullmatch(norm, a_prev[1], a_cur[0])):
+                         _ALIAS_IN_PARENS.fullmatch(norm, a_prev[1], a_cur[0]) or
+                         # "مسلحون من فلول النظام", "gunmen of the Hamza Division": the body the
+                         # unnamed agents are from
+                         (a_prev[3] == "generic" and a_cur[3] != "generic" and
+                          _MEMBER_LINK.fullmatch(norm, a_prev[1], a_cur[0]))):
                     agents.append(a_cur)
             if agents:
                 sent_agents[si] = agents
@@ -1222,6 +1310,16 @@ class _Run:
                 obj_end = _OBJECT_END.search(norm, obj_start + 1, sentences[si].end)
                 stop = obj_end.start() if obj_end else sentences[si].end
                 named += [a for a in acts if sentences[si].start + m_perp.start() <= a[0] < stop]
+                if _BLAMED_ON.match(m_perp.group(0)):
+                    # "blamed most of the deaths on X, and 211 on Y": each "on" names one (a
+                    # described actor from its first word: "on fighters loyal to X")
+                    starts = {a[0]: a[0] for a in acts}
+                    for m in UNKNOWN_ACTOR.finditer(norm, stop, sentences[si].end):
+                        starts.update({a[0]: m.start() for a in acts
+                                       if m.start() <= a[0] and a[1] <= m.end()})
+                    named += [a for a in acts if a[0] >= stop and a not in named and
+                              _ON_BEFORE.search(norm, max(obj_start, starts[a[0]] - 12),
+                                                starts[a[0]])]
             m_comm = _COMMITTED.search(sentences[si].text)
             if m_comm:
                 # "..., while investigators said pro-government militias were responsible"
@@ -1280,8 +1378,8 @@ class _Run:
                     (m.start("m"), m.end("m"), label, self.lex.actor_kinds.get(label, ""),
                      p.surface(m.start(), m.end())))
         # a definite "the attackers", "the gunmen" refers back to an actor already named
-        named_specific = any(a[3] not in ("generic", "unknown") for v in sent_agents.values()
-                             for a in v)
+        named_specific = any(a[3] not in ("generic", "unknown") and a[2] != _LABEL_ACTOR
+                             for v in sent_agents.values() for a in v)
         # the source itself ties its label to a named group: "إرهابيي جبهة النصرة", "HTS
         # terrorists"
         label_named = any(
@@ -1292,8 +1390,7 @@ class _Run:
         if named_specific:
             for si in list(sent_agents):
                 sent_agents[si] = [a for a in sent_agents[si] if not (
-                    (a[3] == "generic" and re.search(r"\b(?:the|these|those)\s+$",
-                                                     norm[max(0, a[0] - 8):a[0]], re.I)) or
+                    (a[3] == "generic" and _definite(norm, a[0], a[4])) or
                     # "the terrorists", "التنظيمات الارهابيه": a source's label for the group
                     # it named ("إرهابيي جبهة النصرة")
                     (a[2] == _LABEL_ACTOR and label_named))]
@@ -1303,7 +1400,8 @@ class _Run:
         for dmen in r.all_dates:
             if dmen.role == "event" and dmen.date and dmen.sentence not in event_date_of:
                 event_date_of[dmen.sentence] = dmen.date
-        for si, agents in sent_agents.items():
+        last_unnamed: tuple[str, str] | None = None  # the latest unnamed agent: (label, kind)
+        for si, agents in sorted(sent_agents.items()):
             specific = [a for a in agents if a[3] != "generic"]
             # a generic "gunmen" next to a named group is that group ("X gunmen", "gunmen of X")
             chosen = specific + [a for a in agents if a[3] == "generic" and not any(
@@ -1324,7 +1422,7 @@ class _Run:
             known = [a for a in chosen if a[3] not in ("unknown", "generic")]
             chosen = [a for a in chosen if not (
                 a[3] == "unknown" and (" from " in a[2] or _MEMBERSHIP.search(a[2])) and any(
-                    a[0] <= k[0] and k[1] <= a[1] for k in known))]
+                    a[0] <= k[0] < a[1] for k in known))]  # "عناصر يتبعون لفرقة السلطان مراد"
             outer = [a for a in chosen if a[3] == "unknown"]
             chosen = [a for a in chosen if a[3] == "unknown" or not any(
                 o[0] <= a[0] and a[1] <= o[1] for o in outer)]
@@ -1332,13 +1430,21 @@ class _Run:
             # the sentence's own event date, else the latest one before it in the document
             when = event_date_of.get(si) or next(
                 (event_date_of[k] for k in sorted(event_date_of, reverse=True) if k < si), None)
+            chosen, also_named = self._drop_same_mention_groups(chosen, when)
             for s, e, label, kind, surface in chosen:
-                era = self.lex.actor_eras.get(label)
-                if era and when and when < era[0]:
-                    label = era[1]  # "government forces" in 2016 were Assad's
-                pp = perps.setdefault(label, Perpetrator(label, [], [], False, kind, []))
-                if surface not in pp.aliases:
-                    pp.aliases.append(surface)
+                label = self.lex.era_name(label, when)  # "government forces" in 2016 were Assad's
+                if kind == "generic" and last_unnamed and last_unnamed[0] != label and \
+                        _definite(norm, s, surface):
+                    # "Gunmen stormed the village ... The kidnappers demanded": the definite
+                    # description refers back to the unnamed agent just told, not a new one
+                    label, kind = last_unnamed
+                if kind in ("generic", "unknown"):
+                    last_unnamed = (label, kind)
+                pp = perps.setdefault(label, Perpetrator(label, [], [], False, kind, [],
+                                                         self.lex.groups_of(label, when)))
+                for form in (surface, also_named.get(s)):
+                    if form and form not in pp.aliases:
+                        pp.aliases.append(form)
                 if claim_obj.attributed_to not in pp.attributed_to:
                     pp.attributed_to.append(claim_obj.attributed_to)
                 pp.hedged = pp.hedged or claim_obj.hedged
@@ -1360,6 +1466,13 @@ class _Run:
                 continue  # "most of the victims were Alawites" names the victims too
             if any(s >= a[0] and e <= a[1] for a in sent_agents.get(si, [])):
                 continue
+            if any(s >= a[0] and e <= a[1] and a[3] != "generic"
+                   for a in actors_in_sent.get(si, [])):
+                continue  # "Druze fighters", "Bedouin gunmen": an armed group's community
+            if _CLASH_PARTY_BEFORE.search(norm, max(sentences[si].start, s - 80), s):
+                continue  # "clashes between Druze fighters and Bedouin tribes": the parties
+            if _ARMED_OR_SPEAKING_AFTER.match(norm, e):
+                continue  # "Alawite officers of X tortured", "the Sunni cleric said": not targeted
             if DESTINATION_BEFORE.search(norm, max(sentences[si].start, s - 70), s):
                 continue  # "fled toward the Christian-majority town": where they went
             if " " not in norm[s:e] and re.match(r"\s+[A-Z][a-z]", norm[e:e + 3]):
@@ -1435,9 +1548,11 @@ class _Run:
             return False  # "men wearing General Security uniforms": not General Security
         if _VICTIM_MEMBERS.search(before):
             return False  # "18 killed, among them 5 members of General Security": the dead
+        if _NOT_AGENT_BEFORE.search(before):
+            return False  # "screening points run by the SDF", "taken to X", "بحجة التعامل مع X"
         if _ARRESTS_SUSPECTS.match(norm, e, min(sent.end, e + 90)):
             return False  # "police arrested two suspects": law enforcement, not a violation
-        if _AGENT_BEFORE.search(before):
+        if _AGENT_BEFORE.search(before) or _BELONGED_TO.search(norm, max(sent.start, s - 160), s):
             return True
         if norm[s:s + 1] >= "\u0600" and _AR_AGENT_CHAIN.search(norm, max(sent.start, s - 120), s):
             return True  # (Arabic names only: the chain is Arabic)
@@ -1449,6 +1564,18 @@ class _Run:
                 ATTACK_VERB_AFTER.match(norm, e) or ATTACK_NOUN.search(norm, s, e)) and \
                 any((self._viol_start.get(id(v)) or self._norm_pos(v.span[0])) < s for v in viols):
             return True  # "three were killed when the PKK/YPG terror group fired rockets at"
+        if _AR_FINITE_VERB_BEFORE.search(before) or (
+                _AR_VERB_BEFORE.search(before) and _AR_NOMINATIVE.match(norm, s, e)):
+            # "استهدفت التنظيمات الإرهابية ... الأحياء": verb, then its subject; "قتل مسلحون ..."
+            # (the plural in -ون is the subject's case)
+            return True
+        if _RESPONDED_BEFORE.search(before) or _RESPONDED_AFTER.match(norm, e):
+            return False  # "ردت وحدات من الجيش على مصادر النيران": state media's combat formula
+        if _VICTIMS_WHO_WERE.search(before):
+            return False  # "The victims, all members of X, were killed": X are the victims
+        if _IN_ATTACK_BEFORE.search(before) and ATTACK_NOUN.search(norm, s, e) and any(
+                (self._viol_start.get(id(v)) or self._norm_pos(v.span[0])) < s for v in viols):
+            return True  # "three civilians were killed in an Israeli strike on ..."
         if _PATIENT_BEFORE.search(before) and not _MEMBERS_OF.search(before) and not (
                 _ARABIC.search(norm, s, e) and ATTACK_NOUN.search(norm, s, e)):
             # "killing of X", but not "members of X looted"; "استهداف طائرة مسيرة تركية
@@ -1466,8 +1593,9 @@ class _Run:
             if COMBAT_LOSS_AFTER.match(norm, vs + len(v.surface)):
                 continue  # "أوقعت قتلى ومصابين في صفوف الإرهابيين": losses in combat
             if arabic:
-                if abs(vs - s) < 60:
-                    return True
+                if abs(vs - s) < 60 and not _AR_CLAUSE_BREAK.search(norm, min(vs, e),
+                                                                     max(vs, s)):
+                    return True  # (not across "فيما ردت وحدات من الجيش ...": another clause)
                 if e < vs < e + 140 and norm[vs - 1:vs] == "و" and \
                         _AR_PLURAL_VERB_AFTER.match(norm, e) and "." not in norm[e:vs]:
                     return True  # "مسلحين ملثمين دخلوا القرية ... وداهموا المنازل"
@@ -1485,6 +1613,39 @@ class _Run:
                     continue  # "factions handed over their weapons, kidnapping has become ..."
                 return True
         return False
+
+    def _drop_same_mention_groups(self, chosen: list[tuple[int, int, str, str, str]],
+                                  when: str | None
+                                  ) -> tuple[list[tuple[int, int, str, str, str]], dict[int, str]]:
+        """"the regime's Fourth Division", "Branch 215, the military intelligence branch",
+        "عناصر من الفرع ٢٢٧ التابع للأمن العسكري": a group named with its own unit in one mention
+        is reported as the unit's group, not as a second perpetrator. Two actors joined by
+        "and"/"و" are two mentions ("government forces and General Security"). Returns the
+        actors kept and, by start, the other name a kept one was given in its mention."""
+        norm = self.norm
+        drop: set[int] = set()
+        extra: dict[int, str] = {}
+        for g in chosen:
+            g_name = self.lex.era_name(g[2], when)
+            for u in chosen:
+                if u is g or g[0] in drop:
+                    continue
+                lo, hi = (g[1], u[0]) if g[0] < u[0] else (u[1], g[0])
+                if g_name in self.lex.groups_of(self.lex.era_name(u[2], when), when):
+                    joined = norm[hi:hi + 1] == "و" and (hi == lo or norm[hi - 1].isspace())
+                    if 0 <= hi - lo <= 40 and not joined and \
+                            not _SEPARATE_MENTIONS.search(norm, lo, hi):
+                        drop.add(g[0])
+                        extra[u[0]] = g[4]  # "Military Intelligence Branch 227": both words
+                elif g[2] in self.lex.described_actors and u[2] not in \
+                        self.lex.described_actors and u[3] != "generic" and \
+                        hi - lo == 1 and norm[lo] == "/":
+                    # "فصائل المعارضة المسلحة/الجيش الوطني": one actor, by description and name
+                    drop.add(g[0])
+                    extra[u[0]] = g[4]
+        if not drop:
+            return chosen, extra
+        return [a for a in chosen if a[0] not in drop], extra
 
     def _breakdown_agents(self, sentences: list[Sentence],
                           actors_in_sent: dict[int, list[tuple[int, int, str, str, str]]],
