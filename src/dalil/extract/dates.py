@@ -96,7 +96,8 @@ DATE_RE = _rx(
         # in March / last March / آذار الماضي / في شهر آذار (year from publication)
         rf"(?P<mo>(?:\b(?:in|last|early|late|mid|since|during|(?:the\s+)?(?:beginning|start|end|"
         rf"middle|(?:first|last|early|final)\s+(?:days|weeks?))\s+of)\s+(?:-\s*)?(?P<m5>{_EN_M})(?![\w]|\s+\d)"
-        rf"|(?:في|خلال|منذ|مطلع|اواخر|منتصف)\s+(?:شهر\s+)?(?P<m6>{_AR_M})(?!\s*[/(]|\s*(?:عام\s+|سنه\s+)?\d)"
+        # "(?!\w)": "في أبريل ٢٠١٤" is not "في آب" followed by "ريل"
+        rf"|(?:في|خلال|منذ|مطلع|اواخر|منتصف)\s+(?:شهر\s+)?(?P<m6>{_AR_M})(?!\w|\s*[/(]|\s*(?:عام\s+|سنه\s+)?\d)"
         rf"|(?:شهر\s+)?(?P<m7>{_AR_M})\s+(?:الماضي|الفائت|المنصرم)))",
         # in 2013, عام 2013
         # "between 2011 and 2023", "from 2012 to 2014", "2011-2023", "بين عامي 2011 و2023"
@@ -120,7 +121,13 @@ DATE_RE = _rx(
         r"(?:في\s+)?(?:صباح|مساء|فجر)?\s*اليوم\s+التالي|(?:في\s+)?الليله\s+نفسها|في\s+اليوم\s+نفسه|"
         r"بعد\s+يوم)\b)",
         r"(?P<rel_prev>\b(?:the\s+day\s+before|the\s+previous\s+(?:day|night|evening)|"
-        r"a\s+day\s+earlier|اليوم\s+السابق|في\s+اليوم\s+السابق)\b)",
+        r"a\s+day\s+earlier|اليوم\s+السابق|في\s+اليوم\s+السابق|"
+        # "Two days earlier, the hospital in X was hit": counted back from the day just named
+        r"(?P<pdays>two|three|four|five|six|seven|[2-7])\s+days\s+(?:earlier|before)(?!\s+(?:the|a|an|his|her|their|its)\b)|"
+        r"و?قبل\s+ذلك\s+ب(?P<pdays_ar>يومين|ثلاثه\s+ايام|اربعه\s+ايام|خمسه\s+ايام|[2-7٢-٧]\s+ايام))\b)",
+        # "two days ago", "قبل يومين": counted back from publication
+        r"(?P<rel_ago>\b(?:(?P<adays>two|three|four|five|six|seven|[2-7])\s+days\s+ago|"
+        r"قبل\s+(?P<adays_ar>يومين|ثلاثه\s+ايام|اربعه\s+ايام|خمسه\s+ايام|[2-7٢-٧]\s+ايام))\b)",
         # "last month" names a month, "last year" a year; "last week", "recently" name no
         # single date and stay unresolved rather than guessed.
         r"(?P<rel_month>\b(?:last|earlier this|this|(?:at\s+)?the\s+(?:start|beginning|end)\s+of\s+"
@@ -214,7 +221,7 @@ _STARTS = (
         "في", "خلال", "منذ", "مطلع", "أواخر", "منتصف", "شهر", "عام", "سنة", "العام", "قبل", "أمس",
         "الأمس", "اليوم", "الليلة", "فجر", "صباح", "مساء", "ليل", "بعد", "يوم", "ليلة", "الشهر",
         "الأسبوع", "مؤخرا", "مؤخراً", "قبل", "بين", "من", "النصف", "الربع", "مبارح", "امبارح", "البارحة",
-        "أول", "بداية")}
+        "أول", "بداية", "وقبل")}
 )
 
 
@@ -380,6 +387,8 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             if re.search(r"(?:\buntil|\bto|حتى|لغايه|الى)\s+$", norm[max(0, m.start() - 8):m.start()],
                          re.I):
                 continue  # "to this day", "حتى اليوم": not a date of anything
+            if re.search(r"(?:^|\s)(?:ذلك|هذا|تلك|نفس|ذات)\s+$", norm[max(0, m.start() - 8):m.start()]):
+                continue  # "منذ ذلك اليوم" (since that day): the day just told, not today
             word = re.sub(r"\s+", " ", word)
             offset = -2 if word in ("اول امبارح", "اول مبارح", "من يومين") else \
                 -1 if word in ("yesterday", "last night", "امس", "الامس", "الليله الماضيه",
@@ -398,11 +407,20 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             if g["ndays"] or g["ndays_ar"]:  # "two days later", "بعد يومين"
                 step = _SMALL_NUMBERS.get(ascii_digits(g["ndays"] or g["ndays_ar"] or "")
                                           .split()[0].lower(), 0)
+            if g["pdays"] or g["pdays_ar"]:  # "two days earlier", "قبل ذلك بيومين"
+                step = -_SMALL_NUMBERS.get(ascii_digits(g["pdays"] or g["pdays_ar"] or "")
+                                           .split()[0].lower(), 0)
             if last_day is not None and not last_ambiguous:
                 d = last_day + timedelta(days=step)
                 res = DateMatch(m.start(), m.end(), d.isoformat(), "date:relative_to_previous", d)
             else:
                 res = DateMatch(m.start(), m.end(), None, "date:relative:ambiguous_anchor", None)
+        elif g["rel_ago"]:
+            back = _SMALL_NUMBERS.get(ascii_digits(g["adays"] or g["adays_ar"] or "")
+                                      .split()[0].lower(), 0)
+            d = anchor - timedelta(days=back) if anchor and back else None
+            res = DateMatch(m.start(), m.end(), d.isoformat() if d else None,
+                            "date:days_ago" if d else "date:relative:no_anchor", d)
         elif g["rel_month"]:
             unit = "year" if (g["rm_unit"] or "").lower() == "year" or g["rm_ar"] in (
                 "العام", "السنه") else "month"

@@ -1,0 +1,55 @@
+"""Fourth round of date rules, each on a short fictional sentence written for this test (never an
+evaluation text): Arabic month names after a preposition, days counted back from a named day or
+from publication, "since that day", narrative dates and the year a text is speaking of."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from dalil.extract import extract_document
+from dalil.extract.dates import find_dates
+from dalil.extract.text import prepare
+
+
+def run(text: str, published: str | None = "2025-06-10") -> dict[str, Any]:
+    return extract_document(text, published=published).to_dict()
+
+
+def event_dates(text: str, published: str | None = "2025-06-10") -> list[str]:
+    return [d["date"] for d in run(text, published)["dates"] if d["date"]]
+
+
+def found(text: str, published: date | None = date(2025, 6, 10)) -> list[str | None]:
+    return [d.date for d in find_dates(prepare(text).norm, published)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "أبريل" begins with the letters of "آب" (August): the whole name is the month
+    ("في أبريل ٢٠١٤ نُقل زوجي إلى فرع آخر", ["2014-04"]),
+    ("أُطلق سراحه في أواخر أبريل 2016", ["2016-04"]),
+    ("في شهر أبريل اعتُقل شقيقي", ["2025-04"]),
+    ("في آب الماضي اعتُقل شقيقي", ["2024-08"]),
+])
+def test_arabic_month_names_are_whole_words(text: str, expected: list[str]) -> None:
+    assert found(text) == expected
+
+
+def test_days_counted_back() -> None:
+    # from the day just named
+    assert found("The bakery in Maarat al-Numan was hit on 4 May. Three days earlier, a school "
+                 "in the same town was shelled.") == ["2025-05-04", "2025-05-01"]
+    assert found("قصفت الطائرات المخبز في ٤ أيار. وقبل ذلك بيومين قُصفت مدرسة في البلدة") == [
+        "2025-05-04", "2025-05-02"]
+    # from publication
+    assert found("Gunmen shot dead a shepherd near Salamiyah two days ago.") == ["2025-06-08"]
+    assert found("اعتقلت دورية ثلاثة شبان من القرية قبل يومين") == ["2025-06-08"]
+    # "two days before the vote" counts from something that is no date
+    assert found("The men were detained two days before the vote.") == []
+
+
+def test_since_that_day_is_not_today() -> None:
+    assert found("اختفى ابني عند الحاجز، ومنذ ذلك اليوم لا نعرف عنه شيئاً") == []
+    assert found("اعتُقل ثلاثة شبان اليوم في البلدة") == ["2025-06-10"]
