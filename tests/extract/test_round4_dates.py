@@ -53,3 +53,18 @@ def test_days_counted_back() -> None:
 def test_since_that_day_is_not_today() -> None:
     assert found("اختفى ابني عند الحاجز، ومنذ ذلك اليوم لا نعرف عنه شيئاً") == []
     assert found("اعتُقل ثلاثة شبان اليوم في البلدة") == ["2025-06-10"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The army besieged the eastern districts of Deir ez-Zor between July and December 2016.",
+     ["2016-07/2016-12"]),
+    ("From March to May, checkpoints around the town detained dozens of men.",
+     ["2025-03/2025-05"]),
+    ("حوصرت البلدة من تموز إلى كانون الأول ٢٠١٦", ["2016-07/2016-12"]),
+    # a winter across the new year
+    ("Between November and February 2014, the camp received no food.", ["2013-11/2014-02"]),
+    # a day interval is still a day interval
+    ("Gunmen raided the villages from March 6 to March 10.", ["2025-03-06/2025-03-10"]),
+])
+def test_month_intervals_with_one_year(text: str, expected: list[str]) -> None:
+    assert found(text) == expected

@@ -94,6 +94,12 @@ DATE_RE = _rx(
         rf"(?P<mdays>\b(?:the\s+)?(?P<mdw>first|last)\s+(?P<mdn>two|three|four|five|six|seven|eight|"
         rf"nine|ten|\d{{1,2}})\s+days\s+of\s+(?P<mdm>{_EN_M})(?:,?\s+(?P<mdy>{_YEAR}))?)(?!\d)",
         # in March / last March / آذار الماضي / في شهر آذار (year from publication)
+        # "between July and December 2016", "من تموز إلى كانون الأول": the first month of an
+        # interval (joined to the second in _join_intervals)
+        rf"(?P<mfrom>(?:\b(?:between|from)|(?:بين|من))\s+(?:شهر\s+|شهري\s+)?(?P<m8>{_EN_M}|{_AR_M})"
+        rf"\s*(?:-|–|\band\b|\bto\b|\buntil\b|\bthrough\b|الى|حتى)\s*(?:(?:the\s+)?(?:early|late|mid-?|"
+        rf"(?:beginning|start|end|middle)\s+of)\s*|(?:اواخر|مطلع|منتصف|نهايه|بدايه)\s+)?(?:شهر\s+)?"
+        rf"(?P<m9>{_EN_M}|{_AR_M})(?!\w)(?:,?\s+(?:of\s+)?(?:عام\s+)?(?P<y9>{_YEAR})(?!\d))?)|"
         rf"(?P<mo>(?:\b(?:in|last|early|late|mid|since|during|(?:the\s+)?(?:beginning|start|end|"
         rf"middle|(?:first|last|early|final)\s+(?:days|weeks?))\s+of)\s+(?:-\s*)?(?P<m5>{_EN_M})(?![\w]|\s+\d)"
         # "(?!\w)": "في أبريل ٢٠١٤" is not "في آب" followed by "ريل"
@@ -369,6 +375,16 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             month = _month(g["m3"])
             res = DateMatch(m.start(), m.end(), f"{int(g['y3']):04d}-{month:02d}" if month else None,
                             "date:month_year", None)
+        elif g["mfrom"]:
+            # "between July and December 2016": the year is written once, on the second month
+            m_a, m_b = _month(g["m8"]), _month(g["m9"])
+            y_b = int(g["y9"]) if g["y9"] else (para_year(m.start()) or _infer_year(
+                m_b, 1, year_anchor)) if m_b else None
+            if not (m_a and m_b and y_b) or m_a == m_b:
+                continue
+            y_a = y_b if m_a < m_b else y_b - 1
+            res = DateMatch(m.start("m8"), m.end(), f"{y_a:04d}-{m_a:02d}/{y_b:04d}-{m_b:02d}",
+                            "date:month_interval" + ("" if g["y9"] else ":year_inferred"), None)
         elif g["mo"]:
             month = _month(g["m5"] or g["m6"] or g["m7"])
             year = (para_year(m.start()) or _infer_year(month, 1, year_anchor)) if month else None
