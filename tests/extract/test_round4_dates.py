@@ -68,3 +68,26 @@ def test_since_that_day_is_not_today() -> None:
 ])
 def test_month_intervals_with_one_year(text: str, expected: list[str]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # a text about 2016: "12 December" a paragraph on is December 2016
+    ("Government forces began their offensive on the old city on 15 November 2016.\n\n"
+     "Hospitals closed one after another.\n\n"
+     "Soldiers shot dead 30 civilians in their homes on 12 December.",
+     date(2023, 5, 1), ["2016-11-15", "2016-12-12"]),
+    ("In 2013, the army tightened its siege of the eastern suburbs.\n\n"
+     "On 21 August, rockets fell on Zamalka before dawn.", date(2021, 3, 1), ["2013", "2013-08-21"]),
+    # the story is current (a year-less date already resolved near publication): keep the
+    # publication's year
+    ("Gunmen killed five shepherds on 6 March.\n\nIn 2013, rebels overran the same villages.\n\n"
+     "On 8 March, the gunmen came back.", date(2025, 3, 20),
+     ["2025-03-06", "2013", "2025-03-08"]),
+    # "last April" counts from publication even in a paragraph about 2013
+    ("My brother was taken on 14 April 2013. The video was posted last April.", date(2022, 5, 10),
+     ["2013-04-14", "2022-04"]),
+    ("اعتُقل أخي في ١٤ نيسان ٢٠١٣. ونُشر الفيديو في نيسان الماضي", date(2022, 5, 10),
+     ["2013-04-14", "2022-04"]),
+])
+def test_the_year_the_text_speaks_of(text: str, published: date, expected: list[str]) -> None:
+    assert found(text, published) == expected

@@ -270,8 +270,26 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
     # the month the text spoke of last ("... تشرين الأول ... يوم الثاني عشر من الشهر")
     last_month: tuple[int, int] | None = None
 
-    def para_year(pos: int) -> int | None:
-        return explicit[0] if explicit is not None and pos < explicit[1] else None
+    # "On 15 November 2016, forces began ... \n\n ... on 12 December": in a text that tells of
+    # an earlier year (none of its dates so far lies near publication), a year-less date shortly
+    # after the last written date, a paragraph or two on, is in that date's year.
+    story: tuple[date, int, bool] | None = None  # (written date, its end, only the year known)
+    current = False  # a date near publication was seen: year-less dates are publication's
+
+    def para_year(pos: int, month: int = 0, day: int = 1) -> int | None:
+        if explicit is not None and pos < explicit[1]:
+            return explicit[0]
+        if story is None or current or not month or norm.count("\n\n", story[1], pos) > 2:
+            return None
+        told, _end, year_only = story
+        for y in (told.year, told.year + 1):
+            cand = _safe(y, month, min(day, 28))
+            if cand is None or (year_only and y != told.year):
+                continue
+            if year_only or timedelta(0) <= cand - told <= timedelta(days=183):
+                inferred = _infer_year(month, day, year_anchor)
+                return y if inferred is None or y < inferred else None
+        return None
 
     for m in _date_matches(norm):
         g = m.groupdict()
@@ -296,7 +314,7 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             month = _month(g["m1"] or g["m2"])
             ys = g["y1"] or g["y2"]
             year = int(ys) if ys else _year_by_weekday(
-                norm, m, month, d1, para_year(m.start()) or _infer_year(month, d1, year_anchor),
+                norm, m, month, d1, para_year(m.start(), month, d1) or _infer_year(month, d1, year_anchor),
                 year_anchor)
             rule = "date:day_month" + ("" if ys else ":year_inferred")
             if year is None or month == 0:
@@ -314,7 +332,7 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             month = _month(g["m4"])
             d1 = _AR_ORDINALS.get(normalize_arabic(g["ord"]), 0)
             year = int(g["y4"]) if g["y4"] else _year_by_weekday(
-                norm, m, month, d1, para_year(m.start()) or _infer_year(month, d1, year_anchor),
+                norm, m, month, d1, para_year(m.start(), month, d1) or _infer_year(month, d1, year_anchor),
                 year_anchor)
             if _PART_OF_MONTH_BEFORE.search(norm, max(0, m.start() - 12), m.start()):
                 # "في الأسبوع الأول من كانون الثاني": the first week of January, not 1 January
@@ -345,7 +363,7 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
         elif g["mdays"]:
             month = _month(g["mdm"])
             n_days = int(g["mdn"]) if g["mdn"].isdigit() else _SMALL_NUMBERS.get(g["mdn"].lower(), 0)
-            year = int(g["mdy"]) if g["mdy"] else (para_year(m.start()) or _infer_year(
+            year = int(g["mdy"]) if g["mdy"] else (para_year(m.start(), month) or _infer_year(
                 month, 1, year_anchor))
             if not year or not month or not 1 < n_days < 28:
                 continue
@@ -378,7 +396,7 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
         elif g["mfrom"]:
             # "between July and December 2016": the year is written once, on the second month
             m_a, m_b = _month(g["m8"]), _month(g["m9"])
-            y_b = int(g["y9"]) if g["y9"] else (para_year(m.start()) or _infer_year(
+            y_b = int(g["y9"]) if g["y9"] else (para_year(m.start(), m_b) or _infer_year(
                 m_b, 1, year_anchor)) if m_b else None
             if not (m_a and m_b and y_b) or m_a == m_b:
                 continue
@@ -387,9 +405,14 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
                             "date:month_interval" + ("" if g["y9"] else ":year_inferred"), None)
         elif g["mo"]:
             month = _month(g["m5"] or g["m6"] or g["m7"])
-            year = (para_year(m.start()) or _infer_year(month, 1, year_anchor)) if month else None
-            res = DateMatch(m.start(), m.end(), f"{year:04d}-{month:02d}" if year else None,
-                            "date:month:year_inferred" if year else "date:month:no_anchor", None)
+            # "last March", "نيسان الماضي" count from publication, whatever year the text tells of
+            by_pub = bool(g["m7"] or re.match(r"last\b", m.group(0), re.I) or
+                          _LAST_AFTER.match(norm, m.end()))
+            year_mo = ((None if by_pub else para_year(m.start(), month)) or
+                       _infer_year(month, 1, year_anchor)) if month else None
+            res = DateMatch(m.start(), m.end(), f"{year_mo:04d}-{month:02d}" if year_mo else None,
+                            "date:month:year_inferred" if year_mo else "date:month:no_anchor",
+                            None)
         elif g["yrs"]:
             ya, yb = int(g["ya"]), int(g["yb"])
             res = DateMatch(m.start(), m.end(), f"{ya}/{yb}" if yb > ya else None,
@@ -504,6 +527,14 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
                 not attributive:
             para_end = norm.find("\n\n", res.end)
             explicit = (int(year_text), para_end if para_end >= 0 else len(norm))
+            if res.date and re.match(r"\d{4}(?:-\d{2}){0,2}$", res.date):
+                told = date(int(res.date[:4]), int(res.date[5:7] or 1) if len(res.date) > 4 else 1,
+                            int(res.date[8:10]) if len(res.date) == 10 else 1)
+                story = (told, res.end, len(res.date) == 4)
+        if res.date and ":timestamp" not in res.rule and res.start >= header_end and \
+                published is not None and int(res.date[:4]) >= published.year - 1 and \
+                (res.full != published or res.rule.startswith("date:relative")):
+            current = True  # (a date on the publication day itself may be the report's own)
         if res.full is not None and not res.rule.startswith("date:relative") and \
                 res.start < header_end:
             if published is None and ":year_inferred" not in res.rule:
@@ -569,6 +600,7 @@ def _is_month(d: DateMatch) -> bool:
     return d.date is not None and len(d.date) == 7 and d.date[4] == "-"
 
 
+_LAST_AFTER = _rx(r"\s+(?:الماضي|الفائت|المنصرم)(?!\w)")
 _TIMESTAMP_AFTER = re.compile(r"\s*[,·]?\s*\d{1,2}:\d{2}")
 # "since 6 March", "since the offensive began on April 30", "منذ ١٣ تموز"
 _SINCE_BEFORE = _rx(r"(?:\bsince|منذ)\s+(?:the\s+)?(?:(?:[^\s.,;:]+\s+){0,6}?(?:on|in)\s+)?"
