@@ -91,3 +91,38 @@ def test_month_intervals_with_one_year(text: str, expected: list[str]) -> None:
 ])
 def test_the_year_the_text_speaks_of(text: str, published: date, expected: list[str]) -> None:
     assert found(text, published) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # armed men's acts without a violation word date reported events in a report of violations
+    ("Gunmen shot dead four farmers near Tell Kalakh on 2 May, a monitor said.\n\n"
+     "On 5 May, army units stormed the neighbouring village of Ayn al-Jaj.",
+     ["2025-05-02", "2025-05-05"]),
+    ("Gunmen shot dead four farmers near Tell Kalakh on 2 May, a monitor said.\n\n"
+     "It was just after dawn on 4 May when the first armoured vehicles of the security forces "
+     "drove into the village.", ["2025-05-02", "2025-05-04"]),
+    ("قتل مسلحون أربعة مزارعين قرب تلكلخ في ٢ أيار.\n\nوكانت وحدات الجيش قد أحبطت في ٣٠ نيسان "
+     "محاولة تسلل على محور القرية.", ["2025-05-02", "2025-04-30"]),
+    ("Security forces detained the journalist Rami Saleh on 3 March 2019.\n\n"
+     "He was released in the autumn of 2020 without charge.", ["2019-03-03", "2020"]),
+    ("اعتُقل المعلم في ٣ آذار ٢٠١٩ من منزله في حمص.\n\nأُفرج عنه في أواخر أيار ٢٠٢٠.",
+     ["2019-03-03", "2020-05"]),
+])
+def test_narrative_dates_of_armed_acts(text: str, expected: list[str]) -> None:
+    assert event_dates(text) == expected
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # not acts: a meeting, a report, a departure into exile, a statement
+    ("Gunmen shot dead four farmers near Tell Kalakh on 2 May.\n\nThe provincial council met "
+     "on 6 May to discuss compensation.", "2025-05-06"),
+    ("Gunmen shot dead four farmers near Tell Kalakh on 2 May.\n\nThe family left Syria in 2015 "
+     "and settled in Gaziantep in 2016.", "2015"),
+    # the act is where the sentence starts from: "after an ambush on Thursday"
+    ("Gunmen shot dead four farmers near Tell Kalakh on 2 May.\n\nReinforcements had been "
+     "sent to the area after an ambush on 28 April.", "2025-04-28"),
+    # no violation reported at all: a tour of a front line is no event of a report
+    ("Army units entered the town of Saraqib on 3 February, the ministry said.", "2025-02-03"),
+])
+def test_dates_that_are_no_narrative_events(text: str, absent: str) -> None:
+    assert absent not in event_dates(text)

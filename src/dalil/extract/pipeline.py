@@ -163,6 +163,45 @@ _INCIDENT = _rx(r"\b(?:clash(?:es|ed)?|fighting|battles?|struck|strikes?|air ?st
                 r"ambush(?:ed)?|offensive|explosions?|blasts?|stormed|besieged|siege)\b|"
                 r"(?:^|\s)[وف]?(?:اشتباك\S*|معارك|غار[هة]|غارات|استهدف\S*|انفجار|هجوم|اقتحم\S*|"
                 r"حصار|قصف\S*)(?:\s|$)", re.I)
+# Narrative sentences without a violation word whose date is still a reported event's ("It was
+# nine in the morning of 7 March when the first trucks drove into the village", "Government
+# forces entered the city this morning", "وكانت وحدات الجيش قد أحبطت أمس محاولة تسلل"): acts of
+# armed men that need no other word, and movements that count with an armed actor named.
+_NARRATIVE_ACT = _rx(
+    r"\b(?:stormed|overran|overrun|besieg\w*|(?:under|laid|lay)\s+(?:full\s+|a\s+)?siege|encircled|"
+    r"ambush(?:ed)?|opened\s+fire|raided|captured|seized\s+control|took\s+(?:full\s+)?control|"
+    r"infiltrat\w*|foiled|repelled|counter-?offensive|returned\s+to\s+find|"
+    r"(?:was|were|been|being)\s+(?:later\s+|eventually\s+|finally\s+)?(?:released|freed)|"
+    r"released\s+from|freed\s+from|found\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?bod(?:y|ies)|"
+    r"bod(?:y|ies)\s+(?:\w+\s+){0,3}(?:was|were)\s+(?:found|recovered|discovered))\b|"
+    r"(?:^|\s)[وف]?(?:اقتحم\S*|حاصر\S*|حصار|احبط\S*|تسلل\S*|تصد\S*|سيطر\S*|افرج\S*|الافراج|"
+    r"اطلق\S*\s+سراح\S*|اطلاق\s+سراح\S*|عثر\S*\s+على|انتشل\S*|كمين|داهم\S*|مداهم\S*)(?:\s|$)",
+    re.I)
+_NARRATIVE_MOVE = _rx(
+    r"\b(?:entered|drove\s+(?:in)?to|rolled\s+into|swept\s+into|moved\s+into|advanced|withdrew|"
+    r"pulled\s+out|arrived|came\s+(?:back|to|into)|returned\s+to|cut\s+(?:off\s+)?the)\b|"
+    r"(?:^|\s)[وف]?(?:دخل\S*|توغل\S*|انسحب\S*|وصل\S*|عاد\S*|تقدم\S*)(?:\s|$)", re.I)
+_ARMED = _rx(
+    r"\b(?:forces|troops|army|soldiers|gunmen|armed\s+men|fighters|militia\w*|militants|rebels|"
+    r"insurgents|security\s+(?:forces|services|men)|police|patrols?|convoy|tanks|pick-?up\s+trucks|"
+    r"checkpoint)\b|(?:^|\s)[وف]?(?:ال)?(?:جيش|قوات|مسلح\S*|عناصر|دوري\S*|فصائل|ميليشي\S*|مليشي\S*|"
+    r"وحدات|الامن|رتل|ارتال|دبابات)(?:\s|$)", re.I)
+# "fighters were sent after an ambush on Thursday": the act after "after" is where the
+# sentence starts from, not what it reports
+_NARRATIVE_ANCHOR = _rx(r"(?:\b(?:after|following|before|since)|(?:^|\s)(?:بعد|عقب|اثر|قبل|منذ))\s+"
+                        r"(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+)?$", re.I)
+
+
+def _is_narrative(text: str) -> bool:
+    """Whether a sentence tells an act of armed men (its date is then an event's, see
+    _NARRATIVE_ACT)."""
+    for m in _NARRATIVE_ACT.finditer(text):
+        if not _NARRATIVE_ANCHOR.search(text, max(0, m.start() - 30), m.start() + (
+                1 if text[m.start():m.start() + 1].isspace() else 0)):
+            return True
+    return bool(_NARRATIVE_MOVE.search(text) and _ARMED.search(text))
+
+
 _PLUPERFECT_BEFORE = _rx(r"\bhad\s+(?:not\s+|already\s+|previously\s+|earlier\s+)?(?:been\s+)?"
                          r"(?:\w+\s+)?$", re.I)
 _PERIOD_LABEL = _rx(r"\b(?:period\s+covered|reporting\s+period|covering\s+the\s+period|period)\s*:\s*"
@@ -942,9 +981,12 @@ class _Run:
             dm = DateMention(d.date, p.surface(d.start, d.end), p.span(d.start, d.end), role,
                              d.rule, si)
             r.all_dates.append(dm)
+        narrative_sents = {si for si in {dm.sentence for dm in r.all_dates if dm.role == "event"}
+                           if event_sents and _is_narrative(sentences[si].text)}
         seen_dates: set[str] = set()
         for dm in r.all_dates:
             if dm.role == "event" and (dm.sentence in event_sents or dm.sentence in denied_sents
+                                       or dm.sentence in narrative_sents
                                        or (dm.sentence == lead and event_sents) or (
                     event_sents and _PERIOD_LABEL.search(
                         norm, max(0, self._norm_pos(dm.span[0]) - 40),
