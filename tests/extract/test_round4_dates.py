@@ -126,3 +126,40 @@ def test_narrative_dates_of_armed_acts(text: str, expected: list[str]) -> None:
 ])
 def test_dates_that_are_no_narrative_events(text: str, absent: str) -> None:
     assert absent not in event_dates(text)
+
+
+def test_arabic_yesterday_with_prefixes_and_a_posts_morning() -> None:
+    assert found("وبالأمس داهمت دورية قرية الحوايج", date(2024, 8, 12)) == ["2024-08-11"]
+    assert found("بالأمس اعتقلوا ستة شبان", date(2024, 8, 12)) == ["2024-08-11"]
+    # "since six in the morning" in a post: today
+    assert found("الطيران عم يقصف البلدة من الساعة خمسة الصبح", date(2024, 8, 12)) == [
+        "2024-08-12"]
+    post = ("صفحة أخبار الميادين\n١٢ آب ٢٠٢٤، ١٠:٠٥\n\n"
+            "عاجل | قصف على قرية الجنينة من الساعة ستة الصبح، ووصلنا خبر عن ثلاثة شهداء.\n\n"
+            "وبالأمس داهمت دورية القرية واعتقلت ١٠ شباب.")
+    assert event_dates(post, "2024-08-12") == ["2024-08-12", "2024-08-11"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Gunmen shot dead four farmers near Tell Kalakh on 2 May.\n\n"
+     "On 5 May, men in uniform fired on cars at the entrance of the village.",
+     ["2025-05-02", "2025-05-05"]),
+    ("قتل مسلحون أربعة مزارعين قرب تلكلخ في ٢ أيار.\n\n"
+     "وقال أهالٍ إن مسلحين أجبروا العائلات يوم أمس على مغادرة منازلها.",
+     ["2025-05-02", "2025-06-09"]),
+])
+def test_gunfire_and_forcing_out_date_events(text: str, expected: list[str]) -> None:
+    assert event_dates(text) == expected
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # a year naming a document, a survey's year, a bound
+    ("Gunmen shot dead 40 men in the village in 2013. In a 2016 report, a monitor counted 300 "
+     "dead in the district.", "2016"),
+    ("Aircraft destroyed most of the old market in 2014; a satellite survey in 2019 counted 900 "
+     "destroyed buildings.", "2019"),
+    ("Shelling hit the hospital on 3 October 2016 and all clinics in the district were out of "
+     "service by late November.", "2016-11"),
+])
+def test_documents_and_bounds_are_not_event_dates(text: str, absent: str) -> None:
+    assert absent not in event_dates(text, "2020-01-01")

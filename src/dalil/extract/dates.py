@@ -113,7 +113,9 @@ DATE_RE = _rx(
         # relative expressions
         r"(?P<rel_pub>\b(?:yesterday|today|last night|this morning|this evening|tonight|"
         r"earlier today|since dawn|at dawn|minutes ago|moments ago|منذ الفجر|منذ فجر اليوم|قبل قليل|"
-        r"منذ قليل|امس|الامس|اليوم|الليله الماضيه|"
+        r"منذ قليل|و?امس|الامس|و?بالامس|اليوم|الليله الماضيه|"
+        # a post's "since six in the morning" ("من الساعة ستة الصبح"): today
+        r"(?:منذ|من)\s+الساعه\s+(?:\S+\s+){1,2}?(?:الصبح|صباحا|الصباح|فجرا|الفجر|ظهرا|الظهر|عصرا|العصر)|"
         r"فجر اليوم|صباح اليوم|مساء اليوم|"
         r"مساء امس|صباح امس|فجر امس|ليل امس|"
         # dialect "yesterday" (Levantine مبارح / امبارح, البارحة); "اول امبارح" is the day
@@ -227,7 +229,7 @@ _STARTS = (
         "في", "خلال", "منذ", "مطلع", "أواخر", "منتصف", "شهر", "عام", "سنة", "العام", "قبل", "أمس",
         "الأمس", "اليوم", "الليلة", "فجر", "صباح", "مساء", "ليل", "بعد", "يوم", "ليلة", "الشهر",
         "الأسبوع", "مؤخرا", "مؤخراً", "قبل", "بين", "من", "النصف", "الربع", "مبارح", "امبارح", "البارحة",
-        "أول", "بداية", "وقبل")}
+        "أول", "بداية", "وقبل", "بالأمس", "وبالأمس", "وأمس")}
 )
 
 
@@ -429,8 +431,9 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             if re.search(r"(?:^|\s)(?:ذلك|هذا|تلك|نفس|ذات)\s+$", norm[max(0, m.start() - 8):m.start()]):
                 continue  # "منذ ذلك اليوم" (since that day): the day just told, not today
             word = re.sub(r"\s+", " ", word)
+            word = re.sub(r"^و(?=امس|بالامس)", "", word)  # "وبالأمس": and yesterday
             offset = -2 if word in ("اول امبارح", "اول مبارح", "من يومين") else \
-                -1 if word in ("yesterday", "last night", "امس", "الامس", "الليله الماضيه",
+                -1 if word in ("yesterday", "last night", "امس", "الامس", "بالامس", "الليله الماضيه",
                                     "مساء امس", "صباح امس", "فجر امس", "ليل امس", "مبارح",
                                     "امبارح", "البارحه") else 0
             d = anchor + timedelta(days=offset) if anchor else None

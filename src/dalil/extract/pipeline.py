@@ -170,12 +170,14 @@ _INCIDENT = _rx(r"\b(?:clash(?:es|ed)?|fighting|battles?|struck|strikes?|air ?st
 _NARRATIVE_ACT = _rx(
     r"\b(?:stormed|overran|overrun|besieg\w*|(?:under|laid|lay)\s+(?:full\s+|a\s+)?siege|encircled|"
     r"ambush(?:ed)?|opened\s+fire|raided|captured|seized\s+control|took\s+(?:full\s+)?control|"
-    r"infiltrat\w*|foiled|repelled|counter-?offensive|returned\s+to\s+find|"
+    r"infiltrat\w*|foiled|repelled|counter-?offensive|returned\s+to\s+find|fired\s+on|"
+    r"forced\s+(?:\w+\s+){1,3}(?:to\s+leave|out)|"
     r"(?:was|were|been|being)\s+(?:later\s+|eventually\s+|finally\s+)?(?:released|freed)|"
     r"released\s+from|freed\s+from|found\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?bod(?:y|ies)|"
     r"bod(?:y|ies)\s+(?:\w+\s+){0,3}(?:was|were)\s+(?:found|recovered|discovered))\b|"
     r"(?:^|\s)[وف]?(?:اقتحم\S*|حاصر\S*|حصار|احبط\S*|تسلل\S*|تصد\S*|سيطر\S*|افرج\S*|الافراج|"
-    r"اطلق\S*\s+سراح\S*|اطلاق\s+سراح\S*|عثر\S*\s+على|انتشل\S*|كمين|داهم\S*|مداهم\S*)(?:\s|$)",
+    r"اطلق\S*\s+سراح\S*|اطلاق\s+سراح\S*|عثر\S*\s+على|انتشل\S*|كمين|داهم\S*|مداهم\S*|"
+    r"[ايت]?طلق\S*\s+(?:ال)?نار|اطلاق\s+(?:ال)?نار|اجبر\S*)(?:\s|$)",
     re.I)
 _NARRATIVE_MOVE = _rx(
     r"\b(?:entered|drove\s+(?:in)?to|rolled\s+into|swept\s+into|moved\s+into|advanced|withdrew|"
@@ -222,7 +224,14 @@ _BIRTH_BEFORE = _rx(r"(?:\bborn\s+(?:in\s+|on\s+)?|\(b\.\s*|(?:^|\s)(?:موال�
                     r"المولوده)\s+(?:عام\s+|سنه\s+|في\s+)?)$", re.I)
 # a year that names a thing rather than dating an event ("the 1974 ceasefire line")
 _NAMED_BY_YEAR = _rx(r"\s+(?:[\w-]+\s+)?(?:line|lines|constitution|census|budget|law|decree|"
-                     r"resolution|borders?)\b", re.I)
+                     r"resolution|borders?|report|study|survey|letter|book|documentary|film|paper|"
+                     r"ruling|verdict|interview)\b", re.I)
+# "a UN satellite survey in 2017 counted ...": when the documenting was done
+_DOCUMENT_DATE = _rx(r"\b(?:report|survey|study|census|assessment|investigation|inquiry)\s+"
+                     r"(?:(?:published|released|conducted|carried\s+out|issued)\s+)?(?:in|on|dated)\s+$",
+                     re.I)
+# "out of service by late November", "by the end of 2014": a bound, not the day it happened
+_BY_DATE = _rx(r"\bby\s+(?:the\s+(?:end|middle|beginning|start)\s+of\s+)?$", re.I)
 _PUBLICATION = _rx(r"(?:published|posted|updated|date|نشر|تاريخ النشر|بتاريخ)\s*:?\s*$",
                           re.I)
 _AGENT_BEFORE = _rx(r"(?:\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,3}|\bat the hands of\s+"
@@ -974,6 +983,10 @@ class _Run:
             elif _NAMED_BY_YEAR.match(norm, d.end) and re.search(r"\b(?:the|a|an)\s+$", before,
                                                                   re.I):
                 role = "reference"  # "the 1974 ceasefire line", "the 2012 constitution"
+            elif _DOCUMENT_DATE.search(before):
+                role = "statement"  # "a survey in 2017 counted ..."
+            elif _BY_DATE.search(before):
+                role = "reference"  # "out of service by late November"
             elif _BIRTH_BEFORE.search(before):
                 role = "reference"  # "born in 1990", "من مواليد عام ١٩٨٨": a birth, no event
             elif _ANCHOR_ONLY_BEFORE.search(before):
