@@ -163,3 +163,26 @@ def test_gunfire_and_forcing_out_date_events(text: str, expected: list[str]) -> 
 ])
 def test_documents_and_bounds_are_not_event_dates(text: str, absent: str) -> None:
     assert absent not in event_dates(text, "2020-01-01")
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # the verb of publishing after the date
+    ("Gunmen executed eleven men at the school in 2014. In March 2019 a video of the killings "
+     "was posted online.", "2019-03"),
+    ("أعدم مسلحون أحد عشر رجلاً في المدرسة عام ٢٠١٤. وفي آذار ٢٠١٩ نُشر مقطع مصور للإعدامات.",
+     "2019-03"),
+    # a ceasefire's signing
+    ("Shelling killed six people in Kafranbel, the worst since the ceasefire agreement signed in "
+     "March 2020.", "2020-03"),
+    ("قُتل ستة مدنيين بقصف على كفرنبل، في أعنف قصف منذ اتفاق وقف إطلاق النار الموقّع في آذار "
+     "٢٠٢٠.", "2020-03"),
+])
+def test_publishing_and_signing_are_not_event_dates(text: str, absent: str) -> None:
+    assert absent not in event_dates(text, "2023-10-07")
+
+
+def test_a_press_release_dates_itself_in_brackets() -> None:
+    text = ("MSF condemns strike on clinic\n\nGENEVA (June 3, 2019) — A clinic supported by "
+            "the group in Kafr Nabl was hit by air strikes on Sunday, killing two nurses.\n\n"
+            "It was the third health facility in the town that has been attacked since May 1.")
+    assert event_dates(text, "2019-06-03") == ["2019-06-02", "2019-05-01/2019-06-03"]

@@ -630,7 +630,8 @@ def _core_prefix(m: re.Match[str]) -> str:
         if m.group(name):
             return m.string[m.start():m.start(name)]
     return ""
-_DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{0,60}\))?\s*(?:[-—–:|]|\n|$)")
+# "WASHINGTON, DC (May 6, 2019) —": a press release puts the date in brackets
+_DATELINE_AFTER = re.compile(r"\)?\s*(?:\([^)\n]{0,60}\))?\s*(?:[-—–:|]|\n|$)")
 _DATELINE_BEFORE = re.compile(r"\s*(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}|[\u0621-\u064a]+"
                               r"(?:\s+[\u0621-\u064a]+)?)(?:\s*,\s*[A-Z\u0621-\u064a][\w .'-]{0,30})?"
                               r"\s*,\s*$")
@@ -648,6 +649,8 @@ def is_dateline(norm: str, start: int, end: int, sentence_index: int) -> bool:
     if start - line_start >= 60:
         return False
     before = norm[line_start:start]
+    if norm[end:end + 1] == ")" and not before.rstrip().endswith("("):
+        return False  # a bracket closes only the bracket the date opened
     if not _DATELINE_AFTER.match(norm, end, min(len(norm), end + 70)):
         # "BEIRUT, March 8, Gunmen": a capitalised place and comma, with nothing else before
         return sentence_index == 0 and bool(_DATELINE_BEFORE.fullmatch(before)) and \

@@ -173,6 +173,7 @@ _NARRATIVE_ACT = _rx(
     r"infiltrat\w*|foiled|repelled|counter-?offensive|returned\s+to\s+find|fired\s+on|"
     r"forced\s+(?:\w+\s+){1,3}(?:to\s+leave|out)|"
     r"(?:was|were|been|being)\s+(?:later\s+|eventually\s+|finally\s+)?(?:released|freed)|"
+    r"(?:was|were|been)\s+(?:\w+\s+)?(?:hit|attacked|targeted|bombed)|"
     r"released\s+from|freed\s+from|found\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?bod(?:y|ies)|"
     r"bod(?:y|ies)\s+(?:\w+\s+){0,3}(?:was|were)\s+(?:found|recovered|discovered))\b|"
     r"(?:^|\s)[وف]?(?:اقتحم\S*|حاصر\S*|حصار|احبط\S*|تسلل\S*|تصد\S*|سيطر\S*|افرج\S*|الافراج|"
@@ -230,6 +231,16 @@ _NAMED_BY_YEAR = _rx(r"\s+(?:[\w-]+\s+)?(?:line|lines|constitution|census|budget
 _DOCUMENT_DATE = _rx(r"\b(?:report|survey|study|census|assessment|investigation|inquiry)\s+"
                      r"(?:(?:published|released|conducted|carried\s+out|issued)\s+)?(?:in|on|dated)\s+$",
                      re.I)
+# "في نهاية نيسان الماضي نُشر الفيديو", "in April the report was published": the verb of
+# publishing comes after the date
+_PUBLISHED_AFTER = _rx(r"^\W{0,3}(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,4}?(?:(?:was|were)\s+)?"
+                       r"(?:published|posted|aired|broadcast|leaked|issued)\b|"
+                       r"^\W{0,3}(?:\S+\s+)?[وف]?(?:نشر|نشرت|صدر|صدرت|بث|بثت|سرب|سربت|اصدر|اصدرت)(?:\s|$)", re.I)
+# "the ceasefire agreement signed in March 2020", "اتفاق وقف إطلاق النار الموقّع في آذار ٢٠٢٠"
+_AGREEMENT_DATE = _rx(r"\b(?:agreement|ceasefire|truce|deal|accord|memorandum)\s+(?:\w+\s+)?(?:signed|"
+                      r"agreed|reached|concluded|brokered)\s+(?:(?:in|on)\s+)?$|(?:اتفاق|الاتفاق|اتفاقيه|"
+                      r"الاتفاقيه|هدنه|الهدنه|النار|التسويه|تسويه)\S*\s+(?:\S+\s+){0,2}(?:الموقع|الموقعه|المبرم|"
+                      r"المبرمه|الذي\s+وقع|التي\s+وقعت|المعلن|المعلنه)\s+(?:في\s+)?(?:شهر\s+|عام\s+)?$", re.I)
 # "out of service by late November", "by the end of 2014": a bound, not the day it happened
 _BY_DATE = _rx(r"\bby\s+(?:the\s+(?:end|middle|beginning|start)\s+of\s+)?$", re.I)
 _PUBLICATION = _rx(r"(?:published|posted|updated|date|نشر|تاريخ النشر|بتاريخ)\s*:?\s*$",
@@ -983,6 +994,10 @@ class _Run:
             elif _NAMED_BY_YEAR.match(norm, d.end) and re.search(r"\b(?:the|a|an)\s+$", before,
                                                                   re.I):
                 role = "reference"  # "the 1974 ceasefire line", "the 2012 constitution"
+            elif _AGREEMENT_DATE.search(before):
+                role = "reference"  # a ceasefire's signing: the guide's "ceasefire announcements"
+            elif _PUBLISHED_AFTER.match(norm[d.end:d.end + 50]) and not _PERIOD_LABEL.search(before):
+                role = "statement"  # "في نهاية نيسان الماضي نُشر الفيديو"
             elif _DOCUMENT_DATE.search(before):
                 role = "statement"  # "a survey in 2017 counted ..."
             elif _BY_DATE.search(before):
