@@ -186,3 +186,19 @@ def test_a_press_release_dates_itself_in_brackets() -> None:
             "the group in Kafr Nabl was hit by air strikes on Sunday, killing two nurses.\n\n"
             "It was the third health facility in the town that has been attacked since May 1.")
     assert event_dates(text, "2019-06-03") == ["2019-06-02", "2019-05-01/2019-06-03"]
+
+
+@pytest.mark.parametrize(("text", "present"), [
+    ("Gunmen killed 40 men in the village in 2013. More than 100,000 people remain missing "
+     "today, the network said.", False),
+    ("Gunmen killed 40 men in the village in 2013. Today, 300 families from the village still "
+     "live in tents near the border.", False),
+    ("قتل مسلحون ٤٠ رجلاً في القرية عام ٢٠١٣. ويعيش اليوم أكثر من ٣٠٠ عائلة من القرية في "
+     "الخيام.", False),
+    # today as the day of the events
+    ("Gunmen killed five people in the village today, residents said.", True),
+    ("قتل مسلحون خمسة أشخاص في القرية اليوم.", True),
+    ("Today, gunmen shot dead five people who were still in their homes.", True),
+])
+def test_today_meaning_nowadays_is_no_date(text: str, present: bool) -> None:
+    assert ("2023-10-07" in event_dates(text, "2023-10-07")) is present

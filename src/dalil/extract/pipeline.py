@@ -241,6 +241,20 @@ _AGREEMENT_DATE = _rx(r"\b(?:agreement|ceasefire|truce|deal|accord|memorandum)\s
                       r"agreed|reached|concluded|brokered)\s+(?:(?:in|on)\s+)?$|(?:اتفاق|الاتفاق|اتفاقيه|"
                       r"الاتفاقيه|هدنه|الهدنه|النار|التسويه|تسويه)\S*\s+(?:\S+\s+){0,2}(?:الموقع|الموقعه|المبرم|"
                       r"المبرمه|الذي\s+وقع|التي\s+وقعت|المعلن|المعلنه)\s+(?:في\s+)?(?:شهر\s+|عام\s+)?$", re.I)
+# "300 families still live in tents today", "يعيش اليوم": "today" is nowadays, not a day
+_STATE_NOW = _rx(r"\b(?:still|remains?|remaining|now|lives?|living|nowadays|no\s+longer)\b|"
+                 r"(?:^|\s)[وف]?(?:لا\s+يزال|لا\s+تزال|ما\s+زال|ما\s+زالت|لا\s+يزالون|ما\s+زالوا|يعيش\S*|"
+                 r"تعيش\S*|يقيم\S*|تقيم|يقدر|تقدر|بات|باتت|اصبح|اصبحت)(?:\s|$)", re.I)
+_PAST_EN = re.compile(r"\b(?:\w{3,}ed|shot|hit|struck|fled|took|began|came|went|fell|broke|"
+                      r"threw|led|saw|found|held)\b", re.I)
+
+
+def _is_nowadays(clause: str) -> bool:
+    """Whether "today" in this clause means nowadays: a state ("remain", "still live",
+    "يعيش"), and no English verb in the past tense ("gunmen killed five today")."""
+    return bool(_STATE_NOW.search(clause)) and not _PAST_EN.search(clause)
+
+
 # "out of service by late November", "by the end of 2014": a bound, not the day it happened
 _BY_DATE = _rx(r"\bby\s+(?:the\s+(?:end|middle|beginning|start)\s+of\s+)?$", re.I)
 _PUBLICATION = _rx(r"(?:published|posted|updated|date|نشر|تاريخ النشر|بتاريخ)\s*:?\s*$",
@@ -1002,6 +1016,11 @@ class _Run:
                 role = "statement"  # "a survey in 2017 counted ..."
             elif _BY_DATE.search(before):
                 role = "reference"  # "out of service by late November"
+            elif d.rule == "date:relative_to_published" and \
+                    norm[d.start:d.end].lower() in ("today", "اليوم") and _is_nowadays(
+                        re.split(r"[,;:.،؛!?]", norm[max(0, d.start - 50):d.start])[-1] + " " +
+                        re.split(r"[,;:.،؛!?]", norm[d.end:d.end + 60].lstrip(" ,،"))[0]):
+                role = "reference"  # "more than 100,000 remain missing today": nowadays
             elif _BIRTH_BEFORE.search(before):
                 role = "reference"  # "born in 1990", "من مواليد عام ١٩٨٨": a birth, no event
             elif _ANCHOR_ONLY_BEFORE.search(before):
