@@ -202,3 +202,13 @@ def test_a_press_release_dates_itself_in_brackets() -> None:
 ])
 def test_today_meaning_nowadays_is_no_date(text: str, present: bool) -> None:
     assert ("2023-10-07" in event_dates(text, "2023-10-07")) is present
+
+
+def test_attacks_by_armed_actors_date_events_but_not_an_attack_followed() -> None:
+    text = ("Shelling killed two children in Atarib this morning.\n\n"
+            "Since the start of September, our teams have responded to more than 700 attacks by "
+            "government forces in the province.")
+    assert event_dates(text, "2023-10-20") == ["2023-10-20", "2023-09-01/2023-10-20"]
+    text = ("Gunmen killed 30 villagers near Jableh in May 2025. The violence followed an "
+            "insurgent attack on an army checkpoint on 2 May 2025.")
+    assert event_dates(text, "2025-06-01") == ["2025-05"]

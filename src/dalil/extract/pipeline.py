@@ -174,11 +174,13 @@ _NARRATIVE_ACT = _rx(
     r"forced\s+(?:\w+\s+){1,3}(?:to\s+leave|out)|"
     r"(?:was|were|been|being)\s+(?:later\s+|eventually\s+|finally\s+)?(?:released|freed)|"
     r"(?:was|were|been)\s+(?:\w+\s+)?(?:hit|attacked|targeted|bombed)|"
+    r"attacks?\s+(?:by|on|against)|"
     r"released\s+from|freed\s+from|found\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?bod(?:y|ies)|"
     r"bod(?:y|ies)\s+(?:\w+\s+){0,3}(?:was|were)\s+(?:found|recovered|discovered))\b|"
     r"(?:^|\s)[وف]?(?:اقتحم\S*|حاصر\S*|حصار|احبط\S*|تسلل\S*|تصد\S*|سيطر\S*|افرج\S*|الافراج|"
     r"اطلق\S*\s+سراح\S*|اطلاق\s+سراح\S*|عثر\S*\s+على|انتشل\S*|كمين|داهم\S*|مداهم\S*|"
-    r"[ايت]?طلق\S*\s+(?:ال)?نار|اطلاق\s+(?:ال)?نار|اجبر\S*)(?:\s|$)",
+    r"[ايت]?طلق\S*\s+(?:ال)?نار|اطلاق\s+(?:ال)?نار|اجبر\S*|"
+    r"(?:هجوم|هجمات|الهجوم|الهجمات|اعتداء\S*|الاعتداء\S*)\s+(?:على|ل|من\s+قبل))(?:\s|$)",
     re.I)
 _NARRATIVE_MOVE = _rx(
     r"\b(?:entered|drove\s+(?:in)?to|rolled\s+into|swept\s+into|moved\s+into|advanced|withdrew|"
@@ -191,7 +193,8 @@ _ARMED = _rx(
     r"وحدات|الامن|رتل|ارتال|دبابات)(?:\s|$)", re.I)
 # "fighters were sent after an ambush on Thursday": the act after "after" is where the
 # sentence starts from, not what it reports
-_NARRATIVE_ANCHOR = _rx(r"(?:\b(?:after|following|before|since)|(?:^|\s)(?:بعد|عقب|اثر|قبل|منذ))\s+"
+_NARRATIVE_ANCHOR = _rx(r"(?:\b(?:after|following|before|since|followed|preceded|(?:sparked|triggered|"
+                        r"prompted)\s+by)|(?:^|\s)(?:بعد|عقب|اثر|قبل|منذ|تلت|اعقبت))\s+"
                         r"(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+)?$", re.I)
 
 
