@@ -212,3 +212,20 @@ def test_attacks_by_armed_actors_date_events_but_not_an_attack_followed() -> Non
     text = ("Gunmen killed 30 villagers near Jableh in May 2025. The violence followed an "
             "insurgent attack on an army checkpoint on 2 May 2025.")
     assert event_dates(text, "2025-06-01") == ["2025-05"]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # a story told in the pluperfect: the "since" ends in the story
+    ("Rebels took the old city in 2012. By the summer of 2014 the district had been under "
+     "siege since 3 June 2013.", date(2020, 1, 1), ["2012", "2014", "2013-06-03"]),
+    # a text telling of 2016: the "since" is no interval to publication
+    ("Forces began an offensive on 15 November 2016.\n\nSince 20 November, aircraft have "
+     "dropped 400 barrel bombs on the eastern districts.", date(2023, 5, 1),
+     ["2016-11-15", "2016-11-20"]),
+    # reported speech keeps the interval until the report
+    ("The office said it had verified the killing of 50 civilians since 6 March.",
+     date(2025, 3, 20), ["2025-03-06/2025-03-20"]),
+    ("He has been held in the branch since 3 May.", date(2025, 6, 1), ["2025-05-03/2025-06-01"]),
+])
+def test_since_in_a_story_of_the_past(text: str, published: date, expected: list[str]) -> None:
+    assert found(text, published) == expected

@@ -505,7 +505,20 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
         since_start = _SINCE_START.search(norm[max(0, m.start() - 70):m.start()] + _core_prefix(m)) \
             if published is not None and res.full is None and res.date and "/" not in res.date \
             else None
-        if since_start and published is not None and res.date and (
+        # "he had been held there since 3 May", or a text telling of an earlier year: the
+        # "since" ends in the story, not at publication; the start is all that is known
+        sent_start = max(norm.rfind(". ", 0, m.start()), norm.rfind("\n", 0, m.start())) + 1
+        # (but "the office said it had verified 111 killings since 6 March" is reported speech:
+        # its "had" is the present perfect of what was said, until the report)
+        sent_end = norm.find(". ", m.end())
+        since_ends_in_story = bool(_PLUPERFECT_SINCE.search(norm, sent_start, m.start()) and
+                                   not _REPORTED.search(norm, sent_start, sent_end if sent_end >= 0
+                                                        else len(norm))) or (
+            not current and published is not None and res.date is not None and
+            ":year_inferred" in res.rule and int(res.date[:4]) < published.year - 1)
+        if since_ends_in_story:
+            pass
+        elif since_start and published is not None and res.date and (
                 since_start.group("start") or not res.rule.startswith("date:year")):
             # "since the beginning of October", "منذ مطلع العام الجاري": from the first day of
             # that month (year) until the report; a bare "since 2018" stays a year
@@ -514,7 +527,7 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
                 res = DateMatch(res.start, res.end, f"{start.isoformat()}/{published.isoformat()}",
                                 res.rule + ":since", None)
         if (published is not None and res.full is not None and res.full < published and
-                _SINCE_BEFORE.search(since_text)):
+                not since_ends_in_story and _SINCE_BEFORE.search(since_text)):
             # "since 6 March": from then until the report
             res = DateMatch(res.start, res.end, f"{res.full.isoformat()}/{published.isoformat()}",
                             res.rule + ":since", None)
@@ -604,6 +617,10 @@ def _is_month(d: DateMatch) -> bool:
 
 
 _LAST_AFTER = _rx(r"\s+(?:الماضي|الفائت|المنصرم)(?!\w)")
+_PLUPERFECT_SINCE = re.compile(r"\bhad\s+(?:not\s+|already\s+|now\s+)?(?:been\s+)?\w+\b[^.;]*\bsince\s+"
+                               r"(?:[^.;]{0,40}\s)?$", re.I)
+_REPORTED = re.compile(r"\b(?:said|says|told|reported|added|stated|announced|estimated|wrote|"
+                       r"according\s+to)\b", re.I)
 _TIMESTAMP_AFTER = re.compile(r"\s*[,·]?\s*\d{1,2}:\d{2}")
 # "since 6 March", "since the offensive began on April 30", "منذ ١٣ تموز"
 _SINCE_BEFORE = _rx(r"(?:\bsince|منذ)\s+(?:the\s+)?(?:(?:[^\s.,;:]+\s+){0,6}?(?:on|in)\s+)?"
