@@ -229,3 +229,29 @@ def test_attacks_by_armed_actors_date_events_but_not_an_attack_followed() -> Non
 ])
 def test_since_in_a_story_of_the_past(text: str, published: date, expected: list[str]) -> None:
     assert found(text, published) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The UN Security Council met on 10 March to discuss the killings of Alawite civilians.",
+    "The committee has until 30 June to submit its findings on the killings.",
+    "The trial of two men accused of the massacre is scheduled to begin on 14 October.",
+    "Relatives held a vigil on 12 April for the 40 men executed in the village.",
+    "On 5 May, the ministry said 30 people had been killed in the clashes.",
+    "In a meeting on 5 May, the council discussed the abductions.",
+    "عقد مجلس الأمن جلسة في ١٠ آذار لبحث مقتل المدنيين.",
+    "وفي ٥ أيار، قالت الوزارة إن ٣٠ شخصاً قتلوا في الاشتباكات.",
+])
+def test_meetings_deadlines_and_statements_are_no_event_dates(text: str) -> None:
+    assert event_dates(text, "2025-06-20") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the wire's "on Friday, a monitor said" dates the killing, not the saying
+    ("Gunmen killed 12 people in the village on Friday, a war monitor said.", ["2025-06-20"]),
+    ("On 5 May, gunmen killed five people, the ministry said.", ["2025-05-05"]),
+    ("Security forces opened fire on protesters on 2 June, killing four.", ["2025-06-02"]),
+    ("اعتُقل الناشط دون محاكمة منذ ٣ شباط ٢٠١٩ في سجن صيدنايا.", ["2019-02-03/2025-06-20"]),
+])
+def test_events_next_to_saying_and_trials_keep_their_dates(text: str,
+                                                           expected: list[str]) -> None:
+    assert event_dates(text, "2025-06-20") == expected

@@ -258,6 +258,23 @@ def _is_nowadays(clause: str) -> bool:
     return bool(_STATE_NOW.search(clause)) and not _PAST_EN.search(clause)
 
 
+# "On 5 May, the ministry said ...", "وفي ٥ أيار، قالت الوزارة": the date of a statement
+_OPENS_SENTENCE = _rx(r"(?:^|[.!?:\n]\s*)(?:(?:on|in)\s+|[وف]?(?:في|يوم)\s+)?$", re.I)
+_SAID_AFTER = _rx(r"^[^\S\n]*,?[^\S\n]*(?:(?:the|a|an|its|their)\s+)?(?:[\w'’-]+\s+){0,5}?(?:said|says|announced|"
+                  r"reported|stated|told|confirmed|denied|claimed|wrote|tweeted)\b|"
+                  r"^[^\S\n]*[،,]?[^\S\n]*[وف]?(?:قال|قالت|اعلن|اعلنت|افاد|افادت|ذكر|ذكرت|صرح|اكد|اكدت|نفى|نفت)"
+                  r"(?:\s|$)", re.I)
+# a meeting, a hearing, a vigil, a deadline or what is yet to come dates no reported event ("the
+# Security Council met on 10 March to discuss the killings", "the trial is due to open on 3 June")
+_NON_EVENT_BEFORE = _rx(
+    r"\b(?:met|meets|meeting|session|summit|conference|talks|hearing|hearings|trial|vigil|"
+    r"commemorat\w*|memorial|ceremony|deadline|visit(?:ed|s)?|election|vote|(?:will|shall|would)"
+    r"(?:\s+\w+){1,3}|(?:is|are|was|were)\s+(?:due|scheduled|expected|set|planned)\s+to(?:\s+\w+){1,3}|"
+    r"scheduled\s+for|has\s+until|have\s+until)\s+(?:(?:of|for|from)\s+)?(?:on|in|at)?\s*$|"
+    r"(?:^|\s)(?:اجتماع|اجتماعا|جلسه|مؤتمر|مؤتمرا|محادثات|قمه|محاكمه|وقفه|مهله|زيار[هت]\S*|"
+    r"سيعقد|ستعقد|سوف\s+\S+|من\s+المقرر\s+(?:ان\s+)?\S+|المقرر\s+\S+)(?:\s+(?!منذ|حتى|بعد|قبل)\S+)?"
+    r"\s+(?:في|يوم)?\s*$",
+    re.I)
 # "out of service by late November", "by the end of 2014": a bound, not the day it happened
 _BY_DATE = _rx(r"\bby\s+(?:the\s+(?:end|middle|beginning|start)\s+of\s+)?$", re.I)
 _PUBLICATION = _rx(r"(?:published|posted|updated|date|نشر|تاريخ النشر|بتاريخ)\s*:?\s*$",
@@ -1015,6 +1032,11 @@ class _Run:
                 role = "reference"  # a ceasefire's signing: the guide's "ceasefire announcements"
             elif _PUBLISHED_AFTER.match(norm[d.end:d.end + 50]) and not _PERIOD_LABEL.search(before):
                 role = "statement"  # "في نهاية نيسان الماضي نُشر الفيديو"
+            elif _SAID_AFTER.match(norm[d.end:d.end + 60]) and _OPENS_SENTENCE.search(
+                    norm, max(0, d.start - 12), d.start):
+                role = "statement"  # "On 5 May, the ministry said 30 people had been killed"
+            elif _NON_EVENT_BEFORE.search(before):
+                role = "reference"  # "the Security Council met on 10 March", "due to open on"
             elif _DOCUMENT_DATE.search(before):
                 role = "statement"  # "a survey in 2017 counted ..."
             elif _BY_DATE.search(before):
