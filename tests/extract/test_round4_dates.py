@@ -255,3 +255,23 @@ def test_meetings_deadlines_and_statements_are_no_event_dates(text: str) -> None
 def test_events_next_to_saying_and_trials_keep_their_dates(text: str,
                                                            expected: list[str]) -> None:
     assert event_dates(text, "2025-06-20") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a part of a year or a season is the year (no month of its own)
+    ("In mid-2014, the group executed hundreds of men of the tribe.", ["2014"]),
+    ("Late 2012 saw the first barrel bombs fall on the district.", ["2012"]),
+    ("The army shelled the camp in autumn 2013.", ["2013"]),
+    ("قصفت الطائرات المخيم في ربيع ٢٠١٣ ومطلع ٢٠١٤", ["2013", "2014"]),
+    # a season across two years, two years, a decade
+    ("Dozens starved in the winter of 2013-2014.", ["2013/2014"]),
+    ("Residents were detained in 2012 and 2013.", ["2012", "2013"]),
+    ("Thousands were killed in Hama in the 1980s.", ["1980/1989"]),
+])
+def test_parts_of_years_seasons_and_decades(text: str, expected: list[str]) -> None:
+    assert found(text, date(2020, 1, 1)) == expected
+
+
+def test_by_early_is_a_bound() -> None:
+    assert "2014" not in event_dates("Aircraft killed at least 200 civilians in the town by "
+                                     "early 2014.", "2020-01-01")

@@ -109,7 +109,14 @@ DATE_RE = _rx(
         # "between 2011 and 2023", "from 2012 to 2014", "2011-2023", "بين عامي 2011 و2023"
         rf"(?P<yrs>(?:\b(?:between|from)\s+|(?:بين|من)\s+(?:عامي\s+|عام\s+)?)?(?P<ya>{_YEAR})\s*"
         rf"(?:-|–|\bto\b|\band\b|\buntil\b|و|الى|حتى)\s*(?:عام\s+)?(?P<yb>{_YEAR}))(?!\d)",
-        rf"(?P<yr>(?:\b(?:in|since|during|of|until|by|the|a|an)\s+|(?:عام|سنة|العام)\s+)(?P<y5>{_YEAR}))(?!\d|,\d)",
+        # "the 1980s": a decade
+        r"(?P<dec>(?:\b(?:in|since|during|the)\s+)?(?P<dy>(?:19|20)\d0)['’]?s)\b",
+        # "late 2012", "mid-2014", "in the spring of 2013", "ربيع 2013": the year (a season or a part
+        # of a year has no month of its own); "in 2012 and 2013": both years
+        rf"(?P<yr>(?:\b(?:in|since|during|of|until|by|the|a|an)\s+|(?<=\d\s)(?:and|or)\s+|"
+        rf"\b(?:early|late|mid-?|spring|summer|autumn|fall|winter)\s*|(?:عام|سنة|العام)\s+|"
+        rf"و?(?:اواخر|اوائل|مطلع|منتصف|بدايه|نهايه|ربيع|صيف|خريف|شتاء)\s+(?:عام\s+)?)(?P<y5>{_YEAR}))"
+        rf"(?!\d|,\d|['’]?s\b|\s*[-–/]\s*(?:19|20)\d{{2}})",
         # relative expressions
         r"(?P<rel_pub>\b(?:yesterday|today|last night|this morning|this evening|tonight|"
         r"earlier today|since dawn|at dawn|minutes ago|moments ago|منذ الفجر|منذ فجر اليوم|قبل قليل|"
@@ -224,12 +231,16 @@ _STARTS = (
        "an", "yesterday", "today", "this", "tonight", "earlier", "at", "minutes", "moments",
        "next", "hours", "that", "on", "recently", "days", "weeks", "one", "two", "three",
        "several", "few", "beginning", "start", "end", "middle", "first", "second", "four",
-       "five", "six", "seven", "overnight", "night", "morning", "evening", "final"}
+       "five", "six", "seven", "overnight", "night", "morning", "evening", "final", "spring",
+       "summer", "autumn", "fall", "winter", "and", "or"}
     | {normalize_arabic(w) for w in (
         "في", "خلال", "منذ", "مطلع", "أواخر", "منتصف", "شهر", "عام", "سنة", "العام", "قبل", "أمس",
         "الأمس", "اليوم", "الليلة", "فجر", "صباح", "مساء", "ليل", "بعد", "يوم", "ليلة", "الشهر",
         "الأسبوع", "مؤخرا", "مؤخراً", "قبل", "بين", "من", "النصف", "الربع", "مبارح", "امبارح", "البارحة",
-        "أول", "بداية", "وقبل", "بالأمس", "وبالأمس", "وأمس")}
+        "أول", "بداية", "وقبل", "بالأمس", "وبالأمس", "وأمس", "أوائل", "نهاية", "ربيع", "صيف",
+        "خريف", "شتاء")}
+    | {"و" + normalize_arabic(w) for w in ("أواخر", "أوائل", "مطلع", "منتصف", "بداية", "نهاية",
+                                          "ربيع", "صيف", "خريف", "شتاء")}
 )
 
 
@@ -421,6 +432,9 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
                             "date:year_interval", None)
             if yb <= ya:
                 continue
+        elif g["dec"]:
+            decade = int(g["dy"])
+            res = DateMatch(m.start("dy"), m.end(), f"{decade}/{decade + 9}", "date:decade", None)
         elif g["yr"]:
             res = DateMatch(m.start("y5"), m.end(), g["y5"], "date:year", None)
         elif g["rel_pub"]:
