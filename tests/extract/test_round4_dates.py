@@ -275,3 +275,11 @@ def test_parts_of_years_seasons_and_decades(text: str, expected: list[str]) -> N
 def test_by_early_is_a_bound() -> None:
     assert "2014" not in event_dates("Aircraft killed at least 200 civilians in the town by "
                                      "early 2014.", "2020-01-01")
+
+
+def test_a_weekday_in_a_paragraph_about_an_earlier_year_has_no_anchor() -> None:
+    text = "In March 2013 the army came to the village. On Friday, soldiers burned the houses."
+    assert found(text, date(2025, 3, 10)) == ["2013-03", None]
+    # a paragraph of its own keeps the publication's week
+    assert found("In 2013, rebels overran the village.\n\nOn Friday, gunmen killed five men.",
+                 date(2025, 3, 10)) == ["2013", "2025-03-07"]

@@ -501,7 +501,13 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
         elif g["wd"]:
             name = normalize_arabic((g["wd_en"] or g["wd_pos"] or g["wd_ar"]).lower())
             target = _WEEKDAYS[name]
-            if anchor is not None:
+            told_year = para_year(m.start())
+            if anchor is not None and local is None and told_year is not None and \
+                    told_year < anchor.year - 1:
+                # "In March 2013 the army came to the village. On Friday, soldiers ...": the
+                # week the paragraph tells of is not the publication's, and no day anchors it
+                res = DateMatch(m.start(), m.end(), None, "date:weekday:ambiguous_anchor", None)
+            elif anchor is not None:
                 back = (anchor.weekday() - target) % 7
                 d = anchor - timedelta(days=back)
                 res = DateMatch(m.start(), m.end(), d.isoformat(), "date:weekday_before_published", d)
