@@ -95,19 +95,35 @@ DATE_RE = _rx(
         rf"(?P<mdays>\b(?:the\s+)?(?P<mdw>first|last)\s+(?P<mdn>two|three|four|five|six|seven|eight|"
         rf"nine|ten|\d{{1,2}})\s+days\s+of\s+(?P<mdm>{_EN_M})(?:,?\s+(?P<mdy>{_YEAR}))?)(?!\d)",
         # in March / last March / آذار الماضي / في شهر آذار (year from publication)
+        # "between July and December 2016", "من تموز إلى كانون الأول": the first month of an
+        # interval (joined to the second in _join_intervals)
+        rf"(?P<mfrom>(?:\b(?:between|from)|(?:بين|من))\s+(?:شهر\s+|شهري\s+)?(?P<m8>{_EN_M}|{_AR_M})"
+        rf"\s*(?:-|–|\band\b|\bto\b|\buntil\b|\bthrough\b|الى|حتى)\s*(?:(?:the\s+)?(?:early|late|mid-?|"
+        rf"(?:beginning|start|end|middle)\s+of)\s*|(?:اواخر|مطلع|منتصف|نهايه|بدايه)\s+)?(?:شهر\s+)?"
+        rf"(?P<m9>{_EN_M}|{_AR_M})(?!\w)(?:,?\s+(?:of\s+)?(?:عام\s+)?(?P<y9>{_YEAR})(?!\d))?)|"
         rf"(?P<mo>(?:\b(?:in|last|early|late|mid|since|during|(?:the\s+)?(?:beginning|start|end|"
         rf"middle|(?:first|last|early|final)\s+(?:days|weeks?))\s+of)\s+(?:-\s*)?(?P<m5>{_EN_M})(?![\w]|\s+\d)"
-        rf"|(?:في|خلال|منذ|مطلع|اواخر|منتصف)\s+(?:شهر\s+)?(?P<m6>{_AR_M})(?!\s*[/(]|\s*(?:عام\s+|سنه\s+)?\d)"
+        # "(?!\w)": "في أبريل ٢٠١٤" is not "في آب" followed by "ريل"
+        rf"|(?:في|خلال|منذ|مطلع|اواخر|منتصف)\s+(?:شهر\s+)?(?P<m6>{_AR_M})(?!\w|\s*[/(]|\s*(?:عام\s+|سنه\s+)?\d)"
         rf"|(?:شهر\s+)?(?P<m7>{_AR_M})\s+(?:الماضي|الفائت|المنصرم)))",
         # in 2013, عام 2013
         # "between 2011 and 2023", "from 2012 to 2014", "2011-2023", "بين عامي 2011 و2023"
         rf"(?P<yrs>(?:\b(?:between|from)\s+|(?:بين|من)\s+(?:عامي\s+|عام\s+)?)?(?P<ya>{_YEAR})\s*"
         rf"(?:-|–|\bto\b|\band\b|\buntil\b|و|الى|حتى)\s*(?:عام\s+)?(?P<yb>{_YEAR}))(?!\d)",
-        rf"(?P<yr>(?:\b(?:in|since|during|of|until|by|the|a|an)\s+|(?:عام|سنة|العام)\s+)(?P<y5>{_YEAR}))(?!\d|,\d)",
+        # "the 1980s": a decade
+        r"(?P<dec>(?:\b(?:in|since|during|the)\s+)?(?P<dy>(?:19|20)\d0)['’]?s)\b",
+        # "late 2012", "mid-2014", "in the spring of 2013", "ربيع 2013": the year (a season or a part
+        # of a year has no month of its own); "in 2012 and 2013": both years
+        rf"(?P<yr>(?:\b(?:in|since|during|of|until|by|the|a|an)\s+|(?<=\d\s)(?:and|or)\s+|"
+        rf"\b(?:early|late|mid-?|spring|summer|autumn|fall|winter)\s*|(?:عام|سنة|العام)\s+|"
+        rf"و?(?:اواخر|اوائل|مطلع|منتصف|بدايه|نهايه|ربيع|صيف|خريف|شتاء)\s+(?:عام\s+)?)(?P<y5>{_YEAR}))"
+        rf"(?!\d|,\d|['’]?s\b|\s*[-–/]\s*(?:19|20)\d{{2}})",
         # relative expressions
         r"(?P<rel_pub>\b(?:yesterday|today|last night|this morning|this evening|tonight|"
         r"earlier today|since dawn|at dawn|minutes ago|moments ago|منذ الفجر|منذ فجر اليوم|قبل قليل|"
-        r"منذ قليل|امس|الامس|اليوم|الليله الماضيه|"
+        r"منذ قليل|و?امس|الامس|و?بالامس|اليوم|الليله الماضيه|"
+        # a post's "since six in the morning" ("من الساعة ستة الصبح"): today
+        r"(?:منذ|من)\s+الساعه\s+(?:\S+\s+){1,2}?(?:الصبح|صباحا|الصباح|فجرا|الفجر|ظهرا|الظهر|عصرا|العصر)|"
         r"فجر اليوم|صباح اليوم|مساء اليوم|"
         r"مساء امس|صباح امس|فجر امس|ليل امس|"
         # dialect "yesterday" (Levantine مبارح / امبارح, البارحة); "اول امبارح" is the day
@@ -121,7 +137,13 @@ DATE_RE = _rx(
         r"(?:في\s+)?(?:صباح|مساء|فجر)?\s*اليوم\s+التالي|(?:في\s+)?الليله\s+نفسها|في\s+اليوم\s+نفسه|"
         r"بعد\s+يوم)\b)",
         r"(?P<rel_prev>\b(?:the\s+day\s+before|the\s+previous\s+(?:day|night|evening)|"
-        r"a\s+day\s+earlier|اليوم\s+السابق|في\s+اليوم\s+السابق)\b)",
+        r"a\s+day\s+earlier|اليوم\s+السابق|في\s+اليوم\s+السابق|"
+        # "Two days earlier, the hospital in X was hit": counted back from the day just named
+        r"(?P<pdays>two|three|four|five|six|seven|[2-7])\s+days\s+(?:earlier|before)(?!\s+(?:the|a|an|his|her|their|its)\b)|"
+        r"و?قبل\s+ذلك\s+ب(?P<pdays_ar>يومين|ثلاثه\s+ايام|اربعه\s+ايام|خمسه\s+ايام|[2-7٢-٧]\s+ايام))\b)",
+        # "two days ago", "قبل يومين": counted back from publication
+        r"(?P<rel_ago>\b(?:(?P<adays>two|three|four|five|six|seven|[2-7])\s+days\s+ago|"
+        r"قبل\s+(?P<adays_ar>يومين|ثلاثه\s+ايام|اربعه\s+ايام|خمسه\s+ايام|[2-7٢-٧]\s+ايام))\b)",
         # "last month" names a month, "last year" a year; "last week", "recently" name no
         # single date and stay unresolved rather than guessed.
         r"(?P<rel_month>\b(?:last|earlier this|this|(?:at\s+)?the\s+(?:start|beginning|end)\s+of\s+"
@@ -210,12 +232,16 @@ _STARTS = (
        "an", "yesterday", "today", "this", "tonight", "earlier", "at", "minutes", "moments",
        "next", "hours", "that", "on", "recently", "days", "weeks", "one", "two", "three",
        "several", "few", "beginning", "start", "end", "middle", "first", "second", "four",
-       "five", "six", "seven", "overnight", "night", "morning", "evening", "final"}
+       "five", "six", "seven", "overnight", "night", "morning", "evening", "final", "spring",
+       "summer", "autumn", "fall", "winter", "and", "or"}
     | {normalize_arabic(w) for w in (
         "في", "خلال", "منذ", "مطلع", "أواخر", "منتصف", "شهر", "عام", "سنة", "العام", "قبل", "أمس",
         "الأمس", "اليوم", "الليلة", "فجر", "صباح", "مساء", "ليل", "بعد", "يوم", "ليلة", "الشهر",
         "الأسبوع", "مؤخرا", "مؤخراً", "قبل", "بين", "من", "النصف", "الربع", "مبارح", "امبارح", "البارحة",
-        "أول", "بداية")}
+        "أول", "بداية", "وقبل", "بالأمس", "وبالأمس", "وأمس", "أوائل", "نهاية", "ربيع", "صيف",
+        "خريف", "شتاء")}
+    | {"و" + normalize_arabic(w) for w in ("أواخر", "أوائل", "مطلع", "منتصف", "بداية", "نهاية",
+                                          "ربيع", "صيف", "خريف", "شتاء")}
 )
 
 
@@ -261,8 +287,26 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
     # the month the text spoke of last ("... تشرين الأول ... يوم الثاني عشر من الشهر")
     last_month: tuple[int, int] | None = None
 
-    def para_year(pos: int) -> int | None:
-        return explicit[0] if explicit is not None and pos < explicit[1] else None
+    # "On 15 November 2016, forces began ... \n\n ... on 12 December": in a text that tells of
+    # an earlier year (none of its dates so far lies near publication), a year-less date shortly
+    # after the last written date, a paragraph or two on, is in that date's year.
+    story: tuple[date, int, bool] | None = None  # (written date, its end, only the year known)
+    current = False  # a date near publication was seen: year-less dates are publication's
+
+    def para_year(pos: int, month: int = 0, day: int = 1) -> int | None:
+        if explicit is not None and pos < explicit[1]:
+            return explicit[0]
+        if story is None or current or not month or norm.count("\n\n", story[1], pos) > 2:
+            return None
+        told, _end, year_only = story
+        for y in (told.year, told.year + 1):
+            cand = _safe(y, month, min(day, 28))
+            if cand is None or (year_only and y != told.year):
+                continue
+            if year_only or timedelta(0) <= cand - told <= timedelta(days=183):
+                inferred = _infer_year(month, day, year_anchor)
+                return y if inferred is None or y < inferred else None
+        return None
 
     for m in _date_matches(norm):
         g = m.groupdict()
@@ -287,7 +331,7 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             month = _month(g["m1"] or g["m2"])
             ys = g["y1"] or g["y2"]
             year = int(ys) if ys else _year_by_weekday(
-                norm, m, month, d1, para_year(m.start()) or _infer_year(month, d1, year_anchor),
+                norm, m, month, d1, para_year(m.start(), month, d1) or _infer_year(month, d1, year_anchor),
                 year_anchor)
             rule = "date:day_month" + ("" if ys else ":year_inferred")
             if year is None or month == 0:
@@ -305,7 +349,7 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             month = _month(g["m4"])
             d1 = _AR_ORDINALS.get(normalize_arabic(g["ord"]), 0)
             year = int(g["y4"]) if g["y4"] else _year_by_weekday(
-                norm, m, month, d1, para_year(m.start()) or _infer_year(month, d1, year_anchor),
+                norm, m, month, d1, para_year(m.start(), month, d1) or _infer_year(month, d1, year_anchor),
                 year_anchor)
             if _PART_OF_MONTH_BEFORE.search(norm, max(0, m.start() - 12), m.start()):
                 # "في الأسبوع الأول من كانون الثاني": the first week of January, not 1 January
@@ -336,7 +380,7 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
         elif g["mdays"]:
             month = _month(g["mdm"])
             n_days = int(g["mdn"]) if g["mdn"].isdigit() else _SMALL_NUMBERS.get(g["mdn"].lower(), 0)
-            year = int(g["mdy"]) if g["mdy"] else (para_year(m.start()) or _infer_year(
+            year = int(g["mdy"]) if g["mdy"] else (para_year(m.start(), month) or _infer_year(
                 month, 1, year_anchor))
             if not year or not month or not 1 < n_days < 28:
                 continue
@@ -366,17 +410,35 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             month = _month(g["m3"])
             res = DateMatch(m.start(), m.end(), f"{int(g['y3']):04d}-{month:02d}" if month else None,
                             "date:month_year", None)
+        elif g["mfrom"]:
+            # "between July and December 2016": the year is written once, on the second month
+            m_a, m_b = _month(g["m8"]), _month(g["m9"])
+            y_b = int(g["y9"]) if g["y9"] else (para_year(m.start(), m_b) or _infer_year(
+                m_b, 1, year_anchor)) if m_b else None
+            if not (m_a and m_b and y_b) or m_a == m_b:
+                continue
+            y_a = y_b if m_a < m_b else y_b - 1
+            res = DateMatch(m.start("m8"), m.end(), f"{y_a:04d}-{m_a:02d}/{y_b:04d}-{m_b:02d}",
+                            "date:month_interval" + ("" if g["y9"] else ":year_inferred"), None)
         elif g["mo"]:
             month = _month(g["m5"] or g["m6"] or g["m7"])
-            year = (para_year(m.start()) or _infer_year(month, 1, year_anchor)) if month else None
-            res = DateMatch(m.start(), m.end(), f"{year:04d}-{month:02d}" if year else None,
-                            "date:month:year_inferred" if year else "date:month:no_anchor", None)
+            # "last March", "نيسان الماضي" count from publication, whatever year the text tells of
+            by_pub = bool(g["m7"] or re.match(r"last\b", m.group(0), re.I) or
+                          _LAST_AFTER.match(norm, m.end()))
+            year_mo = ((None if by_pub else para_year(m.start(), month)) or
+                       _infer_year(month, 1, year_anchor)) if month else None
+            res = DateMatch(m.start(), m.end(), f"{year_mo:04d}-{month:02d}" if year_mo else None,
+                            "date:month:year_inferred" if year_mo else "date:month:no_anchor",
+                            None)
         elif g["yrs"]:
             ya, yb = int(g["ya"]), int(g["yb"])
             res = DateMatch(m.start(), m.end(), f"{ya}/{yb}" if yb > ya else None,
                             "date:year_interval", None)
             if yb <= ya:
                 continue
+        elif g["dec"]:
+            decade = int(g["dy"])
+            res = DateMatch(m.start("dy"), m.end(), f"{decade}/{decade + 9}", "date:decade", None)
         elif g["yr"]:
             res = DateMatch(m.start("y5"), m.end(), g["y5"], "date:year", None)
         elif g["rel_pub"]:
@@ -384,9 +446,12 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             if re.search(r"(?:\buntil|\bto|حتى|لغايه|الى)\s+$", norm[max(0, m.start() - 8):m.start()],
                          re.I):
                 continue  # "to this day", "حتى اليوم": not a date of anything
+            if re.search(r"(?:^|\s)(?:ذلك|هذا|تلك|نفس|ذات)\s+$", norm[max(0, m.start() - 8):m.start()]):
+                continue  # "منذ ذلك اليوم" (since that day): the day just told, not today
             word = re.sub(r"\s+", " ", word)
+            word = re.sub(r"^و(?=امس|بالامس)", "", word)  # "وبالأمس": and yesterday
             offset = -2 if word in ("اول امبارح", "اول مبارح", "من يومين") else \
-                -1 if word in ("yesterday", "last night", "امس", "الامس", "الليله الماضيه",
+                -1 if word in ("yesterday", "last night", "امس", "الامس", "بالامس", "الليله الماضيه",
                                     "مساء امس", "صباح امس", "فجر امس", "ليل امس", "مبارح",
                                     "امبارح", "البارحه") else 0
             d = anchor + timedelta(days=offset) if anchor else None
@@ -402,11 +467,20 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             if g["ndays"] or g["ndays_ar"]:  # "two days later", "بعد يومين"
                 step = _SMALL_NUMBERS.get(ascii_digits(g["ndays"] or g["ndays_ar"] or "")
                                           .split()[0].lower(), 0)
+            if g["pdays"] or g["pdays_ar"]:  # "two days earlier", "قبل ذلك بيومين"
+                step = -_SMALL_NUMBERS.get(ascii_digits(g["pdays"] or g["pdays_ar"] or "")
+                                           .split()[0].lower(), 0)
             if last_day is not None and not last_ambiguous:
                 d = last_day + timedelta(days=step)
                 res = DateMatch(m.start(), m.end(), d.isoformat(), "date:relative_to_previous", d)
             else:
                 res = DateMatch(m.start(), m.end(), None, "date:relative:ambiguous_anchor", None)
+        elif g["rel_ago"]:
+            back = _SMALL_NUMBERS.get(ascii_digits(g["adays"] or g["adays_ar"] or "")
+                                      .split()[0].lower(), 0)
+            d = anchor - timedelta(days=back) if anchor and back else None
+            res = DateMatch(m.start(), m.end(), d.isoformat() if d else None,
+                            "date:days_ago" if d else "date:relative:no_anchor", d)
         elif g["rel_month"]:
             unit = "year" if (g["rm_unit"] or "").lower() == "year" or g["rm_ar"] in (
                 "العام", "السنه") else "month"
@@ -431,7 +505,13 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
         elif g["wd"]:
             name = normalize_arabic((g["wd_en"] or g["wd_pos"] or g["wd_ar"]).lower())
             target = _WEEKDAYS[name]
-            if anchor is not None:
+            told_year = para_year(m.start())
+            if anchor is not None and local is None and told_year is not None and \
+                    told_year < anchor.year - 1:
+                # "In March 2013 the army came to the village. On Friday, soldiers ...": the
+                # week the paragraph tells of is not the publication's, and no day anchors it
+                res = DateMatch(m.start(), m.end(), None, "date:weekday:ambiguous_anchor", None)
+            elif anchor is not None:
                 back = (anchor.weekday() - target) % 7
                 d = anchor - timedelta(days=back)
                 res = DateMatch(m.start(), m.end(), d.isoformat(), "date:weekday_before_published", d)
@@ -449,7 +529,20 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
         since_start = _SINCE_START.search(norm[max(0, m.start() - 70):m.start()] + _core_prefix(m)) \
             if published is not None and res.full is None and res.date and "/" not in res.date \
             else None
-        if since_start and published is not None and res.date and (
+        # "he had been held there since 3 May", or a text telling of an earlier year: the
+        # "since" ends in the story, not at publication; the start is all that is known
+        sent_start = max(norm.rfind(". ", 0, m.start()), norm.rfind("\n", 0, m.start())) + 1
+        # (but "the office said it had verified 111 killings since 6 March" is reported speech:
+        # its "had" is the present perfect of what was said, until the report)
+        sent_end = norm.find(". ", m.end())
+        since_ends_in_story = bool(_PLUPERFECT_SINCE.search(norm, sent_start, m.start()) and
+                                   not _REPORTED.search(norm, sent_start, sent_end if sent_end >= 0
+                                                        else len(norm))) or (
+            not current and published is not None and res.date is not None and
+            ":year_inferred" in res.rule and int(res.date[:4]) < published.year - 1)
+        if since_ends_in_story:
+            pass
+        elif since_start and published is not None and res.date and (
                 since_start.group("start") or not res.rule.startswith("date:year")):
             # "since the beginning of October", "منذ مطلع العام الجاري": from the first day of
             # that month (year) until the report; a bare "since 2018" stays a year
@@ -458,7 +551,7 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
                 res = DateMatch(res.start, res.end, f"{start.isoformat()}/{published.isoformat()}",
                                 res.rule + ":since", None)
         if (published is not None and res.full is not None and res.full < published and
-                _SINCE_BEFORE.search(since_text)):
+                not since_ends_in_story and _SINCE_BEFORE.search(since_text)):
             # "since 6 March": from then until the report
             res = DateMatch(res.start, res.end, f"{res.full.isoformat()}/{published.isoformat()}",
                             res.rule + ":since", None)
@@ -474,6 +567,14 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
                 not attributive:
             para_end = norm.find("\n\n", res.end)
             explicit = (int(year_text), para_end if para_end >= 0 else len(norm))
+            if res.date and re.match(r"\d{4}(?:-\d{2}){0,2}$", res.date):
+                told = date(int(res.date[:4]), int(res.date[5:7] or 1) if len(res.date) > 4 else 1,
+                            int(res.date[8:10]) if len(res.date) == 10 else 1)
+                story = (told, res.end, len(res.date) == 4)
+        if res.date and ":timestamp" not in res.rule and res.start >= header_end and \
+                published is not None and int(res.date[:4]) >= published.year - 1 and \
+                (res.full != published or res.rule.startswith("date:relative")):
+            current = True  # (a date on the publication day itself may be the report's own)
         if res.full is not None and not res.rule.startswith("date:relative") and \
                 res.start < header_end:
             if published is None and ":year_inferred" not in res.rule:
@@ -539,6 +640,11 @@ def _is_month(d: DateMatch) -> bool:
     return d.date is not None and len(d.date) == 7 and d.date[4] == "-"
 
 
+_LAST_AFTER = _rx(r"\s+(?:الماضي|الفائت|المنصرم)(?!\w)")
+_PLUPERFECT_SINCE = re.compile(r"\bhad\s+(?:not\s+|already\s+|now\s+)?(?:been\s+)?\w+\b[^.;]*\bsince\s+"
+                               r"(?:[^.;]{0,40}\s)?$", re.I)
+_REPORTED = re.compile(r"\b(?:said|says|told|reported|added|stated|announced|estimated|wrote|"
+                       r"according\s+to)\b", re.I)
 _TIMESTAMP_AFTER = re.compile(r"\s*[,·]?\s*\d{1,2}:\d{2}")
 # "since 6 March", "since the offensive began on April 30", "منذ ١٣ تموز"
 _SINCE_BEFORE = _rx(r"(?:\bsince|منذ)\s+(?:the\s+)?(?:(?:[^\s.,;:]+\s+){0,6}?(?:on|in)\s+)?"
@@ -565,7 +671,8 @@ def _core_prefix(m: re.Match[str]) -> str:
         if m.group(name):
             return m.string[m.start():m.start(name)]
     return ""
-# "(Amman, September 30, 2025) - ": a release's dateline closes its own bracket
+# "(Amman, September 30, 2025) - ", "WASHINGTON, DC (May 6, 2019) —": a release's dateline
+# closes its own bracket
 _DATELINE_AFTER = re.compile(r"\s*(?:(?<=\d)\))?\s*(?:\([^)\n]{0,60}\))?\s*(?:[-—–:|]|\n|$)")
 _DATELINE_BEFORE = re.compile(r"\s*(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}|[\u0621-\u064a]+"
                               r"(?:\s+[\u0621-\u064a]+)?)(?:\s*,\s*[A-Z\u0621-\u064a][\w .'-]{0,30})?"
@@ -584,6 +691,8 @@ def is_dateline(norm: str, start: int, end: int, sentence_index: int) -> bool:
     if start - line_start >= 60:
         return False
     before = norm[line_start:start]
+    if norm[end:end + 1] == ")" and before.count("(") <= before.count(")"):
+        return False  # a bracket closes only a bracket the dateline opened ("(Amman, May 6) -")
     if not _DATELINE_AFTER.match(norm, end, min(len(norm), end + 70)):
         # "BEIRUT, March 8, Gunmen": a capitalised place and comma, with nothing else before
         return sentence_index == 0 and bool(_DATELINE_BEFORE.fullmatch(before)) and \

@@ -188,6 +188,51 @@ _INCIDENT = _rx(r"\b(?:clash(?:es|ed)?|fighting|battles?|struck|strikes?|air ?st
                 r"ambush(?:ed)?|offensive|explosions?|blasts?|stormed|besieged|siege)\b|"
                 r"(?:^|\s)[وف]?(?:اشتباك\S*|معارك|غار[هة]|غارات|استهدف\S*|انفجار|هجوم|اقتحم\S*|"
                 r"حصار|قصف\S*)(?:\s|$)", re.I)
+# Narrative sentences without a violation word whose date is still a reported event's ("It was
+# nine in the morning of 7 March when the first trucks drove into the village", "Government
+# forces entered the city this morning", "وكانت وحدات الجيش قد أحبطت أمس محاولة تسلل"): acts of
+# armed men that need no other word, and movements that count with an armed actor named.
+_NARRATIVE_ACT = _rx(
+    r"\b(?:stormed|overran|overrun|besieg\w*|(?:under|laid|lay)\s+(?:full\s+|a\s+)?siege|encircled|"
+    r"ambush(?:ed)?|opened\s+fire|raided|captured|seized\s+control|took\s+(?:full\s+)?control|"
+    r"infiltrat\w*|foiled|repelled|counter-?offensive|returned\s+to\s+find|fired\s+on|"
+    r"forced\s+(?:\w+\s+){1,3}(?:to\s+leave|out)|"
+    r"(?:was|were|been|being)\s+(?:later\s+|eventually\s+|finally\s+)?(?:released|freed)|"
+    r"(?:was|were|been)\s+(?:\w+\s+)?(?:hit|attacked|targeted|bombed)|"
+    r"attacks?\s+(?:by|on|against)|"
+    r"released\s+from|freed\s+from|found\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?bod(?:y|ies)|"
+    r"bod(?:y|ies)\s+(?:\w+\s+){0,3}(?:was|were)\s+(?:found|recovered|discovered))\b|"
+    r"(?:^|\s)[وف]?(?:اقتحم\S*|حاصر\S*|حصار|احبط\S*|تسلل\S*|تصد\S*|سيطر\S*|افرج\S*|الافراج|"
+    r"اطلق\S*\s+سراح\S*|اطلاق\s+سراح\S*|عثر\S*\s+على|انتشل\S*|كمين|داهم\S*|مداهم\S*|"
+    r"[ايت]?طلق\S*\s+(?:ال)?نار|اطلاق\s+(?:ال)?نار|اجبر\S*|"
+    r"(?:هجوم|هجمات|الهجوم|الهجمات|اعتداء\S*|الاعتداء\S*)\s+(?:على|ل|من\s+قبل))(?:\s|$)",
+    re.I)
+_NARRATIVE_MOVE = _rx(
+    r"\b(?:entered|drove\s+(?:in)?to|rolled\s+into|swept\s+into|moved\s+into|advanced|withdrew|"
+    r"pulled\s+out|arrived|came\s+(?:back|to|into)|returned\s+to|cut\s+(?:off\s+)?the)\b|"
+    r"(?:^|\s)[وف]?(?:دخل\S*|توغل\S*|انسحب\S*|وصل\S*|عاد\S*|تقدم\S*)(?:\s|$)", re.I)
+_ARMED = _rx(
+    r"\b(?:forces|troops|army|soldiers|gunmen|armed\s+men|fighters|militia\w*|militants|rebels|"
+    r"insurgents|security\s+(?:forces|services|men)|police|patrols?|convoy|tanks|pick-?up\s+trucks|"
+    r"checkpoint)\b|(?:^|\s)[وف]?(?:ال)?(?:جيش|قوات|مسلح\S*|عناصر|دوري\S*|فصائل|ميليشي\S*|مليشي\S*|"
+    r"وحدات|الامن|رتل|ارتال|دبابات)(?:\s|$)", re.I)
+# "fighters were sent after an ambush on Thursday": the act after "after" is where the
+# sentence starts from, not what it reports
+_NARRATIVE_ANCHOR = _rx(r"(?:\b(?:after|following|before|since|followed|preceded|(?:sparked|triggered|"
+                        r"prompted)\s+by)|(?:^|\s)(?:بعد|عقب|اثر|قبل|منذ|تلت|اعقبت))\s+"
+                        r"(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+)?$", re.I)
+
+
+def _is_narrative(text: str) -> bool:
+    """Whether a sentence tells an act of armed men (its date is then an event's, see
+    _NARRATIVE_ACT)."""
+    for m in _NARRATIVE_ACT.finditer(text):
+        if not _NARRATIVE_ANCHOR.search(text, max(0, m.start() - 30), m.start() + (
+                1 if text[m.start():m.start() + 1].isspace() else 0)):
+            return True
+    return bool(_NARRATIVE_MOVE.search(text) and _ARMED.search(text))
+
+
 _PLUPERFECT_BEFORE = _rx(r"\bhad\s+(?:not\s+|already\s+|previously\s+|earlier\s+)?(?:been\s+)?"
                          r"(?:\w+\s+)?$", re.I)
 _PERIOD_LABEL = _rx(r"\b(?:period\s+covered|reporting\s+period|covering\s+the\s+period|period)\s*:\s*"
@@ -208,7 +253,55 @@ _BIRTH_BEFORE = _rx(r"(?:\bborn\s+(?:in\s+|on\s+)?|\(b\.\s*|(?:^|\s)(?:موال�
                     r"المولوده)\s+(?:عام\s+|سنه\s+|في\s+)?)$", re.I)
 # a year that names a thing rather than dating an event ("the 1974 ceasefire line")
 _NAMED_BY_YEAR = _rx(r"\s+(?:[\w-]+\s+)?(?:line|lines|constitution|census|budget|law|decree|"
-                     r"resolution|borders?)\b", re.I)
+                     r"resolution|borders?|report|study|survey|letter|book|documentary|film|paper|"
+                     r"ruling|verdict|interview)\b", re.I)
+# "a UN satellite survey in 2017 counted ...": when the documenting was done
+_DOCUMENT_DATE = _rx(r"\b(?:report|survey|study|census|assessment|investigation|inquiry)\s+"
+                     r"(?:(?:published|released|conducted|carried\s+out|issued)\s+)?(?:in|on|dated)\s+$",
+                     re.I)
+# "في نهاية نيسان الماضي نُشر الفيديو", "in April the report was published": the verb of
+# publishing comes after the date
+_PUBLISHED_AFTER = _rx(r"^\W{0,3}(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,4}?(?:(?:was|were)\s+)?"
+                       r"(?:published|posted|aired|broadcast|leaked|issued)\b|"
+                       r"^\W{0,3}(?:\S+\s+)?[وف]?(?:نشر|نشرت|صدر|صدرت|بث|بثت|سرب|سربت|اصدر|اصدرت)(?:\s|$)", re.I)
+# "the ceasefire agreement signed in March 2020", "اتفاق وقف إطلاق النار الموقّع في آذار ٢٠٢٠"
+_AGREEMENT_DATE = _rx(r"\b(?:agreement|ceasefire|truce|deal|accord|memorandum)\s+(?:\w+\s+)?(?:signed|"
+                      r"agreed|reached|concluded|brokered)\s+(?:(?:in|on)\s+)?$|(?:اتفاق|الاتفاق|اتفاقيه|"
+                      r"الاتفاقيه|هدنه|الهدنه|النار|التسويه|تسويه)\S*\s+(?:\S+\s+){0,2}(?:الموقع|الموقعه|المبرم|"
+                      r"المبرمه|الذي\s+وقع|التي\s+وقعت|المعلن|المعلنه)\s+(?:في\s+)?(?:شهر\s+|عام\s+)?$", re.I)
+# "300 families still live in tents today", "يعيش اليوم": "today" is nowadays, not a day
+_STATE_NOW = _rx(r"\b(?:still|remains?|remaining|now|lives?|living|nowadays|no\s+longer)\b|"
+                 r"(?:^|\s)[وف]?(?:لا\s+يزال|لا\s+تزال|ما\s+زال|ما\s+زالت|لا\s+يزالون|ما\s+زالوا|يعيش\S*|"
+                 r"تعيش\S*|يقيم\S*|تقيم|يقدر|تقدر|بات|باتت|اصبح|اصبحت)(?:\s|$)", re.I)
+_PAST_EN = re.compile(r"\b(?:\w{3,}ed|shot|hit|struck|fled|took|began|came|went|fell|broke|"
+                      r"threw|led|saw|found|held)\b", re.I)
+
+
+def _is_nowadays(clause: str) -> bool:
+    """Whether "today" in this clause means nowadays: a state ("remain", "still live",
+    "يعيش"), and no English verb in the past tense ("gunmen killed five today")."""
+    return bool(_STATE_NOW.search(clause)) and not _PAST_EN.search(clause)
+
+
+# "On 5 May, the ministry said ...", "وفي ٥ أيار، قالت الوزارة": the date of a statement
+_OPENS_SENTENCE = _rx(r"(?:^|[.!?:\n]\s*)(?:(?:on|in)\s+|[وف]?(?:في|يوم)\s+)?$", re.I)
+_SAID_AFTER = _rx(r"^[^\S\n]*,?[^\S\n]*(?:(?:the|a|an|its|their)\s+)?(?:[\w'’-]+\s+){0,5}?(?:said|says|announced|"
+                  r"reported|stated|told|confirmed|denied|claimed|wrote|tweeted)\b|"
+                  r"^[^\S\n]*[،,]?[^\S\n]*[وف]?(?:قال|قالت|اعلن|اعلنت|افاد|افادت|ذكر|ذكرت|صرح|اكد|اكدت|نفى|نفت)"
+                  r"(?:\s|$)", re.I)
+# a meeting, a hearing, a vigil, a deadline or what is yet to come dates no reported event ("the
+# Security Council met on 10 March to discuss the killings", "the trial is due to open on 3 June")
+_NON_EVENT_BEFORE = _rx(
+    r"\b(?:met|meets|meeting|session|summit|conference|talks|hearing|hearings|trial|vigil|"
+    r"commemorat\w*|memorial|ceremony|deadline|visit(?:ed|s)?|election|vote|(?:will|shall|would)"
+    r"(?:\s+\w+){1,3}|(?:is|are|was|were)\s+(?:due|scheduled|expected|set|planned)\s+to(?:\s+\w+){1,3}|"
+    r"scheduled\s+for|has\s+until|have\s+until)\s+(?:(?:of|for|from)\s+)?(?:on|in|at)?\s*$|"
+    r"(?:^|\s)(?:اجتماع|اجتماعا|جلسه|مؤتمر|مؤتمرا|محادثات|قمه|محاكمه|وقفه|مهله|زيار[هت]\S*|"
+    r"سيعقد|ستعقد|سوف\s+\S+|من\s+المقرر\s+(?:ان\s+)?\S+|المقرر\s+\S+)(?:\s+(?!منذ|حتى|بعد|قبل)\S+)?"
+    r"\s+(?:في|يوم)?\s*$",
+    re.I)
+# "out of service by late November", "by the end of 2014": a bound, not the day it happened
+_BY_DATE = _rx(r"\bby\s+(?:the\s+(?:end|middle|beginning|start)\s+of\s+|(?:early|late|mid-?)\s*)?$", re.I)
 _PUBLICATION = _rx(r"(?:published|posted|updated|date|نشر|تاريخ النشر|بتاريخ)\s*:?\s*$",
                           re.I)
 _AGENT_BEFORE = _rx(r"(?:\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,3}|\bat the hands of\s+"
@@ -1099,6 +1192,24 @@ class _Run:
             elif _NAMED_BY_YEAR.match(norm, d.end) and re.search(r"\b(?:the|a|an)\s+$", before,
                                                                   re.I):
                 role = "reference"  # "the 1974 ceasefire line", "the 2012 constitution"
+            elif _AGREEMENT_DATE.search(before):
+                role = "reference"  # a ceasefire's signing: the guide's "ceasefire announcements"
+            elif _PUBLISHED_AFTER.match(norm[d.end:d.end + 50]) and not _PERIOD_LABEL.search(before):
+                role = "statement"  # "في نهاية نيسان الماضي نُشر الفيديو"
+            elif _SAID_AFTER.match(norm[d.end:d.end + 60]) and _OPENS_SENTENCE.search(
+                    norm, max(0, d.start - 12), d.start):
+                role = "statement"  # "On 5 May, the ministry said 30 people had been killed"
+            elif _NON_EVENT_BEFORE.search(before):
+                role = "reference"  # "the Security Council met on 10 March", "due to open on"
+            elif _DOCUMENT_DATE.search(before):
+                role = "statement"  # "a survey in 2017 counted ..."
+            elif _BY_DATE.search(before):
+                role = "reference"  # "out of service by late November"
+            elif d.rule == "date:relative_to_published" and \
+                    norm[d.start:d.end].lower() in ("today", "اليوم") and _is_nowadays(
+                        re.split(r"[,;:.،؛!?]", norm[max(0, d.start - 50):d.start])[-1] + " " +
+                        re.split(r"[,;:.،؛!?]", norm[d.end:d.end + 60].lstrip(" ,،"))[0]):
+                role = "reference"  # "more than 100,000 remain missing today": nowadays
             elif _BIRTH_BEFORE.search(before):
                 role = "reference"  # "born in 1990", "من مواليد عام ١٩٨٨": a birth, no event
             elif _ANCHOR_ONLY_BEFORE.search(before):
@@ -1106,9 +1217,12 @@ class _Run:
             dm = DateMention(d.date, p.surface(d.start, d.end), p.span(d.start, d.end), role,
                              d.rule, si)
             r.all_dates.append(dm)
+        narrative_sents = {si for si in {dm.sentence for dm in r.all_dates if dm.role == "event"}
+                           if event_sents and _is_narrative(sentences[si].text)}
         seen_dates: set[str] = set()
         for dm in r.all_dates:
             if dm.role == "event" and (dm.sentence in event_sents or dm.sentence in denied_sents
+                                       or dm.sentence in narrative_sents
                                        or (dm.sentence == lead and event_sents) or (
                     event_sents and _PERIOD_LABEL.search(
                         norm, max(0, self._norm_pos(dm.span[0]) - 40),
