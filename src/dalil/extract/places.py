@@ -801,10 +801,7 @@ def _keys(norm: str, start: int, end: int, arabic: bool) -> list[tuple[int, str]
     if surface.startswith("لل") and len(surface) > 4:
         out.append((start + 1, name_key("ا" + surface[1:])))
     for k in (1, 2):
-        if len(surface) > k + 2 and all(c in "وفبلك" for c in surface[:k]) and \
-                not (len(surface) - k == 3 and surface.endswith("ه")):
-            # a three-letter rest ending in ه is a word with its pronoun ("فرقه": its teams),
-            # not a name whose ة is written ه ("رقه")
+        if len(surface) > k + 2 and all(c in "وفبلك" for c in surface[:k]):
             out.append((start + k, name_key(surface[k:])))
             if surface[k:].startswith("لل"):
                 out.append((start + k + 1, name_key("ا" + surface[k + 1:])))
