@@ -290,3 +290,9 @@ def test_the_army_returning_fire_is_no_agent(text: str) -> None:
 ])
 def test_neighbouring_states_forces(text: str, expected: set[str]) -> None:
     assert set(perps(run(text, None))) == expected
+
+
+def test_arabic_warplanes_of_a_state() -> None:
+    r = run("شنت الطائرات الحربية الإسرائيلية غارات على منازل في محيط بلدة الكسوة يوم ٣ حزيران "
+            "٢٠٢٣ ما أدى إلى مقتل مدنيين.", None)
+    assert list(perps(r)) == ["Israeli forces"]
