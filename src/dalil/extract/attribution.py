@@ -67,7 +67,8 @@ _BYLINE = _rx(
     r"(?P<post>[^\n,(]{2,80}?)\s*(?:[,(][^\n]*)?$"
     r"|^\s*(?:spokes(?:person|man|woman)|speaker|statement by|remarks by)\b[^:\n]{0,80}:\s*"
     r"(?P<spk>[^\n]{2,60}?)\s*$"
-    r"|^\s*(?:witness|source|author|channel|account|from|الشاهد|الشاهده|المصدر|القناه|"
+    r"|^\s*(?:witness|interviewee|narrator|survivor|source|author|channel|account|from|الشاهد|"
+    r"الشاهده|المصدر|القناه|الراوي|الراويه|"
     r"شهاده|الحساب|الناشر)\s*:?\s*(?P<h>[^\n]{2,80}?)\s*$"
     r"|^\s*(?P<handle>@\w{2,40})\b",
     re.I | re.M)
@@ -101,8 +102,11 @@ _QUOTED_AS_SAYING = _rx(
     r"|(?:^|\s)و?(?:نقلت|نقل|تنقل|ينقل)\s+\S+(?:\s+\S+){0,3}?\s+عن\s+(?P<src2>\S+(?:\s+\S+){0,4}?)"
     r"\s+(?:قوله|قولها|قولهم|ان|إن|أن)(?:\s|$)", re.I)
 _AFTER_MA_VERB = _rx(r"\s*(?:ما\s+)?(?:أفاد|أفادت|ذكر|ذكرت|نقل|نقلت|نشر|نشرت|أورد|أوردت|قال|قالت|"
-                    r"أعلن|أعلنت|أكد|أكدت|وثق|وثقت|قاله|قالته|ذكره|ذكرته|أورده|أوردته|نشره|نشرته|"
-                    r"أعلنه|أعلنته)(?:\s+(?:به|بها))?(?=\s)")
+                    r"أعلن|أعلنت|أكد|أكدت|وثق|وثقت|قاله|قالته|قالوه|قالها|ذكره|ذكرته|أكده|أكدته|"
+                    r"رواه|روته|نقله|نقلته|أورده|أوردته|نشره|نشرته|أعلنه|أعلنته)"
+                    r"(?:\s+(?:به|بها))?(?=\s)")
+# whom it was told is no part of the source: "سكان للموقع", "مصادر أهلية للمرصد السوري"
+_AR_TOLD_TO = _rx(r"\s+لل?(?:موقع|مرصد|مراسل|وكال|صحيف|قنا|شبك|تلفزيون|اذاع|عنب)\S*(?:\s+\S+){0,2}\s*$")
 # "وفق ما نقل موقع "تجمع أحرار حوران"", "according to the "Horan Free" page": the quoted name
 _QUOTED_OUTLET = _rx(r"\s*(?:the\s+)?(?:موقع|صحيفه|وكاله|قناه|شبكه|صفحه|حساب|"
                      r"منصه|website|page|channel|account|outlet)?\s*[\"“«](?P<n>[^\"”»]{2,50})[\"”»]",
@@ -141,13 +145,19 @@ def document_author(norm: str) -> tuple[str, str]:
         text = label
         quoted_name = re.match(r"[\"“«]([^\"”»\n]{2,40})[\"”»]", text)
         if quoted_name and len(quoted_name.group(1).split()) > 3:
-            continue  # 'شهادة: "أخذوا أبي من البيت ولم يعد"': a quoted headline, not a name
+            # 'شهادة: "أخذوا أبي من البيت ولم يعد"': the title, a quoted line, not a name
+            continue
         name = (quoted_name.group(1).strip() if quoted_name else None) or given_name(text) or \
             re.sub(r"\s*\([^)]*\)\s*$", "", text).strip() or text
-        kind = "testimony" if re.search(r"testimony|witness|شهاد|الشاهد", m.group(0), re.I) \
-            else "source"
+        first = re.split(r"\s*[(,،]", name, maxsplit=1)[0].strip()
+        if first != name and 1 <= len(first.split()) <= 4:
+            name = first  # "Interviewee: Abu Firas (pseudonym), 47, a baker": the name
+        kind = "testimony" if re.search(r"testimony|witness|interviewee|narrator|survivor|شهاد|"
+                                        r"الشاهد|الراوي", m.group(0), re.I) else "source"
         return name, f"header:{kind}"
     lines = head.split("\n")
+    if lines and re.search(r"\s[-–—|]\s", lines[0]):
+        lines[0] = re.split(r"\s[-–—|]\s", lines[0])[0]  # "Page name - Deir ez-Zor": the page
     if len(lines) >= 2 and 1 <= len(lines[0].split()) <= 5 and \
             not re.search(r"[.:!?,;\"]", lines[0]) and \
             re.search(r"\d{1,2}:\d{2}|·", lines[1]) and (re.search(r"\d{4}", lines[1]) or
@@ -216,6 +226,20 @@ _NO_SPEAKER = re.compile(r"(?:and|but|or|then|so)$|(?:in|at|on|from|into|during|
                          r"following|after|before|since|without|against|as of)\s", re.I)
 
 
+_AR_PRONOUN_PREP = {normalize_arabic(w) for w in (
+    "بنا", "لنا", "بي", "لي", "به", "بها", "له", "لها", "بهم", "لهم", "معنا", "علينا", "عليه")}
+_AR_TIME_OR_PREP = {normalize_arabic(w) for w in (
+    "بعد", "قبل", "في", "عند", "منذ", "صباح", "صباحا", "مساء", "مساءً", "أمس", "امس", "ليلا",
+    "اليوم", "من", "إلى", "الى", "على", "عن", "مع")}
+# "فضل عبد الغني، مدير الشبكة، إن": a title after the name
+_AR_TITLE_APPOSITION = _rx(r"\s*[،,]\s*((?:ال)?(?:مدير|رئيس|مسؤول|المسؤول|متحدث|المتحدث|الناطق|ناطق|"
+                           r"عضو|باحث|الباحث|محامي|المحامي|مؤسس|منسق|قائد|مراسل|طبيب|مختار)"
+                           r"[^،,:\"“«]{0,50})[،,]")
+_AR_PEOPLE_PLURAL = {normalize_arabic(w) for w in (
+    "ناشطين", "ناشطون", "نشطاء", "سكان", "أهالي", "شهود", "مصادر", "مسؤولين", "أطباء", "محامين",
+    "حقوقيين", "صحفيين", "مراقبين", "باحثين")}
+
+
 def _ar_document_owner(a_e: int, np: str) -> tuple[int, str]:
     """"توثيقات المرصد" -> "المرصد", "إحصائية غير نهائية للراصد" -> "الراصد" (a document's owner
     is the source); "تقديرات محلية" (estimates of nobody named) -> ""."""
@@ -228,6 +252,8 @@ def _ar_document_owner(a_e: int, np: str) -> tuple[int, str]:
     words = rest.split()
     if words and words[0].startswith("ال"):
         return a_e + doc.end(), rest  # a construct: "توثيقات المرصد"
+    if words and words[0] in _AR_PEOPLE_PLURAL:
+        return a_e + doc.end() + rest.find(words[0]), rest  # "تقديرات ناشطين من المنطقة"
     for k, w in enumerate(words[:4]):
         if w.startswith("لل") or (w.startswith("ل") and len(w) > 3 and k > 0):
             owner = ("ال" + w[2:] if w.startswith("لل") else w[1:])
@@ -299,7 +325,8 @@ _RELATIVE_SUBJECT = re.compile(r"(?:,\s*|\s)(?:which|whom|that)\s+(?P<np>(?:the\
                                r"(?:\s+(?:[A-Z][\w.'-]*|of|for|the|al-[\w'-]+)){0,6}|"
                                r"(?:the|a|an)\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}|"
                                r"(?:residents|activists|witnesses|officials|relatives|locals|"
-                               r"survivors|medics|monitors|rescuers|families))\s*$")
+                               r"survivors|medics|monitors|rescuers|families|critics|analysts|"
+                               r"experts|(?:human\s+)?rights\s+groups|observers|lawyers))\s*$")
 
 
 def _clean_found(before: str, m: re.Match[str]) -> tuple[str, str, int] | None:
@@ -418,6 +445,7 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             np = listed.group("w")
         if ar:
             a_e, np = _ar_document_owner(a_e, np)
+            np = _AR_TOLD_TO.sub("", np)
             bare = _AR_BARE_SOURCE.match(sent, a_e)
             if bare:  # "عن مصدر في قيادة الشرطة": a bare source is named by its institution
                 np = bare.group(0)
@@ -475,6 +503,8 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         if sent.endswith(("عدم ", "عدم ال"), 0, v_s):
             continue  # "، طلب عدم ذكر اسمه،": a verbal noun after "not", nobody says anything
         if re.search("[\u0600-\u06ff]", verb):
+            if re.search(r"(?:^|\s)(?:ما|لم|لا|مو|مش)\s+$", sent[max(0, v_s - 5):v_s]):
+                continue  # "الشباب ما قدرت توصل": could not reach, no estimate
             rest = sent[v_e:]
             given = _AR_GIVEN.match(rest)
             gname = given_name(given.group(0)) if given else None
@@ -505,7 +535,11 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                     np = np[:aside_ar.start()] + " " + np[aside_ar.end():]
                     if len(np.split()) <= 3:
                         np = _TOLD_TO_TAIL.sub(" ", np)
-                        return Attribution(np.strip(), aside_ar.group(1), quoted is not None,
+                        # "تروي سلمى (اسم مستعار)، وهي شقيقة أحد الضحايا": who she is, too
+                        who = re.search(r"[،,]\s*(?:وهو|وهي|وهم)\s+([^،,:\"“«]{2,60})", rest)
+                        aside_desc = aside_ar.group(1) + (", " + who.group(1).strip() if who
+                                                          else "")
+                        return Attribution(np.strip(), aside_desc, quoted is not None,
                                            s_start, s_end, "attribution:verb_subject:" + verb,
                                            (s_start + v_e, s_start + v_e + len(np)))
                 # "الناشط محمد الأحمد لعنب بلدي": whom it was told is not part of the name
@@ -536,6 +570,21 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                 aside = re.search(r"\s*\(([^)]{2,60})\)\s*", pre)
                 if aside:
                     pre = (pre[:aside.start()] + " " + pre[aside.end():]).strip()
+                if pre.endswith((" و", " ف")) or pre in ("و", "ف"):
+                    # "اتصل بنا جارنا بعد ساعة وقال": the subject of the first verb, after it
+                    words = pre[:-2].split()[1:]
+                    while words and words[0] in _AR_PRONOUN_PREP:
+                        words = words[1:]
+                    cut_at = next((k for k, w in enumerate(words) if w in _AR_TIME_OR_PREP),
+                                  len(words))
+                    words = words[:cut_at]
+                    if 1 <= len(words) <= 3 and not any(w[:1].isdigit() for w in words):
+                        np = " ".join(words)
+                        at = sent.find(np, 0, v_s)
+                        return Attribution(np, "", quoted is not None, s_start, s_end,
+                                           "attribution:subject_verb:" + verb,
+                                           (s_start + at, s_start + at + len(np)))
+                    continue
                 if pre and 1 <= len(pre.split()) <= 8 and not re.search(r"[،,:;\"“«\d]", pre):
                     name, desc = _clean_np(pre)
                     split = None if _AR_SOURCE_IN.match(name) else \
@@ -559,8 +608,14 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                     np = np[:max(0, cut.start() - 1)]
             if not np.strip() or len(np.split()) > 9:
                 continue
+            np = _AR_TOLD_TO.sub("", np)
+            # "وثق نشطاء المرصد السوري مزيداً من المجازر": the object starts after the subject
+            obj = re.search(r"\s(?:مزيدا|المزيد|عددا|العديد)(?:\s|$)", np)
+            if obj:
+                np = np[:obj.start()]
             name, desc = _clean_np(np)
-            appos = re.match(r"\s*[،,]\s*(?:وهو|وهي|وهم)\s+([^،,:\"“«]{2,60})", rest[len(np):])
+            appos = re.match(r"\s*(?:\([^()]{1,40}\))?\s*[،,]\s*(?:وهو|وهي|وهم)\s+([^،,:\"“«]{2,60})",
+                             rest[len(np):]) or _AR_TITLE_APPOSITION.match(rest, len(np))
             if appos and not desc:
                 desc = appos.group(1).strip()  # "أبو أحمد، وهو أحد سكان الحي"
             if _AR_SOURCE_IN.match(name):
@@ -610,8 +665,16 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             continue  # "before owners have documented their property": not who speaks
         if low_verb.endswith("ed") and (
                 (sent[:v_s].rstrip().endswith(",") and re.match(r"\s+(?:at|to be|as)\b", after))
+                # "Testimony 14 - Rural Damascus, recorded in Gaziantep": where it was taken down
+                or (sent[:v_s].rstrip().endswith(",") and low_verb in ("recorded", "filmed",
+                                                                       "collected", "written")
+                    and re.match(r"\s+(?:in|on)\b", after))
                 or (low_verb in _PASSIVE_PUBLISHING and _THING_PUBLISHED.search(sent, 0, v_s) and
-                    re.match(r"\s+(?:in|on|last|earlier)\s+(?:[A-Z]|\d|the\s|this\s)", after))):
+                    re.match(r"\s+(?:in|on|last|earlier)\s+(?:[A-Z]|\d|the\s|this\s)", after))
+                or (low_verb in _PASSIVE_PUBLISHING and re.search(
+                    r"\b(?:videos|photos|photographs|images|posts|clips|messages|recordings|"
+                    r"documents|pictures)\s+$", sent[max(0, v_s - 20):v_s]))):
+            # ("reviewed more than 60 videos shared on messaging apps": a participle)
             continue  # "..., estimated at 4.5 million", "a video published in April": participles  # "a man who said he could get him released": not the sentence's source
         # "X put the toll at 9 and said ...", "X, in a note, rejected ... and stated that": the
         # speaker of a second, coordinated verb is the subject of the sentence's first verb
@@ -685,6 +748,12 @@ _AMBIGUOUS_VERBS = {"claims", "reports", "documents", "states", "notes", "posts"
                     "writes", "counts", "accounts", "records", "shares", "report",
                     "estimate", "estimates", "record", "claim"}
 # a comma inside a number ("$3,000") separates nothing
+_POSSESSIVE_TITLE = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}['’]s\s+(?:[a-z-]+\s+)?(?:chairman|"
+                               r"chair|chairwoman|director|head|founder|spokes(?:man|woman|person)|"
+                               r"president|leader|coordinator|researcher|editor|commander|chief|"
+                               r"deputy|envoy|representative|minister|official|lawyer)$")
+_QUOTED_TERM = re.compile(r"(?:(?<=['’]s )|(?<=\bthe )|(?<=\bits )|(?<=\bhis )|(?<=\bher )|"
+                          r"(?<=\ba )|(?<=\ban ))[\"“][^\"“”]{1,40}[\"”]")
 _SEPARATORS = _rx(r"\s*(?:(?<!\d),|,(?!\d{3})|[;:\"”“«»—–|]|\s-\s)\s*")
 _VERBISH = _rx(r"\b(?:killed|were|was|had|have|has|been|is|are|did|do|does|will|would|"
                       r"could|shot|stormed|fled|left|came|went|took|killing|wounding|injuring|"
@@ -724,7 +793,7 @@ _ASIDE = _rx(r"^(?:speaking|talking|writing|in\s+(?:a|an|its|his|her|their)\s|on
 _MONTH_DAY = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|"
                         r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
                         r"\s+\d{1,2}$")
-_ORG_NAME = _rx(r"^(?:the\s+)?[A-Z][\w.'-]*(?:(?:\s+(?:of|for|the|and|on))*\s+"
+_ORG_NAME = _rx(r"^(?:the\s+)?[A-Z][\w.'-]*(?:(?:\s+(?:of|for|the|and|on|in))*\s+"
                 r"(?:[A-Z][\w.'-]*|al-[\w'-]+)){0,8}(?:\s+\d{1,4})?$")  # "Suwayda 24"
 _DESCRIPTIVE = _rx(r"^(?:a|an|the|who|which|whose|aged|one of|\d|"
                    # a title without an article: "Kamal Dara, head of the media office, said"
@@ -765,6 +834,10 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
     # so offsets hold); the pseudonymity cue is still read from the text after the name
     before = re.sub(r"\((?=[^()]*\b[a-z]{2,}\b)[^()]{1,80}\)", lambda m: " " * len(m.group(0)),
                     before)  # not "(Reuters)", "(SNHR)": names
+    if '"' in before or "“" in before:
+        # a quoted term inside a description is no speaker: "Bassel Ajami, a student who spent
+        # five years in the prison's "red building", says"
+        before = _QUOTED_TERM.sub(lambda m: " " * len(m.group(0)), before)
     chunks = _chunks(before)
     if not chunks:
         return None
@@ -783,7 +856,8 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
             last = taken[-1][2].strip()
             joins = (((_PROPER.match(text) or _ORG_NAME.match(text) or
                        _POSSESSIVE_HEAD.match(text))
-                      and _DESCRIPTIVE.match(last))  # "Rami, a farmer,"
+                      and (_DESCRIPTIVE.match(last) or _POSSESSIVE_TITLE.match(last)))
+                     # "Rami, a farmer,", "Fadel Abdul Ghany, SNHR's chairman,"
                      or (_DESCRIPTIVE.match(text) and (_PROPER.match(last) or _RELATIVE.match(last)))
                      or _RELATIVE.match(last) or _ASIDE.match(last))
             if not joins:
@@ -811,8 +885,11 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
     if given:  # "a cousin, who asked to be identified only as Abu Rami, said"
         name, desc = given, ", ".join(p for p in (name, desc) if p)
     name = re.sub(r"^(?:and|but|while|as|so)\s+", "", name, flags=re.I)
-    name = re.sub(r"\s+(?:also|too|again|further|separately|later|meanwhile|earlier)$", "", name,
-                  flags=re.I)
+    if re.search(r"\s(?:most|many|some|all|few|several|others)$", name, re.I):
+        return None  # "without electricity, water or schools most say": a quantifier speaks
+    name = re.sub(r"\s+(?:also|too|again|further|separately|later|meanwhile|earlier|always|"
+                  r"never|repeatedly|consistently|publicly|officially|previously|initially|"
+                  r"strongly|swiftly|quickly|immediately)$", "", name, flags=re.I)
     if not name or _VERBISH.search(name) or re.match(r"(?:no|none|nobody|neither)\b", name, re.I):
         return None  # "No group claimed responsibility": nobody is speaking
     return name, desc, head[0] + (len(head[2]) - len(head[2].lstrip()))
@@ -821,6 +898,7 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
 _AND_BEFORE = _rx(r"\band\s+(?:also\s+|later\s+|then\s+)?$", re.I)
 # the sentence's first finite verb; what precedes it (minus fronted adverbials) is the subject
 _FIRST_VERB = _rx(r"\s(?:(?:has|have|had)\s+(?:also\s+)?)?(?:[a-z]{3,}ed|put|said|told|says|"
+                  r"gives|puts|cites|offers|provides|issues|"
                   r"gave|wrote|sent|made|found|took|spoke|denies|claims|accuses|blames|insists|"
                   r"reports|states|confirms|announces|rejects)\b")
 _FRONTED = _rx(r"^(?:in|on|at|during|however|after|before|by|for|with|since|meanwhile|"

@@ -130,8 +130,15 @@ _ARRESTS_SUSPECTS = _rx(r"(?:\s+\S+){0,3}?\s+(?:had\s+|have\s+|has\s+)?(?:arrest
                         r"\s+على\s+(?:\S+\s+){0,3}?(?:متهم|متورط|مشتبه|مطلوب|المتهم|المتورط|"
                         r"المشتبه|المطلوب)", re.I)
 _NEGATION = _rx(r"(?:\b(?:no|not|never|denied|deny|denies|without|nobody|none)\b"
-                       r"|(?:^|\s)(?:لم|لا(?!\s+(?:يقل|تقل|يزال|تزال|سيما))|نفى|نفت|دون|بدون|ينفي|"
+                       # ("ولم ترد أنباء عن اعتقالات": the conjunction glued to the negation)
+                       r"|(?:^|\s)[وف]?(?:لم|لا(?!\s+(?:يقل|تقل|يزال|تزال|سيما))|نفى|نفت|دون|بدون|ينفي|"
                        r"تنفي))[^.,;]{0,18}$", re.I)  # "ما لا يقل عن" is no negation
+# things, not people, "were taken": a looting ("cash, phones and jewellery were taken during
+# the raids"), not an abduction
+_GOODS_TAKEN = _rx(r"\b(?:gold|phones?|mobiles?|money|cash|jewell?ery|cars?|vehicles?|belongings|"
+                   r"valuables|livestock|sheep|cattle|furniture|tractors?|laptops?|savings|"
+                   r"possessions|motorcycles?|computers?|televisions?)\b[^.;]{0,40}?\s(?:was|were)"
+                   r"\s+taken\b[^.;]*$", re.I)
 _DENIAL = _rx(r"\b(?:denied|denies|deny|dismissed|rejected|refuted)\b|(?:^|\s)(?:و|ف)?"
                      r"(?:نفى|نفت|ينفي|تنفي|نفي|نفيا)(?:\s|$)", re.I)
 _SUBSET_LINK = _rx(r"^[^.;:!?]*(?:\b(?:including|among them|of whom|of them|as well as)\b|"
@@ -480,7 +487,9 @@ def _utf8(text: str) -> bytes:
 _PRONOUN_SPEAKER = re.compile(r"^(?:he|she|they|it|we|i)$", re.I)
 _BASED_AFTER = re.compile(r"-based\b")
 # "toward Tabqa and Raqqa", "باتجاه حي درعا المحطة ومدينة طفس": the next item of a list of places
-_LIST_JOIN = re.compile(r"\s*(?:,|and|or|و|او)\s*(?:(?:for|to|towards?|into)\s+)?"
+_FROM_THEN_IN = re.compile(r"\bfrom\b[^.;]*\b(?:in|at)\s+(?:the\s+)?$", re.I)
+_LIST_JOIN = re.compile(r"(?:\s+(?:countryside|province|governorate|city|district|suburbs|region))?"
+                        r"\s*(?:,|and|or|و|او)\s*(?:(?:for|to|towards?|into|in|at)\s+)?"
                         r"(?:(?:the\s+)?(?:towns?|villages?|city|cities|"
                         r"neighbou?rhoods?|district|camps?|countryside)\s+of\s+|rural\s+|"
                         r"(?:(?:مدين[هة]|مدن|بلد[هة]|بلدات|قري[هة]?|قرى|حي|احياء|أحياء|مخيم|مخيمات|"
@@ -488,6 +497,34 @@ _LIST_JOIN = re.compile(r"\s*(?:,|and|or|و|او)\s*(?:(?:for|to|towards?|into)\
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _SAID = re.compile(r"\b(?:said|told|reported|according)\b", re.I)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_SENTENCE_END = re.compile(r"[.!?\u061f](?=\s)|\n")
+_FIRST_PERSON_BODY = re.compile(r"(?:our|we)\b", re.I)
+_NO_SOURCE_NAME = re.compile(
+    r"(?:(?:the|a|an|this|that)\s+)?(?:statement|report|video|videos|footage|list|document|"
+    r"investigation|post|tweet|recording|clip)|" + normalize_arabic(
+        r"(?:ال)?(?:فيديو|تسجيل|مقطع|تقرير|بيان|تحقيق|منشور|قائمة|صور)|"
+        r"(?:لنا|له|لها|لهم|لي|لك|عنه|عنها|عنهم|منه|منها|منهم|بنا|معنا)|"
+        r"(?:فيه|فيها|فيهم)|"
+        # a noun with "her/his/their" (قصتها, روايته): what is told, not who tells it
+        r"[\u0621-\u064a]{3,}(?:ها|هم|هن|كم)"), re.I)
+_DETERMINER_ONLY = re.compile(r"(?:a|an|the|this|that|these|those|it|its|one|two|three|four|five|"
+                              r"six|seven|eight|nine|ten|some|many|most|others|several|few|both|"
+                              r"all|none)", re.I)  # "Two said they had been detained": a count
+# a monitor described, not named: it is the monitor the report names
+_GENERIC_MONITOR = re.compile(r"(?:(?:a|an|the)\s+)?(?:same\s+|(?:[\w-]+\s+){0,2})(?:war\s+)?"
+                              r"(?:monitor|monitoring group|observatory|rights group|watchdog|group)",
+                              re.I)
+_NAMED_MONITOR = re.compile(r"Observatory|Network for Human Rights|\bSOHR\b|\bSNHR\b|"
+                            r"Documentation|Monitor\b|Watch\b|المرصد|الشبكة السورية")
+# a person named by a given name or kunya alone (not "Families", "Residents" said)
+_GIVEN_NAME_ONLY = re.compile(r"(?![A-Z][a-z]+(?:ies|ents|ers|ors|ives|ists|als|ors|ours|ans|"
+                              r"tics|ses)$)(?!Many$|Some$|Others$|Locals$)[A-Z][a-z'-]{2,}|"
+                              r"(?:Abu|Umm|Um)\s+[A-Z][a-z'-]+|(?:أبو|ابو|أم|ام)\s+\S+")
+_WITHHELD_NAME = _rx(r"\bonly (?:his|her|their) (?:first|given) name\b|\b(?:first|given) name only\b|"
+                     r"\bnot (?:his|her|their) real name\b|\bpseudonym\b|\bname (?:has been|was|had "
+                     r"been) changed\b|\bidentified only as\b|\bwithheld\b|"
+                     r"اسم مستعار|اسما مستعارا|اسمًا مستعارًا", re.I)
+_KUNYA = re.compile(r"(?:Abu|Umm|Um)\s+[A-Z][\w'-]+|(?:أبو|ابو|أم|ام)\s+[\u0621-\u064a]+")
 _PRONOUN_KEY = re.compile(r"he|she|they|it|we|i|هو|هي")
 _ANONYMOUS = re.compile(r"\bsources?\b|مصدر|مصادر|anonymous|unnamed", re.I)
 _INDEFINITE = re.compile(r"(?:a|an|one)\s", re.I)
@@ -638,6 +675,9 @@ class _Run:
                     denied_sents.add(self.sent_of(s))
                     continue
                 si = self.sent_of(s)
+                if vtype == "enforced_disappearance" and _GOODS_TAKEN.search(
+                        norm, max(sent_start, s - 70), e):
+                    vtype = "looting"  # "Gold, phones and a tractor were taken from the home"
                 if vtype == "attack_on_civilians" and not _civilian_cue(
                         norm, self.starts[si], sentences[min(si + 1, len(sentences) - 1)].end
                         if si + 1 < len(sentences) and
@@ -903,7 +943,10 @@ class _Run:
                     f"casualty:{last_casualty[2]}:figure_of_previous"
             if last_casualty is not None and last_casualty[0] == si and \
                     SUBSET_BEFORE.search(norm[max(0, n.start - 20):n.start]) and \
-                    rule != "skip:age_or_time":
+                    rule != "skip:age_or_time" and not (
+                        rule == "other:fighters" and last_casualty[2] == "displaced"):
+                # (but "35,000 people, among them some 4,000 fighters, were evacuated": the
+                # fighters who leave under a deal are fighters, not displaced civilians)
                 # "37 killed, among them 4 women": the subset counts the same thing
                 group, what, rule = "casualty", last_casualty[2], \
                     f"casualty:{last_casualty[2]}:subset_of_previous"
@@ -923,8 +966,10 @@ class _Run:
                 # "مقتل ٧ عناصر من قوات النظام و٤ من الفصائل": one verb, two counts
                 group, what, rule = "casualty", last_casualty[2], \
                     f"casualty:{last_casualty[2]}:coordinated"
-            if rule == "skip:partitive" and last_casualty is not None and \
-                    last_casualty[0] == si:
+            if rule == "skip:partitive" and last_casualty is not None and (
+                    last_casualty[0] == si or (last_casualty[0] == si - 1 and
+                                               not norm[sn.start:n.start].strip())):
+                # (also "we recorded 143 kidnappings. Seventeen of them were in Jasim alone")
                 # "wounding 21, two of them critically": a part of the count before it
                 group, what, rule = "casualty", last_casualty[2], \
                     f"casualty:{last_casualty[2]}:partitive_of_previous"
@@ -1105,7 +1150,9 @@ class _Run:
                 role = "scene"  # "transferred to Saydnaya, where he died under torture"
             elif origin_before(before):
                 role = "origin"
-            elif _DESTINATION.search(before):
+            elif (dest := _DESTINATION.search(before)) is not None and not (
+                    _FROM_THEN_IN.search(dest.group(0))):
+                # (but "was taken from his shop in X": where it happened)
                 role = "destination"
             elif r.place_mentions and r.place_mentions[-1].role in ("origin", "destination") and \
                     r.place_mentions[-1].sentence == si and _LIST_JOIN.fullmatch(
@@ -1117,6 +1164,14 @@ class _Run:
                 # "lawyers in Latakia say ...": where the source is, not where it happened
                 # (but "residents of Arzeh said" points at the scene).
                 role = "base"
+            elif len(raw.candidates) >= 5 and gp.kind == "locality" and gp.population < 20_000 and \
+                    not any(w in why for w in ("other places in the text", "text calls it",
+                                               "curated alias", "its city is named")):
+                # thirteen villages are called al-Hamidiyah: with nothing in the text to choose
+                # one, any choice is a guess, and a wrong scene is worse than a missing one
+                role = "mentioned"
+                why += f"; not a scene: {len(raw.candidates)} places share this name and " \
+                       "nothing in the text chooses among them"
             elif si in event_sents or si in setting_sents or (
                     event_sents and _INCIDENT.search(sn.text)):
                 # (the guide: clashes and strikes make a scene even when the sentence names no
@@ -1159,6 +1214,8 @@ class _Run:
             for pm in r.place_mentions:
                 if pm.place_id in places_by_id:
                     continue
+                if "places share this name" in pm.explanation:
+                    continue  # an ambiguous name stays unchosen
                 if pm.role == "base" or (pm.role == "mentioned" and pm.sentence == 0):
                     pm.explanation += ("; scene by default: no place is named for the events; this "
                                        "one is where the source speaks from or the header names")
@@ -1781,9 +1838,21 @@ class _Run:
             # the organisation asserts findings in the first person ("سجلنا", "Our people
             # were forced from ..."): it is a source, unless it is already one as "our team"
             self._raw_sources.append((org, "", (0, 0), "attribution:header:organisation"))
+        named_ngos = [(x[2][0], x[0]) for x in self._raw_sources
+                      if _NAMED_MONITOR.search(x[0]) and not _GENERIC_MONITOR.fullmatch(x[0])]
         for raw in self._raw_sources:
             if org and attr.refers_to(raw[0], org):
                 raw = (org, raw[1], raw[2], raw[3])  # "the centre" in the centre's own report
+            if _DETERMINER_ONLY.fullmatch(raw[0].strip()) or _NO_SOURCE_NAME.fullmatch(
+                    normalize_arabic(raw[0].strip())):
+                # "an estimated 7,000 people", "the statement", "تروي قصتها" (her story), "كان
+                # يقول لنا" (to us): no speaker
+                continue
+            if named_ngos and _GENERIC_MONITOR.fullmatch(raw[0].strip()):
+                # "a war monitor said" (the lead), "the Britain-based monitor added", "according
+                # to the same group": the monitor the report names, the nearest one
+                near = min(named_ngos, key=lambda t: (abs(t[0] - raw[2][0]), t[0]))
+                raw = (near[1], raw[1], raw[2], raw[3])
             key = name_key(_ARTICLE.sub("", raw[0]))
             if not key or _PRONOUN_KEY.fullmatch(key):
                 continue
@@ -1809,6 +1878,9 @@ class _Run:
         out = []
         for members in groups.values():
             first = self._make_source(*members[0])
+            if not first.pseudonymous and first.role in ("other", "witness") and \
+                    _GIVEN_NAME_ONLY.fullmatch(first.name) and self._name_withheld(first.name):
+                first.pseudonymous = True  # "He asked that only his first name be used"
             for other in members[1:]:
                 if first.role != "other" and first.pseudonymous:
                     break
@@ -1819,17 +1891,40 @@ class _Run:
             out.append(first)
         return out
 
+    def _name_withheld(self, name: str) -> bool:
+        """Whether the paragraph that names the person (from that sentence on, a few sentences)
+        says the name is partial or withheld ("The first thing Omar remembers ... He asked that
+        only his first name be used")."""
+        pos = self.norm.find(name)
+        while pos >= 0:
+            si = self.sent_of(pos)
+            k = si
+            while k + 1 < len(self.sentences) and k < si + 5 and \
+                    self.sentences[k + 1].paragraph == self.sentences[si].paragraph:
+                k += 1
+            end = self.sentences[k].end
+            if _WITHHELD_NAME.search(self.norm, self.sentences[si].start, end):
+                return True
+            pos = self.norm.find(name, self.sentences[si].end)
+        return False
+
     def _make_source(self, name: str, desc: str, span: tuple[int, int], rule: str
                      ) -> QuotedSource:
         context = f"{name} {desc}"
         around = self.norm[span[0]:min(len(self.norm), span[1] + 120)]
+        stop = _SENTENCE_END.search(around, max(0, span[1] - span[0]))
+        if stop:
+            # the cues of the next sentence are about someone else: "... بحسب تقديرات ناشطين.
+            # وقال أبو محمد (اسم مستعار)"
+            around = around[:stop.start()]
         key = (name, desc, around)
         cached = self._role_cache.get(key)
         if cached is None:
             cached = self._role_and_pseudonymity(name, desc, context, around)
             self._role_cache[key] = cached
         role, pseudo = cached
-        if role in ("other", "witness", "NGO") and (
+        if (role in ("other", "witness", "NGO") or (
+                role == "media" and rule == "attribution:header:handle")) and (
                 rule in ("attribution:header:handle", "attribution:post_author",
                          "attribution:channel") or (
                     rule.rsplit(":", 1)[-1] in ("posted", "tweeted", "shared", "wrote", "نشر",
@@ -1860,10 +1955,14 @@ class _Run:
             if first_matching(self.lex.source_roles, head) == "analyst":
                 role = "analyst"
         role = role or (first_matching(self.lex.source_roles, both) if desc else None) or "other"
-        if _UN_BODY.search(name):
-            role = "official"  # UN agencies are official bodies, not NGOs
+        if _UN_BODY.search(name) or (_FIRST_PERSON_BODY.match(name) and (
+                _UN_BODY.search(self.norm[:400]) or "High Commissioner" in self.norm[:400])):
+            # UN agencies are official bodies, not NGOs; so is "Our Office" in a UN briefing
+            role = "official"
         named = [a for a in self._actors_in(name) if self.lex.actor_kinds.get(a[2].label) !=
                  "generic"] if role in ("other", "NGO") else []  # not "factions", "gunmen"
+        if role == "other" and _KUNYA.fullmatch(name.strip()):
+            role = "witness"  # "Abu Mohammed", "أم خالد": people who tell what they lived through
         if name.startswith("@"):
             role = "social_media_account"
         elif named and (role == "other" or
