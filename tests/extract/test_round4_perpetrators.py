@@ -290,3 +290,21 @@ def test_the_army_returning_fire_is_no_agent(text: str) -> None:
 ])
 def test_neighbouring_states_forces(text: str, expected: set[str]) -> None:
     assert set(perps(run(text, None))) == expected
+
+
+def test_arabic_warplanes_of_a_state() -> None:
+    r = run("شنت الطائرات الحربية الإسرائيلية غارات على منازل في محيط بلدة الكسوة يوم ٣ حزيران "
+            "٢٠٢٣ ما أدى إلى مقتل مدنيين.", None)
+    assert list(perps(r)) == ["Israeli forces"]
+
+
+def test_the_body_the_dead_belonged_to_is_no_agent() -> None:
+    r = run("Residents said the men who were killed in the ambush near Deir Hafer on 3 May 2024 "
+            "were members of the Syrian Democratic Forces.", None)
+    assert "Syrian Democratic Forces" not in perps(r)
+
+
+def test_men_who_were_members_are_not_thereby_agents() -> None:
+    r = run("Gunmen killed four men near Deir Hafer on 3 May 2024; the men were members of the "
+            "Syrian Democratic Forces.", None)
+    assert "Syrian Democratic Forces" not in perps(r)

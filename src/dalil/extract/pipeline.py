@@ -478,8 +478,11 @@ _BLAMED_ON = re.compile(r"blam", re.I)
 _ON_BEFORE = _rx(r"\bon\s+(?:the\s+)?$", re.I)
 # "the gunmen belonged to the General Security", "said they were members of X": who the agents
 # of the sentence's violation were
-_BELONGED_TO = _rx(r"\b(?:gunmen|attackers|assailants|men|they|perpetrators|killers|kidnappers|"
-                   r"fighters|militiamen|abductors)(?:\s+(?:who|that)\s[^.;]{0,90}?|\s+\w+)?\s+"
+_BELONGED_TO = _rx(r"\b(?:gunmen|attackers|assailants|armed men|masked men|perpetrators|killers|kidnappers|"
+                   # a relative clause of the agent's own deed ("who executed six men"), not of
+                   # what was done to them ("the men who were killed were members of X")
+                   r"militiamen|abductors)(?:\s+(?:who|that)\s(?![^.;]{0,90}?\b(?:were|was|"
+                   r"been|are|is|died|killed|wounded|detained|arrested)\b)[^.;]{0,90}?|\s+\w+)?\s+"
                    r"(?:belong(?:ed|s)?\s+to|"
                    r"(?:were|was|are)\s+(?:(?:all|known|later identified as|identified as)\s+)?"
                    r"(?:members|part|fighters|elements|men)\s+of|(?:were|was|are)\s+from|"
