@@ -47,6 +47,7 @@ from dalil.extract.figures import (
     INCLUDED_START,
     NEVER_SEEN_AGAIN,
     SUBSET_BEFORE,
+    casualty_word,
     classify,
     clause_bounds,
     disclaimer_names_accounts,
@@ -169,7 +170,8 @@ _LABEL_DATE = _rx(r"\b(?:date\s+of\s+(?:the\s+)?(?:interview|statement|testimony
 _INCIDENT = _rx(r"\b(?:clash(?:es|ed)?|fighting|battles?|struck|strikes?|air ?strikes?|shelled|"
                 r"ambush(?:ed)?|offensive|explosions?|blasts?|stormed|besieged|siege)\b|"
                 r"(?:^|\s)[وف]?(?:اشتباك\S*|معارك|غار[هة]|غارات|استهدف\S*|انفجار|هجوم|اقتحم\S*|"
-                r"حصار|قصف\S*)(?:\s|$)", re.I)
+                # SANA: "أحبطت محاولة تسلل على محور قرية X", "تصدت لهجوم"
+                r"حصار|قصف\S*|تسلل\S*|تصدت|تصدى)(?:\s|$)", re.I)
 _PLUPERFECT_BEFORE = _rx(r"\bhad\s+(?:not\s+|already\s+|previously\s+|earlier\s+)?(?:been\s+)?"
                          r"(?:\w+\s+)?$", re.I)
 _PERIOD_LABEL = _rx(r"\b(?:period\s+covered|reporting\s+period|covering\s+the\s+period|period)\s*:\s*"
@@ -816,9 +818,13 @@ class _Run:
                 group, what, rule = "casualty", list_what[si], f"casualty:{list_what[si]}:list_item"
             if rule in ("skip:no_noun", "other:plural_noun") and last_casualty is not None and \
                     si - last_casualty[0] <= 2 and refers_to_previous_count(norm, n.start, sn.start):
-                # "Another resident put the figure at 40": the same kind of count
-                group, what, rule = "casualty", last_casualty[2], \
-                    f"casualty:{last_casualty[2]}:figure_of_previous"
+                # "Another resident put the figure at 40": the same kind of count; "could not
+                # establish how many people died. Residents put the figure at 30": what the
+                # sentence before asks about
+                asked = casualty_word(sentences[si - 1].text) if si > 0 and \
+                    last_casualty[0] != si - 1 else None
+                kind = asked or last_casualty[2]
+                group, what, rule = "casualty", kind, f"casualty:{kind}:figure_of_previous"
             if last_casualty is not None and last_casualty[0] == si and \
                     SUBSET_BEFORE.search(norm[max(0, n.start - 20):n.start]) and \
                     rule != "skip:age_or_time" and not (
@@ -845,8 +851,11 @@ class _Run:
                 group, what, rule = "casualty", last_casualty[2], \
                     f"casualty:{last_casualty[2]}:coordinated"
             if rule == "skip:partitive" and last_casualty is not None and (
-                    last_casualty[0] == si or (last_casualty[0] == si - 1 and
-                                               not norm[sn.start:n.start].strip())):
+                    last_casualty[0] == si or (si - last_casualty[0] <= 2 and
+                                               not norm[sn.start:n.start].strip() and (
+                        last_casualty[0] == si - 1 or not any(
+                            sentences[si - 1].start <= m.start < sentences[si - 1].end
+                            for m in numbers)))):
                 # (also "we recorded 143 kidnappings. Seventeen of them were in Jasim alone")
                 # "wounding 21, two of them critically": a part of the count before it
                 group, what, rule = "casualty", last_casualty[2], \
