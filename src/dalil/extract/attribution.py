@@ -30,17 +30,29 @@ _BODY_HEADS = ("ministry", "agency", "observatory", "group", "monitor", "organis
 
 def _refers_back(name: str, last_speaker: str) -> bool:
     head = name.split()[-1].lower()
+    if head in ("organisation", "organization") and _ORGANISATION_NAME.search(last_speaker):
+        return True  # "Amnesty International said ... The organization found"
     return head not in _BODY_HEADS or head[:6] in last_speaker.lower()
 
 
+_ORGANISATION_NAME = _rx(r"\b(?:International|Watch|Network|Observatory|Cent(?:er|re)|Committee|"
+                         r"Commission|Foundation|Organi[sz]ation|Institute|Association|Amnesty|"
+                         r"Initiative|Project|Syndicate|Coalition|Alliance|Frontieres|Frontières|"
+                         r"Defence|Defense|Crescent|Cross)\b")
+
+
 _AR_PRONOUN_VERB = _rx(r"^\s*(?:و|ف)?(?:قال|قالت|اضاف|اضافت|تابع|تابعت|اكد|اكدت|"
-                              r"اوضح|اوضحت|روى|روت)\s*(?::|،|,|ان|إن|ان|[\"“«])")
+                              r"اوضح|اوضحت|روى|روت|يقول|تقول|يضيف|تضيف|يتابع|تتابع|يوضح|توضح|"
+                              r"يروي|تروي|يؤكد|تؤكد|يوكد|توكد)\s*(?::|،|,|ان|إن|ان|[\"“«])")
 _NP_STOP = _rx(r"\s(?:that|who|which|whose|on|in a|in an|in its|in his|in her|"
                       r"after|when|as)\s|[,;:(\"“«]", re.I)
-_AR_NP_STOP = _rx(r"\s(?:ان|إن|أن|في|عن|خلال|الى|الي|إلى|على|علي|لـ|ل(?=\S)|بان|بأن|اليوم|"
+_AR_NP_STOP = _rx(r"\s(?:ان|إن|أن|في|عن|خلال|الى|الي|إلى|على|علي|لـ|"
+                         # (not "لحقوق الإنسان", "لتوثيق": part of a body's name)
+                         r"ل(?=\S)(?!حقوق|توثيق|دراسات|شؤون|اغاث|حماي|مكافح|تنسيق|رصد|العدال|عدال)|بان|بأن|اليوم|"
                          r"تشكيل|فتح|بدء|انطلاق|ب?ان(?:ه|ها|هم|هما|نا|ني)|"
                          r"امس|أمس|مساء|صباح|مقتل|اعتقال|قتل|اصابه|نزوح|تهجير|اختطاف|عدد|نحو|"
-                         r"حوالي|ما|نفيا|قاطعا|بشده|ارتفاع|حصيله|الذي|التي|الذين|سقوط|وقوع|اقدام|قيام|عناصر)\s|"
+                         r"حوالي|ما|نفيا|قاطعا|بشده|ارتفاع|حصيله|الذي|التي|الذين|سقوط|وقوع|اقدام|قيام|عناصر|"
+                         r"فان|فإن|مجزره|مجازر|حالات|حاله|انتهاك\S*|هجوم|هجمات|سقوط)\s|"
                          r"[،,:;(\"“«]|\d|\s(?:ان|إن|أن|بان|بأن)$|\sل(?=[\"“«])|"
                          r"\sب(?:مقتل|مصرع|اعتقال|اختطاف|اصابه|سقوط|وقوع|ارتفاع|نزوح|تهجير)")
 _AR_NP_INNER_STOP = _rx(r"\s(?:الى|إلى|على|عن|اليوم|امس|أمس|مساء|صباح|الأنباء|التقارير|الاتهامات|"
@@ -64,10 +76,20 @@ _DOCUMENT_OF = _rx(
     r"\s*(?:(?:the\s+)?(?:latest\s+|new\s+|preliminary\s+|updated\s+|early\s+|earlier\s+|"
     r"initial\s+|first\s+|unconfirmed\s+)?(?:figures|data|numbers|"
     r"statistics|records|estimates|tallies|tally|count|report|reports|statement|documentation|"
-    r"investigation|list|database|findings)\s+(?:compiled|published|released|issued|gathered|"
-    r"collected|kept|shared|provided|seen|obtained)?\s*(?:by|from|of)\s+|"
+    r"investigation|list|database|findings|information|evidence|testimonies|accounts)\s+"
+    r"(?:(?:compiled|published|released|issued|gathered|"
+    r"collected|kept|shared|provided|seen|obtained|received)\s+)?(?:by|from|of)\s+|"
     r"(?:a|an|the)\s+(?:new\s+|latest\s+|recent\s+)?(?:report|statement|tally|count|"
     r"investigation|study|survey)\s+(?:by|from)\s+)", re.I)
+_THE_DOCUMENT = _rx(r"(?:the\s+)?(?:report|statement|release|study|findings)|"
+                   r"(?:ال)?(?:تقرير|بيان|دراس[ةه])", re.I)
+_AR_PLACE_SUBJECT = re.compile(normalize_arabic(
+    r"(?:محافظة|محافظات|مدينة|بلدة|قرية|منطقة|ريف|حي|ناحية|مخيم)\s"))
+# a title, then the person's name between commas: "رئيس لجنة الحي، عمار الحسن،"
+_AR_TITLE = re.compile(normalize_arabic(
+    r"(?:رئيس|رئيسة|مدير|مديرة|عضو|الناطق|الناطقة|المتحدث|المتحدثة|قائد|مسؤول|مسؤولة|"
+    r"الناشط|الناشطة|الصحفي|الصحفية|الطبيب|الطبيبة|المحامي|المحامية|مختار|وزير|محافظ)\b"))
+_AR_TITLE_NAME = re.compile(r"\s*[،,]\s*([^\s،,.:\"«]+(?:\s+[^\s،,.:\"«]+){1,2})\s*[،,]")
 _FIRST_VERB_AND = re.compile(r"^(.{2,60}?)\s+(?:[a-z]+ed|had|has|was|were)\b.*\band$")
 _LIST_BY = re.compile(r"\s*(?:a|an|the)\s+(?:list|tally|count|database|record|set)\b[^,;]{0,60}?"
                       r"\bby\s+(?P<w>[^,;]{2,60})$", re.I)
@@ -81,7 +103,8 @@ _QUOTED_AS_SAYING = _rx(
     r"\s+(?:قوله|قولها|قولهم|ان|إن|أن)(?:\s|$)", re.I)
 _AFTER_MA_VERB = _rx(r"\s*(?:ما\s+)?(?:أفاد|أفادت|ذكر|ذكرت|نقل|نقلت|نشر|نشرت|أورد|أوردت|قال|قالت|"
                     r"أعلن|أعلنت|أكد|أكدت|وثق|وثقت|قاله|قالته|قالوه|قالها|ذكره|ذكرته|أكده|أكدته|"
-                    r"رواه|روته|نقله|نقلته)(?:\s+(?:به|بها))?(?=\s)")
+                    r"رواه|روته|نقله|نقلته|أورده|أوردته|نشره|نشرته|أعلنه|أعلنته)"
+                    r"(?:\s+(?:به|بها))?(?=\s)")
 # whom it was told is no part of the source: "سكان للموقع", "مصادر أهلية للمرصد السوري"
 _AR_TOLD_TO = _rx(r"\s+لل?(?:موقع|مرصد|مراسل|وكال|صحيف|قنا|شبك|تلفزيون|اذاع|عنب)\S*(?:\s+\S+){0,2}\s*$")
 # "وفق ما نقل موقع "تجمع أحرار حوران"", "according to the "Horan Free" page": the quoted name
@@ -121,8 +144,9 @@ def document_author(norm: str) -> tuple[str, str]:
             return m.group("name").strip(), "header:byline"
         text = label
         quoted_name = re.match(r"[\"“«]([^\"”»\n]{2,40})[\"”»]", text)
-        if quoted_name and len(quoted_name.group(1).split()) > 4:
-            continue  # 'شهادة: "كنت أعدّ الأيام على جدار الزنزانة"': the title, a quoted line
+        if quoted_name and len(quoted_name.group(1).split()) > 3:
+            # 'شهادة: "أخذوا أبي من البيت ولم يعد"': the title, a quoted line, not a name
+            continue
         name = (quoted_name.group(1).strip() if quoted_name else None) or given_name(text) or \
             re.sub(r"\s*\([^)]*\)\s*$", "", text).strip() or text
         first = re.split(r"\s*[(,،]", name, maxsplit=1)[0].strip()
@@ -338,6 +362,17 @@ _RELAYED_FROM = re.compile(normalize_arabic(r"\s*(?:\S+\s+){1,4}?عن\s+(?P<src>
 _AR_BARE_SOURCE = re.compile(normalize_arabic(r"\s*(?:مصدر|مصادر)\s+(?:في|من)\s+[^،,.:;\"«]{2,50}?"
                                               r"(?=\s*[،,.:;]|\s+(?:ان|إن|أن|قوله|قولها)\s|$)"))
 _AR_PREP = {"في", "من", "بـ"}
+# "الناشط محمد الأحمد لعنب بلدي": whom it was told ends the phrase; but "لحقوق الإنسان",
+# "لتوثيق الانتهاكات" are part of a body's name ("المرصد السوري لحقوق الإنسان")
+_TOLD_TO_TAIL = re.compile(normalize_arabic(
+    r"\s+ل(?!ل|حقوق|توثيق|دراسات|شؤون|اغاثة|إغاثة|حماية|مكافحة|تنسيق|رصد|العدالة|عدالة)\S{2,}"
+    r"(?:\s+\S+)?\s*$"))
+# "ونقلت شبكة محلية عن أحد السكان، طلب عدم ذكر اسمه، أن ...": the outlet relays, the
+# source is whom it quotes ("نقلت" alone also means "carried", so only with "عن")
+_AR_RELAYS = re.compile(normalize_arabic(
+    r"^\W*[وف]?(?:نقلت|نقل|تنقل|ينقل)\s+(?P<via>[^،,:\"«]{2,50}?)\s+عن\s+"
+    r"(?P<np>[^،,:\"«]{2,60}?)\s*(?:[،,][^،,\"«]{2,40}[،,]\s*)?"
+    r"(?=(?:قوله|قولها|قولهم|ان|إن|أن|بان|بأن)\s|[:\"«])"))
 
 Match = tuple[int, int, Entry]
 
@@ -419,6 +454,10 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         np = re.sub(r"(?<=\S)\s+(?:statistics|figures|data|records|tallies|tally|count|"
                     r"documentation|reports?|estimates?)\s*$", "", np)
         name, desc = _clean_np(np)
+        titled = _AR_TITLE_NAME.match(sent, a_e + len(np)) \
+            if ar and _AR_TITLE.match(name) else None
+        if titled:  # "بحسب ما قاله رئيس لجنة الحي، عمار الحسن، لعنب بلدي": the name after
+            name, desc = titled.group(1), ", ".join(x for x in (name, desc) if x)
         appos = _APPOSITIVE_AFTER.match(sent, a_e + len(np)) if not desc else None
         if appos:  # "according to Khaled Odeh, a schoolteacher in the village"
             desc = appos.group(1).strip()
@@ -427,6 +466,8 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             name = ""  # "according to the information we have received": the author's own
         elif _NOT_A_SOURCE.match(name):
             name = ""  # "treated according to the law": a rule followed, not a source
+        if name and last_speaker and _THE_DOCUMENT.fullmatch(name):
+            name = last_speaker  # "بحسب التقرير", "according to the report": its author's
         if name:
             return Attribution(name, desc, quoted is not None,
                                s_start + (quoted.start(1) if quoted else 0),
@@ -445,11 +486,22 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             return Attribution(name, desc, True, s_start + quoted.start(1),
                                s_start + quoted.end(1), "attribution:quote_speaker",
                                (s_start + base + abs(rel), s_start + base + abs(rel) + len(name)))
+    relays = _AR_RELAYS.match(sent)
+    if relays:
+        name, desc = _clean_np(relays.group("np"))
+        if name:  # (the relaying outlet says nothing of the source's role: not in desc)
+            return Attribution(name, desc, quoted is not None, s_start, s_end,
+                               "attribution:relayed", (s_start + relays.start("np"),
+                                                       s_start + relays.end("np")))
     # 3. "X said ..." / "..., X said." / "قال X إن ..."
     for v_s, v_e, _entry in verbs:
         verb = sent[v_s:v_e]
         if sent.count("(", 0, v_s) > sent.count(")", 0, v_s):
             continue  # "(فضّل عدم ذكر اسمه)", "(who asked not to be named)": an aside's verb
+        if sent.startswith(" القبض", v_e):
+            continue  # "تلقي القبض" is "arrests" (ألقى), not "تلقى" (received)
+        if sent.endswith(("عدم ", "عدم ال"), 0, v_s):
+            continue  # "، طلب عدم ذكر اسمه،": a verbal noun after "not", nobody says anything
         if re.search("[\u0600-\u06ff]", verb):
             if re.search(r"(?:^|\s)(?:ما|لم|لا|مو|مش)\s+$", sent[max(0, v_s - 5):v_s]):
                 continue  # "الشباب ما قدرت توصل": could not reach, no estimate
@@ -467,6 +519,12 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                                    (s_start + amma.start("np"), s_start + amma.end("np")))
             if re.match(r"\s*ب?[اإأ]ن(?:ه|ها|هم|هما|نا|ني)\s", rest):
                 continue  # "قال إنه دفع ...": "he said that", the speaker is not named here
+            if re.match(r"\s*(?:فيه|فيها|عنه|عنها|له|لها|لهم)\s+ب?[اإأ]ن", rest):
+                # "أصدرت الشبكة تقريرها، وقالت فيه إنها ...": a pronoun, not a speaker's name
+                if last_speaker:
+                    return Attribution(last_speaker, "", quoted is not None, s_start, s_end,
+                                       "attribution:continued_speaker", (0, 0))
+                continue
             to_that = re.match(r"\s*((?:\S+\s+){1,9}?)(?:ان|بان|إن|أن)\s", rest)
             told_only = re.match(r"\s*ل\S+\s+(?:ان|إن|أن|بان|بأن)\s", rest)  # "أكد لمراسلنا أن"
             if to_that and not told_only and not re.search(r"[،,:;\"“«\d]", to_that.group(1)):
@@ -476,7 +534,7 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                 if aside_ar:  # "أبو خالد (اسم مستعار)": the aside describes the name
                     np = np[:aside_ar.start()] + " " + np[aside_ar.end():]
                     if len(np.split()) <= 3:
-                        np = re.sub(r"\s+ل(?!ل)\S{2,}(?:\s+\S+)?\s*$", " ", np)
+                        np = _TOLD_TO_TAIL.sub(" ", np)
                         # "تروي سلمى (اسم مستعار)، وهي شقيقة أحد الضحايا": who she is, too
                         who = re.search(r"[،,]\s*(?:وهو|وهي|وهم)\s+([^،,:\"“«]{2,60})", rest)
                         aside_desc = aside_ar.group(1) + (", " + who.group(1).strip() if who
@@ -485,7 +543,7 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                                            s_start, s_end, "attribution:verb_subject:" + verb,
                                            (s_start + v_e, s_start + v_e + len(np)))
                 # "الناشط محمد الأحمد لعنب بلدي": whom it was told is not part of the name
-                np = re.sub(r"\s+ل(?!ل)\S{2,}(?:\s+\S+)?\s*$", " ", np) \
+                np = _TOLD_TO_TAIL.sub(" ", np) \
                     if len(np.split()) > 3 else np
                 cut = _AR_NP_INNER_STOP.search(" " + np)
                 if cut:
@@ -571,6 +629,10 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             if split and len(name.split()) > 3:
                 # "مصادر محلية في مدينة مصياف": the source, then where it is
                 name, desc = split.group(1), ", ".join(p for p in (split.group(2), desc) if p)
+            if name and last_speaker and _THE_DOCUMENT.fullmatch(name):
+                name = last_speaker  # "وسجل التقرير مجزرة": the report's author records it
+            if _AR_PLACE_SUBJECT.match(name) and normalize_arabic(verb).startswith("سجل"):
+                continue  # "وسجلت محافظة إدلب الحصيلة الأعلى": a place records no statement
             if name:
                 return Attribution(name, desc, quoted is not None, s_start, s_end,
                                    "attribution:verb_subject:" + verb,
@@ -671,9 +733,13 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             return Attribution(name, desc, quoted is not None, s_start + colon.end(), s_end,
                                "attribution:colon_source",
                                (s_start + colon.start("np"), s_start + colon.end("np")))
-    if quoted is not None and last_speaker and _AR_PRONOUN_VERB.match(sent):
-        return Attribution(last_speaker, "", True, s_start + quoted.start(1),
-                           s_start + quoted.end(1), "attribution:continued_speaker", (0, 0))
+    if last_speaker and _AR_PRONOUN_VERB.match(sent):
+        # "وأضاف أن ...", "وتابعت: ...": the verb's hidden subject is the last speaker
+        if quoted is not None:
+            return Attribution(last_speaker, "", True, s_start + quoted.start(1),
+                               s_start + quoted.end(1), "attribution:continued_speaker", (0, 0))
+        return Attribution(last_speaker, "", False, s_start, s_end,
+                           "attribution:continued_speaker", (0, 0))
     return None
 
 
@@ -717,7 +783,10 @@ _RELATIVE = _rx(r"^(?:who|which|whose|whom)\b", re.I)
 # between the speaker and the verb, never the speaker
 _ASIDE = _rx(r"^(?:speaking|talking|writing|in\s+(?:a|an|its|his|her|their)\s|on\s+condition|"
              r"on\s+behalf|via\s|through\s|for\s+(?:its|his|her|their)\s+part|in\s+turn|"
-             r"for\s+fear|out\s+of\s+fear|fearing|for\s+security\s+reasons|citing\s)", re.I)
+             r"for\s+fear|out\s+of\s+fear|fearing|for\s+security\s+reasons|citing\s|"
+             # "The commission, created in May 2025, told ...": a participle describes it
+             r"(?:created|founded|established|formed|set\s+up|launched|based|headquartered|"
+             r"headed|led|chaired|backed|funded|appointed|tasked|mandated)\s)", re.I)
 # an organisation's name: capitalised words with lower-case links ("the Syrian Observatory for
 # Human Rights", "Ministry of Defence"); it ends on a capitalised word
 # a date is no name: "March 21" (a dateline's)
@@ -1035,8 +1104,9 @@ def header_organisation(norm: str, lex: Lexicons | None = None) -> str | None:
             return rep.group("org").strip()
         if _DOC_TYPE_LINE.fullmatch(ln):
             continue  # "Press release", "بيان إلى الرأي العام": the kind of document
-        if len(ln.split()) > 10 or re.search(r"[.!?:؟\"“«]|\d", ln):
-            break  # a headline or the text itself
+        if len(ln.split()) > 10 or re.search(r"[.!?:؟\"“«,،]|\d|\b(?:says?|said|tells?)\b",
+                                             ln, re.I):
+            break  # a headline ("Gunmen kill four in raid, monitor says") or the text itself
         role = first_matching(lex.source_roles, ln)
         if role in ("NGO", "official") and not _VERBISH.search(ln):
             return re.split(r"\s+[-–—|]\s+", ln)[0].strip()

@@ -51,6 +51,8 @@ CASUALTY_AFTER: list[tuple[str, re.Pattern[str]]] = [
         # "where thousands of people had sought shelter"
         r"sought (?:shelter|refuge|safety)|took refuge|taken refuge|"
         r"forced out of their homes|escaped|managed to escape|"
+        # "some 6,000 people had sought shelter at the airbase": people who fled their homes
+        r"(?:sought|seeking|taken|took|taking)\s+(?:shelter|refuge)|"
         # "who had been forced out of the city", "crossed into Lebanon", "were deported"
         r"(?:forced|driven|pushed|forcibly\s+(?:moved|transferred))\s+(?:out|from|away)|"
         r"crossed\s+(?:the\s+border\s+)?into|deported|forcibly\s+transferred|"
@@ -340,7 +342,9 @@ _SPEAKER_NOUNS = _rx(r"^\s*(?:other\s+|more\s+)?(?P<n>witnesses|eyewitnesses|int
                      r"lawyers|diplomats|analysts)\b", re.I)
 # suspects named or identified are no victims ("identified 298 suspects")
 _SUSPECTS = _rx(r"^\s*(?:of\s+the\s+|other\s+)?(?:suspects|suspected perpetrators|perpetrators|"
-                r"culprits)\b|^\s*(?:من\s+)?(?:ال)?(?:مشتبه|متهمين|متهم|جناة|الجناة)", re.I)
+                r"culprits)\b|^\s*(?:من\s+)?(?:ال)?(?:مشتبه|متهمين|متهم|متورطين|مطلوبين|جناة|الجناة)", re.I)
+_AR_PEOPLE_SUSPECTED = _rx(r"^\s*(?:اشخاص|أشخاص|شبان|رجال|عناصر|افراد|أفراد)\s+(?:مشتبه|متهمين|"
+                           r"متورطين|مطلوبين)")
 _FRACTION_AFTER = _rx(r"^[\s-]*(?:thirds?|quarters?|fifths?|tenths?|halves)\b", re.I)
 _RATIO_AFTER = _rx(r"^\s+(?:in|out of)\s+(?:every\s+)?(?:\d+|two|three|four|five|six|seven|eight|"
                    r"nine|ten)\b", re.I)
@@ -686,10 +690,9 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
     if interviewed:
         noun = interviewed.group(1).lower()
         return "other", noun, f"other:{noun}:interviewed"
-    if _SUSPECT_WORDS.search(al) and _SUSPECTS.match(after) and \
-            _verb_before(before, after) != "detained" and \
-            _casualty_after(after[:50]) != "detained":
-        # "identified 298 suspects" (but "arrested four suspects" counts people detained)
+    if _SUSPECT_WORDS.search(al) and (_SUSPECTS.match(after) or _AR_PEOPLE_SUSPECTED.match(after)):
+        # "identified 298 suspects", "arrested four suspects", "ثلاثة أشخاص متهمين": suspects
+        # of a crime are no victims, and their arrest is no violation (violations.yaml)
         return "other", "suspects", "other:suspects"
     speakers = _SPEAKER_NOUNS.match(after)
     if speakers and not IMMEDIATE_AFTER.match(after):

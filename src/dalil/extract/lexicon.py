@@ -557,6 +557,13 @@ def compile_lexicon(entries: list[Entry], *, literal: bool = False) -> CompiledL
         prefix = _literal_prefix(pat, literal)
         alternatives = () if prefix else _alternative_prefixes(pat)
         starts = None if has_arabic(pat) else fastre.literal_starts(compiled)
+        if has_arabic(pat) and not (prefix or alternatives):
+            # "(?:اخدو|اخذو)\w* ...", "(?:ي|ت)?طلق\w* ...": the starts of the body, which
+            # begins at most four characters into a match (two clitics, the article), where
+            # Arabic entries are tried anyway; without them the entry searched whole reports
+            body_starts = fastre.literal_starts(re.compile(body, re.IGNORECASE))
+            if body_starts and min(map(len, body_starts)) >= 2:
+                alternatives = tuple(sorted(body_starts))
         if starts:
             # every match starts with one of these, worked out from the whole entry
             # ("(?:is|was) (?:still )?missing": "is missing", "was still missing" ...)

@@ -71,8 +71,9 @@ VAGUE = {
     normalize_arabic("عشرات الآلاف"): 20_000, normalize_arabic("مئات الآلاف"): 200_000,
     # without the article: "تحرم مئات آلاف المهجّرين"
     normalize_arabic("عشرات آلاف"): 20_000, normalize_arabic("مئات آلاف"): 200_000,
-    # as nouns: "لا يزال مصير العشرات مجهولاً", "اعتقال المئات"
+    # as nouns: "لا يزال مصير العشرات مجهولاً", "مقتل المئات", "نزوح الآلاف"
     normalize_arabic("العشرات"): 20, normalize_arabic("المئات"): 200,
+    normalize_arabic("الآلاف"): 2000,
 }
 
 
@@ -210,7 +211,7 @@ _VAGUE_RE = ("(?:half a dozen|two dozen|three dozen|four dozen|five dozen|tens o
              "hundreds|thousands|a dozen|"
              + "|".join(re.escape(normalize_arabic(w)) for w in
                         ("عشرات الآلاف", "مئات الآلاف", "عشرات آلاف", "مئات آلاف", "نصف مليون",
-                         "العشرات", "المئات", "عشرات", "مئات", "آلاف"))
+                         "العشرات", "المئات", "الآلاف", "عشرات", "مئات", "آلاف"))
              + ")")
 _QUAL = {
     "at_least": ["at least", "no fewer than", "no less than", "not less than", "a minimum of",
@@ -313,6 +314,21 @@ _OVER_PARTICLE = re.compile(r"\b(?:hand(?:ed|s|ing)?|turn(?:ed|s|ing)?|t(?:ook|a
 _CURRENCY_BEFORE = re.compile(r"(?:[$£€]|\b(?:US|USD|SYP|EUR|GBP|TRY)\s*)$", re.I)
 
 
+_SCALE_END = re.compile(r"\s*(billion|bn|million|mn|thousand|مليار|مليارات|مليون|ملايين|ألف|الف|"
+                        r"ألفا|الفا|آلاف|الاف)$", re.I)
+_SCALES = {"billion": 10**9, "bn": 10**9, "مليار": 10**9, "مليارات": 10**9, "million": 10**6,
+           "mn": 10**6, "مليون": 10**6, "ملايين": 10**6, "thousand": 1000}
+
+
+def _shared_scale(lo: int, lo_text: str, hi: int, hi_text: str) -> int:
+    """"between 5 and 10 thousand", "ما بين ٥ و١٠ آلاف": the scale written once is both bounds'."""
+    m = _SCALE_END.search(hi_text)
+    if m is None or _SCALE_END.search(lo_text):
+        return lo
+    scale = _SCALES.get(m.group(1).lower(), 1000)
+    return lo * scale if lo * scale < hi else lo
+
+
 def find_numbers(norm: str, start: int = 0, end: int | None = None) -> list[NumberMatch]:
     out: list[NumberMatch] = []
     for m in _matches(norm, start, len(norm) if end is None else end):
@@ -325,6 +341,8 @@ def find_numbers(norm: str, start: int = 0, end: int | None = None) -> list[Numb
                 # "twenty-three", "three hundred and twelve", "ثلاثة وعشرين": one number.
                 out.append(NumberMatch(m.start("lo"), m.end(), whole, "exact", "number:exact"))
                 continue
+            if lo is not None and hi is not None:
+                lo = _shared_scale(lo, m.group("lo"), hi, m.group("hi"))
             if (lo is None or hi is None or hi <= lo
                     or (joiner in ("and", "و") and not m.group("between"))):
                 out.extend(_single(norm, m.start("lo"), m.end("lo"), None))

@@ -112,6 +112,24 @@ _DATELINE_REST = re.compile(
     r"(?:,\s*[A-Z][A-Za-z ]{1,20})?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
     r"\s*(?:\([^()\n]{1,40}\))?\s*(?:—|–|-|:)")
 
+# "reaching the base at Hmeimim, where thousands had sought shelter": where the displaced went
+_SHELTER_WHERE = _rx(r"(?:\s+[\w-]+){0,3}\s*,?\s+where\s+[^.;]{0,60}?\b(?:shelter\w*|refuge|"
+                     r"camp(?:ed|ing)|staying|stayed|hosted|housed)\b", re.I)
+# "AFP could not confirm either figure": the two sources' tolls, wherever they were given
+_EITHER_FIGURE = _rx(r"\b(?:either|both|neither)\s+(?:of\s+the(?:se)?\s+)?(?:figures?|tolls?|"
+                     r"counts?|numbers?|accounts?|claims?)\b|(?:اي|أي|كلا)\s+(?:من\s+)?"
+                     r"(?:الحصيلتين|الرقمين|الروايتين)", re.I)
+_VICTIM_MEMBERS = _rx(r"(?:\b(?:including|among them|among whom|of whom|among the dead|among the "
+                      r"victims)\s+(?:\S+\s+){0,2}(?:members?|fighters?|soldiers?|officers?|"
+                      r"personnel|elements|recruits|conscripts)\s+(?:of|from)\s+(?:the\s+)?|"
+                      r"(?:^|\s)(?:بينهم|منهم|من بينهم|بينها)\s+(?:\S+\s+){0,2}?(?:من\s+)?"
+                      r"(?:عناصر|عنصر|عنصرين|عنصران|مقاتلي|افراد|جنود|ضباط|منتسبي)\s+(?:من\s+)?)$",
+                      re.I)
+_ARRESTS_SUSPECTS = _rx(r"(?:\s+\S+){0,3}?\s+(?:had\s+|have\s+|has\s+)?(?:arrested|detained|"
+                        r"apprehended|captured)\s+(?:\S+\s+){0,3}?(?:suspects?|men suspected|"
+                        r"people suspected|alleged perpetrators)|(?:\s+\S+){0,2}?\s+(?:القبض|بالقبض)"
+                        r"\s+على\s+(?:\S+\s+){0,3}?(?:متهم|متورط|مشتبه|مطلوب|المتهم|المتورط|"
+                        r"المشتبه|المطلوب)", re.I)
 _NEGATION = _rx(r"(?:\b(?:no|not|never|denied|deny|denies|without|nobody|none)\b"
                        # ("ولم ترد أنباء عن اعتقالات": the conjunction glued to the negation)
                        r"|(?:^|\s)[وف]?(?:لم|لا(?!\s+(?:يقل|تقل|يزال|تزال|سيما))|نفى|نفت|دون|بدون|ينفي|"
@@ -219,7 +237,16 @@ _PATIENT_BEFORE = _rx(r"(?:\b(?:against|targeting|targeted|ambushed|attacked|kil
                              # "seized Afrin from the Kurdish YPG militia": the loser of ground
                              r"\b(?:seized|captured|took|wrested|recaptured|retook|expelled|drove)\s+"
                              r"(?:\S+\s+){0,3}?(?:from|out)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|(?:ضد|استهداف|استهدفت|"
-                             r"استهدف|مقتل|قتل|اغتيال|اعتقال|خطف|اختطاف|اصابة)\s+(?:\S+\s+){0,3})$",
+                             r"استهدف|مقتل|قتل|اغتيال|اعتقال|خطف|اختطاف|اصابة|"
+                             # "استشهد عنصران من الجيش": the dead and wounded are no agents
+                             r"استشهد\S*|استشهاد|اصيب\S*|جرح|مصرع|لقي)\s+(?:\S+\s+){0,3}|"
+                             # the charge against the detained: "accused of links to IS",
+                             # "بحجة الانتماء لخلايا تنظيم الدولة" (the pretext, not the agent)
+                             r"\b(?:accused|accusing|suspected|suspicion|charges?|charged|convicted|"
+                             r"pretext|pretexts)\s+(?:of\s+)?(?:\S+\s+){0,4}?(?:belonging|"
+                             r"membership|links?|ties|affiliation|collaborat\w+|working|dealing|"
+                             r"communicat\w+|spying)\s+(?:to|with|in|for)\s+(?:the\s+)?"
+                             r"(?:\S+\s+){0,2}|(?:بحجة|بتهمة|بذريعة|بتهم|تهمة)\s+(?:\S+\s+){1,3})$",
                              re.I)
 # a sentence may give figures of two sources only if it has two clauses
 # "هاجم مسلحون ... دوريات وحواجز للأمن العام", "على مواقع للأمن العام": its posts were attacked
@@ -700,6 +727,9 @@ class _Run:
                     a = attr.Attribution(found.speaker, found.description, True, sent.start,
                                          sent.end, "attribution:quote_run",
                                          found.speaker_span)
+                    if has_arabic(a.speaker):  # as the text spells it, like the others
+                        a = dc_replace(a, speaker=self._surface_name(a.speaker,
+                                                                     a.speaker_span[0]))
             cues = list(hedge_by_sent.get(si, []))
             if a is not None:
                 speaker, rule = a.speaker, a.rule
@@ -767,12 +797,16 @@ class _Run:
             # "AFP could not independently verify the tolls." closing a report: all its tolls
             closing = sn.paragraph == sentences[-1].paragraph and disclaimer_names_all_figures(
                 sn.text)
-            reach = 14 if (alone and (figure_words or accounts)) or closing else 6
+            # "either figure": two figures, wherever they were given
+            either = bool(_EITHER_FIGURE.search(sn.text))
+            n_covered = 0
+            reach = 14 if (alone and (figure_words or accounts)) or closing or either else 6
             covered_here = False
             for prev in range(si - 1, max(-1, si - reach), -1):
                 if prev not in claim_of_sent:
                     continue
-                if covered_here and sentences[prev].paragraph != sn.paragraph and not closing:
+                if covered_here and sentences[prev].paragraph != sn.paragraph and not closing \
+                        and not (either and n_covered < 2):
                     break  # the figures of its own paragraph are the ones it doubts
                 if figure_words is None and not accounts and \
                         sentences[prev].paragraph < sn.paragraph - 1:
@@ -787,6 +821,7 @@ class _Run:
                     else with_figure or accounts
                 if covers:
                     covered_here = covered_here or sentences[prev].paragraph == sn.paragraph
+                    n_covered += with_figure
                     if not pc.hedged:
                         pc.hedged = True
                         pc.hedge_cues.append(cue)
@@ -1032,7 +1067,8 @@ class _Run:
                         norm[raw.end:raw.end + 40])) and raw.start == sn.start and (
                     si == 0 or _DATELINE_REST.match(norm, raw.end, raw.end + 60)):
                 role = "dateline"
-            elif WHERE_AFTER.match(norm, raw.end) and (si in event_sents or si in setting_sents):
+            elif WHERE_AFTER.match(norm, raw.end) and (si in event_sents or si in setting_sents) \
+                    and not _SHELTER_WHERE.match(norm, raw.end):
                 role = "scene"  # "transferred to Saydnaya, where he died under torture"
             elif origin_before(before):
                 role = "origin"
@@ -1406,6 +1442,10 @@ class _Run:
         before = norm[max(sent.start, s - 40):s]
         if DISGUISE_BEFORE.search(before):
             return False  # "men wearing General Security uniforms": not General Security
+        if _VICTIM_MEMBERS.search(before):
+            return False  # "18 killed, among them 5 members of General Security": the dead
+        if _ARRESTS_SUSPECTS.match(norm, e, min(sent.end, e + 90)):
+            return False  # "police arrested two suspects": law enforcement, not a violation
         if _AGENT_BEFORE.search(before):
             return True
         if norm[s:s + 1] >= "\u0600" and _AR_AGENT_CHAIN.search(norm, max(sent.start, s - 120), s):
@@ -1615,6 +1655,10 @@ class _Run:
                     name = bare
             if 0 <= head.find(name.lower()) < m.start(g):
                 continue  # "his brother told Enab Baladi" in Enab Baladi's own report
+            initials = "".join(w[0] for w in re.findall(r"[A-Z][a-z]+", _ARTICLE.sub("", name))
+                               ).lower()
+            if len(initials) >= 2 and re.search(rf"\({initials}\)|\b{initials}\s+[-—–]", head):
+                continue  # "told The Associated Press" under the dateline "RAQQA, Syria (AP) —"
             if first_matching(self.lex.source_roles, normalize_arabic(name)) != "media" and \
                     not (g == "paren" and first_matching(self.lex.source_roles,
                                                          normalize_arabic(m.group("ar") or ""))
@@ -1658,7 +1702,8 @@ class _Run:
             if not key or _PRONOUN_KEY.fullmatch(key):
                 continue
             named = self._actors_in(raw[0])
-            if named and named[0][2].label and (named[0][1] - named[0][0]) >= 0.5 * len(raw[0]) \
+            bare = len(_ARTICLE.sub("", raw[0]))  # "The SDF" is all name
+            if named and named[0][2].label and (named[0][1] - named[0][0]) >= 0.5 * bare \
                     and self.lex.actor_kinds.get(named[0][2].label) != "state_body":
                 # (not state bodies: the defence and the interior ministry are two sources)
                 key = name_key(named[0][2].label)  # "the SDF" = "Syrian Democratic Forces"

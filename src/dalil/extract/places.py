@@ -45,6 +45,8 @@ _LATIN_ARTICLES = {"al", "el", "ad", "ar", "as", "at", "az", "an", "ash", "adh",
                    "es", "et", "ez", "en", "ibn", "bin", "bani", "umm", "abu", "wadi", "tal", "tell",
                    "jabal", "jebel", "ain", "ras", "deir", "beit", "bayt", "kafr", "khirbet", "qasr",
                    "de", "la"}
+# Levantine month names, and the dam, university and newspaper named after them ("Tishreen")
+_MONTH_WORDS = {"tishreen", "tishrin", "teshreen", "tashrin", "kanun", "kanoun"}
 # Capitalised English words that are also the name of some Syrian village.
 _EN_STOP = {
     "by", "is", "said", "sham", "the", "a", "an", "in", "on", "at", "it", "he", "she", "we", "they",
@@ -57,6 +59,7 @@ _EN_STOP = {
     "umm", "abu", "bin", "ibn", "al", "el", "mr", "mrs", "dr", "gen", "col",
     # given names of public figures that are also village names ("the fall of Bashar Assad")
     "bashar", "hafez", "maher", "rifaat", "asma", "assad", "jolani", "julani",
+    *_MONTH_WORDS,
 }
 _AR_STOP = {name_key(w) for w in (
     "في", "من", "إلى", "على", "عن", "مع", "بعد", "قبل", "حتى", "منذ", "خلال", "بين", "أن", "إن",
@@ -95,6 +98,17 @@ _SPELLING_CUE = _rx(
     r"|\b(?:in|of|villages?|towns?)\s+(?:the\s+)?(?:village|town|hamlet|city|camp)\s+of\s+)$")
 # generic place words: never a place's name, whatever cue precedes ("على حاجز المدينة": the
 # city's checkpoint, not a village called al-Madina)
+# what follows a person's name, not a place's
+_PERSON_AFTER = _rx(r"(?:\s+[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?(?=[\s,']))?"  # a surname
+                    r"\s*(?:,\s*\d{1,3}\s*,|and\s+(?:her|his)\s|(?:said|says|told|recalled|"
+                    r"recounts|recounted|added|explained|wept|smiled|remembers|remembered)\b|"
+                    r"'s\s+(?:husband|wife|son|"
+                    r"daughter|brother|sister|mother|father|children|family|uncle|cousin)\b)")
+_TOPONYM_BEFORE = _rx(r"\b(?:in|at|from|near|of|to|into|outside|around)\s+(?:the\s+)?(?:\w+\s+)?$",
+                      re.I)
+_AR_ADJECTIVES = {name_key(w) for w in (
+    "الشرقي", "الغربي", "الشمالي", "الجنوبي", "الشرقية", "الغربية", "الشمالية", "الجنوبية",
+    "الأوسط", "الوسطى", "الكبرى", "الصغرى", "القديمة", "الجديدة", "القديم", "الجديد")}
 _AR_NEVER = {name_key(w) for w in (
     "المدينة", "القرية", "البلدة", "المنطقة", "الحي", "الريف", "المخيم", "الناحية", "المحافظة",
     "قرى", "بلدات", "مدن", "أحياء", "مناطق", "مخيمات",
@@ -171,6 +185,10 @@ _ORIGIN = _rx(
     # home towns are no scenes); but "kidnapped a boy from X" names where it happened
     r"|\b(?:journalists?|activists?|farmers?|teachers?|doctors?|nurses?|engineers?|lawyers?|"
     r"students?|plumbers?|drivers?|shepherds?|traders?|merchants?|workers?|man|woman|boy|girl|"
+    r"bakers?|butchers?|tailors?|mechanics?|carpenters?|labou?rers?|pharmacists?|imams?|priests?|"
+    r"sheikhs?|clerics?|residents?|villagers|detainees?|prisoners?|survivors?|relatives?|"
+    r"brothers?|sisters?|cousins?|sons?|daughters?|husbands?|wife|wives|nephews?|uncles?|"
+    r"volunteers?|paramedics?|men|women|boys|girls|"
     r"youths?|family|families|refugees?|conscripts?|defectors?|natives?|Alawites|Druze|"
     r"delegations?|delegates|representatives|negotiators|notables|dignitaries|elders|"
     r"fathers?|mothers?|sons?|daughters?|brothers?|sisters?|husbands?|wife|wives|widows?|"
@@ -198,7 +216,7 @@ _DESTINATION = _rx(
     r"(?:\b(?:fled|flee|fleeing|flees|escaped|escape|displaced|refuge|sheltering|shelter|"
     r"sheltered|evacuated|moved|relocated|headed|heading|driven|bused|bussed|deported|"
     # (the gap stops at a new clause: "fled to Tartus after their house in Baniyas was looted")
-    r"transferred|taken|transported|returned|arrived|made their way|walked)\b"
+    r"transferred|taken|transported|returned|arrived|made their way|walked|reaching|reached)\b"
     r"(?:(?!\b(?:after|before|when|because|where|while|but|whose|which)\b)[^.;]){0,45}?"
     r"\b(?:to|into|towards?|in|at)\s+(?:the\s+)?(?:(?:nearby\s+|neighbou?ring\s+)?(?:safety|village|"
     r"town|city|area|coast)\s+of\s+(?:the\s+)?)?(?:neighbou?ring\s+|nearby\s+|northern\s+|"
@@ -425,7 +443,9 @@ class _Lookups:
                     keys = ((0, key),)
                     break
         skeleton = None
-        if not arabic:
+        key_words = name_key(surface).split()
+        if not arabic and " ".join(key_words) not in _EN_STOP and \
+                not any(w in _MONTH_WORDS for w in key_words):
             sk = skeleton_key(surface)
             cons = len(sk.replace(" ", ""))
             if cons >= 3 and gaz.has_skeleton_key(sk):
@@ -495,10 +515,15 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
                 if _overlaps(start + rel, end, blocked_sorted):
                     continue
                 if key in _AR_STOP:
-                    cue_m = _AR_STRONG_CUE.search(norm[max(0, start + rel - 14):start + rel])
+                    window = norm[max(0, start + rel - 14):start + rel]
+                    cue_m = _AR_STRONG_CUE.search(window)
                     if key in _AR_NEVER or cue_m is None or _MASSACRE_WORD.match(cue_m.group(0)):
                         # a common word, unless a place word names it ("مدينة التل"); after
                         # "مجزرة" it is an adjective ("مجزرة جديدة": a new massacre)
+                        continue
+                    if key in _AR_ADJECTIVES and window[:cue_m.start()].endswith("ال"):
+                        # after a definite place word it agrees with it as an adjective:
+                        # "الحي الشرقي" is the eastern quarter, not the village Ash Sharqi
                         continue
                 found = (start + rel, end, key, n)
                 break
@@ -535,6 +560,11 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
                                                         norm[e:e + 30]) or \
                 _ORG_BEFORE.search(norm[max(0, s - 30):s]):
             i += n  # "Idlib Today", "Homs News Network": an outlet or body named after a place
+            continue
+        if not has_arabic(key) and not _MODIFIER_AFTER.match(norm, e) and \
+                _PERSON_AFTER.match(norm, e, e + 40) and \
+                not _TOPONYM_BEFORE.search(norm, max(0, s - 25), s):
+            i += n  # "Rasha and her two daughters walked", "Samir, 34, said": a person
             continue
         if not has_arabic(key) and _THE_BEFORE.search(norm, max(0, s - 5), s) and \
                 _LANDMARK_AFTER.match(norm, e, e + 50):
@@ -771,7 +801,10 @@ def _keys(norm: str, start: int, end: int, arabic: bool) -> list[tuple[int, str]
     if surface.startswith("لل") and len(surface) > 4:
         out.append((start + 1, name_key("ا" + surface[1:])))
     for k in (1, 2):
-        if len(surface) > k + 2 and all(c in "وفبلك" for c in surface[:k]):
+        if len(surface) > k + 2 and all(c in "وفبلك" for c in surface[:k]) and \
+                not (len(surface) - k == 3 and surface.endswith("ه")):
+            # a three-letter rest ending in ه is a word with its pronoun ("فرقه": its teams),
+            # not a name whose ة is written ه ("رقه")
             out.append((start + k, name_key(surface[k:])))
             if surface[k:].startswith("لل"):
                 out.append((start + k + 1, name_key("ا" + surface[k + 1:])))
