@@ -438,3 +438,16 @@ def test_partitive_after_an_aside_sentence_and_sana_infiltration_scene() -> None
     text = ("ارتقى ثلاثة شهداء من العسكريين خلال التصدي للهجوم. وكانت وحدات الجيش قد أحبطت أمس "
             "محاولة تسلل مماثلة على محور قرية تل ملح.")
     assert "Tall Mallah" in _places(text, "2024-10-16")
+
+
+def test_interview_answers_belong_to_the_interviewee() -> None:
+    text = ("Q&A: a lawyer on property seizures\n\nThe Monitor spoke with Huda Kanaan, a lawyer "
+            "in Homs.\n\nThe Monitor: How many seizures have you seen?\n\nHuda Kanaan: This year "
+            "we recorded 64 seizures of homes in al-Khalidiya alone.\n\nThe Monitor: Who is "
+            "behind them?\n\nKanaan: Mostly the security branches. Owners who object are "
+            "detained.")
+    r = _x(text)
+    names = {s["name"] for s in r["quoted_sources"]}
+    assert "Huda Kanaan" in names and "The Monitor" not in names and "Kanaan" not in names
+    claim = next(c for c in r["claims"] if "64 seizures" in c["text"])
+    assert claim["attributed_to"] == "Huda Kanaan"

@@ -402,6 +402,9 @@ def _utf8(text: str) -> bytes:
 _PRONOUN_SPEAKER = re.compile(r"^(?:he|she|they|it|we|i)$", re.I)
 _BASED_AFTER = re.compile(r"-based\b")
 # "toward Tabqa and Raqqa", "باتجاه حي درعا المحطة ومدينة طفس": the next item of a list of places
+# "Ayman al-Zoubi: In 2023 ...", "Al-Zoubi: Rarely.": a speaker's label in an interview
+_QA_LABEL = re.compile(r"(?P<n>(?:[A-Z][\w'-]+|[Aa]l-[A-Z][\w'-]+)(?:[ -](?:al-|el-|bin |abu )?"
+                       r"[A-Z][\w'-]+){0,3}):\s")
 _FROM_THEN_IN = re.compile(r"\bfrom\b[^.;]*\b(?:in|at)\s+(?:the\s+)?$", re.I)
 _LIST_JOIN = re.compile(r"(?:\s+(?:countryside|province|governorate|city|district|suburbs|region))?"
                         r"\s*(?:,|and|or|و|او)\s*(?:(?:for|to|towards?|into|in|at)\s+)?"
@@ -664,6 +667,7 @@ class _Run:
         prev_quote: tuple[int, str] | None = None
         post_of_para: tuple[int, str] | None = None
         self._channel_sources()
+        answerer = self._interview_answers(sentences)
         for sent in sentences:
             si = sent.index
             stext = sent.text
@@ -689,6 +693,17 @@ class _Run:
                 post_of_para = (sent.paragraph, poster)
                 self._raw_sources.append((poster, "", (sent.start, sent.end),
                                           "attribution:post_author"))
+            if sent.paragraph in answerer and (a is None or a.rule == "attribution:default" or
+                                                re.search(r"(?:^|\s)(?:we|i|our)$", a.speaker,
+                                                          re.I)):
+                # a Q&A: "Ayman al-Zoubi: In 2023 we recorded 143 kidnappings ..."
+                name = answerer[sent.paragraph]
+                if not any(x[3] == "attribution:interview_label" and x[0] == name
+                           for x in self._raw_sources):
+                    self._raw_sources.append((name, "", (sent.start, sent.end),
+                                              "attribution:interview_label"))
+                a = attr.Attribution(name, "", False, sent.start, sent.end,
+                                     "attribution:interview_label", (0, 0))
             if a is None and post_of_para is not None and post_of_para[0] == sent.paragraph:
                 # "RT @SDFpress: ... 46 were killed.": the post's account, sentence by sentence
                 a = attr.Attribution(post_of_para[1], "", False, sent.start, sent.end,
@@ -1734,6 +1749,33 @@ class _Run:
                     first.role = more.role
                 first.pseudonymous = first.pseudonymous or more.pseudonymous
             out.append(first)
+        return out
+
+    def _interview_answers(self, sentences: list[Sentence]) -> dict[int, str]:
+        """Paragraphs of a Q&A answered by a named person: "Ayman al-Zoubi: In 2023 we ...",
+        later "Al-Zoubi: Rarely." (the short label is the full name given before). A report is a
+        Q&A when at least three paragraphs open with a name label and one label asks questions."""
+        labels: list[tuple[int, str, bool]] = []  # paragraph, label, the paragraph asks
+        by_para: dict[int, list[Sentence]] = {}
+        for x in sentences:
+            by_para.setdefault(x.paragraph, []).append(x)
+        for para, sents in by_para.items():
+            m = _QA_LABEL.match(sents[0].text)
+            if m:
+                asks = sents[-1].text.rstrip().endswith("?")
+                labels.append((para, m.group("n"), asks))
+        if len(labels) < 3 or not any(asks for _p, _n, asks in labels):
+            return {}
+        askers = {n for _p, n, asks in labels if asks}
+        full: dict[str, str] = {}
+        for _p, n, _a in labels:
+            if n not in askers and " " in n:
+                full[n.split()[-1].lower()] = n  # "al-Zoubi" -> "Ayman al-Zoubi"
+        out = {}
+        for para, n, asks in labels:
+            if asks or n in askers:
+                continue
+            out[para] = full.get(n.split()[-1].lower(), n)
         return out
 
     def _name_withheld(self, name: str) -> bool:
