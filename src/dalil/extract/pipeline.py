@@ -429,8 +429,9 @@ _DETERMINER_ONLY = re.compile(r"(?:a|an|the|this|that|these|those|it|its|one|two
                               r"six|seven|eight|nine|ten|some|many|most|others|several|few|both|"
                               r"all|none)", re.I)  # "Two said they had been detained": a count
 # a monitor described, not named: it is the monitor the report names
-_GENERIC_MONITOR = re.compile(r"(?:(?:a|an|the)\s+)?(?:same\s+|(?:[\w-]+\s+){0,2})(?:war\s+)?"
-                              r"(?:monitor|monitoring group|observatory|rights group|watchdog|group)",
+# (not "an armed group", "a group of residents": only monitors, named by what they do)
+_GENERIC_MONITOR = re.compile(r"(?:(?:a|an|the)\s+)?(?:same\s+group|(?:[\w-]+\s+){0,2}(?:war\s+)?"
+                              r"(?:monitor|monitoring group|observatory|rights group|watchdog))",
                               re.I)
 _NAMED_MONITOR = re.compile(r"Observatory|Network for Human Rights|\bSOHR\b|\bSNHR\b|"
                             r"Documentation|Monitor\b|Watch\b|المرصد|الشبكة السورية")
