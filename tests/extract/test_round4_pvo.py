@@ -451,3 +451,8 @@ def test_interview_answers_belong_to_the_interviewee() -> None:
     assert "Huda Kanaan" in names and "The Monitor" not in names and "Kanaan" not in names
     claim = next(c for c in r["claims"] if "64 seizures" in c["text"])
     assert claim["attributed_to"] == "Huda Kanaan"
+
+
+def test_a_whose_clause_before_a_short_denial() -> None:
+    got = _sources("Iran, whose advisers were also deployed in the area, denied any role.")
+    assert got.get("Iran", ("", False))[0] == "official"
