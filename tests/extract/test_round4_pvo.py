@@ -411,3 +411,48 @@ def test_which_rights_groups_say() -> None:
     got = _sources("The 2012 counter-terrorism law, which rights groups say was used to detain "
                    "thousands, remains in force.")
     assert not any("law" in n for n in got)
+
+
+def test_relative_clause_between_count_and_verb() -> None:
+    got, _ = _figs("Hundreds of men who crossed into the city's western districts were later "
+                   "reported to have been detained.")
+    assert got == {(200, "at_least", "detained")}
+    got, _ = _figs("Around 50,000 civilians who had been forced out of the town are expected to "
+                   "return.")
+    assert got == {(50_000, "approx", "displaced")}
+
+
+def test_figure_of_what_the_sentence_before_asks_and_deaths_blamed_on() -> None:
+    text = ("Thousands of people had sought shelter at the base. The agency could not establish "
+            "how many people died in the village. Residents put the figure at between 20 and 25.")
+    assert ((20, 25), "range", "killed") in _figs(text)[0]
+    _, other = _figs("The network blamed most of the deaths on the army, and 93 on gunmen loyal "
+                     "to the former government.")
+    assert (93, "fighters") not in other
+
+
+def test_partitive_after_an_aside_sentence_and_sana_infiltration_scene() -> None:
+    text = ("Last year we recorded 90 kidnappings in the province. The real number is higher. "
+            "Twelve of them were in the town of Nawa alone.")
+    assert (12, "exact", "missing") in _figs(text)[0]
+    text = ("ارتقى ثلاثة شهداء من العسكريين خلال التصدي للهجوم. وكانت وحدات الجيش قد أحبطت أمس "
+            "محاولة تسلل مماثلة على محور قرية تل ملح.")
+    assert "Tall Mallah" in _places(text, "2024-10-16")
+
+
+def test_interview_answers_belong_to_the_interviewee() -> None:
+    text = ("Q&A: a lawyer on property seizures\n\nThe Monitor spoke with Huda Kanaan, a lawyer "
+            "in Homs.\n\nThe Monitor: How many seizures have you seen?\n\nHuda Kanaan: This year "
+            "we recorded 64 seizures of homes in al-Khalidiya alone.\n\nThe Monitor: Who is "
+            "behind them?\n\nKanaan: Mostly the security branches. Owners who object are "
+            "detained.")
+    r = _x(text)
+    names = {s["name"] for s in r["quoted_sources"]}
+    assert "Huda Kanaan" in names and "The Monitor" not in names and "Kanaan" not in names
+    claim = next(c for c in r["claims"] if "64 seizures" in c["text"])
+    assert claim["attributed_to"] == "Huda Kanaan"
+
+
+def test_a_whose_clause_before_a_short_denial() -> None:
+    got = _sources("Iran, whose advisers were also deployed in the area, denied any role.")
+    assert got.get("Iran", ("", False))[0] == "official"

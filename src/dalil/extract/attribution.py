@@ -777,7 +777,7 @@ _PASSIVE_PUBLISHING = {"posted", "published", "shared", "released", "issued", "r
 _VERBISH_AFTER = _rx(r"\b(?:could|would|will|may|might|was|were|is|are|had|has|have|did|"
                      r"should|must|can|not)\b", re.I)
 # "The official, who spoke on condition of anonymity, said": the subject is before the verb
-_RELATIVE_CHUNK = _rx(r",\s*(?:who|which)\s[^,]{2,100},\s*$", re.I)
+_RELATIVE_CHUNK = _rx(r",\s*(?:who|which|whose)\s[^,]{2,100},\s*$", re.I)  # also "Russia, whose aircraft ...,"
 _RELATIVE = _rx(r"^(?:who|which|whose|whom)\b", re.I)
 # "X, speaking to reporters on condition of anonymity, said", "X, in a statement, said": an aside
 # between the speaker and the verb, never the speaker

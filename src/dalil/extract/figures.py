@@ -205,6 +205,8 @@ _FAMILY_WORDS = re.compile("famil|household|عايل|اسر|عوايل", re.I)
 _RELEASE_WORDS = re.compile("releas|free|افرج|سراح", re.I)
 
 
+_RELATIVE_AFTER = re.compile(r"^\s*(?:of\s+)?(?:[\w-]+\s+){0,2}?(?P<rel>who|that)\s")
+_MAIN_VERB = re.compile(r"\s(?:were|was|have been|had been|are|is)\s")
 _WORD_EDGE = ".,;:!?\"'()\u060c"
 # the heads as they appear: plural "s", Arabic article and conjunction ("والمنازل")
 _THING_HEAD_FORMS = frozenset(
@@ -518,6 +520,11 @@ def _casualty_after(window: str) -> str | None:
     return best[1] if best is not None else None
 
 
+def casualty_word(text: str) -> str | None:
+    """What a sentence counts by its first casualty word ("how many people died": killed)."""
+    return _casualty_after(text)
+
+
 def _casualty_noun_before(head: str) -> tuple[str, int] | None:
     """The last noun of people harmed before the number in its sentence, and where it ends
     ("the wounded were taken to hospital, and two of them are in critical condition")."""
@@ -741,6 +748,18 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         after = _ABBREV_DOT.sub(r"\1 ", after)
     cut = CLAUSE_END.search(after)
     window = after[:cut.start()] if cut else after
+    rel = _RELATIVE_AFTER.match(window)
+    if rel:
+        # "Hundreds of men who crossed into government-held areas were reported to have been
+        # detained": what happened to them is after the relative clause
+        rel_text = norm[end:min(sent_end, end + 220)]
+        stop = CLAUSE_END.search(rel_text)
+        rel_text = rel_text[:stop.start()] if stop else rel_text
+        main = _MAIN_VERB.search(rel_text, rel.end())
+        # (but "100,000 civilians who had been forced out ... are expected to return": the
+        # clause is all that says what they are)
+        if main and any(pat.search(rel_text, main.start()) for _w, pat in CASUALTY_AFTER):
+            window = rel_text[:rel.start("rel")] + " " + rel_text[main.start():]
     if "," in window or "\u060c" in window:
         # "30,000 Syrians, most of them Alawites from the coast, crossed into Lebanon": the
         # aside does not push the verb out of reach
@@ -780,7 +799,9 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
             continue
         gap = um.group(0).split()[:-1]
         if unit == "fighters" and (_NOT_FIGHTERS.search(um.group(0)) or _MEMBERS_OF_NO_ARMY.match(
-                after, um.end() - 8, um.end() + 30)):
+                after, um.end() - 8, um.end() + 30) or re.match(
+                    r"\s*(?:on|by|against|from|with|to)\s", after)):
+            # ("blamed 803 deaths on the army and 211 on gunmen": deaths, no count of gunmen)
             continue  # "thousands of residents and fighters were moved": not a count of fighters
         # "30,000 inhabitants, has seen dozens of killings": the comma ends the unit's phrase
         separated = best is not None and bool(re.match(r"\s*,", after[um.end():]))

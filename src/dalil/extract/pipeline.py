@@ -47,6 +47,7 @@ from dalil.extract.figures import (
     INCLUDED_START,
     NEVER_SEEN_AGAIN,
     SUBSET_BEFORE,
+    casualty_word,
     classify,
     clause_bounds,
     disclaimer_names_accounts,
@@ -187,7 +188,8 @@ _LABEL_DATE = _rx(r"\b(?:date\s+of\s+(?:the\s+)?(?:interview|statement|testimony
 _INCIDENT = _rx(r"\b(?:clash(?:es|ed)?|fighting|battles?|struck|strikes?|air ?strikes?|shelled|"
                 r"ambush(?:ed)?|offensive|explosions?|blasts?|stormed|besieged|siege)\b|"
                 r"(?:^|\s)[وف]?(?:اشتباك\S*|معارك|غار[هة]|غارات|استهدف\S*|انفجار|هجوم|اقتحم\S*|"
-                r"حصار|قصف\S*)(?:\s|$)", re.I)
+                # SANA: "أحبطت محاولة تسلل على محور قرية X", "تصدت لهجوم"
+                r"حصار|قصف\S*|تسلل\S*|تصدت|تصدى)(?:\s|$)", re.I)
 # Narrative sentences without a violation word whose date is still a reported event's ("It was
 # nine in the morning of 7 March when the first trucks drove into the village", "Government
 # forces entered the city this morning", "وكانت وحدات الجيش قد أحبطت أمس محاولة تسلل"): acts of
@@ -580,6 +582,9 @@ def _utf8(text: str) -> bytes:
 _PRONOUN_SPEAKER = re.compile(r"^(?:he|she|they|it|we|i)$", re.I)
 _BASED_AFTER = re.compile(r"-based\b")
 # "toward Tabqa and Raqqa", "باتجاه حي درعا المحطة ومدينة طفس": the next item of a list of places
+# "Ayman al-Zoubi: In 2023 ...", "Al-Zoubi: Rarely.": a speaker's label in an interview
+_QA_LABEL = re.compile(r"(?P<n>(?:[A-Z][\w'-]+|[Aa]l-[A-Z][\w'-]+)(?:[ -](?:al-|el-|bin |abu )?"
+                       r"[A-Z][\w'-]+){0,3}):\s")
 _FROM_THEN_IN = re.compile(r"\bfrom\b[^.;]*\b(?:in|at)\s+(?:the\s+)?$", re.I)
 _LIST_JOIN = re.compile(r"(?:\s+(?:countryside|province|governorate|city|district|suburbs|region))?"
                         r"\s*(?:,|and|or|و|او)\s*(?:(?:for|to|towards?|into|in|at)\s+)?"
@@ -604,8 +609,9 @@ _DETERMINER_ONLY = re.compile(r"(?:a|an|the|this|that|these|those|it|its|one|two
                               r"six|seven|eight|nine|ten|some|many|most|others|several|few|both|"
                               r"all|none)", re.I)  # "Two said they had been detained": a count
 # a monitor described, not named: it is the monitor the report names
-_GENERIC_MONITOR = re.compile(r"(?:(?:a|an|the)\s+)?(?:same\s+|(?:[\w-]+\s+){0,2})(?:war\s+)?"
-                              r"(?:monitor|monitoring group|observatory|rights group|watchdog|group)",
+# (not "an armed group", "a group of residents": only monitors, named by what they do)
+_GENERIC_MONITOR = re.compile(r"(?:(?:a|an|the)\s+)?(?:same\s+group|(?:[\w-]+\s+){0,2}(?:war\s+)?"
+                              r"(?:monitor|monitoring group|observatory|rights group|watchdog))",
                               re.I)
 _NAMED_MONITOR = re.compile(r"Observatory|Network for Human Rights|\bSOHR\b|\bSNHR\b|"
                             r"Documentation|Monitor\b|Watch\b|المرصد|الشبكة السورية")
@@ -842,6 +848,7 @@ class _Run:
         prev_quote: tuple[int, str] | None = None
         post_of_para: tuple[int, str] | None = None
         self._channel_sources()
+        answerer = self._interview_answers(sentences)
         for sent in sentences:
             si = sent.index
             stext = sent.text
@@ -867,6 +874,17 @@ class _Run:
                 post_of_para = (sent.paragraph, poster)
                 self._raw_sources.append((poster, "", (sent.start, sent.end),
                                           "attribution:post_author"))
+            if sent.paragraph in answerer and (a is None or a.rule == "attribution:default" or
+                                                re.search(r"(?:^|\s)(?:we|i|our)$", a.speaker,
+                                                          re.I)):
+                # a Q&A: "Ayman al-Zoubi: In 2023 we recorded 143 kidnappings ..."
+                name = answerer[sent.paragraph]
+                if not any(x[3] == "attribution:interview_label" and x[0] == name
+                           for x in self._raw_sources):
+                    self._raw_sources.append((name, "", (sent.start, sent.end),
+                                              "attribution:interview_label"))
+                a = attr.Attribution(name, "", False, sent.start, sent.end,
+                                     "attribution:interview_label", (0, 0))
             if a is None and post_of_para is not None and post_of_para[0] == sent.paragraph:
                 # "RT @SDFpress: ... 46 were killed.": the post's account, sentence by sentence
                 a = attr.Attribution(post_of_para[1], "", False, sent.start, sent.end,
@@ -1031,9 +1049,13 @@ class _Run:
                 group, what, rule = "casualty", list_what[si], f"casualty:{list_what[si]}:list_item"
             if rule in ("skip:no_noun", "other:plural_noun") and last_casualty is not None and \
                     si - last_casualty[0] <= 2 and refers_to_previous_count(norm, n.start, sn.start):
-                # "Another resident put the figure at 40": the same kind of count
-                group, what, rule = "casualty", last_casualty[2], \
-                    f"casualty:{last_casualty[2]}:figure_of_previous"
+                # "Another resident put the figure at 40": the same kind of count; "could not
+                # establish how many people died. Residents put the figure at 30": what the
+                # sentence before asks about
+                asked = casualty_word(sentences[si - 1].text) if si > 0 and \
+                    last_casualty[0] != si - 1 else None
+                kind = asked or last_casualty[2]
+                group, what, rule = "casualty", kind, f"casualty:{kind}:figure_of_previous"
             if last_casualty is not None and last_casualty[0] == si and \
                     SUBSET_BEFORE.search(norm[max(0, n.start - 20):n.start]) and \
                     rule != "skip:age_or_time" and not (
@@ -1060,8 +1082,11 @@ class _Run:
                 group, what, rule = "casualty", last_casualty[2], \
                     f"casualty:{last_casualty[2]}:coordinated"
             if rule == "skip:partitive" and last_casualty is not None and (
-                    last_casualty[0] == si or (last_casualty[0] == si - 1 and
-                                               not norm[sn.start:n.start].strip())):
+                    last_casualty[0] == si or (si - last_casualty[0] <= 2 and
+                                               not norm[sn.start:n.start].strip() and (
+                        last_casualty[0] == si - 1 or not any(
+                            sentences[si - 1].start <= m.start < sentences[si - 1].end
+                            for m in numbers)))):
                 # (also "we recorded 143 kidnappings. Seventeen of them were in Jasim alone")
                 # "wounding 21, two of them critically": a part of the count before it
                 group, what, rule = "casualty", last_casualty[2], \
@@ -2003,6 +2028,33 @@ class _Run:
                     first.role = more.role
                 first.pseudonymous = first.pseudonymous or more.pseudonymous
             out.append(first)
+        return out
+
+    def _interview_answers(self, sentences: list[Sentence]) -> dict[int, str]:
+        """Paragraphs of a Q&A answered by a named person: "Ayman al-Zoubi: In 2023 we ...",
+        later "Al-Zoubi: Rarely." (the short label is the full name given before). A report is a
+        Q&A when at least three paragraphs open with a name label and one label asks questions."""
+        labels: list[tuple[int, str, bool]] = []  # paragraph, label, the paragraph asks
+        by_para: dict[int, list[Sentence]] = {}
+        for x in sentences:
+            by_para.setdefault(x.paragraph, []).append(x)
+        for para, sents in by_para.items():
+            m = _QA_LABEL.match(sents[0].text)
+            if m:
+                asks = sents[-1].text.rstrip().endswith("?")
+                labels.append((para, m.group("n"), asks))
+        if len(labels) < 3 or not any(asks for _p, _n, asks in labels):
+            return {}
+        askers = {n for _p, n, asks in labels if asks}
+        full: dict[str, str] = {}
+        for _p, n, _a in labels:
+            if n not in askers and " " in n:
+                full[n.split()[-1].lower()] = n  # "al-Zoubi" -> "Ayman al-Zoubi"
+        out = {}
+        for para, n, asks in labels:
+            if asks or n in askers:
+                continue
+            out[para] = full.get(n.split()[-1].lower(), n)
         return out
 
     def _name_withheld(self, name: str) -> bool:
