@@ -49,10 +49,8 @@ CASUALTY_AFTER: list[tuple[str, re.Pattern[str]]] = [
         r"(?:new\s+)?arrivals|"
         r"forced to leave|driven out|left their homes|forced from their homes|"
         # "where thousands of people had sought shelter"
-        r"sought (?:shelter|refuge|safety)|took refuge|taken refuge|"
+        r"(?:sought|seeking|took|taken|taking)\s+(?:shelter|refuge|safety)|"
         r"forced out of their homes|escaped|managed to escape|"
-        # "some 6,000 people had sought shelter at the airbase": people who fled their homes
-        r"(?:sought|seeking|taken|took|taking)\s+(?:shelter|refuge)|"
         # "who had been forced out of the city", "crossed into Lebanon", "were deported"
         r"(?:forced|driven|pushed|forcibly\s+(?:moved|transferred))\s+(?:out|from|away)|"
         r"crossed\s+(?:the\s+border\s+)?into|deported|forcibly\s+transferred|"

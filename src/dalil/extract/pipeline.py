@@ -112,9 +112,6 @@ _DATELINE_REST = re.compile(
     r"(?:,\s*[A-Z][A-Za-z ]{1,20})?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
     r"\s*(?:\([^()\n]{1,40}\))?\s*(?:—|–|-|:)")
 
-# "reaching the base at Hmeimim, where thousands had sought shelter": where the displaced went
-_SHELTER_WHERE = _rx(r"(?:\s+[\w-]+){0,3}\s*,?\s+where\s+[^.;]{0,60}?\b(?:shelter\w*|refuge|"
-                     r"camp(?:ed|ing)|staying|stayed|hosted|housed)\b", re.I)
 # "AFP could not confirm either figure": the two sources' tolls, wherever they were given
 _EITHER_FIGURE = _rx(r"\b(?:either|both|neither)\s+(?:of\s+the(?:se)?\s+)?(?:figures?|tolls?|"
                      r"counts?|numbers?|accounts?|claims?)\b|(?:اي|أي|كلا)\s+(?:من\s+)?"
@@ -1284,8 +1281,7 @@ class _Run:
                         norm[raw.end:raw.end + 40])) and raw.start == sn.start and (
                     si == 0 or _DATELINE_REST.match(norm, raw.end, raw.end + 60)):
                 role = "dateline"
-            elif WHERE_AFTER.match(norm, raw.end) and (si in event_sents or si in setting_sents) \
-                    and not _SHELTER_WHERE.match(norm, raw.end):
+            elif WHERE_AFTER.match(norm, raw.end) and (si in event_sents or si in setting_sents):
                 role = "scene"  # "transferred to Saydnaya, where he died under torture"
             elif origin_before(before):
                 role = "origin"

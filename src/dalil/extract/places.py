@@ -191,8 +191,7 @@ _ORIGIN = _rx(
     r"volunteers?|paramedics?|men|women|boys|girls|"
     r"youths?|family|families|refugees?|conscripts?|defectors?|natives?|Alawites|Druze|"
     r"delegations?|delegates|representatives|negotiators|notables|dignitaries|elders|"
-    r"fathers?|mothers?|sons?|daughters?|brothers?|sisters?|husbands?|wife|wives|widows?|"
-    r"residents?|survivors?|relatives?|grandfathers?|grandmothers?|mechanics?|labou?rers?|"
+    r"fathers?|mothers?|widows?|grandfathers?|grandmothers?|"
     r"Christians|Kurds|Bedouins?|Syrians)\s+(?:originally\s+)?from\s+(?:the\s+)?"
     r"(?:(?:village|town|city|area|province|countryside|region)\s+of\s+)?(?:the\s+)?$)", re.I)
 # a verb of taking or driving out between the actor and "from": where it happened, no origin
