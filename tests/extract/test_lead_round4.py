@@ -237,3 +237,18 @@ def test_the_wires_own_name_told_is_no_source_and_a_belief_hedges() -> None:
             "head, Rami Saleh, told The Associated Press that most were blindfolded.")
     assert "The Associated Press" not in sources(r)
     assert [p["hedged"] for p in r["perpetrators"]] == [True]
+
+
+def test_each_agent_of_a_list_after_by() -> None:
+    r = run("Homes in Afrin were looted in March 2018 by fighters of the Hamza Division and the "
+            "Sultan Murad Division.")
+    assert {p["canonical"] for p in r["perpetrators"]} == {"Hamza Division", "Sultan Murad Division"}
+    r = run("Most of the killings in Baniyas on 7 March 2025 were carried out by members of "
+            "security forces of the caretaker authorities and groups affiliated with the former "
+            "government, the Office said.")
+    assert len(r["perpetrators"]) == 2
+    # the next name that speaks is no second agent
+    r = run("The men were killed by gunmen, the Interior Ministry said on 7 March 2025.")
+    assert {p["canonical"] for p in r["perpetrators"]} == {"unidentified gunmen"}
+    r = run("Others were killed by members of armed Bedouin tribes in Suwayda on 16 July 2025.")
+    assert {p["canonical"] for p in r["perpetrators"]} == {"Bedouin tribal fighters"}

@@ -127,6 +127,14 @@ _ARRESTS_SUSPECTS = _rx(r"(?:\s+\S+){0,3}?\s+(?:had\s+|have\s+|has\s+)?(?:arrest
                         r"people suspected|alleged perpetrators)|(?:\s+\S+){0,2}?\s+(?:القبض|بالقبض)"
                         r"\s+على\s+(?:\S+\s+){0,3}?(?:متهم|متورط|مشتبه|مطلوب|المتهم|المتورط|"
                         r"المشتبه|المطلوب)", re.I)
+_EN_AGENT_CHAIN = _rx(r"\bby\s+(?P<chain>[^.;:!?\"“”]{2,160}?(?:,|\band|\bas well as)\s+(?:the\s+)?"
+                      r"(?:[\w'-]+\s+){0,6})$", re.I)
+# "killed by gunmen, the Interior Ministry said": the next name speaks, it is no second agent
+_SPEAKS_AFTER = _rx(r"(?:\s+(?:also|later|earlier|had|has|have))?\s+(?:said|says|told|reported|added|"
+                    r"stated|announced|denied|denies|claimed|claims|accused|blamed|confirmed|"
+                    r"wrote|posted)\b", re.I)
+_CHAIN_BREAK = _rx(r"\b(?:was|were|is|are|had|has|have|said|says|told|killed|who|which|when|after|"
+                   r"before|while|during|in|on|at|against|between)\b", re.I)
 _NEGATION = _rx(r"(?:\b(?:no|not|never|denied|deny|denies|without|nobody|none)\b"
                        # ("ولم ترد أنباء عن اعتقالات": the conjunction glued to the negation)
                        r"|(?:^|\s)[وف]?(?:لم|لا(?!\s+(?:يقل|تقل|يزال|تزال|سيما))|نفى|نفت|دون|بدون|ينفي|"
@@ -1691,6 +1699,12 @@ class _Run:
         if _ARRESTS_SUSPECTS.match(norm, e, min(sent.end, e + 90)):
             return False  # "police arrested two suspects": law enforcement, not a violation
         if _AGENT_BEFORE.search(before) or _BELONGED_TO.search(norm, max(sent.start, s - 160), s):
+            return True
+        chain = _EN_AGENT_CHAIN.search(norm, max(sent.start, s - 170), s)
+        if chain and not _CHAIN_BREAK.search(chain.group("chain")) and \
+                not _SPEAKS_AFTER.match(norm, e, min(sent.end, e + 40)):
+            # "carried out by unidentified armed men, members of security forces of the caretaker
+            # authorities and groups affiliated with the former government": each item is an agent
             return True
         if norm[s:s + 1] >= "\u0600" and _AR_AGENT_CHAIN.search(norm, max(sent.start, s - 120), s):
             return True  # (Arabic names only: the chain is Arabic)
