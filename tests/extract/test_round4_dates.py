@@ -283,3 +283,21 @@ def test_a_weekday_in_a_paragraph_about_an_earlier_year_has_no_anchor() -> None:
     # a paragraph of its own keeps the publication's week
     assert found("In 2013, rebels overran the village.\n\nOn Friday, gunmen killed five men.",
                  date(2025, 3, 10)) == ["2013", "2025-03-07"]
+
+
+def test_the_next_day_in_arabic_and_after_a_date_of_saying() -> None:
+    assert found("قُصفت البلدة يوم ١٤ تشرين الثاني. وفي اليوم التالي استهدفت مسيّرة سيارة",
+                 date(2023, 11, 20)) == ["2023-11-14", "2023-11-15"]
+    # "the group said on Saturday" is no anchor of "the next morning"
+    assert found("Gunmen abducted three aid workers on the evening of 9 May, the group said on "
+                 "Saturday. Their car was found burned the next morning.",
+                 date(2025, 5, 12)) == ["2025-05-09", "2025-05-10", "2025-05-10"]
+
+
+def test_ransoms_date_a_kidnapping_and_a_trend_is_not_today() -> None:
+    text = ("Gunmen kidnapped a pharmacist in Jasim on 3 March.\n\nOn 6 March the kidnappers "
+            "demanded a ransom of 20,000 dollars from his family.")
+    assert event_dates(text) == ["2025-03-03", "2025-03-06"]
+    text = ("Gunmen kidnapped a pharmacist in Jasim on 3 March. Ransoms have gone from a few "
+            "hundred dollars in 2019 to thousands of dollars today, a lawyer said.")
+    assert "2025-06-10" not in event_dates(text)

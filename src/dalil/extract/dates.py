@@ -120,7 +120,8 @@ DATE_RE = _rx(
         # relative expressions
         r"(?P<rel_pub>\b(?:yesterday|today|last night|this morning|this evening|tonight|"
         r"earlier today|since dawn|at dawn|minutes ago|moments ago|منذ الفجر|منذ فجر اليوم|قبل قليل|"
-        r"منذ قليل|و?امس|الامس|و?بالامس|اليوم|الليله الماضيه|"
+        # ("اليوم التالي" is the next day, "اليوم نفسه" the same day: rel_next below)
+        r"منذ قليل|و?امس|الامس|و?بالامس|اليوم(?!\s+(?:التالي|السابق|نفسه|ذاته))|الليله الماضيه|"
         # a post's "since six in the morning" ("من الساعة ستة الصبح"): today
         r"(?:منذ|من)\s+الساعه\s+(?:\S+\s+){1,2}?(?:الصبح|صباحا|الصباح|فجرا|الفجر|ظهرا|الظهر|عصرا|العصر)|"
         r"فجر اليوم|صباح اليوم|مساء اليوم|"
@@ -575,6 +576,9 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
                 res.start < header_end:
             if published is None and ":year_inferred" not in res.rule:
                 year_anchor = max(year_anchor, res.full) if year_anchor else res.full
+        elif res.full is not None and not res.rule.startswith("date:relative") and \
+                _SAID_BEFORE.search(norm, max(0, res.start - 30), res.start):
+            pass  # "..., the group said on Saturday. The car was found the next morning"
         elif res.full is not None and not res.rule.startswith("date:relative"):
             last_day, last_ambiguous = res.full, False
             if published is None and ":year_inferred" not in res.rule:
@@ -641,6 +645,8 @@ _PLUPERFECT_SINCE = re.compile(r"\bhad\s+(?:not\s+|already\s+|now\s+)?(?:been\s+
                                r"(?:[^.;]{0,40}\s)?$", re.I)
 _REPORTED = re.compile(r"\b(?:said|says|told|reported|added|stated|announced|estimated|wrote|"
                        r"according\s+to)\b", re.I)
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|announced|reported|stated|added)\s+(?:\w+\s+)?$",
+                          re.I)
 _TIMESTAMP_AFTER = re.compile(r"\s*[,·]?\s*\d{1,2}:\d{2}")
 # "since 6 March", "since the offensive began on April 30", "منذ ١٣ تموز"
 _SINCE_BEFORE = _rx(r"(?:\bsince|منذ)\s+(?:the\s+)?(?:(?:[^\s.,;:]+\s+){0,6}?(?:on|in)\s+)?"
