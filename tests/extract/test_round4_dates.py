@@ -301,3 +301,15 @@ def test_ransoms_date_a_kidnapping_and_a_trend_is_not_today() -> None:
     text = ("Gunmen kidnapped a pharmacist in Jasim on 3 March. Ransoms have gone from a few "
             "hundred dollars in 2019 to thousands of dollars today, a lawyer said.")
     assert "2025-06-10" not in event_dates(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Relatives detained at checkpoints in April and May have disappeared.",
+     ["2025-04", "2025-05"]),
+    # "and may" is a verb
+    ("He was detained in April and may have been moved to Saydnaya.", ["2025-04"]),
+    ("وفي ٢ من الشهر الجاري، اعتقلت دورية شابين من البلدة", ["2025-06-02"]),
+])
+def test_two_months_and_a_numbered_day_of_this_month(text: str,
+                                                     expected: list[str]) -> None:
+    assert found(text) == expected

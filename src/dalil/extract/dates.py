@@ -79,7 +79,7 @@ DATE_RE = _rx(
         rf"(?P<md>(?:{_EN_WD},?\s+)?(?P<m2>{_EN_M})\s+(?P<d3>\d{{1,2}}){_ORD}(?![\d:])"
         rf"(?:\s*(?:-|–|to|and)\s*(?P<d4>\d{{1,2}}){_ORD}(?![\d:]))?(?:,?\s+(?P<y2>{_YEAR}))?)",
         # "يوم الثاني عشر من الشهر": the month named last (or, with الجاري/الحالي, publication's)
-        rf"(?P<ordcur>(?P<ordc>{_AR_ORD})\s+من\s+(?:هذا\s+)?(?:الشهر)(?:\s+(?P<ordc_when>الجاري|"
+        rf"(?P<ordcur>(?P<ordc>{_AR_ORD}|\d{{1,2}})\s+من\s+(?:هذا\s+)?(?:الشهر)(?:\s+(?P<ordc_when>الجاري|"
         r"الحالي|نفسه|ذاته|الماضي|الفائت|المنصرم))?)(?![\w/(])",
         # السادس من آذار
         rf"(?P<ordm>(?P<ord>{_AR_ORD})\s+من\s+(?:شهر\s+)?(?P<m4>{_AR_M})(?:\s+(?:عام\s+)?(?P<y4>{_YEAR}))?)",
@@ -100,7 +100,8 @@ DATE_RE = _rx(
         rf"\s*(?:-|–|\band\b|\bto\b|\buntil\b|\bthrough\b|الى|حتى)\s*(?:(?:the\s+)?(?:early|late|mid-?|"
         rf"(?:beginning|start|end|middle)\s+of)\s*|(?:اواخر|مطلع|منتصف|نهايه|بدايه)\s+)?(?:شهر\s+)?"
         rf"(?P<m9>{_EN_M}|{_AR_M})(?!\w)(?:,?\s+(?:of\s+)?(?:عام\s+)?(?P<y9>{_YEAR})(?!\d))?)|"
-        rf"(?P<mo>(?:\b(?:in|last|early|late|mid|since|during|(?:the\s+)?(?:beginning|start|end|"
+        rf"(?P<mo>(?:\b(?P<mand>and|or)\s+(?P<m10>{_EN_M})(?![\w]|\s+\d)|"
+        rf"\b(?:in|last|early|late|mid|since|during|(?:the\s+)?(?:beginning|start|end|"
         rf"middle|(?:first|last|early|final)\s+(?:days|weeks?))\s+of)\s+(?:-\s*)?(?P<m5>{_EN_M})(?![\w]|\s+\d)"
         # "(?!\w)": "في أبريل ٢٠١٤" is not "في آب" followed by "ريل"
         rf"|(?:في|خلال|منذ|مطلع|اواخر|منتصف)\s+(?:شهر\s+)?(?P<m6>{_AR_M})(?!\w|\s*[/(]|\s*(?:عام\s+|سنه\s+)?\d)"
@@ -359,7 +360,8 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
         elif g["ordcur"]:
             # "يوم الثاني عشر من الشهر": the month the text is speaking of; "الجاري" the
             # publication's, "الماضي" the one before
-            d1 = _AR_ORDINALS.get(normalize_arabic(g["ordc"]), 0)
+            d1 = int(g["ordc"]) if g["ordc"].isdigit() else \
+                _AR_ORDINALS.get(normalize_arabic(g["ordc"]), 0)
             when = g["ordc_when"] or ""
             ym: tuple[int, int] | None = None
             if anchor is not None and when in ("الجاري", "الحالي"):
@@ -418,7 +420,11 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             res = DateMatch(m.start("m8"), m.end(), f"{y_a:04d}-{m_a:02d}/{y_b:04d}-{m_b:02d}",
                             "date:month_interval" + ("" if g["y9"] else ":year_inferred"), None)
         elif g["mo"]:
-            month = _month(g["m5"] or g["m6"] or g["m7"])
+            if g["mand"] and (not out or norm[out[-1].end:m.start()].strip() or
+                              g["m10"] == "may" or not re.fullmatch(r"\d{4}-\d{2}",
+                                                                   out[-1].date or "")):
+                continue  # "in April and May": only right after a month ("and may have": no)
+            month = _month(g["m5"] or g["m6"] or g["m7"] or g["m10"])
             # "last March", "نيسان الماضي" count from publication, whatever year the text tells of
             by_pub = bool(g["m7"] or re.match(r"last\b", m.group(0), re.I) or
                           _LAST_AFTER.match(norm, m.end()))
