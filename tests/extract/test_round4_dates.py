@@ -313,3 +313,16 @@ def test_ransoms_date_a_kidnapping_and_a_trend_is_not_today() -> None:
 def test_two_months_and_a_numbered_day_of_this_month(text: str,
                                                      expected: list[str]) -> None:
     assert found(text) == expected
+
+
+def test_a_week_earlier_or_later_and_until_the_next_day() -> None:
+    assert found("The market was hit on 15 November. The last bulldozer had been hit a week "
+                 "earlier.", date(2016, 11, 30)) == ["2016-11-15", "2016-11-08"]
+    assert found("قُصف السوق في ١٥ تشرين الثاني. وبعد أسبوع قُصفت المدرسة",
+                 date(2016, 11, 30)) == ["2016-11-15", "2016-11-22"]
+    assert found("قُصف السوق في ١٥ تشرين الثاني. وبعد يومين قُصفت المدرسة",
+                 date(2016, 11, 30)) == ["2016-11-15", "2016-11-17"]
+    # "until the following day" ends something; it anchors nothing after it
+    assert found("The market was hit on 15 November; one body was not identified until the "
+                 "following day. A week earlier, the bakery was hit.",
+                 date(2016, 11, 30)) == ["2016-11-15", "2016-11-08"]

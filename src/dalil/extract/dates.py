@@ -134,13 +134,16 @@ DATE_RE = _rx(
         r"(?P<rel_next>\b(?:the\s+(?:next|following)\s+(?:day|morning|evening|night|afternoon)|"
         r"the\s+day\s+after|next\s+morning|a\s+day\s+later|hours\s+later|that\s+(?:night|evening)|"
         r"(?P<ndays>two|three|four|five|six|seven|[2-7])\s+days\s+later|"
-        r"بعد\s+(?P<ndays_ar>يومين|ثلاثه\s+ايام|اربعه\s+ايام|خمسه\s+ايام|[2-7٢-٧]\s+ايام)|"
+        r"و?بعد\s+(?P<ndays_ar>يومين|ثلاثه\s+ايام|اربعه\s+ايام|خمسه\s+ايام|[2-7٢-٧]\s+ايام)|"
         r"(?:في\s+)?(?:صباح|مساء|فجر)?\s*اليوم\s+التالي|(?:في\s+)?الليله\s+نفسها|في\s+اليوم\s+نفسه|"
-        r"بعد\s+يوم)\b)",
+        r"و?بعد\s+يوم|(?P<nweek>(?:a|one)\s+week\s+later|و?بعد\s+اسبوع))\b)",
         r"(?P<rel_prev>\b(?:the\s+day\s+before|the\s+previous\s+(?:day|night|evening)|"
         r"a\s+day\s+earlier|اليوم\s+السابق|في\s+اليوم\s+السابق|"
         # "Two days earlier, the hospital in X was hit": counted back from the day just named
         r"(?P<pdays>two|three|four|five|six|seven|[2-7])\s+days\s+(?:earlier|before)(?!\s+(?:the|a|an|his|her|their|its)\b)|"
+        # "a week earlier", "قبل ذلك بأسبوع": seven days back
+        r"(?P<pweek>(?:a|one)\s+week\s+(?:earlier|before)(?!\s+(?:the|a|an|his|her|their|its)\b)|"
+        r"و?قبل\s+ذلك\s+باسبوع)|"
         r"و?قبل\s+ذلك\s+ب(?P<pdays_ar>يومين|ثلاثه\s+ايام|اربعه\s+ايام|خمسه\s+ايام|[2-7٢-٧]\s+ايام))\b)",
         # "two days ago", "قبل يومين": counted back from publication
         r"(?P<rel_ago>\b(?:(?P<adays>two|three|four|five|six|seven|[2-7])\s+days\s+ago|"
@@ -239,7 +242,7 @@ _STARTS = (
         "في", "خلال", "منذ", "مطلع", "أواخر", "منتصف", "شهر", "عام", "سنة", "العام", "قبل", "أمس",
         "الأمس", "اليوم", "الليلة", "فجر", "صباح", "مساء", "ليل", "بعد", "يوم", "ليلة", "الشهر",
         "الأسبوع", "مؤخرا", "مؤخراً", "قبل", "بين", "من", "النصف", "الربع", "مبارح", "امبارح", "البارحة",
-        "أول", "بداية", "وقبل", "بالأمس", "وبالأمس", "وأمس", "أوائل", "نهاية", "ربيع", "صيف",
+        "أول", "بداية", "وقبل", "وبعد", "بالأمس", "وبالأمس", "وأمس", "أوائل", "نهاية", "ربيع", "صيف",
         "خريف", "شتاء")}
     | {"و" + normalize_arabic(w) for w in ("أواخر", "أوائل", "مطلع", "منتصف", "بداية", "نهاية",
                                           "ربيع", "صيف", "خريف", "شتاء")}
@@ -460,6 +463,9 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             d = anchor + timedelta(days=offset) if anchor else None
             res = DateMatch(m.start(), m.end(), d.isoformat() if d else None,
                             "date:relative_to_published" if d else "date:relative:no_anchor", d)
+        elif (g["rel_next"] or g["rel_prev"]) and re.search(
+                r"(?:\buntil|\btill|حتى|لغايه)\s+$", norm[max(0, m.start() - 8):m.start()], re.I):
+            continue  # "could not be identified until the following day": an end, no anchor
         elif g["rel_next"] or g["rel_prev"]:
             step = 1 if g["rel_next"] else -1
             text = (g["rel_next"] or "").lower()
@@ -470,6 +476,8 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             if g["ndays"] or g["ndays_ar"]:  # "two days later", "بعد يومين"
                 step = _SMALL_NUMBERS.get(ascii_digits(g["ndays"] or g["ndays_ar"] or "")
                                           .split()[0].lower(), 0)
+            if g["pweek"] or g["nweek"]:  # "a week earlier", "a week later"
+                step = -7 if g["pweek"] else 7
             if g["pdays"] or g["pdays_ar"]:  # "two days earlier", "قبل ذلك بيومين"
                 step = -_SMALL_NUMBERS.get(ascii_digits(g["pdays"] or g["pdays_ar"] or "")
                                            .split()[0].lower(), 0)
