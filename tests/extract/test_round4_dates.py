@@ -326,3 +326,16 @@ def test_a_week_earlier_or_later_and_until_the_next_day() -> None:
     assert found("The market was hit on 15 November; one body was not identified until the "
                  "following day. A week earlier, the bakery was hit.",
                  date(2016, 11, 30)) == ["2016-11-15", "2016-11-08"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("عاد الأهالي إلى القرية في ١٠ آذار ليجدوا منازلهم مدمرة.", "2025-03-10"),
+    ("وقع الهجوم فجر ٨ آذار.", "2025-03-08"),
+    ("The raid came on 3 March, residents said.", "2025-03-03"),
+    ("On 20 March, residents returned to find the bodies of three men near the river.",
+     "2025-03-20"),
+    ("سيطرت فصائل المعارضة على البلدة في ١٢ آذار.", "2025-03-12"),
+])
+def test_returning_to_find_and_when_an_attack_came(text: str, expected: str) -> None:
+    base = "قتل مسلحون خمسة رجال في القرية في ٢ آذار.\n\n"
+    assert event_dates(base + text, "2025-03-25") == ["2025-03-02", expected]

@@ -175,11 +175,19 @@ _NARRATIVE_ACT = _rx(
     r"(?:was|were|been|being)\s+(?:later\s+|eventually\s+|finally\s+)?(?:released|freed)|"
     r"(?:was|were|been)\s+(?:\w+\s+)?(?:hit|attacked|targeted|bombed)|"
     r"attacks?\s+(?:by|on|against)|ransom|"
+    # "The raid came on 3 May", "the shelling began at dawn on Friday"
+    r"(?:raid|attack|assault|strike|airstrike|air\s+strike|bombing|shelling|massacre|killings?|"
+    r"ambush|offensive|incursion|operation)s?\s+(?:\w+\s+)?(?:came|happened|occurred|took\s+place|"
+    r"began|started|unfolded)|"
     r"released\s+from|freed\s+from|found\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?bod(?:y|ies)|"
     r"bod(?:y|ies)\s+(?:\w+\s+){0,3}(?:was|were)\s+(?:found|recovered|discovered))\b|"
     r"(?:^|\s)[وف]?(?:اقتحم\S*|حاصر\S*|حصار|احبط\S*|تسلل\S*|تصد\S*|سيطر\S*|افرج\S*|الافراج|"
     r"اطلق\S*\s+سراح\S*|اطلاق\s+سراح\S*|عثر\S*\s+على|انتشل\S*|كمين|داهم\S*|مداهم\S*|"
     r"[ايت]?طلق\S*\s+(?:ال)?نار|اطلاق\s+(?:ال)?نار|اجبر\S*|فديه|الفديه|"
+    # "عاد الأهالي إلى القرية ليجدوا منازلهم مدمرة" (returned to find ...)
+    r"عاد\S*\s+(?:\S+\s+){0,6}?(?:لي?جد\S*|ووجد\S*|فوجد\S*)|"
+    # "وقع الهجوم فجر الجمعة", "جرت المداهمة في ٣ أيار"
+    r"(?:وقع|وقعت|جرى|جرت|بدا|بدات)\s+(?:ال)?(?:هجوم|مداهمه|مجزره|غاره|عمليه|حمله|اقتحام)\S*|"
     r"(?:هجوم|هجمات|الهجوم|الهجمات|اعتداء\S*|الاعتداء\S*)\s+(?:على|ل|من\s+قبل))(?:\s|$)",
     re.I)
 _NARRATIVE_MOVE = _rx(
