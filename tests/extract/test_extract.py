@@ -163,7 +163,9 @@ def test_perpetrator_eras_and_pronouns() -> None:
     assert [p["canonical"] for p in new["perpetrators"]] == ["Syrian government forces (2025-)"]
     story = extract_document("Masked gunmen came to our street. They broke into our house and "
                              "killed my father.").to_dict()
-    assert [p["canonical"] for p in story["perpetrators"]] == ["unidentified gunmen"]
+    # unnamed agents keep their description and count under "unidentified gunmen"
+    assert [(p["canonical"], p["groups"]) for p in story["perpetrators"]] == [
+        ("masked men", ["unidentified gunmen"])]
 
 
 def test_figures_years_subsets_and_units() -> None:

@@ -14,7 +14,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dalil.extract import actors, attribution, fastre, figures, load_lexicons, pipeline, places
+from dalil.extract import (
+    actors,
+    attribution,
+    dates,
+    fastre,
+    figures,
+    load_lexicons,
+    pipeline,
+    places,
+)
 from dalil.extract.lexicon import CompiledLexicon, first_matching
 from dalil.extract.text import prepare, word_tokens
 
@@ -164,3 +173,74 @@ def test_arabic_entries_start_after_a_non_word() -> None:
     items = [it for lx in lexicons for it in lx.items if it.arabic]
     assert items
     assert all(it.regex.pattern.startswith("(?<![\\w@])") for it in items)
+
+
+def test_arabic_entries_opening_with_alternatives_have_literal_starts() -> None:
+    # "(?:اخدو|اخذو)\w* ...": the body's starts are found (four characters into a match at
+    # most), so such an entry is tried where they occur rather than over the whole report
+    lex = load_lexicons()
+    lexicons = [lex.violations["all"], *([lex.violation_exclusions]
+                                         if lex.violation_exclusions is not None else [])]
+    opening = [it for lx in lexicons for it in lx.items
+               if it.arabic and it.entry.pattern.startswith("(?:") and not it.prefix]
+    assert opening
+    assert sum(bool(it.alternatives) for it in opening) >= len(opening) - 2
+
+
+_DIALECT_PIECES = ["اخدوا", "واخدوهم", "اخدوه", "معهم", "عالفرع", "الموبايلات", "والذهب", "حرقوا",
+                   "وحرقوا", "الجثث", "جثث", "يطلقون", "بيطلقوا", "النار", "على", "المدنيين",
+                   "طلعوهم", "من", "البيوت", "خوفا", "الاعتقال", "بالاعتقال", "لخطر", "التعذيب",
+                   " ", "،", "\n", "ف", "و"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_DIALECT_PIECES), max_size=14))
+def test_arabic_lexicon_entries_match_like_their_regexes_on_any_text(pieces: list[str]) -> None:
+    lex = load_lexicons()
+    text = " ".join(pieces) if len(pieces) % 2 else "".join(pieces)
+    for lx in [lex.violations["all"], *([lex.violation_exclusions]
+                                        if lex.violation_exclusions is not None else [])]:
+        _lexicon_same(lx, text)
+
+
+def _dispatch_same(dispatch: fastre.FirstWordDispatch, pattern: re.Pattern[str],
+                   text: str) -> None:
+    for s, _e, word in word_tokens(text):
+        got, want = dispatch.for_word(word).match(text, s), pattern.match(text, s)
+        assert (got and (got.span(), got.groupdict())) == \
+            (want and (want.span(), want.groupdict())), (text[s:s + 40], word)
+
+
+def test_first_word_dispatch_leaves_out_alternatives() -> None:
+    dispatch = fastre.FirstWordDispatch(dates.DATE_RE)
+    # "of" begins no date alternative that "the" does not; a digit keeps the numeric ones
+    assert dispatch.for_word("of").pattern.count("(?!)") > \
+        dispatch.for_word("the").pattern.count("(?!)") > 0
+    assert dispatch.for_word("2025").match("2025-03-06").group("iso") == "2025-03-06"
+    assert dispatch.for_word("ſeptember") is dates.DATE_RE  # folds otherwise than lower()
+    for word in ("the", "of", "2025", "في"):
+        variant = dispatch.for_word(word)
+        assert (variant.groups, variant.groupindex) == \
+            (dates.DATE_RE.groups, dates.DATE_RE.groupindex)
+
+
+def test_first_word_dispatch_matches_like_the_pattern_on_the_corpus() -> None:
+    for text in _texts():
+        _dispatch_same(_DATE_DISPATCH, dates.DATE_RE, text)
+
+
+_DATE_PIECES = ["the", "next", "following", "day", "of", "in", "on", "early", "late", "March",
+                "march", "6", "06", "2025", "12/3/2025", "2025-03-06", "Monday", "monday,",
+                "a", "few", "days", "ago", "since", "between", "and", "-", "to", "last", "week",
+                "في", "اذار", "آذار", "من", "شهر", "الثاني", "عشر", "عام", "يوم", "امس", "ſ",
+                "KELVIN\u212a", " ", "  ", "\n", ",", "."]
+
+
+_DATE_DISPATCH = fastre.FirstWordDispatch(dates.DATE_RE)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=12))
+def test_first_word_dispatch_matches_like_the_pattern_on_any_text(pieces: list[str]) -> None:
+    text = " ".join(pieces) if len(pieces) % 2 else "".join(pieces)
+    _dispatch_same(_DATE_DISPATCH, dates.DATE_RE, text)

@@ -34,7 +34,8 @@ def perps(r: dict[str, Any]) -> set[str]:
     ("Asayish fighters detained four teachers in Qamishli on 3 May 2021.", {"Asayish"}),
     # Arabic names the agent through a chain: members of a branch belonging to X, and of Y
     ("قُتل ١٢ رجلاً في الحي عام ٢٠١٣ على أيدي عناصر من الفرع ٢٩٠ التابع للأمن العسكري، "
-     "وعناصر من ميليشيا «الدفاع الوطني».", {"Military Security", "National Defence Forces"}),
+     "وعناصر من ميليشيا «الدفاع الوطني».",
+     {"Military Intelligence (Military Security)", "National Defence Forces"}),
 ])
 def test_named_groups_and_arabic_agent_chains(text: str, expected: set[str]) -> None:
     assert perps(run(text, None)) == expected

@@ -162,7 +162,8 @@ def test_incidents_counts_contradictions_and_figures(scenario: Workspace) -> Non
     assert set(kinds) == {"perpetrator", "figure"}
     blame = {p["origin"].split(" ", 1)[1]: p["perpetrators"]
              for p in kinds["perpetrator"]["positions"]}
-    assert blame["Sahel Dawn"] == ["Assad-era forces and loyalists"]
+    # the unit the outlet names and the group it counts under (extract: perpetrator groups)
+    assert blame["Sahel Dawn"] == ["Assad-era forces and loyalists", "former regime remnants"]
     assert blame["Coastal Rights Observatory"] == ["Syrian government forces (2025-)"]
     assert blame["Coastal News Agency"] == ["Syrian government forces (2025-)"]
     # Perpetrators as alleged by whom.

@@ -58,12 +58,14 @@ def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
 # ("Fighters loyal to ..." at the start of a sentence); the patron must be capitalised or a
 # government word, so "men close to the house" is not an actor.
 _HEAD = (r"(?i:gunmen|fighters|militias?|militiamen|militants|members|groups?|factions?|forces|"
-         r"men|units?|troops|soldiers|elements|loyalists|supporters|brigades?|battalions?)")
+         r"men|units?|troops|soldiers|elements|loyalists|supporters|brigades?|battalions?|"
+         # demolitions: "bulldozers belonging to the municipality"
+         r"bulldozers|demolition crews|work crews|excavators)")
 _LINK = (r"(?i:linked|affiliated|loyal|belonging|allied|tied|close|aligned|answering|"
          r"backed|supported|funded|armed|sponsored)")
 _PATRON = (r"(?:(?i:the\s+)?(?:(?i:interim|new|transitional|former|local|ousted|fallen|old|"
-           r"syrian|de facto|caretaker|current|previous)\s+){0,2}(?i:authorities|government|regime|army|"
-           r"administration)\b"
+           r"syrian|de facto|caretaker|current|previous|city|local)\s+){0,2}(?i:authorities|government|"
+           r"regime|army|administration|municipality|council|governorate)\b"
            r"|(?i:the\s+)?(?:[A-Z][\w'-]*|al-[\w'-]+)(?:\s+(?:[A-Z][\w'-]*|al-[\w'-]+|of|the)){0,5}"
            # "a local commander known as Abu Jaafar"
            r"|(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}(?:commander|leader|warlord|sheikh|officer|"
@@ -81,9 +83,11 @@ UNKNOWN_ACTOR = _rx(
     rf"forces|gunmen|militants|brigades?|troops))\b"
     # "الفصائل المسلحة المدعومة من دولة الاحتلال التركي", "الميليشيات الموالية له"
     r"|(?P<arhead>(?:ال)?(?:مسلحين|مسلحون|عناصر|مقاتلين|مقاتلون|ميليشيات|مليشيات|مجموعات|فصائل|"
-    r"قوات))(?:\s+(?:ال)?مسلح\S*)?\s+"
-    r"(?P<arlink>(?:ال)?(?:تابع\S*|موالي\S*|مرتبط\S*|تتبع|يتبعون|مقرب\S*|مدعوم\S*))\s+"
-    r"(?:من\s+|ل\s+)?(?P<arx>[^\s،,.]+(?:\s+ال[^\s،,.]+){0,2})(?=[\s،,.]|$)")
+    r"قوات|ورشات|ورش|جرافات))(?:\s+(?:ال)?مسلح\S*)?\s+"
+    r"(?P<arlink>(?:ال)?(?:تابع\S*|موال\S*|مرتبط\S*|تتبع|يتبعون|مقرب\S*|مدعوم\S*))\s+"
+    # a council or office is named by a chain of nouns ("لمجلس مدينة حمص")
+    r"(?:من\s+|ل\s+)?(?P<arx>(?:ل|لل|ال)?(?:مجلس|بلدي[هة]|محافظ[هة]|مديري[هة])\s+[^\s،,.]+"
+    r"(?:\s+[^\s،,.]+)?|[^\s،,.]+(?:\s+ال[^\s،,.]+){0,2})(?=[\s،,.]|$)")
 
 
 def unknown_actor_label(m: re.Match[str]) -> str | None:
@@ -119,11 +123,14 @@ AGENT_CUE = _rx(r"\bby\b|\bat the hands of\b|على يد|علي يد|من قبل
 # "clashes with Druze factions left hundreds dead": a party to fighting, not the agent
 CLASH_BEFORE = _rx(r"\b(?:clash(?:es|ed)?|fighting|battles?|fought|skirmish(?:es)?)\s+"
                    r"(?:\w+\s+)?(?:with|between|against)\s+(?:the\s+)?(?:\S+\s+){0,2}$|"
-                   r"(?:اشتباكات|معارك|مواجهات)\s+(?:\S+\s+)?(?:مع|بين)\s+(?:\S+\s+){0,2}$",
+                   # "between X and Y": Y after up to four words of X
+                   r"\b(?:clash(?:es|ed)?|fighting|battles?|skirmish(?:es)?)\s+(?:\w+\s+)?between\s+"
+                   r"(?:\S+\s+){1,4}and\s+(?:the\s+)?$|"
+                   r"(?:اشتباكات|معارك|مواجهات)\s+(?:\S+\s+)?(?:مع|بين)\s+(?:\S+\s+){0,4}و?$",
                    re.I)
 # a subject that undergoes, not does: "four fighters died", "civilians perished"
 UNDERGOER_VERB = _rx(r"(?:died|dies|perished|lost their lives|succumbed|were found dead|"
-                     r"was found dead|drowned)\b", re.I)
+                     r"was found dead|drowned|fled)\b", re.I)  # "... hours before Assad fled"
 # an actor named by its weapon ("Israeli air strikes", "coalition airstrikes") or followed by
 # an attack verb ("Turkish drones hit ...")
 ATTACK_NOUN = _rx(r"\b(?:strikes?|airstrikes?|air\s+strikes?|shelling|bombardment|raids?|drones?|"

@@ -30,17 +30,29 @@ _BODY_HEADS = ("ministry", "agency", "observatory", "group", "monitor", "organis
 
 def _refers_back(name: str, last_speaker: str) -> bool:
     head = name.split()[-1].lower()
+    if head in ("organisation", "organization") and _ORGANISATION_NAME.search(last_speaker):
+        return True  # "Amnesty International said ... The organization found"
     return head not in _BODY_HEADS or head[:6] in last_speaker.lower()
 
 
+_ORGANISATION_NAME = _rx(r"\b(?:International|Watch|Network|Observatory|Cent(?:er|re)|Committee|"
+                         r"Commission|Foundation|Organi[sz]ation|Institute|Association|Amnesty|"
+                         r"Initiative|Project|Syndicate|Coalition|Alliance|Frontieres|Frontières|"
+                         r"Defence|Defense|Crescent|Cross)\b")
+
+
 _AR_PRONOUN_VERB = _rx(r"^\s*(?:و|ف)?(?:قال|قالت|اضاف|اضافت|تابع|تابعت|اكد|اكدت|"
-                              r"اوضح|اوضحت|روى|روت)\s*(?::|،|,|ان|إن|ان|[\"“«])")
+                              r"اوضح|اوضحت|روى|روت|يقول|تقول|يضيف|تضيف|يتابع|تتابع|يوضح|توضح|"
+                              r"يروي|تروي|يؤكد|تؤكد|يوكد|توكد)\s*(?::|،|,|ان|إن|ان|[\"“«])")
 _NP_STOP = _rx(r"\s(?:that|who|which|whose|on|in a|in an|in its|in his|in her|"
                       r"after|when|as)\s|[,;:(\"“«]", re.I)
-_AR_NP_STOP = _rx(r"\s(?:ان|إن|أن|في|عن|خلال|الى|الي|إلى|على|علي|لـ|ل(?=\S)|بان|بأن|اليوم|"
+_AR_NP_STOP = _rx(r"\s(?:ان|إن|أن|في|عن|خلال|الى|الي|إلى|على|علي|لـ|"
+                         # (not "لحقوق الإنسان", "لتوثيق": part of a body's name)
+                         r"ل(?=\S)(?!حقوق|توثيق|دراسات|شؤون|اغاث|حماي|مكافح|تنسيق|رصد|العدال|عدال)|بان|بأن|اليوم|"
                          r"تشكيل|فتح|بدء|انطلاق|ب?ان(?:ه|ها|هم|هما|نا|ني)|"
                          r"امس|أمس|مساء|صباح|مقتل|اعتقال|قتل|اصابه|نزوح|تهجير|اختطاف|عدد|نحو|"
-                         r"حوالي|ما|نفيا|قاطعا|بشده|ارتفاع|حصيله|الذي|التي|الذين|سقوط|وقوع|اقدام|قيام|عناصر)\s|"
+                         r"حوالي|ما|نفيا|قاطعا|بشده|ارتفاع|حصيله|الذي|التي|الذين|سقوط|وقوع|اقدام|قيام|عناصر|"
+                         r"فان|فإن|مجزره|مجازر|حالات|حاله|انتهاك\S*|هجوم|هجمات|سقوط)\s|"
                          r"[،,:;(\"“«]|\d|\s(?:ان|إن|أن|بان|بأن)$|\sل(?=[\"“«])|"
                          r"\sب(?:مقتل|مصرع|اعتقال|اختطاف|اصابه|سقوط|وقوع|ارتفاع|نزوح|تهجير)")
 _AR_NP_INNER_STOP = _rx(r"\s(?:الى|إلى|على|عن|اليوم|امس|أمس|مساء|صباح|الأنباء|التقارير|الاتهامات|"
@@ -55,7 +67,8 @@ _BYLINE = _rx(
     r"(?P<post>[^\n,(]{2,80}?)\s*(?:[,(][^\n]*)?$"
     r"|^\s*(?:spokes(?:person|man|woman)|speaker|statement by|remarks by)\b[^:\n]{0,80}:\s*"
     r"(?P<spk>[^\n]{2,60}?)\s*$"
-    r"|^\s*(?:witness|source|author|channel|account|from|الشاهد|الشاهده|المصدر|القناه|"
+    r"|^\s*(?:witness|interviewee|narrator|survivor|source|author|channel|account|from|الشاهد|"
+    r"الشاهده|المصدر|القناه|الراوي|الراويه|"
     r"شهاده|الحساب|الناشر)\s*:?\s*(?P<h>[^\n]{2,80}?)\s*$"
     r"|^\s*(?P<handle>@\w{2,40})\b",
     re.I | re.M)
@@ -63,10 +76,20 @@ _DOCUMENT_OF = _rx(
     r"\s*(?:(?:the\s+)?(?:latest\s+|new\s+|preliminary\s+|updated\s+|early\s+|earlier\s+|"
     r"initial\s+|first\s+|unconfirmed\s+)?(?:figures|data|numbers|"
     r"statistics|records|estimates|tallies|tally|count|report|reports|statement|documentation|"
-    r"investigation|list|database|findings)\s+(?:compiled|published|released|issued|gathered|"
-    r"collected|kept|shared|provided|seen|obtained)?\s*(?:by|from|of)\s+|"
+    r"investigation|list|database|findings|information|evidence|testimonies|accounts)\s+"
+    r"(?:(?:compiled|published|released|issued|gathered|"
+    r"collected|kept|shared|provided|seen|obtained|received)\s+)?(?:by|from|of)\s+|"
     r"(?:a|an|the)\s+(?:new\s+|latest\s+|recent\s+)?(?:report|statement|tally|count|"
     r"investigation|study|survey)\s+(?:by|from)\s+)", re.I)
+_THE_DOCUMENT = _rx(r"(?:the\s+)?(?:report|statement|release|study|findings)|"
+                   r"(?:ال)?(?:تقرير|بيان|دراس[ةه])", re.I)
+_AR_PLACE_SUBJECT = re.compile(normalize_arabic(
+    r"(?:محافظة|محافظات|مدينة|بلدة|قرية|منطقة|ريف|حي|ناحية|مخيم)\s"))
+# a title, then the person's name between commas: "رئيس لجنة الحي، عمار الحسن،"
+_AR_TITLE = re.compile(normalize_arabic(
+    r"(?:رئيس|رئيسة|مدير|مديرة|عضو|الناطق|الناطقة|المتحدث|المتحدثة|قائد|مسؤول|مسؤولة|"
+    r"الناشط|الناشطة|الصحفي|الصحفية|الطبيب|الطبيبة|المحامي|المحامية|مختار|وزير|محافظ)\b"))
+_AR_TITLE_NAME = re.compile(r"\s*[،,]\s*([^\s،,.:\"«]+(?:\s+[^\s،,.:\"«]+){1,2})\s*[،,]")
 _FIRST_VERB_AND = re.compile(r"^(.{2,60}?)\s+(?:[a-z]+ed|had|has|was|were)\b.*\band$")
 _LIST_BY = re.compile(r"\s*(?:a|an|the)\s+(?:list|tally|count|database|record|set)\b[^,;]{0,60}?"
                       r"\bby\s+(?P<w>[^,;]{2,60})$", re.I)
@@ -79,7 +102,11 @@ _QUOTED_AS_SAYING = _rx(
     r"|(?:^|\s)و?(?:نقلت|نقل|تنقل|ينقل)\s+\S+(?:\s+\S+){0,3}?\s+عن\s+(?P<src2>\S+(?:\s+\S+){0,4}?)"
     r"\s+(?:قوله|قولها|قولهم|ان|إن|أن)(?:\s|$)", re.I)
 _AFTER_MA_VERB = _rx(r"\s*(?:ما\s+)?(?:أفاد|أفادت|ذكر|ذكرت|نقل|نقلت|نشر|نشرت|أورد|أوردت|قال|قالت|"
-                    r"أعلن|أعلنت|أكد|أكدت|وثق|وثقت)(?:\s+(?:به|بها))?(?=\s)")
+                    r"أعلن|أعلنت|أكد|أكدت|وثق|وثقت|قاله|قالته|قالوه|قالها|ذكره|ذكرته|أكده|أكدته|"
+                    r"رواه|روته|نقله|نقلته|أورده|أوردته|نشره|نشرته|أعلنه|أعلنته)"
+                    r"(?:\s+(?:به|بها))?(?=\s)")
+# whom it was told is no part of the source: "سكان للموقع", "مصادر أهلية للمرصد السوري"
+_AR_TOLD_TO = _rx(r"\s+لل?(?:موقع|مرصد|مراسل|وكال|صحيف|قنا|شبك|تلفزيون|اذاع|عنب)\S*(?:\s+\S+){0,2}\s*$")
 # "وفق ما نقل موقع "تجمع أحرار حوران"", "according to the "Horan Free" page": the quoted name
 _QUOTED_OUTLET = _rx(r"\s*(?:the\s+)?(?:موقع|صحيفه|وكاله|قناه|شبكه|صفحه|حساب|"
                      r"منصه|website|page|channel|account|outlet)?\s*[\"“«](?P<n>[^\"”»]{2,50})[\"”»]",
@@ -117,12 +144,20 @@ def document_author(norm: str) -> tuple[str, str]:
             return m.group("name").strip(), "header:byline"
         text = label
         quoted_name = re.match(r"[\"“«]([^\"”»\n]{2,40})[\"”»]", text)
+        if quoted_name and len(quoted_name.group(1).split()) > 3:
+            # 'شهادة: "أخذوا أبي من البيت ولم يعد"': the title, a quoted line, not a name
+            continue
         name = (quoted_name.group(1).strip() if quoted_name else None) or given_name(text) or \
             re.sub(r"\s*\([^)]*\)\s*$", "", text).strip() or text
-        kind = "testimony" if re.search(r"testimony|witness|شهاد|الشاهد", m.group(0), re.I) \
-            else "source"
+        first = re.split(r"\s*[(,،]", name, maxsplit=1)[0].strip()
+        if first != name and 1 <= len(first.split()) <= 4:
+            name = first  # "Interviewee: Abu Firas (pseudonym), 47, a baker": the name
+        kind = "testimony" if re.search(r"testimony|witness|interviewee|narrator|survivor|شهاد|"
+                                        r"الشاهد|الراوي", m.group(0), re.I) else "source"
         return name, f"header:{kind}"
     lines = head.split("\n")
+    if lines and re.search(r"\s[-–—|]\s", lines[0]):
+        lines[0] = re.split(r"\s[-–—|]\s", lines[0])[0]  # "Page name - Deir ez-Zor": the page
     if len(lines) >= 2 and 1 <= len(lines[0].split()) <= 5 and \
             not re.search(r"[.:!?,;\"]", lines[0]) and \
             re.search(r"\d{1,2}:\d{2}|·", lines[1]) and (re.search(r"\d{4}", lines[1]) or
@@ -191,6 +226,20 @@ _NO_SPEAKER = re.compile(r"(?:and|but|or|then|so)$|(?:in|at|on|from|into|during|
                          r"following|after|before|since|without|against|as of)\s", re.I)
 
 
+_AR_PRONOUN_PREP = {normalize_arabic(w) for w in (
+    "بنا", "لنا", "بي", "لي", "به", "بها", "له", "لها", "بهم", "لهم", "معنا", "علينا", "عليه")}
+_AR_TIME_OR_PREP = {normalize_arabic(w) for w in (
+    "بعد", "قبل", "في", "عند", "منذ", "صباح", "صباحا", "مساء", "مساءً", "أمس", "امس", "ليلا",
+    "اليوم", "من", "إلى", "الى", "على", "عن", "مع")}
+# "فضل عبد الغني، مدير الشبكة، إن": a title after the name
+_AR_TITLE_APPOSITION = _rx(r"\s*[،,]\s*((?:ال)?(?:مدير|رئيس|مسؤول|المسؤول|متحدث|المتحدث|الناطق|ناطق|"
+                           r"عضو|باحث|الباحث|محامي|المحامي|مؤسس|منسق|قائد|مراسل|طبيب|مختار)"
+                           r"[^،,:\"“«]{0,50})[،,]")
+_AR_PEOPLE_PLURAL = {normalize_arabic(w) for w in (
+    "ناشطين", "ناشطون", "نشطاء", "سكان", "أهالي", "شهود", "مصادر", "مسؤولين", "أطباء", "محامين",
+    "حقوقيين", "صحفيين", "مراقبين", "باحثين")}
+
+
 def _ar_document_owner(a_e: int, np: str) -> tuple[int, str]:
     """"توثيقات المرصد" -> "المرصد", "إحصائية غير نهائية للراصد" -> "الراصد" (a document's owner
     is the source); "تقديرات محلية" (estimates of nobody named) -> ""."""
@@ -203,6 +252,8 @@ def _ar_document_owner(a_e: int, np: str) -> tuple[int, str]:
     words = rest.split()
     if words and words[0].startswith("ال"):
         return a_e + doc.end(), rest  # a construct: "توثيقات المرصد"
+    if words and words[0] in _AR_PEOPLE_PLURAL:
+        return a_e + doc.end() + rest.find(words[0]), rest  # "تقديرات ناشطين من المنطقة"
     for k, w in enumerate(words[:4]):
         if w.startswith("لل") or (w.startswith("ل") and len(w) > 3 and k > 0):
             owner = ("ال" + w[2:] if w.startswith("لل") else w[1:])
@@ -274,7 +325,8 @@ _RELATIVE_SUBJECT = re.compile(r"(?:,\s*|\s)(?:which|whom|that)\s+(?P<np>(?:the\
                                r"(?:\s+(?:[A-Z][\w.'-]*|of|for|the|al-[\w'-]+)){0,6}|"
                                r"(?:the|a|an)\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}|"
                                r"(?:residents|activists|witnesses|officials|relatives|locals|"
-                               r"survivors|medics|monitors|rescuers|families))\s*$")
+                               r"survivors|medics|monitors|rescuers|families|critics|analysts|"
+                               r"experts|(?:human\s+)?rights\s+groups|observers|lawyers))\s*$")
 
 
 def _clean_found(before: str, m: re.Match[str]) -> tuple[str, str, int] | None:
@@ -310,6 +362,17 @@ _RELAYED_FROM = re.compile(normalize_arabic(r"\s*(?:\S+\s+){1,4}?عن\s+(?P<src>
 _AR_BARE_SOURCE = re.compile(normalize_arabic(r"\s*(?:مصدر|مصادر)\s+(?:في|من)\s+[^،,.:;\"«]{2,50}?"
                                               r"(?=\s*[،,.:;]|\s+(?:ان|إن|أن|قوله|قولها)\s|$)"))
 _AR_PREP = {"في", "من", "بـ"}
+# "الناشط محمد الأحمد لعنب بلدي": whom it was told ends the phrase; but "لحقوق الإنسان",
+# "لتوثيق الانتهاكات" are part of a body's name ("المرصد السوري لحقوق الإنسان")
+_TOLD_TO_TAIL = re.compile(normalize_arabic(
+    r"\s+ل(?!ل|حقوق|توثيق|دراسات|شؤون|اغاثة|إغاثة|حماية|مكافحة|تنسيق|رصد|العدالة|عدالة)\S{2,}"
+    r"(?:\s+\S+)?\s*$"))
+# "ونقلت شبكة محلية عن أحد السكان، طلب عدم ذكر اسمه، أن ...": the outlet relays, the
+# source is whom it quotes ("نقلت" alone also means "carried", so only with "عن")
+_AR_RELAYS = re.compile(normalize_arabic(
+    r"^\W*[وف]?(?:نقلت|نقل|تنقل|ينقل)\s+(?P<via>[^،,:\"«]{2,50}?)\s+عن\s+"
+    r"(?P<np>[^،,:\"«]{2,60}?)\s*(?:[،,][^،,\"«]{2,40}[،,]\s*)?"
+    r"(?=(?:قوله|قولها|قولهم|ان|إن|أن|بان|بأن)\s|[:\"«])"))
 
 Match = tuple[int, int, Entry]
 
@@ -382,6 +445,7 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             np = listed.group("w")
         if ar:
             a_e, np = _ar_document_owner(a_e, np)
+            np = _AR_TOLD_TO.sub("", np)
             bare = _AR_BARE_SOURCE.match(sent, a_e)
             if bare:  # "عن مصدر في قيادة الشرطة": a bare source is named by its institution
                 np = bare.group(0)
@@ -390,6 +454,10 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         np = re.sub(r"(?<=\S)\s+(?:statistics|figures|data|records|tallies|tally|count|"
                     r"documentation|reports?|estimates?)\s*$", "", np)
         name, desc = _clean_np(np)
+        titled = _AR_TITLE_NAME.match(sent, a_e + len(np)) \
+            if ar and _AR_TITLE.match(name) else None
+        if titled:  # "بحسب ما قاله رئيس لجنة الحي، عمار الحسن، لعنب بلدي": the name after
+            name, desc = titled.group(1), ", ".join(x for x in (name, desc) if x)
         appos = _APPOSITIVE_AFTER.match(sent, a_e + len(np)) if not desc else None
         if appos:  # "according to Khaled Odeh, a schoolteacher in the village"
             desc = appos.group(1).strip()
@@ -398,6 +466,8 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             name = ""  # "according to the information we have received": the author's own
         elif _NOT_A_SOURCE.match(name):
             name = ""  # "treated according to the law": a rule followed, not a source
+        if name and last_speaker and _THE_DOCUMENT.fullmatch(name):
+            name = last_speaker  # "بحسب التقرير", "according to the report": its author's
         if name:
             return Attribution(name, desc, quoted is not None,
                                s_start + (quoted.start(1) if quoted else 0),
@@ -416,12 +486,25 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             return Attribution(name, desc, True, s_start + quoted.start(1),
                                s_start + quoted.end(1), "attribution:quote_speaker",
                                (s_start + base + abs(rel), s_start + base + abs(rel) + len(name)))
+    relays = _AR_RELAYS.match(sent)
+    if relays:
+        name, desc = _clean_np(relays.group("np"))
+        if name:  # (the relaying outlet says nothing of the source's role: not in desc)
+            return Attribution(name, desc, quoted is not None, s_start, s_end,
+                               "attribution:relayed", (s_start + relays.start("np"),
+                                                       s_start + relays.end("np")))
     # 3. "X said ..." / "..., X said." / "قال X إن ..."
     for v_s, v_e, _entry in verbs:
         verb = sent[v_s:v_e]
         if sent.count("(", 0, v_s) > sent.count(")", 0, v_s):
             continue  # "(فضّل عدم ذكر اسمه)", "(who asked not to be named)": an aside's verb
+        if sent.startswith(" القبض", v_e):
+            continue  # "تلقي القبض" is "arrests" (ألقى), not "تلقى" (received)
+        if sent.endswith(("عدم ", "عدم ال"), 0, v_s):
+            continue  # "، طلب عدم ذكر اسمه،": a verbal noun after "not", nobody says anything
         if re.search("[\u0600-\u06ff]", verb):
+            if re.search(r"(?:^|\s)(?:ما|لم|لا|مو|مش)\s+$", sent[max(0, v_s - 5):v_s]):
+                continue  # "الشباب ما قدرت توصل": could not reach, no estimate
             rest = sent[v_e:]
             given = _AR_GIVEN.match(rest)
             gname = given_name(given.group(0)) if given else None
@@ -436,6 +519,12 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                                    (s_start + amma.start("np"), s_start + amma.end("np")))
             if re.match(r"\s*ب?[اإأ]ن(?:ه|ها|هم|هما|نا|ني)\s", rest):
                 continue  # "قال إنه دفع ...": "he said that", the speaker is not named here
+            if re.match(r"\s*(?:فيه|فيها|عنه|عنها|له|لها|لهم)\s+ب?[اإأ]ن", rest):
+                # "أصدرت الشبكة تقريرها، وقالت فيه إنها ...": a pronoun, not a speaker's name
+                if last_speaker:
+                    return Attribution(last_speaker, "", quoted is not None, s_start, s_end,
+                                       "attribution:continued_speaker", (0, 0))
+                continue
             to_that = re.match(r"\s*((?:\S+\s+){1,9}?)(?:ان|بان|إن|أن)\s", rest)
             told_only = re.match(r"\s*ل\S+\s+(?:ان|إن|أن|بان|بأن)\s", rest)  # "أكد لمراسلنا أن"
             if to_that and not told_only and not re.search(r"[،,:;\"“«\d]", to_that.group(1)):
@@ -445,12 +534,16 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                 if aside_ar:  # "أبو خالد (اسم مستعار)": the aside describes the name
                     np = np[:aside_ar.start()] + " " + np[aside_ar.end():]
                     if len(np.split()) <= 3:
-                        np = re.sub(r"\s+ل(?!ل)\S{2,}(?:\s+\S+)?\s*$", " ", np)
-                        return Attribution(np.strip(), aside_ar.group(1), quoted is not None,
+                        np = _TOLD_TO_TAIL.sub(" ", np)
+                        # "تروي سلمى (اسم مستعار)، وهي شقيقة أحد الضحايا": who she is, too
+                        who = re.search(r"[،,]\s*(?:وهو|وهي|وهم)\s+([^،,:\"“«]{2,60})", rest)
+                        aside_desc = aside_ar.group(1) + (", " + who.group(1).strip() if who
+                                                          else "")
+                        return Attribution(np.strip(), aside_desc, quoted is not None,
                                            s_start, s_end, "attribution:verb_subject:" + verb,
                                            (s_start + v_e, s_start + v_e + len(np)))
                 # "الناشط محمد الأحمد لعنب بلدي": whom it was told is not part of the name
-                np = re.sub(r"\s+ل(?!ل)\S{2,}(?:\s+\S+)?\s*$", " ", np) \
+                np = _TOLD_TO_TAIL.sub(" ", np) \
                     if len(np.split()) > 3 else np
                 cut = _AR_NP_INNER_STOP.search(" " + np)
                 if cut:
@@ -477,6 +570,21 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                 aside = re.search(r"\s*\(([^)]{2,60})\)\s*", pre)
                 if aside:
                     pre = (pre[:aside.start()] + " " + pre[aside.end():]).strip()
+                if pre.endswith((" و", " ف")) or pre in ("و", "ف"):
+                    # "اتصل بنا جارنا بعد ساعة وقال": the subject of the first verb, after it
+                    words = pre[:-2].split()[1:]
+                    while words and words[0] in _AR_PRONOUN_PREP:
+                        words = words[1:]
+                    cut_at = next((k for k, w in enumerate(words) if w in _AR_TIME_OR_PREP),
+                                  len(words))
+                    words = words[:cut_at]
+                    if 1 <= len(words) <= 3 and not any(w[:1].isdigit() for w in words):
+                        np = " ".join(words)
+                        at = sent.find(np, 0, v_s)
+                        return Attribution(np, "", quoted is not None, s_start, s_end,
+                                           "attribution:subject_verb:" + verb,
+                                           (s_start + at, s_start + at + len(np)))
+                    continue
                 if pre and 1 <= len(pre.split()) <= 8 and not re.search(r"[،,:;\"“«\d]", pre):
                     name, desc = _clean_np(pre)
                     split = None if _AR_SOURCE_IN.match(name) else \
@@ -500,8 +608,14 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                     np = np[:max(0, cut.start() - 1)]
             if not np.strip() or len(np.split()) > 9:
                 continue
+            np = _AR_TOLD_TO.sub("", np)
+            # "وثق نشطاء المرصد السوري مزيداً من المجازر": the object starts after the subject
+            obj = re.search(r"\s(?:مزيدا|المزيد|عددا|العديد)(?:\s|$)", np)
+            if obj:
+                np = np[:obj.start()]
             name, desc = _clean_np(np)
-            appos = re.match(r"\s*[،,]\s*(?:وهو|وهي|وهم)\s+([^،,:\"“«]{2,60})", rest[len(np):])
+            appos = re.match(r"\s*(?:\([^()]{1,40}\))?\s*[،,]\s*(?:وهو|وهي|وهم)\s+([^،,:\"“«]{2,60})",
+                             rest[len(np):]) or _AR_TITLE_APPOSITION.match(rest, len(np))
             if appos and not desc:
                 desc = appos.group(1).strip()  # "أبو أحمد، وهو أحد سكان الحي"
             if _AR_SOURCE_IN.match(name):
@@ -515,6 +629,10 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             if split and len(name.split()) > 3:
                 # "مصادر محلية في مدينة مصياف": the source, then where it is
                 name, desc = split.group(1), ", ".join(p for p in (split.group(2), desc) if p)
+            if name and last_speaker and _THE_DOCUMENT.fullmatch(name):
+                name = last_speaker  # "وسجل التقرير مجزرة": the report's author records it
+            if _AR_PLACE_SUBJECT.match(name) and normalize_arabic(verb).startswith("سجل"):
+                continue  # "وسجلت محافظة إدلب الحصيلة الأعلى": a place records no statement
             if name:
                 return Attribution(name, desc, quoted is not None, s_start, s_end,
                                    "attribution:verb_subject:" + verb,
@@ -547,8 +665,16 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             continue  # "before owners have documented their property": not who speaks
         if low_verb.endswith("ed") and (
                 (sent[:v_s].rstrip().endswith(",") and re.match(r"\s+(?:at|to be|as)\b", after))
+                # "Testimony 14 - Rural Damascus, recorded in Gaziantep": where it was taken down
+                or (sent[:v_s].rstrip().endswith(",") and low_verb in ("recorded", "filmed",
+                                                                       "collected", "written")
+                    and re.match(r"\s+(?:in|on)\b", after))
                 or (low_verb in _PASSIVE_PUBLISHING and _THING_PUBLISHED.search(sent, 0, v_s) and
-                    re.match(r"\s+(?:in|on|last|earlier)\s+(?:[A-Z]|\d|the\s|this\s)", after))):
+                    re.match(r"\s+(?:in|on|last|earlier)\s+(?:[A-Z]|\d|the\s|this\s)", after))
+                or (low_verb in _PASSIVE_PUBLISHING and re.search(
+                    r"\b(?:videos|photos|photographs|images|posts|clips|messages|recordings|"
+                    r"documents|pictures)\s+$", sent[max(0, v_s - 20):v_s]))):
+            # ("reviewed more than 60 videos shared on messaging apps": a participle)
             continue  # "..., estimated at 4.5 million", "a video published in April": participles  # "a man who said he could get him released": not the sentence's source
         # "X put the toll at 9 and said ...", "X, in a note, rejected ... and stated that": the
         # speaker of a second, coordinated verb is the subject of the sentence's first verb
@@ -607,9 +733,13 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             return Attribution(name, desc, quoted is not None, s_start + colon.end(), s_end,
                                "attribution:colon_source",
                                (s_start + colon.start("np"), s_start + colon.end("np")))
-    if quoted is not None and last_speaker and _AR_PRONOUN_VERB.match(sent):
-        return Attribution(last_speaker, "", True, s_start + quoted.start(1),
-                           s_start + quoted.end(1), "attribution:continued_speaker", (0, 0))
+    if last_speaker and _AR_PRONOUN_VERB.match(sent):
+        # "وأضاف أن ...", "وتابعت: ...": the verb's hidden subject is the last speaker
+        if quoted is not None:
+            return Attribution(last_speaker, "", True, s_start + quoted.start(1),
+                               s_start + quoted.end(1), "attribution:continued_speaker", (0, 0))
+        return Attribution(last_speaker, "", False, s_start, s_end,
+                           "attribution:continued_speaker", (0, 0))
     return None
 
 
@@ -618,6 +748,12 @@ _AMBIGUOUS_VERBS = {"claims", "reports", "documents", "states", "notes", "posts"
                     "writes", "counts", "accounts", "records", "shares", "report",
                     "estimate", "estimates", "record", "claim"}
 # a comma inside a number ("$3,000") separates nothing
+_POSSESSIVE_TITLE = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}['’]s\s+(?:[a-z-]+\s+)?(?:chairman|"
+                               r"chair|chairwoman|director|head|founder|spokes(?:man|woman|person)|"
+                               r"president|leader|coordinator|researcher|editor|commander|chief|"
+                               r"deputy|envoy|representative|minister|official|lawyer)$")
+_QUOTED_TERM = re.compile(r"(?:(?<=['’]s )|(?<=\bthe )|(?<=\bits )|(?<=\bhis )|(?<=\bher )|"
+                          r"(?<=\ba )|(?<=\ban ))[\"“][^\"“”]{1,40}[\"”]")
 _SEPARATORS = _rx(r"\s*(?:(?<!\d),|,(?!\d{3})|[;:\"”“«»—–|]|\s-\s)\s*")
 _VERBISH = _rx(r"\b(?:killed|were|was|had|have|has|been|is|are|did|do|does|will|would|"
                       r"could|shot|stormed|fled|left|came|went|took|killing|wounding|injuring|"
@@ -641,20 +777,23 @@ _PASSIVE_PUBLISHING = {"posted", "published", "shared", "released", "issued", "r
 _VERBISH_AFTER = _rx(r"\b(?:could|would|will|may|might|was|were|is|are|had|has|have|did|"
                      r"should|must|can|not)\b", re.I)
 # "The official, who spoke on condition of anonymity, said": the subject is before the verb
-_RELATIVE_CHUNK = _rx(r",\s*(?:who|which)\s[^,]{2,100},\s*$", re.I)
+_RELATIVE_CHUNK = _rx(r",\s*(?:who|which|whose)\s[^,]{2,100},\s*$", re.I)  # also "Russia, whose aircraft ...,"
 _RELATIVE = _rx(r"^(?:who|which|whose|whom)\b", re.I)
 # "X, speaking to reporters on condition of anonymity, said", "X, in a statement, said": an aside
 # between the speaker and the verb, never the speaker
 _ASIDE = _rx(r"^(?:speaking|talking|writing|in\s+(?:a|an|its|his|her|their)\s|on\s+condition|"
              r"on\s+behalf|via\s|through\s|for\s+(?:its|his|her|their)\s+part|in\s+turn|"
-             r"for\s+fear|out\s+of\s+fear|fearing|for\s+security\s+reasons|citing\s)", re.I)
+             r"for\s+fear|out\s+of\s+fear|fearing|for\s+security\s+reasons|citing\s|"
+             # "The commission, created in May 2025, told ...": a participle describes it
+             r"(?:created|founded|established|formed|set\s+up|launched|based|headquartered|"
+             r"headed|led|chaired|backed|funded|appointed|tasked|mandated)\s)", re.I)
 # an organisation's name: capitalised words with lower-case links ("the Syrian Observatory for
 # Human Rights", "Ministry of Defence"); it ends on a capitalised word
 # a date is no name: "March 21" (a dateline's)
 _MONTH_DAY = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|"
                         r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
                         r"\s+\d{1,2}$")
-_ORG_NAME = _rx(r"^(?:the\s+)?[A-Z][\w.'-]*(?:(?:\s+(?:of|for|the|and|on))*\s+"
+_ORG_NAME = _rx(r"^(?:the\s+)?[A-Z][\w.'-]*(?:(?:\s+(?:of|for|the|and|on|in))*\s+"
                 r"(?:[A-Z][\w.'-]*|al-[\w'-]+)){0,8}(?:\s+\d{1,4})?$")  # "Suwayda 24"
 _DESCRIPTIVE = _rx(r"^(?:a|an|the|who|which|whose|aged|one of|\d|"
                    # a title without an article: "Kamal Dara, head of the media office, said"
@@ -695,6 +834,10 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
     # so offsets hold); the pseudonymity cue is still read from the text after the name
     before = re.sub(r"\((?=[^()]*\b[a-z]{2,}\b)[^()]{1,80}\)", lambda m: " " * len(m.group(0)),
                     before)  # not "(Reuters)", "(SNHR)": names
+    if '"' in before or "“" in before:
+        # a quoted term inside a description is no speaker: "Bassel Ajami, a student who spent
+        # five years in the prison's "red building", says"
+        before = _QUOTED_TERM.sub(lambda m: " " * len(m.group(0)), before)
     chunks = _chunks(before)
     if not chunks:
         return None
@@ -713,7 +856,8 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
             last = taken[-1][2].strip()
             joins = (((_PROPER.match(text) or _ORG_NAME.match(text) or
                        _POSSESSIVE_HEAD.match(text))
-                      and _DESCRIPTIVE.match(last))  # "Rami, a farmer,"
+                      and (_DESCRIPTIVE.match(last) or _POSSESSIVE_TITLE.match(last)))
+                     # "Rami, a farmer,", "Fadel Abdul Ghany, SNHR's chairman,"
                      or (_DESCRIPTIVE.match(text) and (_PROPER.match(last) or _RELATIVE.match(last)))
                      or _RELATIVE.match(last) or _ASIDE.match(last))
             if not joins:
@@ -741,8 +885,11 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
     if given:  # "a cousin, who asked to be identified only as Abu Rami, said"
         name, desc = given, ", ".join(p for p in (name, desc) if p)
     name = re.sub(r"^(?:and|but|while|as|so)\s+", "", name, flags=re.I)
-    name = re.sub(r"\s+(?:also|too|again|further|separately|later|meanwhile|earlier)$", "", name,
-                  flags=re.I)
+    if re.search(r"\s(?:most|many|some|all|few|several|others)$", name, re.I):
+        return None  # "without electricity, water or schools most say": a quantifier speaks
+    name = re.sub(r"\s+(?:also|too|again|further|separately|later|meanwhile|earlier|always|"
+                  r"never|repeatedly|consistently|publicly|officially|previously|initially|"
+                  r"strongly|swiftly|quickly|immediately)$", "", name, flags=re.I)
     if not name or _VERBISH.search(name) or re.match(r"(?:no|none|nobody|neither)\b", name, re.I):
         return None  # "No group claimed responsibility": nobody is speaking
     return name, desc, head[0] + (len(head[2]) - len(head[2].lstrip()))
@@ -751,6 +898,7 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
 _AND_BEFORE = _rx(r"\band\s+(?:also\s+|later\s+|then\s+)?$", re.I)
 # the sentence's first finite verb; what precedes it (minus fronted adverbials) is the subject
 _FIRST_VERB = _rx(r"\s(?:(?:has|have|had)\s+(?:also\s+)?)?(?:[a-z]{3,}ed|put|said|told|says|"
+                  r"gives|puts|cites|offers|provides|issues|"
                   r"gave|wrote|sent|made|found|took|spoke|denies|claims|accuses|blames|insists|"
                   r"reports|states|confirms|announces|rejects)\b")
 _FRONTED = _rx(r"^(?:in|on|at|during|however|after|before|by|for|with|since|meanwhile|"
@@ -956,8 +1104,9 @@ def header_organisation(norm: str, lex: Lexicons | None = None) -> str | None:
             return rep.group("org").strip()
         if _DOC_TYPE_LINE.fullmatch(ln):
             continue  # "Press release", "بيان إلى الرأي العام": the kind of document
-        if len(ln.split()) > 10 or re.search(r"[.!?:؟\"“«]|\d", ln):
-            break  # a headline or the text itself
+        if len(ln.split()) > 10 or re.search(r"[.!?:؟\"“«,،]|\d|\b(?:says?|said|tells?)\b",
+                                             ln, re.I):
+            break  # a headline ("Gunmen kill four in raid, monitor says") or the text itself
         role = first_matching(lex.source_roles, ln)
         if role in ("NGO", "official") and not _VERBISH.search(ln):
             return re.split(r"\s+[-–—|]\s+", ln)[0].strip()

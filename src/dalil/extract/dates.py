@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from dalil.extract import fastre
 from dalil.extract.text import word_tokens
 from dalil.gazetteer.names import ascii_digits, normalize_arabic
 
@@ -251,6 +252,7 @@ _STARTS = (
 
 # per distinct word, remembered: whether a date expression may start with it
 _MAY_START: dict[str, bool] = {}
+_DATE_DISPATCH = fastre.FirstWordDispatch(DATE_RE)
 
 
 def _date_matches(norm: str) -> list[re.Match[str]]:
@@ -262,10 +264,12 @@ def _date_matches(norm: str) -> list[re.Match[str]]:
         may_start.clear()
     for w in {t[2] for t in toks}.difference(may_start):
         may_start[w] = w in _STARTS or w[0].isdigit()
-    for pos in [s for s, _e, word in toks if may_start[word]]:
+    # (the pattern without the alternatives that cannot begin with the word: see fastre)
+    dispatch = _DATE_DISPATCH.for_word
+    for pos, word in [(s, word) for s, _e, word in toks if may_start[word]]:
         if pos < last:
             continue
-        m = DATE_RE.match(norm, pos)
+        m = dispatch(word).match(norm, pos)
         if m:
             found.append(m)
             last = m.end()
@@ -687,8 +691,9 @@ def _core_prefix(m: re.Match[str]) -> str:
         if m.group(name):
             return m.string[m.start():m.start(name)]
     return ""
-# "WASHINGTON, DC (May 6, 2019) —": a press release puts the date in brackets
-_DATELINE_AFTER = re.compile(r"\)?\s*(?:\([^)\n]{0,60}\))?\s*(?:[-—–:|]|\n|$)")
+# "(Amman, September 30, 2025) - ", "WASHINGTON, DC (May 6, 2019) —": a release's dateline
+# closes its own bracket
+_DATELINE_AFTER = re.compile(r"\s*(?:(?<=\d)\))?\s*(?:\([^)\n]{0,60}\))?\s*(?:[-—–:|]|\n|$)")
 _DATELINE_BEFORE = re.compile(r"\s*(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}|[\u0621-\u064a]+"
                               r"(?:\s+[\u0621-\u064a]+)?)(?:\s*,\s*[A-Z\u0621-\u064a][\w .'-]{0,30})?"
                               r"\s*,\s*$")
@@ -706,8 +711,8 @@ def is_dateline(norm: str, start: int, end: int, sentence_index: int) -> bool:
     if start - line_start >= 60:
         return False
     before = norm[line_start:start]
-    if norm[end:end + 1] == ")" and not before.rstrip().endswith("("):
-        return False  # a bracket closes only the bracket the date opened
+    if norm[end:end + 1] == ")" and before.count("(") <= before.count(")"):
+        return False  # a bracket closes only a bracket the dateline opened ("(Amman, May 6) -")
     if not _DATELINE_AFTER.match(norm, end, min(len(norm), end + 70)):
         # "BEIRUT, March 8, Gunmen": a capitalised place and comma, with nothing else before
         return sentence_index == 0 and bool(_DATELINE_BEFORE.fullmatch(before)) and \

@@ -66,22 +66,33 @@ def _extend(outs: set[str], sub: set[str], whole: bool) -> tuple[set[str], bool]
         raise
 
 
-def _starts(items: Any) -> tuple[set[str], bool]:
+def _starts(items: Any, marks: bool = False) -> tuple[set[str], bool]:
     """The literal starts of a parsed sequence, and whether they are the whole of it (so that
-    what follows the sequence extends them)."""
+    what follows the sequence extends them). ``marks`` (see ``_first_word_starts``): white
+    space and digits are written as marks, and repeats are gone through."""
     outs = {""}
     items = list(items)
     for i, (op, av) in enumerate(items):
-        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] == 0 and (av[1] == 1 or marks):
             # "(?:و|ف)?": a match goes through it or past it
-            through = _starts([*av[2], *items[i + 1:]])
-            past = _starts(items[i + 1:])
+            if av[1] == 1:
+                through = _starts([*av[2], *items[i + 1:]], marks)
+            else:  # "\\s*": one repetition, after which the starts end
+                through = (_starts(av[2], marks)[0], False)
+            past = _starts(items[i + 1:], marks)
             try:
                 return _extend(outs, through[0] | past[0], through[1] and past[1])
             except _TooMany:
                 return outs, False
+        if marks and op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
+            # "\\s+": once, then as "\\s*"
+            more = (op, (av[0] - 1, av[1] if av[1] == _c.MAXREPEAT else av[1] - 1, av[2]))
+            try:
+                return _extend(outs, *_starts([*av[2], more, *items[i + 1:]], marks))
+            except _TooMany:
+                return outs, False
         try:
-            step = _step(outs, op, av)
+            step = _step(outs, op, av, marks)
         except _TooMany:
             return outs, False  # the starts so far still begin every match
         if step is None:
@@ -92,7 +103,8 @@ def _starts(items: Any) -> tuple[set[str], bool]:
     return outs, True
 
 
-def _step(outs: set[str], op: Any, av: Any) -> tuple[set[str], bool] | None:
+def _step(outs: set[str], op: Any, av: Any, marks: bool = False
+          ) -> tuple[set[str], bool] | None:
     """The starts extended over one item, and whether the item is wholly literal; None for a
     zero-width item."""
     assert _c is not None
@@ -105,17 +117,21 @@ def _step(outs: set[str], op: Any, av: Any) -> tuple[set[str], bool] | None:
         return {o + chr(av) for o in outs}, True
     if op is _c.SUBPATTERN:
         _scoped_flags(av)
-        return _extend(outs, *_starts(av[3]))
+        return _extend(outs, *_starts(av[3], marks))
     if op is _c.BRANCH:
-        alts = [_starts(alt) for alt in av[1]]
+        alts = [_starts(alt, marks) for alt in av[1]]
         return _extend(outs, set().union(*(a for a, _ in alts)),
                        all(whole for _, whole in alts))
+    if marks and op is _c.IN and _digits_only(av):
+        return {o + _DIGIT_MARK for o in outs}, False
+    if marks and op is _c.IN and av == [(_c.CATEGORY, _c.CATEGORY_SPACE)]:
+        return {o + _SPACE_MARK for o in outs}, True
     if op is _c.IN and all(o is _c.LITERAL for o, _ in av) and len(av) <= 8:
         return _extend(outs, {chr(ch) for _, ch in av}, True)
     if op is _c.IN and av == [(_c.CATEGORY, _c.CATEGORY_SPACE)]:
         return _extend(outs, set(_SPACES), True)  # "\\s": one of these characters
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
-        sub, _whole = _starts(av[2])  # at least once: its starts, then unknown
+        sub, _whole = _starts(av[2], marks)  # at least once: its starts, then unknown
         return _extend(outs, sub, False)
     return outs, False
 
@@ -166,6 +182,166 @@ def literal_starts(pattern: re.Pattern[str]) -> frozenset[str] | None:
     except (_Unknown, RecursionError):
         return None
     return _usable(found, parsed[1])
+
+
+# In the starts worked out for a word-start dispatch: a digit, and any white space character.
+_DIGIT_MARK = "\x00"
+_SPACE_MARK = "\x01"
+
+
+def _digits_only(av: Any) -> bool:
+    """Whether a character set ("\\d", "[2-7]", "[\\d٠-٩]") holds digits only."""
+    for o, a in av:
+        if o is _c.CATEGORY and a is _c.CATEGORY_DIGIT:
+            continue
+        if o is _c.LITERAL and chr(a).isdigit():
+            continue
+        if o is _c.RANGE and all(chr(ch).isdigit() for ch in range(a[0], a[1] + 1)):
+            continue
+        return False
+    return bool(av)
+
+
+def _first_word_starts(source: str, flags: int) -> tuple[str, ...] | None:
+    """What every match of a pattern begins with, as the part before its first white space
+    or digit ("the\\s+next" -> "the"), with "" for a match that begins with a digit; None
+    when unknown (a match may begin with anything, or a start does not lower-case plainly)."""
+    if _p is None:
+        return None
+    try:
+        parsed = _p.parse(source, flags)
+        found, _whole = _starts(parsed, marks=True)
+    except (_Unknown, RecursionError, re.error):
+        return None
+    out: set[str] = set()
+    for start in found:
+        head = start.split(_DIGIT_MARK, 1)[0].split(_SPACE_MARK, 1)[0]
+        if head:
+            out.add(head.lower())
+        elif start[:1] == _DIGIT_MARK:
+            out.add("")  # a digit
+        elif not start:
+            return None  # anything
+        # (a match that begins with white space never begins a word)
+    if not all(_PLAIN.fullmatch(x) for x in out if x):
+        return None
+    return tuple(sorted(out))
+
+
+def _top_alternatives(source: str, at: int) -> tuple[list[str], int] | None:
+    """The top-level alternatives of the group "(?:" opening at ``at``, and where it closes."""
+    i, depth, start, out, in_class = at + 3, 0, at + 3, [], False
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            i += 1 + (source[i + 1:i + 2] == "^")
+            i += source[i:i + 1] == "]"  # "[]...]": a first "]" is a member
+            continue
+        elif ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        elif ch == ")" or (ch == "|" and not depth):
+            out.append(source[start:i])
+            if ch == ")":
+                return out, i
+            start = i + 1
+        i += 1
+    return None
+
+
+def _zero_width(source: str, flags: int) -> bool:
+    """Whether a pattern consumes nothing: lookarounds and anchors only."""
+    try:
+        parsed = _p.parse(source, flags) if _p is not None else None
+    except re.error:
+        return False
+    return parsed is not None and all(
+        op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT) for op, _av in parsed)
+
+
+class FirstWordDispatch:
+    """A pattern of the form ``(?<!...)(?:A|B|C ...)`` tried at the starts of words (the date
+    expressions): for a given first word, the same pattern with the alternatives that cannot
+    begin with that word made to fail at once (``(?!)A``), so the engine does not try them.
+
+    Same matches, groups and group numbers as the pattern: an alternative is left out only
+    when none of its matches can begin with the word (worked out from the alternative itself,
+    so an edited pattern stays right); a word that begins with a digit keeps the alternatives
+    that may begin with one. Python's engine tries all ~18 alternatives of the date pattern at
+    each of ~300 words of a report, where "the" or "in" can begin only two or three."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.compiled = pattern
+        self._built = False
+        self._head = ""
+        self._alternatives: list[str] = []
+        self._starts: list[tuple[frozenset[str], frozenset[str], int] | None] = []
+        self._variants: dict[tuple[int, ...], re.Pattern[str]] = {}
+        self._per_word: dict[str, re.Pattern[str]] = {}
+
+    def _build(self) -> None:
+        source = self.compiled.pattern
+        at = source.find("(?:")
+        split = _top_alternatives(source, at) if at >= 0 else None
+        if split is not None and split[1] == len(source) - 1 and len(split[0]) > 1 and \
+                _zero_width(source[:at], self.compiled.flags) and \
+                source[:at] + "(?:" + "|".join(split[0]) + ")" == source:
+            # the group is all of the pattern but for lookarounds before it ("(?<![\\w/.])"):
+            # its alternatives begin where a match does
+            self._head, self._alternatives = source[:at], split[0]
+            for alt in self._alternatives:
+                heads = _first_word_starts(alt, self.compiled.flags)
+                # the heads, and every start of one, for set look-ups (a word is tested once)
+                self._starts.append(None if heads is None else (
+                    frozenset(heads), frozenset(h[:k] for h in heads for k in range(1, len(h) + 1)),
+                    max(map(len, heads), default=0)))
+        self._built = True
+
+    def for_word(self, word: str) -> re.Pattern[str]:
+        """The pattern to try at a word start whose word (lower case) is ``word``."""
+        found = self._per_word.get(word)
+        if found is None:
+            if not self._built:
+                self._build()
+            if len(self._per_word) > 200_000:  # a bound on memory
+                self._per_word.clear()
+            found = self._per_word[word] = self._variant(word)
+        return found
+
+    def _variant(self, word: str) -> re.Pattern[str]:
+        if not self._alternatives or not word or not _PLAIN.fullmatch(word):
+            return self.compiled
+        digit = word[0].isdigit()
+        # left out: the alternatives none of whose heads is a start of the word or begins
+        # with it ("" is a digit)
+        out = tuple(k for k, starts in enumerate(self._starts) if starts is not None and not (
+            (digit and "" in starts[0]) or word in starts[1] or
+            any(word[:n] in starts[0] for n in range(1, min(len(word), starts[2]) + 1))))
+        if not out:
+            return self.compiled
+        variant = self._variants.get(out)
+        if variant is None:
+            variant = self._variants[out] = re.compile(
+                self._head + "(?:" + "|".join(self._failing(alt) if k in out else alt
+                                              for k, alt in enumerate(self._alternatives))
+                + ")", self.compiled.flags)
+        return variant
+
+    def _failing(self, alternative: str) -> str:
+        """An alternative that fails at once, with the same groups in the same order (so the
+        groups of the whole keep their numbers and names), cheap to compile."""
+        assert _p is not None
+        state = _p.parse(alternative, self.compiled.flags).state
+        names = {index: name for name, index in state.groupdict.items()}
+        return "(?!)" + "".join(f"(?P<{names[k]}>)" if k in names else "()"
+                                for k in range(1, state.groups))
 
 
 def _usable(found: set[str] | None, flags: int) -> frozenset[str] | None:

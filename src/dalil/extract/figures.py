@@ -48,7 +48,11 @@ CASUALTY_AFTER: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:displaced|fled|flee|fleeing|evacuated|expelled|uprooted|refugees|homeless|"
         r"(?:new\s+)?arrivals|"
         r"forced to leave|driven out|left their homes|forced from their homes|"
+        # "where thousands of people had sought shelter"
+        r"sought (?:shelter|refuge|safety)|took refuge|taken refuge|"
         r"forced out of their homes|escaped|managed to escape|"
+        # "some 6,000 people had sought shelter at the airbase": people who fled their homes
+        r"(?:sought|seeking|taken|took|taking)\s+(?:shelter|refuge)|"
         # "who had been forced out of the city", "crossed into Lebanon", "were deported"
         r"(?:forced|driven|pushed|forcibly\s+(?:moved|transferred))\s+(?:out|from|away)|"
         r"crossed\s+(?:the\s+border\s+)?into|deported|forcibly\s+transferred|"
@@ -67,6 +71,8 @@ CASUALTY_BEFORE: list[tuple[str, re.Pattern[str]]] = [
         r"death toll (?:\w+ )*?(?:to|of|at|reached|stood at|stands at|is|was)|toll (?:\w+ )?"
         r"(?:to|of|at|reached)|bodies of|remains of|the deaths of|the killing of|the execution of|"
         r"murder of|deaths? of|among (?:the )?(?:dead|victims|those killed|the killed)(?: were)?|"
+        # 'Another "field execution" of five civilians'
+        r"executions?[\"”'’]?\s+of|"
         r"of the dead|"
         # "the number of civilians martyred at the dam and around it has reached 21"
         r"(?:number|toll) of (?:[\w-]+\s+){0,3}?(?:killed|dead|martyred|martyrs|victims)\b"
@@ -113,12 +119,16 @@ CASUALTY_BEFORE: list[tuple[str, re.Pattern[str]]] = [
         r")[\"”'’]?(?:\s+\S+){0,3}?\s*$", re.I)),
     ("displaced", _rx(
         r"(?:\b(?:displacing|displaced|displacement of|forcing|forced|expelling|expelled|"
-        r"driven|drove|driving|uprooting|uprooted)|" +
+        r"driven|drove|driving|uprooting|uprooted|evacuation of|evacuating|evacuated|"
+        # "the evacuation of the remaining fighters and tens of thousands of civilians"
+        r"evacuation of (?:the\s+)?(?:remaining\s+)?(?:fighters|rebels|gunmen)\s+and)|" +
         _A(r"نزوح|تهجير|هجرت|هجر|هجروا|تشريد|نزح|فرار") +
         r")[\"”'’]?(?:\s+\S+){0,3}?\s*$", re.I)),
 ]
 POPULATION_BEFORE = _rx(
     r"(?:population of|home to|a (?:town|city|village) of|inhabited by|\bhouses|population|"
+    # "home to most of Syria's roughly 700,000 Druze"
+    r"\bhome to\s+(?:(?:most|many|some|half|much|all)\s+of\s+)?(?:(?:the\s+)?[\w-]+['’]s\s+)?|"
     # the people a hospital or a dam serves: "a catchment area of 150,000 people", "supplies"
     r"catchment(?: area)? of|\bsuppl(?:ies|ied|ying)|"
     # "whose population is estimated at about 1 million", "population, estimated at 40,000"
@@ -159,7 +169,8 @@ OTHER_UNITS: list[tuple[str, re.Pattern[str]]] = [
                        r"(?:\w+\s+)?(?:assistance|aid|help|protection)|"
                        r"besieged|" + _A(r"انسان محاصر\w*|محاصر\w*") + r")\b", re.I)),
     ("pages", _rx(r"^\s*-?(?:[\w-]+\s+)?(?:pages?|صفح[هة]|صفحات)\b", re.I)),
-    ("buildings", _rx(r"^\s*(?:[\w-]+\s+)?(?:houses|homes|buildings|shops|stores|"
+    ("buildings", _rx(r"^\s*(?:(?:damaged|destroyed|burned|burnt|looted)\s+or\s+)?(?:[\w-]+\s+)?"
+                      r"(?:houses|homes|buildings|shops|stores|structures|"
                       r"apartments|" + _A(_AL + r"منزل|" + _AL + r"منازل|منزلا|" + _AL + r"مبنى|" +
                                           _AL + r"مباني|" + _AL + r"محل|" + _AL + r"محلات|" + _AL +
                                           r"بيوت") + r")\b", re.I)),
@@ -169,7 +180,7 @@ OTHER_UNITS: list[tuple[str, re.Pattern[str]]] = [
                                                      r"شاحنات|" + _AL + r"حافلات") + r")\b", re.I)),
     ("places", _rx(r"^\s*(?:[\w-]+\s+)?(?:villages|towns|neighbou?rhoods|"
                    + _A(_AL + r"قرى|قري[هة]|" + _AL + r"بلدات|" + _AL + r"احياء") + r")\b", re.I)),
-    ("percent", _rx(r"^\s*(?:%|percent|per cent|بالمئ[هة]|في المئ[هة])", re.I)),
+    ("percent", _rx(r"^\s*(?:%|٪|percent|per cent|بالمئ[هة]|في المئ[هة])", re.I)),
     ("distance", _rx(r"^\s*(?:km|kilometres?|kilometers?|miles|metres|meters|m\b|كيلومتر|كم)\b",
                      re.I)),
     ("duration", _rx(r"^\s*(?:days|hours|weeks|months|years|minutes|seconds|decades|nights|"
@@ -194,6 +205,8 @@ _FAMILY_WORDS = re.compile("famil|household|عايل|اسر|عوايل", re.I)
 _RELEASE_WORDS = re.compile("releas|free|افرج|سراح", re.I)
 
 
+_RELATIVE_AFTER = re.compile(r"^\s*(?:of\s+)?(?:[\w-]+\s+){0,2}?(?P<rel>who|that)\s")
+_MAIN_VERB = re.compile(r"\s(?:were|was|have been|had been|are|is)\s")
 _WORD_EDGE = ".,;:!?\"'()\u060c"
 # the heads as they appear: plural "s", Arabic article and conjunction ("والمنازل")
 _THING_HEAD_FORMS = frozenset(
@@ -215,7 +228,24 @@ _UNIT_GAP_WORDS = {"in", "at", "on", "from", "inside", "near", "and", "or", "wit
                    "في", "من", "داخل", "على", "علي", "قرب", "مع", "الى", "و"}
 # "thousands of residents and fighters were moved": people named before fighters are not fighters
 _NOT_FIGHTERS = _rx(r"\b(?:residents|civilians|people|families|women|children|villagers|"
-                    r"inhabitants)\b|مدنيين|اهالي|سكان|نساء|اطفال", re.I)
+                    r"inhabitants|staff\s+members)\b|مدنيين|اهالي|سكان|نساء|اطفال", re.I)
+# "two members of staff", "members of his family": no fighters
+_MEMBERS_OF_NO_ARMY = _rx(r"\s*members\s+of\s+(?:(?:the|his|her|their|our|one|a|medical|"
+                          r"hospital)\s+)?(?:staff|family|families|crew|team|households?)\b", re.I)
+# the counters under a post ("12:04 · 214 reposts · 388 likes"): no figures of the report
+_ENGAGEMENT_AFTER = _rx(r"^\s*(?:reposts?|retweets?|likes?|views?|shares?|replies|quote tweets|"
+                        r"reactions|comments)\b(?!\s+(?:of|to|on|from)\b)", re.I)
+# "Gunmen killed 12 civilians in two villages", "the two Kurdish-majority neighbourhoods": a count
+# of places that only locates the events (annotators leave it out); "captured 12 villages" stays
+_LOCATIVE_PLACES_BEFORE = _rx(r"\b(?:in|across|of|at|from|to|and|the|both|all)\s*$", re.I)
+# people counted as they speak, not as victims: "Three neighbours gave Reuters matching
+# accounts of the executions", "Two monitoring groups have tried to count the dead"
+_SPEAKING_SUBJECT = _rx(
+    r"^\s*(?:[\w-]+\s+)?(?:neighbou?rs|relatives|residents|villagers|survivors|witnesses|"
+    r"eyewitnesses|(?:monitoring|rights|human rights|aid)\s+(?:groups|organi[sz]ations)|"
+    r"organi[sz]ations|NGOs|monitors|sources|officials|doctors|activists)\s+(?:\w+\s+){0,2}?"
+    r"(?:gave|give|told|tell|said|say|says|described|describe|recounted|recount|spoke|reported|"
+    r"tried|confirmed|corroborated|interviewed|contacted|estimated)\b", re.I)
 # Arabic counted nouns (the English plural is read from the text, PLURAL_NOUN_AFTER); the
 # category names follow docs/extract-annotation.md
 _AR_COUNTED = {_A(w): what for what, words in {
@@ -312,7 +342,9 @@ _SPEAKER_NOUNS = _rx(r"^\s*(?:other\s+|more\s+)?(?P<n>witnesses|eyewitnesses|int
                      r"lawyers|diplomats|analysts)\b", re.I)
 # suspects named or identified are no victims ("identified 298 suspects")
 _SUSPECTS = _rx(r"^\s*(?:of\s+the\s+|other\s+)?(?:suspects|suspected perpetrators|perpetrators|"
-                r"culprits)\b|^\s*(?:من\s+)?(?:ال)?(?:مشتبه|متهمين|متهم|جناة|الجناة)", re.I)
+                r"culprits)\b|^\s*(?:من\s+)?(?:ال)?(?:مشتبه|متهمين|متهم|متورطين|مطلوبين|جناة|الجناة)", re.I)
+_AR_PEOPLE_SUSPECTED = _rx(r"^\s*(?:اشخاص|أشخاص|شبان|رجال|عناصر|افراد|أفراد)\s+(?:مشتبه|متهمين|"
+                           r"متورطين|مطلوبين)")
 _FRACTION_AFTER = _rx(r"^[\s-]*(?:thirds?|quarters?|fifths?|tenths?|halves)\b", re.I)
 _RATIO_AFTER = _rx(r"^\s+(?:in|out of)\s+(?:every\s+)?(?:\d+|two|three|four|five|six|seven|eight|"
                    r"nine|ten)\b", re.I)
@@ -488,6 +520,11 @@ def _casualty_after(window: str) -> str | None:
     return best[1] if best is not None else None
 
 
+def casualty_word(text: str) -> str | None:
+    """What a sentence counts by its first casualty word ("how many people died": killed)."""
+    return _casualty_after(text)
+
+
 def _casualty_noun_before(head: str) -> tuple[str, int] | None:
     """The last noun of people harmed before the number in its sentence, and where it ends
     ("the wounded were taken to hospital, and two of them are in critical condition")."""
@@ -535,7 +572,7 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
             .rpartition("\n")[2] and re.fullmatch(r"\d{1,2}", text):
         return "", "", "skip:list_item"  # "2. Removal of ...": an item number
     if NAME_NUMBER_BEFORE.search(before) and NAME_NUMBER_AFTER.match(after) and \
-            not _MONTH_BEFORE.search(before):
+            not _MONTH_BEFORE.search(before) and not before.rstrip().endswith(("'s", "’s")):
         return "", "", "skip:name"
     if _TITLE_NAME_AFTER.match(after) and re.fullmatch(r"[A-Z][a-z]+", text) and \
             re.search(r"[a-z,;]\s+$", before):
@@ -553,8 +590,18 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         if noun is not None and _AR_COUNTED[noun] == "buildings":
             return "other", "buildings", "other:buildings:one"
         return "", "", "skip:one"
-    if MONEY_BEFORE.search(before):
-        return "other", "money", "other:currency_sign"
+    if text.lower() == "one" and re.search(r"\bno\s*$", before, re.I):
+        return "", "", "skip:no_one"  # "No one was killed or injured"
+    if _ENGAGEMENT_AFTER.match(after) and ("·" in before or "|" in before or "\n" in before
+                                           or "·" in after[:40] or not before.strip()
+                                           or before.rstrip().endswith(("·", "•", "|", ","))):
+        return "", "", "skip:post_counter"
+    if _SPEAKING_SUBJECT.match(after) and not _verb_before(before, after):
+        return "", "", "skip:speakers"
+    if MONEY_BEFORE.search(before) or ("$" in text or "€" in text or "£" in text):
+        return "other", "money", "other:currency_sign"  # also "between $5,000 and $20,000"
+    if after[:3].lstrip().startswith(("%", "٪")):
+        return "other", "percent", "other:percent_sign"  # "بنسبة تقارب ٢٤٪ من حصيلة الضحايا"
     al = after[:70].lower()
     families = OTHER_UNITS_BY_NAME["families"].match(after) if _FAMILY_WORDS.search(al) \
         else None
@@ -613,6 +660,8 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
                                                        for w in um.group(0).split()[:-1]):
                 if unit == "duration":
                     return "", "", "skip:duration"
+                if unit == "places" and _LOCATIVE_PLACES_BEFORE.search(before):
+                    return "", "", "skip:places_located"
                 return "other", unit, f"other:{unit}"
     if _FRACTION_AFTER.match(after) or (text.lower() in ("one", "1", "a") and
                                         _RATIO_AFTER.match(after)):
@@ -641,10 +690,9 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
     if interviewed:
         noun = interviewed.group(1).lower()
         return "other", noun, f"other:{noun}:interviewed"
-    if _SUSPECT_WORDS.search(al) and _SUSPECTS.match(after) and \
-            _verb_before(before, after) != "detained" and \
-            _casualty_after(after[:50]) != "detained":
-        # "identified 298 suspects" (but "arrested four suspects" counts people detained)
+    if _SUSPECT_WORDS.search(al) and (_SUSPECTS.match(after) or _AR_PEOPLE_SUSPECTED.match(after)):
+        # "identified 298 suspects", "arrested four suspects", "ثلاثة أشخاص متهمين": suspects
+        # of a crime are no victims, and their arrest is no violation (violations.yaml)
         return "other", "suspects", "other:suspects"
     speakers = _SPEAKER_NOUNS.match(after)
     if speakers and not IMMEDIATE_AFTER.match(after):
@@ -700,6 +748,18 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         after = _ABBREV_DOT.sub(r"\1 ", after)
     cut = CLAUSE_END.search(after)
     window = after[:cut.start()] if cut else after
+    rel = _RELATIVE_AFTER.match(window)
+    if rel:
+        # "Hundreds of men who crossed into government-held areas were reported to have been
+        # detained": what happened to them is after the relative clause
+        rel_text = norm[end:min(sent_end, end + 220)]
+        stop = CLAUSE_END.search(rel_text)
+        rel_text = rel_text[:stop.start()] if stop else rel_text
+        main = _MAIN_VERB.search(rel_text, rel.end())
+        # (but "100,000 civilians who had been forced out ... are expected to return": the
+        # clause is all that says what they are)
+        if main and any(pat.search(rel_text, main.start()) for _w, pat in CASUALTY_AFTER):
+            window = rel_text[:rel.start("rel")] + " " + rel_text[main.start():]
     if "," in window or "\u060c" in window:
         # "30,000 Syrians, most of them Alawites from the coast, crossed into Lebanon": the
         # aside does not push the verb out of reach
@@ -738,7 +798,10 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         if um is None:
             continue
         gap = um.group(0).split()[:-1]
-        if unit == "fighters" and _NOT_FIGHTERS.search(um.group(0)):
+        if unit == "fighters" and (_NOT_FIGHTERS.search(um.group(0)) or _MEMBERS_OF_NO_ARMY.match(
+                after, um.end() - 8, um.end() + 30) or re.match(
+                    r"\s*(?:on|by|against|from|with|to)\s", after)):
+            # ("blamed 803 deaths on the army and 211 on gunmen": deaths, no count of gunmen)
             continue  # "thousands of residents and fighters were moved": not a count of fighters
         # "30,000 inhabitants, has seen dozens of killings": the comma ends the unit's phrase
         separated = best is not None and bool(re.match(r"\s*,", after[um.end():]))

@@ -557,6 +557,13 @@ def compile_lexicon(entries: list[Entry], *, literal: bool = False) -> CompiledL
         prefix = _literal_prefix(pat, literal)
         alternatives = () if prefix else _alternative_prefixes(pat)
         starts = None if has_arabic(pat) else fastre.literal_starts(compiled)
+        if has_arabic(pat) and not (prefix or alternatives):
+            # "(?:اخدو|اخذو)\w* ...", "(?:ي|ت)?طلق\w* ...": the starts of the body, which
+            # begins at most four characters into a match (two clitics, the article), where
+            # Arabic entries are tried anyway; without them the entry searched whole reports
+            body_starts = fastre.literal_starts(re.compile(body, re.IGNORECASE))
+            if body_starts and min(map(len, body_starts)) >= 2:
+                alternatives = tuple(sorted(body_starts))
         if starts:
             # every match starts with one of these, worked out from the whole entry
             # ("(?:is|was) (?:still )?missing": "is missing", "was still missing" ...)
@@ -597,6 +604,40 @@ class Lexicons:
     # phrases holding a trigger that assert no violation ("arrest warrants", "at risk of
     # torture", "the Commission for Missing Persons"): violations.yaml `not_violations`
     violation_exclusions: CompiledLexicon | None = None
+    # canonical -> the groups it belongs to (actors.yaml `part_of`), and other groups for events
+    # before a date (`before: {date, part_of}`)
+    actor_part_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    actor_part_of_before: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    # actors the registry knows by a description, not a name ("rebel factions"): actors.yaml
+    # `described: true`
+    described_actors: set[str] = field(default_factory=set)
+
+    def era_name(self, canonical: str, when: str | None) -> str:
+        """The actor's name for an event on ``when`` (ISO date or None): "government forces" in
+        2016 were "Assad-era forces and loyalists"."""
+        era = self.actor_eras.get(canonical)
+        if era and when and when < era[0]:
+            return era[1]
+        return canonical
+
+    def groups_of(self, canonical: str, when: str | None = None) -> list[str]:
+        """The groups an actor is counted under, nearest first, each in its era's name:
+        "Palestine Branch" -> ["Military Intelligence (Military Security)", "Assad-era forces
+        and loyalists"]; "police" in 2019 -> ["Assad-era forces and loyalists"]."""
+        out: list[str] = []
+        todo = [canonical]
+        while todo:
+            name = todo.pop(0)
+            parents = self.actor_part_of.get(name, ())
+            before = self.actor_part_of_before.get(name)
+            if before and when and when < before[0]:
+                parents = before[1]
+            for parent in parents:
+                named = self.era_name(parent, when)
+                if named not in out and named != canonical:
+                    out.append(named)
+                    todo.append(named)
+        return out
 
 
 def _read(directory: Path | None, name: str) -> Any:
@@ -633,15 +674,30 @@ def load_lexicons(directory: Path | None = None) -> Lexicons:
     actor_entries = []
     kinds: dict[str, str] = {}
     eras: dict[str, tuple[str, str]] = {}
+    part_of: dict[str, tuple[str, ...]] = {}
+    part_of_before: dict[str, tuple[str, tuple[str, ...]]] = {}
+    described: set[str] = set()
     for a in actors_raw:
         kinds[a["canonical"]] = a.get("kind", "armed_group")
-        if a.get("before"):
-            eras[a["canonical"]] = (str(a["before"]["date"]), a["before"]["canonical"])
+        if a.get("described"):
+            described.add(a["canonical"])
+        if a.get("part_of"):
+            part_of[a["canonical"]] = tuple(a["part_of"])
+        before = a.get("before")
+        if before and before.get("canonical"):
+            eras[a["canonical"]] = (str(before["date"]), before["canonical"])
+        if before and "part_of" in before:
+            part_of_before[a["canonical"]] = (str(before["date"]), tuple(before["part_of"] or ()))
         # dict.fromkeys, not a set: the order decides which alias a tie names in `rule`, and a
         # set's order changes with the hash seed from run to run.
         for alias in dict.fromkeys([a["canonical"], *a.get("aliases", []),
                                     *expand_forms(a.get("forms"), a["canonical"])]):
             actor_entries.append(Entry(a["canonical"], alias))
+    for name, parents in [*part_of.items(), *((n, b[1]) for n, b in part_of_before.items())]:
+        missing = [g for g in parents if g not in kinds]
+        if missing:
+            raise ConfigError(f"actors.yaml: {name!r} is part_of {', '.join(missing)}, which "
+                              "has no entry of its own")
     victim_entries = [Entry(v["canonical"], alias) for v in victims_raw
                       for alias in dict.fromkeys([v["canonical"], *v.get("aliases", [])])]
     reserved = set()
@@ -672,4 +728,7 @@ def load_lexicons(directory: Path | None = None) -> Lexicons:
         actor_nationalities=nationality_map(actors_raw),
         violation_exclusions=compile_lexicon(_lang_entries(exclusions_raw, "not_violation"))
         if exclusions_raw else None,
+        actor_part_of=part_of,
+        actor_part_of_before=part_of_before,
+        described_actors=described,
     )

@@ -99,6 +99,9 @@ class Perpetrator:
     hedged: bool
     kind: str
     spans: list[Span]
+    # the groups it is counted under, nearest first, in the event's era ("Military Security" ->
+    # ["Assad-era forces and loyalists"]; actors.yaml `part_of`)
+    groups: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -69,6 +69,11 @@ VAGUE = {
     "half a dozen": 6, "two dozen": 24, "three dozen": 36, "four dozen": 48, "five dozen": 60,
     normalize_arabic("عشرات"): 20, normalize_arabic("مئات"): 200, normalize_arabic("آلاف"): 2000,
     normalize_arabic("عشرات الآلاف"): 20_000, normalize_arabic("مئات الآلاف"): 200_000,
+    # without the article: "تحرم مئات آلاف المهجّرين"
+    normalize_arabic("عشرات آلاف"): 20_000, normalize_arabic("مئات آلاف"): 200_000,
+    # as nouns: "لا يزال مصير العشرات مجهولاً", "مقتل المئات", "نزوح الآلاف"
+    normalize_arabic("العشرات"): 20, normalize_arabic("المئات"): 200,
+    normalize_arabic("الآلاف"): 2000,
 }
 
 
@@ -128,13 +133,14 @@ def parse_arabic_words(text: str) -> int | None:
             continue
         if half_of is not None and v == half_of:
             continue  # "ونصف مليون": the scale repeated after the half
-        if v in (1000, 1_000_000) and total and total < v and p in ("الف", "مليون", "الاف", "الفا",
-                                                                   "ملايين"):
+        # ("ثلاثة مليارات ليرة": three thousand million, not a thousand million and three)
+        if v in (1000, 1_000_000, 1_000_000_000) and total and total < v and p in (
+                "الف", "مليون", "الاف", "الفا", "ملايين", "مليار", "مليارات"):
             total *= v
             scale = v
         else:
             total += v
-            if v in (1000, 1_000_000):
+            if v in (1000, 1_000_000, 1_000_000_000):
                 scale = v
     return total or None
 
@@ -204,7 +210,8 @@ _VAGUE_RE = ("(?:half a dozen|two dozen|three dozen|four dozen|five dozen|tens o
              "dozens|scores|"
              "hundreds|thousands|a dozen|"
              + "|".join(re.escape(normalize_arabic(w)) for w in
-                        ("عشرات الآلاف", "مئات الآلاف", "نصف مليون", "عشرات", "مئات", "آلاف"))
+                        ("عشرات الآلاف", "مئات الآلاف", "عشرات آلاف", "مئات آلاف", "نصف مليون",
+                         "العشرات", "المئات", "الآلاف", "عشرات", "مئات", "آلاف"))
              + ")")
 _QUAL = {
     "at_least": ["at least", "no fewer than", "no less than", "not less than", "a minimum of",
@@ -228,11 +235,11 @@ _QUAL_RE = "(?:" + "|".join(sorted((re.escape(normalize_arabic(p)) for p in _QUA
                                    key=len, reverse=True)) + ")"
 # A number starts a word, or follows a glued Arabic conjunction/preposition ("وعشرات", "ب٣٠").
 _B = r"(?:(?<![\w.,])|(?<=(?<![\w])[وبل]))"
-_E = r"(?![\w]|[.,]\d)"
+_E = r"(?:(?![\w]|[.,]\d)|(?=(?:kg|km)\b))"
 
 NUMBER_RE = re.compile(
-    rf"{_B}(?:(?P<between>between|from|بين|من)\s+)?(?P<lo>{_NUM})\s*(?:-|–|to|and|until|or|و|إلى|الى|او)\s*"
-    rf"(?P<hi>{_NUM}){_E}"
+    rf"{_B}(?:(?P<between>between|from|بين|من)\s+)?(?:[$€£]\s?)?(?P<lo>{_NUM})\s*"
+    rf"(?:-|–|to|and|until|or|و|إلى|الى|او)\s*(?:[$€£]\s?)?(?P<hi>{_NUM}){_E}"
     rf"|{_B}(?:(?P<qual>{_QUAL_RE})\s+)?(?:(?P<vague>{_VAGUE_RE})|(?P<num>{_NUM})){_E}"
     rf"|{_B}(?P<dual>{_DUAL_RE})(?![\w])",
     re.IGNORECASE,
@@ -307,18 +314,35 @@ _OVER_PARTICLE = re.compile(r"\b(?:hand(?:ed|s|ing)?|turn(?:ed|s|ing)?|t(?:ook|a
 _CURRENCY_BEFORE = re.compile(r"(?:[$£€]|\b(?:US|USD|SYP|EUR|GBP|TRY)\s*)$", re.I)
 
 
+_SCALE_END = re.compile(r"\s*(billion|bn|million|mn|thousand|مليار|مليارات|مليون|ملايين|ألف|الف|"
+                        r"ألفا|الفا|آلاف|الاف)$", re.I)
+_SCALES = {"billion": 10**9, "bn": 10**9, "مليار": 10**9, "مليارات": 10**9, "million": 10**6,
+           "mn": 10**6, "مليون": 10**6, "ملايين": 10**6, "thousand": 1000}
+
+
+def _shared_scale(lo: int, lo_text: str, hi: int, hi_text: str) -> int:
+    """"between 5 and 10 thousand", "ما بين ٥ و١٠ آلاف": the scale written once is both bounds'."""
+    m = _SCALE_END.search(hi_text)
+    if m is None or _SCALE_END.search(lo_text):
+        return lo
+    scale = _SCALES.get(m.group(1).lower(), 1000)
+    return lo * scale if lo * scale < hi else lo
+
+
 def find_numbers(norm: str, start: int = 0, end: int | None = None) -> list[NumberMatch]:
     out: list[NumberMatch] = []
     for m in _matches(norm, start, len(norm) if end is None else end):
         if m.group("lo") is not None:
             lo, hi = parse_number(m.group("lo")), parse_number(m.group("hi"))
-            joiner = norm[m.end("lo"):m.start("hi")].strip().lower()
+            joiner = norm[m.end("lo"):m.start("hi")].strip(" $€£").lower()
             # "X and Y" is a range only after "between"; otherwise two separate numbers.
             whole = parse_number(norm[m.start("lo"):m.end("hi")])
             if whole is not None and not m.group("between") and joiner in ("-", "and", "و"):
                 # "twenty-three", "three hundred and twelve", "ثلاثة وعشرين": one number.
                 out.append(NumberMatch(m.start("lo"), m.end(), whole, "exact", "number:exact"))
                 continue
+            if lo is not None and hi is not None:
+                lo = _shared_scale(lo, m.group("lo"), hi, m.group("hi"))
             if (lo is None or hi is None or hi <= lo
                     or (joiner in ("and", "و") and not m.group("between"))):
                 out.extend(_single(norm, m.start("lo"), m.end("lo"), None))

@@ -47,6 +47,7 @@ from dalil.extract.figures import (
     INCLUDED_START,
     NEVER_SEEN_AGAIN,
     SUBSET_BEFORE,
+    casualty_word,
     classify,
     clause_bounds,
     disclaimer_names_accounts,
@@ -111,9 +112,34 @@ _DATELINE_REST = re.compile(
     r"(?:,\s*[A-Z][A-Za-z ]{1,20})?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
     r"\s*(?:\([^()\n]{1,40}\))?\s*(?:—|–|-|:)")
 
+# "reaching the base at Hmeimim, where thousands had sought shelter": where the displaced went
+_SHELTER_WHERE = _rx(r"(?:\s+[\w-]+){0,3}\s*,?\s+where\s+[^.;]{0,60}?\b(?:shelter\w*|refuge|"
+                     r"camp(?:ed|ing)|staying|stayed|hosted|housed)\b", re.I)
+# "AFP could not confirm either figure": the two sources' tolls, wherever they were given
+_EITHER_FIGURE = _rx(r"\b(?:either|both|neither)\s+(?:of\s+the(?:se)?\s+)?(?:figures?|tolls?|"
+                     r"counts?|numbers?|accounts?|claims?)\b|(?:اي|أي|كلا)\s+(?:من\s+)?"
+                     r"(?:الحصيلتين|الرقمين|الروايتين)", re.I)
+_VICTIM_MEMBERS = _rx(r"(?:\b(?:including|among them|among whom|of whom|among the dead|among the "
+                      r"victims)\s+(?:\S+\s+){0,2}(?:members?|fighters?|soldiers?|officers?|"
+                      r"personnel|elements|recruits|conscripts)\s+(?:of|from)\s+(?:the\s+)?|"
+                      r"(?:^|\s)(?:بينهم|منهم|من بينهم|بينها)\s+(?:\S+\s+){0,2}?(?:من\s+)?"
+                      r"(?:عناصر|عنصر|عنصرين|عنصران|مقاتلي|افراد|جنود|ضباط|منتسبي)\s+(?:من\s+)?)$",
+                      re.I)
+_ARRESTS_SUSPECTS = _rx(r"(?:\s+\S+){0,3}?\s+(?:had\s+|have\s+|has\s+)?(?:arrested|detained|"
+                        r"apprehended|captured)\s+(?:\S+\s+){0,3}?(?:suspects?|men suspected|"
+                        r"people suspected|alleged perpetrators)|(?:\s+\S+){0,2}?\s+(?:القبض|بالقبض)"
+                        r"\s+على\s+(?:\S+\s+){0,3}?(?:متهم|متورط|مشتبه|مطلوب|المتهم|المتورط|"
+                        r"المشتبه|المطلوب)", re.I)
 _NEGATION = _rx(r"(?:\b(?:no|not|never|denied|deny|denies|without|nobody|none)\b"
-                       r"|(?:^|\s)(?:لم|لا(?!\s+(?:يقل|تقل|يزال|تزال|سيما))|نفى|نفت|دون|بدون|ينفي|"
+                       # ("ولم ترد أنباء عن اعتقالات": the conjunction glued to the negation)
+                       r"|(?:^|\s)[وف]?(?:لم|لا(?!\s+(?:يقل|تقل|يزال|تزال|سيما))|نفى|نفت|دون|بدون|ينفي|"
                        r"تنفي))[^.,;]{0,18}$", re.I)  # "ما لا يقل عن" is no negation
+# things, not people, "were taken": a looting ("cash, phones and jewellery were taken during
+# the raids"), not an abduction
+_GOODS_TAKEN = _rx(r"\b(?:gold|phones?|mobiles?|money|cash|jewell?ery|cars?|vehicles?|belongings|"
+                   r"valuables|livestock|sheep|cattle|furniture|tractors?|laptops?|savings|"
+                   r"possessions|motorcycles?|computers?|televisions?)\b[^.;]{0,40}?\s(?:was|were)"
+                   r"\s+taken\b[^.;]*$", re.I)
 _DENIAL = _rx(r"\b(?:denied|denies|deny|dismissed|rejected|refuted)\b|(?:^|\s)(?:و|ف)?"
                      r"(?:نفى|نفت|ينفي|تنفي|نفي|نفيا)(?:\s|$)", re.I)
 _SUBSET_LINK = _rx(r"^[^.;:!?]*(?:\b(?:including|among them|of whom|of them|as well as)\b|"
@@ -162,7 +188,8 @@ _LABEL_DATE = _rx(r"\b(?:date\s+of\s+(?:the\s+)?(?:interview|statement|testimony
 _INCIDENT = _rx(r"\b(?:clash(?:es|ed)?|fighting|battles?|struck|strikes?|air ?strikes?|shelled|"
                 r"ambush(?:ed)?|offensive|explosions?|blasts?|stormed|besieged|siege)\b|"
                 r"(?:^|\s)[وف]?(?:اشتباك\S*|معارك|غار[هة]|غارات|استهدف\S*|انفجار|هجوم|اقتحم\S*|"
-                r"حصار|قصف\S*)(?:\s|$)", re.I)
+                # SANA: "أحبطت محاولة تسلل على محور قرية X", "تصدت لهجوم"
+                r"حصار|قصف\S*|تسلل\S*|تصدت|تصدى)(?:\s|$)", re.I)
 # Narrative sentences without a violation word whose date is still a reported event's ("It was
 # nine in the morning of 7 March when the first trucks drove into the village", "Government
 # forces entered the city this morning", "وكانت وحدات الجيش قد أحبطت أمس محاولة تسلل"): acts of
@@ -313,7 +340,16 @@ _PATIENT_BEFORE = _rx(r"(?:\b(?:against|targeting|targeted|ambushed|attacked|kil
                              # "seized Afrin from the Kurdish YPG militia": the loser of ground
                              r"\b(?:seized|captured|took|wrested|recaptured|retook|expelled|drove)\s+"
                              r"(?:\S+\s+){0,3}?(?:from|out)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|(?:ضد|استهداف|استهدفت|"
-                             r"استهدف|مقتل|قتل|اغتيال|اعتقال|خطف|اختطاف|اصابة)\s+(?:\S+\s+){0,3})$",
+                             r"استهدف|مقتل|قتل|اغتيال|اعتقال|خطف|اختطاف|اصابة|"
+                             # "استشهد عنصران من الجيش": the dead and wounded are no agents
+                             r"استشهد\S*|استشهاد|اصيب\S*|جرح|مصرع|لقي)\s+(?:\S+\s+){0,3}|"
+                             # the charge against the detained: "accused of links to IS",
+                             # "بحجة الانتماء لخلايا تنظيم الدولة" (the pretext, not the agent)
+                             r"\b(?:accused|accusing|suspected|suspicion|charges?|charged|convicted|"
+                             r"pretext|pretexts)\s+(?:of\s+)?(?:\S+\s+){0,4}?(?:belonging|"
+                             r"membership|links?|ties|affiliation|collaborat\w+|working|dealing|"
+                             r"communicat\w+|spying)\s+(?:to|with|in|for)\s+(?:the\s+)?"
+                             r"(?:\S+\s+){0,2}|(?:بحجة|بتهمة|بذريعة|بتهم|تهمة)\s+(?:\S+\s+){1,3})$",
                              re.I)
 # a sentence may give figures of two sources only if it has two clauses
 # "هاجم مسلحون ... دوريات وحواجز للأمن العام", "على مواقع للأمن العام": its posts were attacked
@@ -327,7 +363,13 @@ _CLAUSE_HINT = _rx(r"\b(?:while|whereas|but|although)\b|;|بينما|في حين
 # "X, and by unidentified armed men": a second agent, not X's own gunmen
 # "X and Y", "X" و"Y", "X (Y)": one list of agents
 _JOINED = _rx(r"[\s\"«»“”)]*(?:,|and|or|و)[\s\"«»“”(]*(?:(?:allied|affiliated|auxiliary|other|"
-              r"local|foreign)\s+)?", re.I)
+              r"local|foreign)\s+)?"
+              # "the Turkish occupation army and its mercenaries of the so-called "SNA"",
+              # "الاحتلال التركي ومرتزقته من فصائل ..."
+              r"(?:(?:its|their)\s+(?:mercenaries|proxies|allies|auxiliaries|militias|affiliated "
+              r"factions)\s+(?:of|from|in)\s+(?:the\s+)?(?:so-called\s+)?[\"«“]?|"
+              r"(?:مرتزقته|مرتزقتها|مرتزقتهم|ميليشياته|ميليشياتها|حلفاؤه|حلفائه)\s+(?:من\s+)?"
+              r"(?:ما\s+يسمى\s+(?:ب)?)?[\"«“]?)?", re.I)
 _WHOSE_ACCOUNT = _rx(r"\b(?:the\s+)?(?P<who>[A-Z][\w-]*(?:['’]s)?|\w+['’]s)\s+(?:account|claims?|"
                      r"statement|version|figures?|toll)\b")
 _NOT_WHO = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
@@ -340,7 +382,10 @@ _SPEECH_ASIDE = _rx(r",\s*(?:he|she|they|we|it|witnesses|residents|relatives)\s+
 _NOMINAL_SUBJECT = re.compile(r"\w+\s+(?:has|have|had|was|were|is|are|became|remains?|remained)\b",
                               re.I)
 # the subject's own verb right after it: "مسلحين ملثمين دخلوا"
-_AR_PLURAL_VERB_AFTER = re.compile(r"\s+\S{2,}وا(?:\s|$)")
+_AR_PLURAL_VERB_AFTER = re.compile(
+    r"\s+(?:\S{2,}وا|ت(?:توغل|قتحم|داهم|دخل|شن|هاجم|قصف|ستهدف|طلق|عتقل|حرق|نهب|عدم|قتل)|"
+    # a group's verb agrees in the feminine: "قوات الاحتلال تتوغل ... وتعتقل"
+    r"(?:توغل|اقتحم|داهم|دخل|شن|هاجم|قصف|استهدف|اطلق|اعتقل|احرق|نهب|اعدم|قتل)ت)(?:\s|$)")
 # a toll broken down by perpetrator: the header, then "- Actor: 51 civilians"
 _LIST_ITEM = re.compile(r"\s*[-•*–—]\s*")
 _ITEM_COUNT = _rx(r"[\s\"”»)]*[:：]\s*(?:\d|[٠-٩])")  # "...: 51"
@@ -378,6 +423,20 @@ _COMBATANTS_AFTER = _rx(r"\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|ne
                         r"عنصر\S*|عناصر|مقاتل\S*|جندي\S*|جنود|مسلح\S*|ارهابي\S*)(?!\w)", re.I)
 
 
+# between a unit and its group: "and", "or", "as well as", "و" (a separate word or prefix), ";"
+# or a full stop make two mentions
+_SEPARATE_MENTIONS = _rx(r"\b(?:and|or|as well as|while)\b|[;.]|(?:^|\s)(?:و|او|أو)(?:\s|$)|(?:^|\s)و\S")
+_DEFINITE_BEFORE = _rx(r"\b(?:the|these|those)\s+$", re.I)
+
+
+def _definite(norm: str, start: int, surface: str) -> bool:
+    """"the kidnappers", "these gunmen", "الخاطفون": a definite description of an agent."""
+    word = surface.split()[0] if surface.split() else ""
+    if _ARABIC.match(word):
+        return bool(re.match(r"(?:[وفب]|لل)?ال", normalize_arabic(word)))
+    return bool(_DEFINITE_BEFORE.search(norm, max(0, start - 20), start))
+
+
 def _civilian_cue(norm: str, start: int, end: int) -> bool:
     """Whether the sentence (and the next of its paragraph) names civilians or civilian objects,
     not counting a toll of fighters ("killed 20 IS militants")."""
@@ -389,14 +448,78 @@ def _civilian_cue(norm: str, start: int, end: int) -> bool:
     return False
 
 
+# "by" after a verb of running or hosting names who runs a thing, not who did harm; the object of
+# "taken to" / "إلى" is where, not who; a pretext for an arrest ("بحجة التعامل مع X", "on charges
+# of collaborating with X") names whom the victim was accused of siding with
+_NOT_AGENT_BEFORE = _rx(
+    r"\b(?:run|operated|administered|managed|hosted|funded|supervised|organi[sz]ed|attended|"
+    r"chaired|staffed|founded|established|controlled|financed|coordinated|mediated|brokered|"
+    r"monitored|documented|recorded|verified|compiled|reported|published|issued|announced|"
+    r"confirmed|estimated|investigated)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
+    r"\b(?:taken|transferred|moved|brought|referred|handed(?:\s+over)?|sent|driven|transported|"
+    r"delivered|returned)\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
+    r"(?:^|\s)(?:بحجه|بتهمه|بتهم|بذريعه|بدعوي|بدعوى)\s+(?:\S+\s+){0,5}$|"
+    r"\b(?:charges?|suspicion|accus\w+|pretext)\s+of\s+(?:\w+\s+){0,3}(?:with|for|to)\s+"
+    r"(?:the\s+)?$|"
+    r"(?:^|\s)(?:[وف]?(?:اخذو\S*|نقلو\S*|اقتادو\S*|اقتيد\S*|نقل\S*|حول\S*|سلمو\S*)\s+"
+    r"(?:\S+\s+)?)(?:الى|إلى)\s+$", re.I)
+# Arabic puts the verb first: right after a finite verb of attack comes its subject
+# ("استهدفت التنظيمات الإرهابية الأحياء السكنية"); the verbal noun ("استهداف X") takes its object
+_AR_FINITE_VERB_BEFORE = _rx(r"(?:^|\s)[وف]?(?:استهدفت|استهدف|هاجمت|هاجم|اقتحمت|اقتحم|شنت|"
+                             r"ارتكبت|ارتكب|قتلت|اعدمت|اعدم|اعتقلت|اعتقل|اختطفت|اختطف|داهمت|"
+                             r"داهم|نفذت|اطلقت|اطلق|احرقت|احرق|نهبت|نهب|دمرت|قصفت)\s+$")
+_VICTIMS_WHO_WERE = _rx(r"\b(?:victims|the dead|those killed|the men|the detainees|the bodies|"
+                        r"the wounded)\s*,\s*(?:(?:all|most|both|many|some|several)\s+(?:of them\s+)?)?"
+                        r"(?:members|fighters|soldiers|elements|recruits)\s+of\s+(?:the\s+)?$", re.I)
+# "killed in an Israeli strike", "died in Russian air raids", "wounded during a suspected Turkish
+# drone strike": the attack a casualty happened in names its agent
+_IN_ATTACK_BEFORE = _rx(r"\b(?:in|during|under)\s+(?:(?:a|an|the|two|three|several|repeated|"
+                        r"renewed|heavy|intense|suspected|apparent|alleged|separate)\s+){0,2}$",
+                        re.I)
+_MEMBER_LINK = _rx(r"\s+(?:من|of|from)\s+(?:the\s+)?", re.I)
+# "ردت وحدات من الجيش على مصادر إطلاق القذائف", "تصدت وحدات من قواتنا لهجوم", "units responded
+# to the sources of fire": the army answering fire is a party to combat, not an agent
+_RESPONDED_BEFORE = _rx(r"(?:^|\s)[وف]?(?:ردت|رد|تصدت|تصدى|تعاملت|تعامل)\s+(?:\S+\s+){0,3}$")
+_RESPONDED_AFTER = _rx(r"\s+(?:(?:only|then|later|had|have|quickly)\s+)?(?:responded|returned fire|"
+                       r"repelled|repulsed)\b", re.I)
+_AR_CLAUSE_BREAK = _rx(r"(?:^|\s)(?:فيما|بينما|في حين|وفي المقابل|في المقابل)(?:\s|$)|[.؛;]")
+_AR_VERB_BEFORE = _rx(r"(?:^|\s)[وف]?(?:قتل|خطف|اختطف|اعتقل|اعدم|هاجم|اقتحم|داهم|استهدف|اطلق|"
+                      r"احرق|نهب|اغتال|عذب|سرق)\s+$")
+_AR_NOMINATIVE = re.compile(r"\S*ون(?:\s|$)")
+_BLAMED_ON = re.compile(r"blam", re.I)
+_ON_BEFORE = _rx(r"\bon\s+(?:the\s+)?$", re.I)
+# "the gunmen belonged to the General Security", "said they were members of X": who the agents
+# of the sentence's violation were
+_BELONGED_TO = _rx(r"\b(?:gunmen|attackers|assailants|armed men|masked men|perpetrators|killers|kidnappers|"
+                   # a relative clause of the agent's own deed ("who executed six men"), not of
+                   # what was done to them ("the men who were killed were members of X")
+                   r"militiamen|abductors)(?:\s+(?:who|that)\s(?![^.;]{0,90}?\b(?:were|was|"
+                   r"been|are|is|died|killed|wounded|detained|arrested)\b)[^.;]{0,90}?|\s+\w+)?\s+"
+                   r"(?:belong(?:ed|s)?\s+to|"
+                   r"(?:were|was|are)\s+(?:(?:all|known|later identified as|identified as)\s+)?"
+                   r"(?:members|part|fighters|elements|men)\s+of|(?:were|was|are)\s+from|"
+                   r"identified themselves as(?:\s+members of)?)\s+(?:the\s+)?$", re.I)
 _OBJECT_END = _rx(r"\s(?:for|over|after|in which|who|which|that|when)\s|[,;]|،|"
                   r"\sof\s+\w+ing\b", re.I)  # "accuse several gangs of working under X": the gangs
 _VICTIMS_WERE = _rx(r"\b(?:victims|those (?:killed|abducted|detained|targeted)|the dead)\s+"
-                    r"(?:were|are|included)\b|\btargeted\b|\btargeting\b|\bsubjected to\b|"
+                    r"(?:(?:in|of|from)\s+[^.;,]{1,40}?\s+)?(?:were|are|included)\b|\btargeted\b|\btargeting\b|\bsubjected to\b|"
                     r"\b(?:violence|attacks?|crimes|abuses|violations|killings|massacres?|campaign|"
                     r"incitement|reprisals?)\s+(?:on|against)\b|"
                     r"(?:انتهاكات|الانتهاكات|جرائم|الجرائم|اعتداءات|الاعتداءات)\s+(?:\S+\s+)?(?:بحق|ضد)|الضحايا\s+من|استهداف|المستهدفين|"
                     r"(?:^|\s)(?:يتعرض|تتعرض|يتعرضون|تعرض|تعرضت|تعرضوا)\S*", re.I)
+# the parties named after "clashes between" / "اشتباكات بين": fighters, not a targeted community
+_CLASH_PARTY_BEFORE = _rx(r"\b(?:clash(?:es|ed)?|fighting|battles?|fought|skirmish(?:es)?|feud)\s+"
+                          r"(?:\w+\s+)?(?:with|between|against|pitting)\s+(?:the\s+)?"
+                          r"(?:[\w-]+\s+){0,3}(?:(?:and|with)\s+(?:the\s+)?)?$|"
+                          r"(?:اشتباكات|معارك|مواجهات|الاشتباكات|المعارك)\s+(?:\S+\s+)?(?:مع|بين)\s+"
+                          r"(?:\S+\s+){0,3}(?:و)?$", re.I)
+# a community word before armed men or a speaker names who acted or spoke, not who was targeted
+_ARMED_OR_SPEAKING_AFTER = _rx(
+    r"[\s-]+(?:(?:officers?|fighters?|militiam[ae]n|gunmen|gunman|soldiers?|commanders?|militias?|"
+    r"guards?|snipers?|factions?|forces|militants?|jihadists?|armed\s+groups?)\b|"
+    r"(?:\w+\s+){0,2}(?:cleric|sheikh|leader|spokesman|spokeswoman|official|activist|journalist|"
+    r"source|notable|elder|figure|MP|lawmaker|politician)s?\b[^.;]{0,40}?\b(?:said|says|told|"
+    r"added|stated|wrote)\b)", re.I)
 _THAT_FIGURE = _rx(r"\b(?:that|this|the)\s+(?:figure|number|toll|estimate|claim|account|report)\b"
                    r"(?!s)|هذا الرقم|هذه الحصيله|هذه الارقام|هذه الاعداد", re.I)
 _UN_BODY = re.compile(r"\b(?:UN|U\.N\.|United Nations|UNHCR|UNICEF|OCHA|OHCHR|WFP|UNRWA|IOM|"
@@ -469,7 +592,12 @@ def _utf8(text: str) -> bytes:
 _PRONOUN_SPEAKER = re.compile(r"^(?:he|she|they|it|we|i)$", re.I)
 _BASED_AFTER = re.compile(r"-based\b")
 # "toward Tabqa and Raqqa", "باتجاه حي درعا المحطة ومدينة طفس": the next item of a list of places
-_LIST_JOIN = re.compile(r"\s*(?:,|and|or|و|او)\s*(?:(?:for|to|towards?|into)\s+)?"
+# "Ayman al-Zoubi: In 2023 ...", "Al-Zoubi: Rarely.": a speaker's label in an interview
+_QA_LABEL = re.compile(r"(?P<n>(?:[A-Z][\w'-]+|[Aa]l-[A-Z][\w'-]+)(?:[ -](?:al-|el-|bin |abu )?"
+                       r"[A-Z][\w'-]+){0,3}):\s")
+_FROM_THEN_IN = re.compile(r"\bfrom\b[^.;]*\b(?:in|at)\s+(?:the\s+)?$", re.I)
+_LIST_JOIN = re.compile(r"(?:\s+(?:countryside|province|governorate|city|district|suburbs|region))?"
+                        r"\s*(?:,|and|or|و|او)\s*(?:(?:for|to|towards?|into|in|at)\s+)?"
                         r"(?:(?:the\s+)?(?:towns?|villages?|city|cities|"
                         r"neighbou?rhoods?|district|camps?|countryside)\s+of\s+|rural\s+|"
                         r"(?:(?:مدين[هة]|مدن|بلد[هة]|بلدات|قري[هة]?|قرى|حي|احياء|أحياء|مخيم|مخيمات|"
@@ -477,6 +605,35 @@ _LIST_JOIN = re.compile(r"\s*(?:,|and|or|و|او)\s*(?:(?:for|to|towards?|into)\
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _SAID = re.compile(r"\b(?:said|told|reported|according)\b", re.I)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_SENTENCE_END = re.compile(r"[.!?\u061f](?=\s)|\n")
+_FIRST_PERSON_BODY = re.compile(r"(?:our|we)\b", re.I)
+_NO_SOURCE_NAME = re.compile(
+    r"(?:(?:the|a|an|this|that)\s+)?(?:statement|report|video|videos|footage|list|document|"
+    r"investigation|post|tweet|recording|clip)|" + normalize_arabic(
+        r"(?:ال)?(?:فيديو|تسجيل|مقطع|تقرير|بيان|تحقيق|منشور|قائمة|صور)|"
+        r"(?:لنا|له|لها|لهم|لي|لك|عنه|عنها|عنهم|منه|منها|منهم|بنا|معنا)|"
+        r"(?:فيه|فيها|فيهم)|"
+        # a noun with "her/his/their" (قصتها, روايته): what is told, not who tells it
+        r"[\u0621-\u064a]{3,}(?:ها|هم|هن|كم)"), re.I)
+_DETERMINER_ONLY = re.compile(r"(?:a|an|the|this|that|these|those|it|its|one|two|three|four|five|"
+                              r"six|seven|eight|nine|ten|some|many|most|others|several|few|both|"
+                              r"all|none)", re.I)  # "Two said they had been detained": a count
+# a monitor described, not named: it is the monitor the report names
+# (not "an armed group", "a group of residents": only monitors, named by what they do)
+_GENERIC_MONITOR = re.compile(r"(?:(?:a|an|the)\s+)?(?:same\s+group|(?:[\w-]+\s+){0,2}(?:war\s+)?"
+                              r"(?:monitor|monitoring group|observatory|rights group|watchdog))",
+                              re.I)
+_NAMED_MONITOR = re.compile(r"Observatory|Network for Human Rights|\bSOHR\b|\bSNHR\b|"
+                            r"Documentation|Monitor\b|Watch\b|المرصد|الشبكة السورية")
+# a person named by a given name or kunya alone (not "Families", "Residents" said)
+_GIVEN_NAME_ONLY = re.compile(r"(?![A-Z][a-z]+(?:ies|ents|ers|ors|ives|ists|als|ors|ours|ans|"
+                              r"tics|ses)$)(?!Many$|Some$|Others$|Locals$)[A-Z][a-z'-]{2,}|"
+                              r"(?:Abu|Umm|Um)\s+[A-Z][a-z'-]+|(?:أبو|ابو|أم|ام)\s+\S+")
+_WITHHELD_NAME = _rx(r"\bonly (?:his|her|their) (?:first|given) name\b|\b(?:first|given) name only\b|"
+                     r"\bnot (?:his|her|their) real name\b|\bpseudonym\b|\bname (?:has been|was|had "
+                     r"been) changed\b|\bidentified only as\b|\bwithheld\b|"
+                     r"اسم مستعار|اسما مستعارا|اسمًا مستعارًا", re.I)
+_KUNYA = re.compile(r"(?:Abu|Umm|Um)\s+[A-Z][\w'-]+|(?:أبو|ابو|أم|ام)\s+[\u0621-\u064a]+")
 _PRONOUN_KEY = re.compile(r"he|she|they|it|we|i|هو|هي")
 _ANONYMOUS = re.compile(r"\bsources?\b|مصدر|مصادر|anonymous|unnamed", re.I)
 _INDEFINITE = re.compile(r"(?:a|an|one)\s", re.I)
@@ -627,6 +784,9 @@ class _Run:
                     denied_sents.add(self.sent_of(s))
                     continue
                 si = self.sent_of(s)
+                if vtype == "enforced_disappearance" and _GOODS_TAKEN.search(
+                        norm, max(sent_start, s - 70), e):
+                    vtype = "looting"  # "Gold, phones and a tractor were taken from the home"
                 if vtype == "attack_on_civilians" and not _civilian_cue(
                         norm, self.starts[si], sentences[min(si + 1, len(sentences) - 1)].end
                         if si + 1 < len(sentences) and
@@ -698,6 +858,7 @@ class _Run:
         prev_quote: tuple[int, str] | None = None
         post_of_para: tuple[int, str] | None = None
         self._channel_sources()
+        answerer = self._interview_answers(sentences)
         for sent in sentences:
             si = sent.index
             stext = sent.text
@@ -723,6 +884,17 @@ class _Run:
                 post_of_para = (sent.paragraph, poster)
                 self._raw_sources.append((poster, "", (sent.start, sent.end),
                                           "attribution:post_author"))
+            if sent.paragraph in answerer and (a is None or a.rule == "attribution:default" or
+                                                re.search(r"(?:^|\s)(?:we|i|our)$", a.speaker,
+                                                          re.I)):
+                # a Q&A: "Ayman al-Zoubi: In 2023 we recorded 143 kidnappings ..."
+                name = answerer[sent.paragraph]
+                if not any(x[3] == "attribution:interview_label" and x[0] == name
+                           for x in self._raw_sources):
+                    self._raw_sources.append((name, "", (sent.start, sent.end),
+                                              "attribution:interview_label"))
+                a = attr.Attribution(name, "", False, sent.start, sent.end,
+                                     "attribution:interview_label", (0, 0))
             if a is None and post_of_para is not None and post_of_para[0] == sent.paragraph:
                 # "RT @SDFpress: ... 46 were killed.": the post's account, sentence by sentence
                 a = attr.Attribution(post_of_para[1], "", False, sent.start, sent.end,
@@ -761,6 +933,9 @@ class _Run:
                     a = attr.Attribution(found.speaker, found.description, True, sent.start,
                                          sent.end, "attribution:quote_run",
                                          found.speaker_span)
+                    if has_arabic(a.speaker):  # as the text spells it, like the others
+                        a = dc_replace(a, speaker=self._surface_name(a.speaker,
+                                                                     a.speaker_span[0]))
             cues = list(hedge_by_sent.get(si, []))
             if a is not None:
                 speaker, rule = a.speaker, a.rule
@@ -828,12 +1003,16 @@ class _Run:
             # "AFP could not independently verify the tolls." closing a report: all its tolls
             closing = sn.paragraph == sentences[-1].paragraph and disclaimer_names_all_figures(
                 sn.text)
-            reach = 14 if (alone and (figure_words or accounts)) or closing else 6
+            # "either figure": two figures, wherever they were given
+            either = bool(_EITHER_FIGURE.search(sn.text))
+            n_covered = 0
+            reach = 14 if (alone and (figure_words or accounts)) or closing or either else 6
             covered_here = False
             for prev in range(si - 1, max(-1, si - reach), -1):
                 if prev not in claim_of_sent:
                     continue
-                if covered_here and sentences[prev].paragraph != sn.paragraph and not closing:
+                if covered_here and sentences[prev].paragraph != sn.paragraph and not closing \
+                        and not (either and n_covered < 2):
                     break  # the figures of its own paragraph are the ones it doubts
                 if figure_words is None and not accounts and \
                         sentences[prev].paragraph < sn.paragraph - 1:
@@ -848,6 +1027,7 @@ class _Run:
                     else with_figure or accounts
                 if covers:
                     covered_here = covered_here or sentences[prev].paragraph == sn.paragraph
+                    n_covered += with_figure
                     if not pc.hedged:
                         pc.hedged = True
                         pc.hedge_cues.append(cue)
@@ -879,12 +1059,19 @@ class _Run:
                 group, what, rule = "casualty", list_what[si], f"casualty:{list_what[si]}:list_item"
             if rule in ("skip:no_noun", "other:plural_noun") and last_casualty is not None and \
                     si - last_casualty[0] <= 2 and refers_to_previous_count(norm, n.start, sn.start):
-                # "Another resident put the figure at 40": the same kind of count
-                group, what, rule = "casualty", last_casualty[2], \
-                    f"casualty:{last_casualty[2]}:figure_of_previous"
+                # "Another resident put the figure at 40": the same kind of count; "could not
+                # establish how many people died. Residents put the figure at 30": what the
+                # sentence before asks about
+                asked = casualty_word(sentences[si - 1].text) if si > 0 and \
+                    last_casualty[0] != si - 1 else None
+                kind = asked or last_casualty[2]
+                group, what, rule = "casualty", kind, f"casualty:{kind}:figure_of_previous"
             if last_casualty is not None and last_casualty[0] == si and \
                     SUBSET_BEFORE.search(norm[max(0, n.start - 20):n.start]) and \
-                    rule != "skip:age_or_time":
+                    rule != "skip:age_or_time" and not (
+                        rule == "other:fighters" and last_casualty[2] == "displaced"):
+                # (but "35,000 people, among them some 4,000 fighters, were evacuated": the
+                # fighters who leave under a deal are fighters, not displaced civilians)
                 # "37 killed, among them 4 women": the subset counts the same thing
                 group, what, rule = "casualty", last_casualty[2], \
                     f"casualty:{last_casualty[2]}:subset_of_previous"
@@ -904,8 +1091,13 @@ class _Run:
                 # "مقتل ٧ عناصر من قوات النظام و٤ من الفصائل": one verb, two counts
                 group, what, rule = "casualty", last_casualty[2], \
                     f"casualty:{last_casualty[2]}:coordinated"
-            if rule == "skip:partitive" and last_casualty is not None and \
-                    last_casualty[0] == si:
+            if rule == "skip:partitive" and last_casualty is not None and (
+                    last_casualty[0] == si or (si - last_casualty[0] <= 2 and
+                                               not norm[sn.start:n.start].strip() and (
+                        last_casualty[0] == si - 1 or not any(
+                            sentences[si - 1].start <= m.start < sentences[si - 1].end
+                            for m in numbers)))):
+                # (also "we recorded 143 kidnappings. Seventeen of them were in Jasim alone")
                 # "wounding 21, two of them critically": a part of the count before it
                 group, what, rule = "casualty", last_casualty[2], \
                     f"casualty:{last_casualty[2]}:partitive_of_previous"
@@ -1102,11 +1294,14 @@ class _Run:
                         norm[raw.end:raw.end + 40])) and raw.start == sn.start and (
                     si == 0 or _DATELINE_REST.match(norm, raw.end, raw.end + 60)):
                 role = "dateline"
-            elif WHERE_AFTER.match(norm, raw.end) and (si in event_sents or si in setting_sents):
+            elif WHERE_AFTER.match(norm, raw.end) and (si in event_sents or si in setting_sents) \
+                    and not _SHELTER_WHERE.match(norm, raw.end):
                 role = "scene"  # "transferred to Saydnaya, where he died under torture"
             elif origin_before(before):
                 role = "origin"
-            elif _DESTINATION.search(before):
+            elif (dest := _DESTINATION.search(before)) is not None and not (
+                    _FROM_THEN_IN.search(dest.group(0))):
+                # (but "was taken from his shop in X": where it happened)
                 role = "destination"
             elif r.place_mentions and r.place_mentions[-1].role in ("origin", "destination") and \
                     r.place_mentions[-1].sentence == si and _LIST_JOIN.fullmatch(
@@ -1118,6 +1313,14 @@ class _Run:
                 # "lawyers in Latakia say ...": where the source is, not where it happened
                 # (but "residents of Arzeh said" points at the scene).
                 role = "base"
+            elif len(raw.candidates) >= 5 and gp.kind == "locality" and gp.population < 20_000 and \
+                    not any(w in why for w in ("other places in the text", "text calls it",
+                                               "curated alias", "its city is named")):
+                # thirteen villages are called al-Hamidiyah: with nothing in the text to choose
+                # one, any choice is a guess, and a wrong scene is worse than a missing one
+                role = "mentioned"
+                why += f"; not a scene: {len(raw.candidates)} places share this name and " \
+                       "nothing in the text chooses among them"
             elif si in event_sents or si in setting_sents or (
                     event_sents and _INCIDENT.search(sn.text)):
                 # (the guide: clashes and strikes make a scene even when the sentence names no
@@ -1160,6 +1363,8 @@ class _Run:
             for pm in r.place_mentions:
                 if pm.place_id in places_by_id:
                     continue
+                if "places share this name" in pm.explanation:
+                    continue  # an ambiguous name stays unchosen
                 if pm.role == "base" or (pm.role == "mentioned" and pm.sentence == 0):
                     pm.explanation += ("; scene by default: no place is named for the events; this "
                                        "one is where the source speaks from or the header names")
@@ -1236,7 +1441,11 @@ class _Run:
                 if any(a[0] == a_prev[0] for a in agents) and \
                         not any(a[0] == a_cur[0] for a in agents) and \
                         (_JOINED.fullmatch(norm, a_prev[1], a_cur[0]) or
-                         _ALIAS_IN_PARENS.fullmatch(norm, a_prev[1], a_cur[0])):
+                         _ALIAS_IN_PARENS.fullmatch(norm, a_prev[1], a_cur[0]) or
+                         # "مسلحون من فلول النظام", "gunmen of the Hamza Division": the body the
+                         # unnamed agents are from
+                         (a_prev[3] == "generic" and a_cur[3] != "generic" and
+                          _MEMBER_LINK.fullmatch(norm, a_prev[1], a_cur[0]))):
                     agents.append(a_cur)
             if agents:
                 sent_agents[si] = agents
@@ -1253,6 +1462,16 @@ class _Run:
                 obj_end = _OBJECT_END.search(norm, obj_start + 1, sentences[si].end)
                 stop = obj_end.start() if obj_end else sentences[si].end
                 named += [a for a in acts if sentences[si].start + m_perp.start() <= a[0] < stop]
+                if _BLAMED_ON.match(m_perp.group(0)):
+                    # "blamed most of the deaths on X, and 211 on Y": each "on" names one (a
+                    # described actor from its first word: "on fighters loyal to X")
+                    starts = {a[0]: a[0] for a in acts}
+                    for m in UNKNOWN_ACTOR.finditer(norm, stop, sentences[si].end):
+                        starts.update({a[0]: m.start() for a in acts
+                                       if m.start() <= a[0] and a[1] <= m.end()})
+                    named += [a for a in acts if a[0] >= stop and a not in named and
+                              _ON_BEFORE.search(norm, max(obj_start, starts[a[0]] - 12),
+                                                starts[a[0]])]
             m_comm = _COMMITTED.search(sentences[si].text)
             if m_comm:
                 # "..., while investigators said pro-government militias were responsible"
@@ -1311,8 +1530,8 @@ class _Run:
                     (m.start("m"), m.end("m"), label, self.lex.actor_kinds.get(label, ""),
                      p.surface(m.start(), m.end())))
         # a definite "the attackers", "the gunmen" refers back to an actor already named
-        named_specific = any(a[3] not in ("generic", "unknown") for v in sent_agents.values()
-                             for a in v)
+        named_specific = any(a[3] not in ("generic", "unknown") and a[2] != _LABEL_ACTOR
+                             for v in sent_agents.values() for a in v)
         # the source itself ties its label to a named group: "إرهابيي جبهة النصرة", "HTS
         # terrorists"
         label_named = any(
@@ -1323,8 +1542,7 @@ class _Run:
         if named_specific:
             for si in list(sent_agents):
                 sent_agents[si] = [a for a in sent_agents[si] if not (
-                    (a[3] == "generic" and re.search(r"\b(?:the|these|those)\s+$",
-                                                     norm[max(0, a[0] - 8):a[0]], re.I)) or
+                    (a[3] == "generic" and _definite(norm, a[0], a[4])) or
                     # "the terrorists", "التنظيمات الارهابيه": a source's label for the group
                     # it named ("إرهابيي جبهة النصرة")
                     (a[2] == _LABEL_ACTOR and label_named))]
@@ -1334,7 +1552,8 @@ class _Run:
         for dmen in r.all_dates:
             if dmen.role == "event" and dmen.date and dmen.sentence not in event_date_of:
                 event_date_of[dmen.sentence] = dmen.date
-        for si, agents in sent_agents.items():
+        last_unnamed: tuple[str, str] | None = None  # the latest unnamed agent: (label, kind)
+        for si, agents in sorted(sent_agents.items()):
             specific = [a for a in agents if a[3] != "generic"]
             # a generic "gunmen" next to a named group is that group ("X gunmen", "gunmen of X")
             chosen = specific + [a for a in agents if a[3] == "generic" and not any(
@@ -1355,7 +1574,7 @@ class _Run:
             known = [a for a in chosen if a[3] not in ("unknown", "generic")]
             chosen = [a for a in chosen if not (
                 a[3] == "unknown" and (" from " in a[2] or _MEMBERSHIP.search(a[2])) and any(
-                    a[0] <= k[0] and k[1] <= a[1] for k in known))]
+                    a[0] <= k[0] < a[1] for k in known))]  # "عناصر يتبعون لفرقة السلطان مراد"
             outer = [a for a in chosen if a[3] == "unknown"]
             chosen = [a for a in chosen if a[3] == "unknown" or not any(
                 o[0] <= a[0] and a[1] <= o[1] for o in outer)]
@@ -1363,13 +1582,21 @@ class _Run:
             # the sentence's own event date, else the latest one before it in the document
             when = event_date_of.get(si) or next(
                 (event_date_of[k] for k in sorted(event_date_of, reverse=True) if k < si), None)
+            chosen, also_named = self._drop_same_mention_groups(chosen, when)
             for s, e, label, kind, surface in chosen:
-                era = self.lex.actor_eras.get(label)
-                if era and when and when < era[0]:
-                    label = era[1]  # "government forces" in 2016 were Assad's
-                pp = perps.setdefault(label, Perpetrator(label, [], [], False, kind, []))
-                if surface not in pp.aliases:
-                    pp.aliases.append(surface)
+                label = self.lex.era_name(label, when)  # "government forces" in 2016 were Assad's
+                if kind == "generic" and last_unnamed and last_unnamed[0] != label and \
+                        _definite(norm, s, surface):
+                    # "Gunmen stormed the village ... The kidnappers demanded": the definite
+                    # description refers back to the unnamed agent just told, not a new one
+                    label, kind = last_unnamed
+                if kind in ("generic", "unknown"):
+                    last_unnamed = (label, kind)
+                pp = perps.setdefault(label, Perpetrator(label, [], [], False, kind, [],
+                                                         self.lex.groups_of(label, when)))
+                for form in (surface, also_named.get(s)):
+                    if form and form not in pp.aliases:
+                        pp.aliases.append(form)
                 if claim_obj.attributed_to not in pp.attributed_to:
                     pp.attributed_to.append(claim_obj.attributed_to)
                 pp.hedged = pp.hedged or claim_obj.hedged
@@ -1391,6 +1618,13 @@ class _Run:
                 continue  # "most of the victims were Alawites" names the victims too
             if any(s >= a[0] and e <= a[1] for a in sent_agents.get(si, [])):
                 continue
+            if any(s >= a[0] and e <= a[1] and a[3] != "generic"
+                   for a in actors_in_sent.get(si, [])):
+                continue  # "Druze fighters", "Bedouin gunmen": an armed group's community
+            if _CLASH_PARTY_BEFORE.search(norm, max(sentences[si].start, s - 80), s):
+                continue  # "clashes between Druze fighters and Bedouin tribes": the parties
+            if _ARMED_OR_SPEAKING_AFTER.match(norm, e):
+                continue  # "Alawite officers of X tortured", "the Sunni cleric said": not targeted
             if DESTINATION_BEFORE.search(norm, max(sentences[si].start, s - 70), s):
                 continue  # "fled toward the Christian-majority town": where they went
             if " " not in norm[s:e] and re.match(r"\s+[A-Z][a-z]", norm[e:e + 3]):
@@ -1464,7 +1698,13 @@ class _Run:
         before = norm[max(sent.start, s - 40):s]
         if DISGUISE_BEFORE.search(before):
             return False  # "men wearing General Security uniforms": not General Security
-        if _AGENT_BEFORE.search(before):
+        if _VICTIM_MEMBERS.search(before):
+            return False  # "18 killed, among them 5 members of General Security": the dead
+        if _NOT_AGENT_BEFORE.search(before):
+            return False  # "screening points run by the SDF", "taken to X", "بحجة التعامل مع X"
+        if _ARRESTS_SUSPECTS.match(norm, e, min(sent.end, e + 90)):
+            return False  # "police arrested two suspects": law enforcement, not a violation
+        if _AGENT_BEFORE.search(before) or _BELONGED_TO.search(norm, max(sent.start, s - 160), s):
             return True
         if norm[s:s + 1] >= "\u0600" and _AR_AGENT_CHAIN.search(norm, max(sent.start, s - 120), s):
             return True  # (Arabic names only: the chain is Arabic)
@@ -1476,6 +1716,18 @@ class _Run:
                 ATTACK_VERB_AFTER.match(norm, e) or ATTACK_NOUN.search(norm, s, e)) and \
                 any((self._viol_start.get(id(v)) or self._norm_pos(v.span[0])) < s for v in viols):
             return True  # "three were killed when the PKK/YPG terror group fired rockets at"
+        if _AR_FINITE_VERB_BEFORE.search(before) or (
+                _AR_VERB_BEFORE.search(before) and _AR_NOMINATIVE.match(norm, s, e)):
+            # "استهدفت التنظيمات الإرهابية ... الأحياء": verb, then its subject; "قتل مسلحون ..."
+            # (the plural in -ون is the subject's case)
+            return True
+        if _RESPONDED_BEFORE.search(before) or _RESPONDED_AFTER.match(norm, e):
+            return False  # "ردت وحدات من الجيش على مصادر النيران": state media's combat formula
+        if _VICTIMS_WHO_WERE.search(before):
+            return False  # "The victims, all members of X, were killed": X are the victims
+        if _IN_ATTACK_BEFORE.search(before) and ATTACK_NOUN.search(norm, s, e) and any(
+                (self._viol_start.get(id(v)) or self._norm_pos(v.span[0])) < s for v in viols):
+            return True  # "three civilians were killed in an Israeli strike on ..."
         if _PATIENT_BEFORE.search(before) and not _MEMBERS_OF.search(before) and not (
                 _ARABIC.search(norm, s, e) and ATTACK_NOUN.search(norm, s, e)):
             # "killing of X", but not "members of X looted"; "استهداف طائرة مسيرة تركية
@@ -1493,8 +1745,9 @@ class _Run:
             if COMBAT_LOSS_AFTER.match(norm, vs + len(v.surface)):
                 continue  # "أوقعت قتلى ومصابين في صفوف الإرهابيين": losses in combat
             if arabic:
-                if abs(vs - s) < 60:
-                    return True
+                if abs(vs - s) < 60 and not _AR_CLAUSE_BREAK.search(norm, min(vs, e),
+                                                                     max(vs, s)):
+                    return True  # (not across "فيما ردت وحدات من الجيش ...": another clause)
                 if e < vs < e + 140 and norm[vs - 1:vs] == "و" and \
                         _AR_PLURAL_VERB_AFTER.match(norm, e) and "." not in norm[e:vs]:
                     return True  # "مسلحين ملثمين دخلوا القرية ... وداهموا المنازل"
@@ -1512,6 +1765,39 @@ class _Run:
                     continue  # "factions handed over their weapons, kidnapping has become ..."
                 return True
         return False
+
+    def _drop_same_mention_groups(self, chosen: list[tuple[int, int, str, str, str]],
+                                  when: str | None
+                                  ) -> tuple[list[tuple[int, int, str, str, str]], dict[int, str]]:
+        """"the regime's Fourth Division", "Branch 215, the military intelligence branch",
+        "عناصر من الفرع ٢٢٧ التابع للأمن العسكري": a group named with its own unit in one mention
+        is reported as the unit's group, not as a second perpetrator. Two actors joined by
+        "and"/"و" are two mentions ("government forces and General Security"). Returns the
+        actors kept and, by start, the other name a kept one was given in its mention."""
+        norm = self.norm
+        drop: set[int] = set()
+        extra: dict[int, str] = {}
+        for g in chosen:
+            g_name = self.lex.era_name(g[2], when)
+            for u in chosen:
+                if u is g or g[0] in drop:
+                    continue
+                lo, hi = (g[1], u[0]) if g[0] < u[0] else (u[1], g[0])
+                if g_name in self.lex.groups_of(self.lex.era_name(u[2], when), when):
+                    joined = norm[hi:hi + 1] == "و" and (hi == lo or norm[hi - 1].isspace())
+                    if 0 <= hi - lo <= 40 and not joined and \
+                            not _SEPARATE_MENTIONS.search(norm, lo, hi):
+                        drop.add(g[0])
+                        extra[u[0]] = g[4]  # "Military Intelligence Branch 227": both words
+                elif g[2] in self.lex.described_actors and u[2] not in \
+                        self.lex.described_actors and u[3] != "generic" and \
+                        hi - lo == 1 and norm[lo] == "/":
+                    # "فصائل المعارضة المسلحة/الجيش الوطني": one actor, by description and name
+                    drop.add(g[0])
+                    extra[u[0]] = g[4]
+        if not drop:
+            return chosen, extra
+        return [a for a in chosen if a[0] not in drop], extra
 
     def _breakdown_agents(self, sentences: list[Sentence],
                           actors_in_sent: dict[int, list[tuple[int, int, str, str, str]]],
@@ -1673,6 +1959,10 @@ class _Run:
                     name = bare
             if 0 <= head.find(name.lower()) < m.start(g):
                 continue  # "his brother told Enab Baladi" in Enab Baladi's own report
+            initials = "".join(w[0] for w in re.findall(r"[A-Z][a-z]+", _ARTICLE.sub("", name))
+                               ).lower()
+            if len(initials) >= 2 and re.search(rf"\({initials}\)|\b{initials}\s+[-—–]", head):
+                continue  # "told The Associated Press" under the dateline "RAQQA, Syria (AP) —"
             if first_matching(self.lex.source_roles, normalize_arabic(name)) != "media" and \
                     not (g == "paren" and first_matching(self.lex.source_roles,
                                                          normalize_arabic(m.group("ar") or ""))
@@ -1697,14 +1987,27 @@ class _Run:
             # the organisation asserts findings in the first person ("سجلنا", "Our people
             # were forced from ..."): it is a source, unless it is already one as "our team"
             self._raw_sources.append((org, "", (0, 0), "attribution:header:organisation"))
+        named_ngos = [(x[2][0], x[0]) for x in self._raw_sources
+                      if _NAMED_MONITOR.search(x[0]) and not _GENERIC_MONITOR.fullmatch(x[0])]
         for raw in self._raw_sources:
             if org and attr.refers_to(raw[0], org):
                 raw = (org, raw[1], raw[2], raw[3])  # "the centre" in the centre's own report
+            if _DETERMINER_ONLY.fullmatch(raw[0].strip()) or _NO_SOURCE_NAME.fullmatch(
+                    normalize_arabic(raw[0].strip())):
+                # "an estimated 7,000 people", "the statement", "تروي قصتها" (her story), "كان
+                # يقول لنا" (to us): no speaker
+                continue
+            if named_ngos and _GENERIC_MONITOR.fullmatch(raw[0].strip()):
+                # "a war monitor said" (the lead), "the Britain-based monitor added", "according
+                # to the same group": the monitor the report names, the nearest one
+                near = min(named_ngos, key=lambda t: (abs(t[0] - raw[2][0]), t[0]))
+                raw = (near[1], raw[1], raw[2], raw[3])
             key = name_key(_ARTICLE.sub("", raw[0]))
             if not key or _PRONOUN_KEY.fullmatch(key):
                 continue
             named = self._actors_in(raw[0])
-            if named and named[0][2].label and (named[0][1] - named[0][0]) >= 0.5 * len(raw[0]) \
+            bare = len(_ARTICLE.sub("", raw[0]))  # "The SDF" is all name
+            if named and named[0][2].label and (named[0][1] - named[0][0]) >= 0.5 * bare \
                     and self.lex.actor_kinds.get(named[0][2].label) != "state_body":
                 # (not state bodies: the defence and the interior ministry are two sources)
                 key = name_key(named[0][2].label)  # "the SDF" = "Syrian Democratic Forces"
@@ -1724,6 +2027,9 @@ class _Run:
         out = []
         for members in groups.values():
             first = self._make_source(*members[0])
+            if not first.pseudonymous and first.role in ("other", "witness") and \
+                    _GIVEN_NAME_ONLY.fullmatch(first.name) and self._name_withheld(first.name):
+                first.pseudonymous = True  # "He asked that only his first name be used"
             for other in members[1:]:
                 if first.role != "other" and first.pseudonymous:
                     break
@@ -1734,17 +2040,67 @@ class _Run:
             out.append(first)
         return out
 
+    def _interview_answers(self, sentences: list[Sentence]) -> dict[int, str]:
+        """Paragraphs of a Q&A answered by a named person: "Ayman al-Zoubi: In 2023 we ...",
+        later "Al-Zoubi: Rarely." (the short label is the full name given before). A report is a
+        Q&A when at least three paragraphs open with a name label and one label asks questions."""
+        labels: list[tuple[int, str, bool]] = []  # paragraph, label, the paragraph asks
+        by_para: dict[int, list[Sentence]] = {}
+        for x in sentences:
+            by_para.setdefault(x.paragraph, []).append(x)
+        for para, sents in by_para.items():
+            m = _QA_LABEL.match(sents[0].text)
+            if m:
+                asks = sents[-1].text.rstrip().endswith("?")
+                labels.append((para, m.group("n"), asks))
+        if len(labels) < 3 or not any(asks for _p, _n, asks in labels):
+            return {}
+        askers = {n for _p, n, asks in labels if asks}
+        full: dict[str, str] = {}
+        for _p, n, _a in labels:
+            if n not in askers and " " in n:
+                full[n.split()[-1].lower()] = n  # "al-Zoubi" -> "Ayman al-Zoubi"
+        out = {}
+        for para, n, asks in labels:
+            if asks or n in askers:
+                continue
+            out[para] = full.get(n.split()[-1].lower(), n)
+        return out
+
+    def _name_withheld(self, name: str) -> bool:
+        """Whether the paragraph that names the person (from that sentence on, a few sentences)
+        says the name is partial or withheld ("The first thing Omar remembers ... He asked that
+        only his first name be used")."""
+        pos = self.norm.find(name)
+        while pos >= 0:
+            si = self.sent_of(pos)
+            k = si
+            while k + 1 < len(self.sentences) and k < si + 5 and \
+                    self.sentences[k + 1].paragraph == self.sentences[si].paragraph:
+                k += 1
+            end = self.sentences[k].end
+            if _WITHHELD_NAME.search(self.norm, self.sentences[si].start, end):
+                return True
+            pos = self.norm.find(name, self.sentences[si].end)
+        return False
+
     def _make_source(self, name: str, desc: str, span: tuple[int, int], rule: str
                      ) -> QuotedSource:
         context = f"{name} {desc}"
         around = self.norm[span[0]:min(len(self.norm), span[1] + 120)]
+        stop = _SENTENCE_END.search(around, max(0, span[1] - span[0]))
+        if stop:
+            # the cues of the next sentence are about someone else: "... بحسب تقديرات ناشطين.
+            # وقال أبو محمد (اسم مستعار)"
+            around = around[:stop.start()]
         key = (name, desc, around)
         cached = self._role_cache.get(key)
         if cached is None:
             cached = self._role_and_pseudonymity(name, desc, context, around)
             self._role_cache[key] = cached
         role, pseudo = cached
-        if role in ("other", "witness", "NGO") and (
+        if (role in ("other", "witness", "NGO") or (
+                role == "media" and rule == "attribution:header:handle")) and (
                 rule in ("attribution:header:handle", "attribution:post_author",
                          "attribution:channel") or (
                     rule.rsplit(":", 1)[-1] in ("posted", "tweeted", "shared", "wrote", "نشر",
@@ -1775,10 +2131,14 @@ class _Run:
             if first_matching(self.lex.source_roles, head) == "analyst":
                 role = "analyst"
         role = role or (first_matching(self.lex.source_roles, both) if desc else None) or "other"
-        if _UN_BODY.search(name):
-            role = "official"  # UN agencies are official bodies, not NGOs
+        if _UN_BODY.search(name) or (_FIRST_PERSON_BODY.match(name) and (
+                _UN_BODY.search(self.norm[:400]) or "High Commissioner" in self.norm[:400])):
+            # UN agencies are official bodies, not NGOs; so is "Our Office" in a UN briefing
+            role = "official"
         named = [a for a in self._actors_in(name) if self.lex.actor_kinds.get(a[2].label) !=
                  "generic"] if role in ("other", "NGO") else []  # not "factions", "gunmen"
+        if role == "other" and _KUNYA.fullmatch(name.strip()):
+            role = "witness"  # "Abu Mohammed", "أم خالد": people who tell what they lived through
         if name.startswith("@"):
             role = "social_media_account"
         elif named and (role == "other" or

@@ -45,6 +45,8 @@ _LATIN_ARTICLES = {"al", "el", "ad", "ar", "as", "at", "az", "an", "ash", "adh",
                    "es", "et", "ez", "en", "ibn", "bin", "bani", "umm", "abu", "wadi", "tal", "tell",
                    "jabal", "jebel", "ain", "ras", "deir", "beit", "bayt", "kafr", "khirbet", "qasr",
                    "de", "la"}
+# Levantine month names, and the dam, university and newspaper named after them ("Tishreen")
+_MONTH_WORDS = {"tishreen", "tishrin", "teshreen", "tashrin", "kanun", "kanoun"}
 # Capitalised English words that are also the name of some Syrian village.
 _EN_STOP = {
     "by", "is", "said", "sham", "the", "a", "an", "in", "on", "at", "it", "he", "she", "we", "they",
@@ -57,6 +59,7 @@ _EN_STOP = {
     "umm", "abu", "bin", "ibn", "al", "el", "mr", "mrs", "dr", "gen", "col",
     # given names of public figures that are also village names ("the fall of Bashar Assad")
     "bashar", "hafez", "maher", "rifaat", "asma", "assad", "jolani", "julani",
+    *_MONTH_WORDS,
 }
 _AR_STOP = {name_key(w) for w in (
     "في", "من", "إلى", "على", "عن", "مع", "بعد", "قبل", "حتى", "منذ", "خلال", "بين", "أن", "إن",
@@ -95,6 +98,17 @@ _SPELLING_CUE = _rx(
     r"|\b(?:in|of|villages?|towns?)\s+(?:the\s+)?(?:village|town|hamlet|city|camp)\s+of\s+)$")
 # generic place words: never a place's name, whatever cue precedes ("على حاجز المدينة": the
 # city's checkpoint, not a village called al-Madina)
+# what follows a person's name, not a place's
+_PERSON_AFTER = _rx(r"(?:\s+[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?(?=[\s,']))?"  # a surname
+                    r"\s*(?:,\s*\d{1,3}\s*,|and\s+(?:her|his)\s|(?:said|says|told|recalled|"
+                    r"recounts|recounted|added|explained|wept|smiled|remembers|remembered)\b|"
+                    r"'s\s+(?:husband|wife|son|"
+                    r"daughter|brother|sister|mother|father|children|family|uncle|cousin)\b)")
+_TOPONYM_BEFORE = _rx(r"\b(?:in|at|from|near|of|to|into|outside|around)\s+(?:the\s+)?(?:\w+\s+)?$",
+                      re.I)
+_AR_ADJECTIVES = {name_key(w) for w in (
+    "الشرقي", "الغربي", "الشمالي", "الجنوبي", "الشرقية", "الغربية", "الشمالية", "الجنوبية",
+    "الأوسط", "الوسطى", "الكبرى", "الصغرى", "القديمة", "الجديدة", "القديم", "الجديد")}
 _AR_NEVER = {name_key(w) for w in (
     "المدينة", "القرية", "البلدة", "المنطقة", "الحي", "الريف", "المخيم", "الناحية", "المحافظة",
     "قرى", "بلدات", "مدن", "أحياء", "مناطق", "مخيمات",
@@ -106,7 +120,7 @@ _LATIN_CUE = _rx(
     # attacks name their target: "shelling on X", "stormed X", "raided X"
     r"on|hit|struck|shelled|bombed|stormed|raided|besieged|targeted|attacked|overran|"
     # "neighbourhoods of Damascus, including Bab Touma and Jaramana"
-    r"including|notably|namely|"
+    r"including|notably|namely|such as|"
     r"village|town|city|hamlet|neighbou?rhoods?|district|area|suburb|camp|quarter|and|or|,)\s+"
     r"(?:the\s+)?(?:(?:village|town|city|hamlet|neighbou?rhood|district|area|suburb|camp|quarter)"
     r"\s+of\s+)?(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|"
@@ -115,11 +129,14 @@ _AR_STRONG_CUE = _rx(
     r"(?:قري[هة]|قرى|بلد[هة]|بلدات|مدين[هة]|حي|احياء|ريف|منطق[هة]|ناحي[هة]|مخيم|محافظ[هة]|"
     r"ضاحي[هة]|مزرع[هة]|قريتي|بلدتي|معبر|حاجز|سجن|مطار|مشفى|مستشفى|طريق|"
     # "مجزرة البيضا ورأس النبع": a massacre is named after its place
-    r"مجزر[هة]|مذبح[هة])\s+$")
+    r"مجزر[هة]|مذبح[هة]|"
+    # a raid or siege names its target: "قسد داهمت البصيرة", "اقتحموا الصنمين"
+    r"(?:^|(?<=\s))[وف]?(?:داهمت|داهموا|داهمو|داهم|اقتحمت|اقتحموا|اقتحمو|حاصرت|حاصروا))\s+$")
 # "أحياء حمص القديمة، مثل الخالدية": the names a plural place word introduces
 _AR_LIST_INTRO = _rx(r"(?:احياء|قرى|بلدات|مدن|مناطق|مخيمات|الاحياء|القرى|البلدات|المدن|المناطق)"
                      r"(?:\s+\S+){0,3}\s*[،,]?\s*(?:مثل|منها|ومنها|بينها|من بينها|لا سيما|ولا سيما|"
                      r"خاصه|وخاصه|بخاصه|وهي|هي)\s+$")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|(?<=[.:!?\u061f])\s*\n|(?<=[A-Z ]{8})\n")
 _MASSACRE_WORD = _rx(r"(?:مجزر[هة]|مذبح[هة])")
 _AR_PREPOSITION_BEFORE = _rx(r"(?:^|\s)(?:في|من|إلى|قرب|على|عن|بين|نحو)\s+$")
 _MODIFIER_AFTER = _rx(
@@ -157,6 +174,8 @@ _ORIGIN = _rx(
     r"|(?:مقاتل\w*|عناصر|مسلح\w*|قادم\w*|جاءوا|جاؤوا|قدموا|ينحدر\w*|ابناء|تعزيزات|ارتال|رتل)"
     r"[^.،,]{0,30}\s+من\s+(?:\S+\s+)?$"
     r"|(?:مصدره|مصدرها|انطلاقا من|انطلقت من|اطلقت من)[^.،,]{0,50}$"
+    # a direction, not a scene: "والطريق مقطوع من جهة ذيبان", "from the direction of X"
+    r"|(?:^|\s)(?:من|ب)\s+(?:جه[هة]|ناحي[هة]|اتجاه)\s+$|\bfrom the direction of\s+$"
     # where an armed group sits, not where it struck: "the militants, holed up south of X",
     # "التنظيمات الإرهابية المنتشرة في ريف إدلب"
     r"|\b(?:holed up|stationed|entrenched|positioned|garrisoned)\s+(?:\w+\s+){0,2}?(?:in|at|near|"
@@ -166,8 +185,14 @@ _ORIGIN = _rx(
     # home towns are no scenes); but "kidnapped a boy from X" names where it happened
     r"|\b(?:journalists?|activists?|farmers?|teachers?|doctors?|nurses?|engineers?|lawyers?|"
     r"students?|plumbers?|drivers?|shepherds?|traders?|merchants?|workers?|man|woman|boy|girl|"
+    r"bakers?|butchers?|tailors?|mechanics?|carpenters?|labou?rers?|pharmacists?|imams?|priests?|"
+    r"sheikhs?|clerics?|residents?|villagers|detainees?|prisoners?|survivors?|relatives?|"
+    r"brothers?|sisters?|cousins?|sons?|daughters?|husbands?|wife|wives|nephews?|uncles?|"
+    r"volunteers?|paramedics?|men|women|boys|girls|"
     r"youths?|family|families|refugees?|conscripts?|defectors?|natives?|Alawites|Druze|"
     r"delegations?|delegates|representatives|negotiators|notables|dignitaries|elders|"
+    r"fathers?|mothers?|sons?|daughters?|brothers?|sisters?|husbands?|wife|wives|widows?|"
+    r"residents?|survivors?|relatives?|grandfathers?|grandmothers?|mechanics?|labou?rers?|"
     r"Christians|Kurds|Bedouins?|Syrians)\s+(?:originally\s+)?from\s+(?:the\s+)?"
     r"(?:(?:village|town|city|area|province|countryside|region)\s+of\s+)?(?:the\s+)?$)", re.I)
 # a verb of taking or driving out between the actor and "from": where it happened, no origin
@@ -177,7 +202,9 @@ _TAKEN_FROM = _rx(r"\b(?:kidnap\w*|abduct\w*|took(?!\s+off)|taken(?!\s+off)|snat
 
 
 # "transferred to Saydnaya, where he died under torture": the destination is a scene
-WHERE_AFTER = _rx(r"(?:\s+[\w-]+){0,3}\s*,?\s+(?:where|in which)\b|\s*[،,]?\s*حيث\s", re.I)
+# (but "reaching the base at Hmeimim, where thousands had sought shelter": a refuge, no scene)
+WHERE_AFTER = _rx(r"(?:\s+[\w-]+){0,3}\s*,?\s+(?:where|in which)\b(?![^.;]{0,50}\b(?:shelter|"
+                  r"sheltering|sheltered|refuge|safety)\b)|\s*[،,]?\s*حيث\s", re.I)
 
 
 def origin_before(before: str) -> bool:
@@ -189,16 +216,22 @@ _DESTINATION = _rx(
     r"(?:\b(?:fled|flee|fleeing|flees|escaped|escape|displaced|refuge|sheltering|shelter|"
     r"sheltered|evacuated|moved|relocated|headed|heading|driven|bused|bussed|deported|"
     # (the gap stops at a new clause: "fled to Tartus after their house in Baniyas was looted")
-    r"transferred|taken|transported|returned|arrived|made their way|walked)\b"
+    r"transferred|taken|transported|returned|arrived|made their way|walked|reaching|reached)\b"
     r"(?:(?!\b(?:after|before|when|because|where|while|but|whose|which)\b)[^.;]){0,45}?"
-    r"\b(?:to|into|towards?|in|at)\s+(?:the\s+)?(?:(?:safety|village|town|city|area|coast)\s+of\s+"
-    r"(?:the\s+)?)?(?:neighbou?ring\s+|nearby\s+|northern\s+|southern\s+|eastern\s+|"
-    r"western\s+)?$"
+    r"\b(?:to|into|towards?|in|at)\s+(?:the\s+)?(?:(?:nearby\s+|neighbou?ring\s+)?(?:safety|village|"
+    r"town|city|area|coast)\s+of\s+(?:the\s+)?)?(?:neighbou?ring\s+|nearby\s+|northern\s+|"
+    r"southern\s+|eastern\s+|western\s+)?$"
     r"|\b(?:fled|flee|fleeing|escaped|sheltering|sheltered|moved|took refuge)\b[^.;]{0,50}?\bto\s+"
     r"(?:a|the|their|his|her)\s+(?:[\w']+\s+){0,2}(?:house|home|homes|farm|shelter|camp|school|"
     r"mosque)\s+(?:in|at|near|outside)\s+(?:the\s+)?$"
-    r"|\b(?:left|went|moved|headed)\b[^.;]{0,30}?\bfor\s+(?:the\s+)?(?:(?:nearby|neighbou?ring)\s+)?"
+    r"|\b(?:left|leaving|leave|went|moved|headed|heading|set off|set out)\b[^.;]{0,30}?\bfor\s+"
+    r"(?:the\s+)?(?:(?:nearby|neighbou?ring)\s+)?"
     r"(?:(?:town|village|city|area)\s+of\s+)?$"
+    # where a witness lives now (after fleeing), not where it happened: "who now lives in Idlib",
+    # "ويقيم حالياً في"
+    r"|\b(?:now|currently)\s+(?:lives?|living|resides?|residing|staying|settled)\s+in\s+(?:the\s+)?$"
+    r"|\b(?:lives?|living|resides?|residing|staying|settled)\s+(?:now|currently)\s+in\s+(?:the\s+)?$"
+    r"|(?:^|\s)[وف]?(?:يقيم|تقيم|يعيش|تعيش|المقيم|المقيمه|يسكن|تسكن)\s+(?:حاليا|الان|اليوم)\s+في\s+$"
     r"|\b(?:live|living|lives|stay|staying|sheltering)\s+(?:now\s+)?in\s+(?:\w+\s+)?camps?\s+"
     r"(?:in|near|at)\s+$"
     # where the displaced shelter: "hosted in X", "staying in schools and public buildings in X",
@@ -208,8 +241,19 @@ _DESTINATION = _rx(
     r"|\b(?:staying|sheltering|sheltered|living|housed|hosted)\s+(?:\w+\s+){0,2}?(?:in|at)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:schools?|shelters?|camps?|tents?|mosques?|buildings|host families|"
     r"relatives|churches)\b[^.;]{0,40}?\b(?:in|at|near|around)\s+(?:the\s+)?$"
-    r"|\bto\s+(?:[\w-]+\s+)?(?:camps?|shelters?|tents)\s+(?:in|near|at|outside|around)\s+"
-    r"(?:the\s+)?$"
+    # "walked for most of a day before reaching the base at X"
+    r"|\b(?:fled|flee|fleeing|escaped|walked|walking|drove|driving)\b[^.;]{0,60}?\b(?:reaching|"
+    r"reached|arriving at|arrived at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:at|in|near)\s+)?$"
+    r"|\b(?:by|on|onto|aboard|into)\s+(?:the\s+)?(?:green\s+)?(?:bus|buses|coach|coaches|trucks?|"
+    r"boats?|ambulances?)\s+(?:bound\s+)?(?:to|for)\s+(?:the\s+)?(?:(?:northern|southern|eastern|"
+    r"western)\s+)?$"
+    r"|\bto\s+(?:[\w-]+\s+)?(?:camps?|shelters?|tents|sites|settlements|(?:collective\s+|"
+    r"reception\s+|transit\s+)?cent(?:re|er)s)\s+(?:in|near|at|outside|around)\s+(?:the\s+)?$"
+    # "fled villages on the western edge of the province towards the town of Shahba": however
+    # far from the verb of flight, "towards" names where people went
+    r"|\b(?:fled|flee|fleeing|flees|escaped|displaced|left|leaving|walked|evacuated|headed|"
+    r"heading|driven|bused|bussed)\b[^.;]{0,80}?\btowards?\s+(?:the\s+)?(?:(?:town|village|"
+    r"city|area)\s+of\s+(?:the\s+)?)?$"
     # (a verb starts a word: "الجاري" holds no "لجأ")
     r"|(?:^|(?<=\s))[وف]?(?:نزح\w*|فر(?!\w)|فروا|فرت|هرب\w*|لجا\w*|لجو\w*|نقل\w*|اقتيد\w*|اقتاد\w*|"
     r"توجه\w*|وصل\w*|"
@@ -235,6 +279,7 @@ _BASE = _rx(
     r"\b(?:recorded|interviewed|collected|gathered|taken down)\s+(?:\w+\s+){0,3}in|"
     r"(?:جمعت|سجلت|سجّلت)(?:\s+\S+){0,3}\s+في|"
     r"press conference in|statement from|briefing in|مقره|ومقره|ومقرها|مقرها|"
+
     # a title names where its holder governs, not where anything happened
     r"\b(?:governor|mayor|mufti|bishop|archbishop|patriarch|MP|deputy|commander|chief|head|"
     r"director|security chief|police chief)s?\s+(?:of|for)|(?:محافظ|رئيس\s+بلديه|مفتي|مطران|"
@@ -398,7 +443,9 @@ class _Lookups:
                     keys = ((0, key),)
                     break
         skeleton = None
-        if not arabic:
+        key_words = name_key(surface).split()
+        if not arabic and " ".join(key_words) not in _EN_STOP and \
+                not any(w in _MONTH_WORDS for w in key_words):
             sk = skeleton_key(surface)
             cons = len(sk.replace(" ", ""))
             if cons >= 3 and gaz.has_skeleton_key(sk):
@@ -468,10 +515,15 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
                 if _overlaps(start + rel, end, blocked_sorted):
                     continue
                 if key in _AR_STOP:
-                    cue_m = _AR_STRONG_CUE.search(norm[max(0, start + rel - 14):start + rel])
+                    window = norm[max(0, start + rel - 14):start + rel]
+                    cue_m = _AR_STRONG_CUE.search(window)
                     if key in _AR_NEVER or cue_m is None or _MASSACRE_WORD.match(cue_m.group(0)):
                         # a common word, unless a place word names it ("مدينة التل"); after
                         # "مجزرة" it is an adjective ("مجزرة جديدة": a new massacre)
+                        continue
+                    if key in _AR_ADJECTIVES and window[:cue_m.start()].endswith("ال"):
+                        # after a definite place word it agrees with it as an adjective:
+                        # "الحي الشرقي" is the eastern quarter, not the village Ash Sharqi
                         continue
                 found = (start + rel, end, key, n)
                 break
@@ -509,6 +561,11 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
                 _ORG_BEFORE.search(norm[max(0, s - 30):s]):
             i += n  # "Idlib Today", "Homs News Network": an outlet or body named after a place
             continue
+        if not has_arabic(key) and not _MODIFIER_AFTER.match(norm, e) and \
+                _PERSON_AFTER.match(norm, e, e + 40) and \
+                not _TOPONYM_BEFORE.search(norm, max(0, s - 25), s):
+            i += n  # "Rasha and her two daughters walked", "Samir, 34, said": a person
+            continue
         if not has_arabic(key) and _THE_BEFORE.search(norm, max(0, s - 5), s) and \
                 _LANDMARK_AFTER.match(norm, e, e + 50):
             i += n  # "the Abu Bakr mosque": a building's name
@@ -529,6 +586,10 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
             if pref is not None:
                 preferred = pref.id
         before = norm[max(0, s - 60):s]
+        if "\n" in before:
+            # a cue never reaches over a paragraph or a heading: "PART TWO: THE VILLAGE\n\nRasha
+            # Mahfouz remembers" (a wrapped line of a sentence still counts)
+            before = _PARAGRAPH_BREAK.split(before)[-1]
         after = norm[e:e + 30]
         modifier = ""
         mb = _MODIFIER_BEFORE.search(before)
@@ -595,6 +656,18 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
             parents = {_parent_id(c) for c in cands if c.coordinates_of.startswith("city:")}
             if parents - {""} and any(c.id in parents for mm in mentions for c in mm.candidates):
                 accept, cue = True, "quarter_of_named_city"
+        if not arabic and not accept and n > 1 and mentions:
+            # "Masaken Hanano fell within two weeks" in a report on Aleppo: a quarter's name of two
+            # capitalised words, of a city the text has named, is no common phrase
+            parents = {_parent_id(c) for c in cands if c.coordinates_of.startswith("city:")}
+            if all(c.coordinates_of.startswith("city:") for c in cands) and any(
+                    c.id in parents for mm in mentions for c in mm.candidates):
+                accept, cue = True, "quarter_of_named_city"
+        if arabic and accept and s > tokens[i][0] and not norm.startswith("ال", s) and cands \
+                and all(normalize_arabic(c.name_ar or "ال").startswith("ال") for c in cands):
+            # "إن فرقه انتشلت" (its teams) is no ف + Raqqa: a name that carries the article
+            # keeps it after a glued و / ب / ف ("فالرقة", "بالرقة")
+            accept = False
         if arabic and not is_major and s > tokens[i][0] and norm[s - 1] == "ع" and \
                 norm[s:s + 2] != "ال":
             accept = False  # "عناصر" is not ع + a village "ناصر": only major places take a bare ع
@@ -859,7 +932,10 @@ def resolve(mentions: list[RawMention]) -> list[tuple[GazPlace, str]]:
                 want = m.modifier
                 if want == "village":
                     # "the villages of X and Y": a village, not the town of the same name
-                    score += 3.0 if kind == "locality" else 1.0 if p.kind == "locality" else 0.0
+                    # (a sub-district is named after its seat: "the village of al-Mazraa" is the
+                    # seat of Mazra'a sub-district, not a hamlet whose longer name starts alike)
+                    score += 3.0 if kind == "locality" else 1.0 if p.kind == "locality" else \
+                        2.0 if p.kind == "admin3" else 0.0
                     reasons.append("text calls it a village")
                 elif want == kind or (want == "locality" and p.kind == "locality") or \
                         (want == "city" and p.kind in ("locality", "admin2", "admin3")):
@@ -902,4 +978,17 @@ def resolve(mentions: list[RawMention]) -> list[tuple[GazPlace, str]]:
         out.append((best, f"chose {best.id} ({best.describe()}, {best.kind}) among "
                           f"{len(scored)} entries named '{m.key}': {why}"
                           + _coordinates_note(best)))
+    # One name, one place in a report: a bare "al-Mazraa" is the place the text called "the
+    # village of al-Mazraa" elsewhere (the mention with a place word is the better evidence).
+    named: dict[str, GazPlace] = {}
+    for m, (p, _why) in zip(mentions, out, strict=True):
+        if m.modifier and m.modifier not in ("admin1", "admin2") and len(m.candidates) > 1:
+            named.setdefault(m.key, p)
+    for k, m in enumerate(mentions):
+        chosen = named.get(m.key)
+        if chosen is not None and not m.modifier and out[k][0].id != chosen.id and \
+                chosen in m.candidates:
+            out[k] = (chosen, f"chose {chosen.id} ({chosen.describe()}, {chosen.kind}), the place "
+                              f"this name was given where the text says what it is"
+                      + _coordinates_note(chosen))
     return out

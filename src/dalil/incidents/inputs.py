@@ -76,6 +76,9 @@ def events_from_extraction(src: SourceInfo, part: int, ext: Any,
                                        lon=p.lon, kind=p.kind, admin1=p.admin1,
                                        admin2=admin2.get(p.place_id, ""))
     published = _published_day(src)
+    # a unit counts with its groups ("Military Security" with "Assad-era forces and loyalists"),
+    # so a report naming the unit agrees with one naming the group
+    groups_of = {p.canonical: tuple(getattr(p, "groups", None) or ()) for p in ext.perpetrators}
     place_counts = Counter(e.place for e in ext.events if e.place)
     date_counts = Counter(e.date for e in ext.events if e.date)
     default_place = place_counts.most_common(1)[0][0] if place_counts else None
@@ -130,7 +133,9 @@ def events_from_extraction(src: SourceInfo, part: int, ext: Any,
             key=f"{src.sha256[:16]}:{part}:{span[0]}-{span[1]}:{n}", source_id=src.id, part=part,
             claim_text=claim.text, span=span, attributed_to=claim.attributed_to,
             hedged=claim.hedged, violations=frozenset(ev.violations), dates=dates, place=place,
-            perpetrators=frozenset(ev.perpetrators), victim_groups=frozenset(ev.victim_groups),
+            perpetrators=frozenset(ev.perpetrators).union(
+                *(groups_of.get(name, ()) for name in ev.perpetrators)),
+            victim_groups=frozenset(ev.victim_groups),
             figures=figures, cited=cite(claim.attributed_to), notes=notes))
     return out
 

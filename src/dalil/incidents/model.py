@@ -23,7 +23,13 @@ VIOLATION_FAMILIES: tuple[frozenset[str], ...] = (
 
 # Perpetrator names that say nothing about who it was: compatible with any actor.
 GENERIC_ACTORS = frozenset({"unidentified gunmen", "unknown", "armed men", "gunmen",
-                            "unidentified armed group"})
+                            "unidentified armed group",
+                            # the extractor's unnamed agents, one per description
+                            # (dalil/extract/data/actors.yaml, kind generic)
+                            "masked men", "men in military uniform", "unidentified attackers",
+                            "criminal gangs", "kidnappers", "armed groups", "armed factions",
+                            "militias", "uncontrolled groups", "suicide bomber", "snipers",
+                            "unidentified persons"})
 
 
 @dataclass(frozen=True)
