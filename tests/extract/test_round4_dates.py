@@ -339,3 +339,21 @@ def test_a_week_earlier_or_later_and_until_the_next_day() -> None:
 def test_returning_to_find_and_when_an_attack_came(text: str, expected: str) -> None:
     base = "قتل مسلحون خمسة رجال في القرية في ٢ آذار.\n\n"
     assert event_dates(base + text, "2025-03-25") == ["2025-03-02", expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("\"My son was taken on 3 January and we have heard nothing since,\" his mother said.",
+     "2025-01-03"),
+    ("On the morning of 9 March, neighbours helped us bury them in the orchard.",
+     "2025-03-09"),
+    ("اقتيد شقيقي من الحاجز في ٣ كانون الثاني ولم نسمع عنه شيئاً.", "2025-01-03"),
+])
+def test_taken_away_and_buried(text: str, expected: str) -> None:
+    base = "Gunmen killed five men in the village on 2 January.\n\n"
+    assert event_dates(base + text, "2025-03-25") == ["2025-01-02", expected]
+
+
+def test_taken_to_hospital_is_no_act_of_armed_men() -> None:
+    base = "Gunmen killed five men in the village on 2 January.\n\n"
+    assert event_dates(base + "The wounded were taken to hospital in Homs on 4 January.",
+                       "2025-03-25") == ["2025-01-02"]

@@ -202,6 +202,9 @@ _NARRATIVE_ACT = _rx(
     r"(?:was|were|been|being)\s+(?:later\s+|eventually\s+|finally\s+)?(?:released|freed)|"
     r"(?:was|were|been)\s+(?:\w+\s+)?(?:hit|attacked|targeted|bombed)|"
     r"attacks?\s+(?:by|on|against)|ransom|"
+    # "my brother was taken on 14 December"; burying the dead ("helped us bury them")
+    r"(?:was|were)\s+(?:\w+\s+)?(?:taken|abducted|snatched|dragged)(?!\s+(?:to\s+(?:a\s+|the\s+)?"
+    r"hospital|into\s+account|over))|bur(?:y|ied)\s+(?:them|him|her|the|their|his|\d+)|"
     # "The raid came on 3 May", "the shelling began at dawn on Friday"
     r"(?:raid|attack|assault|strike|airstrike|air\s+strike|bombing|shelling|massacre|killings?|"
     r"ambush|offensive|incursion|operation)s?\s+(?:\w+\s+)?(?:came|happened|occurred|took\s+place|"
@@ -210,7 +213,8 @@ _NARRATIVE_ACT = _rx(
     r"bod(?:y|ies)\s+(?:\w+\s+){0,3}(?:was|were)\s+(?:found|recovered|discovered))\b|"
     r"(?:^|\s)[وف]?(?:اقتحم\S*|حاصر\S*|حصار|احبط\S*|تسلل\S*|تصد\S*|سيطر\S*|افرج\S*|الافراج|"
     r"اطلق\S*\s+سراح\S*|اطلاق\s+سراح\S*|عثر\S*\s+على|انتشل\S*|كمين|داهم\S*|مداهم\S*|"
-    r"[ايت]?طلق\S*\s+(?:ال)?نار|اطلاق\s+(?:ال)?نار|اجبر\S*|فديه|الفديه|"
+    r"[ايت]?طلق\S*\s+(?:ال)?نار|اطلاق\s+(?:ال)?نار|اجبر\S*|فديه|الفديه|اقتيد\S*|اقتاد\S*|"
+    r"دفن\S*|ودفن\S*|"
     # "عاد الأهالي إلى القرية ليجدوا منازلهم مدمرة" (returned to find ...)
     r"عاد\S*\s+(?:\S+\s+){0,6}?(?:لي?جد\S*|ووجد\S*|فوجد\S*)|"
     # "وقع الهجوم فجر الجمعة", "جرت المداهمة في ٣ أيار"
