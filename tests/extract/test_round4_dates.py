@@ -283,3 +283,77 @@ def test_a_weekday_in_a_paragraph_about_an_earlier_year_has_no_anchor() -> None:
     # a paragraph of its own keeps the publication's week
     assert found("In 2013, rebels overran the village.\n\nOn Friday, gunmen killed five men.",
                  date(2025, 3, 10)) == ["2013", "2025-03-07"]
+
+
+def test_the_next_day_in_arabic_and_after_a_date_of_saying() -> None:
+    assert found("قُصفت البلدة يوم ١٤ تشرين الثاني. وفي اليوم التالي استهدفت مسيّرة سيارة",
+                 date(2023, 11, 20)) == ["2023-11-14", "2023-11-15"]
+    # "the group said on Saturday" is no anchor of "the next morning"
+    assert found("Gunmen abducted three aid workers on the evening of 9 May, the group said on "
+                 "Saturday. Their car was found burned the next morning.",
+                 date(2025, 5, 12)) == ["2025-05-09", "2025-05-10", "2025-05-10"]
+
+
+def test_ransoms_date_a_kidnapping_and_a_trend_is_not_today() -> None:
+    text = ("Gunmen kidnapped a pharmacist in Jasim on 3 March.\n\nOn 6 March the kidnappers "
+            "demanded a ransom of 20,000 dollars from his family.")
+    assert event_dates(text) == ["2025-03-03", "2025-03-06"]
+    text = ("Gunmen kidnapped a pharmacist in Jasim on 3 March. Ransoms have gone from a few "
+            "hundred dollars in 2019 to thousands of dollars today, a lawyer said.")
+    assert "2025-06-10" not in event_dates(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Relatives detained at checkpoints in April and May have disappeared.",
+     ["2025-04", "2025-05"]),
+    # "and may" is a verb
+    ("He was detained in April and may have been moved to Saydnaya.", ["2025-04"]),
+    ("وفي ٢ من الشهر الجاري، اعتقلت دورية شابين من البلدة", ["2025-06-02"]),
+])
+def test_two_months_and_a_numbered_day_of_this_month(text: str,
+                                                     expected: list[str]) -> None:
+    assert found(text) == expected
+
+
+def test_a_week_earlier_or_later_and_until_the_next_day() -> None:
+    assert found("The market was hit on 15 November. The last bulldozer had been hit a week "
+                 "earlier.", date(2016, 11, 30)) == ["2016-11-15", "2016-11-08"]
+    assert found("قُصف السوق في ١٥ تشرين الثاني. وبعد أسبوع قُصفت المدرسة",
+                 date(2016, 11, 30)) == ["2016-11-15", "2016-11-22"]
+    assert found("قُصف السوق في ١٥ تشرين الثاني. وبعد يومين قُصفت المدرسة",
+                 date(2016, 11, 30)) == ["2016-11-15", "2016-11-17"]
+    # "until the following day" ends something; it anchors nothing after it
+    assert found("The market was hit on 15 November; one body was not identified until the "
+                 "following day. A week earlier, the bakery was hit.",
+                 date(2016, 11, 30)) == ["2016-11-15", "2016-11-08"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("عاد الأهالي إلى القرية في ١٠ آذار ليجدوا منازلهم مدمرة.", "2025-03-10"),
+    ("وقع الهجوم فجر ٨ آذار.", "2025-03-08"),
+    ("The raid came on 3 March, residents said.", "2025-03-03"),
+    ("On 20 March, residents returned to find the bodies of three men near the river.",
+     "2025-03-20"),
+    ("سيطرت فصائل المعارضة على البلدة في ١٢ آذار.", "2025-03-12"),
+])
+def test_returning_to_find_and_when_an_attack_came(text: str, expected: str) -> None:
+    base = "قتل مسلحون خمسة رجال في القرية في ٢ آذار.\n\n"
+    assert event_dates(base + text, "2025-03-25") == ["2025-03-02", expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("\"My son was taken on 3 January and we have heard nothing since,\" his mother said.",
+     "2025-01-03"),
+    ("On the morning of 9 March, neighbours helped us bury them in the orchard.",
+     "2025-03-09"),
+    ("اقتيد شقيقي من الحاجز في ٣ كانون الثاني ولم نسمع عنه شيئاً.", "2025-01-03"),
+])
+def test_taken_away_and_buried(text: str, expected: str) -> None:
+    base = "Gunmen killed five men in the village on 2 January.\n\n"
+    assert event_dates(base + text, "2025-03-25") == ["2025-01-02", expected]
+
+
+def test_taken_to_hospital_is_no_act_of_armed_men() -> None:
+    base = "Gunmen killed five men in the village on 2 January.\n\n"
+    assert event_dates(base + "The wounded were taken to hospital in Homs on 4 January.",
+                       "2025-03-25") == ["2025-01-02"]

@@ -80,7 +80,7 @@ DATE_RE = _rx(
         rf"(?P<md>(?:{_EN_WD},?\s+)?(?P<m2>{_EN_M})\s+(?P<d3>\d{{1,2}}){_ORD}(?![\d:])"
         rf"(?:\s*(?:-|–|to|and)\s*(?P<d4>\d{{1,2}}){_ORD}(?![\d:]))?(?:,?\s+(?P<y2>{_YEAR}))?)",
         # "يوم الثاني عشر من الشهر": the month named last (or, with الجاري/الحالي, publication's)
-        rf"(?P<ordcur>(?P<ordc>{_AR_ORD})\s+من\s+(?:هذا\s+)?(?:الشهر)(?:\s+(?P<ordc_when>الجاري|"
+        rf"(?P<ordcur>(?P<ordc>{_AR_ORD}|\d{{1,2}})\s+من\s+(?:هذا\s+)?(?:الشهر)(?:\s+(?P<ordc_when>الجاري|"
         r"الحالي|نفسه|ذاته|الماضي|الفائت|المنصرم))?)(?![\w/(])",
         # السادس من آذار
         rf"(?P<ordm>(?P<ord>{_AR_ORD})\s+من\s+(?:شهر\s+)?(?P<m4>{_AR_M})(?:\s+(?:عام\s+)?(?P<y4>{_YEAR}))?)",
@@ -101,7 +101,8 @@ DATE_RE = _rx(
         rf"\s*(?:-|–|\band\b|\bto\b|\buntil\b|\bthrough\b|الى|حتى)\s*(?:(?:the\s+)?(?:early|late|mid-?|"
         rf"(?:beginning|start|end|middle)\s+of)\s*|(?:اواخر|مطلع|منتصف|نهايه|بدايه)\s+)?(?:شهر\s+)?"
         rf"(?P<m9>{_EN_M}|{_AR_M})(?!\w)(?:,?\s+(?:of\s+)?(?:عام\s+)?(?P<y9>{_YEAR})(?!\d))?)|"
-        rf"(?P<mo>(?:\b(?:in|last|early|late|mid|since|during|(?:the\s+)?(?:beginning|start|end|"
+        rf"(?P<mo>(?:\b(?P<mand>and|or)\s+(?P<m10>{_EN_M})(?![\w]|\s+\d)|"
+        rf"\b(?:in|last|early|late|mid|since|during|(?:the\s+)?(?:beginning|start|end|"
         rf"middle|(?:first|last|early|final)\s+(?:days|weeks?))\s+of)\s+(?:-\s*)?(?P<m5>{_EN_M})(?![\w]|\s+\d)"
         # "(?!\w)": "في أبريل ٢٠١٤" is not "في آب" followed by "ريل"
         rf"|(?:في|خلال|منذ|مطلع|اواخر|منتصف)\s+(?:شهر\s+)?(?P<m6>{_AR_M})(?!\w|\s*[/(]|\s*(?:عام\s+|سنه\s+)?\d)"
@@ -121,7 +122,8 @@ DATE_RE = _rx(
         # relative expressions
         r"(?P<rel_pub>\b(?:yesterday|today|last night|this morning|this evening|tonight|"
         r"earlier today|since dawn|at dawn|minutes ago|moments ago|منذ الفجر|منذ فجر اليوم|قبل قليل|"
-        r"منذ قليل|و?امس|الامس|و?بالامس|اليوم|الليله الماضيه|"
+        # ("اليوم التالي" is the next day, "اليوم نفسه" the same day: rel_next below)
+        r"منذ قليل|و?امس|الامس|و?بالامس|اليوم(?!\s+(?:التالي|السابق|نفسه|ذاته))|الليله الماضيه|"
         # a post's "since six in the morning" ("من الساعة ستة الصبح"): today
         r"(?:منذ|من)\s+الساعه\s+(?:\S+\s+){1,2}?(?:الصبح|صباحا|الصباح|فجرا|الفجر|ظهرا|الظهر|عصرا|العصر)|"
         r"فجر اليوم|صباح اليوم|مساء اليوم|"
@@ -133,13 +135,16 @@ DATE_RE = _rx(
         r"(?P<rel_next>\b(?:the\s+(?:next|following)\s+(?:day|morning|evening|night|afternoon)|"
         r"the\s+day\s+after|next\s+morning|a\s+day\s+later|hours\s+later|that\s+(?:night|evening)|"
         r"(?P<ndays>two|three|four|five|six|seven|[2-7])\s+days\s+later|"
-        r"بعد\s+(?P<ndays_ar>يومين|ثلاثه\s+ايام|اربعه\s+ايام|خمسه\s+ايام|[2-7٢-٧]\s+ايام)|"
+        r"و?بعد\s+(?P<ndays_ar>يومين|ثلاثه\s+ايام|اربعه\s+ايام|خمسه\s+ايام|[2-7٢-٧]\s+ايام)|"
         r"(?:في\s+)?(?:صباح|مساء|فجر)?\s*اليوم\s+التالي|(?:في\s+)?الليله\s+نفسها|في\s+اليوم\s+نفسه|"
-        r"بعد\s+يوم)\b)",
+        r"و?بعد\s+يوم|(?P<nweek>(?:a|one)\s+week\s+later|و?بعد\s+اسبوع))\b)",
         r"(?P<rel_prev>\b(?:the\s+day\s+before|the\s+previous\s+(?:day|night|evening)|"
         r"a\s+day\s+earlier|اليوم\s+السابق|في\s+اليوم\s+السابق|"
         # "Two days earlier, the hospital in X was hit": counted back from the day just named
         r"(?P<pdays>two|three|four|five|six|seven|[2-7])\s+days\s+(?:earlier|before)(?!\s+(?:the|a|an|his|her|their|its)\b)|"
+        # "a week earlier", "قبل ذلك بأسبوع": seven days back
+        r"(?P<pweek>(?:a|one)\s+week\s+(?:earlier|before)(?!\s+(?:the|a|an|his|her|their|its)\b)|"
+        r"و?قبل\s+ذلك\s+باسبوع)|"
         r"و?قبل\s+ذلك\s+ب(?P<pdays_ar>يومين|ثلاثه\s+ايام|اربعه\s+ايام|خمسه\s+ايام|[2-7٢-٧]\s+ايام))\b)",
         # "two days ago", "قبل يومين": counted back from publication
         r"(?P<rel_ago>\b(?:(?P<adays>two|three|four|five|six|seven|[2-7])\s+days\s+ago|"
@@ -238,7 +243,7 @@ _STARTS = (
         "في", "خلال", "منذ", "مطلع", "أواخر", "منتصف", "شهر", "عام", "سنة", "العام", "قبل", "أمس",
         "الأمس", "اليوم", "الليلة", "فجر", "صباح", "مساء", "ليل", "بعد", "يوم", "ليلة", "الشهر",
         "الأسبوع", "مؤخرا", "مؤخراً", "قبل", "بين", "من", "النصف", "الربع", "مبارح", "امبارح", "البارحة",
-        "أول", "بداية", "وقبل", "بالأمس", "وبالأمس", "وأمس", "أوائل", "نهاية", "ربيع", "صيف",
+        "أول", "بداية", "وقبل", "وبعد", "بالأمس", "وبالأمس", "وأمس", "أوائل", "نهاية", "ربيع", "صيف",
         "خريف", "شتاء")}
     | {"و" + normalize_arabic(w) for w in ("أواخر", "أوائل", "مطلع", "منتصف", "بداية", "نهاية",
                                           "ربيع", "صيف", "خريف", "شتاء")}
@@ -362,7 +367,8 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
         elif g["ordcur"]:
             # "يوم الثاني عشر من الشهر": the month the text is speaking of; "الجاري" the
             # publication's, "الماضي" the one before
-            d1 = _AR_ORDINALS.get(normalize_arabic(g["ordc"]), 0)
+            d1 = int(g["ordc"]) if g["ordc"].isdigit() else \
+                _AR_ORDINALS.get(normalize_arabic(g["ordc"]), 0)
             when = g["ordc_when"] or ""
             ym: tuple[int, int] | None = None
             if anchor is not None and when in ("الجاري", "الحالي"):
@@ -421,7 +427,11 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             res = DateMatch(m.start("m8"), m.end(), f"{y_a:04d}-{m_a:02d}/{y_b:04d}-{m_b:02d}",
                             "date:month_interval" + ("" if g["y9"] else ":year_inferred"), None)
         elif g["mo"]:
-            month = _month(g["m5"] or g["m6"] or g["m7"])
+            if g["mand"] and (not out or norm[out[-1].end:m.start()].strip() or
+                              g["m10"] == "may" or not re.fullmatch(r"\d{4}-\d{2}",
+                                                                   out[-1].date or "")):
+                continue  # "in April and May": only right after a month ("and may have": no)
+            month = _month(g["m5"] or g["m6"] or g["m7"] or g["m10"])
             # "last March", "نيسان الماضي" count from publication, whatever year the text tells of
             by_pub = bool(g["m7"] or re.match(r"last\b", m.group(0), re.I) or
                           _LAST_AFTER.match(norm, m.end()))
@@ -457,6 +467,9 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             d = anchor + timedelta(days=offset) if anchor else None
             res = DateMatch(m.start(), m.end(), d.isoformat() if d else None,
                             "date:relative_to_published" if d else "date:relative:no_anchor", d)
+        elif (g["rel_next"] or g["rel_prev"]) and re.search(
+                r"(?:\buntil|\btill|حتى|لغايه)\s+$", norm[max(0, m.start() - 8):m.start()], re.I):
+            continue  # "could not be identified until the following day": an end, no anchor
         elif g["rel_next"] or g["rel_prev"]:
             step = 1 if g["rel_next"] else -1
             text = (g["rel_next"] or "").lower()
@@ -467,6 +480,8 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             if g["ndays"] or g["ndays_ar"]:  # "two days later", "بعد يومين"
                 step = _SMALL_NUMBERS.get(ascii_digits(g["ndays"] or g["ndays_ar"] or "")
                                           .split()[0].lower(), 0)
+            if g["pweek"] or g["nweek"]:  # "a week earlier", "a week later"
+                step = -7 if g["pweek"] else 7
             if g["pdays"] or g["pdays_ar"]:  # "two days earlier", "قبل ذلك بيومين"
                 step = -_SMALL_NUMBERS.get(ascii_digits(g["pdays"] or g["pdays_ar"] or "")
                                            .split()[0].lower(), 0)
@@ -579,6 +594,9 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
                 res.start < header_end:
             if published is None and ":year_inferred" not in res.rule:
                 year_anchor = max(year_anchor, res.full) if year_anchor else res.full
+        elif res.full is not None and not res.rule.startswith("date:relative") and \
+                _SAID_BEFORE.search(norm, max(0, res.start - 30), res.start):
+            pass  # "..., the group said on Saturday. The car was found the next morning"
         elif res.full is not None and not res.rule.startswith("date:relative"):
             last_day, last_ambiguous = res.full, False
             if published is None and ":year_inferred" not in res.rule:
@@ -645,6 +663,8 @@ _PLUPERFECT_SINCE = re.compile(r"\bhad\s+(?:not\s+|already\s+|now\s+)?(?:been\s+
                                r"(?:[^.;]{0,40}\s)?$", re.I)
 _REPORTED = re.compile(r"\b(?:said|says|told|reported|added|stated|announced|estimated|wrote|"
                        r"according\s+to)\b", re.I)
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|announced|reported|stated|added)\s+(?:\w+\s+)?$",
+                          re.I)
 _TIMESTAMP_AFTER = re.compile(r"\s*[,·]?\s*\d{1,2}:\d{2}")
 # "since 6 March", "since the offensive began on April 30", "منذ ١٣ تموز"
 _SINCE_BEFORE = _rx(r"(?:\bsince|منذ)\s+(?:the\s+)?(?:(?:[^\s.,;:]+\s+){0,6}?(?:on|in)\s+)?"

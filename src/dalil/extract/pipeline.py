@@ -206,12 +206,24 @@ _NARRATIVE_ACT = _rx(
     r"forced\s+(?:\w+\s+){1,3}(?:to\s+leave|out)|"
     r"(?:was|were|been|being)\s+(?:later\s+|eventually\s+|finally\s+)?(?:released|freed)|"
     r"(?:was|were|been)\s+(?:\w+\s+)?(?:hit|attacked|targeted|bombed)|"
-    r"attacks?\s+(?:by|on|against)|"
+    r"attacks?\s+(?:by|on|against)|ransom|"
+    # "my brother was taken on 14 December"; burying the dead ("helped us bury them")
+    r"(?:was|were)\s+(?:\w+\s+)?(?:taken|abducted|snatched|dragged)(?!\s+(?:to\s+(?:a\s+|the\s+)?"
+    r"hospital|into\s+account|over))|bur(?:y|ied)\s+(?:them|him|her|the|their|his|\d+)|"
+    # "The raid came on 3 May", "the shelling began at dawn on Friday"
+    r"(?:raid|attack|assault|strike|airstrike|air\s+strike|bombing|shelling|massacre|killings?|"
+    r"ambush|offensive|incursion|operation)s?\s+(?:\w+\s+)?(?:came|happened|occurred|took\s+place|"
+    r"began|started|unfolded)|"
     r"released\s+from|freed\s+from|found\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?bod(?:y|ies)|"
     r"bod(?:y|ies)\s+(?:\w+\s+){0,3}(?:was|were)\s+(?:found|recovered|discovered))\b|"
     r"(?:^|\s)[وف]?(?:اقتحم\S*|حاصر\S*|حصار|احبط\S*|تسلل\S*|تصد\S*|سيطر\S*|افرج\S*|الافراج|"
     r"اطلق\S*\s+سراح\S*|اطلاق\s+سراح\S*|عثر\S*\s+على|انتشل\S*|كمين|داهم\S*|مداهم\S*|"
-    r"[ايت]?طلق\S*\s+(?:ال)?نار|اطلاق\s+(?:ال)?نار|اجبر\S*|"
+    r"[ايت]?طلق\S*\s+(?:ال)?نار|اطلاق\s+(?:ال)?نار|اجبر\S*|فديه|الفديه|اقتيد\S*|اقتاد\S*|"
+    r"دفن\S*|ودفن\S*|"
+    # "عاد الأهالي إلى القرية ليجدوا منازلهم مدمرة" (returned to find ...)
+    r"عاد\S*\s+(?:\S+\s+){0,6}?(?:لي?جد\S*|ووجد\S*|فوجد\S*)|"
+    # "وقع الهجوم فجر الجمعة", "جرت المداهمة في ٣ أيار"
+    r"(?:وقع|وقعت|جرى|جرت|بدا|بدات)\s+(?:ال)?(?:هجوم|مداهمه|مجزره|غاره|عمليه|حمله|اقتحام)\S*|"
     r"(?:هجوم|هجمات|الهجوم|الهجمات|اعتداء\S*|الاعتداء\S*)\s+(?:على|ل|من\s+قبل))(?:\s|$)",
     re.I)
 _NARRATIVE_MOVE = _rx(
@@ -277,7 +289,9 @@ _AGREEMENT_DATE = _rx(r"\b(?:agreement|ceasefire|truce|deal|accord|memorandum)\s
                       r"الاتفاقيه|هدنه|الهدنه|النار|التسويه|تسويه)\S*\s+(?:\S+\s+){0,2}(?:الموقع|الموقعه|المبرم|"
                       r"المبرمه|الذي\s+وقع|التي\s+وقعت|المعلن|المعلنه)\s+(?:في\s+)?(?:شهر\s+|عام\s+)?$", re.I)
 # "300 families still live in tents today", "يعيش اليوم": "today" is nowadays, not a day
-_STATE_NOW = _rx(r"\b(?:still|remains?|remaining|now|lives?|living|nowadays|no\s+longer)\b|"
+_STATE_NOW = _rx(r"\b(?:still|remains?|remaining|now|lives?|living|nowadays|no\s+longer|"
+                 # a trend: "ransoms have gone from X in 2019 to Y today"
+                 r"(?:has|have)\s+(?:gone|risen|grown|become|fallen|doubled|tripled)|from\b.*\bto)\b|"
                  r"(?:^|\s)[وف]?(?:لا\s+يزال|لا\s+تزال|ما\s+زال|ما\s+زالت|لا\s+يزالون|ما\s+زالوا|يعيش\S*|"
                  r"تعيش\S*|يقيم\S*|تقيم|يقدر|تقدر|بات|باتت|اصبح|اصبحت)(?:\s|$)", re.I)
 _PAST_EN = re.compile(r"\b(?:\w{3,}ed|shot|hit|struck|fled|took|began|came|went|fell|broke|"
@@ -1240,7 +1254,7 @@ class _Run:
                 role = "reference"  # "out of service by late November"
             elif d.rule == "date:relative_to_published" and \
                     norm[d.start:d.end].lower() in ("today", "اليوم") and _is_nowadays(
-                        re.split(r"[,;:.،؛!?]", norm[max(0, d.start - 50):d.start])[-1] + " " +
+                        re.split(r"[,;:.،؛!?]", norm[max(0, d.start - 100):d.start])[-1] + " " +
                         re.split(r"[,;:.،؛!?]", norm[d.end:d.end + 60].lstrip(" ,،"))[0]):
                 role = "reference"  # "more than 100,000 remain missing today": nowadays
             elif _BIRTH_BEFORE.search(before):
