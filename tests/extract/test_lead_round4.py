@@ -252,3 +252,14 @@ def test_each_agent_of_a_list_after_by() -> None:
     assert {p["canonical"] for p in r["perpetrators"]} == {"unidentified gunmen"}
     r = run("Others were killed by members of armed Bedouin tribes in Suwayda on 16 July 2025.")
     assert {p["canonical"] for p in r["perpetrators"]} == {"Bedouin tribal fighters"}
+
+
+def test_the_month_of_the_same_year_and_a_title_before_the_name() -> None:
+    r = run("قصفت الطائرات المدينة في الثاني عشر من أيار ٢٠١٤. وفي تشرين الأول من العام نفسه قتل "
+            "٢١ مدنياً بقصف على درعا البلد.")
+    assert {d["date"] for d in r["dates"]} == {"2014-05-12", "2014-10"}
+    r = run("The offensive began in early 2018. In January that year, shelling killed 12 civilians "
+            "in Jinderes.")
+    assert "2018-01" in {d["date"] for d in r["dates"]}
+    r = run("وقالت ممثلة اليونيسف في سوريا، السيدة هالة الرفاعي، إن ثلاثة أطفال قتلوا في القصف.")
+    assert sources(r) == {"هالة الرفاعي": ("official", False)}

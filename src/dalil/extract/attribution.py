@@ -87,9 +87,12 @@ _AR_PLACE_SUBJECT = re.compile(normalize_arabic(
     r"(?:محافظة|محافظات|مدينة|بلدة|قرية|منطقة|ريف|حي|ناحية|مخيم)\s"))
 # a title, then the person's name between commas: "رئيس لجنة الحي، عمار الحسن،"
 _AR_TITLE = re.compile(normalize_arabic(
-    r"(?:رئيس|رئيسة|مدير|مديرة|عضو|الناطق|الناطقة|المتحدث|المتحدثة|قائد|مسؤول|مسؤولة|"
+    r"(?:رئيس|رئيسة|مدير|مديرة|عضو|الناطق|الناطقة|المتحدث|المتحدثة|قائد|مسؤول|مسؤولة|ممثل|"
+    r"ممثلة|منسق|منسقة|نائب|نائبة|أمين|امين|المفوض|المفوضة|مفوض|مفوضة|"
     r"الناشط|الناشطة|الصحفي|الصحفية|الطبيب|الطبيبة|المحامي|المحامية|مختار|وزير|محافظ)\b"))
-_AR_TITLE_NAME = re.compile(r"\s*[،,]\s*([^\s،,.:\"«]+(?:\s+[^\s،,.:\"«]+){1,2})\s*[،,]")
+_AR_HONORIFIC = re.compile(normalize_arabic(r"^(?:السيد|السيدة|الدكتور|الدكتورة|د\.)\s+"))
+_AR_TITLE_NAME = re.compile(r"(?:\s+(?:في|ب)\s+[^\s،,.:]+(?:\s+[^\s،,.:]+)?)?"  # "في سوريا"
+                            r"\s*[،,]\s*([^\s،,.:\"«]+(?:\s+[^\s،,.:\"«]+){1,3})\s*[،,]")
 _FIRST_VERB_AND = re.compile(r"^(.{2,60}?)\s+(?:[a-z]+ed|had|has|was|were)\b.*\band$")
 _LIST_BY = re.compile(r"\s*(?:a|an|the)\s+(?:list|tally|count|database|record|set)\b[^,;]{0,60}?"
                       r"\bby\s+(?P<w>[^,;]{2,60})$", re.I)
@@ -456,7 +459,9 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         name, desc = _clean_np(np)
         titled = _AR_TITLE_NAME.match(sent, a_e + len(np)) \
             if ar and _AR_TITLE.match(name) else None
-        if titled:  # "بحسب ما قاله رئيس لجنة الحي، عمار الحسن، لعنب بلدي": the name after
+        if titled and not titled.group(1).startswith("ال"):
+            # "بحسب ما قاله رئيس لجنة الحي، عمار الحسن، لعنب بلدي": the name after (not a
+            # description: "المحامي سامر العبد الله، المتخصص في ...،")
             name, desc = titled.group(1), ", ".join(x for x in (name, desc) if x)
         appos = _APPOSITIVE_AFTER.match(sent, a_e + len(np)) if not desc else None
         if appos:  # "according to Khaled Odeh, a schoolteacher in the village"
@@ -631,6 +636,10 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                 name, desc = split.group(1), ", ".join(p for p in (split.group(2), desc) if p)
             if name and last_speaker and _THE_DOCUMENT.fullmatch(name):
                 name = last_speaker  # "وسجل التقرير مجزرة": the report's author records it
+            titled = _AR_TITLE_NAME.match(rest, len(np)) if _AR_TITLE.match(name) else None
+            if titled and not _AR_HONORIFIC.sub("", titled.group(1)).startswith("ال"):  # "قال مدير الشبكة، فادي العمر، إن": the name after the title
+                name, desc = _AR_HONORIFIC.sub("", titled.group(1)), ", ".join(
+                    x for x in (name, desc) if x)
             if _AR_PLACE_SUBJECT.match(name) and normalize_arabic(verb).startswith("سجل"):
                 continue  # "وسجلت محافظة إدلب الحصيلة الأعلى": a place records no statement
             if name:

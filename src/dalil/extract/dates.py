@@ -105,7 +105,7 @@ DATE_RE = _rx(
         rf"\b(?:in|last|early|late|mid|since|during|(?:the\s+)?(?:beginning|start|end|"
         rf"middle|(?:first|last|early|final)\s+(?:days|weeks?))\s+of)\s+(?:-\s*)?(?P<m5>{_EN_M})(?![\w]|\s+\d)"
         # "(?!\w)": "في أبريل ٢٠١٤" is not "في آب" followed by "ريل"
-        rf"|(?:في|خلال|منذ|مطلع|اواخر|منتصف)\s+(?:شهر\s+)?(?P<m6>{_AR_M})(?!\w|\s*[/(]|\s*(?:عام\s+|سنه\s+)?\d)"
+        rf"|(?:[وف]?(?:في|خلال|منذ)|مطلع|اواخر|منتصف)\s+(?:شهر\s+)?(?P<m6>{_AR_M})(?!\w|\s*[/(]|\s*(?:عام\s+|سنه\s+)?\d)"
         rf"|(?:شهر\s+)?(?P<m7>{_AR_M})\s+(?:الماضي|الفائت|المنصرم)))",
         # in 2013, عام 2013
         # "between 2011 and 2023", "from 2012 to 2014", "2011-2023", "بين عامي 2011 و2023"
@@ -247,6 +247,7 @@ _STARTS = (
         "خريف", "شتاء")}
     | {"و" + normalize_arabic(w) for w in ("أواخر", "أوائل", "مطلع", "منتصف", "بداية", "نهاية",
                                           "ربيع", "صيف", "خريف", "شتاء")}
+    | {c + normalize_arabic(w) for c in "وف" for w in ("في", "خلال", "منذ")}
 )
 
 
@@ -274,6 +275,11 @@ def _date_matches(norm: str) -> list[re.Match[str]]:
             found.append(m)
             last = m.end()
     return found
+
+
+# "من العام نفسه", "of that year", "the same year": the year the text has just told
+_SAME_YEAR_AFTER = re.compile(r"\s+(?:من|في)\s+(?:العام|عام|السنه|سنه)\s+(?:نفسه|ذاته)|"
+                              r",?\s+(?:of\s+)?(?:that|the\s+same)\s+year\b", re.I)
 
 
 def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[DateMatch]:
@@ -437,6 +443,16 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
                           _LAST_AFTER.match(norm, m.end()))
             year_mo = ((None if by_pub else para_year(m.start(), month)) or
                        _infer_year(month, 1, year_anchor)) if month else None
+            same = _SAME_YEAR_AFTER.match(norm, m.end())
+            told = next((d.date for d in reversed(out) if d.date and d.date[:4].isdigit()), None)
+            if same and told:
+                # "وفي تشرين الأول من العام نفسه", "in October that year": the year just told
+                year_mo = int(told[:4])
+                m_end = same.end()
+                res = DateMatch(m.start(), m_end, f"{year_mo:04d}-{month:02d}",
+                                "date:month:same_year", None)
+                out.append(res)
+                continue
             res = DateMatch(m.start(), m.end(), f"{year_mo:04d}-{month:02d}" if year_mo else None,
                             "date:month:year_inferred" if year_mo else "date:month:no_anchor",
                             None)

@@ -60,6 +60,8 @@ _EN_STOP = {
     # given names of public figures that are also village names ("the fall of Bashar Assad")
     "bashar", "hafez", "maher", "rifaat", "asma", "assad", "jolani", "julani",
     *_MONTH_WORDS,
+    # the first word of a compound name, alone ("camps near Kafr Lusin": no village "Kafr")
+    "kafr", "khirbet", "khirbat", "beit", "bayt", "jabal", "jebel", "wadi", "deir",
 }
 _AR_STOP = {name_key(w) for w in (
     "في", "من", "إلى", "على", "عن", "مع", "بعد", "قبل", "حتى", "منذ", "خلال", "بين", "أن", "إن",
