@@ -444,10 +444,10 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             year_mo = ((None if by_pub else para_year(m.start(), month)) or
                        _infer_year(month, 1, year_anchor)) if month else None
             same = _SAME_YEAR_AFTER.match(norm, m.end())
-            told = next((d.date for d in reversed(out) if d.date and d.date[:4].isdigit()), None)
-            if same and told:
+            told_iso = next((d.date for d in reversed(out) if d.date and d.date[:4].isdigit()), None)
+            if same and told_iso and month:
                 # "وفي تشرين الأول من العام نفسه", "in October that year": the year just told
-                year_mo = int(told[:4])
+                year_mo = int(told_iso[:4])
                 m_end = same.end()
                 res = DateMatch(m.start(), m_end, f"{year_mo:04d}-{month:02d}",
                                 "date:month:same_year", None)
