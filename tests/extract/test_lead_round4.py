@@ -263,3 +263,15 @@ def test_the_month_of_the_same_year_and_a_title_before_the_name() -> None:
     assert "2018-01" in {d["date"] for d in r["dates"]}
     r = run("وقالت ممثلة اليونيسف في سوريا، السيدة هالة الرفاعي، إن ثلاثة أطفال قتلوا في القصف.")
     assert sources(r) == {"هالة الرفاعي": ("official", False)}
+
+
+def test_each_partys_share_of_a_monitors_toll() -> None:
+    r = run("SNHR documented the killing of 112 civilians in April 2025, distributed by "
+            "perpetrator as follows:\n- Syrian regime forces: 41 civilians.\n"
+            "- ISIS (the self-proclaimed Islamic State): six civilians.\n"
+            "- Hay'at Tahrir al-Sham (HTS): five civilians.")
+    assert {"Islamic State", "Hayat Tahrir al-Sham"} <= {p["canonical"] for p in r["perpetrators"]}
+    r = run("وثقت الشبكة مقتل ١٢٠ مدنياً في نيسان ٢٠٢٥، تتصدرها قوات النظام السوري بـ ٩٠ شخصاً، "
+            "تليها تنظيم داعش بـ ٢٠ شخصاً، ثم قوات سوريا الديمقراطية بـ ١٠ أشخاص.")
+    assert {"Islamic State", "Syrian Democratic Forces"} <= {p["canonical"]
+                                                             for p in r["perpetrators"]}

@@ -135,6 +135,10 @@ _SPEAKS_AFTER = _rx(r"(?:\s+(?:also|later|earlier|had|has|have))?\s+(?:said|says
                     r"wrote|posted)\b", re.I)
 _CHAIN_BREAK = _rx(r"\b(?:was|were|is|are|had|has|have|said|says|told|killed|who|which|when|after|"
                    r"before|while|during|in|on|at|against|between)\b", re.I)
+_TALLY_SHARE_AFTER = _rx(r"(?:\s*\([^()]{1,40}\))?\s+(?:(?:were\s+|was\s+)?responsible\s+)?(?:for|with)\s+"
+                         r"(?:\d|[٠-٩])|(?:\s*\([^()]{1,40}\))?\s+بـ?\s*(?:\d|[٠-٩])", re.I)
+_TALLY_SHARE_CUE = _rx(r"\b(?:responsible\s+for|accounted\s+for|blamed\s+for|attributed)\b|"
+                       r"(?:^|\s)(?:تتصدر\S*|تصدر\S*|تليها|يليها|تلتها|تلاها)(?:\s|$)", re.I)
 _NEGATION = _rx(r"(?:\b(?:no|not|never|denied|deny|denies|without|nobody|none)\b"
                        # ("ولم ترد أنباء عن اعتقالات": the conjunction glued to the negation)
                        r"|(?:^|\s)[وف]?(?:لم|لا(?!\s+(?:يقل|تقل|يزال|تزال|سيما))|نفى|نفت|دون|بدون|ينفي|"
@@ -397,7 +401,8 @@ _AR_PLURAL_VERB_AFTER = re.compile(
     r"(?:توغل|اقتحم|داهم|دخل|شن|هاجم|قصف|استهدف|اطلق|اعتقل|احرق|نهب|اعدم|قتل)ت)(?:\s|$)")
 # a toll broken down by perpetrator: the header, then "- Actor: 51 civilians"
 _LIST_ITEM = re.compile(r"\s*[-•*–—]\s*")
-_ITEM_COUNT = _rx(r"[\s\"”»)]*[:：]\s*(?:\d|[٠-٩])")  # "...: 51"
+_ITEM_COUNT = _rx(r"[\s\"”»)]*[:：]\s*(?:\d|[٠-٩]|(?:one|two|three|four|five|six|seven|eight|"
+                  r"nine|ten|eleven|twelve|a dozen|dozens)\b)", re.I)  # "...: 51", "...: six"
 _BY_PERPETRATOR = _rx(r"الجهات الفاعله|الجهه الفاعله|الاطراف الفاعله|بحسب مرتكب|حسب مرتكب|"
                       r"\bby perpetrator|\bperpetrator\b|\bperpetrators\b|\bresponsible part",
                       re.I)
@@ -1713,6 +1718,10 @@ class _Run:
         if _ARRESTS_SUSPECTS.match(norm, e, min(sent.end, e + 90)):
             return False  # "police arrested two suspects": law enforcement, not a violation
         if _AGENT_BEFORE.search(before) or _BELONGED_TO.search(norm, max(sent.start, s - 160), s):
+            return True
+        if _TALLY_SHARE_AFTER.match(norm, e) and _TALLY_SHARE_CUE.search(norm, sent.start, s):
+            # "regime forces were responsible for 91 of the cases, the SDF for 64, HTS for 27";
+            # "تتصدرها قوات النظام بـ ٩٠ شخصاً، تليها داعش بـ ٢٠": each party's share of a toll
             return True
         chain = _EN_AGENT_CHAIN.search(norm, max(sent.start, s - 170), s)
         if chain and not _CHAIN_BREAK.search(chain.group("chain")) and \
