@@ -275,3 +275,12 @@ def test_each_partys_share_of_a_monitors_toll() -> None:
             "تليها تنظيم داعش بـ ٢٠ شخصاً، ثم قوات سوريا الديمقراطية بـ ١٠ أشخاص.")
     assert {"Islamic State", "Syrian Democratic Forces"} <= {p["canonical"]
                                                              for p in r["perpetrators"]}
+
+
+def test_hostages_and_those_who_never_came_back_are_missing() -> None:
+    r = run("Gunmen took four Bedouin shepherds hostage near Atil on 3 May 2025.")
+    assert [(c["value"], c["what"]) for c in r["casualty_figures"]] == [(4, "missing")]
+    r = run("أخدو معن ٦ شباب من الضيعة مبارح وما رجعوا.")
+    assert [(c["value"], c["what"]) for c in r["casualty_figures"]] == [(6, "missing")]
+    r = run("The offensive pushed nearly one million people north in early 2020.")
+    assert [(c["value"], c["what"]) for c in r["casualty_figures"]] == [(1_000_000, "displaced")]

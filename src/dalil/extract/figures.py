@@ -118,6 +118,8 @@ CASUALTY_BEFORE: list[tuple[str, re.Pattern[str]]] = [
     ("displaced", _rx(
         r"(?:\b(?:displacing|displaced|displacement of|forcing|forced|expelling|expelled|"
         r"driven|drove|driving|uprooting|uprooted|evacuation of|evacuating|evacuated|"
+        # "the offensive pushed nearly one million people north"
+        r"pushed|pushing|sent fleeing|sending fleeing|"
         # "the evacuation of the remaining fighters and tens of thousands of civilians"
         r"evacuation of (?:the\s+)?(?:remaining\s+)?(?:fighters|rebels|gunmen)\s+and)|" +
         _A(r"نزوح|تهجير|هجرت|هجر|هجروا|تشريد|نزح|فرار") +
@@ -465,7 +467,12 @@ INCLUDED_START = _rx(
 NEVER_SEEN_AGAIN = _rx(
     r"\bnever (?:saw|seen|heard from|heard of|heard about) (?:them|him|her|any of them)\b|"
     r"\b(?:whereabouts|fate) (?:remains?|is|are|still) unknown\b|\bno news of (?:them|him|her)\b|"
-    r"\bhave not been seen since\b|لم نرهم|لم نره|انقطعت اخبارهم|مصيرهم مجهول|لا يزال مصيرهم", re.I)
+    r"\bhave not been seen since\b|لم نرهم|لم نره|انقطعت اخبارهم|مصيرهم مجهول|لا يزال مصيرهم|"
+    # dialect "and they never came back"
+    r"(?:^|\s)و?(?:ما رجعوا|ما رجعو|لم يعودوا|لم يعد)(?!\w)", re.I)
+# "took four shepherds hostage": taken by armed men as hostages (the guide: kidnapped people are
+# missing); the word must follow the figure it counts
+HOSTAGE_AFTER = _rx(r"[^.;:!?]{0,40}?\bhostages?\b", re.I)
 # a letter code glued to the number by a hyphen: "P-0417", "SY-2231"
 _CODE_BEFORE = re.compile(r"\b[A-Z]{1,4}-$")
 CLAUSE_END = _rx(r"[.;:!?\u061f]|\s(?:while|whereas|but|after|before|as)\s", re.I)

@@ -44,6 +44,7 @@ from dalil.extract.dates import DateMatch, find_dates, is_dateline
 from dalil.extract.figures import (
     CASUALTY_AFTER,
     COORDINATED_NEXT,
+    HOSTAGE_AFTER,
     INCLUDED_START,
     NEVER_SEEN_AGAIN,
     SUBSET_BEFORE,
@@ -1191,7 +1192,14 @@ class _Run:
         for f in r.casualty_figures:
             # "took my two brothers. We never saw them again": taken, then never heard of
             nxt = f.sentence + 1
-            if f.what == "detained" and (NEVER_SEEN_AGAIN.search(sentences[f.sentence].text) or (
+            stext = sentences[f.sentence].text
+            at = stext.find(f.surface)
+            if f.what == "detained" and at >= 0 and HOSTAGE_AFTER.match(stext,
+                                                                      at + len(f.surface)):
+                f.what = "missing"
+                f.rule += ";missing:hostages"
+                continue
+            if f.what == "detained" and (NEVER_SEEN_AGAIN.search(stext) or (
                     nxt < len(sentences) and sentences[nxt].paragraph ==
                     sentences[f.sentence].paragraph and
                     NEVER_SEEN_AGAIN.search(sentences[nxt].text))):
