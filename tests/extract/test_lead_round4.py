@@ -284,3 +284,15 @@ def test_hostages_and_those_who_never_came_back_are_missing() -> None:
     assert [(c["value"], c["what"]) for c in r["casualty_figures"]] == [(6, "missing")]
     r = run("The offensive pushed nearly one million people north in early 2020.")
     assert [(c["value"], c["what"]) for c in r["casualty_figures"]] == [(1_000_000, "displaced")]
+
+
+def test_a_sentence_that_only_gives_the_time_dates_the_event_beside_it() -> None:
+    r = run("Presiding Judge: When were you arrested?\n\nP-23: It was on 12 November 2011. Men "
+            "from Air Force Intelligence took me from my shop in Harasta.", "2022-03-20")
+    assert [d["date"] for d in r["dates"]] == ["2011-11-12"]
+    assert r["violations"] == ["arbitrary_detention"]
+    r = run("كان ذلك في ٣ آذار ٢٠١٣. اقتحمت دورية منزلنا في دوما واعتقلت أبي.", "2022-03-20")
+    assert "2013-03-03" in [d["date"] for d in r["dates"]]
+    # a sentence that gives only the time of a meeting dates nothing
+    r = run("It was on 3 May 2024. The committee met the families in Homs.", "2024-06-01")
+    assert r["dates"] == []

@@ -140,6 +140,9 @@ _TALLY_SHARE_AFTER = _rx(r"(?:\s*\([^()]{1,40}\))?\s+(?:(?:were\s+|was\s+)?respo
                          r"(?:\d|[٠-٩])|(?:\s*\([^()]{1,40}\))?\s+بـ?\s*(?:\d|[٠-٩])", re.I)
 _TALLY_SHARE_CUE = _rx(r"\b(?:responsible\s+for|accounted\s+for|blamed\s+for|attributed)\b|"
                        r"(?:^|\s)(?:تتصدر\S*|تصدر\S*|تليها|يليها|تلتها|تلاها)(?:\s|$)", re.I)
+_ONLY_THE_TIME = _rx(r"\W*(?:[A-Z][\w-]{0,12}\s*:\s*)?(?:it|this|that|all this|all of this)\s+"
+                     r"(?:was|happened|took place|began|started)\s+(?:on|in|at|around|during)\b|"
+                     r"\W*(?:كان|حدث|جرى|وقع)\s+ذلك\s+(?:في|يوم|بتاريخ)\s", re.I)
 _NEGATION = _rx(r"(?:\b(?:no|not|never|denied|deny|denies|without|nobody|none)\b"
                        # ("ولم ترد أنباء عن اعتقالات": the conjunction glued to the negation)
                        r"|(?:^|\s)[وف]?(?:لم|لا(?!\s+(?:يقل|تقل|يزال|تزال|سيما))|نفى|نفت|دون|بدون|ينفي|"
@@ -1279,6 +1282,13 @@ class _Run:
             r.all_dates.append(dm)
         narrative_sents = {si for si in {dm.sentence for dm in r.all_dates if dm.role == "event"}
                            if event_sents and _is_narrative(sentences[si].text)}
+        # "It was on 12 November 2011. Men from Air Force Intelligence took me ...": a sentence
+        # that only gives the time dates the event told right beside it
+        narrative_sents |= {
+            si for si in {dm.sentence for dm in r.all_dates if dm.role == "event"}
+            if _ONLY_THE_TIME.match(sentences[si].text) and any(
+                k in event_sents and sentences[k].paragraph == sentences[si].paragraph
+                for k in (si - 1, si + 1))}
         seen_dates: set[str] = set()
         for dm in r.all_dates:
             if dm.role == "event" and (dm.sentence in event_sents or dm.sentence in denied_sents
