@@ -296,3 +296,13 @@ def test_a_sentence_that_only_gives_the_time_dates_the_event_beside_it() -> None
     # a sentence that gives only the time of a meeting dates nothing
     r = run("It was on 3 May 2024. The committee met the families in Homs.", "2024-06-01")
     assert r["dates"] == []
+
+
+def test_a_quotation_over_sentences_and_paragraphs_keeps_its_speaker() -> None:
+    r = run('"The gangs watch who has family abroad. They know who sold land," said Rami Aziz, a '
+            'researcher in Suwayda.\n\n"Ransoms used to be small. Now they reach $50,000."')
+    assert {c["attributed_to"] for c in r["claims"]} == {"Rami Aziz"}
+    assert list(sources(r)) == ["Rami Aziz"]
+    # a paragraph with its own speaker is not folded into the one before
+    r = run('"We left everything," said Rami Aziz.\n\n"Nobody helped us," said Huda Salem.')
+    assert [c["attributed_to"] for c in r["claims"]] == ["Rami Aziz", "Huda Salem"]

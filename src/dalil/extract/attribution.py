@@ -19,6 +19,8 @@ def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
 
 
 _QUOTE = _rx(r"[\"“«„]([^\"“”«»„]{8,})[\"”»]")
+_CLOSING_QUOTE = _rx(r"\s*([^\"“”«»„]{8,}?)[,،]?[\"”»](?=\s*[,،]?\s*(?:said|says|told|added|recalled|"
+                     r"explained|wrote|posted|insisted|قال|قالت|اضاف|اضافت|يقول|تقول)\b)", re.I)
 _PRONOUN = _rx(r"^(?:he|she|they|it|we|i|the (?:man|woman|spokes\w+|official|witness|"
                       r"resident|source|group|monitor|ministry|agency|observatory|organi[sz]ation)"
                       r")$", re.I)
@@ -395,6 +397,10 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         if (q.end() - q.start()) >= 0.3 * len(sent.strip()) or q.start() == 0:
             quoted = q
             break
+    if quoted is None:
+        # the last sentence of a quotation opened in the sentence before: '... abroad. They
+        # know who just sold land," said Samer Halabi'
+        quoted = _CLOSING_QUOTE.match(sent)
     # 0. "the agency quoted a security source as saying", "نقلت الوكالة عن مصدر أمني قوله"
     relay = _QUOTED_AS_SAYING.search(sent) if ("quot" in sent or "نقل" in sent) else None
     if relay:

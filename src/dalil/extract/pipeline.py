@@ -923,7 +923,9 @@ class _Run:
                 # the same source
                 a = attr.Attribution(claims[-1].attributed_to, "", False, sent.start, sent.end,
                                      "attribution:continued_breakdown", (0, 0))
-            if a is None and prev_quote is not None and prev_quote[0] == sent.paragraph and \
+            if a is None and prev_quote is not None and (
+                    prev_quote[0] == sent.paragraph or (prev_quote[0] == sent.paragraph - 1 and
+                                                        self._quote_paragraph(si))) and \
                     re.match(r"\s*[\"“«]", stext):
                 # '... said Hala M. "We have heard nothing since."': the same speaker goes on
                 a = attr.Attribution(prev_quote[1], "", True, sent.start, sent.end,
@@ -944,7 +946,10 @@ class _Run:
                 found = attr.run_speaker(norm, [(sentences[k].start, sentences[k].end)
                                                 for k in (q_first, q_last)], self.lex,
                                          last_speaker)
-                if found is None and prev_quote is not None and prev_quote[0] == sent.paragraph:
+                if found is None and prev_quote is not None and (
+                        prev_quote[0] == sent.paragraph or (
+                            prev_quote[0] == sent.paragraph - 1 and self._quote_paragraph(si))):
+                    # (a paragraph that is only a quotation goes on with the speaker just quoted)
                     found = attr.Attribution(prev_quote[1], "", True, sent.start, sent.end,
                                              "attribution:continued_quote", (0, 0))
                 if found is not None:
@@ -1927,6 +1932,19 @@ class _Run:
             return True
         return si in setting_sents or any(
             pm.sentence == si and pm.place_id in scene_ids for pm in mentions)
+
+    def _quote_paragraph(self, si: int) -> bool:
+        """Whether the paragraph of sentence ``si`` is nothing but a quotation (news style: it
+        goes on with the speaker quoted in the paragraph before)."""
+        sents, par = self.sentences, self.sentences[si].paragraph
+        first = last = si
+        while first > 0 and sents[first - 1].paragraph == par:
+            first -= 1
+        while last + 1 < len(sents) and sents[last + 1].paragraph == par:
+            last += 1
+        text = self.norm[sents[first].start:sents[last].end].strip()
+        return bool(re.match(r"[\"“«]", text) and re.search(r"[\"”»][.!?]?$", text)
+                    and sum(text.count(c) for c in "\"“”«»") == 2)
 
     def _surface_name(self, name: str, near: int) -> str:
         """A name as the text spells it ("وسائل إعلام"), not in its normalised form used for
