@@ -306,3 +306,16 @@ def test_a_quotation_over_sentences_and_paragraphs_keeps_its_speaker() -> None:
     # a paragraph with its own speaker is not folded into the one before
     r = run('"We left everything," said Rami Aziz.\n\n"Nobody helped us," said Huda Salem.')
     assert [c["attributed_to"] for c in r["claims"]] == ["Rami Aziz", "Huda Salem"]
+
+
+def test_burned_bodies_dying_in_a_cell_and_a_ransom_threat() -> None:
+    r = run("The bodies were burned in an attempt to make identification impossible. Twelve men "
+            "were executed in Tadamon on 16 April 2013.")
+    assert "arson" not in r["violations"] and "concealment_of_bodies" in r["violations"]
+    r = run("I saw at least three men die in that cell in Harasta in 2012.")
+    assert "killing" in r["violations"]
+    r = run("The kidnappers called his mother on 3 May 2025: pay $50,000 or you will receive him "
+            "in pieces.")
+    assert "threat_or_intimidation" in r["violations"]
+    r = run("Gunmen set fire to three houses in Rasha on 3 May 2025.")
+    assert r["violations"] == ["arson"]
