@@ -319,3 +319,11 @@ def test_burned_bodies_dying_in_a_cell_and_a_ransom_threat() -> None:
     assert "threat_or_intimidation" in r["violations"]
     r = run("Gunmen set fire to three houses in Rasha on 3 May 2025.")
     assert r["violations"] == ["arson"]
+
+
+def test_more_ways_of_withholding_a_name() -> None:
+    r = run("Hevin, who uses a different name for her safety, said fighters took her land in "
+            "Afrin in 2018.")
+    assert sources(r)["Hevin"][1] is True
+    r = run("وقال أبو محمد، الذي طلب الاكتفاء بكنيته، إن القصف دمر منزله في درعا البلد عام ٢٠١٤.")
+    assert sources(r)["أبو محمد"] == ("witness", True)
