@@ -360,6 +360,10 @@ def extract_document(text: str | bytes, published: date | str | None = None, lan
 
 
 class _Run:
+    """One document's extraction. ``run`` calls the steps in order; each step reads what the
+    steps before it left on ``self`` (sentences, the whole-text matches, claims, the event
+    sentences ...) and adds its own part of the result ``r``."""
+
     def __init__(self, prep: Prepared, published: date | None, lex: Lexicons, gaz: Gazetteer,
                  result: Extraction) -> None:
         self.p = prep
@@ -381,7 +385,7 @@ class _Run:
         return max(0, bisect_right(self.starts, pos) - 1)
 
     def run(self) -> Extraction:
-        norm, p, r = self.norm, self.p, self.r
+        norm, r = self.norm, self.r
         sentences = split_sentences(norm)
         if not sentences:
             r.warnings.append("no sentences found")
@@ -404,8 +408,29 @@ class _Run:
                                       "attribution:" + author_rule))
             if author_rule == "header:testimony":
                 header_line_end = line_end
+        self.author = author
+        self.author_rule = author_rule
+        self.header_line_end = header_line_end
+        self.published = published
+        self._match_whole_text()
+        self._claims()
+        self._disclaimers()
+        self._figures()
+        self._dates()
+        self._places()
+        self._violations()
+        self._perpetrators()
+        self._victim_groups()
+        self._events()
+        self._outlet_sources()
+        r.quoted_sources = self._sources()
+        return r
 
-        # 3. whole-text matches
+    def _match_whole_text(self) -> None:
+        """3. Whole-text matches: violations, actors, victim groups, dates, places, numbers."""
+        norm, p = self.norm, self.p
+        sentences = self.sentences
+        published = self.published
         viol_by_sent: dict[int, list[Violation]] = {}
         denied_sents: set[int] = set()
         # "arrest warrants", "at risk of torture", "the Commission for Missing Persons": a
@@ -477,8 +502,26 @@ class _Run:
         date_starts = [d.start for d in dates]
         numbers = [n for n in find_numbers(norm)
                    if not _overlaps_date(n.start, n.end, date_starts, dates)]
+        self.according_hits = according_hits
+        self.actors = actors
+        self.dates = dates
+        self.denied_sents = denied_sents
+        self.numbers = numbers
+        self.place_raw = place_raw
+        self.resolved = resolved
+        self.verb_hits = verb_hits
+        self.victims = victims
+        self.viol_by_sent = viol_by_sent
 
-        # 4. per sentence
+    def _claims(self) -> None:
+        """4. Per sentence: a claim for each statement, its source and its doubt."""
+        norm, p = self.norm, self.p
+        sentences = self.sentences
+        according_hits = self.according_hits
+        author = self.author
+        author_rule = self.author_rule
+        header_line_end = self.header_line_end
+        verb_hits = self.verb_hits
         last_speaker = ""
         hedge_by_sent: dict[int, list[str]] = {}
         for s, e, _ in self.lex.hedge.finditer(norm):
@@ -633,6 +676,21 @@ class _Run:
                           cues, quoted, rule, si)
             claim_of_sent[si] = len(claims)
             claims.append(claim)
+        self.claim_of_sent = claim_of_sent
+        self.claims = claims
+        self.disclaimer_sents = disclaimer_sents
+        self.figs_by_sent = figs_by_sent
+        self.speaker_spans = speaker_spans
+
+    def _disclaimers(self) -> None:
+        """Disclaimers ("could not be independently verified") cover the claims they refer to."""
+        p, r = self.p, self.r
+        sentences = self.sentences
+        author = self.author
+        claim_of_sent = self.claim_of_sent
+        claims = self.claims
+        disclaimer_sents = self.disclaimer_sents
+        numbers = self.numbers
         # disclaimers cover the figures / the statement they follow
         for si in claim_of_sent:
             sn = sentences[si]
@@ -686,6 +744,16 @@ class _Run:
         self._first_person_claims(claims, author)
         r.claims = claims
 
+    def _figures(self) -> None:
+        """Figures: casualty counts and other numbers, each with its claim's source and doubt."""
+        norm, p, r = self.norm, self.p, self.r
+        sentences = self.sentences
+        author = self.author
+        claim_of_sent = self.claim_of_sent
+        claims = self.claims
+        figs_by_sent = self.figs_by_sent
+        numbers = self.numbers
+        viol_by_sent = self.viol_by_sent
         # figures
         last_casualty: tuple[int, int, str] | None = None
         subset_from: tuple[int, int] | None = None
@@ -858,7 +926,15 @@ class _Run:
                     figs_by_sent[t] = [f for f in figs_by_sent.get(t, []) if f not in dropped]
         event_sents = {si for si in viol_by_sent if si in claim_of_sent} | {
             si for si in figs_by_sent if si in claim_of_sent}
+        self.event_sents = event_sents
 
+    def _dates(self) -> None:
+        """Dates with roles; the dates of reported events."""
+        norm, p, r = self.norm, self.p, self.r
+        sentences = self.sentences
+        dates = self.dates
+        denied_sents = self.denied_sents
+        event_sents = self.event_sents
         # a report's lead sentence (its first real sentence) dates and places what follows
         lead = next((x.index for x in sentences if len(x.text.split()) >= 8 and
                      re.search(r"[.!?\u061f][\"'”»)]*$", x.text)), None)
@@ -891,7 +967,20 @@ class _Run:
                 if key not in seen_dates:
                     seen_dates.add(key)
                     r.dates.append(dm)
+        self.lead = lead
+        self.seen_dates = seen_dates
 
+    def _places(self) -> None:
+        """Places with roles; the scenes of reported events."""
+        norm, p, r = self.norm, self.p, self.r
+        sentences = self.sentences
+        denied_sents = self.denied_sents
+        event_sents = self.event_sents
+        header_line_end = self.header_line_end
+        lead = self.lead
+        place_raw = self.place_raw
+        resolved = self.resolved
+        speaker_spans = self.speaker_spans
         # places with roles; a place in the sentence just before an event sentence of the same
         # paragraph sets its scene ("Armed men came to X. They broke into our house.")
         setting_sents = {si - k for si in event_sents for k in (1, 2) if si - k >= 0
@@ -975,8 +1064,14 @@ class _Run:
             else:
                 merged[same] = pl
         r.places = list(merged.values())
+        self.scene_by_sent = scene_by_sent
+        self.setting_sents = setting_sents
 
-        # violations
+    def _violations(self) -> None:
+        """Violations asserted in claims."""
+        r = self.r
+        claim_of_sent = self.claim_of_sent
+        viol_by_sent = self.viol_by_sent
         for si in sorted(viol_by_sent):
             if si not in claim_of_sent:
                 continue
@@ -985,7 +1080,15 @@ class _Run:
                 if v.type not in r.violations:
                     r.violations.append(v.type)
 
-        # actors: perpetrators and victim groups
+    def _perpetrators(self) -> None:
+        """Perpetrators: the actors a claim says committed its violations."""
+        norm, p, r = self.norm, self.p, self.r
+        sentences = self.sentences
+        actors = self.actors
+        claim_of_sent = self.claim_of_sent
+        claims = self.claims
+        event_sents = self.event_sents
+        viol_by_sent = self.viol_by_sent
         perps: dict[str, Perpetrator] = {}
         perp_by_sent: dict[int, list[str]] = {}
         sent_agents: dict[int, list[tuple[int, int, str, str, str]]] = {}
@@ -1191,6 +1294,19 @@ class _Run:
             sis = [si for si, labels in perp_by_sent.items() if label in labels]
             pp.hedged = all(claims[claim_of_sent[si]].hedged for si in sis)
         r.perpetrators = list(perps.values())
+        self.actors_in_sent = actors_in_sent
+        self.perp_by_sent = perp_by_sent
+        self.sent_agents = sent_agents
+
+    def _victim_groups(self) -> None:
+        """Victim groups: the communities the events targeted."""
+        norm, p, r = self.norm, self.p, self.r
+        sentences = self.sentences
+        actors_in_sent = self.actors_in_sent
+        event_sents = self.event_sents
+        sent_agents = self.sent_agents
+        setting_sents = self.setting_sents
+        victims = self.victims
         groups: dict[str, VictimGroup] = {}
         vg_by_sent: dict[int, list[str]] = {}
         scene_ids = {pl.place_id for pl in r.places}
@@ -1220,7 +1336,20 @@ class _Run:
             g.spans.append(p.span(s, e))
             vg_by_sent.setdefault(si, []).append(entry.label)
         r.victim_groups = list(groups.values())
+        self.vg_by_sent = vg_by_sent
 
+    def _events(self) -> None:
+        """6. Events: one per event claim, tying its date, place, actors and figures."""
+        norm, r = self.norm, self.r
+        sentences = self.sentences
+        claim_of_sent = self.claim_of_sent
+        event_sents = self.event_sents
+        perp_by_sent = self.perp_by_sent
+        scene_by_sent = self.scene_by_sent
+        seen_dates = self.seen_dates
+        setting_sents = self.setting_sents
+        vg_by_sent = self.vg_by_sent
+        viol_by_sent = self.viol_by_sent
         # 6. events
         last_date: tuple[int, str | None] = (-1, None)
         last_place: tuple[int, str | None] = (-1, None)
@@ -1271,9 +1400,6 @@ class _Run:
                 src = next((d for d in r.all_dates if d.date == ev.date), None)
                 if src is not None:
                     r.dates.append(src)
-        self._outlet_sources()
-        r.quoted_sources = self._sources()
-        return r
 
     def _is_agent_at(self, s: int, e: int, sent: Sentence, viols: list[Violation]) -> bool:
         return is_agent(self.norm, s, e, sent, [
