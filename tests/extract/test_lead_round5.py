@@ -1,0 +1,54 @@
+"""Round 5 (lead): words that cannot open a source's name, and the document's own voice."""
+
+from __future__ import annotations
+
+from dalil.extract import extract_document
+
+
+def _sources(text: str) -> list[str]:
+    return [q["name"] for q in extract_document(text, published="2024-07-02").to_dict()[
+        "quoted_sources"]]
+
+
+def test_a_fronted_phrase_is_not_a_source() -> None:
+    names = _sources(
+        "The Syrian Network for Human Rights released its monthly report on Monday. Among the "
+        "incidents the network documented was the killing of a teacher in Saraqib on 3 June by "
+        "unidentified gunmen.")
+    assert not any(n.lower().startswith("among") for n in names)
+
+
+def test_a_headline_count_is_not_a_source() -> None:
+    names = _sources(
+        "Monitor: 45 Civilian Deaths and 120 Arbitrary Arrests Documented in Syria in June\n\n"
+        "The monitoring group said in its report that at least 45 civilians were killed in "
+        "June, among them nine children.")
+    assert not any(n[:1].isdigit() for n in names), names
+
+
+def test_a_question_is_not_a_source() -> None:
+    names = _sources(
+        "Why Families in Afrin Say They Cannot Go Home\n\n"
+        "Families who fled Afrin in 2018 said armed men seized their houses and olive groves.")
+    assert not any(n.lower().startswith("why") for n in names), names
+
+
+def test_a_clause_caught_as_subject_is_not_a_source() -> None:
+    names = _sources(
+        "The local council runs a clinic that serves four villages and says it has recorded "
+        "twelve deaths from shelling since May.")
+    assert not any(len(n.split()) >= 6 and " that " in f" {n} " for n in names), names
+
+
+def test_the_documents_own_voice_is_not_listed_as_a_source() -> None:
+    names = _sources(
+        "At least 112 civilians were killed in Syria in April, including 19 children. They "
+        "included 40 people killed in Idlib and 22 in Deraa.")
+    assert "author" not in names
+
+
+def test_a_withheld_name_with_a_relative_clause_stays_a_source() -> None:
+    names = _sources(
+        "A resident who asked not to be named said gunmen shot two brothers outside their home "
+        "in Jableh on Sunday.")
+    assert any(n.startswith("A resident") for n in names), names
