@@ -52,3 +52,46 @@ def test_a_withheld_name_with_a_relative_clause_stays_a_source() -> None:
         "A resident who asked not to be named said gunmen shot two brothers outside their home "
         "in Jableh on Sunday.")
     assert any(n.startswith("A resident") for n in names), names
+
+
+def _claims(text: str, published: str = "2024-07-02") -> list[tuple[str, str]]:
+    return [(c["text"], c["attributed_to"]) for c in extract_document(
+        text, published=published).to_dict()["claims"]]
+
+
+def test_a_third_person_press_release_speaks_for_its_body() -> None:
+    claims = _claims(
+        "Geneva – The Syrian Centre for Justice and Accountability (SCJA) today released its "
+        "quarterly report on detention, which documents the arrest of at least 310 people in "
+        "Deir ez-Zor between April and June 2024.\n\n"
+        "The report notes that 41 of those arrested were later transferred to unknown places.")
+    assert claims and all(who == "Syrian Centre for Justice and Accountability"
+                          for _text, who in claims), claims
+
+
+def test_a_wire_about_a_bodys_report_stays_the_wires() -> None:
+    claims = _claims(
+        "BEIRUT (Reuters) - The Syrian Centre for Justice and Accountability released its "
+        "quarterly report on Tuesday, saying at least 310 people were arrested in Deir ez-Zor.\n\n"
+        "Fighting between tribal forces and the SDF killed four people near al-Busayrah last "
+        "week.")
+    assert ("Fighting between tribal forces and the SDF killed four people near al-Busayrah "
+            "last week.", "author") in claims, claims
+
+
+def test_an_arabic_statement_in_the_present_tense_is_the_bodys() -> None:
+    claims = _claims(
+        "تعلن وزارة الداخلية أن وحدات من الأمن الداخلي ألقت القبض على المدعو خالد يوسف العمر في "
+        "ريف حمص الشمالي، بعد متابعة دقيقة.\n\n"
+        "وقد ضُبط بحوزته مسدس وثلاث قنابل يدوية ومبلغ من المال.")
+    assert claims and all(who == "وزارة الداخلية" for _text, who in claims), claims
+
+
+def test_a_body_heading_its_own_report_asserts_its_unattributed_claims() -> None:
+    claims = _claims(
+        "Euphrates Documentation Project — Monthly report\n\n"
+        "In May 2024, 23 civilians were killed in Raqqa governorate, among them six children. "
+        "Unidentified gunmen shot dead a teacher in al-Mansoura on 9 May.")
+    body = [(text, who) for text, who in claims if "killed" in text or "shot" in text]
+    assert len(body) == 2 and all(who == "Euphrates Documentation Project" for _text, who in body), \
+        claims

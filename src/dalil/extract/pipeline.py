@@ -1418,10 +1418,12 @@ class _Run:
     def _first_person_claims(self, claims: list[Claim], author: str) -> None:
         """In a body's own statement or report ("Local Council of X", "الشبكة السورية لحقوق
         الإنسان" heading it), what it asserts in the first person ("we documented", "سجلنا",
-        "رصد مكتبنا") is the body's: "Org" or "Org (our team)"."""
-        org = attr.header_organisation(self.norm, self.lex)
-        if not org:
+        "رصد مكتبنا") is the body's: "Org" or "Org (our team)"; and so is what the document
+        asserts with no other source ("The report notes that ...", "وقد ضبط بحوزته ...")."""
+        found = attr.publisher(self.norm, [(x.start, x.end) for x in self.sentences], self.lex)
+        if not found:
             return
+        org, own_sent = found
         if has_arabic(org):
             org = self._surface_name(org, 0)
         for c in claims:
@@ -1433,6 +1435,13 @@ class _Run:
                 c.attributed_to = org
                 c.attribution_rule = "attribution:first_person"
                 self._org_speaks = True
+            elif self.author_rule == "default_author" and (
+                    c.attributed_to == author or c.sentence == own_sent):
+                # (the sentence that names the body publishing is the body's own, whatever
+                # subject the attribution rules read in it; a post's account or a testimony's
+                # witness named in the header stays the author)
+                c.attributed_to = org
+                c.attribution_rule = "attribution:publisher"
 
     def _disclaim_accounts(self, claims: list[Claim], disclaimer_sents: set[int],
                            claim_of_sent: dict[int, int], author: str) -> None:
