@@ -95,3 +95,19 @@ def test_a_body_heading_its_own_report_asserts_its_unattributed_claims() -> None
     body = [(text, who) for text, who in claims if "killed" in text or "shot" in text]
     assert len(body) == 2 and all(who == "Euphrates Documentation Project" for _text, who in body), \
         claims
+
+
+def test_the_kind_of_report_in_a_header_is_no_speaker() -> None:
+    for header in ("Hasakah Monitoring Group — Monthly report", "Weekly Report: Idlib",
+                   "Raqqa Truth Project | Special report"):
+        text = f"{header}\n\nIn May 2024, 23 civilians were killed in Raqqa governorate."
+        assert not {"Monthly", "Weekly", "Special"} & set(_sources(text)), header
+        assert not {"Monthly", "Weekly", "Special"} & {who for _t, who in _claims(text)}, header
+
+
+def test_the_body_named_short_is_the_body() -> None:
+    claims = _claims(
+        "Euphrates Documentation Project — Monthly report\n\n"
+        "In May 2024, 23 civilians were killed in Raqqa governorate. The project also recorded "
+        "the displacement of some 60 families from al-Karama.")
+    assert {who for _t, who in claims} == {"Euphrates Documentation Project"}, claims

@@ -723,6 +723,8 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             span = (s_start + v_e + rel, s_start + v_e + rel + len(name))
         else:
             name, desc, rel = found
+            if _DOC_KIND.fullmatch(name.strip()):
+                continue  # "— Monthly report", "Weekly Report": a document's kind, no speaker
             lead = _DOCUMENT_OF.match(name)
             if lead and len(name) > lead.end() + 2:
                 # "Early reports by opposition groups spoke of": the groups
@@ -770,6 +772,9 @@ _POSSESSIVE_TITLE = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}['’]s\s+(
 _QUOTED_TERM = re.compile(r"(?:(?<=['’]s )|(?<=\bthe )|(?<=\bits )|(?<=\bhis )|(?<=\bher )|"
                           r"(?<=\ba )|(?<=\ban ))[\"“][^\"“”]{1,40}[\"”]")
 _SEPARATORS = _rx(r"\s*(?:(?<!\d),|,(?!\d{3})|[;:\"”“«»—–|]|\s-\s)\s*")
+# kinds of document that read as a subject before "report" in a header line
+_DOC_KIND = re.compile(r"(?:monthly|weekly|daily|annual|quarterly|biannual|periodic|special|final|"
+                       r"preliminary|interim|situation|flash|field|progress|thematic)", re.I)
 _VERBISH = _rx(r"\b(?:killed|were|was|had|have|has|been|is|are|did|do|does|will|would|"
                       r"could|shot|stormed|fled|left|came|went|took|killing|wounding|injuring|"
                       r"leaving|including|hit|struck)\b", re.I)

@@ -1427,7 +1427,9 @@ class _Run:
         if has_arabic(org):
             org = self._surface_name(org, 0)
         for c in claims:
-            if attr.first_person(c.attributed_to):
+            if c.attributed_to != org and attr.refers_to(c.attributed_to, org):
+                c.attributed_to = org  # "The project also recorded ...": the body itself
+            elif attr.first_person(c.attributed_to):
                 c.attributed_to = org if c.attributed_to.lower() in ("we", "نحن") else \
                     f"{org} ({c.attributed_to})"
             elif c.attributed_to == author and attr.FIRST_PERSON.search(
