@@ -95,6 +95,21 @@ _MI = "Military Intelligence (Military Security)"
      "2023-03-08", {"Jordanian security forces": []}),
     ("قتلت قوات الاحتلال الأمريكي راعيين في ريف الحسكة في 3 أيار 2020.",
      "2020-06-01", {"US-led coalition": []}),
+    # the state's intelligence and army, named without the service: the event's era decides
+    ("اعتقلت المخابرات شقيقي من منزله في حي الميدان بدمشق في 3 أيار 2013.",
+     "2014-06-01", {_ASSAD: []}),
+    ("اعتقلت الأفرع الأمنية عشرات الشبان في داريا في 3 أيار 2013.", "2014-06-01", {_ASSAD: []}),
+    ("On 3 May 2025 the Syrian army shelled the village and killed two children.",
+     "2025-06-01", {_GOV: []}),
+    ("On 3 May 2016 the Syrian army shelled the village and killed two children.",
+     "2016-06-01", {_ASSAD: []}),
+    # ... and a foreign service named so is that state's
+    ("اعتقلت المخابرات الأردنية ثلاثة لاجئين سوريين في إربد في 3 أيار 2025.",
+     "2025-06-01", {"Jordanian security forces": []}),
+    ("قتلت الميليشيات الكردية ثلاثة مدنيين في ريف الرقة في 3 أيار 2019.",
+     "2019-06-01", {"People's Protection Units (YPG)": ["Syrian Democratic Forces"]}),
+    ("Gunmen of the Sultan Murad faction looted olive groves in Afrin on 3 May 2019.",
+     "2019-06-01", {"Sultan Murad Division": ["Syrian National Army"]}),
     # Suwayda
     ("On 14 July 2025, members of the Suwayda National Guard abducted three Bedouin men.",
      "2025-08-01", {"National Guard (Suwayda)": ["Druze armed factions"]}),
