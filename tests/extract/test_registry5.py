@@ -110,6 +110,10 @@ _MI = "Military Intelligence (Military Security)"
      "2019-06-01", {"People's Protection Units (YPG)": ["Syrian Democratic Forces"]}),
     ("Gunmen of the Sultan Murad faction looted olive groves in Afrin on 3 May 2019.",
      "2019-06-01", {"Sultan Murad Division": ["Syrian National Army"]}),
+    ("Kurdish fighters killed two Arab shepherds near Tal Abyad on 3 May 2019.",
+     "2019-06-01", {"People's Protection Units (YPG)": ["Syrian Democratic Forces"]}),
+    ("Jaysh al-Fatah fighters executed two Druze villagers in Idlib on 10 June 2015.",
+     "2015-06-12", {"Jaysh al-Fatah": ["rebel factions"]}),
     # Suwayda
     ("On 14 July 2025, members of the Suwayda National Guard abducted three Bedouin men.",
      "2025-08-01", {"National Guard (Suwayda)": ["Druze armed factions"]}),
@@ -135,6 +139,9 @@ def test_a_named_actor_is_its_own_entry_with_its_groups(text: str, published: st
     ("قتل مسلحون ثلاثة من النصيريين في حمص في 2 أيار 2025.", {"Alawites"}),
     ("Gunmen killed two Shi'a pilgrims near Sayyida Zaynab on 2 May 2025.", {"Shia Muslims"}),
     ("Shelling killed six Palestinian refugees in the Yarmouk camp in 2016.", {"Palestinians"}),
+    # the fighters are the attackers' targets in combat, the civilians the community's
+    ("Turkish drones killed three Kurdish fighters and two Kurdish civilians near Kobani on 3 May "
+     "2019.", {"Kurds"}),
 ])
 def test_victim_communities(text: str, expected: set[str]) -> None:
     assert victims(run(text, "2025-06-01")) == expected
