@@ -114,6 +114,11 @@ _MI = "Military Intelligence (Military Security)"
      "2019-06-01", {"People's Protection Units (YPG)": ["Syrian Democratic Forces"]}),
     ("Jaysh al-Fatah fighters executed two Druze villagers in Idlib on 10 June 2015.",
      "2015-06-12", {"Jaysh al-Fatah": ["rebel factions"]}),
+    # the opposition government's military police are the SNA's, not the state's
+    ("Military police of the Syrian Interim Government detained two Kurdish women in Afrin on "
+     "3 May 2020.", "2020-06-01", {"Syrian National Army": []}),
+    ("اعتقلت الشرطة العسكرية التابعة للجيش الوطني امرأتين كرديتين في عفرين في 3 أيار 2020.",
+     "2020-06-01", {"Syrian National Army": []}),
     # Suwayda
     ("On 14 July 2025, members of the Suwayda National Guard abducted three Bedouin men.",
      "2025-08-01", {"National Guard (Suwayda)": ["Druze armed factions"]}),
@@ -139,6 +144,7 @@ def test_a_named_actor_is_its_own_entry_with_its_groups(text: str, published: st
     ("قتل مسلحون ثلاثة من النصيريين في حمص في 2 أيار 2025.", {"Alawites"}),
     ("Gunmen killed two Shi'a pilgrims near Sayyida Zaynab on 2 May 2025.", {"Shia Muslims"}),
     ("Shelling killed six Palestinian refugees in the Yarmouk camp in 2016.", {"Palestinians"}),
+    ("اعتقلت دورية امرأتين كرديتين في عفرين في 3 أيار 2025.", {"Kurds"}),
     # the fighters are the attackers' targets in combat, the civilians the community's
     ("Turkish drones killed three Kurdish fighters and two Kurdish civilians near Kobani on 3 May "
      "2019.", {"Kurds"}),
