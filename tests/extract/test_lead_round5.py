@@ -111,3 +111,14 @@ def test_the_body_named_short_is_the_body() -> None:
         "In May 2024, 23 civilians were killed in Raqqa governorate. The project also recorded "
         "the displacement of some 60 families from al-Karama.")
     assert {who for _t, who in claims} == {"Euphrates Documentation Project"}, claims
+
+
+def test_al_hijri_and_the_hijri_calendar_are_not_displacement() -> None:
+    def viols(text: str) -> list[str]:
+        return list(extract_document(text, published="2025-07-20").to_dict()["violations"])
+
+    assert "forced_displacement" not in viols(
+        "هاجمت ميليشيات الهجري قرية المزرعة في ريف السويداء وقتلت ثلاثة من أبناء العشائر.")
+    assert "forced_displacement" not in viols("في عام ١٤٤٥ هجرية اعتقل ثلاثة شبان من القرية.")
+    assert "forced_displacement" in viols("هجروا أهالي القرية بالقوة بعد أن أحرقوا المنازل.")
+    assert "forced_displacement" in viols("قالت إن المسلحين هجرتهم من بيوتهم في ريف حماة.")
