@@ -4,6 +4,8 @@ The package ships a Syrian gazetteer (``data/syria.tsv.gz``, built by ``scripts/
 from OpenSyria, OCHA COD-AB and Who's On First; see ``ATTRIBUTION``). Users add other countries
 with ``dalil gazetteer import FILE`` (GeoNames dump format), which converts the file into the same
 format in the gazetteer folder (setting ``gazetteer_dir``); every ``*.tsv.gz`` there is loaded too.
+A place is shown under its conventional English name from ``data/display.tsv`` (Tartus, not the
+source's "Tartouss"; see ``display.py``), and users add their own in that folder.
 """
 
 from __future__ import annotations
@@ -197,21 +199,37 @@ def _joined(key: str) -> str:
 
 @lru_cache(maxsize=4)
 def load_gazetteer(extra_dir: Path | None = None) -> Gazetteer:
-    """The shipped gazetteer plus every ``*.tsv.gz`` in ``extra_dir`` (cached per folder)."""
+    """The shipped gazetteer plus every ``*.tsv.gz`` in ``extra_dir`` (cached per folder).
+
+    Places are named by the display tables (``data/display.tsv``, then ``display.tsv`` and
+    ``*.display.tsv`` in ``extra_dir``); the source data's names stay alternate spellings.
+    """
+    from dalil.gazetteer.display import (
+        apply_display,
+        check_display_ids,
+        display_files,
+        read_display,
+    )
+    from dalil.gazetteer.neighbourhoods import neighbourhood_places
+
+    shipped = resources.files("dalil.gazetteer").joinpath("data/display.tsv")
+    display = read_display(shipped.read_text("utf-8").splitlines(), "display.tsv")
+    for path in display_files(extra_dir):
+        display.update(read_display(path.read_text("utf-8").splitlines(), str(path)))
     gaz = Gazetteer()
     data = resources.files("dalil.gazetteer").joinpath("data/syria.tsv.gz").read_bytes()
     with gzip.open(io.BytesIO(data), "rt", encoding="utf-8") as fh:
-        gaz.add(_rows_to_places(fh, "syria.tsv.gz"))
+        gaz.add(apply_display(_rows_to_places(fh, "syria.tsv.gz"), display))
     aliases = resources.files("dalil.gazetteer").joinpath("data/aliases.tsv").read_text("utf-8")
     gaz.add_aliases(line.split("\t") for line in aliases.splitlines()
                     if line.strip() and not line.startswith("#"))
-    from dalil.gazetteer.neighbourhoods import neighbourhood_places
-
     quarters = resources.files("dalil.gazetteer").joinpath("data/neighbourhoods.tsv")
-    gaz.add(neighbourhood_places(gaz, quarters.read_text("utf-8").splitlines()))
+    gaz.add(apply_display(neighbourhood_places(gaz, quarters.read_text("utf-8").splitlines()),
+                          display))
     if extra_dir is not None and extra_dir.is_dir():
         for path in sorted(extra_dir.glob("*.tsv.gz")):
-            gaz.add(read_places(path))
+            gaz.add(apply_display(read_places(path), display))
+    check_display_ids(display, gaz.by_id())
     return gaz
 
 
