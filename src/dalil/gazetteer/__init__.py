@@ -52,10 +52,21 @@ class Place:
     # "" when the coordinates are the place's own; else whose they are ("city: Homs (wof:...)"):
     # a neighbourhood without surveyed coordinates carries its city's.
     coordinates_of: str = ""
+    # the source data's name when a display table (display.py) renamed the place, else ""
+    source_name: str = ""
 
     @property
     def names(self) -> tuple[str, ...]:
         return tuple(n for n in (self.name, self.name_ar, *self.alt_names) if n)
+
+    @property
+    def matched_names(self) -> tuple[str, ...]:
+        """The names reports are matched against: the source data's (the source name stays an
+        alternate). A display name the sources lack is shown and looked up, not matched in
+        text, so renaming a place never changes which place a report is read as naming."""
+        if not self.source_name:
+            return self.names
+        return tuple(n for n in (self.name_ar, *self.alt_names) if n)
 
     @property
     def is_city(self) -> bool:
@@ -76,6 +87,8 @@ class Gazetteer:
     _by_key: dict[str, tuple[int, ...]] = field(default_factory=dict)
     _by_skeleton: dict[str, tuple[int, ...]] = field(default_factory=dict)
     _by_spelling: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # keys of display names that are no source spelling of their place (``lookup`` only)
+    _by_display: dict[str, tuple[int, ...]] = field(default_factory=dict)
     preferred: dict[str, int] = field(default_factory=dict)
     first_words: set[str] = field(default_factory=set)
     _ids: dict[str, Place] = field(default_factory=dict)
@@ -90,17 +103,20 @@ class Gazetteer:
         for place in places:
             index = len(self.places)
             self.places.append(place)
-            keys = {name_key(n) for n in place.names}
+            keys = {name_key(n) for n in place.matched_names}
             keys |= {_joined(k) for k in keys if has_arabic(k)}
+            shown = name_key(place.name)
+            if shown and shown not in keys:
+                self._by_display[shown] = (*self._by_display.get(shown, ()), index)
             for key in keys:
                 if key:
                     by_key.setdefault(key, []).append(index)
                     if " " in key:
                         self.first_words.add(key.split(" ")[0])
-            for sk in {skeleton_key(n) for n in place.names if not has_arabic(n)}:
+            for sk in {skeleton_key(n) for n in place.matched_names if not has_arabic(n)}:
                 if len(sk.replace(" ", "")) >= 3:
                     by_skeleton.setdefault(sk, []).append(index)
-            for sp in {spelling_key(n) for n in place.names if not has_arabic(n)}:
+            for sp in {spelling_key(n) for n in place.matched_names if not has_arabic(n)}:
                 if len(sp) >= 5:
                     by_spelling.setdefault(sp, []).append(index)
         for new, index_of in ((by_key, self._by_key), (by_skeleton, self._by_skeleton),
@@ -123,8 +139,11 @@ class Gazetteer:
             self.preferred[key] = index
 
     def lookup(self, name: str) -> list[Place]:
-        """Every place with this name under any spelling (exact key match)."""
-        return [self.places[i] for i in self._by_key.get(name_key(name), [])]
+        """Every place with this name under any spelling (exact key match), display names too."""
+        key = name_key(name)
+        found = self._by_key.get(key, ())
+        found += tuple(i for i in self._by_display.get(key, ()) if i not in found)
+        return [self.places[i] for i in found]
 
     def lookup_key(self, key: str) -> list[Place]:
         return [self.places[i] for i in self._by_key.get(key, [])]

@@ -5,7 +5,10 @@ The source data names places as their compilers transliterated them ("Tartouss",
 used by the UN and major media (Tartus, Douma, Daraa, Latakia). A display table maps a gazetteer
 id to that spelling. Applying it makes the display name the place's ``name`` (the name every
 consumer reads: the extractor's ``canonical``, maps, dossiers, exports) and keeps the source
-name as an alternate spelling, so every name that matched before still matches. The names of
+name as an alternate spelling, so every name that matched before still matches. Reports are
+still matched against the source spellings only (``Place.matched_names``): a display spelling
+the sources lack is found by ``Gazetteer.lookup`` but does not change which place a text is
+read as naming (add it to ``aliases.tsv`` for that). The names of
 governorates and districts that other places carry in ``admin1``/``admin2`` are rewritten the
 same way, so a town's governorate reads as the governorate itself does.
 
@@ -90,16 +93,16 @@ def apply_display(places: Iterable[Place], names: Mapping[str, DisplayName]) -> 
             # a spelling two districts share names neither
             district = next(iter(spelled)) if len(spelled) == 1 else p.admin2
         shown = names.get(p.id)
-        if shown is None:
+        if shown is None or shown.name == p.name:
             if (new_admin1, district) != (p.admin1, p.admin2):
                 p = replace(p, admin1=new_admin1, admin2=district)
             out.append(p)
             continue
         alts = p.alt_names
-        if p.name != shown.name and p.name not in p.names[1:]:
+        if p.name not in p.names[1:]:
             alts = (p.name, *alts)  # the source's spelling stays a name of the place
         out.append(replace(p, name=shown.name, alt_names=alts, admin1=new_admin1,
-                           admin2=district))
+                           admin2=district, source_name=p.source_name or p.name))
     return out
 
 
