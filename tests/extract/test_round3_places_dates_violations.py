@@ -176,7 +176,7 @@ def test_villages_the_sources_lack_carry_a_towns_coordinates() -> None:
     r = run("Clashes broke out around the village of Tha'la on 14 July, and two civilians were "
             "killed by shelling.")
     place = next(p for p in r["places"] if p["canonical"] == "Tha'la")
-    assert place["admin1"] == "As-Suwayda"
+    assert place["admin1"] == "Suwayda"
     assert place["coordinates_of"].startswith("nearby town:")
     assert "coordinates are the nearby town's" in place["explanation"]
     assert "Tha'la" in scenes("قتل مدنيان بقصف على بلدة ثعلة غربي السويداء.")
@@ -336,7 +336,7 @@ def test_a_destination_stops_at_the_next_clause() -> None:
     r = roles("The family fled to Tartus after their house in Baniyas was looted and burned on "
               "9 March.", "2025-03-12")
     assert r.get("Baniyas") == "scene"
-    assert r.get("Tartouss", r.get("Tartus")) == "destination"
+    assert r.get("Tartus") == "destination"
 
 
 def test_strikes_and_clashes_make_scenes_without_a_violation_word() -> None:
@@ -410,7 +410,7 @@ def test_titles_delegations_and_where_clauses(text: str, place: str, role: str) 
 def test_arabic_verbs_start_words_and_american_numeric_dates() -> None:
     # "الجاري" (current) holds the letters of "لجأ" (took refuge): no destination
     assert roles("اعتقلت قوات الأمن ٧ شبان في الحادي عشر من آذار الجاري في مدينة جبلة.",
-                 "2025-03-12").get("Jablah") == "scene"
+                 "2025-03-12").get("Jableh") == "scene"
     # "فرع" (branch) is no "فر" (fled)
     assert roles("وقال إن عناصر فرع الأمن العسكري في حلب عذبوه.").get("Aleppo") == "scene"
     # day first, unless that date lies after publication and month first does not
