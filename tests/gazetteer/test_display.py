@@ -197,3 +197,26 @@ def test_apply_display_rewrites_only_names_the_data_spells_out() -> None:
     assert out["c"].alt_names == ("Amude",)
     assert (out["b"].admin1, out["b"].admin2) == ("Hasakah", "Qamishli")
     assert (out["d"].name, out["e"].admin1) == ("Bekaa", "LB.04")
+
+
+def test_cli_lookup_and_info_show_display_names(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    folder = tmp_path / "gaz"
+    folder.mkdir()
+    (folder / "display.tsv").write_text("wof:890449871\tBanias\n", encoding="utf-8")
+    monkeypatch.setenv("DALIL_GAZETTEER_DIR", str(folder))
+    load_gazetteer.cache_clear()
+    runner = CliRunner()
+    found = json.loads(runner.invoke(app, ["gazetteer", "lookup", "Tartouss", "--json"]).output)
+    assert "Tartus" in {r["name"] for r in found}
+    found = json.loads(runner.invoke(app, ["gazetteer", "lookup", "Izraa", "--json"]).output)
+    assert {r["id"] for r in found} >= {"os:SY1203", "os:SY120300"}  # display name only
+    info = runner.invoke(app, ["gazetteer", "info", "--dir", str(folder), "--json"])
+    assert info.exit_code == 0, info.output
+    data = json.loads(info.output)
+    assert data["display_tables"] == [str(folder / "display.tsv")]
+    assert data["renamed_places"] > 500
+    assert load_gazetteer(folder).by_id()["wof:890449871"].name == "Banias"
+    load_gazetteer.cache_clear()
