@@ -1,7 +1,10 @@
 """Extraction speed: documents per second on one core for ~1,000-word reports, beside the floor
 of a plain spaCy ``blank("en")`` tokenizer + sentencizer over the same texts.
 
-    python bench/extract_speed.py [--docs 200]
+    python bench/extract_speed.py [--docs 200] [--steps]
+
+``--steps`` also prints where the time goes: CPU time per pipeline step (the ``_Run`` methods),
+the rest being preparation (normalising, sentences, the author) and the quoted-source list.
 
 Texts are built from the evaluation reports (shuffled paragraphs, deterministic seed) so they
 read like reports. Targets (issue 3): >= 50 docs/s and within 5x of the tokenizer floor.
@@ -14,7 +17,7 @@ import random
 import time
 from pathlib import Path
 
-from dalil.extract import extract_document
+from dalil.extract import extract_document, pipeline
 from dalil.gazetteer import load_gazetteer
 
 DOCS = Path(__file__).resolve().parent / "data" / "extract" / "docs"
@@ -36,9 +39,47 @@ def make_reports(n: int, words: int = 1000, seed: int = 7) -> list[str]:
     return out
 
 
+STEPS = ("_match_whole_text", "_claims", "_disclaimers", "_figures", "_dates", "_places",
+         "_violations", "_perpetrators", "_victim_groups", "_events", "_sources")
+
+
+def time_steps(texts: list[str]) -> None:
+    """CPU time per pipeline step, by wrapping the step methods of ``pipeline._Run``."""
+    spent = dict.fromkeys(STEPS, 0.0)
+    originals = {name: getattr(pipeline._Run, name) for name in STEPS}
+
+    def timed(name: str):  # type: ignore[no-untyped-def]
+        method = originals[name]
+
+        def run(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+            t0 = time.process_time()
+            try:
+                return method(self, *args, **kwargs)
+            finally:
+                spent[name] += time.process_time() - t0
+        return run
+
+    for name in STEPS:
+        setattr(pipeline._Run, name, timed(name))
+    try:
+        t0 = time.process_time()
+        for t in texts:
+            extract_document(t, published="2025-03-10")
+        total = time.process_time() - t0
+    finally:
+        for name, method in originals.items():
+            setattr(pipeline._Run, name, method)
+    rest = total - sum(spent.values())
+    print("\n| step | ms/doc | share |")
+    print("|---|---|---|")
+    for name, secs in [*spent.items(), ("(preparation and the rest)", rest)]:
+        print(f"| {name.lstrip('_')} | {1000 * secs / len(texts):.2f} | {100 * secs / total:.0f}% |")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=200)
+    ap.add_argument("--steps", action="store_true", help="Also print CPU time per pipeline step.")
     args = ap.parse_args()
     texts = make_reports(args.docs)
     load_gazetteer()  # loading once is startup cost, not per-document cost
@@ -71,6 +112,8 @@ def main() -> None:
         ratio = rows[0][1] / rows[1][1]
         print(f"\ndalil is {ratio:.1f}x the tokenizer-only floor (target <= 5x); "
               f"target >= 50 docs/s: {'met' if len(texts) / rows[0][1] >= 50 else 'NOT met'}")
+    if args.steps:
+        time_steps(texts)
 
 
 if __name__ == "__main__":

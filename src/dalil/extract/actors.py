@@ -1,6 +1,7 @@
-"""Actors that reports describe rather than name, and alias forms built from the registry.
+"""Actors: alias forms built from the registry, actors that reports describe rather than name,
+and the patterns that decide an actor's part in a sentence (agent, victim, party to a clash).
 
-Two things live here, beside the literal alias registry (``data/actors.yaml``):
+Beside the literal alias registry (``data/actors.yaml``):
 
 * ``expand_forms``: an entry's ``forms`` (modifiers x heads) become aliases, so "Israeli",
   "Israel's" x "strike", "drone", "warplanes" ... need not be listed one by one, and singular and
@@ -8,16 +9,25 @@ Two things live here, beside the literal alias registry (``data/actors.yaml``):
 * ``UNKNOWN_ACTOR``: descriptions of actors the registry does not know, kept with their phrase
   as the canonical name ("fighters loyal to Abu Hatem", "militias linked to Iran",
   "Iran-backed militias").
+* ``is_agent`` and the patterns it reads: whether an actor named in a sentence is said to have
+  committed its violation ("killed by X", "X stormed the village"), or is its victim, its
+  accuser, or a party the text only names ("clashes between X and Y").
+* ``drop_same_mention_groups`` and ``breakdown_agents``: a unit named with its parent group, and
+  tolls broken down by perpetrator.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dalil.errors import ConfigError
 from dalil.extract import fastre
+from dalil.extract.text import Sentence
 from dalil.gazetteer.names import normalize_arabic
+
+if TYPE_CHECKING:  # lexicon.py imports this module
+    from dalil.extract.lexicon import Lexicons
 
 # Heads that name a thing, not people; their plural is not made with -s.
 _NO_PLURAL_ENDINGS = ("s", "y", "ing", "ry", "aircraft", "personnel", "police", "militia")
@@ -52,6 +62,9 @@ def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
     """Compile a pattern against normalised text; searches try it only where one of its
     literals occurs (``fastre``)."""
     return fastre.compile(normalize_arabic(pattern), flags)
+
+
+_ARABIC = re.compile("[\u0600-\u06ff]")
 
 
 # People-heads and how they are tied to a patron. The heads and links are matched in any case
@@ -226,3 +239,417 @@ DESTINATION_BEFORE = _rx(r"(?:\b(?:fled|flee|fleeing|escaped|sought refuge|shelt
                          r"towards|into|in)\b|(?:^|\s)(?:باتجاه|(?:نزح|لجا|فر|هرب|توجه|انتقل)\S* (?:الى|نحو)))"
                          r"[^.,;،]{0,60}$", re.I)
 
+
+# Where an actor stands in its sentence: agent, victim, accuser, party.
+VICTIM_MEMBERS = _rx(r"(?:\b(?:including|among them|among whom|of whom|among the dead|among the "
+                      r"victims)\s+(?:\S+\s+){0,2}(?:members?|fighters?|soldiers?|officers?|"
+                      r"personnel|elements|recruits|conscripts)\s+(?:of|from)\s+(?:the\s+)?|"
+                      r"(?:^|\s)(?:بينهم|منهم|من بينهم|بينها)\s+(?:\S+\s+){0,2}?(?:من\s+)?"
+                      r"(?:عناصر|عنصر|عنصرين|عنصران|مقاتلي|افراد|جنود|ضباط|منتسبي)\s+(?:من\s+)?)$",
+                      re.I)
+
+ARRESTS_SUSPECTS = _rx(r"(?:\s+\S+){0,3}?\s+(?:had\s+|have\s+|has\s+)?(?:arrested|detained|"
+                        r"apprehended|captured)\s+(?:\S+\s+){0,3}?(?:suspects?|men suspected|"
+                        r"people suspected|alleged perpetrators)|(?:\s+\S+){0,2}?\s+(?:القبض|بالقبض)"
+                        r"\s+على\s+(?:\S+\s+){0,3}?(?:متهم|متورط|مشتبه|مطلوب|المتهم|المتورط|"
+                        r"المشتبه|المطلوب)", re.I)
+
+EN_AGENT_CHAIN = _rx(r"\bby\s+(?P<chain>[^.;:!?\"“”]{2,160}?(?:,|\band|\bas well as)\s+(?:the\s+)?"
+                      r"(?:[\w'-]+\s+){0,6})$", re.I)
+
+# "killed by gunmen, the Interior Ministry said": the next name speaks, it is no second agent
+SPEAKS_AFTER = _rx(r"(?:\s+(?:also|later|earlier|had|has|have))?\s+(?:said|says|told|reported|added|"
+                    r"stated|announced|denied|denies|claimed|claims|accused|blamed|confirmed|"
+                    r"wrote|posted)\b", re.I)
+
+CHAIN_BREAK = _rx(r"\b(?:was|were|is|are|had|has|have|said|says|told|killed|who|which|when|after|"
+                   r"before|while|during|in|on|at|against|between)\b", re.I)
+
+TALLY_SHARE_AFTER = _rx(r"(?:\s*\([^()]{1,40}\))?\s+(?:(?:were\s+|was\s+)?responsible\s+)?(?:for|with)\s+"
+                         r"(?:\d|[٠-٩])|(?:\s*\([^()]{1,40}\))?\s+بـ?\s*(?:\d|[٠-٩])", re.I)
+
+TALLY_SHARE_CUE = _rx(r"\b(?:responsible\s+for|accounted\s+for|blamed\s+for|attributed)\b|"
+                       r"(?:^|\s)(?:تتصدر\S*|تصدر\S*|تليها|يليها|تلتها|تلاها)(?:\s|$)", re.I)
+
+AGENT_BEFORE = _rx(r"(?:\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,3}|\bat the hands of\s+"
+                           r"(?:the\s+)?|(?:على يد|علي يد|من قبل|بايدي|بيد|نفذها|ارتكبها|شنها|شنتها|"
+                           r"نفذتها|ارتكبتها|شنه|نفذه|برصاص|بنيران|بقذائف|بقصف|بغاره|بغارات|"
+                           r"برصاص قناص|على ايدي)\s+|(?:هجوم|هجمات|غاره|غارات|قصف|كمين)\s+(?:\S+\s+)?ل)$",
+                           re.I)
+
+# "على أيدي عناصر من الفرع ٢٢٧ التابع للأمن العسكري، وعناصر من ميليشيا «الدفاع الوطني»": Arabic
+# names the agent through a chain (members of a branch belonging to X, and members of Y), longer
+# than the window of AGENT_BEFORE; no verb or full stop may come between the cue and the actor.
+AR_AGENT_CHAIN = _rx(r"(?:على يد|علي يد|على ايدي|علي ايدي|بايدي|من قبل)\s+(?:(?:عناصر|مسلح\S*|"
+                      r"ما يسمى|ما تسمى|ما يعرف ب|المدعو\S*|المسماه|المسمى|"
+                      r"افراد|مقاتل\S*|دوري\S*|قو\S*|من|الفرع|فرع|[\d٠-٩]+|التابع\S*|تابع\S*|"
+                      r"ميليشي\S*|مليشي\S*|الموالي\S*|[وو]?عناصر|ال\S+|لل\S+)[\s،,«»\"]+){1,10}"
+                      r"(?:ل|لل|و|ال)?$")
+
+# "وقالت وزارة الدفاع ...": the subject of a speech verb speaks about the event, it is no agent
+AR_SPEAKER_BEFORE = _rx(r"(?:^|\s)[وف]?(?:قال|قالت|اعلن|اعلنت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|"
+                         r"نفى|نفت|نفي|اتهم|اتهمت|صرح|صرحت|زعم|زعمت|ادان|ادانت)\s+(?:\S+\s+)?$")
+
+PATIENT_BEFORE = _rx(r"(?:\b(?:against|targeting|targeted|ambushed|attacked|killed|"
+                             # "the operation targeted \"remnants of the former regime\"",
+                             # "arrested members of X": X is the one acted on
+                             r"arrested|detained|pursuing|pursued|hunting|rounded up|"
+                             r"killing|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}[\"“«']?|"
+                             # "seized Afrin from the Kurdish YPG militia": the loser of ground
+                             r"\b(?:seized|captured|took|wrested|recaptured|retook|expelled|drove)\s+"
+                             r"(?:\S+\s+){0,3}?(?:from|out)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|(?:ضد|استهداف|استهدفت|"
+                             r"استهدف|مقتل|قتل|اغتيال|اعتقال|خطف|اختطاف|اصابة|"
+                             # "استشهد عنصران من الجيش": the dead and wounded are no agents
+                             r"استشهد\S*|استشهاد|اصيب\S*|جرح|مصرع|لقي)\s+(?:\S+\s+){0,3}|"
+                             # the charge against the detained: "accused of links to IS",
+                             # "بحجة الانتماء لخلايا تنظيم الدولة" (the pretext, not the agent)
+                             r"\b(?:accused|accusing|suspected|suspicion|charges?|charged|convicted|"
+                             r"pretext|pretexts)\s+(?:of\s+)?(?:\S+\s+){0,4}?(?:belonging|"
+                             r"membership|links?|ties|affiliation|collaborat\w+|working|dealing|"
+                             r"communicat\w+|spying)\s+(?:to|with|in|for)\s+(?:the\s+)?"
+                             r"(?:\S+\s+){0,2}|(?:بحجة|بتهمة|بذريعة|بتهم|تهمة)\s+(?:\S+\s+){1,3})$",
+                             re.I)
+
+# a sentence may give figures of two sources only if it has two clauses
+# "هاجم مسلحون ... دوريات وحواجز للأمن العام", "على مواقع للأمن العام": its posts were attacked
+# (but "القصف مصدره مواقع قوات النظام": the fire came from them)
+AR_ATTACKED_POSTS = _rx(r"(?:على|ضد|هاجم\S*|استهدف\S*|اقتحم\S*|مهاجم\S*|هجوم\S*|هجمات)\s+"
+                         r"(?:\S+\s+){0,6}?(?:مواقع|حواجز|دوريات|نقاط|مقرات|مراكز|ثكنات)\s+"
+                         r"(?:\S+\s+){0,2}$")
+
+# ", they said,": an aside in a clause, not a speaker of it
+SPEECH_ASIDE = _rx(r",\s*(?:he|she|they|we|it|witnesses|residents|relatives)\s+(?:said|say|says|"
+                    r"added|recalled|told \w+)\s*,", re.I)
+
+# a violation noun as the subject of its own clause: "..., kidnapping has become a business"
+NOMINAL_SUBJECT = re.compile(r"\w+\s+(?:has|have|had|was|were|is|are|became|remains?|remained)\b",
+                              re.I)
+
+# the subject's own verb right after it: "مسلحين ملثمين دخلوا"
+AR_PLURAL_VERB_AFTER = re.compile(
+    r"\s+(?:\S{2,}وا|ت(?:توغل|قتحم|داهم|دخل|شن|هاجم|قصف|ستهدف|طلق|عتقل|حرق|نهب|عدم|قتل)|"
+    # a group's verb agrees in the feminine: "قوات الاحتلال تتوغل ... وتعتقل"
+    r"(?:توغل|اقتحم|داهم|دخل|شن|هاجم|قصف|استهدف|اطلق|اعتقل|احرق|نهب|اعدم|قتل)ت)(?:\s|$)")
+
+SPEECH_BETWEEN = _rx(r"\b(?:said|says|told|reported|according|accused|accuses|blamed|blames|"
+                      r"alleged|alleges|claimed|claims|denied|denies|charged|condemned|"
+                      r"condemns)\b", re.I)
+
+# "by" after a verb of running or hosting names who runs a thing, not who did harm; the object of
+# "taken to" / "إلى" is where, not who; a pretext for an arrest ("بحجة التعامل مع X", "on charges
+# of collaborating with X") names whom the victim was accused of siding with
+NOT_AGENT_BEFORE = _rx(
+    r"\b(?:run|operated|administered|managed|hosted|funded|supervised|organi[sz]ed|attended|"
+    r"chaired|staffed|founded|established|controlled|financed|coordinated|mediated|brokered|"
+    r"monitored|documented|recorded|verified|compiled|reported|published|issued|announced|"
+    r"confirmed|estimated|investigated)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
+    r"\b(?:taken|transferred|moved|brought|referred|handed(?:\s+over)?|sent|driven|transported|"
+    r"delivered|returned)\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
+    r"(?:^|\s)(?:بحجه|بتهمه|بتهم|بذريعه|بدعوي|بدعوى)\s+(?:\S+\s+){0,5}$|"
+    r"\b(?:charges?|suspicion|accus\w+|pretext)\s+of\s+(?:\w+\s+){0,3}(?:with|for|to)\s+"
+    r"(?:the\s+)?$|"
+    r"(?:^|\s)(?:[وف]?(?:اخذو\S*|نقلو\S*|اقتادو\S*|اقتيد\S*|نقل\S*|حول\S*|سلمو\S*)\s+"
+    r"(?:\S+\s+)?)(?:الى|إلى)\s+$", re.I)
+
+# Arabic puts the verb first: right after a finite verb of attack comes its subject
+# ("استهدفت التنظيمات الإرهابية الأحياء السكنية"); the verbal noun ("استهداف X") takes its object
+AR_FINITE_VERB_BEFORE = _rx(r"(?:^|\s)[وف]?(?:استهدفت|استهدف|هاجمت|هاجم|اقتحمت|اقتحم|شنت|"
+                             r"ارتكبت|ارتكب|قتلت|اعدمت|اعدم|اعتقلت|اعتقل|اختطفت|اختطف|داهمت|"
+                             r"داهم|نفذت|اطلقت|اطلق|احرقت|احرق|نهبت|نهب|دمرت|قصفت)\s+$")
+
+VICTIMS_WHO_WERE = _rx(r"\b(?:victims|the dead|those killed|the men|the detainees|the bodies|"
+                        r"the wounded)\s*,\s*(?:(?:all|most|both|many|some|several)\s+(?:of them\s+)?)?"
+                        r"(?:members|fighters|soldiers|elements|recruits)\s+of\s+(?:the\s+)?$", re.I)
+
+# "killed in an Israeli strike", "died in Russian air raids", "wounded during a suspected Turkish
+# drone strike": the attack a casualty happened in names its agent
+IN_ATTACK_BEFORE = _rx(r"\b(?:in|during|under)\s+(?:(?:a|an|the|two|three|several|repeated|"
+                        r"renewed|heavy|intense|suspected|apparent|alleged|separate)\s+){0,2}$",
+                        re.I)
+
+# "ردت وحدات من الجيش على مصادر إطلاق القذائف", "تصدت وحدات من قواتنا لهجوم", "units responded
+# to the sources of fire": the army answering fire is a party to combat, not an agent
+RESPONDED_BEFORE = _rx(r"(?:^|\s)[وف]?(?:ردت|رد|تصدت|تصدى|تعاملت|تعامل)\s+(?:\S+\s+){0,3}$")
+
+RESPONDED_AFTER = _rx(r"\s+(?:(?:only|then|later|had|have|quickly)\s+)?(?:responded|returned fire|"
+                       r"repelled|repulsed)\b", re.I)
+
+AR_CLAUSE_BREAK = _rx(r"(?:^|\s)(?:فيما|بينما|في حين|وفي المقابل|في المقابل)(?:\s|$)|[.؛;]")
+
+AR_VERB_BEFORE = _rx(r"(?:^|\s)[وف]?(?:قتل|خطف|اختطف|اعتقل|اعدم|هاجم|اقتحم|داهم|استهدف|اطلق|"
+                      r"احرق|نهب|اغتال|عذب|سرق)\s+$")
+
+AR_NOMINATIVE = re.compile(r"\S*ون(?:\s|$)")
+
+# "the gunmen belonged to the General Security", "said they were members of X": who the agents
+# of the sentence's violation were
+BELONGED_TO = _rx(r"\b(?:gunmen|attackers|assailants|armed men|masked men|perpetrators|killers|kidnappers|"
+                   # a relative clause of the agent's own deed ("who executed six men"), not of
+                   # what was done to them ("the men who were killed were members of X")
+                   r"militiamen|abductors)(?:\s+(?:who|that)\s(?![^.;]{0,90}?\b(?:were|was|"
+                   r"been|are|is|died|killed|wounded|detained|arrested)\b)[^.;]{0,90}?|\s+\w+)?\s+"
+                   r"(?:belong(?:ed|s)?\s+to|"
+                   r"(?:were|was|are)\s+(?:(?:all|known|later identified as|identified as)\s+)?"
+                   r"(?:members|part|fighters|elements|men)\s+of|(?:were|was|are)\s+from|"
+                   r"identified themselves as(?:\s+members of)?)\s+(?:the\s+)?$", re.I)
+
+MEMBERS_OF = _rx(r"\b(?:members?|fighters|units?|elements|gunmen|militiamen|soldiers|officers|"
+                  r"personnel|troops|commanders?|men|a group|groups)\s+(?:of|from)\s+(?:the\s+)?$"
+                  r"|(?:عناصر|مقاتلو|مقاتلي|مسلحو|مسلحي|مسلحون|مسلحين|افراد|جنود)\s+(?:من\s+)?$",
+                  re.I)
+
+PASSIVE = _rx(r"\b(?:were|was|been|being|are|is)\s+(?:\w+ly\s+)?$", re.I)
+
+PERPETRATOR_WORD = _rx(r"\b(?:perpetrators?|culprits|attackers were|carried out by|committed by|"
+                        r"blamed|accused|accuses?|held responsible|(?:attacks?|airstrikes?|air strikes?|"
+                        r"raids?|shelling|bombardment|assaults?) by)\b|"
+                        r"(?:الجناه|الجناة|مرتكبي|مرتكبو|منفذي|منفذو)", re.I)
+
+COMMITTED = _rx(r"\b(?:(?:committed|carried out|perpetrated|were responsible for|are responsible "
+                 r"for)\s+(?:\w+\s+){0,2}(?:violations|abuses|crimes|atrocities|massacres|killings)|"
+                 # "IS claimed responsibility for the bombing", "X were accused of killing"
+                 r"claim(?:ed|s)?\s+responsibility|(?:were|was|are|is|have been|has been)\s+"
+                 r"(?:\w+\s+)?(?:accused|blamed)\s+(?:of|for)\b|"
+                 # "HRW concluded that government forces carried out the attack"
+                 r"(?:carried out|perpetrated|conducted|launched|(?:was|were) behind)\s+(?:the|this|"
+                 r"that|these|those)\s+(?:\w+\s+){0,2}(?:attacks?|strikes?|airstrikes?|massacres?|"
+                 r"bombings?|assault|raids?|shelling|executions|abductions|killings?)|"
+                 r"(?:were|was|are|is)\s+(?:\w+\s+)?responsible)\b|"
+                 r"(?:ارتكب\w*|ارتكاب|نفذ\w*|تنفيذ)\s+(?:\S+\s+){0,2}(?:ال)?(?:انتهاكات|جرائم|مجازر)",
+                 re.I)
+
+PRONOUN_SUBJECT = _rx(
+    r"^\W*(?:they|he|she|the (?:attackers|gunmen|men|fighters|assailants|militiamen|soldiers)|"
+    r"then they|later they|\S+وا\s|هم\s)", re.I)
+
+# "X, and by unidentified armed men": a second agent, not X's own gunmen
+# "X and Y", "X" و"Y", "X (Y)": one list of agents
+JOINED = _rx(r"[\s\"«»“”)]*(?:,|and|or|و)[\s\"«»“”(]*(?:(?:allied|affiliated|auxiliary|other|"
+              r"local|foreign)\s+)?"
+              # "the Turkish occupation army and its mercenaries of the so-called "SNA"",
+              # "الاحتلال التركي ومرتزقته من فصائل ..."
+              r"(?:(?:its|their)\s+(?:mercenaries|proxies|allies|auxiliaries|militias|affiliated "
+              r"factions)\s+(?:of|from|in)\s+(?:the\s+)?(?:so-called\s+)?[\"«“]?|"
+              r"(?:مرتزقته|مرتزقتها|مرتزقتهم|ميليشياته|ميليشياتها|حلفاؤه|حلفائه)\s+(?:من\s+)?"
+              r"(?:ما\s+يسمى\s+(?:ب)?)?[\"«“]?)?", re.I)
+
+ALIAS_IN_PARENS = _rx(r"[\s\"«»“”]*\(\s*")
+
+ANOTHER_AGENT = _rx(r"\b(?:and|or|as well as|while)\s+by\b|\sو(?:من قبل|على يد)", re.I)
+
+CLAUSE_START = _rx(r".*(?:;\s*|\b(?:while|whereas|but)\s+|(?:بينما|في حين)\s+)", re.I)
+
+MEMBER_LINK = _rx(r"\s+(?:من|of|from)\s+(?:the\s+)?", re.I)
+
+BLAMED_ON = re.compile(r"blam", re.I)
+
+ON_BEFORE = _rx(r"\bon\s+(?:the\s+)?$", re.I)
+
+OBJECT_END = _rx(r"\s(?:for|over|after|in which|who|which|that|when)\s|[,;]|،|"
+                  r"\sof\s+\w+ing\b", re.I)  # "accuse several gangs of working under X": the gangs
+
+LABEL_ACTOR = "groups the source calls terrorist or outlaw"
+
+INCLUDING_NAMED = _rx(r"[^.;]{0,60}\b(?:including|such as|among them|notably|in particular|"
+                       r"namely|led by)\s+(?:the\s+)?|[^.;]{0,40}(?:بينها|منها|ولا سيما|لا سيما|"
+                       r"وخاصة|خاصة)\s+", re.I)
+
+CLAIMED_MEMBERSHIP = _rx(r"\b(?:belong\w*|affiliat\w*|claim\w* to be|identified themselves as|"
+                          r"said they were (?:from|with|members of))\b", re.I)
+
+# a link word of UNKNOWN_ACTOR ("linked to", "-backed", "fighters from", "موالية ل"): every
+# match holds one
+UNKNOWN_HINT = _rx(r"linked|affiliated|loyal|belonging|allied|tied|close|aligned|answering|backed|"
+                    r"supported|funded|armed|sponsored|from|تابع|موال|مرتبط|تتبع|يتبع|مقرب|مدعوم",
+                    re.I)
+
+LABEL_BEFORE = _rx(r"(?:\bterrorists?|ارهابيي|ارهابيو|ارهابي)\W{0,3}$", re.I)
+
+LABEL_AFTER = _rx(r"\W{0,3}(?:terrorists?|terror group)\b", re.I)
+
+DEFINITE_BEFORE = _rx(r"\b(?:the|these|those)\s+$", re.I)
+
+def definite(norm: str, start: int, surface: str) -> bool:
+    """"the kidnappers", "these gunmen", "الخاطفون": a definite description of an agent."""
+    word = surface.split()[0] if surface.split() else ""
+    if _ARABIC.match(word):
+        return bool(re.match(r"(?:[وفب]|لل)?ال", normalize_arabic(word)))
+    return bool(DEFINITE_BEFORE.search(norm, max(0, start - 20), start))
+
+# "factions affiliated to the SNA", "فصائل تابعة للجيش الوطني": members of a known group
+MEMBERSHIP = _rx(r"\b(?:affiliated|belonging)\b|تابع|يتبع|تتبع", re.I)
+
+VICTIMS_WERE = _rx(r"\b(?:victims|those (?:killed|abducted|detained|targeted)|the dead)\s+"
+                    r"(?:(?:in|of|from)\s+[^.;,]{1,40}?\s+)?(?:were|are|included)\b|\btargeted\b|\btargeting\b|\bsubjected to\b|"
+                    r"\b(?:violence|attacks?|crimes|abuses|violations|killings|massacres?|campaign|"
+                    r"incitement|reprisals?)\s+(?:on|against)\b|"
+                    r"(?:انتهاكات|الانتهاكات|جرائم|الجرائم|اعتداءات|الاعتداءات)\s+(?:\S+\s+)?(?:بحق|ضد)|الضحايا\s+من|استهداف|المستهدفين|"
+                    r"(?:^|\s)(?:يتعرض|تتعرض|يتعرضون|تعرض|تعرضت|تعرضوا)\S*", re.I)
+
+# the parties named after "clashes between" / "اشتباكات بين": fighters, not a targeted community
+CLASH_PARTY_BEFORE = _rx(r"\b(?:clash(?:es|ed)?|fighting|battles?|fought|skirmish(?:es)?|feud)\s+"
+                          r"(?:\w+\s+)?(?:with|between|against|pitting)\s+(?:the\s+)?"
+                          r"(?:[\w-]+\s+){0,3}(?:(?:and|with)\s+(?:the\s+)?)?$|"
+                          r"(?:اشتباكات|معارك|مواجهات|الاشتباكات|المعارك)\s+(?:\S+\s+)?(?:مع|بين)\s+"
+                          r"(?:\S+\s+){0,3}(?:و)?$", re.I)
+
+# a community word before armed men or a speaker names who acted or spoke, not who was targeted
+ARMED_OR_SPEAKING_AFTER = _rx(
+    r"[\s-]+(?:(?:officers?|fighters?|militiam[ae]n|gunmen|gunman|soldiers?|commanders?|militias?|"
+    r"guards?|snipers?|factions?|forces|militants?|jihadists?|armed\s+groups?)\b|"
+    r"(?:\w+\s+){0,2}(?:cleric|sheikh|leader|spokesman|spokeswoman|official|activist|journalist|"
+    r"source|notable|elder|figure|MP|lawmaker|politician)s?\b[^.;]{0,40}?\b(?:said|says|told|"
+    r"added|stated|wrote)\b)", re.I)
+
+# between a unit and its group: "and", "or", "as well as", "و" (a separate word or prefix), ";"
+# or a full stop make two mentions
+SEPARATE_MENTIONS = _rx(r"\b(?:and|or|as well as|while)\b|[;.]|(?:^|\s)(?:و|او|أو)(?:\s|$)|(?:^|\s)و\S")
+
+# a toll broken down by perpetrator: the header, then "- Actor: 51 civilians"
+LIST_ITEM = re.compile(r"\s*[-•*–—]\s*")
+
+ITEM_COUNT = _rx(r"[\s\"”»)]*[:：]\s*(?:\d|[٠-٩]|(?:one|two|three|four|five|six|seven|eight|"
+                  r"nine|ten|eleven|twelve|a dozen|dozens)\b)", re.I)  # "...: 51", "...: six"
+
+BY_PERPETRATOR = _rx(r"الجهات الفاعله|الجهه الفاعله|الاطراف الفاعله|بحسب مرتكب|حسب مرتكب|"
+                      r"\bby perpetrator|\bperpetrator\b|\bperpetrators\b|\bresponsible part",
+                      re.I)
+
+DENIAL = _rx(r"\b(?:denied|denies|deny|dismissed|rejected|refuted)\b|(?:^|\s)(?:و|ف)?"
+                     r"(?:نفى|نفت|ينفي|تنفي|نفي|نفيا)(?:\s|$)", re.I)
+
+
+def is_agent(norm: str, s: int, e: int, sent: Sentence, viols: list[tuple[int, int]]) -> bool:
+    """Whether the actor at norm[s:e] is the agent of a violation of its sentence. ``viols``:
+    where each of the sentence's violations starts in the normalised text, and its length."""
+    before = norm[max(sent.start, s - 40):s]
+    if DISGUISE_BEFORE.search(before):
+        return False  # "men wearing General Security uniforms": not General Security
+    if VICTIM_MEMBERS.search(before):
+        return False  # "18 killed, among them 5 members of General Security": the dead
+    if NOT_AGENT_BEFORE.search(before):
+        return False  # "screening points run by the SDF", "taken to X", "بحجة التعامل مع X"
+    if ARRESTS_SUSPECTS.match(norm, e, min(sent.end, e + 90)):
+        return False  # "police arrested two suspects": law enforcement, not a violation
+    if AGENT_BEFORE.search(before) or BELONGED_TO.search(norm, max(sent.start, s - 160), s):
+        return True
+    if TALLY_SHARE_AFTER.match(norm, e) and TALLY_SHARE_CUE.search(norm, sent.start, s):
+        # "regime forces were responsible for 91 of the cases, the SDF for 64, HTS for 27";
+        # "تتصدرها قوات النظام بـ ٩٠ شخصاً، تليها داعش بـ ٢٠": each party's share of a toll
+        return True
+    chain = EN_AGENT_CHAIN.search(norm, max(sent.start, s - 170), s)
+    if chain and not CHAIN_BREAK.search(chain.group("chain")) and \
+            not SPEAKS_AFTER.match(norm, e, min(sent.end, e + 40)):
+        # "carried out by unidentified armed men, members of security forces of the caretaker
+        # authorities and groups affiliated with the former government": each item is an agent
+        return True
+    if norm[s:s + 1] >= "\u0600" and AR_AGENT_CHAIN.search(norm, max(sent.start, s - 120), s):
+        return True  # (Arabic names only: the chain is Arabic)
+    if CLASH_BEFORE.search(norm[max(sent.start, s - 60):s]):
+        return False
+    if AGENT_LIST_BEFORE.search(before) and AGENT_CUE.search(norm[sent.start:s]):
+        return True  # "by the security services, in particular Air Force Intelligence"
+    if ATTACK_CLAUSE_BEFORE.search(before) and not _ARABIC.search(norm, s, e) and (
+            ATTACK_VERB_AFTER.match(norm, e) or ATTACK_NOUN.search(norm, s, e)) and \
+            any(vs < s for vs, _n in viols):
+        return True  # "three were killed when the PKK/YPG terror group fired rockets at"
+    if AR_FINITE_VERB_BEFORE.search(before) or (
+            AR_VERB_BEFORE.search(before) and AR_NOMINATIVE.match(norm, s, e)):
+        # "استهدفت التنظيمات الإرهابية ... الأحياء": verb, then its subject; "قتل مسلحون ..."
+        # (the plural in -ون is the subject's case)
+        return True
+    if RESPONDED_BEFORE.search(before) or RESPONDED_AFTER.match(norm, e):
+        return False  # "ردت وحدات من الجيش على مصادر النيران": state media's combat formula
+    if VICTIMS_WHO_WERE.search(before):
+        return False  # "The victims, all members of X, were killed": X are the victims
+    if IN_ATTACK_BEFORE.search(before) and ATTACK_NOUN.search(norm, s, e) and any(vs < s for vs, _n in viols):
+        return True  # "three civilians were killed in an Israeli strike on ..."
+    if PATIENT_BEFORE.search(before) and not MEMBERS_OF.search(before) and not (
+            _ARABIC.search(norm, s, e) and ATTACK_NOUN.search(norm, s, e)):
+        # "killing of X", but not "members of X looted"; "استهداف طائرة مسيرة تركية
+        # لسيارة": the drone targets
+        return False
+    if AR_ATTACKED_POSTS.search(norm, max(sent.start, s - 90), s):
+        return False
+    arabic = bool(_ARABIC.search(norm, s, e))
+    if arabic and AR_SPEAKER_BEFORE.search(before):
+        return False
+    for vs, v_len in viols:
+        if COMBAT_LOSS_AFTER.match(norm, vs + v_len):
+            continue  # "أوقعت قتلى ومصابين في صفوف الإرهابيين": losses in combat
+        if arabic:
+            if abs(vs - s) < 60 and not AR_CLAUSE_BREAK.search(norm, min(vs, e),
+                                                                 max(vs, s)):
+                return True  # (not across "فيما ردت وحدات من الجيش ...": another clause)
+            if e < vs < e + 140 and norm[vs - 1:vs] == "و" and \
+                    AR_PLURAL_VERB_AFTER.match(norm, e) and "." not in norm[e:vs]:
+                return True  # "مسلحين ملثمين دخلوا القرية ... وداهموا المنازل"
+            continue
+        if vs > e:
+            between = norm[e:vs]
+            if PASSIVE.search(between) or len(between) > 120:
+                continue
+            if UNDERGOER_VERB.match(norm, vs, vs + 30):
+                continue  # "Four tribal fighters also died": they died, they did not kill
+            if SPEECH_BETWEEN.search(SPEECH_ASIDE.sub(",", between)):
+                continue  # "The SDF accused X of executing ...": the accuser is no agent
+            if re.search(r"[,;]\s*$", norm[max(0, vs - 3):vs]) and \
+                    NOMINAL_SUBJECT.match(norm, vs, vs + 40):
+                continue  # "factions handed over their weapons, kidnapping has become ..."
+            return True
+    return False
+
+
+def drop_same_mention_groups(norm: str, lex: Lexicons,
+                             chosen: list[tuple[int, int, str, str, str]], when: str | None
+                             ) -> tuple[list[tuple[int, int, str, str, str]], dict[int, str]]:
+    """"the regime's Fourth Division", "Branch 215, the military intelligence branch",
+    "عناصر من الفرع ٢٢٧ التابع للأمن العسكري": a group named with its own unit in one mention
+    is reported as the unit's group, not as a second perpetrator. Two actors joined by
+    "and"/"و" are two mentions ("government forces and General Security"). Returns the
+    actors kept and, by start, the other name a kept one was given in its mention."""
+    drop: set[int] = set()
+    extra: dict[int, str] = {}
+    for g in chosen:
+        g_name = lex.era_name(g[2], when)
+        for u in chosen:
+            if u is g or g[0] in drop:
+                continue
+            lo, hi = (g[1], u[0]) if g[0] < u[0] else (u[1], g[0])
+            if g_name in lex.groups_of(lex.era_name(u[2], when), when):
+                joined = norm[hi:hi + 1] == "و" and (hi == lo or norm[hi - 1].isspace())
+                if 0 <= hi - lo <= 40 and not joined and \
+                        not SEPARATE_MENTIONS.search(norm, lo, hi):
+                    drop.add(g[0])
+                    extra[u[0]] = g[4]  # "Military Intelligence Branch 227": both words
+            elif g[2] in lex.described_actors and u[2] not in \
+                    lex.described_actors and u[3] != "generic" and \
+                    hi - lo == 1 and norm[lo] == "/":
+                # "فصائل المعارضة المسلحة/الجيش الوطني": one actor, by description and name
+                drop.add(g[0])
+                extra[u[0]] = g[4]
+    if not drop:
+        return chosen, extra
+    return [a for a in chosen if a[0] not in drop], extra
+
+
+def breakdown_agents(norm: str, sentences: list[Sentence],
+                     actors_in_sent: dict[int, list[tuple[int, int, str, str, str]]],
+                     claim_of_sent: dict[int, int],
+                     sent_agents: dict[int, list[tuple[int, int, str, str, str]]]) -> None:
+    """A toll broken down by perpetrator, as monitors' monthly reports give it ("وتوزعت
+    حصيلة الضحايا بحسب الجهات الفاعلة: - قوات النظام السوري: 51 مدنياً"): each item's
+    actor is a perpetrator."""
+    for si, acts in actors_in_sent.items():
+        if si in sent_agents or si not in claim_of_sent:
+            continue
+        start = sentences[si].start
+        item = LIST_ITEM.match(sentences[si].text)
+        count = ITEM_COUNT.search(norm, start, min(sentences[si].end, start + 90))
+        if item is None or count is None:
+            continue
+        named = [a for a in acts if a[1] <= count.start() + 6]
+        specific = [a for a in named if a[3] != "generic"]
+        if named and any(BY_PERPETRATOR.search(sentences[k].text)
+                         for k in range(max(0, si - 8), si)):
+            sent_agents[si] = specific or named

@@ -723,6 +723,8 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             span = (s_start + v_e + rel, s_start + v_e + rel + len(name))
         else:
             name, desc, rel = found
+            if _DOC_KIND.fullmatch(name.strip()):
+                continue  # "— Monthly report", "Weekly Report": a document's kind, no speaker
             lead = _DOCUMENT_OF.match(name)
             if lead and len(name) > lead.end() + 2:
                 # "Early reports by opposition groups spoke of": the groups
@@ -770,6 +772,9 @@ _POSSESSIVE_TITLE = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}['’]s\s+(
 _QUOTED_TERM = re.compile(r"(?:(?<=['’]s )|(?<=\bthe )|(?<=\bits )|(?<=\bhis )|(?<=\bher )|"
                           r"(?<=\ba )|(?<=\ban ))[\"“][^\"“”]{1,40}[\"”]")
 _SEPARATORS = _rx(r"\s*(?:(?<!\d),|,(?!\d{3})|[;:\"”“«»—–|]|\s-\s)\s*")
+# kinds of document that read as a subject before "report" in a header line
+_DOC_KIND = re.compile(r"(?:monthly|weekly|daily|annual|quarterly|biannual|periodic|special|final|"
+                       r"preliminary|interim|situation|flash|field|progress|thematic)", re.I)
 _VERBISH = _rx(r"\b(?:killed|were|was|had|have|has|been|is|are|did|do|does|will|would|"
                       r"could|shot|stormed|fled|left|came|went|took|killing|wounding|injuring|"
                       r"leaving|including|hit|struck)\b", re.I)
@@ -1134,6 +1139,57 @@ _REPORT_OF = _rx(r"(?:report|statement|press release|update|submission)\s+(?:of|
                  r"(?:the\s+)?(?P<org>[^\n(:]{4,120}?)\s*(?:\(|$)", re.I)
 _DOC_TYPE_LINE = _rx(r"(?:press release|press statement|statement|news release|for immediate "
                      r"release|بيان(?:\s+\S+){0,3}|تصريح صحفي)", re.I)
+# "Independent International Commission of Inquiry on the Syrian Arab Republic Report to the
+# Human Rights Council": the body, then the kind of document and whom it is addressed to
+_REPORT_TO = _rx(r"(?P<org>[^\n(:]{4,120}?)\s+(?:report|statement|update|submission)\s+(?:to|on)\b",
+                 re.I)
+# A press release in the third person: "The Hague – The Syrian Network for Human Rights (SNHR)
+# today released its monthly report ...": the body publishes the document itself
+_RELEASES_ITS = _rx(
+    r"(?:^|[-–—]\s+)(?:[Tt]he\s+)?(?P<org>[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|of|for|on|the|and|in|"
+    r"al-[\w'’-]+)){1,10})(?:\s*\([A-Z][A-Za-z]{1,9}\))?\s+(?:today\s+|on\s+\w+\s+)?"
+    r"(?:released|publishe[sd]|issued|launche[sd]|releases|issues)\s+(?:its|their)\s+"
+    r"(?:[\w-]+\s+){0,3}(?:report|statement|update|briefing|bulletin|findings)\b")
+# An Arabic statement opens with the body in the present tense: "تعلن وزارة الداخلية أن ...";
+# a news report about it would say "أعلنت"
+_AR_ANNOUNCES = _rx(
+    r"^\W*(?:تعلن|يعلن|تؤكد|يؤكد|تدين|يدين|تنعى|ينعى|تنفي|ينفي)\s+(?P<org>(?:وزارة|قيادة|مديرية|"
+    r"المديرية|الشبكة|المرصد|هيئة|الهيئة|مجلس|المجلس|لجنة|اللجنة|منظمة|رابطة|الرابطة|الحكومة|"
+    r"محافظة|إدارة|الإدارة|مكتب|المكتب|الدفاع المدني|القيادة|الامانة|الأمانة)(?:\s+[^\s،,.:]+){0,4}?)"
+    r"\s*(?:،|,|\s(?:ان|أن|إن|عن|في|ب)\s)")
+# what names a body, not a person ("the Syrian Centre for Justice and Accountability")
+_ORG_HEAD = re.compile(r"\b(?:Centre|Center|Network|Observatory|Commission|Committee|Council|"
+                       r"Ministry|Office|Organi[sz]ation|Association|League|Group|Foundation|"
+                       r"Institute|Coalition|Union|Watch|Directorate|Agency|Authority|Board|"
+                       r"Project|Initiative|Defence|Defense|Syrians for)\b")
+# the document's own agency in a wire's dateline: "BEIRUT (Reuters) -", "DAMASCUS, May 2 (AP) —"
+_WIRE_DATELINE = re.compile(r"\((?:Reuters|AP|AFP|Associated Press|dpa|Anadolu|Xinhua|SANA|"
+                            r"[A-Z][A-Za-z]{1,12})\)\s*[-–—]")
+
+
+def publisher(norm: str, sentences: list[tuple[int, int]], lex: Lexicons) -> tuple[str, int] | None:
+    """The body that publishes the document itself, and the sentence that says so (-1 for the
+    header): its header ("Euphrates Documentation Project — Monthly report"), a third-person
+    press release ("X today released its monthly report"), or an Arabic statement that opens
+    with the body ("تعلن وزارة الداخلية أن"). Claims the document makes without another source
+    are then that body's. Not a news agency's wire about a body's report ("BEIRUT (Reuters) -")."""
+    org = header_organisation(norm, lex)
+    if org:
+        return org, -1
+    for ln in [ln.strip() for ln in norm[:400].split("\n") if ln.strip()][:3]:
+        m = _REPORT_TO.match(ln)
+        if m and first_matching(lex.source_roles, m.group("org")) in ("NGO", "official"):
+            return m.group("org").strip(), -1
+    if _WIRE_DATELINE.search(norm[:300]):
+        return None
+    for k, (s, e) in enumerate(sentences[:4]):
+        m = _RELEASES_ITS.search(norm, s, e) or _AR_ANNOUNCES.match(norm, s, e)
+        if m and (first_matching(lex.source_roles, m.group("org")) in ("NGO", "official") or
+                  _ORG_HEAD.search(m.group("org"))):
+            return m.group("org").strip(), k
+    return None
+
+
 def first_person(name: str) -> bool:
     """"our researchers", "we", "مكتبنا": an organisation speaking of itself."""
     return bool(_FIRST_PERSON_NAME.fullmatch(normalize_arabic(name.strip().lower())))

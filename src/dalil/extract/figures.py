@@ -915,3 +915,28 @@ def clause_bounds(norm: str, start: int, end: int, pos: int) -> tuple[int, int]:
             hi = m.start()
             break
     return lo, hi
+
+
+# Read by the pipeline when it links a figure to the count before it or to a disclaimer.
+SUBSET_LINK = _rx(r"^[^.;:!?]*(?:\b(?:including|among them|of whom|of them|as well as)\b|"
+                   r"(?:بينهم|منهم|من بينهم))[^.;:!?]*$|^[^.;:!?\d]{0,30}\b(?:and|or)\s+$|"
+                   r"^[^.;:!?\d]{0,25}[–—(:]\s*$", re.I)  # "111 civilians – 90 men, ..."
+
+# the next item of a breakdown: "بينهم أربعة أطفال وامرأتان", "including four children and two
+# women": one noun, then "and" / "و" / a comma, then the next number
+BREAKDOWN_NEXT = _rx(r"\s*[^\s\d.;:!?]+\s*(?:[,،]\s*)?(?:(?:and|or)\s+|و)?", re.I)
+
+# a number with its own casualty word right after it ("30 injured") starts a new count
+OWN_WORD_AFTER = _rx(r"\s*(?:(?:people|others|persons|civilians|اخرين|آخرين|شخصا)\s+)?"
+                      r"(?:injured|wounded|killed|dead|detained|missing|displaced|جريح|جرحى|قتيل|"
+                      r"قتلى|مصاب\S*|معتقل\S*|نازح\S*)\b", re.I)
+
+# "AFP could not confirm either figure": the two sources' tolls, wherever they were given
+EITHER_FIGURE = _rx(r"\b(?:either|both|neither)\s+(?:of\s+the(?:se)?\s+)?(?:figures?|tolls?|"
+                     r"counts?|numbers?|accounts?|claims?)\b|(?:اي|أي|كلا)\s+(?:من\s+)?"
+                     r"(?:الحصيلتين|الرقمين|الروايتين)", re.I)
+
+THAT_FIGURE = _rx(r"\b(?:that|this|the)\s+(?:figure|number|toll|estimate|claim|account|report)\b"
+                   r"(?!s)|هذا الرقم|هذه الحصيله|هذه الارقام|هذه الاعداد", re.I)
+
+CLAUSE_HINT = _rx(r"\b(?:while|whereas|but|although)\b|;|بينما|في حين|فيما", re.I)

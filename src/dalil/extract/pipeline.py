@@ -20,34 +20,68 @@ from dalil.errors import InputError, TooLargeError
 from dalil.extract import attribution as attr
 from dalil.extract import fastre
 from dalil.extract.actors import (
-    AGENT_CUE,
-    AGENT_LIST_BEFORE,
-    ATTACK_CLAUSE_BEFORE,
+    AGENT_BEFORE,
+    ALIAS_IN_PARENS,
+    ANOTHER_AGENT,
+    ARMED_OR_SPEAKING_AFTER,
     ATTACK_NOUN,
     ATTACK_VERB_AFTER,
-    CLASH_BEFORE,
-    COMBAT_LOSS_AFTER,
+    BLAMED_ON,
+    CLAIMED_MEMBERSHIP,
+    CLASH_PARTY_BEFORE,
+    CLAUSE_START,
+    COMMITTED,
     COMMUNITY_HEAD_AFTER,
     COMMUNITY_HEAD_BEFORE,
     COUNTED_BEFORE,
     DEFINITE_ATTACK,
+    DENIAL,
     DESTINATION_BEFORE,
-    DISGUISE_BEFORE,
     FRONTED_PRONOUN,
     IDENTIFIED_AS,
-    UNDERGOER_VERB,
+    INCLUDING_NAMED,
+    JOINED,
+    LABEL_ACTOR,
+    LABEL_AFTER,
+    LABEL_BEFORE,
+    MEMBER_LINK,
+    MEMBERSHIP,
+    OBJECT_END,
+    ON_BEFORE,
+    PERPETRATOR_WORD,
+    PRONOUN_SUBJECT,
     UNKNOWN_ACTOR,
+    UNKNOWN_HINT,
+    VICTIMS_WERE,
+    breakdown_agents,
     coordinated_actors,
+    definite,
+    drop_same_mention_groups,
+    is_agent,
     unknown_actor_label,
 )
-from dalil.extract.dates import DateMatch, find_dates, is_dateline
+from dalil.extract.date_roles import (
+    ONLY_THE_TIME,
+    PERIOD_LABEL,
+    PLUPERFECT_BEFORE,
+    PUBLICATION,
+    date_role,
+    is_narrative,
+)
+from dalil.extract.dates import DateMatch, find_dates
 from dalil.extract.figures import (
+    BREAKDOWN_NEXT,
     CASUALTY_AFTER,
+    CLAUSE_HINT,
     COORDINATED_NEXT,
+    EITHER_FIGURE,
     HOSTAGE_AFTER,
     INCLUDED_START,
     NEVER_SEEN_AGAIN,
+    OWN_WORD_AFTER,
     SUBSET_BEFORE,
+    SUBSET_LINK,
+    THAT_FIGURE,
     casualty_word,
     classify,
     clause_bounds,
@@ -81,14 +115,11 @@ from dalil.extract.model import (
 )
 from dalil.extract.numbers import find_numbers
 from dalil.extract.places import (
-    _BASE,
-    _DESTINATION,
-    WHERE_AFTER,
     RawMention,
     city_of_quarters,
     find_place_mentions,
     latin_name,
-    origin_before,
+    place_role,
     resolve,
 )
 from dalil.extract.statistical import PLACE_LABELS, EntityModel
@@ -107,42 +138,7 @@ def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
 EXTRACTOR_VERSION = "0.5.0"
 MAX_CHARS = 5_000_000
 
-# After a place that opens a paragraph: "BEIRUT, March 8 (Wire) -", "DAMASCUS (AP) —", "QAMISHLI,
-# Syria, May 2 -": a dateline below a headline, not a sentence that starts with a place name.
-_DATELINE_REST = re.compile(
-    r"(?:,\s*[A-Z][A-Za-z ]{1,20})?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
-    r"\s*(?:\([^()\n]{1,40}\))?\s*(?:—|–|-|:)")
 
-# "AFP could not confirm either figure": the two sources' tolls, wherever they were given
-_EITHER_FIGURE = _rx(r"\b(?:either|both|neither)\s+(?:of\s+the(?:se)?\s+)?(?:figures?|tolls?|"
-                     r"counts?|numbers?|accounts?|claims?)\b|(?:اي|أي|كلا)\s+(?:من\s+)?"
-                     r"(?:الحصيلتين|الرقمين|الروايتين)", re.I)
-_VICTIM_MEMBERS = _rx(r"(?:\b(?:including|among them|among whom|of whom|among the dead|among the "
-                      r"victims)\s+(?:\S+\s+){0,2}(?:members?|fighters?|soldiers?|officers?|"
-                      r"personnel|elements|recruits|conscripts)\s+(?:of|from)\s+(?:the\s+)?|"
-                      r"(?:^|\s)(?:بينهم|منهم|من بينهم|بينها)\s+(?:\S+\s+){0,2}?(?:من\s+)?"
-                      r"(?:عناصر|عنصر|عنصرين|عنصران|مقاتلي|افراد|جنود|ضباط|منتسبي)\s+(?:من\s+)?)$",
-                      re.I)
-_ARRESTS_SUSPECTS = _rx(r"(?:\s+\S+){0,3}?\s+(?:had\s+|have\s+|has\s+)?(?:arrested|detained|"
-                        r"apprehended|captured)\s+(?:\S+\s+){0,3}?(?:suspects?|men suspected|"
-                        r"people suspected|alleged perpetrators)|(?:\s+\S+){0,2}?\s+(?:القبض|بالقبض)"
-                        r"\s+على\s+(?:\S+\s+){0,3}?(?:متهم|متورط|مشتبه|مطلوب|المتهم|المتورط|"
-                        r"المشتبه|المطلوب)", re.I)
-_EN_AGENT_CHAIN = _rx(r"\bby\s+(?P<chain>[^.;:!?\"“”]{2,160}?(?:,|\band|\bas well as)\s+(?:the\s+)?"
-                      r"(?:[\w'-]+\s+){0,6})$", re.I)
-# "killed by gunmen, the Interior Ministry said": the next name speaks, it is no second agent
-_SPEAKS_AFTER = _rx(r"(?:\s+(?:also|later|earlier|had|has|have))?\s+(?:said|says|told|reported|added|"
-                    r"stated|announced|denied|denies|claimed|claims|accused|blamed|confirmed|"
-                    r"wrote|posted)\b", re.I)
-_CHAIN_BREAK = _rx(r"\b(?:was|were|is|are|had|has|have|said|says|told|killed|who|which|when|after|"
-                   r"before|while|during|in|on|at|against|between)\b", re.I)
-_TALLY_SHARE_AFTER = _rx(r"(?:\s*\([^()]{1,40}\))?\s+(?:(?:were\s+|was\s+)?responsible\s+)?(?:for|with)\s+"
-                         r"(?:\d|[٠-٩])|(?:\s*\([^()]{1,40}\))?\s+بـ?\s*(?:\d|[٠-٩])", re.I)
-_TALLY_SHARE_CUE = _rx(r"\b(?:responsible\s+for|accounted\s+for|blamed\s+for|attributed)\b|"
-                       r"(?:^|\s)(?:تتصدر\S*|تصدر\S*|تليها|يليها|تلتها|تلاها)(?:\s|$)", re.I)
-_ONLY_THE_TIME = _rx(r"\W*(?:[A-Z][\w-]{0,12}\s*:\s*)?(?:it|this|that|all this|all of this)\s+"
-                     r"(?:was|happened|took place|began|started)\s+(?:on|in|at|around|during)\b|"
-                     r"\W*(?:كان|حدث|جرى|وقع)\s+ذلك\s+(?:في|يوم|بتاريخ)\s", re.I)
 _NEGATION = _rx(r"(?:\b(?:no|not|never|denied|deny|denies|without|nobody|none)\b"
                        # ("ولم ترد أنباء عن اعتقالات": the conjunction glued to the negation)
                        r"|(?:^|\s)[وف]?(?:لم|لا(?!\s+(?:يقل|تقل|يزال|تزال|سيما))|نفى|نفت|دون|بدون|ينفي|"
@@ -153,271 +149,15 @@ _GOODS_TAKEN = _rx(r"\b(?:gold|phones?|mobiles?|money|cash|jewell?ery|cars?|vehi
                    r"valuables|livestock|sheep|cattle|furniture|tractors?|laptops?|savings|"
                    r"possessions|motorcycles?|computers?|televisions?)\b[^.;]{0,40}?\s(?:was|were)"
                    r"\s+taken\b[^.;]*$", re.I)
-_DENIAL = _rx(r"\b(?:denied|denies|deny|dismissed|rejected|refuted)\b|(?:^|\s)(?:و|ف)?"
-                     r"(?:نفى|نفت|ينفي|تنفي|نفي|نفيا)(?:\s|$)", re.I)
-_SUBSET_LINK = _rx(r"^[^.;:!?]*(?:\b(?:including|among them|of whom|of them|as well as)\b|"
-                   r"(?:بينهم|منهم|من بينهم))[^.;:!?]*$|^[^.;:!?\d]{0,30}\b(?:and|or)\s+$|"
-                   r"^[^.;:!?\d]{0,25}[–—(:]\s*$", re.I)  # "111 civilians – 90 men, ..."
-# the next item of a breakdown: "بينهم أربعة أطفال وامرأتان", "including four children and two
-# women": one noun, then "and" / "و" / a comma, then the next number
-_BREAKDOWN_NEXT = _rx(r"\s*[^\s\d.;:!?]+\s*(?:[,،]\s*)?(?:(?:and|or)\s+|و)?", re.I)
-# a number with its own casualty word right after it ("30 injured") starts a new count
-_OWN_WORD_AFTER = _rx(r"\s*(?:(?:people|others|persons|civilians|اخرين|آخرين|شخصا)\s+)?"
-                      r"(?:injured|wounded|killed|dead|detained|missing|displaced|جريح|جرحى|قتيل|"
-                      r"قتلى|مصاب\S*|معتقل\S*|نازح\S*)\b", re.I)
-_PERPETRATOR_WORD = _rx(r"\b(?:perpetrators?|culprits|attackers were|carried out by|committed by|"
-                        r"blamed|accused|accuses?|held responsible|(?:attacks?|airstrikes?|air strikes?|"
-                        r"raids?|shelling|bombardment|assaults?) by)\b|"
-                        r"(?:الجناه|الجناة|مرتكبي|مرتكبو|منفذي|منفذو)", re.I)
-_COMMITTED = _rx(r"\b(?:(?:committed|carried out|perpetrated|were responsible for|are responsible "
-                 r"for)\s+(?:\w+\s+){0,2}(?:violations|abuses|crimes|atrocities|massacres|killings)|"
-                 # "IS claimed responsibility for the bombing", "X were accused of killing"
-                 r"claim(?:ed|s)?\s+responsibility|(?:were|was|are|is|have been|has been)\s+"
-                 r"(?:\w+\s+)?(?:accused|blamed)\s+(?:of|for)\b|"
-                 # "HRW concluded that government forces carried out the attack"
-                 r"(?:carried out|perpetrated|conducted|launched|(?:was|were) behind)\s+(?:the|this|"
-                 r"that|these|those)\s+(?:\w+\s+){0,2}(?:attacks?|strikes?|airstrikes?|massacres?|"
-                 r"bombings?|assault|raids?|shelling|executions|abductions|killings?)|"
-                 r"(?:were|was|are|is)\s+(?:\w+\s+)?responsible)\b|"
-                 r"(?:ارتكب\w*|ارتكاب|نفذ\w*|تنفيذ)\s+(?:\S+\s+){0,2}(?:ال)?(?:انتهاكات|جرائم|مجازر)",
-                 re.I)
-_PRONOUN_SUBJECT = _rx(
-    r"^\W*(?:they|he|she|the (?:attackers|gunmen|men|fighters|assailants|militiamen|soldiers)|"
-    r"then they|later they|\S+وا\s|هم\s)", re.I)
-_WITNESS_HEAD = _rx(r"\W*(?:the\s+|a\s+|some\s+)?(?:residents?|villagers?|people|families|"
-                           r"witness(?:es)?|survivors?|relatives|displaced|اهالي|سكان|احد سكان)",
-                           re.I)
-_STATEMENT_DATE = _rx(
-    r"\b(?:said|told|reported|announced|stated|published|released|issued|wrote|posted|added|"
-    r"statement|report|updated|briefing)\b[^.]{0,12}$|"
-    # a word of its own: "اعتقال" holds "قال" but says nothing
-    r"(?:^|\s)[وف]?(?:قال|قالت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|نشر|نشرت|بيان|تقرير|صرح)\S{0,3}"
-    r"[^.\n]{0,30}$", re.I)
-# "Date of interview:", "Interview date:": a label that dates the telling, not the events
-_LABEL_DATE = _rx(r"\b(?:date\s+of\s+(?:the\s+)?(?:interview|statement|testimony|report|publication|"
-                  r"release|issue|filing)|(?:interview|statement|testimony|report|issue|release|filing)"
-                  r"\s+date|interviewed(?:\s+on)?)\s*:?\s*$", re.I)
-# clashes, strikes and fighting: where they happened is a scene of the report's events
-_INCIDENT = _rx(r"\b(?:clash(?:es|ed)?|fighting|battles?|struck|strikes?|air ?strikes?|shelled|"
-                r"ambush(?:ed)?|offensive|explosions?|blasts?|stormed|besieged|siege)\b|"
-                r"(?:^|\s)[وف]?(?:اشتباك\S*|معارك|غار[هة]|غارات|استهدف\S*|انفجار|هجوم|اقتحم\S*|"
-                # SANA: "أحبطت محاولة تسلل على محور قرية X", "تصدت لهجوم"
-                r"حصار|قصف\S*|تسلل\S*|تصدت|تصدى)(?:\s|$)", re.I)
-# Narrative sentences without a violation word whose date is still a reported event's ("It was
-# nine in the morning of 7 March when the first trucks drove into the village", "Government
-# forces entered the city this morning", "وكانت وحدات الجيش قد أحبطت أمس محاولة تسلل"): acts of
-# armed men that need no other word, and movements that count with an armed actor named.
-_NARRATIVE_ACT = _rx(
-    r"\b(?:stormed|overran|overrun|besieg\w*|(?:under|laid|lay)\s+(?:full\s+|a\s+)?siege|encircled|"
-    r"ambush(?:ed)?|opened\s+fire|raided|captured|seized\s+control|took\s+(?:full\s+)?control|"
-    r"infiltrat\w*|foiled|repelled|counter-?offensive|returned\s+to\s+find|fired\s+on|"
-    r"forced\s+(?:\w+\s+){1,3}(?:to\s+leave|out)|"
-    r"(?:was|were|been|being)\s+(?:later\s+|eventually\s+|finally\s+)?(?:released|freed)|"
-    r"(?:was|were|been)\s+(?:\w+\s+)?(?:hit|attacked|targeted|bombed)|"
-    r"attacks?\s+(?:by|on|against)|ransom|"
-    # "my brother was taken on 14 December"; burying the dead ("helped us bury them")
-    r"(?:was|were)\s+(?:\w+\s+)?(?:taken|abducted|snatched|dragged)(?!\s+(?:to\s+(?:a\s+|the\s+)?"
-    r"hospital|into\s+account|over))|bur(?:y|ied)\s+(?:them|him|her|the|their|his|\d+)|"
-    # "The raid came on 3 May", "the shelling began at dawn on Friday"
-    r"(?:raid|attack|assault|strike|airstrike|air\s+strike|bombing|shelling|massacre|killings?|"
-    r"ambush|offensive|incursion|operation)s?\s+(?:\w+\s+)?(?:came|happened|occurred|took\s+place|"
-    r"began|started|unfolded)|"
-    r"released\s+from|freed\s+from|found\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?bod(?:y|ies)|"
-    r"bod(?:y|ies)\s+(?:\w+\s+){0,3}(?:was|were)\s+(?:found|recovered|discovered))\b|"
-    r"(?:^|\s)[وف]?(?:اقتحم\S*|حاصر\S*|حصار|احبط\S*|تسلل\S*|تصد\S*|سيطر\S*|افرج\S*|الافراج|"
-    r"اطلق\S*\s+سراح\S*|اطلاق\s+سراح\S*|عثر\S*\s+على|انتشل\S*|كمين|داهم\S*|مداهم\S*|"
-    r"[ايت]?طلق\S*\s+(?:ال)?نار|اطلاق\s+(?:ال)?نار|اجبر\S*|فديه|الفديه|اقتيد\S*|اقتاد\S*|"
-    r"دفن\S*|ودفن\S*|"
-    # "عاد الأهالي إلى القرية ليجدوا منازلهم مدمرة" (returned to find ...)
-    r"عاد\S*\s+(?:\S+\s+){0,6}?(?:لي?جد\S*|ووجد\S*|فوجد\S*)|"
-    # "وقع الهجوم فجر الجمعة", "جرت المداهمة في ٣ أيار"
-    r"(?:وقع|وقعت|جرى|جرت|بدا|بدات)\s+(?:ال)?(?:هجوم|مداهمه|مجزره|غاره|عمليه|حمله|اقتحام)\S*|"
-    r"(?:هجوم|هجمات|الهجوم|الهجمات|اعتداء\S*|الاعتداء\S*)\s+(?:على|ل|من\s+قبل))(?:\s|$)",
-    re.I)
-_NARRATIVE_MOVE = _rx(
-    r"\b(?:entered|drove\s+(?:in)?to|rolled\s+into|swept\s+into|moved\s+into|advanced|withdrew|"
-    r"pulled\s+out|arrived|came\s+(?:back|to|into)|returned\s+to|cut\s+(?:off\s+)?the)\b|"
-    r"(?:^|\s)[وف]?(?:دخل\S*|توغل\S*|انسحب\S*|وصل\S*|عاد\S*|تقدم\S*)(?:\s|$)", re.I)
-_ARMED = _rx(
-    r"\b(?:forces|troops|army|soldiers|gunmen|armed\s+men|fighters|militia\w*|militants|rebels|"
-    r"insurgents|security\s+(?:forces|services|men)|police|patrols?|convoy|tanks|pick-?up\s+trucks|"
-    r"checkpoint)\b|(?:^|\s)[وف]?(?:ال)?(?:جيش|قوات|مسلح\S*|عناصر|دوري\S*|فصائل|ميليشي\S*|مليشي\S*|"
-    r"وحدات|الامن|رتل|ارتال|دبابات)(?:\s|$)", re.I)
-# "fighters were sent after an ambush on Thursday": the act after "after" is where the
-# sentence starts from, not what it reports
-_NARRATIVE_ANCHOR = _rx(r"(?:\b(?:after|following|before|since|followed|preceded|(?:sparked|triggered|"
-                        r"prompted)\s+by)|(?:^|\s)(?:بعد|عقب|اثر|قبل|منذ|تلت|اعقبت))\s+"
-                        r"(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+)?$", re.I)
 
 
-def _is_narrative(text: str) -> bool:
-    """Whether a sentence tells an act of armed men (its date is then an event's, see
-    _NARRATIVE_ACT)."""
-    for m in _NARRATIVE_ACT.finditer(text):
-        if not _NARRATIVE_ANCHOR.search(text, max(0, m.start() - 30), m.start() + (
-                1 if text[m.start():m.start() + 1].isspace() else 0)):
-            return True
-    return bool(_NARRATIVE_MOVE.search(text) and _ARMED.search(text))
-
-
-_PLUPERFECT_BEFORE = _rx(r"\bhad\s+(?:not\s+|already\s+|previously\s+|earlier\s+)?(?:been\s+)?"
-                         r"(?:\w+\s+)?$", re.I)
-_PERIOD_LABEL = _rx(r"\b(?:period\s+covered|reporting\s+period|covering\s+the\s+period|period)\s*:\s*"
-                    r"(?:from\s+)?$|(?:الفتره\s+المشموله|فتره\s+التقرير|الفتره)\s*:\s*(?:من\s+)?$",
-                    re.I)
-# "the ministry gave a lower figure on Monday evening": when a toll was given
-_TOLL_STATEMENT = _rx(r"\b(?:gave|put|raised|revised|updated|lowered|released)\s+(?:a|an|the|its|their)?\s*"
-                      r"(?:\w+\s+)?(?:figure|toll|tally|count|number)\b[^.]{0,30}$", re.I)
-# "47 interviews conducted by researchers between ...": when the documenting was done
-_METHOD_DATE = _rx(r"\b(?:interviews|interviewed|we spoke (?:to|with)|wrote to)\b[^.]{0,70}\b(?:between|from|"
-                   r"on|in|during)\s+$", re.I)
-_PASSIVE_REPORTED = _rx(r"\b(?:be|been|being|was|were|is|are)\s+(?:(?:later|eventually|finally|"
-                        r"also|first)\s+)?(?:reported|released)\b[^.]{0,12}$", re.I)
-_ANCHOR_ONLY_BEFORE = _rx(r"\b(?:days|weeks|months|years)\s+(?:after|following|before|since)\s+"
-                          r"(?:the\s+)?$|(?:^|\s)(?:الايام|الاسابيع|الاشهر|الشهور|السنوات)\s+"
-                          r"(?:التي\s+)?(?:تلت|اعقبت|بعد|قبل|سبقت)\s+$", re.I)
-_BIRTH_BEFORE = _rx(r"(?:\bborn\s+(?:in\s+|on\s+)?|\(b\.\s*|(?:^|\s)(?:مواليد|ولد|ولدت|المولود|"
-                    r"المولوده)\s+(?:عام\s+|سنه\s+|في\s+)?)$", re.I)
-# a year that names a thing rather than dating an event ("the 1974 ceasefire line")
-_NAMED_BY_YEAR = _rx(r"\s+(?:[\w-]+\s+)?(?:line|lines|constitution|census|budget|law|decree|"
-                     r"resolution|borders?|report|study|survey|letter|book|documentary|film|paper|"
-                     r"ruling|verdict|interview)\b", re.I)
-# "a UN satellite survey in 2017 counted ...": when the documenting was done
-_DOCUMENT_DATE = _rx(r"\b(?:report|survey|study|census|assessment|investigation|inquiry)\s+"
-                     r"(?:(?:published|released|conducted|carried\s+out|issued)\s+)?(?:in|on|dated)\s+$",
-                     re.I)
-# "في نهاية نيسان الماضي نُشر الفيديو", "in April the report was published": the verb of
-# publishing comes after the date
-_PUBLISHED_AFTER = _rx(r"^\W{0,3}(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,4}?(?:(?:was|were)\s+)?"
-                       r"(?:published|posted|aired|broadcast|leaked|issued)\b|"
-                       r"^\W{0,3}(?:\S+\s+)?[وف]?(?:نشر|نشرت|صدر|صدرت|بث|بثت|سرب|سربت|اصدر|اصدرت)(?:\s|$)", re.I)
-# "the ceasefire agreement signed in March 2020", "اتفاق وقف إطلاق النار الموقّع في آذار ٢٠٢٠"
-_AGREEMENT_DATE = _rx(r"\b(?:agreement|ceasefire|truce|deal|accord|memorandum)\s+(?:\w+\s+)?(?:signed|"
-                      r"agreed|reached|concluded|brokered)\s+(?:(?:in|on)\s+)?$|(?:اتفاق|الاتفاق|اتفاقيه|"
-                      r"الاتفاقيه|هدنه|الهدنه|النار|التسويه|تسويه)\S*\s+(?:\S+\s+){0,2}(?:الموقع|الموقعه|المبرم|"
-                      r"المبرمه|الذي\s+وقع|التي\s+وقعت|المعلن|المعلنه)\s+(?:في\s+)?(?:شهر\s+|عام\s+)?$", re.I)
-# "300 families still live in tents today", "يعيش اليوم": "today" is nowadays, not a day
-_STATE_NOW = _rx(r"\b(?:still|remains?|remaining|now|lives?|living|nowadays|no\s+longer|"
-                 # a trend: "ransoms have gone from X in 2019 to Y today"
-                 r"(?:has|have)\s+(?:gone|risen|grown|become|fallen|doubled|tripled)|from\b.*\bto)\b|"
-                 r"(?:^|\s)[وف]?(?:لا\s+يزال|لا\s+تزال|ما\s+زال|ما\s+زالت|لا\s+يزالون|ما\s+زالوا|يعيش\S*|"
-                 r"تعيش\S*|يقيم\S*|تقيم|يقدر|تقدر|بات|باتت|اصبح|اصبحت)(?:\s|$)", re.I)
-_PAST_EN = re.compile(r"\b(?:\w{3,}ed|shot|hit|struck|fled|took|began|came|went|fell|broke|"
-                      r"threw|led|saw|found|held)\b", re.I)
-
-
-def _is_nowadays(clause: str) -> bool:
-    """Whether "today" in this clause means nowadays: a state ("remain", "still live",
-    "يعيش"), and no English verb in the past tense ("gunmen killed five today")."""
-    return bool(_STATE_NOW.search(clause)) and not _PAST_EN.search(clause)
-
-
-# "On 5 May, the ministry said ...", "وفي ٥ أيار، قالت الوزارة": the date of a statement
-_OPENS_SENTENCE = _rx(r"(?:^|[.!?:\n]\s*)(?:(?:on|in)\s+|[وف]?(?:في|يوم)\s+)?$", re.I)
-_SAID_AFTER = _rx(r"^[^\S\n]*,?[^\S\n]*(?:(?:the|a|an|its|their)\s+)?(?:[\w'’-]+\s+){0,5}?(?:said|says|announced|"
-                  r"reported|stated|told|confirmed|denied|claimed|wrote|tweeted)\b|"
-                  r"^[^\S\n]*[،,]?[^\S\n]*[وف]?(?:قال|قالت|اعلن|اعلنت|افاد|افادت|ذكر|ذكرت|صرح|اكد|اكدت|نفى|نفت)"
-                  r"(?:\s|$)", re.I)
-# a meeting, a hearing, a vigil, a deadline or what is yet to come dates no reported event ("the
-# Security Council met on 10 March to discuss the killings", "the trial is due to open on 3 June")
-_NON_EVENT_BEFORE = _rx(
-    r"\b(?:met|meets|meeting|session|summit|conference|talks|hearing|hearings|trial|vigil|"
-    r"commemorat\w*|memorial|ceremony|deadline|visit(?:ed|s)?|election|vote|(?:will|shall|would)"
-    r"(?:\s+\w+){1,3}|(?:is|are|was|were)\s+(?:due|scheduled|expected|set|planned)\s+to(?:\s+\w+){1,3}|"
-    r"scheduled\s+for|has\s+until|have\s+until)\s+(?:(?:of|for|from)\s+)?(?:on|in|at)?\s*$|"
-    r"(?:^|\s)(?:اجتماع|اجتماعا|جلسه|مؤتمر|مؤتمرا|محادثات|قمه|محاكمه|وقفه|مهله|زيار[هت]\S*|"
-    r"سيعقد|ستعقد|سوف\s+\S+|من\s+المقرر\s+(?:ان\s+)?\S+|المقرر\s+\S+)(?:\s+(?!منذ|حتى|بعد|قبل)\S+)?"
-    r"\s+(?:في|يوم)?\s*$",
-    re.I)
-# "out of service by late November", "by the end of 2014": a bound, not the day it happened
-_BY_DATE = _rx(r"\bby\s+(?:the\s+(?:end|middle|beginning|start)\s+of\s+|(?:early|late|mid-?)\s*)?$", re.I)
-_PUBLICATION = _rx(r"(?:published|posted|updated|date|نشر|تاريخ النشر|بتاريخ)\s*:?\s*$",
-                          re.I)
-_AGENT_BEFORE = _rx(r"(?:\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,3}|\bat the hands of\s+"
-                           r"(?:the\s+)?|(?:على يد|علي يد|من قبل|بايدي|بيد|نفذها|ارتكبها|شنها|شنتها|"
-                           r"نفذتها|ارتكبتها|شنه|نفذه|برصاص|بنيران|بقذائف|بقصف|بغاره|بغارات|"
-                           r"برصاص قناص|على ايدي)\s+|(?:هجوم|هجمات|غاره|غارات|قصف|كمين)\s+(?:\S+\s+)?ل)$",
-                           re.I)
-# "على أيدي عناصر من الفرع ٢٢٧ التابع للأمن العسكري، وعناصر من ميليشيا «الدفاع الوطني»": Arabic
-# names the agent through a chain (members of a branch belonging to X, and members of Y), longer
-# than the window of _AGENT_BEFORE; no verb or full stop may come between the cue and the actor.
-_AR_AGENT_CHAIN = _rx(r"(?:على يد|علي يد|على ايدي|علي ايدي|بايدي|من قبل)\s+(?:(?:عناصر|مسلح\S*|"
-                      r"ما يسمى|ما تسمى|ما يعرف ب|المدعو\S*|المسماه|المسمى|"
-                      r"افراد|مقاتل\S*|دوري\S*|قو\S*|من|الفرع|فرع|[\d٠-٩]+|التابع\S*|تابع\S*|"
-                      r"ميليشي\S*|مليشي\S*|الموالي\S*|[وو]?عناصر|ال\S+|لل\S+)[\s،,«»\"]+){1,10}"
-                      r"(?:ل|لل|و|ال)?$")
-# "وقالت وزارة الدفاع ...": the subject of a speech verb speaks about the event, it is no agent
-_AR_SPEAKER_BEFORE = _rx(r"(?:^|\s)[وف]?(?:قال|قالت|اعلن|اعلنت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|"
-                         r"نفى|نفت|نفي|اتهم|اتهمت|صرح|صرحت|زعم|زعمت|ادان|ادانت)\s+(?:\S+\s+)?$")
-_PATIENT_BEFORE = _rx(r"(?:\b(?:against|targeting|targeted|ambushed|attacked|killed|"
-                             # "the operation targeted \"remnants of the former regime\"",
-                             # "arrested members of X": X is the one acted on
-                             r"arrested|detained|pursuing|pursued|hunting|rounded up|"
-                             r"killing|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}[\"“«']?|"
-                             # "seized Afrin from the Kurdish YPG militia": the loser of ground
-                             r"\b(?:seized|captured|took|wrested|recaptured|retook|expelled|drove)\s+"
-                             r"(?:\S+\s+){0,3}?(?:from|out)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|(?:ضد|استهداف|استهدفت|"
-                             r"استهدف|مقتل|قتل|اغتيال|اعتقال|خطف|اختطاف|اصابة|"
-                             # "استشهد عنصران من الجيش": the dead and wounded are no agents
-                             r"استشهد\S*|استشهاد|اصيب\S*|جرح|مصرع|لقي)\s+(?:\S+\s+){0,3}|"
-                             # the charge against the detained: "accused of links to IS",
-                             # "بحجة الانتماء لخلايا تنظيم الدولة" (the pretext, not the agent)
-                             r"\b(?:accused|accusing|suspected|suspicion|charges?|charged|convicted|"
-                             r"pretext|pretexts)\s+(?:of\s+)?(?:\S+\s+){0,4}?(?:belonging|"
-                             r"membership|links?|ties|affiliation|collaborat\w+|working|dealing|"
-                             r"communicat\w+|spying)\s+(?:to|with|in|for)\s+(?:the\s+)?"
-                             r"(?:\S+\s+){0,2}|(?:بحجة|بتهمة|بذريعة|بتهم|تهمة)\s+(?:\S+\s+){1,3})$",
-                             re.I)
-# a sentence may give figures of two sources only if it has two clauses
-# "هاجم مسلحون ... دوريات وحواجز للأمن العام", "على مواقع للأمن العام": its posts were attacked
-# (but "القصف مصدره مواقع قوات النظام": the fire came from them)
-_AR_ATTACKED_POSTS = _rx(r"(?:على|ضد|هاجم\S*|استهدف\S*|اقتحم\S*|مهاجم\S*|هجوم\S*|هجمات)\s+"
-                         r"(?:\S+\s+){0,6}?(?:مواقع|حواجز|دوريات|نقاط|مقرات|مراكز|ثكنات)\s+"
-                         r"(?:\S+\s+){0,2}$")
-# "factions affiliated to the SNA", "فصائل تابعة للجيش الوطني": members of a known group
-_MEMBERSHIP = _rx(r"\b(?:affiliated|belonging)\b|تابع|يتبع|تتبع", re.I)
-_CLAUSE_HINT = _rx(r"\b(?:while|whereas|but|although)\b|;|بينما|في حين|فيما", re.I)
-# "X, and by unidentified armed men": a second agent, not X's own gunmen
-# "X and Y", "X" و"Y", "X (Y)": one list of agents
-_JOINED = _rx(r"[\s\"«»“”)]*(?:,|and|or|و)[\s\"«»“”(]*(?:(?:allied|affiliated|auxiliary|other|"
-              r"local|foreign)\s+)?"
-              # "the Turkish occupation army and its mercenaries of the so-called "SNA"",
-              # "الاحتلال التركي ومرتزقته من فصائل ..."
-              r"(?:(?:its|their)\s+(?:mercenaries|proxies|allies|auxiliaries|militias|affiliated "
-              r"factions)\s+(?:of|from|in)\s+(?:the\s+)?(?:so-called\s+)?[\"«“]?|"
-              r"(?:مرتزقته|مرتزقتها|مرتزقتهم|ميليشياته|ميليشياتها|حلفاؤه|حلفائه)\s+(?:من\s+)?"
-              r"(?:ما\s+يسمى\s+(?:ب)?)?[\"«“]?)?", re.I)
 _WHOSE_ACCOUNT = _rx(r"\b(?:the\s+)?(?P<who>[A-Z][\w-]*(?:['’]s)?|\w+['’]s)\s+(?:account|claims?|"
                      r"statement|version|figures?|toll)\b")
 _NOT_WHO = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
             "our", "no", "any", "each", "both", "either", "neither"}
-_ALIAS_IN_PARENS = _rx(r"[\s\"«»“”]*\(\s*")
-# ", they said,": an aside in a clause, not a speaker of it
-_SPEECH_ASIDE = _rx(r",\s*(?:he|she|they|we|it|witnesses|residents|relatives)\s+(?:said|say|says|"
-                    r"added|recalled|told \w+)\s*,", re.I)
-# a violation noun as the subject of its own clause: "..., kidnapping has become a business"
-_NOMINAL_SUBJECT = re.compile(r"\w+\s+(?:has|have|had|was|were|is|are|became|remains?|remained)\b",
-                              re.I)
-# the subject's own verb right after it: "مسلحين ملثمين دخلوا"
-_AR_PLURAL_VERB_AFTER = re.compile(
-    r"\s+(?:\S{2,}وا|ت(?:توغل|قتحم|داهم|دخل|شن|هاجم|قصف|ستهدف|طلق|عتقل|حرق|نهب|عدم|قتل)|"
-    # a group's verb agrees in the feminine: "قوات الاحتلال تتوغل ... وتعتقل"
-    r"(?:توغل|اقتحم|داهم|دخل|شن|هاجم|قصف|استهدف|اطلق|اعتقل|احرق|نهب|اعدم|قتل)ت)(?:\s|$)")
-# a toll broken down by perpetrator: the header, then "- Actor: 51 civilians"
-_LIST_ITEM = re.compile(r"\s*[-•*–—]\s*")
-_ITEM_COUNT = _rx(r"[\s\"”»)]*[:：]\s*(?:\d|[٠-٩]|(?:one|two|three|four|five|six|seven|eight|"
-                  r"nine|ten|eleven|twelve|a dozen|dozens)\b)", re.I)  # "...: 51", "...: six"
-_BY_PERPETRATOR = _rx(r"الجهات الفاعله|الجهه الفاعله|الاطراف الفاعله|بحسب مرتكب|حسب مرتكب|"
-                      r"\bby perpetrator|\bperpetrator\b|\bperpetrators\b|\bresponsible part",
-                      re.I)
-_ANOTHER_AGENT = _rx(r"\b(?:and|or|as well as|while)\s+by\b|\sو(?:من قبل|على يد)", re.I)
 _RECIPIENT = _rx(r"(?:^|\s)ل(?:مراسل\S*|وكال\S*|صحيف\S*|قنا\S*)(?:\s+\S+)?|"
                  r"\btold\s+(?:the\s+)?[^,;]{0,40}|\bspeaking to\s+[^,;]{0,40}|"
                  r"\b(?:interviewed|contacted|reached|quoted|cited)\s+by\s+[^,;]{0,40}", re.I)
-_SPEECH_BETWEEN = _rx(r"\b(?:said|says|told|reported|according|accused|accuses|blamed|blames|"
-                      r"alleged|alleges|claimed|claims|denied|denies|charged|condemned|"
-                      r"condemns)\b", re.I)
-_CLAUSE_START = _rx(r".*(?:;\s*|\b(?:while|whereas|but)\s+|(?:بينما|في حين)\s+)", re.I)
 # an attack is on civilians when its sentence says who or what was hit, or that people died
 _CIVILIAN_CUE = _rx(
     r"\b(?:civilians?|residents?|people|children|child|women|woman|families|family|homes?|houses?|"
@@ -441,20 +181,6 @@ _COMBATANTS_AFTER = _rx(r"\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|ne
                         r"عنصر\S*|عناصر|مقاتل\S*|جندي\S*|جنود|مسلح\S*|ارهابي\S*)(?!\w)", re.I)
 
 
-# between a unit and its group: "and", "or", "as well as", "و" (a separate word or prefix), ";"
-# or a full stop make two mentions
-_SEPARATE_MENTIONS = _rx(r"\b(?:and|or|as well as|while)\b|[;.]|(?:^|\s)(?:و|او|أو)(?:\s|$)|(?:^|\s)و\S")
-_DEFINITE_BEFORE = _rx(r"\b(?:the|these|those)\s+$", re.I)
-
-
-def _definite(norm: str, start: int, surface: str) -> bool:
-    """"the kidnappers", "these gunmen", "الخاطفون": a definite description of an agent."""
-    word = surface.split()[0] if surface.split() else ""
-    if _ARABIC.match(word):
-        return bool(re.match(r"(?:[وفب]|لل)?ال", normalize_arabic(word)))
-    return bool(_DEFINITE_BEFORE.search(norm, max(0, start - 20), start))
-
-
 def _civilian_cue(norm: str, start: int, end: int) -> bool:
     """Whether the sentence (and the next of its paragraph) names civilians or civilian objects,
     not counting a toll of fighters ("killed 20 IS militants")."""
@@ -466,80 +192,6 @@ def _civilian_cue(norm: str, start: int, end: int) -> bool:
     return False
 
 
-# "by" after a verb of running or hosting names who runs a thing, not who did harm; the object of
-# "taken to" / "إلى" is where, not who; a pretext for an arrest ("بحجة التعامل مع X", "on charges
-# of collaborating with X") names whom the victim was accused of siding with
-_NOT_AGENT_BEFORE = _rx(
-    r"\b(?:run|operated|administered|managed|hosted|funded|supervised|organi[sz]ed|attended|"
-    r"chaired|staffed|founded|established|controlled|financed|coordinated|mediated|brokered|"
-    r"monitored|documented|recorded|verified|compiled|reported|published|issued|announced|"
-    r"confirmed|estimated|investigated)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
-    r"\b(?:taken|transferred|moved|brought|referred|handed(?:\s+over)?|sent|driven|transported|"
-    r"delivered|returned)\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
-    r"(?:^|\s)(?:بحجه|بتهمه|بتهم|بذريعه|بدعوي|بدعوى)\s+(?:\S+\s+){0,5}$|"
-    r"\b(?:charges?|suspicion|accus\w+|pretext)\s+of\s+(?:\w+\s+){0,3}(?:with|for|to)\s+"
-    r"(?:the\s+)?$|"
-    r"(?:^|\s)(?:[وف]?(?:اخذو\S*|نقلو\S*|اقتادو\S*|اقتيد\S*|نقل\S*|حول\S*|سلمو\S*)\s+"
-    r"(?:\S+\s+)?)(?:الى|إلى)\s+$", re.I)
-# Arabic puts the verb first: right after a finite verb of attack comes its subject
-# ("استهدفت التنظيمات الإرهابية الأحياء السكنية"); the verbal noun ("استهداف X") takes its object
-_AR_FINITE_VERB_BEFORE = _rx(r"(?:^|\s)[وف]?(?:استهدفت|استهدف|هاجمت|هاجم|اقتحمت|اقتحم|شنت|"
-                             r"ارتكبت|ارتكب|قتلت|اعدمت|اعدم|اعتقلت|اعتقل|اختطفت|اختطف|داهمت|"
-                             r"داهم|نفذت|اطلقت|اطلق|احرقت|احرق|نهبت|نهب|دمرت|قصفت)\s+$")
-_VICTIMS_WHO_WERE = _rx(r"\b(?:victims|the dead|those killed|the men|the detainees|the bodies|"
-                        r"the wounded)\s*,\s*(?:(?:all|most|both|many|some|several)\s+(?:of them\s+)?)?"
-                        r"(?:members|fighters|soldiers|elements|recruits)\s+of\s+(?:the\s+)?$", re.I)
-# "killed in an Israeli strike", "died in Russian air raids", "wounded during a suspected Turkish
-# drone strike": the attack a casualty happened in names its agent
-_IN_ATTACK_BEFORE = _rx(r"\b(?:in|during|under)\s+(?:(?:a|an|the|two|three|several|repeated|"
-                        r"renewed|heavy|intense|suspected|apparent|alleged|separate)\s+){0,2}$",
-                        re.I)
-_MEMBER_LINK = _rx(r"\s+(?:من|of|from)\s+(?:the\s+)?", re.I)
-# "ردت وحدات من الجيش على مصادر إطلاق القذائف", "تصدت وحدات من قواتنا لهجوم", "units responded
-# to the sources of fire": the army answering fire is a party to combat, not an agent
-_RESPONDED_BEFORE = _rx(r"(?:^|\s)[وف]?(?:ردت|رد|تصدت|تصدى|تعاملت|تعامل)\s+(?:\S+\s+){0,3}$")
-_RESPONDED_AFTER = _rx(r"\s+(?:(?:only|then|later|had|have|quickly)\s+)?(?:responded|returned fire|"
-                       r"repelled|repulsed)\b", re.I)
-_AR_CLAUSE_BREAK = _rx(r"(?:^|\s)(?:فيما|بينما|في حين|وفي المقابل|في المقابل)(?:\s|$)|[.؛;]")
-_AR_VERB_BEFORE = _rx(r"(?:^|\s)[وف]?(?:قتل|خطف|اختطف|اعتقل|اعدم|هاجم|اقتحم|داهم|استهدف|اطلق|"
-                      r"احرق|نهب|اغتال|عذب|سرق)\s+$")
-_AR_NOMINATIVE = re.compile(r"\S*ون(?:\s|$)")
-_BLAMED_ON = re.compile(r"blam", re.I)
-_ON_BEFORE = _rx(r"\bon\s+(?:the\s+)?$", re.I)
-# "the gunmen belonged to the General Security", "said they were members of X": who the agents
-# of the sentence's violation were
-_BELONGED_TO = _rx(r"\b(?:gunmen|attackers|assailants|armed men|masked men|perpetrators|killers|kidnappers|"
-                   # a relative clause of the agent's own deed ("who executed six men"), not of
-                   # what was done to them ("the men who were killed were members of X")
-                   r"militiamen|abductors)(?:\s+(?:who|that)\s(?![^.;]{0,90}?\b(?:were|was|"
-                   r"been|are|is|died|killed|wounded|detained|arrested)\b)[^.;]{0,90}?|\s+\w+)?\s+"
-                   r"(?:belong(?:ed|s)?\s+to|"
-                   r"(?:were|was|are)\s+(?:(?:all|known|later identified as|identified as)\s+)?"
-                   r"(?:members|part|fighters|elements|men)\s+of|(?:were|was|are)\s+from|"
-                   r"identified themselves as(?:\s+members of)?)\s+(?:the\s+)?$", re.I)
-_OBJECT_END = _rx(r"\s(?:for|over|after|in which|who|which|that|when)\s|[,;]|،|"
-                  r"\sof\s+\w+ing\b", re.I)  # "accuse several gangs of working under X": the gangs
-_VICTIMS_WERE = _rx(r"\b(?:victims|those (?:killed|abducted|detained|targeted)|the dead)\s+"
-                    r"(?:(?:in|of|from)\s+[^.;,]{1,40}?\s+)?(?:were|are|included)\b|\btargeted\b|\btargeting\b|\bsubjected to\b|"
-                    r"\b(?:violence|attacks?|crimes|abuses|violations|killings|massacres?|campaign|"
-                    r"incitement|reprisals?)\s+(?:on|against)\b|"
-                    r"(?:انتهاكات|الانتهاكات|جرائم|الجرائم|اعتداءات|الاعتداءات)\s+(?:\S+\s+)?(?:بحق|ضد)|الضحايا\s+من|استهداف|المستهدفين|"
-                    r"(?:^|\s)(?:يتعرض|تتعرض|يتعرضون|تعرض|تعرضت|تعرضوا)\S*", re.I)
-# the parties named after "clashes between" / "اشتباكات بين": fighters, not a targeted community
-_CLASH_PARTY_BEFORE = _rx(r"\b(?:clash(?:es|ed)?|fighting|battles?|fought|skirmish(?:es)?|feud)\s+"
-                          r"(?:\w+\s+)?(?:with|between|against|pitting)\s+(?:the\s+)?"
-                          r"(?:[\w-]+\s+){0,3}(?:(?:and|with)\s+(?:the\s+)?)?$|"
-                          r"(?:اشتباكات|معارك|مواجهات|الاشتباكات|المعارك)\s+(?:\S+\s+)?(?:مع|بين)\s+"
-                          r"(?:\S+\s+){0,3}(?:و)?$", re.I)
-# a community word before armed men or a speaker names who acted or spoke, not who was targeted
-_ARMED_OR_SPEAKING_AFTER = _rx(
-    r"[\s-]+(?:(?:officers?|fighters?|militiam[ae]n|gunmen|gunman|soldiers?|commanders?|militias?|"
-    r"guards?|snipers?|factions?|forces|militants?|jihadists?|armed\s+groups?)\b|"
-    r"(?:\w+\s+){0,2}(?:cleric|sheikh|leader|spokesman|spokeswoman|official|activist|journalist|"
-    r"source|notable|elder|figure|MP|lawmaker|politician)s?\b[^.;]{0,40}?\b(?:said|says|told|"
-    r"added|stated|wrote)\b)", re.I)
-_THAT_FIGURE = _rx(r"\b(?:that|this|the)\s+(?:figure|number|toll|estimate|claim|account|report)\b"
-                   r"(?!s)|هذا الرقم|هذه الحصيله|هذه الارقام|هذه الاعداد", re.I)
 _UN_BODY = re.compile(r"\b(?:UN|U\.N\.|United Nations|UNHCR|UNICEF|OCHA|OHCHR|WFP|UNRWA|IOM|"
                       r"World Food Programme|World Health Organi[sz]ation|International "
                       r"Organi[sz]ation for Migration|Commission of Inquiry)\b|الأمم المتحدة|"
@@ -547,22 +199,7 @@ _UN_BODY = re.compile(r"\b(?:UN|U\.N\.|United Nations|UNHCR|UNICEF|OCHA|OHCHR|WF
 _SOCIAL_PLATFORM = _rx(r"\b(?:facebook|telegram|twitter|tiktok|instagram|youtube|whatsapp|"
                        r"social media|its page|their page|its channel|on x)\b|فيسبوك|تلغرام|"
                        r"تيليغرام|تويتر|مواقع التواصل|صفحته|صفحتها|قناته|قناتها", re.I)
-_MEMBERS_OF = _rx(r"\b(?:members?|fighters|units?|elements|gunmen|militiamen|soldiers|officers|"
-                  r"personnel|troops|commanders?|men|a group|groups)\s+(?:of|from)\s+(?:the\s+)?$"
-                  r"|(?:عناصر|مقاتلو|مقاتلي|مسلحو|مسلحي|مسلحون|مسلحين|افراد|جنود)\s+(?:من\s+)?$",
-                  re.I)
-_LABEL_ACTOR = "groups the source calls terrorist or outlaw"
-_INCLUDING_NAMED = _rx(r"[^.;]{0,60}\b(?:including|such as|among them|notably|in particular|"
-                       r"namely|led by)\s+(?:the\s+)?|[^.;]{0,40}(?:بينها|منها|ولا سيما|لا سيما|"
-                       r"وخاصة|خاصة)\s+", re.I)
-_CLAIMED_MEMBERSHIP = _rx(r"\b(?:belong\w*|affiliat\w*|claim\w* to be|identified themselves as|"
-                          r"said they were (?:from|with|members of))\b", re.I)
 _CLAIMED_RESPONSIBILITY = _rx(r"\bclaim(?:ed|s|ing)?\s+responsibility|تبن\S*\s", re.I)
-# a link word of UNKNOWN_ACTOR ("linked to", "-backed", "fighters from", "موالية ل"): every
-# match holds one
-_UNKNOWN_HINT = _rx(r"linked|affiliated|loyal|belonging|allied|tied|close|aligned|answering|backed|"
-                    r"supported|funded|armed|sponsored|from|تابع|موال|مرتبط|تتبع|يتبع|مقرب|مدعوم",
-                    re.I)
 _BODY_ANAPHOR = re.compile(r"(?:the|this)\s+(?:channel|page|outlet|council|office|board|network|"
                            r"committee|account)", re.I)
 # 'Telegram channel "Suwayda 24"', "the Facebook page of Horan Free Gathering"
@@ -589,11 +226,8 @@ _ACCOUNTS_DISCLAIMED = _rx(r"\b(?:the|these|those|such|all|their|its|any of the|
                            r"testimonies|allegations|incidents)\b|الروايات|الشهادات|الادعاءات",
                            re.I)
 
-_LABEL_BEFORE = _rx(r"(?:\bterrorists?|ارهابيي|ارهابيو|ارهابي)\W{0,3}$", re.I)
-_LABEL_AFTER = _rx(r"\W{0,3}(?:terrorists?|terror group)\b", re.I)
 _LIVES_IN = _rx(r"\b(?:who\s+)?(?:now\s+)?(?:lives|lived|living|based|settled|sheltering|"
                r"staying|resettled)\s+(?:now\s+)?(?:in|near|at|outside)\b.*$", re.I)
-_PASSIVE = _rx(r"\b(?:were|was|been|being|are|is)\s+(?:\w+ly\s+)?$", re.I)
 # Characters are counted on the UTF-8 bytes (C speed, no Python loop): U+0600-U+06FF are the
 # two-byte sequences that start with D8-DB, ASCII letters and C0 controls are single bytes, and
 # no byte of a multi-byte sequence is below 0x80.
@@ -608,18 +242,10 @@ def _utf8(text: str) -> bytes:
 
 # Small patterns used per sentence, mention or source, compiled once.
 _PRONOUN_SPEAKER = re.compile(r"^(?:he|she|they|it|we|i)$", re.I)
-_BASED_AFTER = re.compile(r"-based\b")
 # "toward Tabqa and Raqqa", "باتجاه حي درعا المحطة ومدينة طفس": the next item of a list of places
 # "Ayman al-Zoubi: In 2023 ...", "Al-Zoubi: Rarely.": a speaker's label in an interview
 _QA_LABEL = re.compile(r"(?P<n>(?:[A-Z][\w'-]+|[Aa]l-[A-Z][\w'-]+)(?:[ -](?:al-|el-|bin |abu )?"
                        r"[A-Z][\w'-]+){0,3}):\s")
-_FROM_THEN_IN = re.compile(r"\bfrom\b[^.;]*\b(?:in|at)\s+(?:the\s+)?$", re.I)
-_LIST_JOIN = re.compile(r"(?:\s+(?:countryside|province|governorate|city|district|suburbs|region))?"
-                        r"\s*(?:,|and|or|و|او)\s*(?:(?:for|to|towards?|into|in|at)\s+)?"
-                        r"(?:(?:the\s+)?(?:towns?|villages?|city|cities|"
-                        r"neighbou?rhoods?|district|camps?|countryside)\s+of\s+|rural\s+|"
-                        r"(?:(?:مدين[هة]|مدن|بلد[هة]|بلدات|قري[هة]?|قرى|حي|احياء|أحياء|مخيم|مخيمات|"
-                        r"منطق[هة]|مناطق|ريف)\s+){1,2})?")
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _SAID = re.compile(r"\b(?:said|told|reported|according)\b", re.I)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -636,6 +262,15 @@ _NO_SOURCE_NAME = re.compile(
 _DETERMINER_ONLY = re.compile(r"(?:a|an|the|this|that|these|those|it|its|one|two|three|four|five|"
                               r"six|seven|eight|nine|ten|some|many|most|others|several|few|both|"
                               r"all|none)", re.I)  # "Two said they had been detained": a count
+# Words that cannot open a source's name: a fronted phrase or a question caught as the subject
+# of a reporting verb ("Among the incidents SNHR documented ...", "Why Kurds say ...", "For
+# seven months nobody told us ..."), a headline's count ("198 Arrests Documented in ..."), a
+# clause with its own verb ("The Autonomous Administration governs an area ... said").
+_NOT_A_NAME = re.compile(
+    r"(?:among|amongst|for|why|how|what|whether|please|nobody|no one|nothing|neither|despite|"
+    r"unlike|instead|meanwhile|however|also|even|only|yet|still|here|there)\b|\d", re.I)
+_CLAUSE_IN_NAME = re.compile(r"\s(?:that|which|governs|governed|repeated|remains|became|"
+                             r"controls|controlled|runs|ran)\s", re.I)
 # a monitor described, not named: it is the monitor the report names
 # (not "an armed group", "a group of residents": only monitors, named by what they do)
 _GENERIC_MONITOR = re.compile(r"(?:(?:a|an|the)\s+)?(?:same\s+group|(?:[\w-]+\s+){0,2}(?:war\s+)?"
@@ -734,6 +369,10 @@ def extract_document(text: str | bytes, published: date | str | None = None, lan
 
 
 class _Run:
+    """One document's extraction. ``run`` calls the steps in order; each step reads what the
+    steps before it left on ``self`` (sentences, the whole-text matches, claims, the event
+    sentences ...) and adds its own part of the result ``r``."""
+
     def __init__(self, prep: Prepared, published: date | None, lex: Lexicons, gaz: Gazetteer,
                  result: Extraction) -> None:
         self.p = prep
@@ -755,7 +394,7 @@ class _Run:
         return max(0, bisect_right(self.starts, pos) - 1)
 
     def run(self) -> Extraction:
-        norm, p, r = self.norm, self.p, self.r
+        norm, r = self.norm, self.r
         sentences = split_sentences(norm)
         if not sentences:
             r.warnings.append("no sentences found")
@@ -778,8 +417,29 @@ class _Run:
                                       "attribution:" + author_rule))
             if author_rule == "header:testimony":
                 header_line_end = line_end
+        self.author = author
+        self.author_rule = author_rule
+        self.header_line_end = header_line_end
+        self.published = published
+        self._match_whole_text()
+        self._claims()
+        self._disclaimers()
+        self._figures()
+        self._dates()
+        self._places()
+        self._violations()
+        self._perpetrators()
+        self._victim_groups()
+        self._events()
+        self._outlet_sources()
+        r.quoted_sources = self._sources()
+        return r
 
-        # 3. whole-text matches
+    def _match_whole_text(self) -> None:
+        """3. Whole-text matches: violations, actors, victim groups, dates, places, numbers."""
+        norm, p = self.norm, self.p
+        sentences = self.sentences
+        published = self.published
         viol_by_sent: dict[int, list[Violation]] = {}
         denied_sents: set[int] = set()
         # "arrest warrants", "at risk of torture", "the Commission for Missing Persons": a
@@ -796,7 +456,7 @@ class _Run:
                 if k and excluded[k - 1][1] > s:
                     continue
                 sent_start = self.starts[self.sent_of(s)]
-                if _DENIAL.search(norm[sent_start:s]):
+                if DENIAL.search(norm[sent_start:s]):
                     # "the ministry denied reports of executions": not asserted, but the place
                     # and date of what is denied are still those of the alleged event
                     denied_sents.add(self.sent_of(s))
@@ -836,7 +496,7 @@ class _Run:
         if published is None:
             # A dateline or "Published:" date anchors relative dates when none was given.
             for d in dates:
-                if d.full and (d.start < 80 or _PUBLICATION.search(norm[max(0, d.start - 25):
+                if d.full and (d.start < 80 or PUBLICATION.search(norm[max(0, d.start - 25):
                                                                         d.start])):
                     published = d.full
                     dates = find_dates(norm, published, header_end)
@@ -851,8 +511,26 @@ class _Run:
         date_starts = [d.start for d in dates]
         numbers = [n for n in find_numbers(norm)
                    if not _overlaps_date(n.start, n.end, date_starts, dates)]
+        self.according_hits = according_hits
+        self.actors = actors
+        self.dates = dates
+        self.denied_sents = denied_sents
+        self.numbers = numbers
+        self.place_raw = place_raw
+        self.resolved = resolved
+        self.verb_hits = verb_hits
+        self.victims = victims
+        self.viol_by_sent = viol_by_sent
 
-        # 4. per sentence
+    def _claims(self) -> None:
+        """4. Per sentence: a claim for each statement, its source and its doubt."""
+        norm, p = self.norm, self.p
+        sentences = self.sentences
+        according_hits = self.according_hits
+        author = self.author
+        author_rule = self.author_rule
+        header_line_end = self.header_line_end
+        verb_hits = self.verb_hits
         last_speaker = ""
         hedge_by_sent: dict[int, list[str]] = {}
         for s, e, _ in self.lex.hedge.finditer(norm):
@@ -1007,6 +685,21 @@ class _Run:
                           cues, quoted, rule, si)
             claim_of_sent[si] = len(claims)
             claims.append(claim)
+        self.claim_of_sent = claim_of_sent
+        self.claims = claims
+        self.disclaimer_sents = disclaimer_sents
+        self.figs_by_sent = figs_by_sent
+        self.speaker_spans = speaker_spans
+
+    def _disclaimers(self) -> None:
+        """Disclaimers ("could not be independently verified") cover the claims they refer to."""
+        p, r = self.p, self.r
+        sentences = self.sentences
+        author = self.author
+        claim_of_sent = self.claim_of_sent
+        claims = self.claims
+        disclaimer_sents = self.disclaimer_sents
+        numbers = self.numbers
         # disclaimers cover the figures / the statement they follow
         for si in claim_of_sent:
             sn = sentences[si]
@@ -1014,7 +707,7 @@ class _Run:
                 continue
             figure_words = re.search(r"figure|toll|number|casualt|death|حصيل|عدد|ارقام|الأرقام",
                                      sn.text, re.I)
-            if _THAT_FIGURE.search(sn.text) and any(
+            if THAT_FIGURE.search(sn.text) and any(
                     sn.start <= n.start < sn.end for n in numbers):
                 continue  # "... more than 200 dead; HRW could not verify that figure": its own
             cue = "disclaimer: " + p.surface(sn.start, sn.end)[:80]
@@ -1027,7 +720,7 @@ class _Run:
             closing = sn.paragraph == sentences[-1].paragraph and disclaimer_names_all_figures(
                 sn.text)
             # "either figure": two figures, wherever they were given
-            either = bool(_EITHER_FIGURE.search(sn.text))
+            either = bool(EITHER_FIGURE.search(sn.text))
             n_covered = 0
             reach = 14 if (alone and (figure_words or accounts)) or closing or either else 6
             covered_here = False
@@ -1060,6 +753,16 @@ class _Run:
         self._first_person_claims(claims, author)
         r.claims = claims
 
+    def _figures(self) -> None:
+        """Figures: casualty counts and other numbers, each with its claim's source and doubt."""
+        norm, p, r = self.norm, self.p, self.r
+        sentences = self.sentences
+        author = self.author
+        claim_of_sent = self.claim_of_sent
+        claims = self.claims
+        figs_by_sent = self.figs_by_sent
+        numbers = self.numbers
+        viol_by_sent = self.viol_by_sent
         # figures
         last_casualty: tuple[int, int, str] | None = None
         subset_from: tuple[int, int] | None = None
@@ -1126,16 +829,16 @@ class _Run:
                     f"casualty:{last_casualty[2]}:partitive_of_previous"
             if not group and rule == "skip:no_noun" and last_casualty is not None and \
                     last_casualty[0] == si and \
-                    n.start - last_casualty[1] < 120 and _SUBSET_LINK.search(
+                    n.start - last_casualty[1] < 120 and SUBSET_LINK.search(
                         norm[last_casualty[1]:n.start]):
                 # "212 civilians, including 31 children and 22 women": the same count
                 group, what, rule = "casualty", last_casualty[2], \
                     f"casualty:{last_casualty[2]}:subset_of_previous"
             if subset_prev is not None and subset_prev[0] == si and last_casualty is not None \
                     and last_casualty[0] == si and what != last_casualty[2] and \
-                    _BREAKDOWN_NEXT.fullmatch(norm, subset_prev[1], n.start) and \
+                    BREAKDOWN_NEXT.fullmatch(norm, subset_prev[1], n.start) and \
                     not any(rx.search(norm, subset_prev[1], n.start) for _w, rx in CASUALTY_AFTER) \
-                    and not _OWN_WORD_AFTER.match(norm, n.end, n.end + 30):
+                    and not OWN_WORD_AFTER.match(norm, n.end, n.end + 30):
                 # "قتل 11، بينهم أربعة أطفال وامرأتان، وأصيب 30": the women are of the dead
                 group, what, rule = "casualty", last_casualty[2], \
                     f"casualty:{last_casualty[2]}:subset_of_previous"
@@ -1171,7 +874,7 @@ class _Run:
             source = claim_obj.attributed_to if claim_obj else author
             own = attr.clause_speaker(norm, sn.start, sn.end, n.start, self.lex,
                                       cache=self._clause_cache) \
-                if group == "casualty" and _CLAUSE_HINT.search(sn.text) else None
+                if group == "casualty" and CLAUSE_HINT.search(sn.text) else None
             if own is not None and not re.fullmatch(r"he|she|it|they|we|i", own.speaker, re.I):
                 # "SOHR said 11 were killed, while the ministry put the toll at 8"
                 source = self._surface_name(own.speaker, own.speaker_span[0]) \
@@ -1179,7 +882,7 @@ class _Run:
                 self._raw_sources.append((own.speaker, own.description, own.speaker_span,
                                           own.rule))
             hedged = claim_obj.hedged if claim_obj else False
-            if hedged and claim_obj is not None and _CLAUSE_HINT.search(sn.text) and not any(
+            if hedged and claim_obj is not None and CLAUSE_HINT.search(sn.text) and not any(
                     c.startswith("disclaimer") for c in claim_obj.hedge_cues) and \
                     not attr.is_disclaimer(norm, sn.start, sn.end, self.lex):
                 # "X said 11 were killed, while the ministry claimed only 3 had died": the
@@ -1232,66 +935,32 @@ class _Run:
                     figs_by_sent[t] = [f for f in figs_by_sent.get(t, []) if f not in dropped]
         event_sents = {si for si in viol_by_sent if si in claim_of_sent} | {
             si for si in figs_by_sent if si in claim_of_sent}
+        self.event_sents = event_sents
 
+    def _dates(self) -> None:
+        """Dates with roles; the dates of reported events."""
+        norm, p, r = self.norm, self.p, self.r
+        sentences = self.sentences
+        dates = self.dates
+        denied_sents = self.denied_sents
+        event_sents = self.event_sents
         # a report's lead sentence (its first real sentence) dates and places what follows
         lead = next((x.index for x in sentences if len(x.text.split()) >= 8 and
                      re.search(r"[.!?\u061f][\"'”»)]*$", x.text)), None)
         # dates with roles
         for d in dates:
             si = self.sent_of(d.start)
-            role = "event"
-            # Arabic puts more words between the verb and the date ("في بيان نشرته عبر معرفاتها
-            # الرسمية، في ٣ من آذار"): a longer look back (the English cues allow 12 characters)
-            before = norm[max(0, d.start - 50):d.start]
-            if _PERIOD_LABEL.search(before):
-                role = "event"  # "Period covered: 8-14 February" (a header line, no dateline)
-            elif is_dateline(norm, d.start, d.end, si):
-                role = "dateline"  # "BEIRUT, March 8 (Wire) -", "بيروت، ٩ آذار (وكالة) -"
-            elif ":timestamp" in d.rule or (_PUBLICATION.search(before) and (
-                    si <= 2 or not re.search("[\u0600-\u06ff]", before))):
-                # a post's timestamp; "بتاريخ" after the header dates an event, not the report
-                role = "publication"
-            elif _LABEL_DATE.search(before) or _TOLL_STATEMENT.search(before) or _METHOD_DATE.search(
-                    norm, max(0, d.start - 90), d.start) or (_STATEMENT_DATE.search(before) and
-                                                  not _PASSIVE_REPORTED.search(before)):
-                # "Date of interview: 14 March 2023"; but "clashes continued to be reported on 21
-                # July", "he was released on 26 February" date the events themselves
-                role = "statement"
-            elif _NAMED_BY_YEAR.match(norm, d.end) and re.search(r"\b(?:the|a|an)\s+$", before,
-                                                                  re.I):
-                role = "reference"  # "the 1974 ceasefire line", "the 2012 constitution"
-            elif _AGREEMENT_DATE.search(before):
-                role = "reference"  # a ceasefire's signing: the guide's "ceasefire announcements"
-            elif _PUBLISHED_AFTER.match(norm[d.end:d.end + 50]) and not _PERIOD_LABEL.search(before):
-                role = "statement"  # "في نهاية نيسان الماضي نُشر الفيديو"
-            elif _SAID_AFTER.match(norm[d.end:d.end + 60]) and _OPENS_SENTENCE.search(
-                    norm, max(0, d.start - 12), d.start):
-                role = "statement"  # "On 5 May, the ministry said 30 people had been killed"
-            elif _NON_EVENT_BEFORE.search(before):
-                role = "reference"  # "the Security Council met on 10 March", "due to open on"
-            elif _DOCUMENT_DATE.search(before):
-                role = "statement"  # "a survey in 2017 counted ..."
-            elif _BY_DATE.search(before):
-                role = "reference"  # "out of service by late November"
-            elif d.rule == "date:relative_to_published" and \
-                    norm[d.start:d.end].lower() in ("today", "اليوم") and _is_nowadays(
-                        re.split(r"[,;:.،؛!?]", norm[max(0, d.start - 100):d.start])[-1] + " " +
-                        re.split(r"[,;:.،؛!?]", norm[d.end:d.end + 60].lstrip(" ,،"))[0]):
-                role = "reference"  # "more than 100,000 remain missing today": nowadays
-            elif _BIRTH_BEFORE.search(before):
-                role = "reference"  # "born in 1990", "من مواليد عام ١٩٨٨": a birth, no event
-            elif _ANCHOR_ONLY_BEFORE.search(before):
-                role = "reference"  # "in the weeks after 6 March": an anchor, not the event's day
+            role = date_role(norm, d, si)
             dm = DateMention(d.date, p.surface(d.start, d.end), p.span(d.start, d.end), role,
                              d.rule, si)
             r.all_dates.append(dm)
         narrative_sents = {si for si in {dm.sentence for dm in r.all_dates if dm.role == "event"}
-                           if event_sents and _is_narrative(sentences[si].text)}
+                           if event_sents and is_narrative(sentences[si].text)}
         # "It was on 12 November 2011. Men from Air Force Intelligence took me ...": a sentence
         # that only gives the time dates the event told right beside it
         narrative_sents |= {
             si for si in {dm.sentence for dm in r.all_dates if dm.role == "event"}
-            if _ONLY_THE_TIME.match(sentences[si].text) and any(
+            if ONLY_THE_TIME.match(sentences[si].text) and any(
                 k in event_sents and sentences[k].paragraph == sentences[si].paragraph
                 for k in (si - 1, si + 1))}
         seen_dates: set[str] = set()
@@ -1299,7 +968,7 @@ class _Run:
             if dm.role == "event" and (dm.sentence in event_sents or dm.sentence in denied_sents
                                        or dm.sentence in narrative_sents
                                        or (dm.sentence == lead and event_sents) or (
-                    event_sents and _PERIOD_LABEL.search(
+                    event_sents and PERIOD_LABEL.search(
                         norm, max(0, self._norm_pos(dm.span[0]) - 40),
                         self._norm_pos(dm.span[0])))):
                 # "Period covered: 8-14 February": a periodic report's events fall in it
@@ -1307,7 +976,20 @@ class _Run:
                 if key not in seen_dates:
                     seen_dates.add(key)
                     r.dates.append(dm)
+        self.lead = lead
+        self.seen_dates = seen_dates
 
+    def _places(self) -> None:
+        """Places with roles; the scenes of reported events."""
+        norm, p, r = self.norm, self.p, self.r
+        sentences = self.sentences
+        denied_sents = self.denied_sents
+        event_sents = self.event_sents
+        header_line_end = self.header_line_end
+        lead = self.lead
+        place_raw = self.place_raw
+        resolved = self.resolved
+        speaker_spans = self.speaker_spans
         # places with roles; a place in the sentence just before an event sentence of the same
         # paragraph sets its scene ("Armed men came to X. They broke into our house.")
         setting_sents = {si - k for si in event_sents for k in (1, 2) if si - k >= 0
@@ -1322,48 +1004,12 @@ class _Run:
         for raw, (gp, why) in zip(place_raw, resolved, strict=True):
             si = self.sent_of(raw.start)
             sn = sentences[si]
-            before = norm[max(sn.start, raw.start - 70):raw.start]
             surface = p.surface(raw.start, raw.end)
-            # the dateline opens the first line or, under a headline, the first paragraph
-            if si <= 2 and raw.start < 400 and (raw.start == 0 or norm[raw.start - 1] == "\n") \
-                    and (surface.isupper() or re.match(
-                        r"\s*(?:,\s*[A-Za-z ]{2,20})?\s*(?:\(|—|–|-|:|\d|,\s*\w+\s+\d)",
-                        norm[raw.end:raw.end + 40])) and raw.start == sn.start and (
-                    si == 0 or _DATELINE_REST.match(norm, raw.end, raw.end + 60)):
-                role = "dateline"
-            elif WHERE_AFTER.match(norm, raw.end) and (si in event_sents or si in setting_sents):
-                role = "scene"  # "transferred to Saydnaya, where he died under torture"
-            elif origin_before(before):
-                role = "origin"
-            elif (dest := _DESTINATION.search(before)) is not None and not (
-                    _FROM_THEN_IN.search(dest.group(0))):
-                # (but "was taken from his shop in X": where it happened)
-                role = "destination"
-            elif r.place_mentions and r.place_mentions[-1].role in ("origin", "destination") and \
-                    r.place_mentions[-1].sentence == si and _LIST_JOIN.fullmatch(
-                        norm, prev_place_end, raw.start):
-                role = r.place_mentions[-1].role  # "fled toward Tabqa and Raqqa"
-            elif _BASE.search(before) or _BASED_AFTER.match(norm, raw.end, raw.end + 7) or (
-                    si in speaker_spans and speaker_spans[si][0] <= raw.start < speaker_spans[si][1]
-                    and not _WITNESS_HEAD.match(norm[speaker_spans[si][0]:raw.start])):
-                # "lawyers in Latakia say ...": where the source is, not where it happened
-                # (but "residents of Arzeh said" points at the scene).
-                role = "base"
-            elif len(raw.candidates) >= 5 and gp.kind == "locality" and gp.population < 20_000 and \
-                    not any(w in why for w in ("other places in the text", "text calls it",
-                                               "curated alias", "its city is named")):
-                # thirteen villages are called al-Hamidiyah: with nothing in the text to choose
-                # one, any choice is a guess, and a wrong scene is worse than a missing one
-                role = "mentioned"
-                why += f"; not a scene: {len(raw.candidates)} places share this name and " \
-                       "nothing in the text chooses among them"
-            elif si in event_sents or si in setting_sents or (
-                    event_sents and _INCIDENT.search(sn.text)):
-                # (the guide: clashes and strikes make a scene even when the sentence names no
-                # violation: "Israel struck tanks near the village of X")
-                role = "scene"
-            else:
-                role = "mentioned"
+            last_pm = r.place_mentions[-1] if r.place_mentions else None
+            role, why = place_role(
+                norm, raw, gp, why, sn, surface, si in event_sents or si in setting_sents,
+                bool(event_sents), speaker_spans.get(si),
+                (last_pm.role, last_pm.sentence, prev_place_end) if last_pm else None)
             # a quarter found only by its city ("حي X في Y") is named as the text names it
             canonical = surface if gp.id.startswith("quarter:") else latin_name(gp)
             r.place_mentions.append(PlaceMention(
@@ -1427,8 +1073,14 @@ class _Run:
             else:
                 merged[same] = pl
         r.places = list(merged.values())
+        self.scene_by_sent = scene_by_sent
+        self.setting_sents = setting_sents
 
-        # violations
+    def _violations(self) -> None:
+        """Violations asserted in claims."""
+        r = self.r
+        claim_of_sent = self.claim_of_sent
+        viol_by_sent = self.viol_by_sent
         for si in sorted(viol_by_sent):
             if si not in claim_of_sent:
                 continue
@@ -1437,7 +1089,15 @@ class _Run:
                 if v.type not in r.violations:
                     r.violations.append(v.type)
 
-        # actors: perpetrators and victim groups
+    def _perpetrators(self) -> None:
+        """Perpetrators: the actors a claim says committed its violations."""
+        norm, p, r = self.norm, self.p, self.r
+        sentences = self.sentences
+        actors = self.actors
+        claim_of_sent = self.claim_of_sent
+        claims = self.claims
+        event_sents = self.event_sents
+        viol_by_sent = self.viol_by_sent
         perps: dict[str, Perpetrator] = {}
         perp_by_sent: dict[int, list[str]] = {}
         sent_agents: dict[int, list[tuple[int, int, str, str, str]]] = {}
@@ -1450,11 +1110,11 @@ class _Run:
             actors_in_sent.setdefault(si, []).append((s, e, entry.label, kind, p.surface(s, e)))
             if si not in event_sents or si not in viol_by_sent:
                 continue
-            if self._is_agent(s, e, sentences[si], viol_by_sent[si]):
+            if self._is_agent_at(s, e, sentences[si], viol_by_sent[si]):
                 sent_agents.setdefault(si, []).append((s, e, entry.label, kind, p.surface(s, e)))
         # the described-actor pattern has no literal start: try it only in the sentences that
         # hold one of its link words (found for the whole text at once)
-        hinted = {self.sent_of(m.start()) for m in _UNKNOWN_HINT.finditer(norm)} \
+        hinted = {self.sent_of(m.start()) for m in UNKNOWN_HINT.finditer(norm)} \
             if event_sents else set()
         unknown_matches = [m for si in sorted(event_sents & set(viol_by_sent) & hinted)
                            for m in UNKNOWN_ACTOR.finditer(norm, sentences[si].start,
@@ -1466,7 +1126,7 @@ class _Run:
                 label = p.surface(m.start(), m.end())  # as the text spells it
             if not label or any(a_s <= m.start() and m.end() <= a_e for a_s, a_e, _ in actors):
                 continue  # "Turkish-backed factions" is a registry name (SNA)
-            if not self._is_agent(m.start(), m.end(), sentences[si], viol_by_sent[si]):
+            if not self._is_agent_at(m.start(), m.end(), sentences[si], viol_by_sent[si]):
                 continue
             sent_agents.setdefault(si, []).append((m.start(), m.end(), label, "unknown",
                                                    p.surface(m.start(), m.end())))
@@ -1476,12 +1136,12 @@ class _Run:
             for a_prev, a_cur in itertools.pairwise(sorted(acts)):
                 if any(a[0] == a_prev[0] for a in agents) and \
                         not any(a[0] == a_cur[0] for a in agents) and \
-                        (_JOINED.fullmatch(norm, a_prev[1], a_cur[0]) or
-                         _ALIAS_IN_PARENS.fullmatch(norm, a_prev[1], a_cur[0]) or
+                        (JOINED.fullmatch(norm, a_prev[1], a_cur[0]) or
+                         ALIAS_IN_PARENS.fullmatch(norm, a_prev[1], a_cur[0]) or
                          # "مسلحون من فلول النظام", "gunmen of the Hamza Division": the body the
                          # unnamed agents are from
                          (a_prev[3] == "generic" and a_cur[3] != "generic" and
-                          _MEMBER_LINK.fullmatch(norm, a_prev[1], a_cur[0]))):
+                          MEMBER_LINK.fullmatch(norm, a_prev[1], a_cur[0]))):
                     agents.append(a_cur)
             if agents:
                 sent_agents[si] = agents
@@ -1490,15 +1150,15 @@ class _Run:
             if si in sent_agents or si not in claim_of_sent:
                 continue
             named: list[tuple[int, int, str, str, str]] = []
-            m_perp = _PERPETRATOR_WORD.search(sentences[si].text)
+            m_perp = PERPETRATOR_WORD.search(sentences[si].text)
             if m_perp:
                 # the actors named after the word, up to where its object ends ("blamed X for
                 # the ambush, in which 16 security personnel were killed": X only)
                 obj_start = sentences[si].start + m_perp.end()
-                obj_end = _OBJECT_END.search(norm, obj_start + 1, sentences[si].end)
+                obj_end = OBJECT_END.search(norm, obj_start + 1, sentences[si].end)
                 stop = obj_end.start() if obj_end else sentences[si].end
                 named += [a for a in acts if sentences[si].start + m_perp.start() <= a[0] < stop]
-                if _BLAMED_ON.match(m_perp.group(0)):
+                if BLAMED_ON.match(m_perp.group(0)):
                     # "blamed most of the deaths on X, and 211 on Y": each "on" names one (a
                     # described actor from its first word: "on fighters loyal to X")
                     starts = {a[0]: a[0] for a in acts}
@@ -1506,15 +1166,15 @@ class _Run:
                         starts.update({a[0]: m.start() for a in acts
                                        if m.start() <= a[0] and a[1] <= m.end()})
                     named += [a for a in acts if a[0] >= stop and a not in named and
-                              _ON_BEFORE.search(norm, max(obj_start, starts[a[0]] - 12),
+                              ON_BEFORE.search(norm, max(obj_start, starts[a[0]] - 12),
                                                 starts[a[0]])]
-            m_comm = _COMMITTED.search(sentences[si].text)
+            m_comm = COMMITTED.search(sentences[si].text)
             if m_comm:
                 # "..., while investigators said pro-government militias were responsible"
-                clause = _CLAUSE_START.search(norm, sentences[si].start,
+                clause = CLAUSE_START.search(norm, sentences[si].start,
                                               sentences[si].start + m_comm.start())
                 since = clause.end() if clause else sentences[si].start
-                if not _DENIAL.search(norm, since, sentences[si].start + m_comm.start()):
+                if not DENIAL.search(norm, since, sentences[si].start + m_comm.start()):
                     # "The ministry denies that its forces carried out any killings": no admission
                     named += [a for a in acts if since <= a[0] and
                               a[1] <= sentences[si].start + m_comm.start() and a not in named]
@@ -1531,7 +1191,7 @@ class _Run:
                         named.append((m.start(), m.end(), label, "unknown",
                                       p.surface(m.start(), m.end())))
                 sent_agents[si] = named
-        self._breakdown_agents(sentences, actors_in_sent, claim_of_sent, sent_agents)
+        breakdown_agents(self.norm, sentences, actors_in_sent, claim_of_sent, sent_agents)
         # "They broke into our house": the actors of the sentence before, same paragraph.
         for si in sorted(event_sents & set(viol_by_sent)):
             if si in sent_agents or si - 1 not in actors_in_sent:
@@ -1547,10 +1207,10 @@ class _Run:
                     if attackers:
                         sent_agents[si] = attackers
                 continue
-            if si not in actors_in_sent and (_PRONOUN_SUBJECT.match(sentences[si].text) or
+            if si not in actors_in_sent and (PRONOUN_SUBJECT.match(sentences[si].text) or
                                              FRONTED_PRONOUN.match(sentences[si].text)):
                 sent_agents[si] = list(actors_in_sent[si - 1])
-            elif not _AGENT_BEFORE.search(sentences[si].text):
+            elif not AGENT_BEFORE.search(sentences[si].text):
                 # "Israeli air strikes hit the ministry. Three people were killed.": the agent
                 # of the attack told just before, when this sentence names no one
                 attackers = [a for a in actors_in_sent[si - 1]
@@ -1566,22 +1226,22 @@ class _Run:
                     (m.start("m"), m.end("m"), label, self.lex.actor_kinds.get(label, ""),
                      p.surface(m.start(), m.end())))
         # a definite "the attackers", "the gunmen" refers back to an actor already named
-        named_specific = any(a[3] not in ("generic", "unknown") and a[2] != _LABEL_ACTOR
+        named_specific = any(a[3] not in ("generic", "unknown") and a[2] != LABEL_ACTOR
                              for v in sent_agents.values() for a in v)
         # the source itself ties its label to a named group: "إرهابيي جبهة النصرة", "HTS
         # terrorists"
         label_named = any(
-            a[2] != _LABEL_ACTOR and a[3] not in ("generic", "unknown") and (
-                _LABEL_BEFORE.search(norm, max(0, a[0] - 14), a[0]) or
-                _LABEL_AFTER.match(norm, a[1]) or "terror" in a[4].lower())
+            a[2] != LABEL_ACTOR and a[3] not in ("generic", "unknown") and (
+                LABEL_BEFORE.search(norm, max(0, a[0] - 14), a[0]) or
+                LABEL_AFTER.match(norm, a[1]) or "terror" in a[4].lower())
             for v in actors_in_sent.values() for a in v)
         if named_specific:
             for si in list(sent_agents):
                 sent_agents[si] = [a for a in sent_agents[si] if not (
-                    (a[3] == "generic" and _definite(norm, a[0], a[4])) or
+                    (a[3] == "generic" and definite(norm, a[0], a[4])) or
                     # "the terrorists", "التنظيمات الارهابيه": a source's label for the group
                     # it named ("إرهابيي جبهة النصرة")
-                    (a[2] == _LABEL_ACTOR and label_named))]
+                    (a[2] == LABEL_ACTOR and label_named))]
                 if not sent_agents[si]:
                     del sent_agents[si]
         event_date_of: dict[int, str] = {}
@@ -1596,20 +1256,20 @@ class _Run:
                 (abs(a[0] - b[1]) < 30 or abs(b[0] - a[1]) < 30 or (
                     # "armed men, some of whom said they belonged to the General Security"
                     a[1] <= b[0] < a[1] + 100 and (
-                        _CLAIMED_MEMBERSHIP.search(norm, a[1], b[0]) or
+                        CLAIMED_MEMBERSHIP.search(norm, a[1], b[0]) or
                         # "Armed groups inside the enclave, including Jaysh al-Islam": the
                         # named groups are those armed groups
-                        _INCLUDING_NAMED.fullmatch(norm, a[1], b[0]))))
-                and not _ANOTHER_AGENT.search(
+                        INCLUDING_NAMED.fullmatch(norm, a[1], b[0]))))
+                and not ANOTHER_AGENT.search(
                     norm[min(a[1], b[1]):max(a[0], b[0])]) and not (
                     # "عناصر من قوات الأمن ومجموعات مسلحة رديفة": and another group
-                    b[1] <= a[0] and _JOINED.fullmatch(norm, b[1], a[0]))
+                    b[1] <= a[0] and JOINED.fullmatch(norm, b[1], a[0]))
                 for b in specific)]
             # "gunmen linked to X" covers the bare "X" and "gunmen" inside it; but "gunmen from
             # the Amshat faction" names a known group: keep the group.
             known = [a for a in chosen if a[3] not in ("unknown", "generic")]
             chosen = [a for a in chosen if not (
-                a[3] == "unknown" and (" from " in a[2] or _MEMBERSHIP.search(a[2])) and any(
+                a[3] == "unknown" and (" from " in a[2] or MEMBERSHIP.search(a[2])) and any(
                     a[0] <= k[0] < a[1] for k in known))]  # "عناصر يتبعون لفرقة السلطان مراد"
             outer = [a for a in chosen if a[3] == "unknown"]
             chosen = [a for a in chosen if a[3] == "unknown" or not any(
@@ -1618,11 +1278,11 @@ class _Run:
             # the sentence's own event date, else the latest one before it in the document
             when = event_date_of.get(si) or next(
                 (event_date_of[k] for k in sorted(event_date_of, reverse=True) if k < si), None)
-            chosen, also_named = self._drop_same_mention_groups(chosen, when)
+            chosen, also_named = drop_same_mention_groups(self.norm, self.lex, chosen, when)
             for s, e, label, kind, surface in chosen:
                 label = self.lex.era_name(label, when)  # "government forces" in 2016 were Assad's
                 if kind == "generic" and last_unnamed and last_unnamed[0] != label and \
-                        _definite(norm, s, surface):
+                        definite(norm, s, surface):
                     # "Gunmen stormed the village ... The kidnappers demanded": the definite
                     # description refers back to the unnamed agent just told, not a new one
                     label, kind = last_unnamed
@@ -1643,12 +1303,25 @@ class _Run:
             sis = [si for si, labels in perp_by_sent.items() if label in labels]
             pp.hedged = all(claims[claim_of_sent[si]].hedged for si in sis)
         r.perpetrators = list(perps.values())
+        self.actors_in_sent = actors_in_sent
+        self.perp_by_sent = perp_by_sent
+        self.sent_agents = sent_agents
+
+    def _victim_groups(self) -> None:
+        """Victim groups: the communities the events targeted."""
+        norm, p, r = self.norm, self.p, self.r
+        sentences = self.sentences
+        actors_in_sent = self.actors_in_sent
+        event_sents = self.event_sents
+        sent_agents = self.sent_agents
+        setting_sents = self.setting_sents
+        victims = self.victims
         groups: dict[str, VictimGroup] = {}
         vg_by_sent: dict[int, list[str]] = {}
         scene_ids = {pl.place_id for pl in r.places}
         for s, e, entry in victims:
             si = self.sent_of(s)
-            if si not in event_sents and not (event_sents and (_VICTIMS_WERE.search(
+            if si not in event_sents and not (event_sents and (VICTIMS_WERE.search(
                     sentences[si].text) or self._community_of_scene(
                         s, e, si, setting_sents, scene_ids, r.place_mentions))):
                 continue  # "most of the victims were Alawites" names the victims too
@@ -1657,9 +1330,9 @@ class _Run:
             if any(s >= a[0] and e <= a[1] and a[3] != "generic"
                    for a in actors_in_sent.get(si, [])):
                 continue  # "Druze fighters", "Bedouin gunmen": an armed group's community
-            if _CLASH_PARTY_BEFORE.search(norm, max(sentences[si].start, s - 80), s):
+            if CLASH_PARTY_BEFORE.search(norm, max(sentences[si].start, s - 80), s):
                 continue  # "clashes between Druze fighters and Bedouin tribes": the parties
-            if _ARMED_OR_SPEAKING_AFTER.match(norm, e):
+            if ARMED_OR_SPEAKING_AFTER.match(norm, e):
                 continue  # "Alawite officers of X tortured", "the Sunni cleric said": not targeted
             if DESTINATION_BEFORE.search(norm, max(sentences[si].start, s - 70), s):
                 continue  # "fled toward the Christian-majority town": where they went
@@ -1672,7 +1345,20 @@ class _Run:
             g.spans.append(p.span(s, e))
             vg_by_sent.setdefault(si, []).append(entry.label)
         r.victim_groups = list(groups.values())
+        self.vg_by_sent = vg_by_sent
 
+    def _events(self) -> None:
+        """6. Events: one per event claim, tying its date, place, actors and figures."""
+        norm, r = self.norm, self.r
+        sentences = self.sentences
+        claim_of_sent = self.claim_of_sent
+        event_sents = self.event_sents
+        perp_by_sent = self.perp_by_sent
+        scene_by_sent = self.scene_by_sent
+        seen_dates = self.seen_dates
+        setting_sents = self.setting_sents
+        vg_by_sent = self.vg_by_sent
+        viol_by_sent = self.viol_by_sent
         # 6. events
         last_date: tuple[int, str | None] = (-1, None)
         last_place: tuple[int, str | None] = (-1, None)
@@ -1698,7 +1384,7 @@ class _Run:
             if si in date_by_sent:
                 last_date = (para, ev_date)
             elif last_date[0] == para and not (viol_by_sent.get(si) and all(
-                    _PLUPERFECT_BEFORE.search(norm, max(0, self._viol_start.get(id(v), 0) - 30),
+                    PLUPERFECT_BEFORE.search(norm, max(0, self._viol_start.get(id(v), 0) - 30),
                                               self._viol_start.get(id(v), 0))
                     for v in viol_by_sent[si])):
                 # (but "civilians who had been forced out" happened before that date)
@@ -1723,161 +1409,27 @@ class _Run:
                 src = next((d for d in r.all_dates if d.date == ev.date), None)
                 if src is not None:
                     r.dates.append(src)
-        self._outlet_sources()
-        r.quoted_sources = self._sources()
-        return r
 
-    def _is_agent(self, s: int, e: int, sent: object, viols: list[Violation]) -> bool:
-        norm = self.norm
-
-        assert isinstance(sent, Sentence)
-        before = norm[max(sent.start, s - 40):s]
-        if DISGUISE_BEFORE.search(before):
-            return False  # "men wearing General Security uniforms": not General Security
-        if _VICTIM_MEMBERS.search(before):
-            return False  # "18 killed, among them 5 members of General Security": the dead
-        if _NOT_AGENT_BEFORE.search(before):
-            return False  # "screening points run by the SDF", "taken to X", "بحجة التعامل مع X"
-        if _ARRESTS_SUSPECTS.match(norm, e, min(sent.end, e + 90)):
-            return False  # "police arrested two suspects": law enforcement, not a violation
-        if _AGENT_BEFORE.search(before) or _BELONGED_TO.search(norm, max(sent.start, s - 160), s):
-            return True
-        if _TALLY_SHARE_AFTER.match(norm, e) and _TALLY_SHARE_CUE.search(norm, sent.start, s):
-            # "regime forces were responsible for 91 of the cases, the SDF for 64, HTS for 27";
-            # "تتصدرها قوات النظام بـ ٩٠ شخصاً، تليها داعش بـ ٢٠": each party's share of a toll
-            return True
-        chain = _EN_AGENT_CHAIN.search(norm, max(sent.start, s - 170), s)
-        if chain and not _CHAIN_BREAK.search(chain.group("chain")) and \
-                not _SPEAKS_AFTER.match(norm, e, min(sent.end, e + 40)):
-            # "carried out by unidentified armed men, members of security forces of the caretaker
-            # authorities and groups affiliated with the former government": each item is an agent
-            return True
-        if norm[s:s + 1] >= "\u0600" and _AR_AGENT_CHAIN.search(norm, max(sent.start, s - 120), s):
-            return True  # (Arabic names only: the chain is Arabic)
-        if CLASH_BEFORE.search(norm[max(sent.start, s - 60):s]):
-            return False
-        if AGENT_LIST_BEFORE.search(before) and AGENT_CUE.search(norm[sent.start:s]):
-            return True  # "by the security services, in particular Air Force Intelligence"
-        if ATTACK_CLAUSE_BEFORE.search(before) and not _ARABIC.search(norm, s, e) and (
-                ATTACK_VERB_AFTER.match(norm, e) or ATTACK_NOUN.search(norm, s, e)) and \
-                any((self._viol_start.get(id(v)) or self._norm_pos(v.span[0])) < s for v in viols):
-            return True  # "three were killed when the PKK/YPG terror group fired rockets at"
-        if _AR_FINITE_VERB_BEFORE.search(before) or (
-                _AR_VERB_BEFORE.search(before) and _AR_NOMINATIVE.match(norm, s, e)):
-            # "استهدفت التنظيمات الإرهابية ... الأحياء": verb, then its subject; "قتل مسلحون ..."
-            # (the plural in -ون is the subject's case)
-            return True
-        if _RESPONDED_BEFORE.search(before) or _RESPONDED_AFTER.match(norm, e):
-            return False  # "ردت وحدات من الجيش على مصادر النيران": state media's combat formula
-        if _VICTIMS_WHO_WERE.search(before):
-            return False  # "The victims, all members of X, were killed": X are the victims
-        if _IN_ATTACK_BEFORE.search(before) and ATTACK_NOUN.search(norm, s, e) and any(
-                (self._viol_start.get(id(v)) or self._norm_pos(v.span[0])) < s for v in viols):
-            return True  # "three civilians were killed in an Israeli strike on ..."
-        if _PATIENT_BEFORE.search(before) and not _MEMBERS_OF.search(before) and not (
-                _ARABIC.search(norm, s, e) and ATTACK_NOUN.search(norm, s, e)):
-            # "killing of X", but not "members of X looted"; "استهداف طائرة مسيرة تركية
-            # لسيارة": the drone targets
-            return False
-        if _AR_ATTACKED_POSTS.search(norm, max(sent.start, s - 90), s):
-            return False
-        arabic = bool(_ARABIC.search(norm, s, e))
-        if arabic and _AR_SPEAKER_BEFORE.search(before):
-            return False
-        for v in viols:
-            vs = self._viol_start.get(id(v))
-            if vs is None:
-                vs = self._norm_pos(v.span[0])
-            if COMBAT_LOSS_AFTER.match(norm, vs + len(v.surface)):
-                continue  # "أوقعت قتلى ومصابين في صفوف الإرهابيين": losses in combat
-            if arabic:
-                if abs(vs - s) < 60 and not _AR_CLAUSE_BREAK.search(norm, min(vs, e),
-                                                                     max(vs, s)):
-                    return True  # (not across "فيما ردت وحدات من الجيش ...": another clause)
-                if e < vs < e + 140 and norm[vs - 1:vs] == "و" and \
-                        _AR_PLURAL_VERB_AFTER.match(norm, e) and "." not in norm[e:vs]:
-                    return True  # "مسلحين ملثمين دخلوا القرية ... وداهموا المنازل"
-                continue
-            if vs > e:
-                between = norm[e:vs]
-                if _PASSIVE.search(between) or len(between) > 120:
-                    continue
-                if UNDERGOER_VERB.match(norm, vs, vs + 30):
-                    continue  # "Four tribal fighters also died": they died, they did not kill
-                if _SPEECH_BETWEEN.search(_SPEECH_ASIDE.sub(",", between)):
-                    continue  # "The SDF accused X of executing ...": the accuser is no agent
-                if re.search(r"[,;]\s*$", norm[max(0, vs - 3):vs]) and \
-                        _NOMINAL_SUBJECT.match(norm, vs, vs + 40):
-                    continue  # "factions handed over their weapons, kidnapping has become ..."
-                return True
-        return False
-
-    def _drop_same_mention_groups(self, chosen: list[tuple[int, int, str, str, str]],
-                                  when: str | None
-                                  ) -> tuple[list[tuple[int, int, str, str, str]], dict[int, str]]:
-        """"the regime's Fourth Division", "Branch 215, the military intelligence branch",
-        "عناصر من الفرع ٢٢٧ التابع للأمن العسكري": a group named with its own unit in one mention
-        is reported as the unit's group, not as a second perpetrator. Two actors joined by
-        "and"/"و" are two mentions ("government forces and General Security"). Returns the
-        actors kept and, by start, the other name a kept one was given in its mention."""
-        norm = self.norm
-        drop: set[int] = set()
-        extra: dict[int, str] = {}
-        for g in chosen:
-            g_name = self.lex.era_name(g[2], when)
-            for u in chosen:
-                if u is g or g[0] in drop:
-                    continue
-                lo, hi = (g[1], u[0]) if g[0] < u[0] else (u[1], g[0])
-                if g_name in self.lex.groups_of(self.lex.era_name(u[2], when), when):
-                    joined = norm[hi:hi + 1] == "و" and (hi == lo or norm[hi - 1].isspace())
-                    if 0 <= hi - lo <= 40 and not joined and \
-                            not _SEPARATE_MENTIONS.search(norm, lo, hi):
-                        drop.add(g[0])
-                        extra[u[0]] = g[4]  # "Military Intelligence Branch 227": both words
-                elif g[2] in self.lex.described_actors and u[2] not in \
-                        self.lex.described_actors and u[3] != "generic" and \
-                        hi - lo == 1 and norm[lo] == "/":
-                    # "فصائل المعارضة المسلحة/الجيش الوطني": one actor, by description and name
-                    drop.add(g[0])
-                    extra[u[0]] = g[4]
-        if not drop:
-            return chosen, extra
-        return [a for a in chosen if a[0] not in drop], extra
-
-    def _breakdown_agents(self, sentences: list[Sentence],
-                          actors_in_sent: dict[int, list[tuple[int, int, str, str, str]]],
-                          claim_of_sent: dict[int, int],
-                          sent_agents: dict[int, list[tuple[int, int, str, str, str]]]) -> None:
-        """A toll broken down by perpetrator, as monitors' monthly reports give it ("وتوزعت
-        حصيلة الضحايا بحسب الجهات الفاعلة: - قوات النظام السوري: 51 مدنياً"): each item's
-        actor is a perpetrator."""
-        norm = self.norm
-        for si, acts in actors_in_sent.items():
-            if si in sent_agents or si not in claim_of_sent:
-                continue
-            start = sentences[si].start
-            item = _LIST_ITEM.match(sentences[si].text)
-            count = _ITEM_COUNT.search(norm, start, min(sentences[si].end, start + 90))
-            if item is None or count is None:
-                continue
-            named = [a for a in acts if a[1] <= count.start() + 6]
-            specific = [a for a in named if a[3] != "generic"]
-            if named and any(_BY_PERPETRATOR.search(sentences[k].text)
-                             for k in range(max(0, si - 8), si)):
-                sent_agents[si] = specific or named
+    def _is_agent_at(self, s: int, e: int, sent: Sentence, viols: list[Violation]) -> bool:
+        return is_agent(self.norm, s, e, sent, [
+            (self._viol_start.get(id(v)) or self._norm_pos(v.span[0]), len(v.surface))
+            for v in viols])
 
     def _first_person_claims(self, claims: list[Claim], author: str) -> None:
         """In a body's own statement or report ("Local Council of X", "الشبكة السورية لحقوق
         الإنسان" heading it), what it asserts in the first person ("we documented", "سجلنا",
-        "رصد مكتبنا") is the body's: "Org" or "Org (our team)"."""
-        org = attr.header_organisation(self.norm, self.lex)
-        if not org:
+        "رصد مكتبنا") is the body's: "Org" or "Org (our team)"; and so is what the document
+        asserts with no other source ("The report notes that ...", "وقد ضبط بحوزته ...")."""
+        found = attr.publisher(self.norm, [(x.start, x.end) for x in self.sentences], self.lex)
+        if not found:
             return
+        org, own_sent = found
         if has_arabic(org):
             org = self._surface_name(org, 0)
         for c in claims:
-            if attr.first_person(c.attributed_to):
+            if c.attributed_to != org and attr.refers_to(c.attributed_to, org):
+                c.attributed_to = org  # "The project also recorded ...": the body itself
+            elif attr.first_person(c.attributed_to):
                 c.attributed_to = org if c.attributed_to.lower() in ("we", "نحن") else \
                     f"{org} ({c.attributed_to})"
             elif c.attributed_to == author and attr.FIRST_PERSON.search(
@@ -1885,6 +1437,13 @@ class _Run:
                 c.attributed_to = org
                 c.attribution_rule = "attribution:first_person"
                 self._org_speaks = True
+            elif self.author_rule == "default_author" and (
+                    c.attributed_to == author or c.sentence == own_sent):
+                # (the sentence that names the body publishing is the body's own, whatever
+                # subject the attribution rules read in it; a post's account or a testimony's
+                # witness named in the header stays the author)
+                c.attributed_to = org
+                c.attribution_rule = "attribution:publisher"
 
     def _disclaim_accounts(self, claims: list[Claim], disclaimer_sents: set[int],
                            claim_of_sent: dict[int, int], author: str) -> None:
@@ -2046,13 +1605,17 @@ class _Run:
             # the organisation asserts findings in the first person ("سجلنا", "Our people
             # were forced from ..."): it is a source, unless it is already one as "our team"
             self._raw_sources.append((org, "", (0, 0), "attribution:header:organisation"))
+        author_placeholder = self.author if self.author_rule == "default_author" else None
         named_ngos = [(x[2][0], x[0]) for x in self._raw_sources
                       if _NAMED_MONITOR.search(x[0]) and not _GENERIC_MONITOR.fullmatch(x[0])]
         for raw in self._raw_sources:
             if org and attr.refers_to(raw[0], org):
                 raw = (org, raw[1], raw[2], raw[3])  # "the centre" in the centre's own report
+            if raw[0] == author_placeholder:
+                continue  # a claim carried on from one the document itself asserts
             if _DETERMINER_ONLY.fullmatch(raw[0].strip()) or _NO_SOURCE_NAME.fullmatch(
-                    normalize_arabic(raw[0].strip())):
+                    normalize_arabic(raw[0].strip())) or _NOT_A_NAME.match(raw[0].strip()) or (
+                    len(raw[0].split()) >= 6 and _CLAUSE_IN_NAME.search(raw[0])):
                 # "an estimated 7,000 people", "the statement", "تروي قصتها" (her story), "كان
                 # يقول لنا" (to us): no speaker
                 continue

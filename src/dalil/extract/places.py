@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from dalil.extract import fastre
+from dalil.extract.text import Sentence
 from dalil.gazetteer import Gazetteer
 from dalil.gazetteer import Place as GazPlace
 from dalil.gazetteer.names import (
@@ -993,3 +994,83 @@ def resolve(mentions: list[RawMention]) -> list[tuple[GazPlace, str]]:
                               f"this name was given where the text says what it is"
                       + _coordinates_note(chosen))
     return out
+
+
+# Where a place stands in its sentence.
+# After a place that opens a paragraph: "BEIRUT, March 8 (Wire) -", "DAMASCUS (AP) —", "QAMISHLI,
+# Syria, May 2 -": a dateline below a headline, not a sentence that starts with a place name.
+DATELINE_REST = re.compile(
+    r"(?:,\s*[A-Z][A-Za-z ]{1,20})?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"\s*(?:\([^()\n]{1,40}\))?\s*(?:—|–|-|:)")
+
+WITNESS_HEAD = _rx(r"\W*(?:the\s+|a\s+|some\s+)?(?:residents?|villagers?|people|families|"
+                           r"witness(?:es)?|survivors?|relatives|displaced|اهالي|سكان|احد سكان)",
+                           re.I)
+
+# clashes, strikes and fighting: where they happened is a scene of the report's events
+INCIDENT = _rx(r"\b(?:clash(?:es|ed)?|fighting|battles?|struck|strikes?|air ?strikes?|shelled|"
+                r"ambush(?:ed)?|offensive|explosions?|blasts?|stormed|besieged|siege)\b|"
+                r"(?:^|\s)[وف]?(?:اشتباك\S*|معارك|غار[هة]|غارات|استهدف\S*|انفجار|هجوم|اقتحم\S*|"
+                # SANA: "أحبطت محاولة تسلل على محور قرية X", "تصدت لهجوم"
+                r"حصار|قصف\S*|تسلل\S*|تصدت|تصدى)(?:\s|$)", re.I)
+
+BASED_AFTER = re.compile(r"-based\b")
+
+FROM_THEN_IN = re.compile(r"\bfrom\b[^.;]*\b(?:in|at)\s+(?:the\s+)?$", re.I)
+
+LIST_JOIN = re.compile(r"(?:\s+(?:countryside|province|governorate|city|district|suburbs|region))?"
+                        r"\s*(?:,|and|or|و|او)\s*(?:(?:for|to|towards?|into|in|at)\s+)?"
+                        r"(?:(?:the\s+)?(?:towns?|villages?|city|cities|"
+                        r"neighbou?rhoods?|district|camps?|countryside)\s+of\s+|rural\s+|"
+                        r"(?:(?:مدين[هة]|مدن|بلد[هة]|بلدات|قري[هة]?|قرى|حي|احياء|أحياء|مخيم|مخيمات|"
+                        r"منطق[هة]|مناطق|ريف)\s+){1,2})?")
+
+def place_role(norm: str, raw: RawMention, gp: GazPlace, why: str, sn: Sentence, surface: str,
+               in_event: bool, any_event: bool, speaker_span: tuple[int, int] | None,
+               previous: tuple[str, int, int] | None) -> tuple[str, str]:
+    """The part a place named at ``raw`` plays in its sentence ``sn``: "scene" (where a reported
+    event happened), "dateline", "origin", "destination", "base" (where a source speaks from) or
+    "mentioned"; and the explanation ``why``, extended when the role needs it. ``in_event``: the
+    sentence tells an event or sets its scene; ``any_event``: the document tells one;
+    ``previous``: the role, sentence and end of the place named just before."""
+    si = sn.index
+    before = norm[max(sn.start, raw.start - 70):raw.start]
+    # the dateline opens the first line or, under a headline, the first paragraph
+    if si <= 2 and raw.start < 400 and (raw.start == 0 or norm[raw.start - 1] == "\n") \
+            and (surface.isupper() or re.match(
+                r"\s*(?:,\s*[A-Za-z ]{2,20})?\s*(?:\(|—|–|-|:|\d|,\s*\w+\s+\d)",
+                norm[raw.end:raw.end + 40])) and raw.start == sn.start and (
+            si == 0 or DATELINE_REST.match(norm, raw.end, raw.end + 60)):
+        role = "dateline"
+    elif WHERE_AFTER.match(norm, raw.end) and in_event:
+        role = "scene"  # "transferred to Saydnaya, where he died under torture"
+    elif origin_before(before):
+        role = "origin"
+    elif (dest := _DESTINATION.search(before)) is not None and not (
+            FROM_THEN_IN.search(dest.group(0))):
+        # (but "was taken from his shop in X": where it happened)
+        role = "destination"
+    elif previous is not None and previous[0] in ("origin", "destination") and \
+            previous[1] == si and LIST_JOIN.fullmatch(norm, previous[2], raw.start):
+        role = previous[0]  # "fled toward Tabqa and Raqqa"
+    elif _BASE.search(before) or BASED_AFTER.match(norm, raw.end, raw.end + 7) or (
+            speaker_span is not None and speaker_span[0] <= raw.start < speaker_span[1]
+            and not WITNESS_HEAD.match(norm[speaker_span[0]:raw.start])):
+        # "lawyers in Latakia say ...": where the source is, not where it happened
+        # (but "residents of Arzeh said" points at the scene).
+        role = "base"
+    elif len(raw.candidates) >= 5 and gp.kind == "locality" and gp.population < 20_000 and \
+            not any(w in why for w in ("other places in the text", "text calls it",
+                                       "curated alias", "its city is named")):
+        # thirteen villages are called al-Hamidiyah: with nothing in the text to choose
+        # one, any choice is a guess, and a wrong scene is worse than a missing one
+        role = "mentioned"
+        why += f"; not a scene: {len(raw.candidates)} places share this name and " \
+               "nothing in the text chooses among them"
+    elif in_event or (any_event and INCIDENT.search(sn.text)):
+        # (the guide: clashes and strikes make a scene even when the sentence names no
+        # violation: "Israel struck tanks near the village of X")
+        role = "scene"
+    else:
+        role = "mentioned"
+    return role, why

@@ -1,0 +1,234 @@
+"""Which dates are the dates of reported events.
+
+``dates.find_dates`` reads every date in a text; this module decides what each one dates: the
+event told beside it, the report or statement itself ("the ministry said on 5 May"), a reference
+("the 1974 ceasefire line", "born in 1990"), or a post's timestamp. The pipeline keeps a date as
+an event date only in a sentence that tells an event (or sets its scene).
+"""
+
+from __future__ import annotations
+
+import re
+
+from dalil.extract import fastre
+from dalil.extract.dates import DateMatch, is_dateline
+from dalil.gazetteer.names import normalize_arabic
+
+
+def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
+    """Compile a pattern written in ordinary Arabic spelling against normalised text
+    (إلى -> الى, ة -> ه ...), as the text it runs on has been normalised the same way.
+    Searches try the pattern only where one of its literal starts occurs (``fastre``)."""
+    return fastre.compile(normalize_arabic(pattern), flags)
+
+
+ONLY_THE_TIME = _rx(r"\W*(?:[A-Z][\w-]{0,12}\s*:\s*)?(?:it|this|that|all this|all of this)\s+"
+                     r"(?:was|happened|took place|began|started)\s+(?:on|in|at|around|during)\b|"
+                     r"\W*(?:كان|حدث|جرى|وقع)\s+ذلك\s+(?:في|يوم|بتاريخ)\s", re.I)
+
+STATEMENT_DATE = _rx(
+    r"\b(?:said|told|reported|announced|stated|published|released|issued|wrote|posted|added|"
+    r"statement|report|updated|briefing)\b[^.]{0,12}$|"
+    # a word of its own: "اعتقال" holds "قال" but says nothing
+    r"(?:^|\s)[وف]?(?:قال|قالت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|نشر|نشرت|بيان|تقرير|صرح)\S{0,3}"
+    r"[^.\n]{0,30}$", re.I)
+
+# "Date of interview:", "Interview date:": a label that dates the telling, not the events
+LABEL_DATE = _rx(r"\b(?:date\s+of\s+(?:the\s+)?(?:interview|statement|testimony|report|publication|"
+                  r"release|issue|filing)|(?:interview|statement|testimony|report|issue|release|filing)"
+                  r"\s+date|interviewed(?:\s+on)?)\s*:?\s*$", re.I)
+
+# Narrative sentences without a violation word whose date is still a reported event's ("It was
+# nine in the morning of 7 March when the first trucks drove into the village", "Government
+# forces entered the city this morning", "وكانت وحدات الجيش قد أحبطت أمس محاولة تسلل"): acts of
+# armed men that need no other word, and movements that count with an armed actor named.
+NARRATIVE_ACT = _rx(
+    r"\b(?:stormed|overran|overrun|besieg\w*|(?:under|laid|lay)\s+(?:full\s+|a\s+)?siege|encircled|"
+    r"ambush(?:ed)?|opened\s+fire|raided|captured|seized\s+control|took\s+(?:full\s+)?control|"
+    r"infiltrat\w*|foiled|repelled|counter-?offensive|returned\s+to\s+find|fired\s+on|"
+    r"forced\s+(?:\w+\s+){1,3}(?:to\s+leave|out)|"
+    r"(?:was|were|been|being)\s+(?:later\s+|eventually\s+|finally\s+)?(?:released|freed)|"
+    r"(?:was|were|been)\s+(?:\w+\s+)?(?:hit|attacked|targeted|bombed)|"
+    r"attacks?\s+(?:by|on|against)|ransom|"
+    # "my brother was taken on 14 December"; burying the dead ("helped us bury them")
+    r"(?:was|were)\s+(?:\w+\s+)?(?:taken|abducted|snatched|dragged)(?!\s+(?:to\s+(?:a\s+|the\s+)?"
+    r"hospital|into\s+account|over))|bur(?:y|ied)\s+(?:them|him|her|the|their|his|\d+)|"
+    # "The raid came on 3 May", "the shelling began at dawn on Friday"
+    r"(?:raid|attack|assault|strike|airstrike|air\s+strike|bombing|shelling|massacre|killings?|"
+    r"ambush|offensive|incursion|operation)s?\s+(?:\w+\s+)?(?:came|happened|occurred|took\s+place|"
+    r"began|started|unfolded)|"
+    r"released\s+from|freed\s+from|found\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?bod(?:y|ies)|"
+    r"bod(?:y|ies)\s+(?:\w+\s+){0,3}(?:was|were)\s+(?:found|recovered|discovered))\b|"
+    r"(?:^|\s)[وف]?(?:اقتحم\S*|حاصر\S*|حصار|احبط\S*|تسلل\S*|تصد\S*|سيطر\S*|افرج\S*|الافراج|"
+    r"اطلق\S*\s+سراح\S*|اطلاق\s+سراح\S*|عثر\S*\s+على|انتشل\S*|كمين|داهم\S*|مداهم\S*|"
+    r"[ايت]?طلق\S*\s+(?:ال)?نار|اطلاق\s+(?:ال)?نار|اجبر\S*|فديه|الفديه|اقتيد\S*|اقتاد\S*|"
+    r"دفن\S*|ودفن\S*|"
+    # "عاد الأهالي إلى القرية ليجدوا منازلهم مدمرة" (returned to find ...)
+    r"عاد\S*\s+(?:\S+\s+){0,6}?(?:لي?جد\S*|ووجد\S*|فوجد\S*)|"
+    # "وقع الهجوم فجر الجمعة", "جرت المداهمة في ٣ أيار"
+    r"(?:وقع|وقعت|جرى|جرت|بدا|بدات)\s+(?:ال)?(?:هجوم|مداهمه|مجزره|غاره|عمليه|حمله|اقتحام)\S*|"
+    r"(?:هجوم|هجمات|الهجوم|الهجمات|اعتداء\S*|الاعتداء\S*)\s+(?:على|ل|من\s+قبل))(?:\s|$)",
+    re.I)
+
+NARRATIVE_MOVE = _rx(
+    r"\b(?:entered|drove\s+(?:in)?to|rolled\s+into|swept\s+into|moved\s+into|advanced|withdrew|"
+    r"pulled\s+out|arrived|came\s+(?:back|to|into)|returned\s+to|cut\s+(?:off\s+)?the)\b|"
+    r"(?:^|\s)[وف]?(?:دخل\S*|توغل\S*|انسحب\S*|وصل\S*|عاد\S*|تقدم\S*)(?:\s|$)", re.I)
+
+ARMED = _rx(
+    r"\b(?:forces|troops|army|soldiers|gunmen|armed\s+men|fighters|militia\w*|militants|rebels|"
+    r"insurgents|security\s+(?:forces|services|men)|police|patrols?|convoy|tanks|pick-?up\s+trucks|"
+    r"checkpoint)\b|(?:^|\s)[وف]?(?:ال)?(?:جيش|قوات|مسلح\S*|عناصر|دوري\S*|فصائل|ميليشي\S*|مليشي\S*|"
+    r"وحدات|الامن|رتل|ارتال|دبابات)(?:\s|$)", re.I)
+
+# "fighters were sent after an ambush on Thursday": the act after "after" is where the
+# sentence starts from, not what it reports
+NARRATIVE_ANCHOR = _rx(r"(?:\b(?:after|following|before|since|followed|preceded|(?:sparked|triggered|"
+                        r"prompted)\s+by)|(?:^|\s)(?:بعد|عقب|اثر|قبل|منذ|تلت|اعقبت))\s+"
+                        r"(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+)?$", re.I)
+
+def is_narrative(text: str) -> bool:
+    """Whether a sentence tells an act of armed men (its date is then an event's, see
+    NARRATIVE_ACT)."""
+    for m in NARRATIVE_ACT.finditer(text):
+        if not NARRATIVE_ANCHOR.search(text, max(0, m.start() - 30), m.start() + (
+                1 if text[m.start():m.start() + 1].isspace() else 0)):
+            return True
+    return bool(NARRATIVE_MOVE.search(text) and ARMED.search(text))
+
+PLUPERFECT_BEFORE = _rx(r"\bhad\s+(?:not\s+|already\s+|previously\s+|earlier\s+)?(?:been\s+)?"
+                         r"(?:\w+\s+)?$", re.I)
+
+PERIOD_LABEL = _rx(r"\b(?:period\s+covered|reporting\s+period|covering\s+the\s+period|period)\s*:\s*"
+                    r"(?:from\s+)?$|(?:الفتره\s+المشموله|فتره\s+التقرير|الفتره)\s*:\s*(?:من\s+)?$",
+                    re.I)
+
+# "the ministry gave a lower figure on Monday evening": when a toll was given
+TOLL_STATEMENT = _rx(r"\b(?:gave|put|raised|revised|updated|lowered|released)\s+(?:a|an|the|its|their)?\s*"
+                      r"(?:\w+\s+)?(?:figure|toll|tally|count|number)\b[^.]{0,30}$", re.I)
+
+# "47 interviews conducted by researchers between ...": when the documenting was done
+METHOD_DATE = _rx(r"\b(?:interviews|interviewed|we spoke (?:to|with)|wrote to)\b[^.]{0,70}\b(?:between|from|"
+                   r"on|in|during)\s+$", re.I)
+
+PASSIVE_REPORTED = _rx(r"\b(?:be|been|being|was|were|is|are)\s+(?:(?:later|eventually|finally|"
+                        r"also|first)\s+)?(?:reported|released)\b[^.]{0,12}$", re.I)
+
+ANCHOR_ONLY_BEFORE = _rx(r"\b(?:days|weeks|months|years)\s+(?:after|following|before|since)\s+"
+                          r"(?:the\s+)?$|(?:^|\s)(?:الايام|الاسابيع|الاشهر|الشهور|السنوات)\s+"
+                          r"(?:التي\s+)?(?:تلت|اعقبت|بعد|قبل|سبقت)\s+$", re.I)
+
+BIRTH_BEFORE = _rx(r"(?:\bborn\s+(?:in\s+|on\s+)?|\(b\.\s*|(?:^|\s)(?:مواليد|ولد|ولدت|المولود|"
+                    r"المولوده)\s+(?:عام\s+|سنه\s+|في\s+)?)$", re.I)
+
+# a year that names a thing rather than dating an event ("the 1974 ceasefire line")
+NAMED_BY_YEAR = _rx(r"\s+(?:[\w-]+\s+)?(?:line|lines|constitution|census|budget|law|decree|"
+                     r"resolution|borders?|report|study|survey|letter|book|documentary|film|paper|"
+                     r"ruling|verdict|interview)\b", re.I)
+
+# "a UN satellite survey in 2017 counted ...": when the documenting was done
+DOCUMENT_DATE = _rx(r"\b(?:report|survey|study|census|assessment|investigation|inquiry)\s+"
+                     r"(?:(?:published|released|conducted|carried\s+out|issued)\s+)?(?:in|on|dated)\s+$",
+                     re.I)
+
+# "في نهاية نيسان الماضي نُشر الفيديو", "in April the report was published": the verb of
+# publishing comes after the date
+PUBLISHED_AFTER = _rx(r"^\W{0,3}(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,4}?(?:(?:was|were)\s+)?"
+                       r"(?:published|posted|aired|broadcast|leaked|issued)\b|"
+                       r"^\W{0,3}(?:\S+\s+)?[وف]?(?:نشر|نشرت|صدر|صدرت|بث|بثت|سرب|سربت|اصدر|اصدرت)(?:\s|$)", re.I)
+
+# "the ceasefire agreement signed in March 2020", "اتفاق وقف إطلاق النار الموقّع في آذار ٢٠٢٠"
+AGREEMENT_DATE = _rx(r"\b(?:agreement|ceasefire|truce|deal|accord|memorandum)\s+(?:\w+\s+)?(?:signed|"
+                      r"agreed|reached|concluded|brokered)\s+(?:(?:in|on)\s+)?$|(?:اتفاق|الاتفاق|اتفاقيه|"
+                      r"الاتفاقيه|هدنه|الهدنه|النار|التسويه|تسويه)\S*\s+(?:\S+\s+){0,2}(?:الموقع|الموقعه|المبرم|"
+                      r"المبرمه|الذي\s+وقع|التي\s+وقعت|المعلن|المعلنه)\s+(?:في\s+)?(?:شهر\s+|عام\s+)?$", re.I)
+
+# "300 families still live in tents today", "يعيش اليوم": "today" is nowadays, not a day
+STATE_NOW = _rx(r"\b(?:still|remains?|remaining|now|lives?|living|nowadays|no\s+longer|"
+                 # a trend: "ransoms have gone from X in 2019 to Y today"
+                 r"(?:has|have)\s+(?:gone|risen|grown|become|fallen|doubled|tripled)|from\b.*\bto)\b|"
+                 r"(?:^|\s)[وف]?(?:لا\s+يزال|لا\s+تزال|ما\s+زال|ما\s+زالت|لا\s+يزالون|ما\s+زالوا|يعيش\S*|"
+                 r"تعيش\S*|يقيم\S*|تقيم|يقدر|تقدر|بات|باتت|اصبح|اصبحت)(?:\s|$)", re.I)
+
+PAST_EN = re.compile(r"\b(?:\w{3,}ed|shot|hit|struck|fled|took|began|came|went|fell|broke|"
+                      r"threw|led|saw|found|held)\b", re.I)
+
+def is_nowadays(clause: str) -> bool:
+    """Whether "today" in this clause means nowadays: a state ("remain", "still live",
+    "يعيش"), and no English verb in the past tense ("gunmen killed five today")."""
+    return bool(STATE_NOW.search(clause)) and not PAST_EN.search(clause)
+
+# "On 5 May, the ministry said ...", "وفي ٥ أيار، قالت الوزارة": the date of a statement
+OPENS_SENTENCE = _rx(r"(?:^|[.!?:\n]\s*)(?:(?:on|in)\s+|[وف]?(?:في|يوم)\s+)?$", re.I)
+
+SAID_AFTER = _rx(r"^[^\S\n]*,?[^\S\n]*(?:(?:the|a|an|its|their)\s+)?(?:[\w'’-]+\s+){0,5}?(?:said|says|announced|"
+                  r"reported|stated|told|confirmed|denied|claimed|wrote|tweeted)\b|"
+                  r"^[^\S\n]*[،,]?[^\S\n]*[وف]?(?:قال|قالت|اعلن|اعلنت|افاد|افادت|ذكر|ذكرت|صرح|اكد|اكدت|نفى|نفت)"
+                  r"(?:\s|$)", re.I)
+
+# a meeting, a hearing, a vigil, a deadline or what is yet to come dates no reported event ("the
+# Security Council met on 10 March to discuss the killings", "the trial is due to open on 3 June")
+NON_EVENT_BEFORE = _rx(
+    r"\b(?:met|meets|meeting|session|summit|conference|talks|hearing|hearings|trial|vigil|"
+    r"commemorat\w*|memorial|ceremony|deadline|visit(?:ed|s)?|election|vote|(?:will|shall|would)"
+    r"(?:\s+\w+){1,3}|(?:is|are|was|were)\s+(?:due|scheduled|expected|set|planned)\s+to(?:\s+\w+){1,3}|"
+    r"scheduled\s+for|has\s+until|have\s+until)\s+(?:(?:of|for|from)\s+)?(?:on|in|at)?\s*$|"
+    r"(?:^|\s)(?:اجتماع|اجتماعا|جلسه|مؤتمر|مؤتمرا|محادثات|قمه|محاكمه|وقفه|مهله|زيار[هت]\S*|"
+    r"سيعقد|ستعقد|سوف\s+\S+|من\s+المقرر\s+(?:ان\s+)?\S+|المقرر\s+\S+)(?:\s+(?!منذ|حتى|بعد|قبل)\S+)?"
+    r"\s+(?:في|يوم)?\s*$",
+    re.I)
+
+# "out of service by late November", "by the end of 2014": a bound, not the day it happened
+BY_DATE = _rx(r"\bby\s+(?:the\s+(?:end|middle|beginning|start)\s+of\s+|(?:early|late|mid-?)\s*)?$", re.I)
+
+PUBLICATION = _rx(r"(?:published|posted|updated|date|نشر|تاريخ النشر|بتاريخ)\s*:?\s*$",
+                          re.I)
+
+def date_role(norm: str, d: DateMatch, si: int) -> str:
+    """What the date ``d`` of sentence ``si`` dates: "event" (the event told beside it),
+    "dateline", "publication", "statement" (when something was said or published) or
+    "reference" (a date that names something or anchors another)."""
+    role = "event"
+    # Arabic puts more words between the verb and the date ("في بيان نشرته عبر معرفاتها
+    # الرسمية، في ٣ من آذار"): a longer look back (the English cues allow 12 characters)
+    before = norm[max(0, d.start - 50):d.start]
+    if PERIOD_LABEL.search(before):
+        role = "event"  # "Period covered: 8-14 February" (a header line, no dateline)
+    elif is_dateline(norm, d.start, d.end, si):
+        role = "dateline"  # "BEIRUT, March 8 (Wire) -", "بيروت، ٩ آذار (وكالة) -"
+    elif ":timestamp" in d.rule or (PUBLICATION.search(before) and (
+            si <= 2 or not re.search("[\u0600-\u06ff]", before))):
+        # a post's timestamp; "بتاريخ" after the header dates an event, not the report
+        role = "publication"
+    elif LABEL_DATE.search(before) or TOLL_STATEMENT.search(before) or METHOD_DATE.search(
+            norm, max(0, d.start - 90), d.start) or (STATEMENT_DATE.search(before) and
+                                          not PASSIVE_REPORTED.search(before)):
+        # "Date of interview: 14 March 2023"; but "clashes continued to be reported on 21
+        # July", "he was released on 26 February" date the events themselves
+        role = "statement"
+    elif NAMED_BY_YEAR.match(norm, d.end) and re.search(r"\b(?:the|a|an)\s+$", before,
+                                                          re.I):
+        role = "reference"  # "the 1974 ceasefire line", "the 2012 constitution"
+    elif AGREEMENT_DATE.search(before):
+        role = "reference"  # a ceasefire's signing: the guide's "ceasefire announcements"
+    elif PUBLISHED_AFTER.match(norm[d.end:d.end + 50]) and not PERIOD_LABEL.search(before):
+        role = "statement"  # "في نهاية نيسان الماضي نُشر الفيديو"
+    elif SAID_AFTER.match(norm[d.end:d.end + 60]) and OPENS_SENTENCE.search(
+            norm, max(0, d.start - 12), d.start):
+        role = "statement"  # "On 5 May, the ministry said 30 people had been killed"
+    elif NON_EVENT_BEFORE.search(before):
+        role = "reference"  # "the Security Council met on 10 March", "due to open on"
+    elif DOCUMENT_DATE.search(before):
+        role = "statement"  # "a survey in 2017 counted ..."
+    elif BY_DATE.search(before):
+        role = "reference"  # "out of service by late November"
+    elif d.rule == "date:relative_to_published" and \
+            norm[d.start:d.end].lower() in ("today", "اليوم") and is_nowadays(
+                re.split(r"[,;:.،؛!?]", norm[max(0, d.start - 100):d.start])[-1] + " " +
+                re.split(r"[,;:.،؛!?]", norm[d.end:d.end + 60].lstrip(" ,،"))[0]):
+        role = "reference"  # "more than 100,000 remain missing today": nowadays
+    elif BIRTH_BEFORE.search(before):
+        role = "reference"  # "born in 1990", "من مواليد عام ١٩٨٨": a birth, no event
+    elif ANCHOR_ONLY_BEFORE.search(before):
+        role = "reference"  # "in the weeks after 6 March": an anchor, not the event's day
+    return role

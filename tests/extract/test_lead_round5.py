@@ -1,0 +1,113 @@
+"""Round 5 (lead): words that cannot open a source's name, and the document's own voice."""
+
+from __future__ import annotations
+
+from dalil.extract import extract_document
+
+
+def _sources(text: str) -> list[str]:
+    return [q["name"] for q in extract_document(text, published="2024-07-02").to_dict()[
+        "quoted_sources"]]
+
+
+def test_a_fronted_phrase_is_not_a_source() -> None:
+    names = _sources(
+        "The Syrian Network for Human Rights released its monthly report on Monday. Among the "
+        "incidents the network documented was the killing of a teacher in Saraqib on 3 June by "
+        "unidentified gunmen.")
+    assert not any(n.lower().startswith("among") for n in names)
+
+
+def test_a_headline_count_is_not_a_source() -> None:
+    names = _sources(
+        "Monitor: 45 Civilian Deaths and 120 Arbitrary Arrests Documented in Syria in June\n\n"
+        "The monitoring group said in its report that at least 45 civilians were killed in "
+        "June, among them nine children.")
+    assert not any(n[:1].isdigit() for n in names), names
+
+
+def test_a_question_is_not_a_source() -> None:
+    names = _sources(
+        "Why Families in Afrin Say They Cannot Go Home\n\n"
+        "Families who fled Afrin in 2018 said armed men seized their houses and olive groves.")
+    assert not any(n.lower().startswith("why") for n in names), names
+
+
+def test_a_clause_caught_as_subject_is_not_a_source() -> None:
+    names = _sources(
+        "The local council runs a clinic that serves four villages and says it has recorded "
+        "twelve deaths from shelling since May.")
+    assert not any(len(n.split()) >= 6 and " that " in f" {n} " for n in names), names
+
+
+def test_the_documents_own_voice_is_not_listed_as_a_source() -> None:
+    names = _sources(
+        "At least 112 civilians were killed in Syria in April, including 19 children. They "
+        "included 40 people killed in Idlib and 22 in Deraa.")
+    assert "author" not in names
+
+
+def test_a_withheld_name_with_a_relative_clause_stays_a_source() -> None:
+    names = _sources(
+        "A resident who asked not to be named said gunmen shot two brothers outside their home "
+        "in Jableh on Sunday.")
+    assert any(n.startswith("A resident") for n in names), names
+
+
+def _claims(text: str, published: str = "2024-07-02") -> list[tuple[str, str]]:
+    return [(c["text"], c["attributed_to"]) for c in extract_document(
+        text, published=published).to_dict()["claims"]]
+
+
+def test_a_third_person_press_release_speaks_for_its_body() -> None:
+    claims = _claims(
+        "Geneva – The Syrian Centre for Justice and Accountability (SCJA) today released its "
+        "quarterly report on detention, which documents the arrest of at least 310 people in "
+        "Deir ez-Zor between April and June 2024.\n\n"
+        "The report notes that 41 of those arrested were later transferred to unknown places.")
+    assert claims and all(who == "Syrian Centre for Justice and Accountability"
+                          for _text, who in claims), claims
+
+
+def test_a_wire_about_a_bodys_report_stays_the_wires() -> None:
+    claims = _claims(
+        "BEIRUT (Reuters) - The Syrian Centre for Justice and Accountability released its "
+        "quarterly report on Tuesday, saying at least 310 people were arrested in Deir ez-Zor.\n\n"
+        "Fighting between tribal forces and the SDF killed four people near al-Busayrah last "
+        "week.")
+    assert ("Fighting between tribal forces and the SDF killed four people near al-Busayrah "
+            "last week.", "author") in claims, claims
+
+
+def test_an_arabic_statement_in_the_present_tense_is_the_bodys() -> None:
+    claims = _claims(
+        "تعلن وزارة الداخلية أن وحدات من الأمن الداخلي ألقت القبض على المدعو خالد يوسف العمر في "
+        "ريف حمص الشمالي، بعد متابعة دقيقة.\n\n"
+        "وقد ضُبط بحوزته مسدس وثلاث قنابل يدوية ومبلغ من المال.")
+    assert claims and all(who == "وزارة الداخلية" for _text, who in claims), claims
+
+
+def test_a_body_heading_its_own_report_asserts_its_unattributed_claims() -> None:
+    claims = _claims(
+        "Euphrates Documentation Project — Monthly report\n\n"
+        "In May 2024, 23 civilians were killed in Raqqa governorate, among them six children. "
+        "Unidentified gunmen shot dead a teacher in al-Mansoura on 9 May.")
+    body = [(text, who) for text, who in claims if "killed" in text or "shot" in text]
+    assert len(body) == 2 and all(who == "Euphrates Documentation Project" for _text, who in body), \
+        claims
+
+
+def test_the_kind_of_report_in_a_header_is_no_speaker() -> None:
+    for header in ("Hasakah Monitoring Group — Monthly report", "Weekly Report: Idlib",
+                   "Raqqa Truth Project | Special report"):
+        text = f"{header}\n\nIn May 2024, 23 civilians were killed in Raqqa governorate."
+        assert not {"Monthly", "Weekly", "Special"} & set(_sources(text)), header
+        assert not {"Monthly", "Weekly", "Special"} & {who for _t, who in _claims(text)}, header
+
+
+def test_the_body_named_short_is_the_body() -> None:
+    claims = _claims(
+        "Euphrates Documentation Project — Monthly report\n\n"
+        "In May 2024, 23 civilians were killed in Raqqa governorate. The project also recorded "
+        "the displacement of some 60 families from al-Karama.")
+    assert {who for _t, who in claims} == {"Euphrates Documentation Project"}, claims
