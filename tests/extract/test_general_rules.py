@@ -83,7 +83,7 @@ def test_two_agents_and_a_casualty_breakdown_after_a_dash() -> None:
 def test_arabic_agent_by_the_bullets_of() -> None:
     r = run("عاجل | مقتل شابين برصاص مسلحين مجهولين على طريق داعل بريف درعا مساء اليوم.")
     assert perps(r) == {"unidentified gunmen"}
-    assert "Dail" in {p["canonical"] for p in r["places"]}
+    assert "Dael" in {p["canonical"] for p in r["places"]}
 
 
 def test_list_of_governorates() -> None:

@@ -304,7 +304,7 @@ def test_vowel_variant_of_a_gazetteer_name_is_found_after_a_scene_cue() -> None:
     # "Ain Issa" is spelled "Ein Issa" / "`Ayn `Isa" in the gazetteer
     d = extract_document("Artillery shells struck Ain Issa on Monday, killing two farmers.",
                          published="2025-06-03").to_dict()
-    assert [(p["canonical"], p["admin1"]) for p in d["places"]] == [("Ayn Isa", "Raqqa")]
+    assert [(p["canonical"], p["admin1"]) for p in d["places"]] == [("Ain Issa", "Raqqa")]
     assert "vowel_variant" in d["place_mentions"][0]["explanation"]
 
 
@@ -318,7 +318,7 @@ def test_a_loose_spelling_that_fits_many_places_is_not_guessed() -> None:
 def test_a_festival_is_not_a_place() -> None:
     d = extract_document("Four men were shot dead at Nowruz celebrations in Jinderes.",
                          published="2025-03-22").to_dict()
-    assert [p["canonical"] for p in d["places"]] == ["Jindayris"]
+    assert [p["canonical"] for p in d["places"]] == ["Jindires"]
 
 
 def test_arabic_village_written_as_one_word_is_found() -> None:

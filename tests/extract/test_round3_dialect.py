@@ -83,7 +83,7 @@ def test_glued_ain_after_a_verb_of_going_is_a_destination() -> None:
 
 def test_multi_word_name_glued_to_a_preposition() -> None:
     assert "Daraa al-Balad" in place_names("قوصوا عالمظاهرة بدرعا البلد وقتلوا ولدين.")
-    assert "Maarrat al-Nu'man" in place_names("عم يقصفوا عمعرة النعمان بالبراميل، في تنين شهدا.")
+    assert "Maarat al-Numan" in place_names("عم يقصفوا عمعرة النعمان بالبراميل، في تنين شهدا.")
 
 
 # -- dialect verbs and counts -----------------------------------------------------------------

@@ -176,7 +176,7 @@ def test_villages_the_sources_lack_carry_a_towns_coordinates() -> None:
     r = run("Clashes broke out around the village of Tha'la on 14 July, and two civilians were "
             "killed by shelling.")
     place = next(p for p in r["places"] if p["canonical"] == "Tha'la")
-    assert place["admin1"] == "As-Suwayda"
+    assert place["admin1"] == "Suwayda"
     assert place["coordinates_of"].startswith("nearby town:")
     assert "coordinates are the nearby town's" in place["explanation"]
     assert "Tha'la" in scenes("قتل مدنيان بقصف على بلدة ثعلة غربي السويداء.")
@@ -187,15 +187,15 @@ def test_villages_the_sources_lack_carry_a_towns_coordinates() -> None:
     ("Most of the 3,000 families displaced by the shelling are staying in schools and public "
      "buildings in Salkhad.", "Salkhad", "destination"),
     ("Some 400 displaced families are hosted in Izra' and its villages after the attack.",
-     "Izra", "destination"),
+     "Izraa", "destination"),
     ("The bombardment displaced thousands of residents, most of whom moved to camps near Atmeh.",
-     "Atmah", "destination"),
+     "Atmeh", "destination"),
     ("وهُجّر آلاف السكان من القرية نحو مناطق الشهباء وحلب بعد الهجوم.", "Aleppo", "destination"),
     # where the attackers sit is not where they struck
     ("قتل مدنيان بقذائف أطلقتها المجموعات الإرهابية المنتشرة في ريف إدلب على بلدة محردة.",
      "Idlib", "origin"),
     ("The militants, holed up near Tadif, fired rockets at a residential area of al-Bab, "
-     "killing two children.", "Tadif", "origin"),
+     "killing two children.", "Tadef", "origin"),
     # a victim's home town is no scene
     ("A farmer from Kafr Nabudah was shot dead at a checkpoint near Hama on 3 May.",
      "Kafr Nabudah", "origin"),
@@ -206,7 +206,7 @@ def test_place_roles(text: str, place: str, role: str) -> None:
 
 def test_taken_from_a_town_is_where_it_happened() -> None:
     r = roles("Gunmen kidnapped a 12-year-old boy from Busra al-Sham on 4 June.")
-    assert r.get("Busra ash Sham") == "scene"
+    assert r.get("Bosra al-Sham") == "scene"
 
 
 def test_paired_directions_and_arabic_lists() -> None:
@@ -336,7 +336,7 @@ def test_a_destination_stops_at_the_next_clause() -> None:
     r = roles("The family fled to Tartus after their house in Baniyas was looted and burned on "
               "9 March.", "2025-03-12")
     assert r.get("Baniyas") == "scene"
-    assert r.get("Tartouss", r.get("Tartus")) == "destination"
+    assert r.get("Tartus") == "destination"
 
 
 def test_strikes_and_clashes_make_scenes_without_a_violation_word() -> None:
@@ -348,7 +348,7 @@ def test_strikes_and_clashes_make_scenes_without_a_violation_word() -> None:
 @pytest.mark.parametrize(("text", "place", "role"), [
     # where the jets took off, and where an official spoke, are no scenes
     ("The jets that struck the hospital had taken off from Hmeimim air base, killing four "
-     "patients.", "Humaymim", "origin"),
+     "patients.", "Hmeimim", "origin"),
     ("A defence official, speaking to reporters in Ankara, denied that civilians were killed.",
      None, None),
     # the Arabic displaced go "إلى" a town further on in the sentence
@@ -410,7 +410,7 @@ def test_titles_delegations_and_where_clauses(text: str, place: str, role: str) 
 def test_arabic_verbs_start_words_and_american_numeric_dates() -> None:
     # "الجاري" (current) holds the letters of "لجأ" (took refuge): no destination
     assert roles("اعتقلت قوات الأمن ٧ شبان في الحادي عشر من آذار الجاري في مدينة جبلة.",
-                 "2025-03-12").get("Jablah") == "scene"
+                 "2025-03-12").get("Jableh") == "scene"
     # "فرع" (branch) is no "فر" (fled)
     assert roles("وقال إن عناصر فرع الأمن العسكري في حلب عذبوه.").get("Aleppo") == "scene"
     # day first, unless that date lies after publication and month first does not

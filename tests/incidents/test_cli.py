@@ -24,7 +24,7 @@ def test_build_list_show_review_verify(cli: CliRunner, tmp_path: Path) -> None:
     built = json.loads(run(cli, "incidents", "build", "--json"))
     assert built["incidents"] == 3
     rows = json.loads(run(cli, "incidents", "list", "--place", "Jablah", "--json"))["incidents"]
-    assert [r["title"] for r in rows] == ["Arson in Jablah, 9 March 2025"]
+    assert [r["title"] for r in rows] == ["Arson in Jableh, 9 March 2025"]
     jid = rows[0]["id"]
     shown = run(cli, "incidents", "show", str(jid))
     assert "independent origins: 3" in shown and "derivation" in shown

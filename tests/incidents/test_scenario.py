@@ -82,7 +82,7 @@ def _by_title(ws: Workspace) -> dict[str, dict[str, Any]]:
 
 
 MAIN = "Killing in Baniyas, 7 March 2025 – 8 March 2025"
-JABLEH = "Arson in Jablah, 9 March 2025"
+JABLEH = "Arson in Jableh, 9 March 2025"
 OLDER = "Arbitrary detention in Baniyas, 14 November 2024"
 
 

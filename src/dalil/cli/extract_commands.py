@@ -133,15 +133,21 @@ def gazetteer_info(
 ) -> None:
     """How many places are loaded, from where, and the attribution the data requires."""
     from dalil.gazetteer import ATTRIBUTION, load_gazetteer
+    from dalil.gazetteer.display import display_files
 
     target_dir = directory or _gazetteer_dir()
     gaz = load_gazetteer(target_dir)
     files = sorted(str(p) for p in target_dir.glob("*.tsv.gz")) if target_dir.is_dir() else []
-    info = {"places": len(gaz), "imported_files": files, "attribution": ATTRIBUTION}
+    tables = [str(p) for p in display_files(target_dir)]
+    renamed = sum(1 for p in gaz.places if p.source_name)
+    info = {"places": len(gaz), "imported_files": files, "display_tables": tables,
+            "renamed_places": renamed, "attribution": ATTRIBUTION}
     if as_json:
         print_json(info)
         return
     console.print(f"{len(gaz):,} places; imported files: {', '.join(files) or 'none'}")
+    console.print(f"{renamed:,} places shown under a display name; your display tables: "
+                  f"{', '.join(tables) or 'none'}")
     console.print(ATTRIBUTION)
 
 

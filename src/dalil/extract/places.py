@@ -789,7 +789,7 @@ def _quarter_city_follows(norm: str, e: int, cands: list[GazPlace], gaz: Gazette
     by_id = gaz.by_id()
     for q in quarters:
         city = by_id.get(_parent_id(q))
-        if city is not None and keys & {name_key(n) for n in city.names if n}:
+        if city is not None and keys & {name_key(n) for n in city.matched_names if n}:
             return True
     return False
 
@@ -832,7 +832,7 @@ def _similar_length(places: list[GazPlace], surface: str) -> list[GazPlace]:
     slack = max(2, size // 3)
     return [p for p in places
             if any(abs(len(name_key(n).replace(" ", "")) - size) <= slack
-                   for n in p.names if not has_arabic(n))]
+                   for n in p.matched_names if not has_arabic(n))]
 
 
 def _dedupe(places: list[GazPlace]) -> list[GazPlace]:
@@ -884,14 +884,14 @@ def city_of_quarters(mentions: Sequence[PlaceMentionLike], scene_ids: set[str],
         parent = by_id.get(_parent_id(place))
         if parent is not None:
             cities.setdefault(parent.admin1, set()).update(
-                name_key(n) for n in parent.names if n)
+                name_key(n) for n in parent.matched_names if n)
     out = []
     for k, pm in enumerate(mentions):
         if pm.role in ("scene", "origin", "destination") or pm.place_id in scene_ids:
             continue
         place = by_id.get(pm.place_id)
         if place is not None and place.kind != "admin1" and \
-                {name_key(n) for n in place.names if n} & cities.get(place.admin1, set()):
+                {name_key(n) for n in place.matched_names if n} & cities.get(place.admin1, set()):
             out.append(k)
     return out
 
@@ -954,7 +954,7 @@ def resolve(mentions: list[RawMention]) -> list[tuple[GazPlace, str]]:
             if others.get(p.admin1, 0) > 0:
                 score += 2.5
                 reasons.append(f"other places in the text are in {p.admin1}")
-            if p.feature_code == "RGN" and m.key in {name_key(n) for n in p.names if n}:
+            if p.feature_code == "RGN" and m.key in {name_key(n) for n in p.matched_names if n}:
                 score += 2.0  # a region's full name ("الغوطة الغربية") is that region's
                 reasons.append("the region's own name")
             if p.coordinates_of:  # a city quarter or region from data/neighbourhoods.tsv

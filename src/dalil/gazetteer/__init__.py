@@ -4,6 +4,8 @@ The package ships a Syrian gazetteer (``data/syria.tsv.gz``, built by ``scripts/
 from OpenSyria, OCHA COD-AB and Who's On First; see ``ATTRIBUTION``). Users add other countries
 with ``dalil gazetteer import FILE`` (GeoNames dump format), which converts the file into the same
 format in the gazetteer folder (setting ``gazetteer_dir``); every ``*.tsv.gz`` there is loaded too.
+A place is shown under its conventional English name from ``data/display.tsv`` (Tartus, not the
+source's "Tartouss"; see ``display.py``), and users add their own in that folder.
 """
 
 from __future__ import annotations
@@ -50,10 +52,21 @@ class Place:
     # "" when the coordinates are the place's own; else whose they are ("city: Homs (wof:...)"):
     # a neighbourhood without surveyed coordinates carries its city's.
     coordinates_of: str = ""
+    # the source data's name when a display table (display.py) renamed the place, else ""
+    source_name: str = ""
 
     @property
     def names(self) -> tuple[str, ...]:
         return tuple(n for n in (self.name, self.name_ar, *self.alt_names) if n)
+
+    @property
+    def matched_names(self) -> tuple[str, ...]:
+        """The names reports are matched against: the source data's (the source name stays an
+        alternate). A display name the sources lack is shown and looked up, not matched in
+        text, so renaming a place never changes which place a report is read as naming."""
+        if not self.source_name:
+            return self.names
+        return tuple(n for n in (self.name_ar, *self.alt_names) if n)
 
     @property
     def is_city(self) -> bool:
@@ -74,6 +87,8 @@ class Gazetteer:
     _by_key: dict[str, tuple[int, ...]] = field(default_factory=dict)
     _by_skeleton: dict[str, tuple[int, ...]] = field(default_factory=dict)
     _by_spelling: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # keys of display names that are no source spelling of their place (``lookup`` only)
+    _by_display: dict[str, tuple[int, ...]] = field(default_factory=dict)
     preferred: dict[str, int] = field(default_factory=dict)
     first_words: set[str] = field(default_factory=set)
     _ids: dict[str, Place] = field(default_factory=dict)
@@ -88,17 +103,20 @@ class Gazetteer:
         for place in places:
             index = len(self.places)
             self.places.append(place)
-            keys = {name_key(n) for n in place.names}
+            keys = {name_key(n) for n in place.matched_names}
             keys |= {_joined(k) for k in keys if has_arabic(k)}
+            shown = name_key(place.name)
+            if shown and shown not in keys:
+                self._by_display[shown] = (*self._by_display.get(shown, ()), index)
             for key in keys:
                 if key:
                     by_key.setdefault(key, []).append(index)
                     if " " in key:
                         self.first_words.add(key.split(" ")[0])
-            for sk in {skeleton_key(n) for n in place.names if not has_arabic(n)}:
+            for sk in {skeleton_key(n) for n in place.matched_names if not has_arabic(n)}:
                 if len(sk.replace(" ", "")) >= 3:
                     by_skeleton.setdefault(sk, []).append(index)
-            for sp in {spelling_key(n) for n in place.names if not has_arabic(n)}:
+            for sp in {spelling_key(n) for n in place.matched_names if not has_arabic(n)}:
                 if len(sp) >= 5:
                     by_spelling.setdefault(sp, []).append(index)
         for new, index_of in ((by_key, self._by_key), (by_skeleton, self._by_skeleton),
@@ -121,8 +139,11 @@ class Gazetteer:
             self.preferred[key] = index
 
     def lookup(self, name: str) -> list[Place]:
-        """Every place with this name under any spelling (exact key match)."""
-        return [self.places[i] for i in self._by_key.get(name_key(name), [])]
+        """Every place with this name under any spelling (exact key match), display names too."""
+        key = name_key(name)
+        found = self._by_key.get(key, ())
+        found += tuple(i for i in self._by_display.get(key, ()) if i not in found)
+        return [self.places[i] for i in found]
 
     def lookup_key(self, key: str) -> list[Place]:
         return [self.places[i] for i in self._by_key.get(key, [])]
@@ -197,21 +218,37 @@ def _joined(key: str) -> str:
 
 @lru_cache(maxsize=4)
 def load_gazetteer(extra_dir: Path | None = None) -> Gazetteer:
-    """The shipped gazetteer plus every ``*.tsv.gz`` in ``extra_dir`` (cached per folder)."""
+    """The shipped gazetteer plus every ``*.tsv.gz`` in ``extra_dir`` (cached per folder).
+
+    Places are named by the display tables (``data/display.tsv``, then ``display.tsv`` and
+    ``*.display.tsv`` in ``extra_dir``); the source data's names stay alternate spellings.
+    """
+    from dalil.gazetteer.display import (
+        apply_display,
+        check_display_ids,
+        display_files,
+        read_display,
+    )
+    from dalil.gazetteer.neighbourhoods import neighbourhood_places
+
+    shipped = resources.files("dalil.gazetteer").joinpath("data/display.tsv")
+    display = read_display(shipped.read_text("utf-8").splitlines(), "display.tsv")
+    for path in display_files(extra_dir):
+        display.update(read_display(path.read_text("utf-8").splitlines(), str(path)))
     gaz = Gazetteer()
     data = resources.files("dalil.gazetteer").joinpath("data/syria.tsv.gz").read_bytes()
     with gzip.open(io.BytesIO(data), "rt", encoding="utf-8") as fh:
-        gaz.add(_rows_to_places(fh, "syria.tsv.gz"))
+        gaz.add(apply_display(_rows_to_places(fh, "syria.tsv.gz"), display))
     aliases = resources.files("dalil.gazetteer").joinpath("data/aliases.tsv").read_text("utf-8")
     gaz.add_aliases(line.split("\t") for line in aliases.splitlines()
                     if line.strip() and not line.startswith("#"))
-    from dalil.gazetteer.neighbourhoods import neighbourhood_places
-
     quarters = resources.files("dalil.gazetteer").joinpath("data/neighbourhoods.tsv")
-    gaz.add(neighbourhood_places(gaz, quarters.read_text("utf-8").splitlines()))
+    gaz.add(apply_display(neighbourhood_places(gaz, quarters.read_text("utf-8").splitlines()),
+                          display))
     if extra_dir is not None and extra_dir.is_dir():
         for path in sorted(extra_dir.glob("*.tsv.gz")):
-            gaz.add(read_places(path))
+            gaz.add(apply_display(read_places(path), display))
+    check_display_ids(display, gaz.by_id())
     return gaz
 
 
