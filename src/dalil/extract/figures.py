@@ -42,7 +42,8 @@ CASUALTY_AFTER: list[tuple[str, re.Pattern[str]]] = [
     ("missing", _rx(
         # abductions and kidnappings leave people whose fate is unknown: missing, not detained
         r"\b(?:missing|disappeared|unaccounted for|whereabouts|abductions|kidnappings|"
-        r"disappearances|abducted|kidnapped)\b|" + _A(r"مختطف\w*|اختطاف|اختطف\w*|خطف\w*|" +
+        # "remain in enforced disappearance", "قيد الاختفاء القسري": the state, not the act
+        r"disappearances|disappearance|abducted|kidnapped)\b|" + _A(r"مختطف\w*|اختطاف|اختطف\w*|خطف\w*|اختفاء|" +
             r"مفقود\w*|فقدان|مختف\w*|مجهولي المصير|مجهول المصير|مخفي\w*"), re.I)),
     ("displaced", _rx(
         r"\b(?:displaced|fled|flee|fleeing|evacuated|expelled|uprooted|refugees|homeless|"
@@ -139,7 +140,11 @@ POPULATION_BEFORE = _rx(
     r"\b(?:serv(?:es|ed|ing)|benefit(?:ed|ing)?)"
     r")\s*"
     r"(?:about|around|some|nearly|roughly|approximately|more than|over)?\s*$|" + _A(
-        r"(?:عدد سكانها|يسكنها|يقطنها|عدد سكان|سكانها|تعداد)") + r"\s*(?:نحو|حوالي)?\s*$", re.I)
+        r"(?:عدد سكانها|يسكنها|يقطنها|عدد سكان|سكانها|تعداد)") + r"\s*(?:نحو|حوالي)?\s*$|"
+    # a camp or town that hosts people, the verb before its subject in Arabic ("يؤوي المخيم
+    # أكثر من ٤٣ ألف شخص", "the camp hosts some 40,000 people")
+    r"\b(?:hosts|hosted|hosting|accommodates|accommodated|accommodating)\s*$|" + _A(
+        r"(?<!\S)[وف]?(?:يؤوي|تؤوي|يستضيف|تستضيف|يأوي|تأوي)(?:\s+\S+){0,2}?\s*$"), re.I)
 # Arabic unit nouns may carry the article ("عشرات المنازل", "مئات العائلات").
 _AL = "(?:ال)?"
 OTHER_UNITS: list[tuple[str, re.Pattern[str]]] = [
@@ -180,7 +185,8 @@ OTHER_UNITS: list[tuple[str, re.Pattern[str]]] = [
                                                      r"شاحنات|" + _AL + r"حافلات") + r")\b", re.I)),
     ("places", _rx(r"^\s*(?:[\w-]+\s+)?(?:villages|towns|neighbou?rhoods|"
                    + _A(_AL + r"قرى|قري[هة]|" + _AL + r"بلدات|" + _AL + r"احياء") + r")\b", re.I)),
-    ("percent", _rx(r"^\s*(?:%|٪|percent|per cent|بالمئ[هة]|في المئ[هة])", re.I)),
+    # (both Arabic spellings of "hundred": "في المئة", "في المائة")
+    ("percent", _rx(r"^\s*(?:%|٪|percent|per cent|بالما?ئ[هة]|في الما?ئ[هة])", re.I)),
     ("distance", _rx(r"^\s*(?:km|kilometres?|kilometers?|miles|metres|meters|m\b|كيلومتر|كم)\b",
                      re.I)),
     ("duration", _rx(r"^\s*(?:days|hours|weeks|months|years|minutes|seconds|decades|nights|"
@@ -289,6 +295,13 @@ PEOPLE_NOUNS = {"people", "civilians", "persons", "individuals", "families", "re
                 "witnesses", "sources", "officials", "survivors", "doctors", "nurses", "medics",
                 "women", "men", "others", "members", "relatives", "students", "teachers", "activists", "journalists", "detainees", "victims", "villagers", "brothers",
                 "sons", "daughters", "times", "years", "days", "hours", "weeks", "months"}
+# people a population cue may count, besides PEOPLE_NOUNS ("home to 50,000 refugees")
+_PEOPLE_PLURALS = {"refugees", "inhabitants", "migrants", "workers", "fighters", "soldiers",
+                   "troops", "patients", "pupils", "worshippers", "pilgrims", "employees",
+                   "displaced", "returnees", "farmers", "families", "households", "souls",
+                   "adults", "girls", "boys", "babies", "infants", "elderly", "orphans",
+                   "widows", "prisoners", "believers", "speakers", "citizens", "nationals",
+                   "residents", "dwellers", "settlers", "tribesmen", "herders", "nomads"}
 MONEY_BEFORE = _rx(r"(?:\$|US\$|€|£|\b(?:USD|SYP|EUR|GBP|TRY)\s*)\s*$")
 AGE_OR_TIME = _rx(
     r"^\s*(?:-?\s*years?[\s-]old|-year-old|year old|years of age|a\.?m\b|p\.?m\b|o'clock|:\d|"
@@ -615,6 +628,12 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
             return "", "", "skip:one"  # "members of one family"
         return "other", "families", "other:families"
     if POPULATION_BEFORE.search(before):
+        counted_thing = PLURAL_NOUN_AFTER.match(after)
+        if counted_thing and counted_thing.group(1) not in PEOPLE_NOUNS and \
+                counted_thing.group(1) not in _PEOPLE_PLURALS:
+            # "home to some 18 million olive trees": the noun after the number says what is
+            # counted; the cue before it only guessed people
+            return "other", counted_thing.group(1), "other:plural_noun"
         return "other", "population", "other:population_context"
     if RELEASED_BEFORE.search(before) or (_AR_OUT_BEFORE.search(before) and
                                           _AR_HELD_AFTER.match(after)):
@@ -661,8 +680,9 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
     if not people_dual and _may_count_a_thing(after):
         for unit, pat in OTHER_UNITS:
             um = pat.match(after) if unit in _THING_UNITS else None
-            if um and not _UNIT_GAP_WORDS.intersection(w.lower()
-                                                       for w in um.group(0).split()[:-1]):
+            # (the percent unit's own "في" of "في المئة" is no gap between number and noun)
+            if um and (unit == "percent" or not _UNIT_GAP_WORDS.intersection(
+                    w.lower() for w in um.group(0).split()[:-1])):
                 if unit == "duration":
                     return "", "", "skip:duration"
                 if unit == "places" and _LOCATIVE_PLACES_BEFORE.search(before):

@@ -933,6 +933,11 @@ class _Run:
                 r.casualty_figures = [f for f in r.casualty_figures if f not in dropped]
                 for t in titles:
                     figs_by_sent[t] = [f for f in figs_by_sent.get(t, []) if f not in dropped]
+            # the same for other figures ("... kidnappers ask 300 million pounds" over a body that
+            # gives the ransom again)
+            body_other = {(f.value, f.what) for f in r.other_figures if f.sentence not in titles}
+            r.other_figures = [f for f in r.other_figures if f.sentence not in titles or
+                               (f.value, f.what) not in body_other]
         event_sents = {si for si in viol_by_sent if si in claim_of_sent} | {
             si for si in figs_by_sent if si in claim_of_sent}
         self.event_sents = event_sents
