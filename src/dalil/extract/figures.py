@@ -42,7 +42,8 @@ CASUALTY_AFTER: list[tuple[str, re.Pattern[str]]] = [
     ("missing", _rx(
         # abductions and kidnappings leave people whose fate is unknown: missing, not detained
         r"\b(?:missing|disappeared|unaccounted for|whereabouts|abductions|kidnappings|"
-        r"disappearances|abducted|kidnapped)\b|" + _A(r"مختطف\w*|اختطاف|اختطف\w*|خطف\w*|" +
+        # "remain in enforced disappearance", "قيد الاختفاء القسري": the state, not the act
+        r"disappearances|disappearance|abducted|kidnapped)\b|" + _A(r"مختطف\w*|اختطاف|اختطف\w*|خطف\w*|اختفاء|" +
             r"مفقود\w*|فقدان|مختف\w*|مجهولي المصير|مجهول المصير|مخفي\w*"), re.I)),
     ("displaced", _rx(
         r"\b(?:displaced|fled|flee|fleeing|evacuated|expelled|uprooted|refugees|homeless|"
@@ -113,7 +114,7 @@ CASUALTY_BEFORE: list[tuple[str, re.Pattern[str]]] = [
         r"(?:\b(?:disappearance of|disappeared|fate of|whereabouts of|abducting|abducted|"
         r"kidnapping|kidnapped|abduction of)|" +
         _A(r"فقدان|اختفاء|اخفاء|مصير|اختطاف|اختطف|اختطفت|اختطفوا|خطف|خطفت|خطفوا|"
-           r"(?<!\S)[وف]?(?:انخطف\w*|خطفو)") +
+           r"(?<!\S)[وف]?(?:انخطف\w*|خطفو|اختفى|اختفت)") +
         r")[\"”'’]?(?:\s+\S+){0,3}?\s*$", re.I)),
     ("displaced", _rx(
         r"(?:\b(?:displacing|displaced|displacement of|forcing|forced|expelling|expelled|"
@@ -139,7 +140,11 @@ POPULATION_BEFORE = _rx(
     r"\b(?:serv(?:es|ed|ing)|benefit(?:ed|ing)?)"
     r")\s*"
     r"(?:about|around|some|nearly|roughly|approximately|more than|over)?\s*$|" + _A(
-        r"(?:عدد سكانها|يسكنها|يقطنها|عدد سكان|سكانها|تعداد)") + r"\s*(?:نحو|حوالي)?\s*$", re.I)
+        r"(?:عدد سكانها|يسكنها|يقطنها|عدد سكان|سكانها|تعداد)") + r"\s*(?:نحو|حوالي)?\s*$|"
+    # a camp or town that hosts people, the verb before its subject in Arabic ("يؤوي المخيم
+    # أكثر من ٤٣ ألف شخص", "the camp hosts some 40,000 people")
+    r"\b(?:hosts|hosted|hosting|accommodates|accommodated|accommodating)\s*$|" + _A(
+        r"(?<!\S)[وف]?(?:يؤوي|تؤوي|يستضيف|تستضيف|يأوي|تأوي)(?:\s+\S+){0,2}?\s*$"), re.I)
 # Arabic unit nouns may carry the article ("عشرات المنازل", "مئات العائلات").
 _AL = "(?:ال)?"
 OTHER_UNITS: list[tuple[str, re.Pattern[str]]] = [
@@ -180,7 +185,8 @@ OTHER_UNITS: list[tuple[str, re.Pattern[str]]] = [
                                                      r"شاحنات|" + _AL + r"حافلات") + r")\b", re.I)),
     ("places", _rx(r"^\s*(?:[\w-]+\s+)?(?:villages|towns|neighbou?rhoods|"
                    + _A(_AL + r"قرى|قري[هة]|" + _AL + r"بلدات|" + _AL + r"احياء") + r")\b", re.I)),
-    ("percent", _rx(r"^\s*(?:%|٪|percent|per cent|بالمئ[هة]|في المئ[هة])", re.I)),
+    # (both Arabic spellings of "hundred": "في المئة", "في المائة")
+    ("percent", _rx(r"^\s*(?:%|٪|percent|per cent|بالما?ئ[هة]|في الما?ئ[هة])", re.I)),
     ("distance", _rx(r"^\s*(?:km|kilometres?|kilometers?|miles|metres|meters|m\b|كيلومتر|كم)\b",
                      re.I)),
     ("duration", _rx(r"^\s*(?:days|hours|weeks|months|years|minutes|seconds|decades|nights|"
@@ -289,6 +295,13 @@ PEOPLE_NOUNS = {"people", "civilians", "persons", "individuals", "families", "re
                 "witnesses", "sources", "officials", "survivors", "doctors", "nurses", "medics",
                 "women", "men", "others", "members", "relatives", "students", "teachers", "activists", "journalists", "detainees", "victims", "villagers", "brothers",
                 "sons", "daughters", "times", "years", "days", "hours", "weeks", "months"}
+# people a population cue may count, besides PEOPLE_NOUNS ("home to 50,000 refugees")
+_PEOPLE_PLURALS = {"refugees", "inhabitants", "migrants", "workers", "fighters", "soldiers",
+                   "troops", "patients", "pupils", "worshippers", "pilgrims", "employees",
+                   "displaced", "returnees", "farmers", "families", "households", "souls",
+                   "adults", "girls", "boys", "babies", "infants", "elderly", "orphans",
+                   "widows", "prisoners", "believers", "speakers", "citizens", "nationals",
+                   "residents", "dwellers", "settlers", "tribesmen", "herders", "nomads"}
 MONEY_BEFORE = _rx(r"(?:\$|US\$|€|£|\b(?:USD|SYP|EUR|GBP|TRY)\s*)\s*$")
 AGE_OR_TIME = _rx(
     r"^\s*(?:-?\s*years?[\s-]old|-year-old|year old|years of age|a\.?m\b|p\.?m\b|o'clock|:\d|"
@@ -405,8 +418,14 @@ _WHOLE_NOUN = _rx(
 # a sentence that opens on the group its numbers are parts of
 _GROUP_HEAD = re.compile(r"\W*(?:(?:the|those)\s+(?P<n>victims|dead|killed|wounded|injured|detainees|"
                          r"detained|abducted|missing|displaced)\s+(?:included|include|were|are)\s*|"
-                         r"(?:of|among)\s+(?:the|those)\s+(?P<n2>[^,\u060c.;:]{1,50})[,\u060c]\s*)$",
-                         re.I)
+                         r"(?:of|among)\s+(?:the|those)\s+(?P<n2>[^,\u060c.;:]{1,50})[,\u060c]\s*|"
+                         # an aside on a head whose fate is told: "The victims, among them seven
+                         # women, had been detained ...": the women are of the victims
+                         r"(?:the|those)\s+(?P<n3>victims|dead|killed|wounded|injured|missing)\s*"
+                         r"[,\u060c]\s*(?:among them|including|of whom|among whom)\s+|" +
+                         _A(r"(?:[وف]?(?:كان|كانت)\s+)?[وف]?ال(?P<n4>ضحايا|قتلى|جرحى|مصابون|مصابين|"
+                            r"مفقودون|مفقودين)\s*[،,]\s*(?:ومن بينهم|من بينهم|بينهم|ومنهم|منهم)\s+") +
+                         r")$", re.I)
 # "the number of X ... has risen to N": X says what is counted
 _NUMBER_OF = _rx(r"\bnumber of\b|(?:^|\s)عدد\s", re.I)
 # "Sweida 24", "Mezzeh 86", "Orient 24 network": a number inside a name
@@ -468,6 +487,15 @@ NEVER_SEEN_AGAIN = _rx(
     r"\bnever (?:saw|seen|heard from|heard of|heard about) (?:them|him|her|any of them)\b|"
     r"\b(?:whereabouts|fate) (?:remains?|is|are|still) unknown\b|\bno news of (?:them|him|her)\b|"
     r"\bhave not been seen since\b|لم نرهم|لم نره|انقطعت اخبارهم|مصيرهم مجهول|لا يزال مصيرهم|"
+    # nobody knows where they are held: "did not know where their sons were being held",
+    # "لا يعرف ذووهم مكان احتجازهم", dialect "ما حدا بيعرف عنن شي"
+    r"\b(?:(?:do|does|did)\s+not|don't|doesn't|didn't)\s+know\s+where\s+(?:(?:\S+\s+){0,3}?"
+    r"(?:is|are|was|were)\s+(?:being\s+)?(?:held|detained|kept|imprisoned|taken)|"
+    r"(?:they|he|she)\s+(?:is|are)\b)|"
+    r"\bno (?:information|word|news) (?:on|about|of) (?:their|his|her) (?:whereabouts|fate)\b|"
+    r"(?:^|\s)(?:لا|ولا|لم)\s+(?:يعرف|يعرفون|نعرف|يعلم|يعلمون|نعلم|تعرف)\w*\s+(?:\S+\s+)?"
+    r"(?:مكان|مصير|اين|شيئا عن)|"
+    r"(?:^|\s)ما\s+(?:حدا|حدن|حد)\s+(?:بيعرف|يعرف|عارف)|(?:^|\s)ما\s+(?:منعرف|بنعرف)\s+(?:وين|عن)|"
     # dialect "and they never came back"
     r"(?:^|\s)و?(?:ما رجعوا|ما رجعو|لم يعودوا|لم يعد)(?!\w)", re.I)
 # "took four shepherds hostage": taken by armed men as hostages (the guide: kidnapped people are
@@ -553,6 +581,11 @@ _TITLE_NAME_AFTER = _rx(r"\s+(?:[A-Z][a-z]+\s+){0,2}(?:Agreement|Accords?|Brigad
                         r"Party|Plan|Points|Towns|Villages|Principles|Conference|Talks)\b")
 
 
+# the first word of an Arabic ordinal teen ("الثالث عشر", "الحادية عشرة"): an ordinal, no count
+_AR_ORDINAL_BEFORE = re.compile(_A(r"(?:^|\s)[وف]?ال(?:حادي|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|"
+                                    r"تاسع)[هة]?\s*$"))
+
+
 def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
              ) -> tuple[str, str, str]:
     """Return (group, what, rule): group is 'casualty', 'other' or '' (not a reportable figure)."""
@@ -585,6 +618,8 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
     if re.fullmatch(r"(?:19|20)\d\d", text) and not re.match(
             r"\s+(?:people|civilians|persons|men|women|children|families|bodies)\b", after):
         return "", "", "skip:year"  # "a 2019 bombing": a year, not a count
+    if text in ("عشر", "عشره", "عشرة") and _AR_ORDINAL_BEFORE.search(before):
+        return "", "", "skip:ordinal"  # "تقريرها السنوي الثالث عشر": the thirteenth, no count
     if text in DUAL_UNITS:
         return "other", DUAL_UNITS[text], f"other:{DUAL_UNITS[text]}:dual"
     if text in ("واحد", "واحده"):
@@ -615,6 +650,12 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
             return "", "", "skip:one"  # "members of one family"
         return "other", "families", "other:families"
     if POPULATION_BEFORE.search(before):
+        counted_thing = PLURAL_NOUN_AFTER.match(after)
+        if counted_thing and counted_thing.group(1) not in PEOPLE_NOUNS and \
+                counted_thing.group(1) not in _PEOPLE_PLURALS:
+            # "home to some 18 million olive trees": the noun after the number says what is
+            # counted; the cue before it only guessed people
+            return "other", counted_thing.group(1), "other:plural_noun"
         return "other", "population", "other:population_context"
     if RELEASED_BEFORE.search(before) or (_AR_OUT_BEFORE.search(before) and
                                           _AR_HELD_AFTER.match(after)):
@@ -661,8 +702,9 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
     if not people_dual and _may_count_a_thing(after):
         for unit, pat in OTHER_UNITS:
             um = pat.match(after) if unit in _THING_UNITS else None
-            if um and not _UNIT_GAP_WORDS.intersection(w.lower()
-                                                       for w in um.group(0).split()[:-1]):
+            # (the percent unit's own "في" of "في المئة" is no gap between number and noun)
+            if um and (unit == "percent" or not _UNIT_GAP_WORDS.intersection(
+                    w.lower() for w in um.group(0).split()[:-1])):
                 if unit == "duration":
                     return "", "", "skip:duration"
                 if unit == "places" and _LOCATIVE_PLACES_BEFORE.search(before):
@@ -716,7 +758,8 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
     if start - sent_start < 80:
         head_part = _GROUP_HEAD.match(norm, sent_start, start)
         # "The victims included 12 men, ...", "Of the 19 killed, 11 were civilians"
-        group_what = _casualty_after(head_part.group("n") or head_part.group("n2")) \
+        group_what = _casualty_after(head_part.group("n") or head_part.group("n2") or
+                                     head_part.group("n3") or head_part.group("n4")) \
             if head_part else None
         if group_what is not None:
             return "casualty", group_what, f"casualty:{group_what}:part_of_group"
@@ -927,8 +970,13 @@ SUBSET_LINK = _rx(r"^[^.;:!?]*(?:\b(?:including|among them|of whom|of them|as we
 BREAKDOWN_NEXT = _rx(r"\s*[^\s\d.;:!?]+\s*(?:[,،]\s*)?(?:(?:and|or)\s+|و)?", re.I)
 
 # a number with its own casualty word right after it ("30 injured") starts a new count
+# (also a count with its own noun after an adjective: "..., Including 19 Children, and 198
+# Arbitrary Arrests" counts arrests, not more of the dead)
 OWN_WORD_AFTER = _rx(r"\s*(?:(?:people|others|persons|civilians|اخرين|آخرين|شخصا)\s+)?"
-                      r"(?:injured|wounded|killed|dead|detained|missing|displaced|جريح|جرحى|قتيل|"
+                      r"(?:(?:[a-z-]+\s+)?(?:arrests|detentions|abductions|kidnappings|"
+                      r"disappearances|deaths|killings|injuries)|"
+                      r"(?:حال[هة]|حالات)\s+(?:اعتقال|اختطاف|خطف|اختفاء|احتجاز)|"
+                      r"injured|wounded|killed|dead|detained|missing|displaced|جريح|جرحى|قتيل|"
                       r"قتلى|مصاب\S*|معتقل\S*|نازح\S*)\b", re.I)
 
 # "AFP could not confirm either figure": the two sources' tolls, wherever they were given
@@ -940,3 +988,23 @@ THAT_FIGURE = _rx(r"\b(?:that|this|the)\s+(?:figure|number|toll|estimate|claim|a
                    r"(?!s)|هذا الرقم|هذه الحصيله|هذه الارقام|هذه الاعداد", re.I)
 
 CLAUSE_HINT = _rx(r"\b(?:while|whereas|but|although)\b|;|بينما|في حين|فيما", re.I)
+
+
+# Gapping: a breakdown that names the count once and drops the noun from its parts ("Homs with 27
+# victims, followed by Hama with 14 and Idlib with 9", "the army for 40 of the arrests, the SDF
+# for 22", "مسؤولة عن مقتل ٥٠٠ شخص، تليها الميليشيات بـ ١٢٠ شخصاً، ثم الفصائل بـ ٤٠"). Between
+# the counted number and the bare one: its own noun (a few words), a list separator, then a short
+# name and a preposition, no verb and no clause of its own.
+GAPPED_BETWEEN = _rx(
+    r"(?:\s+[^\s\d.;:!?,\u060c]+){0,4}?\s*"
+    r"(?:[,\u060c]\s*(?:and\s+|then\s+|و|ثم\s+)?|\s+(?:and|then)\s+|\s+و|\s+ثم\s+)"
+    r"(?P<rest>(?:(?:followed\s+by|تليها|يليها|تلتها|تلاها)\s+)?"
+    r"(?:(?!(?:while|whereas|but|although|after|before|as|said|says|adding|citing|according)\b)"
+    r"[^\s\d.;:!?,\u060c]+\s+){0,4}?"
+    r"(?:(?:with|for|in|at|by|from)\s+|ب\s*|بـ\s*|في\s+|من\s+)?)", re.I)
+# what may follow the bare number: nothing of its own but a plain word for people
+GAPPED_TAIL = _rx(
+    r"\s*(?:(?:people|persons|civilians|individuals)\b|" + _A(r"شخص\S*|اشخاص|مدني\S*") +
+    r")?\s*(?:$|[.,;:!?\u060c\u061b)]|(?:in|at|on|from|and|or|respectively|each)\b|" +
+    _A(r"(?:في|من|و)") + r")", re.I)
+

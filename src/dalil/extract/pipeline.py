@@ -75,6 +75,8 @@ from dalil.extract.figures import (
     CLAUSE_HINT,
     COORDINATED_NEXT,
     EITHER_FIGURE,
+    GAPPED_BETWEEN,
+    GAPPED_TAIL,
     HOSTAGE_AFTER,
     INCLUDED_START,
     NEVER_SEEN_AGAIN,
@@ -842,6 +844,17 @@ class _Run:
                 # "قتل 11، بينهم أربعة أطفال وامرأتان، وأصيب 30": the women are of the dead
                 group, what, rule = "casualty", last_casualty[2], \
                     f"casualty:{last_casualty[2]}:subset_of_previous"
+            gapped = GAPPED_BETWEEN.fullmatch(norm, last_casualty[1], n.start) \
+                if not group and rule == "skip:no_noun" and last_casualty is not None and \
+                last_casualty[0] == si and n.start - last_casualty[1] < 100 else None
+            if gapped is not None and last_casualty is not None and \
+                    GAPPED_TAIL.match(norm, n.end, min(sn.end, n.end + 40)) and \
+                    not any(rx.search(norm, gapped.start("rest"), n.start)
+                            for _w, rx in CASUALTY_AFTER):
+                # "followed by Hama with 14", "the SDF for 22": a part of a breakdown whose
+                # noun was said once
+                group, what, rule = "casualty", last_casualty[2], \
+                    f"casualty:{last_casualty[2]}:gapped"
             if not group:
                 continue
             if group == "casualty" and "subset" in rule:
@@ -933,6 +946,11 @@ class _Run:
                 r.casualty_figures = [f for f in r.casualty_figures if f not in dropped]
                 for t in titles:
                     figs_by_sent[t] = [f for f in figs_by_sent.get(t, []) if f not in dropped]
+            # the same for other figures ("... kidnappers ask 300 million pounds" over a body that
+            # gives the ransom again)
+            body_other = {(f.value, f.what) for f in r.other_figures if f.sentence not in titles}
+            r.other_figures = [f for f in r.other_figures if f.sentence not in titles or
+                               (f.value, f.what) not in body_other]
         event_sents = {si for si in viol_by_sent if si in claim_of_sent} | {
             si for si in figs_by_sent if si in claim_of_sent}
         self.event_sents = event_sents
