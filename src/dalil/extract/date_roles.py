@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from dalil.extract import fastre
-from dalil.extract.dates import DateMatch, is_dateline
+from dalil.extract.dates import FOUNDED_BEFORE, DateMatch, is_dateline
 from dalil.gazetteer.names import normalize_arabic
 
 
@@ -158,11 +158,14 @@ def is_nowadays(clause: str) -> bool:
     "يعيش"), and no English verb in the past tense ("gunmen killed five today")."""
     return bool(STATE_NOW.search(clause)) and not PAST_EN.search(clause)
 
+# a body's letters to the parties: "sent a summary of its findings", "wrote to the ministry"
+_SENT = (r"sent\s+(?:a|an|its|their|the)\s+(?:\w+\s+)?(?:letter|summary|findings|questions|request|"
+         r"memorandum|list|note)s?|wrote\s+to")
 # "On 5 May, the ministry said ...", "وفي ٥ أيار، قالت الوزارة": the date of a statement
 OPENS_SENTENCE = _rx(r"(?:^|[.!?:\n]\s*)(?:(?:on|in)\s+|[وف]?(?:في|يوم)\s+)?$", re.I)
 
 SAID_AFTER = _rx(r"^[^\S\n]*,?[^\S\n]*(?:(?:the|a|an|its|their)\s+)?(?:[\w'’-]+\s+){0,5}?(?:said|says|announced|"
-                  r"reported|stated|told|confirmed|denied|claimed|wrote|tweeted)\b|"
+                  r"reported|stated|told|confirmed|denied|claimed|wrote|tweeted|" + _SENT + r")\b|"
                   r"^[^\S\n]*[،,]?[^\S\n]*[وف]?(?:قال|قالت|اعلن|اعلنت|افاد|افادت|ذكر|ذكرت|صرح|اكد|اكدت|نفى|نفت)"
                   r"(?:\s|$)", re.I)
 
@@ -180,6 +183,26 @@ NON_EVENT_BEFORE = _rx(
 
 # "out of service by late November", "by the end of 2014": a bound, not the day it happened
 BY_DATE = _rx(r"\bby\s+(?:the\s+(?:end|middle|beginning|start)\s+of\s+|(?:early|late|mid-?)\s*)?$", re.I)
+
+# "the Monitor today released its report", "the ministry on Monday said", "أصدرت الشبكة
+# السورية اليوم تقريرها": a date between a body and its reporting verb dates the telling
+SAID_RIGHT_AFTER = _rx(
+    r"^[^\S\n]*(?:(?:once\s+again|again|also|formally|officially|publicly)\s+)?(?:said|says|announced|"
+    r"reported|stated|told|confirmed|denied|claimed|wrote|tweeted|released|published|issued|"
+    r"launched\s+(?:a|an|its|their)\s+(?:new\s+|annual\s+|monthly\s+)?(?:report|appeal|statement)|"
+    r"shared|submitted|presented|briefed|called\s+(?:on|for)|urged|demanded|warned|" + _SENT + r")\b", re.I)
+PUBLISHED_BEFORE_AR = _rx(r"(?:^|\s)[وف]?(?:اصدر|اصدرت|تصدر|يصدر|نشر|نشرت|تنشر|ينشر|اعلن|اعلنت|"
+                          r"قال|قالت|افاد|افادت|ذكر|ذكرت)(?:\s+(?:ال\S+|\S+ه|لحقوق|الانسان|\S+يه)){0,6}"
+                          r"\s+(?:(?:في|يوم)\s+)?$")
+
+# ... but armed men "set up a checkpoint on 4 May" and "formed a cordon" act
+FOUNDED_ACT = _rx(r"\b(?:checkpoint|roadblock|cordon|barricade|ambush|fire|position|control)s?\b|"
+                  r"(?:حاجز|حواجز|كمين|نقطه)", re.I)
+
+# the year still running, with nothing to mark a start ("since the start of this year" is an
+# interval the date parser reads itself)
+THIS_YEAR = _rx(r"(?:this\s+year|(?:هذا\s+)?(?:العام|السنه)\s*(?:الجاري|الحالي)?|(?:هذا|هذه)\s+(?:العام|السنه))",
+                re.I)
 
 PUBLICATION = _rx(r"(?:published|posted|updated|date|نشر|تاريخ النشر|بتاريخ)\s*:?\s*$",
                           re.I)
@@ -211,6 +234,11 @@ def date_role(norm: str, d: DateMatch, si: int) -> str:
         role = "reference"  # "the 1974 ceasefire line", "the 2012 constitution"
     elif AGREEMENT_DATE.search(before):
         role = "reference"  # a ceasefire's signing: the guide's "ceasefire announcements"
+    elif (SAID_RIGHT_AFTER.match(norm[d.end:d.end + 80]) and not OPENS_SENTENCE.search(
+            norm, max(0, d.start - 12), d.start) and re.search(r"\w\s*$", before)) or (
+            PUBLISHED_BEFORE_AR.search(norm, max(0, d.start - 70), d.start) and
+            d.rule == "date:relative_to_published"):
+        role = "statement"  # "the Monitor today released its report", "أصدرت الشبكة اليوم"
     elif PUBLISHED_AFTER.match(norm[d.end:d.end + 50]) and not PERIOD_LABEL.search(before):
         role = "statement"  # "في نهاية نيسان الماضي نُشر الفيديو"
     elif SAID_AFTER.match(norm[d.end:d.end + 60]) and OPENS_SENTENCE.search(
@@ -227,6 +255,12 @@ def date_role(norm: str, d: DateMatch, si: int) -> str:
                 re.split(r"[,;:.،؛!?]", norm[max(0, d.start - 100):d.start])[-1] + " " +
                 re.split(r"[,;:.،؛!?]", norm[d.end:d.end + 60].lstrip(" ,،"))[0]):
         role = "reference"  # "more than 100,000 remain missing today": nowadays
+    elif d.rule == "date:relative_year" and d.date is not None and len(d.date) == 4 and \
+            THIS_YEAR.fullmatch(norm, d.start, d.end):
+        role = "reference"  # "hit by a string of bombings this year": an unfinished year
+    elif FOUNDED_BEFORE.search(before) and not FOUNDED_ACT.search(
+            before[-60 if len(before) > 60 else 0:]):
+        role = "reference"  # "the mechanism, set up in June 2023"
     elif BIRTH_BEFORE.search(before):
         role = "reference"  # "born in 1990", "من مواليد عام ١٩٨٨": a birth, no event
     elif ANCHOR_ONLY_BEFORE.search(before):

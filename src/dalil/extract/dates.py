@@ -282,6 +282,22 @@ _SAME_YEAR_AFTER = re.compile(r"\s+(?:من|في)\s+(?:العام|عام|السن
                               r",?\s+(?:of\s+)?(?:that|the\s+same)\s+year\b", re.I)
 
 
+# "the mechanism, set up in June 2023", "founded in 2012", "التي أنشأتها الجمعية العامة في
+# حزيران ٢٠٢٣": a body's founding names it, it dates no reported event
+FOUNDED_BEFORE = _rx(r"\b(?:founded|established|set\s+up|created|formed)\s+(?:[\w-]+\s+){0,5}?"
+                     r"(?:(?:in|on)\s+(?:early\s+|late\s+|mid-?)?)?$|"
+                     r"(?:^|\s)(?:التي\s+|الذي\s+)?(?:انشا\S*|اسس\S*|تاسس\S*|تاسست|انشئ\S*|شكل\S*|"
+                     r"تشكل\S*)(?:\s+\S+){0,5}?\s+(?:(?:في|عام|سنه)\s+(?:شهر\s+|عام\s+)?)?$", re.I)
+# "born in 1984", "من مواليد ١٩٨٨": a person's birth
+_BORN_BEFORE = _rx(r"\bborn\s+(?:(?:in|on)\s+)?$|(?:^|\s)(?:مواليد|ولد|ولدت)\s+(?:(?:عام|سنه|في)\s+)?$", re.I)
+
+
+# "to this day", "until today", "حتى اليوم": the present state, not a date of anything. Written
+# in ordinary spelling and normalised (حتى -> حتي) like the text it runs on.
+_UNTIL_NOW_BEFORE = _rx(r"(?:\b(?:until|till|to|up\s+to)|(?:^|\s)[وف]?(?:حتى|لغايه|الى))\s+$", re.I)
+_UNTIL_BEFORE = _rx(r"(?:\b(?:until|till)|(?:^|\s)[وف]?(?:حتى|لغايه))\s+$", re.I)
+
+
 def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[DateMatch]:
     """All dates in ``norm``. Dates before ``header_end`` (a header line) anchor missing years
     but not "the next day", which refers to the narrative."""
@@ -469,8 +485,7 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             res = DateMatch(m.start("y5"), m.end(), g["y5"], "date:year", None)
         elif g["rel_pub"]:
             word = normalize_arabic(g["rel_pub"].lower())
-            if re.search(r"(?:\buntil|\bto|حتى|لغايه|الى)\s+$", norm[max(0, m.start() - 8):m.start()],
-                         re.I):
+            if _UNTIL_NOW_BEFORE.search(norm, max(0, m.start() - 12), m.start()):
                 continue  # "to this day", "حتى اليوم": not a date of anything
             if re.search(r"(?:^|\s)(?:ذلك|هذا|تلك|نفس|ذات)\s+$", norm[max(0, m.start() - 8):m.start()]):
                 continue  # "منذ ذلك اليوم" (since that day): the day just told, not today
@@ -483,8 +498,8 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             d = anchor + timedelta(days=offset) if anchor else None
             res = DateMatch(m.start(), m.end(), d.isoformat() if d else None,
                             "date:relative_to_published" if d else "date:relative:no_anchor", d)
-        elif (g["rel_next"] or g["rel_prev"]) and re.search(
-                r"(?:\buntil|\btill|حتى|لغايه)\s+$", norm[max(0, m.start() - 8):m.start()], re.I):
+        elif (g["rel_next"] or g["rel_prev"]) and _UNTIL_BEFORE.search(
+                norm, max(0, m.start() - 8), m.start()):
             continue  # "could not be identified until the following day": an end, no anchor
         elif g["rel_next"] or g["rel_prev"]:
             step = 1 if g["rel_next"] else -1
@@ -594,6 +609,10 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
         # "the 1974 ceasefire line", "a 2019 bombing": a year naming a thing says nothing of the
         # year of the paragraph's other dates
         attributive = bool(g.get("y5")) and re.match(r"(?:the|a|an)\s", m.group(0), re.I) is not None
+        # nor does a founding or a birth ("the monitor, founded in 2011, ... on 1 June")
+        attributive = attributive or bool(
+            year_text and (FOUNDED_BEFORE.search(norm, max(0, m.start() - 60), m.start()) or
+                           _BORN_BEFORE.search(norm, max(0, m.start() - 25), m.start())))
         if year_text and ":timestamp" not in res.rule and res.start >= header_end and \
                 not attributive:
             para_end = norm.find("\n\n", res.end)
@@ -710,7 +729,8 @@ def _core_prefix(m: re.Match[str]) -> str:
 # "(Amman, September 30, 2025) - ", "WASHINGTON, DC (May 6, 2019) —": a release's dateline
 # closes its own bracket
 _DATELINE_AFTER = re.compile(r"\s*(?:(?<=\d)\))?\s*(?:\([^)\n]{0,60}\))?\s*(?:[-—–:|]|\n|$)")
-_DATELINE_BEFORE = re.compile(r"\s*(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}|[\u0621-\u064a]+"
+# "AMMAN/ANKARA, Nov 23 (Reuters) -": a wire filed from two cities
+_DATELINE_BEFORE = re.compile(r"\s*(?:[A-Z][A-Z.'’/-]+(?:\s+[A-Z][A-Z.'’/-]+){0,3}|[\u0621-\u064a]+"
                               r"(?:\s+[\u0621-\u064a]+)?)(?:\s*,\s*[A-Z\u0621-\u064a][\w .'-]{0,30})?"
                               r"\s*,\s*$")
 
@@ -721,12 +741,16 @@ def is_dateline(norm: str, start: int, end: int, sentence_index: int) -> bool:
     "BEIRUT, March 8 (Wire) -", "QAMISHLI, Syria, May 2 -", a date alone on a header line. Not
     "On 6 March, gunmen ..." or "A 2019 airstrike ...": a date at the start of a sentence is an
     event's unless a dateline separator or the end of the line follows it."""
-    if sentence_index > 1:
+    if sentence_index > 3:
         return False
     line_start = norm.rfind("\n", 0, start) + 1
     if start - line_start >= 60:
         return False
     before = norm[line_start:start]
+    if sentence_index > 1 and not (_DATELINE_BEFORE.fullmatch(before) and start - line_start < 40):
+        # after a headline and a byline ("By A and B"), only a capitalised place and a comma
+        # at the start of the line make a dateline
+        return False
     if norm[end:end + 1] == ")" and before.count("(") <= before.count(")"):
         return False  # a bracket closes only a bracket the dateline opened ("(Amman, May 6) -")
     if not _DATELINE_AFTER.match(norm, end, min(len(norm), end + 70)):
