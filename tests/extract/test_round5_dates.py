@@ -79,3 +79,81 @@ def test_this_year_alone(text: str, expected: list[str]) -> None:
 ])
 def test_founding_and_birth(text: str, expected: list[str]) -> None:
     assert event_dates(text) == expected
+
+
+# a wire's dateline after its headline and byline, filed from one city or two
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Shelling kills three in Tal Rifaat, Kurdish force says\n\nBy Jane Doe and John Roe\n\n"
+     "AMMAN/ANKARA, June 3 (Wire) - Artillery pounded the town of Tal Rifaat on Monday, killing "
+     "three civilians, the force said.", ["2025-06-09"]),
+    ("Gunmen kill shepherds near Salamiyah\n\nBy Sami Haddad\n\nBEIRUT/DAMASCUS, June 4 (Agency) "
+     "- Gunmen killed four shepherds near Salamiyah on Tuesday.", ["2025-06-10"]),
+    ("Raid on Jableh village\n\nStaff report\n\nJABLEH, Syria, June 5 - Security forces raided "
+     "the village of Bustan al-Basha on Wednesday, detaining 20 men.", ["2025-06-04"]),
+    # near miss: a date opening the third sentence is an event's
+    ("Raid on village\n\nUpdate\n\nThe next raid came. On June 5, security forces raided the "
+     "village of Bustan al-Basha near Jableh, detaining 20 men.", ["2025-06-05"]),
+])
+def test_dateline_after_byline(text: str, expected: list[str]) -> None:
+    assert event_dates(text) == expected
+
+
+# "On that day, ...": an event sentence with no date of its own dates its event by the day told
+# just before, across a paragraph break
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Residents of the Tariq al-Sad neighbourhood in Daraa still live among the ruins of their "
+     "homes.\n\n\"The first barrel fell here, on the morning of 12 May 2014. We were having "
+     "breakfast,\" says the man.\n\nOn that day, government helicopters dropped at least six "
+     "barrels on the neighbourhood, killing 14 civilians.", ["2014-05-12"]),
+    ("لا يزال سكان حي طريق السد في درعا يعيشون بين ركام منازلهم حتى الآن.\n\n\"سقط البرميل الأول "
+     "هنا، صباح الثاني عشر من أيار ٢٠١٤\"، يقول الرجل.\n\nفي ذلك اليوم، ألقت مروحيات النظام ستة "
+     "براميل على الحي، ما أدى إلى مقتل ١٤ مدنياً.", ["2014-05-12"]),
+    ("I am a teacher from Baniyas and I have lived here all my life with my family.\n\nMy brother "
+     "went to the market in Baniyas on 3 March.\n\nThat morning, soldiers detained him at the "
+     "checkpoint.", ["2025-03-03"]),
+    # near miss: "since that day" is a period after it
+    ("I am a teacher from Baniyas and I have lived here all my life with my family.\n\nMy father "
+     "retired on 3 March 2020.\n\nSince that day, soldiers have detained dozens of men in our "
+     "village.", []),
+])
+def test_that_day_points_back(text: str, expected: list[str]) -> None:
+    assert event_dates(text) == expected
+
+
+# an offensive launched is an act of armed men: its date is an event's
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Afrin is a hilly district in the north-west corner of Aleppo province near the border.\n\n"
+     "In January 2018 Turkey launched an offensive it called Operation Olive Branch.\n\n"
+     "Fighters looted hundreds of homes in the town.", ["2018-01"]),
+    ("Afrin is a hilly district in the north-west corner of Aleppo province near the border.\n\n"
+     "In March 2019 the army launched a ground assault on the villages.\n\n"
+     "Fighters looted hundreds of homes in the town.", ["2019-03"]),
+    ("عفرين منطقة جبلية في الزاوية الشمالية الغربية من محافظة حلب قرب الحدود التركية.\n\n"
+     "وفي كانون الثاني ٢٠١٨ شنّت القوات التركية هجوماً واسعاً على المنطقة.\n\n"
+     "ونهب المقاتلون مئات المنازل في البلدة.", ["2018-01"]),
+    # near miss: a company's launch
+    ("Afrin is a hilly district in the north-west corner of Aleppo province near the border.\n\n"
+     "In January 2018 the company launched a new app in the town.\n\n"
+     "Fighters looted hundreds of homes in the town.", []),
+])
+def test_offensive_launched(text: str, expected: list[str]) -> None:
+    assert event_dates(text) == expected
+
+
+# "since X until Y", "منذ X حتى Y": one interval at the precision written
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وثّقت الشبكة اختفاء ٣٠٠ شخص قسراً في حمص منذ آذار/مارس ٢٠١١ حتى آب/أغسطس ٢٠٢٤.",
+     ["2011-03/2024-08"]),
+    ("At least 300 people were forcibly disappeared in Homs since March 2011 until August 2024, "
+     "the group said.", ["2011-03/2024-08"]),
+    ("Armed groups have abducted more than 200 people in Suwayda since 2019 until 2023.",
+     ["2019/2023"]),
+    ("منذ عام ٢٠١٩ حتى عام ٢٠٢٣ خطفت العصابات أكثر من ٢٠٠ شخص في السويداء.", ["2019/2023"]),
+    # near misses: "since" alone runs to the report; two years told apart stay two
+    ("Security forces have detained at least 40 men in Jableh since 3 March, the monitor said.",
+     ["2025-03-03/2025-06-10"]),
+    ("خطفت العصابات ١٢ شخصاً في عام ٢٠١٩ و٣٠ شخصاً في عام ٢٠٢٣ في السويداء.",
+     ["2019", "2023"]),
+])
+def test_since_until_interval(text: str, expected: list[str]) -> None:
+    assert event_dates(text) == expected

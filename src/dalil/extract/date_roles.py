@@ -57,12 +57,15 @@ NARRATIVE_ACT = _rx(
     r"(?:raid|attack|assault|strike|airstrike|air\s+strike|bombing|shelling|massacre|killings?|"
     r"ambush|offensive|incursion|operation)s?\s+(?:\w+\s+)?(?:came|happened|occurred|took\s+place|"
     r"began|started|unfolded)|"
+    # "In January that year Turkey launched an offensive", "شنّت القوات هجوماً"
+    r"launched\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:offensive|assault|attack|campaign|"
+    r"operation|raid|incursion|invasion)|"
     r"released\s+from|freed\s+from|found\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?bod(?:y|ies)|"
     r"bod(?:y|ies)\s+(?:\w+\s+){0,3}(?:was|were)\s+(?:found|recovered|discovered))\b|"
     r"(?:^|\s)[وف]?(?:اقتحم\S*|حاصر\S*|حصار|احبط\S*|تسلل\S*|تصد\S*|سيطر\S*|افرج\S*|الافراج|"
     r"اطلق\S*\s+سراح\S*|اطلاق\s+سراح\S*|عثر\S*\s+على|انتشل\S*|كمين|داهم\S*|مداهم\S*|"
     r"[ايت]?طلق\S*\s+(?:ال)?نار|اطلاق\s+(?:ال)?نار|اجبر\S*|فديه|الفديه|اقتيد\S*|اقتاد\S*|"
-    r"دفن\S*|ودفن\S*|"
+    r"دفن\S*|ودفن\S*|[وف]?شن\S*\s+(?:\S+\s+){0,3}?(?:هجوم\S*|حمل\S*|عملي\S*|غار\S*)|"
     # "عاد الأهالي إلى القرية ليجدوا منازلهم مدمرة" (returned to find ...)
     r"عاد\S*\s+(?:\S+\s+){0,6}?(?:لي?جد\S*|ووجد\S*|فوجد\S*)|"
     # "وقع الهجوم فجر الجمعة", "جرت المداهمة في ٣ أيار"
@@ -95,6 +98,13 @@ def is_narrative(text: str) -> bool:
                 1 if text[m.start():m.start() + 1].isspace() else 0)):
             return True
     return bool(NARRATIVE_MOVE.search(text) and ARMED.search(text))
+
+# "On that day, helicopters dropped ...", "في ذلك اليوم ألقت المروحيات": a sentence that dates
+# its event by pointing back to the day just told
+THAT_DAY = _rx(r"\b(?:on\s+)?(?:that|the\s+same)\s+(?:day|morning|afternoon)\b|(?:^|\s)[وف]?(?:في\s+)?"
+               r"(?:صباح\s+|ظهر\s+)?(?:ذلك\s+اليوم|اليوم\s+ذاته|يومها)(?![^\W\d_])", re.I)
+SINCE_BEFORE = _rx(r"(?:\b(?:since|until|till|from)|(?:^|\s)(?:منذ|حتى|من))\s+$", re.I)
+
 
 PLUPERFECT_BEFORE = _rx(r"\bhad\s+(?:not\s+|already\s+|previously\s+|earlier\s+)?(?:been\s+)?"
                          r"(?:\w+\s+)?$", re.I)

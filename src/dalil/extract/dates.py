@@ -643,8 +643,9 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
     return _join_intervals(norm, out)
 
 
-_INTERVAL_START = _rx(r"(?:\b(?:between|from)|(?:^|\s)(?:بين|من))\s+(?:the\s+)?$", re.I)
-_INTERVAL_JOIN = _rx(r"\s*(?:and|to|until|till|through|-|–|و|الى|حتى)\s*(?:the\s+)?", re.I)
+_INTERVAL_START = _rx(r"(?:\b(?:between|from|since)|(?:^|\s)(?:بين|من|منذ))\s+(?:the\s+|(?:عام|سنه|شهر)\s+)?$",
+                     re.I)
+_INTERVAL_JOIN = _rx(r"\s*(?:and|to|until|till|through|-|–|و|الى|حتى)\s*(?:the\s+|(?:عام|سنه|شهر)\s+)?", re.I)
 
 
 def _join_intervals(norm: str, found: list[DateMatch]) -> list[DateMatch]:
@@ -655,8 +656,23 @@ def _join_intervals(norm: str, found: list[DateMatch]) -> list[DateMatch]:
     while i < len(found):
         a = found[i]
         b = found[i + 1] if i + 1 < len(found) else None
-        if b is not None and a.full is not None and b.full is not None and \
-                _INTERVAL_START.search(norm, max(0, a.start - 12), a.start) and \
+        opened = False
+        if b is not None and a.rule.endswith(":since") and a.date and b.date and \
+                not b.rule.endswith(":since") and not b.rule.startswith("date:relative") and \
+                _INTERVAL_JOIN.fullmatch(norm, a.end, b.start):
+            # "since March 2011 until August 2024", "منذ آذار ٢٠١١ حتى آب ٢٠٢٤": the second date
+            # closes the interval, not the report's day; the first is read again as written
+            a = _since_start(a)
+            opened = True
+        if b is not None and a.date and b.date and len(a.date) == 4 and len(b.date) == 4 and \
+                a.date < b.date and (opened or _INTERVAL_START.search(
+                    norm, max(0, a.start - 12), a.start)) and \
+                _INTERVAL_JOIN.fullmatch(norm, a.end, b.start):
+            out.append(DateMatch(a.start, b.end, f"{a.date}/{b.date}", "date:year_interval", None))
+            i += 2
+            continue
+        opened = opened or bool(_INTERVAL_START.search(norm, max(0, a.start - 12), a.start))
+        if b is not None and a.full is not None and b.full is not None and opened and \
                 _INTERVAL_JOIN.fullmatch(norm, a.end, b.start):
             first = a.full
             if ":year_inferred" in a.rule and first.year != b.full.year:
@@ -668,8 +684,7 @@ def _join_intervals(norm: str, found: list[DateMatch]) -> list[DateMatch]:
                                      "date:interval", None))
                 i += 2
                 continue
-        if b is not None and _is_month(a) and _is_month(b) and \
-                _INTERVAL_START.search(norm, max(0, a.start - 12), a.start) and \
+        if b is not None and _is_month(a) and _is_month(b) and opened and \
                 _INTERVAL_JOIN.fullmatch(norm, a.end, b.start):
             # "between October 2013 and April 2014", "from March to May": months (a first
             # month without its own year takes the second's, or the year before)
@@ -687,6 +702,18 @@ def _join_intervals(norm: str, found: list[DateMatch]) -> list[DateMatch]:
         out.append(a)
         i += 1
     return out
+
+
+def _since_start(d: DateMatch) -> DateMatch:
+    """The start of a "since" interval as the text wrote it: a day, a month or a year."""
+    assert d.date is not None
+    start, rule = d.date.split("/")[0], d.rule.removesuffix(":since")
+    if "month" in rule and "day_month" not in rule and "ordinal" not in rule:
+        return DateMatch(d.start, d.end, start[:7], rule, None)
+    if rule.startswith("date:year") or rule == "date:relative_year":
+        return DateMatch(d.start, d.end, start[:4], rule, None)
+    day = dt.date.fromisoformat(start) if len(start) == 10 else None
+    return DateMatch(d.start, d.end, start, rule, day)
 
 
 def _is_month(d: DateMatch) -> bool:

@@ -65,6 +65,8 @@ from dalil.extract.date_roles import (
     PERIOD_LABEL,
     PLUPERFECT_BEFORE,
     PUBLICATION,
+    SINCE_BEFORE,
+    THAT_DAY,
     date_role,
     is_narrative,
 )
@@ -976,6 +978,21 @@ class _Run:
                 if key not in seen_dates:
                     seen_dates.add(key)
                     r.dates.append(dm)
+        # "... صباح الثاني عشر من أيار ٢٠١٤. / في ذلك اليوم، ألقت مروحيات ...": an event sentence
+        # with no date of its own that points back to "that day" dates its event by the last
+        # day told in the three sentences before it
+        dated = {dm.sentence for dm in r.all_dates}
+        for si in sorted((event_sents | narrative_sents) - dated):
+            text = sentences[si].text
+            m = THAT_DAY.search(text)
+            if m is None or SINCE_BEFORE.search(text, max(0, m.start() - 8), m.start() + (
+                    1 if text[m.start():m.start() + 1].isspace() else 0)):
+                continue
+            told = [dm for dm in r.all_dates if si - 3 <= dm.sentence < si and dm.role == "event"
+                    and dm.date is not None and len(dm.date) == 10]
+            if told and told[-1].date not in seen_dates:
+                seen_dates.add(told[-1].date or "")
+                r.dates.append(told[-1])
         self.lead = lead
         self.seen_dates = seen_dates
 
