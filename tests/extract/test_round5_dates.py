@@ -157,3 +157,46 @@ def test_offensive_launched(text: str, expected: list[str]) -> None:
 ])
 def test_since_until_interval(text: str, expected: list[str]) -> None:
     assert event_dates(text) == expected
+
+
+# "on December 1 and 2", "يومي ٣ و٤ آذار": two days; "between 1 and 5 June" stays an interval
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russian aircraft struck Idlib city on December 1 and 2, killing 12 civilians.",
+     ["2024-12-01", "2024-12-02"]),
+    ("Gunmen killed eleven people in the village on 3 and 5 May.", ["2025-05-03", "2025-05-05"]),
+    ("قصفت الطائرات مدينة إدلب يومي ٣ و٤ آذار، ما أدى إلى مقتل ١٢ مدنياً.",
+     ["2025-03-03", "2025-03-04"]),
+    # near misses: intervals
+    ("Researchers recorded the demolition of 40 houses in Yarmouk between 1 and 5 June 2024.",
+     ["2024-06-01/2024-06-05"]),
+    ("Militias killed 40 people in the town on 6-10 March.", ["2025-03-06/2025-03-10"]),
+])
+def test_two_days_joined_by_and(text: str, expected: list[str]) -> None:
+    assert event_dates(text) == expected
+
+
+# a date coordinated with a statement's or a reference's date shares its role
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The watchdog has raised the detention of children in reports published in 2022 and 2023, "
+     "and militias detained 40 boys in Hasakah on 3 June 2025.", ["2025-06-03"]),
+    ("The commission met in March and in April, and gunmen killed four men in Homs on 3 June.",
+     ["2025-06-03"]),
+    ("نشرت المنظمة تقارير في ٢٠٢٢ و٢٠٢٣ عن احتجاز الأطفال، واعتقلت الميليشيات ٤٠ طفلاً في الحسكة "
+     "في ٣ حزيران.", ["2025-06-03"]),
+    # near miss: two event dates
+    ("Gunmen killed four men in Homs on 3 June and 5 June.", ["2025-06-03", "2025-06-05"]),
+])
+def test_coordinated_dates_share_a_role(text: str, expected: list[str]) -> None:
+    assert event_dates(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a body named with its acronym before the date and verb
+    ("The Syrian Network for Human Rights (SNHR) today released its monthly report, which "
+     "documents the killing of 112 civilians in April.", ["2025-04"]),
+    # a year naming an older war is background
+    ("Some families had fled across the border during the 2006 war; militias killed 30 "
+     "civilians in the village on 9 March.", ["2025-03-09"]),
+])
+def test_background_and_acronym(text: str, expected: list[str]) -> None:
+    assert event_dates(text) == expected

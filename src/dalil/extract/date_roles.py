@@ -103,6 +103,8 @@ def is_narrative(text: str) -> bool:
 # its event by pointing back to the day just told
 THAT_DAY = _rx(r"\b(?:on\s+)?(?:that|the\s+same)\s+(?:day|morning|afternoon)\b|(?:^|\s)[وف]?(?:في\s+)?"
                r"(?:صباح\s+|ظهر\s+)?(?:ذلك\s+اليوم|اليوم\s+ذاته|يومها)(?![^\W\d_])", re.I)
+# two dates joined by "and"/"or" ("published in 2022 and 2023", "في ٢٠٢٢ و٢٠٢٣")
+COORDINATED = _rx(r"\s*,?\s*(?:and|or|و|او)\s*(?:(?:in|on)\s+|(?:في|عام)\s+)?", re.I)
 SINCE_BEFORE = _rx(r"(?:\b(?:since|until|till|from)|(?:^|\s)(?:منذ|حتى|من))\s+$", re.I)
 
 
@@ -132,7 +134,7 @@ BIRTH_BEFORE = _rx(r"(?:\bborn\s+(?:in\s+|on\s+)?|\(b\.\s*|(?:^|\s)(?:موالي
                     r"المولوده)\s+(?:عام\s+|سنه\s+|في\s+)?)$", re.I)
 
 # a year that names a thing rather than dating an event ("the 1974 ceasefire line")
-NAMED_BY_YEAR = _rx(r"\s+(?:[\w-]+\s+)?(?:line|lines|constitution|census|budget|law|decree|"
+NAMED_BY_YEAR = _rx(r"\s+(?:[\w-]+\s+)?(?:line|lines|constitution|census|budget|law|decree|war|"
                      r"resolution|borders?|report|study|survey|letter|book|documentary|film|paper|"
                      r"ruling|verdict|interview)\b", re.I)
 
@@ -245,7 +247,7 @@ def date_role(norm: str, d: DateMatch, si: int) -> str:
     elif AGREEMENT_DATE.search(before):
         role = "reference"  # a ceasefire's signing: the guide's "ceasefire announcements"
     elif (SAID_RIGHT_AFTER.match(norm[d.end:d.end + 80]) and not OPENS_SENTENCE.search(
-            norm, max(0, d.start - 12), d.start) and re.search(r"\w\s*$", before)) or (
+            norm, max(0, d.start - 12), d.start) and re.search(r"[\w)]\s*$", before)) or (
             PUBLISHED_BEFORE_AR.search(norm, max(0, d.start - 70), d.start) and
             d.rule == "date:relative_to_published"):
         role = "statement"  # "the Monitor today released its report", "أصدرت الشبكة اليوم"

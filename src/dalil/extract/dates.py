@@ -298,6 +298,9 @@ _UNTIL_NOW_BEFORE = _rx(r"(?:\b(?:until|till|to|up\s+to)|(?:^|\s)[وف]?(?:حت�
 _UNTIL_BEFORE = _rx(r"(?:\b(?:until|till)|(?:^|\s)[وف]?(?:حتى|لغايه))\s+$", re.I)
 
 
+_AND_DAYS = _rx(r"(?:st|nd|rd|th)?\s*(?:and|و)\s*", re.I)
+
+
 def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[DateMatch]:
     """All dates in ``norm``. Dates before ``header_end`` (a header line) anchor missing years
     but not "the next day", which refers to the narrative."""
@@ -366,7 +369,14 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             else:
                 first = _safe(year, month, d1)
                 second = _safe(year, month, int(d2s)) if d2s else None
-                if first and second and second > first:
+                if first and second and second > first and _AND_DAYS.fullmatch(
+                        norm, m.end("d1" if g["d1"] else "d3"), m.start("d2" if g["d2"] else "d4")) and \
+                        not _INTERVAL_START.search(norm, max(0, m.start() - 12), m.start()):
+                    # "on December 1 and 2", "يومي ٣ و٤ آذار": two days, not the days between
+                    # ("between 1 and 5 June" is an interval)
+                    out.append(DateMatch(m.start(), m.end(), first.isoformat(), rule, first))
+                    res = DateMatch(m.start(), m.end(), second.isoformat(), rule, second)
+                elif first and second and second > first:
                     res = DateMatch(m.start(), m.end(),
                                     f"{first.isoformat()}/{second.isoformat()}", rule, None)
                 else:

@@ -61,6 +61,7 @@ from dalil.extract.actors import (
     unknown_actor_label,
 )
 from dalil.extract.date_roles import (
+    COORDINATED,
     ONLY_THE_TIME,
     PERIOD_LABEL,
     PLUPERFECT_BEFORE,
@@ -950,9 +951,15 @@ class _Run:
         lead = next((x.index for x in sentences if len(x.text.split()) >= 8 and
                      re.search(r"[.!?\u061f][\"'”»)]*$", x.text)), None)
         # dates with roles
+        prev: tuple[int, str] | None = None  # (end, role) of the date before
         for d in dates:
             si = self.sent_of(d.start)
             role = date_role(norm, d, si)
+            if prev is not None and prev[1] not in ("event", "dateline") and role == "event" and \
+                    COORDINATED.fullmatch(norm, prev[0], d.start):
+                # "reports published in 2022 and 2023": the second date shares the first's role
+                role = prev[1]
+            prev = (d.end, role)
             dm = DateMention(d.date, p.surface(d.start, d.end), p.span(d.start, d.end), role,
                              d.rule, si)
             r.all_dates.append(dm)
