@@ -200,3 +200,26 @@ def test_coordinated_dates_share_a_role(text: str, expected: list[str]) -> None:
 ])
 def test_background_and_acronym(text: str, expected: list[str]) -> None:
     assert event_dates(text) == expected
+
+
+# "that day" in a sentence that sets the scene of the event sentence right after it
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Residents of the old quarter of Daraa still live among the ruins of their homes.\n\n"
+     "\"The first barrel fell at dawn on 12 May 2014,\" says the man.\n\nThat day, helicopters "
+     "dropped forty barrels on the quarter. At least 18 civilians were killed.", ["2014-05-12"]),
+    ("لا يزال سكان درعا البلد يعيشون بين ركام منازلهم حتى الآن.\n\n\"سقط البرميل الأول فجر "
+     "الثاني عشر من أيار ٢٠١٤\"، يقول الرجل.\n\nفي ذلك اليوم ألقت المروحيات أربعين برميلاً على "
+     "الحي. وقُتل في القصف ١٨ مدنياً على الأقل.", ["2014-05-12"]),
+    # near miss: "since that day" sets no date
+    ("Residents of the old quarter of Daraa still live among the ruins of their homes.\n\n"
+     "My father retired on 12 May 2014.\n\nSince that day, helicopters have dropped hundreds "
+     "of barrels on the quarter. At least 300 civilians were killed.", []),
+])
+def test_that_day_sets_the_scene(text: str, expected: list[str]) -> None:
+    assert event_dates(text) == expected
+
+
+def test_date_in_a_relative_clause_before_said_is_the_clause_s() -> None:
+    # near miss of the statement rule: the date belongs to "who fled", not to "said"
+    assert event_dates("Residents who fled Jableh on 3 March said militias had killed their "
+                       "neighbours.") == ["2025-03-03"]

@@ -203,6 +203,8 @@ SAID_RIGHT_AFTER = _rx(
     r"reported|stated|told|confirmed|denied|claimed|wrote|tweeted|released|published|issued|"
     r"launched\s+(?:a|an|its|their)\s+(?:new\s+|annual\s+|monthly\s+)?(?:report|appeal|statement)|"
     r"shared|submitted|presented|briefed|called\s+(?:on|for)|urged|demanded|warned|" + _SENT + r")\b", re.I)
+# "residents who came back on 3 March said": the date is the relative clause's, not the saying's
+RELATIVE_CLAUSE = re.compile(r"\b(?:who|which|that|whose|whom)\b", re.I)
 PUBLISHED_BEFORE_AR = _rx(r"(?:^|\s)[وف]?(?:اصدر|اصدرت|تصدر|يصدر|نشر|نشرت|تنشر|ينشر|اعلن|اعلنت|"
                           r"قال|قالت|افاد|افادت|ذكر|ذكرت)(?:\s+(?:ال\S+|\S+ه|لحقوق|الانسان|\S+يه)){0,6}"
                           r"\s+(?:(?:في|يوم)\s+)?$")
@@ -247,7 +249,8 @@ def date_role(norm: str, d: DateMatch, si: int) -> str:
     elif AGREEMENT_DATE.search(before):
         role = "reference"  # a ceasefire's signing: the guide's "ceasefire announcements"
     elif (SAID_RIGHT_AFTER.match(norm[d.end:d.end + 80]) and not OPENS_SENTENCE.search(
-            norm, max(0, d.start - 12), d.start) and re.search(r"[\w)]\s*$", before)) or (
+            norm, max(0, d.start - 12), d.start) and re.search(r"[\w)]\s*$", before) and not RELATIVE_CLAUSE.search(
+                re.split(r"[,;:.،؛\n]", before)[-1])) or (
             PUBLISHED_BEFORE_AR.search(norm, max(0, d.start - 70), d.start) and
             d.rule == "date:relative_to_published"):
         role = "statement"  # "the Monitor today released its report", "أصدرت الشبكة اليوم"

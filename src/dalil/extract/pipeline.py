@@ -989,7 +989,11 @@ class _Run:
         # with no date of its own that points back to "that day" dates its event by the last
         # day told in the three sentences before it
         dated = {dm.sentence for dm in r.all_dates}
-        for si in sorted((event_sents | narrative_sents) - dated):
+        # (or one that sets the scene of the event sentence right after it: "On that day
+        # helicopters dropped forty barrels. At least 18 civilians were killed.")
+        setting = {k - 1 for k in event_sents if k > 0 and
+                   sentences[k - 1].paragraph == sentences[k].paragraph}
+        for si in sorted((event_sents | narrative_sents | setting) - dated):
             text = sentences[si].text
             m = THAT_DAY.search(text)
             if m is None or SINCE_BEFORE.search(text, max(0, m.start() - 8), m.start() + (
