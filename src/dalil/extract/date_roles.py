@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from dalil.extract import fastre
-from dalil.extract.dates import DateMatch, is_dateline
+from dalil.extract.dates import FOUNDED_BEFORE, DateMatch, is_dateline
 from dalil.gazetteer.names import normalize_arabic
 
 
@@ -57,12 +57,15 @@ NARRATIVE_ACT = _rx(
     r"(?:raid|attack|assault|strike|airstrike|air\s+strike|bombing|shelling|massacre|killings?|"
     r"ambush|offensive|incursion|operation)s?\s+(?:\w+\s+)?(?:came|happened|occurred|took\s+place|"
     r"began|started|unfolded)|"
+    # "In January that year Turkey launched an offensive", "شنّت القوات هجوماً"
+    r"launched\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:offensive|assault|attack|campaign|"
+    r"operation|raid|incursion|invasion)|"
     r"released\s+from|freed\s+from|found\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?bod(?:y|ies)|"
     r"bod(?:y|ies)\s+(?:\w+\s+){0,3}(?:was|were)\s+(?:found|recovered|discovered))\b|"
     r"(?:^|\s)[وف]?(?:اقتحم\S*|حاصر\S*|حصار|احبط\S*|تسلل\S*|تصد\S*|سيطر\S*|افرج\S*|الافراج|"
     r"اطلق\S*\s+سراح\S*|اطلاق\s+سراح\S*|عثر\S*\s+على|انتشل\S*|كمين|داهم\S*|مداهم\S*|"
     r"[ايت]?طلق\S*\s+(?:ال)?نار|اطلاق\s+(?:ال)?نار|اجبر\S*|فديه|الفديه|اقتيد\S*|اقتاد\S*|"
-    r"دفن\S*|ودفن\S*|"
+    r"دفن\S*|ودفن\S*|[وف]?شن\S*\s+(?:\S+\s+){0,3}?(?:هجوم\S*|حمل\S*|عملي\S*|غار\S*)|"
     # "عاد الأهالي إلى القرية ليجدوا منازلهم مدمرة" (returned to find ...)
     r"عاد\S*\s+(?:\S+\s+){0,6}?(?:لي?جد\S*|ووجد\S*|فوجد\S*)|"
     # "وقع الهجوم فجر الجمعة", "جرت المداهمة في ٣ أيار"
@@ -96,6 +99,15 @@ def is_narrative(text: str) -> bool:
             return True
     return bool(NARRATIVE_MOVE.search(text) and ARMED.search(text))
 
+# "On that day, helicopters dropped ...", "في ذلك اليوم ألقت المروحيات": a sentence that dates
+# its event by pointing back to the day just told
+THAT_DAY = _rx(r"\b(?:on\s+)?(?:that|the\s+same)\s+(?:day|morning|afternoon)\b|(?:^|\s)[وف]?(?:في\s+)?"
+               r"(?:صباح\s+|ظهر\s+)?(?:ذلك\s+اليوم|اليوم\s+ذاته|يومها)(?![^\W\d_])", re.I)
+# two dates joined by "and"/"or" ("published in 2022 and 2023", "في ٢٠٢٢ و٢٠٢٣")
+COORDINATED = _rx(r"\s*,?\s*(?:and|or|و|او)\s*(?:(?:in|on)\s+|(?:في|عام)\s+)?", re.I)
+SINCE_BEFORE = _rx(r"(?:\b(?:since|until|till|from)|(?:^|\s)(?:منذ|حتى|من))\s+$", re.I)
+
+
 PLUPERFECT_BEFORE = _rx(r"\bhad\s+(?:not\s+|already\s+|previously\s+|earlier\s+)?(?:been\s+)?"
                          r"(?:\w+\s+)?$", re.I)
 
@@ -122,7 +134,7 @@ BIRTH_BEFORE = _rx(r"(?:\bborn\s+(?:in\s+|on\s+)?|\(b\.\s*|(?:^|\s)(?:موالي
                     r"المولوده)\s+(?:عام\s+|سنه\s+|في\s+)?)$", re.I)
 
 # a year that names a thing rather than dating an event ("the 1974 ceasefire line")
-NAMED_BY_YEAR = _rx(r"\s+(?:[\w-]+\s+)?(?:line|lines|constitution|census|budget|law|decree|"
+NAMED_BY_YEAR = _rx(r"\s+(?:[\w-]+\s+)?(?:line|lines|constitution|census|budget|law|decree|war|"
                      r"resolution|borders?|report|study|survey|letter|book|documentary|film|paper|"
                      r"ruling|verdict|interview)\b", re.I)
 
@@ -158,11 +170,14 @@ def is_nowadays(clause: str) -> bool:
     "يعيش"), and no English verb in the past tense ("gunmen killed five today")."""
     return bool(STATE_NOW.search(clause)) and not PAST_EN.search(clause)
 
+# a body's letters to the parties: "sent a summary of its findings", "wrote to the ministry"
+_SENT = (r"sent\s+(?:a|an|its|their|the)\s+(?:\w+\s+)?(?:letter|summary|findings|questions|request|"
+         r"memorandum|list|note)s?|wrote\s+to")
 # "On 5 May, the ministry said ...", "وفي ٥ أيار، قالت الوزارة": the date of a statement
 OPENS_SENTENCE = _rx(r"(?:^|[.!?:\n]\s*)(?:(?:on|in)\s+|[وف]?(?:في|يوم)\s+)?$", re.I)
 
 SAID_AFTER = _rx(r"^[^\S\n]*,?[^\S\n]*(?:(?:the|a|an|its|their)\s+)?(?:[\w'’-]+\s+){0,5}?(?:said|says|announced|"
-                  r"reported|stated|told|confirmed|denied|claimed|wrote|tweeted)\b|"
+                  r"reported|stated|told|confirmed|denied|claimed|wrote|tweeted|" + _SENT + r")\b|"
                   r"^[^\S\n]*[،,]?[^\S\n]*[وف]?(?:قال|قالت|اعلن|اعلنت|افاد|افادت|ذكر|ذكرت|صرح|اكد|اكدت|نفى|نفت)"
                   r"(?:\s|$)", re.I)
 
@@ -180,6 +195,28 @@ NON_EVENT_BEFORE = _rx(
 
 # "out of service by late November", "by the end of 2014": a bound, not the day it happened
 BY_DATE = _rx(r"\bby\s+(?:the\s+(?:end|middle|beginning|start)\s+of\s+|(?:early|late|mid-?)\s*)?$", re.I)
+
+# "the Monitor today released its report", "the ministry on Monday said", "أصدرت الشبكة
+# السورية اليوم تقريرها": a date between a body and its reporting verb dates the telling
+SAID_RIGHT_AFTER = _rx(
+    r"^[^\S\n]*(?:(?:once\s+again|again|also|formally|officially|publicly)\s+)?(?:said|says|announced|"
+    r"reported|stated|told|confirmed|denied|claimed|wrote|tweeted|released|published|issued|"
+    r"launched\s+(?:a|an|its|their)\s+(?:new\s+|annual\s+|monthly\s+)?(?:report|appeal|statement)|"
+    r"shared|submitted|presented|briefed|called\s+(?:on|for)|urged|demanded|warned|" + _SENT + r")\b", re.I)
+# "residents who came back on 3 March said": the date is the relative clause's, not the saying's
+RELATIVE_CLAUSE = re.compile(r"\b(?:who|which|that|whose|whom)\b", re.I)
+PUBLISHED_BEFORE_AR = _rx(r"(?:^|\s)[وف]?(?:اصدر|اصدرت|تصدر|يصدر|نشر|نشرت|تنشر|ينشر|اعلن|اعلنت|"
+                          r"قال|قالت|افاد|افادت|ذكر|ذكرت)(?:\s+(?:ال\S+|\S+ه|لحقوق|الانسان|\S+يه)){0,6}"
+                          r"\s+(?:(?:في|يوم)\s+)?$")
+
+# ... but armed men "set up a checkpoint on 4 May" and "formed a cordon" act
+FOUNDED_ACT = _rx(r"\b(?:checkpoint|roadblock|cordon|barricade|ambush|fire|position|control)s?\b|"
+                  r"(?:حاجز|حواجز|كمين|نقطه)", re.I)
+
+# the year still running, with nothing to mark a start ("since the start of this year" is an
+# interval the date parser reads itself)
+THIS_YEAR = _rx(r"(?:this\s+year|(?:هذا\s+)?(?:العام|السنه)\s*(?:الجاري|الحالي)?|(?:هذا|هذه)\s+(?:العام|السنه))",
+                re.I)
 
 PUBLICATION = _rx(r"(?:published|posted|updated|date|نشر|تاريخ النشر|بتاريخ)\s*:?\s*$",
                           re.I)
@@ -211,6 +248,12 @@ def date_role(norm: str, d: DateMatch, si: int) -> str:
         role = "reference"  # "the 1974 ceasefire line", "the 2012 constitution"
     elif AGREEMENT_DATE.search(before):
         role = "reference"  # a ceasefire's signing: the guide's "ceasefire announcements"
+    elif (SAID_RIGHT_AFTER.match(norm[d.end:d.end + 80]) and not OPENS_SENTENCE.search(
+            norm, max(0, d.start - 12), d.start) and re.search(r"[\w)]\s*$", before) and not RELATIVE_CLAUSE.search(
+                re.split(r"[,;:.،؛\n]", before)[-1])) or (
+            PUBLISHED_BEFORE_AR.search(norm, max(0, d.start - 70), d.start) and
+            d.rule == "date:relative_to_published"):
+        role = "statement"  # "the Monitor today released its report", "أصدرت الشبكة اليوم"
     elif PUBLISHED_AFTER.match(norm[d.end:d.end + 50]) and not PERIOD_LABEL.search(before):
         role = "statement"  # "في نهاية نيسان الماضي نُشر الفيديو"
     elif SAID_AFTER.match(norm[d.end:d.end + 60]) and OPENS_SENTENCE.search(
@@ -227,6 +270,12 @@ def date_role(norm: str, d: DateMatch, si: int) -> str:
                 re.split(r"[,;:.،؛!?]", norm[max(0, d.start - 100):d.start])[-1] + " " +
                 re.split(r"[,;:.،؛!?]", norm[d.end:d.end + 60].lstrip(" ,،"))[0]):
         role = "reference"  # "more than 100,000 remain missing today": nowadays
+    elif d.rule == "date:relative_year" and d.date is not None and len(d.date) == 4 and \
+            THIS_YEAR.fullmatch(norm, d.start, d.end):
+        role = "reference"  # "hit by a string of bombings this year": an unfinished year
+    elif FOUNDED_BEFORE.search(before) and not FOUNDED_ACT.search(
+            before[-60 if len(before) > 60 else 0:]):
+        role = "reference"  # "the mechanism, set up in June 2023"
     elif BIRTH_BEFORE.search(before):
         role = "reference"  # "born in 1990", "من مواليد عام ١٩٨٨": a birth, no event
     elif ANCHOR_ONLY_BEFORE.search(before):

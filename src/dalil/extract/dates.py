@@ -282,6 +282,25 @@ _SAME_YEAR_AFTER = re.compile(r"\s+(?:من|في)\s+(?:العام|عام|السن
                               r",?\s+(?:of\s+)?(?:that|the\s+same)\s+year\b", re.I)
 
 
+# "the mechanism, set up in June 2023", "founded in 2012", "التي أنشأتها الجمعية العامة في
+# حزيران ٢٠٢٣": a body's founding names it, it dates no reported event
+FOUNDED_BEFORE = _rx(r"\b(?:founded|established|set\s+up|created|formed)\s+(?:[\w-]+\s+){0,5}?"
+                     r"(?:(?:in|on)\s+(?:early\s+|late\s+|mid-?)?)?$|"
+                     r"(?:^|\s)(?:التي\s+|الذي\s+)?(?:انشا\S*|اسس\S*|تاسس\S*|تاسست|انشئ\S*|شكل\S*|"
+                     r"تشكل\S*)(?:\s+\S+){0,5}?\s+(?:(?:في|عام|سنه)\s+(?:شهر\s+|عام\s+)?)?$", re.I)
+# "born in 1984", "من مواليد ١٩٨٨": a person's birth
+_BORN_BEFORE = _rx(r"\bborn\s+(?:(?:in|on)\s+)?$|(?:^|\s)(?:مواليد|ولد|ولدت)\s+(?:(?:عام|سنه|في)\s+)?$", re.I)
+
+
+# "to this day", "until today", "حتى اليوم": the present state, not a date of anything. Written
+# in ordinary spelling and normalised (حتى -> حتي) like the text it runs on.
+_UNTIL_NOW_BEFORE = _rx(r"(?:\b(?:until|till|to|up\s+to)|(?:^|\s)[وف]?(?:حتى|لغايه|الى))\s+$", re.I)
+_UNTIL_BEFORE = _rx(r"(?:\b(?:until|till)|(?:^|\s)[وف]?(?:حتى|لغايه))\s+$", re.I)
+
+
+_AND_DAYS = _rx(r"(?:st|nd|rd|th)?\s*(?:and|و)\s*", re.I)
+
+
 def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[DateMatch]:
     """All dates in ``norm``. Dates before ``header_end`` (a header line) anchor missing years
     but not "the next day", which refers to the narrative."""
@@ -350,7 +369,14 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             else:
                 first = _safe(year, month, d1)
                 second = _safe(year, month, int(d2s)) if d2s else None
-                if first and second and second > first:
+                if first and second and second > first and _AND_DAYS.fullmatch(
+                        norm, m.end("d1" if g["d1"] else "d3"), m.start("d2" if g["d2"] else "d4")) and \
+                        not _INTERVAL_START.search(norm, max(0, m.start() - 12), m.start()):
+                    # "on December 1 and 2", "يومي ٣ و٤ آذار": two days, not the days between
+                    # ("between 1 and 5 June" is an interval)
+                    out.append(DateMatch(m.start(), m.end(), first.isoformat(), rule, first))
+                    res = DateMatch(m.start(), m.end(), second.isoformat(), rule, second)
+                elif first and second and second > first:
                     res = DateMatch(m.start(), m.end(),
                                     f"{first.isoformat()}/{second.isoformat()}", rule, None)
                 else:
@@ -469,8 +495,7 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             res = DateMatch(m.start("y5"), m.end(), g["y5"], "date:year", None)
         elif g["rel_pub"]:
             word = normalize_arabic(g["rel_pub"].lower())
-            if re.search(r"(?:\buntil|\bto|حتى|لغايه|الى)\s+$", norm[max(0, m.start() - 8):m.start()],
-                         re.I):
+            if _UNTIL_NOW_BEFORE.search(norm, max(0, m.start() - 12), m.start()):
                 continue  # "to this day", "حتى اليوم": not a date of anything
             if re.search(r"(?:^|\s)(?:ذلك|هذا|تلك|نفس|ذات)\s+$", norm[max(0, m.start() - 8):m.start()]):
                 continue  # "منذ ذلك اليوم" (since that day): the day just told, not today
@@ -483,8 +508,8 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             d = anchor + timedelta(days=offset) if anchor else None
             res = DateMatch(m.start(), m.end(), d.isoformat() if d else None,
                             "date:relative_to_published" if d else "date:relative:no_anchor", d)
-        elif (g["rel_next"] or g["rel_prev"]) and re.search(
-                r"(?:\buntil|\btill|حتى|لغايه)\s+$", norm[max(0, m.start() - 8):m.start()], re.I):
+        elif (g["rel_next"] or g["rel_prev"]) and _UNTIL_BEFORE.search(
+                norm, max(0, m.start() - 8), m.start()):
             continue  # "could not be identified until the following day": an end, no anchor
         elif g["rel_next"] or g["rel_prev"]:
             step = 1 if g["rel_next"] else -1
@@ -594,6 +619,10 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
         # "the 1974 ceasefire line", "a 2019 bombing": a year naming a thing says nothing of the
         # year of the paragraph's other dates
         attributive = bool(g.get("y5")) and re.match(r"(?:the|a|an)\s", m.group(0), re.I) is not None
+        # nor does a founding or a birth ("the monitor, founded in 2011, ... on 1 June")
+        attributive = attributive or bool(
+            year_text and (FOUNDED_BEFORE.search(norm, max(0, m.start() - 60), m.start()) or
+                           _BORN_BEFORE.search(norm, max(0, m.start() - 25), m.start())))
         if year_text and ":timestamp" not in res.rule and res.start >= header_end and \
                 not attributive:
             para_end = norm.find("\n\n", res.end)
@@ -624,8 +653,9 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
     return _join_intervals(norm, out)
 
 
-_INTERVAL_START = _rx(r"(?:\b(?:between|from)|(?:^|\s)(?:بين|من))\s+(?:the\s+)?$", re.I)
-_INTERVAL_JOIN = _rx(r"\s*(?:and|to|until|till|through|-|–|و|الى|حتى)\s*(?:the\s+)?", re.I)
+_INTERVAL_START = _rx(r"(?:\b(?:between|from|since)|(?:^|\s)(?:بين|من|منذ))\s+(?:the\s+|(?:عام|سنه|شهر)\s+)?$",
+                     re.I)
+_INTERVAL_JOIN = _rx(r"\s*(?:and|to|until|till|through|-|–|و|الى|حتى)\s*(?:the\s+|(?:عام|سنه|شهر)\s+)?", re.I)
 
 
 def _join_intervals(norm: str, found: list[DateMatch]) -> list[DateMatch]:
@@ -636,8 +666,23 @@ def _join_intervals(norm: str, found: list[DateMatch]) -> list[DateMatch]:
     while i < len(found):
         a = found[i]
         b = found[i + 1] if i + 1 < len(found) else None
-        if b is not None and a.full is not None and b.full is not None and \
-                _INTERVAL_START.search(norm, max(0, a.start - 12), a.start) and \
+        opened = False
+        if b is not None and a.rule.endswith(":since") and a.date and b.date and \
+                not b.rule.endswith(":since") and not b.rule.startswith("date:relative") and \
+                _INTERVAL_JOIN.fullmatch(norm, a.end, b.start):
+            # "since March 2011 until August 2024", "منذ آذار ٢٠١١ حتى آب ٢٠٢٤": the second date
+            # closes the interval, not the report's day; the first is read again as written
+            a = _since_start(a)
+            opened = True
+        if b is not None and a.date and b.date and len(a.date) == 4 and len(b.date) == 4 and \
+                a.date < b.date and (opened or _INTERVAL_START.search(
+                    norm, max(0, a.start - 12), a.start)) and \
+                _INTERVAL_JOIN.fullmatch(norm, a.end, b.start):
+            out.append(DateMatch(a.start, b.end, f"{a.date}/{b.date}", "date:year_interval", None))
+            i += 2
+            continue
+        opened = opened or bool(_INTERVAL_START.search(norm, max(0, a.start - 12), a.start))
+        if b is not None and a.full is not None and b.full is not None and opened and \
                 _INTERVAL_JOIN.fullmatch(norm, a.end, b.start):
             first = a.full
             if ":year_inferred" in a.rule and first.year != b.full.year:
@@ -649,8 +694,7 @@ def _join_intervals(norm: str, found: list[DateMatch]) -> list[DateMatch]:
                                      "date:interval", None))
                 i += 2
                 continue
-        if b is not None and _is_month(a) and _is_month(b) and \
-                _INTERVAL_START.search(norm, max(0, a.start - 12), a.start) and \
+        if b is not None and _is_month(a) and _is_month(b) and opened and \
                 _INTERVAL_JOIN.fullmatch(norm, a.end, b.start):
             # "between October 2013 and April 2014", "from March to May": months (a first
             # month without its own year takes the second's, or the year before)
@@ -668,6 +712,18 @@ def _join_intervals(norm: str, found: list[DateMatch]) -> list[DateMatch]:
         out.append(a)
         i += 1
     return out
+
+
+def _since_start(d: DateMatch) -> DateMatch:
+    """The start of a "since" interval as the text wrote it: a day, a month or a year."""
+    assert d.date is not None
+    start, rule = d.date.split("/")[0], d.rule.removesuffix(":since")
+    if "month" in rule and "day_month" not in rule and "ordinal" not in rule:
+        return DateMatch(d.start, d.end, start[:7], rule, None)
+    if rule.startswith("date:year") or rule == "date:relative_year":
+        return DateMatch(d.start, d.end, start[:4], rule, None)
+    day = dt.date.fromisoformat(start) if len(start) == 10 else None
+    return DateMatch(d.start, d.end, start, rule, day)
 
 
 def _is_month(d: DateMatch) -> bool:
@@ -710,7 +766,8 @@ def _core_prefix(m: re.Match[str]) -> str:
 # "(Amman, September 30, 2025) - ", "WASHINGTON, DC (May 6, 2019) —": a release's dateline
 # closes its own bracket
 _DATELINE_AFTER = re.compile(r"\s*(?:(?<=\d)\))?\s*(?:\([^)\n]{0,60}\))?\s*(?:[-—–:|]|\n|$)")
-_DATELINE_BEFORE = re.compile(r"\s*(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}|[\u0621-\u064a]+"
+# "AMMAN/ANKARA, Nov 23 (Reuters) -": a wire filed from two cities
+_DATELINE_BEFORE = re.compile(r"\s*(?:[A-Z][A-Z.'’/-]+(?:\s+[A-Z][A-Z.'’/-]+){0,3}|[\u0621-\u064a]+"
                               r"(?:\s+[\u0621-\u064a]+)?)(?:\s*,\s*[A-Z\u0621-\u064a][\w .'-]{0,30})?"
                               r"\s*,\s*$")
 
@@ -721,12 +778,16 @@ def is_dateline(norm: str, start: int, end: int, sentence_index: int) -> bool:
     "BEIRUT, March 8 (Wire) -", "QAMISHLI, Syria, May 2 -", a date alone on a header line. Not
     "On 6 March, gunmen ..." or "A 2019 airstrike ...": a date at the start of a sentence is an
     event's unless a dateline separator or the end of the line follows it."""
-    if sentence_index > 1:
+    if sentence_index > 3:
         return False
     line_start = norm.rfind("\n", 0, start) + 1
     if start - line_start >= 60:
         return False
     before = norm[line_start:start]
+    if sentence_index > 1 and not (_DATELINE_BEFORE.fullmatch(before) and start - line_start < 40):
+        # after a headline and a byline ("By A and B"), only a capitalised place and a comma
+        # at the start of the line make a dateline
+        return False
     if norm[end:end + 1] == ")" and before.count("(") <= before.count(")"):
         return False  # a bracket closes only a bracket the dateline opened ("(Amman, May 6) -")
     if not _DATELINE_AFTER.match(norm, end, min(len(norm), end + 70)):

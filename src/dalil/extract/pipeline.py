@@ -61,10 +61,13 @@ from dalil.extract.actors import (
     unknown_actor_label,
 )
 from dalil.extract.date_roles import (
+    COORDINATED,
     ONLY_THE_TIME,
     PERIOD_LABEL,
     PLUPERFECT_BEFORE,
     PUBLICATION,
+    SINCE_BEFORE,
+    THAT_DAY,
     date_role,
     is_narrative,
 )
@@ -966,9 +969,15 @@ class _Run:
         lead = next((x.index for x in sentences if len(x.text.split()) >= 8 and
                      re.search(r"[.!?\u061f][\"'”»)]*$", x.text)), None)
         # dates with roles
+        prev: tuple[int, str] | None = None  # (end, role) of the date before
         for d in dates:
             si = self.sent_of(d.start)
             role = date_role(norm, d, si)
+            if prev is not None and prev[1] not in ("event", "dateline") and role == "event" and \
+                    COORDINATED.fullmatch(norm, prev[0], d.start):
+                # "reports published in 2022 and 2023": the second date shares the first's role
+                role = prev[1]
+            prev = (d.end, role)
             dm = DateMention(d.date, p.surface(d.start, d.end), p.span(d.start, d.end), role,
                              d.rule, si)
             r.all_dates.append(dm)
@@ -994,6 +1003,25 @@ class _Run:
                 if key not in seen_dates:
                     seen_dates.add(key)
                     r.dates.append(dm)
+        # "... صباح الثاني عشر من أيار ٢٠١٤. / في ذلك اليوم، ألقت مروحيات ...": an event sentence
+        # with no date of its own that points back to "that day" dates its event by the last
+        # day told in the three sentences before it
+        dated = {dm.sentence for dm in r.all_dates}
+        # (or one that sets the scene of the event sentence right after it: "On that day
+        # helicopters dropped forty barrels. At least 18 civilians were killed.")
+        setting = {k - 1 for k in event_sents if k > 0 and
+                   sentences[k - 1].paragraph == sentences[k].paragraph}
+        for si in sorted((event_sents | narrative_sents | setting) - dated):
+            text = sentences[si].text
+            m = THAT_DAY.search(text)
+            if m is None or SINCE_BEFORE.search(text, max(0, m.start() - 8), m.start() + (
+                    1 if text[m.start():m.start() + 1].isspace() else 0)):
+                continue
+            told = [dm for dm in r.all_dates if si - 3 <= dm.sentence < si and dm.role == "event"
+                    and dm.date is not None and len(dm.date) == 10]
+            if told and told[-1].date not in seen_dates:
+                seen_dates.add(told[-1].date or "")
+                r.dates.append(told[-1])
         self.lead = lead
         self.seen_dates = seen_dates
 
