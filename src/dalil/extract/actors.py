@@ -148,7 +148,7 @@ UNDERGOER_VERB = _rx(r"(?:died|dies|perished|lost their lives|succumbed|were fou
 # an attack verb ("Turkish drones hit ...")
 ATTACK_NOUN = _rx(r"\b(?:strikes?|airstrikes?|air\s+strikes?|shelling|bombardment|raids?|drones?|"
                   r"warplanes?|jets?|aircraft|artillery|missiles?|rockets?|helicopters?|"
-                  r"غار[هة]|غارات|قصف|مسير[هة]|طيران|طائرات)\b", re.I)
+                  r"غار[هة]|غارات|قصف|مسير[هة]|طيران|طائرات|مروحي[هة]|مروحيات|براميل)\b", re.I)
 ATTACK_VERB_AFTER = _rx(r"\s+(?:\w+\s+)?(?:hit|struck|shelled|bombed|pounded|targeted|fired|"
                         r"opened fire|attacked|launched|raided|stormed)\b", re.I)
 # "the jets were Russian", "the planes were Syrian"
@@ -346,10 +346,24 @@ NOT_AGENT_BEFORE = _rx(
     r"\b(?:taken|transferred|moved|brought|referred|handed(?:\s+over)?|sent|driven|transported|"
     r"delivered|returned)\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
     r"(?:^|\s)(?:بحجه|بتهمه|بتهم|بذريعه|بدعوي|بدعوى)\s+(?:\S+\s+){0,5}$|"
+
     r"\b(?:charges?|suspicion|accus\w+|pretext)\s+of\s+(?:\w+\s+){0,3}(?:with|for|to)\s+"
     r"(?:the\s+)?$|"
     r"(?:^|\s)(?:[وف]?(?:اخذو\S*|نقلو\S*|اقتادو\S*|اقتيد\S*|نقل\S*|حول\S*|سلمو\S*)\s+"
     r"(?:\S+\s+)?)(?:الى|إلى)\s+$", re.I)
+
+# the power that holds a place, not the agent of what happened there: "the district, then
+# under the control of rebel factions, was shelled", "التي كانت تخضع لسيطرة فصائل المعارضة"
+CONTROLLED_BY_BEFORE = _rx(r"\b(?:under\s+(?:the\s+)?(?:\w+\s+)?control\s+of|held\s+by|"
+                           r"in\s+the\s+hands\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
+                           r"(?:^|\s)(?:تحت|ل|مناطق)\s*(?:سيطر[ةه]|نفوذ|قبض[ةه])\s+(?:\S+\s+){0,2}$",
+                           re.I)
+# ... but fire that came from there names who fired: "the shelling came from areas held by
+# government forces", "القصف مصدره مناطق سيطرة قوات النظام"
+FIRE_FROM_BEFORE = _rx(r"(?:\bfrom|(?:^|\s)من|مصدره|مصدرها)\s+(?:the\s+)?(?:\S+\s+){0,2}(?:areas?|"
+                       r"positions?|territory|parts?|zones?|districts?|مناطق|مواقع)\s+[^.،,;]{0,40}$",
+                       re.I)
+
 
 # Arabic puts the verb first: right after a finite verb of attack comes its subject
 # ("استهدفت التنظيمات الإرهابية الأحياء السكنية"); the verbal noun ("استهداف X") takes its object
@@ -415,7 +429,12 @@ COMMITTED = _rx(r"\b(?:(?:committed|carried out|perpetrated|were responsible for
                  r"that|these|those)\s+(?:\w+\s+){0,2}(?:attacks?|strikes?|airstrikes?|massacres?|"
                  r"bombings?|assault|raids?|shelling|executions|abductions|killings?)|"
                  r"(?:were|was|are|is)\s+(?:\w+\s+)?responsible)\b|"
-                 r"(?:ارتكب\w*|ارتكاب|نفذ\w*|تنفيذ)\s+(?:\S+\s+){0,2}(?:ال)?(?:انتهاكات|جرائم|مجازر)",
+                 r"(?:ارتكب\w*|ارتكاب|نفذ\w*|تنفيذ)\s+(?:\S+\s+){0,2}(?:ال)?(?:انتهاكات|جرائم|مجازر)|"
+                 # "قوات النظام مسؤولة عن اختفاء ٩٦٣٢١ شخصاً", "المسؤولة عن مقتل": a party's
+                 # share of a toll (not "المسؤول عن الملف", an office)
+                 r"(?:^|\s)(?:هي\s+|هو\s+)?مسؤول(?:ة|ون|ين)?\s+عن\s+(?:\S+\s+){0,2}?"
+                 r"(?:[\d٠-٩]|(?:ال)?(?:مقتل|قتل|اختفاء|اعتقال|خطف|اختطاف|تهجير|تعذيب|تدمير|"
+                 r"مجزر\S*|مجازر|انتهاكات|جرائم|وفاة|وفيات))",
                  re.I)
 
 PRONOUN_SUBJECT = _rx(
@@ -529,6 +548,9 @@ def is_agent(norm: str, s: int, e: int, sent: Sentence, viols: list[tuple[int, i
         return False  # "18 killed, among them 5 members of General Security": the dead
     if NOT_AGENT_BEFORE.search(before):
         return False  # "screening points run by the SDF", "taken to X", "بحجة التعامل مع X"
+    if CONTROLLED_BY_BEFORE.search(before) and \
+            not FIRE_FROM_BEFORE.search(norm, max(sent.start, s - 90), s):
+        return False  # "the town, under the control of X, was shelled": X holds the town
     if ARRESTS_SUSPECTS.match(norm, e, min(sent.end, e + 90)):
         return False  # "police arrested two suspects": law enforcement, not a violation
     if AGENT_BEFORE.search(before) or BELONGED_TO.search(norm, max(sent.start, s - 160), s):
@@ -600,6 +622,11 @@ def is_agent(norm: str, s: int, e: int, sent: Sentence, viols: list[tuple[int, i
     return False
 
 
+# "X/Y", "Armed Opposition factions/Syrian National Army": one mention under two names (a head
+# word the registry left out may stand before the slash)
+SLASH_JOINED = re.compile(r"(?:\s+[\w-]+)?/")
+
+
 def drop_same_mention_groups(norm: str, lex: Lexicons,
                              chosen: list[tuple[int, int, str, str, str]], when: str | None
                              ) -> tuple[list[tuple[int, int, str, str, str]], dict[int, str]]:
@@ -622,10 +649,12 @@ def drop_same_mention_groups(norm: str, lex: Lexicons,
                         not SEPARATE_MENTIONS.search(norm, lo, hi):
                     drop.add(g[0])
                     extra[u[0]] = g[4]  # "Military Intelligence Branch 227": both words
-            elif g[2] in lex.described_actors and u[2] not in \
-                    lex.described_actors and u[3] != "generic" and \
-                    hi - lo == 1 and norm[lo] == "/":
-                # "فصائل المعارضة المسلحة/الجيش الوطني": one actor, by description and name
+            elif SLASH_JOINED.fullmatch(norm, lo, hi) and u[3] != "generic" and (
+                    (g[2] in lex.described_actors and u[2] not in lex.described_actors) or
+                    (g[0] < u[0] and g[3] != "generic" and g[2] != u[2])):
+                # "فصائل المعارضة المسلحة/الجيش الوطني", "Armed Opposition factions/Syrian
+                # National Army", "PKK/YPG": one actor under two names, reported once by the
+                # name after the slash
                 drop.add(g[0])
                 extra[u[0]] = g[4]
     if not drop:

@@ -50,6 +50,7 @@ from dalil.extract.actors import (
     ON_BEFORE,
     PERPETRATOR_WORD,
     PRONOUN_SUBJECT,
+    TALLY_SHARE_AFTER,
     UNKNOWN_ACTOR,
     UNKNOWN_HINT,
     VICTIMS_WERE,
@@ -1178,6 +1179,12 @@ class _Run:
                     # "The ministry denies that its forces carried out any killings": no admission
                     named += [a for a in acts if since <= a[0] and
                               a[1] <= sentences[si].start + m_comm.start() and a not in named]
+                    if named:
+                        # "X were responsible for 91 of the cases, the SDF for 64, HTS for 27",
+                        # "... مسؤولة عن اختفاء ٩٦٣٢١ شخصاً، تليها داعش بـ ٨٦٨٤": each later
+                        # party given its own share of the toll
+                        named += [a for a in acts if a[0] >= sentences[si].start + m_comm.end()
+                                  and a not in named and TALLY_SHARE_AFTER.match(norm, a[1])]
             if named:
                 # "the factions backed by the Turkish occupation committed violations": the
                 # described group is named, not its patron

@@ -1,0 +1,109 @@
+"""Round 5 (perpetrators and victim groups): categories of construction, not phrasings. Each
+category has at least three fictional sentences in different wordings (Arabic where it applies)
+and a near-miss that must not fire. Every sentence is fictional."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dalil.extract import extract_document
+
+
+def run(text: str, published: str | None = "2025-06-01") -> dict[str, Any]:
+    return extract_document(text, published=published).to_dict()
+
+
+def perps(text: str, published: str | None = "2025-06-01") -> set[str]:
+    return {p["canonical"] for p in run(text, published)["perpetrators"]}
+
+
+def victims(text: str, published: str | None = "2025-06-01") -> set[str]:
+    return {v["canonical"] for v in run(text, published)["victim_groups"]}
+
+
+# -- a toll broken down by party in one sentence: each party given a share is named ------------
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("The monitor said regime forces were responsible for 140 of the disappearances, the SDF "
+     "for 35 and Hay'at Tahrir al-Sham for 12.", "2020-03-01",
+     {"Assad-era forces and loyalists", "Syrian Democratic Forces", "Hayat Tahrir al-Sham"}),
+    ("وبحسب المرصد فإن قوات النظام السوري مسؤولة عن اختفاء ٥٤٠ شخصاً، تليها قوات سوريا "
+     "الديمقراطية بـ ٨٢ شخصاً، ثم هيئة تحرير الشام بـ ٣١ شخصاً.", "2021-08-30",
+     {"Assad-era forces and loyalists", "Syrian Democratic Forces", "Hayat Tahrir al-Sham"}),
+    ("وذكر التقرير أن تنظيم داعش هو المسؤول عن مقتل ٢١٠ مدنيين في المحافظة خلال العام، "
+     "تليه قوات النظام السوري بـ ٩٥ مدنياً.", "2019-01-10",
+     {"Islamic State", "Assad-era forces and loyalists"}),
+])
+def test_toll_shares_by_party(text: str, published: str, expected: set[str]) -> None:
+    assert expected <= perps(text, published)
+
+
+def test_office_in_charge_is_no_share() -> None:
+    # near-miss: "المسؤول عن ملف" is an office, no share of a toll
+    text = ("وأوضح المسؤول عن ملف الأسرى لدى قوات سوريا الديمقراطية أن ٤٠ عائلة راجعت المكتب "
+            "هذا الشهر.")
+    assert "Syrian Democratic Forces" not in perps(text, "2024-05-01")
+
+
+# -- one actor under two names joined by a slash --------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "published", "expected", "not_expected"), [
+    ("Monthly toll by perpetrator:\n- Armed Opposition factions/Syrian National Army: four "
+     "civilians killed.", "2023-05-01", "Syrian National Army", "rebel factions"),
+    ("The network said Opposition factions/Syrian National Army killed three civilians in "
+     "Afrin in March.", "2023-05-01", "Syrian National Army", "rebel factions"),
+    ("قتلت فصائل المعارضة المسلحة/الجيش الوطني مدنيين اثنين في ريف حلب الشمالي.", "2023-05-01",
+     "Syrian National Army", "rebel factions"),
+])
+def test_slash_joined_names_are_one_actor(text: str, published: str, expected: str,
+                                          not_expected: str) -> None:
+    found = perps(text, published)
+    assert expected in found
+    assert not_expected not in found
+
+
+def test_two_actors_joined_by_and_stay_two() -> None:
+    # near-miss: "and" joins two actors, both reported
+    text = "Opposition factions and the Syrian National Army killed three civilians in Afrin."
+    assert {"rebel factions", "Syrian National Army"} <= perps(text, "2023-05-01")
+
+
+# -- the power that holds a place is not the agent of what happened there ------------------------
+
+
+@pytest.mark.parametrize(("text", "published", "holder"), [
+    ("The town, then under the control of rebel factions, was shelled almost daily, killing "
+     "nine civilians.", "2014-06-01", "rebel factions"),
+    ("Barrel bombs killed 14 civilians in the districts held by opposition factions, "
+     "activists said.", "2014-06-01", "rebel factions"),
+    ("تعرضت البلدة، التي كانت تخضع لسيطرة فصائل المعارضة، لقصف أدى إلى مقتل ستة مدنيين.",
+     "2014-06-01", "rebel factions"),
+    ("قُتل أربعة مدنيين بقصف على أحياء تحت سيطرة قوات سوريا الديمقراطية.", "2019-06-01",
+     "Syrian Democratic Forces"),
+])
+def test_controller_of_place_is_no_agent(text: str, published: str, holder: str) -> None:
+    assert holder not in perps(text, published)
+
+
+def test_fire_from_held_areas_names_the_shooter() -> None:
+    # near-miss: fire that came from areas held by X names X
+    text = ("Shelling killed five people in the market; the shells came from areas held by "
+            "government forces west of the town, activists said.")
+    assert "Syrian government forces (2025-)" in perps(text, "2025-04-01")
+
+
+# -- the attack of the sentence before, named by its weapon -------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "ألقت مروحيات النظام براميل متفجرة على الحي صباحاً. وقُتل في القصف ١١ مدنياً.",
+    "ألقت مروحيات النظام السوري براميل على البلدة. وأسفر القصف عن مقتل سبعة مدنيين.",
+    "Regime helicopters dropped barrel bombs on the district. Eight civilians were killed in "
+    "the bombardment.",
+])
+def test_helicopters_of_the_sentence_before(text: str) -> None:
+    assert "Assad-era forces and loyalists" in perps(text, "2014-05-12")
