@@ -107,3 +107,27 @@ def test_fire_from_held_areas_names_the_shooter() -> None:
 ])
 def test_helicopters_of_the_sentence_before(text: str) -> None:
     assert "Assad-era forces and loyalists" in perps(text, "2014-05-12")
+
+
+# -- a testimony's narrator naming their own community -------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Gunmen raided our homes at dawn and took six young men. We are a small Alawite village "
+     "and nobody protects us.", "Alawites"),
+    ("Masked men looted the shops on our street. They came for us only because we are Druze.",
+     "Druze"),
+    ("اقتحم مسلحون البيوت وسرقوا الذهب. نحنا ضيعة علوية صغيرة وما إلنا حدا.", "Alawites"),
+    ("خطف مسلحون أخي من الحاجز. ويقول أهله إنهم استهدفوه لأننا عائلة مسيحية.", "Christians"),
+])
+def test_narrators_own_community(text: str, expected: str) -> None:
+    assert expected in victims(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen raided our homes at dawn and took six young men. We are not Alawites, but they did "
+    "not ask.",
+    "اقتحم مسلحون البيوت وسرقوا الذهب. نحن لسنا علويين ولا نعرف لماذا.",
+])
+def test_narrators_community_denied(text: str) -> None:
+    assert not victims(text)

@@ -229,6 +229,13 @@ COMMUNITY_HEAD_AFTER = _rx(
 COMMUNITY_HEAD_BEFORE = _rx(
     r"(?:^|\s)(?:قري[هة]|قرى|بلد[هة]|بلدات|حي|احياء|منازل|بيوت|عائلات|عائل[هة]|اسر|ابناء|"
     r"اهالي|سكان|مدنيين|مدنيون|شبان|رجال|نساء|اطفال)\s+(?:من\s+)?$")
+# the narrator's own community, said in the first person: "we are a small Alawite village",
+# "only because we are Druze", "نحنا ضيعة علوية", "لأننا عائلة مسيحية" (a testimony's victims)
+FIRST_PERSON_COMMUNITY = _rx(
+    r"\b(?:we|we're)\s+(?:are|were)?\s*(?!not\b|never\b)(?:(?:all|a|an|just|only|simple|small|"
+    r"poor|peaceful|ordinary|mostly)\s+){0,3}$|"
+    r"(?:^|\s)(?:نحن|نحنا|احنا|لاننا|لانا|كوننا|فنحن|ونحن|نحنا)\s+(?!لسنا|مش|مو|ما|لا|غير)(?:\S+\s+)?$",
+    re.I)
 # counted people: "1,800 Bedouin families", "dozens of Alawite men", "عشرات العائلات"
 COUNTED_BEFORE = _rx(r"(?:\d[\d,.]*|dozens of|hundreds of|thousands of|scores of|عشرات|مئات|"
                      r"الاف|آلاف)\s+(?:[\w-]+\s+)?$", re.I)

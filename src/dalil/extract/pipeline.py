@@ -37,6 +37,7 @@ from dalil.extract.actors import (
     DEFINITE_ATTACK,
     DENIAL,
     DESTINATION_BEFORE,
+    FIRST_PERSON_COMMUNITY,
     FRONTED_PRONOUN,
     IDENTIFIED_AS,
     INCLUDING_NAMED,
@@ -1329,7 +1330,8 @@ class _Run:
         for s, e, entry in victims:
             si = self.sent_of(s)
             if si not in event_sents and not (event_sents and (VICTIMS_WERE.search(
-                    sentences[si].text) or self._community_of_scene(
+                    sentences[si].text) or FIRST_PERSON_COMMUNITY.search(
+                        norm[max(sentences[si].start, s - 40):s]) or self._community_of_scene(
                         s, e, si, setting_sents, scene_ids, r.place_mentions))):
                 continue  # "most of the victims were Alawites" names the victims too
             if any(s >= a[0] and e <= a[1] for a in sent_agents.get(si, [])):
