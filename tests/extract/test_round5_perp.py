@@ -131,3 +131,27 @@ def test_narrators_own_community(text: str, expected: str) -> None:
 ])
 def test_narrators_community_denied(text: str) -> None:
     assert not victims(text)
+
+
+# -- "the attackers" in the next sentence: the group that attacked just before ---------------------
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("Islamic State militants stormed the village before dawn. The attackers executed nine men "
+     "in the square.", "2015-03-01", "Islamic State"),
+    ("Fighters of the Sultan Murad Division raided the farm on Tuesday. The gunmen beat the "
+     "owner and abducted his two sons.", "2022-05-01", "Sultan Murad Division"),
+    ("اقتحم عناصر من تنظيم داعش القرية فجراً. وأعدم المهاجمون تسعة رجال في الساحة.",
+     "2015-03-01", "Islamic State"),
+])
+def test_attackers_are_the_group_that_attacked_before(text: str, published: str,
+                                                      expected: str) -> None:
+    assert expected in perps(text, published)
+
+
+def test_attackers_not_the_speaker_before() -> None:
+    # near-miss: the actor before only speaks; the unnamed attackers stay unnamed
+    text = ("The Interior Ministry said on Monday that a patrol had come under fire. The "
+            "attackers killed two policemen and fled.")
+    found = perps(text, "2025-03-01")
+    assert "Syrian government forces (2025-)" not in found

@@ -21,6 +21,7 @@ from dalil.extract import attribution as attr
 from dalil.extract import fastre
 from dalil.extract.actors import (
     AGENT_BEFORE,
+    AR_FINITE_VERB_BEFORE,
     ALIAS_IN_PARENS,
     ANOTHER_AGENT,
     ARMED_OR_SPEAKING_AFTER,
@@ -1233,6 +1234,20 @@ class _Run:
                 sent_agents.setdefault(si, []).append(
                     (m.start("m"), m.end("m"), label, self.lex.actor_kinds.get(label, ""),
                      p.surface(m.start(), m.end())))
+        # "Islamic State militants stormed the village. The attackers executed nine men.": a
+        # definite unnamed agent with no named one beside it is the group that attacked in the
+        # sentence just before (a named actor followed by its attack verb, or after an Arabic one)
+        for si, agents in list(sent_agents.items()):
+            prev = actors_in_sent.get(si - 1)
+            if not prev or sentences[si - 1].paragraph < sentences[si].paragraph - 1 or \
+                    not all(a[3] == "generic" and definite(norm, a[0], a[4]) for a in agents):
+                continue
+            attackers = [a for a in prev if a[3] not in ("generic", "unknown") and
+                         a[2] != LABEL_ACTOR and (
+                             ATTACK_VERB_AFTER.match(norm, a[1]) or ATTACK_NOUN.search(a[4]) or
+                             AR_FINITE_VERB_BEFORE.search(norm, max(0, a[0] - 20), a[0]))]
+            if attackers:
+                sent_agents[si] = attackers
         # a definite "the attackers", "the gunmen" refers back to an actor already named
         named_specific = any(a[3] not in ("generic", "unknown") and a[2] != LABEL_ACTOR
                              for v in sent_agents.values() for a in v)
