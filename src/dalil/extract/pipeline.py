@@ -21,9 +21,9 @@ from dalil.extract import attribution as attr
 from dalil.extract import fastre
 from dalil.extract.actors import (
     AGENT_BEFORE,
-    AR_FINITE_VERB_BEFORE,
     ALIAS_IN_PARENS,
     ANOTHER_AGENT,
+    AR_FINITE_VERB_BEFORE,
     ARMED_OR_SPEAKING_AFTER,
     ATTACK_NOUN,
     ATTACK_VERB_AFTER,
