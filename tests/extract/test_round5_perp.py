@@ -155,3 +155,26 @@ def test_attackers_not_the_speaker_before() -> None:
             "attackers killed two policemen and fled.")
     found = perps(text, "2025-03-01")
     assert "Syrian government forces (2025-)" not in found
+
+
+# -- a toll attributed to parties one by one -------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("SNHR attributed 140 of the killings to regime forces, 35 to the SDF and 12 to HTS.",
+     {"Assad-era forces and loyalists", "Syrian Democratic Forces", "Hayat Tahrir al-Sham"}),
+    ("The monitor attributed most of the deaths to Russian strikes and the rest to regime "
+     "artillery.", {"Russian forces", "Assad-era forces and loyalists"}),
+    ("In its annual report the group attributes 61 cases of enforced disappearance to the SDF "
+     "and 18 to Syrian regime forces.",
+     {"Syrian Democratic Forces", "Assad-era forces and loyalists"}),
+])
+def test_toll_attributed_to_parties(text: str, expected: set[str]) -> None:
+    assert expected <= perps(text, "2019-06-01")
+
+
+def test_statement_attributed_to_a_body_names_no_agent() -> None:
+    # near-miss: a statement attributed to the ministry names a speaker, not an agent
+    text = ("The agency attributed the statement to the Interior Ministry, which said six "
+            "people were killed in the blast.")
+    assert not perps(text, "2025-03-01")

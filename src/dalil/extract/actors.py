@@ -424,7 +424,13 @@ PASSIVE = _rx(r"\b(?:were|was|been|being|are|is)\s+(?:\w+ly\s+)?$", re.I)
 PERPETRATOR_WORD = _rx(r"\b(?:perpetrators?|culprits|attackers were|carried out by|committed by|"
                         r"blamed|accused|accuses?|held responsible|(?:attacks?|airstrikes?|air strikes?|"
                         r"raids?|shelling|bombardment|assaults?) by)\b|"
-                        r"(?:الجناه|الجناة|مرتكبي|مرتكبو|منفذي|منفذو)", re.I)
+                        r"(?:الجناه|الجناة|مرتكبي|مرتكبو|منفذي|منفذو)|"
+                        # a toll attributed to parties: "attributed 140 of the killings to X, 35
+                        # to Y" (not "attributed the statement to the ministry": the object is a
+                        # toll)
+                        r"\battribut(?:ed|es|ing)\s+(?:(?:most|all|some|many|the|of|these|those|"
+                        r"\d[\d,]*)\s+){0,4}(?:killings|deaths|attacks|violations|abuses|cases|"
+                        r"disappearances|arrests|crimes|massacres?|strikes|casualties)\b", re.I)
 
 COMMITTED = _rx(r"\b(?:(?:committed|carried out|perpetrated|were responsible for|are responsible "
                  r"for)\s+(?:\w+\s+){0,2}(?:violations|abuses|crimes|atrocities|massacres|killings)|"
@@ -467,9 +473,10 @@ CLAUSE_START = _rx(r".*(?:;\s*|\b(?:while|whereas|but)\s+|(?:بينما|في ح�
 
 MEMBER_LINK = _rx(r"\s+(?:من|of|from)\s+(?:the\s+)?", re.I)
 
-BLAMED_ON = re.compile(r"blam", re.I)
+BLAMED_ON = re.compile(r"blam|attribut", re.I)
 
-ON_BEFORE = _rx(r"\bon\s+(?:the\s+)?$", re.I)
+# "blamed most deaths on X, and 211 on Y"; "attributed 140 to X, 35 to Y"
+ON_BEFORE = _rx(r"\b(?:on|to)\s+(?:the\s+)?$", re.I)
 
 OBJECT_END = _rx(r"\s(?:for|over|after|in which|who|which|that|when)\s|[,;]|،|"
                   r"\sof\s+\w+ing\b", re.I)  # "accuse several gangs of working under X": the gangs
