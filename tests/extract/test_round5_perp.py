@@ -178,3 +178,26 @@ def test_statement_attributed_to_a_body_names_no_agent() -> None:
     text = ("The agency attributed the statement to the Interior Ministry, which said six "
             "people were killed in the blast.")
     assert not perps(text, "2025-03-01")
+
+
+# -- an actor named by its weapon carries the violation in its own name (headlines) --------------
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("Turkish drone strike kills three in Qamishli\n\nThree civilians were killed on Tuesday "
+     "when their car was hit near Qamishli, local medics said.", "2023-03-01", "Turkish forces"),
+    ("Russian air strikes hit a market in Maarat al-Numan\n\nAt least eleven people died, "
+     "rescuers said.", "2019-07-01", "Russian forces"),
+    ("Turkish shelling kills two children in Tal Tamr\n\nTwo children died on Sunday, a local "
+     "official said.", "2023-03-01", "Turkish forces"),
+])
+def test_weapon_named_actor_in_a_headline(text: str, published: str, expected: str) -> None:
+    assert expected in perps(text, published)
+
+
+def test_target_of_the_strike_is_no_agent() -> None:
+    # near-miss: the group struck is the target, not the agent
+    text = "A Russian air strike on an Islamic State convoy killed nine fighters near Palmyra."
+    found = perps(text, "2017-03-01")
+    assert "Russian forces" in found
+    assert "Islamic State" not in found

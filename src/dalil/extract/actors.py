@@ -151,6 +151,10 @@ ATTACK_NOUN = _rx(r"\b(?:strikes?|airstrikes?|air\s+strikes?|shelling|bombardmen
                   r"غار[هة]|غارات|قصف|مسير[هة]|طيران|طائرات|مروحي[هة]|مروحيات|براميل)\b", re.I)
 ATTACK_VERB_AFTER = _rx(r"\s+(?:\w+\s+)?(?:hit|struck|shelled|bombed|pounded|targeted|fired|"
                         r"opened fire|attacked|launched|raided|stormed)\b", re.I)
+# the weapon as the subject of its own verb: "Turkish drone strike kills three", "Russian air
+# strikes hit a market" (a headline's present tense too)
+WEAPON_VERB_AFTER = _rx(r"\s+(?:\w+ly\s+)?(?:kill|hit|strike|struck|target|destroy|wound|injur|level|"
+                        r"pound|flatten|claim|leave|left|bomb|shell|raze|rock)\w*\b", re.I)
 # "the jets were Russian", "the planes were Syrian"
 IDENTIFIED_AS = _rx(r"\b(?:the\s+)?(?:jets|planes|warplanes|aircraft|helicopters|drones|"
                     r"attackers|gunmen|shells|missiles|strikes|airstrikes|they)\s+(?:were|was)\s+"
@@ -302,6 +306,9 @@ PATIENT_BEFORE = _rx(r"(?:\b(?:against|targeting|targeted|ambushed|attacked|kill
                              # "arrested members of X": X is the one acted on
                              r"arrested|detained|pursuing|pursued|hunting|rounded up|"
                              r"killing|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}[\"“«']?|"
+                             # "a Russian air strike on an Islamic State convoy": the target
+                             r"\b(?:strikes?|airstrikes?|raids?|attacks?|assaults?|shelling|"
+                             r"bombardment|bombing)\s+on\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}|"
                              # "seized Afrin from the Kurdish YPG militia": the loser of ground
                              r"\b(?:seized|captured|took|wrested|recaptured|retook|expelled|drove)\s+"
                              r"(?:\S+\s+){0,3}?(?:from|out)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|(?:ضد|استهداف|استهدفت|"
@@ -607,6 +614,11 @@ def is_agent(norm: str, s: int, e: int, sent: Sentence, viols: list[tuple[int, i
         return False
     if AR_ATTACKED_POSTS.search(norm, max(sent.start, s - 90), s):
         return False
+    if any(s <= vs < e for vs, _n in viols) and ATTACK_NOUN.search(norm, s, e) and \
+            WEAPON_VERB_AFTER.match(norm, e):
+        # "Turkish drone strike kills three", "Israeli air raids on Damascus": the actor named by
+        # its weapon carries the violation in its own name
+        return True
     arabic = bool(_ARABIC.search(norm, s, e))
     if arabic and AR_SPEAKER_BEFORE.search(before):
         return False
