@@ -148,9 +148,13 @@ UNDERGOER_VERB = _rx(r"(?:died|dies|perished|lost their lives|succumbed|were fou
 # an attack verb ("Turkish drones hit ...")
 ATTACK_NOUN = _rx(r"\b(?:strikes?|airstrikes?|air\s+strikes?|shelling|bombardment|raids?|drones?|"
                   r"warplanes?|jets?|aircraft|artillery|missiles?|rockets?|helicopters?|"
-                  r"غار[هة]|غارات|قصف|مسير[هة]|طيران|طائرات)\b", re.I)
+                  r"غار[هة]|غارات|قصف|مسير[هة]|طيران|طائرات|مروحي[هة]|مروحيات|براميل)\b", re.I)
 ATTACK_VERB_AFTER = _rx(r"\s+(?:\w+\s+)?(?:hit|struck|shelled|bombed|pounded|targeted|fired|"
                         r"opened fire|attacked|launched|raided|stormed)\b", re.I)
+# the weapon as the subject of its own verb: "Turkish drone strike kills three", "Russian air
+# strikes hit a market" (a headline's present tense too)
+WEAPON_VERB_AFTER = _rx(r"\s+(?:\w+ly\s+)?(?:kill|hit|strike|struck|target|destroy|wound|injur|level|"
+                        r"pound|flatten|claim|leave|left|bomb|shell|raze|rock)\w*\b", re.I)
 # "the jets were Russian", "the planes were Syrian"
 IDENTIFIED_AS = _rx(r"\b(?:the\s+)?(?:jets|planes|warplanes|aircraft|helicopters|drones|"
                     r"attackers|gunmen|shells|missiles|strikes|airstrikes|they)\s+(?:were|was)\s+"
@@ -229,6 +233,13 @@ COMMUNITY_HEAD_AFTER = _rx(
 COMMUNITY_HEAD_BEFORE = _rx(
     r"(?:^|\s)(?:قري[هة]|قرى|بلد[هة]|بلدات|حي|احياء|منازل|بيوت|عائلات|عائل[هة]|اسر|ابناء|"
     r"اهالي|سكان|مدنيين|مدنيون|شبان|رجال|نساء|اطفال)\s+(?:من\s+)?$")
+# the narrator's own community, said in the first person: "we are a small Alawite village",
+# "only because we are Druze", "نحنا ضيعة علوية", "لأننا عائلة مسيحية" (a testimony's victims)
+FIRST_PERSON_COMMUNITY = _rx(
+    r"\b(?:we|we're)\s+(?:are|were)?\s*(?!not\b|never\b)(?:(?:all|a|an|just|only|simple|small|"
+    r"poor|peaceful|ordinary|mostly)\s+){0,3}$|"
+    r"(?:^|\s)(?:نحن|نحنا|احنا|لاننا|لانا|كوننا|فنحن|ونحن|نحنا)\s+(?!لسنا|مش|مو|ما|لا|غير)(?:\S+\s+)?$",
+    re.I)
 # counted people: "1,800 Bedouin families", "dozens of Alawite men", "عشرات العائلات"
 COUNTED_BEFORE = _rx(r"(?:\d[\d,.]*|dozens of|hundreds of|thousands of|scores of|عشرات|مئات|"
                      r"الاف|آلاف)\s+(?:[\w-]+\s+)?$", re.I)
@@ -295,6 +306,9 @@ PATIENT_BEFORE = _rx(r"(?:\b(?:against|targeting|targeted|ambushed|attacked|kill
                              # "arrested members of X": X is the one acted on
                              r"arrested|detained|pursuing|pursued|hunting|rounded up|"
                              r"killing|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}[\"“«']?|"
+                             # "a Russian air strike on an Islamic State convoy": the target
+                             r"\b(?:strikes?|airstrikes?|raids?|attacks?|assaults?|shelling|"
+                             r"bombardment|bombing)\s+on\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}|"
                              # "seized Afrin from the Kurdish YPG militia": the loser of ground
                              r"\b(?:seized|captured|took|wrested|recaptured|retook|expelled|drove)\s+"
                              r"(?:\S+\s+){0,3}?(?:from|out)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|(?:ضد|استهداف|استهدفت|"
@@ -346,10 +360,24 @@ NOT_AGENT_BEFORE = _rx(
     r"\b(?:taken|transferred|moved|brought|referred|handed(?:\s+over)?|sent|driven|transported|"
     r"delivered|returned)\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
     r"(?:^|\s)(?:بحجه|بتهمه|بتهم|بذريعه|بدعوي|بدعوى)\s+(?:\S+\s+){0,5}$|"
+
     r"\b(?:charges?|suspicion|accus\w+|pretext)\s+of\s+(?:\w+\s+){0,3}(?:with|for|to)\s+"
     r"(?:the\s+)?$|"
     r"(?:^|\s)(?:[وف]?(?:اخذو\S*|نقلو\S*|اقتادو\S*|اقتيد\S*|نقل\S*|حول\S*|سلمو\S*)\s+"
     r"(?:\S+\s+)?)(?:الى|إلى)\s+$", re.I)
+
+# the power that holds a place, not the agent of what happened there: "the district, then
+# under the control of rebel factions, was shelled", "التي كانت تخضع لسيطرة فصائل المعارضة"
+CONTROLLED_BY_BEFORE = _rx(r"\b(?:under\s+(?:the\s+)?(?:\w+\s+)?control\s+of|held\s+by|"
+                           r"in\s+the\s+hands\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
+                           r"(?:^|\s)(?:تحت|ل|مناطق)\s*(?:سيطر[ةه]|نفوذ|قبض[ةه])\s+(?:\S+\s+){0,2}$",
+                           re.I)
+# ... but fire that came from there names who fired: "the shelling came from areas held by
+# government forces", "القصف مصدره مناطق سيطرة قوات النظام"
+FIRE_FROM_BEFORE = _rx(r"(?:\bfrom|(?:^|\s)من|مصدره|مصدرها)\s+(?:the\s+)?(?:\S+\s+){0,2}(?:areas?|"
+                       r"positions?|territory|parts?|zones?|districts?|مناطق|مواقع)\s+[^.،,;]{0,40}$",
+                       re.I)
+
 
 # Arabic puts the verb first: right after a finite verb of attack comes its subject
 # ("استهدفت التنظيمات الإرهابية الأحياء السكنية"); the verbal noun ("استهداف X") takes its object
@@ -403,7 +431,13 @@ PASSIVE = _rx(r"\b(?:were|was|been|being|are|is)\s+(?:\w+ly\s+)?$", re.I)
 PERPETRATOR_WORD = _rx(r"\b(?:perpetrators?|culprits|attackers were|carried out by|committed by|"
                         r"blamed|accused|accuses?|held responsible|(?:attacks?|airstrikes?|air strikes?|"
                         r"raids?|shelling|bombardment|assaults?) by)\b|"
-                        r"(?:الجناه|الجناة|مرتكبي|مرتكبو|منفذي|منفذو)", re.I)
+                        r"(?:الجناه|الجناة|مرتكبي|مرتكبو|منفذي|منفذو)|"
+                        # a toll attributed to parties: "attributed 140 of the killings to X, 35
+                        # to Y" (not "attributed the statement to the ministry": the object is a
+                        # toll)
+                        r"\battribut(?:ed|es|ing)\s+(?:(?:most|all|some|many|the|of|these|those|"
+                        r"\d[\d,]*)\s+){0,4}(?:killings|deaths|attacks|violations|abuses|cases|"
+                        r"disappearances|arrests|crimes|massacres?|strikes|casualties)\b", re.I)
 
 COMMITTED = _rx(r"\b(?:(?:committed|carried out|perpetrated|were responsible for|are responsible "
                  r"for)\s+(?:\w+\s+){0,2}(?:violations|abuses|crimes|atrocities|massacres|killings)|"
@@ -415,7 +449,12 @@ COMMITTED = _rx(r"\b(?:(?:committed|carried out|perpetrated|were responsible for
                  r"that|these|those)\s+(?:\w+\s+){0,2}(?:attacks?|strikes?|airstrikes?|massacres?|"
                  r"bombings?|assault|raids?|shelling|executions|abductions|killings?)|"
                  r"(?:were|was|are|is)\s+(?:\w+\s+)?responsible)\b|"
-                 r"(?:ارتكب\w*|ارتكاب|نفذ\w*|تنفيذ)\s+(?:\S+\s+){0,2}(?:ال)?(?:انتهاكات|جرائم|مجازر)",
+                 r"(?:ارتكب\w*|ارتكاب|نفذ\w*|تنفيذ)\s+(?:\S+\s+){0,2}(?:ال)?(?:انتهاكات|جرائم|مجازر)|"
+                 # "قوات النظام مسؤولة عن اختفاء ٩٦٣٢١ شخصاً", "المسؤولة عن مقتل": a party's
+                 # share of a toll (not "المسؤول عن الملف", an office)
+                 r"(?:^|\s)(?:هي\s+|هو\s+)?مسؤول(?:ة|ون|ين)?\s+عن\s+(?:\S+\s+){0,2}?"
+                 r"(?:[\d٠-٩]|(?:ال)?(?:مقتل|قتل|اختفاء|اعتقال|خطف|اختطاف|تهجير|تعذيب|تدمير|"
+                 r"مجزر\S*|مجازر|انتهاكات|جرائم|وفاة|وفيات))",
                  re.I)
 
 PRONOUN_SUBJECT = _rx(
@@ -441,9 +480,10 @@ CLAUSE_START = _rx(r".*(?:;\s*|\b(?:while|whereas|but)\s+|(?:بينما|في ح�
 
 MEMBER_LINK = _rx(r"\s+(?:من|of|from)\s+(?:the\s+)?", re.I)
 
-BLAMED_ON = re.compile(r"blam", re.I)
+BLAMED_ON = re.compile(r"blam|attribut", re.I)
 
-ON_BEFORE = _rx(r"\bon\s+(?:the\s+)?$", re.I)
+# "blamed most deaths on X, and 211 on Y"; "attributed 140 to X, 35 to Y"
+ON_BEFORE = _rx(r"\b(?:on|to)\s+(?:the\s+)?$", re.I)
 
 OBJECT_END = _rx(r"\s(?:for|over|after|in which|who|which|that|when)\s|[,;]|،|"
                   r"\sof\s+\w+ing\b", re.I)  # "accuse several gangs of working under X": the gangs
@@ -529,6 +569,9 @@ def is_agent(norm: str, s: int, e: int, sent: Sentence, viols: list[tuple[int, i
         return False  # "18 killed, among them 5 members of General Security": the dead
     if NOT_AGENT_BEFORE.search(before):
         return False  # "screening points run by the SDF", "taken to X", "بحجة التعامل مع X"
+    if CONTROLLED_BY_BEFORE.search(before) and \
+            not FIRE_FROM_BEFORE.search(norm, max(sent.start, s - 90), s):
+        return False  # "the town, under the control of X, was shelled": X holds the town
     if ARRESTS_SUSPECTS.match(norm, e, min(sent.end, e + 90)):
         return False  # "police arrested two suspects": law enforcement, not a violation
     if AGENT_BEFORE.search(before) or BELONGED_TO.search(norm, max(sent.start, s - 160), s):
@@ -571,6 +614,11 @@ def is_agent(norm: str, s: int, e: int, sent: Sentence, viols: list[tuple[int, i
         return False
     if AR_ATTACKED_POSTS.search(norm, max(sent.start, s - 90), s):
         return False
+    if any(s <= vs < e for vs, _n in viols) and ATTACK_NOUN.search(norm, s, e) and \
+            WEAPON_VERB_AFTER.match(norm, e):
+        # "Turkish drone strike kills three", "Israeli air raids on Damascus": the actor named by
+        # its weapon carries the violation in its own name
+        return True
     arabic = bool(_ARABIC.search(norm, s, e))
     if arabic and AR_SPEAKER_BEFORE.search(before):
         return False
@@ -600,6 +648,11 @@ def is_agent(norm: str, s: int, e: int, sent: Sentence, viols: list[tuple[int, i
     return False
 
 
+# "X/Y", "Armed Opposition factions/Syrian National Army": one mention under two names (a head
+# word the registry left out may stand before the slash)
+SLASH_JOINED = re.compile(r"(?:\s+[\w-]+)?/")
+
+
 def drop_same_mention_groups(norm: str, lex: Lexicons,
                              chosen: list[tuple[int, int, str, str, str]], when: str | None
                              ) -> tuple[list[tuple[int, int, str, str, str]], dict[int, str]]:
@@ -622,10 +675,12 @@ def drop_same_mention_groups(norm: str, lex: Lexicons,
                         not SEPARATE_MENTIONS.search(norm, lo, hi):
                     drop.add(g[0])
                     extra[u[0]] = g[4]  # "Military Intelligence Branch 227": both words
-            elif g[2] in lex.described_actors and u[2] not in \
-                    lex.described_actors and u[3] != "generic" and \
-                    hi - lo == 1 and norm[lo] == "/":
-                # "فصائل المعارضة المسلحة/الجيش الوطني": one actor, by description and name
+            elif SLASH_JOINED.fullmatch(norm, lo, hi) and u[3] != "generic" and (
+                    (g[2] in lex.described_actors and u[2] not in lex.described_actors) or
+                    (g[0] < u[0] and g[3] != "generic" and g[2] != u[2])):
+                # "فصائل المعارضة المسلحة/الجيش الوطني", "Armed Opposition factions/Syrian
+                # National Army", "PKK/YPG": one actor under two names, reported once by the
+                # name after the slash
                 drop.add(g[0])
                 extra[u[0]] = g[4]
     if not drop:

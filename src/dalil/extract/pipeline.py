@@ -23,6 +23,7 @@ from dalil.extract.actors import (
     AGENT_BEFORE,
     ALIAS_IN_PARENS,
     ANOTHER_AGENT,
+    AR_FINITE_VERB_BEFORE,
     ARMED_OR_SPEAKING_AFTER,
     ATTACK_NOUN,
     ATTACK_VERB_AFTER,
@@ -37,6 +38,7 @@ from dalil.extract.actors import (
     DEFINITE_ATTACK,
     DENIAL,
     DESTINATION_BEFORE,
+    FIRST_PERSON_COMMUNITY,
     FRONTED_PRONOUN,
     IDENTIFIED_AS,
     INCLUDING_NAMED,
@@ -50,6 +52,7 @@ from dalil.extract.actors import (
     ON_BEFORE,
     PERPETRATOR_WORD,
     PRONOUN_SUBJECT,
+    TALLY_SHARE_AFTER,
     UNKNOWN_ACTOR,
     UNKNOWN_HINT,
     VICTIMS_WERE,
@@ -1224,6 +1227,12 @@ class _Run:
                     # "The ministry denies that its forces carried out any killings": no admission
                     named += [a for a in acts if since <= a[0] and
                               a[1] <= sentences[si].start + m_comm.start() and a not in named]
+                    if named:
+                        # "X were responsible for 91 of the cases, the SDF for 64, HTS for 27",
+                        # "... مسؤولة عن اختفاء ٩٦٣٢١ شخصاً، تليها داعش بـ ٨٦٨٤": each later
+                        # party given its own share of the toll
+                        named += [a for a in acts if a[0] >= sentences[si].start + m_comm.end()
+                                  and a not in named and TALLY_SHARE_AFTER.match(norm, a[1])]
             if named:
                 # "the factions backed by the Turkish occupation committed violations": the
                 # described group is named, not its patron
@@ -1271,6 +1280,20 @@ class _Run:
                 sent_agents.setdefault(si, []).append(
                     (m.start("m"), m.end("m"), label, self.lex.actor_kinds.get(label, ""),
                      p.surface(m.start(), m.end())))
+        # "Islamic State militants stormed the village. The attackers executed nine men.": a
+        # definite unnamed agent with no named one beside it is the group that attacked in the
+        # sentence just before (a named actor followed by its attack verb, or after an Arabic one)
+        for si, agents in list(sent_agents.items()):
+            prev = actors_in_sent.get(si - 1)
+            if not prev or sentences[si - 1].paragraph < sentences[si].paragraph - 1 or \
+                    not all(a[3] == "generic" and definite(norm, a[0], a[4]) for a in agents):
+                continue
+            attackers = [a for a in prev if a[3] not in ("generic", "unknown") and
+                         a[2] != LABEL_ACTOR and (
+                             ATTACK_VERB_AFTER.match(norm, a[1]) or ATTACK_NOUN.search(a[4]) or
+                             AR_FINITE_VERB_BEFORE.search(norm, max(0, a[0] - 20), a[0]))]
+            if attackers:
+                sent_agents[si] = attackers
         # a definite "the attackers", "the gunmen" refers back to an actor already named
         named_specific = any(a[3] not in ("generic", "unknown") and a[2] != LABEL_ACTOR
                              for v in sent_agents.values() for a in v)
@@ -1368,7 +1391,8 @@ class _Run:
         for s, e, entry in victims:
             si = self.sent_of(s)
             if si not in event_sents and not (event_sents and (VICTIMS_WERE.search(
-                    sentences[si].text) or self._community_of_scene(
+                    sentences[si].text) or FIRST_PERSON_COMMUNITY.search(
+                        norm[max(sentences[si].start, s - 40):s]) or self._community_of_scene(
                         s, e, si, setting_sents, scene_ids, r.place_mentions))):
                 continue  # "most of the victims were Alawites" names the victims too
             if any(s >= a[0] and e <= a[1] for a in sent_agents.get(si, [])):
