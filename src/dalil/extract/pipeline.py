@@ -151,8 +151,20 @@ _GOODS_TAKEN = _rx(r"\b(?:gold|phones?|mobiles?|money|cash|jewell?ery|cars?|vehi
                    r"\s+taken\b[^.;]*$", re.I)
 
 
-_WHOSE_ACCOUNT = _rx(r"\b(?:the\s+)?(?P<who>[A-Z][\w-]*(?:['’]s)?|\w+['’]s)\s+(?:account|claims?|"
-                     r"statement|version|figures?|toll)\b")
+_WHOSE_ACCOUNT = _rx(r"\b(?:the\s+)?(?P<who>[A-Z][\w-]*(?:['’]s)?|\w+['’]s|\w+s['’](?=\s))\s+"
+                     r"(?:accounts?|claims?|statements?|versions?|figures?|tolls?|testimon(?:y|ies)|"
+                     r"reports)\b")
+# a disclaimer in a relative clause doubts what its own sentence says, not the sentences before:
+# "..., which the agency could not independently verify", "وهو ما لم تتمكن الأمم المتحدة من التحقق منه"
+_OWN_CLAUSE_DISCLAIMER = _rx(
+    r",\s*(?:which|something|a claim|claims|an account|accounts|a figure|figures)\s+(?:that\s+)?"
+    r"[^,.;]{0,40}?\b(?:not|unable|impossible)\b[^,.;]{0,30}?(?:verif|confirm)|"
+    r"(?:^|\s)(?:وهو|وهي|وهذا|الأمر الذي|مما)\s+(?:ما\s+)?(?:لم|لا)\s+\S+(?:\s+\S+){0,3}?\s+"
+    r"(?:من\s+)?(?:التحقق|التأكد)", re.I)
+# "this testimony", "هذه الشهادة": one speaker's account, told over several sentences
+_THIS_TESTIMONY = _rx(r"\b(?:this|her|his)\s+(?:testimony|account|story)\b|"
+                      r"(?:^|\s)(?:هذه|هذا)\s+(?:الشهادة|الرواية|الإفادة|الافادة)(?:\s|$|[.،,])",
+                      re.I)
 _NOT_WHO = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
             "our", "no", "any", "each", "both", "either", "neither"}
 _RECIPIENT = _rx(r"(?:^|\s)ل(?:مراسل\S*|وكال\S*|صحيف\S*|قنا\S*)(?:\s+\S+)?|"
@@ -242,6 +254,10 @@ def _utf8(text: str) -> bytes:
 
 # Small patterns used per sentence, mention or source, compiled once.
 _PRONOUN_SPEAKER = re.compile(r"^(?:he|she|they|it|we|i)$", re.I)
+# a narrator's own words: first person singular outside quotation marks
+_FIRST_PERSON_ONE = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]yself)\b")
+# a speaker who can narrate: named by a verb or beside a quote (not a document or a header)
+_PERSON_SPEAKER = re.compile(r"^attribution:(?:verb_subject|quote_speaker|subject_verb)")
 # "toward Tabqa and Raqqa", "باتجاه حي درعا المحطة ومدينة طفس": the next item of a list of places
 # "Ayman al-Zoubi: In 2023 ...", "Al-Zoubi: Rarely.": a speaker's label in an interview
 _QA_LABEL = re.compile(r"(?P<n>(?:[A-Z][\w'-]+|[Aa]l-[A-Z][\w'-]+)(?:[ -](?:al-|el-|bin |abu )?"
@@ -555,6 +571,9 @@ class _Run:
         post_of_para: tuple[int, str] | None = None
         self._channel_sources()
         answerer = self._interview_answers(sentences)
+        said_by: dict[int, str] = {}  # sentence -> its named speaker
+        colon_lead: tuple[int, str] | None = None  # "X described that night:" -> (paragraph, X)
+        narrator: tuple[int, str] | None = None  # the last person who spoke, and where
         for sent in sentences:
             si = sent.index
             stext = sent.text
@@ -630,6 +649,13 @@ class _Run:
                     # (a paragraph that is only a quotation goes on with the speaker just quoted)
                     found = attr.Attribution(prev_quote[1], "", True, sent.start, sent.end,
                                              "attribution:continued_quote", (0, 0))
+                lead = q_first - 1
+                if found is None and lead >= 0 and lead in said_by and \
+                        sentences[lead].paragraph >= sentences[q_first].paragraph - 1:
+                    # a testimony quoted at length after its narrator is introduced ("تروي سلمى
+                    # (اسم مستعار) كيف ...", "Umm Khaled told us:"): the narrator speaks it
+                    found = attr.Attribution(said_by[lead], "", True, sent.start, sent.end,
+                                             "attribution:lead_in", (0, 0))
                 if found is not None:
                     a = attr.Attribution(found.speaker, found.description, True, sent.start,
                                          sent.end, "attribution:quote_run",
@@ -637,6 +663,18 @@ class _Run:
                     if has_arabic(a.speaker):  # as the text spells it, like the others
                         a = dc_replace(a, speaker=self._surface_name(a.speaker,
                                                                      a.speaker_span[0]))
+            if a is None and colon_lead is not None and \
+                    colon_lead[0] < sent.paragraph <= colon_lead[0] + 1:
+                # the paragraph after "He described his arrest:" is his account, quoted as a
+                # block without quotation marks
+                a = attr.Attribution(colon_lead[1], "", True, sent.start, sent.end,
+                                     "attribution:lead_in", (0, 0))
+            elif a is None and narrator is not None and author_rule != "header:handle" and \
+                    narrator[0] >= sent.paragraph - 1 and _FIRST_PERSON_ONE.search(stext):
+                # "M.A., a teacher, described his arrest. They beat me ...": the narrator just
+                # introduced speaks the first-person sentences that follow
+                a = attr.Attribution(narrator[1], "", False, sent.start, sent.end,
+                                     "attribution:narrator", (0, 0))
             cues = list(hedge_by_sent.get(si, []))
             if a is not None:
                 speaker, rule = a.speaker, a.rule
@@ -648,6 +686,14 @@ class _Run:
                 if not _PRONOUN_SPEAKER.match(speaker):
                     last_speaker = speaker
                     self._raw_sources.append((speaker, a.description, a.speaker_span, rule))
+                named = last_speaker if _PRONOUN_SPEAKER.match(speaker) else speaker
+                if named and named != author:
+                    said_by[si] = named
+                    if _PERSON_SPEAKER.search(a.rule) and not attr.first_person(named):
+                        narrator = (sent.paragraph, named)
+                    if stext.rstrip().endswith(":") and \
+                            not rule.startswith("attribution:lead_in"):
+                        colon_lead = (sent.paragraph, named)
                 c_start, c_end, quoted = a.text_start, a.text_end, a.quoted
             else:
                 speaker, rule = author, "attribution:" + author_rule
@@ -711,6 +757,10 @@ class _Run:
                     sn.start <= n.start < sn.end for n in numbers):
                 continue  # "... more than 200 dead; HRW could not verify that figure": its own
             cue = "disclaimer: " + p.surface(sn.start, sn.end)[:80]
+            if self._names_whose_accounts(sn.text, si):
+                continue  # "the residents' accounts": theirs only (``_disclaim_accounts``)
+            if _OWN_CLAUSE_DISCLAIMER.search(sn.text):
+                continue  # "..., which Reuters could not verify": its own clause only
             # a disclaimer standing as its own paragraph ("Al Jazeera could not verify these
             # figures and accounts.") looks further back; naming accounts, it covers them too
             alone = (si == 0 or sentences[si - 1].paragraph != sn.paragraph) and (
@@ -1443,6 +1493,15 @@ class _Run:
                 c.attributed_to = org
                 c.attribution_rule = "attribution:publisher"
 
+    def _names_whose_accounts(self, text: str, si: int) -> bool:
+        """Whether a disclaimer names a kind of source whose accounts it doubts ("the
+        residents' accounts") and that source spoke before it."""
+        whose = _WHOSE_ACCOUNT.search(text)
+        if whose is None or not whose.group("who").endswith(("'", "’")):
+            return False
+        who = whose.group("who").lower().rstrip("'’")
+        return any(c.sentence < si and who in c.attributed_to.lower() for c in self.claims)
+
     def _disclaim_accounts(self, claims: list[Claim], disclaimer_sents: set[int],
                            claim_of_sent: dict[int, int], author: str) -> None:
         """"Reuters could not independently verify the accounts": a disclaimer of the accounts
@@ -1456,11 +1515,32 @@ class _Run:
             whose = _WHOSE_ACCOUNT.search(sn.text)
             if whose and whose.group("who").lower() not in _NOT_WHO:
                 # "The Israeli account could not be independently verified": that source's
-                # claims in the paragraph
+                # claims in the paragraph ("the residents' accounts", alone in a paragraph:
+                # theirs in the paragraphs just before too), not the other sources'
                 who = whose.group("who").lower().removesuffix("'s").removesuffix("’s")
+                who = who.rstrip("'’")
+                alone = si == 0 or sentences[si - 1].paragraph != sn.paragraph
+                # "the residents' accounts": a kind of source, wherever it spoke before
+                reach = sn.paragraph if whose.group("who").endswith(("'", "’")) else \
+                    2 if alone else 0
+                named = False
                 for c in claims:
-                    if c.sentence < si and sentences[c.sentence].paragraph == sn.paragraph and \
-                            who in c.attributed_to.lower() and not c.hedged:
+                    if c.sentence < si and \
+                            sn.paragraph - reach <= sentences[c.sentence].paragraph <= sn.paragraph \
+                            and who in c.attributed_to.lower():
+                        named = True
+                        if not c.hedged:
+                            c.hedged = True
+                            c.hedge_cues.append("disclaimer: " + sn.text[:80])
+                if named and whose.group("who").endswith(("'", "’")):
+                    continue  # the accounts of those sources only
+            if _THIS_TESTIMONY.search(sn.text):
+                # "The network could not verify every detail of this testimony": all of the
+                # narrator's claims, however many paragraphs the testimony ran over
+                teller = next((c.attributed_to for c in reversed(claims)
+                               if c.sentence < si and c.attributed_to != author), None)
+                for c in claims:
+                    if c.sentence < si and c.attributed_to == teller and not c.hedged:
                         c.hedged = True
                         c.hedge_cues.append("disclaimer: " + sn.text[:80])
             if not _ACCOUNTS_DISCLAIMED.search(sn.text):
