@@ -543,8 +543,8 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                 return Attribution(amma.group("np").strip(), "", quoted is not None, s_start, s_end,
                                    "attribution:subject_verb:" + verb,
                                    (s_start + amma.start("np"), s_start + amma.end("np")))
-            if re.match(r"\s*من\s", rest):
-                continue  # "الأمم المتحدة تحذر من ...": what is warned of, the subject before
+            if re.match(r"\s*(?:من\s|ب(?:يد|اصبع|إصبع)\S*)", rest):
+                continue  # "تحذر من ...": what is warned of; "يشير بيده": a gesture
             if re.match(r"\s*ب?[اإأ]ن(?:ه|ها|هم|هما|نا|ني)\s", rest):
                 continue  # "قال إنه دفع ...": "he said that", the speaker is not named here
             if re.match(r"\s*(?:فيه|فيها|عنه|عنها|له|لها|لهم)\s+ب?[اإأ]ن", rest):

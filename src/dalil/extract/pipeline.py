@@ -254,6 +254,14 @@ def _utf8(text: str) -> bytes:
 
 # Small patterns used per sentence, mention or source, compiled once.
 _PRONOUN_SPEAKER = re.compile(r"^(?:he|she|they|it|we|i)$", re.I)
+# a person a paragraph introduces: "Hevin, a 46-year-old mother of five, ...", "Rami, 34, ...",
+# "لم تكن "أم علي" (٥٤ عاماً) تتوقع", "يقف أبو محمد أمام ركام بيته"
+_FOCUS_PERSON = re.compile(r"(?P<n>[A-Z][a-z'-]+(?:\s+(?:[A-Z][\w'-]+|al-[\w'-]+|bin|ibn)){0,3}),\s+"
+                           r"(?:\d{1,3},|an?\s+\d{1,3}-year-old\b|who\s+(?:asked|uses|gave|"
+                           r"requested|spoke)\b)")
+_FOCUS_KUNYA = _rx(r"(?:^|\s|[\"«“])(?P<n>(?:أبو|أم)\s+[^\s،,.:\"«»“”()]{2,})(?=[\s\"»”(،,])")
+# a person named by a description: "السيدة", "الرجل الستيني", "الشاب"
+_AR_PERSON_DESC = _rx(r"(?:السيدة|الرجل|المرأة|الشاب|الشابة|الفتاة|العجوز|السيد)(?:\s|$)")
 # a narrator's own words: first person singular outside quotation marks
 _FIRST_PERSON_ONE = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]yself)\b")
 # a speaker who can narrate: named by a verb or beside a quote (not a document or a header)
@@ -574,6 +582,8 @@ class _Run:
         said_by: dict[int, str] = {}  # sentence -> its named speaker
         colon_lead: tuple[int, str] | None = None  # "X described that night:" -> (paragraph, X)
         narrator: tuple[int, str] | None = None  # the last person who spoke, and where
+        focus: tuple[int, int, str] | None = None  # a person a paragraph introduces
+        last_speaker_si = -1
         for sent in sentences:
             si = sent.index
             stext = sent.text
@@ -590,7 +600,17 @@ class _Run:
                 self._raw_sources.append((dash, "", (sent.start, sent.end),
                                           "attribution:dash_source"))
                 continue
-            a = attr.attribute_sentence(norm, sent.start, sent.end, self.lex, last_speaker,
+            focus_m = _FOCUS_PERSON.match(stext) or _FOCUS_KUNYA.search(stext)
+            if focus_m and (focus is None or focus[0] < sent.paragraph):
+                focus = (sent.paragraph, si, focus_m.group("n"))
+            # "Hevin, a mother of five, now lives in Aleppo. ... she told the BBC": a pronoun or
+            # "السيدة" is the person the paragraph just introduced, not the speaker before
+            if focus is not None and focus[1] > last_speaker_si and \
+                    focus[0] >= sent.paragraph - 1:
+                refer_to = focus[2]
+            else:
+                refer_to = last_speaker
+            a = attr.attribute_sentence(norm, sent.start, sent.end, self.lex, refer_to,
                                         acc_by_sent.get(si, []), verbs_by_sent.get(si, []))
             poster = attr.post_author(stext)
             if poster and has_arabic(poster):
@@ -663,6 +683,11 @@ class _Run:
                     if has_arabic(a.speaker):  # as the text spells it, like the others
                         a = dc_replace(a, speaker=self._surface_name(a.speaker,
                                                                      a.speaker_span[0]))
+            if a is not None and refer_to and refer_to != author and _AR_PERSON_DESC.match(normalize_arabic(a.speaker)):
+                # "تقول السيدة، التي طلبت ...", "يقول الرجل الستيني": the person introduced
+                a = dc_replace(a, speaker=self._surface_name(refer_to, sent.start)
+                               if has_arabic(refer_to) else refer_to,
+                               description=", ".join(x for x in (a.speaker, a.description) if x))
             if a is None and colon_lead is not None and \
                     colon_lead[0] < sent.paragraph <= colon_lead[0] + 1:
                 # the paragraph after "He described his arrest:" is his account, quoted as a
@@ -684,7 +709,7 @@ class _Run:
                 if a.speaker_span[1] > a.speaker_span[0]:
                     speaker_spans[si] = a.speaker_span
                 if not _PRONOUN_SPEAKER.match(speaker):
-                    last_speaker = speaker
+                    last_speaker, last_speaker_si = speaker, si
                     self._raw_sources.append((speaker, a.description, a.speaker_span, rule))
                 named = last_speaker if _PRONOUN_SPEAKER.match(speaker) else speaker
                 if named and named != author:
