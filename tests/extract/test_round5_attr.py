@@ -228,3 +228,29 @@ def test_dialect_talk_verb_is_not_attribution() -> None:
     # near miss: "يحكي معي" in a post is "talk to me", nobody reports anything
     res = run("اللي بيعرف شي عن أخي يحكي معي عالخاص، ما رح ننسى معروفه.")
     assert all("عالخاص" not in s["name"] for s in res["quoted_sources"])
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("The witness told the court: \"I think it was the State Security branch in Kafr Sousa.\"",
+     "State Security branch"),
+    ("\"As far as I know, nine men were taken from the mosque,\" the imam said.", "nine men"),
+    ("قال المحامي إن احتجاز الأطفال قد يرقى إلى جريمة حرب.", "جريمة حرب"),
+    ("قال أحد السكان: أظن أن الدورية كانت من الأمن العسكري.", "الأمن العسكري"),
+])
+def test_speakers_own_uncertainty_hedges(text: str, piece: str) -> None:
+    assert claim(text, piece)["hedged"]
+
+
+@pytest.mark.parametrize("text", [
+    # near misses: a past thought and "قد" before a past verb are no doubt
+    "\"I thought they would kill us all,\" said the driver, who was held for three days.",
+    "وقالت الوزارة إن الوحدات قد تمكنت من تحرير المخطوفين الثلاثة.",
+])
+def test_no_uncertainty(text: str) -> None:
+    assert not run(text)["claims"][0]["hedged"]
+
+
+def test_the_observatory_is_the_one_named_before() -> None:
+    text = ("The Syrian Observatory for Human Rights said 12 men were shot in al-Mazraa.\n\n"
+            "Since Sunday, more than 200 people have been killed, the Observatory said.")
+    assert claim(text, "more than 200")["attributed_to"] == "The Syrian Observatory for Human Rights"

@@ -213,7 +213,8 @@ _SOCIAL_PLATFORM = _rx(r"\b(?:facebook|telegram|twitter|tiktok|instagram|youtube
                        r"تيليغرام|تويتر|مواقع التواصل|صفحته|صفحتها|قناته|قناتها", re.I)
 _CLAIMED_RESPONSIBILITY = _rx(r"\bclaim(?:ed|s|ing)?\s+responsibility|تبن\S*\s", re.I)
 _BODY_ANAPHOR = re.compile(r"(?:the|this)\s+(?:channel|page|outlet|council|office|board|network|"
-                           r"committee|account)", re.I)
+                           r"committee|account|observatory|monitor|ministry|commission|directorate|"
+                           r"organi[sz]ation|cent(?:re|er))", re.I)
 # 'Telegram channel "Suwayda 24"', "the Facebook page of Horan Free Gathering"
 _CHANNEL_NAME = _rx(r"\b(?i:telegram|facebook|whatsapp|youtube|tiktok|instagram)\s+(?i:channel|page|"
                     r"account|group)\s+(?:(?i:of|called|named)\s+)?(?:[\"“«](?P<q>[^\"”»\n]{2,40})"
