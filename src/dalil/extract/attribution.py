@@ -749,6 +749,8 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             span = (s_start + rel, s_start + rel + len(name))
         if _PRONOUN.match(name) and last_speaker and _refers_back(name, last_speaker):
             name = last_speaker
+        elif last_speaker and _THE_DOCUMENT.fullmatch(name):
+            name = last_speaker  # "The report notes that ...": its author's finding
         return Attribution(name, desc, quoted is not None, s_start, s_end,
                            "attribution:verb_subject:" + low_verb, span)
     toll = _TOLL_SPEAKER.match(sent) if _TOLL_WORD.search(sent) else None
@@ -1204,6 +1206,11 @@ def publisher(norm: str, sentences: list[tuple[int, int]], lex: Lexicons) -> tup
                   _ORG_HEAD.search(m.group("org"))):
             return m.group("org").strip(), k
     return None
+
+
+def the_document(name: str) -> bool:
+    """"The report", "the statement", "التقرير": the document itself named as a speaker."""
+    return bool(_THE_DOCUMENT.fullmatch(normalize_arabic(name.strip())))
 
 
 def first_person(name: str) -> bool:

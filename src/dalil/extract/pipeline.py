@@ -1512,7 +1512,8 @@ class _Run:
                 c.attribution_rule = "attribution:first_person"
                 self._org_speaks = True
             elif self.author_rule == "default_author" and (
-                    c.attributed_to == author or c.sentence == own_sent):
+                    c.attributed_to == author or c.sentence == own_sent or
+                    attr.the_document(c.attributed_to)):
                 # (the sentence that names the body publishing is the body's own, whatever
                 # subject the attribution rules read in it; a post's account or a testimony's
                 # witness named in the header stays the author)
