@@ -254,3 +254,14 @@ def test_the_observatory_is_the_one_named_before() -> None:
     text = ("The Syrian Observatory for Human Rights said 12 men were shot in al-Mazraa.\n\n"
             "Since Sunday, more than 200 people have been killed, the Observatory said.")
     assert claim(text, "more than 200")["attributed_to"] == "The Syrian Observatory for Human Rights"
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("Samira Haddad remembers the night the checkpoint soldiers burned the bakery.", "witness"),
+    ("Karim Yassin recalls that the prisoners were moved to Adra in April.", "witness"),
+    ("Tareq Mansour recounted how the militia took over the school in 2013.", "witness"),
+    # near miss: a person who only says something is not made a witness by that
+    ("Nabil Sarraf said the militia took over the school in 2013.", "other"),
+])
+def test_a_person_who_remembers_is_a_witness(text: str, role: str) -> None:
+    assert run(text)["quoted_sources"][0]["role"] == role

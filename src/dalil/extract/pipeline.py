@@ -263,6 +263,11 @@ _FOCUS_PERSON = re.compile(r"(?P<n>[A-Z][a-z'-]+(?:\s+(?:[A-Z][\w'-]+|al-[\w'-]+
 _FOCUS_KUNYA = _rx(r"(?:^|\s|[\"«“])(?P<n>(?:أبو|أم)\s+[^\s،,.:\"«»“”()]{2,})(?=[\s\"»”(،,])")
 # a person named by a description: "السيدة", "الرجل الستيني", "الشاب"
 _AR_PERSON_DESC = _rx(r"(?:السيدة|الرجل|المرأة|الشاب|الشابة|الفتاة|العجوز|السيد)(?:\s|$)")
+# a person who tells what they lived through, not what they heard
+_NARRATOR_VERBS = {normalize_arabic(v) for v in (
+    "recalls", "recalled", "remembers", "remembered", "recounts", "recounted", "narrates",
+    "narrated", "testified", "يتذكر", "تتذكر", "يستذكر", "تستذكر", "روى", "روت", "يروي", "تروي",
+    "يسرد", "تسرد")}
 # a narrator's own words: first person singular outside quotation marks
 _FIRST_PERSON_ONE = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]yself)\b")
 # a speaker who can narrate: named by a verb or beside a quote (not a document or a header)
@@ -1826,6 +1831,9 @@ class _Run:
             cached = self._role_and_pseudonymity(name, desc, context, around)
             self._role_cache[key] = cached
         role, pseudo = cached
+        if role == "other" and normalize_arabic(rule.rsplit(":", 1)[-1]) in _NARRATOR_VERBS and \
+                _PERSON_NAME.match(name):
+            role = "witness"  # "Rasha remembers", "تروي سلمى": one who tells what she lived
         if (role in ("other", "witness", "NGO") or (
                 role == "media" and rule == "attribution:header:handle")) and (
                 rule in ("attribution:header:handle", "attribution:post_author",
