@@ -265,3 +265,23 @@ def test_the_observatory_is_the_one_named_before() -> None:
 ])
 def test_a_person_who_remembers_is_a_witness(text: str, role: str) -> None:
     assert run(text)["quoted_sources"][0]["role"] == role
+
+
+@pytest.mark.parametrize("header", [
+    "Summary of the statement of Witness Z-31",
+    "Transcript of the testimony of Witness Z-31",
+    "Excerpts of the interview with Witness Z-31",
+])
+def test_a_statement_summary_is_the_witness_s(header: str) -> None:
+    text = (header + "\n\nPublic redacted version\n\n"
+            "1. In May 2012 members of Air Force Intelligence detained dozens of men at the "
+            "Harasta checkpoint and beat them with cables.")
+    assert "Z-31" in claim(text, "beat them with cables")["attributed_to"]
+
+
+def test_a_summary_of_events_is_no_testimony() -> None:
+    # near miss: a summary of other things names no witness
+    text = ("Summary of the events in Harasta\n\n"
+            "In May 2012 members of Air Force Intelligence detained dozens of men at the "
+            "Harasta checkpoint and beat them with cables.")
+    assert claim(text, "beat them with cables")["attributed_to"] == "author"
