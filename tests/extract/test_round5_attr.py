@@ -109,16 +109,15 @@ def test_disclaimer_of_her_account_in_english() -> None:
 
 @pytest.mark.parametrize("disclaimer", [
     "The agency could not independently verify the residents' accounts.",
-    "Reporters were unable to verify the witnesses' accounts of the raid.",
-    "None of the villagers' testimonies could be independently verified.",
+    "Reporters were unable to verify the residents' accounts of the raid.",
+    "None of the residents' testimonies could be independently verified.",
 ])
 def test_whose_accounts_a_disclaimer_names(disclaimer: str) -> None:
     text = ("According to residents, gunmen burned 20 shops in the market of Tell Abyad in "
             "April.\n\n"
             "The local council said the gunmen belonged to a faction it did not name.\n\n"
             "Amnesty International has said such seizures are widespread in the region. "
-            + disclaimer.replace("residents'", "residents'").replace(
-                "witnesses'", "residents'").replace("villagers'", "residents'"))
+            + disclaimer)
     assert claim(text, "burned 20 shops")["hedged"]
     # the other sources are not doubted by a disclaimer of the residents' accounts
     assert not claim(text, "such seizures are widespread")["hedged"]
