@@ -56,6 +56,8 @@ _AR_NP_STOP = _rx(r"\s(?:ان|إن|أن|في|عن|خلال|الى|الي|إلى|
                          r"حوالي|ما|نفيا|قاطعا|بشده|ارتفاع|حصيله|الذي|التي|الذين|سقوط|وقوع|اقدام|قيام|عناصر|"
                          r"فان|فإن|مجزره|مجازر|حالات|حاله|انتهاك\S*|هجوم|هجمات|سقوط)\s|"
                          r"[،,:;(\"“«]|\d|\s(?:ان|إن|أن|بان|بأن)$|\sل(?=[\"“«])|"
+                         # "حذرت منظمة ... من أن": what one warns of is no part of the name
+                         r"\sمن(?=\s+(?:ان|أن|بان)\s)|"
                          r"\sب(?:مقتل|مصرع|اعتقال|اختطاف|اصابه|سقوط|وقوع|ارتفاع|نزوح|تهجير)")
 _AR_NP_INNER_STOP = _rx(r"\s(?:الى|إلى|على|عن|اليوم|امس|أمس|مساء|صباح|الأنباء|التقارير|الاتهامات|"
                        r"المزاعم|الخبر|الرواية|الادعاءات|وجود|حدوث|وقوع|معلومات|انباء|"
@@ -64,7 +66,8 @@ _BYLINE = _rx(
     # "By Rami Haddad", not "By January 2016, aid agencies reported ..."
     r"^\s*(?:by|بقلم|الكاتب|كتب)\s*:?\s+(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
     r"the\s|then|now|early|late|mid|last|this|that|\d))(?P<name>[^\n,|]{3,60}?)\s*(?:,|\||\n|$)"
-    r"|^\s*(?:testimony|statement|account|interview)\s+(?:of|by|from|with)\s+(?P<t>[^\n]{2,200}?)\s*$"
+    r"|^\s*(?:(?:summary|transcript|record|excerpts?|extracts?)\s+of\s+(?:the\s+|a\s+)?)?"
+    r"(?:testimony|statement|account|interview)\s+(?:of|by|from|with)\s+(?P<t>[^\n]{2,200}?)\s*$"
     r"|^\s*(?:posted by|shared by|published by|(?:thread|tweets?|posts?) by)\s*:?\s*"
     r"(?P<post>[^\n,(]{2,80}?)\s*(?:[,(][^\n]*)?$"
     r"|^\s*(?:spokes(?:person|man|woman)|speaker|statement by|remarks by)\b[^:\n]{0,80}:\s*"
@@ -186,13 +189,15 @@ def post_author(sentence: str) -> str | None:
 
 
 _GIVEN_NAME = re.compile(
-    r"(?:identified (?:only )?(?:as|by)(?: (?:the |(?:his|her|their) )?(?:initials|first name|"
-    r"nickname|name))?|known (?:only )?as|(?:who )?gave (?:only )?(?:his|her|their) "
+    r"(?:identified (?:here |below |in this (?:report|article|statement) )?(?:only )?(?:as|by)"
+    r"(?: (?:the |(?:his|her|their) )?(?:initials|first name|"
+    r"nickname|name))?|known (?:only )?as|referred to (?:here |below |in (?:these|the) "
+    r"(?:proceedings|report|judgment|case) )?as|(?:who )?gave (?:only )?(?:his|her|their) "
     r"(?:first |full )?name(?: only)?(?: as|,)|pseudonym:?|calling (?:himself|herself|itself)|اسم مستعار:?|يدعى|تدعى|"
     r"المعروف باسم|المعروفة باسم|عرف\S* (?:عن )?نفس\S* باسم)\s*,?\s+(?!(?:his|her|their|the|a|an|for|of|to|in|on|because)\b)(?P<n>(?:أبو|ابو|أم|ام)\s+[^\s,.;()،]+|(?:[A-Z]\.\s?){1,3}|@\w+|[^\s,.;()]+(?:\s+[A-Z][\w'-]+)?)",
     re.I)
 # a name given in place of a withheld one (not "also known as the White Helmets")
-_WITHHELD = re.compile(r"identified (?:only )?(?:as|by)|gave (?:only )?(?:his|her|their)|pseudonym|"
+_WITHHELD = re.compile(r"identified (?:here |below )?(?:only )?(?:as|by)|referred to\b[^,]{0,30}\bas|gave (?:only )?(?:his|her|their)|pseudonym|"
                        r"اسم مستعار", re.I)
 _TRIM_HEAD = re.compile(r"^((?:a|an|one)\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)\s+"
                         r"(?P<rest>(?:with|from|at|in|of|for|who|working)\s.+)$")
@@ -301,6 +306,9 @@ def _clean_np(np: str) -> tuple[str, str]:
     label = _DESCRIBED_NAME.match(name)
     if label:  # "the local network Horan Free Gathering", "state news agency SANA": the name
         name, desc = name[label.end():], ", ".join(p for p in (label.group(0).strip(), desc) if p)
+    based = _PARTICIPLE_PREFIX.match(name)
+    if based:  # "The Britain-based Syrian Observatory", "the Kurdish-led SDF": the name
+        name, desc = name[based.end():], ", ".join(p for p in (based.group(0).strip(), desc) if p)
     by = _INTERVIEWED_BY.search(name)
     if by and by.start() > 0:  # "Local sources interviewed by Enab Baladi": the sources
         name, desc = name[:by.start()], ", ".join(p for p in (name[by.start():].strip(), desc)
@@ -359,8 +367,16 @@ _NESTED_SOURCE = _rx(
     r"(?:stating|saying|confirming|denying|claiming)\s+that\b", re.I)
 _AR_AMMA = re.compile(normalize_arabic(r"(?:^|\s)[وف]?(?:أما|اما)\s+(?P<np>[^،,.:\"«]{2,70}?)\s*$"))
 # "the local network Horan Free Gathering", "local activist Rami Haddad": a description, then the name
-_DESCRIBED_NAME = re.compile(r"^(?:(?:[Tt]he|[Aa]n?)\s+)?(?:(?!(?:of|in|from|at|near|for|with|on|to|by|and|or|said|told|the|an?|its|his|her|their|our)\s)"
-                             r"[a-z][a-z-]*\s+){1,3}(?=[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*$)")
+_DESCRIBED_NAME = re.compile(r"^(?:(?:[Tt]he|[Aa]n?)\s+)?(?:(?:Local|Former|Syrian|Kurdish|"
+                             r"Independent|Veteran|Prominent|Senior|Opposition|Government|State|"
+                             r"Pro-government|Activist|Lawyer|Journalist|Researcher|Analyst|Doctor|"
+                             r"Resident|Witness|Survivor)\s+(?=[a-z]))?(?:(?!(?:of|in|from|at|near|for|with|on|to|by|and|or|said|told|the|an?|its|his|her|their|our)\s)"
+                             r"[a-z][a-z-]*\s+){1,3}(?=[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|(?:al|el)-[\w'-]+|bin|ibn))*$)")
+# "the Britain-based", "a Turkish-backed", "the Kurdish-led": a description before a body's name
+_PARTICIPLE_PREFIX = re.compile(r"^(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[A-Za-z]+-(?:based|led|backed|run|funded|"
+                                r"affiliated|aligned|controlled|linked|allied|owned|born)\s+)+"
+                                r"(?=[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|for|the|and|in|al-[\w'-]+|"
+                                r"\([A-Z]{2,8}\)))*$)")
 _INTERVIEWED_BY = re.compile(r"\s+(?:interviewed|contacted|reached|quoted|cited)\s+by\s.*$")
 _APPOSITIVE_AFTER = re.compile(r"\s*,\s*((?:a|an|the)\s[^,.;:]{2,80})")
 _RELAYED_FROM = re.compile(normalize_arabic(r"\s*(?:\S+\s+){1,4}?عن\s+(?P<src>\S)"))
@@ -528,6 +544,8 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                 return Attribution(amma.group("np").strip(), "", quoted is not None, s_start, s_end,
                                    "attribution:subject_verb:" + verb,
                                    (s_start + amma.start("np"), s_start + amma.end("np")))
+            if re.match(r"\s*(?:من\s|ب(?:يد|اصبع|إصبع)\S*)", rest):
+                continue  # "تحذر من ...": what is warned of; "يشير بيده": a gesture
             if re.match(r"\s*ب?[اإأ]ن(?:ه|ها|هم|هما|نا|ني)\s", rest):
                 continue  # "قال إنه دفع ...": "he said that", the speaker is not named here
             if re.match(r"\s*(?:فيه|فيها|عنه|عنها|له|لها|لهم)\s+ب?[اإأ]ن", rest):
@@ -541,6 +559,7 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             if to_that and not told_only and not re.search(r"[،,:;\"“«\d]", to_that.group(1)):
                 # "يرى الباحث في مركز دراسات الشرق فادي الخوري أن": the name ends the phrase
                 np = _AR_SAID_IN.sub(" ", to_that.group(1))
+                np = re.sub(r"\sمن\s*$", " ", np)  # "حذرت منظمة ... من أن": what it warns of
                 aside_ar = re.search(r"\s*\(([^()]{2,40})\)", np)
                 if aside_ar:  # "أبو خالد (اسم مستعار)": the aside describes the name
                     np = np[:aside_ar.start()] + " " + np[aside_ar.end():]
@@ -733,6 +752,8 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             span = (s_start + rel, s_start + rel + len(name))
         if _PRONOUN.match(name) and last_speaker and _refers_back(name, last_speaker):
             name = last_speaker
+        elif last_speaker and _THE_DOCUMENT.fullmatch(name):
+            name = last_speaker  # "The report notes that ...": its author's finding
         return Attribution(name, desc, quoted is not None, s_start, s_end,
                            "attribution:verb_subject:" + low_verb, span)
     toll = _TOLL_SPEAKER.match(sent) if _TOLL_WORD.search(sent) else None
@@ -763,7 +784,7 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
 _AMBIGUOUS_VERBS = {"claims", "reports", "documents", "states", "notes", "posts", "adds", "disputes",
                     "contests",
                     "writes", "counts", "accounts", "records", "shares", "report",
-                    "estimate", "estimates", "record", "claim"}
+                    "estimate", "estimates", "record", "claim", "finds", "observes", "warns"}
 # a comma inside a number ("$3,000") separates nothing
 _POSSESSIVE_TITLE = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}['’]s\s+(?:[a-z-]+\s+)?(?:chairman|"
                                r"chair|chairwoman|director|head|founder|spokes(?:man|woman|person)|"
@@ -879,6 +900,8 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
                       and (_DESCRIPTIVE.match(last) or _POSSESSIVE_TITLE.match(last)))
                      # "Rami, a farmer,", "Fadel Abdul Ghany, SNHR's chairman,"
                      or (_DESCRIPTIVE.match(text) and (_PROPER.match(last) or _RELATIVE.match(last)))
+                     # "Abu Yazan, 61, a farmer from Hama, remembers": an age, then who he is
+                     or (_AGE.fullmatch(text) is not None and _DESCRIPTIVE.match(last) is not None)
                      or _RELATIVE.match(last) or _ASIDE.match(last))
             if not joins:
                 break
@@ -915,6 +938,7 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
     return name, desc, head[0] + (len(head[2]) - len(head[2].lstrip()))
 
 
+_AGE = re.compile(r"\d{1,3}")
 _AND_BEFORE = _rx(r"\band\s+(?:also\s+|later\s+|then\s+)?$", re.I)
 # the sentence's first finite verb; what precedes it (minus fronted adverbials) is the subject
 _FIRST_VERB = _rx(r"\s(?:(?:has|have|had)\s+(?:also\s+)?)?(?:[a-z]{3,}ed|put|said|told|says|"
@@ -1190,6 +1214,11 @@ def publisher(norm: str, sentences: list[tuple[int, int]], lex: Lexicons) -> tup
     return None
 
 
+def the_document(name: str) -> bool:
+    """"The report", "the statement", "التقرير": the document itself named as a speaker."""
+    return bool(_THE_DOCUMENT.fullmatch(normalize_arabic(name.strip())))
+
+
 def first_person(name: str) -> bool:
     """"our researchers", "we", "مكتبنا": an organisation speaking of itself."""
     return bool(_FIRST_PERSON_NAME.fullmatch(normalize_arabic(name.strip().lower())))
@@ -1224,17 +1253,33 @@ _QUOTE_CHAR = re.compile("[\"“”«»]")
 
 
 def quote_runs(sentences: list[tuple[int, int, int, str]]) -> dict[int, tuple[int, int]]:
-    """Sentences inside a quotation that runs over several sentences of a paragraph:
-    sentence index -> (first, last) index of the run. ``sentences``: (index, start, end,
-    paragraph, text) without the start/end, i.e. (index, paragraph, _, text)."""
+    """Sentences inside a quotation that runs over several sentences: sentence index -> (first,
+    last) index of the run. ``sentences``: (index, paragraph, _, text). A quotation may run over
+    paragraphs (a testimony quoted at length): opened and left open at a paragraph's end, it goes
+    on through paragraphs with no quotation mark of their own (or only the opening mark that
+    printers repeat at each paragraph) until one closes it; left open to the end, or crossing
+    more than ``_MAX_RUN_PARAGRAPHS``, it is a stray mark and no run."""
     runs: dict[int, tuple[int, int]] = {}
     open_at: int | None = None
     para = -1
+    crossed = 0
     for index, paragraph, _unused, text in sentences:
+        skip_first = False
         if paragraph != para:
-            open_at, para = None, paragraph  # a quotation does not run across paragraphs here
+            if open_at is not None:
+                crossed += 1
+                lead = text.lstrip()[:1]
+                if crossed > _MAX_RUN_PARAGRAPHS or (lead in _QUOTE_CLOSERS and lead != '"'):
+                    open_at = None  # a closing mark first: not a continuation
+                else:
+                    skip_first = lead in "\"“«"  # the opening mark repeated at a paragraph
+            para = paragraph
         state = open_at is not None
         for q in _QUOTE_CHAR.finditer(text):
+            if skip_first:
+                skip_first = False
+                if q.start() == len(text) - len(text.lstrip()):
+                    continue
             ch = q.group()
             if ch in "“«":
                 state = True
@@ -1243,12 +1288,16 @@ def quote_runs(sentences: list[tuple[int, int, int, str]]) -> dict[int, tuple[in
             else:
                 state = not state
         if open_at is None and state:
-            open_at = index
+            open_at, crossed = index, 0
         elif open_at is not None and not state:
             for k in range(open_at, index + 1):
                 runs[k] = (open_at, index)
             open_at = None
     return runs
+
+
+_MAX_RUN_PARAGRAPHS = 8
+_QUOTE_CLOSERS = "\"”»"
 
 
 def run_speaker(norm: str, spans: list[tuple[int, int]], lex: Lexicons, last_speaker: str

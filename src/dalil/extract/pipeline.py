@@ -159,8 +159,20 @@ _GOODS_TAKEN = _rx(r"\b(?:gold|phones?|mobiles?|money|cash|jewell?ery|cars?|vehi
                    r"\s+taken\b[^.;]*$", re.I)
 
 
-_WHOSE_ACCOUNT = _rx(r"\b(?:the\s+)?(?P<who>[A-Z][\w-]*(?:['’]s)?|\w+['’]s)\s+(?:account|claims?|"
-                     r"statement|version|figures?|toll)\b")
+_WHOSE_ACCOUNT = _rx(r"\b(?:the\s+)?(?P<who>[A-Z][\w-]*(?:['’]s)?|\w+['’]s|\w+s['’](?=\s))\s+"
+                     r"(?:accounts?|claims?|statements?|versions?|figures?|tolls?|testimon(?:y|ies)|"
+                     r"reports)\b")
+# a disclaimer in a relative clause doubts what its own sentence says, not the sentences before:
+# "..., which the agency could not independently verify", "وهو ما لم تتمكن الأمم المتحدة من التحقق منه"
+_OWN_CLAUSE_DISCLAIMER = _rx(
+    r",\s*(?:which|something|a claim|claims|an account|accounts|a figure|figures)\s+(?:that\s+)?"
+    r"[^,.;]{0,40}?\b(?:not|unable|impossible)\b[^,.;]{0,30}?(?:verif|confirm)|"
+    r"(?:^|\s)(?:وهو|وهي|وهذا|الأمر الذي|مما)\s+(?:ما\s+)?(?:لم|لا)\s+\S+(?:\s+\S+){0,3}?\s+"
+    r"(?:من\s+)?(?:التحقق|التأكد)", re.I)
+# "this testimony", "هذه الشهادة": one speaker's account, told over several sentences
+_THIS_TESTIMONY = _rx(r"\b(?:this|her|his)\s+(?:testimony|account|story)\b|"
+                      r"(?:^|\s)(?:هذه|هذا)\s+(?:الشهادة|الرواية|الإفادة|الافادة)(?:\s|$|[.،,])",
+                      re.I)
 _NOT_WHO = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
             "our", "no", "any", "each", "both", "either", "neither"}
 _RECIPIENT = _rx(r"(?:^|\s)ل(?:مراسل\S*|وكال\S*|صحيف\S*|قنا\S*)(?:\s+\S+)?|"
@@ -209,7 +221,8 @@ _SOCIAL_PLATFORM = _rx(r"\b(?:facebook|telegram|twitter|tiktok|instagram|youtube
                        r"تيليغرام|تويتر|مواقع التواصل|صفحته|صفحتها|قناته|قناتها", re.I)
 _CLAIMED_RESPONSIBILITY = _rx(r"\bclaim(?:ed|s|ing)?\s+responsibility|تبن\S*\s", re.I)
 _BODY_ANAPHOR = re.compile(r"(?:the|this)\s+(?:channel|page|outlet|council|office|board|network|"
-                           r"committee|account)", re.I)
+                           r"committee|account|observatory|monitor|ministry|commission|directorate|"
+                           r"organi[sz]ation|cent(?:re|er))", re.I)
 # 'Telegram channel "Suwayda 24"', "the Facebook page of Horan Free Gathering"
 _CHANNEL_NAME = _rx(r"\b(?i:telegram|facebook|whatsapp|youtube|tiktok|instagram)\s+(?i:channel|page|"
                     r"account|group)\s+(?:(?i:of|called|named)\s+)?(?:[\"“«](?P<q>[^\"”»\n]{2,40})"
@@ -250,6 +263,23 @@ def _utf8(text: str) -> bytes:
 
 # Small patterns used per sentence, mention or source, compiled once.
 _PRONOUN_SPEAKER = re.compile(r"^(?:he|she|they|it|we|i)$", re.I)
+# a person a paragraph introduces: "Hevin, a 46-year-old mother of five, ...", "Rami, 34, ...",
+# "لم تكن "أم علي" (٥٤ عاماً) تتوقع", "يقف أبو محمد أمام ركام بيته"
+_FOCUS_PERSON = re.compile(r"(?P<n>[A-Z][a-z'-]+(?:\s+(?:[A-Z][\w'-]+|al-[\w'-]+|bin|ibn)){0,3}),\s+"
+                           r"(?:\d{1,3},|an?\s+\d{1,3}-year-old\b|who\s+(?:asked|uses|gave|"
+                           r"requested|spoke)\b)")
+_FOCUS_KUNYA = _rx(r"(?:^|\s|[\"«“])(?P<n>(?:أبو|أم)\s+[^\s،,.:\"«»“”()]{2,})(?=[\s\"»”(،,])")
+# a person named by a description: "السيدة", "الرجل الستيني", "الشاب"
+_AR_PERSON_DESC = _rx(r"(?:السيدة|الرجل|المرأة|الشاب|الشابة|الفتاة|العجوز|السيد)(?:\s|$)")
+# a person who tells what they lived through, not what they heard
+_NARRATOR_VERBS = {normalize_arabic(v) for v in (
+    "recalls", "recalled", "remembers", "remembered", "recounts", "recounted", "narrates",
+    "narrated", "testified", "يتذكر", "تتذكر", "يستذكر", "تستذكر", "روى", "روت", "يروي", "تروي",
+    "يسرد", "تسرد")}
+# a narrator's own words: first person singular outside quotation marks
+_FIRST_PERSON_ONE = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]yself)\b")
+# a speaker who can narrate: named by a verb or beside a quote (not a document or a header)
+_PERSON_SPEAKER = re.compile(r"^attribution:(?:verb_subject|quote_speaker|subject_verb)")
 # "toward Tabqa and Raqqa", "باتجاه حي درعا المحطة ومدينة طفس": the next item of a list of places
 # "Ayman al-Zoubi: In 2023 ...", "Al-Zoubi: Rarely.": a speaker's label in an interview
 _QA_LABEL = re.compile(r"(?P<n>(?:[A-Z][\w'-]+|[Aa]l-[A-Z][\w'-]+)(?:[ -](?:al-|el-|bin |abu )?"
@@ -563,6 +593,11 @@ class _Run:
         post_of_para: tuple[int, str] | None = None
         self._channel_sources()
         answerer = self._interview_answers(sentences)
+        said_by: dict[int, str] = {}  # sentence -> its named speaker
+        colon_lead: tuple[int, str] | None = None  # "X described that night:" -> (paragraph, X)
+        narrator: tuple[int, str] | None = None  # the last person who spoke, and where
+        focus: tuple[int, int, str] | None = None  # a person a paragraph introduces
+        last_speaker_si = -1
         for sent in sentences:
             si = sent.index
             stext = sent.text
@@ -579,7 +614,17 @@ class _Run:
                 self._raw_sources.append((dash, "", (sent.start, sent.end),
                                           "attribution:dash_source"))
                 continue
-            a = attr.attribute_sentence(norm, sent.start, sent.end, self.lex, last_speaker,
+            focus_m = _FOCUS_PERSON.match(stext) or _FOCUS_KUNYA.search(stext)
+            if focus_m and (focus is None or focus[0] < sent.paragraph):
+                focus = (sent.paragraph, si, focus_m.group("n"))
+            # "Hevin, a mother of five, now lives in Aleppo. ... she told the BBC": a pronoun or
+            # "السيدة" is the person the paragraph just introduced, not the speaker before
+            if focus is not None and focus[1] > last_speaker_si and \
+                    focus[0] >= sent.paragraph - 1:
+                refer_to = focus[2]
+            else:
+                refer_to = last_speaker
+            a = attr.attribute_sentence(norm, sent.start, sent.end, self.lex, refer_to,
                                         acc_by_sent.get(si, []), verbs_by_sent.get(si, []))
             poster = attr.post_author(stext)
             if poster and has_arabic(poster):
@@ -638,6 +683,13 @@ class _Run:
                     # (a paragraph that is only a quotation goes on with the speaker just quoted)
                     found = attr.Attribution(prev_quote[1], "", True, sent.start, sent.end,
                                              "attribution:continued_quote", (0, 0))
+                lead = q_first - 1
+                if found is None and lead >= 0 and lead in said_by and \
+                        sentences[lead].paragraph >= sentences[q_first].paragraph - 1:
+                    # a testimony quoted at length after its narrator is introduced ("تروي سلمى
+                    # (اسم مستعار) كيف ...", "Umm Khaled told us:"): the narrator speaks it
+                    found = attr.Attribution(said_by[lead], "", True, sent.start, sent.end,
+                                             "attribution:lead_in", (0, 0))
                 if found is not None:
                     a = attr.Attribution(found.speaker, found.description, True, sent.start,
                                          sent.end, "attribution:quote_run",
@@ -645,6 +697,23 @@ class _Run:
                     if has_arabic(a.speaker):  # as the text spells it, like the others
                         a = dc_replace(a, speaker=self._surface_name(a.speaker,
                                                                      a.speaker_span[0]))
+            if a is not None and refer_to and refer_to != author and _AR_PERSON_DESC.match(normalize_arabic(a.speaker)):
+                # "تقول السيدة، التي طلبت ...", "يقول الرجل الستيني": the person introduced
+                a = dc_replace(a, speaker=self._surface_name(refer_to, sent.start)
+                               if has_arabic(refer_to) else refer_to,
+                               description=", ".join(x for x in (a.speaker, a.description) if x))
+            if a is None and colon_lead is not None and \
+                    colon_lead[0] < sent.paragraph <= colon_lead[0] + 1:
+                # the paragraph after "He described his arrest:" is his account, quoted as a
+                # block without quotation marks
+                a = attr.Attribution(colon_lead[1], "", True, sent.start, sent.end,
+                                     "attribution:lead_in", (0, 0))
+            elif a is None and narrator is not None and author_rule != "header:handle" and \
+                    narrator[0] >= sent.paragraph - 1 and _FIRST_PERSON_ONE.search(stext):
+                # "M.A., a teacher, described his arrest. They beat me ...": the narrator just
+                # introduced speaks the first-person sentences that follow
+                a = attr.Attribution(narrator[1], "", False, sent.start, sent.end,
+                                     "attribution:narrator", (0, 0))
             cues = list(hedge_by_sent.get(si, []))
             if a is not None:
                 speaker, rule = a.speaker, a.rule
@@ -654,8 +723,16 @@ class _Run:
                 if a.speaker_span[1] > a.speaker_span[0]:
                     speaker_spans[si] = a.speaker_span
                 if not _PRONOUN_SPEAKER.match(speaker):
-                    last_speaker = speaker
+                    last_speaker, last_speaker_si = speaker, si
                     self._raw_sources.append((speaker, a.description, a.speaker_span, rule))
+                named = last_speaker if _PRONOUN_SPEAKER.match(speaker) else speaker
+                if named and named != author:
+                    said_by[si] = named
+                    if _PERSON_SPEAKER.search(a.rule) and not attr.first_person(named):
+                        narrator = (sent.paragraph, named)
+                    if stext.rstrip().endswith(":") and \
+                            not rule.startswith("attribution:lead_in"):
+                        colon_lead = (sent.paragraph, named)
                 c_start, c_end, quoted = a.text_start, a.text_end, a.quoted
             else:
                 speaker, rule = author, "attribution:" + author_rule
@@ -719,6 +796,10 @@ class _Run:
                     sn.start <= n.start < sn.end for n in numbers):
                 continue  # "... more than 200 dead; HRW could not verify that figure": its own
             cue = "disclaimer: " + p.surface(sn.start, sn.end)[:80]
+            if self._names_whose_accounts(sn.text, si):
+                continue  # "the residents' accounts": theirs only (``_disclaim_accounts``)
+            if _OWN_CLAUSE_DISCLAIMER.search(sn.text):
+                continue  # "..., which Reuters could not verify": its own clause only
             # a disclaimer standing as its own paragraph ("Al Jazeera could not verify these
             # figures and accounts.") looks further back; naming accounts, it covers them too
             alone = (si == 0 or sentences[si - 1].paragraph != sn.paragraph) and (
@@ -1508,12 +1589,22 @@ class _Run:
                 c.attribution_rule = "attribution:first_person"
                 self._org_speaks = True
             elif self.author_rule == "default_author" and (
-                    c.attributed_to == author or c.sentence == own_sent):
+                    c.attributed_to == author or c.sentence == own_sent or
+                    attr.the_document(c.attributed_to)):
                 # (the sentence that names the body publishing is the body's own, whatever
                 # subject the attribution rules read in it; a post's account or a testimony's
                 # witness named in the header stays the author)
                 c.attributed_to = org
                 c.attribution_rule = "attribution:publisher"
+
+    def _names_whose_accounts(self, text: str, si: int) -> bool:
+        """Whether a disclaimer names a kind of source whose accounts it doubts ("the
+        residents' accounts") and that source spoke before it."""
+        whose = _WHOSE_ACCOUNT.search(text)
+        if whose is None or not whose.group("who").endswith(("'", "’")):
+            return False
+        who = whose.group("who").lower().rstrip("'’")
+        return any(c.sentence < si and who in c.attributed_to.lower() for c in self.claims)
 
     def _disclaim_accounts(self, claims: list[Claim], disclaimer_sents: set[int],
                            claim_of_sent: dict[int, int], author: str) -> None:
@@ -1528,11 +1619,32 @@ class _Run:
             whose = _WHOSE_ACCOUNT.search(sn.text)
             if whose and whose.group("who").lower() not in _NOT_WHO:
                 # "The Israeli account could not be independently verified": that source's
-                # claims in the paragraph
+                # claims in the paragraph ("the residents' accounts", alone in a paragraph:
+                # theirs in the paragraphs just before too), not the other sources'
                 who = whose.group("who").lower().removesuffix("'s").removesuffix("’s")
+                who = who.rstrip("'’")
+                alone = si == 0 or sentences[si - 1].paragraph != sn.paragraph
+                # "the residents' accounts": a kind of source, wherever it spoke before
+                reach = sn.paragraph if whose.group("who").endswith(("'", "’")) else \
+                    2 if alone else 0
+                named = False
                 for c in claims:
-                    if c.sentence < si and sentences[c.sentence].paragraph == sn.paragraph and \
-                            who in c.attributed_to.lower() and not c.hedged:
+                    if c.sentence < si and \
+                            sn.paragraph - reach <= sentences[c.sentence].paragraph <= sn.paragraph \
+                            and who in c.attributed_to.lower():
+                        named = True
+                        if not c.hedged:
+                            c.hedged = True
+                            c.hedge_cues.append("disclaimer: " + sn.text[:80])
+                if named and whose.group("who").endswith(("'", "’")):
+                    continue  # the accounts of those sources only
+            if _THIS_TESTIMONY.search(sn.text):
+                # "The network could not verify every detail of this testimony": all of the
+                # narrator's claims, however many paragraphs the testimony ran over
+                teller = next((c.attributed_to for c in reversed(claims)
+                               if c.sentence < si and c.attributed_to != author), None)
+                for c in claims:
+                    if c.sentence < si and c.attributed_to == teller and not c.hedged:
                         c.hedged = True
                         c.hedge_cues.append("disclaimer: " + sn.text[:80])
             if not _ACCOUNTS_DISCLAIMED.search(sn.text):
@@ -1791,6 +1903,9 @@ class _Run:
             cached = self._role_and_pseudonymity(name, desc, context, around)
             self._role_cache[key] = cached
         role, pseudo = cached
+        if role == "other" and normalize_arabic(rule.rsplit(":", 1)[-1]) in _NARRATOR_VERBS and \
+                _PERSON_NAME.match(name):
+            role = "witness"  # "Rasha remembers", "تروي سلمى": one who tells what she lived
         if (role in ("other", "witness", "NGO") or (
                 role == "media" and rule == "attribution:header:handle")) and (
                 rule in ("attribution:header:handle", "attribution:post_author",
