@@ -122,3 +122,22 @@ def test_al_hijri_and_the_hijri_calendar_are_not_displacement() -> None:
     assert "forced_displacement" not in viols("في عام ١٤٤٥ هجرية اعتقل ثلاثة شبان من القرية.")
     assert "forced_displacement" in viols("هجروا أهالي القرية بالقوة بعد أن أحرقوا المنازل.")
     assert "forced_displacement" in viols("قالت إن المسلحين هجرتهم من بيوتهم في ريف حماة.")
+
+
+def test_a_clause_read_as_a_reporting_verbs_subject_is_no_speaker() -> None:
+    claims = _claims(
+        "The Jarablus Local Council, which runs the town with Turkish support, put the death "
+        "toll at nine in a statement posted on its website on Monday.")
+    assert all(not who.startswith("put ") for _t, who in claims), claims
+    assert any("Jarablus Local Council" in who for _t, who in claims), claims
+
+
+def test_plausible_speaker() -> None:
+    from dalil.extract.attribution import plausible_speaker
+
+    for bad in ("put the death toll at 11 in a statement", "We aimed to", "(a pseudonym)",
+                "Of 1,214 reported incidents", "بتصريح", "للقتلى بالبيان", "Among the incidents"):
+        assert not plausible_speaker(bad), bad
+    for good in ("a relative I spoke to", "The Azaz Local Council", "Umm Yasser", "الأهالي",
+                 "بشار الحسن", "residents", "Dr. Lina Kassab"):
+        assert plausible_speaker(good), good

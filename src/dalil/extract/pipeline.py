@@ -300,15 +300,6 @@ _NO_SOURCE_NAME = re.compile(
 _DETERMINER_ONLY = re.compile(r"(?:a|an|the|this|that|these|those|it|its|one|two|three|four|five|"
                               r"six|seven|eight|nine|ten|some|many|most|others|several|few|both|"
                               r"all|none)", re.I)  # "Two said they had been detained": a count
-# Words that cannot open a source's name: a fronted phrase or a question caught as the subject
-# of a reporting verb ("Among the incidents SNHR documented ...", "Why Kurds say ...", "For
-# seven months nobody told us ..."), a headline's count ("198 Arrests Documented in ..."), a
-# clause with its own verb ("The Autonomous Administration governs an area ... said").
-_NOT_A_NAME = re.compile(
-    r"(?:among|amongst|for|why|how|what|whether|please|nobody|no one|nothing|neither|despite|"
-    r"unlike|instead|meanwhile|however|also|even|only|yet|still|here|there)\b|\d", re.I)
-_CLAUSE_IN_NAME = re.compile(r"\s(?:that|which|governs|governed|repeated|remains|became|"
-                             r"controls|controlled|runs|ran)\s", re.I)
 # a monitor described, not named: it is the monitor the report names
 # (not "an armed group", "a group of residents": only monitors, named by what they do)
 _GENERIC_MONITOR = re.compile(r"(?:(?:a|an|the)\s+)?(?:same\s+group|(?:[\w-]+\s+){0,2}(?:war\s+)?"
@@ -1796,8 +1787,7 @@ class _Run:
             if raw[0] == author_placeholder:
                 continue  # a claim carried on from one the document itself asserts
             if _DETERMINER_ONLY.fullmatch(raw[0].strip()) or _NO_SOURCE_NAME.fullmatch(
-                    normalize_arabic(raw[0].strip())) or _NOT_A_NAME.match(raw[0].strip()) or (
-                    len(raw[0].split()) >= 6 and _CLAUSE_IN_NAME.search(raw[0])):
+                    normalize_arabic(raw[0].strip())) or not attr.plausible_speaker(raw[0]):
                 # "an estimated 7,000 people", "the statement", "تروي قصتها" (her story), "كان
                 # يقول لنا" (to us): no speaker
                 continue
