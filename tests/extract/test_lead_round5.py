@@ -141,3 +141,24 @@ def test_plausible_speaker() -> None:
     for good in ("a relative I spoke to", "The Azaz Local Council", "Umm Yasser", "الأهالي",
                  "بشار الحسن", "residents", "Dr. Lina Kassab"):
         assert plausible_speaker(good), good
+
+
+def _perps(text: str) -> list[tuple[str, list[str]]]:
+    return [(p["canonical"], p["attributed_to"]) for p in extract_document(
+        text, published="2023-04-12").to_dict()["perpetrators"]]
+
+
+def test_the_accused_of_an_arabic_accusation_is_the_perpetrator() -> None:
+    perps = _perps("قتل ثلاثة مدنيين جراء قصف مدفعي استهدف بلدة كفرنبل. واتهم ناشطون قوات "
+                   "النظام المتمركزة في معسكر جورين بالوقوف وراء القصف.")
+    assert perps == [("Assad-era forces and loyalists", ["ناشطون"])], perps
+    perps = _perps("قتل طفلان بانفجار لغم في ريف درعا. واتهم ناشطون محليون مسلحين مجهولين "
+                   "بزرع الألغام.")
+    assert [p for p, _who in perps] == ["unidentified gunmen"], perps
+    assert perps[0][1] == ["ناشطون محليون"], perps
+
+
+def test_the_accuser_right_after_the_verb_is_not_the_accused() -> None:
+    perps = _perps("أصيب خمسة مدنيين بقصف على قرية في ريف منبج. واتهمت قوات سوريا الديمقراطية "
+                   "الجيش الوطني بقصف القرية.")
+    assert [p for p, _who in perps] == ["Syrian National Army"], perps

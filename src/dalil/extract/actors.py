@@ -432,12 +432,17 @@ PERPETRATOR_WORD = _rx(r"\b(?:perpetrators?|culprits|attackers were|carried out 
                         r"blamed|accused|accuses?|held responsible|(?:attacks?|airstrikes?|air strikes?|"
                         r"raids?|shelling|bombardment|assaults?) by)\b|"
                         r"(?:الجناه|الجناة|مرتكبي|مرتكبو|منفذي|منفذو)|"
+                        # "واتهم ناشطون قوات النظام بالوقوف وراء القصف": the accused
+                        r"(?<!\S)[وف]?(?:اتهم|اتهمت|يتهم|تتهم|اتهموا)(?!\S)|"
                         # a toll attributed to parties: "attributed 140 of the killings to X, 35
                         # to Y" (not "attributed the statement to the ministry": the object is a
                         # toll)
                         r"\battribut(?:ed|es|ing)\s+(?:(?:most|all|some|many|the|of|these|those|"
                         r"\d[\d,]*)\s+){0,4}(?:killings|deaths|attacks|violations|abuses|cases|"
                         r"disappearances|arrests|crimes|massacres?|strikes|casualties)\b", re.I)
+
+# the Arabic verb of accusation, alone (its subject follows it, then the accused)
+AR_ACCUSES = re.compile(r"[وف]?(?:اتهم|اتهمت|يتهم|تتهم|اتهموا)")
 
 COMMITTED = _rx(r"\b(?:(?:committed|carried out|perpetrated|were responsible for|are responsible "
                  r"for)\s+(?:\w+\s+){0,2}(?:violations|abuses|crimes|atrocities|massacres|killings)|"

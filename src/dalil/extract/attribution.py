@@ -245,6 +245,7 @@ _AR_TIME_OR_PREP = {normalize_arabic(w) for w in (
 _AR_TITLE_APPOSITION = _rx(r"\s*[،,]\s*((?:ال)?(?:مدير|رئيس|مسؤول|المسؤول|متحدث|المتحدث|الناطق|ناطق|"
                            r"عضو|باحث|الباحث|محامي|المحامي|مؤسس|منسق|قائد|مراسل|طبيب|مختار)"
                            r"[^،,:\"“«]{0,50})[،,]")
+_AR_ACCUSE_VERB = re.compile(r"[وف]?(?:اتهم|اتهمت|يتهم|تتهم|اتهموا|حمل|حملت|يحمل|تحمل)")
 _AR_PEOPLE_PLURAL = {normalize_arabic(w) for w in (
     "ناشطين", "ناشطون", "نشطاء", "سكان", "أهالي", "شهود", "مصادر", "مسؤولين", "أطباء", "محامين",
     "حقوقيين", "صحفيين", "مراقبين", "باحثين")}
@@ -643,6 +644,12 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             obj = re.search(r"\s(?:مزيدا|المزيد|عددا|العديد)(?:\s|$)", np)
             if obj:
                 np = np[:obj.start()]
+            words = np.split()
+            if len(words) > 1 and words[0] in _AR_PEOPLE_PLURAL and _AR_ACCUSE_VERB.fullmatch(
+                    normalize_arabic(verb)):
+                # "واتهم ناشطون قوات النظام بـ": the accusers, then the accused
+                keep = 2 if re.fullmatch(r"\S+(?:ون|ين)", words[1]) else 1  # "ناشطون محليون"
+                np = np[:np.find(words[keep - 1]) + len(words[keep - 1])]
             name, desc = _clean_np(np)
             appos = re.match(r"\s*(?:\([^()]{1,40}\))?\s*[،,]\s*(?:وهو|وهي|وهم)\s+([^،,:\"“«]{2,60})",
                              rest[len(np):]) or _AR_TITLE_APPOSITION.match(rest, len(np))

@@ -23,6 +23,7 @@ from dalil.extract.actors import (
     AGENT_BEFORE,
     ALIAS_IN_PARENS,
     ANOTHER_AGENT,
+    AR_ACCUSES,
     AR_FINITE_VERB_BEFORE,
     ARMED_OR_SPEAKING_AFTER,
     ATTACK_NOUN,
@@ -1278,7 +1279,11 @@ class _Run:
                 obj_start = sentences[si].start + m_perp.end()
                 obj_end = OBJECT_END.search(norm, obj_start + 1, sentences[si].end)
                 stop = obj_end.start() if obj_end else sentences[si].end
-                named += [a for a in acts if sentences[si].start + m_perp.start() <= a[0] < stop]
+                named += [a for a in acts if sentences[si].start + m_perp.start() <= a[0] < stop
+                          and not (AR_ACCUSES.fullmatch(m_perp.group(0)) and
+                                   a[0] - obj_start <= 2)]
+                # ("اتهمت قوات سوريا الديمقراطية الفصائل ...": the actor right after the verb
+                # is its subject, the accuser; the accused comes second)
                 if BLAMED_ON.match(m_perp.group(0)):
                     # "blamed most of the deaths on X, and 211 on Y": each "on" names one (a
                     # described actor from its first word: "on fighters loyal to X")
