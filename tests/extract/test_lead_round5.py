@@ -162,3 +162,17 @@ def test_the_accuser_right_after_the_verb_is_not_the_accused() -> None:
     perps = _perps("أصيب خمسة مدنيين بقصف على قرية في ريف منبج. واتهمت قوات سوريا الديمقراطية "
                    "الجيش الوطني بقصف القرية.")
     assert [p for p, _who in perps] == ["Syrian National Army"], perps
+
+
+def test_the_war_that_left_the_ordnance_does_not_date_the_explosion() -> None:
+    def dates(text: str) -> list[str | None]:
+        return [d["date"] for d in extract_document(text, published="2025-11-03").to_dict()[
+            "dates"]]
+
+    assert "2017" not in dates("Two days later, a landmine left over from the fighting of 2017 "
+                               "killed three shepherds near Thiban.")
+    assert dates("A mine, a remnant of the battles of 2019, killed a boy near Khan Shaykhun on "
+                 "3 May.") == ["2025-05-03"]
+    assert "2018" not in dates("قتل طفلان بانفجار لغم من مخلفات معارك عام ٢٠١٨ في ريف درعا يوم "
+                               "الثلاثاء.")
+    assert dates("Government forces shelled the town in 2017, killing three shepherds.") == ["2017"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from dalil.extract import fastre
-from dalil.extract.dates import FOUNDED_BEFORE, DateMatch, is_dateline
+from dalil.extract.dates import FOUNDED_BEFORE, LEFTOVER_FROM, DateMatch, is_dateline
 from dalil.gazetteer.names import normalize_arabic
 
 
@@ -263,6 +263,8 @@ def date_role(norm: str, d: DateMatch, si: int) -> str:
         role = "reference"  # "the Security Council met on 10 March", "due to open on"
     elif DOCUMENT_DATE.search(before):
         role = "statement"  # "a survey in 2017 counted ..."
+    elif LEFTOVER_FROM.search(before):
+        role = "reference"  # "a mine left over from the fighting of 2017 killed ..."
     elif BY_DATE.search(before):
         role = "reference"  # "out of service by late November"
     elif d.rule == "date:relative_to_published" and \

@@ -288,6 +288,11 @@ FOUNDED_BEFORE = _rx(r"\b(?:founded|established|set\s+up|created|formed)\s+(?:[\
                      r"(?:(?:in|on)\s+(?:early\s+|late\s+|mid-?)?)?$|"
                      r"(?:^|\s)(?:التي\s+|الذي\s+)?(?:انشا\S*|اسس\S*|تاسس\S*|تاسست|انشئ\S*|شكل\S*|"
                      r"تشكل\S*)(?:\s+\S+){0,5}?\s+(?:(?:في|عام|سنه)\s+(?:شهر\s+|عام\s+)?)?$", re.I)
+# "a landmine left over from the fighting of 2017", "من مخلفات معارك عام ٢٠١٧": the date of the
+# war that left the ordnance, not of the explosion the sentence tells
+LEFTOVER_FROM = _rx(r"\b(?:left\s+over|leftover|remnants?|relics?|legacy)\s+(?:from|of)\s+(?:the\s+)?"
+                    r"(?:[\w-]+\s+){0,3}(?:(?:of|in)\s+)?$|"
+                    r"(?:^|\s)(?:من\s+)?(?:مخلفات|بقايا)\s+(?:\S+\s+){0,3}(?:عام\s+|في\s+)?$", re.I)
 # "born in 1984", "من مواليد ١٩٨٨": a person's birth
 _BORN_BEFORE = _rx(r"\bborn\s+(?:(?:in|on)\s+)?$|(?:^|\s)(?:مواليد|ولد|ولدت)\s+(?:(?:عام|سنه|في)\s+)?$", re.I)
 
@@ -622,6 +627,7 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
         # nor does a founding or a birth ("the monitor, founded in 2011, ... on 1 June")
         attributive = attributive or bool(
             year_text and (FOUNDED_BEFORE.search(norm, max(0, m.start() - 60), m.start()) or
+                           LEFTOVER_FROM.search(norm, max(0, m.start() - 60), m.start()) or
                            _BORN_BEFORE.search(norm, max(0, m.start() - 25), m.start())))
         if year_text and ":timestamp" not in res.rule and res.start >= header_end and \
                 not attributive:
