@@ -15,7 +15,9 @@ from __future__ import annotations
 import argparse
 import random
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from dalil.extract import extract_document, pipeline
 from dalil.gazetteer import load_gazetteer
@@ -48,10 +50,10 @@ def time_steps(texts: list[str]) -> None:
     spent = dict.fromkeys(STEPS, 0.0)
     originals = {name: getattr(pipeline._Run, name) for name in STEPS}
 
-    def timed(name: str):  # type: ignore[no-untyped-def]
+    def timed(name: str) -> Callable[..., Any]:
         method = originals[name]
 
-        def run(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        def run(self: pipeline._Run, *args: Any, **kwargs: Any) -> Any:
             t0 = time.process_time()
             try:
                 return method(self, *args, **kwargs)
