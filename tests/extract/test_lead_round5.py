@@ -176,3 +176,26 @@ def test_the_war_that_left_the_ordnance_does_not_date_the_explosion() -> None:
     assert "2018" not in dates("قتل طفلان بانفجار لغم من مخلفات معارك عام ٢٠١٨ في ريف درعا يوم "
                                "الثلاثاء.")
     assert dates("Government forces shelled the town in 2017, killing three shepherds.") == ["2017"]
+
+
+def test_an_editors_note_above_a_translated_post_is_not_its_header() -> None:
+    claims = _claims(
+        "[Translated from Arabic. Post on the Facebook page of the Saraqib Local Council, "
+        "4 May 2024, 10:15]\n\n"
+        "Saraqib Local Council\n4 May 2024 · Public\n\n"
+        "Statement on the shelling of Saraqib\n\n"
+        "At dawn today, artillery shells struck the eastern neighbourhoods of our city, killing "
+        "two civilians and wounding six others.", published="2024-05-04")
+    body = [who for text, who in claims if "killing" in text]
+    assert body == ["Saraqib Local Council"], claims
+
+
+def test_a_court_heading_its_press_release_speaks_for_itself() -> None:
+    claims = _claims(
+        "Regional Court of Appeal Stuttgart\nPress Release No. 7/2025\n\n"
+        "Stuttgart, 3 March 2025\n\n"
+        "The court today sentenced a former Syrian intelligence officer to nine years in prison "
+        "for complicity in the torture of at least 40 detainees in Damascus in 2012.",
+        published="2025-03-03")
+    body = [who for text, who in claims if "sentenced" in text]
+    assert body == ["Regional Court of Appeal Stuttgart"], claims

@@ -163,7 +163,11 @@ def document_author(norm: str) -> tuple[str, str]:
         kind = "testimony" if re.search(r"testimony|witness|interviewee|narrator|survivor|شهاد|"
                                         r"الشاهد|الراوي", m.group(0), re.I) else "source"
         return name, f"header:{kind}"
-    lines = head.split("\n")
+    # an editor's note in brackets above a translated post ("[Translated from Arabic. Post on
+    # the Facebook page of ...]") is no part of the post's own header
+    lines = [ln for ln in head.split("\n") if not re.fullmatch(r"\s*\[[^\]]*\]\s*", ln)]
+    while lines and not lines[0].strip():
+        lines.pop(0)
     if lines and re.search(r"\s[-–—|]\s", lines[0]):
         lines[0] = re.split(r"\s[-–—|]\s", lines[0])[0]  # "Page name - Deir ez-Zor": the page
     if len(lines) >= 2 and 1 <= len(lines[0].split()) <= 5 and \
@@ -1188,11 +1192,15 @@ _AR_ANNOUNCES = _rx(
     r"المديرية|الشبكة|المرصد|هيئة|الهيئة|مجلس|المجلس|لجنة|اللجنة|منظمة|رابطة|الرابطة|الحكومة|"
     r"محافظة|إدارة|الإدارة|مكتب|المكتب|الدفاع المدني|القيادة|الامانة|الأمانة)(?:\s+[^\s،,.:]+){0,4}?)"
     r"\s*(?:،|,|\s(?:ان|أن|إن|عن|في|ب)\s)")
+# a line that says what kind of document follows: "Press Release No. 14/2024", "بيان صحفي"
+_DOC_TYPE_START = _rx(r"(?:press release|press statement|news release|statement|bulletin|"
+                      r"communiqu[eé]|بيان|تصريح صحفي|تعميم)\b", re.I)
 # what names a body, not a person ("the Syrian Centre for Justice and Accountability")
 _ORG_HEAD = re.compile(r"\b(?:Centre|Center|Network|Observatory|Commission|Committee|Council|"
                        r"Ministry|Office|Organi[sz]ation|Association|League|Group|Foundation|"
                        r"Institute|Coalition|Union|Watch|Directorate|Agency|Authority|Board|"
-                       r"Project|Initiative|Defence|Defense|Syrians for)\b")
+                       r"Project|Initiative|Defence|Defense|Syrians for|Court|Tribunal|"
+                       r"Prosecutor|Chamber)\b")
 # the document's own agency in a wire's dateline: "BEIRUT (Reuters) -", "DAMASCUS, May 2 (AP) —"
 _WIRE_DATELINE = re.compile(r"\((?:Reuters|AP|AFP|Associated Press|dpa|Anadolu|Xinhua|SANA|"
                             r"[A-Z][A-Za-z]{1,12})\)\s*[-–—]")
@@ -1207,10 +1215,16 @@ def publisher(norm: str, sentences: list[tuple[int, int]], lex: Lexicons) -> tup
     org = header_organisation(norm, lex)
     if org:
         return org, -1
-    for ln in [ln.strip() for ln in norm[:400].split("\n") if ln.strip()][:3]:
+    lines = [ln.strip() for ln in norm[:400].split("\n") if ln.strip()][:3]
+    for ln in lines:
         m = _REPORT_TO.match(ln)
         if m and first_matching(lex.source_roles, m.group("org")) in ("NGO", "official"):
             return m.group("org").strip(), -1
+    if len(lines) >= 2 and _ORG_HEAD.search(lines[0]) and len(lines[0].split()) <= 8 and \
+            not re.search(r"[.!?:؟\"“«,،]", lines[0]) and not _VERBISH.search(lines[0]) and \
+            _DOC_TYPE_START.match(lines[1]):
+        # "Higher Regional Court Koblenz" above "Press Release No. 14/2024": the body's own
+        return lines[0], -1
     if _WIRE_DATELINE.search(norm[:300]):
         return None
     for k, (s, e) in enumerate(sentences[:4]):
