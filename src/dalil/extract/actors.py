@@ -253,34 +253,34 @@ DESTINATION_BEFORE = _rx(r"(?:\b(?:fled|flee|fleeing|escaped|sought refuge|shelt
 
 # Where an actor stands in its sentence: agent, victim, accuser, party.
 VICTIM_MEMBERS = _rx(r"(?:\b(?:including|among them|among whom|of whom|among the dead|among the "
-                      r"victims)\s+(?:\S+\s+){0,2}(?:members?|fighters?|soldiers?|officers?|"
-                      r"personnel|elements|recruits|conscripts)\s+(?:of|from)\s+(?:the\s+)?|"
-                      r"(?:^|\s)(?:بينهم|منهم|من بينهم|بينها)\s+(?:\S+\s+){0,2}?(?:من\s+)?"
-                      r"(?:عناصر|عنصر|عنصرين|عنصران|مقاتلي|افراد|جنود|ضباط|منتسبي)\s+(?:من\s+)?)$",
-                      re.I)
+                     r"victims)\s+(?:\S+\s+){0,2}(?:members?|fighters?|soldiers?|officers?|"
+                     r"personnel|elements|recruits|conscripts)\s+(?:of|from)\s+(?:the\s+)?|"
+                     r"(?:^|\s)(?:بينهم|منهم|من بينهم|بينها)\s+(?:\S+\s+){0,2}?(?:من\s+)?"
+                     r"(?:عناصر|عنصر|عنصرين|عنصران|مقاتلي|افراد|جنود|ضباط|منتسبي)\s+(?:من\s+)?)$",
+                     re.I)
 
 ARRESTS_SUSPECTS = _rx(r"(?:\s+\S+){0,3}?\s+(?:had\s+|have\s+|has\s+)?(?:arrested|detained|"
-                        r"apprehended|captured)\s+(?:\S+\s+){0,3}?(?:suspects?|men suspected|"
-                        r"people suspected|alleged perpetrators)|(?:\s+\S+){0,2}?\s+(?:القبض|بالقبض)"
-                        r"\s+على\s+(?:\S+\s+){0,3}?(?:متهم|متورط|مشتبه|مطلوب|المتهم|المتورط|"
-                        r"المشتبه|المطلوب)", re.I)
+                       r"apprehended|captured)\s+(?:\S+\s+){0,3}?(?:suspects?|men suspected|"
+                       r"people suspected|alleged perpetrators)|(?:\s+\S+){0,2}?\s+(?:القبض|بالقبض)"
+                       r"\s+على\s+(?:\S+\s+){0,3}?(?:متهم|متورط|مشتبه|مطلوب|المتهم|المتورط|"
+                       r"المشتبه|المطلوب)", re.I)
 
 EN_AGENT_CHAIN = _rx(r"\bby\s+(?P<chain>[^.;:!?\"“”]{2,160}?(?:,|\band|\bas well as)\s+(?:the\s+)?"
-                      r"(?:[\w'-]+\s+){0,6})$", re.I)
+                     r"(?:[\w'-]+\s+){0,6})$", re.I)
 
 # "killed by gunmen, the Interior Ministry said": the next name speaks, it is no second agent
 SPEAKS_AFTER = _rx(r"(?:\s+(?:also|later|earlier|had|has|have))?\s+(?:said|says|told|reported|added|"
-                    r"stated|announced|denied|denies|claimed|claims|accused|blamed|confirmed|"
-                    r"wrote|posted)\b", re.I)
+                   r"stated|announced|denied|denies|claimed|claims|accused|blamed|confirmed|"
+                   r"wrote|posted)\b", re.I)
 
 CHAIN_BREAK = _rx(r"\b(?:was|were|is|are|had|has|have|said|says|told|killed|who|which|when|after|"
-                   r"before|while|during|in|on|at|against|between)\b", re.I)
+                  r"before|while|during|in|on|at|against|between)\b", re.I)
 
 TALLY_SHARE_AFTER = _rx(r"(?:\s*\([^()]{1,40}\))?\s+(?:(?:were\s+|was\s+)?responsible\s+)?(?:for|with)\s+"
-                         r"(?:\d|[٠-٩])|(?:\s*\([^()]{1,40}\))?\s+بـ?\s*(?:\d|[٠-٩])", re.I)
+                        r"(?:\d|[٠-٩])|(?:\s*\([^()]{1,40}\))?\s+بـ?\s*(?:\d|[٠-٩])", re.I)
 
 TALLY_SHARE_CUE = _rx(r"\b(?:responsible\s+for|accounted\s+for|blamed\s+for|attributed)\b|"
-                       r"(?:^|\s)(?:تتصدر\S*|تصدر\S*|تليها|يليها|تلتها|تلاها)(?:\s|$)", re.I)
+                      r"(?:^|\s)(?:تتصدر\S*|تصدر\S*|تليها|يليها|تلتها|تلاها)(?:\s|$)", re.I)
 
 AGENT_BEFORE = _rx(r"(?:\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,3}|\bat the hands of\s+"
                            r"(?:the\s+)?|(?:على يد|علي يد|من قبل|بايدي|بيد|نفذها|ارتكبها|شنها|شنتها|"
@@ -292,14 +292,14 @@ AGENT_BEFORE = _rx(r"(?:\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,3}|\bat the hands of\s
 # names the agent through a chain (members of a branch belonging to X, and members of Y), longer
 # than the window of AGENT_BEFORE; no verb or full stop may come between the cue and the actor.
 AR_AGENT_CHAIN = _rx(r"(?:على يد|علي يد|على ايدي|علي ايدي|بايدي|من قبل)\s+(?:(?:عناصر|مسلح\S*|"
-                      r"ما يسمى|ما تسمى|ما يعرف ب|المدعو\S*|المسماه|المسمى|"
-                      r"افراد|مقاتل\S*|دوري\S*|قو\S*|من|الفرع|فرع|[\d٠-٩]+|التابع\S*|تابع\S*|"
-                      r"ميليشي\S*|مليشي\S*|الموالي\S*|[وو]?عناصر|ال\S+|لل\S+)[\s،,«»\"]+){1,10}"
-                      r"(?:ل|لل|و|ال)?$")
+                     r"ما يسمى|ما تسمى|ما يعرف ب|المدعو\S*|المسماه|المسمى|"
+                     r"افراد|مقاتل\S*|دوري\S*|قو\S*|من|الفرع|فرع|[\d٠-٩]+|التابع\S*|تابع\S*|"
+                     r"ميليشي\S*|مليشي\S*|الموالي\S*|[وو]?عناصر|ال\S+|لل\S+)[\s،,«»\"]+){1,10}"
+                     r"(?:ل|لل|و|ال)?$")
 
 # "وقالت وزارة الدفاع ...": the subject of a speech verb speaks about the event, it is no agent
 AR_SPEAKER_BEFORE = _rx(r"(?:^|\s)[وف]?(?:قال|قالت|اعلن|اعلنت|افاد|افادت|ذكر|ذكرت|اكد|اكدت|"
-                         r"نفى|نفت|نفي|اتهم|اتهمت|صرح|صرحت|زعم|زعمت|ادان|ادانت)\s+(?:\S+\s+)?$")
+                        r"نفى|نفت|نفي|اتهم|اتهمت|صرح|صرحت|زعم|زعمت|ادان|ادانت)\s+(?:\S+\s+)?$")
 
 PATIENT_BEFORE = _rx(r"(?:\b(?:against|targeting|targeted|ambushed|attacked|killed|"
                              # "the operation targeted \"remnants of the former regime\"",
@@ -328,16 +328,16 @@ PATIENT_BEFORE = _rx(r"(?:\b(?:against|targeting|targeted|ambushed|attacked|kill
 # "هاجم مسلحون ... دوريات وحواجز للأمن العام", "على مواقع للأمن العام": its posts were attacked
 # (but "القصف مصدره مواقع قوات النظام": the fire came from them)
 AR_ATTACKED_POSTS = _rx(r"(?:على|ضد|هاجم\S*|استهدف\S*|اقتحم\S*|مهاجم\S*|هجوم\S*|هجمات)\s+"
-                         r"(?:\S+\s+){0,6}?(?:مواقع|حواجز|دوريات|نقاط|مقرات|مراكز|ثكنات)\s+"
-                         r"(?:\S+\s+){0,2}$")
+                        r"(?:\S+\s+){0,6}?(?:مواقع|حواجز|دوريات|نقاط|مقرات|مراكز|ثكنات)\s+"
+                        r"(?:\S+\s+){0,2}$")
 
 # ", they said,": an aside in a clause, not a speaker of it
 SPEECH_ASIDE = _rx(r",\s*(?:he|she|they|we|it|witnesses|residents|relatives)\s+(?:said|say|says|"
-                    r"added|recalled|told \w+)\s*,", re.I)
+                   r"added|recalled|told \w+)\s*,", re.I)
 
 # a violation noun as the subject of its own clause: "..., kidnapping has become a business"
 NOMINAL_SUBJECT = re.compile(r"\w+\s+(?:has|have|had|was|were|is|are|became|remains?|remained)\b",
-                              re.I)
+                             re.I)
 
 # the subject's own verb right after it: "مسلحين ملثمين دخلوا"
 AR_PLURAL_VERB_AFTER = re.compile(
@@ -346,8 +346,8 @@ AR_PLURAL_VERB_AFTER = re.compile(
     r"(?:توغل|اقتحم|داهم|دخل|شن|هاجم|قصف|استهدف|اطلق|اعتقل|احرق|نهب|اعدم|قتل)ت)(?:\s|$)")
 
 SPEECH_BETWEEN = _rx(r"\b(?:said|says|told|reported|according|accused|accuses|blamed|blames|"
-                      r"alleged|alleges|claimed|claims|denied|denies|charged|condemned|"
-                      r"condemns)\b", re.I)
+                     r"alleged|alleges|claimed|claims|denied|denies|charged|condemned|"
+                     r"condemns)\b", re.I)
 
 # "by" after a verb of running or hosting names who runs a thing, not who did harm; the object of
 # "taken to" / "إلى" is where, not who; a pretext for an arrest ("بحجة التعامل مع X", "on charges
@@ -382,85 +382,85 @@ FIRE_FROM_BEFORE = _rx(r"(?:\bfrom|(?:^|\s)من|مصدره|مصدرها)\s+(?:th
 # Arabic puts the verb first: right after a finite verb of attack comes its subject
 # ("استهدفت التنظيمات الإرهابية الأحياء السكنية"); the verbal noun ("استهداف X") takes its object
 AR_FINITE_VERB_BEFORE = _rx(r"(?:^|\s)[وف]?(?:استهدفت|استهدف|هاجمت|هاجم|اقتحمت|اقتحم|شنت|"
-                             r"ارتكبت|ارتكب|قتلت|اعدمت|اعدم|اعتقلت|اعتقل|اختطفت|اختطف|داهمت|"
-                             r"داهم|نفذت|اطلقت|اطلق|احرقت|احرق|نهبت|نهب|دمرت|قصفت)\s+$")
+                            r"ارتكبت|ارتكب|قتلت|اعدمت|اعدم|اعتقلت|اعتقل|اختطفت|اختطف|داهمت|"
+                            r"داهم|نفذت|اطلقت|اطلق|احرقت|احرق|نهبت|نهب|دمرت|قصفت)\s+$")
 
 VICTIMS_WHO_WERE = _rx(r"\b(?:victims|the dead|those killed|the men|the detainees|the bodies|"
-                        r"the wounded)\s*,\s*(?:(?:all|most|both|many|some|several)\s+(?:of them\s+)?)?"
-                        r"(?:members|fighters|soldiers|elements|recruits)\s+of\s+(?:the\s+)?$", re.I)
+                       r"the wounded)\s*,\s*(?:(?:all|most|both|many|some|several)\s+(?:of them\s+)?)?"
+                       r"(?:members|fighters|soldiers|elements|recruits)\s+of\s+(?:the\s+)?$", re.I)
 
 # "killed in an Israeli strike", "died in Russian air raids", "wounded during a suspected Turkish
 # drone strike": the attack a casualty happened in names its agent
 IN_ATTACK_BEFORE = _rx(r"\b(?:in|during|under)\s+(?:(?:a|an|the|two|three|several|repeated|"
-                        r"renewed|heavy|intense|suspected|apparent|alleged|separate)\s+){0,2}$",
-                        re.I)
+                       r"renewed|heavy|intense|suspected|apparent|alleged|separate)\s+){0,2}$",
+                       re.I)
 
 # "ردت وحدات من الجيش على مصادر إطلاق القذائف", "تصدت وحدات من قواتنا لهجوم", "units responded
 # to the sources of fire": the army answering fire is a party to combat, not an agent
 RESPONDED_BEFORE = _rx(r"(?:^|\s)[وف]?(?:ردت|رد|تصدت|تصدى|تعاملت|تعامل)\s+(?:\S+\s+){0,3}$")
 
 RESPONDED_AFTER = _rx(r"\s+(?:(?:only|then|later|had|have|quickly)\s+)?(?:responded|returned fire|"
-                       r"repelled|repulsed)\b", re.I)
+                      r"repelled|repulsed)\b", re.I)
 
 AR_CLAUSE_BREAK = _rx(r"(?:^|\s)(?:فيما|بينما|في حين|وفي المقابل|في المقابل)(?:\s|$)|[.؛;]")
 
 AR_VERB_BEFORE = _rx(r"(?:^|\s)[وف]?(?:قتل|خطف|اختطف|اعتقل|اعدم|هاجم|اقتحم|داهم|استهدف|اطلق|"
-                      r"احرق|نهب|اغتال|عذب|سرق)\s+$")
+                     r"احرق|نهب|اغتال|عذب|سرق)\s+$")
 
 AR_NOMINATIVE = re.compile(r"\S*ون(?:\s|$)")
 
 # "the gunmen belonged to the General Security", "said they were members of X": who the agents
 # of the sentence's violation were
 BELONGED_TO = _rx(r"\b(?:gunmen|attackers|assailants|armed men|masked men|perpetrators|killers|kidnappers|"
-                   # a relative clause of the agent's own deed ("who executed six men"), not of
-                   # what was done to them ("the men who were killed were members of X")
-                   r"militiamen|abductors)(?:\s+(?:who|that)\s(?![^.;]{0,90}?\b(?:were|was|"
-                   r"been|are|is|died|killed|wounded|detained|arrested)\b)[^.;]{0,90}?|\s+\w+)?\s+"
-                   r"(?:belong(?:ed|s)?\s+to|"
-                   r"(?:were|was|are)\s+(?:(?:all|known|later identified as|identified as)\s+)?"
-                   r"(?:members|part|fighters|elements|men)\s+of|(?:were|was|are)\s+from|"
-                   r"identified themselves as(?:\s+members of)?)\s+(?:the\s+)?$", re.I)
+                  # a relative clause of the agent's own deed ("who executed six men"), not of
+                  # what was done to them ("the men who were killed were members of X")
+                  r"militiamen|abductors)(?:\s+(?:who|that)\s(?![^.;]{0,90}?\b(?:were|was|"
+                  r"been|are|is|died|killed|wounded|detained|arrested)\b)[^.;]{0,90}?|\s+\w+)?\s+"
+                  r"(?:belong(?:ed|s)?\s+to|"
+                  r"(?:were|was|are)\s+(?:(?:all|known|later identified as|identified as)\s+)?"
+                  r"(?:members|part|fighters|elements|men)\s+of|(?:were|was|are)\s+from|"
+                  r"identified themselves as(?:\s+members of)?)\s+(?:the\s+)?$", re.I)
 
 MEMBERS_OF = _rx(r"\b(?:members?|fighters|units?|elements|gunmen|militiamen|soldiers|officers|"
-                  r"personnel|troops|commanders?|men|a group|groups)\s+(?:of|from)\s+(?:the\s+)?$"
-                  r"|(?:عناصر|مقاتلو|مقاتلي|مسلحو|مسلحي|مسلحون|مسلحين|افراد|جنود)\s+(?:من\s+)?$",
-                  re.I)
+                 r"personnel|troops|commanders?|men|a group|groups)\s+(?:of|from)\s+(?:the\s+)?$"
+                 r"|(?:عناصر|مقاتلو|مقاتلي|مسلحو|مسلحي|مسلحون|مسلحين|افراد|جنود)\s+(?:من\s+)?$",
+                 re.I)
 
 PASSIVE = _rx(r"\b(?:were|was|been|being|are|is)\s+(?:\w+ly\s+)?$", re.I)
 
 PERPETRATOR_WORD = _rx(r"\b(?:perpetrators?|culprits|attackers were|carried out by|committed by|"
-                        r"blamed|accused|accuses?|held responsible|(?:attacks?|airstrikes?|air strikes?|"
-                        r"raids?|shelling|bombardment|assaults?) by)\b|"
-                        r"(?:الجناه|الجناة|مرتكبي|مرتكبو|منفذي|منفذو)|"
-                        # "واتهم ناشطون قوات النظام بالوقوف وراء القصف": the accused
-                        r"(?<!\S)[وف]?(?:اتهم|اتهمت|يتهم|تتهم|اتهموا)(?!\S)|"
-                        # a toll attributed to parties: "attributed 140 of the killings to X, 35
-                        # to Y" (not "attributed the statement to the ministry": the object is a
-                        # toll)
-                        r"\battribut(?:ed|es|ing)\s+(?:(?:most|all|some|many|the|of|these|those|"
-                        r"\d[\d,]*)\s+){0,4}(?:killings|deaths|attacks|violations|abuses|cases|"
-                        r"disappearances|arrests|crimes|massacres?|strikes|casualties)\b", re.I)
+                       r"blamed|accused|accuses?|held responsible|(?:attacks?|airstrikes?|air strikes?|"
+                       r"raids?|shelling|bombardment|assaults?) by)\b|"
+                       r"(?:الجناه|الجناة|مرتكبي|مرتكبو|منفذي|منفذو)|"
+                       # "واتهم ناشطون قوات النظام بالوقوف وراء القصف": the accused
+                       r"(?<!\S)[وف]?(?:اتهم|اتهمت|يتهم|تتهم|اتهموا)(?!\S)|"
+                       # a toll attributed to parties: "attributed 140 of the killings to X, 35
+                       # to Y" (not "attributed the statement to the ministry": the object is a
+                       # toll)
+                       r"\battribut(?:ed|es|ing)\s+(?:(?:most|all|some|many|the|of|these|those|"
+                       r"\d[\d,]*)\s+){0,4}(?:killings|deaths|attacks|violations|abuses|cases|"
+                       r"disappearances|arrests|crimes|massacres?|strikes|casualties)\b", re.I)
 
 # the Arabic verb of accusation, alone (its subject follows it, then the accused)
 AR_ACCUSES = re.compile(r"[وف]?(?:اتهم|اتهمت|يتهم|تتهم|اتهموا)")
 
 COMMITTED = _rx(r"\b(?:(?:committed|carried out|perpetrated|were responsible for|are responsible "
-                 r"for)\s+(?:\w+\s+){0,2}(?:violations|abuses|crimes|atrocities|massacres|killings)|"
-                 # "IS claimed responsibility for the bombing", "X were accused of killing"
-                 r"claim(?:ed|s)?\s+responsibility|(?:were|was|are|is|have been|has been)\s+"
-                 r"(?:\w+\s+)?(?:accused|blamed)\s+(?:of|for)\b|"
-                 # "HRW concluded that government forces carried out the attack"
-                 r"(?:carried out|perpetrated|conducted|launched|(?:was|were) behind)\s+(?:the|this|"
-                 r"that|these|those)\s+(?:\w+\s+){0,2}(?:attacks?|strikes?|airstrikes?|massacres?|"
-                 r"bombings?|assault|raids?|shelling|executions|abductions|killings?)|"
-                 r"(?:were|was|are|is)\s+(?:\w+\s+)?responsible)\b|"
-                 r"(?:ارتكب\w*|ارتكاب|نفذ\w*|تنفيذ)\s+(?:\S+\s+){0,2}(?:ال)?(?:انتهاكات|جرائم|مجازر)|"
-                 # "قوات النظام مسؤولة عن اختفاء ٩٦٣٢١ شخصاً", "المسؤولة عن مقتل": a party's
-                 # share of a toll (not "المسؤول عن الملف", an office)
-                 r"(?:^|\s)(?:هي\s+|هو\s+)?مسؤول(?:ة|ون|ين)?\s+عن\s+(?:\S+\s+){0,2}?"
-                 r"(?:[\d٠-٩]|(?:ال)?(?:مقتل|قتل|اختفاء|اعتقال|خطف|اختطاف|تهجير|تعذيب|تدمير|"
-                 r"مجزر\S*|مجازر|انتهاكات|جرائم|وفاة|وفيات))",
-                 re.I)
+                r"for)\s+(?:\w+\s+){0,2}(?:violations|abuses|crimes|atrocities|massacres|killings)|"
+                # "IS claimed responsibility for the bombing", "X were accused of killing"
+                r"claim(?:ed|s)?\s+responsibility|(?:were|was|are|is|have been|has been)\s+"
+                r"(?:\w+\s+)?(?:accused|blamed)\s+(?:of|for)\b|"
+                # "HRW concluded that government forces carried out the attack"
+                r"(?:carried out|perpetrated|conducted|launched|(?:was|were) behind)\s+(?:the|this|"
+                r"that|these|those)\s+(?:\w+\s+){0,2}(?:attacks?|strikes?|airstrikes?|massacres?|"
+                r"bombings?|assault|raids?|shelling|executions|abductions|killings?)|"
+                r"(?:were|was|are|is)\s+(?:\w+\s+)?responsible)\b|"
+                r"(?:ارتكب\w*|ارتكاب|نفذ\w*|تنفيذ)\s+(?:\S+\s+){0,2}(?:ال)?(?:انتهاكات|جرائم|مجازر)|"
+                # "قوات النظام مسؤولة عن اختفاء ٩٦٣٢١ شخصاً", "المسؤولة عن مقتل": a party's
+                # share of a toll (not "المسؤول عن الملف", an office)
+                r"(?:^|\s)(?:هي\s+|هو\s+)?مسؤول(?:ة|ون|ين)?\s+عن\s+(?:\S+\s+){0,2}?"
+                r"(?:[\d٠-٩]|(?:ال)?(?:مقتل|قتل|اختفاء|اعتقال|خطف|اختطاف|تهجير|تعذيب|تدمير|"
+                r"مجزر\S*|مجازر|انتهاكات|جرائم|وفاة|وفيات))",
+                re.I)
 
 PRONOUN_SUBJECT = _rx(
     r"^\W*(?:they|he|she|the (?:attackers|gunmen|men|fighters|assailants|militiamen|soldiers)|"
@@ -469,13 +469,13 @@ PRONOUN_SUBJECT = _rx(
 # "X, and by unidentified armed men": a second agent, not X's own gunmen
 # "X and Y", "X" و"Y", "X (Y)": one list of agents
 JOINED = _rx(r"[\s\"«»“”)]*(?:,|and|or|و)[\s\"«»“”(]*(?:(?:allied|affiliated|auxiliary|other|"
-              r"local|foreign)\s+)?"
-              # "the Turkish occupation army and its mercenaries of the so-called "SNA"",
-              # "الاحتلال التركي ومرتزقته من فصائل ..."
-              r"(?:(?:its|their)\s+(?:mercenaries|proxies|allies|auxiliaries|militias|affiliated "
-              r"factions)\s+(?:of|from|in)\s+(?:the\s+)?(?:so-called\s+)?[\"«“]?|"
-              r"(?:مرتزقته|مرتزقتها|مرتزقتهم|ميليشياته|ميليشياتها|حلفاؤه|حلفائه)\s+(?:من\s+)?"
-              r"(?:ما\s+يسمى\s+(?:ب)?)?[\"«“]?)?", re.I)
+             r"local|foreign)\s+)?"
+             # "the Turkish occupation army and its mercenaries of the so-called "SNA"",
+             # "الاحتلال التركي ومرتزقته من فصائل ..."
+             r"(?:(?:its|their)\s+(?:mercenaries|proxies|allies|auxiliaries|militias|affiliated "
+             r"factions)\s+(?:of|from|in)\s+(?:the\s+)?(?:so-called\s+)?[\"«“]?|"
+             r"(?:مرتزقته|مرتزقتها|مرتزقتهم|ميليشياته|ميليشياتها|حلفاؤه|حلفائه)\s+(?:من\s+)?"
+             r"(?:ما\s+يسمى\s+(?:ب)?)?[\"«“]?)?", re.I)
 
 ALIAS_IN_PARENS = _rx(r"[\s\"«»“”]*\(\s*")
 
@@ -491,22 +491,22 @@ BLAMED_ON = re.compile(r"blam|attribut", re.I)
 ON_BEFORE = _rx(r"\b(?:on|to)\s+(?:the\s+)?$", re.I)
 
 OBJECT_END = _rx(r"\s(?:for|over|after|in which|who|which|that|when)\s|[,;]|،|"
-                  r"\sof\s+\w+ing\b", re.I)  # "accuse several gangs of working under X": the gangs
+                 r"\sof\s+\w+ing\b", re.I)  # "accuse several gangs of working under X": the gangs
 
 LABEL_ACTOR = "groups the source calls terrorist or outlaw"
 
 INCLUDING_NAMED = _rx(r"[^.;]{0,60}\b(?:including|such as|among them|notably|in particular|"
-                       r"namely|led by)\s+(?:the\s+)?|[^.;]{0,40}(?:بينها|منها|ولا سيما|لا سيما|"
-                       r"وخاصة|خاصة)\s+", re.I)
+                      r"namely|led by)\s+(?:the\s+)?|[^.;]{0,40}(?:بينها|منها|ولا سيما|لا سيما|"
+                      r"وخاصة|خاصة)\s+", re.I)
 
 CLAIMED_MEMBERSHIP = _rx(r"\b(?:belong\w*|affiliat\w*|claim\w* to be|identified themselves as|"
-                          r"said they were (?:from|with|members of))\b", re.I)
+                         r"said they were (?:from|with|members of))\b", re.I)
 
 # a link word of UNKNOWN_ACTOR ("linked to", "-backed", "fighters from", "موالية ل"): every
 # match holds one
 UNKNOWN_HINT = _rx(r"linked|affiliated|loyal|belonging|allied|tied|close|aligned|answering|backed|"
-                    r"supported|funded|armed|sponsored|from|تابع|موال|مرتبط|تتبع|يتبع|مقرب|مدعوم",
-                    re.I)
+                   r"supported|funded|armed|sponsored|from|تابع|موال|مرتبط|تتبع|يتبع|مقرب|مدعوم",
+                   re.I)
 
 LABEL_BEFORE = _rx(r"(?:\bterrorists?|ارهابيي|ارهابيو|ارهابي)\W{0,3}$", re.I)
 
@@ -525,18 +525,18 @@ def definite(norm: str, start: int, surface: str) -> bool:
 MEMBERSHIP = _rx(r"\b(?:affiliated|belonging)\b|تابع|يتبع|تتبع", re.I)
 
 VICTIMS_WERE = _rx(r"\b(?:victims|those (?:killed|abducted|detained|targeted)|the dead)\s+"
-                    r"(?:(?:in|of|from)\s+[^.;,]{1,40}?\s+)?(?:were|are|included)\b|\btargeted\b|\btargeting\b|\bsubjected to\b|"
-                    r"\b(?:violence|attacks?|crimes|abuses|violations|killings|massacres?|campaign|"
-                    r"incitement|reprisals?)\s+(?:on|against)\b|"
-                    r"(?:انتهاكات|الانتهاكات|جرائم|الجرائم|اعتداءات|الاعتداءات)\s+(?:\S+\s+)?(?:بحق|ضد)|الضحايا\s+من|استهداف|المستهدفين|"
-                    r"(?:^|\s)(?:يتعرض|تتعرض|يتعرضون|تعرض|تعرضت|تعرضوا)\S*", re.I)
+                   r"(?:(?:in|of|from)\s+[^.;,]{1,40}?\s+)?(?:were|are|included)\b|\btargeted\b|\btargeting\b|\bsubjected to\b|"
+                   r"\b(?:violence|attacks?|crimes|abuses|violations|killings|massacres?|campaign|"
+                   r"incitement|reprisals?)\s+(?:on|against)\b|"
+                   r"(?:انتهاكات|الانتهاكات|جرائم|الجرائم|اعتداءات|الاعتداءات)\s+(?:\S+\s+)?(?:بحق|ضد)|الضحايا\s+من|استهداف|المستهدفين|"
+                   r"(?:^|\s)(?:يتعرض|تتعرض|يتعرضون|تعرض|تعرضت|تعرضوا)\S*", re.I)
 
 # the parties named after "clashes between" / "اشتباكات بين": fighters, not a targeted community
 CLASH_PARTY_BEFORE = _rx(r"\b(?:clash(?:es|ed)?|fighting|battles?|fought|skirmish(?:es)?|feud)\s+"
-                          r"(?:\w+\s+)?(?:with|between|against|pitting)\s+(?:the\s+)?"
-                          r"(?:[\w-]+\s+){0,3}(?:(?:and|with)\s+(?:the\s+)?)?$|"
-                          r"(?:اشتباكات|معارك|مواجهات|الاشتباكات|المعارك)\s+(?:\S+\s+)?(?:مع|بين)\s+"
-                          r"(?:\S+\s+){0,3}(?:و)?$", re.I)
+                         r"(?:\w+\s+)?(?:with|between|against|pitting)\s+(?:the\s+)?"
+                         r"(?:[\w-]+\s+){0,3}(?:(?:and|with)\s+(?:the\s+)?)?$|"
+                         r"(?:اشتباكات|معارك|مواجهات|الاشتباكات|المعارك)\s+(?:\S+\s+)?(?:مع|بين)\s+"
+                         r"(?:\S+\s+){0,3}(?:و)?$", re.I)
 
 # a community word before armed men or a speaker names who acted or spoke, not who was targeted
 ARMED_OR_SPEAKING_AFTER = _rx(
@@ -554,11 +554,11 @@ SEPARATE_MENTIONS = _rx(r"\b(?:and|or|as well as|while)\b|[;.]|(?:^|\s)(?:و|ا�
 LIST_ITEM = re.compile(r"\s*[-•*–—]\s*")
 
 ITEM_COUNT = _rx(r"[\s\"”»)]*[:：]\s*(?:\d|[٠-٩]|(?:one|two|three|four|five|six|seven|eight|"
-                  r"nine|ten|eleven|twelve|a dozen|dozens)\b)", re.I)  # "...: 51", "...: six"
+                 r"nine|ten|eleven|twelve|a dozen|dozens)\b)", re.I)  # "...: 51", "...: six"
 
 BY_PERPETRATOR = _rx(r"الجهات الفاعله|الجهه الفاعله|الاطراف الفاعله|بحسب مرتكب|حسب مرتكب|"
-                      r"\bby perpetrator|\bperpetrator\b|\bperpetrators\b|\bresponsible part",
-                      re.I)
+                     r"\bby perpetrator|\bperpetrator\b|\bperpetrators\b|\bresponsible part",
+                     re.I)
 
 DENIAL = _rx(r"\b(?:denied|denies|deny|dismissed|rejected|refuted)\b|(?:^|\s)(?:و|ف)?"
                      r"(?:نفى|نفت|ينفي|تنفي|نفي|نفيا)(?:\s|$)", re.I)

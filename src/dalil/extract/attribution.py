@@ -120,7 +120,6 @@ _QUOTED_OUTLET = _rx(r"\s*(?:the\s+)?(?:موقع|صحيفه|وكاله|قناه|
                      r"منصه|website|page|channel|account|outlet)?\s*[\"“«](?P<n>[^\"”»]{2,50})[\"”»]",
                      re.I)
 _DASH_SOURCE = _rx(r"^\s*[—–]\s*(?P<name>[^\n]{2,60}?)\s*$")
-_APPOSITIVE_START = _rx(r"^\s*(?:a|an|the|who|aged|\d|one of|أحد|احد|وهو|وهي)\b", re.I)
 
 
 @dataclass

@@ -23,8 +23,8 @@ def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
 
 
 ONLY_THE_TIME = _rx(r"\W*(?:[A-Z][\w-]{0,12}\s*:\s*)?(?:it|this|that|all this|all of this)\s+"
-                     r"(?:was|happened|took place|began|started)\s+(?:on|in|at|around|during)\b|"
-                     r"\W*(?:كان|حدث|جرى|وقع)\s+ذلك\s+(?:في|يوم|بتاريخ)\s", re.I)
+                    r"(?:was|happened|took place|began|started)\s+(?:on|in|at|around|during)\b|"
+                    r"\W*(?:كان|حدث|جرى|وقع)\s+ذلك\s+(?:في|يوم|بتاريخ)\s", re.I)
 
 STATEMENT_DATE = _rx(
     r"\b(?:said|told|reported|announced|stated|published|released|issued|wrote|posted|added|"
@@ -35,8 +35,8 @@ STATEMENT_DATE = _rx(
 
 # "Date of interview:", "Interview date:": a label that dates the telling, not the events
 LABEL_DATE = _rx(r"\b(?:date\s+of\s+(?:the\s+)?(?:interview|statement|testimony|report|publication|"
-                  r"release|issue|filing)|(?:interview|statement|testimony|report|issue|release|filing)"
-                  r"\s+date|interviewed(?:\s+on)?)\s*:?\s*$", re.I)
+                 r"release|issue|filing)|(?:interview|statement|testimony|report|issue|release|filing)"
+                 r"\s+date|interviewed(?:\s+on)?)\s*:?\s*$", re.I)
 
 # Narrative sentences without a violation word whose date is still a reported event's ("It was
 # nine in the morning of 7 March when the first trucks drove into the village", "Government
@@ -87,8 +87,8 @@ ARMED = _rx(
 # "fighters were sent after an ambush on Thursday": the act after "after" is where the
 # sentence starts from, not what it reports
 NARRATIVE_ANCHOR = _rx(r"(?:\b(?:after|following|before|since|followed|preceded|(?:sparked|triggered|"
-                        r"prompted)\s+by)|(?:^|\s)(?:بعد|عقب|اثر|قبل|منذ|تلت|اعقبت))\s+"
-                        r"(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+)?$", re.I)
+                       r"prompted)\s+by)|(?:^|\s)(?:بعد|عقب|اثر|قبل|منذ|تلت|اعقبت))\s+"
+                       r"(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+)?$", re.I)
 
 def is_narrative(text: str) -> bool:
     """Whether a sentence tells an act of armed men (its date is then an event's, see
@@ -109,61 +109,61 @@ SINCE_BEFORE = _rx(r"(?:\b(?:since|until|till|from)|(?:^|\s)(?:منذ|حتى|م�
 
 
 PLUPERFECT_BEFORE = _rx(r"\bhad\s+(?:not\s+|already\s+|previously\s+|earlier\s+)?(?:been\s+)?"
-                         r"(?:\w+\s+)?$", re.I)
+                        r"(?:\w+\s+)?$", re.I)
 
 PERIOD_LABEL = _rx(r"\b(?:period\s+covered|reporting\s+period|covering\s+the\s+period|period)\s*:\s*"
-                    r"(?:from\s+)?$|(?:الفتره\s+المشموله|فتره\s+التقرير|الفتره)\s*:\s*(?:من\s+)?$",
-                    re.I)
+                   r"(?:from\s+)?$|(?:الفتره\s+المشموله|فتره\s+التقرير|الفتره)\s*:\s*(?:من\s+)?$",
+                   re.I)
 
 # "the ministry gave a lower figure on Monday evening": when a toll was given
 TOLL_STATEMENT = _rx(r"\b(?:gave|put|raised|revised|updated|lowered|released)\s+(?:a|an|the|its|their)?\s*"
-                      r"(?:\w+\s+)?(?:figure|toll|tally|count|number)\b[^.]{0,30}$", re.I)
+                     r"(?:\w+\s+)?(?:figure|toll|tally|count|number)\b[^.]{0,30}$", re.I)
 
 # "47 interviews conducted by researchers between ...": when the documenting was done
 METHOD_DATE = _rx(r"\b(?:interviews|interviewed|we spoke (?:to|with)|wrote to)\b[^.]{0,70}\b(?:between|from|"
-                   r"on|in|during)\s+$", re.I)
+                  r"on|in|during)\s+$", re.I)
 
 PASSIVE_REPORTED = _rx(r"\b(?:be|been|being|was|were|is|are)\s+(?:(?:later|eventually|finally|"
-                        r"also|first)\s+)?(?:reported|released)\b[^.]{0,12}$", re.I)
+                       r"also|first)\s+)?(?:reported|released)\b[^.]{0,12}$", re.I)
 
 ANCHOR_ONLY_BEFORE = _rx(r"\b(?:days|weeks|months|years)\s+(?:after|following|before|since)\s+"
-                          r"(?:the\s+)?$|(?:^|\s)(?:الايام|الاسابيع|الاشهر|الشهور|السنوات)\s+"
-                          r"(?:التي\s+)?(?:تلت|اعقبت|بعد|قبل|سبقت)\s+$", re.I)
+                         r"(?:the\s+)?$|(?:^|\s)(?:الايام|الاسابيع|الاشهر|الشهور|السنوات)\s+"
+                         r"(?:التي\s+)?(?:تلت|اعقبت|بعد|قبل|سبقت)\s+$", re.I)
 
 BIRTH_BEFORE = _rx(r"(?:\bborn\s+(?:in\s+|on\s+)?|\(b\.\s*|(?:^|\s)(?:مواليد|ولد|ولدت|المولود|"
-                    r"المولوده)\s+(?:عام\s+|سنه\s+|في\s+)?)$", re.I)
+                   r"المولوده)\s+(?:عام\s+|سنه\s+|في\s+)?)$", re.I)
 
 # a year that names a thing rather than dating an event ("the 1974 ceasefire line")
 NAMED_BY_YEAR = _rx(r"\s+(?:[\w-]+\s+)?(?:line|lines|constitution|census|budget|law|decree|war|"
-                     r"resolution|borders?|report|study|survey|letter|book|documentary|film|paper|"
-                     r"ruling|verdict|interview)\b", re.I)
+                    r"resolution|borders?|report|study|survey|letter|book|documentary|film|paper|"
+                    r"ruling|verdict|interview)\b", re.I)
 
 # "a UN satellite survey in 2017 counted ...": when the documenting was done
 DOCUMENT_DATE = _rx(r"\b(?:report|survey|study|census|assessment|investigation|inquiry)\s+"
-                     r"(?:(?:published|released|conducted|carried\s+out|issued)\s+)?(?:in|on|dated)\s+$",
-                     re.I)
+                    r"(?:(?:published|released|conducted|carried\s+out|issued)\s+)?(?:in|on|dated)\s+$",
+                    re.I)
 
 # "في نهاية نيسان الماضي نُشر الفيديو", "in April the report was published": the verb of
 # publishing comes after the date
 PUBLISHED_AFTER = _rx(r"^\W{0,3}(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,4}?(?:(?:was|were)\s+)?"
-                       r"(?:published|posted|aired|broadcast|leaked|issued)\b|"
-                       r"^\W{0,3}(?:\S+\s+)?[وف]?(?:نشر|نشرت|صدر|صدرت|بث|بثت|سرب|سربت|اصدر|اصدرت)(?:\s|$)", re.I)
+                      r"(?:published|posted|aired|broadcast|leaked|issued)\b|"
+                      r"^\W{0,3}(?:\S+\s+)?[وف]?(?:نشر|نشرت|صدر|صدرت|بث|بثت|سرب|سربت|اصدر|اصدرت)(?:\s|$)", re.I)
 
 # "the ceasefire agreement signed in March 2020", "اتفاق وقف إطلاق النار الموقّع في آذار ٢٠٢٠"
 AGREEMENT_DATE = _rx(r"\b(?:agreement|ceasefire|truce|deal|accord|memorandum)\s+(?:\w+\s+)?(?:signed|"
-                      r"agreed|reached|concluded|brokered)\s+(?:(?:in|on)\s+)?$|(?:اتفاق|الاتفاق|اتفاقيه|"
-                      r"الاتفاقيه|هدنه|الهدنه|النار|التسويه|تسويه)\S*\s+(?:\S+\s+){0,2}(?:الموقع|الموقعه|المبرم|"
-                      r"المبرمه|الذي\s+وقع|التي\s+وقعت|المعلن|المعلنه)\s+(?:في\s+)?(?:شهر\s+|عام\s+)?$", re.I)
+                     r"agreed|reached|concluded|brokered)\s+(?:(?:in|on)\s+)?$|(?:اتفاق|الاتفاق|اتفاقيه|"
+                     r"الاتفاقيه|هدنه|الهدنه|النار|التسويه|تسويه)\S*\s+(?:\S+\s+){0,2}(?:الموقع|الموقعه|المبرم|"
+                     r"المبرمه|الذي\s+وقع|التي\s+وقعت|المعلن|المعلنه)\s+(?:في\s+)?(?:شهر\s+|عام\s+)?$", re.I)
 
 # "300 families still live in tents today", "يعيش اليوم": "today" is nowadays, not a day
 STATE_NOW = _rx(r"\b(?:still|remains?|remaining|now|lives?|living|nowadays|no\s+longer|"
-                 # a trend: "ransoms have gone from X in 2019 to Y today"
-                 r"(?:has|have)\s+(?:gone|risen|grown|become|fallen|doubled|tripled)|from\b.*\bto)\b|"
-                 r"(?:^|\s)[وف]?(?:لا\s+يزال|لا\s+تزال|ما\s+زال|ما\s+زالت|لا\s+يزالون|ما\s+زالوا|يعيش\S*|"
-                 r"تعيش\S*|يقيم\S*|تقيم|يقدر|تقدر|بات|باتت|اصبح|اصبحت)(?:\s|$)", re.I)
+                # a trend: "ransoms have gone from X in 2019 to Y today"
+                r"(?:has|have)\s+(?:gone|risen|grown|become|fallen|doubled|tripled)|from\b.*\bto)\b|"
+                r"(?:^|\s)[وف]?(?:لا\s+يزال|لا\s+تزال|ما\s+زال|ما\s+زالت|لا\s+يزالون|ما\s+زالوا|يعيش\S*|"
+                r"تعيش\S*|يقيم\S*|تقيم|يقدر|تقدر|بات|باتت|اصبح|اصبحت)(?:\s|$)", re.I)
 
 PAST_EN = re.compile(r"\b(?:\w{3,}ed|shot|hit|struck|fled|took|began|came|went|fell|broke|"
-                      r"threw|led|saw|found|held)\b", re.I)
+                     r"threw|led|saw|found|held)\b", re.I)
 
 def is_nowadays(clause: str) -> bool:
     """Whether "today" in this clause means nowadays: a state ("remain", "still live",
@@ -177,9 +177,9 @@ _SENT = (r"sent\s+(?:a|an|its|their|the)\s+(?:\w+\s+)?(?:letter|summary|findings
 OPENS_SENTENCE = _rx(r"(?:^|[.!?:\n]\s*)(?:(?:on|in)\s+|[وف]?(?:في|يوم)\s+)?$", re.I)
 
 SAID_AFTER = _rx(r"^[^\S\n]*,?[^\S\n]*(?:(?:the|a|an|its|their)\s+)?(?:[\w'’-]+\s+){0,5}?(?:said|says|announced|"
-                  r"reported|stated|told|confirmed|denied|claimed|wrote|tweeted|" + _SENT + r")\b|"
-                  r"^[^\S\n]*[،,]?[^\S\n]*[وف]?(?:قال|قالت|اعلن|اعلنت|افاد|افادت|ذكر|ذكرت|صرح|اكد|اكدت|نفى|نفت)"
-                  r"(?:\s|$)", re.I)
+                 r"reported|stated|told|confirmed|denied|claimed|wrote|tweeted|" + _SENT + r")\b|"
+                 r"^[^\S\n]*[،,]?[^\S\n]*[وف]?(?:قال|قالت|اعلن|اعلنت|افاد|افادت|ذكر|ذكرت|صرح|اكد|اكدت|نفى|نفت)"
+                 r"(?:\s|$)", re.I)
 
 # a meeting, a hearing, a vigil, a deadline or what is yet to come dates no reported event ("the
 # Security Council met on 10 March to discuss the killings", "the trial is due to open on 3 June")

@@ -962,8 +962,8 @@ def clause_bounds(norm: str, start: int, end: int, pos: int) -> tuple[int, int]:
 
 # Read by the pipeline when it links a figure to the count before it or to a disclaimer.
 SUBSET_LINK = _rx(r"^[^.;:!?]*(?:\b(?:including|among them|of whom|of them|as well as)\b|"
-                   r"(?:بينهم|منهم|من بينهم))[^.;:!?]*$|^[^.;:!?\d]{0,30}\b(?:and|or)\s+$|"
-                   r"^[^.;:!?\d]{0,25}[–—(:]\s*$", re.I)  # "111 civilians – 90 men, ..."
+                  r"(?:بينهم|منهم|من بينهم))[^.;:!?]*$|^[^.;:!?\d]{0,30}\b(?:and|or)\s+$|"
+                  r"^[^.;:!?\d]{0,25}[–—(:]\s*$", re.I)  # "111 civilians – 90 men, ..."
 
 # the next item of a breakdown: "بينهم أربعة أطفال وامرأتان", "including four children and two
 # women": one noun, then "and" / "و" / a comma, then the next number
@@ -973,19 +973,19 @@ BREAKDOWN_NEXT = _rx(r"\s*[^\s\d.;:!?]+\s*(?:[,،]\s*)?(?:(?:and|or)\s+|و)?", r
 # (also a count with its own noun after an adjective: "..., Including 19 Children, and 198
 # Arbitrary Arrests" counts arrests, not more of the dead)
 OWN_WORD_AFTER = _rx(r"\s*(?:(?:people|others|persons|civilians|اخرين|آخرين|شخصا)\s+)?"
-                      r"(?:(?:[a-z-]+\s+)?(?:arrests|detentions|abductions|kidnappings|"
-                      r"disappearances|deaths|killings|injuries)|"
-                      r"(?:حال[هة]|حالات)\s+(?:اعتقال|اختطاف|خطف|اختفاء|احتجاز)|"
-                      r"injured|wounded|killed|dead|detained|missing|displaced|جريح|جرحى|قتيل|"
-                      r"قتلى|مصاب\S*|معتقل\S*|نازح\S*)\b", re.I)
+                     r"(?:(?:[a-z-]+\s+)?(?:arrests|detentions|abductions|kidnappings|"
+                     r"disappearances|deaths|killings|injuries)|"
+                     r"(?:حال[هة]|حالات)\s+(?:اعتقال|اختطاف|خطف|اختفاء|احتجاز)|"
+                     r"injured|wounded|killed|dead|detained|missing|displaced|جريح|جرحى|قتيل|"
+                     r"قتلى|مصاب\S*|معتقل\S*|نازح\S*)\b", re.I)
 
 # "AFP could not confirm either figure": the two sources' tolls, wherever they were given
 EITHER_FIGURE = _rx(r"\b(?:either|both|neither)\s+(?:of\s+the(?:se)?\s+)?(?:figures?|tolls?|"
-                     r"counts?|numbers?|accounts?|claims?)\b|(?:اي|أي|كلا)\s+(?:من\s+)?"
-                     r"(?:الحصيلتين|الرقمين|الروايتين)", re.I)
+                    r"counts?|numbers?|accounts?|claims?)\b|(?:اي|أي|كلا)\s+(?:من\s+)?"
+                    r"(?:الحصيلتين|الرقمين|الروايتين)", re.I)
 
 THAT_FIGURE = _rx(r"\b(?:that|this|the)\s+(?:figure|number|toll|estimate|claim|account|report)\b"
-                   r"(?!s)|هذا الرقم|هذه الحصيله|هذه الارقام|هذه الاعداد", re.I)
+                  r"(?!s)|هذا الرقم|هذه الحصيله|هذه الارقام|هذه الاعداد", re.I)
 
 CLAUSE_HINT = _rx(r"\b(?:while|whereas|but|although)\b|;|بينما|في حين|فيما", re.I)
 

@@ -286,7 +286,6 @@ _PERSON_SPEAKER = re.compile(r"^attribution:(?:verb_subject|quote_speaker|subjec
 _QA_LABEL = re.compile(r"(?P<n>(?:[A-Z][\w'-]+|[Aa]l-[A-Z][\w'-]+)(?:[ -](?:al-|el-|bin |abu )?"
                        r"[A-Z][\w'-]+){0,3}):\s")
 _ARABIC = re.compile("[\u0600-\u06ff]")
-_SAID = re.compile(r"\b(?:said|told|reported|according)\b", re.I)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _SENTENCE_END = re.compile(r"[.!?\u061f](?=\s)|\n")
 _FIRST_PERSON_BODY = re.compile(r"(?:our|we)\b", re.I)

@@ -161,8 +161,6 @@ _MODIFIER_KIND = {
     "neighbourhoods": "quarter", "neighborhoods": "quarter", "camp": "quarter",
     "quarter": "quarter", "مخيم": "quarter", "suburbs": "admin1", "rural": "admin1",
 }
-_QUARTER_MODIFIERS = ("neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "camp",
-                      "quarter", "حي", "مخيم")
 # "eastern Ghouta", "الغوطة الغربية": a direction word before a region's name chooses among regions
 _DIRECTION_BEFORE = _rx(r"\b(?P<d>eastern|western|northern|southern|east|west|north|south)\s+$",
                         re.I)
@@ -1009,21 +1007,21 @@ WITNESS_HEAD = _rx(r"\W*(?:the\s+|a\s+|some\s+)?(?:residents?|villagers?|people|
 
 # clashes, strikes and fighting: where they happened is a scene of the report's events
 INCIDENT = _rx(r"\b(?:clash(?:es|ed)?|fighting|battles?|struck|strikes?|air ?strikes?|shelled|"
-                r"ambush(?:ed)?|offensive|explosions?|blasts?|stormed|besieged|siege)\b|"
-                r"(?:^|\s)[وف]?(?:اشتباك\S*|معارك|غار[هة]|غارات|استهدف\S*|انفجار|هجوم|اقتحم\S*|"
-                # SANA: "أحبطت محاولة تسلل على محور قرية X", "تصدت لهجوم"
-                r"حصار|قصف\S*|تسلل\S*|تصدت|تصدى)(?:\s|$)", re.I)
+               r"ambush(?:ed)?|offensive|explosions?|blasts?|stormed|besieged|siege)\b|"
+               r"(?:^|\s)[وف]?(?:اشتباك\S*|معارك|غار[هة]|غارات|استهدف\S*|انفجار|هجوم|اقتحم\S*|"
+               # SANA: "أحبطت محاولة تسلل على محور قرية X", "تصدت لهجوم"
+               r"حصار|قصف\S*|تسلل\S*|تصدت|تصدى)(?:\s|$)", re.I)
 
 BASED_AFTER = re.compile(r"-based\b")
 
 FROM_THEN_IN = re.compile(r"\bfrom\b[^.;]*\b(?:in|at)\s+(?:the\s+)?$", re.I)
 
 LIST_JOIN = re.compile(r"(?:\s+(?:countryside|province|governorate|city|district|suburbs|region))?"
-                        r"\s*(?:,|and|or|و|او)\s*(?:(?:for|to|towards?|into|in|at)\s+)?"
-                        r"(?:(?:the\s+)?(?:towns?|villages?|city|cities|"
-                        r"neighbou?rhoods?|district|camps?|countryside)\s+of\s+|rural\s+|"
-                        r"(?:(?:مدين[هة]|مدن|بلد[هة]|بلدات|قري[هة]?|قرى|حي|احياء|أحياء|مخيم|مخيمات|"
-                        r"منطق[هة]|مناطق|ريف)\s+){1,2})?")
+                       r"\s*(?:,|and|or|و|او)\s*(?:(?:for|to|towards?|into|in|at)\s+)?"
+                       r"(?:(?:the\s+)?(?:towns?|villages?|city|cities|"
+                       r"neighbou?rhoods?|district|camps?|countryside)\s+of\s+|rural\s+|"
+                       r"(?:(?:مدين[هة]|مدن|بلد[هة]|بلدات|قري[هة]?|قرى|حي|احياء|أحياء|مخيم|مخيمات|"
+                       r"منطق[هة]|مناطق|ريف)\s+){1,2})?")
 
 def place_role(norm: str, raw: RawMention, gp: GazPlace, why: str, sn: Sentence, surface: str,
                in_event: bool, any_event: bool, speaker_span: tuple[int, int] | None,
