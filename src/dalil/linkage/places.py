@@ -1,45 +1,77 @@
-"""Syrian governorates: one canonical name for the spellings lists use (Arabic and Latin).
+"""Governorates: one name for each first-level unit, whatever spelling or script a list uses.
 
-The fourteen first-level units are public facts; finer places are compared by their folded names
-(see ``names.name_key``) until the gazetteer stage resolves them to P-codes.
+The units, their Arabic and Latin names and the name Dalil shows come from the gazetteer
+(``dalil.gazetteer``: the shipped Syrian data, its display table and whatever countries a user has
+imported), so a victim list's "As-Sweida" and "السويداء" stratify as the "Suwayda" shown on the
+incident map. Lists also use spellings no gazetteer source has (French "Lattaquié", "Rural
+Damascus", "Deraa"); those are kept below, keyed by the unit's gazetteer id. Finer places are
+compared by their folded names (see ``names.name_key``).
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
+from dalil.gazetteer import load_gazetteer
 from dalil.linkage.names import name_key
 
-__all__ = ["GOVERNORATES", "canonical_governorate"]
+__all__ = ["EXTRA_SPELLINGS", "canonical_governorate", "governorate_names"]
 
-# canonical English name -> other spellings (Arabic first)
-GOVERNORATES: dict[str, tuple[str, ...]] = {
-    "Damascus": ("دمشق", "Dimashq", "Damas", "Sham"),
-    "Rif Dimashq": ("ريف دمشق", "Rural Damascus", "Damascus Countryside", "Reef Dimashq",
-                    "Rif Damas", "Rif-Dimashq"),
-    "Aleppo": ("حلب", "Halab", "Alep"),
-    "Homs": ("حمص", "Hims"),
-    "Hama": ("حماة", "Hamah", "Hamat"),
-    "Lattakia": ("اللاذقية", "Latakia", "Al-Ladhiqiyah", "Lattaquié", "Ladhiqiyah"),
-    "Tartous": ("طرطوس", "Tartus", "Tartous"),
-    "Idlib": ("إدلب", "Idleb", "Edlib"),
-    "Raqqa": ("الرقة", "Ar-Raqqa", "Al-Raqqah", "Rakka"),
-    "Deir ez-Zor": ("دير الزور", "Deir ez-Zor", "Dayr al-Zawr", "Deir Ezzor", "Deir al-Zour"),
-    "Al-Hasakah": ("الحسكة", "Hasakah", "Hassakeh", "Al-Hasakeh"),
-    "Daraa": ("درعا", "Deraa", "Dar'a", "Darʿa"),
-    "As-Sweida": ("السويداء", "Suwayda", "Sweida", "As-Suwayda", "Soueida"),
-    "Quneitra": ("القنيطرة", "Al-Qunaytirah", "Kuneitra"),
+# gazetteer id -> spellings seen in victim lists that the gazetteer's sources lack
+EXTRA_SPELLINGS: dict[str, tuple[str, ...]] = {
+    "os:SY01": ("Dimashq", "Damas", "Sham"),
+    "os:SY03": ("Rural Damascus", "Reef Dimashq", "Rif Damas", "Rif Dimashq"),
+    "os:SY02": ("Halab", "Alep"),
+    "os:SY04": ("Hims",),
+    "os:SY05": ("Hamah", "Hamat"),
+    "os:SY06": ("Lattakia", "Al-Ladhiqiyah", "Lattaquié", "Ladhiqiyah"),
+    "os:SY10": ("Tartous", "Tartouss"),
+    "os:SY07": ("Idleb", "Edlib"),
+    "os:SY11": ("Ar-Raqqa", "Al-Raqqah", "Rakka", "Raqqah"),
+    "os:SY09": ("Dayr al-Zawr", "Deir Ezzor", "Deir al-Zour", "Deir ez-Zour", "Deir Ez Zor"),
+    "os:SY08": ("Hassakeh", "Al-Hasakeh", "Hasakeh", "Hasake"),
+    "os:SY12": ("Deraa", "Darʿa"),
+    "os:SY13": ("Sweida", "As-Sweida", "Soueida", "Suwaida"),
+    "os:SY14": ("Kuneitra", "Qunaytirah"),
 }
 
-_BY_KEY: dict[str, str] = {}
-for _canon, _variants in GOVERNORATES.items():
-    for _v in (_canon, *_variants):
-        _BY_KEY.setdefault(name_key(_v), _canon)
+
+# "Homs Governorate", "Governorate of Homs", "محافظة حمص": the unit's name is what remains
+_GOVERNORATE_WORD = re.compile(r"^\s*(?:governorate\s+of|muhafazat|محافظة)\s+|\s+governorate\s*$",
+                               re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _by_key() -> dict[str, str]:
+    gaz = load_gazetteer()
+    by_key: dict[str, str] = {}
+    for place in gaz.places:
+        if place.kind != "admin1":
+            continue
+        spellings = (place.name, place.source_name, *place.names,
+                     *EXTRA_SPELLINGS.get(place.id, ()))
+        for spelling in spellings:
+            key = name_key(spelling) if spelling else ""
+            if key:
+                by_key.setdefault(key, place.name)
+    return by_key
+
+
+def governorate_names() -> list[str]:
+    """Every governorate (first-level unit) name the gazetteer shows, sorted."""
+    return sorted(set(_by_key().values()))
 
 
 @lru_cache(maxsize=4096)
 def canonical_governorate(text: str) -> str | None:
-    """The canonical name of a governorate written in any common spelling, else None."""
+    """The gazetteer's display name of a governorate written in any common spelling, else None
+    ("Homs Governorate", "محافظة حمص" too)."""
     if not text or not text.strip():
         return None
-    return _BY_KEY.get(name_key(text))
+    by_key = _by_key()
+    found = by_key.get(name_key(text))
+    if found is None:
+        bare = _GOVERNORATE_WORD.sub("", text)
+        found = by_key.get(name_key(bare)) if bare.strip() else None
+    return found
