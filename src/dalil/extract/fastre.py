@@ -593,6 +593,8 @@ def _folded(string: str, pos: int, endpos: int) -> tuple[str | None, int]:
 def _fold(string: str) -> str | None:
     """The text as an IGNORECASE pattern sees it, character for character (None: cannot)."""
     text = string.lower()
+    if text.isascii():
+        return text  # (ASCII lower-cases to as many ASCII characters)
     if len(text) != len(string):
         return None  # "İ" lower-cases to two characters: offsets would not line up
     if "ſ" in text:
