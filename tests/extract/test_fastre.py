@@ -244,3 +244,39 @@ _DATE_DISPATCH = fastre.FirstWordDispatch(dates.DATE_RE)
 def test_first_word_dispatch_matches_like_the_pattern_on_any_text(pieces: list[str]) -> None:
     text = " ".join(pieces) if len(pieces) % 2 else "".join(pieces)
     _dispatch_same(_DATE_DISPATCH, dates.DATE_RE, text)
+
+
+def _combined_lexicons() -> list[CompiledLexicon]:
+    lex = load_lexicons()
+    found = [lex.hedge, lex.disclaimer, lex.according_to, lex.attribution_verbs, lex.pseudonymous,
+             *lex.violations.values(), *lex.source_roles.values()]
+    return [lx for lx in found if lx.combined is not None]
+
+
+def _combined_same(lx: CompiledLexicon, text: str, start: int, stop: int) -> None:
+    # a short window is searched by the lexicon's one alternation, tried only where an entry
+    # can start (lexicon._combined_hits): the same matches as the alternation itself
+    assert lx.combined is not None
+    want = [(m.start(m.lastindex), m.end(m.lastindex), lx.items[m.lastindex - 1].entry.pattern)
+            for m in lx.combined.finditer(text, start, stop) if m.lastindex is not None]
+    got = [(s, e, en.pattern) for s, e, en in lx.finditer(text, start, stop)]
+    assert got == want, (lx.items[0].entry.pattern, text[start:stop])
+
+
+def test_short_windows_match_like_the_alternation_on_the_corpus() -> None:
+    lexicons = _combined_lexicons()
+    assert lexicons
+    for text in _texts()[::4]:  # (the plain alternation is slow: that is the point)
+        for a in range(0, len(text), 397):
+            for lx in lexicons:
+                _combined_same(lx, text, a, min(len(text), a + 120 + a % 250))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LEX_PIECES + _DIALECT_PIECES), max_size=16), st.integers(0, 6))
+def test_short_windows_match_like_the_alternation_on_any_text(pieces: list[str], cut: int
+                                                              ) -> None:
+    text = " ".join(pieces) if len(pieces) % 2 else "".join(pieces)
+    for lx in _combined_lexicons():
+        _combined_same(lx, text, 0, len(text))
+        _combined_same(lx, text, min(cut, len(text)), max(min(cut, len(text)), len(text) - cut))

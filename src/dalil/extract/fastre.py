@@ -495,13 +495,16 @@ class Prefiltered:
 
     def search(self, string: str, pos: int = 0, endpos: int | None = None
                ) -> re.Match[str] | None:
-        # _positions written out for the common cases: a report makes ~1,300 searches, most of
-        # them in a window of a few dozen characters where a call costs as much as the look-up
+        # _positions and _folded written out for the common cases: a report makes ~2,000
+        # searches, most of them in a window of a few dozen characters where each function
+        # call costs as much as the look-up
+        global _last_folded
         end = len(string) if endpos is None else min(endpos, len(string))
-        if not self._built:
-            self._build()
         auto = self._auto
         if auto is None or end - pos <= 16 or pos < 0:
+            if not self._built:
+                self._build()
+                return self.search(string, pos, endpos)
             # no literals, odd bounds, or a few characters ("the" before a name): the engine
             # is done before a look-up is
             return self.compiled.search(string, pos, end)
@@ -511,8 +514,18 @@ class Prefiltered:
             last = _last_folded  # one read: another thread may replace it meanwhile
             if last[0] is string:
                 text = last[1]
+            elif 4 * (end - pos) < len(string):
+                # a short window of a text not folded yet: just the window
+                window = string[pos:end]
+                text = window.lower()
+                offset = pos
+                if not text.isascii():
+                    text = _fold(window)
             else:
-                text, offset = _folded(string, pos, end)
+                text = string.lower()
+                if not text.isascii():
+                    text = _fold(string)
+                _last_folded = (string, text)
             if text is None:
                 return self.compiled.search(string, pos, end)
         if self._gate:
@@ -580,6 +593,8 @@ def _folded(string: str, pos: int, endpos: int) -> tuple[str | None, int]:
 def _fold(string: str) -> str | None:
     """The text as an IGNORECASE pattern sees it, character for character (None: cannot)."""
     text = string.lower()
+    if text.isascii():
+        return text  # (ASCII lower-cases to as many ASCII characters)
     if len(text) != len(string):
         return None  # "İ" lower-cases to two characters: offsets would not line up
     if "ſ" in text:

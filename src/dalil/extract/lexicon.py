@@ -107,6 +107,7 @@ class CompiledLexicon:
         # entries without a known literal start: always run
         self._unprefixed_list = [k for k, it in enumerate(self.items) if not _starts_of(it)]
         self._unprefixed = frozenset(self._unprefixed_list)
+        self._arabic_items = frozenset(k for k, it in enumerate(self.items) if it.arabic)
         # for those: a few literals one of which every match contains ("حرق", " deaths"), so a
         # text without any is not searched (whole-report searches cost ~0.1 ms per entry)
         self._needs: dict[int, tuple[str, ...]] = {}
@@ -156,12 +157,7 @@ class CompiledLexicon:
         # (not per label: one alternation finds one entry per position, and a short post's
         # "looted and burned" is both looting and arson)
         if stop - start < 400 and self.combined is not None and not per_label:
-            hits: list[tuple[int, int, Entry]] = []
-            for cm in self.combined.finditer(text, start, stop):
-                idx = cm.lastindex
-                if idx is not None:
-                    hits.append((cm.start(idx), cm.end(idx), self.items[idx - 1].entry))
-            return hits
+            return self._combined_hits(text, start, stop, lowered)
         low = lowered if lowered is not None else _lower(text)
         found: list[tuple[int, int, Entry]] = []
         same_length = len(low) == len(text)
@@ -204,6 +200,65 @@ class CompiledLexicon:
                 out.append((s, e, entry))
                 last[group] = e
         return out
+
+    def _combined_hits(self, text: str, start: int, stop: int, lowered: str | None
+                       ) -> list[tuple[int, int, Entry]]:
+        """``combined.finditer`` in a short window, tried only where some entry's match can
+        start (its literal start; for Arabic entries the word starts up to four characters
+        before it). Same matches: where no entry can start, the alternation matches nothing.
+        A sentence holds a few such places; the alternation of ~150 hedges tried at each of
+        its ~200 characters cost ~0.3 ms."""
+        assert self.combined is not None
+        combined = self.combined
+        items = self.items
+        positions = self._combined_starts(text, start, stop, lowered)
+        hits: list[tuple[int, int, Entry]] = []
+        if positions is None:
+            for cm in combined.finditer(text, start, stop):
+                idx = cm.lastindex
+                if idx is not None:
+                    hits.append((cm.start(idx), cm.end(idx), items[idx - 1].entry))
+            return hits
+        last = start
+        match = combined.match
+        for q in positions:
+            if q < last:
+                continue
+            found = match(text, q, stop)
+            if found is None:
+                continue
+            cm = found
+            if cm.end() == q:
+                # an empty match: finditer's stepping past it is not worth copying here
+                return self._combined_hits(text, start, stop, "")
+            idx = cm.lastindex
+            if idx is not None:
+                hits.append((cm.start(idx), cm.end(idx), items[idx - 1].entry))
+            last = cm.end()
+        return hits
+
+    def _combined_starts(self, text: str, start: int, stop: int, lowered: str | None
+                         ) -> list[int] | None:
+        """Where a match of some entry may start in [start, stop), in order; None when that
+        is unknown (an entry without a literal start whose needed literals are there, a text
+        whose folding changes its length, or ``lowered`` passed as "": look everywhere)."""
+        if lowered == "" or self.automaton is None:
+            return None
+        low = lowered if lowered is not None else _lower(text)
+        if len(low) != len(text):
+            return None
+        for k in self._unprefixed_list:
+            needs = self._needs.get(k)
+            if needs is None or any(low.find(x, start, stop) >= 0 for x in needs):
+                return None
+        found: set[int] = set()
+        arabic = self._arabic_items
+        for end, (length, entries) in self.automaton.iter(low, start, stop):
+            pos = end - length + 1
+            found.add(pos)
+            if arabic and not arabic.isdisjoint(entries):
+                found.update(_word_starts(text, max(start, pos - 4), pos))
+        return sorted(found)
 
     def _find_words(self, text: str, start: int, stop: int) -> list[tuple[int, int, Entry]]:
         assert self.words is not None
