@@ -72,9 +72,10 @@ _BYLINE = _rx(
     r"(?P<post>[^\n,(]{2,80}?)\s*(?:[,(][^\n]*)?$"
     r"|^\s*(?:spokes(?:person|man|woman)|speaker|statement by|remarks by)\b[^:\n]{0,80}:\s*"
     r"(?P<spk>[^\n]{2,60}?)\s*$"
-    r"|^\s*(?:witness|interviewee|narrator|survivor|source|author|channel|account|from|الشاهد|"
-    r"الشاهده|المصدر|القناه|الراوي|الراويه|"
-    r"شهاده|الحساب|الناشر)\s*:?\s*(?P<h>[^\n]{2,80}?)\s*$"
+    # (the feminine "الشاهدة" before "الشاهد": alternatives are tried in order)
+    r"|^\s*(?:witness|interviewee|narrator|survivor|source|author|channel|account|from|"
+    r"الشاهده|الشاهد|المصدر|القناه|الراويه|الراوي|"
+    r"شهاده|الحساب|الناشر)(?![\w\u0600-\u06ff])\s*:?\s*(?P<h>[^\n]{2,80}?)\s*$"
     r"|^\s*(?P<handle>@\w{2,40})\b",
     re.I | re.M)
 _DOCUMENT_OF = _rx(
@@ -119,7 +120,27 @@ _AR_TOLD_TO = _rx(r"\s+لل?(?:موقع|مرصد|مراسل|وكال|صحيف|ق
 _QUOTED_OUTLET = _rx(r"\s*(?:the\s+)?(?:موقع|صحيفه|وكاله|قناه|شبكه|صفحه|حساب|"
                      r"منصه|website|page|channel|account|outlet)?\s*[\"“«](?P<n>[^\"”»]{2,50})[\"”»]",
                      re.I)
+# an organisation whose name is in quotation marks: "رابطة «عائدون» المحلية", "منظمة "حماة الحق"":
+# the name is the head and the quoted words together, not the head alone
+_AR_ORG_QUOTED = _rx(r"\s*(?P<np>(?:ال)?(?:رابطه|منظمه|تجمع|شبكه|مركز|هيئه|لجنه|جمعيه|مؤسسه|مبادره|"
+                     r"حمله|اتحاد|فريق|مجموعه|حركه|تنسيقيه|ائتلاف|مرصد|منصه)"
+                     r"(?:\s+[^\s\"“«»”،,:]+){0,2}?\s*[«\"“][^\"“”«»\n]{2,40}[»\"”])")
 _DASH_SOURCE = _rx(r"^\s*[—–]\s*(?P<name>[^\n]{2,60}?)\s*$")
+
+
+def quoted_name(text: str, start: int, end: int) -> bool:
+    """Whether the quoted words text[start:end] are a person's name in quotation marks, as
+    testimonies print a pseudonym: '"Umm Yasser" (a pseudonym), 52, said', '"أبو سليم" (اسم
+    مستعار)', '"Khaled", 34, told us' -- short, and followed by a name's aside or an age."""
+    inner = text[start:end]
+    if len(inner.split()) > 4 or re.search(r"[.!?؟،,:;]", inner):
+        return False
+    return _QUOTED_NAME_AFTER.match(text, end + 1) is not None
+
+
+# what follows a name in quotation marks: an aside on the name, or an age between commas
+_QUOTED_NAME_AFTER = _rx(r"\s*(?:\((?=[^()]{0,40}(?:pseudonym|real name|name|alias|اسم|مستعار|"
+                         r"كنيه))[^()]{1,60}\)|[,،]\s*\d{1,3}\s*[,،])", re.I)
 
 
 @dataclass
@@ -139,8 +160,10 @@ def document_author(norm: str) -> tuple[str, str]:
     head = norm[:400]
     for m in _BYLINE.finditer(head):
         label = (m.group("t") or m.group("h") or "").strip()
-        if re.fullmatch(r"(?:رقم|no\.?|number|#)\s*\d+", label, re.I):
-            continue  # "شهادة رقم ٢٧", "Testimony No. 27": a number, not the witness
+        if re.match(r"(?:رقم|no\.?|number|#)\s*\d+(?:\s*$|\s*[—–|:-])", label, re.I):
+            # "شهادة رقم ٢٧", "Testimony No. 27 — Houla Memory Project": a number (and the
+            # collection it belongs to), not the witness; a later line names the witness
+            continue
         if m.group("spk"):
             return m.group("spk").strip(), "header:speaker"
         if m.group("handle"):
@@ -218,7 +241,14 @@ _NOT_A_SOURCE = _rx(r"(?:the\s+|international\s+|syrian\s+|local\s+)?(?:laws?|pl
                    # a breakdown "by perpetrator", "بحسب المحافظات": how a toll is split
                    r"(?:the\s+)?(?:age|gender|region|governorate|province|perpetrator|month|year|"
                    r"category|type)s?|الجهات الفاعله|الجهه الفاعله|المحافظات|المناطق|الفئات|"
-                   r"الجنس|العمر|الاشهر)$", re.I)
+                   r"الجنس|العمر|الاشهر|"
+                   # "بحسب الجهة المسؤولة", "by the party responsible": who did it, not who says
+                   r"(?:ال)?(?:جهه|جهات|طرف|اطراف)\s+(?:ال)?(?:مسؤول\S*|فاعل\S*|مرتكب\S*)|"
+                   r"(?:the\s+)?(?:responsible\s+(?:party|parties|side|actors?)|"
+                   r"(?:party|parties|side|actors?)\s+responsible))$", re.I)
+# "broken down by X as follows", "بحسب ... على النحو التالي": a breakdown follows, not a source
+_AS_FOLLOWS = _rx(r"\s*(?:على\s+النحو\s+(?:التالي|الاتي|الآتي)|كالتالي|كالاتي|كما\s+يلي|"
+                  r"as\s+follows|in\s+the\s+following\s+way)", re.I)
 # "a source in the ministry", "مصدر في وزارة الدفاع": the source is named by where it is
 # (a bare "source" only: "مصدر طبي في مستشفى نوى" is a medical source, the hospital is where)
 _AR_SOURCE_IN = re.compile(normalize_arabic(r"^(?:مصدر|مصادر)\s+(?:في|من|ب)\s"))
@@ -248,10 +278,35 @@ _AR_TIME_OR_PREP = {normalize_arabic(w) for w in (
 _AR_TITLE_APPOSITION = _rx(r"\s*[،,]\s*((?:ال)?(?:مدير|رئيس|مسؤول|المسؤول|متحدث|المتحدث|الناطق|ناطق|"
                            r"عضو|باحث|الباحث|محامي|المحامي|مؤسس|منسق|قائد|مراسل|طبيب|مختار)"
                            r"[^،,:\"“«]{0,50})[،,]")
+# the verb is followed by where it was said: "إدارة الأمن العام نفت بتصريح لسانا ...",
+# "الوزارة أكدت في بيان ...": the subject is the phrase before the verb
+_AR_SAID_IN_FIRST = _rx(r"\s*(?:ب|في|عبر|خلال)\s*(?:بيان|تصريح|تقرير|منشور|رساله|تغريده|مؤتمر|"
+                        r"حديث|اتصال|مقابله)")
 _AR_ACCUSE_VERB = re.compile(r"[وف]?(?:اتهم|اتهمت|يتهم|تتهم|اتهموا|حمل|حملت|يحمل|تحمل)")
 _AR_PEOPLE_PLURAL = {normalize_arabic(w) for w in (
     "ناشطين", "ناشطون", "نشطاء", "سكان", "أهالي", "شهود", "مصادر", "مسؤولين", "أطباء", "محامين",
     "حقوقيين", "صحفيين", "مراقبين", "باحثين")}
+
+
+# the charge after an Arabic accusation: "اتهمت X Y بقصف ..." (X accuses Y of shelling)
+_AR_CHARGE = _rx(r"\sب(?:ال)?(?:قصف|استهداف|ارتكاب|تنفيذ|شن|قتل|اعتقال|خطف|اختطاف|الوقوف|مسؤوليه|"
+                 r"تهجير|نهب|حرق|احراق|خرق|انتهاك|استخدام|تعذيب|اطلاق|تفجير|مهاجمه|الهجوم|"
+                 r"محاوله|التورط|تورط|المسؤوليه)")
+
+
+def _accuser(np: str, lex: Lexicons) -> str:
+    """The accusing actor of "اتهمت قوات سوريا الديمقراطية الجيش الوطني بقصف ...": the phrase
+    after the verb holds the accuser, then the accused, then the charge ("ب" + a verbal noun).
+    The charge goes; the accused starts where a second actor the registry knows starts."""
+    charge = _AR_CHARGE.search(np)
+    if charge:
+        np = np[:charge.start()]
+    hits = sorted(lex.actors.finditer(np), key=lambda h: h[0])
+    first_end = hits[0][1] if hits and hits[0][0] <= 1 else 0
+    accused = next((h for h in hits if h[0] > 1 and h[0] >= first_end), None)
+    if accused is not None and np[:accused[0]].strip():
+        np = np[:accused[0]]
+    return np.rstrip()
 
 
 def _ar_document_owner(a_e: int, np: str) -> tuple[int, str]:
@@ -414,6 +469,8 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         verbs = lex.attribution_verbs.finditer(sent)
     quoted = None
     for q in _QUOTE.finditer(sent):
+        if quoted_name(sent, q.start(1), q.end(1)):
+            continue  # '"Umm Yasser" (a pseudonym), 52, told ...': a name, not a quotation
         if (q.end() - q.start()) >= 0.3 * len(sent.strip()) or q.start() == 0:
             quoted = q
             break
@@ -458,11 +515,18 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                 a_e += relayed.start("src")
                 rest = sent[a_e:]
         ar = bool(re.search("[\u0600-\u06ff]", rest[:5]))
-        outlet = _QUOTED_OUTLET.match(rest)
+        org = _AR_ORG_QUOTED.match(rest) if ar else None
+        outlet = None if org else _QUOTED_OUTLET.match(rest)
         stop = (_AR_NP_STOP if ar else _NP_STOP).search(rest)
         np = outlet.group("n") if outlet else rest[: stop.start() if stop else 80][:80]
         if outlet:
             a_e += outlet.start("n")
+        if org:  # "بحسب رابطة «عائدون»": the whole name (kept whole, quotation marks too)
+            return Attribution(org.group("np").strip(), "", quoted is not None,
+                               s_start + (quoted.start(1) if quoted else 0),
+                               s_start + (quoted.end(1) if quoted else len(sent)),
+                               "attribution:according_to",
+                               (s_start + a_e + org.start("np"), s_start + a_e + org.end("np")))
         lead = _DOCUMENT_OF.match(np)
         if lead and len(np) > lead.end() + 2:
             # "according to figures compiled by the SNHR": the source is the SNHR
@@ -495,7 +559,7 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         if re.match(r"(?:the\s+)?(?:information|reports|accounts|testimonies)\s+(?:we|I|our)\b",
                     name, re.I):
             name = ""  # "according to the information we have received": the author's own
-        elif _NOT_A_SOURCE.match(name):
+        elif _NOT_A_SOURCE.match(name) or _AS_FOLLOWS.match(sent, a_e + len(np)):
             name = ""  # "treated according to the law": a rule followed, not a source
         if name and last_speaker and _THE_DOCUMENT.fullmatch(name):
             name = last_speaker  # "بحسب التقرير", "according to the report": its author's
@@ -596,10 +660,13 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                     return Attribution(name, desc, quoted is not None, s_start, s_end,
                                        "attribution:verb_subject:" + verb,
                                        (s_start + v_e, s_start + v_e + len(np)))
-            elif re.match(r"\s*(?:ل\S+\s+)?(?:ان|إن|أن|بان|بأن)\s", rest):
+            elif re.match(r"\s*(?:ل\S+\s+)?(?:ان|إن|أن|بان|بأن)\s", rest) or \
+                    _AR_SAID_IN_FIRST.match(rest):
                 # "وكانت وسائل إعلام ... قد زعمت أن", "مصدر طبي (فضّل عدم ذكر اسمه) أكد لمراسلنا
                 # أن": the subject comes before the verb (and whom it told after it)
-                pre = re.sub(r"^\W*(?:و|ف)?(?:كانت|كان|كما|قد)?\s*", "", sent[:v_s])
+                # (a conjunction "و"/"ف" only: not the first letter of "وزارة", "وكالة", "وحدات")
+                pre = re.sub(r"^\W*(?:[وف](?=ال|كان|كما|قد|لل))?(?:كانت|كان|كما|قد)?\s*", "",
+                             sent[:v_s])
                 pre = re.sub(r"\s*(?:قد|وقد|لقد)\s*$", "", pre)
                 aside = re.search(r"\s*\(([^)]{2,60})\)\s*", pre)
                 if aside:
@@ -634,6 +701,12 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                                         + len(pre)))
                 continue
             else:
+                org = _AR_ORG_QUOTED.match(rest)
+                if org:  # "وتحدثت رابطة «عائدون» المحلية عن ...": the whole name
+                    return Attribution(org.group("np").strip(), "", quoted is not None, s_start,
+                                       s_end, "attribution:verb_subject:" + verb,
+                                       (s_start + v_e + org.start("np"),
+                                        s_start + v_e + org.end("np")))
                 stop = _AR_NP_STOP.search(rest)
                 np = rest[: stop.start() if stop else 60][:60]
 
@@ -653,6 +726,8 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                 # "واتهم ناشطون قوات النظام بـ": the accusers, then the accused
                 keep = 2 if re.fullmatch(r"\S+(?:ون|ين)", words[1]) else 1  # "ناشطون محليون"
                 np = np[:np.find(words[keep - 1]) + len(words[keep - 1])]
+            if _AR_ACCUSE_VERB.fullmatch(normalize_arabic(verb)):
+                np = _accuser(np, lex)
             name, desc = _clean_np(np)
             appos = re.match(r"\s*(?:\([^()]{1,40}\))?\s*[،,]\s*(?:وهو|وهي|وهم)\s+([^،,:\"“«]{2,60})",
                              rest[len(np):]) or _AR_TITLE_APPOSITION.match(rest, len(np))
@@ -911,7 +986,8 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
                      # "Rami, a farmer,", "Fadel Abdul Ghany, SNHR's chairman,"
                      or (_DESCRIPTIVE.match(text) and (_PROPER.match(last) or _RELATIVE.match(last)))
                      # "Abu Yazan, 61, a farmer from Hama, remembers": an age, then who he is
-                     or (_AGE.fullmatch(text) is not None and _DESCRIPTIVE.match(last) is not None)
+                     or (_AGE.fullmatch(text) is not None and (
+                         _DESCRIPTIVE.match(last) is not None or _ORIGIN.match(last) is not None))
                      or _RELATIVE.match(last) or _ASIDE.match(last))
             if not joins:
                 break
@@ -949,6 +1025,8 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
 
 
 _AGE = re.compile(r"\d{1,3}")
+# "Umm Yasser, 52, from al-Shuhayl, told ...": where the person comes from, after the age
+_ORIGIN = re.compile(r"(?:from|of)\s+(?:the\s+)?(?:[A-Z]|al-|el-)")
 _AND_BEFORE = _rx(r"\band\s+(?:also\s+|later\s+|then\s+)?$", re.I)
 # the sentence's first finite verb; what precedes it (minus fronted adverbials) is the subject
 _FIRST_VERB = _rx(r"\s(?:(?:has|have|had)\s+(?:also\s+)?)?(?:[a-z]{3,}ed|put|said|told|says|"
@@ -1276,6 +1354,19 @@ def plausible_speaker(name: str) -> bool:
     if len(words) > 1 and _AIMED_TO.fullmatch(" ".join(words[-2:])):
         return False
     return not _AR_PREP_FIRST.match(normalize_arabic(words[0]))
+
+_NAME_BEFORE = _rx(r"(?:^|[\s(\"“«])[\"“«]?(?P<n>(?:(?:Abu|Umm|Um|أبو|ابو|أم|ام)\s+\S+|"
+                  r"[A-Z][\w'.-]*(?:\s+(?:al-|el-)?[A-Z][\w'.-]*){0,3}))[\"”»]?[\s,،]*$")
+
+
+def name_before(norm: str, pos: int, floor: int) -> str | None:
+    """The name right before ``pos`` (not before ``floor``): '"Umm Yasser" (a pseudonym)' ->
+    "Umm Yasser" for the parenthesis at ``pos``."""
+    m = _NAME_BEFORE.search(norm, max(floor, pos - 60), pos)
+    if m is None or not plausible_speaker(m.group("n")):
+        return None
+    return m.group("n").strip()
+
 
 def first_person(name: str) -> bool:
     """"our researchers", "we", "مكتبنا": an organisation speaking of itself."""

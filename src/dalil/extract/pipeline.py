@@ -705,6 +705,10 @@ class _Run:
                 # introduced speaks the first-person sentences that follow
                 a = attr.Attribution(narrator[1], "", False, sent.start, sent.end,
                                      "attribution:narrator", (0, 0))
+            if a is not None and not attr.plausible_speaker(a.speaker):
+                # every path that names a claim's speaker passes the same test as the sources
+                # list ("(a pseudonym)", "بتصريح" are no speakers): the next candidate instead
+                a = self._plausible_fallback(a, sent, last_speaker, last_speaker_si)
             cues = list(hedge_by_sent.get(si, []))
             if a is not None:
                 speaker, rule = a.speaker, a.rule
@@ -766,6 +770,22 @@ class _Run:
         self.disclaimer_sents = disclaimer_sents
         self.figs_by_sent = figs_by_sent
         self.speaker_spans = speaker_spans
+
+    def _plausible_fallback(self, a: attr.Attribution, sent: Sentence, last_speaker: str,
+                            last_speaker_si: int) -> attr.Attribution | None:
+        """The speaker to use when the one read fails ``plausible_speaker``: the name right
+        before it ('"Umm Yasser" (a pseudonym) said'), else the last speaker of the same
+        paragraph, else none (the claim goes to the author)."""
+        if a.speaker_span[1] > a.speaker_span[0]:
+            named = attr.name_before(self.norm, a.speaker_span[0], sent.start)
+            if named is not None:
+                return dc_replace(a, speaker=self._surface_name(named, a.speaker_span[0])
+                                  if has_arabic(named) else named)
+        if last_speaker and 0 <= last_speaker_si < sent.index and \
+                self.sentences[last_speaker_si].paragraph == sent.paragraph and \
+                attr.plausible_speaker(last_speaker):
+            return dc_replace(a, speaker=last_speaker, speaker_span=(0, 0))
+        return None
 
     def _disclaimers(self) -> None:
         """Disclaimers ("could not be independently verified") cover the claims they refer to."""
