@@ -294,6 +294,35 @@ _AR_CHARGE = _rx(r"\sب(?:ال)?(?:قصف|استهداف|ارتكاب|تنفيذ
                  r"محاوله|التورط|تورط|المسؤوليه)")
 
 
+# after the verb: a count, "that he/she/they", a colon or a quotation -- no subject follows
+_AR_NO_OBJECT_NP = _rx(r"\s*(?:\d|ب?[اإأ]ن(?:ه|ها|هم|هما)\s|[:\"“«])")
+_AR_CLAUSE_START = _rx(r"(?:^|[،,.:؛;!?]|\s(?:ان|إن|أن|بان|بأن)\s)\s*(?:\d{1,2}/\s*)?[وف]?(?=\S)")
+_AR_DEFINITE_NP = _rx(r"(?:ال\S{2,}|\S{3,})(?:\s+ال\S{2,}){0,3}")
+
+
+def _ar_subject_before(sent: str, v_s: int) -> tuple[str, int] | None:
+    """The subject of an Arabic verb in subject-verb order: the clause's words before the verb
+    when they are a noun phrase -- a definite word, or a noun and its definite complements
+    ("المرصد السوري", "وزارة الداخلية", "التلفزيون الرسمي"; a verb never takes "ال")."""
+    start = 0
+    for m in _AR_CLAUSE_START.finditer(sent, 0, v_s):
+        start = m.end()
+    pre = sent[start:v_s].rstrip()
+    if not pre or _AR_DEFINITE_NP.fullmatch(pre) is None:
+        return None
+    words = pre.split()
+    if len(words) == 1 and not words[0].startswith("ال"):
+        return None  # one bare word may be a verb or an adverb ("بعدين")
+    if not plausible_speaker(pre) or words[0] in _AR_TIME_OR_PREP or \
+            _AR_TIME_HEAD.fullmatch(words[0]):
+        return None  # "الساعة الثالثة قال:": when, not who
+    return pre, start
+
+
+_AR_TIME_HEAD = _rx(r"(?:ال)?(?:ساعه|يوم|ليله|صباح|مساء|شهر|اسبوع|عام|سنه|فجر|ظهر|عصر|مغرب|"
+                    r"عشاء|جمعه|سبت|احد|اثنين|ثلاثاء|اربعاء|خميس|لحظه|وقت)")
+
+
 def _accuser(np: str, lex: Lexicons) -> str:
     """The accusing actor of "اتهمت قوات سوريا الديمقراطية الجيش الوطني بقصف ...": the phrase
     after the verb holds the accuser, then the accused, then the charge ("ب" + a verbal noun).
@@ -607,6 +636,15 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                 return Attribution(gname, given.group(0).strip(), quoted is not None, s_start,
                                    s_end, "attribution:verb_subject:" + verb,
                                    (s_start + v_e, s_start + v_e + given.end()))
+            if _AR_NO_OBJECT_NP.match(rest):
+                # subject-verb order: "والمرصد السوري وثق ٤٢ حالة", "التلفزيون الرسمي قال إنه
+                # ...", "سمعت إن الأمم المتحدة قالت ١٠٨ قتلى": no subject after the verb, a
+                # definite noun phrase right before it
+                sv = _ar_subject_before(sent, v_s)
+                if sv is not None:
+                    return Attribution(sv[0], "", quoted is not None, s_start, s_end,
+                                       "attribution:subject_verb:" + verb,
+                                       (s_start + sv[1], s_start + sv[1] + len(sv[0])))
             amma = _AR_AMMA.search(sent, 0, max(0, v_s - 1)) if sent[v_s - 1:v_s] == "ف" else None
             if amma:  # "أما الشبكة السورية فوثقت ...": the subject before "ف" + verb
                 return Attribution(amma.group("np").strip(), "", quoted is not None, s_start, s_end,
@@ -668,6 +706,7 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                 pre = re.sub(r"^\W*(?:[وف](?=ال|كان|كما|قد|لل))?(?:كانت|كان|كما|قد)?\s*", "",
                              sent[:v_s])
                 pre = re.sub(r"\s*(?:قد|وقد|لقد)\s*$", "", pre)
+                pre = re.sub(r"^\d{1,2}/\s*", "", pre)  # a thread's "٦/ ": the post's number
                 aside = re.search(r"\s*\(([^)]{2,60})\)\s*", pre)
                 if aside:
                     pre = (pre[:aside.start()] + " " + pre[aside.end():]).strip()

@@ -748,6 +748,9 @@ class _Run:
                 # "X blamed A, while Y said B": one claim per clause, each with its source
                 claim_of_sent[si] = len(claims)
                 for k_start, k_end, ka in parts:
+                    if has_arabic(ka.speaker):  # as the text spells it, like the others
+                        ka = dc_replace(ka, speaker=self._surface_name(ka.speaker,
+                                                                       ka.speaker_span[0]))
                     k_cues = attr.hedge_cues(norm, k_start, k_end, self.lex)
                     verb = ka.rule.split(":")[-1].lower()
                     if verb in self.lex.doubting_verbs and \
@@ -774,14 +777,15 @@ class _Run:
     def _plausible_fallback(self, a: attr.Attribution, sent: Sentence, last_speaker: str,
                             last_speaker_si: int) -> attr.Attribution | None:
         """The speaker to use when the one read fails ``plausible_speaker``: the name right
-        before it ('"Umm Yasser" (a pseudonym) said'), else the last speaker of the same
-        paragraph, else none (the claim goes to the author)."""
+        before it ('"Umm Yasser" (a pseudonym) said'), else for a quotation the last speaker of
+        the same paragraph (it goes on), else none: the claim goes to the author (a verb whose
+        "subject" is no speaker was likely no reporting verb: "ما في أي ذكر للقتلى")."""
         if a.speaker_span[1] > a.speaker_span[0]:
             named = attr.name_before(self.norm, a.speaker_span[0], sent.start)
             if named is not None:
                 return dc_replace(a, speaker=self._surface_name(named, a.speaker_span[0])
                                   if has_arabic(named) else named)
-        if last_speaker and 0 <= last_speaker_si < sent.index and \
+        if a.quoted and last_speaker and 0 <= last_speaker_si < sent.index and \
                 self.sentences[last_speaker_si].paragraph == sent.paragraph and \
                 attr.plausible_speaker(last_speaker):
             return dc_replace(a, speaker=last_speaker, speaker_span=(0, 0))
