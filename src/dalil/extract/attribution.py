@@ -968,6 +968,9 @@ _DESCRIPTIVE = _rx(r"^(?:a|an|the|who|which|whose|aged|one of|\d|"
                    re.I)
 _PROPER = _rx(r"^(?:[A-Z][\w.'-]*|al-\w+|bin|ibn|abu|umm|de|van)(?:\s+(?:[A-Z][\w.'-]*|"
                      r"al-[\w'-]+|el-[\w'-]+|bin|ibn|abu|umm|de|van|[A-Z]\.)){0,4}$")
+# two people named together: "Rami Khalil and Yara Haddad, two researchers at the centre, said"
+_PROPER_PAIR = _rx(r"^[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|al-[\w'-]+)){0,3}\s+and\s+"
+                   r"[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|al-[\w'-]+)){0,3}$")
 _COLON_SOURCE = _rx(
     r"^\s*(?:(?:breaking|urgent|update|عاجل|تحديث|خاص)\s*[|:\-–—]\s*)?"
     r"(?P<np>(?:(?:local|medical|security|military|activist|field|informed|other|"
@@ -1024,6 +1027,7 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
                       and (_DESCRIPTIVE.match(last) or _POSSESSIVE_TITLE.match(last)))
                      # "Rami, a farmer,", "Fadel Abdul Ghany, SNHR's chairman,"
                      or (_DESCRIPTIVE.match(text) and (_PROPER.match(last) or _RELATIVE.match(last)))
+                     or (_PROPER_PAIR.match(text) and _PLURAL_DESCRIPTION.match(last))
                      # "Abu Yazan, 61, a farmer from Hama, remembers": an age, then who he is
                      or (_AGE.fullmatch(text) is not None and (
                          _DESCRIPTIVE.match(last) is not None or _ORIGIN.match(last) is not None))
@@ -1036,6 +1040,7 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
     if not taken:
         return None
     names = [c for c in taken if (_PROPER.match(c[2].strip()) or _ORG_NAME.match(c[2].strip())
+                                  or _PROPER_PAIR.match(c[2].strip())
                                   or _POSSESSIVE_HEAD.match(c[2].strip()))
              and not _RELATIVE.match(c[2].strip()) and not _MONTH_DAY.match(c[2].strip())]
     plain = [c for c in taken if not _RELATIVE.match(c[2].strip()) and not _ASIDE.match(
@@ -1064,6 +1069,8 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
 
 
 _AGE = re.compile(r"\d{1,3}")
+# what two people named together are: "two researchers at the centre", "both lawyers"
+_PLURAL_DESCRIPTION = re.compile(r"(?:two|three|four|both|all)\s+(?:of\s+them\s+)?[a-z]", re.I)
 # "Umm Yasser, 52, from al-Shuhayl, told ...": where the person comes from, after the age
 _ORIGIN = re.compile(r"(?:from|of)\s+(?:the\s+)?(?:[A-Z]|al-|el-)")
 _AND_BEFORE = _rx(r"\band\s+(?:also\s+|later\s+|then\s+)?$", re.I)
@@ -1405,6 +1412,55 @@ def name_before(norm: str, pos: int, floor: int) -> str | None:
     if m is None or not plausible_speaker(m.group("n")):
         return None
     return m.group("n").strip()
+
+
+_AND = _rx(r"\s+and\s+|\s+و(?=ال)")
+AND_NEXT = _rx(r"\s+(?:and\s|و(?=ال))")
+
+
+def coordinated_speakers(name: str, lex: Lexicons, desc: str = "") -> list[tuple[str, int]]:
+    """The speakers of a coordinated phrase and their offsets in it: "Human Rights Watch and
+    Amnesty International" -> two; "local media and the Syria Civil Defence" -> two; "Rami
+    Khalil and Yara Haddad, two researchers" -> two. One name whose words are joined by "and"
+    stays whole: "Syrians for Truth and Justice", "Camp Coordination and Camp Management",
+    "Ministry of Interior and Municipalities", "القيادة العامة للجيش والقوات المسلحة" (a name
+    built with "of"/"for"/"ل" goes on after "and"), as does an actor the registry knows."""
+    matches = list(_AND.finditer(name))
+    if len(matches) != 1:
+        return [(name, 0)]
+    m = matches[0]
+    left, right = name[:m.start()].strip(), name[m.end():].strip()
+    if not left or not right or len(right.split()) < 2 or len(left.split()) > 8:
+        return [(name, 0)]
+    if not (plausible_speaker(left) and plausible_speaker(right)):
+        return [(name, 0)]
+    hits = lex.actors.finditer(name)
+    if any(h[0] <= 1 and h[1] >= m.end() for h in hits):
+        return [(name, 0)]  # one actor's name
+    if m.group(0).strip() != "and":  # Arabic "و"
+        if left.split()[-1].startswith("ل"):
+            return [(name, 0)]  # "القيادة العامة للجيش والقوات المسلحة": the name goes on
+        return [(left, 0), (right, m.end())]
+    linked = _NAME_LINK.search(left) is not None
+    article = re.match(r"(?:the|a|an|local|other|several|some|many|[a-z]+s)\s", right) is not None
+    if (article and not linked) or (_recognised(left, lex) and _recognised(right, lex)) or \
+            (_PLURAL_DESCRIPTION.match(desc) and _PROPER_PAIR.match(name)):
+        return [(left, 0), (right, m.end())]
+    return [(name, 0)]
+
+
+_NAME_LINK = _rx(r"\s(?:of|for|in|on)\s", re.I)
+_ORG_HEAD_WORD = _rx(r"\b(?:International|Watch|Network|Observatory|Society|Ministry|Council|"
+                     r"Crescent|Cross|Defen[cs]e|Helmets|Nations|Amnesty|Human Rights \w+)$")
+
+
+def _recognised(part: str, lex: Lexicons) -> bool:
+    """A speaker's name that stands on its own: a body the registry or the role lexicon knows
+    whole, or a name ending in an organisation's head word."""
+    bare = re.sub(r"^(?:the|a|an)\s+", "", part, flags=re.I)
+    hits = lex.actors.finditer(bare)
+    return bool(any(h[0] == 0 and h[1] >= len(bare) - 1 for h in hits) or
+                _ORG_HEAD_WORD.search(bare))
 
 
 def first_person(name: str) -> bool:
