@@ -54,7 +54,10 @@ _AR_NP_STOP = _rx(r"\s(?:ان|إن|أن|في|عن|خلال|الى|الي|إلى|
                          r"تشكيل|فتح|بدء|انطلاق|ب?ان(?:ه|ها|هم|هما|نا|ني)|"
                          r"امس|أمس|مساء|صباح|مقتل|اعتقال|قتل|اصابه|نزوح|تهجير|اختطاف|عدد|نحو|"
                          r"حوالي|ما|نفيا|قاطعا|بشده|ارتفاع|حصيله|الذي|التي|الذين|سقوط|وقوع|اقدام|قيام|عناصر|"
-                         r"فان|فإن|مجزره|مجازر|حالات|حاله|انتهاك\S*|هجوم|هجمات|سقوط)\s|"
+                         r"فان|فإن|مجزره|مجازر|حالات|حاله|انتهاك\S*|هجوم|هجمات|سقوط|"
+                         # what is denied or confirmed: "نفت وسائل الإعلام الرسمية استخدام ..."
+                         r"استخدام|ارتكاب|تنفيذ|قصف|استهداف)\s|"
+                         r"\s(?:آنذاك|حينذاك|حينها|وقتذاك)(?=\W|$)|"  # "ناشطون آنذاك": when
                          r"[،,:;(\"“«]|\d|\s(?:ان|إن|أن|بان|بأن)$|\sل(?=[\"“«])|"
                          # "حذرت منظمة ... من أن": what one warns of is no part of the name
                          r"\sمن(?=\s+(?:ان|أن|بان)\s)|"
@@ -112,7 +115,8 @@ _QUOTED_AS_SAYING = _rx(
     r"\s+(?:قوله|قولها|قولهم|ان|إن|أن)(?:\s|$)", re.I)
 _AFTER_MA_VERB = _rx(r"\s*(?:ما\s+)?(?:أفاد|أفادت|ذكر|ذكرت|نقل|نقلت|نشر|نشرت|أورد|أوردت|قال|قالت|"
                     r"أعلن|أعلنت|أكد|أكدت|وثق|وثقت|قاله|قالته|قالوه|قالها|ذكره|ذكرته|أكده|أكدته|"
-                    r"رواه|روته|نقله|نقلته|أورده|أوردته|نشره|نشرته|أعلنه|أعلنته)"
+                    r"رواه|روته|نقله|نقلته|أورده|أوردته|نشره|نشرته|أعلنه|أعلنته|"
+                    r"وثقه|وثقته|وثقوه|سجله|سجلته|رصده|رصدته|أحصاه|أحصته)"
                     r"(?:\s+(?:به|بها))?(?=\s)")
 # whom it was told is no part of the source: "سكان للموقع", "مصادر أهلية للمرصد السوري"
 _AR_TOLD_TO = _rx(r"\s+لل?(?:موقع|مرصد|مراسل|وكال|صحيف|قنا|شبك|تلفزيون|اذاع|عنب)\S*(?:\s+\S+){0,2}\s*$")
@@ -296,6 +300,7 @@ _AR_CHARGE = _rx(r"\sب(?:ال)?(?:قصف|استهداف|ارتكاب|تنفيذ
 
 # after the verb: a count, "that he/she/they", a colon or a quotation -- no subject follows
 _AR_NO_OBJECT_NP = _rx(r"\s*(?:\d|ب?[اإأ]ن(?:ه|ها|هم|هما)\s|[:\"“«])")
+_AR_QUOTED_SUBJECT = _rx(r"(?:^|[\s.،,:])[وف]?[\"“«](?P<n>[^\"“”«»\d]{3,40})[\"”»]\s*$")
 _AR_CLAUSE_START = _rx(r"(?:^|[،,.:؛;!?]|\s(?:ان|إن|أن|بان|بأن)\s)\s*(?:\d{1,2}/\s*)?[وف]?(?=\S)")
 _AR_DEFINITE_NP = _rx(r"(?:ال\S{2,}|\S{3,})(?:\s+ال\S{2,}){0,3}")
 
@@ -627,7 +632,7 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         if sent.endswith(("عدم ", "عدم ال"), 0, v_s):
             continue  # "، طلب عدم ذكر اسمه،": a verbal noun after "not", nobody says anything
         if re.search("[\u0600-\u06ff]", verb):
-            if re.search(r"(?:^|\s)(?:ما|لم|لا|مو|مش)\s+$", sent[max(0, v_s - 5):v_s]):
+            if re.search(r"(?:^|\s)[وف]?(?:ما|لم|لا|لن|مو|مش)\s+$", sent[max(0, v_s - 6):v_s]):
                 continue  # "الشباب ما قدرت توصل": could not reach, no estimate
             rest = sent[v_e:]
             given = _AR_GIVEN.match(rest)
@@ -636,6 +641,12 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                 return Attribution(gname, given.group(0).strip(), quoted is not None, s_start,
                                    s_end, "attribution:verb_subject:" + verb,
                                    (s_start + v_e, s_start + v_e + given.end()))
+            quoted_subject = _AR_QUOTED_SUBJECT.search(sent, 0, v_s)
+            if quoted_subject:  # 'و"المرصد السوري" يوثق أسماء القرى': a headline's subject
+                return Attribution(quoted_subject.group("n"), "", quoted is not None, s_start,
+                                   s_end, "attribution:subject_verb:" + verb,
+                                   (s_start + quoted_subject.start("n"),
+                                    s_start + quoted_subject.end("n")))
             if _AR_NO_OBJECT_NP.match(rest):
                 # subject-verb order: "والمرصد السوري وثق ٤٢ حالة", "التلفزيون الرسمي قال إنه
                 # ...", "سمعت إن الأمم المتحدة قالت ١٠٨ قتلى": no subject after the verb, a
