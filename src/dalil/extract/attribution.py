@@ -1453,14 +1453,21 @@ def coordinated_speakers(name: str, lex: Lexicons, desc: str = "") -> list[tuple
             return [(name, 0)]  # "القيادة العامة للجيش والقوات المسلحة": the name goes on
         return [(left, 0), (right, m.end())]
     linked = _NAME_LINK.search(left) is not None
-    article = re.match(r"(?:the|a|an|local|other|several|some|many|[a-z]+s)\s", right) is not None
-    if (article and not linked) or (_recognised(left, lex) and _recognised(right, lex)) or \
+    # "the Syria Civil Defence", "local sources", "flight observers": not a name's next word
+    article = right[:1].islower() or re.match(r"(?:the|a|an)\s", right, re.I) is not None
+    people = _PEOPLE_HEAD.search(left) is not None and _PEOPLE_HEAD.search(right) is not None
+    if ((article or people) and not linked) or \
+            (_recognised(left, lex) and _recognised(right, lex)) or \
             (_PLURAL_DESCRIPTION.match(desc) and _PROPER_PAIR.match(name)):
         return [(left, 0), (right, m.end())]
     return [(name, 0)]
 
 
 _NAME_LINK = _rx(r"\s(?:of|for|in|on)\s", re.I)
+# "Relatives and Kurdish activists": people on both sides
+_PEOPLE_HEAD = _rx(r"\b(?:relatives|activists|residents|witnesses|sources|officials|medics|"
+                   r"doctors|observers|monitors|rescuers|survivors|families|journalists|lawyers|"
+                   r"workers|volunteers|elders|neighbours|neighbors|locals|villagers)$", re.I)
 _ORG_HEAD_WORD = _rx(r"\b(?:International|Watch|Network|Observatory|Society|Ministry|Council|"
                      r"Crescent|Cross|Defen[cs]e|Helmets|Nations|Amnesty|Human Rights \w+)$")
 

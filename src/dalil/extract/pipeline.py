@@ -783,6 +783,9 @@ class _Run:
         if len(parts) < 2:
             self._raw_sources.append((name, desc, span, rule))
             return
+        if re.match(r"(?:\w+\s+)?other\s", parts[1][0]):
+            # "Samira and two other former residents": she is one of them
+            desc = ", ".join(x for x in (desc, parts[1][0]) if x)
         for part, offset in parts:
             if _BODY_ANAPHOR.fullmatch(part) or _PART_ANAPHOR.fullmatch(part):
                 # "Residents and the group say": the group named before
