@@ -1140,6 +1140,12 @@ def _speaker_after_quote(tail: str, lex: Lexicons) -> tuple[str, str, int] | Non
         np = m.group("np")
         if re.match(r"(?:to|on|in)\b", np, re.I):
             return None
+        named = _QUOTED_NAME_START.match(np)
+        if named and quoted_name(np, named.start("n"), named.end("n")):
+            # 'said "Nour" (a pseudonym), a teacher', 'قالت "أم رامي" (اسم مستعار) للباحثين'
+            return named.group("n").strip(), np[named.end():].strip(" ,،"), \
+                m.start("np") + named.start("n")
+        np = _NAME_ASIDE.sub(lambda a: " " * len(a.group(0)), np).rstrip()
         head = re.split(r"\s(?:who|in an?|on|at)\s", np)[0]
         name, desc = _clean_np(head)
         if np != head:  # "Clara B., director at Human Rights Watch": keep the whole description
@@ -1151,9 +1157,16 @@ def _speaker_after_quote(tail: str, lex: Lexicons) -> tuple[str, str, int] | Non
     m = re.match(r"\s*[,،]?\s*(?P<np>[^.;:!?\"“«]{2,80}?)\s+(?P<verb>said|says|told|added|wrote|"
                  r"posted|recalled|explained|insisted|claimed)\b", tail, re.I)
     if m:
-        name, desc = _clean_np(m.group("np"))
+        # '"...," Abu Karim (not his real name) said': the aside is no part of the name
+        name, desc = _clean_np(_NAME_ASIDE.sub(lambda a: " " * len(a.group(0)), m.group("np")))
         return (name, desc, m.start("np")) if name and len(name.split()) <= 8 else None
     return None
+
+
+_QUOTED_NAME_START = _rx(r"\s*[\"“«](?P<n>[^\"“”«»]{2,40})[\"”»]")
+# an aside on a name: "(not his real name)", "(a pseudonym)", "(اسم مستعار)"
+_NAME_ASIDE = _rx(r"\s*\((?=[^()]{0,40}(?:pseudonym|real name|name|alias|اسم|مستعار|كنيه))"
+                  r"[^()]{1,60}\)")
 
 
 def _speaker_before(head: str, lex: Lexicons) -> tuple[str, str, int] | None:
@@ -1412,13 +1425,13 @@ def plausible_speaker(name: str) -> bool:
         return False
     return not _AR_PREP_FIRST.match(normalize_arabic(words[0]))
 
-_NAME_BEFORE = _rx(r"(?:^|[\s(\"“«])[\"“«]?(?P<n>(?:(?:Abu|Umm|Um|أبو|ابو|أم|ام)\s+\S+|"
+_NAME_BEFORE = _rx(r"(?:^|[\s(\"“«])[\"“«]?(?P<n>(?:(?:Abu|Umm|Um|أبو|ابو|أم|ام)\s+[^\s\"”»]+|"
                   r"[A-Z][\w'.-]*(?:\s+(?:al-|el-)?[A-Z][\w'.-]*){0,3}))[\"”»]?[\s,،]*$")
 
 
 def name_before(norm: str, pos: int, floor: int) -> str | None:
-    """The name right before ``pos`` (not before ``floor``): '"Umm Yasser" (a pseudonym)' ->
-    "Umm Yasser" for the parenthesis at ``pos``."""
+    """The name right before ``pos`` (not before ``floor``) in normalised text: '"Umm Yasser"
+    (a pseudonym)' -> "Umm Yasser" for the parenthesis at ``pos``."""
     m = _NAME_BEFORE.search(norm, max(floor, pos - 60), pos)
     if m is None or not plausible_speaker(m.group("n")):
         return None
