@@ -248,3 +248,47 @@ def test_according_to_a_named_source_before_as_follows_is_kept() -> None:
 ])
 def test_arabic_subject_ends_before_what_is_denied(text: str, who: str) -> None:
     assert run(text)["claims"][0]["attributed_to"] == who
+
+
+# --- a caption is its poster's; a source named by its institution ---------------------------
+
+@pytest.mark.parametrize(("text", "piece", "who"), [
+    ("A pro-government Telegram channel posted a video of the strike on Monday. The caption "
+     "claimed the drone had destroyed a weapons depot near Saraqib.", "weapons depot",
+     "A pro-government Telegram channel"),
+    ("The Facebook page of the local council shared photos of the damage. The accompanying text "
+     "said four shops had burned.", "four shops", "The Facebook page of the local council"),
+    ("@DeirNews24 shared a clip from the market. The post said 6 people were wounded.",
+     "6 people were wounded", "@DeirNews24"),
+])
+def test_caption_is_the_posters(text: str, piece: str, who: str) -> None:
+    assert claim(text, piece)["attributed_to"] == who
+
+
+def test_a_post_shared_is_no_speaker() -> None:
+    # near miss: "the post was shared" says nothing
+    text = "Activists said the market was hit twice. The post was shared 3,000 times."
+    assert claim(text, "shared 3,000 times")["attributed_to"] == "author"
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("وذكر مصدر في قيادة شرطة محافظة حلب لمراسل الوكالة أن قذيفتين سقطتا على الحي.",
+     "مصدر في قيادة شرطة محافظة حلب"),
+    ("وقال مصدر في قيادة شرطة محافظة حمص لمراسل الوكالة إن مسلحين أطلقوا النار على حاجز.",
+     "مصدر في قيادة شرطة محافظة حمص"),
+    ("وقال مصدر في مديرية صحة درعا للوكالة إن ثلاثة جرحى وصلوا إلى المشفى.",
+     "مصدر في مديرية صحة درعا"),
+])
+def test_arabic_source_in_an_institution_whole(text: str, who: str) -> None:
+    assert run(text)["claims"][0]["attributed_to"] == who
+
+
+def test_arabic_reporter_in_a_place_kept() -> None:
+    # near miss: not a "source in" an institution: who, then where
+    text = "وقال مراسل الوكالة في حماة إن ٣٠ شخصاً اعتقلوا."
+    assert run(text)["claims"][0]["attributed_to"] == "مراسل الوكالة"
+
+
+def test_phrase_cut_after_a_preposition_is_no_speaker() -> None:
+    assert not attr.plausible_speaker("ترحيبها ب")
+    assert attr.plausible_speaker("a relative I spoke to")

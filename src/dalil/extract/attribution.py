@@ -90,7 +90,9 @@ _DOCUMENT_OF = _rx(
     r"collected|kept|shared|provided|seen|obtained|received)\s+)?(?:by|from|of)\s+|"
     r"(?:a|an|the)\s+(?:new\s+|latest\s+|recent\s+)?(?:report|statement|tally|count|"
     r"investigation|study|survey)\s+(?:by|from)\s+)", re.I)
-_THE_DOCUMENT = _rx(r"(?:the\s+)?(?:report|statement|release|study|findings)|"
+_THE_DOCUMENT = _rx(r"(?:the\s+)?(?:report|statement|release|study|findings|"
+                   # what a post's author wrote: "The caption claimed ...": the poster's
+                   r"caption|accompanying\s+text|post|tweet)|"
                    r"(?:ال)?(?:تقرير|بيان|دراس[ةه])", re.I)
 _AR_PLACE_SUBJECT = re.compile(normalize_arabic(
     r"(?:محافظة|محافظات|مدينة|بلدة|قرية|منطقة|ريف|حي|ناحية|مخيم)\s"))
@@ -696,6 +698,12 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                 if cut:
                     np = np[:max(0, cut.start() - 1)]
                 words = np.split()
+                if len(words) >= 3 and _AR_SOURCE_IN.match(np.strip()):
+                    # "مصدر في قيادة شرطة محافظة حلب": a source named by its institution, whole
+                    # (its last two words are no person's name; whom it told is no part of it)
+                    return Attribution(_AR_TOLD_TO.sub("", " ".join(words)), "", quoted is not None, s_start, s_end,
+                                       "attribution:verb_subject:" + verb,
+                                       (s_start + v_e, s_start + v_e + len(np)))
                 if len(words) >= 3 and words[-2] in _AR_PREP:
                     # "مراسل سانا في حماة": who, then where
                     return Attribution(" ".join(words[:-2]), " ".join(words[-2:]),
@@ -1400,6 +1408,8 @@ _CLAUSE_IN_NAME = re.compile(r"\s(?:that|which|governs|governed|repeated|remains
 _VERB_FIRST = re.compile(r"put|puts|gave|gives|said|says|told|tells|posted|shared|issued|released|"
                          r"reported|added|stated|noted|aimed|tried|sought|began|continued", re.I)
 _FUNCTION_LAST = re.compile(r"of|for|and|or|with|by|at|in|on|from|the|a|an|that|which", re.I)
+# "ترحيبها ب": a phrase cut after a one-letter Arabic preposition
+_AR_LETTER_LAST = re.compile(r"[بلكوف]")
 # "We aimed to [describe]": an infinitive's verb, not a speaker ("a relative I spoke to" is one)
 _AIMED_TO = re.compile(r"(?:aimed|tried|sought|wanted|began|continued|hoped|intended|attempted|"
                        r"used|had|have|has|need|needed)\s+to", re.I)
@@ -1421,7 +1431,8 @@ def plausible_speaker(name: str) -> bool:
     words = name.split()
     if _VERB_FIRST.fullmatch(words[0]) or (len(words) > 1 and _FUNCTION_LAST.fullmatch(words[-1])):
         return False
-    if len(words) > 1 and _AIMED_TO.fullmatch(" ".join(words[-2:])):
+    if len(words) > 1 and (_AIMED_TO.fullmatch(" ".join(words[-2:])) or
+                           _AR_LETTER_LAST.fullmatch(words[-1])):
         return False
     return not _AR_PREP_FIRST.match(normalize_arabic(words[0]))
 
