@@ -292,3 +292,26 @@ def test_arabic_reporter_in_a_place_kept() -> None:
 def test_phrase_cut_after_a_preposition_is_no_speaker() -> None:
     assert not attr.plausible_speaker("ترحيبها ب")
     assert attr.plausible_speaker("a relative I spoke to")
+
+
+# --- a clause without a source before two sourced clauses ----------------------------------
+
+@pytest.mark.parametrize(("text", "piece", "who"), [
+    ("Tanks shelled the town for days; at least 17 civilians were killed, according to a tally "
+     "kept by the Horan Free League, while the Syrian Observatory for Human Rights put the figure "
+     "at 13.", "put the figure at 13", "Syrian Observatory for Human Rights"),
+    ("The convoy was stopped at dawn; 9 drivers were detained, according to the local council, "
+     "while relatives said 14 were taken.", "14 were taken", "relatives"),
+    ("The bakery was hit twice; 6 people died, according to the Civil Defence, while the health "
+     "directorate put the toll at 8.", "put the toll at 8", "the health directorate"),
+])
+def test_second_source_keeps_its_clause(text: str, piece: str, who: str) -> None:
+    assert who in claim(text, piece)["attributed_to"]
+
+
+def test_one_source_sentence_keeps_one_claim() -> None:
+    # near miss: one source only, the sentence stays whole
+    text = ("Tanks shelled the town for days; at least 17 civilians were killed, according to the "
+            "Horan Free League.")
+    res = run(text)
+    assert len(res["claims"]) == 1 and "Horan Free League" in res["claims"][0]["attributed_to"]

@@ -1282,11 +1282,12 @@ def clause_attributions(norm: str, s_start: int, s_end: int, lex: Lexicons,
         found = clause_speaker(norm, s_start, s_end, s_start + a, lex, last_speaker, cache)
         if found is not None and found.speaker_span[0] >= s_start + a and \
                 not re.fullmatch(r"he|she|they|it|we|i", found.speaker, re.I):
-            parts.append((s_start + a, s_start + b, found))
+            # (sourceless clauses before the first source go with it, as the sentence's
+            # source covered them: "Tanks shelled the town; 17 were killed, according to X,
+            # while Y put the figure at 13")
+            parts.append((s_start if not parts else s_start + a, s_start + b, found))
         elif parts:  # a clause without its own source belongs to the one before
             parts[-1] = (parts[-1][0], s_start + b, parts[-1][2])
-        else:
-            return None  # the first clause has no source of its own: the sentence's applies
     names = {re.sub(r"^(?:the|a|an)\s+", "", p[2].speaker.lower()) for p in parts}
     return parts if len(parts) > 1 and len(names) > 1 else None
 
