@@ -315,3 +315,25 @@ def test_one_source_sentence_keeps_one_claim() -> None:
             "Horan Free League.")
     res = run(text)
     assert len(res["claims"]) == 1 and "Horan Free League" in res["claims"][0]["attributed_to"]
+
+
+# --- a subject with a restrictive relative clause; adverbs between subject and verb --------
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Researchers who have studied the material say the total number killed is higher.",
+     "Researchers"),
+    ("Doctors who treated the wounded said at least 15 people died in the raid.", "Doctors"),
+    ("Families that fled the village told us the militia burned 20 houses.", "Families"),
+    ("The government has always denied that its forces carried out mass killings.",
+     "The government"),
+    ("The ministry has flatly denied that its aircraft struck the market.", "The ministry"),
+])
+def test_subject_before_relative_clause_or_adverb(text: str, who: str) -> None:
+    assert run(text)["claims"][0]["attributed_to"] == who
+
+
+def test_apposition_with_relative_clause_is_not_the_speaker() -> None:
+    # near miss: the boy described between commas does not speak; his mother does
+    text = ("The mother of another boy, a 15-year-old from Amuda who was detained in May, said "
+            "she was told nothing.")
+    assert run(text)["claims"][0]["attributed_to"] != "a 15-year-old from Amuda"

@@ -947,6 +947,7 @@ _AUXILIARIES = _rx(r"(?:\s+(?:has|have|had|will|would|also|again|later|repeatedl
                    r"publicly|officially|firmly|strongly|categorically|nonetheless|nevertheless|"
                    r"however|meanwhile|since|now|independently|jointly|recently|so far|"
                    r"subsequently|itself|themselves|(?:was|were|has\s+been|have\s+been)\s+able\s+to|"
+                   r"always|long|flatly|consistently|immediately|quickly|swiftly|"
                    r"managed\s+to))+\s*$", re.I)
 # "residents on the western edge report ...": a plural subject makes "report" a verb
 _PEOPLE_SUBJECT = _rx(r"\b(?:residents|activists|witnesses|sources|officials|medics|locals|"
@@ -1034,7 +1035,7 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
         words = len(text.split())
         aside = _RELATIVE.match(text) or _ASIDE.match(text)
         # "a farmer whose name we have changed": the relative clause's verbs are not the chunk's
-        core = re.sub(r"\b(?:who|whose|whom|which)\b.*$", "", text)
+        core = re.sub(r"\b(?:who|whose|whom|which)\b.*$|(?<=s)\s+that\s.*$", "", text)
         if (_VERBISH.search(core) and not aside) or words > 20:
             break  # a relative clause may hold verbs: "the ministry, which has backed ..., said"
         if taken and _FRONTED_CHUNK.match(text):
@@ -1077,6 +1078,14 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
     if given:  # "a cousin, who asked to be identified only as Abu Rami, said"
         name, desc = given, ", ".join(p for p in (name, desc) if p)
     name = re.sub(r"^(?:and|but|while|as|so)\s+", "", name, flags=re.I)
+    restrictive = _RESTRICTIVE_RELATIVE.match(name) if len(taken) == 1 and \
+        head is chunks[0] else None
+    if restrictive and not _VERBISH.search(restrictive.group(1)):
+        # "Researchers who have studied the material say": who they are is no part of the name
+        # (not an apposition: "The mother of another boy, a 15-year-old who was detained ...,
+        # said" is the mother)
+        name, desc = restrictive.group(1), ", ".join(
+            p for p in (restrictive.group(2), desc) if p)
     if re.search(r"\s(?:most|many|some|all|few|several|others)$", name, re.I):
         return None  # "without electricity, water or schools most say": a quantifier speaks
     name = re.sub(r"\s+(?:also|too|again|further|separately|later|meanwhile|earlier|always|"
@@ -1088,6 +1097,11 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
 
 
 _AGE = re.compile(r"\d{1,3}")
+_RESTRICTIVE_RELATIVE = re.compile(r"^((?:the\s+|some\s+|many\s+|several\s+)?[A-Za-z][\w'-]*"
+                                   r"(?:\s+[\w'-]+){0,3}?)\s+((?:who|that)\s+"
+                                   r"(?:have|has|had|were|was|are|is|work|spoke|saw|fled|live|"
+                                   r"[a-z]{3,}ed)"
+                                   r"\b.{2,80})$", re.I)
 # what two people named together are: "two researchers at the centre", "both lawyers"
 _PLURAL_DESCRIPTION = re.compile(r"(?:two|three|four|both|all)\s+(?:of\s+them\s+)?[a-z]", re.I)
 # "Umm Yasser, 52, from al-Shuhayl, told ...": where the person comes from, after the age
