@@ -337,3 +337,30 @@ def test_apposition_with_relative_clause_is_not_the_speaker() -> None:
     text = ("The mother of another boy, a 15-year-old from Amuda who was detained in May, said "
             "she was told nothing.")
     assert run(text)["claims"][0]["attributed_to"] != "a 15-year-old from Amuda"
+
+
+# --- Arabic: a so-called body; a medium with no other subject ------------------------------
+
+@pytest.mark.parametrize(("text", "who"), [
+    ('وقد نفت ما تسمى "الحكومة السورية المؤقتة" في بيان سابق وجود أي انتهاكات ممنهجة.',
+     "الحكومة السورية المؤقتة"),
+    ("وأعلن ما يعرف بـ«مجلس القبائل» أن ٢٠ مقاتلاً قتلوا في الاشتباكات.", "مجلس القبائل"),
+    ('وزعم ما يسمى "المكتب الإعلامي" أن القصف استهدف مقرات عسكرية فقط.', "المكتب الإعلامي"),
+])
+def test_arabic_so_called_body(text: str, who: str) -> None:
+    assert run(text)["claims"][0]["attributed_to"] == who
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("كانوا يقولون على التلفزيون إن في الأحياء الشرقية ثمانية آلاف إرهابي.", "التلفزيون"),
+    ("وقالوا في الإذاعة الرسمية إن الجيش دخل المدينة بلا قتال.", "الإذاعة الرسمية"),
+    ("وصاروا يقولون عبر القناة الرسمية إن المسلحين هم من قصفوا السوق.", "القناة الرسمية"),
+])
+def test_arabic_medium_speaks_for_they(text: str, who: str) -> None:
+    assert run(text)["claims"][0]["attributed_to"] == who
+
+
+def test_arabic_named_speaker_on_a_medium_keeps_the_name() -> None:
+    # near miss: a named speaker on TV is the speaker
+    text = "قال أبو محمد على التلفزيون إن الحصار انتهى بعد ثلاثة أشهر."
+    assert run(text)["claims"][0]["attributed_to"] == "أبو محمد"

@@ -131,6 +131,13 @@ _QUOTED_OUTLET = _rx(r"\s*(?:the\s+)?(?:موقع|صحيفه|وكاله|قناه|
 _AR_ORG_QUOTED = _rx(r"\s*(?P<np>(?:ال)?(?:رابطه|منظمه|تجمع|شبكه|مركز|هيئه|لجنه|جمعيه|مؤسسه|مبادره|"
                      r"حمله|اتحاد|فريق|مجموعه|حركه|تنسيقيه|ائتلاف|مرصد|منصه)"
                      r"(?:\s+[^\s\"“«»”،,:]+){0,2}?\s*[«\"“][^\"“”«»\n]{2,40}[»\"”])")
+# "ما تسمى "الحكومة السورية المؤقتة"", "ما يعرف بـ«...»": a so-called body is named by its name
+_AR_SO_CALLED = _rx(r"\s*ما\s+(?:تسمى|يسمى|يعرف\s+ب|تعرف\s+ب|يطلق\s+عليه)\s*[«\"“]"
+                    r"(?P<n>[^\"“”«»\n]{2,50})[»\"”]")
+# "كانوا يقولون على التلفزيون إن ...": no subject named, the medium speaks
+_AR_PRONOUN_SUBJECT = _rx(r"\W*[وف]?(?:كانوا|كان|كانت|صاروا|صار|صارت|ظلوا|ظل|بقوا)?\s*")
+_AR_SAID_ON_MEDIUM = _rx(r"(?:ون|وا)?\s*(?:على|في|عبر|ع)\s+(?P<n>(?:ال)?(?:تلفزيون|تلفزيونات|اذاعه|راديو|"
+                         r"قناه|شاشه|اعلام)(?:\s+ال\S+){0,2})(?=\s|[،,.]|$)")
 _DASH_SOURCE = _rx(r"^\s*[—–]\s*(?P<name>[^\n]{2,60}?)\s*$")
 
 
@@ -637,6 +644,13 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             if re.search(r"(?:^|\s)[وف]?(?:ما|لم|لا|لن|مو|مش)\s+$", sent[max(0, v_s - 6):v_s]):
                 continue  # "الشباب ما قدرت توصل": could not reach, no estimate
             rest = sent[v_e:]
+            medium = _AR_SAID_ON_MEDIUM.match(rest) if _AR_PRONOUN_SUBJECT.fullmatch(
+                sent[:v_s]) else None
+            if medium:  # "كانوا يقولون على التلفزيون إن": they, on TV -- the TV speaks
+                return Attribution(medium.group("n").strip(), "", quoted is not None,
+                                   s_start, s_end, "attribution:verb_subject:" + verb,
+                                   (s_start + v_e + medium.start("n"),
+                                    s_start + v_e + medium.end("n")))
             given = _AR_GIVEN.match(rest)
             gname = given_name(given.group(0)) if given else None
             if given and gname:  # "قالت سيدة عرّفت عن نفسها باسم أم جعفر": the name she gave
@@ -759,6 +773,12 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                                         + len(pre)))
                 continue
             else:
+                so_called = _AR_SO_CALLED.match(rest)
+                if so_called:  # 'نفت ما تسمى "الحكومة المؤقتة"': the name, without "so-called"
+                    return Attribution(so_called.group("n").strip(), "", quoted is not None,
+                                       s_start, s_end, "attribution:verb_subject:" + verb,
+                                       (s_start + v_e + so_called.start("n"),
+                                        s_start + v_e + so_called.end("n")))
                 org = _AR_ORG_QUOTED.match(rest)
                 if org:  # "وتحدثت رابطة «عائدون» المحلية عن ...": the whole name
                     return Attribution(org.group("np").strip(), "", quoted is not None, s_start,
@@ -1428,7 +1448,8 @@ _AR_LETTER_LAST = re.compile(r"[بلكوف]")
 # "We aimed to [describe]": an infinitive's verb, not a speaker ("a relative I spoke to" is one)
 _AIMED_TO = re.compile(r"(?:aimed|tried|sought|wanted|began|continued|hoped|intended|attempted|"
                        r"used|had|have|has|need|needed)\s+to", re.I)
-_AR_PREP_FIRST = re.compile(normalize_arabic(r"(?:لل|بال|وبال|ولل)\S|ب(?:تصريح|بيان|تقرير|منشور|تغريد)"))
+_AR_PREP_FIRST = re.compile(normalize_arabic(r"(?:لل|بال|وبال|ولل)\S|ب(?:تصريح|بيان|تقرير|منشور|تغريد)|"
+                                             r"(?:في|على|عن|إلى|الى|عبر|خلال)$"))
 
 
 def plausible_speaker(name: str) -> bool:
