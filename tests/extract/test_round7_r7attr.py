@@ -364,3 +364,24 @@ def test_arabic_named_speaker_on_a_medium_keeps_the_name() -> None:
     # near miss: a named speaker on TV is the speaker
     text = "قال أبو محمد على التلفزيون إن الحصار انتهى بعد ثلاثة أشهر."
     assert run(text)["claims"][0]["attributed_to"] == "أبو محمد"
+
+
+# --- Arabic: a second verb with its own subject is its own clause --------------------------
+
+@pytest.mark.parametrize(("text", "piece", "who"), [
+    ('في حينه، نفت وسائل الإعلام الرسمية استخدام البراميل، وقالت وكالة سانا إن وحدات الجيش '
+     '"استهدفت أوكار الإرهابيين" في درعا.', "استهدفت أوكار", "وكالة سانا"),
+    ("ونفت وزارة الدفاع قصف السوق، وأكد الدفاع المدني أن ١٢ مدنياً قتلوا في الغارة.",
+     "١٢ مدنياً", "الدفاع المدني"),
+    ("وثق المرصد السوري مقتل ٧ مدنيين، وقال مدير المرصد إن الحصيلة مرشحة للارتفاع.",
+     "مرشحة للارتفاع", "مدير المرصد"),
+])
+def test_arabic_second_verb_own_subject(text: str, piece: str, who: str) -> None:
+    assert claim(text, piece)["attributed_to"] == who
+
+
+def test_arabic_second_verb_same_subject_stays_one_claim() -> None:
+    # near miss: "وقالت إن" has no subject of its own: the ministry goes on
+    text = "نفت الوزارة وقوع أي اعتقالات، وقالت إن الحملة استهدفت مطلوبين فقط."
+    res = run(text)
+    assert len(res["claims"]) == 1 and res["claims"][0]["attributed_to"] == "الوزارة"

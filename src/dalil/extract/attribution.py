@@ -1230,7 +1230,10 @@ def _speaker_before(head: str, lex: Lexicons) -> tuple[str, str, int] | None:
 
 # Where one sentence gives two sources their own figures: "X said 11 were killed, while Y put
 # the toll at 8", "..., بينما قالت Y إن".
-_CLAUSE_BREAK = _rx(r",?\s+(?:while|whereas|but|although)\s+|;\s+|[,،]?\s+(?:بينما|في حين|فيما)\s+",
+_CLAUSE_BREAK = _rx(r",?\s+(?:while|whereas|but|although)\s+|;\s+|[,،]?\s+(?:بينما|في حين|فيما)\s+|"
+                    # "نفت وسائل الإعلام ...، وقالت وكالة سانا إن": a second verb, its own subject
+                    r"[,،]\s*(?=و(?:قال|قالت|اكد|اكدت|اضاف|اضافت|ذكر|ذكرت|افاد|افادت|اعلن|اعلنت)"
+                    r"\s+(?!ان|إن|أن|بان|بأن)\S)",
                     re.I)
 _TOLL_SPEAKER = _rx(
     r"\s*(?P<np>[^,;\"“«]{2,80}?(?:,\s*(?:which|who)\s[^;\"“«]{2,120}?,|"
