@@ -54,7 +54,10 @@ _AR_NP_STOP = _rx(r"\s(?:ان|إن|أن|في|عن|خلال|الى|الي|إلى|
                          r"تشكيل|فتح|بدء|انطلاق|ب?ان(?:ه|ها|هم|هما|نا|ني)|"
                          r"امس|أمس|مساء|صباح|مقتل|اعتقال|قتل|اصابه|نزوح|تهجير|اختطاف|عدد|نحو|"
                          r"حوالي|ما|نفيا|قاطعا|بشده|ارتفاع|حصيله|الذي|التي|الذين|سقوط|وقوع|اقدام|قيام|عناصر|"
-                         r"فان|فإن|مجزره|مجازر|حالات|حاله|انتهاك\S*|هجوم|هجمات|سقوط)\s|"
+                         r"فان|فإن|مجزره|مجازر|حالات|حاله|انتهاك\S*|هجوم|هجمات|سقوط|"
+                         # what is denied or confirmed: "نفت وسائل الإعلام الرسمية استخدام ..."
+                         r"استخدام|ارتكاب|تنفيذ|قصف|استهداف)\s|"
+                         r"\s(?:آنذاك|حينذاك|حينها|وقتذاك)(?=\W|$)|"  # "ناشطون آنذاك": when
                          r"[،,:;(\"“«]|\d|\s(?:ان|إن|أن|بان|بأن)$|\sل(?=[\"“«])|"
                          # "حذرت منظمة ... من أن": what one warns of is no part of the name
                          r"\sمن(?=\s+(?:ان|أن|بان)\s)|"
@@ -72,9 +75,10 @@ _BYLINE = _rx(
     r"(?P<post>[^\n,(]{2,80}?)\s*(?:[,(][^\n]*)?$"
     r"|^\s*(?:spokes(?:person|man|woman)|speaker|statement by|remarks by)\b[^:\n]{0,80}:\s*"
     r"(?P<spk>[^\n]{2,60}?)\s*$"
-    r"|^\s*(?:witness|interviewee|narrator|survivor|source|author|channel|account|from|الشاهد|"
-    r"الشاهده|المصدر|القناه|الراوي|الراويه|"
-    r"شهاده|الحساب|الناشر)\s*:?\s*(?P<h>[^\n]{2,80}?)\s*$"
+    # (the feminine "الشاهدة" before "الشاهد": alternatives are tried in order)
+    r"|^\s*(?:witness|interviewee|narrator|survivor|source|author|channel|account|from|"
+    r"الشاهده|الشاهد|المصدر|القناه|الراويه|الراوي|"
+    r"شهاده|الحساب|الناشر)(?![\w\u0600-\u06ff])\s*:?\s*(?P<h>[^\n]{2,80}?)\s*$"
     r"|^\s*(?P<handle>@\w{2,40})\b",
     re.I | re.M)
 _DOCUMENT_OF = _rx(
@@ -86,7 +90,9 @@ _DOCUMENT_OF = _rx(
     r"collected|kept|shared|provided|seen|obtained|received)\s+)?(?:by|from|of)\s+|"
     r"(?:a|an|the)\s+(?:new\s+|latest\s+|recent\s+)?(?:report|statement|tally|count|"
     r"investigation|study|survey)\s+(?:by|from)\s+)", re.I)
-_THE_DOCUMENT = _rx(r"(?:the\s+)?(?:report|statement|release|study|findings)|"
+_THE_DOCUMENT = _rx(r"(?:the\s+)?(?:report|statement|release|study|findings|"
+                   # what a post's author wrote: "The caption claimed ...": the poster's
+                   r"caption|accompanying\s+text|post|tweet)|"
                    r"(?:ال)?(?:تقرير|بيان|دراس[ةه])", re.I)
 _AR_PLACE_SUBJECT = re.compile(normalize_arabic(
     r"(?:محافظة|محافظات|مدينة|بلدة|قرية|منطقة|ريف|حي|ناحية|مخيم)\s"))
@@ -111,7 +117,8 @@ _QUOTED_AS_SAYING = _rx(
     r"\s+(?:قوله|قولها|قولهم|ان|إن|أن)(?:\s|$)", re.I)
 _AFTER_MA_VERB = _rx(r"\s*(?:ما\s+)?(?:أفاد|أفادت|ذكر|ذكرت|نقل|نقلت|نشر|نشرت|أورد|أوردت|قال|قالت|"
                     r"أعلن|أعلنت|أكد|أكدت|وثق|وثقت|قاله|قالته|قالوه|قالها|ذكره|ذكرته|أكده|أكدته|"
-                    r"رواه|روته|نقله|نقلته|أورده|أوردته|نشره|نشرته|أعلنه|أعلنته)"
+                    r"رواه|روته|نقله|نقلته|أورده|أوردته|نشره|نشرته|أعلنه|أعلنته|"
+                    r"وثقه|وثقته|وثقوه|سجله|سجلته|رصده|رصدته|أحصاه|أحصته)"
                     r"(?:\s+(?:به|بها))?(?=\s)")
 # whom it was told is no part of the source: "سكان للموقع", "مصادر أهلية للمرصد السوري"
 _AR_TOLD_TO = _rx(r"\s+لل?(?:موقع|مرصد|مراسل|وكال|صحيف|قنا|شبك|تلفزيون|اذاع|عنب)\S*(?:\s+\S+){0,2}\s*$")
@@ -119,7 +126,34 @@ _AR_TOLD_TO = _rx(r"\s+لل?(?:موقع|مرصد|مراسل|وكال|صحيف|ق
 _QUOTED_OUTLET = _rx(r"\s*(?:the\s+)?(?:موقع|صحيفه|وكاله|قناه|شبكه|صفحه|حساب|"
                      r"منصه|website|page|channel|account|outlet)?\s*[\"“«](?P<n>[^\"”»]{2,50})[\"”»]",
                      re.I)
+# an organisation whose name is in quotation marks: "رابطة «عائدون» المحلية", "منظمة "حماة الحق"":
+# the name is the head and the quoted words together, not the head alone
+_AR_ORG_QUOTED = _rx(r"\s*(?P<np>(?:ال)?(?:رابطه|منظمه|تجمع|شبكه|مركز|هيئه|لجنه|جمعيه|مؤسسه|مبادره|"
+                     r"حمله|اتحاد|فريق|مجموعه|حركه|تنسيقيه|ائتلاف|مرصد|منصه)"
+                     r"(?:\s+[^\s\"“«»”،,:]+){0,2}?\s*[«\"“][^\"“”«»\n]{2,40}[»\"”])")
+# "ما تسمى "الحكومة السورية المؤقتة"", "ما يعرف بـ«...»": a so-called body is named by its name
+_AR_SO_CALLED = _rx(r"\s*ما\s+(?:تسمى|يسمى|يعرف\s+ب|تعرف\s+ب|يطلق\s+عليه)\s*[«\"“]"
+                    r"(?P<n>[^\"“”«»\n]{2,50})[»\"”]")
+# "كانوا يقولون على التلفزيون إن ...": no subject named, the medium speaks
+_AR_PRONOUN_SUBJECT = _rx(r"\W*[وف]?(?:كانوا|كان|كانت|صاروا|صار|صارت|ظلوا|ظل|بقوا)?\s*")
+_AR_SAID_ON_MEDIUM = _rx(r"(?:ون|وا)?\s*(?:على|في|عبر|ع)\s+(?P<n>(?:ال)?(?:تلفزيون|تلفزيونات|اذاعه|راديو|"
+                         r"قناه|شاشه|اعلام)(?:\s+ال\S+){0,2})(?=\s|[،,.]|$)")
 _DASH_SOURCE = _rx(r"^\s*[—–]\s*(?P<name>[^\n]{2,60}?)\s*$")
+
+
+def quoted_name(text: str, start: int, end: int) -> bool:
+    """Whether the quoted words text[start:end] are a person's name in quotation marks, as
+    testimonies print a pseudonym: '"Umm Yasser" (a pseudonym), 52, said', '"أبو سليم" (اسم
+    مستعار)', '"Khaled", 34, told us' -- short, and followed by a name's aside or an age."""
+    inner = text[start:end]
+    if len(inner.split()) > 4 or re.search(r"[.!?؟،,:;]", inner):
+        return False
+    return _QUOTED_NAME_AFTER.match(text, end + 1) is not None
+
+
+# what follows a name in quotation marks: an aside on the name, or an age between commas
+_QUOTED_NAME_AFTER = _rx(r"\s*(?:\((?=[^()]{0,40}(?:pseudonym|real name|name|alias|اسم|مستعار|"
+                         r"كنيه))[^()]{1,60}\)|[,،]\s*\d{1,3}\s*[,،])", re.I)
 
 
 @dataclass
@@ -139,8 +173,10 @@ def document_author(norm: str) -> tuple[str, str]:
     head = norm[:400]
     for m in _BYLINE.finditer(head):
         label = (m.group("t") or m.group("h") or "").strip()
-        if re.fullmatch(r"(?:رقم|no\.?|number|#)\s*\d+", label, re.I):
-            continue  # "شهادة رقم ٢٧", "Testimony No. 27": a number, not the witness
+        if re.match(r"(?:رقم|no\.?|number|#)\s*\d+(?:\s*$|\s*[—–|:-])", label, re.I):
+            # "شهادة رقم ٢٧", "Testimony No. 27 — Houla Memory Project": a number (and the
+            # collection it belongs to), not the witness; a later line names the witness
+            continue
         if m.group("spk"):
             return m.group("spk").strip(), "header:speaker"
         if m.group("handle"):
@@ -218,7 +254,14 @@ _NOT_A_SOURCE = _rx(r"(?:the\s+|international\s+|syrian\s+|local\s+)?(?:laws?|pl
                    # a breakdown "by perpetrator", "بحسب المحافظات": how a toll is split
                    r"(?:the\s+)?(?:age|gender|region|governorate|province|perpetrator|month|year|"
                    r"category|type)s?|الجهات الفاعله|الجهه الفاعله|المحافظات|المناطق|الفئات|"
-                   r"الجنس|العمر|الاشهر)$", re.I)
+                   r"الجنس|العمر|الاشهر|"
+                   # "بحسب الجهة المسؤولة", "by the party responsible": who did it, not who says
+                   r"(?:ال)?(?:جهه|جهات|طرف|اطراف)\s+(?:ال)?(?:مسؤول\S*|فاعل\S*|مرتكب\S*)|"
+                   r"(?:the\s+)?(?:responsible\s+(?:party|parties|side|actors?)|"
+                   r"(?:party|parties|side|actors?)\s+responsible))$", re.I)
+# "broken down by X as follows", "بحسب ... على النحو التالي": a breakdown follows, not a source
+_AS_FOLLOWS = _rx(r"\s*(?:على\s+النحو\s+(?:التالي|الاتي|الآتي)|كالتالي|كالاتي|كما\s+يلي|"
+                  r"as\s+follows|in\s+the\s+following\s+way)", re.I)
 # "a source in the ministry", "مصدر في وزارة الدفاع": the source is named by where it is
 # (a bare "source" only: "مصدر طبي في مستشفى نوى" is a medical source, the hospital is where)
 _AR_SOURCE_IN = re.compile(normalize_arabic(r"^(?:مصدر|مصادر)\s+(?:في|من|ب)\s"))
@@ -248,10 +291,65 @@ _AR_TIME_OR_PREP = {normalize_arabic(w) for w in (
 _AR_TITLE_APPOSITION = _rx(r"\s*[،,]\s*((?:ال)?(?:مدير|رئيس|مسؤول|المسؤول|متحدث|المتحدث|الناطق|ناطق|"
                            r"عضو|باحث|الباحث|محامي|المحامي|مؤسس|منسق|قائد|مراسل|طبيب|مختار)"
                            r"[^،,:\"“«]{0,50})[،,]")
+# the verb is followed by where it was said: "إدارة الأمن العام نفت بتصريح لسانا ...",
+# "الوزارة أكدت في بيان ...": the subject is the phrase before the verb
+_AR_SAID_IN_FIRST = _rx(r"\s*(?:ب|في|عبر|خلال)\s*(?:بيان|تصريح|تقرير|منشور|رساله|تغريده|مؤتمر|"
+                        r"حديث|اتصال|مقابله)")
 _AR_ACCUSE_VERB = re.compile(r"[وف]?(?:اتهم|اتهمت|يتهم|تتهم|اتهموا|حمل|حملت|يحمل|تحمل)")
 _AR_PEOPLE_PLURAL = {normalize_arabic(w) for w in (
     "ناشطين", "ناشطون", "نشطاء", "سكان", "أهالي", "شهود", "مصادر", "مسؤولين", "أطباء", "محامين",
     "حقوقيين", "صحفيين", "مراقبين", "باحثين")}
+
+
+# the charge after an Arabic accusation: "اتهمت X Y بقصف ..." (X accuses Y of shelling)
+_AR_CHARGE = _rx(r"\sب(?:ال)?(?:قصف|استهداف|ارتكاب|تنفيذ|شن|قتل|اعتقال|خطف|اختطاف|الوقوف|مسؤوليه|"
+                 r"تهجير|نهب|حرق|احراق|خرق|انتهاك|استخدام|تعذيب|اطلاق|تفجير|مهاجمه|الهجوم|"
+                 r"محاوله|التورط|تورط|المسؤوليه)")
+
+
+# after the verb: a count, "that he/she/they", a colon or a quotation -- no subject follows
+_AR_NO_OBJECT_NP = _rx(r"\s*(?:\d|ب?[اإأ]ن(?:ه|ها|هم|هما)\s|[:\"“«])")
+_AR_QUOTED_SUBJECT = _rx(r"(?:^|[\s.،,:])[وف]?[\"“«](?P<n>[^\"“”«»\d]{3,40})[\"”»]\s*$")
+_AR_CLAUSE_START = _rx(r"(?:^|[،,.:؛;!?]|\s(?:ان|إن|أن|بان|بأن)\s)\s*(?:\d{1,2}/\s*)?[وف]?(?=\S)")
+_AR_DEFINITE_NP = _rx(r"(?:ال\S{2,}|\S{3,})(?:\s+ال\S{2,}){0,3}")
+
+
+def _ar_subject_before(sent: str, v_s: int) -> tuple[str, int] | None:
+    """The subject of an Arabic verb in subject-verb order: the clause's words before the verb
+    when they are a noun phrase -- a definite word, or a noun and its definite complements
+    ("المرصد السوري", "وزارة الداخلية", "التلفزيون الرسمي"; a verb never takes "ال")."""
+    start = 0
+    for m in _AR_CLAUSE_START.finditer(sent, 0, v_s):
+        start = m.end()
+    pre = sent[start:v_s].rstrip()
+    if not pre or _AR_DEFINITE_NP.fullmatch(pre) is None:
+        return None
+    words = pre.split()
+    if len(words) == 1 and not words[0].startswith("ال"):
+        return None  # one bare word may be a verb or an adverb ("بعدين")
+    if not plausible_speaker(pre) or words[0] in _AR_TIME_OR_PREP or \
+            _AR_TIME_HEAD.fullmatch(words[0]):
+        return None  # "الساعة الثالثة قال:": when, not who
+    return pre, start
+
+
+_AR_TIME_HEAD = _rx(r"(?:ال)?(?:ساعه|يوم|ليله|صباح|مساء|شهر|اسبوع|عام|سنه|فجر|ظهر|عصر|مغرب|"
+                    r"عشاء|جمعه|سبت|احد|اثنين|ثلاثاء|اربعاء|خميس|لحظه|وقت)")
+
+
+def _accuser(np: str, lex: Lexicons) -> str:
+    """The accusing actor of "اتهمت قوات سوريا الديمقراطية الجيش الوطني بقصف ...": the phrase
+    after the verb holds the accuser, then the accused, then the charge ("ب" + a verbal noun).
+    The charge goes; the accused starts where a second actor the registry knows starts."""
+    charge = _AR_CHARGE.search(np)
+    if charge:
+        np = np[:charge.start()]
+    hits = sorted(lex.actors.finditer(np), key=lambda h: h[0])
+    first_end = hits[0][1] if hits and hits[0][0] <= 1 else 0
+    accused = next((h for h in hits if h[0] > 1 and h[0] >= first_end), None)
+    if accused is not None and np[:accused[0]].strip():
+        np = np[:accused[0]]
+    return np.rstrip()
 
 
 def _ar_document_owner(a_e: int, np: str) -> tuple[int, str]:
@@ -414,6 +512,8 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         verbs = lex.attribution_verbs.finditer(sent)
     quoted = None
     for q in _QUOTE.finditer(sent):
+        if quoted_name(sent, q.start(1), q.end(1)):
+            continue  # '"Umm Yasser" (a pseudonym), 52, told ...': a name, not a quotation
         if (q.end() - q.start()) >= 0.3 * len(sent.strip()) or q.start() == 0:
             quoted = q
             break
@@ -458,11 +558,18 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                 a_e += relayed.start("src")
                 rest = sent[a_e:]
         ar = bool(re.search("[\u0600-\u06ff]", rest[:5]))
-        outlet = _QUOTED_OUTLET.match(rest)
+        org = _AR_ORG_QUOTED.match(rest) if ar else None
+        outlet = None if org else _QUOTED_OUTLET.match(rest)
         stop = (_AR_NP_STOP if ar else _NP_STOP).search(rest)
         np = outlet.group("n") if outlet else rest[: stop.start() if stop else 80][:80]
         if outlet:
             a_e += outlet.start("n")
+        if org:  # "بحسب رابطة «عائدون»": the whole name (kept whole, quotation marks too)
+            return Attribution(org.group("np").strip(), "", quoted is not None,
+                               s_start + (quoted.start(1) if quoted else 0),
+                               s_start + (quoted.end(1) if quoted else len(sent)),
+                               "attribution:according_to",
+                               (s_start + a_e + org.start("np"), s_start + a_e + org.end("np")))
         lead = _DOCUMENT_OF.match(np)
         if lead and len(np) > lead.end() + 2:
             # "according to figures compiled by the SNHR": the source is the SNHR
@@ -495,7 +602,7 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         if re.match(r"(?:the\s+)?(?:information|reports|accounts|testimonies)\s+(?:we|I|our)\b",
                     name, re.I):
             name = ""  # "according to the information we have received": the author's own
-        elif _NOT_A_SOURCE.match(name):
+        elif _NOT_A_SOURCE.match(name) or _AS_FOLLOWS.match(sent, a_e + len(np)):
             name = ""  # "treated according to the law": a rule followed, not a source
         if name and last_speaker and _THE_DOCUMENT.fullmatch(name):
             name = last_speaker  # "بحسب التقرير", "according to the report": its author's
@@ -534,15 +641,37 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         if sent.endswith(("عدم ", "عدم ال"), 0, v_s):
             continue  # "، طلب عدم ذكر اسمه،": a verbal noun after "not", nobody says anything
         if re.search("[\u0600-\u06ff]", verb):
-            if re.search(r"(?:^|\s)(?:ما|لم|لا|مو|مش)\s+$", sent[max(0, v_s - 5):v_s]):
+            if re.search(r"(?:^|\s)[وف]?(?:ما|لم|لا|لن|مو|مش)\s+$", sent[max(0, v_s - 6):v_s]):
                 continue  # "الشباب ما قدرت توصل": could not reach, no estimate
             rest = sent[v_e:]
+            medium = _AR_SAID_ON_MEDIUM.match(rest) if _AR_PRONOUN_SUBJECT.fullmatch(
+                sent[:v_s]) else None
+            if medium:  # "كانوا يقولون على التلفزيون إن": they, on TV -- the TV speaks
+                return Attribution(medium.group("n").strip(), "", quoted is not None,
+                                   s_start, s_end, "attribution:verb_subject:" + verb,
+                                   (s_start + v_e + medium.start("n"),
+                                    s_start + v_e + medium.end("n")))
             given = _AR_GIVEN.match(rest)
             gname = given_name(given.group(0)) if given else None
             if given and gname:  # "قالت سيدة عرّفت عن نفسها باسم أم جعفر": the name she gave
                 return Attribution(gname, given.group(0).strip(), quoted is not None, s_start,
                                    s_end, "attribution:verb_subject:" + verb,
                                    (s_start + v_e, s_start + v_e + given.end()))
+            quoted_subject = _AR_QUOTED_SUBJECT.search(sent, 0, v_s)
+            if quoted_subject:  # 'و"المرصد السوري" يوثق أسماء القرى': a headline's subject
+                return Attribution(quoted_subject.group("n"), "", quoted is not None, s_start,
+                                   s_end, "attribution:subject_verb:" + verb,
+                                   (s_start + quoted_subject.start("n"),
+                                    s_start + quoted_subject.end("n")))
+            if _AR_NO_OBJECT_NP.match(rest):
+                # subject-verb order: "والمرصد السوري وثق ٤٢ حالة", "التلفزيون الرسمي قال إنه
+                # ...", "سمعت إن الأمم المتحدة قالت ١٠٨ قتلى": no subject after the verb, a
+                # definite noun phrase right before it
+                sv = _ar_subject_before(sent, v_s)
+                if sv is not None:
+                    return Attribution(sv[0], "", quoted is not None, s_start, s_end,
+                                       "attribution:subject_verb:" + verb,
+                                       (s_start + sv[1], s_start + sv[1] + len(sv[0])))
             amma = _AR_AMMA.search(sent, 0, max(0, v_s - 1)) if sent[v_s - 1:v_s] == "ف" else None
             if amma:  # "أما الشبكة السورية فوثقت ...": the subject before "ف" + verb
                 return Attribution(amma.group("np").strip(), "", quoted is not None, s_start, s_end,
@@ -583,6 +712,12 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                 if cut:
                     np = np[:max(0, cut.start() - 1)]
                 words = np.split()
+                if len(words) >= 3 and _AR_SOURCE_IN.match(np.strip()):
+                    # "مصدر في قيادة شرطة محافظة حلب": a source named by its institution, whole
+                    # (its last two words are no person's name; whom it told is no part of it)
+                    return Attribution(_AR_TOLD_TO.sub("", " ".join(words)), "", quoted is not None, s_start, s_end,
+                                       "attribution:verb_subject:" + verb,
+                                       (s_start + v_e, s_start + v_e + len(np)))
                 if len(words) >= 3 and words[-2] in _AR_PREP:
                     # "مراسل سانا في حماة": who, then where
                     return Attribution(" ".join(words[:-2]), " ".join(words[-2:]),
@@ -596,11 +731,15 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                     return Attribution(name, desc, quoted is not None, s_start, s_end,
                                        "attribution:verb_subject:" + verb,
                                        (s_start + v_e, s_start + v_e + len(np)))
-            elif re.match(r"\s*(?:ل\S+\s+)?(?:ان|إن|أن|بان|بأن)\s", rest):
+            elif re.match(r"\s*(?:ل\S+\s+)?(?:ان|إن|أن|بان|بأن)\s", rest) or \
+                    _AR_SAID_IN_FIRST.match(rest):
                 # "وكانت وسائل إعلام ... قد زعمت أن", "مصدر طبي (فضّل عدم ذكر اسمه) أكد لمراسلنا
                 # أن": the subject comes before the verb (and whom it told after it)
-                pre = re.sub(r"^\W*(?:و|ف)?(?:كانت|كان|كما|قد)?\s*", "", sent[:v_s])
+                # (a conjunction "و"/"ف" only: not the first letter of "وزارة", "وكالة", "وحدات")
+                pre = re.sub(r"^\W*(?:[وف](?=ال|كان|كما|قد|لل))?(?:كانت|كان|كما|قد)?\s*", "",
+                             sent[:v_s])
                 pre = re.sub(r"\s*(?:قد|وقد|لقد)\s*$", "", pre)
+                pre = re.sub(r"^\d{1,2}/\s*", "", pre)  # a thread's "٦/ ": the post's number
                 aside = re.search(r"\s*\(([^)]{2,60})\)\s*", pre)
                 if aside:
                     pre = (pre[:aside.start()] + " " + pre[aside.end():]).strip()
@@ -634,6 +773,18 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                                         + len(pre)))
                 continue
             else:
+                so_called = _AR_SO_CALLED.match(rest)
+                if so_called:  # 'نفت ما تسمى "الحكومة المؤقتة"': the name, without "so-called"
+                    return Attribution(so_called.group("n").strip(), "", quoted is not None,
+                                       s_start, s_end, "attribution:verb_subject:" + verb,
+                                       (s_start + v_e + so_called.start("n"),
+                                        s_start + v_e + so_called.end("n")))
+                org = _AR_ORG_QUOTED.match(rest)
+                if org:  # "وتحدثت رابطة «عائدون» المحلية عن ...": the whole name
+                    return Attribution(org.group("np").strip(), "", quoted is not None, s_start,
+                                       s_end, "attribution:verb_subject:" + verb,
+                                       (s_start + v_e + org.start("np"),
+                                        s_start + v_e + org.end("np")))
                 stop = _AR_NP_STOP.search(rest)
                 np = rest[: stop.start() if stop else 60][:60]
 
@@ -653,6 +804,8 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                 # "واتهم ناشطون قوات النظام بـ": the accusers, then the accused
                 keep = 2 if re.fullmatch(r"\S+(?:ون|ين)", words[1]) else 1  # "ناشطون محليون"
                 np = np[:np.find(words[keep - 1]) + len(words[keep - 1])]
+            if _AR_ACCUSE_VERB.fullmatch(normalize_arabic(verb)):
+                np = _accuser(np, lex)
             name, desc = _clean_np(np)
             appos = re.match(r"\s*(?:\([^()]{1,40}\))?\s*[،,]\s*(?:وهو|وهي|وهم)\s+([^،,:\"“«]{2,60})",
                              rest[len(np):]) or _AR_TITLE_APPOSITION.match(rest, len(np))
@@ -814,6 +967,7 @@ _AUXILIARIES = _rx(r"(?:\s+(?:has|have|had|will|would|also|again|later|repeatedl
                    r"publicly|officially|firmly|strongly|categorically|nonetheless|nevertheless|"
                    r"however|meanwhile|since|now|independently|jointly|recently|so far|"
                    r"subsequently|itself|themselves|(?:was|were|has\s+been|have\s+been)\s+able\s+to|"
+                   r"always|long|flatly|consistently|immediately|quickly|swiftly|"
                    r"managed\s+to))+\s*$", re.I)
 # "residents on the western edge report ...": a plural subject makes "report" a verb
 _PEOPLE_SUBJECT = _rx(r"\b(?:residents|activists|witnesses|sources|officials|medics|locals|"
@@ -854,6 +1008,9 @@ _DESCRIPTIVE = _rx(r"^(?:a|an|the|who|which|whose|aged|one of|\d|"
                    re.I)
 _PROPER = _rx(r"^(?:[A-Z][\w.'-]*|al-\w+|bin|ibn|abu|umm|de|van)(?:\s+(?:[A-Z][\w.'-]*|"
                      r"al-[\w'-]+|el-[\w'-]+|bin|ibn|abu|umm|de|van|[A-Z]\.)){0,4}$")
+# two people named together: "Rami Khalil and Yara Haddad, two researchers at the centre, said"
+_PROPER_PAIR = _rx(r"^[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|al-[\w'-]+)){0,3}\s+and\s+"
+                   r"[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|al-[\w'-]+)){0,3}$")
 _COLON_SOURCE = _rx(
     r"^\s*(?:(?:breaking|urgent|update|عاجل|تحديث|خاص)\s*[|:\-–—]\s*)?"
     r"(?P<np>(?:(?:local|medical|security|military|activist|field|informed|other|"
@@ -898,7 +1055,7 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
         words = len(text.split())
         aside = _RELATIVE.match(text) or _ASIDE.match(text)
         # "a farmer whose name we have changed": the relative clause's verbs are not the chunk's
-        core = re.sub(r"\b(?:who|whose|whom|which)\b.*$", "", text)
+        core = re.sub(r"\b(?:who|whose|whom|which)\b.*$|(?<=s)\s+that\s.*$", "", text)
         if (_VERBISH.search(core) and not aside) or words > 20:
             break  # a relative clause may hold verbs: "the ministry, which has backed ..., said"
         if taken and _FRONTED_CHUNK.match(text):
@@ -910,8 +1067,10 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
                       and (_DESCRIPTIVE.match(last) or _POSSESSIVE_TITLE.match(last)))
                      # "Rami, a farmer,", "Fadel Abdul Ghany, SNHR's chairman,"
                      or (_DESCRIPTIVE.match(text) and (_PROPER.match(last) or _RELATIVE.match(last)))
+                     or (_PROPER_PAIR.match(text) and _PLURAL_DESCRIPTION.match(last))
                      # "Abu Yazan, 61, a farmer from Hama, remembers": an age, then who he is
-                     or (_AGE.fullmatch(text) is not None and _DESCRIPTIVE.match(last) is not None)
+                     or (_AGE.fullmatch(text) is not None and (
+                         _DESCRIPTIVE.match(last) is not None or _ORIGIN.match(last) is not None))
                      or _RELATIVE.match(last) or _ASIDE.match(last))
             if not joins:
                 break
@@ -921,6 +1080,7 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
     if not taken:
         return None
     names = [c for c in taken if (_PROPER.match(c[2].strip()) or _ORG_NAME.match(c[2].strip())
+                                  or _PROPER_PAIR.match(c[2].strip())
                                   or _POSSESSIVE_HEAD.match(c[2].strip()))
              and not _RELATIVE.match(c[2].strip()) and not _MONTH_DAY.match(c[2].strip())]
     plain = [c for c in taken if not _RELATIVE.match(c[2].strip()) and not _ASIDE.match(
@@ -938,6 +1098,14 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
     if given:  # "a cousin, who asked to be identified only as Abu Rami, said"
         name, desc = given, ", ".join(p for p in (name, desc) if p)
     name = re.sub(r"^(?:and|but|while|as|so)\s+", "", name, flags=re.I)
+    restrictive = _RESTRICTIVE_RELATIVE.match(name) if len(taken) == 1 and \
+        head is chunks[0] else None
+    if restrictive and not _VERBISH.search(restrictive.group(1)):
+        # "Researchers who have studied the material say": who they are is no part of the name
+        # (not an apposition: "The mother of another boy, a 15-year-old who was detained ...,
+        # said" is the mother)
+        name, desc = restrictive.group(1), ", ".join(
+            p for p in (restrictive.group(2), desc) if p)
     if re.search(r"\s(?:most|many|some|all|few|several|others)$", name, re.I):
         return None  # "without electricity, water or schools most say": a quantifier speaks
     name = re.sub(r"\s+(?:also|too|again|further|separately|later|meanwhile|earlier|always|"
@@ -949,6 +1117,15 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
 
 
 _AGE = re.compile(r"\d{1,3}")
+_RESTRICTIVE_RELATIVE = re.compile(r"^((?:the\s+|some\s+|many\s+|several\s+)?[A-Za-z][\w'-]*"
+                                   r"(?:\s+[\w'-]+){0,3}?)\s+((?:who|that)\s+"
+                                   r"(?:have|has|had|were|was|are|is|work|spoke|saw|fled|live|"
+                                   r"[a-z]{3,}ed)"
+                                   r"\b.{2,80})$", re.I)
+# what two people named together are: "two researchers at the centre", "both lawyers"
+_PLURAL_DESCRIPTION = re.compile(r"(?:two|three|four|both|all)\s+(?:of\s+them\s+)?[a-z]", re.I)
+# "Umm Yasser, 52, from al-Shuhayl, told ...": where the person comes from, after the age
+_ORIGIN = re.compile(r"(?:from|of)\s+(?:the\s+)?(?:[A-Z]|al-|el-)")
 _AND_BEFORE = _rx(r"\band\s+(?:also\s+|later\s+|then\s+)?$", re.I)
 # the sentence's first finite verb; what precedes it (minus fronted adverbials) is the subject
 _FIRST_VERB = _rx(r"\s(?:(?:has|have|had)\s+(?:also\s+)?)?(?:[a-z]{3,}ed|put|said|told|says|"
@@ -1005,6 +1182,12 @@ def _speaker_after_quote(tail: str, lex: Lexicons) -> tuple[str, str, int] | Non
         np = m.group("np")
         if re.match(r"(?:to|on|in)\b", np, re.I):
             return None
+        named = _QUOTED_NAME_START.match(np)
+        if named and quoted_name(np, named.start("n"), named.end("n")):
+            # 'said "Nour" (a pseudonym), a teacher', 'قالت "أم رامي" (اسم مستعار) للباحثين'
+            return named.group("n").strip(), np[named.end():].strip(" ,،"), \
+                m.start("np") + named.start("n")
+        np = _NAME_ASIDE.sub(lambda a: " " * len(a.group(0)), np).rstrip()
         head = re.split(r"\s(?:who|in an?|on|at)\s", np)[0]
         name, desc = _clean_np(head)
         if np != head:  # "Clara B., director at Human Rights Watch": keep the whole description
@@ -1016,9 +1199,16 @@ def _speaker_after_quote(tail: str, lex: Lexicons) -> tuple[str, str, int] | Non
     m = re.match(r"\s*[,،]?\s*(?P<np>[^.;:!?\"“«]{2,80}?)\s+(?P<verb>said|says|told|added|wrote|"
                  r"posted|recalled|explained|insisted|claimed)\b", tail, re.I)
     if m:
-        name, desc = _clean_np(m.group("np"))
+        # '"...," Abu Karim (not his real name) said': the aside is no part of the name
+        name, desc = _clean_np(_NAME_ASIDE.sub(lambda a: " " * len(a.group(0)), m.group("np")))
         return (name, desc, m.start("np")) if name and len(name.split()) <= 8 else None
     return None
+
+
+_QUOTED_NAME_START = _rx(r"\s*[\"“«](?P<n>[^\"“”«»]{2,40})[\"”»]")
+# an aside on a name: "(not his real name)", "(a pseudonym)", "(اسم مستعار)"
+_NAME_ASIDE = _rx(r"\s*\((?=[^()]{0,40}(?:pseudonym|real name|name|alias|اسم|مستعار|كنيه))"
+                  r"[^()]{1,60}\)")
 
 
 def _speaker_before(head: str, lex: Lexicons) -> tuple[str, str, int] | None:
@@ -1040,7 +1230,10 @@ def _speaker_before(head: str, lex: Lexicons) -> tuple[str, str, int] | None:
 
 # Where one sentence gives two sources their own figures: "X said 11 were killed, while Y put
 # the toll at 8", "..., بينما قالت Y إن".
-_CLAUSE_BREAK = _rx(r",?\s+(?:while|whereas|but|although)\s+|;\s+|[,،]?\s+(?:بينما|في حين|فيما)\s+",
+_CLAUSE_BREAK = _rx(r",?\s+(?:while|whereas|but|although)\s+|;\s+|[,،]?\s+(?:بينما|في حين|فيما)\s+|"
+                    # "نفت وسائل الإعلام ...، وقالت وكالة سانا إن": a second verb, its own subject
+                    r"[,،]\s*(?=و(?:قال|قالت|اكد|اكدت|اضاف|اضافت|ذكر|ذكرت|افاد|افادت|اعلن|اعلنت)"
+                    r"\s+(?!ان|إن|أن|بان|بأن)\S)",
                     re.I)
 _TOLL_SPEAKER = _rx(
     r"\s*(?P<np>[^,;\"“«]{2,80}?(?:,\s*(?:which|who)\s[^;\"“«]{2,120}?,|"
@@ -1126,11 +1319,12 @@ def clause_attributions(norm: str, s_start: int, s_end: int, lex: Lexicons,
         found = clause_speaker(norm, s_start, s_end, s_start + a, lex, last_speaker, cache)
         if found is not None and found.speaker_span[0] >= s_start + a and \
                 not re.fullmatch(r"he|she|they|it|we|i", found.speaker, re.I):
-            parts.append((s_start + a, s_start + b, found))
+            # (sourceless clauses before the first source go with it, as the sentence's
+            # source covered them: "Tanks shelled the town; 17 were killed, according to X,
+            # while Y put the figure at 13")
+            parts.append((s_start if not parts else s_start + a, s_start + b, found))
         elif parts:  # a clause without its own source belongs to the one before
             parts[-1] = (parts[-1][0], s_start + b, parts[-1][2])
-        else:
-            return None  # the first clause has no source of its own: the sentence's applies
     names = {re.sub(r"^(?:the|a|an)\s+", "", p[2].speaker.lower()) for p in parts}
     return parts if len(parts) > 1 and len(names) > 1 else None
 
@@ -1252,10 +1446,13 @@ _CLAUSE_IN_NAME = re.compile(r"\s(?:that|which|governs|governed|repeated|remains
 _VERB_FIRST = re.compile(r"put|puts|gave|gives|said|says|told|tells|posted|shared|issued|released|"
                          r"reported|added|stated|noted|aimed|tried|sought|began|continued", re.I)
 _FUNCTION_LAST = re.compile(r"of|for|and|or|with|by|at|in|on|from|the|a|an|that|which", re.I)
+# "ترحيبها ب": a phrase cut after a one-letter Arabic preposition
+_AR_LETTER_LAST = re.compile(r"[بلكوف]")
 # "We aimed to [describe]": an infinitive's verb, not a speaker ("a relative I spoke to" is one)
 _AIMED_TO = re.compile(r"(?:aimed|tried|sought|wanted|began|continued|hoped|intended|attempted|"
                        r"used|had|have|has|need|needed)\s+to", re.I)
-_AR_PREP_FIRST = re.compile(normalize_arabic(r"(?:لل|بال|وبال|ولل)\S|ب(?:تصريح|بيان|تقرير|منشور|تغريد)"))
+_AR_PREP_FIRST = re.compile(normalize_arabic(r"(?:لل|بال|وبال|ولل)\S|ب(?:تصريح|بيان|تقرير|منشور|تغريد)|"
+                                             r"(?:في|على|عن|إلى|الى|عبر|خلال)$"))
 
 
 def plausible_speaker(name: str) -> bool:
@@ -1273,9 +1470,79 @@ def plausible_speaker(name: str) -> bool:
     words = name.split()
     if _VERB_FIRST.fullmatch(words[0]) or (len(words) > 1 and _FUNCTION_LAST.fullmatch(words[-1])):
         return False
-    if len(words) > 1 and _AIMED_TO.fullmatch(" ".join(words[-2:])):
+    if len(words) > 1 and (_AIMED_TO.fullmatch(" ".join(words[-2:])) or
+                           _AR_LETTER_LAST.fullmatch(words[-1])):
         return False
     return not _AR_PREP_FIRST.match(normalize_arabic(words[0]))
+
+_NAME_BEFORE = _rx(r"(?:^|[\s(\"“«])[\"“«]?(?P<n>(?:(?:Abu|Umm|Um|أبو|ابو|أم|ام)\s+[^\s\"”»]+|"
+                  r"[A-Z][\w'.-]*(?:\s+(?:al-|el-)?[A-Z][\w'.-]*){0,3}))[\"”»]?[\s,،]*$")
+
+
+def name_before(norm: str, pos: int, floor: int) -> str | None:
+    """The name right before ``pos`` (not before ``floor``) in normalised text: '"Umm Yasser"
+    (a pseudonym)' -> "Umm Yasser" for the parenthesis at ``pos``."""
+    m = _NAME_BEFORE.search(norm, max(floor, pos - 60), pos)
+    if m is None or not plausible_speaker(m.group("n")):
+        return None
+    return m.group("n").strip()
+
+
+_AND = _rx(r"\s+and\s+|\s+و(?=ال)")
+AND_NEXT = _rx(r"\s+(?:and\s|و(?=ال))")
+
+
+def coordinated_speakers(name: str, lex: Lexicons, desc: str = "") -> list[tuple[str, int]]:
+    """The speakers of a coordinated phrase and their offsets in it: "Human Rights Watch and
+    Amnesty International" -> two; "local media and the Syria Civil Defence" -> two; "Rami
+    Khalil and Yara Haddad, two researchers" -> two. One name whose words are joined by "and"
+    stays whole: "Syrians for Truth and Justice", "Camp Coordination and Camp Management",
+    "Ministry of Interior and Municipalities", "القيادة العامة للجيش والقوات المسلحة" (a name
+    built with "of"/"for"/"ل" goes on after "and"), as does an actor the registry knows."""
+    matches = list(_AND.finditer(name))
+    if len(matches) != 1:
+        return [(name, 0)]
+    m = matches[0]
+    left, right = name[:m.start()].strip(), name[m.end():].strip()
+    if not left or not right or len(right.split()) < 2 or len(left.split()) > 8:
+        return [(name, 0)]
+    if not (plausible_speaker(left) and plausible_speaker(right)):
+        return [(name, 0)]
+    hits = lex.actors.finditer(name)
+    if any(h[0] <= 1 and h[1] >= m.end() for h in hits):
+        return [(name, 0)]  # one actor's name
+    if m.group(0).strip() != "and":  # Arabic "و"
+        if left.split()[-1].startswith("ل"):
+            return [(name, 0)]  # "القيادة العامة للجيش والقوات المسلحة": the name goes on
+        return [(left, 0), (right, m.end())]
+    linked = _NAME_LINK.search(left) is not None
+    # "the Syria Civil Defence", "local sources", "flight observers": not a name's next word
+    article = right[:1].islower() or re.match(r"(?:the|a|an)\s", right, re.I) is not None
+    people = _PEOPLE_HEAD.search(left) is not None and _PEOPLE_HEAD.search(right) is not None
+    if ((article or people) and not linked) or \
+            (_recognised(left, lex) and _recognised(right, lex)) or \
+            (_PLURAL_DESCRIPTION.match(desc) and _PROPER_PAIR.match(name)):
+        return [(left, 0), (right, m.end())]
+    return [(name, 0)]
+
+
+_NAME_LINK = _rx(r"\s(?:of|for|in|on)\s", re.I)
+# "Relatives and Kurdish activists": people on both sides
+_PEOPLE_HEAD = _rx(r"\b(?:relatives|activists|residents|witnesses|sources|officials|medics|"
+                   r"doctors|observers|monitors|rescuers|survivors|families|journalists|lawyers|"
+                   r"workers|volunteers|elders|neighbours|neighbors|locals|villagers)$", re.I)
+_ORG_HEAD_WORD = _rx(r"\b(?:International|Watch|Network|Observatory|Society|Ministry|Council|"
+                     r"Crescent|Cross|Defen[cs]e|Helmets|Nations|Amnesty|Human Rights \w+)$")
+
+
+def _recognised(part: str, lex: Lexicons) -> bool:
+    """A speaker's name that stands on its own: a body the registry or the role lexicon knows
+    whole, or a name ending in an organisation's head word."""
+    bare = re.sub(r"^(?:the|a|an)\s+", "", part, flags=re.I)
+    hits = lex.actors.finditer(bare)
+    return bool(any(h[0] == 0 and h[1] >= len(bare) - 1 for h in hits) or
+                _ORG_HEAD_WORD.search(bare))
+
 
 def first_person(name: str) -> bool:
     """"our researchers", "we", "مكتبنا": an organisation speaking of itself."""

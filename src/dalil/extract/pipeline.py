@@ -221,6 +221,9 @@ _SOCIAL_PLATFORM = _rx(r"\b(?:facebook|telegram|twitter|tiktok|instagram|youtube
                        r"social media|its page|their page|its channel|on x)\b|فيسبوك|تلغرام|"
                        r"تيليغرام|تويتر|مواقع التواصل|صفحته|صفحتها|قناته|قناتها", re.I)
 _CLAIMED_RESPONSIBILITY = _rx(r"\bclaim(?:ed|s|ing)?\s+responsibility|تبن\S*\s", re.I)
+# "the group", "the organisation" as one of two coordinated speakers refers back
+_PART_ANAPHOR = re.compile(r"(?:the|this)\s+(?:group|organi[sz]ation|team|agency|collective|"
+                           r"association|coalition|monitor)", re.I)
 _BODY_ANAPHOR = re.compile(r"(?:the|this)\s+(?:channel|page|outlet|council|office|board|network|"
                            r"committee|account|observatory|monitor|ministry|commission|directorate|"
                            r"organi[sz]ation|cent(?:re|er))", re.I)
@@ -705,6 +708,10 @@ class _Run:
                 # introduced speaks the first-person sentences that follow
                 a = attr.Attribution(narrator[1], "", False, sent.start, sent.end,
                                      "attribution:narrator", (0, 0))
+            if a is not None and not attr.plausible_speaker(a.speaker):
+                # every path that names a claim's speaker passes the same test as the sources
+                # list ("(a pseudonym)", "بتصريح" are no speakers): the next candidate instead
+                a = self._plausible_fallback(a, sent, last_speaker, last_speaker_si)
             cues = list(hedge_by_sent.get(si, []))
             if a is not None:
                 speaker, rule = a.speaker, a.rule
@@ -715,7 +722,7 @@ class _Run:
                     speaker_spans[si] = a.speaker_span
                 if not _PRONOUN_SPEAKER.match(speaker):
                     last_speaker, last_speaker_si = speaker, si
-                    self._raw_sources.append((speaker, a.description, a.speaker_span, rule))
+                    self._add_sources(speaker, a.description, a.speaker_span, rule)
                 named = last_speaker if _PRONOUN_SPEAKER.match(speaker) else speaker
                 if named and named != author:
                     said_by[si] = named
@@ -744,14 +751,16 @@ class _Run:
                 # "X blamed A, while Y said B": one claim per clause, each with its source
                 claim_of_sent[si] = len(claims)
                 for k_start, k_end, ka in parts:
+                    if has_arabic(ka.speaker):  # as the text spells it, like the others
+                        ka = dc_replace(ka, speaker=self._surface_name(ka.speaker,
+                                                                       ka.speaker_span[0]))
                     k_cues = attr.hedge_cues(norm, k_start, k_end, self.lex)
                     verb = ka.rule.split(":")[-1].lower()
                     if verb in self.lex.doubting_verbs and \
                             not _CLAIMED_RESPONSIBILITY.search(norm, k_start, k_end):
                         k_cues.append(verb)
                     if ka.speaker != speaker:
-                        self._raw_sources.append((ka.speaker, ka.description, ka.speaker_span,
-                                                  ka.rule))
+                        self._add_sources(ka.speaker, ka.description, ka.speaker_span, ka.rule)
                     text_end = k_end - (len(norm[k_start:k_end]) -
                                         len(norm[k_start:k_end].rstrip(" ,;")))
                     claims.append(Claim(p.surface(k_start, text_end), p.span(k_start, text_end),
@@ -766,6 +775,46 @@ class _Run:
         self.disclaimer_sents = disclaimer_sents
         self.figs_by_sent = figs_by_sent
         self.speaker_spans = speaker_spans
+
+    def _add_sources(self, name: str, desc: str, span: tuple[int, int], rule: str) -> None:
+        """A claim's speaker as sources: "Human Rights Watch and Amnesty International said",
+        "أفاد الدفاع المدني والمرصد السوري" are two (the claim keeps the whole phrase)."""
+        parts = attr.coordinated_speakers(name, self.lex, desc)
+        if len(parts) < 2:
+            self._raw_sources.append((name, desc, span, rule))
+            return
+        if re.match(r"(?:\w+\s+)?other\s", parts[1][0]):
+            # "Samira and two other former residents": she is one of them
+            desc = ", ".join(x for x in (desc, parts[1][0]) if x)
+        for part, offset in parts:
+            if _BODY_ANAPHOR.fullmatch(part) or _PART_ANAPHOR.fullmatch(part):
+                # "Residents and the group say": the group named before
+                head = part.split()[-1].lower()
+                part = next((x[0] for x in reversed(self._raw_sources) if x[2][0] < span[0]
+                             and head in f"{x[0]} {x[1]}".lower()), "")
+                if part:
+                    self._raw_sources.append((part, "", (0, 0), rule))
+                continue
+            at = span[0] + offset
+            self._raw_sources.append((part, desc, (at, at + len(part)) if span[1] > span[0]
+                                      else (0, 0), rule))
+
+    def _plausible_fallback(self, a: attr.Attribution, sent: Sentence, last_speaker: str,
+                            last_speaker_si: int) -> attr.Attribution | None:
+        """The speaker to use when the one read fails ``plausible_speaker``: the name right
+        before it ('"Umm Yasser" (a pseudonym) said'), else for a quotation the last speaker of
+        the same paragraph (it goes on), else none: the claim goes to the author (a verb whose
+        "subject" is no speaker was likely no reporting verb: "ما في أي ذكر للقتلى")."""
+        if a.speaker_span[1] > a.speaker_span[0]:
+            named = attr.name_before(self.norm, a.speaker_span[0], sent.start)
+            if named is not None:
+                return dc_replace(a, speaker=self._surface_name(named, a.speaker_span[0])
+                                  if has_arabic(named) else named)
+        if a.quoted and last_speaker and 0 <= last_speaker_si < sent.index and \
+                self.sentences[last_speaker_si].paragraph == sent.paragraph and \
+                attr.plausible_speaker(last_speaker):
+            return dc_replace(a, speaker=last_speaker, speaker_span=(0, 0))
+        return None
 
     def _disclaimers(self) -> None:
         """Disclaimers ("could not be independently verified") cover the claims they refer to."""
@@ -1891,6 +1940,10 @@ class _Run:
             # the cues of the next sentence are about someone else: "... بحسب تقديرات ناشطين.
             # وقال أبو محمد (اسم مستعار)"
             around = around[:stop.start()]
+        if attr.AND_NEXT.match(around, span[1] - span[0]):
+            # "Camp residents and local sources reported": what follows "and" is the other
+            # speaker's ("sources" makes the residents no anonymous source)
+            around = around[:span[1] - span[0]]
         key = (name, desc, around)
         cached = self._role_cache.get(key)
         if cached is None:
