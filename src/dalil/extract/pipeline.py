@@ -52,6 +52,7 @@ from dalil.extract.actors import (
     OBJECT_END,
     ON_BEFORE,
     PERPETRATOR_WORD,
+    PERSON_FOUND,
     PRONOUN_SUBJECT,
     TALLY_SHARE_AFTER,
     UNKNOWN_ACTOR,
@@ -61,6 +62,7 @@ from dalil.extract.actors import (
     coordinated_actors,
     definite,
     drop_same_mention_groups,
+    find_persons,
     is_agent,
     unknown_actor_label,
 )
@@ -1389,6 +1391,7 @@ class _Run:
                     (a[2] == LABEL_ACTOR and label_named))]
                 if not sent_agents[si]:
                     del sent_agents[si]
+        self._person_agents(sent_agents)
         event_date_of: dict[int, str] = {}
         for dmen in r.all_dates:
             if dmen.role == "event" and dmen.date and dmen.sentence not in event_date_of:
@@ -1409,7 +1412,7 @@ class _Run:
                     norm[min(a[1], b[1]):max(a[0], b[0])]) and not (
                     # "عناصر من قوات الأمن ومجموعات مسلحة رديفة": and another group
                     b[1] <= a[0] and JOINED.fullmatch(norm, b[1], a[0]))
-                for b in specific)]
+                for b in specific if b[3] != "person")]  # a person beside his men
             # "gunmen linked to X" covers the bare "X" and "gunmen" inside it; but "gunmen from
             # the Amshat faction" names a known group: keep the group.
             known = [a for a in chosen if a[3] not in ("unknown", "generic")]
@@ -1424,6 +1427,8 @@ class _Run:
             when = event_date_of.get(si) or next(
                 (event_date_of[k] for k in sorted(event_date_of, reverse=True) if k < si), None)
             chosen, also_named = drop_same_mention_groups(self.norm, self.lex, chosen, when)
+            # a named individual is counted with the forces named as agents beside him
+            forces = [self.lex.era_name(a[2], when) for a in chosen if a[3] != "person"]
             for s, e, label, kind, surface in chosen:
                 label = self.lex.era_name(label, when)  # "government forces" in 2016 were Assad's
                 if kind == "generic" and last_unnamed and last_unnamed[0] != label and \
@@ -1435,6 +1440,11 @@ class _Run:
                     last_unnamed = (label, kind)
                 pp = perps.setdefault(label, Perpetrator(label, [], [], False, kind, [],
                                                          self.lex.groups_of(label, when)))
+                if kind == "person":
+                    for force in forces:
+                        for g in (force, *self.lex.groups_of(force, when)):
+                            if g not in pp.groups and g != label:
+                                pp.groups.append(g)
                 for form in (surface, also_named.get(s)):
                     if form and form not in pp.aliases:
                         pp.aliases.append(form)
@@ -1555,6 +1565,45 @@ class _Run:
                 src = next((d for d in r.all_dates if d.date == ev.date), None)
                 if src is not None:
                     r.dates.append(src)
+
+    def _person_agents(self, sent_agents: dict[int, list[tuple[int, int, str, str, str]]]
+                       ) -> None:
+        """Named individuals the text says committed, ordered or directed a violation
+        (``find_persons``), added beside the sentence's other agents with kind "person". Sought
+        only in the claims that report a violation, and a court's or researcher's finding ("the
+        defendant X was convicted", "identified the gunman as X") in any claim of a report of
+        violations; a name the registry knows is already an actor."""
+        norm, p, sentences = self.norm, self.p, self.sentences
+        claim_of_sent, viol_by_sent = self.claim_of_sent, self.viol_by_sent
+        if not self.event_sents:
+            return
+        found: list[tuple[int, int, int, str, str, int]] = []
+        for si in sorted(self.event_sents & set(viol_by_sent)):
+            found += [(si, *f) for f in find_persons(norm, sentences[si].start, sentences[si].end)]
+        for m in PERSON_FOUND.finditer(norm):
+            si = self.sent_of(m.start())
+            if si in claim_of_sent and si not in viol_by_sent:
+                found += [(si, *f) for f in find_persons(norm, m.start(), sentences[si].end)
+                          if f[3] == "orders"]
+        if not found:
+            return
+        spans = [(a_s, a_e) for a_s, a_e, _ in self.actors]
+        for si, s, e, _name, how, m_start in found:
+            if any(a_s < e and s < a_e for a_s, a_e in spans):
+                continue  # "Suhail al-Hassan", "General Security": the registry's actor
+            agents = sent_agents.get(si, [])
+            if how == "command":
+                # "forces under the command of Brig. Gen. X stormed": with the force he commands
+                ok = any(0 <= m_start - a[1] <= 60 for a in agents) or \
+                    self._is_agent_at(m_start, e, sentences[si], viol_by_sent.get(si, []))
+            elif how == "role":
+                ok = si in viol_by_sent and \
+                    self._is_agent_at(m_start, e, sentences[si], viol_by_sent[si])
+            else:
+                ok = True
+            if ok and not any(a[0] == s for a in agents):
+                label = p.surface(s, e)
+                sent_agents.setdefault(si, []).append((s, e, label, "person", label))
 
     def _is_agent_at(self, s: int, e: int, sent: Sentence, viols: list[Violation]) -> bool:
         return is_agent(self.norm, s, e, sent, [
