@@ -402,6 +402,18 @@ RESPONDED_BEFORE = _rx(r"(?:^|\s)[وف]?(?:ردت|رد|تصدت|تصدى|تعا�
 RESPONDED_AFTER = _rx(r"\s+(?:(?:only|then|later|had|have|quickly)\s+)?(?:responded|returned fire|"
                       r"repelled|repulsed)\b", re.I)
 
+# a violation named as the topic of a talk, a vote, a condemnation or an inquiry, not as an act of
+# the actor before it: "Israel and Syria held talks on the killing of civilians", "Russia vetoed
+# the resolution on the shelling", "أدانت تركيا مقتل المدنيين"
+TOPIC_BEFORE = _rx(r"(?:\b(?:on|about|over|into|regarding|concerning)\s+(?:the|a|an|these|those|"
+                   r"its|their|recent|last\s+\w+'s)\s+(?:(?!and\b|or\b|then\b)[\w-]+\s+)?|\b(?:condemn(?:ed|s|ing)?|"
+                   r"denounc(?:ed|es|ing)|deplor(?:ed|es|ing)|veto(?:ed|es)?|discuss(?:ed|es|ing)?|"
+                   r"investigat(?:ed|es|ing)|mourn(?:ed|s)?|commemorat(?:ed|es)|"
+                   r"recogni[sz](?:ed|es)|welcom(?:ed|es)|call(?:ed|s)?\s+for\s+an?\s+end\s+to)\s+"
+                   r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}|(?:^|\s)(?:و|ف)?(?:ادان\S*|تدين|يدين|"
+                   r"استنكر\S*|تستنكر|يستنكر|ندد\S*|تندد|يندد|ناقش\S*|بحث\S*|بشان|حول)\s+"
+                   r"(?:\S+\s+){0,1})$", re.I)
+_PAST_VERB = re.compile(r"\w+ed\b")  # "strikes on the town killed three": a verb, no topic
 AR_CLAUSE_BREAK = _rx(r"(?:^|\s)(?:فيما|بينما|في حين|وفي المقابل|في المقابل)(?:\s|$)|[.؛;]")
 
 AR_VERB_BEFORE = _rx(r"(?:^|\s)[وف]?(?:قتل|خطف|اختطف|اعتقل|اعدم|هاجم|اقتحم|داهم|استهدف|اطلق|"
@@ -630,6 +642,9 @@ def is_agent(norm: str, s: int, e: int, sent: Sentence, viols: list[tuple[int, i
     for vs, v_len in viols:
         if COMBAT_LOSS_AFTER.match(norm, vs + v_len):
             continue  # "أوقعت قتلى ومصابين في صفوف الإرهابيين": losses in combat
+        if vs > e and not _PAST_VERB.match(norm, vs) and \
+                TOPIC_BEFORE.search(norm, max(e, vs - 60), vs):
+            continue  # "Russia vetoed the resolution on the killing of ...": its topic
         if arabic:
             if abs(vs - s) < 60 and not AR_CLAUSE_BREAK.search(norm, min(vs, e),
                                                                  max(vs, s)):
@@ -772,6 +787,10 @@ PERSON_FOUND = _rx(
     r"(?i:the\s+)?(?i:defendant|accused)\s*,?\s+" + _NAME.replace("?P<name>", "?P<cname>") +
     r"\s*,?(?:\s+[^.;]{0,80}?,)?\s+(?i:was|has\s+been|had\s+been|is)\s+(?:\w+\s+)?"
     r"(?i:convicted|found\s+guilty|sentenced)"
+    # "a former Syrian officer, Anwar R., was convicted of"
+    r"|(?i:officer|official|commander|interrogator|guard|jailer|member)\s*,\s+" +
+    _NAME.replace("?P<name>", "?P<aname>") + r"\s*,\s+(?i:was|has\s+been|had\s+been)\s+"
+    r"(?:\w+\s+)?(?i:convicted|found\s+guilty|sentenced)"
     r"|(?i:convicted|sentenced|found\s+guilty)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}?(?i:national|"
     r"citizen|man|officer|defendant|accused)\s+)?" + _NAME.replace("?P<name>", "?P<sname>") +
     r"\s+(?i:to|of|for)\b"
@@ -816,6 +835,8 @@ def find_persons(norm: str, start: int, end: int
                                ("arname", "", "orders")):
             if m.group(grp) is None:
                 continue
+            if grp == "arname" and "قياد" in m.group(0):
+                how = "command"  # "بقيادة": he led; his force must be the agent
             name = m.group(grp)
             if grp != "arname" and not person_name_ok(name):
                 continue
@@ -831,7 +852,7 @@ def find_persons(norm: str, start: int, end: int
             continue
         out.append((m.start(grp), m.end(grp), m.group(grp), "role", m.start()))
     for m in PERSON_FOUND.finditer(norm, start, end):
-        grp = next(g for g in ("cname", "sname", "iname") if m.group(g))
+        grp = next(g for g in ("cname", "aname", "sname", "iname") if m.group(g))
         if person_name_ok(m.group(grp)):
             out.append((m.start(grp), m.end(grp), m.group(grp), "orders", m.start()))
     for m in PERSON_ORDERED.finditer(norm, start, end):
