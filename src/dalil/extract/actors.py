@@ -642,12 +642,11 @@ def is_agent(norm: str, s: int, e: int, sent: Sentence, viols: list[tuple[int, i
     for vs, v_len in viols:
         if COMBAT_LOSS_AFTER.match(norm, vs + v_len):
             continue  # "أوقعت قتلى ومصابين في صفوف الإرهابيين": losses in combat
-        if vs > e and not _PAST_VERB.match(norm, vs) and \
-                TOPIC_BEFORE.search(norm, max(e, vs - 60), vs):
-            continue  # "Russia vetoed the resolution on the killing of ...": its topic
         if arabic:
             if abs(vs - s) < 60 and not AR_CLAUSE_BREAK.search(norm, min(vs, e),
                                                                  max(vs, s)):
+                if vs > e and _topic(norm, e, vs):
+                    continue  # "أدانت تركيا مقتل ...": condemned, did not kill
                 return True  # (not across "فيما ردت وحدات من الجيش ...": another clause)
             if e < vs < e + 140 and norm[vs - 1:vs] == "و" and \
                     AR_PLURAL_VERB_AFTER.match(norm, e) and "." not in norm[e:vs]:
@@ -664,8 +663,18 @@ def is_agent(norm: str, s: int, e: int, sent: Sentence, viols: list[tuple[int, i
             if re.search(r"[,;]\s*$", norm[max(0, vs - 3):vs]) and \
                     NOMINAL_SUBJECT.match(norm, vs, vs + 40):
                 continue  # "factions handed over their weapons, kidnapping has become ..."
+            if _topic(norm, e, vs):
+                continue  # "Russia vetoed the resolution on the killing of ...": its topic
             return True
     return False
+
+
+def _topic(norm: str, e: int, vs: int) -> bool:
+    """Whether the violation at ``vs`` is the topic of what the actor ending at ``e`` did (a
+    talk, a veto, a condemnation), not its act; a past verb ("strikes on the town killed") is
+    an act."""
+    return not _PAST_VERB.match(norm, vs) and \
+        bool(TOPIC_BEFORE.search(norm, max(e, vs - 60), vs))
 
 
 # "X/Y", "Armed Opposition factions/Syrian National Army": one mention under two names (a head
@@ -803,6 +812,11 @@ PERSON_ORDERED = _rx(
     rf"(?:(?P<rank>{_RANK})\s+)?" + _NAME +
     r"(?:\s*,\s*(?:the|a|an)\s+[^,;.]{3,70}?,)?\s+(?:\w+ly\s+)?(?:ordered|directed|oversaw|"
     r"supervised|commanded|gave\s+the\s+orders?)\b")
+
+# a word every person construction holds: the sentences without one are not searched
+PERSON_HINT = _rx(r"command|order|supervis|directed|led\s+by|headed\s+by|known\s+|called|call\s|"
+                  r"knew\s+as|nicknamed|named|defendant|accused|convicted|sentenced|guilty|"
+                  r"identified|oversaw|gave\s+the|قياد|امر|اوامر|اشراف|الملقب|المعروف|المدعو", re.I)
 
 # words that make a capitalised phrase a body, not a person
 _NOT_PERSON_WORDS = frozenset(

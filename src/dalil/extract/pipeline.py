@@ -53,6 +53,7 @@ from dalil.extract.actors import (
     ON_BEFORE,
     PERPETRATOR_WORD,
     PERSON_FOUND,
+    PERSON_HINT,
     PRONOUN_SUBJECT,
     TALLY_SHARE_AFTER,
     UNKNOWN_ACTOR,
@@ -1578,7 +1579,10 @@ class _Run:
         if not self.event_sents:
             return
         found: list[tuple[int, int, int, str, str, int]] = []
-        for si in sorted(self.event_sents & set(viol_by_sent)):
+        hinted = {self.sent_of(m.start()) for m in PERSON_HINT.finditer(norm)}
+        if not hinted:
+            return
+        for si in sorted(self.event_sents & set(viol_by_sent) & hinted):
             found += [(si, *f) for f in find_persons(norm, sentences[si].start, sentences[si].end)]
         for m in PERSON_FOUND.finditer(norm):
             si = self.sent_of(m.start())
