@@ -178,3 +178,25 @@ def test_shabiha_count_under_the_assad_era_group() -> None:
 
 def test_described_actor_only_mentioned_is_not_an_agent() -> None:
     assert perps(run("A journalist described the shabiha in a book published in Beirut.")) == set()
+
+
+# -- coordination and the Arabic article ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a second body named by its men after "and": an agent with the first
+    ("اعتُقل ٢٦ عائداً من لبنان على يد شعبة المخابرات العسكرية ومفارز الأمن الجنائي عند معبر "
+     "جديدة يابوس.", {"Military Intelligence (Military Security)", "police"}),
+    ("Dozens of returnees were detained by Military Intelligence and patrols of the Criminal "
+     "Security at the border crossing.", {"Military Intelligence (Military Security)", "police"}),
+    ("Eleven civilians were killed by regime forces and members of the National Defence Forces "
+     "in Tadamon.", {ASSAD, "National Defence Forces"}),
+    # near miss: people after "and" who are not a body
+    ("Two men were killed by regime forces and residents of the village buried them the next "
+     "day.", {ASSAD}),
+    # the weapon with the article names the state: "الغارات الإسرائيلية"
+    ("قُتل ثلاثة مدنيين في الغارات الإسرائيلية على ريف دمشق.", {"Israeli forces"}),
+    ("نزح آلاف السكان بعد أن اشتدت الغارات الإسرائيلية على الحي.", {"Israeli forces"}),
+])
+def test_joined_bodies_and_definite_weapons(text: str, expected: set[str]) -> None:
+    assert perps(run(text, "2024-10-10")) == expected

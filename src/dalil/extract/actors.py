@@ -148,7 +148,9 @@ UNDERGOER_VERB = _rx(r"(?:died|dies|perished|lost their lives|succumbed|were fou
 # an attack verb ("Turkish drones hit ...")
 ATTACK_NOUN = _rx(r"\b(?:strikes?|airstrikes?|air\s+strikes?|shelling|bombardment|raids?|drones?|"
                   r"warplanes?|jets?|aircraft|artillery|missiles?|rockets?|helicopters?|"
-                  r"غار[هة]|غارات|قصف|مسير[هة]|طيران|طائرات|مروحي[هة]|مروحيات|براميل)\b", re.I)
+                  # with or without the article: "الغارات الإسرائيلية"
+                  r"(?:ال)?(?:غار[هة]|غارات|قصف|مسير[هة]|طيران|طائرات|مروحي[هة]|مروحيات|براميل)"
+                  r")\b", re.I)
 ATTACK_VERB_AFTER = _rx(r"\s+(?:\w+\s+)?(?:hit|struck|shelled|bombed|pounded|targeted|fired|"
                         r"opened fire|attacked|launched|raided|stormed)\b", re.I)
 # the weapon as the subject of its own verb: "Turkish drone strike kills three", "Russian air
@@ -482,6 +484,11 @@ PRONOUN_SUBJECT = _rx(
 # "X and Y", "X" و"Y", "X (Y)": one list of agents
 JOINED = _rx(r"[\s\"«»“”)]*(?:,|and|or|و)[\s\"«»“”(]*(?:(?:allied|affiliated|auxiliary|other|"
              r"local|foreign)\s+)?"
+             # "by Military Intelligence and patrols of the Criminal Security", "على يد شعبة
+             # المخابرات العسكرية ومفارز الأمن الجنائي": the second body named by its men
+             r"(?:(?:units|members|elements|detachments|patrols|fighters|officers|agents|"
+             r"personnel)\s+(?:of|from)\s+(?:the\s+)?|(?:مفارز|مفرز[هة]|عناصر|دوريات|دوري[هة]|"
+             r"وحدات|مجموعات)\s+(?:من\s+)?)?"
              # "the Turkish occupation army and its mercenaries of the so-called "SNA"",
              # "الاحتلال التركي ومرتزقته من فصائل ..."
              r"(?:(?:its|their)\s+(?:mercenaries|proxies|allies|auxiliaries|militias|affiliated "
