@@ -770,7 +770,9 @@ _AR_TITLE = (r"(?:ال)?(?:عميد|لواء|عقيد|مقدم|رائد|نقيب
              r"محقق|سجان|ضابط|شبيح|قيادي|مجرم|قائد)")
 _AR_STOP = (r"(?:في|من|الى|عن|مع|قائد|رئيس|الذي|التي|الملقب|المعروف|بعد|قبل|خلال|حيث|ضد|بحق|"
             r"عام|منذ|و\S*عناصر\S*|وقوات\S*|ومجموع\S*|ومسلح\S*|عناصر|قوات|مجموع\S*|ميليشي\S*|"
-            r"مليشي\S*|فرع|الفرع|الفرقه|فرقه|اللواء|الامن|جيش|الجيش)")
+            r"مليشي\S*|فرع|الفرع|الفرقه|فرقه|اللواء|الامن|جيش|الجيش|"
+            # the charge or the sentence after the name: "بارتكاب", "بالسجن", "بتهمة"
+            r"[بل](?:ارتكاب|السجن|تهم\S*|الاعدام|الاشغال|المشارك\S*))")
 _AR_WORD = r"[^\s\d٠-٩،,.:؛\"«»()]{2,}"
 # a kunya and its word ("أبو جعفر"), or a given name and a family name
 _AR_NAME = (rf"(?P<arname>(?:ابو|ام)\s+{_AR_WORD}|(?!{_AR_STOP}(?:\s|$)){_AR_WORD}"
@@ -810,6 +812,10 @@ PERSON_FOUND = _rx(
     r"|(?i:convicted|sentenced|found\s+guilty)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}?(?i:national|"
     r"citizen|man|officer|defendant|accused)\s+)?" + _NAME.replace("?P<name>", "?P<sname>") +
     r"\s+(?i:to|of|for)\b"
+    # "أدانت المحكمة المتهم X بارتكاب", "حكمت المحكمة على الضابط السابق X بالسجن"
+    r"|(?:ادانت|ادان|حكمت|حكم)\s+(?:\S+\s+){0,3}?(?:على\s+)?(?:المتهم|المدان|الضابط|العنصر|"
+    r"المساعد|العميد|العقيد|المقدم)\s+(?:السابق\s+)?" +
+    _AR_NAME.replace("?P<arname>", "?P<arname3>") +
     r"|(?i:identified|named)\s+the\s+(?:(?:main|chief|lead|principal|first)\s+)?(?i:gunman|"
     r"shooter|killer|perpetrator|torturer|interrogator|executioner|culprit)\s+as\s+" +
     _NAME.replace("?P<name>", "?P<iname>"))
@@ -823,7 +829,8 @@ PERSON_ORDERED = _rx(
 # a word every person construction holds: the sentences without one are not searched
 PERSON_HINT = _rx(r"command|order|supervis|directed|led\s+by|headed\s+by|known\s+|called|call\s|"
                   r"knew\s+as|nicknamed|named|defendant|accused|convicted|sentenced|guilty|"
-                  r"identified|oversaw|gave\s+the|قياد|امر|اوامر|اشراف|الملقب|المعروف|المدعو", re.I)
+                  r"identified|oversaw|gave\s+the|قياد|امر|اوامر|اشراف|الملقب|المعروف|المدعو|ادان|حكم",
+                  re.I)
 
 # words that make a capitalised phrase a body, not a person
 _NOT_PERSON_WORDS = frozenset(
@@ -873,8 +880,8 @@ def find_persons(norm: str, start: int, end: int
             continue
         out.append((m.start(grp), m.end(grp), m.group(grp), "role", m.start()))
     for m in PERSON_FOUND.finditer(norm, start, end):
-        grp = next(g for g in ("cname", "aname", "sname", "iname") if m.group(g))
-        if person_name_ok(m.group(grp)):
+        grp = next(g for g in ("cname", "aname", "sname", "iname", "arname3") if m.group(g))
+        if grp == "arname3" or person_name_ok(m.group(grp)):
             out.append((m.start(grp), m.end(grp), m.group(grp), "orders", m.start()))
     for m in PERSON_ORDERED.finditer(norm, start, end):
         if person_name_ok(m.group("name")) and (m.group("rank") or "," in m.group(0)):
