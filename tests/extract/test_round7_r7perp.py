@@ -205,3 +205,33 @@ def test_described_actor_only_mentioned_is_not_an_agent() -> None:
 ])
 def test_joined_bodies_and_definite_weapons(text: str, expected: set[str]) -> None:
     assert perps(run(text, "2024-10-10")) == expected
+
+
+# -- a named suspect in an arrest report -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ألقت وحدات الأمن الداخلي القبض على المدعو نادر الصالح في مدينة مصياف. ويُعد المذكور من "
+     "أبرز المتهمين بالمشاركة في مجزرة القبير التي راح ضحيتها عشرات المدنيين.", {"نادر الصالح"}),
+    ("Police in Hama arrested Samir Khoury, a former officer accused of taking part in the "
+     "massacre of civilians in Tal Salma in 2012.", {"Samir Khoury"}),
+    # named back by "he": not the arresting force read back as "he"
+    ("Security forces arrested Nabil Haddad in Homs on Sunday. He is suspected of involvement "
+     "in the killing of 20 civilians in 2013.", {"Nabil Haddad"}),
+])
+def test_a_named_suspect_is_a_perpetrator_and_his_arresters_are_not(
+        text: str, expected: set[str]) -> None:
+    r = run(text)
+    assert perps(r) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the next sentence is about someone else
+    "ألقت قوات الأمن القبض على المدعو نادر الصالح في حماة. وقالت عائلته إن عناصر مسلحين قتلوا "
+    "شقيقه العام الماضي.",
+    # an activist arrested, then tortured: the victim
+    "Security forces arrested activist Omar Barakat in Homs on Sunday; his family said he was "
+    "tortured.",
+])
+def test_an_arrested_man_not_said_to_be_involved_is_no_perpetrator(text: str) -> None:
+    assert persons(run(text)) == set()

@@ -889,3 +889,28 @@ def find_persons(norm: str, start: int, end: int
     out.sort()
     # one mention per name position
     return [p for i, p in enumerate(out) if i == 0 or p[0] != out[i - 1][0]]
+
+
+# -- a named suspect ---------------------------------------------------------------------------
+# A ministry's or a wire's arrest report: "ألقت القبض على المدعو X ... ويُعد المذكور من أبرز
+# المتهمين بالمشاركة في مجزرة الحولة", "police arrested Samir X, a former officer accused of
+# taking part in the massacre". The arrest is law enforcement; the person is an (alleged)
+# perpetrator of the violation he is said to be involved in, in the same sentence or, named
+# back ("المذكور", "الموقوف", "he", "the suspect"), in the next ones.
+ARRESTED_NAMED = _rx(
+    r"(?:القبض\s+على|توقيف|اعتقال|ضبط|تسليم)\s+(?:ال)?مدعو\s+"
+    + _AR_NAME.replace("?P<arname>", "?P<arname4>") +
+    r"|(?i:arrested|detained|apprehended|captured|extradited)\s+(?:(?:a|the)\s+)?(?:(?i:former|"
+    r"ex-|alleged|suspected)\s+)?(?:(?:[a-z-]+\s+){0,2}?(?:named|called)\s+)?"
+    + _NAME.replace("?P<name>", "?P<aname2>"))
+SUSPECT_OF = _rx(
+    r"(?:^|\s)(?:ال)?(?:متورط|متهم|مشتبه|ضالع|مسؤول|مطلوب)\S*\s+(?:\S+\s+){0,2}?"
+    r"(?:ب|في|عن|ب\s+)?(?:ارتكاب|المشارك\S*|مشارك\S*|قتل|تعذيب|مجزر\S*|مجازر|انتهاك\S*|جرائم|"
+    r"اعدام\S*|خطف|تصفي\S*)"
+    r"|(?:^|\s)(?:و)?(?:يشتبه|يتهم)\S*\s+(?:\S+\s+){0,3}?(?:ب|في)\S*"
+    r"|\b(?i:accused|suspected|wanted|charged|implicated|involved|responsible)\b[^.;]{0,40}?"
+    r"\b(?i:in|of|for|over)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?i:massacre|killings?|torture|"
+    r"executions?|murders?|abductions?|shelling|crimes|atrocit)")
+# the arrested man named back in the next sentences
+SUSPECT_ANAPHOR = _rx(r"(?:^|\s)(?:و|ف)?(?:المذكور|الموقوف|المتهم|المقبوض\s+عليه|المعتقل)(?:\s|$)|"
+                      r"\b(?i:he|the\s+suspect|the\s+accused|the\s+former\s+\w+|the\s+detainee)\b")

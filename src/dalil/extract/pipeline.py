@@ -26,6 +26,7 @@ from dalil.extract.actors import (
     AR_ACCUSES,
     AR_FINITE_VERB_BEFORE,
     ARMED_OR_SPEAKING_AFTER,
+    ARRESTED_NAMED,
     ATTACK_NOUN,
     ATTACK_VERB_AFTER,
     BLAMED_ON,
@@ -55,6 +56,8 @@ from dalil.extract.actors import (
     PERSON_FOUND,
     PERSON_HINT,
     PRONOUN_SUBJECT,
+    SUSPECT_ANAPHOR,
+    SUSPECT_OF,
     TALLY_SHARE_AFTER,
     UNKNOWN_ACTOR,
     UNKNOWN_HINT,
@@ -65,6 +68,7 @@ from dalil.extract.actors import (
     drop_same_mention_groups,
     find_persons,
     is_agent,
+    person_name_ok,
     unknown_actor_label,
 )
 from dalil.extract.date_roles import (
@@ -1580,7 +1584,8 @@ class _Run:
             return
         found: list[tuple[int, int, int, str, str, int]] = []
         hinted = {self.sent_of(m.start()) for m in PERSON_HINT.finditer(norm)}
-        if not hinted:
+        found += self._named_suspects(sent_agents)
+        if not hinted and not found:
             return
         for si in sorted(self.event_sents & set(viol_by_sent) & hinted):
             found += [(si, *f) for f in find_persons(norm, sentences[si].start, sentences[si].end)]
@@ -1608,6 +1613,43 @@ class _Run:
             if ok and not any(a[0] == s for a in agents):
                 label = p.surface(s, e)
                 sent_agents.setdefault(si, []).append((s, e, label, "person", label))
+
+    def _named_suspects(self, sent_agents: dict[int, list[tuple[int, int, str, str, str]]]
+                        ) -> list[tuple[int, int, int, str, str, int]]:
+        """An arrested man the report says is involved in a violation ("القبض على المدعو X ...
+        ويُعد المذكور من أبرز المتهمين بالمشاركة في مجزرة الحولة"): a perpetrator of that
+        violation, found in the arrest sentence or, named back, in the two after it (same or
+        next paragraph). As (sentence, start, end, name, how, mention start). The force that
+        arrested him is law enforcement, no perpetrator (the annotation guide), and is dropped
+        from the arrest sentence's agents."""
+        norm, sentences = self.norm, self.sentences
+        claim_of_sent, viol_by_sent = self.claim_of_sent, self.viol_by_sent
+        out: list[tuple[int, int, int, str, str, int]] = []
+        for m in ARRESTED_NAMED.finditer(norm):
+            grp = "arname4" if m.group("arname4") else "aname2"
+            name = m.group(grp)
+            if grp == "aname2" and (not person_name_ok(name) or len(name.split()) < 2):
+                continue
+            si = self.sent_of(m.start())
+            for k in range(si, min(si + 3, len(sentences))):
+                if sentences[k].paragraph > sentences[si].paragraph + 1:
+                    break
+                sent = sentences[k]
+                lo = m.end() if k == si else sent.start
+                if k in viol_by_sent and k in claim_of_sent and \
+                        SUSPECT_OF.search(norm, lo, sent.end) and \
+                        (k == si or SUSPECT_ANAPHOR.search(sent.text)):
+                    out.append((k, m.start(grp), m.end(grp), name, "orders", m.start()))
+                    # (and "He is suspected of ...": not the arresters read back as "he")
+                    for j in {si, k}:
+                        kept = [a for a in sent_agents.get(j, []) if not (
+                            sentences[si].start <= a[0] and a[1] <= m.start())]
+                        if kept:
+                            sent_agents[j] = kept
+                        else:
+                            sent_agents.pop(j, None)
+                    break
+        return out
 
     def _is_agent_at(self, s: int, e: int, sent: Sentence, viols: list[Violation]) -> bool:
         return is_agent(self.norm, s, e, sent, [
