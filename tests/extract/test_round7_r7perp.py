@@ -79,6 +79,8 @@ def test_named_individuals_are_perpetrators(text: str, expected: set[str]) -> No
     # led the target, not the attack
     "The convoy led by Dr. Hani Saleh was shelled by regime forces near Hama, killing three.",
     "استهدف القصف موكباً بقيادة العقيد سامي العلي قرب حماة ما أدى إلى مقتل ثلاثة.",
+    "Regime forces stormed the headquarters of a brigade led by Abu Khaled al-Omar and killed "
+    "six fighters.",
     # acquitted, not convicted
     "The court acquitted Sami B. of the charges of torture.",
     "برأت المحكمة المتهم خالد المحمود من تهمة تعذيب المعتقلين.",

@@ -1603,7 +1603,9 @@ class _Run:
             agents = sent_agents.get(si, [])
             if how == "command":
                 # "forces under the command of Brig. Gen. X stormed": with the force he commands
-                ok = any(0 <= m_start - a[1] <= 60 for a in agents) or \
+                # (the force right before the link: "X stormed the base of a group led by Y" is
+                # no command of X's)
+                ok = any(0 <= m_start - a[1] <= 3 for a in agents) or \
                     self._is_agent_at(m_start, e, sentences[si], viol_by_sent.get(si, []))
             elif how == "role":
                 ok = si in viol_by_sent and \
