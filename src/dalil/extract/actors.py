@@ -802,7 +802,7 @@ PERSON_ROLE = _rx(
     r"\s+(?:ب\s*|باسم\s+)?" + _AR_NAME.replace("?P<arname>", "?P<arname2>"))
 # a court's finding, or a researcher's identification, names the agent outright
 PERSON_FOUND = _rx(
-    r"(?i:the\s+)?(?i:defendant|accused)\s*,?\s+" + _NAME.replace("?P<name>", "?P<cname>") +
+    r"(?i:defendant|accused)\s*,?\s+" + _NAME.replace("?P<name>", "?P<cname>") +
     r"\s*,?(?:\s+[^.;]{0,80}?,)?\s+(?i:was|has\s+been|had\s+been|is)\s+(?:\w+\s+)?"
     r"(?i:convicted|found\s+guilty|sentenced)"
     # "a former Syrian officer, Anwar R., was convicted of"
@@ -827,10 +827,10 @@ PERSON_ORDERED = _rx(
     r"supervised|commanded|gave\s+the\s+orders?)\b")
 
 # a word every person construction holds: the sentences without one are not searched
-PERSON_HINT = _rx(r"command|order|supervis|directed|led\s+by|headed\s+by|known\s+|called|call\s|"
-                  r"knew\s+as|nicknamed|named|defendant|accused|convicted|sentenced|guilty|"
-                  r"identified|oversaw|gave\s+the|قياد|امر|اوامر|اشراف|الملقب|المعروف|المدعو|ادان|حكم",
-                  re.I)
+PERSON_HINT = _rx(r"\b(?:command|order(?:s|ed)?\b|supervis|directed|led\s+by|headed\s+by|known\s+as|"
+                  r"called|call\s|knew\s+as|nicknamed|named|defendant|accused|convicted|"
+                  r"sentenced|guilty|identified|oversaw|gave\s+the)|قياد|بامر|اوامر|اشراف|الملقب|"
+                  r"المعروف|المدعو|ادان|حكم", re.I)
 
 # words that make a capitalised phrase a body, not a person
 _NOT_PERSON_WORDS = frozenset(

@@ -1589,7 +1589,7 @@ class _Run:
             return
         for si in sorted(self.event_sents & set(viol_by_sent) & hinted):
             found += [(si, *f) for f in find_persons(norm, sentences[si].start, sentences[si].end)]
-        for m in PERSON_FOUND.finditer(norm):
+        for m in PERSON_FOUND.finditer(norm) if hinted else ():
             si = self.sent_of(m.start())
             if si in claim_of_sent and si not in viol_by_sent:
                 found += [(si, *f) for f in find_persons(norm, m.start(), sentences[si].end)
