@@ -237,3 +237,20 @@ def test_a_named_suspect_is_a_perpetrator_and_his_arresters_are_not(
 ])
 def test_an_arrested_man_not_said_to_be_involved_is_no_perpetrator(text: str) -> None:
     assert persons(run(text)) == set()
+
+
+# -- the progressive is active ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("\"The Turkish army is shelling homes and calling it counter-terrorism,\" he told Reuters.",
+     {"Turkish forces"}),
+    ("Israeli drones are targeting cars on the road to Quneitra, killing two.", {"Israeli forces"}),
+    ("Government forces were shelling the residential quarter of Jobar, witnesses said.", {GOV}),
+    ("Gunmen were executing the prisoners one by one, a survivor said.", {"unidentified gunmen"}),
+    # near miss: "are being shelled" is a passive, its agent after "by"
+    ("Turkish officials say the villages are being shelled by the SDF.",
+     {"Syrian Democratic Forces"}),
+])
+def test_progressive_subject_is_the_agent(text: str, expected: set[str]) -> None:
+    assert perps(run(text)) == expected

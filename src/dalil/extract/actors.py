@@ -415,6 +415,7 @@ TOPIC_BEFORE = _rx(r"(?:\b(?:on|about|over|into|regarding|concerning)\s+(?:the|a
                    r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}|(?:^|\s)(?:و|ف)?(?:ادان\S*|تدين|يدين|"
                    r"استنكر\S*|تستنكر|يستنكر|ندد\S*|تندد|يندد|ناقش\S*|بحث\S*|بشان|حول)\s+"
                    r"(?:\S+\s+){0,1})$", re.I)
+_PROGRESSIVE = re.compile(r"\w+ing\b")  # "is shelling": the progressive is active
 _PAST_VERB = re.compile(r"\w+ed\b")  # "strikes on the town killed three": a verb, no topic
 AR_CLAUSE_BREAK = _rx(r"(?:^|\s)(?:فيما|بينما|في حين|وفي المقابل|في المقابل)(?:\s|$)|[.؛;]")
 
@@ -661,8 +662,9 @@ def is_agent(norm: str, s: int, e: int, sent: Sentence, viols: list[tuple[int, i
             continue
         if vs > e:
             between = norm[e:vs]
-            if PASSIVE.search(between) or len(between) > 120:
-                continue
+            if (PASSIVE.search(between) and not _PROGRESSIVE.match(norm, vs)) or \
+                    len(between) > 120:
+                continue  # (but "X is shelling homes", "X were shooting at": active)
             if UNDERGOER_VERB.match(norm, vs, vs + 30):
                 continue  # "Four tribal fighters also died": they died, they did not kill
             if SPEECH_BETWEEN.search(SPEECH_ASIDE.sub(",", between)):
