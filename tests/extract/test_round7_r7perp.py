@@ -103,6 +103,14 @@ def test_a_person_is_listed_beside_his_force_and_counted_with_it() -> None:
     assert perps(r2) == {"Fourth Division", "Maher al-Assad"}
 
 
+def test_a_commander_is_counted_with_his_own_force_only() -> None:
+    # the agents of the sentence other than the force he commands are not his group
+    r = run("Regime forces and Hezbollah fighters under the command of Col. Fadi Ahmad stormed "
+            "the village of Tal Salma and executed nine men.", "2013-06-10")
+    fadi = next(p for p in r["perpetrators"] if p["canonical"] == "Fadi Ahmad")
+    assert fadi["groups"] == ["Hezbollah", "Iran-backed militias"]
+
+
 def test_a_report_naming_the_commander_agrees_with_one_naming_the_force() -> None:
     """Grouping compares perpetrator sets: the force alone and the force with its commander are
     the same perpetrators, not different ones."""
@@ -217,6 +225,9 @@ def test_joined_bodies_and_definite_weapons(text: str, expected: set[str]) -> No
      "أبرز المتهمين بالمشاركة في مجزرة القبير التي راح ضحيتها عشرات المدنيين.", {"نادر الصالح"}),
     ("Police in Hama arrested Samir Khoury, a former officer accused of taking part in the "
      "massacre of civilians in Tal Salma in 2012.", {"Samir Khoury"}),
+    # a three-part name closed by a comma
+    ("ألقت وحدات الأمن الداخلي القبض على المدعو نادر حسن الصالح، الضابط السابق. ويُعد المذكور "
+     "من أبرز المتهمين بالمشاركة في مجزرة القبير.", {"نادر حسن الصالح"}),
     # named back by "he": not the arresting force read back as "he"
     ("Security forces arrested Nabil Haddad in Homs on Sunday. He is suspected of involvement "
      "in the killing of 20 civilians in 2013.", {"Nabil Haddad"}),

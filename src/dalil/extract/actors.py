@@ -778,7 +778,9 @@ _AR_STOP = (r"(?:في|من|الى|عن|مع|قائد|رئيس|الذي|التي|
 _AR_WORD = r"[^\s\d٠-٩،,.:؛\"«»()]{2,}"
 # a kunya and its word ("أبو جعفر"), or a given name and a family name
 _AR_NAME = (rf"(?P<arname>(?:ابو|ام)\s+{_AR_WORD}|(?!{_AR_STOP}(?:\s|$)){_AR_WORD}"
-            rf"(?:\s+(?!{_AR_STOP}(?:\s|$)){_AR_WORD})?)")
+            rf"(?:\s+(?!{_AR_STOP}(?:\s|$)){_AR_WORD}"
+            # a third name only where punctuation closes it ("المدعو سامر عدنان الحسن،")
+            rf"(?:\s+(?!{_AR_STOP}(?:\s|$)){_AR_WORD}(?=\s*[،,.:؛]))?)?)")
 
 PERSON_LINK = _rx(
     # ordered or supervised: the person is an agent of the sentence's violation

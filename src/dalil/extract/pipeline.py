@@ -1433,7 +1433,8 @@ class _Run:
                 (event_date_of[k] for k in sorted(event_date_of, reverse=True) if k < si), None)
             chosen, also_named = drop_same_mention_groups(self.norm, self.lex, chosen, when)
             # a named individual is counted with the forces named as agents beside him
-            forces = [self.lex.era_name(a[2], when) for a in chosen if a[3] != "person"]
+            # (named bodies only: an unnamed "gunmen" is no group)
+            forces = [a for a in chosen if a[3] not in ("person", "generic")]
             for s, e, label, kind, surface in chosen:
                 label = self.lex.era_name(label, when)  # "government forces" in 2016 were Assad's
                 if kind == "generic" and last_unnamed and last_unnamed[0] != label and \
@@ -1446,7 +1447,9 @@ class _Run:
                 pp = perps.setdefault(label, Perpetrator(label, [], [], False, kind, [],
                                                          self.lex.groups_of(label, when)))
                 if kind == "person":
-                    for force in forces:
+                    own = self.person_forces.get(s)
+                    for force in [self.lex.era_name(a[2], when) for a in forces
+                                  if own is None or a[0] in own]:
                         for g in (force, *self.lex.groups_of(force, when)):
                             if g not in pp.groups and g != label:
                                 pp.groups.append(g)
@@ -1580,6 +1583,9 @@ class _Run:
         violations; a name the registry knows is already an actor."""
         norm, p, sentences = self.norm, self.p, self.sentences
         claim_of_sent, viol_by_sent = self.claim_of_sent, self.viol_by_sent
+        # by a person's start: the starts of the forces he is counted with, where the
+        # construction names them ("forces under the command of X"); else the sentence's agents
+        self.person_forces: dict[int, list[int]] = {}
         if not self.event_sents:
             return
         found: list[tuple[int, int, int, str, str, int]] = []
@@ -1605,7 +1611,10 @@ class _Run:
                 # "forces under the command of Brig. Gen. X stormed": with the force he commands
                 # (the force right before the link: "X stormed the base of a group led by Y" is
                 # no command of X's)
-                ok = any(0 <= m_start - a[1] <= 3 for a in agents) or \
+                led = [a for a in agents if 0 <= m_start - a[1] <= 3]
+                # his force is the one he commands, not every agent of the sentence
+                self.person_forces[s] = [a[0] for a in led]
+                ok = bool(led) or \
                     self._is_agent_at(m_start, e, sentences[si], viol_by_sent.get(si, []))
             elif how == "role":
                 ok = si in viol_by_sent and \
