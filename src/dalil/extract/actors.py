@@ -148,7 +148,9 @@ UNDERGOER_VERB = _rx(r"(?:died|dies|perished|lost their lives|succumbed|were fou
 # an attack verb ("Turkish drones hit ...")
 ATTACK_NOUN = _rx(r"\b(?:strikes?|airstrikes?|air\s+strikes?|shelling|bombardment|raids?|drones?|"
                   r"warplanes?|jets?|aircraft|artillery|missiles?|rockets?|helicopters?|"
-                  r"غار[هة]|غارات|قصف|مسير[هة]|طيران|طائرات|مروحي[هة]|مروحيات|براميل)\b", re.I)
+                  # with or without the article: "الغارات الإسرائيلية"
+                  r"(?:ال)?(?:غار[هة]|غارات|قصف|مسير[هة]|طيران|طائرات|مروحي[هة]|مروحيات|براميل)"
+                  r")\b", re.I)
 ATTACK_VERB_AFTER = _rx(r"\s+(?:\w+\s+)?(?:hit|struck|shelled|bombed|pounded|targeted|fired|"
                         r"opened fire|attacked|launched|raided|stormed)\b", re.I)
 # the weapon as the subject of its own verb: "Turkish drone strike kills three", "Russian air
@@ -402,6 +404,19 @@ RESPONDED_BEFORE = _rx(r"(?:^|\s)[وف]?(?:ردت|رد|تصدت|تصدى|تعا�
 RESPONDED_AFTER = _rx(r"\s+(?:(?:only|then|later|had|have|quickly)\s+)?(?:responded|returned fire|"
                       r"repelled|repulsed)\b", re.I)
 
+# a violation named as the topic of a talk, a vote, a condemnation or an inquiry, not as an act of
+# the actor before it: "Israel and Syria held talks on the killing of civilians", "Russia vetoed
+# the resolution on the shelling", "أدانت تركيا مقتل المدنيين"
+TOPIC_BEFORE = _rx(r"(?:\b(?:on|about|over|into|regarding|concerning)\s+(?:the|a|an|these|those|"
+                   r"its|their|recent|last\s+\w+'s)\s+(?:(?!and\b|or\b|then\b)[\w-]+\s+)?|\b(?:condemn(?:ed|s|ing)?|"
+                   r"denounc(?:ed|es|ing)|deplor(?:ed|es|ing)|veto(?:ed|es)?|discuss(?:ed|es|ing)?|"
+                   r"investigat(?:ed|es|ing)|mourn(?:ed|s)?|commemorat(?:ed|es)|"
+                   r"recogni[sz](?:ed|es)|welcom(?:ed|es)|call(?:ed|s)?\s+for\s+an?\s+end\s+to)\s+"
+                   r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}|(?:^|\s)(?:و|ف)?(?:ادان\S*|تدين|يدين|"
+                   r"استنكر\S*|تستنكر|يستنكر|ندد\S*|تندد|يندد|ناقش\S*|بحث\S*|بشان|حول)\s+"
+                   r"(?:\S+\s+){0,1})$", re.I)
+_PROGRESSIVE = re.compile(r"\w+ing\b")  # "is shelling": the progressive is active
+_PAST_VERB = re.compile(r"\w+ed\b")  # "strikes on the town killed three": a verb, no topic
 AR_CLAUSE_BREAK = _rx(r"(?:^|\s)(?:فيما|بينما|في حين|وفي المقابل|في المقابل)(?:\s|$)|[.؛;]")
 
 AR_VERB_BEFORE = _rx(r"(?:^|\s)[وف]?(?:قتل|خطف|اختطف|اعتقل|اعدم|هاجم|اقتحم|داهم|استهدف|اطلق|"
@@ -470,6 +485,11 @@ PRONOUN_SUBJECT = _rx(
 # "X and Y", "X" و"Y", "X (Y)": one list of agents
 JOINED = _rx(r"[\s\"«»“”)]*(?:,|and|or|و)[\s\"«»“”(]*(?:(?:allied|affiliated|auxiliary|other|"
              r"local|foreign)\s+)?"
+             # "by Military Intelligence and patrols of the Criminal Security", "على يد شعبة
+             # المخابرات العسكرية ومفارز الأمن الجنائي": the second body named by its men
+             r"(?:(?:units|members|elements|detachments|patrols|fighters|officers|agents|"
+             r"personnel)\s+(?:of|from)\s+(?:the\s+)?|(?:مفارز|مفرز[هة]|عناصر|دوريات|دوري[هة]|"
+             r"وحدات|مجموعات)\s+(?:من\s+)?)?"
              # "the Turkish occupation army and its mercenaries of the so-called "SNA"",
              # "الاحتلال التركي ومرتزقته من فصائل ..."
              r"(?:(?:its|their)\s+(?:mercenaries|proxies|allies|auxiliaries|militias|affiliated "
@@ -633,6 +653,8 @@ def is_agent(norm: str, s: int, e: int, sent: Sentence, viols: list[tuple[int, i
         if arabic:
             if abs(vs - s) < 60 and not AR_CLAUSE_BREAK.search(norm, min(vs, e),
                                                                  max(vs, s)):
+                if vs > e and _topic(norm, e, vs):
+                    continue  # "أدانت تركيا مقتل ...": condemned, did not kill
                 return True  # (not across "فيما ردت وحدات من الجيش ...": another clause)
             if e < vs < e + 140 and norm[vs - 1:vs] == "و" and \
                     AR_PLURAL_VERB_AFTER.match(norm, e) and "." not in norm[e:vs]:
@@ -640,8 +662,9 @@ def is_agent(norm: str, s: int, e: int, sent: Sentence, viols: list[tuple[int, i
             continue
         if vs > e:
             between = norm[e:vs]
-            if PASSIVE.search(between) or len(between) > 120:
-                continue
+            if (PASSIVE.search(between) and not _PROGRESSIVE.match(norm, vs)) or \
+                    len(between) > 120:
+                continue  # (but "X is shelling homes", "X were shooting at": active)
             if UNDERGOER_VERB.match(norm, vs, vs + 30):
                 continue  # "Four tribal fighters also died": they died, they did not kill
             if SPEECH_BETWEEN.search(SPEECH_ASIDE.sub(",", between)):
@@ -649,8 +672,18 @@ def is_agent(norm: str, s: int, e: int, sent: Sentence, viols: list[tuple[int, i
             if re.search(r"[,;]\s*$", norm[max(0, vs - 3):vs]) and \
                     NOMINAL_SUBJECT.match(norm, vs, vs + 40):
                 continue  # "factions handed over their weapons, kidnapping has become ..."
+            if _topic(norm, e, vs):
+                continue  # "Russia vetoed the resolution on the killing of ...": its topic
             return True
     return False
+
+
+def _topic(norm: str, e: int, vs: int) -> bool:
+    """Whether the violation at ``vs`` is the topic of what the actor ending at ``e`` did (a
+    talk, a veto, a condemnation), not its act; a past verb ("strikes on the town killed") is
+    an act."""
+    return not _PAST_VERB.match(norm, vs) and \
+        bool(TOPIC_BEFORE.search(norm, max(e, vs - 60), vs))
 
 
 # "X/Y", "Armed Opposition factions/Syrian National Army": one mention under two names (a head
@@ -671,8 +704,8 @@ def drop_same_mention_groups(norm: str, lex: Lexicons,
     for g in chosen:
         g_name = lex.era_name(g[2], when)
         for u in chosen:
-            if u is g or g[0] in drop:
-                continue
+            if u is g or g[0] in drop or u[3] == "person":
+                continue  # "the Fourth Division under Maher al-Assad": both, a person beside his force
             lo, hi = (g[1], u[0]) if g[0] < u[0] else (u[1], g[0])
             if g_name in lex.groups_of(lex.era_name(u[2], when), when):
                 joined = norm[hi:hi + 1] == "و" and (hi == lo or norm[hi - 1].isspace())
@@ -713,3 +746,175 @@ def breakdown_agents(norm: str, sentences: list[Sentence],
         if named and any(BY_PERPETRATOR.search(sentences[k].text)
                          for k in range(max(0, si - 8), si)):
             sent_agents[si] = specific or named
+
+
+# -- named individuals ---------------------------------------------------------------------------
+# A person the text says committed, ordered or directed a violation (command and individual
+# responsibility): "forces under the command of Brig. Gen. X", "the interrogator known as Abu Y
+# beat ...", "X, the head of the branch, ordered ...", "بإشراف العميد X", "the defendant X was
+# convicted of". Kind "person", listed beside the force named with them (not instead), so that a
+# later stage can apply its own policy to naming individuals. A person only quoted, a victim or
+# a witness has none of these constructions.
+
+_RANK = (r"(?:(?:Brig(?:adier)?\.?|Maj(?:or)?\.?|Lt\.?|Lieut(?:enant)?\.?)[ -]?Gen(?:eral)?\.?|"
+         r"(?:Lt\.?|Lieutenant)[ -]Col(?:onel)?\.?|Gen\.|General|Col\.|Colonel|Brigadier|"
+         r"Maj\.|Major|Capt\.|Captain|Lt\.|Lieutenant|Sgt\.|Sergeant|Warrant\s+Officer|"
+         r"Commander|Cmdr\.)")
+# a name: capitalised words, a kunya ("Abu Ghadab"), particles ("al-", "bin"), an initial ("K.")
+_NAME = (r"(?P<name>(?:(?:Abu|Abou|Umm)\s+)?(?:al-|el-)?[A-Z][a-z'’-]+(?:\s+(?:(?:al|el)-|"
+         r"(?:bin|ibn|Abu|Abou)\s+)?[A-Z](?:[a-z'’-]+|\.))?(?:\s+(?:(?:al|el)-)?[A-Z][a-z'’-]+)?)")
+# "Brig. Gen. X", "a commander known as Abu Y", "the officer X"
+_PERSON_REF = (rf"(?:(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:known\s+as|named|called|nicknamed)\s+"
+               rf"[\"“]?|(?:(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}?(?i:officer|commander|colonel|"
+               rf"general)\s+)?(?P<rank>{_RANK}\s+)?)" + _NAME)
+# Arabic: a rank or title is required before the name (Arabic has no capitals to tell a name)
+_AR_TITLE = (r"(?:ال)?(?:عميد|لواء|عقيد|مقدم|رائد|نقيب|ملازم(?:\s+اول)?|مساعد(?:\s+اول)?|مدعو|"
+             r"محقق|سجان|ضابط|شبيح|قيادي|مجرم|قائد)")
+_AR_STOP = (r"(?:في|من|الى|عن|مع|قائد|رئيس|الذي|التي|الملقب|المعروف|بعد|قبل|خلال|حيث|ضد|بحق|"
+            r"عام|منذ|و\S*عناصر\S*|وقوات\S*|ومجموع\S*|ومسلح\S*|عناصر|قوات|مجموع\S*|ميليشي\S*|"
+            r"مليشي\S*|فرع|الفرع|الفرقه|فرقه|اللواء|الامن|جيش|الجيش|"
+            # the charge or the sentence after the name: "بارتكاب", "بالسجن", "بتهمة"
+            r"[بل](?:ارتكاب|السجن|تهم\S*|الاعدام|الاشغال|المشارك\S*))")
+_AR_WORD = r"[^\s\d٠-٩،,.:؛\"«»()]{2,}"
+# a kunya and its word ("أبو جعفر"), or a given name and a family name
+_AR_NAME = (rf"(?P<arname>(?:ابو|ام)\s+{_AR_WORD}|(?!{_AR_STOP}(?:\s|$)){_AR_WORD}"
+            rf"(?:\s+(?!{_AR_STOP}(?:\s|$)){_AR_WORD}"
+            # a third name only where punctuation closes it ("المدعو سامر عدنان الحسن،")
+            rf"(?:\s+(?!{_AR_STOP}(?:\s|$)){_AR_WORD}(?=\s*[،,.:؛]))?)?)")
+
+PERSON_LINK = _rx(
+    # ordered or supervised: the person is an agent of the sentence's violation
+    r"(?P<orders>(?i:on\s+the\s+(?:direct\s+|personal\s+)?orders?\s+of|under\s+(?:the\s+)?orders"
+    r"\s+(?:of|from)|on\s+orders\s+from|acting\s+on\s+(?:the\s+)?orders\s+of|by\s+order\s+of|"
+    r"under\s+the\s+(?:direct\s+|personal\s+)?supervision\s+of|supervised\s+by|directed\s+by)\s+"
+    + _PERSON_REF.replace("?P<name>", "?P<oname>").replace("?P<rank>", "?P<orank>") + ")"
+    # commanded: an agent when the force he commands is one
+    r"|(?P<command>(?i:under\s+the\s+(?:direct\s+)?(?:command|leadership)\s+of|commanded\s+by|"
+    r"led\s+by|headed\s+by)\s+" + _PERSON_REF + ")"
+    # "بقيادة العميد X", "بأوامر من اللواء X", "بإشراف المقدم X"
+    r"|(?P<ar>(?:ب|تحت\s+)(?:قياد[هة]|امر[هة]?|اوامر|اشراف)\s+(?:مباشر[هة]?\s+)?(?:من\s+)?"
+    rf"(?:{_AR_TITLE}\s+){{1,2}}" + _AR_NAME + ")")
+# "the interrogator, whom the detainees called Abu Y, beat ...": the role noun and the name are one
+# mention, whose part in the sentence the agent patterns decide
+PERSON_ROLE = _rx(
+    r"\b(?i:the|an?|one)\s+(?:[\w-]+\s+){0,2}?(?i:interrogators?|officer|commander|guard|jailer|"
+    r"warden|gunman|shooter|sniper|torturer|investigator|executioner|head|chief|director|leader)"
+    r"\s*,?\s*(?:(?i:whom|who)\s+[^,.;]{0,40}?\s(?:called|call|knew\s+as|know\s+as|nicknamed)|"
+    r"(?i:known\s+(?:only\s+)?as|called|nicknamed|named))\s+[\"“]?" + _NAME
+    # "قام المحقق الملقب بأبو X بضرب": a title then the nickname
+    + r"|(?P<arrole>(?:ال)?(?:محقق|سجان|ضابط|قائد|مسؤول|شبيح)\S*)\s+(?:الملقب|المعروف|المدعو)\S*"
+    r"\s+(?:ب\s*|باسم\s+)?" + _AR_NAME.replace("?P<arname>", "?P<arname2>"))
+# a court's finding, or a researcher's identification, names the agent outright
+PERSON_FOUND = _rx(
+    r"(?i:defendant|accused)\s*,?\s+" + _NAME.replace("?P<name>", "?P<cname>") +
+    r"\s*,?(?:\s+[^.;]{0,80}?,)?\s+(?i:was|has\s+been|had\s+been|is)\s+(?:\w+\s+)?"
+    r"(?i:convicted|found\s+guilty|sentenced)"
+    # "a former Syrian officer, Anwar R., was convicted of"
+    r"|(?i:officer|official|commander|interrogator|guard|jailer|member)\s*,\s+" +
+    _NAME.replace("?P<name>", "?P<aname>") + r"\s*,\s+(?i:was|has\s+been|had\s+been)\s+"
+    r"(?:\w+\s+)?(?i:convicted|found\s+guilty|sentenced)"
+    r"|(?i:convicted|sentenced|found\s+guilty)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}?(?i:national|"
+    r"citizen|man|officer|defendant|accused)\s+)?" + _NAME.replace("?P<name>", "?P<sname>") +
+    r"\s+(?i:to|of|for)\b"
+    # "أدانت المحكمة المتهم X بارتكاب", "حكمت المحكمة على الضابط السابق X بالسجن"
+    r"|(?:ادانت|ادان|حكمت|حكم)\s+(?:\S+\s+){0,3}?(?:على\s+)?(?:المتهم|المدان|الضابط|العنصر|"
+    r"المساعد|العميد|العقيد|المقدم)\s+(?:السابق\s+)?" +
+    _AR_NAME.replace("?P<arname>", "?P<arname3>") +
+    r"|(?i:identified|named)\s+the\s+(?:(?:main|chief|lead|principal|first)\s+)?(?i:gunman|"
+    r"shooter|killer|perpetrator|torturer|interrogator|executioner|culprit)\s+as\s+" +
+    _NAME.replace("?P<name>", "?P<iname>"))
+# "X, the head of the branch, ordered ...": a named subject, its title between commas, then its
+# order (no literal start: searched only in the sentences that report a violation)
+PERSON_ORDERED = _rx(
+    rf"(?:(?P<rank>{_RANK})\s+)?" + _NAME +
+    r"(?:\s*,\s*(?:the|a|an)\s+[^,;.]{3,70}?,)?\s+(?:\w+ly\s+)?(?:ordered|directed|oversaw|"
+    r"supervised|commanded|gave\s+the\s+orders?)\b")
+
+# a word every person construction holds: the sentences without one are not searched
+PERSON_HINT = _rx(r"\b(?:command|order(?:s|ed)?\b|supervis|directed|led\s+by|headed\s+by|known\s+as|"
+                  r"called|call\s|knew\s+as|nicknamed|named|defendant|accused|convicted|"
+                  r"sentenced|guilty|identified|oversaw|gave\s+the)|قياد|بامر|اوامر|اشراف|الملقب|"
+                  r"المعروف|المدعو|ادان|حكم", re.I)
+
+# words that make a capitalised phrase a body, not a person
+_NOT_PERSON_WORDS = frozenset(
+    "forces force army division brigade brigades security intelligence branch directorate front "
+    "state council group regiment battalion guard guards police ministry government regime "
+    "militia militias watch observatory network committee units unit party movement coalition "
+    "corps court the syrian turkish russian israeli iranian islamic free national republican "
+    "general military air office service services authorities agency commission nations human "
+    "rights on in at of monday tuesday wednesday thursday friday saturday sunday january february "
+    "march april may june july august september october november december".split())
+
+
+def person_name_ok(name: str) -> bool:
+    """Whether a capitalised phrase caught by the person patterns can be a person's name: not a
+    body ("Republican Guard"), a day or a month, and, without a kunya, rank or initial, two words
+    or more ("led by Raji Falhout", not "led by Damascus")."""
+    words = [w.strip(".,'’").lower() for w in name.split()]
+    return bool(words) and not any(w in _NOT_PERSON_WORDS for w in words)
+
+
+def find_persons(norm: str, start: int, end: int
+                 ) -> list[tuple[int, int, str, str, int]]:
+    """Named individuals in ``norm[start:end]`` (one sentence), each as (name start, name end,
+    name, how, mention start). ``how``: "orders" (ordered, supervised, convicted, identified:
+    an agent), "command" (commanded a force: an agent with it), "role" (a role noun named:
+    an agent when the agent patterns say so)."""
+    out: list[tuple[int, int, str, str, int]] = []
+    for m in PERSON_LINK.finditer(norm, start, end):
+        for grp, rank, how in (("oname", "orank", "orders"), ("name", "rank", "command"),
+                               ("arname", "", "orders")):
+            if m.group(grp) is None:
+                continue
+            if grp == "arname" and "قياد" in m.group(0):
+                how = "command"  # "بقيادة": he led; his force must be the agent
+            name = m.group(grp)
+            if grp != "arname" and not person_name_ok(name):
+                continue
+            if grp != "arname" and not (rank and m.group(rank)) and len(name.split()) < 2 and \
+                    not name.startswith(("Abu", "Abou", "Umm")) and \
+                    not re.search(r"(?:known\s+as|named|called|nicknamed)\s+[\"“]?$",
+                                  norm[m.start():m.start(grp)]):
+                continue  # "led by Damascus": a single word with nothing saying it is a person
+            out.append((m.start(grp), m.end(grp), name, how, m.start()))
+    for m in PERSON_ROLE.finditer(norm, start, end):
+        grp = "name" if m.group("name") else "arname2"
+        if grp == "name" and not person_name_ok(m.group(grp)):
+            continue
+        out.append((m.start(grp), m.end(grp), m.group(grp), "role", m.start()))
+    for m in PERSON_FOUND.finditer(norm, start, end):
+        grp = next(g for g in ("cname", "aname", "sname", "iname", "arname3") if m.group(g))
+        if grp == "arname3" or person_name_ok(m.group(grp)):
+            out.append((m.start(grp), m.end(grp), m.group(grp), "orders", m.start()))
+    for m in PERSON_ORDERED.finditer(norm, start, end):
+        if person_name_ok(m.group("name")) and (m.group("rank") or "," in m.group(0)):
+            out.append((m.start("name"), m.end("name"), m.group("name"), "orders", m.start()))
+    out.sort()
+    # one mention per name position
+    return [p for i, p in enumerate(out) if i == 0 or p[0] != out[i - 1][0]]
+
+
+# -- a named suspect ---------------------------------------------------------------------------
+# A ministry's or a wire's arrest report: "ألقت القبض على المدعو X ... ويُعد المذكور من أبرز
+# المتهمين بالمشاركة في مجزرة الحولة", "police arrested Samir X, a former officer accused of
+# taking part in the massacre". The arrest is law enforcement; the person is an (alleged)
+# perpetrator of the violation he is said to be involved in, in the same sentence or, named
+# back ("المذكور", "الموقوف", "he", "the suspect"), in the next ones.
+ARRESTED_NAMED = _rx(
+    r"(?:القبض\s+على|توقيف|اعتقال|ضبط|تسليم)\s+(?:ال)?مدعو\s+"
+    + _AR_NAME.replace("?P<arname>", "?P<arname4>") +
+    r"|(?i:arrested|detained|apprehended|captured|extradited)\s+(?:(?:a|the)\s+)?(?:(?i:former|"
+    r"ex-|alleged|suspected)\s+)?(?:(?:[a-z-]+\s+){0,2}?(?:named|called)\s+)?"
+    + _NAME.replace("?P<name>", "?P<aname2>"))
+SUSPECT_OF = _rx(
+    r"(?:^|\s)(?:ال)?(?:متورط|متهم|مشتبه|ضالع|مسؤول|مطلوب)\S*\s+(?:\S+\s+){0,2}?"
+    r"(?:ب|في|عن|ب\s+)?(?:ارتكاب|المشارك\S*|مشارك\S*|قتل|تعذيب|مجزر\S*|مجازر|انتهاك\S*|جرائم|"
+    r"اعدام\S*|خطف|تصفي\S*)"
+    r"|(?:^|\s)(?:و)?(?:يشتبه|يتهم)\S*\s+(?:\S+\s+){0,3}?(?:ب|في)\S*"
+    r"|\b(?i:accused|suspected|wanted|charged|implicated|involved|responsible)\b[^.;]{0,40}?"
+    r"\b(?i:in|of|for|over)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?i:massacre|killings?|torture|"
+    r"executions?|murders?|abductions?|shelling|crimes|atrocit)")
+# the arrested man named back in the next sentences
+SUSPECT_ANAPHOR = _rx(r"(?:^|\s)(?:و|ف)?(?:المذكور|الموقوف|المتهم|المقبوض\s+عليه|المعتقل)(?:\s|$)|"
+                      r"\b(?i:he|the\s+suspect|the\s+accused|the\s+former\s+\w+|the\s+detainee)\b")

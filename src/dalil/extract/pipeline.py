@@ -26,6 +26,7 @@ from dalil.extract.actors import (
     AR_ACCUSES,
     AR_FINITE_VERB_BEFORE,
     ARMED_OR_SPEAKING_AFTER,
+    ARRESTED_NAMED,
     ATTACK_NOUN,
     ATTACK_VERB_AFTER,
     BLAMED_ON,
@@ -52,7 +53,11 @@ from dalil.extract.actors import (
     OBJECT_END,
     ON_BEFORE,
     PERPETRATOR_WORD,
+    PERSON_FOUND,
+    PERSON_HINT,
     PRONOUN_SUBJECT,
+    SUSPECT_ANAPHOR,
+    SUSPECT_OF,
     TALLY_SHARE_AFTER,
     UNKNOWN_ACTOR,
     UNKNOWN_HINT,
@@ -61,7 +66,9 @@ from dalil.extract.actors import (
     coordinated_actors,
     definite,
     drop_same_mention_groups,
+    find_persons,
     is_agent,
+    person_name_ok,
     unknown_actor_label,
 )
 from dalil.extract.date_roles import (
@@ -1438,6 +1445,7 @@ class _Run:
                     (a[2] == LABEL_ACTOR and label_named))]
                 if not sent_agents[si]:
                     del sent_agents[si]
+        self._person_agents(sent_agents)
         event_date_of: dict[int, str] = {}
         for dmen in r.all_dates:
             if dmen.role == "event" and dmen.date and dmen.sentence not in event_date_of:
@@ -1458,7 +1466,7 @@ class _Run:
                     norm[min(a[1], b[1]):max(a[0], b[0])]) and not (
                     # "عناصر من قوات الأمن ومجموعات مسلحة رديفة": and another group
                     b[1] <= a[0] and JOINED.fullmatch(norm, b[1], a[0]))
-                for b in specific)]
+                for b in specific if b[3] != "person")]  # a person beside his men
             # "gunmen linked to X" covers the bare "X" and "gunmen" inside it; but "gunmen from
             # the Amshat faction" names a known group: keep the group.
             known = [a for a in chosen if a[3] not in ("unknown", "generic")]
@@ -1473,6 +1481,9 @@ class _Run:
             when = event_date_of.get(si) or next(
                 (event_date_of[k] for k in sorted(event_date_of, reverse=True) if k < si), None)
             chosen, also_named = drop_same_mention_groups(self.norm, self.lex, chosen, when)
+            # a named individual is counted with the forces named as agents beside him
+            # (named bodies only: an unnamed "gunmen" is no group)
+            forces = [a for a in chosen if a[3] not in ("person", "generic")]
             for s, e, label, kind, surface in chosen:
                 label = self.lex.era_name(label, when)  # "government forces" in 2016 were Assad's
                 if kind == "generic" and last_unnamed and last_unnamed[0] != label and \
@@ -1484,6 +1495,13 @@ class _Run:
                     last_unnamed = (label, kind)
                 pp = perps.setdefault(label, Perpetrator(label, [], [], False, kind, [],
                                                          self.lex.groups_of(label, when)))
+                if kind == "person":
+                    own = self.person_forces.get(s)
+                    for force in [self.lex.era_name(a[2], when) for a in forces
+                                  if own is None or a[0] in own]:
+                        for g in (force, *self.lex.groups_of(force, when)):
+                            if g not in pp.groups and g != label:
+                                pp.groups.append(g)
                 for form in (surface, also_named.get(s)):
                     if form and form not in pp.aliases:
                         pp.aliases.append(form)
@@ -1604,6 +1622,94 @@ class _Run:
                 src = next((d for d in r.all_dates if d.date == ev.date), None)
                 if src is not None:
                     r.dates.append(src)
+
+    def _person_agents(self, sent_agents: dict[int, list[tuple[int, int, str, str, str]]]
+                       ) -> None:
+        """Named individuals the text says committed, ordered or directed a violation
+        (``find_persons``), added beside the sentence's other agents with kind "person". Sought
+        only in the claims that report a violation, and a court's or researcher's finding ("the
+        defendant X was convicted", "identified the gunman as X") in any claim of a report of
+        violations; a name the registry knows is already an actor."""
+        norm, p, sentences = self.norm, self.p, self.sentences
+        claim_of_sent, viol_by_sent = self.claim_of_sent, self.viol_by_sent
+        # by a person's start: the starts of the forces he is counted with, where the
+        # construction names them ("forces under the command of X"); else the sentence's agents
+        self.person_forces: dict[int, list[int]] = {}
+        if not self.event_sents:
+            return
+        found: list[tuple[int, int, int, str, str, int]] = []
+        hinted = {self.sent_of(m.start()) for m in PERSON_HINT.finditer(norm)}
+        found += self._named_suspects(sent_agents)
+        if not hinted and not found:
+            return
+        for si in sorted(self.event_sents & set(viol_by_sent) & hinted):
+            found += [(si, *f) for f in find_persons(norm, sentences[si].start, sentences[si].end)]
+        for m in PERSON_FOUND.finditer(norm) if hinted else ():
+            si = self.sent_of(m.start())
+            if si in claim_of_sent and si not in viol_by_sent:
+                found += [(si, *f) for f in find_persons(norm, m.start(), sentences[si].end)
+                          if f[3] == "orders"]
+        if not found:
+            return
+        spans = [(a_s, a_e) for a_s, a_e, _ in self.actors]
+        for si, s, e, _name, how, m_start in found:
+            if any(a_s < e and s < a_e for a_s, a_e in spans):
+                continue  # "Suhail al-Hassan", "General Security": the registry's actor
+            agents = sent_agents.get(si, [])
+            if how == "command":
+                # "forces under the command of Brig. Gen. X stormed": with the force he commands
+                # (the force right before the link: "X stormed the base of a group led by Y" is
+                # no command of X's)
+                led = [a for a in agents if 0 <= m_start - a[1] <= 3]
+                # his force is the one he commands, not every agent of the sentence
+                self.person_forces[s] = [a[0] for a in led]
+                ok = bool(led) or \
+                    self._is_agent_at(m_start, e, sentences[si], viol_by_sent.get(si, []))
+            elif how == "role":
+                ok = si in viol_by_sent and \
+                    self._is_agent_at(m_start, e, sentences[si], viol_by_sent[si])
+            else:
+                ok = True
+            if ok and not any(a[0] == s for a in agents):
+                label = p.surface(s, e)
+                sent_agents.setdefault(si, []).append((s, e, label, "person", label))
+
+    def _named_suspects(self, sent_agents: dict[int, list[tuple[int, int, str, str, str]]]
+                        ) -> list[tuple[int, int, int, str, str, int]]:
+        """An arrested man the report says is involved in a violation ("القبض على المدعو X ...
+        ويُعد المذكور من أبرز المتهمين بالمشاركة في مجزرة الحولة"): a perpetrator of that
+        violation, found in the arrest sentence or, named back, in the two after it (same or
+        next paragraph). As (sentence, start, end, name, how, mention start). The force that
+        arrested him is law enforcement, no perpetrator (the annotation guide), and is dropped
+        from the arrest sentence's agents."""
+        norm, sentences = self.norm, self.sentences
+        claim_of_sent, viol_by_sent = self.claim_of_sent, self.viol_by_sent
+        out: list[tuple[int, int, int, str, str, int]] = []
+        for m in ARRESTED_NAMED.finditer(norm):
+            grp = "arname4" if m.group("arname4") else "aname2"
+            name = m.group(grp)
+            if grp == "aname2" and (not person_name_ok(name) or len(name.split()) < 2):
+                continue
+            si = self.sent_of(m.start())
+            for k in range(si, min(si + 3, len(sentences))):
+                if sentences[k].paragraph > sentences[si].paragraph + 1:
+                    break
+                sent = sentences[k]
+                lo = m.end() if k == si else sent.start
+                if k in viol_by_sent and k in claim_of_sent and \
+                        SUSPECT_OF.search(norm, lo, sent.end) and \
+                        (k == si or SUSPECT_ANAPHOR.search(sent.text)):
+                    out.append((k, m.start(grp), m.end(grp), name, "orders", m.start()))
+                    # (and "He is suspected of ...": not the arresters read back as "he")
+                    for j in {si, k}:
+                        kept = [a for a in sent_agents.get(j, []) if not (
+                            sentences[si].start <= a[0] and a[1] <= m.start())]
+                        if kept:
+                            sent_agents[j] = kept
+                        else:
+                            sent_agents.pop(j, None)
+                    break
+        return out
 
     def _is_agent_at(self, s: int, e: int, sent: Sentence, viols: list[Violation]) -> bool:
         return is_agent(self.norm, s, e, sent, [

@@ -148,6 +148,8 @@ _ABBREV = {
     "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd",
     "co", "corp", "u.s", "u.n", "e.g", "i.e", "a.m", "p.m", "approx", "est", "govt", "sheikh",
     "prof", "rev", "fig", "al", "op", "cit", "ibid",
+    # ranks before a name ("Brig. Gen. X")
+    "brig", "cmdr", "cpl", "pvt", "lieut", "adm",
 }
 _BOUNDARY = re.compile(r"[.!?\u061f\u06d4]+[\"'”’»)\]]*(?=\s)")
 _PARA = re.compile(r"\n[ \t]*\n+")
