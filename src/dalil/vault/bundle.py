@@ -82,8 +82,9 @@ def export_bundle(ws: Any, refs: list[str], out: Path, *, purpose: str = "court"
                     f"sharing it for purpose {purpose!r}; it cannot be exported")
         shas = {x.sha256 for x in sources}
         parent_ids = {x.parent_id for x in sources if x.parent_id is not None}
-        parents = dict(s.execute(select(Source.id, Source.sha256)
-                                 .where(Source.id.in_(parent_ids))).tuples().all())
+        parents: dict[int, str] = {
+            sid: sha for sid, sha in s.execute(select(Source.id, Source.sha256)
+                                               .where(Source.id.in_(parent_ids)))}
 
         # Built beside its final place and renamed into it: a reader never sees half a bundle,
         # and the rename cannot cross filesystems.
