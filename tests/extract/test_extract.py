@@ -117,6 +117,33 @@ def test_cli_extract_json(tmp_path: Path) -> None:
     assert data["events"][0]["place"] == "Mukhtariyah"
 
 
+def test_cli_extract_reads_arabic_legacy_encodings(tmp_path: Path) -> None:
+    # a fictional committee statement saved as Windows-1256, as many Arabic reports still are
+    text = ("أعلنت لجنة أهالي حي الصليبة في مدينة اللاذقية أن مسلحين اعتقلوا ستة عشر شاباً "
+            "يوم 8 آذار 2025 عند حاجز في مدخل الحي.\n")
+    f = tmp_path / "statement.txt"
+    f.write_bytes(text.encode("cp1256"))
+    result = CliRunner().invoke(app, ["extract", str(f), "--published", "2025-03-10", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert "al-Sleibeh" in [p["canonical"] for p in data["places"]]
+    figure = data["casualty_figures"][0]
+    assert (figure["value"], figure["what"]) == (16, "detained")
+    start, end = figure["span"]
+    assert text[start:end] == figure["surface"]  # spans count characters of the decoded text
+    assert "read as" in result.stderr
+
+
+def test_cli_extract_refuses_binary(tmp_path: Path) -> None:
+    f = tmp_path / "photo.txt"
+    f.write_bytes(bytes(range(256)) * 8)
+    result = CliRunner().invoke(app, ["extract", str(f), "--json"])
+    assert result.exit_code != 0
+    assert isinstance(result.exception, InputError)
+    assert "content is binary" in str(result.exception)
+    assert not result.stdout.strip()
+
+
 def test_gazetteer_import_geonames(tmp_path: Path) -> None:
     dump = tmp_path / "LB.txt"
     dump.write_text(

@@ -59,8 +59,14 @@ def extract(
     data = file.read_bytes()
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{file} is not UTF-8 text; convert it or ingest it first") from exc
+    except UnicodeDecodeError:
+        # Arabic reports still come in Windows-1256 or ISO-8859-6: read them as ingest does
+        # (spans then count characters of the decoded text, with its newlines as "\n")
+        from dalil.cli.context import err_console
+        from dalil.ingest.text import decode_text
+
+        text, encoding = decode_text(data, str(file))
+        err_console.print(f"{file.name}: not UTF-8; read as {encoding}", highlight=False)
     from dalil.extract.statistical import load_entity_model
 
     model_name = _settings().extract_model
