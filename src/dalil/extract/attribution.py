@@ -1385,6 +1385,15 @@ _AR_ANNOUNCES = _rx(
     r"المديرية|الشبكة|المرصد|هيئة|الهيئة|مجلس|المجلس|لجنة|اللجنة|منظمة|رابطة|الرابطة|الحكومة|"
     r"محافظة|إدارة|الإدارة|مكتب|المكتب|الدفاع المدني|القيادة|الامانة|الأمانة)(?:\s+[^\s،,.:]+){0,4}?)"
     r"\s*(?:،|,|\s(?:ان|أن|إن|عن|في|ب)\s)")
+# A title line naming the document's own issuer: "Statement by the Families of Tadamon
+# Committee", "Joint statement from X and Y", "بيان صادر عن لجنة أهالي حي ..."; the whole line
+# is the name (its place is part of it: "... في اللاذقية")
+_STATEMENT_BY = _rx(
+    r"^(?:(?:[Jj]oint|[Pp]ublic|[Pp]ress|[Uu]rgent)\s+)?(?:[Ss]tatement|STATEMENT|[Cc]ommuniqu[eé]|"
+    r"[Dd]eclaration|[Aa]ppeal)\s+(?:issued\s+)?(?:by|from)\s+(?:the\s+)?"
+    r"(?P<org>[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|of|for|on|the|and|in|al-[\w'’-]+)){0,13})$|"
+    r"^(?:بيان|بلاغ|نداء|تصريح)(?:\s+(?:صحفي|مشترك|عاجل))?\s+(?:صادر|صادرة)?\s*(?:عن|من)\s+"
+    r"(?P<org_ar>[^\n.!?:؛\"“«]{2,120})$")
 # a line that says what kind of document follows: "Press Release No. 14/2024", "بيان صحفي"
 _DOC_TYPE_START = _rx(r"(?:press release|press statement|news release|statement|bulletin|"
                       r"communiqu[eé]|بيان|تصريح صحفي|تعميم)\b", re.I)
@@ -1405,10 +1414,16 @@ def publisher(norm: str, sentences: list[tuple[int, int]], lex: Lexicons) -> tup
     press release ("X today released its monthly report"), or an Arabic statement that opens
     with the body ("تعلن وزارة الداخلية أن"). Claims the document makes without another source
     are then that body's. Not a news agency's wire about a body's report ("BEIRUT (Reuters) -")."""
+    lines = [ln.strip() for ln in norm[:400].split("\n") if ln.strip()][:3]
+    m = _STATEMENT_BY.match(lines[0]) if lines else None
+    if m and not _WIRE_DATELINE.search(norm[:300]):
+        # "Statement by X", "بيان صادر عن X": the title names the issuer
+        org = (m.group("org") or m.group("org_ar") or "").strip()
+        if org and len(org.split()) <= 14 and not _VERBISH.search(org):
+            return org, -1
     org = header_organisation(norm, lex)
     if org:
         return org, -1
-    lines = [ln.strip() for ln in norm[:400].split("\n") if ln.strip()][:3]
     for ln in lines:
         m = _REPORT_TO.match(ln)
         if m and first_matching(lex.source_roles, m.group("org")) in ("NGO", "official"):
