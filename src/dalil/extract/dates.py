@@ -39,6 +39,8 @@ _AR_MONTHS_RAW = {
     "تموز": 7, "يوليو": 7, "يوليه": 7, "آب": 8, "أغسطس": 8, "اغسطس": 8, "أيلول": 9, "سبتمبر": 9,
     "تشرين الأول": 10, "أكتوبر": 10, "اكتوبر": 10, "تشرين الثاني": 11, "نوفمبر": 11,
     "كانون الأول": 12, "ديسمبر": 12,
+    # Levantine speech and posts say "التاني" for "الثاني": "٣١ كانون التاني"
+    "كانون التاني": 1, "تشرين التاني": 11,
 }
 _AR_MONTHS = {normalize_arabic(k): v for k, v in _AR_MONTHS_RAW.items()}
 _MONTHS = {**_EN_MONTHS, **_AR_MONTHS}
@@ -46,6 +48,11 @@ _EN_M = "(?:" + "|".join(sorted(_EN_MONTHS, key=len, reverse=True)) + r")\.?"
 _AR_M1 = "(?:" + "|".join(sorted(map(re.escape, _AR_MONTHS), key=len, reverse=True)) + ")"
 # "آذار/مارس", "آذار (مارس)": the second name only repeats the first.
 _AR_M = rf"{_AR_M1}(?:\s*[/(]\s*{_AR_M1}\s*\)?)?"
+# Levantine "in March" is a clitic, "بآذار", "وبتشرين الأول ٢٠١٢"; not "باب" (a door, a gate:
+# "باب الهوى"), which would read as ب + آب (August)
+_AR_BI = r"[وف]?ب(?!اب(?!\w))"
+# "last March": "آذار الماضي", Levantine "آذار يلي فات", "بآذار اللي فات"
+_AR_LAST = r"(?:الماضي|الفائت|المنصرم|(?:يلي|اللي|الي|الّي)\s+فات)"
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
              "saturday": 5, "sunday": 6, "الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2,
              "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6}
@@ -85,7 +92,7 @@ DATE_RE = _rx(
         # السادس من آذار
         rf"(?P<ordm>(?P<ord>{_AR_ORD})\s+من\s+(?:شهر\s+)?(?P<m4>{_AR_M})(?:\s+(?:عام\s+)?(?P<y4>{_YEAR}))?)",
         # March 2025, آذار 2025, شهر آذار
-        rf"(?P<my>(?:(?:in|early|late|mid|mid-)\s+)?(?P<m3>{_EN_M}|{_AR_M})(?:\s+of)?,?\s+"
+        rf"(?P<my>(?:(?:in|early|late|mid|mid-)\s+|{_AR_BI}(?:شهر\s+)?)?(?P<m3>{_EN_M}|{_AR_M})(?:\s+of)?,?\s+"
         rf"(?:عام\s+)?(?P<y3>{_YEAR}))(?!\d)",
         # "the first half of 2024", "the first three months of 2014", "النصف الأول من عام 2024"
         rf"(?P<part>\b(?:the\s+)?(?P<pfirst>first|second|last)\s+(?:(?P<phalf>half)|(?P<pn>two|three|"
@@ -105,8 +112,8 @@ DATE_RE = _rx(
         rf"\b(?:in|last|early|late|mid|since|during|(?:the\s+)?(?:beginning|start|end|"
         rf"middle|(?:first|last|early|final)\s+(?:days|weeks?))\s+of)\s+(?:-\s*)?(?P<m5>{_EN_M})(?![\w]|\s+\d)"
         # "(?!\w)": "في أبريل ٢٠١٤" is not "في آب" followed by "ريل"
-        rf"|(?:[وف]?(?:في|خلال|منذ)|مطلع|اواخر|منتصف)\s+(?:شهر\s+)?(?P<m6>{_AR_M})(?!\w|\s*[/(]|\s*(?:عام\s+|سنه\s+)?\d)"
-        rf"|(?:شهر\s+)?(?P<m7>{_AR_M})\s+(?:الماضي|الفائت|المنصرم)))",
+        rf"|(?:(?:[وف]?(?:في|خلال|منذ)|مطلع|اواخر|منتصف)\s+(?:شهر\s+)?|{_AR_BI}(?:شهر\s+)?)(?P<m6>{_AR_M})(?!\w|\s*[/(]|\s*(?:عام\s+|سنه\s+)?\d)"
+        rf"|(?:{_AR_BI})?(?:شهر\s+)?(?P<m7>{_AR_M})\s+{_AR_LAST}))",
         # in 2013, عام 2013
         # "between 2011 and 2023", "from 2012 to 2014", "2011-2023", "بين عامي 2011 و2023"
         rf"(?P<yrs>(?:\b(?:between|from)\s+|(?:بين|من)\s+(?:عامي\s+|عام\s+)?)?(?P<ya>{_YEAR})\s*"
@@ -248,6 +255,9 @@ _STARTS = (
     | {"و" + normalize_arabic(w) for w in ("أواخر", "أوائل", "مطلع", "منتصف", "بداية", "نهاية",
                                           "ربيع", "صيف", "خريف", "شتاء")}
     | {c + normalize_arabic(w) for c in "وف" for w in ("في", "خلال", "منذ")}
+    # Levantine "بآذار", "وبتشرين", "بشهر" (see _AR_BI; not "باب")
+    | {c + w for c in ("ب", "وب", "فب") for w in {m.split()[0] for m in _AR_MONTHS} | {"شهر"}
+       if w != "اب"}
 )
 
 
@@ -736,7 +746,7 @@ def _is_month(d: DateMatch) -> bool:
     return d.date is not None and len(d.date) == 7 and d.date[4] == "-"
 
 
-_LAST_AFTER = _rx(r"\s+(?:الماضي|الفائت|المنصرم)(?!\w)")
+_LAST_AFTER = _rx(rf"\s+{_AR_LAST}(?!\w)")
 _PLUPERFECT_SINCE = re.compile(r"\bhad\s+(?:not\s+|already\s+|now\s+)?(?:been\s+)?\w+\b[^.;]*\bsince\s+"
                                r"(?:[^.;]{0,40}\s)?$", re.I)
 _REPORTED = re.compile(r"\b(?:said|says|told|reported|added|stated|announced|estimated|wrote|"

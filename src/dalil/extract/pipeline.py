@@ -158,7 +158,9 @@ MAX_CHARS = 5_000_000
 _NEGATION = _rx(r"(?:\b(?:no|not|never|denied|deny|denies|without|nobody|none)\b"
                        # ("ولم ترد أنباء عن اعتقالات": the conjunction glued to the negation)
                        r"|(?:^|\s)[وف]?(?:لم|لا(?!\s+(?:يقل|تقل|يزال|تزال|سيما))|نفى|نفت|دون|بدون|ينفي|"
-                       r"تنفي))[^.,;]{0,18}$", re.I)  # "ما لا يقل عن" is no negation
+                       # whole words: "لما رجعنا" (when we came back), "ولادنا" (our children),
+                       # "لاجئين" are no "لم"/"لا"
+                       r"تنفي)(?!\w))[^.,;]{0,18}$", re.I)  # "ما لا يقل عن" is no negation
 # things, not people, "were taken": a looting ("cash, phones and jewellery were taken during
 # the raids"), not an abduction
 _GOODS_TAKEN = _rx(r"\b(?:gold|phones?|mobiles?|money|cash|jewell?ery|cars?|vehicles?|belongings|"
