@@ -134,3 +134,37 @@ def test_lamma_and_words_in_la_are_not_negations(text: str, kind: str) -> None:
 
 def test_lam_is_still_a_negation() -> None:
     assert "arbitrary_detention" not in run("لم يعتقلوا أحداً من الحارة.")["violations"]
+
+
+# -- dialect counts: "عشرين واحد" (twenty people), "انعتقل ١٠٠ شب" ----------------------------
+
+
+def casualties(text: str) -> list[tuple[int, str]]:
+    return [(f["value"], f["what"]) for f in run(text)["casualty_figures"]]
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("قتلوا خمسين واحد من الضيعة بالليل.", (50, "killed")),
+    ("بالمجزرة انقتل تلاتين واحد من عيلة وحدة.", (30, "killed")),
+    ("انقتل عشرين واحد بالقصف عالسوق الصبح.", (20, "killed")),
+])
+def test_number_word_then_wahid_counts_people(text: str, figure: tuple[int, str]) -> None:
+    assert figure in casualties(text)
+
+
+def test_wahid_wa_ishrin_is_still_twenty_one() -> None:
+    assert (21, "killed") in casualties("انقتل واحد وعشرين شخص بالقصف عالسوق.")
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("انعتقل ١٠٠ شب بالحملة عالحارة.", (100, "detained")),
+    ("اتعتقل تلات شباب عالحاجز امبارح.", (3, "detained")),
+    ("اعتقلو خمسة من الحارة وأخدوهن عالفرع.", (5, "detained")),
+])
+def test_levantine_detention_verbs_count(text: str, figure: tuple[int, str]) -> None:
+    assert figure in casualties(text)
+
+
+def test_detained_for_a_year_is_no_count() -> None:
+    # the near miss: "صار له سنة" (a year now) counts no one
+    assert casualties("انعتقل خيي عالحاجز وصار له سنة ما منعرف عنه شي.") == []

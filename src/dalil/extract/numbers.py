@@ -180,7 +180,9 @@ _NUM = (rf"(?:(?:{_DIGITS})(?:\s*(?:billion|million|thousand|مليارات|مل
         rf"الاف)\b|"
         rf"(?:bn|mn|m)\b)?"
         rf"|(?:a\s+)?{_EN_NUMWORD}(?:[\s-]+(?:and\s+)?{_EN_NUMWORD})*"
-        rf"|{_AR_NUMWORD}(?:\s+و?{_AR_NUMWORD})*)")
+        # "واحد" joins a number only with "و" ("واحد وعشرين"): Levantine "عشرين واحد" is
+        # twenty people, "واحد" the counted noun
+        rf"|{_AR_NUMWORD}(?:\s+(?:و|(?!واحد[ه]?(?!\w))){_AR_NUMWORD})*)")
 # Arabic dual nouns count two ("عنصرين", two members); plurals of these words differ.
 _DUALS = [normalize_arabic(w) for w in (
     "عنصرين", "عنصران", "شخصين", "شخصان", "طفلين", "طفلان", "شابين", "شابان", "رجلين", "رجلان",
