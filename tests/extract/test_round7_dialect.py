@@ -168,3 +168,24 @@ def test_levantine_detention_verbs_count(text: str, figure: tuple[int, str]) -> 
 def test_detained_for_a_year_is_no_count() -> None:
     # the near miss: "صار له سنة" (a year now) counts no one
     assert casualties("انعتقل خيي عالحاجز وصار له سنة ما منعرف عنه شي.") == []
+
+
+# -- "١٥ سيارة فيها مسلحين": the vehicles are counted, not the gunmen in them --------------------
+
+
+def others(text: str) -> list[tuple[int, str]]:
+    return [(f["value"], f["what"]) for f in run(text)["other_figures"]]
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("فاتو عالضيعة شي ١٥ سيارة فيها مسلحين وكسرو البواب.", (15, "vehicles")),
+    ("دخلت ٢٠ سيارة تحمل مسلحين إلى القرية الظهر.", (20, "vehicles")),
+    ("وقفت ٣ سيارة مليانة عناصر قدام الجامع.", (3, "vehicles")),
+])
+def test_vehicles_carrying_gunmen_count_vehicles(text: str, figure: tuple[int, str]) -> None:
+    assert figure in others(text)
+
+
+def test_gunmen_in_a_vehicle_count_gunmen() -> None:
+    # the near miss: the number is on the gunmen, the car comes first
+    assert (6, "fighters") in others("وصلت سيارة فيها ٦ مسلحين عالحاجز.")

@@ -218,8 +218,11 @@ _RELATIVE_AFTER = re.compile(r"^\s*(?:of\s+)?(?:[\w-]+\s+){0,2}?(?P<rel>who|that
 _MAIN_VERB = re.compile(r"\s(?:were|was|have been|had been|are|is)\s")
 _WORD_EDGE = ".,;:!?\"'()\u060c"
 # the heads as they appear: plural "s", Arabic article and conjunction ("والمنازل")
+# (a head written "سيار[هة]" in its pattern is "سيار" here: "سياره" is its normalised form, so
+# "١٥ سيارة فيها مسلحين" counts vehicles, not the gunmen in them)
 _THING_HEAD_FORMS = frozenset(
-    form for h in _THING_HEADS for form in (h, h + "s", "ال" + h, "و" + h, "وال" + h, "ب" + h))
+    form for h0 in _THING_HEADS for h in (h0, h0 + "ه")
+    for form in (h, h + "s", "ال" + h, "و" + h, "وال" + h, "ب" + h))
 
 
 def _may_count_a_thing(after: str) -> bool:
