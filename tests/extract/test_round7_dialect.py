@@ -189,3 +189,19 @@ def test_vehicles_carrying_gunmen_count_vehicles(text: str, figure: tuple[int, s
 def test_gunmen_in_a_vehicle_count_gunmen() -> None:
     # the near miss: the number is on the gunmen, the car comes first
     assert (6, "fighters") in others("وصلت سيارة فيها ٦ مسلحين عالحاجز.")
+
+
+# -- "الملثمين": masked men named again with the article ----------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "الملثمين حرقوا بيت أبو خالد بالضيعة امبارح.",
+    "المسلحين الملثمين فاتوا على البيوت بالليل.",
+    "بالليل رجعوا الرجال الملثمين وخطفوا جارنا.",
+])
+def test_masked_men_with_the_article_are_agents(text: str) -> None:
+    assert "masked men" in [p["canonical"] for p in run(text)["perpetrators"]]
+
+
+def test_masked_men_doing_nothing_are_no_perpetrators() -> None:
+    assert run("الملثمين وقفوا عالحاجز وما عملوا شي.")["perpetrators"] == []
