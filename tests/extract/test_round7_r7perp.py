@@ -6,7 +6,6 @@ Each category is tested on fictional sentences written for this test, in differe
 
 from __future__ import annotations
 
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -14,6 +13,7 @@ import pytest
 from dalil.extract import extract_document
 from dalil.incidents.grouping import LinkSettings, score_pair
 from dalil.incidents.inputs import events_from_extraction
+from dalil.incidents.origins import SourceInfo
 
 ASSAD = "Assad-era forces and loyalists"
 GOV = "Syrian government forces (2025-)"
@@ -121,9 +121,8 @@ def test_a_report_naming_the_commander_agrees_with_one_naming_the_force() -> Non
                          published="2025-05-04")
     evs = []
     for i, ext in enumerate((a, b), start=1):
-        src = SimpleNamespace(id=i, sha256=f"{i:064d}", kind="report",
-                              published_at="2025-05-04", meta={})
-        evs += events_from_extraction(src, 0, ext, lambda _name: None)  # type: ignore[arg-type]
+        src = SourceInfo(id=i, sha256=f"{i:064d}", kind="report", published_at="2025-05-04")
+        evs += events_from_extraction(src, 0, ext, lambda _name: None)
     assert len(evs) == 2
     assert "Khaled Mansour" in evs[1].perpetrators
     scored = score_pair(evs[0], evs[1], LinkSettings())
