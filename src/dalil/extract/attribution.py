@@ -49,6 +49,8 @@ _AR_PRONOUN_VERB = _rx(r"^\s*(?:و|ف)?(?:قال|قالت|اضاف|اضافت|ت
 _NP_STOP = _rx(r"\s(?:that|who|which|whose|on|in a|in an|in its|in his|in her|"
                       r"after|when|as)\s|[,;:(\"“«]", re.I)
 _AR_NP_STOP = _rx(r"\s(?:ان|إن|أن|في|عن|خلال|الى|الي|إلى|على|علي|لـ|"
+                         # "مصدر أمني فضّل عدم الكشف عن اسمه": the aside on the name is no part
+                         r"(?:فضل|فضلت|طلب|طلبت|رفض|رفضت)\s+(?:عدم|الكشف|التعريف|ذكر)|"
                          # (not "لحقوق الإنسان", "لتوثيق": part of a body's name)
                          r"ل(?=\S)(?!حقوق|توثيق|دراسات|شؤون|اغاث|حماي|مكافح|تنسيق|رصد|العدال|عدال)|بان|بأن|اليوم|"
                          r"تشكيل|فتح|بدء|انطلاق|ب?ان(?:ه|ها|هم|هما|نا|ني)|"
@@ -62,7 +64,8 @@ _AR_NP_STOP = _rx(r"\s(?:ان|إن|أن|في|عن|خلال|الى|الي|إلى|
                          # "حذرت منظمة ... من أن": what one warns of is no part of the name
                          r"\sمن(?=\s+(?:ان|أن|بان)\s)|"
                          r"\sب(?:مقتل|مصرع|اعتقال|اختطاف|اصابه|سقوط|وقوع|ارتفاع|نزوح|تهجير)")
-_AR_NP_INNER_STOP = _rx(r"\s(?:الى|إلى|على|عن|اليوم|امس|أمس|مساء|صباح|الأنباء|التقارير|الاتهامات|"
+_AR_NP_INNER_STOP = _rx(r"\s(?:(?:فضل|فضلت|طلب|طلبت|رفض|رفضت)(?=\s+(?:عدم|الكشف|التعريف|ذكر))|"
+                       r"الى|إلى|على|عن|اليوم|امس|أمس|مساء|صباح|الأنباء|التقارير|الاتهامات|"
                        r"المزاعم|الخبر|الرواية|الادعاءات|وجود|حدوث|وقوع|معلومات|انباء|"
                        r"تقارير|شهادات)(?:\s|$)")
 _BYLINE = _rx(
@@ -101,9 +104,13 @@ _AR_TITLE = re.compile(normalize_arabic(
     r"(?:رئيس|رئيسة|مدير|مديرة|عضو|الناطق|الناطقة|المتحدث|المتحدثة|قائد|مسؤول|مسؤولة|ممثل|"
     r"ممثلة|منسق|منسقة|نائب|نائبة|أمين|امين|المفوض|المفوضة|مفوض|مفوضة|"
     r"الناشط|الناشطة|الصحفي|الصحفية|الطبيب|الطبيبة|المحامي|المحامية|مختار|وزير|محافظ)\b"))
-_AR_HONORIFIC = re.compile(normalize_arabic(r"^(?:السيد|السيدة|الدكتور|الدكتورة|د\.)\s+"))
+# (a rank or honorific before the name is no part of it: "العقيد حسام الراعي", "الشيخ ...")
+_AR_HONORIFIC = re.compile(normalize_arabic(r"^(?:السيد|السيدة|الدكتور|الدكتورة|د\.|العقيد|العميد|"
+                                            r"اللواء|العماد|الرائد|النقيب|المقدم|الملازم|"
+                                            r"المهندس|المهندسة|الأستاذ|الأستاذة|الشيخ)\s+"))
 _AR_TITLE_NAME = re.compile(r"(?:\s+(?:في|ب)\s+[^\s،,.:]+(?:\s+[^\s،,.:]+)?)?"  # "في سوريا"
-                            r"\s*[،,]\s*([^\s،,.:\"«]+(?:\s+[^\s،,.:\"«]+){1,3})\s*[،,]")
+                            # (the name ends at a comma, or at the colon before a quotation)
+                            r"\s*[،,]\s*([^\s،,.:\"«]+(?:\s+[^\s،,.:\"«]+){1,3})\s*(?:[،,]|:\s*[\"“«])")
 _FIRST_VERB_AND = re.compile(r"^(.{2,60}?)\s+(?:[a-z]+ed|had|has|was|were)\b.*\band$")
 _LIST_BY = re.compile(r"\s*(?:a|an|the)\s+(?:list|tally|count|database|record|set)\b[^,;]{0,60}?"
                       r"\bby\s+(?P<w>[^,;]{2,60})$", re.I)
@@ -232,11 +239,16 @@ _GIVEN_NAME = re.compile(
     r"(?: (?:the |(?:his|her|their) )?(?:initials|first name|"
     r"nickname|name))?|known (?:only )?as|referred to (?:here |below |in (?:these|the) "
     r"(?:proceedings|report|judgment|case) )?as|(?:who )?gave (?:only )?(?:his|her|their) "
-    r"(?:first |full )?name(?: only)?(?: as|,)|pseudonym:?|calling (?:himself|herself|itself)|اسم مستعار:?|يدعى|تدعى|"
-    r"المعروف باسم|المعروفة باسم|عرف\S* (?:عن )?نفس\S* باسم)\s*,?\s+(?!(?:his|her|their|the|a|an|for|of|to|in|on|because)\b)(?P<n>(?:أبو|ابو|أم|ام)\s+[^\s,.;()،]+|(?:[A-Z]\.\s?){1,3}|@\w+|[^\s,.;()]+(?:\s+[A-Z][\w'-]+)?)",
+    r"(?:first |full )?name(?: only)?(?: as|,)|pseudonym:?|calling (?:himself|herself|itself)|"
+    # "a former guard, whom we call Samir to protect his identity": the name the writer gives
+    r"(?:whom|who) we (?:call|are calling|will call|have called)|we (?:call|will call|are calling) (?:him|her)|"
+    r"اسم مستعار:?|يدعى|تدعى|"
+    r"المعروف باسم|المعروفة باسم|عرف\S* (?:عن |ب)?نفس\S* باسم|(?:ال)?تعريف (?:عن |ب)?نفس\S* باسم)"
+    r"\s*,?\s+(?!(?:his|her|their|the|a|an|for|of|to|in|on|because)\b)[\"“«]?(?P<n>(?:أبو|ابو|أم|ام)\s+[^\s,.;()،]+|(?:[A-Z]\.\s?){1,3}|@\w+|[^\s,.;()]+(?:\s+(?!(?:to|and|for|in|on|at|as|who|because|when)\b)[A-Z][\w'-]+)?)",
     re.I)
 # a name given in place of a withheld one (not "also known as the White Helmets")
 _WITHHELD = re.compile(r"identified (?:here |below )?(?:only )?(?:as|by)|referred to\b[^,]{0,30}\bas|gave (?:only )?(?:his|her|their)|pseudonym|"
+                       r"(?:whom|who) we (?:call|are calling|will call|have called)|we (?:call|will call|are calling) (?:him|her)|"
                        r"اسم مستعار", re.I)
 _TRIM_HEAD = re.compile(r"^((?:a|an|one)\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)\s+"
                         r"(?P<rest>(?:with|from|at|in|of|for|who|working)\s.+)$")
@@ -245,7 +257,7 @@ _TRIM_HEAD = re.compile(r"^((?:a|an|one)\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)\
 def given_name(text: str) -> str | None:
     """The name a source is given in the text: "a woman identified only as R.M." -> "R.M."."""
     m = _GIVEN_NAME.search(text)
-    return m.group("n").strip() if m else None
+    return m.group("n").strip().strip("\"“”«»") if m else None
 
 
 _NOT_A_SOURCE = _rx(r"(?:the\s+|international\s+|syrian\s+|local\s+)?(?:laws?|plan|agreement|"
@@ -456,8 +468,12 @@ _BE_BEFORE = re.compile(r"\b(?:be|been|being|was|were|is|are|remains?|remained|b
 _THING_PUBLISHED = re.compile(r"\b(?:video|footage|photo|image|picture|report|statement|list|post|"
                               r"clip|recording|letter)s?\b[^,;]{0,60}$", re.I)
 # "سيدة عرّفت عن نفسها باسم أم جعفر", "شاب يدعى أبو علي"
-_AR_GIVEN = re.compile(normalize_arabic(r"\s*\S+\s+(?:عرف\S* (?:عن )?نفس\S* باسم|يدعى|تدعى|"
-                                        r"اسمه|اسمها)\s+(?:(?:أبو|أم)\s+)?[^\s،,.:]+"))
+# "سيدة من قرية شيه، فضّلت التعريف بنفسها باسم "أم جوان"": a few words of who she is first
+_AR_GIVEN = re.compile(normalize_arabic(r"\s*\S+(?:\s+[^\s،,.:\"«]+){0,4}?\s*[،,]?\s*"
+                                        r"(?:(?:فضل|فضلت|طلب|طلبت)\s+)?"
+                                        r"(?:عرف\S* (?:عن |ب)?نفس\S* باسم|(?:ال)?تعريف (?:عن |ب)?"
+                                        r"نفس\S* باسم|يدعى|تدعى|"
+                                        r"اسمه|اسمها)\s+[\"“«]?(?:(?:أبو|أم)\s+)?[^\s،,.:\"”»]+"))
 # "Rami, 34, said ...", "Rami, a farmer, said ...": the speaker is before the verb
 _APPOSITIVE_END = re.compile(r"^\W*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3},\s*(?:\d{1,3}|(?:a|an)\s[^,]{2,80}),\s*$")
 _NESTED_SOURCE = _rx(
@@ -840,15 +856,23 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         if low_verb in _AMBIGUOUS_VERBS and not re.match(r"\s*(?:that\b|[\"“«:]|$)", after) \
                 and not _PEOPLE_SUBJECT.search(sent[:v_s]):
             continue  # "these claims fabrications", "Reports of a massacre": nouns, not verbs
+        if not after.strip() and _HEADING_LINE.fullmatch(sent):
+            continue  # "Casualty estimates", "Competing claims": a section heading, no speaker
+        if _UNABLE_BEFORE.search(sent, max(0, v_s - 40), v_s):
+            # "We cannot independently confirm ...", "Reuters could not verify ...": a
+            # disclaimer (read by the hedging step), nobody asserting anything
+            continue
         if re.match(r"\s+(?:each other|one another)\b", after):
             continue  # "Both sides accuse each other": no one source
         if re.match(r"\s+as\b", after) or (low_verb in ("accused", "blamed") and
                                             re.match(r"\s+(?:of|for)\b", after)):
             continue  # "described as", "men accused of talking to the SDF"
         by = _BY_AGENT.match(after)
-        if by and low_verb in _PASSIVE_PUBLISHING:
+        if by and (low_verb in _PASSIVE_PUBLISHING or (
+                low_verb.endswith("ed") and sent[:v_s].rstrip().endswith(","))):
+            # ("..., estimated by the council at $40 million": a participle with its agent)
             # "Video posted online by activists showed ...": the poster is the source
-            name, desc = _clean_np(by.group("np"))
+            name, desc = _clean_np(re.sub(r"\s+at\s+(?:US)?[$£€\d].*$", "", by.group("np")))
             if name:
                 return Attribution(name, desc, quoted is not None, s_start, s_end,
                                    "attribution:posted_by:" + low_verb,
@@ -888,7 +912,10 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         found = None
         if low_verb not in ("told", "tells", "tell") and \
                 before.rstrip().endswith((",", "\"", "”", "»")) and \
-                re.match(r"\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,3}\s*[.!]?\s*$", after) and \
+                (re.match(r"\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,3}\s*[.!]?\s*$", after) or
+                 # "..., said Rami Saleh, a teacher who runs the committee.": a name, then
+                 # who the person is
+                 _NAME_THEN_APPOSITIVE.match(after)) and \
                 not _VERBISH_AFTER.search(after) and not _RELATIVE_CHUNK.search(before) and \
                 not _APPOSITIVE_END.search(before):
             found = None  # "..., Say Officials": the speaker follows the verb
@@ -1117,6 +1144,17 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
 
 
 _AGE = re.compile(r"\d{1,3}")
+# a heading line: a few words, no closing punctuation ("Casualty estimates", "Competing claims")
+_HEADING_LINE = re.compile(r"\s*[A-Z][\w'-]*(?:\s+[\w'-]+){0,3}\s*")
+# a negated ability before the verb: "cannot independently confirm", "could not verify"
+_UNABLE_BEFORE = re.compile(r"\b(?:cannot|can['’]t|can\s+not|could\s+not|couldn['’]t|"
+                            r"(?:was|were|is|are)\s+unable\s+to|(?:has|have|had)\s+not\s+been\s+"
+                            r"able\s+to)\s+(?:yet\s+|independently\s+|immediately\s+|"
+                            r"fully\s+|so\s+far\s+)*$", re.I)
+# "..., said Rami Saleh, a teacher who helps run the committee."
+_NAME_THEN_APPOSITIVE = re.compile(r"\s+(?:Dr\.?\s+)?[A-Z][\w.'’-]*(?:\s+(?:al-|el-|bin\s|ibn\s)?"
+                                   r"[A-Z][\w.'’-]*){0,3}\s*,\s*(?:\d{1,3}\s*,\s*)?"
+                                   r"(?:a|an|the|who|whose|one)\s[^\"“”]{2,160}$")
 _RESTRICTIVE_RELATIVE = re.compile(r"^((?:the\s+|some\s+|many\s+|several\s+)?[A-Za-z][\w'-]*"
                                    r"(?:\s+[\w'-]+){0,3}?)\s+((?:who|that)\s+"
                                    r"(?:have|has|had|were|was|are|is|work|spoke|saw|fled|live|"
