@@ -51,6 +51,8 @@ _NP_STOP = _rx(r"\s(?:that|who|which|whose|on|in a|in an|in its|in his|in her|"
 _AR_NP_STOP = _rx(r"\s(?:ان|إن|أن|في|عن|خلال|الى|الي|إلى|على|علي|لـ|"
                          # "مصدر أمني فضّل عدم الكشف عن اسمه": the aside on the name is no part
                          r"(?:فضل|فضلت|طلب|طلبت|رفض|رفضت)\s+(?:عدم|الكشف|التعريف|ذكر)|"
+                         # "وتنفي القيادة بشكل قاطع": how it denies is no part of the name
+                         r"بشكل|بصوره|بشده|جمله\s+وتفصيلا|"
                          # (not "لحقوق الإنسان", "لتوثيق": part of a body's name)
                          r"ل(?=\S)(?!حقوق|توثيق|دراسات|شؤون|اغاث|حماي|مكافح|تنسيق|رصد|العدال|عدال)|بان|بأن|اليوم|"
                          r"تشكيل|فتح|بدء|انطلاق|ب?ان(?:ه|ها|هم|هما|نا|ني)|"
@@ -281,7 +283,7 @@ _AR_SOURCE_IN = re.compile(normalize_arabic(r"^(?:مصدر|مصادر)\s+(?:في
 _AR_TOLD_TAIL = re.compile(normalize_arabic(r"\s+ل(?:مراسل|وكال|صحيف|قنا|موقع)\S*(?:\s+\S+)?$"))
 _POSSESSIVE_HEAD = re.compile(r"^(?:his|her|their)\s+(?:[a-z-]+\s+)?[a-z-]+$", re.I)
 # a verb in a subordinate clause is not the sentence's attribution
-_SUBORDINATE_BEFORE = re.compile(r"\b(?:before|until|unless|if|once|because|although|whereas)\s+"
+_SUBORDINATE_BEFORE = re.compile(r"\b(?:before|after|until|unless|if|once|because|although|whereas)\s+"
                                  r"[^,;]{1,50}$", re.I)
 # "قال الدفاع المدني في بيان إن": where it was said, not who said it
 _AR_SAID_IN = _rx(r"\s+(?:في|عبر|ضمن|خلال)\s+(?:بيان|تصريح|تقرير|منشور|رساله|تغريده|مؤتمر|"
@@ -1138,6 +1140,9 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
     name = re.sub(r"\s+(?:also|too|again|further|separately|later|meanwhile|earlier|always|"
                   r"never|repeatedly|consistently|publicly|officially|previously|initially|"
                   r"strongly|swiftly|quickly|immediately)$", "", name, flags=re.I)
+    # any other adverb before the verb: "The Turkish Defence Ministry routinely described"
+    name = re.sub(r"(?<=\S)\s+(?!(?:family|ally|assembly|rally|supply|monopoly|anomaly)\b)"
+                  r"[a-z]{3,}ly$", "", name)
     if not name or _VERBISH.search(name) or re.match(r"(?:no|none|nobody|neither)\b", name, re.I):
         return None  # "No group claimed responsibility": nobody is speaking
     return name, desc, head[0] + (len(head[2]) - len(head[2].lstrip()))
@@ -1179,7 +1184,9 @@ def _coordinated_subject(before: str) -> tuple[str, str, int] | None:
     at 90 and said ..." -> "The Network"; "On Monday, however, the ministry announced ... and
     said" -> "the ministry"."""
     m = _FIRST_VERB.search(before)
-    if m is None:
+    if m is None or _SUBORDINATE_BEFORE.search(before, max(0, m.start() - 60), m.start()):
+        # "23 strikes, after Ankara blamed ... and announced ...": the coordinated verbs
+        # belong to a subordinate clause, not to the sentence's speaker
         return None
     pos = 0
     for c_s, _c_e, text in _chunks(before[:m.start()]):
@@ -1367,6 +1374,11 @@ def clause_attributions(norm: str, s_start: int, s_end: int, lex: Lexicons,
     return parts if len(parts) > 1 and len(names) > 1 else None
 
 
+# the kind of document first, then the body: "POLICY BRIEF | Levant Security Monitor | No. 14"
+_HEADER_ORG_AFTER = _rx(
+    r"\A\s*(?:policy\s+brief|briefing(?:\s+note)?|(?:monthly\s+|annual\s+|special\s+|weekly\s+)?"
+    r"report|press\s+release|statement|bulletin|update|نشره|تقرير|بيان)\s*[|—–]\s*"
+    r"(?P<org>[^\n|—–:]{4,80}?)\s*(?:[|—–]|\n|$)", re.I)
 _HEADER_ORG = _rx(
     r"\A\s*(?P<org>[^\n:|]{4,80}?)\s+[-—–|:]\s+(?:press\s+)?(?:statement|release|"
     r"(?:monthly\s+|annual\s+|special\s+|weekly\s+)?(?:report|update|bulletin|briefing)|"
@@ -1383,6 +1395,10 @@ def header_organisation(norm: str, lex: Lexicons | None = None) -> str | None:
         return m.group("org").strip()
     if lex is None:
         return None
+    kind_first = _HEADER_ORG_AFTER.match(norm[:200])
+    if kind_first and first_matching(lex.source_roles, kind_first.group("org")) in (
+            "NGO", "official", "analyst"):
+        return kind_first.group("org").strip()  # "POLICY BRIEF | Levant Security Monitor | No. 14"
     lines = [ln.strip() for ln in norm[:400].split("\n") if ln.strip()][:3]
     for ln in lines:
         rep = _REPORT_OF.match(ln)
@@ -1471,14 +1487,46 @@ def publisher(norm: str, sentences: list[tuple[int, int]], lex: Lexicons) -> tup
             _DOC_TYPE_START.match(lines[1]):
         # "Higher Regional Court Koblenz" above "Press Release No. 14/2024": the body's own
         return lines[0], -1
+    head = [ln.strip() for ln in norm[:400].split("\n") if ln.strip()][:5]
     if _WIRE_DATELINE.search(norm[:300]):
         return None
+    release = any(_DOC_TYPE_LINE.fullmatch(ln) for ln in head) or bool(_PAREN_DATELINE.search(
+        norm[:600]))
     for k, (s, e) in enumerate(sentences[:4]):
+        said_today = _SAID_TODAY.search(norm, s, e) if release else None
+        if said_today and (first_matching(lex.source_roles, said_today.group("org")) in (
+                "NGO", "official") or _ORG_HEAD.search(said_today.group("org"))):
+            # a press release's lead: "(Amman, 28 May 2019) – ..., MSF said today.": the body
+            # that issues the release
+            return said_today.group("org").strip(), k
         m = _RELEASES_ITS.search(norm, s, e) or _AR_ANNOUNCES.match(norm, s, e)
         if m and (first_matching(lex.source_roles, m.group("org")) in ("NGO", "official") or
                   _ORG_HEAD.search(m.group("org"))):
             return m.group("org").strip(), k
+    for k in range(1, len(head)):
+        if not _DOC_TYPE_LINE.fullmatch(head[k]):
+            continue
+        # a letterhead: the state, the ministry, the unit, then "بيان صحفي" / "Press release":
+        # the unit right above the kind of document issues it
+        above = [ln for ln in head[:k] if not _MEDIA_OFFICE.fullmatch(ln)]  # its press office
+        if above and all(len(ln.split()) <= 10 and not re.search(r"[.!?:؟\"“«,،]|\d", ln) for ln in above) \
+                and (_ORG_HEAD.search(above[-1]) or _AR_BODY_HEAD.match(above[-1])) and \
+                not _VERBISH.search(above[-1]):
+            return above[-1], -1
+        break
     return None
+
+
+# an Arabic body's name opens with what it is: "قيادة الأمن الداخلي في محافظة اللاذقية"
+_AR_BODY_HEAD = _rx(r"(?:وزارة|قيادة|مديرية|المديرية|هيئة|الهيئة|مجلس|المجلس|لجنة|اللجنة|منظمة|"
+                    r"رابطة|الرابطة|محافظة|إدارة|الإدارة|مكتب|المكتب|المفوضية|الرئاسة|الأمانة)\s")
+# a body's press office names no issuer of its own: "المكتب الإعلامي", "Media Office"
+_MEDIA_OFFICE = _rx(r"(?:ال)?مكتب\s+(?:ال)?(?:اعلامي|صحفي)|(?:the\s+)?(?:media|press)\s+office", re.I)
+# the dateline of a body's own press release: "(Amman/Brussels, 28 May 2019) –", "(Beirut) –"
+_PAREN_DATELINE = re.compile(r"(?:^|\n)\s*\([A-Z][\w/ .'-]{1,40}(?:,\s*[^()\n]{4,30})?\)\s*[–—-]\s")
+# "..., MSF said today.", "..., Amnesty International said on Monday."
+_SAID_TODAY = _rx(r"[,،]\s*(?P<org>(?:[Tt]he\s+)?[A-Z][\w.'’&()-]*(?:\s+(?:[A-Z][\w.'’&()-]*|of|for|"
+                  r"the|and|on|in)){0,8})\s+(?:said|says|stated|announced)\s+(?:today|on\s+\w+day)\s*\.")
 
 
 def the_document(name: str) -> bool:
@@ -1595,6 +1643,18 @@ def _recognised(part: str, lex: Lexicons) -> bool:
     hits = lex.actors.finditer(bare)
     return bool(any(h[0] == 0 and h[1] >= len(bare) - 1 for h in hits) or
                 _ORG_HEAD_WORD.search(bare))
+
+
+def own_document(name: str) -> bool:
+    """"our dataset", "our figures", "بياناتنا": the body's own records, which speak for the
+    body itself, not for a team of people."""
+    return bool(_OWN_DOCUMENT.fullmatch(normalize_arabic(name.strip().lower())))
+
+
+_OWN_DOCUMENT = _rx(r"our\s+(?:own\s+)?(?:dataset|data|database|figures|records|count|counts|tally|"
+                    r"documentation|monitoring|analysis|research|findings|investigation|"
+                    r"investigations|statistics|numbers)|بياناتنا|توثيقاتنا|احصاءاتنا|احصائياتنا|"
+                    r"سجلاتنا")
 
 
 def first_person(name: str) -> bool:

@@ -351,6 +351,10 @@ def detect_language(text: str) -> str:
     return "ar" if ar > la else "en"
 
 
+# a court issues a judgment, but its chamber speaks in it ("the Senate", "the Division")
+_COURT = re.compile(r"\b(?:Court|Tribunal|Chamber)\b|محكم", re.I)
+
+
 def extract_document(text: str | bytes, published: date | str | None = None, lang: str = "auto",
                      *, gazetteer: Gazetteer | None = None, lexicons: Lexicons | None = None,
                      gazetteer_dir: Path | None = None, max_chars: int = MAX_CHARS,
@@ -430,6 +434,8 @@ class _Run:
         # where each violation starts in the normalised text (its span is in original offsets)
         self._viol_start: dict[int, int] = {}
         self._org_speaks = False  # the publishing body asserts findings in the first person
+        # the body that issues the document, when claims are its own ("MSF said today")
+        self._publisher_org: str | None = None
 
     def sent_of(self, pos: int) -> int:
         return max(0, bisect_right(self.starts, pos) - 1)
@@ -447,7 +453,8 @@ class _Run:
         if has_arabic(author):
             author = self._surface_name(author, 0)
         header_line_end = -1
-        if author_rule in ("header:handle", "header:testimony", "header:speaker"):
+        if author_rule in ("header:handle", "header:testimony", "header:speaker", "header:source"):
+            # ("Statement by Adele Rahimi, UNICEF Regional Director ...": the statement's speaker)
             # a post's author, a testimony's witness and a briefing's speaker are sources of
             # what follows; the header line that names them describes them
             at = norm.find(normalize_arabic(author) if has_arabic(author) else author, 0, 400)
@@ -1729,11 +1736,13 @@ class _Run:
         org, own_sent = found
         if has_arabic(org):
             org = self._surface_name(org, 0)
+        self._publisher_org = org
         for c in claims:
             if c.attributed_to != org and attr.refers_to(c.attributed_to, org):
                 c.attributed_to = org  # "The project also recorded ...": the body itself
             elif attr.first_person(c.attributed_to):
-                c.attributed_to = org if c.attributed_to.lower() in ("we", "نحن") else \
+                c.attributed_to = org if c.attributed_to.lower() in ("we", "نحن") or \
+                    attr.own_document(c.attributed_to) else \
                     f"{org} ({c.attributed_to})"
             elif c.attributed_to == author and attr.FIRST_PERSON.search(
                     self.sentences[c.sentence].text):
@@ -1934,6 +1943,24 @@ class _Run:
         org = attr.header_organisation(self.norm, self.lex)
         if org and has_arabic(org):
             org = self._surface_name(org, 0)
+        own = self._publisher_org
+        initials = "".join(w[0] for w in re.findall(r"\b[A-Z][\w'-]*", own or "")) \
+            if own and not has_arabic(own) else ""
+        if own and own != org and any(c.attributed_to == own for c in self.r.claims) and \
+                not _COURT.search(own) and not any(
+                    x[0].strip() == initials or attr.refers_to(x[0], own)
+                    for x in self._raw_sources):
+            # (not a court: a judgment speaks through its chamber, "the Senate", "the
+            # Division"; not when its acronym already speaks, "SNHR")
+            # a statement's issuer named in its title, letterhead or lead ("بيان صادر عن ...",
+            # "..., MSF said today") asserts what the statement says: a source, as the gold
+            # writers of most sets list it
+            org = own
+            self._org_speaks = True
+        if org and any(attr.own_document(x[0]) for x in self._raw_sources):
+            # "according to our dataset": the body's records, so the body itself speaks
+            self._raw_sources = [(org, x[1], x[2], x[3]) if attr.own_document(x[0]) else x
+                                 for x in self._raw_sources]
         if org and self._org_speaks and not any(attr.first_person(x[0])
                                                 for x in self._raw_sources):
             # the organisation asserts findings in the first person ("سجلنا", "Our people
