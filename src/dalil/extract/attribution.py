@@ -263,6 +263,9 @@ def given_name(text: str) -> str | None:
 
 
 _NOT_A_SOURCE = _rx(r"(?:the\s+|international\s+|syrian\s+|local\s+)?(?:laws?|plan|agreement|"
+                   # "وفق معايير قانونية", "according to legal standards": a rule, no speaker
+                   r"(?:[a-z]+\s+)?(?:standards?|criteria|principles)|(?:ال)?معايير(?:\s+\S+){0,2}|"
+                   r"(?:ال)?مبادئ(?:\s+\S+){0,2}|الاصول|الأصول|"
                    r"deal|schedule|rules?|procedures?|regulations?|constitution|custom|tradition|"
                    r"protocols?|timetable|terms|instructions|orders|القانون|الاتفاق|الخطه|"
                    # a breakdown "by perpetrator", "بحسب المحافظات": how a toll is split
@@ -322,10 +325,12 @@ _AR_CHARGE = _rx(r"\sب(?:ال)?(?:قصف|استهداف|ارتكاب|تنفيذ
 
 
 # after the verb: a count, "that he/she/they", a colon or a quotation -- no subject follows
-_AR_NO_OBJECT_NP = _rx(r"\s*(?:\d|ب?[اإأ]ن(?:ه|ها|هم|هما)\s|[:\"“«])")
+# (or the object is a count: "الشبكة السورية تقدّر عدد المختفين بأكثر من ...")
+_AR_NO_OBJECT_NP = _rx(r"\s*(?:\d|ب?[اإأ]ن(?:ه|ها|هم|هما)\s|[:\"“«]|(?:عدد|حصيله)\s)")
 _AR_QUOTED_SUBJECT = _rx(r"(?:^|[\s.،,:])[وف]?[\"“«](?P<n>[^\"“”«»\d]{3,40})[\"”»]\s*$")
 _AR_CLAUSE_START = _rx(r"(?:^|[،,.:؛;!?]|\s(?:ان|إن|أن|بان|بأن)\s)\s*(?:\d{1,2}/\s*)?[وف]?(?=\S)")
-_AR_DEFINITE_NP = _rx(r"(?:ال\S{2,}|\S{3,})(?:\s+ال\S{2,}){0,3}")
+# (a body's name may hold "ل" + noun: "الشبكة السورية لحقوق الإنسان")
+_AR_DEFINITE_NP = _rx(r"(?:ال\S{2,}|\S{3,})(?:\s+(?:ال\S{2,}|ل(?!ه|ها|هم|هما|نا|كم)\S{3,}(?=\s+ال))){0,4}")
 
 
 def _ar_subject_before(sent: str, v_s: int) -> tuple[str, int] | None:
@@ -974,6 +979,7 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
 
 
 _AMBIGUOUS_VERBS = {"claims", "reports", "documents", "states", "notes", "posts", "adds", "disputes",
+                    "lists",
                     "contests",
                     "writes", "counts", "accounts", "records", "shares", "report",
                     "estimate", "estimates", "record", "claim", "finds", "observes", "warns"}

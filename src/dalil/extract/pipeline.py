@@ -296,7 +296,13 @@ _PERSON_SPEAKER = re.compile(r"^attribution:(?:verb_subject|quote_speaker|subjec
 # "toward Tabqa and Raqqa", "باتجاه حي درعا المحطة ومدينة طفس": the next item of a list of places
 # "Ayman al-Zoubi: In 2023 ...", "Al-Zoubi: Rarely.": a speaker's label in an interview
 _QA_LABEL = re.compile(r"(?P<n>(?:[A-Z][\w'-]+|[Aa]l-[A-Z][\w'-]+)(?:[ -](?:al-|el-|bin |abu )?"
-                       r"[A-Z][\w'-]+){0,3}):\s")
+                       r"[A-Z][\w'-]+){0,3}"
+                       # an Arabic interview's labels: "عنب بلدي: ما حجم ...؟", "رهف السيد: نتحدث"
+                       r"|[\u0621-\u064a]{2,}(?:\s[\u0621-\u064a]{2,}){0,3}):\s")
+# a broadcast transcript names its own staff once: "MARK ELLISON, HOST:", "DANA WHITLOCK, BYLINE:";
+# what they say later under "ELLISON:" or "WHITLOCK:" is the programme's own voice, no source
+_STAFF_LABEL = re.compile(r"^\s*(?P<n>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}),\s*(?:HOST|BYLINE|ANCHOR|"
+                          r"CORRESPONDENT|REPORTER|PRESENTER|MODERATOR)\s*:", re.M)
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _SENTENCE_END = re.compile(r"[.!?\u061f](?=\s)|\n")
@@ -643,11 +649,11 @@ class _Run:
                 post_of_para = (sent.paragraph, poster)
                 self._raw_sources.append((poster, "", (sent.start, sent.end),
                                           "attribution:post_author"))
-            if sent.paragraph in answerer and (a is None or a.rule == "attribution:default" or
+            if si in answerer and (a is None or a.rule == "attribution:default" or
                                                 re.search(r"(?:^|\s)(?:we|i|our)$", a.speaker,
                                                           re.I)):
                 # a Q&A: "Ayman al-Zoubi: In 2023 we recorded 143 kidnappings ..."
-                name = answerer[sent.paragraph]
+                name = answerer[si]
                 if not any(x[3] == "attribution:interview_label" and x[0] == name
                            for x in self._raw_sources):
                     self._raw_sources.append((name, "", (sent.start, sent.end),
@@ -2026,18 +2032,29 @@ class _Run:
         """Paragraphs of a Q&A answered by a named person: "Ayman al-Zoubi: In 2023 we ...",
         later "Al-Zoubi: Rarely." (the short label is the full name given before). A report is a
         Q&A when at least three paragraphs open with a name label and one label asks questions."""
-        labels: list[tuple[int, str, bool]] = []  # paragraph, label, the paragraph asks
+        labels: list[tuple[int, str, bool]] = []  # turn, label, the turn asks
+        # a turn opens with a label at the start of a line and runs to the next label or the
+        # end of its paragraph (a question and its answer may share a paragraph, one a line)
         by_para: dict[int, list[Sentence]] = {}
+        turn = -1
         for x in sentences:
-            by_para.setdefault(x.paragraph, []).append(x)
+            starts_line = x.start == 0 or "\n" in self.norm[max(0, x.start - 3):x.start]
+            if starts_line and _QA_LABEL.match(x.text):
+                turn = x.index
+            elif turn >= 0 and sentences[turn].paragraph != x.paragraph:
+                turn = -1
+            if turn >= 0:
+                by_para.setdefault(turn, []).append(x)
         for para, sents in by_para.items():
             m = _QA_LABEL.match(sents[0].text)
             if m:
-                asks = sents[-1].text.rstrip().endswith("?")
+                asks = sents[-1].text.rstrip().endswith(("?", "\u061f"))
                 labels.append((para, m.group("n"), asks))
         if len(labels) < 3 or not any(asks for _p, _n, asks in labels):
             return {}
-        askers = {n for _p, n, asks in labels if asks}
+        staff = {m.group("n").split()[-1].lower() for m in _STAFF_LABEL.finditer(self.norm[:3000])}
+        askers = {n for _p, n, asks in labels if asks} | {
+            n for _p, n, _a in labels if n.split()[-1].lower() in staff}
         full: dict[str, str] = {}
         for _p, n, _a in labels:
             if n not in askers and " " in n:
@@ -2046,7 +2063,17 @@ class _Run:
         for para, n, asks in labels:
             if asks or n in askers:
                 continue
-            out[para] = full.get(n.split()[-1].lower(), n)
+            name = full.get(n.split()[-1].lower(), n)
+            if has_arabic(name):
+                name = self._surface_name(name, by_para[para][0].start)
+            elif name.isupper():
+                # "YASSER AL-HAMDAN:" is a transcript's label; the name is "Yasser al-Hamdan"
+                name = re.sub(r"\b(Al|El)-", lambda m: m.group(1).lower() + "-",
+                              " ".join(w.capitalize() if "-" not in w else
+                                       "-".join(p.capitalize() for p in w.split("-"))
+                                       for w in name.lower().split()))
+            for x in by_para[para]:
+                out[x.index] = name
         return out
 
     def _name_withheld(self, name: str) -> bool:
