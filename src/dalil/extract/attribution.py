@@ -180,6 +180,20 @@ def document_author(norm: str) -> tuple[str, str]:
     """The author named in the header and how: ("Rami", "header:byline"), ("@news",
     "header:handle"), ("Umm Ali", "header:testimony"); or ("author", "default_author")."""
     head = norm[:400]
+    shown = _DISPLAY_HANDLE.match(head)
+    if shown:
+        # "Syria Incident Log @SyrIncidentLog · Jul 20, 2025": the account's shown name and
+        # handle (gold writers name such accounts by either)
+        return f"{shown.group('d').strip()} ({shown.group('h')})", "header:handle"
+    shown_ar = _AR_DISPLAY_HANDLE.match(head)
+    if shown_ar:
+        # "سلسلة تغريدات — سامر الخطيب (@samer_khatib_sy)": the account's shown name
+        return shown_ar.group("d").strip(), "header:handle"
+    sender = _SENDER.search(head)
+    if sender:
+        # "Transcript of three voice notes ... Sender: Hala (family name withheld), who ...":
+        # the one who speaks in them
+        return sender.group("n").strip(), "header:testimony"
     for m in _BYLINE.finditer(head):
         label = (m.group("t") or m.group("h") or "").strip()
         if re.match(r"(?:رقم|no\.?|number|#)\s*\d+(?:\s*$|\s*[—–|:-])", label, re.I):
@@ -189,6 +203,15 @@ def document_author(norm: str) -> tuple[str, str]:
         if m.group("spk"):
             return m.group("spk").strip(), "header:speaker"
         if m.group("handle"):
+            above = head[:m.start("handle")].rstrip().split("\n")
+            display = re.split(r"\s+\|\s+", above[-1].strip())[0].strip() if len(above) == 1 \
+                else ""
+            display = re.sub(r"^[^\w\u0600-\u06ff]+", "", display)  # "📢 شبكة حوران الآن"
+            if display and 1 <= len(display.split()) <= 6 and \
+                    not re.search(r"[.!?:؟\"“«,،@]|\d|[\u0600-\u06ff]", display):
+                # "Guardians of the Mountain | حماة الجبل" above "@jabal_guardians_media": the
+                # channel's shown name and its handle
+                return f"{display} ({m.group('handle')})", "header:handle"
             return m.group("handle"), "header:handle"
         if m.group("post"):
             return m.group("post").strip(), "header:handle"
@@ -223,6 +246,17 @@ def document_author(norm: str) -> tuple[str, str]:
     return "author", "default_author"
 
 
+# an account's shown name, then its handle, then when it posted
+# (Latin shown names only: a mixed Arabic-Latin name matches neither spelling; the handle does)
+_DISPLAY_HANDLE = re.compile(r"\A\s*(?:[^\n—–|@]{2,30}\s[—–|]\s+)?"
+                             r"(?![Tt]hread|THREAD|[Pp]ost|[Tt]weet|[Ss]hared|[Pp]ublished|[Rr]eply)"
+                             r"(?P<d>[A-Z][^\n@|.:!?,()—–\u0600-\u06ff]{1,50}?)\s+\(?(?P<h>@\w{2,40})\)?\s*"
+                             r"(?:·|\||[-–—]\s|\n)")
+_AR_DISPLAY_HANDLE = re.compile(r"\A\s*(?:[^\n—–|@]{2,30}\s[—–|]\s+)?(?P<d>[\u0621-\u064a]{2,}"
+                                r"(?:\s[\u0621-\u064a]{2,}){0,3})\s+\(?(?P<h>@\w{2,40})\)?")
+# "Sender: Hala (family name withheld at her request), who lives in Tartus": a message's author
+_SENDER = re.compile(r"(?:^|[.;]\s+|\n)\s*(?:sender|sent by|المرسل|المرسلة)\s*:\s*"
+                     r"(?P<n>[A-Z\u0621-\u064a][^\s,.;()،]*(?:\s+[A-Z][\w'-]*){0,2})", re.I)
 _POST_PREFIX = re.compile(
     r"^\W{0,3}(?:\[[^\]\n]{0,40}\]\s*)?(?:\d+/\d+\s+)?(?:(?:RT|MT|reply from|replying|"
     r"quote from|comment from|comment by|رد من|تعليق)\s+)?(?P<name>@\w{2,40})\s*:\s"

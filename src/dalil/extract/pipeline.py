@@ -357,6 +357,8 @@ def detect_language(text: str) -> str:
     return "ar" if ar > la else "en"
 
 
+# "our correspondent", "مراسلنا": a reporter of the account's own speaks for himself
+_OWN_REPORTER = re.compile(r"correspondent|reporter|journalist|source|مراسل|مصدر|مصادر", re.I)
 # a court issues a judgment, but its chamber speaks in it ("the Senate", "the Division")
 _COURT = re.compile(r"\b(?:Court|Tribunal|Chamber)\b|محكم", re.I)
 
@@ -902,6 +904,7 @@ class _Run:
                         break
         self._disclaim_accounts(claims, disclaimer_sents, claim_of_sent, author)
         self._first_person_claims(claims, author)
+        self._channel_first_person(claims, author)
         r.claims = claims
 
     def _figures(self) -> None:
@@ -1731,6 +1734,16 @@ class _Run:
             (self._viol_start.get(id(v)) or self._norm_pos(v.span[0]), len(v.surface))
             for v in viols])
 
+    def _channel_first_person(self, claims: list[Claim], author: str) -> None:
+        """On a channel or page ("Guardians of the Mountain (@...)" in the header), what "our
+        medical teams" or "we" assert is the account's own."""
+        if self.author_rule != "header:handle":
+            return
+        for c in claims:
+            if attr.first_person(c.attributed_to) and not _OWN_REPORTER.search(c.attributed_to):
+                c.attributed_to = author
+                c.attribution_rule = "attribution:header:handle"
+
     def _first_person_claims(self, claims: list[Claim], author: str) -> None:
         """In a body's own statement or report ("Local Council of X", "الشبكة السورية لحقوق
         الإنسان" heading it), what it asserts in the first person ("we documented", "سجلنا",
@@ -1963,6 +1976,13 @@ class _Run:
             # writers of most sets list it
             org = own
             self._org_speaks = True
+        if self.author_rule == "header:handle" and not org:
+            # a channel's own posts: "Our medical teams have documented ...", "our fighters"
+            # are the account speaking (the gold lists the account alone)
+            # ("our correspondent" is a reporter of its own, a source the gold lists)
+            self._raw_sources = [(self.author, x[1], x[2], x[3]) if attr.first_person(x[0])
+                                 and not _OWN_REPORTER.search(x[0]) else x
+                                 for x in self._raw_sources]
         if org and any(attr.own_document(x[0]) for x in self._raw_sources):
             # "according to our dataset": the body's records, so the body itself speaks
             self._raw_sources = [(org, x[1], x[2], x[3]) if attr.own_document(x[0]) else x
