@@ -253,7 +253,7 @@ _DISPLAY_HANDLE = re.compile(r"\A\s*(?:[^\n—–|@]{2,30}\s[—–|]\s+)?"
                              r"(?P<d>[A-Z][^\n@|.:!?,()—–\u0600-\u06ff]{1,50}?)\s+\(?(?P<h>@\w{2,40})\)?\s*"
                              r"(?:·|\||[-–—]\s|\n)")
 _AR_DISPLAY_HANDLE = re.compile(r"\A\s*(?:[^\n—–|@]{2,30}\s[—–|]\s+)?(?P<d>[\u0621-\u064a]{2,}"
-                                r"(?:\s[\u0621-\u064a]{2,}){0,3})\s+\(?(?P<h>@\w{2,40})\)?")
+                                r"(?:\s[\u0621-\u064a]{2,}){0,3})[ \t]+\(?(?P<h>@\w{2,40})\)?")
 # "Sender: Hala (family name withheld at her request), who lives in Tartus": a message's author
 _SENDER = re.compile(r"(?:^|[.;]\s+|\n)\s*(?:sender|sent by|المرسل|المرسلة)\s*:\s*"
                      r"(?P<n>[A-Z\u0621-\u064a][^\s,.;()،]*(?:\s+[A-Z][\w'-]*){0,2})", re.I)
@@ -455,6 +455,11 @@ def _clean_np(np: str) -> tuple[str, str]:
     if led and led.start() > 0:  # "A UN investigation team led by X": the team
         name, desc = name[:led.start()], ", ".join(p for p in (name[led.start():].strip(), desc) if p)
     name = re.sub(r"(?<=s)['’]$", "", name)  # "Local activists' lists": the activists
+    spoke = _SPOKESPERSON_FOR.match(name)
+    if spoke:
+        # "a spokesperson for the Ministry of Defence", no name given: the body speaks through
+        # its spokesperson (as the gold writers of four sets name it)
+        return spoke.group("body"), ", ".join(p for p in (spoke.group(1).strip(), desc) if p)
     trim = _TRIM_HEAD.match(name)
     if trim:  # "A volunteer with a local documentation group" -> "A volunteer"
         name, desc = trim.group(1), ", ".join(p for p in (trim.group("rest"), desc) if p)
@@ -471,6 +476,9 @@ def _clean_np(np: str) -> tuple[str, str]:
     return name, desc
 
 
+_SPOKESPERSON_FOR = re.compile(r"^((?:a|an|the|one)\s+(?:[a-z-]+\s+)?(?:spokes(?:person|man|woman)|"
+                               r"press\s+officer|media\s+officer)\s+(?:for|of|at)\s+)"
+                               r"(?P<body>(?:the\s+)?[A-Za-z][\w.'’-]*(?:\s+[\w.'’-]+){0,7})$", re.I)
 # a document named after its author: "A US government assessment issued nine days later", "the
 # UN report published in March": the author speaks
 _FRONTED_CHUNK = re.compile(r"(?:by|in|on|at|during|since|after|before|until|as of|"
@@ -957,6 +965,7 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                  # "..., said Rami Saleh, a teacher who runs the committee.": a name, then
                  # who the person is
                  _NAME_THEN_APPOSITIVE.match(after)) and \
+                not re.match(r"\s+(?!(?:a|an|the|one)\b)[a-z]", after) and \
                 not _VERBISH_AFTER.search(after) and not _RELATIVE_CHUNK.search(before) and \
                 not _APPOSITIVE_END.search(before):
             found = None  # "..., Say Officials": the speaker follows the verb
@@ -1193,6 +1202,8 @@ _AGE = re.compile(r"\d{1,3}")
 _HEADING_LINE = re.compile(r"\s*[A-Z][\w'-]*(?:\s+[\w'-]+){0,3}\s*")
 # a negated ability before the verb: "cannot independently confirm", "could not verify"
 _UNABLE_BEFORE = re.compile(r"\b(?:cannot|can['’]t|can\s+not|could\s+not|couldn['’]t|"
+                            # "HTS has not acknowledged where he is held": nothing asserted
+                            r"(?:has|have|had|did|does|do)\s+not|(?:has|have|did|does)n['’]t|never|"
                             r"(?:was|were|is|are)\s+unable\s+to|(?:has|have|had)\s+not\s+been\s+"
                             r"able\s+to)\s+(?:yet\s+|independently\s+|immediately\s+|"
                             r"fully\s+|so\s+far\s+)*$", re.I)
