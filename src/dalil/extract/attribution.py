@@ -911,6 +911,9 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             # "We cannot independently confirm ...", "Reuters could not verify ...": a
             # disclaimer (read by the hedging step), nobody asserting anything
             continue
+        if low_verb in ("said", "reported", "believed", "thought", "alleged") and \
+                re.match(r"\s+to\s+(?:be|have)\b", after):
+            continue  # "The families, said to be from Homs, left": a passive report, no speaker
         if re.match(r"\s+(?:each other|one another)\b", after):
             continue  # "Both sides accuse each other": no one source
         if re.match(r"\s+as\b", after) or (low_verb in ("accused", "blamed") and
@@ -1447,8 +1450,8 @@ def header_organisation(norm: str, lex: Lexicons | None = None) -> str | None:
     if lex is None:
         return None
     kind_first = _HEADER_ORG_AFTER.match(norm[:200])
-    if kind_first and first_matching(lex.source_roles, kind_first.group("org")) in (
-            "NGO", "official", "analyst"):
+    if kind_first and (first_matching(lex.source_roles, kind_first.group("org")) in (
+            "NGO", "official", "analyst") or _ORG_HEAD.search(kind_first.group("org"))):
         return kind_first.group("org").strip()  # "POLICY BRIEF | Levant Security Monitor | No. 14"
     lines = [ln.strip() for ln in norm[:400].split("\n") if ln.strip()][:3]
     for ln in lines:
