@@ -92,6 +92,7 @@ def test_said_to_be_names_no_speaker() -> None:
     "Casualty estimates\n\nEstimates of the death toll differ.",
     "Competing claims\n\nBoth sides describe the night differently.",
     "HTS has not acknowledged where he is held.",
+    "I searched every cell. We found papers, lists, clothes.",
 ])
 def test_no_speaker(text: str) -> None:
     found = sources(text)
@@ -264,3 +265,39 @@ def test_arabic_subject_verb_count() -> None:
 def test_arabic_standard_is_no_source() -> None:
     # near miss: "وفق معايير قانونية" is a rule followed, not a source
     assert not sources("ونطالب بأن تحفظ الوثائق وفق معايير قانونية لتقديمها إلى المحاكم.")
+
+
+# --- 10. hedging: hearsay, a figure checked in part, a closing disclaimer on estimates ----------
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ("I was on duty that night. I heard afterwards that forty people died in the raid.",
+     "forty people died"),
+    ("كنت في المشفى تلك الليلة. سمعت بعدها أن أكثر من ثلاثين شخصاً قتلوا في الغارة.",
+     "ثلاثين شخصاً"),
+    ("The council said 9 civilians were killed in those two days, a toll we could only partly "
+     "confirm.", "9 civilians"),
+])
+def test_hearsay_and_partial_checks_hedge(text: str, piece: str) -> None:
+    assert claim(text, piece)["hedged"] is True
+
+
+def test_heard_of_a_named_source_is_not_hedged() -> None:
+    # near miss: what a named body said, heard of later, is that body's plain figure
+    text = "دفنّا الجثث في الجامع. بعدين سمعت إن الأمم المتحدة قالت ٩٠ قتيلاً."
+    assert claim(text, "٩٠")["hedged"] is False
+
+
+def test_closing_disclaimer_on_estimates_covers_the_list() -> None:
+    text = ("Estimates of the toll differ:\n\n"
+            "- The health ministry said 212 people were killed.\n\n"
+            "- A local monitor documented at least 180 deaths by name.\n\n"
+            "No estimate has been independently confirmed.")
+    assert claim(text, "212 people")["hedged"] is True
+    assert claim(text, "180 deaths")["hedged"] is True
+
+
+def test_closing_arabic_disclaimer_on_victim_counts() -> None:
+    text = ("قُتل ستة مدنيين بينهم طفل في قصف على البلدة صباح اليوم، وفق ما أفاد المجلس المحلي.\n\n"
+            "وقال المجلس إن القصف استمر ساعتين.\n\n"
+            "ولم يتسن لنا التحقق بشكل مستقل من أعداد الضحايا.")
+    assert claim(text, "ستة مدنيين")["hedged"] is True

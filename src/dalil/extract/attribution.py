@@ -905,6 +905,9 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         if low_verb in _AMBIGUOUS_VERBS and not re.match(r"\s*(?:that\b|[\"“«:]|$)", after) \
                 and not _PEOPLE_SUBJECT.search(sent[:v_s]):
             continue  # "these claims fabrications", "Reports of a massacre": nouns, not verbs
+        if low_verb.endswith("s") and sent[:v_s].rstrip().endswith(",") and \
+                re.match(r"\s*,", after):
+            continue  # "We found papers, lists, clothes.": a noun in an enumeration
         if not after.strip() and _HEADING_LINE.fullmatch(sent):
             continue  # "Casualty estimates", "Competing claims": a section heading, no speaker
         if _UNABLE_BEFORE.search(sent, max(0, v_s - 40), v_s):
@@ -1025,7 +1028,6 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
 
 
 _AMBIGUOUS_VERBS = {"claims", "reports", "documents", "states", "notes", "posts", "adds", "disputes",
-                    "lists",
                     "contests",
                     "writes", "counts", "accounts", "records", "shares", "report",
                     "estimate", "estimates", "record", "claim", "finds", "observes", "warns"}

@@ -357,6 +357,16 @@ def detect_language(text: str) -> str:
     return "ar" if ar > la else "en"
 
 
+# a document or a thing cited as the subject of a reporting verb, no author named: no source
+_DOCUMENT_SUBJECT = re.compile(r"(?:(?:the|a|an|his|her|their|its|own|these|those|this|that)\s+)*"
+                               r"(?:[\w'’-]+\s+){0,2}(?:file|files|records|register|logs?|lists?|"
+                               r"documents?|papers|dataset|database|imagery|footage|images|"
+                               r"photographs|trajector(?:y|ies))(?:\s+(?:seized|found|obtained|kept|"
+                               r"leaked|recovered))?", re.I)
+# a disclaimer naming the counts of victims in the plural: all the report's tolls
+_VICTIM_COUNTS = re.compile(normalize_arabic(r"(?:أعداد|اعداد)\s+(?:ال)?(?:ضحايا|قتلى|جرحى|مصابين|شهداء|"
+                                             r"الضحايا|القتلى)") + r"|\bthe\s+numbers?\s+of\s+"
+                            r"(?:victims|dead|deaths|casualties|killed)\b", re.I)
 # "our correspondent", "مراسلنا": a reporter of the account's own speaks for himself
 _OWN_REPORTER = re.compile(r"correspondent|reporter|journalist|source|مراسل|مصدر|مصادر", re.I)
 # a court issues a judgment, but its chamber speaks in it ("the Senate", "the Division")
@@ -854,8 +864,8 @@ class _Run:
             sn = sentences[si]
             if si not in disclaimer_sents:
                 continue
-            figure_words = re.search(r"figure|toll|number|casualt|death|حصيل|عدد|ارقام|الأرقام",
-                                     sn.text, re.I)
+            figure_words = re.search(r"figure|toll|number|casualt|death|estimate|حصيل|عدد|اعداد|"
+                                     r"ارقام|الأرقام|تقدير", sn.text, re.I)
             if THAT_FIGURE.search(sn.text) and any(
                     sn.start <= n.start < sn.end for n in numbers):
                 continue  # "... more than 200 dead; HRW could not verify that figure": its own
@@ -870,8 +880,9 @@ class _Run:
                 si + 1 >= len(sentences) or sentences[si + 1].paragraph != sn.paragraph)
             accounts = alone and disclaimer_names_accounts(sn.text)
             # "AFP could not independently verify the tolls." closing a report: all its tolls
-            closing = sn.paragraph == sentences[-1].paragraph and disclaimer_names_all_figures(
-                sn.text)
+            # ("ولم يتسن للجزيرة نت التحقق ... من أعداد الضحايا": the counts of victims, all)
+            closing = sn.paragraph == sentences[-1].paragraph and (
+                disclaimer_names_all_figures(sn.text) or bool(_VICTIM_COUNTS.search(sn.text)))
             # "either figure": two figures, wherever they were given
             either = bool(EITHER_FIGURE.search(sn.text))
             n_covered = 0
@@ -2000,6 +2011,8 @@ class _Run:
                 raw = (org, raw[1], raw[2], raw[3])  # "the centre" in the centre's own report
             if raw[0] == author_placeholder:
                 continue  # a claim carried on from one the document itself asserts
+            if _DOCUMENT_SUBJECT.fullmatch(raw[0].strip()):
+                continue  # "his own service file lists him", "lists seized ...": a document, no one
             if _DETERMINER_ONLY.fullmatch(raw[0].strip()) or _NO_SOURCE_NAME.fullmatch(
                     normalize_arabic(raw[0].strip())) or not attr.plausible_speaker(raw[0]):
                 # "an estimated 7,000 people", "the statement", "تروي قصتها" (her story), "كان
@@ -2019,6 +2032,11 @@ class _Run:
                     and self.lex.actor_kinds.get(named[0][2].label) != "state_body":
                 # (not state bodies: the defence and the interior ministry are two sources)
                 key = name_key(named[0][2].label)  # "the SDF" = "Syrian Democratic Forces"
+                if re.fullmatch(r"[A-Z]{2,6}", _ARTICLE.sub("", raw[0]).strip()) and \
+                        not has_arabic(named[0][2].label):
+                    # an acronym alone names the group by its registry name, as gold writers
+                    # do ("The SDF" -> "Syrian Democratic Forces")
+                    raw = (named[0][2].label, raw[1], raw[2], raw[3])
             words = set(key.split())
             # "Haddad" after "Karim Haddad", "the ministry" after "the interior ministry": one
             # source. The longer name is kept.
