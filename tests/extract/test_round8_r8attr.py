@@ -301,3 +301,20 @@ def test_closing_arabic_disclaimer_on_victim_counts() -> None:
             "وقال المجلس إن القصف استمر ساعتين.\n\n"
             "ولم يتسن لنا التحقق بشكل مستقل من أعداد الضحايا.")
     assert claim(text, "ستة مدنيين")["hedged"] is True
+
+
+# --- 11. a denial in the present tense --------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Russia denies that its aircraft struck the market.", "Russia"),
+    ("The ministry flatly denies the reports of looting.", "The ministry"),
+    ("Turkey's defence ministry denies any civilian deaths in the operation.",
+     "Turkey's defence ministry"),
+])
+def test_present_denial(text: str, who: str) -> None:
+    assert run(text)["claims"][0]["attributed_to"] == who
+
+
+def test_nobody_denies_names_no_speaker() -> None:
+    # near miss: nobody is speaking
+    assert not sources("Nobody denies that the market was shelled twice.")
