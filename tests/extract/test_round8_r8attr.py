@@ -318,3 +318,21 @@ def test_present_denial(text: str, who: str) -> None:
 def test_nobody_denies_names_no_speaker() -> None:
     # near miss: nobody is speaking
     assert not sources("Nobody denies that the market was shelled twice.")
+
+
+# --- 12. an Arabic outlet or body named in full, then by its short name in brackets -----------
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("قالت وكالة الأنباء السورية الرسمية (سانا) إن وحدات الجيش قتلت عدداً من المسلحين.", "سانا"),
+    ("وقال مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية (أوتشا) إن ٤٠ ألف شخص نزحوا.", "أوتشا"),
+    ("وذكرت شبكة أخبار المنطقة (شام) أن القصف استمر حتى المساء.", "شام"),
+])
+def test_arabic_body_by_short_name(text: str, who: str) -> None:
+    # the full name with the short one in brackets, as the text writes it
+    assert run(text)["claims"][0]["attributed_to"].endswith(f"({who})")
+
+
+def test_arabic_pseudonym_aside_is_no_short_name() -> None:
+    # near miss: the aside says the name is a pseudonym
+    found = sources("وقال أبو خالد (اسم مستعار) إن القصف استمر ساعتين.")
+    assert found.get("أبو خالد", ("", False))[1] is True

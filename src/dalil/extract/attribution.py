@@ -759,6 +759,18 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                 np = _AR_SAID_IN.sub(" ", to_that.group(1))
                 np = re.sub(r"\sمن\s*$", " ", np)  # "حذرت منظمة ... من أن": what it warns of
                 aside_ar = re.search(r"\s*\(([^()]{2,40})\)", np)
+                short = aside_ar.group(1).strip() if aside_ar else ""
+                if aside_ar and _AR_OUTLET_HEAD.match(np.strip()) and \
+                        1 <= len(short.split()) <= 2 and not short.startswith("ال") and \
+                        not _AR_ASIDE_NOT_NAME.search(short):
+                    # "وكالة الأنباء السورية الرسمية (سانا)": the body's name with its short name
+                    # (gold writers use either)
+                    whole = np[:aside_ar.end()].strip()
+                    at = sent.find(whole, v_e)
+                    return Attribution(whole, "", quoted is not None,
+                                       s_start, s_end, "attribution:verb_subject:" + verb,
+                                       (s_start + at, s_start + at + len(whole)) if at >= 0
+                                       else (s_start + v_e, s_start + v_e + len(whole)))
                 if aside_ar:  # "أبو خالد (اسم مستعار)": the aside describes the name
                     np = np[:aside_ar.start()] + " " + np[aside_ar.end():]
                     if len(np.split()) <= 3:
@@ -1578,6 +1590,11 @@ _AR_BODY_HEAD = _rx(r"(?:وزارة|قيادة|مديرية|المديرية|ه�
                     r"رابطة|الرابطة|محافظة|إدارة|الإدارة|مكتب|المكتب|المفوضية|الرئاسة|الأمانة)\s")
 # a body's press office names no issuer of its own: "المكتب الإعلامي", "Media Office"
 _MEDIA_OFFICE = _rx(r"(?:ال)?مكتب\s+(?:ال)?(?:اعلامي|صحفي)|(?:the\s+)?(?:media|press)\s+office", re.I)
+# an outlet or body whose short name may follow in brackets: "وكالة الأنباء ... (سانا)"
+_AR_OUTLET_HEAD = _rx(r"(?:وكالة|وكاله|قناة|قناه|صحيفة|صحيفه|شبكة|شبكه|منظمة|منظمه|هيئة|هيئه|"
+                      r"مكتب|الشبكة|الشبكه|المرصد|مرصد|إذاعة|اذاعه|تلفزيون|موقع)\s")
+# an aside that describes a name rather than giving one: "(اسم مستعار)", "(٣٤ عاماً)"
+_AR_ASIDE_NOT_NAME = _rx(r"اسم|مستعار|كنية|كنيه|عام|عاما|سنة|سنه|\d|لقب")
 # the dateline of a body's own press release: "(Amman/Brussels, 28 May 2019) –", "(Beirut) –"
 _PAREN_DATELINE = re.compile(r"(?:^|\n)\s*\([A-Z][\w/ .'-]{1,40}(?:,\s*[^()\n]{4,30})?\)\s*[–—-]\s")
 # "..., MSF said today.", "..., Amnesty International said on Monday."
