@@ -336,3 +336,12 @@ def test_arabic_pseudonym_aside_is_no_short_name() -> None:
     # near miss: the aside says the name is a pseudonym
     found = sources("وقال أبو خالد (اسم مستعار) إن القصف استمر ساعتين.")
     assert found.get("أبو خالد", ("", False))[1] is True
+
+
+def test_voice_note_sender_home_is_not_the_scene() -> None:
+    # near miss for the testimony rule: where a message's sender lives is not where it happened
+    text = ("Transcript of two voice notes. Sender: Maha (family name withheld), who lives in "
+            "Tartus city.\n\n[Voice note 1]\nMy brother called from Baniyas. Gunmen burned "
+            "three shops in his street this morning.")
+    places = [p["canonical"] for p in run(text)["places"]]
+    assert "Tartus" not in places

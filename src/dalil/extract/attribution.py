@@ -193,7 +193,8 @@ def document_author(norm: str) -> tuple[str, str]:
     if sender:
         # "Transcript of three voice notes ... Sender: Hala (family name withheld), who ...":
         # the one who speaks in them
-        return sender.group("n").strip(), "header:testimony"
+        # (not "header:testimony": where the sender lives is not the scene of what she tells)
+        return sender.group("n").strip(), "header:sender"
     for m in _BYLINE.finditer(head):
         label = (m.group("t") or m.group("h") or "").strip()
         if re.match(r"(?:رقم|no\.?|number|#)\s*\d+(?:\s*$|\s*[—–|:-])", label, re.I):

@@ -471,7 +471,8 @@ class _Run:
         if has_arabic(author):
             author = self._surface_name(author, 0)
         header_line_end = -1
-        if author_rule in ("header:handle", "header:testimony", "header:speaker", "header:source"):
+        if author_rule in ("header:handle", "header:testimony", "header:speaker", "header:source",
+                           "header:sender"):
             # ("Statement by Adele Rahimi, UNICEF Regional Director ...": the statement's speaker)
             # a post's author, a testimony's witness and a briefing's speaker are sources of
             # what follows; the header line that names them describes them
@@ -481,7 +482,7 @@ class _Run:
             line_end = line_end if line_end > 0 else min(len(norm), 200)
             self._raw_sources.append((author, norm[line_start:line_end], (line_start, line_end),
                                       "attribution:" + author_rule))
-            if author_rule == "header:testimony":
+            if author_rule in ("header:testimony", "header:sender"):
                 header_line_end = line_end
         self.author = author
         self.author_rule = author_rule
@@ -1235,8 +1236,9 @@ class _Run:
                 places_by_id[gp.id] = Place(canonical, [surface], gp.lat, gp.lon, gp.admin1,
                                             gp.country, gp.id, gp.kind, why,
                                             [p.span(raw.start, raw.end)], gp.coordinates_of)
-        if event_sents and header_line_end > 0:
+        if event_sents and header_line_end > 0 and self.author_rule == "header:testimony":
             # a testimony's header names where the witness lives: the scene of what they tell
+            # (not a message's sender: "Sender: Hala, who lives in Tartus" tells of Baniyas)
             for pm in r.place_mentions:
                 if pm.role == "mentioned" and self._norm_pos(pm.span[0]) < header_line_end and \
                         pm.place_id not in places_by_id:
