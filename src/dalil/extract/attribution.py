@@ -49,6 +49,10 @@ _AR_PRONOUN_VERB = _rx(r"^\s*(?:و|ف)?(?:قال|قالت|اضاف|اضافت|ت
 _NP_STOP = _rx(r"\s(?:that|who|which|whose|on|in a|in an|in its|in his|in her|"
                       r"after|when|as)\s|[,;:(\"“«]", re.I)
 _AR_NP_STOP = _rx(r"\s(?:ان|إن|أن|في|عن|خلال|الى|الي|إلى|على|علي|لـ|"
+                         # "مصدر أمني فضّل عدم الكشف عن اسمه": the aside on the name is no part
+                         r"(?:فضل|فضلت|طلب|طلبت|رفض|رفضت)\s+(?:عدم|الكشف|التعريف|ذكر)|"
+                         # "وتنفي القيادة بشكل قاطع": how it denies is no part of the name
+                         r"بشكل|بصوره|بشده|جمله\s+وتفصيلا|"
                          # (not "لحقوق الإنسان", "لتوثيق": part of a body's name)
                          r"ل(?=\S)(?!حقوق|توثيق|دراسات|شؤون|اغاث|حماي|مكافح|تنسيق|رصد|العدال|عدال)|بان|بأن|اليوم|"
                          r"تشكيل|فتح|بدء|انطلاق|ب?ان(?:ه|ها|هم|هما|نا|ني)|"
@@ -62,7 +66,8 @@ _AR_NP_STOP = _rx(r"\s(?:ان|إن|أن|في|عن|خلال|الى|الي|إلى|
                          # "حذرت منظمة ... من أن": what one warns of is no part of the name
                          r"\sمن(?=\s+(?:ان|أن|بان)\s)|"
                          r"\sب(?:مقتل|مصرع|اعتقال|اختطاف|اصابه|سقوط|وقوع|ارتفاع|نزوح|تهجير)")
-_AR_NP_INNER_STOP = _rx(r"\s(?:الى|إلى|على|عن|اليوم|امس|أمس|مساء|صباح|الأنباء|التقارير|الاتهامات|"
+_AR_NP_INNER_STOP = _rx(r"\s(?:(?:فضل|فضلت|طلب|طلبت|رفض|رفضت)(?=\s+(?:عدم|الكشف|التعريف|ذكر))|"
+                       r"الى|إلى|على|عن|اليوم|امس|أمس|مساء|صباح|الأنباء|التقارير|الاتهامات|"
                        r"المزاعم|الخبر|الرواية|الادعاءات|وجود|حدوث|وقوع|معلومات|انباء|"
                        r"تقارير|شهادات)(?:\s|$)")
 _BYLINE = _rx(
@@ -101,9 +106,13 @@ _AR_TITLE = re.compile(normalize_arabic(
     r"(?:رئيس|رئيسة|مدير|مديرة|عضو|الناطق|الناطقة|المتحدث|المتحدثة|قائد|مسؤول|مسؤولة|ممثل|"
     r"ممثلة|منسق|منسقة|نائب|نائبة|أمين|امين|المفوض|المفوضة|مفوض|مفوضة|"
     r"الناشط|الناشطة|الصحفي|الصحفية|الطبيب|الطبيبة|المحامي|المحامية|مختار|وزير|محافظ)\b"))
-_AR_HONORIFIC = re.compile(normalize_arabic(r"^(?:السيد|السيدة|الدكتور|الدكتورة|د\.)\s+"))
+# (a rank or honorific before the name is no part of it: "العقيد حسام الراعي", "الشيخ ...")
+_AR_HONORIFIC = re.compile(normalize_arabic(r"^(?:السيد|السيدة|الدكتور|الدكتورة|د\.|العقيد|العميد|"
+                                            r"اللواء|العماد|الرائد|النقيب|المقدم|الملازم|"
+                                            r"المهندس|المهندسة|الأستاذ|الأستاذة|الشيخ)\s+"))
 _AR_TITLE_NAME = re.compile(r"(?:\s+(?:في|ب)\s+[^\s،,.:]+(?:\s+[^\s،,.:]+)?)?"  # "في سوريا"
-                            r"\s*[،,]\s*([^\s،,.:\"«]+(?:\s+[^\s،,.:\"«]+){1,3})\s*[،,]")
+                            # (the name ends at a comma, or at the colon before a quotation)
+                            r"\s*[،,]\s*([^\s،,.:\"«]+(?:\s+[^\s،,.:\"«]+){1,3})\s*(?:[،,]|:\s*[\"“«])")
 _FIRST_VERB_AND = re.compile(r"^(.{2,60}?)\s+(?:[a-z]+ed|had|has|was|were)\b.*\band$")
 _LIST_BY = re.compile(r"\s*(?:a|an|the)\s+(?:list|tally|count|database|record|set)\b[^,;]{0,60}?"
                       r"\bby\s+(?P<w>[^,;]{2,60})$", re.I)
@@ -171,6 +180,21 @@ def document_author(norm: str) -> tuple[str, str]:
     """The author named in the header and how: ("Rami", "header:byline"), ("@news",
     "header:handle"), ("Umm Ali", "header:testimony"); or ("author", "default_author")."""
     head = norm[:400]
+    shown = _DISPLAY_HANDLE.match(head)
+    if shown:
+        # "Syria Incident Log @SyrIncidentLog · Jul 20, 2025": the account's shown name and
+        # handle (gold writers name such accounts by either)
+        return f"{shown.group('d').strip()} ({shown.group('h')})", "header:handle"
+    shown_ar = _AR_DISPLAY_HANDLE.match(head)
+    if shown_ar:
+        # "سلسلة تغريدات — سامر الخطيب (@samer_khatib_sy)": the account's shown name
+        return shown_ar.group("d").strip(), "header:handle"
+    sender = _SENDER.search(head)
+    if sender:
+        # "Transcript of three voice notes ... Sender: Hala (family name withheld), who ...":
+        # the one who speaks in them
+        # (not "header:testimony": where the sender lives is not the scene of what she tells)
+        return sender.group("n").strip(), "header:sender"
     for m in _BYLINE.finditer(head):
         label = (m.group("t") or m.group("h") or "").strip()
         if re.match(r"(?:رقم|no\.?|number|#)\s*\d+(?:\s*$|\s*[—–|:-])", label, re.I):
@@ -180,6 +204,15 @@ def document_author(norm: str) -> tuple[str, str]:
         if m.group("spk"):
             return m.group("spk").strip(), "header:speaker"
         if m.group("handle"):
+            above = head[:m.start("handle")].rstrip().split("\n")
+            display = re.split(r"\s+\|\s+", above[-1].strip())[0].strip() if len(above) == 1 \
+                else ""
+            display = re.sub(r"^[^\w\u0600-\u06ff]+", "", display)  # "📢 شبكة حوران الآن"
+            if display and 1 <= len(display.split()) <= 6 and \
+                    not re.search(r"[.!?:؟\"“«,،@]|\d|[\u0600-\u06ff]", display):
+                # "Guardians of the Mountain | حماة الجبل" above "@jabal_guardians_media": the
+                # channel's shown name and its handle
+                return f"{display} ({m.group('handle')})", "header:handle"
             return m.group("handle"), "header:handle"
         if m.group("post"):
             return m.group("post").strip(), "header:handle"
@@ -214,6 +247,17 @@ def document_author(norm: str) -> tuple[str, str]:
     return "author", "default_author"
 
 
+# an account's shown name, then its handle, then when it posted
+# (Latin shown names only: a mixed Arabic-Latin name matches neither spelling; the handle does)
+_DISPLAY_HANDLE = re.compile(r"\A\s*(?:[^\n—–|@]{2,30}\s[—–|]\s+)?"
+                             r"(?![Tt]hread|THREAD|[Pp]ost|[Tt]weet|[Ss]hared|[Pp]ublished|[Rr]eply)"
+                             r"(?P<d>[A-Z][^\n@|.:!?,()—–\u0600-\u06ff]{1,50}?)\s+\(?(?P<h>@\w{2,40})\)?\s*"
+                             r"(?:·|\||[-–—]\s|\n)")
+_AR_DISPLAY_HANDLE = re.compile(r"\A\s*(?:[^\n—–|@]{2,30}\s[—–|]\s+)?(?P<d>[\u0621-\u064a]{2,}"
+                                r"(?:\s[\u0621-\u064a]{2,}){0,3})[ \t]+\(?(?P<h>@\w{2,40})\)?")
+# "Sender: Hala (family name withheld at her request), who lives in Tartus": a message's author
+_SENDER = re.compile(r"(?:^|[.;]\s+|\n)\s*(?:sender|sent by|المرسل|المرسلة)\s*:\s*"
+                     r"(?P<n>[A-Z\u0621-\u064a][^\s,.;()،]*(?:\s+[A-Z][\w'-]*){0,2})", re.I)
 _POST_PREFIX = re.compile(
     r"^\W{0,3}(?:\[[^\]\n]{0,40}\]\s*)?(?:\d+/\d+\s+)?(?:(?:RT|MT|reply from|replying|"
     r"quote from|comment from|comment by|رد من|تعليق)\s+)?(?P<name>@\w{2,40})\s*:\s"
@@ -232,11 +276,16 @@ _GIVEN_NAME = re.compile(
     r"(?: (?:the |(?:his|her|their) )?(?:initials|first name|"
     r"nickname|name))?|known (?:only )?as|referred to (?:here |below |in (?:these|the) "
     r"(?:proceedings|report|judgment|case) )?as|(?:who )?gave (?:only )?(?:his|her|their) "
-    r"(?:first |full )?name(?: only)?(?: as|,)|pseudonym:?|calling (?:himself|herself|itself)|اسم مستعار:?|يدعى|تدعى|"
-    r"المعروف باسم|المعروفة باسم|عرف\S* (?:عن )?نفس\S* باسم)\s*,?\s+(?!(?:his|her|their|the|a|an|for|of|to|in|on|because)\b)(?P<n>(?:أبو|ابو|أم|ام)\s+[^\s,.;()،]+|(?:[A-Z]\.\s?){1,3}|@\w+|[^\s,.;()]+(?:\s+[A-Z][\w'-]+)?)",
+    r"(?:first |full )?name(?: only)?(?: as|,)|pseudonym:?|calling (?:himself|herself|itself)|"
+    # "a former guard, whom we call Samir to protect his identity": the name the writer gives
+    r"(?:whom|who) we (?:call|are calling|will call|have called)|we (?:call|will call|are calling) (?:him|her)|"
+    r"اسم مستعار:?|يدعى|تدعى|"
+    r"المعروف باسم|المعروفة باسم|عرف\S* (?:عن |ب)?نفس\S* باسم|(?:ال)?تعريف (?:عن |ب)?نفس\S* باسم)"
+    r"\s*,?\s+(?!(?:his|her|their|the|a|an|for|of|to|in|on|because)\b)[\"“«]?(?P<n>(?:أبو|ابو|أم|ام)\s+[^\s,.;()،]+|(?:[A-Z]\.\s?){1,3}|@\w+|[^\s,.;()]+(?:\s+(?!(?:to|and|for|in|on|at|as|who|because|when)\b)[A-Z][\w'-]+)?)",
     re.I)
 # a name given in place of a withheld one (not "also known as the White Helmets")
 _WITHHELD = re.compile(r"identified (?:here |below )?(?:only )?(?:as|by)|referred to\b[^,]{0,30}\bas|gave (?:only )?(?:his|her|their)|pseudonym|"
+                       r"(?:whom|who) we (?:call|are calling|will call|have called)|we (?:call|will call|are calling) (?:him|her)|"
                        r"اسم مستعار", re.I)
 _TRIM_HEAD = re.compile(r"^((?:a|an|one)\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)\s+"
                         r"(?P<rest>(?:with|from|at|in|of|for|who|working)\s.+)$")
@@ -245,10 +294,13 @@ _TRIM_HEAD = re.compile(r"^((?:a|an|one)\s+(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)\
 def given_name(text: str) -> str | None:
     """The name a source is given in the text: "a woman identified only as R.M." -> "R.M."."""
     m = _GIVEN_NAME.search(text)
-    return m.group("n").strip() if m else None
+    return m.group("n").strip().strip("\"“”«»") if m else None
 
 
 _NOT_A_SOURCE = _rx(r"(?:the\s+|international\s+|syrian\s+|local\s+)?(?:laws?|plan|agreement|"
+                   # "وفق معايير قانونية", "according to legal standards": a rule, no speaker
+                   r"(?:[a-z]+\s+)?(?:standards?|criteria|principles)|(?:ال)?معايير(?:\s+\S+){0,2}|"
+                   r"(?:ال)?مبادئ(?:\s+\S+){0,2}|الاصول|الأصول|"
                    r"deal|schedule|rules?|procedures?|regulations?|constitution|custom|tradition|"
                    r"protocols?|timetable|terms|instructions|orders|القانون|الاتفاق|الخطه|"
                    # a breakdown "by perpetrator", "بحسب المحافظات": how a toll is split
@@ -269,7 +321,7 @@ _AR_SOURCE_IN = re.compile(normalize_arabic(r"^(?:مصدر|مصادر)\s+(?:في
 _AR_TOLD_TAIL = re.compile(normalize_arabic(r"\s+ل(?:مراسل|وكال|صحيف|قنا|موقع)\S*(?:\s+\S+)?$"))
 _POSSESSIVE_HEAD = re.compile(r"^(?:his|her|their)\s+(?:[a-z-]+\s+)?[a-z-]+$", re.I)
 # a verb in a subordinate clause is not the sentence's attribution
-_SUBORDINATE_BEFORE = re.compile(r"\b(?:before|until|unless|if|once|because|although|whereas)\s+"
+_SUBORDINATE_BEFORE = re.compile(r"\b(?:before|after|until|unless|if|once|because|although|whereas)\s+"
                                  r"[^,;]{1,50}$", re.I)
 # "قال الدفاع المدني في بيان إن": where it was said, not who said it
 _AR_SAID_IN = _rx(r"\s+(?:في|عبر|ضمن|خلال)\s+(?:بيان|تصريح|تقرير|منشور|رساله|تغريده|مؤتمر|"
@@ -308,10 +360,12 @@ _AR_CHARGE = _rx(r"\sب(?:ال)?(?:قصف|استهداف|ارتكاب|تنفيذ
 
 
 # after the verb: a count, "that he/she/they", a colon or a quotation -- no subject follows
-_AR_NO_OBJECT_NP = _rx(r"\s*(?:\d|ب?[اإأ]ن(?:ه|ها|هم|هما)\s|[:\"“«])")
+# (or the object is a count: "الشبكة السورية تقدّر عدد المختفين بأكثر من ...")
+_AR_NO_OBJECT_NP = _rx(r"\s*(?:\d|ب?[اإأ]ن(?:ه|ها|هم|هما)\s|[:\"“«]|(?:عدد|حصيله)\s)")
 _AR_QUOTED_SUBJECT = _rx(r"(?:^|[\s.،,:])[وف]?[\"“«](?P<n>[^\"“”«»\d]{3,40})[\"”»]\s*$")
 _AR_CLAUSE_START = _rx(r"(?:^|[،,.:؛;!?]|\s(?:ان|إن|أن|بان|بأن)\s)\s*(?:\d{1,2}/\s*)?[وف]?(?=\S)")
-_AR_DEFINITE_NP = _rx(r"(?:ال\S{2,}|\S{3,})(?:\s+ال\S{2,}){0,3}")
+# (a body's name may hold "ل" + noun: "الشبكة السورية لحقوق الإنسان")
+_AR_DEFINITE_NP = _rx(r"(?:ال\S{2,}|\S{3,})(?:\s+(?:ال\S{2,}|ل(?!ه|ها|هم|هما|نا|كم)\S{3,}(?=\s+ال))){0,4}")
 
 
 def _ar_subject_before(sent: str, v_s: int) -> tuple[str, int] | None:
@@ -402,6 +456,11 @@ def _clean_np(np: str) -> tuple[str, str]:
     if led and led.start() > 0:  # "A UN investigation team led by X": the team
         name, desc = name[:led.start()], ", ".join(p for p in (name[led.start():].strip(), desc) if p)
     name = re.sub(r"(?<=s)['’]$", "", name)  # "Local activists' lists": the activists
+    spoke = _SPOKESPERSON_FOR.match(name)
+    if spoke:
+        # "a spokesperson for the Ministry of Defence", no name given: the body speaks through
+        # its spokesperson (as the gold writers of four sets name it)
+        return spoke.group("body"), ", ".join(p for p in (spoke.group(1).strip(), desc) if p)
     trim = _TRIM_HEAD.match(name)
     if trim:  # "A volunteer with a local documentation group" -> "A volunteer"
         name, desc = trim.group(1), ", ".join(p for p in (trim.group("rest"), desc) if p)
@@ -418,6 +477,9 @@ def _clean_np(np: str) -> tuple[str, str]:
     return name, desc
 
 
+_SPOKESPERSON_FOR = re.compile(r"^((?:a|an|the|one)\s+(?:[a-z-]+\s+)?(?:spokes(?:person|man|woman)|"
+                               r"press\s+officer|media\s+officer)\s+(?:for|of|at)\s+)"
+                               r"(?P<body>(?:the\s+)?[A-Za-z][\w.'’-]*(?:\s+[\w.'’-]+){0,7})$", re.I)
 # a document named after its author: "A US government assessment issued nine days later", "the
 # UN report published in March": the author speaks
 _FRONTED_CHUNK = re.compile(r"(?:by|in|on|at|during|since|after|before|until|as of|"
@@ -456,8 +518,12 @@ _BE_BEFORE = re.compile(r"\b(?:be|been|being|was|were|is|are|remains?|remained|b
 _THING_PUBLISHED = re.compile(r"\b(?:video|footage|photo|image|picture|report|statement|list|post|"
                               r"clip|recording|letter)s?\b[^,;]{0,60}$", re.I)
 # "سيدة عرّفت عن نفسها باسم أم جعفر", "شاب يدعى أبو علي"
-_AR_GIVEN = re.compile(normalize_arabic(r"\s*\S+\s+(?:عرف\S* (?:عن )?نفس\S* باسم|يدعى|تدعى|"
-                                        r"اسمه|اسمها)\s+(?:(?:أبو|أم)\s+)?[^\s،,.:]+"))
+# "سيدة من قرية شيه، فضّلت التعريف بنفسها باسم "أم جوان"": a few words of who she is first
+_AR_GIVEN = re.compile(normalize_arabic(r"\s*\S+(?:\s+[^\s،,.:\"«]+){0,4}?\s*[،,]?\s*"
+                                        r"(?:(?:فضل|فضلت|طلب|طلبت)\s+)?"
+                                        r"(?:عرف\S* (?:عن |ب)?نفس\S* باسم|(?:ال)?تعريف (?:عن |ب)?"
+                                        r"نفس\S* باسم|يدعى|تدعى|"
+                                        r"اسمه|اسمها)\s+[\"“«]?(?:(?:أبو|أم)\s+)?[^\s،,.:\"”»]+"))
 # "Rami, 34, said ...", "Rami, a farmer, said ...": the speaker is before the verb
 _APPOSITIVE_END = re.compile(r"^\W*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3},\s*(?:\d{1,3}|(?:a|an)\s[^,]{2,80}),\s*$")
 _NESTED_SOURCE = _rx(
@@ -694,6 +760,18 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                 np = _AR_SAID_IN.sub(" ", to_that.group(1))
                 np = re.sub(r"\sمن\s*$", " ", np)  # "حذرت منظمة ... من أن": what it warns of
                 aside_ar = re.search(r"\s*\(([^()]{2,40})\)", np)
+                short = aside_ar.group(1).strip() if aside_ar else ""
+                if aside_ar and _AR_OUTLET_HEAD.match(np.strip()) and \
+                        1 <= len(short.split()) <= 2 and not short.startswith("ال") and \
+                        not _AR_ASIDE_NOT_NAME.search(short):
+                    # "وكالة الأنباء السورية الرسمية (سانا)": the body's name with its short name
+                    # (gold writers use either)
+                    whole = np[:aside_ar.end()].strip()
+                    at = sent.find(whole, v_e)
+                    return Attribution(whole, "", quoted is not None,
+                                       s_start, s_end, "attribution:verb_subject:" + verb,
+                                       (s_start + at, s_start + at + len(whole)) if at >= 0
+                                       else (s_start + v_e, s_start + v_e + len(whole)))
                 if aside_ar:  # "أبو خالد (اسم مستعار)": the aside describes the name
                     np = np[:aside_ar.start()] + " " + np[aside_ar.end():]
                     if len(np.split()) <= 3:
@@ -840,15 +918,29 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         if low_verb in _AMBIGUOUS_VERBS and not re.match(r"\s*(?:that\b|[\"“«:]|$)", after) \
                 and not _PEOPLE_SUBJECT.search(sent[:v_s]):
             continue  # "these claims fabrications", "Reports of a massacre": nouns, not verbs
+        if low_verb.endswith("s") and sent[:v_s].rstrip().endswith(",") and \
+                re.match(r"\s*,", after):
+            continue  # "We found papers, lists, clothes.": a noun in an enumeration
+        if not after.strip() and _HEADING_LINE.fullmatch(sent):
+            continue  # "Casualty estimates", "Competing claims": a section heading, no speaker
+        if _UNABLE_BEFORE.search(sent, max(0, v_s - 40), v_s):
+            # "We cannot independently confirm ...", "Reuters could not verify ...": a
+            # disclaimer (read by the hedging step), nobody asserting anything
+            continue
+        if low_verb in ("said", "reported", "believed", "thought", "alleged") and \
+                re.match(r"\s+to\s+(?:be|have)\b", after):
+            continue  # "The families, said to be from Homs, left": a passive report, no speaker
         if re.match(r"\s+(?:each other|one another)\b", after):
             continue  # "Both sides accuse each other": no one source
         if re.match(r"\s+as\b", after) or (low_verb in ("accused", "blamed") and
                                             re.match(r"\s+(?:of|for)\b", after)):
             continue  # "described as", "men accused of talking to the SDF"
         by = _BY_AGENT.match(after)
-        if by and low_verb in _PASSIVE_PUBLISHING:
+        if by and (low_verb in _PASSIVE_PUBLISHING or (
+                low_verb.endswith("ed") and sent[:v_s].rstrip().endswith(","))):
+            # ("..., estimated by the council at $40 million": a participle with its agent)
             # "Video posted online by activists showed ...": the poster is the source
-            name, desc = _clean_np(by.group("np"))
+            name, desc = _clean_np(re.sub(r"\s+at\s+(?:US)?[$£€\d].*$", "", by.group("np")))
             if name:
                 return Attribution(name, desc, quoted is not None, s_start, s_end,
                                    "attribution:posted_by:" + low_verb,
@@ -888,7 +980,11 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         found = None
         if low_verb not in ("told", "tells", "tell") and \
                 before.rstrip().endswith((",", "\"", "”", "»")) and \
-                re.match(r"\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,3}\s*[.!]?\s*$", after) and \
+                (re.match(r"\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,3}\s*[.!]?\s*$", after) or
+                 # "..., said Rami Saleh, a teacher who runs the committee.": a name, then
+                 # who the person is
+                 _NAME_THEN_APPOSITIVE.match(after)) and \
+                not re.match(r"\s+(?!(?:a|an|the|one)\b)[a-z]", after) and \
                 not _VERBISH_AFTER.search(after) and not _RELATIVE_CHUNK.search(before) and \
                 not _APPOSITIVE_END.search(before):
             found = None  # "..., Say Officials": the speaker follows the verb
@@ -1111,12 +1207,28 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
     name = re.sub(r"\s+(?:also|too|again|further|separately|later|meanwhile|earlier|always|"
                   r"never|repeatedly|consistently|publicly|officially|previously|initially|"
                   r"strongly|swiftly|quickly|immediately)$", "", name, flags=re.I)
+    # any other adverb before the verb: "The Turkish Defence Ministry routinely described"
+    name = re.sub(r"(?<=\S)\s+(?!(?:family|ally|assembly|rally|supply|monopoly|anomaly)\b)"
+                  r"[a-z]{3,}ly$", "", name)
     if not name or _VERBISH.search(name) or re.match(r"(?:no|none|nobody|neither)\b", name, re.I):
         return None  # "No group claimed responsibility": nobody is speaking
     return name, desc, head[0] + (len(head[2]) - len(head[2].lstrip()))
 
 
 _AGE = re.compile(r"\d{1,3}")
+# a heading line: a few words, no closing punctuation ("Casualty estimates", "Competing claims")
+_HEADING_LINE = re.compile(r"\s*[A-Z][\w'-]*(?:\s+[\w'-]+){0,3}\s*")
+# a negated ability before the verb: "cannot independently confirm", "could not verify"
+_UNABLE_BEFORE = re.compile(r"\b(?:cannot|can['’]t|can\s+not|could\s+not|couldn['’]t|"
+                            # "HTS has not acknowledged where he is held": nothing asserted
+                            r"(?:has|have|had|did|does|do)\s+not|(?:has|have|did|does)n['’]t|never|"
+                            r"(?:was|were|is|are)\s+unable\s+to|(?:has|have|had)\s+not\s+been\s+"
+                            r"able\s+to)\s+(?:yet\s+|independently\s+|immediately\s+|"
+                            r"fully\s+|so\s+far\s+)*$", re.I)
+# "..., said Rami Saleh, a teacher who helps run the committee."
+_NAME_THEN_APPOSITIVE = re.compile(r"\s+(?:Dr\.?\s+)?[A-Z][\w.'’-]*(?:\s+(?:al-|el-|bin\s|ibn\s)?"
+                                   r"[A-Z][\w.'’-]*){0,3}\s*,\s*(?:\d{1,3}\s*,\s*)?"
+                                   r"(?:a|an|the|who|whose|one)\s[^\"“”]{2,160}$")
 _RESTRICTIVE_RELATIVE = re.compile(r"^((?:the\s+|some\s+|many\s+|several\s+)?[A-Za-z][\w'-]*"
                                    r"(?:\s+[\w'-]+){0,3}?)\s+((?:who|that)\s+"
                                    r"(?:have|has|had|were|was|are|is|work|spoke|saw|fled|live|"
@@ -1141,7 +1253,9 @@ def _coordinated_subject(before: str) -> tuple[str, str, int] | None:
     at 90 and said ..." -> "The Network"; "On Monday, however, the ministry announced ... and
     said" -> "the ministry"."""
     m = _FIRST_VERB.search(before)
-    if m is None:
+    if m is None or _SUBORDINATE_BEFORE.search(before, max(0, m.start() - 60), m.start()):
+        # "23 strikes, after Ankara blamed ... and announced ...": the coordinated verbs
+        # belong to a subordinate clause, not to the sentence's speaker
         return None
     pos = 0
     for c_s, _c_e, text in _chunks(before[:m.start()]):
@@ -1329,6 +1443,11 @@ def clause_attributions(norm: str, s_start: int, s_end: int, lex: Lexicons,
     return parts if len(parts) > 1 and len(names) > 1 else None
 
 
+# the kind of document first, then the body: "POLICY BRIEF | Levant Security Monitor | No. 14"
+_HEADER_ORG_AFTER = _rx(
+    r"\A\s*(?:policy\s+brief|briefing(?:\s+note)?|(?:monthly\s+|annual\s+|special\s+|weekly\s+)?"
+    r"report|press\s+release|statement|bulletin|update|نشره|تقرير|بيان)\s*[|—–]\s*"
+    r"(?P<org>[^\n|—–:]{4,80}?)\s*(?:[|—–]|\n|$)", re.I)
 _HEADER_ORG = _rx(
     r"\A\s*(?P<org>[^\n:|]{4,80}?)\s+[-—–|:]\s+(?:press\s+)?(?:statement|release|"
     r"(?:monthly\s+|annual\s+|special\s+|weekly\s+)?(?:report|update|bulletin|briefing)|"
@@ -1345,6 +1464,10 @@ def header_organisation(norm: str, lex: Lexicons | None = None) -> str | None:
         return m.group("org").strip()
     if lex is None:
         return None
+    kind_first = _HEADER_ORG_AFTER.match(norm[:200])
+    if kind_first and (first_matching(lex.source_roles, kind_first.group("org")) in (
+            "NGO", "official", "analyst") or _ORG_HEAD.search(kind_first.group("org"))):
+        return kind_first.group("org").strip()  # "POLICY BRIEF | Levant Security Monitor | No. 14"
     lines = [ln.strip() for ln in norm[:400].split("\n") if ln.strip()][:3]
     for ln in lines:
         rep = _REPORT_OF.match(ln)
@@ -1433,14 +1556,51 @@ def publisher(norm: str, sentences: list[tuple[int, int]], lex: Lexicons) -> tup
             _DOC_TYPE_START.match(lines[1]):
         # "Higher Regional Court Koblenz" above "Press Release No. 14/2024": the body's own
         return lines[0], -1
+    head = [ln.strip() for ln in norm[:400].split("\n") if ln.strip()][:5]
     if _WIRE_DATELINE.search(norm[:300]):
         return None
+    release = any(_DOC_TYPE_LINE.fullmatch(ln) for ln in head) or bool(_PAREN_DATELINE.search(
+        norm[:600]))
     for k, (s, e) in enumerate(sentences[:4]):
+        said_today = _SAID_TODAY.search(norm, s, e) if release else None
+        if said_today and (first_matching(lex.source_roles, said_today.group("org")) in (
+                "NGO", "official") or _ORG_HEAD.search(said_today.group("org"))):
+            # a press release's lead: "(Amman, 28 May 2019) – ..., MSF said today.": the body
+            # that issues the release
+            return said_today.group("org").strip(), k
         m = _RELEASES_ITS.search(norm, s, e) or _AR_ANNOUNCES.match(norm, s, e)
         if m and (first_matching(lex.source_roles, m.group("org")) in ("NGO", "official") or
                   _ORG_HEAD.search(m.group("org"))):
             return m.group("org").strip(), k
+    for k in range(1, len(head)):
+        if not _DOC_TYPE_LINE.fullmatch(head[k]):
+            continue
+        # a letterhead: the state, the ministry, the unit, then "بيان صحفي" / "Press release":
+        # the unit right above the kind of document issues it
+        above = [ln for ln in head[:k] if not _MEDIA_OFFICE.fullmatch(ln)]  # its press office
+        if above and all(len(ln.split()) <= 10 and not re.search(r"[.!?:؟\"“«,،]|\d", ln) for ln in above) \
+                and (_ORG_HEAD.search(above[-1]) or _AR_BODY_HEAD.match(above[-1])) and \
+                not _VERBISH.search(above[-1]):
+            return above[-1], -1
+        break
     return None
+
+
+# an Arabic body's name opens with what it is: "قيادة الأمن الداخلي في محافظة اللاذقية"
+_AR_BODY_HEAD = _rx(r"(?:وزارة|قيادة|مديرية|المديرية|هيئة|الهيئة|مجلس|المجلس|لجنة|اللجنة|منظمة|"
+                    r"رابطة|الرابطة|محافظة|إدارة|الإدارة|مكتب|المكتب|المفوضية|الرئاسة|الأمانة)\s")
+# a body's press office names no issuer of its own: "المكتب الإعلامي", "Media Office"
+_MEDIA_OFFICE = _rx(r"(?:ال)?مكتب\s+(?:ال)?(?:اعلامي|صحفي)|(?:the\s+)?(?:media|press)\s+office", re.I)
+# an outlet or body whose short name may follow in brackets: "وكالة الأنباء ... (سانا)"
+_AR_OUTLET_HEAD = _rx(r"(?:وكالة|وكاله|قناة|قناه|صحيفة|صحيفه|شبكة|شبكه|منظمة|منظمه|هيئة|هيئه|"
+                      r"مكتب|الشبكة|الشبكه|المرصد|مرصد|إذاعة|اذاعه|تلفزيون|موقع)\s")
+# an aside that describes a name rather than giving one: "(اسم مستعار)", "(٣٤ عاماً)"
+_AR_ASIDE_NOT_NAME = _rx(r"اسم|مستعار|كنية|كنيه|عام|عاما|سنة|سنه|\d|لقب")
+# the dateline of a body's own press release: "(Amman/Brussels, 28 May 2019) –", "(Beirut) –"
+_PAREN_DATELINE = re.compile(r"(?:^|\n)\s*\([A-Z][\w/ .'-]{1,40}(?:,\s*[^()\n]{4,30})?\)\s*[–—-]\s")
+# "..., MSF said today.", "..., Amnesty International said on Monday."
+_SAID_TODAY = _rx(r"[,،]\s*(?P<org>(?:[Tt]he\s+)?[A-Z][\w.'’&()-]*(?:\s+(?:[A-Z][\w.'’&()-]*|of|for|"
+                  r"the|and|on|in)){0,8})\s+(?:said|says|stated|announced)\s+(?:today|on\s+\w+day)\s*\.")
 
 
 def the_document(name: str) -> bool:
@@ -1557,6 +1717,18 @@ def _recognised(part: str, lex: Lexicons) -> bool:
     hits = lex.actors.finditer(bare)
     return bool(any(h[0] == 0 and h[1] >= len(bare) - 1 for h in hits) or
                 _ORG_HEAD_WORD.search(bare))
+
+
+def own_document(name: str) -> bool:
+    """"our dataset", "our figures", "بياناتنا": the body's own records, which speak for the
+    body itself, not for a team of people."""
+    return bool(_OWN_DOCUMENT.fullmatch(normalize_arabic(name.strip().lower())))
+
+
+_OWN_DOCUMENT = _rx(r"our\s+(?:own\s+)?(?:dataset|data|database|figures|records|count|counts|tally|"
+                    r"documentation|monitoring|analysis|research|findings|investigation|"
+                    r"investigations|statistics|numbers)|بياناتنا|توثيقاتنا|احصاءاتنا|احصائياتنا|"
+                    r"سجلاتنا")
 
 
 def first_person(name: str) -> bool:

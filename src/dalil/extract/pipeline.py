@@ -296,7 +296,13 @@ _PERSON_SPEAKER = re.compile(r"^attribution:(?:verb_subject|quote_speaker|subjec
 # "toward Tabqa and Raqqa", "باتجاه حي درعا المحطة ومدينة طفس": the next item of a list of places
 # "Ayman al-Zoubi: In 2023 ...", "Al-Zoubi: Rarely.": a speaker's label in an interview
 _QA_LABEL = re.compile(r"(?P<n>(?:[A-Z][\w'-]+|[Aa]l-[A-Z][\w'-]+)(?:[ -](?:al-|el-|bin |abu )?"
-                       r"[A-Z][\w'-]+){0,3}):\s")
+                       r"[A-Z][\w'-]+){0,3}"
+                       # an Arabic interview's labels: "عنب بلدي: ما حجم ...؟", "رهف السيد: نتحدث"
+                       r"|[\u0621-\u064a]{2,}(?:\s[\u0621-\u064a]{2,}){0,3}):\s")
+# a broadcast transcript names its own staff once: "MARK ELLISON, HOST:", "DANA WHITLOCK, BYLINE:";
+# what they say later under "ELLISON:" or "WHITLOCK:" is the programme's own voice, no source
+_STAFF_LABEL = re.compile(r"^\s*(?P<n>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}),\s*(?:HOST|BYLINE|ANCHOR|"
+                          r"CORRESPONDENT|REPORTER|PRESENTER|MODERATOR)\s*:", re.M)
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _SENTENCE_END = re.compile(r"[.!?\u061f](?=\s)|\n")
@@ -349,6 +355,22 @@ def detect_language(text: str) -> str:
     if ar and la and min(ar, la) / (ar + la) > 0.2:
         return "mixed"
     return "ar" if ar > la else "en"
+
+
+# a document or a thing cited as the subject of a reporting verb, no author named: no source
+_DOCUMENT_SUBJECT = re.compile(r"(?:(?:the|a|an|his|her|their|its|own|these|those|this|that)\s+)*"
+                               r"(?:[\w'’-]+\s+){0,2}(?:file|files|records|register|logs?|lists?|"
+                               r"documents?|papers|dataset|database|imagery|footage|images|"
+                               r"photographs|trajector(?:y|ies))(?:\s+(?:seized|found|obtained|kept|"
+                               r"leaked|recovered))?", re.I)
+# a disclaimer naming the counts of victims in the plural: all the report's tolls
+_VICTIM_COUNTS = re.compile(normalize_arabic(r"(?:أعداد|اعداد)\s+(?:ال)?(?:ضحايا|قتلى|جرحى|مصابين|شهداء|"
+                                             r"الضحايا|القتلى)") + r"|\bthe\s+numbers?\s+of\s+"
+                            r"(?:victims|dead|deaths|casualties|killed)\b", re.I)
+# "our correspondent", "مراسلنا": a reporter of the account's own speaks for himself
+_OWN_REPORTER = re.compile(r"correspondent|reporter|journalist|source|مراسل|مصدر|مصادر", re.I)
+# a court issues a judgment, but its chamber speaks in it ("the Senate", "the Division")
+_COURT = re.compile(r"\b(?:Court|Tribunal|Chamber)\b|محكم", re.I)
 
 
 def extract_document(text: str | bytes, published: date | str | None = None, lang: str = "auto",
@@ -430,6 +452,8 @@ class _Run:
         # where each violation starts in the normalised text (its span is in original offsets)
         self._viol_start: dict[int, int] = {}
         self._org_speaks = False  # the publishing body asserts findings in the first person
+        # the body that issues the document, when claims are its own ("MSF said today")
+        self._publisher_org: str | None = None
 
     def sent_of(self, pos: int) -> int:
         return max(0, bisect_right(self.starts, pos) - 1)
@@ -447,7 +471,9 @@ class _Run:
         if has_arabic(author):
             author = self._surface_name(author, 0)
         header_line_end = -1
-        if author_rule in ("header:handle", "header:testimony", "header:speaker"):
+        if author_rule in ("header:handle", "header:testimony", "header:speaker", "header:source",
+                           "header:sender"):
+            # ("Statement by Adele Rahimi, UNICEF Regional Director ...": the statement's speaker)
             # a post's author, a testimony's witness and a briefing's speaker are sources of
             # what follows; the header line that names them describes them
             at = norm.find(normalize_arabic(author) if has_arabic(author) else author, 0, 400)
@@ -456,7 +482,7 @@ class _Run:
             line_end = line_end if line_end > 0 else min(len(norm), 200)
             self._raw_sources.append((author, norm[line_start:line_end], (line_start, line_end),
                                       "attribution:" + author_rule))
-            if author_rule == "header:testimony":
+            if author_rule in ("header:testimony", "header:sender"):
                 header_line_end = line_end
         self.author = author
         self.author_rule = author_rule
@@ -636,11 +662,11 @@ class _Run:
                 post_of_para = (sent.paragraph, poster)
                 self._raw_sources.append((poster, "", (sent.start, sent.end),
                                           "attribution:post_author"))
-            if sent.paragraph in answerer and (a is None or a.rule == "attribution:default" or
+            if si in answerer and (a is None or a.rule == "attribution:default" or
                                                 re.search(r"(?:^|\s)(?:we|i|our)$", a.speaker,
                                                           re.I)):
                 # a Q&A: "Ayman al-Zoubi: In 2023 we recorded 143 kidnappings ..."
-                name = answerer[sent.paragraph]
+                name = answerer[si]
                 if not any(x[3] == "attribution:interview_label" and x[0] == name
                            for x in self._raw_sources):
                     self._raw_sources.append((name, "", (sent.start, sent.end),
@@ -839,8 +865,8 @@ class _Run:
             sn = sentences[si]
             if si not in disclaimer_sents:
                 continue
-            figure_words = re.search(r"figure|toll|number|casualt|death|حصيل|عدد|ارقام|الأرقام",
-                                     sn.text, re.I)
+            figure_words = re.search(r"figure|toll|number|casualt|death|estimate|حصيل|عدد|اعداد|"
+                                     r"ارقام|الأرقام|تقدير", sn.text, re.I)
             if THAT_FIGURE.search(sn.text) and any(
                     sn.start <= n.start < sn.end for n in numbers):
                 continue  # "... more than 200 dead; HRW could not verify that figure": its own
@@ -855,8 +881,9 @@ class _Run:
                 si + 1 >= len(sentences) or sentences[si + 1].paragraph != sn.paragraph)
             accounts = alone and disclaimer_names_accounts(sn.text)
             # "AFP could not independently verify the tolls." closing a report: all its tolls
-            closing = sn.paragraph == sentences[-1].paragraph and disclaimer_names_all_figures(
-                sn.text)
+            # ("ولم يتسن للجزيرة نت التحقق ... من أعداد الضحايا": the counts of victims, all)
+            closing = sn.paragraph == sentences[-1].paragraph and (
+                disclaimer_names_all_figures(sn.text) or bool(_VICTIM_COUNTS.search(sn.text)))
             # "either figure": two figures, wherever they were given
             either = bool(EITHER_FIGURE.search(sn.text))
             n_covered = 0
@@ -889,6 +916,7 @@ class _Run:
                         break
         self._disclaim_accounts(claims, disclaimer_sents, claim_of_sent, author)
         self._first_person_claims(claims, author)
+        self._channel_first_person(claims, author)
         r.claims = claims
 
     def _figures(self) -> None:
@@ -1208,8 +1236,9 @@ class _Run:
                 places_by_id[gp.id] = Place(canonical, [surface], gp.lat, gp.lon, gp.admin1,
                                             gp.country, gp.id, gp.kind, why,
                                             [p.span(raw.start, raw.end)], gp.coordinates_of)
-        if event_sents and header_line_end > 0:
+        if event_sents and header_line_end > 0 and self.author_rule == "header:testimony":
             # a testimony's header names where the witness lives: the scene of what they tell
+            # (not a message's sender: "Sender: Hala, who lives in Tartus" tells of Baniyas)
             for pm in r.place_mentions:
                 if pm.role == "mentioned" and self._norm_pos(pm.span[0]) < header_line_end and \
                         pm.place_id not in places_by_id:
@@ -1718,6 +1747,16 @@ class _Run:
             (self._viol_start.get(id(v)) or self._norm_pos(v.span[0]), len(v.surface))
             for v in viols])
 
+    def _channel_first_person(self, claims: list[Claim], author: str) -> None:
+        """On a channel or page ("Guardians of the Mountain (@...)" in the header), what "our
+        medical teams" or "we" assert is the account's own."""
+        if self.author_rule != "header:handle":
+            return
+        for c in claims:
+            if attr.first_person(c.attributed_to) and not _OWN_REPORTER.search(c.attributed_to):
+                c.attributed_to = author
+                c.attribution_rule = "attribution:header:handle"
+
     def _first_person_claims(self, claims: list[Claim], author: str) -> None:
         """In a body's own statement or report ("Local Council of X", "الشبكة السورية لحقوق
         الإنسان" heading it), what it asserts in the first person ("we documented", "سجلنا",
@@ -1729,11 +1768,13 @@ class _Run:
         org, own_sent = found
         if has_arabic(org):
             org = self._surface_name(org, 0)
+        self._publisher_org = org
         for c in claims:
             if c.attributed_to != org and attr.refers_to(c.attributed_to, org):
                 c.attributed_to = org  # "The project also recorded ...": the body itself
             elif attr.first_person(c.attributed_to):
-                c.attributed_to = org if c.attributed_to.lower() in ("we", "نحن") else \
+                c.attributed_to = org if c.attributed_to.lower() in ("we", "نحن") or \
+                    attr.own_document(c.attributed_to) else \
                     f"{org} ({c.attributed_to})"
             elif c.attributed_to == author and attr.FIRST_PERSON.search(
                     self.sentences[c.sentence].text):
@@ -1934,6 +1975,31 @@ class _Run:
         org = attr.header_organisation(self.norm, self.lex)
         if org and has_arabic(org):
             org = self._surface_name(org, 0)
+        own = self._publisher_org
+        initials = "".join(w[0] for w in re.findall(r"\b[A-Z][\w'-]*", own or "")) \
+            if own and not has_arabic(own) else ""
+        if own and own != org and any(c.attributed_to == own for c in self.r.claims) and \
+                not _COURT.search(own) and not any(
+                    x[0].strip() == initials or attr.refers_to(x[0], own)
+                    for x in self._raw_sources):
+            # (not a court: a judgment speaks through its chamber, "the Senate", "the
+            # Division"; not when its acronym already speaks, "SNHR")
+            # a statement's issuer named in its title, letterhead or lead ("بيان صادر عن ...",
+            # "..., MSF said today") asserts what the statement says: a source, as the gold
+            # writers of most sets list it
+            org = own
+            self._org_speaks = True
+        if self.author_rule == "header:handle" and not org:
+            # a channel's own posts: "Our medical teams have documented ...", "our fighters"
+            # are the account speaking (the gold lists the account alone)
+            # ("our correspondent" is a reporter of its own, a source the gold lists)
+            self._raw_sources = [(self.author, x[1], x[2], x[3]) if attr.first_person(x[0])
+                                 and not _OWN_REPORTER.search(x[0]) else x
+                                 for x in self._raw_sources]
+        if org and any(attr.own_document(x[0]) for x in self._raw_sources):
+            # "according to our dataset": the body's records, so the body itself speaks
+            self._raw_sources = [(org, x[1], x[2], x[3]) if attr.own_document(x[0]) else x
+                                 for x in self._raw_sources]
         if org and self._org_speaks and not any(attr.first_person(x[0])
                                                 for x in self._raw_sources):
             # the organisation asserts findings in the first person ("سجلنا", "Our people
@@ -1947,6 +2013,8 @@ class _Run:
                 raw = (org, raw[1], raw[2], raw[3])  # "the centre" in the centre's own report
             if raw[0] == author_placeholder:
                 continue  # a claim carried on from one the document itself asserts
+            if _DOCUMENT_SUBJECT.fullmatch(raw[0].strip()):
+                continue  # "his own service file lists him", "lists seized ...": a document, no one
             if _DETERMINER_ONLY.fullmatch(raw[0].strip()) or _NO_SOURCE_NAME.fullmatch(
                     normalize_arabic(raw[0].strip())) or not attr.plausible_speaker(raw[0]):
                 # "an estimated 7,000 people", "the statement", "تروي قصتها" (her story), "كان
@@ -1966,6 +2034,11 @@ class _Run:
                     and self.lex.actor_kinds.get(named[0][2].label) != "state_body":
                 # (not state bodies: the defence and the interior ministry are two sources)
                 key = name_key(named[0][2].label)  # "the SDF" = "Syrian Democratic Forces"
+                if re.fullmatch(r"[A-Z]{2,6}", _ARTICLE.sub("", raw[0]).strip()) and \
+                        not has_arabic(named[0][2].label):
+                    # an acronym alone names the group by its registry name, as gold writers
+                    # do ("The SDF" -> "Syrian Democratic Forces")
+                    raw = (named[0][2].label, raw[1], raw[2], raw[3])
             words = set(key.split())
             # "Haddad" after "Karim Haddad", "the ministry" after "the interior ministry": one
             # source. The longer name is kept.
@@ -1999,18 +2072,29 @@ class _Run:
         """Paragraphs of a Q&A answered by a named person: "Ayman al-Zoubi: In 2023 we ...",
         later "Al-Zoubi: Rarely." (the short label is the full name given before). A report is a
         Q&A when at least three paragraphs open with a name label and one label asks questions."""
-        labels: list[tuple[int, str, bool]] = []  # paragraph, label, the paragraph asks
+        labels: list[tuple[int, str, bool]] = []  # turn, label, the turn asks
+        # a turn opens with a label at the start of a line and runs to the next label or the
+        # end of its paragraph (a question and its answer may share a paragraph, one a line)
         by_para: dict[int, list[Sentence]] = {}
+        turn = -1
         for x in sentences:
-            by_para.setdefault(x.paragraph, []).append(x)
+            starts_line = x.start == 0 or "\n" in self.norm[max(0, x.start - 3):x.start]
+            if starts_line and _QA_LABEL.match(x.text):
+                turn = x.index
+            elif turn >= 0 and sentences[turn].paragraph != x.paragraph:
+                turn = -1
+            if turn >= 0:
+                by_para.setdefault(turn, []).append(x)
         for para, sents in by_para.items():
             m = _QA_LABEL.match(sents[0].text)
             if m:
-                asks = sents[-1].text.rstrip().endswith("?")
+                asks = sents[-1].text.rstrip().endswith(("?", "\u061f"))
                 labels.append((para, m.group("n"), asks))
         if len(labels) < 3 or not any(asks for _p, _n, asks in labels):
             return {}
-        askers = {n for _p, n, asks in labels if asks}
+        staff = {m.group("n").split()[-1].lower() for m in _STAFF_LABEL.finditer(self.norm[:3000])}
+        askers = {n for _p, n, asks in labels if asks} | {
+            n for _p, n, _a in labels if n.split()[-1].lower() in staff}
         full: dict[str, str] = {}
         for _p, n, _a in labels:
             if n not in askers and " " in n:
@@ -2019,7 +2103,17 @@ class _Run:
         for para, n, asks in labels:
             if asks or n in askers:
                 continue
-            out[para] = full.get(n.split()[-1].lower(), n)
+            name = full.get(n.split()[-1].lower(), n)
+            if has_arabic(name):
+                name = self._surface_name(name, by_para[para][0].start)
+            elif name.isupper():
+                # "YASSER AL-HAMDAN:" is a transcript's label; the name is "Yasser al-Hamdan"
+                name = re.sub(r"\b(Al|El)-", lambda m: m.group(1).lower() + "-",
+                              " ".join(w.capitalize() if "-" not in w else
+                                       "-".join(p.capitalize() for p in w.split("-"))
+                                       for w in name.lower().split()))
+            for x in by_para[para]:
+                out[x.index] = name
         return out
 
     def _name_withheld(self, name: str) -> bool:
