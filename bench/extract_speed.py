@@ -148,6 +148,7 @@ def compiled_python(arg: str | None) -> str | None:
     for python in candidates:
         if not python or not Path(python).exists():
             continue
+        python = str(Path(python).absolute())  # (the probe runs in bench/)
         probe = subprocess.run(
             [python, "-c", "from dalil import compiled; print(compiled.describe())"],
             env=_env(pure=False), capture_output=True, text=True, check=False, cwd=ROOT / "bench")
