@@ -74,6 +74,17 @@ ext_modules: list[Any] = []
 if WANT:
     try:
         from mypyc.build import mypycify
+        from mypyc.primitives import registry
+
+        # mypyc's own str.lower (CPyStr_Lower, mypy 2.4.1) maps characters one by one on Python
+        # < 3.13 and so misses CPython's one contextual rule (a final capital sigma becomes "ς":
+        # "ΚΑΣ".lower() == "κας"). Without the primitive, .lower() calls CPython's method, so
+        # the compiled build lower-cases exactly as pure Python does.
+        lower = registry.method_call_ops.get("lower", [])
+        if not any(op.c_function_name == "CPyStr_Lower" for op in lower):
+            raise RuntimeError("mypyc no longer has CPyStr_Lower: check str.lower before building")
+        registry.method_call_ops["lower"] = [op for op in lower
+                                             if op.c_function_name != "CPyStr_Lower"]
 
         # mypy reads [tool.mypy] of pyproject.toml (strict, mypy_path = src); the paths are
         # relative to src so that the modules are named dalil.extract.*.
