@@ -5,7 +5,7 @@ Which build you get:
 * ``pip install -e .`` (editable, what ``make setup`` and CI use): always pure Python, so an edit
   to a module is what runs; a compiled module beside its source would shadow the edit.
 * ``pip install .`` or ``python -m build --wheel``: the modules in ``COMPILED`` are compiled with
-  mypyc (about 1.3x faster extraction; needs a C compiler and the Python headers, and takes several
+  mypyc (about 1.2x faster extraction; needs a C compiler and the Python headers, and takes several
   minutes). ``DALIL_COMPILE=0`` builds pure Python instead. Without a usable compiler the build
   warns and falls back to pure Python; ``DALIL_COMPILE=1`` makes that an error instead.
 
@@ -66,7 +66,7 @@ def _fall_back(why: object) -> None:
     if MODE == "1":
         raise SystemExit(f"DALIL_COMPILE=1 but the compiled build failed: {why}")
     print(f"\nWARNING: dalil's compiled extraction could not be built ({why}); installing pure "
-          "Python instead (same results, about 1.3x slower). Set DALIL_COMPILE=0 to skip trying.\n",
+          "Python instead (same results, about 1.2x slower). Set DALIL_COMPILE=0 to skip trying.\n",
           file=sys.stderr)
 
 
