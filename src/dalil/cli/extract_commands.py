@@ -29,10 +29,76 @@ def _gazetteer_dir() -> Path:
     return folder if folder is not None else Path.home() / ".local/share/dalil/gazetteers"
 
 
+# Kinds whose text belongs to a workspace's own handling, with the command to use instead.
+_NOT_HERE = {
+    "testimony": "a testimony holds a witness's identity: add it to a workspace with "
+                 "`dalil testimony add` (it is extracted there, identity sealed)",
+    "spreadsheet": "a table, not a report: victim lists go in with `dalil victims import`",
+    "social_export": "an export of many posts: `dalil ingest` it into a workspace, where each post "
+                     "becomes a source and is extracted",
+}
+
+
+def _read_for_extraction(file: Path) -> tuple[str, str | None]:
+    """The text to extract from ``file`` and the publication date the file itself states.
+
+    A text file is decoded as ingest decodes it; a saved web page is read for its main text and
+    a PDF for its pages' text (ingest's own readers, so that what `dalil extract` shows is what
+    a workspace would store), and spans then count characters of that text. Everything else is
+    refused by name, with the command that does handle it."""
+    from dalil.cli.context import err_console
+    from dalil.ingest.detect import detect_kind, parse_file
+
+    kind = detect_kind(file, file.name)  # refuses empty files and binary under a text name
+    if kind == "text":
+        data = file.read_bytes()
+        try:
+            return data.decode("utf-8-sig"), None
+        except UnicodeDecodeError:
+            # Arabic reports still come in Windows-1256 or ISO-8859-6: read them as ingest does
+            # (spans then count characters of the decoded text, with its newlines as "\n")
+            from dalil.ingest.text import decode_text
+
+            text, encoding = decode_text(data, str(file))
+            err_console.print(f"{file.name}: not UTF-8; read as {encoding}", highlight=False)
+            return text, None
+    if kind in _NOT_HERE:
+        raise InputError(f"{file.name}: {_NOT_HERE[kind]}", file=file.name)
+    if kind not in {"html", "pdf"}:
+        raise InputError(f"{file.name}: a {kind} file has no text to extract", file=file.name)
+    item = parse_file(file, file.name)
+    if item.flags.get("scanned"):
+        raise InputError(f"{file.name}: a scanned PDF with no text layer; nothing to extract "
+                         "until it is read by OCR", file=file.name)
+    text = "\n\n".join(t for t in item.texts if t.strip())
+    if not text.strip():
+        raise InputError(f"{file.name}: no main text found in this {kind}", file=file.name)
+    published = _iso_day(item.published_at)
+    what = "web page: its main text" if kind == "html" else f"PDF: the text of {len(item.texts)} page(s)"
+    note = f"{file.name}: {what}, {len(text):,} characters; spans count in that text"
+    if published:
+        note += f"; published {published} (stated by the file)"
+    err_console.print(note, highlight=False)
+    return text, published
+
+
+def _iso_day(value: str | None) -> str | None:
+    """The YYYY-MM-DD day of an ISO date or datetime the file states, else None."""
+    from datetime import date
+
+    if not value or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        return None
+
+
 def extract(
     ctx: typer.Context,
     file: Annotated[Path | None, typer.Argument(
-        help="A UTF-8 text file (article, post, testimony); works without a workspace.")] = None,
+        help="A report: text (UTF-8, UTF-16, Windows-1256), a saved web page or a PDF; "
+             "works without a workspace.")] = None,
     all_sources: Annotated[bool, typer.Option(
         "--all", help="Extract every ingested source of the workspace whose stored extraction "
                       "is missing or from another extractor version.")] = False,
@@ -40,7 +106,8 @@ def extract(
         "--force", help="With --all: recompute even up-to-date extractions.")] = False,
     published: Annotated[str | None, typer.Option(
         "--published", help="Publication date YYYY-MM-DD: anchors missing years and "
-                            "relative dates.")] = None,
+                            "relative dates (default: the date a web page or PDF states).")]
+    = None,
     lang: Annotated[str, typer.Option("--lang", help="auto, en or ar.")] = "auto",
     as_json: Annotated[bool, typer.Option("--json", help="Print the full JSON object.")] = False,
     version: Annotated[bool, typer.Option(
@@ -71,17 +138,9 @@ def extract(
         raise InputError("give a FILE to extract, or --all for the workspace's sources")
     if not file.is_file():
         raise NotFoundError(f"no such file: {file}")
-    data = file.read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Arabic reports still come in Windows-1256 or ISO-8859-6: read them as ingest does
-        # (spans then count characters of the decoded text, with its newlines as "\n")
-        from dalil.cli.context import err_console
-        from dalil.ingest.text import decode_text
-
-        text, encoding = decode_text(data, str(file))
-        err_console.print(f"{file.name}: not UTF-8; read as {encoding}", highlight=False)
+    text, page_published = _read_for_extraction(file)
+    if published is None and page_published is not None:
+        published = page_published
     from dalil.extract.statistical import load_entity_model
 
     model_name = _settings().extract_model

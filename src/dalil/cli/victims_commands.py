@@ -285,6 +285,7 @@ def encode_cmd(
     from dalil.linkage.encode import encode_features, write_encoded
     from dalil.linkage.features import prepare
     from dalil.linkage.records import detect_mapping, load_mapping, parse_rows, read_table
+    from dalil.settings import Settings
 
     key = _read_key(key_file)
     if (list_name is None) == (file is None):
@@ -296,17 +297,20 @@ def encode_cmd(
         records = pd.DataFrame([{**r.as_row(), "record_id": f"{r.row_number}"}
                                 for r in parsed.records])
         name = file.stem
+        gazetteer_dir = Settings.load().gazetteer_dir
         for e in parsed.errors:
             err_console.print(f"  [yellow]row {e.row_number}[/]: {e.message}", highlight=False)
     else:
         from dalil.linkage.service import records_frame
 
-        all_records = records_frame(_state(ctx).workspace())
+        ws = _state(ctx).workspace()
+        gazetteer_dir = ws.settings.gazetteer_dir
+        all_records = records_frame(ws)
         records = all_records[all_records["list_name"] == list_name]
         if records.empty:
             raise InputError(f"no records in a list named {list_name!r}")
         name = str(list_name)
-    encoded = encode_features(prepare(records), key)
+    encoded = encode_features(prepare(records, gazetteer_dir), key)
     write_encoded(encoded, out, name)
     console.print(f"{len(encoded)} records of {name} encoded to {out}")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -35,10 +36,10 @@ def _key(text: str) -> str:
     return name_key(text)
 
 
-def _governorate(text: str) -> str | None:
+def _governorate(text: str, gazetteer_dir: Path | None = None) -> str | None:
     if not text:
         return None
-    return canonical_governorate(text) or _key(text) or None
+    return canonical_governorate(text, gazetteer_dir) or _key(text) or None
 
 
 def _clean(value: Any) -> str:
@@ -111,8 +112,9 @@ def _number_column(records: pd.DataFrame, name: str) -> list[int | None]:
     return [None if pd.isna(v) else int(v) for v in values.tolist()]
 
 
-def prepare(records: pd.DataFrame) -> pd.DataFrame:
-    """Linkage features for a table of victim records (needs ``record_id``)."""
+def prepare(records: pd.DataFrame, gazetteer_dir: Path | None = None) -> pd.DataFrame:
+    """Linkage features for a table of victim records (needs ``record_id``); governorates are
+    folded by the shipped gazetteer plus ``gazetteer_dir`` (a workspace's own folder)."""
     if "record_id" not in records.columns:
         raise KeyError("records need a record_id column")
     cols = {c: _column(records, c) for c in (
@@ -150,7 +152,7 @@ def prepare(records: pd.DataFrame) -> pd.DataFrame:
         out["death_month"].append(month)
         out["place_key"].append(_key(cols["place_of_death"][i]) or None)
         out["origin_key"].append(_key(cols["place_of_origin"][i]) or None)
-        out["governorate_key"].append(_governorate(cols["governorate"][i]))
+        out["governorate_key"].append(_governorate(cols["governorate"][i], gazetteer_dir))
     frame = pd.DataFrame(out, columns=FEATURE_COLUMNS)
     for col in ("birth_year", "death_start", "death_end", "death_year", "death_month"):
         frame[col] = frame[col].astype("Int64")

@@ -8,6 +8,7 @@ earliest record), so that two lists disagreeing about a governorate do not split
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -33,7 +34,8 @@ def _age_group(age: Any) -> str | None:
     return "60+"
 
 
-def _stratum_values(records: pd.DataFrame, stratum: str) -> pd.Series:
+def _stratum_values(records: pd.DataFrame, stratum: str,
+                    gazetteer_dir: Path | None = None) -> pd.Series:
     if stratum == "year":
         return records["date_of_death"].fillna("").astype(str).str[:4].replace("", None)
     if stratum == "month":
@@ -44,13 +46,15 @@ def _stratum_values(records: pd.DataFrame, stratum: str) -> pd.Series:
     if stratum == "governorate":
         # one name per governorate whatever the list's script, so that strata do not split
         return records["governorate"].map(
-            lambda g: (canonical_governorate(str(g)) or str(g).strip() or None)
+            lambda g: (canonical_governorate(str(g), gazetteer_dir) or str(g).strip() or None)
             if isinstance(g, str) else None)
     return records[stratum].where(records[stratum].astype(str).str.strip() != "", None)
 
 
-def capture_histories_from_records(records: pd.DataFrame, strata: list[str]) -> pd.DataFrame:
-    """From a table of records with ``victim_id`` and ``list_name`` (and the strata fields)."""
+def capture_histories_from_records(records: pd.DataFrame, strata: list[str],
+                                   gazetteer_dir: Path | None = None) -> pd.DataFrame:
+    """From a table of records with ``victim_id`` and ``list_name`` (and the strata fields);
+    governorates are folded by the shipped gazetteer plus ``gazetteer_dir``."""
     unknown = [s for s in strata if s not in STRATA]
     if unknown:
         raise InputError(f"cannot stratify by {', '.join(unknown)}; choose from "
@@ -63,7 +67,7 @@ def capture_histories_from_records(records: pd.DataFrame, strata: list[str]) -> 
     presence = presence.reindex(columns=lists, fill_value=0)
     table = presence.copy()
     for stratum in strata:
-        recs[f"__{stratum}"] = _stratum_values(recs, stratum)
+        recs[f"__{stratum}"] = _stratum_values(recs, stratum, gazetteer_dir)
         vals = recs.dropna(subset=[f"__{stratum}"])
         if vals.empty:
             table[stratum] = "unknown"
@@ -90,4 +94,5 @@ def capture_histories(workspace: Any, strata: list[str]) -> pd.DataFrame:
     records = records_frame(workspace)
     if records["victim_id"].isna().all() and len(records):
         raise InputError("records are not linked yet: run `dalil victims link` first")
-    return capture_histories_from_records(records, list(strata))
+    return capture_histories_from_records(records, list(strata),
+                                          getattr(workspace.settings, "gazetteer_dir", None))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from dalil.gazetteer import load_gazetteer
 from dalil.linkage.names import name_key
@@ -42,9 +43,11 @@ _GOVERNORATE_WORD = re.compile(r"^\s*(?:governorate\s+of|muhafazat|محافظة)
                                re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def _by_key() -> dict[str, str]:
-    gaz = load_gazetteer()
+@lru_cache(maxsize=8)
+def _by_key(gazetteer_dir: Path | None = None) -> dict[str, str]:
+    # one table per gazetteer folder: a workspace that imported another country's units
+    # (`dalil gazetteer import`) folds that country's governorates too
+    gaz = load_gazetteer(gazetteer_dir)
     by_key: dict[str, str] = {}
     for place in gaz.places:
         if place.kind != "admin1":
@@ -58,18 +61,19 @@ def _by_key() -> dict[str, str]:
     return by_key
 
 
-def governorate_names() -> list[str]:
+def governorate_names(gazetteer_dir: Path | None = None) -> list[str]:
     """Every governorate (first-level unit) name the gazetteer shows, sorted."""
-    return sorted(set(_by_key().values()))
+    return sorted(set(_by_key(gazetteer_dir).values()))
 
 
 @lru_cache(maxsize=4096)
-def canonical_governorate(text: str) -> str | None:
+def canonical_governorate(text: str, gazetteer_dir: Path | None = None) -> str | None:
     """The gazetteer's display name of a governorate written in any common spelling, else None
-    ("Homs Governorate", "محافظة حمص" too)."""
+    ("Homs Governorate", "محافظة حمص" too). ``gazetteer_dir`` is a workspace's own gazetteer
+    folder (setting ``gazetteer_dir``), loaded beside the shipped data."""
     if not text or not text.strip():
         return None
-    by_key = _by_key()
+    by_key = _by_key(gazetteer_dir)
     found = by_key.get(name_key(text))
     if found is None:
         bare = _GOVERNORATE_WORD.sub("", text)

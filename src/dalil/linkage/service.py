@@ -218,7 +218,7 @@ def link_workspace(ws: Any, *, engine: Engine = "duckdb", threshold: float = DEF
         raise InputError("no victim records yet: import a list with `dalil victims import`")
     if progress:
         progress("preparing names")
-    features = prepare(records)
+    features = prepare(records, getattr(ws.settings, "gazetteer_dir", None))
     previous = {r: v for r, v in zip(records["record_id"], records["victim_id"], strict=True)
                 if isinstance(v, str) and v}
     constraints = constraints_of(ws)
