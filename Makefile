@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PYTHON ?= python3
 
-.PHONY: setup demo test test-sqlite lint bench postgres clean
+.PHONY: setup demo test test-sqlite lint bench postgres clean compiled test-compiled bench-extract
 
 setup: $(VENV)/.installed
 
@@ -33,5 +33,29 @@ lint: setup
 bench: setup
 	$(PY) bench/ingest_verify.py
 
+# The compiled build of the extraction pipeline (mypyc; setup.py) in a venv of its own: a wheel
+# install, rebuilt when a source changes (several minutes; needs gcc and the Python headers).
+# `make setup`'s editable .venv stays pure Python, so edits always run.
+VENV_C ?= .venv-compiled
+compiled: $(VENV_C)/.installed
+
+$(VENV_C)/.installed: pyproject.toml setup.py $(shell find src -name '*.py')
+	$(PYTHON) -m venv $(VENV_C)
+	$(VENV_C)/bin/python -m pip install -q -U pip
+	DALIL_COMPILE=1 $(VENV_C)/bin/python -m pip install -q '.[dev,bench]'
+	touch $@
+
+# The extraction and CLI tests on the compiled build, then its output against the source's on
+# every evaluation report (must be identical).
+test-compiled: compiled setup
+	$(VENV_C)/bin/python -m pytest -q -p no:cacheprovider tests/extract tests/cli -m "not postgres"
+	$(PY) bench/extract_same_builds.py --compiled $(VENV_C)/bin/python
+
+# Extraction speed: pure Python, the compiled build (built first, several minutes) and the spaCy
+# floor, alternating.
+bench-extract: setup compiled
+	$(PY) -m pip install -q -e '.[dev,spark,bench]'
+	$(PY) bench/extract_speed.py --docs 1000 --pairs 2
+
 clean:
-	rm -rf $(VENV) dalil-demo .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(VENV_C) build dalil-demo .pytest_cache .mypy_cache .ruff_cache

@@ -110,9 +110,24 @@ def extract(
     = None,
     lang: Annotated[str, typer.Option("--lang", help="auto, en or ar.")] = "auto",
     as_json: Annotated[bool, typer.Option("--json", help="Print the full JSON object.")] = False,
+    version: Annotated[bool, typer.Option(
+        "--version", help="Print the extractor's version and whether its compiled build (mypyc) "
+                          "or pure Python runs, then exit.")] = False,
 ) -> None:
     """Extract claims, events, places, dates, figures and actors from a file or the workspace."""
-    from dalil.extract import extract_document
+    from dalil.extract import EXTRACTOR_VERSION, extract_document
+
+    if version:
+        from dalil import __version__, compiled
+
+        line = f"dalil {__version__}, extractor {EXTRACTOR_VERSION}, {compiled.describe()}"
+        if as_json:
+            print_json({"dalil": __version__, "extractor": EXTRACTOR_VERSION,
+                        "build": compiled.describe(),
+                        "compiled_modules": sorted(compiled.compiled_modules())})
+        else:
+            console.print(line, highlight=False)
+        return
 
     if all_sources:
         if file is not None:

@@ -701,10 +701,11 @@ def drop_same_mention_groups(norm: str, lex: Lexicons,
     actors kept and, by start, the other name a kept one was given in its mention."""
     drop: set[int] = set()
     extra: dict[int, str] = {}
-    for g in chosen:
+    # positions, not `is`: a compiled build (mypyc) re-boxes tuples, so identity does not hold
+    for gi, g in enumerate(chosen):
         g_name = lex.era_name(g[2], when)
-        for u in chosen:
-            if u is g or g[0] in drop or u[3] == "person":
+        for ui, u in enumerate(chosen):
+            if ui == gi or g[0] in drop or u[3] == "person":
                 continue  # "the Fourth Division under Maher al-Assad": both, a person beside his force
             lo, hi = (g[1], u[0]) if g[0] < u[0] else (u[1], g[0])
             if g_name in lex.groups_of(lex.era_name(u[2], when), when):

@@ -1185,7 +1185,9 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
         return None
     head = names[0] if names else plain[0]  # "The official, who spoke ..., said"
     name, extra = _clean_np(head[2])
-    desc = ", ".join(c[2].strip() for c in reversed(taken) if c is not head)
+    # chunks compared by value, not identity: each starts elsewhere, and a compiled build
+    # (mypyc) re-boxes tuples, so `is` between equal tuples does not hold there
+    desc = ", ".join(c[2].strip() for c in reversed(taken) if c != head)
     desc = ", ".join(p for p in (extra, desc) if p)
     coordinated = _FIRST_VERB_AND.match(name)
     if coordinated:  # "The Interior Ministry identified the man as X and said": the ministry
@@ -1195,7 +1197,7 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
         name, desc = given, ", ".join(p for p in (name, desc) if p)
     name = re.sub(r"^(?:and|but|while|as|so)\s+", "", name, flags=re.I)
     restrictive = _RESTRICTIVE_RELATIVE.match(name) if len(taken) == 1 and \
-        head is chunks[0] else None
+        head == chunks[0] else None
     if restrictive and not _VERBISH.search(restrictive.group(1)):
         # "Researchers who have studied the material say": who they are is no part of the name
         # (not an apposition: "The mother of another boy, a 15-year-old who was detained ...,
