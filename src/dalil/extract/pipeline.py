@@ -56,6 +56,7 @@ from dalil.extract.actors import (
     PERSON_FOUND,
     PERSON_HINT,
     PRONOUN_SUBJECT,
+    SPEECH_BETWEEN,
     SUSPECT_ANAPHOR,
     SUSPECT_OF,
     TALLY_SHARE_AFTER,
@@ -68,7 +69,9 @@ from dalil.extract.actors import (
     drop_same_mention_groups,
     find_persons,
     is_agent,
+    mine_layers,
     person_name_ok,
+    uniform_agents,
     unknown_actor_label,
 )
 from dalil.extract.date_roles import (
@@ -1309,6 +1312,8 @@ class _Run:
                 continue
             sent_agents.setdefault(si, []).append((m.start(), m.end(), label, "unknown",
                                                    p.surface(m.start(), m.end())))
+        if event_sents:
+            mine_layers(norm, sentences, actors_in_sent, claim_of_sent, sent_agents)
         # "by X and Y", "على يد X وY": an actor joined to an agent is an agent too
         for si, acts in actors_in_sent.items():
             agents = sent_agents.get(si, [])
@@ -1359,8 +1364,12 @@ class _Run:
                 since = clause.end() if clause else sentences[si].start
                 if not DENIAL.search(norm, since, sentences[si].start + m_comm.start()):
                     # "The ministry denies that its forces carried out any killings": no admission
+                    # (not the speaker: "a spokesperson for the Ministry told MEE that outlaw
+                    # groups were responsible")
                     named += [a for a in acts if since <= a[0] and
-                              a[1] <= sentences[si].start + m_comm.start() and a not in named]
+                              a[1] <= sentences[si].start + m_comm.start() and a not in named
+                              and not SPEECH_BETWEEN.search(
+                                  norm, a[1], sentences[si].start + m_comm.start())]
                     if named:
                         # "X were responsible for 91 of the cases, the SDF for 64, HTS for 27",
                         # "... مسؤولة عن اختفاء ٩٦٣٢١ شخصاً، تليها داعش بـ ٨٦٨٤": each later
@@ -1381,6 +1390,23 @@ class _Run:
                                       p.surface(m.start(), m.end())))
                 sent_agents[si] = named
         breakdown_agents(self.norm, sentences, actors_in_sent, claim_of_sent, sent_agents)
+        # a testimony's chain of "they": "Yesterday they came into the neighbourhood, armed men,
+        # many. They went house by house. They took Samer." Each pronoun sentence that names no
+        # one refers to the unnamed men of the last sentence that named some, two or three
+        # sentences back in the same paragraph, when every sentence between is a pronoun one.
+        for si in sorted(event_sents & set(viol_by_sent)):
+            if si in sent_agents or si in actors_in_sent or si - 1 in actors_in_sent or \
+                    not PRONOUN_SUBJECT.match(sentences[si].text):
+                continue
+            for k in range(si - 2, max(-1, si - 4), -1):
+                if sentences[k].paragraph != sentences[si].paragraph or \
+                        not PRONOUN_SUBJECT.match(sentences[k + 1].text):
+                    break
+                if k in actors_in_sent:
+                    unnamed = [a for a in actors_in_sent[k] if a[3] in ("generic", "unknown")]
+                    if unnamed and len(unnamed) == len(actors_in_sent[k]):
+                        sent_agents[si] = unnamed
+                    break
         # "They broke into our house": the actors of the sentence before, same paragraph.
         for si in sorted(event_sents & set(viol_by_sent)):
             if si in sent_agents or si - 1 not in actors_in_sent:
@@ -1447,12 +1473,14 @@ class _Run:
                     (a[2] == LABEL_ACTOR and label_named))]
                 if not sent_agents[si]:
                     del sent_agents[si]
+        worn = uniform_agents(norm, sentences, actors_in_sent, claim_of_sent, sent_agents)
         self._person_agents(sent_agents)
         event_date_of: dict[int, str] = {}
         for dmen in r.all_dates:
             if dmen.role == "event" and dmen.date and dmen.sentence not in event_date_of:
                 event_date_of[dmen.sentence] = dmen.date
         last_unnamed: tuple[str, str] | None = None  # the latest unnamed agent: (label, kind)
+        final_of: dict[str, set[str]] = {}  # registry label -> the perpetrators it became
         for si, agents in sorted(sent_agents.items()):
             specific = [a for a in agents if a[3] != "generic"]
             # a generic "gunmen" next to a named group is that group ("X gunmen", "gunmen of X")
@@ -1468,7 +1496,8 @@ class _Run:
                     norm[min(a[1], b[1]):max(a[0], b[0])]) and not (
                     # "عناصر من قوات الأمن ومجموعات مسلحة رديفة": and another group
                     b[1] <= a[0] and JOINED.fullmatch(norm, b[1], a[0]))
-                for b in specific if b[3] != "person")]  # a person beside his men
+                # (a person beside his men; the unit whose uniform the men wore)
+                for b in specific if b[3] != "person" and b[0] not in worn)]
             # "gunmen linked to X" covers the bare "X" and "gunmen" inside it; but "gunmen from
             # the Amshat faction" names a known group: keep the group.
             known = [a for a in chosen if a[3] not in ("unknown", "generic")]
@@ -1487,7 +1516,9 @@ class _Run:
             # (named bodies only: an unnamed "gunmen" is no group)
             forces = [a for a in chosen if a[3] not in ("person", "generic")]
             for s, e, label, kind, surface in chosen:
+                raw = label
                 label = self.lex.era_name(label, when)  # "government forces" in 2016 were Assad's
+                final_of.setdefault(raw, set()).add(label)
                 if kind == "generic" and last_unnamed and last_unnamed[0] != label and \
                         definite(norm, s, surface):
                     # "Gunmen stormed the village ... The kidnappers demanded": the definite
@@ -1512,6 +1543,17 @@ class _Run:
                 pp.hedged = pp.hedged or claim_obj.hedged
                 pp.spans.append(p.span(s, e))
                 perp_by_sent.setdefault(si, []).append(label)
+        # the text's other names for a perpetrator it named as an agent ("a campaign launched by
+        # the Syrian Arab Army ... government forces shelled"): the same registry entry named
+        # elsewhere in the report, not as an agent; listed after the agent's own names (an entry
+        # whose era differs between events is left alone)
+        for acts in actors_in_sent.values():
+            for _s, _e, raw, kind, surface in acts:
+                finals = final_of.get(raw) or ({raw} if raw in perps else None)
+                if finals and len(finals) == 1 and kind not in ("generic", "unknown", "person"):
+                    named_pp = perps.get(next(iter(finals)))
+                    if named_pp is not None and surface not in named_pp.aliases:
+                        named_pp.aliases.append(surface)
         # hedged only if every claim naming the actor is hedged
         for label, pp in perps.items():
             sis = [si for si, labels in perp_by_sent.items() if label in labels]
