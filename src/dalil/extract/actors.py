@@ -942,6 +942,23 @@ PERSON_ROLE = _rx(
     # "قام المحقق الملقب بأبو X بضرب": a title then the nickname
     + r"|(?P<arrole>(?:ال)?(?:محقق|سجان|ضابط|قائد|مسؤول|شبيح)\S*)\s+(?:الملقب|المعروف|المدعو)\S*"
     r"\s+(?:ب\s*|باسم\s+)?" + _AR_NAME.replace("?P<arname>", "?P<arname2>"))
+# A judgment names the accused once ("In the criminal proceedings against Fadi M.,") and then
+# calls him "the defendant": the defendant who took part in, is guilty of or committed a violation
+# is that person, and the unit he served in ("the defendant served as an interrogator at Branch
+# 227 of the Military Intelligence Directorate") is counted with him.
+DEFENDANT_NAMED = _rx(r"\b(?i:proceedings|case|trial|indictment|charges)\s+(?i:against|of)\s+"
+                      r"(?:(?i:the)\s+(?i:defendant|accused)\s+)?" + _NAME.replace(
+                          "?P<name>", "?P<dname>") + r"\s*[,(]")
+DEFENDANT_REF = _rx(r"\b(?i:the)\s+(?i:defendant|accused)\b(?!\s*,?\s+[A-Z])")
+DEFENDANT_ACTED = _rx(r"\s+(?:\w+ly\s+)?(?:is|was|has\s+been|had\s+been)\s+(?:\w+\s+)?"
+                      r"(?:guilty|convicted)\s+of\b|\s+(?:\w+ly\s+)?(?:took|takes|had\s+taken)\s+"
+                      r"part\s+in\b|\s+(?:\w+ly\s+)?(?:committed|tortured|beat|struck|killed|"
+                      r"interrogated|abused|ordered)\b", re.I)
+DEFENDANT_SERVED = _rx(r"\s+(?:\w+ly\s+)?(?:served|worked|was\s+posted|was\s+stationed|was\s+"
+                       r"deployed|was\s+employed)\s+(?:\w+\s+){0,6}?(?:at|in|with|for)\s+(?:the\s+)?$",
+                       re.I)
+
+
 # a court's finding, or a researcher's identification, names the agent outright
 PERSON_FOUND = _rx(
     r"(?i:defendant|accused)\s*,?\s+" + _NAME.replace("?P<name>", "?P<cname>") +

@@ -37,6 +37,10 @@ from dalil.extract.actors import (
     COMMUNITY_HEAD_AFTER,
     COMMUNITY_HEAD_BEFORE,
     COUNTED_BEFORE,
+    DEFENDANT_ACTED,
+    DEFENDANT_NAMED,
+    DEFENDANT_REF,
+    DEFENDANT_SERVED,
     DEFINITE_ATTACK,
     DENIAL,
     DESTINATION_BEFORE,
@@ -1475,6 +1479,7 @@ class _Run:
                     del sent_agents[si]
         worn = uniform_agents(norm, sentences, actors_in_sent, claim_of_sent, sent_agents)
         self._person_agents(sent_agents)
+        self._defendant_agents(sent_agents, actors_in_sent)
         event_date_of: dict[int, str] = {}
         for dmen in r.all_dates:
             if dmen.role == "event" and dmen.date and dmen.sentence not in event_date_of:
@@ -1717,6 +1722,42 @@ class _Run:
             if ok and not any(a[0] == s for a in agents):
                 label = p.surface(s, e)
                 sent_agents.setdefault(si, []).append((s, e, label, "person", label))
+
+    def _defendant_agents(self, sent_agents: dict[int, list[tuple[int, int, str, str, str]]],
+                          actors_in_sent: dict[int, list[tuple[int, int, str, str, str]]]
+                          ) -> None:
+        """A judgment's "the defendant" after "proceedings against X,": X, where the defendant
+        committed, took part in or is guilty of a violation; and the unit X served in, where
+        that is said ("the defendant served as an interrogator at Branch 227")."""
+        norm, p, sentences = self.norm, self.p, self.sentences
+        named = DEFENDANT_NAMED.search(norm)
+        if named is None or not self.event_sents:
+            return
+        name = named.group("dname")
+        acted = False
+        for ref in DEFENDANT_REF.finditer(norm, named.end()):
+            si = self.sent_of(ref.start())
+            if si not in self.claim_of_sent:
+                continue
+            if si in self.viol_by_sent and (
+                    DEFENDANT_ACTED.match(norm, ref.end()) or
+                    self._is_agent_at(ref.start(), ref.end(), sentences[si],
+                                      self.viol_by_sent[si])):
+                agents = sent_agents.setdefault(si, [])
+                if not any(a[2] == name for a in agents):
+                    agents.append((ref.start(), ref.end(), name, "person", p.surface(
+                        ref.start(), ref.end())))
+                    acted = True
+        if not acted:
+            return
+        for ref in DEFENDANT_REF.finditer(norm, named.end()):
+            si = self.sent_of(ref.start())
+            units = [a for a in actors_in_sent.get(si, []) if a[0] > ref.end() and a[3] not in (
+                "generic", "unknown", "person") and DEFENDANT_SERVED.search(
+                    norm, ref.end(), a[0]) and a[0] - ref.end() < 120]
+            if units and si in self.claim_of_sent:
+                agents = sent_agents.setdefault(si, [])
+                agents += [u for u in units if u not in agents]
 
     def _named_suspects(self, sent_agents: dict[int, list[tuple[int, int, str, str, str]]]
                         ) -> list[tuple[int, int, int, str, str, int]]:
