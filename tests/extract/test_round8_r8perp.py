@@ -273,3 +273,88 @@ def test_registry_names(text: str, agent: str) -> None:
 def test_the_government_alone_stays_a_topic() -> None:
     assert perps("The government denied that its forces killed civilians in Tadamon in 2013.") \
         == []
+
+
+# == violations =============================================================================
+
+
+def viols(text: str) -> list[str]:
+    return run(text)["violations"]
+
+
+# -- the Arabic verbal noun with a pronoun: "بعد اعتقاله", "إثر اختطافهم", "تعذيبه" -------------
+
+
+@pytest.mark.parametrize(("text", "vtype"), [
+    ("توفي الشاب بعد أسبوع من اعتقاله في فرع الأمن العسكري.", "arbitrary_detention"),
+    ("طالبت العائلة بالكشف عن مصيره بعد اختطافه من أمام منزله في جرمانا.",
+     "enforced_disappearance"),
+    ("قال شقيقه إن عناصر الحاجز قاموا بتعذيبه لساعات قبل الإفراج عنه.", "torture"),
+    ("وثق المرصد إعدامهم ميدانياً في قرية أرزة.", "execution"),
+    ("نعى أهالي البلدة الشاب بعد اغتياله برصاص مجهولين.", "killing"),
+])
+def test_verbal_noun_with_a_pronoun(text: str, vtype: str) -> None:
+    assert vtype in viols(text)
+
+
+def test_verbal_noun_in_a_warrant_or_fear_is_no_violation() -> None:
+    assert viols("غادر البلاد خوفاً من اعتقاله بعد صدور مذكرة بحقه.") == []
+
+
+# -- a harm threatened, not done -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "تلقت العائلة اتصالاً من الخاطفين يطالب بفدية مع التهديد بقتلهم في حال عدم الدفع.",
+    "وطالبوا بفدية مقابل الإفراج عن الشبان الثلاثة، مهددين بتصفيتهم في حال إبلاغ الجهات الأمنية.",
+    "The kidnappers called the family, threatening to kill the two brothers unless a ransom was "
+    "paid.",
+])
+def test_threatened_harm_is_a_threat_only(text: str) -> None:
+    found = viols(text)
+    assert "killing" not in found and "execution" not in found
+
+
+def test_a_killing_done_with_qama_bi_still_counts() -> None:
+    assert "killing" in viols("قام المسلحون بقتلهم أمام منزلهم في قرية الحواش.")
+
+
+# -- the attackers fled; suspects arrested; mines that explode; burned papers -----------------
+
+
+@pytest.mark.parametrize("text", [
+    "استهدف المهاجمون الدورية بالأسلحة الرشاشة قبل أن يلوذوا بالفرار باتجاه الجبال.",
+    "وأضاف أن الوحدات ألقت القبض على أربعة من المشتبه بتورطهم في الهجوم.",
+    "دخل الناس إلى الأفرع وأخذوا أوراقاً وأحرقوا الوثائق الأخرى.",
+])
+def test_not_the_violation_the_word_names(text: str) -> None:
+    found = viols(text)
+    assert "forced_displacement" not in found
+    assert "arbitrary_detention" not in found
+    assert "arson" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "طفلان قضيا بانفجار لغم من مخلفات الحرب في أطراف بلدة اللطامنة.",
+    "A landmine exploded under a tractor near Saraqib, killing two farmers.",
+    "The explosion of an unexploded mine killed a shepherd near Maarat al-Numan.",
+])
+def test_a_mine_that_explodes_is_no_attack(text: str) -> None:
+    assert "attack_on_civilians" not in viols(text)
+
+
+def test_a_car_bomb_explosion_is_still_an_attack() -> None:
+    assert "attack_on_civilians" in viols("قتل ثمانية مدنيين بانفجار سيارة مفخخة في سوق أعزاز.")
+
+
+# -- "took my husband's phone": goods, not a man --------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "vtype"), [
+    ("\"I saw it on the man who took my husband's phone and my gold,\" she said.", "looting"),
+    ("The soldiers took her brother's car and his savings at the checkpoint.", "looting"),
+    ("Gunmen took my husband from our home in Baniyas on 8 March 2025.",
+     "enforced_disappearance"),
+])
+def test_took_a_relatives_goods(text: str, vtype: str) -> None:
+    assert viols(text) == [vtype]

@@ -170,6 +170,11 @@ _NEGATION = _rx(r"(?:\b(?:no|not|never|denied|deny|denies|without|nobody|none)\b
                        r"تنفي)(?!\w))[^.,;]{0,18}$", re.I)  # "ما لا يقل عن" is no negation
 # things, not people, "were taken": a looting ("cash, phones and jewellery were taken during
 # the raids"), not an abduction
+# a harm threatened, not done: "مع التهديد بقتلهم في حال عدم الدفع", "threats to kill them",
+# "threatened to burn the house" (the threat itself is threat_or_intimidation)
+_THREAT_OF = _rx(r"(?:\b(?:threat(?:s|ened|ening)?|vow(?:ed|ing)?)\s+(?:of|to)\s+(?:\w+\s+)?|"
+                 r"(?:^|\s)[وف]?(?:التهديد|تهديد|تهديدات|هدد\S*|يهدد\S*|تهدد\S*|مهدد\S*|توعد\S*|"
+                 r"الوعيد|وعيد)\s+(?:\S+\s+)?ب?)$", re.I)
 _GOODS_TAKEN = _rx(r"\b(?:gold|phones?|mobiles?|money|cash|jewell?ery|cars?|vehicles?|belongings|"
                    r"valuables|livestock|sheep|cattle|furniture|tractors?|laptops?|savings|"
                    r"possessions|motorcycles?|computers?|televisions?)\b[^.;]{0,40}?\s(?:was|were)"
@@ -500,6 +505,8 @@ class _Run:
                 vtype = entry.label
                 if _NEGATION.search(norm[max(0, s - 40):s]):
                     continue
+                if vtype != "threat_or_intimidation" and _THREAT_OF.search(norm, max(0, s - 16), s):
+                    continue  # "مع التهديد بقتلهم", "threatening to burn the houses": not done
                 k = bisect_right(excluded_starts, s)
                 if k and excluded[k - 1][1] > s:
                     continue
