@@ -358,3 +358,27 @@ def test_a_car_bomb_explosion_is_still_an_attack() -> None:
 ])
 def test_took_a_relatives_goods(text: str, vtype: str) -> None:
     assert viols(text) == [vtype]
+
+
+# -- the intelligence branch that held the detainees (perpetrators) --------------------------
+
+
+@pytest.mark.parametrize(("text", "branch"), [
+    ("They beat us with cables the whole night. The next day they transferred me to Damascus, "
+     "to the Palestine Branch in Kafr Sousa, in November 2011.", "Palestine Branch"),
+    ("A former detainee said that 14 girls were held in a basement of the Palestine Branch in "
+     "2013 and that guards tortured them.", "Palestine Branch"),
+    ("اعتقلوه على الحاجز عام ٢٠١٢، ثم أخذوه إلى فرع فلسطين حيث تعرض للتعذيب.",
+     "Palestine Branch"),
+])
+def test_the_branch_that_held_them(text: str, branch: str) -> None:
+    assert branch in perps(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Lawyers say records of deaths under torture were found in the archives of the Palestine "
+    "Branch after December 2024.",
+    "The Palestine Branch is a building in Kafr Sousa; it was opened to visitors in 2025.",
+])
+def test_a_branch_named_otherwise_is_no_agent(text: str) -> None:
+    assert perps(text) == []

@@ -835,6 +835,41 @@ def mine_layers(norm: str, sentences: list[Sentence],
             sent_agents[si] = have + new
 
 
+# -- the branch that held the detainees ---------------------------------------------------------
+# "they transferred me to the Palestine Branch", "held in a basement of the Palestine Branch",
+# "أخذونا إلى فرع فلسطين": in a report of detention, torture or disappearance, the intelligence
+# branch that held the victims is the perpetrator the annotators list (blind 4, 7, 8 and 10 name
+# it or its service); a branch named only as where papers were found is not
+HELD_IN_BEFORE = _rx(r"(?:\b(?:held|detained|imprisoned|kept|jailed|interrogated|tortured|hanged|"
+                     r"incidents\s+took\s+place)\s+(?:\w+\s+){0,3}?(?:in|at|inside)\s+(?:a\s+|the\s+)?"
+                     r"(?:(?:basement|cells?|dungeons?|underground\s+cells?|prison|solitary\s+cells?)\s+"
+                     r"of\s+)?|\b(?:taken|transferred|moved|brought|took|transferred|sent|driven)\s+"
+                     r"(?:\w+\s+){0,2}?to\s+(?:[\w-]+,\s+to\s+)?|(?:^|\s)(?:[وف]?(?:اخذو\S*|نقلو\S*|"
+                     r"اقتادو\S*|اقتيد\S*|نقل\S*|حولو\S*|احتجز\S*|اعتقل\S*|عذب\S*)\s+(?:\S+\s+){0,2})"
+                     r"(?:الى|إلى|في|داخل)\s+|(?:^|\s)(?:في|داخل)\s+(?:زنزان\S*|سجن|قبو|اقبي\S*)\s+)"
+                     r"(?:the\s+)?$", re.I)
+DETAINING_SERVICES = ("Military Intelligence (Military Security)", "Air Force Intelligence",
+                      "Political Security", "State Security")
+
+
+def detaining_branches(norm: str, sentences: list[Sentence], lex: Lexicons,
+                       actors_in_sent: dict[int, list[tuple[int, int, str, str, str]]],
+                       claim_of_sent: dict[int, int],
+                       sent_agents: dict[int, list[tuple[int, int, str, str, str]]]) -> None:
+    """An intelligence branch or service the victims were held in or taken to is an agent of
+    the report's detention, torture or disappearance (the caller checks the report has one)."""
+    for si, acts in actors_in_sent.items():
+        if si not in claim_of_sent:
+            continue
+        start = sentences[si].start
+        have = sent_agents.get(si, [])
+        new = [a for a in acts if not any(h[0] == a[0] for h in have) and (
+            a[2] in DETAINING_SERVICES or any(g in DETAINING_SERVICES for g in lex.groups_of(a[2])))
+            and HELD_IN_BEFORE.search(norm, max(start, a[0] - 70), a[0])]
+        if new:
+            sent_agents[si] = have + new
+
+
 # -- the unit whose uniform or insignia the agents wore ------------------------------------------
 # "armed men wearing the uniform of the General Security raided houses", "the killers wore General
 # Security uniforms", "several of the men wore patches of the Hamza Division", "مسلحون بزي الأمن

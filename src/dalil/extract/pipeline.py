@@ -70,6 +70,7 @@ from dalil.extract.actors import (
     breakdown_agents,
     coordinated_actors,
     definite,
+    detaining_branches,
     drop_same_mention_groups,
     find_persons,
     is_agent,
@@ -1325,6 +1326,10 @@ class _Run:
                                                    p.surface(m.start(), m.end())))
         if event_sents:
             mine_layers(norm, sentences, actors_in_sent, claim_of_sent, sent_agents)
+        if any(v.type in ("arbitrary_detention", "torture", "enforced_disappearance")
+               for vs in viol_by_sent.values() for v in vs):
+            detaining_branches(norm, sentences, self.lex, actors_in_sent, claim_of_sent,
+                               sent_agents)
         # "by X and Y", "على يد X وY": an actor joined to an agent is an agent too
         for si, acts in actors_in_sent.items():
             agents = sent_agents.get(si, [])
