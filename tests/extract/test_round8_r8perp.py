@@ -382,3 +382,24 @@ def test_the_branch_that_held_them(text: str, branch: str) -> None:
 ])
 def test_a_branch_named_otherwise_is_no_agent(text: str) -> None:
     assert perps(text) == []
+
+
+# -- Arabic "أقدم X على ...": the subject of the deed and of the verbs chained after it ----------
+
+
+@pytest.mark.parametrize(("text", "agent"), [
+    ("وقد أقدمت عصابة مسلحة على إيقاف الحافلة التي كانوا يستقلونها، وأنزلتهم منها بعد التدقيق في "
+     "هوياتهم، ثم اقتادتهم إلى جهة مجهولة.", "criminal gangs"),
+    ("أقدم مسلحون مجهولون على إطلاق النار على سيارة مدنية قرب بلدة الصنمين، ما أدى إلى مقتل "
+     "سائقها.", "unidentified gunmen"),
+    ("وأقدم عناصر من فرقة الحمزة على طرد عائلات كردية من منازلها في قرية بعفرين وأسكنوا فيها "
+     "عائلات مقاتليهم.", "Hamza Division"),
+])
+def test_arabic_undertook(text: str, agent: str) -> None:
+    assert perps(text) == [agent]
+
+
+def test_arabic_undertook_near_miss() -> None:
+    # another clause ("فيما ...") tells the violation
+    assert perps("أقدمت البلدية على إزالة الأنقاض من الشارع الرئيسي، فيما قتل ثلاثة أشخاص بقصف "
+                 "على بلدة أخرى.") == []

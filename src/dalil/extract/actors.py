@@ -455,6 +455,9 @@ _PROGRESSIVE = re.compile(r"\w+ing\b")  # "is shelling": the progressive is acti
 # on a motorbike shot dead a shop owner", "men in a van took the brothers")
 _PAST_VERB = re.compile(r"(?:\w+ed|shot|beat|took|stole|burnt|broke|threw|tore|slew|hung|"
                         r"struck|set\s+fire|blew\s+up|led\s+away|drove\s+off)\b")
+# "أقدم مسلحون على ...", "وقد أقدمت عصابة مسلحة على ...": the subject of the deed and of the
+# verbs chained after it in the sentence
+AR_UNDERTOOK_BEFORE = _rx(r"(?:^|\s)[وف]?(?:قد\s+)?(?:اقدم|اقدمت|اقدموا|يقدم|تقدم\s+على)\s+$")
 AR_CLAUSE_BREAK = _rx(r"(?:^|\s)(?:فيما|بينما|في حين|وفي المقابل|في المقابل)(?:\s|$)|[.؛;]")
 
 AR_VERB_BEFORE = _rx(r"(?:^|\s)[وف]?(?:قتل|خطف|اختطف|اعتقل|اعدم|هاجم|اقتحم|داهم|استهدف|اطلق|"
@@ -688,6 +691,9 @@ def is_agent(norm: str, s: int, e: int, sent: Sentence, viols: list[tuple[int, i
     arabic = bool(_ARABIC.search(norm, s, e))
     if arabic and AR_SPEAKER_BEFORE.search(before):
         return False
+    if arabic and AR_UNDERTOOK_BEFORE.search(before) and any(
+            e < vs and not AR_CLAUSE_BREAK.search(norm, e, vs) for vs, _n in viols):
+        return True  # "أقدمت عصابة مسلحة على إيقاف الحافلة ... ثم اقتادتهم إلى جهة مجهولة"
     for vs, v_len in viols:
         if COMBAT_LOSS_AFTER.match(norm, vs + v_len):
             continue  # "أوقعت قتلى ومصابين في صفوف الإرهابيين": losses in combat
