@@ -403,3 +403,43 @@ def test_arabic_undertook_near_miss() -> None:
     # another clause ("فيما ...") tells the violation
     assert perps("أقدمت البلدية على إزالة الأنقاض من الشارع الرئيسي، فيما قتل ثلاثة أشخاص بقصف "
                  "على بلدة أخرى.") == []
+
+
+# -- bodies burned to hide them; a danger or a threatened offensive; detained suspects ---------
+
+
+@pytest.mark.parametrize("text", [
+    "The video shows men shooting at least 41 people at the pit. Afterwards, tyres are piled on "
+    "the bodies and set alight.",
+    "The perpetrators then set fire to tyres placed over the bodies of the victims.",
+    "Men at the checkpoint shot a group of detainees near a pit and burned the bodies in 2013.",
+])
+def test_burning_bodies_is_concealment_not_arson(text: str) -> None:
+    found = viols(text)
+    assert "concealment_of_bodies" in found and "arson" not in found
+
+
+def test_burning_houses_is_still_arson() -> None:
+    assert "arson" in viols("Gunmen set fire to six houses in Tadamon on Friday.")
+
+
+@pytest.mark.parametrize("text", [
+    "President Erdogan has repeatedly threatened a new ground operation against the group in "
+    "northern Syria.",
+    "هذا التصعيد يهدد حياة أكثر من أربعة ملايين مدني في شمال غربي سوريا.",
+    "He said that seven people accused of kidnapping had been detained since March.",
+    "وأسفرت الحملة عن إلقاء القبض على ثلاثة وعشرين مطلوباً من المتورطين في الهجوم.",
+])
+def test_no_threat_or_detention_of_people(text: str) -> None:
+    found = viols(text)
+    assert "threat_or_intimidation" not in found and "arbitrary_detention" not in found
+
+
+@pytest.mark.parametrize(("text", "vtype"), [
+    ("Gunmen set fire to six houses in the village and threatened the families who stayed.",
+     "threat_or_intimidation"),
+    ("Security forces detained seven young men at a checkpoint near Homs on Sunday.",
+     "arbitrary_detention"),
+])
+def test_threats_and_detentions_near_misses(text: str, vtype: str) -> None:
+    assert vtype in viols(text)

@@ -176,6 +176,10 @@ _NEGATION = _rx(r"(?:\b(?:no|not|never|denied|deny|denies|without|nobody|none)\b
 _THREAT_OF = _rx(r"(?:\b(?:threat(?:s|ened|ening)?|vow(?:ed|ing)?)\s+(?:of|to)\s+(?:\w+\s+)?|"
                  r"(?:^|\s)[وف]?(?:التهديد|تهديد|تهديدات|هدد\S*|يهدد\S*|تهدد\S*|مهدد\S*|توعد\S*|"
                  r"الوعيد|وعيد)\s+(?:\S+\s+)?ب?)$", re.I)
+_BODIES_BEFORE = _rx(r"\b(?:bodies|corpses|remains)(?:\s+\w+){0,2}\s+(?:and\s+)?(?:were\s+|was\s+|"
+                     r"then\s+)?$", re.I)
+_BODIES_AFTER = _rx(r"(?:\s+\w+){0,3}?\s+(?:placed|piled|stacked|thrown|heaped)?\s*(?:over|on|onto)\s+"
+                    r"(?:the\s+)?(?:bodies|corpses|remains)\b", re.I)
 _GOODS_TAKEN = _rx(r"\b(?:gold|phones?|mobiles?|money|cash|jewell?ery|cars?|vehicles?|belongings|"
                    r"valuables|livestock|sheep|cattle|furniture|tractors?|laptops?|savings|"
                    r"possessions|motorcycles?|computers?|televisions?)\b[^.;]{0,40}?\s(?:was|were)"
@@ -521,6 +525,11 @@ class _Run:
                 if vtype == "enforced_disappearance" and _GOODS_TAKEN.search(
                         norm, max(sent_start, s - 70), e):
                     vtype = "looting"  # "Gold, phones and a tractor were taken from the home"
+                if vtype == "arson" and (_BODIES_BEFORE.search(norm, max(sent_start, s - 40), s)
+                                         or _BODIES_AFTER.match(norm, e)):
+                    # "tyres piled on the bodies and set alight", "set fire to tyres placed over
+                    # the bodies": the bodies burned to hide them, no property
+                    vtype = "concealment_of_bodies"
                 if vtype == "attack_on_civilians" and not _civilian_cue(
                         norm, self.starts[si], sentences[min(si + 1, len(sentences) - 1)].end
                         if si + 1 < len(sentences) and
