@@ -443,3 +443,28 @@ def test_no_threat_or_detention_of_people(text: str) -> None:
 ])
 def test_threats_and_detentions_near_misses(text: str, vtype: str) -> None:
     assert vtype in viols(text)
+
+
+# -- a monthly toll broken down "by the party responsible" -------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وثقت الشبكة في شهر أيار ٢٠٢٤ ما لا يقل عن ١٥٠ حالة اعتقال تعسفي.\n\nوتوزعت حصيلة حالات "
+     "الاعتقال بحسب الجهة المسؤولة على النحو التالي:\n- قوات النظام السوري: ٧٠ حالة.\n- هيئة "
+     "تحرير الشام: ١٩ حالة.\n- الجيش الوطني: ٢٠ حالة.",
+     {"Assad-era forces and loyalists", "Hayat Tahrir al-Sham", "Syrian National Army"}),
+    ("The network documented 90 arbitrary arrests in May 2024, distributed by the party "
+     "responsible as follows:\n- Hayat Tahrir al-Sham: 19\n- Syrian Democratic Forces: 30",
+     {"Hayat Tahrir al-Sham", "Syrian Democratic Forces"}),
+    ("وتوزعت حصيلة الضحايا بحسب الأطراف المسؤولة على النحو التالي:\n- هيئة تحرير الشام: ٤ "
+     "مدنيين قتلوا في أيار ٢٠٢٤.\n- قوات سوريا الديمقراطية: ٦ مدنيين.",
+     {"Hayat Tahrir al-Sham", "Syrian Democratic Forces"}),
+])
+def test_toll_by_the_party_responsible(text: str, expected: set[str]) -> None:
+    assert set(perps(text)) == expected
+
+
+def test_a_breakdown_by_area_names_no_perpetrator() -> None:
+    assert perps("وثقت الشبكة في شهر أيار ٢٠٢٤ ما لا يقل عن ١٥٠ حالة اعتقال تعسفي في مناطق "
+                 "مختلفة.\n\nوتتوزع السيطرة على القرى بحسب المنطقة على النحو التالي:\n- هيئة "
+                 "تحرير الشام: ٢١ قرية.\n- الجيش الوطني: ٣٠ قرية.") == []

@@ -621,6 +621,9 @@ ITEM_COUNT = _rx(r"[\s\"”»)]*[:：]\s*(?:\d|[٠-٩]|(?:one|two|three|four|fiv
                  r"nine|ten|eleven|twelve|a dozen|dozens)\b)", re.I)  # "...: 51", "...: six"
 
 BY_PERPETRATOR = _rx(r"الجهات الفاعله|الجهه الفاعله|الاطراف الفاعله|بحسب مرتكب|حسب مرتكب|"
+                     # "بحسب الجهة المسؤولة على النحو التالي:", "by the party responsible"
+                     r"الجهه المسؤوله|الجهات المسؤوله|الطرف المسؤول|الاطراف المسؤوله|"
+                     r"\bby (?:the )?(?:party|parties) responsible|\bby responsible part|"
                      r"\bby perpetrator|\bperpetrator\b|\bperpetrators\b|\bresponsible part",
                      re.I)
 
