@@ -180,10 +180,12 @@ _COORDINATED = re.compile(
     r"\s+and\s+(?:their\s+)?(?P<m2>[\w'-]+)\s+(?P<h>aircraft|warplanes|jets|planes|forces|troops|"
     r"soldiers|strikes|airstrikes|air strikes|drones|helicopters|artillery|allies)\b", re.I)
 _WORD_BEFORE = re.compile(r"([\w'-]+)$")
+_CAPITAL_BEFORE = re.compile(r"\b([A-Z][a-z]+)$")
 # "the Syrian-Russian military alliance", "Russian-Syrian joint strikes": two states' forces in
 # one hyphenated name (the registry matches neither word alone)
-_HYPHEN_PAIR = re.compile(
-    r"\b(?P<m1>[A-Z][a-z]+)-(?P<m2>[A-Z][a-z]+)\s+(?:(?:military|joint|air|armed)\s+)?"
+# (anchored on the hyphen, a literal the engine finds fast; the first word is read back)
+_HYPHEN_PAIR = _rx(
+    r"-(?P<m2>[A-Z][a-z]+)\s+(?:(?:military|joint|air|armed)\s+)?"
     r"(?P<h>alliance|coalition|aircraft|warplanes|jets|planes|forces|troops|strikes|airstrikes|"
     r"air strikes|bombardment|offensive|campaign|operations?|attacks?|raids?)\b")
 
@@ -202,13 +204,15 @@ def coordinated_actors(norm: str, nationalities: dict[str, str]) -> list[tuple[i
         label = nationalities.get(w.group(1).lower()) if w else None
         if w is not None and label:  # the whole phrase, so its weapon noun shows an attacker
             out.append((w.start(1), m.end(), Entry(label, norm[w.start(1):m.end()])))
-    if "-" in norm:
-        for m in _HYPHEN_PAIR.finditer(norm):
-            one, two = nationalities.get(m.group("m1").lower()), nationalities.get(m.group("m2").lower())
-            if one and two and one != two:
-                # each state named once, over the whole phrase (its head shows an attacker)
-                out.append((m.start(), m.end(), Entry(one, m.group(0))))
-                out.append((m.start("m2"), m.end(), Entry(two, norm[m.start("m2"):m.end()])))
+    for m in _HYPHEN_PAIR.finditer(norm):
+        w = _CAPITAL_BEFORE.search(norm, max(0, m.start() - 20), m.start())
+        if w is None:
+            continue
+        one, two = nationalities.get(w.group(1).lower()), nationalities.get(m.group("m2").lower())
+        if one and two and one != two:
+            # each state named once, over the whole phrase (its head shows an attacker)
+            out.append((w.start(1), m.end(), Entry(one, norm[w.start(1):m.end()])))
+            out.append((m.start("m2"), m.end(), Entry(two, norm[m.start("m2"):m.end()])))
     return out
 
 
@@ -820,6 +824,9 @@ def breakdown_agents(norm: str, sentences: list[Sentence],
 MINES_LEFT_BY = _rx(r"(?:\b(?:left|left\s+behind|planted|laid|sown|abandoned)\s+(?:there\s+)?by\s+"
                     r"(?:the\s+)?|(?:^|\s)(?:التي\s+|الذي\s+)?(?:خلفتها|خلفها|زرعتها|زرعها|تركتها|"
                     r"تركها)\s+|(?:^|\s)(?:من\s+)?مخلفات\s+)$", re.I)
+# one pass over the text before any sentence is looked at (literal starts: the engine's prefilter)
+MINE_HINT = _rx(r"(?:mine|landmine|ordnance|munitions|explosive|booby|IED|submunition|bomblet|"
+                r"الغام|لغم|ذخائر|عبوات|مخلفات|قنابل)", re.I)
 MINE_WORD = _rx(r"\b(?:mines?|landmines?|ordnance|munitions|explosive\s+remnants|booby[- ]traps?|"
                 r"IEDs?|explosive\s+devices|cluster\s+bomblets|submunitions)\b|(?:^|\s)(?:ب|و|ال)*"
                 r"(?:الغام|لغم|ذخائر|عبوات|مخلفات|قنابل\s+عنقودية)", re.I)
@@ -831,6 +838,8 @@ def mine_layers(norm: str, sentences: list[Sentence],
                 sent_agents: dict[int, list[tuple[int, int, str, str, str]]]) -> None:
     """The actor said to have left, laid or planted the mines a report is about is an agent
     ("mines left by X"), even in a sentence that tells no death itself."""
+    if not MINE_HINT.search(norm):
+        return  # (one pass over the text: most reports name no mines)
     for si, acts in actors_in_sent.items():
         if si not in claim_of_sent:
             continue
@@ -867,14 +876,18 @@ def detaining_branches(norm: str, sentences: list[Sentence], lex: Lexicons,
                        sent_agents: dict[int, list[tuple[int, int, str, str, str]]]) -> None:
     """An intelligence branch or service the victims were held in or taken to is an agent of
     the report's detention, torture or disappearance (the caller checks the report has one)."""
+    detaining: dict[str, bool] = {}
     for si, acts in actors_in_sent.items():
         if si not in claim_of_sent:
             continue
         start = sentences[si].start
         have = sent_agents.get(si, [])
-        new = [a for a in acts if not any(h[0] == a[0] for h in have) and (
-            a[2] in DETAINING_SERVICES or any(g in DETAINING_SERVICES for g in lex.groups_of(a[2])))
-            and HELD_IN_BEFORE.search(norm, max(start, a[0] - 70), a[0])]
+        for a in acts:
+            if a[2] not in detaining:
+                detaining[a[2]] = a[2] in DETAINING_SERVICES or any(
+                    g in DETAINING_SERVICES for g in lex.groups_of(a[2]))
+        new = [a for a in acts if detaining[a[2]] and not any(h[0] == a[0] for h in have)
+               and HELD_IN_BEFORE.search(norm, max(start, a[0] - 70), a[0])]
         if new:
             sent_agents[si] = have + new
 
@@ -894,6 +907,8 @@ UNIFORM_AFTER = _rx(r"\s+(?:uniforms?|fatigues|patches|insignias?|badges|armband
                     r"logos?)\b", re.I)
 WEARING_BEFORE = _rx(r"\b(?:wore|wear|wears|wearing|in|with|bearing|bore|sporting|had)\s+"
                      r"(?:the\s+|a\s+)?$", re.I)
+UNIFORM_WORD = _rx(r"(?:uniform|fatigues|patches|insignia|badges|armbands|emblem|logo|زي|لباس|ملابس|"
+                   r"بدلات|شارات|شاره|شارة)", re.I)
 NOT_UNIFORM = _rx(r"\b(?:dressed\s+as|posing\s+as|disguised\s+as|impersonat\w+|fake|forged|"
                   r"stolen|pretend\w*)\b|متنكر|انتحال|مزور", re.I)
 
@@ -908,7 +923,7 @@ def uniform_agents(norm: str, sentences: list[Sentence],
     units added start (their wearers stay entries of their own)."""
     added: set[int] = set()
     first_agent = min(sent_agents, default=None)  # the wearers were agents before
-    if first_agent is None:
+    if first_agent is None or not UNIFORM_WORD.search(norm):
         return added
     for si, acts in actors_in_sent.items():
         if si < first_agent or si not in claim_of_sent:

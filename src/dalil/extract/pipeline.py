@@ -180,6 +180,7 @@ _BODIES_BEFORE = _rx(r"\b(?:bodies|corpses|remains)(?:\s+\w+){0,2}\s+(?:and\s+)?
                      r"then\s+)?$", re.I)
 _BODIES_AFTER = _rx(r"(?:\s+\w+){0,3}?\s+(?:placed|piled|stacked|thrown|heaped)?\s*(?:over|on|onto)\s+"
                     r"(?:the\s+)?(?:bodies|corpses|remains)\b", re.I)
+_COURT_WORD = _rx(r"(?:defendant|accused)", re.I)
 _GOODS_TAKEN = _rx(r"\b(?:gold|phones?|mobiles?|money|cash|jewell?ery|cars?|vehicles?|belongings|"
                    r"valuables|livestock|sheep|cattle|furniture|tractors?|laptops?|savings|"
                    r"possessions|motorcycles?|computers?|televisions?)\b[^.;]{0,40}?\s(?:was|were)"
@@ -1751,8 +1752,10 @@ class _Run:
         committed, took part in or is guilty of a violation; and the unit X served in, where
         that is said ("the defendant served as an interrogator at Branch 227")."""
         norm, p, sentences = self.norm, self.p, self.sentences
+        if not self.event_sents or not _COURT_WORD.search(norm):
+            return  # (one literal pass: most reports are no judgment)
         named = DEFENDANT_NAMED.search(norm)
-        if named is None or not self.event_sents:
+        if named is None:
             return
         name = named.group("dname")
         acted = False
