@@ -468,3 +468,32 @@ def test_a_breakdown_by_area_names_no_perpetrator() -> None:
     assert perps("وثقت الشبكة في شهر أيار ٢٠٢٤ ما لا يقل عن ١٥٠ حالة اعتقال تعسفي في مناطق "
                  "مختلفة.\n\nوتتوزع السيطرة على القرى بحسب المنطقة على النحو التالي:\n- هيئة "
                  "تحرير الشام: ٢١ قرية.\n- الجيش الوطني: ٣٠ قرية.") == []
+
+
+# -- blame given in the sentence after the violation (left open in round 7) -------------------
+
+
+@pytest.mark.parametrize(("text", "agent"), [
+    ("The shelling killed four people in Kafr Nabl on Monday. Residents blamed the Fourth "
+     "Division.", "Fourth Division"),
+    ("Three men were abducted from a bakery in Jaramana on Sunday. Their families blamed General "
+     "Security.", "General Security"),
+    ("قُتل أربعة مدنيين بقصف على كفرنبل يوم الاثنين. وحمّل الأهالي الفرقة الرابعة المسؤولية.",
+     "Fourth Division"),
+    ("قُتل ثلاثة شبان في هجوم على قرية الطيانة. وحمّلت قوات سوريا الديمقراطية فصائل الجيش الوطني "
+     "المسؤولية عن الهجوم.", "Syrian National Army"),
+    ("Four civilians were killed in the shelling of Ariha on Monday. The council holds the "
+     "regime fully responsible for the massacre.", "Assad-era forces and loyalists"),
+])
+def test_blame_in_the_next_sentence(text: str, agent: str) -> None:
+    assert perps(text) == [agent]  # (not the accuser: "وحمّلت قسد ...")
+
+
+@pytest.mark.parametrize("text", [
+    "Four people were killed in Kafr Nabl on Monday. Residents praised the Fourth Division for "
+    "evacuating the wounded.",
+    "Four people were killed in Kafr Nabl on Monday. The Fourth Division held a meeting on "
+    "Tuesday and said nobody was responsible for the delays.",
+])
+def test_no_blame_near_miss(text: str) -> None:
+    assert perps(text) == []

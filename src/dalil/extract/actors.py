@@ -494,6 +494,10 @@ PERPETRATOR_WORD = _rx(r"\b(?:perpetrators?|culprits|attackers were|carried out 
                        r"(?:الجناه|الجناة|مرتكبي|مرتكبو|منفذي|منفذو)|"
                        # "واتهم ناشطون قوات النظام بالوقوف وراء القصف": the accused
                        r"(?<!\S)[وف]?(?:اتهم|اتهمت|يتهم|تتهم|اتهموا)(?!\S)|"
+                       # "Residents hold the Fourth Division responsible", "وحمّل الأهالي
+                       # الفرقة الرابعة المسؤولية": the one held responsible
+                       r"\b(?:hold|holds|holding|held)\b(?=[^.;]{3,80}?\bresponsible\b)|"
+                       r"(?<!\S)[وف]?(?:حمل|حملت|حملوا)(?!\S)(?=[^.؛]{3,80}?المسؤولية)|"
                        # a toll attributed to parties: "attributed 140 of the killings to X, 35
                        # to Y" (not "attributed the statement to the ministry": the object is a
                        # toll)
@@ -502,7 +506,7 @@ PERPETRATOR_WORD = _rx(r"\b(?:perpetrators?|culprits|attackers were|carried out 
                        r"disappearances|arrests|crimes|massacres?|strikes|casualties)\b", re.I)
 
 # the Arabic verb of accusation, alone (its subject follows it, then the accused)
-AR_ACCUSES = re.compile(r"[وف]?(?:اتهم|اتهمت|يتهم|تتهم|اتهموا)")
+AR_ACCUSES = re.compile(r"[وف]?(?:اتهم|اتهمت|يتهم|تتهم|اتهموا|حمل|حملت|حملوا)")
 
 COMMITTED = _rx(r"\b(?:(?:committed|carried out|perpetrated|were responsible for|are responsible "
                 r"for)\s+(?:\w+\s+){0,2}(?:violations|abuses|crimes|atrocities|massacres|killings)|"
