@@ -139,11 +139,14 @@ def test_the_body_the_attackers_belonged_to_is_the_agent() -> None:
     assert perps(r) == {"Sultan Murad Division": ["Syrian National Army"]}
 
 
+# (Round 8: an intelligence branch a detainee is taken to is the agent the annotators of blind
+# 4, 7, 8 and 10 list, "transferred to the Palestine Branch"; see test_round8_r8perp.py. A
+# place that is no detaining service stays no agent.)
 @pytest.mark.parametrize("text", [
     "Families fleeing the shelling were registered at screening points run by the SDF near "
     "Hajin on 4 December 2018.",
-    "He was detained at a checkpoint in 2014 and transferred to the Palestine Branch.",
-    "اعتقلوه على حاجز عام ٢٠١٤ ثم اقتادوه إلى فرع فلسطين.",
+    "He was detained at a checkpoint in 2014 and transferred to a hospital run by the SDF.",
+    "اعتقلوه على حاجز عام ٢٠١٤ ثم اقتادوه إلى مقر تديره قسد.",
 ])
 def test_who_runs_a_place_or_where_a_detainee_is_taken_is_no_agent(text: str) -> None:
     assert perps(run(text, None)) == {}

@@ -139,7 +139,7 @@ CLASH_BEFORE = _rx(r"\b(?:clash(?:es|ed)?|fighting|battles?|fought|skirmish(?:es
                    # "between X and Y": Y after up to four words of X
                    r"\b(?:clash(?:es|ed)?|fighting|battles?|skirmish(?:es)?)\s+(?:\w+\s+)?between\s+"
                    r"(?:\S+\s+){1,4}and\s+(?:the\s+)?$|"
-                   r"(?:اشتباكات|معارك|مواجهات)\s+(?:\S+\s+)?(?:مع|بين)\s+(?:\S+\s+){0,4}و?$",
+                   r"(?:اشتباكات|معارك|مواجهات)\s+(?:\S+\s+)?(?:مع|بين)\s+(?:\S+\s+){0,4}و?[\"«“]?$",
                    re.I)
 # a subject that undergoes, not does: "four fighters died", "civilians perished"
 UNDERGOER_VERB = _rx(r"(?:died|dies|perished|lost their lives|succumbed|were found dead|"
@@ -180,6 +180,14 @@ _COORDINATED = re.compile(
     r"\s+and\s+(?:their\s+)?(?P<m2>[\w'-]+)\s+(?P<h>aircraft|warplanes|jets|planes|forces|troops|"
     r"soldiers|strikes|airstrikes|air strikes|drones|helicopters|artillery|allies)\b", re.I)
 _WORD_BEFORE = re.compile(r"([\w'-]+)$")
+_CAPITAL_BEFORE = re.compile(r"\b([A-Z][a-z]+)$")
+# "the Syrian-Russian military alliance", "Russian-Syrian joint strikes": two states' forces in
+# one hyphenated name (the registry matches neither word alone)
+# (anchored on the hyphen, a literal the engine finds fast; the first word is read back)
+_HYPHEN_PAIR = _rx(
+    r"-(?P<m2>[A-Z][a-z]+)\s+(?:(?:military|joint|air|armed)\s+)?"
+    r"(?P<h>alliance|coalition|aircraft|warplanes|jets|planes|forces|troops|strikes|airstrikes|"
+    r"air strikes|bombardment|offensive|campaign|operations?|attacks?|raids?)\b")
 
 
 def coordinated_actors(norm: str, nationalities: dict[str, str]) -> list[tuple[int, int, Any]]:
@@ -196,6 +204,15 @@ def coordinated_actors(norm: str, nationalities: dict[str, str]) -> list[tuple[i
         label = nationalities.get(w.group(1).lower()) if w else None
         if w is not None and label:  # the whole phrase, so its weapon noun shows an attacker
             out.append((w.start(1), m.end(), Entry(label, norm[w.start(1):m.end()])))
+    for m in _HYPHEN_PAIR.finditer(norm):
+        w = _CAPITAL_BEFORE.search(norm, max(0, m.start() - 20), m.start())
+        if w is None:
+            continue
+        one, two = nationalities.get(w.group(1).lower()), nationalities.get(m.group("m2").lower())
+        if one and two and one != two:
+            # each state named once, over the whole phrase (its head shows an attacker)
+            out.append((w.start(1), m.end(), Entry(one, norm[w.start(1):m.end()])))
+            out.append((m.start("m2"), m.end(), Entry(two, norm[m.start("m2"):m.end()])))
     return out
 
 
@@ -220,7 +237,10 @@ DEFINITE_ATTACK = _rx(r"\b(?:the|these|those|that|this|the\s+[A-Z][\w'-]+)\s+(?:
                       r"(?:الغاره|الغارات|القصف|الهجوم|الاستهداف|الاعتداء)(?:\s|$)", re.I)
 # killed "in the ranks of" the enemy: fighters lost in combat, not a violation's victims
 COMBAT_LOSS_AFTER = _rx(r"[^.،,;]{0,30}(?:في صفوف|among (?:the )?ranks of|in (?:the )?ranks of|"
-                        r"losses (?:in|among))", re.I)
+                        r"losses (?:in|among))|"
+                        # "ثلاثة مقاتلين من قسد قُتلوا خلال اشتباكات مع ...": died in combat
+                        r"\s*(?:\S+\s+)?(?:خلال|في|اثناء|جراء|باشتباكات|بمعارك)\s*"
+                        r"(?:ال)?(?:اشتباكات|معارك|مواجهات|اشتباك)", re.I)
 
 # -- victim communities --------------------------------------------------------------------------
 
@@ -316,7 +336,12 @@ PATIENT_BEFORE = _rx(r"(?:\b(?:against|targeting|targeted|ambushed|attacked|kill
                              r"(?:\S+\s+){0,3}?(?:from|out)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}|(?:ضد|استهداف|استهدفت|"
                              r"استهدف|مقتل|قتل|اغتيال|اعتقال|خطف|اختطاف|اصابة|"
                              # "استشهد عنصران من الجيش": the dead and wounded are no agents
-                             r"استشهد\S*|استشهاد|اصيب\S*|جرح|مصرع|لقي)\s+(?:\S+\s+){0,3}|"
+                             r"استشهد\S*|استشهاد|اصيب\S*|جرح|مصرع|لقي|"
+                             # "منذ سقوط نظام الأسد": the fall of a government is no act of it
+                             r"سقوط|انهيار|رحيل|هزيمة|اسقاط)\s+(?:\S+\s+){0,3}|"
+                             # "استشهد ثلاثة عشر عنصراً من قوى الأمن العام": up to five words
+                             r"(?:^|\s)(?:استشهد\S*|استشهاد|مقتل|مصرع)\s+(?:\S+\s+){3,5}?(?:من|في)\s+"
+                             r"(?:\S+\s+)?|"
                              # the charge against the detained: "accused of links to IS",
                              # "بحجة الانتماء لخلايا تنظيم الدولة" (the pretext, not the agent)
                              r"\b(?:accused|accusing|suspected|suspicion|charges?|charged|convicted|"
@@ -330,7 +355,9 @@ PATIENT_BEFORE = _rx(r"(?:\b(?:against|targeting|targeted|ambushed|attacked|kill
 # "هاجم مسلحون ... دوريات وحواجز للأمن العام", "على مواقع للأمن العام": its posts were attacked
 # (but "القصف مصدره مواقع قوات النظام": the fire came from them)
 AR_ATTACKED_POSTS = _rx(r"(?:على|ضد|هاجم\S*|استهدف\S*|اقتحم\S*|مهاجم\S*|هجوم\S*|هجمات)\s+"
-                        r"(?:\S+\s+){0,6}?(?:مواقع|حواجز|دوريات|نقاط|مقرات|مراكز|ثكنات)\s+"
+                        r"(?:\S+\s+){0,6}?(?:مواقع|حواجز|دوريات|نقاط|مقرات|مراكز|ثكنات|"
+                        # (one post: "هجوم على حاجز للأمن العام")
+                        r"موقع|حاجز|دوريه|نقطه|مقر|مركز|ثكنه)\s+"
                         r"(?:\S+\s+){0,2}$")
 
 # ", they said,": an aside in a clause, not a speaker of it
@@ -359,6 +386,11 @@ NOT_AGENT_BEFORE = _rx(
     r"chaired|staffed|founded|established|controlled|financed|coordinated|mediated|brokered|"
     r"monitored|documented|recorded|verified|compiled|reported|published|issued|announced|"
     r"confirmed|estimated|investigated)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
+    # "statements by the SDF", "footage released by X", "a report by X": who told, not who did
+    r"\b(?:statements?|reports?|claims?|figures|data|accounts?|testimon(?:y|ies)|videos?|footage|"
+    r"photos?|photographs|images|posts?|communiqu[eé]s?|bulletins?|tallies|tally|lists?)\s+"
+    r"(?:\w+\s+){0,1}?(?:published\s+|issued\s+|released\s+|posted\s+|shared\s+|compiled\s+)?"
+    r"by\s+(?:the\s+)?$|"
     r"\b(?:taken|transferred|moved|brought|referred|handed(?:\s+over)?|sent|driven|transported|"
     r"delivered|returned)\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
     r"(?:^|\s)(?:بحجه|بتهمه|بتهم|بذريعه|بدعوي|بدعوى)\s+(?:\S+\s+){0,5}$|"
@@ -385,7 +417,14 @@ FIRE_FROM_BEFORE = _rx(r"(?:\bfrom|(?:^|\s)من|مصدره|مصدرها)\s+(?:th
 # ("استهدفت التنظيمات الإرهابية الأحياء السكنية"); the verbal noun ("استهداف X") takes its object
 AR_FINITE_VERB_BEFORE = _rx(r"(?:^|\s)[وف]?(?:استهدفت|استهدف|هاجمت|هاجم|اقتحمت|اقتحم|شنت|"
                             r"ارتكبت|ارتكب|قتلت|اعدمت|اعدم|اعتقلت|اعتقل|اختطفت|اختطف|داهمت|"
-                            r"داهم|نفذت|اطلقت|اطلق|احرقت|احرق|نهبت|نهب|دمرت|قصفت)\s+$")
+                            r"داهم|نفذت|اطلقت|اطلق|احرقت|احرق|نهبت|نهب|دمرت|قصفت)\s+$|"
+                            # the attack, then its verb with the attack as a pronoun, then the
+                            # subject: "كمين نصبته مجموعة من فلول النظام", "هجوم شنته
+                            # عناصر من داعش", "مجزرة ارتكبتها قوات النظام"
+                            r"(?:^|\s)(?:نصبته|نصبها|نصبوه|شنته|شنها|نفذته|نفذها|ارتكبته|ارتكبها|"
+                            r"تبنته|تبناه|تبنتها|تبناها|زرعته|زرعها|فجرته|فجرها|اطلقته|اطلقها)\s+"
+                            r"(?:(?:حينها|يومها|لاحقا)\s+)?(?:(?:مجموعه|عناصر|مسلحون|مسلحين|خليه|"
+                            r"افراد|مقاتلو|مقاتلون|مقاتلين)\s+(?:من|تابع\S*\s+ل|تتبع\s+ل?)\s*)?$")
 
 VICTIMS_WHO_WERE = _rx(r"\b(?:victims|the dead|those killed|the men|the detainees|the bodies|"
                        r"the wounded)\s*,\s*(?:(?:all|most|both|many|some|several)\s+(?:of them\s+)?)?"
@@ -416,7 +455,13 @@ TOPIC_BEFORE = _rx(r"(?:\b(?:on|about|over|into|regarding|concerning)\s+(?:the|a
                    r"استنكر\S*|تستنكر|يستنكر|ندد\S*|تندد|يندد|ناقش\S*|بحث\S*|بشان|حول)\s+"
                    r"(?:\S+\s+){0,1})$", re.I)
 _PROGRESSIVE = re.compile(r"\w+ing\b")  # "is shelling": the progressive is active
-_PAST_VERB = re.compile(r"\w+ed\b")  # "strikes on the town killed three": a verb, no topic
+# "strikes on the town killed three": a verb, no topic; and the irregular past tenses ("two gunmen
+# on a motorbike shot dead a shop owner", "men in a van took the brothers")
+_PAST_VERB = re.compile(r"(?:\w+ed|shot|beat|took|stole|burnt|broke|threw|tore|slew|hung|"
+                        r"struck|set\s+fire|blew\s+up|led\s+away|drove\s+off)\b")
+# "أقدم مسلحون على ...", "وقد أقدمت عصابة مسلحة على ...": the subject of the deed and of the
+# verbs chained after it in the sentence
+AR_UNDERTOOK_BEFORE = _rx(r"(?:^|\s)[وف]?(?:قد\s+)?(?:اقدم|اقدمت|اقدموا|يقدم|تقدم\s+على)\s+$")
 AR_CLAUSE_BREAK = _rx(r"(?:^|\s)(?:فيما|بينما|في حين|وفي المقابل|في المقابل)(?:\s|$)|[.؛;]")
 
 AR_VERB_BEFORE = _rx(r"(?:^|\s)[وف]?(?:قتل|خطف|اختطف|اعتقل|اعدم|هاجم|اقتحم|داهم|استهدف|اطلق|"
@@ -449,6 +494,10 @@ PERPETRATOR_WORD = _rx(r"\b(?:perpetrators?|culprits|attackers were|carried out 
                        r"(?:الجناه|الجناة|مرتكبي|مرتكبو|منفذي|منفذو)|"
                        # "واتهم ناشطون قوات النظام بالوقوف وراء القصف": the accused
                        r"(?<!\S)[وف]?(?:اتهم|اتهمت|يتهم|تتهم|اتهموا)(?!\S)|"
+                       # "Residents hold the Fourth Division responsible", "وحمّل الأهالي
+                       # الفرقة الرابعة المسؤولية": the one held responsible
+                       r"\b(?:hold|holds|holding|held)\b(?=[^.;]{3,80}?\bresponsible\b)|"
+                       r"(?<!\S)[وف]?(?:حمل|حملت|حملوا)(?!\S)(?=[^.؛]{3,80}?المسؤولية)|"
                        # a toll attributed to parties: "attributed 140 of the killings to X, 35
                        # to Y" (not "attributed the statement to the ministry": the object is a
                        # toll)
@@ -457,7 +506,7 @@ PERPETRATOR_WORD = _rx(r"\b(?:perpetrators?|culprits|attackers were|carried out 
                        r"disappearances|arrests|crimes|massacres?|strikes|casualties)\b", re.I)
 
 # the Arabic verb of accusation, alone (its subject follows it, then the accused)
-AR_ACCUSES = re.compile(r"[وف]?(?:اتهم|اتهمت|يتهم|تتهم|اتهموا)")
+AR_ACCUSES = re.compile(r"[وف]?(?:اتهم|اتهمت|يتهم|تتهم|اتهموا|حمل|حملت|حملوا)")
 
 COMMITTED = _rx(r"\b(?:(?:committed|carried out|perpetrated|were responsible for|are responsible "
                 r"for)\s+(?:\w+\s+){0,2}(?:violations|abuses|crimes|atrocities|massacres|killings)|"
@@ -479,7 +528,10 @@ COMMITTED = _rx(r"\b(?:(?:committed|carried out|perpetrated|were responsible for
 
 PRONOUN_SUBJECT = _rx(
     r"^\W*(?:they|he|she|the (?:attackers|gunmen|men|fighters|assailants|militiamen|soldiers)|"
-    r"then they|later they|\S+وا\s|هم\s)", re.I)
+    r"then they|later they|(?:ثم\s+|بعدها\s+)?\S+وا\s|هم\s|"
+    # "Their tanks shelled the houses": the weapons of the actors just named
+    r"their (?:tanks|artillery|jets|warplanes|aircraft|planes|helicopters|drones|snipers|gunmen|"
+    r"men|fighters|forces|troops|militiamen|mortars|rockets|shells)\b)", re.I)
 
 # "X, and by unidentified armed men": a second agent, not X's own gunmen
 # "X and Y", "X" و"Y", "X (Y)": one list of agents
@@ -577,6 +629,9 @@ ITEM_COUNT = _rx(r"[\s\"”»)]*[:：]\s*(?:\d|[٠-٩]|(?:one|two|three|four|fiv
                  r"nine|ten|eleven|twelve|a dozen|dozens)\b)", re.I)  # "...: 51", "...: six"
 
 BY_PERPETRATOR = _rx(r"الجهات الفاعله|الجهه الفاعله|الاطراف الفاعله|بحسب مرتكب|حسب مرتكب|"
+                     # "بحسب الجهة المسؤولة على النحو التالي:", "by the party responsible"
+                     r"الجهه المسؤوله|الجهات المسؤوله|الطرف المسؤول|الاطراف المسؤوله|"
+                     r"\bby (?:the )?(?:party|parties) responsible|\bby responsible part|"
                      r"\bby perpetrator|\bperpetrator\b|\bperpetrators\b|\bresponsible part",
                      re.I)
 
@@ -647,6 +702,9 @@ def is_agent(norm: str, s: int, e: int, sent: Sentence, viols: list[tuple[int, i
     arabic = bool(_ARABIC.search(norm, s, e))
     if arabic and AR_SPEAKER_BEFORE.search(before):
         return False
+    if arabic and AR_UNDERTOOK_BEFORE.search(before) and any(
+            e < vs and not AR_CLAUSE_BREAK.search(norm, e, vs) for vs, _n in viols):
+        return True  # "أقدمت عصابة مسلحة على إيقاف الحافلة ... ثم اقتادتهم إلى جهة مجهولة"
     for vs, v_len in viols:
         if COMBAT_LOSS_AFTER.match(norm, vs + v_len):
             continue  # "أوقعت قتلى ومصابين في صفوف الإرهابيين": losses in combat
@@ -674,8 +732,23 @@ def is_agent(norm: str, s: int, e: int, sent: Sentence, viols: list[tuple[int, i
                 continue  # "factions handed over their weapons, kidnapping has become ..."
             if _topic(norm, e, vs):
                 continue  # "Russia vetoed the resolution on the killing of ...": its topic
+            rel = RELATIVE_BEFORE.search(norm, max(e, vs - 30), vs)
+            if rel and norm[e:rel.start()].strip(" ,"):
+                continue  # "X opened the prisons to relatives who had disappeared": theirs
+            if NEW_CLAUSE_BETWEEN.search(between):
+                continue  # "after X drove IS out of Raqqa, the city is still giving up its dead"
             return True
     return False
+
+
+# the violation told in a relative clause of another person ("relatives who had disappeared",
+# "the men who were executed"): theirs, not the actor's before it ("which"/"that" may refer to
+# the actor's own attack: "an offensive that killed 40")
+RELATIVE_BEFORE = _rx(r"\b(?:who|whom)\s+(?:had\s+|have\s+|has\s+|were\s+|was\s+)?"
+                      r"(?:been\s+|later\s+|since\s+)?$", re.I)
+# ", the city is still ...": a clause with its own subject between the actor and the violation
+NEW_CLAUSE_BETWEEN = _rx(r",\s+(?:the|its|their|this|that)\s+[\w'-]+(?:\s+[\w'-]+)?\s+(?:is|are|was|"
+                         r"were|has|have|had|remains?|remained)\s", re.I)
 
 
 def _topic(norm: str, e: int, vs: int) -> bool:
@@ -749,6 +822,134 @@ def breakdown_agents(norm: str, sentences: list[Sentence],
             sent_agents[si] = specific or named
 
 
+# -- who left the mines ----------------------------------------------------------------------------
+# "landmines left behind by the former regime's forces", "الألغام التي خلفتها قوات النظام السابق
+# والميليشيات الإيرانية", "من مخلفات قوات النظام": who laid the ordnance that later kills is its
+# agent, wherever the report says so (the killings are often told in other sentences)
+MINES_LEFT_BY = _rx(r"(?:\b(?:left|left\s+behind|planted|laid|sown|abandoned)\s+(?:there\s+)?by\s+"
+                    r"(?:the\s+)?|(?:^|\s)(?:التي\s+|الذي\s+)?(?:خلفتها|خلفها|زرعتها|زرعها|تركتها|"
+                    r"تركها)\s+|(?:^|\s)(?:من\s+)?مخلفات\s+)$", re.I)
+# one pass over the text before any sentence is looked at (literal starts: the engine's prefilter)
+MINE_HINT = _rx(r"(?:mine|landmine|ordnance|munitions|explosive|booby|IED|submunition|bomblet|"
+                r"الغام|لغم|ذخائر|عبوات|مخلفات|قنابل)", re.I)
+MINE_WORD = _rx(r"\b(?:mines?|landmines?|ordnance|munitions|explosive\s+remnants|booby[- ]traps?|"
+                r"IEDs?|explosive\s+devices|cluster\s+bomblets|submunitions)\b|(?:^|\s)(?:ب|و|ال)*"
+                r"(?:الغام|لغم|ذخائر|عبوات|مخلفات|قنابل\s+عنقودية)", re.I)
+
+
+def mine_layers(norm: str, sentences: list[Sentence],
+                actors_in_sent: dict[int, list[tuple[int, int, str, str, str]]],
+                claim_of_sent: dict[int, int],
+                sent_agents: dict[int, list[tuple[int, int, str, str, str]]]) -> None:
+    """The actor said to have left, laid or planted the mines a report is about is an agent
+    ("mines left by X"), even in a sentence that tells no death itself."""
+    if not MINE_HINT.search(norm):
+        return  # (one pass over the text: most reports name no mines)
+    for si, acts in actors_in_sent.items():
+        if si not in claim_of_sent:
+            continue
+        start = sentences[si].start
+        found = [a for a in acts if a[3] != "person" and
+                 MINES_LEFT_BY.search(norm, max(start, a[0] - 30), a[0]) and
+                 MINE_WORD.search(norm, max(start, a[0] - 120), a[0])]
+        have = sent_agents.get(si, [])
+        new = [a for a in found if not any(h[0] == a[0] for h in have)]
+        if new:
+            sent_agents[si] = have + new
+
+
+# -- the branch that held the detainees ---------------------------------------------------------
+# "they transferred me to the Palestine Branch", "held in a basement of the Palestine Branch",
+# "أخذونا إلى فرع فلسطين": in a report of detention, torture or disappearance, the intelligence
+# branch that held the victims is the perpetrator the annotators list (blind 4, 7, 8 and 10 name
+# it or its service); a branch named only as where papers were found is not
+HELD_IN_BEFORE = _rx(r"(?:\b(?:held|detained|imprisoned|kept|jailed|interrogated|tortured|hanged|"
+                     r"incidents\s+took\s+place)\s+(?:\w+\s+){0,3}?(?:in|at|inside)\s+(?:a\s+|the\s+)?"
+                     r"(?:(?:basement|cells?|dungeons?|underground\s+cells?|prison|solitary\s+cells?)\s+"
+                     r"of\s+)?|\b(?:taken|transferred|moved|brought|took|transferred|sent|driven)\s+"
+                     r"(?:\w+\s+){0,2}?to\s+(?:[\w-]+,\s+to\s+)?|(?:^|\s)(?:[وف]?(?:اخذو\S*|نقلو\S*|"
+                     r"اقتادو\S*|اقتيد\S*|نقل\S*|حولو\S*|احتجز\S*|اعتقل\S*|عذب\S*)\s+(?:\S+\s+){0,2})"
+                     r"(?:الى|إلى|في|داخل)\s+|(?:^|\s)(?:في|داخل)\s+(?:زنزان\S*|سجن|قبو|اقبي\S*)\s+)"
+                     r"(?:the\s+)?$", re.I)
+DETAINING_SERVICES = ("Military Intelligence (Military Security)", "Air Force Intelligence",
+                      "Political Security", "State Security")
+
+
+def detaining_branches(norm: str, sentences: list[Sentence], lex: Lexicons,
+                       actors_in_sent: dict[int, list[tuple[int, int, str, str, str]]],
+                       claim_of_sent: dict[int, int],
+                       sent_agents: dict[int, list[tuple[int, int, str, str, str]]]) -> None:
+    """An intelligence branch or service the victims were held in or taken to is an agent of
+    the report's detention, torture or disappearance (the caller checks the report has one)."""
+    detaining: dict[str, bool] = {}
+    for si, acts in actors_in_sent.items():
+        if si not in claim_of_sent:
+            continue
+        start = sentences[si].start
+        have = sent_agents.get(si, [])
+        for a in acts:
+            if a[2] not in detaining:
+                detaining[a[2]] = a[2] in DETAINING_SERVICES or any(
+                    g in DETAINING_SERVICES for g in lex.groups_of(a[2]))
+        new = [a for a in acts if detaining[a[2]] and not any(h[0] == a[0] for h in have)
+               and HELD_IN_BEFORE.search(norm, max(start, a[0] - 70), a[0])]
+        if new:
+            sent_agents[si] = have + new
+
+
+# -- the unit whose uniform or insignia the agents wore ------------------------------------------
+# "armed men wearing the uniform of the General Security raided houses", "the killers wore General
+# Security uniforms", "several of the men wore patches of the Hamza Division", "مسلحون بزي الأمن
+# العام": the annotators of blind sets 4, 9 and 11 all list the unit (hedged as the text hedges
+# it) beside the described men, so the unit is an agent when its wearers are (in the sentence, or
+# named as agents before it). "dressed as", "posing as", "disguised as": a disguise, not a unit.
+UNIFORM_OF_BEFORE = _rx(r"(?:\b(?:wore|wear|wears|wearing|in|with|bearing|bore|sporting|had)\s+"
+                        r"(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:uniforms?|fatigues|patches|insignias?|"
+                        r"badges|armbands|emblems?|logos?)\s+of\s+|(?:^|\s)(?:يرتدون\s+|يلبسون\s+|"
+                        r"ارتدوا\s+|لابسين\s+)?(?:ب|و)?(?:زي|لباس|ملابس|بدلات|شارات|شاره|شارة)\s+(?:عناصر\s+)?)"
+                        r"(?:the\s+)?$", re.I)
+UNIFORM_AFTER = _rx(r"\s+(?:uniforms?|fatigues|patches|insignias?|badges|armbands|emblems?|"
+                    r"logos?)\b", re.I)
+WEARING_BEFORE = _rx(r"\b(?:wore|wear|wears|wearing|in|with|bearing|bore|sporting|had)\s+"
+                     r"(?:the\s+|a\s+)?$", re.I)
+UNIFORM_WORD = _rx(r"(?:uniform|fatigues|patches|insignia|badges|armbands|emblem|logo|زي|لباس|ملابس|"
+                   r"بدلات|شارات|شاره|شارة)", re.I)
+NOT_UNIFORM = _rx(r"\b(?:dressed\s+as|posing\s+as|disguised\s+as|impersonat\w+|fake|forged|"
+                  r"stolen|pretend\w*)\b|متنكر|انتحال|مزور", re.I)
+
+
+def uniform_agents(norm: str, sentences: list[Sentence],
+                   actors_in_sent: dict[int, list[tuple[int, int, str, str, str]]],
+                   claim_of_sent: dict[int, int],
+                   sent_agents: dict[int, list[tuple[int, int, str, str, str]]]) -> set[int]:
+    """The unit named by the uniform or insignia of unnamed agents is an agent too: in a
+    sentence whose unnamed agent wore it, or in a later sentence that says what the unnamed
+    agents told before wore ("Witnesses said the gunmen wore patches of X"). Returns where the
+    units added start (their wearers stay entries of their own)."""
+    added: set[int] = set()
+    first_agent = min(sent_agents, default=None)  # the wearers were agents before
+    if first_agent is None or not UNIFORM_WORD.search(norm):
+        return added
+    for si, acts in actors_in_sent.items():
+        if si < first_agent or si not in claim_of_sent:
+            continue
+        start = sentences[si].start
+        agents = sent_agents.get(si, [])
+        if agents and not any(a[3] in ("generic", "unknown") for a in agents):
+            continue  # the sentence names its agents: the uniform is another matter
+        if NOT_UNIFORM.search(sentences[si].text):
+            continue
+        worn = [a for a in acts if a[3] not in ("generic", "unknown", "person") and (
+            UNIFORM_OF_BEFORE.search(norm, max(start, a[0] - 50), a[0]) or (
+                UNIFORM_AFTER.match(norm, a[1]) and
+                WEARING_BEFORE.search(norm, max(start, a[0] - 20), a[0])))]
+        new = [a for a in worn if a not in agents]
+        if new:
+            sent_agents[si] = agents + new
+            added.update(a[0] for a in new)
+    return added
+
+
 # -- named individuals ---------------------------------------------------------------------------
 # A person the text says committed, ordered or directed a violation (command and individual
 # responsibility): "forces under the command of Brig. Gen. X", "the interrogator known as Abu Y
@@ -805,6 +1006,23 @@ PERSON_ROLE = _rx(
     # "قام المحقق الملقب بأبو X بضرب": a title then the nickname
     + r"|(?P<arrole>(?:ال)?(?:محقق|سجان|ضابط|قائد|مسؤول|شبيح)\S*)\s+(?:الملقب|المعروف|المدعو)\S*"
     r"\s+(?:ب\s*|باسم\s+)?" + _AR_NAME.replace("?P<arname>", "?P<arname2>"))
+# A judgment names the accused once ("In the criminal proceedings against Fadi M.,") and then
+# calls him "the defendant": the defendant who took part in, is guilty of or committed a violation
+# is that person, and the unit he served in ("the defendant served as an interrogator at Branch
+# 227 of the Military Intelligence Directorate") is counted with him.
+DEFENDANT_NAMED = _rx(r"\b(?i:proceedings|case|trial|indictment|charges)\s+(?i:against|of)\s+"
+                      r"(?:(?i:the)\s+(?i:defendant|accused)\s+)?" + _NAME.replace(
+                          "?P<name>", "?P<dname>") + r"\s*[,(]")
+DEFENDANT_REF = _rx(r"\b(?i:the)\s+(?i:defendant|accused)\b(?!\s*,?\s+[A-Z])")
+DEFENDANT_ACTED = _rx(r"\s+(?:\w+ly\s+)?(?:is|was|has\s+been|had\s+been)\s+(?:\w+\s+)?"
+                      r"(?:guilty|convicted)\s+of\b|\s+(?:\w+ly\s+)?(?:took|takes|had\s+taken)\s+"
+                      r"part\s+in\b|\s+(?:\w+ly\s+)?(?:committed|tortured|beat|struck|killed|"
+                      r"interrogated|abused|ordered)\b", re.I)
+DEFENDANT_SERVED = _rx(r"\s+(?:\w+ly\s+)?(?:served|worked|was\s+posted|was\s+stationed|was\s+"
+                       r"deployed|was\s+employed)\s+(?:\w+\s+){0,6}?(?:at|in|with|for)\s+(?:the\s+)?$",
+                       re.I)
+
+
 # a court's finding, or a researcher's identification, names the agent outright
 PERSON_FOUND = _rx(
     r"(?i:defendant|accused)\s*,?\s+" + _NAME.replace("?P<name>", "?P<cname>") +

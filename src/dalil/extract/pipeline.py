@@ -37,6 +37,10 @@ from dalil.extract.actors import (
     COMMUNITY_HEAD_AFTER,
     COMMUNITY_HEAD_BEFORE,
     COUNTED_BEFORE,
+    DEFENDANT_ACTED,
+    DEFENDANT_NAMED,
+    DEFENDANT_REF,
+    DEFENDANT_SERVED,
     DEFINITE_ATTACK,
     DENIAL,
     DESTINATION_BEFORE,
@@ -56,6 +60,7 @@ from dalil.extract.actors import (
     PERSON_FOUND,
     PERSON_HINT,
     PRONOUN_SUBJECT,
+    SPEECH_BETWEEN,
     SUSPECT_ANAPHOR,
     SUSPECT_OF,
     TALLY_SHARE_AFTER,
@@ -65,10 +70,13 @@ from dalil.extract.actors import (
     breakdown_agents,
     coordinated_actors,
     definite,
+    detaining_branches,
     drop_same_mention_groups,
     find_persons,
     is_agent,
+    mine_layers,
     person_name_ok,
+    uniform_agents,
     unknown_actor_label,
 )
 from dalil.extract.date_roles import (
@@ -163,6 +171,16 @@ _NEGATION = _rx(r"(?:\b(?:no|not|never|denied|deny|denies|without|nobody|none)\b
                        r"تنفي)(?!\w))[^.,;]{0,18}$", re.I)  # "ما لا يقل عن" is no negation
 # things, not people, "were taken": a looting ("cash, phones and jewellery were taken during
 # the raids"), not an abduction
+# a harm threatened, not done: "مع التهديد بقتلهم في حال عدم الدفع", "threats to kill them",
+# "threatened to burn the house" (the threat itself is threat_or_intimidation)
+_THREAT_OF = _rx(r"(?:\b(?:threat(?:s|ened|ening)?|vow(?:ed|ing)?)\s+(?:of|to)\s+(?:\w+\s+)?|"
+                 r"(?:^|\s)[وف]?(?:التهديد|تهديد|تهديدات|هدد\S*|يهدد\S*|تهدد\S*|مهدد\S*|توعد\S*|"
+                 r"الوعيد|وعيد)\s+(?:\S+\s+)?ب?)$", re.I)
+_BODIES_BEFORE = _rx(r"\b(?:bodies|corpses|remains)(?:\s+\w+){0,2}\s+(?:and\s+)?(?:were\s+|was\s+|"
+                     r"then\s+)?$", re.I)
+_BODIES_AFTER = _rx(r"(?:\s+\w+){0,3}?\s+(?:placed|piled|stacked|thrown|heaped)?\s*(?:over|on|onto)\s+"
+                    r"(?:the\s+)?(?:bodies|corpses|remains)\b", re.I)
+_COURT_WORD = _rx(r"(?:defendant|accused)", re.I)
 _GOODS_TAKEN = _rx(r"\b(?:gold|phones?|mobiles?|money|cash|jewell?ery|cars?|vehicles?|belongings|"
                    r"valuables|livestock|sheep|cattle|furniture|tractors?|laptops?|savings|"
                    r"possessions|motorcycles?|computers?|televisions?)\b[^.;]{0,40}?\s(?:was|were)"
@@ -519,6 +537,8 @@ class _Run:
                 vtype = entry.label
                 if _NEGATION.search(norm[max(0, s - 40):s]):
                     continue
+                if vtype != "threat_or_intimidation" and _THREAT_OF.search(norm, max(0, s - 16), s):
+                    continue  # "مع التهديد بقتلهم", "threatening to burn the houses": not done
                 k = bisect_right(excluded_starts, s)
                 if k and excluded[k - 1][1] > s:
                     continue
@@ -532,6 +552,11 @@ class _Run:
                 if vtype == "enforced_disappearance" and _GOODS_TAKEN.search(
                         norm, max(sent_start, s - 70), e):
                     vtype = "looting"  # "Gold, phones and a tractor were taken from the home"
+                if vtype == "arson" and (_BODIES_BEFORE.search(norm, max(sent_start, s - 40), s)
+                                         or _BODIES_AFTER.match(norm, e)):
+                    # "tyres piled on the bodies and set alight", "set fire to tyres placed over
+                    # the bodies": the bodies burned to hide them, no property
+                    vtype = "concealment_of_bodies"
                 if vtype == "attack_on_civilians" and not _civilian_cue(
                         norm, self.starts[si], sentences[min(si + 1, len(sentences) - 1)].end
                         if si + 1 < len(sentences) and
@@ -1338,6 +1363,12 @@ class _Run:
                 continue
             sent_agents.setdefault(si, []).append((m.start(), m.end(), label, "unknown",
                                                    p.surface(m.start(), m.end())))
+        if event_sents:
+            mine_layers(norm, sentences, actors_in_sent, claim_of_sent, sent_agents)
+        if any(v.type in ("arbitrary_detention", "torture", "enforced_disappearance")
+               for vs in viol_by_sent.values() for v in vs):
+            detaining_branches(norm, sentences, self.lex, actors_in_sent, claim_of_sent,
+                               sent_agents)
         # "by X and Y", "على يد X وY": an actor joined to an agent is an agent too
         for si, acts in actors_in_sent.items():
             agents = sent_agents.get(si, [])
@@ -1388,8 +1419,12 @@ class _Run:
                 since = clause.end() if clause else sentences[si].start
                 if not DENIAL.search(norm, since, sentences[si].start + m_comm.start()):
                     # "The ministry denies that its forces carried out any killings": no admission
+                    # (not the speaker: "a spokesperson for the Ministry told MEE that outlaw
+                    # groups were responsible")
                     named += [a for a in acts if since <= a[0] and
-                              a[1] <= sentences[si].start + m_comm.start() and a not in named]
+                              a[1] <= sentences[si].start + m_comm.start() and a not in named
+                              and not SPEECH_BETWEEN.search(
+                                  norm, a[1], sentences[si].start + m_comm.start())]
                     if named:
                         # "X were responsible for 91 of the cases, the SDF for 64, HTS for 27",
                         # "... مسؤولة عن اختفاء ٩٦٣٢١ شخصاً، تليها داعش بـ ٨٦٨٤": each later
@@ -1410,6 +1445,23 @@ class _Run:
                                       p.surface(m.start(), m.end())))
                 sent_agents[si] = named
         breakdown_agents(self.norm, sentences, actors_in_sent, claim_of_sent, sent_agents)
+        # a testimony's chain of "they": "Yesterday they came into the neighbourhood, armed men,
+        # many. They went house by house. They took Samer." Each pronoun sentence that names no
+        # one refers to the unnamed men of the last sentence that named some, two or three
+        # sentences back in the same paragraph, when every sentence between is a pronoun one.
+        for si in sorted(event_sents & set(viol_by_sent)):
+            if si in sent_agents or si in actors_in_sent or si - 1 in actors_in_sent or \
+                    not PRONOUN_SUBJECT.match(sentences[si].text):
+                continue
+            for k in range(si - 2, max(-1, si - 4), -1):
+                if sentences[k].paragraph != sentences[si].paragraph or \
+                        not PRONOUN_SUBJECT.match(sentences[k + 1].text):
+                    break
+                if k in actors_in_sent:
+                    unnamed = [a for a in actors_in_sent[k] if a[3] in ("generic", "unknown")]
+                    if unnamed and len(unnamed) == len(actors_in_sent[k]):
+                        sent_agents[si] = unnamed
+                    break
         # "They broke into our house": the actors of the sentence before, same paragraph.
         for si in sorted(event_sents & set(viol_by_sent)):
             if si in sent_agents or si - 1 not in actors_in_sent:
@@ -1476,12 +1528,15 @@ class _Run:
                     (a[2] == LABEL_ACTOR and label_named))]
                 if not sent_agents[si]:
                     del sent_agents[si]
+        worn = uniform_agents(norm, sentences, actors_in_sent, claim_of_sent, sent_agents)
         self._person_agents(sent_agents)
+        self._defendant_agents(sent_agents, actors_in_sent)
         event_date_of: dict[int, str] = {}
         for dmen in r.all_dates:
             if dmen.role == "event" and dmen.date and dmen.sentence not in event_date_of:
                 event_date_of[dmen.sentence] = dmen.date
         last_unnamed: tuple[str, str] | None = None  # the latest unnamed agent: (label, kind)
+        final_of: dict[str, set[str]] = {}  # registry label -> the perpetrators it became
         for si, agents in sorted(sent_agents.items()):
             specific = [a for a in agents if a[3] != "generic"]
             # a generic "gunmen" next to a named group is that group ("X gunmen", "gunmen of X")
@@ -1497,7 +1552,8 @@ class _Run:
                     norm[min(a[1], b[1]):max(a[0], b[0])]) and not (
                     # "عناصر من قوات الأمن ومجموعات مسلحة رديفة": and another group
                     b[1] <= a[0] and JOINED.fullmatch(norm, b[1], a[0]))
-                for b in specific if b[3] != "person")]  # a person beside his men
+                # (a person beside his men; the unit whose uniform the men wore)
+                for b in specific if b[3] != "person" and b[0] not in worn)]
             # "gunmen linked to X" covers the bare "X" and "gunmen" inside it; but "gunmen from
             # the Amshat faction" names a known group: keep the group.
             known = [a for a in chosen if a[3] not in ("unknown", "generic")]
@@ -1516,7 +1572,9 @@ class _Run:
             # (named bodies only: an unnamed "gunmen" is no group)
             forces = [a for a in chosen if a[3] not in ("person", "generic")]
             for s, e, label, kind, surface in chosen:
+                raw = label
                 label = self.lex.era_name(label, when)  # "government forces" in 2016 were Assad's
+                final_of.setdefault(raw, set()).add(label)
                 if kind == "generic" and last_unnamed and last_unnamed[0] != label and \
                         definite(norm, s, surface):
                     # "Gunmen stormed the village ... The kidnappers demanded": the definite
@@ -1541,6 +1599,17 @@ class _Run:
                 pp.hedged = pp.hedged or claim_obj.hedged
                 pp.spans.append(p.span(s, e))
                 perp_by_sent.setdefault(si, []).append(label)
+        # the text's other names for a perpetrator it named as an agent ("a campaign launched by
+        # the Syrian Arab Army ... government forces shelled"): the same registry entry named
+        # elsewhere in the report, not as an agent; listed after the agent's own names (an entry
+        # whose era differs between events is left alone)
+        for acts in actors_in_sent.values():
+            for _s, _e, raw, kind, surface in acts:
+                finals = final_of.get(raw) or ({raw} if raw in perps else None)
+                if finals and len(finals) == 1 and kind not in ("generic", "unknown", "person"):
+                    named_pp = perps.get(next(iter(finals)))
+                    if named_pp is not None and surface not in named_pp.aliases:
+                        named_pp.aliases.append(surface)
         # hedged only if every claim naming the actor is hedged
         for label, pp in perps.items():
             sis = [si for si, labels in perp_by_sent.items() if label in labels]
@@ -1704,6 +1773,44 @@ class _Run:
             if ok and not any(a[0] == s for a in agents):
                 label = p.surface(s, e)
                 sent_agents.setdefault(si, []).append((s, e, label, "person", label))
+
+    def _defendant_agents(self, sent_agents: dict[int, list[tuple[int, int, str, str, str]]],
+                          actors_in_sent: dict[int, list[tuple[int, int, str, str, str]]]
+                          ) -> None:
+        """A judgment's "the defendant" after "proceedings against X,": X, where the defendant
+        committed, took part in or is guilty of a violation; and the unit X served in, where
+        that is said ("the defendant served as an interrogator at Branch 227")."""
+        norm, p, sentences = self.norm, self.p, self.sentences
+        if not self.event_sents or not _COURT_WORD.search(norm):
+            return  # (one literal pass: most reports are no judgment)
+        named = DEFENDANT_NAMED.search(norm)
+        if named is None:
+            return
+        name = named.group("dname")
+        acted = False
+        for ref in DEFENDANT_REF.finditer(norm, named.end()):
+            si = self.sent_of(ref.start())
+            if si not in self.claim_of_sent:
+                continue
+            if si in self.viol_by_sent and (
+                    DEFENDANT_ACTED.match(norm, ref.end()) or
+                    self._is_agent_at(ref.start(), ref.end(), sentences[si],
+                                      self.viol_by_sent[si])):
+                agents = sent_agents.setdefault(si, [])
+                if not any(a[2] == name for a in agents):
+                    agents.append((ref.start(), ref.end(), name, "person", p.surface(
+                        ref.start(), ref.end())))
+                    acted = True
+        if not acted:
+            return
+        for ref in DEFENDANT_REF.finditer(norm, named.end()):
+            si = self.sent_of(ref.start())
+            units = [a for a in actors_in_sent.get(si, []) if a[0] > ref.end() and a[3] not in (
+                "generic", "unknown", "person") and DEFENDANT_SERVED.search(
+                    norm, ref.end(), a[0]) and a[0] - ref.end() < 120]
+            if units and si in self.claim_of_sent:
+                agents = sent_agents.setdefault(si, [])
+                agents += [u for u in units if u not in agents]
 
     def _named_suspects(self, sent_agents: dict[int, list[tuple[int, int, str, str, str]]]
                         ) -> list[tuple[int, int, int, str, str, int]]:
