@@ -636,8 +636,8 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         if noun is not None and _AR_COUNTED[noun] == "buildings":
             return "other", "buildings", "other:buildings:one"
         return "", "", "skip:one"
-    if text.lower() == "one" and re.search(r"\bno\s*$", before, re.I):
-        return "", "", "skip:no_one"  # "No one was killed or injured"
+    if text.lower() == "one" and re.search(r"\b(?:no|any)\s*$", before, re.I):
+        return "", "", "skip:no_one"  # "No one was killed or injured", "at any one time"
     if _ENGAGEMENT_AFTER.match(after) and ("·" in before or "|" in before or "\n" in before
                                            or "·" in after[:40] or not before.strip()
                                            or before.rstrip().endswith(("·", "•", "|", ","))):

@@ -1,0 +1,149 @@
+"""Eighth round (r8fig): figures, dates and places. Every sentence here is fictional, written for
+this test (never an evaluation text); places are real.
+
+Each category has at least three sentences in different wordings (one in Arabic where it applies)
+and a near miss that must not fire.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dalil.extract import extract_document
+
+
+def run(text: str, published: str | None = "2025-02-10") -> dict[str, Any]:
+    return extract_document(text, published=published).to_dict()
+
+
+def dates(text: str, published: str = "2025-02-10") -> list[str | None]:
+    return [d["date"] for d in run(text, published)["dates"]]
+
+
+# -- a testimony's story: year-less dates after a written month of an earlier year -------------
+# (a "today" in the narrator's introduction does not make the story's dates the publication's;
+# the story may step back a few months: "before the siege")
+
+
+@pytest.mark.parametrize(("text", "published", "want"), [
+    ("My name is Lina and today I am thirty.\n\nIn August 2016 the army closed the last road "
+     "and we were besieged.\n\nThe worst night was 3 May, before the siege, when jets shelled "
+     "the clinic and killed four nurses.", "2017-12-01", "2016-05-03"),
+    ("Today I live in Gaziantep.\n\nIn June 2013 soldiers arrested my brother at a checkpoint."
+     "\n\nOn 14 September they killed my cousin at the same checkpoint.", "2015-02-01",
+     "2013-09-14"),
+    ("اسمي منى، وعمري اليوم أربعون سنة.\n\nفي آب ٢٠١٦ حاصرت القوات الحي.\n\n"
+     "في منتصف تشرين الثاني قصفت الطائرات السوق وقتلت عشرة مدنيين.", "2017-12-20", "2016-11"),
+])
+def test_story_dates_take_the_story_year(text: str, published: str, want: str) -> None:
+    assert want in dates(text, published)
+
+
+def test_near_miss_recent_report_keeps_publication_year() -> None:
+    # a report of this year: "in 2014" is an older event, the year-less day is this year's
+    text = ("Gunmen killed three farmers near the village on 2 February. In 2014, rockets killed "
+            "two shepherds there.")
+    got = dates(text, "2025-02-10")
+    assert "2025-02-02" in got and "2014-02-02" not in got
+
+
+# -- intervals the text opens loosely: "from at least ... until ...", "until at least", a month
+# range with a dash, "between mid-December and early March" ----------------------------------
+
+
+@pytest.mark.parametrize(("text", "published", "want"), [
+    ("From at least 2 April 2013 until 15 October 2013, the officer tortured detainees at the "
+     "branch.", "2020-01-10", "2013-04-02/2013-10-15"),
+    ("Witnesses said he ran the prison from May 2012 until at least August 2014, where guards "
+     "tortured and killed detainees.", "2020-01-10", "2012-05/2014-08"),
+    ("In January–March 2023 drones struck the area and killed 40 people.", "2024-02-15",
+     "2023-01/2023-03"),
+    ("Between mid-November and early February, jets bombed the villages and killed 80 "
+     "civilians.", "2024-02-15", "2023-11/2024-02"),
+    ("بين منتصف تشرين الثاني وأواخر كانون الثاني، قصفت الطائرات القرى وقتلت ٨٠ مدنياً.",
+     "2024-02-15", "2023-11/2024-01"),
+])
+def test_loosely_opened_intervals(text: str, published: str, want: str) -> None:
+    assert want in dates(text, published)
+
+
+def test_near_miss_two_dates_without_an_interval() -> None:
+    # two days joined by "and" with no "between"/"from": two days, no interval
+    got = dates("Jets struck the market on 3 March 2023 and 9 April 2023, killing 12 people.",
+                "2024-02-15")
+    assert not any(d and "/" in d for d in got)
+
+
+# -- "since" after an event or a weekday: "منذ سقوط النظام في ٨ كانون الأول", "since Thursday,
+# 5 October" --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "published", "want"), [
+    ("فمنذ سقوط النظام في ٨ كانون الأول ٢٠٢٤، قتلت الألغام ٢٠٠ شخص.", "2025-04-04",
+     "2024-12-08/2025-04-04"),
+    ("منذ يوم الخميس ٥ تشرين الأول قتل القصف ٢٧ مدنياً.", "2023-10-07", "2023-10-05/2023-10-07"),
+    ("Since Thursday, 5 October, shelling has killed 27 civilians.", "2023-10-07",
+     "2023-10-05/2023-10-07"),
+    ("Since the army entered the town on Thursday 5 October, soldiers have killed 27 civilians.",
+     "2023-10-07", "2023-10-05/2023-10-07"),
+])
+def test_since_an_event_or_a_weekday(text: str, published: str, want: str) -> None:
+    assert want in dates(text, published)
+
+
+def test_near_miss_weekday_without_since_is_a_day() -> None:
+    assert dates("On Thursday 5 October soldiers killed 27 civilians.", "2023-10-07") == \
+        ["2023-10-05"]
+
+
+# -- a press release's dateline under its headline and kicker ---------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Syria: Shelling hits clinic in Atarib\n\nPRESS RELEASE\n\n(Beirut/Geneva, 14 March 2024) – "
+    "Shelling killed two nurses at a clinic in Atarib on Tuesday, the charity said.",
+    "Court of Appeal\nPress Release No. 3/2024\n\nHamburg, 14 March 2024\n\nThe court found that "
+    "the defendant tortured detainees in Damascus in 2012.",
+    "المنظمة الدولية للهجرة\nبيان صحفي\n\nموجة نزوح جديدة من منبج\n\nعمّان (١٤ آذار ٢٠٢٤) – قتل "
+    "القصف خمسة مدنيين في منبج يوم الثلاثاء.",
+])
+def test_release_dateline_is_no_event(text: str) -> None:
+    assert "2024-03-14" not in dates(text, "2024-03-14")
+
+
+def test_near_miss_bracketed_date_in_the_body_is_an_event() -> None:
+    text = ("Syria: Shelling hits clinic in Atarib\n\nPRESS RELEASE\n\nShelling killed two nurses "
+            "in Atarib (on 12 March 2024) – the third attack this year.")
+    assert "2024-03-12" in dates(text, "2024-03-14")
+
+
+def figures(text: str, published: str | None = "2025-02-10") -> list[tuple[Any, str, str]]:
+    return [(tuple(f["value"]) if isinstance(f["value"], list) else f["value"], f["qualifier"],
+             f["what"]) for f in run(text, published)["casualty_figures"]]
+
+
+def others(text: str, published: str | None = "2025-02-10") -> list[tuple[Any, str]]:
+    return [(tuple(f["value"]) if isinstance(f["value"], list) else f["value"], f["what"])
+            for f in run(text, published)["other_figures"]]
+
+
+# -- a range after a qualifier: "an estimated 10,000 to 20,000 detainees"; "at any one time" --
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("At any one time the branch held an estimated 3,000 to 5,000 detainees.",
+     ((3000, 5000), "range", "detained")),
+    ("Shelling killed about 40 to 60 people in the market.", ((40, 60), "range", "killed")),
+    ("قتل القصف نحو ٤٠ إلى ٦٠ شخصاً في السوق.", ((40, 60), "range", "killed")),
+])
+def test_qualified_range_is_one_figure(text: str, want: tuple[Any, str, str]) -> None:
+    got = figures(text)
+    assert want in got
+    assert not any(v == 1 for v, _q, _w in got)
+
+
+def test_near_miss_qualifier_before_two_counts_stays_on_the_first() -> None:
+    got = figures("Nearly 30 people were killed and 40 were injured.")
+    assert (30, "approx", "killed") in got and (40, "exact", "injured") in got
