@@ -147,3 +147,121 @@ def test_qualified_range_is_one_figure(text: str, want: tuple[Any, str, str]) ->
 def test_near_miss_qualifier_before_two_counts_stays_on_the_first() -> None:
     got = figures("Nearly 30 people were killed and 40 were injured.")
     assert (30, "approx", "killed") in got and (40, "exact", "injured") in got
+
+
+# -- "held" that holds no one: "opposition-held areas", "held their positions" ----------------
+
+
+@pytest.mark.parametrize("text", [
+    "Our 300 fighters in the eastern sector have held their positions since dawn.",
+    "Tens of thousands of residents left through corridors towards rebel-held towns.",
+    "Some 5,000 people moved to government-held districts of the city last week.",
+])
+def test_held_without_detention(text: str) -> None:
+    assert not any(w == "detained" for _v, _q, w in figures(text))
+
+
+def test_near_miss_people_held_are_detained() -> None:
+    assert (40, "exact", "detained") in figures("40 men were held in the school for a week.")
+
+
+# -- suspects: "seven people accused of kidnapping", "ثلاثة وعشرين مطلوباً" ---------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Police said seven people accused of kidnapping had been detained since March.",
+    "The ministry said four men suspected of the killings were arrested on Sunday.",
+    "وأسفرت الحملة عن إلقاء القبض على سبعة مطلوبين متورطين في الهجوم.",
+    "وأسفرت الحملة عن إلقاء القبض على ثلاثة وعشرين مطلوباً من المتورطين في الهجوم.",
+])
+def test_people_accused_or_wanted_are_suspects(text: str) -> None:
+    assert any(w == "suspects" for _v, w in others(text))
+    assert not any(w == "detained" for _v, _q, w in figures(text))
+
+
+def test_near_miss_arrested_men_not_called_suspects() -> None:
+    assert (14, "exact", "detained") in figures("Soldiers arrested 14 young men at a checkpoint.")
+
+
+# -- Arabic counted things: the accusative of a count ("٣٠ برميلاً", "٦٠ هجوماً"), "قطعة" + noun,
+# mines, teams, staff of a clinic --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("ألقت المروحيات أكثر من ٣٠ برميلاً على المدينة.", (30, "barrels")),
+    ("استجابت فرقنا لأكثر من ٦٠ هجوماً على المدن.", (60, "attacks")),
+    ("ضبطت الوحدات مستودعاً يحتوي على ٤٠ قطعة سلاح متنوعة.", (40, "weapons")),
+    ("أزالت الفرق أكثر من ٢٠٠٠ قطعة من الذخائر غير المنفجرة.", (2000, "munitions")),
+    ("فككت الوحدات الهندسية نحو ٣٠٠ لغم في الريف.", (300, "mines")),
+    ("كنا في المشفى ثلاث ممرضات فقط.", (3, "nurses")),
+])
+def test_arabic_counted_things(text: str, want: tuple[int, str]) -> None:
+    assert want in others(text)
+
+
+def test_near_miss_arabic_people_after_number_are_no_things() -> None:
+    got = others("قتل القصف ثلاثين مدنياً في السوق.")
+    assert got == []
+
+
+# -- animals are no casualties ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("About 40 sheep were also killed in the blast.", (40, "sheep")),
+    ("The shelling killed 12 goats and two shepherds.", (12, "goats")),
+    ("Soldiers shot dead 25 head of cattle in the village.", (25, "cattle")),
+    ("نفق ثلاثون رأساً من الأغنام في القصف.", (30, "livestock")),
+])
+def test_animals_are_other_figures(text: str, want: tuple[int, str]) -> None:
+    assert want in others(text)
+    assert not any(v == want[0] for v, _q, _w in figures(text))
+
+
+def test_near_miss_shepherds_are_people() -> None:
+    assert (3, "exact", "killed") in figures("The mine killed three shepherds near the village.")
+
+
+# -- sites and communities are places (the guide's category) ---------------------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Flooding hit 87 IDP sites in Harim district.", (87, "places")),
+    ("Shelling was reported in more than 40 communities.", (40, "places")),
+    ("Teams searched 12 locations for remains.", (12, "places")),
+])
+def test_sites_are_places(text: str, want: tuple[int, str]) -> None:
+    assert want in others(text)
+
+
+# -- people who live in, are trapped in or served in a place: population ---------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Kafr Nabl, which had around 40,000 residents before the war, was emptied.", 40000),
+    ("Some 120,000 people remain besieged in the eastern districts.", 120000),
+    ("Residents said some 30,000 people were trapped inside the old city.", 30000),
+    ("There is no hospital left for some 150,000 people in the valley.", 150000),
+    ("The bakery, which feeds about 8,000 people, was destroyed.", 8000),
+    ("The strike left about one million people in the province without electricity.", 1000000),
+    ("ويعيش في البلدة، وفق تقديرات المجلس المحلي، نحو ثمانية آلاف مدني.", 8000),
+    ("وصلت المساعدات حتى الآن إلى ما يقارب ٣٥ ألف شخص.", 35000),
+    ("يهدد التصعيد حياة أكثر من ٣ ملايين مدني في المنطقة.", 3000000),
+])
+def test_population(text: str, want: int) -> None:
+    assert (want, "population") in others(text)
+    assert not any(v == want for v, _q, _w in figures(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The town had 300 residents killed in the war.",
+    "Gunmen killed 12 residents who had returned.",
+    "More than 30,000 people fled the besieged districts.",
+])
+def test_near_miss_population_words_with_casualties(text: str) -> None:
+    assert figures(text)
+    assert not any(w == "population" for _v, w in others(text))
+
+
+def test_near_miss_distance_after_for() -> None:
+    assert (30, "distance") in others("It is the only hospital for 30 kilometres around.")
