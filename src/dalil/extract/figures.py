@@ -19,7 +19,7 @@ def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
 _A = normalize_arabic
 CASUALTY_AFTER: list[tuple[str, re.Pattern[str]]] = [
     ("killed", _rx(
-        r"\b(?:killed|dead|died|die|deaths?|murdered|executed|slain|slaughtered|fatalities|"
+        r"\b(?:killed|dead|died|die|deaths?|murdered|executed|hanged|slain|slaughtered|fatalities|"
         r"bodies|corpses|lives|shot dead|massacred|victims|martyrs|martyred|assassinations|killings|"
         r"executions)\b|" + _A(
             r"قتيل\w*|قتلى|قتل\w*|اغتيل\w*|شهيد|شهداء|ضحي[هة]|ضحايا|جث[هة]|جثث|جثامين|وفا[هة]|اعدم\w*|"
@@ -62,13 +62,19 @@ CASUALTY_AFTER: list[tuple[str, re.Pattern[str]]] = [
         # "130,000 people had left the enclave": departures from a place under attack
         r"(?:had\s+|have\s+)?left\s+(?:the|their)\s+(?:besieged\s+)?(?:enclave|city|town|area|"
         r"village|villages|region|camp|district|neighbou?rhood|country|homes))\b|" + _A(
-            r"نازح\w*|نزوح|نزح\w*|مهجر\w*|تهجير|هجروا|فروا|فرت|هربوا|هرب\w*|لاجئ\w*"),
+            r"نازح\w*|نزوح|نزح\w*|مهجر\w*|تهجير|هجروا|فروا|فرت|هربوا|هرب\w*|لاجئ\w*|"
+            # "أكثر من ١٠٠ ألف شخص، معظمهم من الكرد، غادروا منازلهم", "٣١٠ آلاف سوري عبروا من
+            # لبنان": people who left their homes or crossed a border
+            r"(?<!\S)[وف]?غادر\w*\s+(?:منازل|بيوت|قرى|قرا|مدن|بلدات)\w*|(?<!\S)[وف]?عبروا\s+"
+            r"(?:الحدود|من|إلى)"),
         re.I)),
 ]
 CASUALTY_BEFORE: list[tuple[str, re.Pattern[str]]] = [
     ("killed", _rx(
         r"(?:\b(?:killing|killed|kill|executing|executed|massacring|claimed the lives of|"
-        r"neutrali[sz]ed|neutrali[sz]ing|eliminated|liquidated|"
+        # (not "neutralised": a state's word for fighters killed or captured, counted as
+        # fighters, as blind 8 and 11 both annotated it; docs/extract-annotation.md)
+        r"eliminated|liquidated|"
         r"shot dead|shooting dead|gunned down|murdered|murdering|slaughtered|assassinated|buried|burying|"
         r"death toll (?:\w+ )*?(?:to|of|at|reached|stood at|stands at|is|was)|toll (?:\w+ )?"
         r"(?:to|of|at|reached)|bodies of|remains of|the deaths of|the killing of|the execution of|"
@@ -235,6 +241,33 @@ _HAD_BEFORE = _rx(r"\b(?:had|has|have|having|with|numbering)\s+(?:about|around|s
                   r"less\s+than|just)?\s*$", re.I)
 _RESIDENTS_AFTER = _rx(r"\s*(?:[\w-]+\s+)?(?:residents|inhabitants)\b(?!\s+(?:who|were|was|had|have|"
                        r"of\s+whom|killed|dead|wounded|injured|detained|displaced|missing)\b)", re.I)
+# (the noun phrase of the number: no clause word, comma or second number before the verb)
+_OWN_PASSIVE_AFTER = re.compile(
+    r"\s*(?:(?!(?:who|that|which|and|or|while|but|as|after|when|were|was)\b)[^\s\d.,;:]+\s+){1,4}"
+    r"(?:were|was|had\s+been|have\s+been)\s+(?:also\s+|later\s+|reportedly\s+|all\s+)?"
+    r"(?P<w>killed|wounded|injured|hurt|detained|arrested|abducted|kidnapped|displaced|"
+    r"executed|hanged|dead)\b", re.I)
+# "at least 23 people in the small village on the western edge of the plain were dead": a long
+# noun phrase (prepositions, no clause word or comma) before the passive of the number's own
+_LONG_SUBJECT_PASSIVE = re.compile(
+    r"\s*(?:(?!(?:who|that|which|and|or|while|but|as|after|when|were|was|had|have|has|is|are)\b)"
+    r"[^\s\d.,;:]+\s+){5,14}"
+    r"(?:were|was|had\s+been|have\s+been)\s+(?:also\s+|later\s+|reportedly\s+|all\s+)?"
+    r"(?P<w>killed|wounded|injured|detained|arrested|abducted|kidnapped|displaced|executed|hanged|"
+    r"dead|missing)\b", re.I)
+# the fighters of a number as the subject of an active verb with its object after it
+_AGENT_OF_VERB = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?[\"“']?(?:gunmen|fighters|militants|soldiers|armed\s+men|militiamen|"
+    r"members|troops|attackers|assailants)[\"”']?\s+(?:(?!(?:were|was|had|have|has|been|are|is|"
+    r"who|that|and)\b)[^\s.,;:]+\s+){0,4}?(?:shot\s+dead|shot|killed|executed|abducted|kidnapped|"
+    r"stabbed|beat|wounded|injured|seized|took|stormed|raided|broke\s+into|attacked|opened\s+fire\s+on)"
+    r"\s+(?:a|an|the|his|her|their|two|three|four|five|"
+    r"\d+|[A-Z][\w-]+)\b")
+_AGENT_MEN = re.compile(
+    r"\s*(?:masked|hooded|unidentified|unknown|armed\s+and\s+masked)\s+men\s+(?:(?!(?:were|was|had|"
+    r"have|has|been|are|is|who|that)\b)[^\s.,;:]+\s+){0,4}?(?:shot\s+dead|shot|killed|executed|"
+    r"abducted|kidnapped|stopped|stormed|raided|broke\s+into|seized|took|beat|stabbed)\s+"
+    r"(?:a|an|the|his|her|their|two|three|four|five|\d+|[A-Z][\w-]+)\b", re.I)
 _ANIMALS_AFTER = re.compile(
     r"\s*(?:[a-z-]+\s+)?(?:head\s+of\s+)?(?P<n>sheep|goats|cows|cattle|livestock|horses|camels|"
     r"donkeys|chickens|animals|dogs|buffalo(?:es)?)\b", re.I)
@@ -839,6 +872,14 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
     if imm:
         what = _IMMEDIATE_WHAT[imm.group("w").lower()]
         return "casualty", what, f"casualty:{what}:participle_after"
+    # "Two people were killed and five members of staff were wounded": a number with a passive
+    # of its own after its noun is that verb's, not the one before it
+    own_passive = _OWN_PASSIVE_AFTER.match(after) if " " in after[:60] else None
+    if own_passive is not None and not _NUMBER_WORD.search(
+            own_passive.group(0)[:own_passive.start("w") - own_passive.start()]):
+        what_own = _casualty_after(own_passive.group("w"))
+        if what_own is not None:
+            return "casualty", what_own, f"casualty:{what_own}:own_passive_after"
     # The verb nearest the number wins: "killing six and injuring around 20" -> 20 injured.
     verb = _verb_before(before, after)
     if verb is not None:
@@ -923,6 +964,10 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
                     r"\s*(?:on|by|against|from|with|to)\s", after)):
             # ("blamed 803 deaths on the army and 211 on gunmen": deaths, no count of gunmen)
             continue  # "thousands of residents and fighters were moved": not a count of fighters
+        if unit == "fighters" and best is not None and _AGENT_OF_VERB.match(after):
+            # "two unidentified gunmen on a motorbike shot dead a shop owner": the number
+            # counts the agents of the verb, not its victims
+            return "other", "fighters", "other:fighters:agents"
         # "30,000 inhabitants, has seen dozens of killings": the comma ends the unit's phrase
         separated = best is not None and bool(re.match(r"\s*,", after[um.end():]))
         thing = unit in _THING_UNITS and not _UNIT_GAP_WORDS.intersection(w.lower() for w in gap)
@@ -932,6 +977,10 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
             return "other", unit, f"other:{unit}"
         # "12 fighters were killed", "thousands of residents fled": a casualty word in the
         # clause makes them casualties.
+    if best is not None and _AGENT_MEN.match(after):
+        # "three masked men stopped the car and abducted the driver": the agents, counted as
+        # the men they are described as
+        return "other", "men", "other:men:agents"
     if best is not None:
         return "casualty", best[1], f"casualty:{best[1]}:word_after"
     head = norm[sent_start:start]
@@ -943,6 +992,12 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
             if pat.search(head[:colon]) and not any(p.search(head[colon:]) for _w, p in
                                                      CASUALTY_AFTER):
                 return "casualty", what, f"casualty:{what}:list_after_colon"
+    long_subject = _LONG_SUBJECT_PASSIVE.match(after)
+    if long_subject is not None and re.match(r"\s*(?:[\w-]+\s+)?(?:people|civilians|persons|men|"
+                                             r"women|children|residents|villagers)\b", after):
+        what_long = _casualty_after(long_subject.group("w"))
+        if what_long is not None:
+            return "casualty", what_long, f"casualty:{what_long}:long_subject_passive"
     plural = PLURAL_NOUN_AFTER.match(after)
     if plural and plural.group(1) not in PEOPLE_NOUNS:
         return "other", plural.group(1), "other:plural_noun"  # "63 interviews", "96 testimonies"
@@ -953,6 +1008,8 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
 # the count just reported, whose kind it takes (the caller knows it)
 _FIGURE_OF = _rx(r"\b(?:figure|estimate|tally|count|total|toll)s?\s+(?:[\w-]+\s+){0,3}?(?:at|of)"
                  r"\s*[\"“'‘]?\s*$|"
+                 # "the committee put the number at 'at least 350'", "قال إن العدد ١٦"
+                 r"\bput\s+the\s+number\s+at\s*[\"“'‘]?\s*$|(?:^|\s)(?:ان|إن)\s+(?:العدد|الرقم)\s*$|"
                  # "..., bringing the total to 340,000"
                  r"\b(?:bringing|brings|brought|raising|raises|taking|takes|pushing)\s+the\s+"
                  r"(?:total|number|tally|count|figure)\s+(?:[\w-]+\s+){0,2}?to\s*$|(?:الرقم|العدد|الحصيل[هة])\s+(?:\S+\s+){0,2}?(?:ب|الى|عند)\s*$",
