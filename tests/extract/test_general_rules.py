@@ -187,8 +187,9 @@ def test_outlet_named_after_a_place_and_a_destination_are_not_scenes() -> None:
     ("The group recorded at least 580 cases of arbitrary arrest, 60 of which took place at "
      "checkpoints.", [(580, "at_least", "detained"), (60, "exact", "detained")]),
     ("Rania Saleh, 38, said 5 people were killed in the raid.", [(5, "exact", "killed")]),
-    ('The ministry said its units had "neutralised" 30 "terrorists" near Idlib.',
-     [(30, "exact", "killed")]),
+    # (round 8: "neutralised" counts fighters, not the killed: blind 8 and 11 both annotated it
+    # so; see test_round8_r8fig.py)
+    ('The ministry said its units had "neutralised" 30 "terrorists" near Idlib.', []),
     ("They took my two brothers at the checkpoint. We never saw them again.",
      [(2, "exact", "missing")]),
     ("Twenty-three people were detained and 5 remain missing after the raid on Jasim.",

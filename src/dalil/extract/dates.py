@@ -104,13 +104,20 @@ DATE_RE = _rx(
         # in March / last March / آذار الماضي / في شهر آذار (year from publication)
         # "between July and December 2016", "من تموز إلى كانون الأول": the first month of an
         # interval (joined to the second in _join_intervals)
-        rf"(?P<mfrom>(?:\b(?:between|from)|(?:بين|من))\s+(?:شهر\s+|شهري\s+)?(?P<m8>{_EN_M}|{_AR_M})"
-        rf"\s*(?:-|–|\band\b|\bto\b|\buntil\b|\bthrough\b|الى|حتى)\s*(?:(?:the\s+)?(?:early|late|mid-?|"
+        # ("between mid-December and early March", "from April 2011 until at least October
+        # 2012" (the first year is read in _join_intervals), "November–December 2022")
+        rf"(?P<mfrom>(?:(?:\b(?:between|from)|(?:بين|من))\s+(?:at\s+least\s+)?(?:شهر\s+|شهري\s+)?"
+        rf"(?:(?:the\s+)?(?:early|late|mid-?|(?:beginning|start|end|middle)\s+of)\s*|"
+        rf"(?:اواخر|مطلع|منتصف|نهايه|بدايه)\s+)?(?P<m8>{_EN_M}|{_AR_M})"
+        rf"\s*(?:-|–|\band\b|\bto\b|\buntil\b|\bthrough\b|و?الى|و?حتى|و(?=\S))|"
+        rf"\b(?P<m8d>{_EN_M})\s*[-–]\s*(?=(?:{_EN_M})\b))"
+        rf"\s*(?:(?:at\s+least|as\s+late\s+as)\s+)?(?:(?:the\s+)?(?:early|late|mid-?|"
         rf"(?:beginning|start|end|middle)\s+of)\s*|(?:اواخر|مطلع|منتصف|نهايه|بدايه)\s+)?(?:شهر\s+)?"
         rf"(?P<m9>{_EN_M}|{_AR_M})(?!\w)(?:,?\s+(?:of\s+)?(?:عام\s+)?(?P<y9>{_YEAR})(?!\d))?)|"
         rf"(?P<mo>(?:\b(?P<mand>and|or)\s+(?P<m10>{_EN_M})(?![\w]|\s+\d)|"
         rf"\b(?:in|last|early|late|mid|since|during|(?:the\s+)?(?:beginning|start|end|"
-        rf"middle|(?:first|last|early|final)\s+(?:days|weeks?))\s+of)\s+(?:-\s*)?(?P<m5>{_EN_M})(?![\w]|\s+\d)"
+        rf"middle|(?:first|last|early|final)\s+(?:days|weeks?))\s+of)\s+(?:-\s*)?(?P<m5>{_EN_M})"
+        rf"(?![\w]|\s+\d|\s*[-–]\s*{_EN_M}\b)"
         # "(?!\w)": "في أبريل ٢٠١٤" is not "في آب" followed by "ريل"
         rf"|(?:(?:[وف]?(?:في|خلال|منذ)|مطلع|اواخر|منتصف)\s+(?:شهر\s+)?|{_AR_BI}(?:شهر\s+)?)(?P<m6>{_AR_M})(?!\w|\s*[/(]|\s*(?:عام\s+|سنه\s+)?\d)"
         rf"|(?:{_AR_BI})?(?:شهر\s+)?(?P<m7>{_AR_M})\s+{_AR_LAST}))",
@@ -226,6 +233,18 @@ def _year_by_weekday(norm: str, m: re.Match[str], month: int, day: int,
     return year
 
 
+def _long_before(iso: str, published: date) -> bool:
+    """Whether a date (its start) lies more than a year before publication, or is a bare year
+    before publication's: "in 2016" or "July 2016" in a report of December 2017 tells a story,
+    it does not make the year-less dates after it the publication's."""
+    if not re.match(r"\d{4}(?:-\d{2}){0,2}$", iso):
+        return False
+    if len(iso) == 4:
+        return int(iso) < published.year
+    start = date(int(iso[:4]), int(iso[5:7]), int(iso[8:10]) if len(iso) == 10 else 1)
+    return start < published - timedelta(days=365)
+
+
 def _infer_year(month: int, day: int, anchor: date | None) -> int | None:
     if anchor is None:
         return None
@@ -337,6 +356,9 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
     # after the last written date, a paragraph or two on, is in that date's year.
     story: tuple[date, int, bool] | None = None  # (written date, its end, only the year known)
     current = False  # a date near publication was seen: year-less dates are publication's
+    # whether only relative words ("today", "اليوم": "my age today is thirty") made it current: a
+    # written month of an earlier year after them starts a story again
+    current_relative = False
 
     def para_year(pos: int, month: int = 0, day: int = 1) -> int | None:
         if explicit is not None and pos < explicit[1]:
@@ -348,7 +370,9 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             cand = _safe(y, month, min(day, 28))
             if cand is None or (year_only and y != told.year):
                 continue
-            if year_only or timedelta(0) <= cand - told <= timedelta(days=183):
+            # (a story may step back a few months: "In July 2016 they cut the road ... the
+            # hardest night was 27 April, before the siege")
+            if year_only or timedelta(days=-120) <= cand - told <= timedelta(days=183):
                 inferred = _infer_year(month, day, year_anchor)
                 return y if inferred is None or y < inferred else None
         return None
@@ -465,13 +489,14 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
                             "date:month_year", None)
         elif g["mfrom"]:
             # "between July and December 2016": the year is written once, on the second month
-            m_a, m_b = _month(g["m8"]), _month(g["m9"])
+            m_a, m_b = _month(g["m8"] or g["m8d"]), _month(g["m9"])
             y_b = int(g["y9"]) if g["y9"] else (para_year(m.start(), m_b) or _infer_year(
                 m_b, 1, year_anchor)) if m_b else None
             if not (m_a and m_b and y_b) or m_a == m_b:
                 continue
             y_a = y_b if m_a < m_b else y_b - 1
-            res = DateMatch(m.start("m8"), m.end(), f"{y_a:04d}-{m_a:02d}/{y_b:04d}-{m_b:02d}",
+            res = DateMatch(m.start("m8" if g["m8"] else "m8d"), m.end(),
+                            f"{y_a:04d}-{m_a:02d}/{y_b:04d}-{m_b:02d}",
                             "date:month_interval" + ("" if g["y9"] else ":year_inferred"), None)
         elif g["mo"]:
             if g["mand"] and (not out or norm[out[-1].end:m.start()].strip() or
@@ -647,10 +672,21 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
                 told = date(int(res.date[:4]), int(res.date[5:7] or 1) if len(res.date) > 4 else 1,
                             int(res.date[8:10]) if len(res.date) == 10 else 1)
                 story = (told, res.end, len(res.date) == 4)
+                if current_relative and len(res.date) >= 7 and published is not None and \
+                        told < published - timedelta(days=365):
+                    current = current_relative = False
+        in_story = story is not None and ":year_inferred" in res.rule and res.date is not None \
+            and res.date[:4] in (f"{story[0].year:04d}", f"{story[0].year + 1:04d}") and \
+            res.start > story[1]
         if res.date and ":timestamp" not in res.rule and res.start >= header_end and \
                 published is not None and int(res.date[:4]) >= published.year - 1 and \
-                (res.full != published or res.rule.startswith("date:relative")):
-            current = True  # (a date on the publication day itself may be the report's own)
+                (res.full != published or res.rule.startswith("date:relative")) and \
+                not (in_story and not current) and not _long_before(res.date, published):
+            # (a date on the publication day itself may be the report's own; a year-less date
+            # the story placed in its own year does not end the story)
+            current_relative = res.rule.startswith("date:relative") and (
+                not current or current_relative)
+            current = True
         if res.full is not None and not res.rule.startswith("date:relative") and \
                 res.start < header_end:
             if published is None and ":year_inferred" not in res.rule:
@@ -669,9 +705,11 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
     return _join_intervals(norm, out)
 
 
-_INTERVAL_START = _rx(r"(?:\b(?:between|from|since)|(?:^|\s)(?:بين|من|منذ))\s+(?:the\s+|(?:عام|سنه|شهر)\s+)?$",
-                     re.I)
-_INTERVAL_JOIN = _rx(r"\s*(?:and|to|until|till|through|-|–|و|الى|حتى)\s*(?:the\s+|(?:عام|سنه|شهر)\s+)?", re.I)
+_INTERVAL_START = _rx(r"(?:\b(?:between|from|since)|(?:^|\s)(?:بين|من|منذ))\s+(?:at\s+least\s+)?"
+                      r"(?:the\s+|(?:عام|سنه|شهر)\s+)?$", re.I)
+# ("from at least 1 March 2012 until 30 November 2012", "until at least October 2012")
+_INTERVAL_JOIN = _rx(r"\s*(?:and|to|until|till|through|-|–|و|الى|حتى)\s*(?:at\s+least\s+)?"
+                     r"(?:the\s+|(?:عام|سنه|شهر)\s+)?", re.I)
 
 
 def _join_intervals(norm: str, found: list[DateMatch]) -> list[DateMatch]:
@@ -697,7 +735,7 @@ def _join_intervals(norm: str, found: list[DateMatch]) -> list[DateMatch]:
             out.append(DateMatch(a.start, b.end, f"{a.date}/{b.date}", "date:year_interval", None))
             i += 2
             continue
-        opened = opened or bool(_INTERVAL_START.search(norm, max(0, a.start - 12), a.start))
+        opened = opened or bool(_INTERVAL_START.search(norm, max(0, a.start - 24), a.start))
         if b is not None and a.full is not None and b.full is not None and opened and \
                 _INTERVAL_JOIN.fullmatch(norm, a.end, b.start):
             first = a.full
@@ -755,7 +793,10 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|told|announced|reported|stated|added)
                           re.I)
 _TIMESTAMP_AFTER = re.compile(r"\s*[,·]?\s*\d{1,2}:\d{2}")
 # "since 6 March", "since the offensive began on April 30", "منذ ١٣ تموز"
-_SINCE_BEFORE = _rx(r"(?:\bsince|منذ)\s+(?:the\s+)?(?:(?:[^\s.,;:]+\s+){0,6}?(?:on|in)\s+)?"
+# ("منذ سقوط النظام في ٨ كانون الأول", "منذ يوم الخميس ٥ تشرين الأول", "since Thursday, 5
+# October": the event or the weekday before the day)
+_SINCE_BEFORE = _rx(r"(?:\bsince|منذ)\s+(?:the\s+)?(?:(?:[^\s.,;:\u060c]+\s+){0,6}?(?:on|in|في)\s+)?"
+                    rf"(?:(?:يوم\s+)?{_AR_WD}\s+|{_EN_WD},?\s+)?"
                     # "since the morning of 7 March", "منذ مساء السابع من آذار"
                     r"(?:(?:(?:the\s+)?(?:early\s+)?(?:morning|evening|night|afternoon|small hours|"
                     r"early hours)\s+of\s+)|(?:مساء|صباح|فجر|ليل|ليله|ظهر|يوم)\s+)?$", re.I)
@@ -788,6 +829,15 @@ _DATELINE_BEFORE = re.compile(r"\s*(?:[A-Z][A-Z.'’/-]+(?:\s+[A-Z][A-Z.'’/-]+
                               r"\s*,\s*$")
 
 
+# A press release's dateline line, whatever the headline and kicker above it: "(Amman/Brussels,
+# 28 May 2019) –", "جنيف (٥ كانون الأول ٢٠٢٤) –", "Koblenz, 7 June 2024" alone on its line: a
+# place in title case, then the date in brackets before a dash, or the date ending the line
+_RELEASE_DATELINE = re.compile(
+    r"[ \t]*(?:\(\s*[A-Z][\w.'’-]+(?:[ /][A-Z][\w.'’-]+){0,3}\s*,\s*(?P<d>\S[^()\n]{3,30}?)\)\s*[-—–]|"
+    r"[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+)?\s*\(\s*(?P<d2>[^()\n]{4,40}?)\)\s*[-—–]|"
+    r"[A-Z][\w.'’-]+(?:[ /][A-Z][\w.'’-]+){0,2}\s*,\s*(?P<d3>[^,\n]{4,25}?)[ \t]*(?:\n|$))")
+
+
 def is_dateline(norm: str, start: int, end: int, sentence_index: int) -> bool:
     """Whether a date is the dateline of the report, not the date of an event in it.
 
@@ -800,6 +850,11 @@ def is_dateline(norm: str, start: int, end: int, sentence_index: int) -> bool:
     if start - line_start >= 60:
         return False
     before = norm[line_start:start]
+    release = _RELEASE_DATELINE.match(norm, line_start, min(len(norm), end + 40)) \
+        if start - line_start < 40 else None
+    if release is not None and start in (release.start("d"), release.start("d2"),
+                                         release.start("d3")):
+        return True  # after a headline and a "PRESS RELEASE" kicker: "(Amman, 28 May 2019) –"
     if sentence_index > 1 and not (_DATELINE_BEFORE.fullmatch(before) and start - line_start < 40):
         # after a headline and a byline ("By A and B"), only a capitalised place and a comma
         # at the start of the line make a dateline

@@ -19,7 +19,7 @@ def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
 _A = normalize_arabic
 CASUALTY_AFTER: list[tuple[str, re.Pattern[str]]] = [
     ("killed", _rx(
-        r"\b(?:killed|dead|died|die|deaths?|murdered|executed|slain|slaughtered|fatalities|"
+        r"\b(?:killed|dead|died|die|deaths?|murdered|executed|hanged|slain|slaughtered|fatalities|"
         r"bodies|corpses|lives|shot dead|massacred|victims|martyrs|martyred|assassinations|killings|"
         r"executions)\b|" + _A(
             r"قتيل\w*|قتلى|قتل\w*|اغتيل\w*|شهيد|شهداء|ضحي[هة]|ضحايا|جث[هة]|جثث|جثامين|وفا[هة]|اعدم\w*|"
@@ -35,7 +35,10 @@ CASUALTY_AFTER: list[tuple[str, re.Pattern[str]]] = [
             # Levantine: "انصاب تلاتة" is before the number; "تلاتة انصابوا" after it
             r"انصاب\w*|انجرح\w*|تصاوب\w*"), re.I)),
     ("detained", _rx(
-        r"\b(?:detained|arrested|detainees|prisoners|held|captured|"
+        r"\b(?:detained|arrested|detainees|prisoners|captured|"
+        # (not "opposition-held areas", "held their positions", "held talks")
+        r"(?<![-\w])held(?!\s+(?:their|its|his|our|the)\s+(?:positions?|ground|lines?|fire)\b|"
+        r"\s+(?:talks|a\s+meeting|meetings|elections|a\s+vote|a\s+press|a\s+news))|"
         r"taken away|led away|rounded up|hostages|taken by|(?:were|was) taken from)\b|" + _A(
             r"معتقل\w*|اعتقل\w*|اعتقال|محتجز\w*|احتجاز|"
             r"موقوف\w*|اسير|اسرى|رهائن") + r"|\b(?:arrests|detentions)\b", re.I)),
@@ -59,13 +62,19 @@ CASUALTY_AFTER: list[tuple[str, re.Pattern[str]]] = [
         # "130,000 people had left the enclave": departures from a place under attack
         r"(?:had\s+|have\s+)?left\s+(?:the|their)\s+(?:besieged\s+)?(?:enclave|city|town|area|"
         r"village|villages|region|camp|district|neighbou?rhood|country|homes))\b|" + _A(
-            r"نازح\w*|نزوح|نزح\w*|مهجر\w*|تهجير|هجروا|فروا|فرت|هربوا|هرب\w*|لاجئ\w*"),
+            r"نازح\w*|نزوح|نزح\w*|مهجر\w*|تهجير|هجروا|فروا|فرت|هربوا|هرب\w*|لاجئ\w*|"
+            # "أكثر من ١٠٠ ألف شخص، معظمهم من الكرد، غادروا منازلهم", "٣١٠ آلاف سوري عبروا من
+            # لبنان": people who left their homes or crossed a border
+            r"(?<!\S)[وف]?غادر\w*\s+(?:منازل|بيوت|قرى|قرا|مدن|بلدات)\w*|(?<!\S)[وف]?عبروا\s+"
+            r"(?:الحدود|من|إلى)"),
         re.I)),
 ]
 CASUALTY_BEFORE: list[tuple[str, re.Pattern[str]]] = [
     ("killed", _rx(
         r"(?:\b(?:killing|killed|kill|executing|executed|massacring|claimed the lives of|"
-        r"neutrali[sz]ed|neutrali[sz]ing|eliminated|liquidated|"
+        # (not "neutralised": a state's word for fighters killed or captured, counted as
+        # fighters, as blind 8 and 11 both annotated it; docs/extract-annotation.md)
+        r"eliminated|liquidated|"
         r"shot dead|shooting dead|gunned down|murdered|murdering|slaughtered|assassinated|buried|burying|"
         r"death toll (?:\w+ )*?(?:to|of|at|reached|stood at|stands at|is|was)|toll (?:\w+ )?"
         r"(?:to|of|at|reached)|bodies of|remains of|the deaths of|the killing of|the execution of|"
@@ -140,10 +149,20 @@ POPULATION_BEFORE = _rx(
     # people served by aid: "flour for some 50,000 people", "water to 20,000 residents"
     r"\b(?:aid|food|flour|bread|water|assistance|supplies|meals|rations|relief|vaccines?|"
     r"shelter|electricity)\b(?:\s+[^\s\d.;]+){0,4}?\s+(?:for|to|reaching)|"
-    r"\b(?:serv(?:es|ed|ing)|benefit(?:ed|ing)?)"
+    r"\b(?:serv(?:es|ed|ing)|benefit(?:ed|ing)?|feed(?:s|ing)?|threaten(?:s|ed|ing)?\s+the\s+lives\s+of)|"
+    # the people a hospital or a doctor is there for: "no surgical hospital left for some
+    # 200,000 people", "one doctor for 10,000 residents"
+    r"\b(?:hospitals?|clinics?|bakery|bakeries|doctors?|surgeons?)\b(?:\s+[^\s\d.;]+){0,3}?\s+for"
     r")\s*"
     r"(?:about|around|some|nearly|roughly|approximately|more than|over)?\s*$|" + _A(
-        r"(?:عدد سكانها|يسكنها|يقطنها|عدد سكان|سكانها|تعداد)") + r"\s*(?:نحو|حوالي)?\s*$|"
+        r"(?:عدد سكانها|يسكنها|يقطنها|عدد سكان(?:\s+\S+){0,3}?|سكانها|تعداد)") +
+    r"\s*(?:نحو|حوالي|يتجاوز|اكثر من)?\s*$|" + _A(
+        # Arabic verb before its subject: "ويعيش في لبنان، وفق تقديرات الحكومة، نحو ١.٥ مليون
+        # لاجئ", "وصلت المساعدات حتى الآن إلى ما يقارب ٣٥ ألف شخص", "يهدد حياة أكثر من ٤ ملايين"
+        r"(?:(?<!\S)[وف]?(?:يعيش|تعيش|يقيم|يقطن|يسكن)\s+في(?:\s+\S+){1,8}?|"
+        r"(?:المساعدات|المساعده|الاغاثه|المعونات)(?:\s+\S+){0,5}?\s+(?:إلى|لـ?)|"
+        r"(?<!\S)[وف]?(?:يهدد|تهدد|يهددان)(?:\s+\S+){0,2}?\s+حيا[ةه])"
+        r"\s*(?:نحو|حوالي|قرابة|أكثر من|ما يقارب|ما يزيد على)?\s*$") + "|"
     # a camp or town that hosts people, the verb before its subject in Arabic ("يؤوي المخيم
     # أكثر من ٤٣ ألف شخص", "the camp hosts some 40,000 people")
     r"\b(?:hosts|hosted|hosting|accommodates|accommodated|accommodating)\s*$|" + _A(
@@ -175,7 +194,15 @@ OTHER_UNITS: list[tuple[str, re.Pattern[str]]] = [
                        # "12.9 million people need assistance", "people in need"
                        r"(?:people\s+)?in need|(?:people\s+)?(?:need|needing|require|requiring)\s+"
                        r"(?:\w+\s+)?(?:assistance|aid|help|protection)|"
-                       r"besieged|" + _A(r"انسان محاصر\w*|محاصر\w*") + r")\b", re.I)),
+                       r"besieged|" + _A(r"انسان محاصر\w*|محاصر\w*") + r"|"
+                       # "some 250,000 people remain besieged", "50,000 people were trapped
+                       # inside", "14,600 people are affected", "left two million people in the
+                       # north-east without electricity": those living there, no casualties
+                       r"(?:people|civilians|residents|inhabitants)\s+(?:(?:remain|remained|were|"
+                       r"are|still|now|are\s+still|were\s+still)\s+)?(?:trapped|besieged|affected|"
+                       r"stranded)|(?:people|civilians|residents)\s+(?:[^\s.;,]+\s+){0,4}?without\s+"
+                       r"(?:electricity|water|power|heating|fuel|food|access|shelter|medical|health)"
+                       r")\b", re.I)),
     ("pages", _rx(r"^\s*-?(?:[\w-]+\s+)?(?:pages?|صفح[هة]|صفحات)\b", re.I)),
     ("buildings", _rx(r"^\s*(?:(?:damaged|destroyed|burned|burnt|looted)\s+or\s+)?(?:[\w-]+\s+)?"
                       r"(?:houses|homes|buildings|shops|stores|structures|"
@@ -209,7 +236,42 @@ _THING_HEADS = frozenset(
     for w in re.findall(r"[a-z]{2,}|[\u0600-\u06ff]{2,}", pat.pattern.lower())) | {
     "kilogram", "kilograms", "kilos", "kilometre", "kilometres", "kilometer", "kilometers",
     "tonne", "tonnes", "ton", "tons", "lorries", "neighbourhoods", "neighborhoods"}
-_SUSPECT_WORDS = re.compile("suspect|perpetrat|culprit|مشتبه|متهم|جناه|جناة", re.I)
+_HAD_BEFORE = _rx(r"\b(?:had|has|have|having|with|numbering)\s+(?:about|around|some|nearly|roughly|"
+                  r"approximately|more\s+than|over|an\s+estimated|up\s+to|fewer\s+than|"
+                  r"less\s+than|just)?\s*$", re.I)
+_RESIDENTS_AFTER = _rx(r"\s*(?:[\w-]+\s+)?(?:residents|inhabitants)\b(?!\s+(?:who|were|was|had|have|"
+                       r"of\s+whom|killed|dead|wounded|injured|detained|displaced|missing)\b)", re.I)
+# (the noun phrase of the number: no clause word, comma or second number before the verb)
+_OWN_PASSIVE_AFTER = re.compile(
+    r"\s*(?:(?!(?:who|that|which|and|or|while|but|as|after|when|were|was)\b)[^\s\d.,;:]+\s+){1,4}"
+    r"(?:were|was|had\s+been|have\s+been)\s+(?:also\s+|later\s+|reportedly\s+|all\s+)?"
+    r"(?P<w>killed|wounded|injured|hurt|detained|arrested|abducted|kidnapped|displaced|"
+    r"executed|hanged|dead)\b", re.I)
+# "at least 23 people in the small village on the western edge of the plain were dead": a long
+# noun phrase (prepositions, no clause word or comma) before the passive of the number's own
+_LONG_SUBJECT_PASSIVE = re.compile(
+    r"\s*(?:(?!(?:who|that|which|and|or|while|but|as|after|when|were|was|had|have|has|is|are)\b)"
+    r"[^\s\d.,;:]+\s+){5,14}"
+    r"(?:were|was|had\s+been|have\s+been)\s+(?:also\s+|later\s+|reportedly\s+|all\s+)?"
+    r"(?P<w>killed|wounded|injured|detained|arrested|abducted|kidnapped|displaced|executed|hanged|"
+    r"dead|missing)\b", re.I)
+# the fighters of a number as the subject of an active verb with its object after it
+_AGENT_OF_VERB = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?[\"“']?(?:gunmen|fighters|militants|soldiers|armed\s+men|militiamen|"
+    r"members|troops|attackers|assailants)[\"”']?\s+(?:(?!(?:were|was|had|have|has|been|are|is|"
+    r"who|that|and)\b)[^\s.,;:]+\s+){0,4}?(?:shot\s+dead|shot|killed|executed|abducted|kidnapped|"
+    r"stabbed|beat|wounded|injured|seized|took|stormed|raided|broke\s+into|attacked|opened\s+fire\s+on)"
+    r"\s+(?:a|an|the|his|her|their|two|three|four|five|"
+    r"\d+|[A-Z][\w-]+)\b")
+_AGENT_MEN = re.compile(
+    r"\s*(?:masked|hooded|unidentified|unknown|armed\s+and\s+masked)\s+men\s+(?:(?!(?:were|was|had|"
+    r"have|has|been|are|is|who|that)\b)[^\s.,;:]+\s+){0,4}?(?:shot\s+dead|shot|killed|executed|"
+    r"abducted|kidnapped|stopped|stormed|raided|broke\s+into|seized|took|beat|stabbed)\s+"
+    r"(?:a|an|the|his|her|their|two|three|four|five|\d+|[A-Z][\w-]+)\b", re.I)
+_ANIMALS_AFTER = re.compile(
+    r"\s*(?:[a-z-]+\s+)?(?:head\s+of\s+)?(?P<n>sheep|goats|cows|cattle|livestock|horses|camels|"
+    r"donkeys|chickens|animals|dogs|buffalo(?:es)?)\b", re.I)
+_SUSPECT_WORDS = re.compile("suspect|perpetrat|culprit|accused|مشتبه|متهم|جناه|جناة|مطلوب", re.I)
 _FAMILY_WORDS = re.compile("famil|household|عايل|اسر|عوايل", re.I)
 _RELEASE_WORDS = re.compile("releas|free|افرج|سراح", re.I)
 
@@ -267,7 +329,8 @@ _AR_COUNTED = {_A(w): what for what, words in {
     "strikes": "غارة غارات ضربة ضربات",
     "shells": "قذيفة قذائف",
     "rockets": "صاروخ صواريخ",
-    "barrel bombs": "برميل براميل",
+    # (the noun as written: "برميل" is a barrel; blind 8 and 11 both write "barrels")
+    "barrels": "برميل براميل",
     "incidents": "حادثة حوادث واقعة",
     "attacks": "هجوم هجمات اعتداء اعتداءات",
     "violations": "انتهاك انتهاكات",
@@ -278,7 +341,18 @@ _AR_COUNTED = {_A(w): what for what, words in {
     "checkpoints": "حاجز حواجز",
     "camps": "مخيم مخيمات",
     "dunams": "دونم دونمات دونما",
+    "mines": "لغم ألغام",
+    "teams": "فريق فرق",
+    "nurses": "ممرض ممرضة ممرضات ممرضين",
+    "doctors": "طبيب أطباء",
+    "nationalities": "جنسية جنسيات",
+    "livestock": "رأس أغنام ماشية",
+    "weapons": "سلاح أسلحة",
+    "munitions": "ذخيرة ذخائر",
 }.items() for w in words.split()}
+# "قطعة سلاح" (a weapon), "قطعة من الذخائر" (a piece of ordnance): the noun after "piece" says
+# what is counted
+_AR_PIECE = re.compile(r"\s*قطع[هة]?\s+(?:من\s+)?(?:ال)?(\S+)")
 _AR_COUNTED_AFTER = re.compile(r"\s*(?:ال)?([^\s.,;:!?\u060c\u061b\u061f]+)")
 # Arabic duals that count things ("أحرقوا بيتين", two houses)
 DUAL_UNITS = {_A(w): what for what, words in {
@@ -361,7 +435,11 @@ _SPEAKER_NOUNS = _rx(r"^\s*(?:other\s+|more\s+)?(?P<n>witnesses|eyewitnesses|int
                      r"lawyers|diplomats|analysts)\b", re.I)
 # suspects named or identified are no victims ("identified 298 suspects")
 _SUSPECTS = _rx(r"^\s*(?:of\s+the\s+|other\s+)?(?:suspects|suspected perpetrators|perpetrators|"
-                r"culprits)\b|^\s*(?:من\s+)?(?:ال)?(?:مشتبه|متهمين|متهم|متورطين|مطلوبين|جناة|الجناة)", re.I)
+                r"culprits)\b|^\s*(?:من\s+)?(?:ال)?(?:مشتبه|متهمين|متهم|متورطين|مطلوبين|مطلوبا|"
+                r"جناة|الجناة)|"
+                # "seven people accused of kidnapping", "three men suspected of the killings"
+                r"^\s*(?:[\w-]+\s+)?(?:people|men|persons|individuals|youths|members)\s+"
+                r"(?:accused|suspected)\s+of\b", re.I)
 _AR_PEOPLE_SUSPECTED = _rx(r"^\s*(?:اشخاص|أشخاص|شبان|رجال|عناصر|افراد|أفراد)\s+(?:مشتبه|متهمين|"
                            r"متورطين|مطلوبين)")
 _FRACTION_AFTER = _rx(r"^[\s-]*(?:thirds?|quarters?|fifths?|tenths?|halves)\b", re.I)
@@ -458,7 +536,7 @@ TOLL_RISEN_BEFORE = _rx(r"(?:\b(?:risen|rose|climbed|reached|jumped|increased|gr
 COUNTED_NOUN_AFTER = _rx(
     r"^\s*(?:[a-z-]+\s+)??(?P<n>interviews|testimonies|videos|photos|photographs|images|reports|"
     r"statements|documents|incidents|attacks|strikes|airstrikes|air\s+strikes|raids|shells|"
-    r"rockets|missiles|barrel\s+bombs|bombs|mortars|sites|locations|checkpoints|massacres|"
+    r"rockets|missiles|barrel\s+bombs|bombs|mortars|sites|locations|communities|checkpoints|massacres|"
     r"facilities|hospitals|schools|clinics|bakeries|mosques|churches|markets)\b", re.I)
 CASES_OF_AFTER = _rx(
     r"^\s*(?:documented\s+|recorded\s+|new\s+)?(?:cases|instances|incidents)\s+of\s+"
@@ -636,8 +714,8 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         if noun is not None and _AR_COUNTED[noun] == "buildings":
             return "other", "buildings", "other:buildings:one"
         return "", "", "skip:one"
-    if text.lower() == "one" and re.search(r"\bno\s*$", before, re.I):
-        return "", "", "skip:no_one"  # "No one was killed or injured"
+    if text.lower() == "one" and re.search(r"\b(?:no|any)\s*$", before, re.I):
+        return "", "", "skip:no_one"  # "No one was killed or injured", "at any one time"
     if _ENGAGEMENT_AFTER.match(after) and ("·" in before or "|" in before or "\n" in before
                                            or "·" in after[:40] or not before.strip()
                                            or before.rstrip().endswith(("·", "•", "|", ","))):
@@ -655,7 +733,9 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         if text.lower() in ("one", "a", "an"):
             return "", "", "skip:one"  # "members of one family"
         return "other", "families", "other:families"
-    if POPULATION_BEFORE.search(before):
+    if POPULATION_BEFORE.search(before) and not (
+            _may_count_a_thing(after) and OTHER_UNITS_BY_NAME["distance"].match(after)):
+        # (but "the only hospital for 30 kilometres": a distance)
         counted_thing = PLURAL_NOUN_AFTER.match(after)
         if counted_thing and counted_thing.group(1) not in PEOPLE_NOUNS and \
                 counted_thing.group(1) not in _PEOPLE_PLURALS:
@@ -663,6 +743,10 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
             # counted; the cue before it only guessed people
             return "other", counted_thing.group(1), "other:plural_noun"
         return "other", "population", "other:population_context"
+    if _HAD_BEFORE.search(before) and _RESIDENTS_AFTER.match(after):
+        # "Maarat al-Numan, which had around 100,000 residents before the war", "a town with
+        # some 20,000 inhabitants": the people who live there
+        return "other", "population", "other:population_had"
     if RELEASED_BEFORE.search(before) or (_AR_OUT_BEFORE.search(before) and
                                           _AR_HELD_AFTER.match(after)):
         return "", "", "skip:released"  # "خرج ٢٠٠ معتقل بموجب مرسوم العفو": released
@@ -703,6 +787,12 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         # the dual is its own casualty noun ("في شهيدين واكتر من عشر جرحى")
         own = "injured" if text.startswith("جريح") else "killed"
         return "casualty", own, f"casualty:{own}:dual_noun"
+    # "About 30 sheep were also killed in the blast": animals are no casualties (the guide
+    # counts people only), whatever the verb
+    animals = _ANIMALS_AFTER.match(after) if after.lstrip()[:1] < "\u0600" else None
+    if animals:
+        noun = animals.group("n").lower()
+        return "other", noun, f"other:{noun}:animals"
     # "seized 20 cars", "detained for 3 days": things and durations, whatever the verb (one
     # combined pattern first: most numbers count no thing)
     if not people_dual and _may_count_a_thing(after):
@@ -728,14 +818,23 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         # "11 interviews", "7 airstrikes", "9 medical facilities": counts of things
         noun = counted.group("n").lower()
         unit = "buildings" if re.match(r"facilit|hospital|school|clinic|baker|mosque|church|"
-                                       r"market", noun) else noun
+                                       r"market", noun) else \
+            "places" if re.match(r"sites|locations|communities", noun) else noun
         return "other", unit, f"other:{unit}"
     first = after.lstrip()[:1]
     ar_noun = _AR_COUNTED_AFTER.match(after) if "\u0600" <= first <= "\u06ff" else None
-    if ar_noun and ar_noun.group(1) in _AR_COUNTED:
-        # "١٢٠ شكوى", "٣ مدارس", "أكثر من ٥٠٠ شجرة": counts of things
-        unit = _AR_COUNTED[ar_noun.group(1)]
-        return "other", unit, f"other:{unit}"
+    if ar_noun:
+        # "١٢٠ شكوى", "٣ مدارس", "أكثر من ٥٠٠ شجرة": counts of things; the accusative of a
+        # count from 11 up ends in alef ("٣٠ برميلاً", "٦٠ هجوماً")
+        word = ar_noun.group(1)
+        piece = _AR_PIECE.match(after) if word.startswith("قطع") else None
+        if piece:
+            word = piece.group(1)
+        key = word if word in _AR_COUNTED else word[:-1] if word.endswith("ا") and \
+            word[:-1] in _AR_COUNTED else None
+        if key is not None:
+            unit = _AR_COUNTED[key]
+            return "other", unit, f"other:{unit}"
     if _PARENT_OF_BEFORE.search(bl):
         return "other", "children", "other:children"  # "married with three children"
     interviewed = _PEOPLE_AFTER.match(after) if _INTERVIEW_WORDS.search(bl) and \
@@ -773,6 +872,14 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
     if imm:
         what = _IMMEDIATE_WHAT[imm.group("w").lower()]
         return "casualty", what, f"casualty:{what}:participle_after"
+    # "Two people were killed and five members of staff were wounded": a number with a passive
+    # of its own after its noun is that verb's, not the one before it
+    own_passive = _OWN_PASSIVE_AFTER.match(after) if " " in after[:60] else None
+    if own_passive is not None and not _NUMBER_WORD.search(
+            own_passive.group(0)[:own_passive.start("w") - own_passive.start()]):
+        what_own = _casualty_after(own_passive.group("w"))
+        if what_own is not None:
+            return "casualty", what_own, f"casualty:{what_own}:own_passive_after"
     # The verb nearest the number wins: "killing six and injuring around 20" -> 20 injured.
     verb = _verb_before(before, after)
     if verb is not None:
@@ -857,6 +964,10 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
                     r"\s*(?:on|by|against|from|with|to)\s", after)):
             # ("blamed 803 deaths on the army and 211 on gunmen": deaths, no count of gunmen)
             continue  # "thousands of residents and fighters were moved": not a count of fighters
+        if unit == "fighters" and best is not None and _AGENT_OF_VERB.match(after):
+            # "two unidentified gunmen on a motorbike shot dead a shop owner": the number
+            # counts the agents of the verb, not its victims
+            return "other", "fighters", "other:fighters:agents"
         # "30,000 inhabitants, has seen dozens of killings": the comma ends the unit's phrase
         separated = best is not None and bool(re.match(r"\s*,", after[um.end():]))
         thing = unit in _THING_UNITS and not _UNIT_GAP_WORDS.intersection(w.lower() for w in gap)
@@ -866,6 +977,10 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
             return "other", unit, f"other:{unit}"
         # "12 fighters were killed", "thousands of residents fled": a casualty word in the
         # clause makes them casualties.
+    if best is not None and _AGENT_MEN.match(after):
+        # "three masked men stopped the car and abducted the driver": the agents, counted as
+        # the men they are described as
+        return "other", "men", "other:men:agents"
     if best is not None:
         return "casualty", best[1], f"casualty:{best[1]}:word_after"
     head = norm[sent_start:start]
@@ -877,6 +992,12 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
             if pat.search(head[:colon]) and not any(p.search(head[colon:]) for _w, p in
                                                      CASUALTY_AFTER):
                 return "casualty", what, f"casualty:{what}:list_after_colon"
+    long_subject = _LONG_SUBJECT_PASSIVE.match(after)
+    if long_subject is not None and re.match(r"\s*(?:[\w-]+\s+)?(?:people|civilians|persons|men|"
+                                             r"women|children|residents|villagers)\b", after):
+        what_long = _casualty_after(long_subject.group("w"))
+        if what_long is not None:
+            return "casualty", what_long, f"casualty:{what_long}:long_subject_passive"
     plural = PLURAL_NOUN_AFTER.match(after)
     if plural and plural.group(1) not in PEOPLE_NOUNS:
         return "other", plural.group(1), "other:plural_noun"  # "63 interviews", "96 testimonies"
@@ -887,6 +1008,8 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
 # the count just reported, whose kind it takes (the caller knows it)
 _FIGURE_OF = _rx(r"\b(?:figure|estimate|tally|count|total|toll)s?\s+(?:[\w-]+\s+){0,3}?(?:at|of)"
                  r"\s*[\"“'‘]?\s*$|"
+                 # "the committee put the number at 'at least 350'", "قال إن العدد ١٦"
+                 r"\bput\s+the\s+number\s+at\s*[\"“'‘]?\s*$|(?:^|\s)(?:ان|إن)\s+(?:العدد|الرقم)\s*$|"
                  # "..., bringing the total to 340,000"
                  r"\b(?:bringing|brings|brought|raising|raises|taking|takes|pushing)\s+the\s+"
                  r"(?:total|number|tally|count|figure)\s+(?:[\w-]+\s+){0,2}?to\s*$|(?:الرقم|العدد|الحصيل[هة])\s+(?:\S+\s+){0,2}?(?:ب|الى|عند)\s*$",

@@ -240,8 +240,10 @@ _B = r"(?:(?<![\w.,])|(?<=(?<![\w])[وبل]))"
 _E = r"(?:(?![\w]|[.,]\d)|(?=(?:kg|km)\b))"
 
 NUMBER_RE = re.compile(
-    rf"{_B}(?:(?P<between>between|from|بين|من)\s+)?(?:[$€£]\s?)?(?P<lo>{_NUM})\s*"
-    rf"(?:-|–|to|and|until|or|و|إلى|الى|او)\s*(?:[$€£]\s?)?(?P<hi>{_NUM}){_E}"
+    # ("an estimated 10,000 to 20,000 detainees": a qualifier before a range keeps it one)
+    rf"{_B}(?:(?P<rq>{_QUAL_RE})\s+)?(?:(?P<between>between|from|بين|من)\s+)?(?:[$€£]\s?)?(?P<lo>{_NUM})\s*"
+    # (normalised text writes "إلى" as "الي")
+    rf"(?:-|–|to|and|until|or|و|إلى|الى|الي|او)\s*(?:[$€£]\s?)?(?P<hi>{_NUM}){_E}"
     rf"|{_B}(?:(?P<qual>{_QUAL_RE})\s+)?(?:(?P<vague>{_VAGUE_RE})|(?P<num>{_NUM})){_E}"
     rf"|{_B}(?P<dual>{_DUAL_RE})(?![\w])",
     re.IGNORECASE,
@@ -339,15 +341,19 @@ def find_numbers(norm: str, start: int = 0, end: int | None = None) -> list[Numb
             joiner = norm[m.end("lo"):m.start("hi")].strip(" $€£").lower()
             # "X and Y" is a range only after "between"; otherwise two separate numbers.
             whole = parse_number(norm[m.start("lo"):m.end("hi")])
+            rq = m.group("rq")
+            rq_qual = _QUAL_LOOKUP.get(normalize_arabic(rq).lower(), "exact") if rq else "exact"
             if whole is not None and not m.group("between") and joiner in ("-", "and", "و"):
                 # "twenty-three", "three hundred and twelve", "ثلاثة وعشرين": one number.
-                out.append(NumberMatch(m.start("lo"), m.end(), whole, "exact", "number:exact"))
+                out.append(NumberMatch(m.start(), m.end(), whole, rq_qual, "number:" + rq_qual))
                 continue
             if lo is not None and hi is not None:
                 lo = _shared_scale(lo, m.group("lo"), hi, m.group("hi"))
             if (lo is None or hi is None or hi <= lo
                     or (joiner in ("and", "و") and not m.group("between"))):
-                out.extend(_single(norm, m.start("lo"), m.end("lo"), None))
+                # (a qualifier before the first: "nearly 30 and 40 more")
+                out.extend(NumberMatch(m.start(), x.end, x.value, rq_qual, "number:" + rq_qual)
+                           for x in _single(norm, m.start("lo"), m.end("lo"), None))
                 out.extend(_single(norm, m.start("hi"), m.end("hi"), None))
                 continue
             out.append(NumberMatch(m.start(), m.end(), (lo, hi), "range", "number:range"))

@@ -175,6 +175,9 @@ _ORIGIN = _rx(
     r"|(?:مقاتل\w*|عناصر|مسلح\w*|قادم\w*|جاءوا|جاؤوا|قدموا|ينحدر\w*|ابناء|تعزيزات|ارتال|رتل)"
     r"[^.،,]{0,30}\s+من\s+(?:\S+\s+)?$"
     r"|(?:مصدره|مصدرها|انطلاقا من|انطلقت من|اطلقت من)[^.،,]{0,50}$"
+    # a birthplace: "the defendant, born 1974 in Jableh", "من مواليد حمص", "ولد في"
+    r"|\bborn\s+(?:(?:on\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4}\s+)?in\s+(?:the\s+)?$"
+    r"|(?:^|\s)(?:من\s+)?مواليد\s+(?:(?:عام\s+)?\S+\s+)?(?:في\s+)?$|(?:^|\s)ولد\S*\s+في\s+$"
     # a direction, not a scene: "والطريق مقطوع من جهة ذيبان", "from the direction of X"
     r"|(?:^|\s)(?:من|ب)\s+(?:جه[هة]|ناحي[هة]|اتجاه)\s+$|\bfrom the direction of\s+$"
     # where an armed group sits, not where it struck: "the militants, holed up south of X",
@@ -218,8 +221,10 @@ _DESTINATION = _rx(
     # (the gap stops at a new clause: "fled to Tartus after their house in Baniyas was looted")
     r"transferred|taken|transported|returned|arrived|made their way|walked|reaching|reached)\b"
     r"(?:(?!\b(?:after|before|when|because|where|while|but|whose|which)\b)[^.;]){0,45}?"
-    r"\b(?:to|into|towards?|in|at)\s+(?:the\s+)?(?:(?:nearby\s+|neighbou?ring\s+)?(?:safety|village|"
-    r"town|city|area|coast)\s+of\s+(?:the\s+)?)?(?:neighbou?ring\s+|nearby\s+|northern\s+|"
+    # ("fled to the Christian town of Mhardeh", "bused to the area around Jarabulus")
+    r"\b(?:to|into|towards?|in|at)\s+(?:the\s+)?(?:(?:nearby\s+|neighbou?ring\s+)?(?:[A-Za-z-]+\s+)?"
+    r"(?:safety|village|town|city|area|coast|region)\s+(?:of|around|near)\s+(?:the\s+)?)?"
+    r"(?:neighbou?ring\s+|nearby\s+|northern\s+|"
     r"southern\s+|eastern\s+|western\s+)?$"
     r"|\b(?:fled|flee|fleeing|escaped|sheltering|sheltered|moved|took refuge)\b[^.;]{0,50}?\bto\s+"
     r"(?:a|the|their|his|her)\s+(?:[\w']+\s+){0,2}(?:house|home|homes|farm|shelter|camp|school|"
@@ -227,6 +232,12 @@ _DESTINATION = _rx(
     r"|\b(?:left|leaving|leave|went|moved|headed|heading|set off|set out)\b[^.;]{0,30}?\bfor\s+"
     r"(?:the\s+)?(?:(?:nearby|neighbou?ring)\s+)?"
     r"(?:(?:town|village|city|area)\s+of\s+)?$"
+    # "had fled the district for nearby towns such as Muzayrib and Tafas": the examples of where
+    # people went
+    r"|\b(?:fled|flee|fleeing|left|leaving|moved|displaced|went|evacuated)\b[^.;]{0,80}?\b(?:for|to|"
+    r"towards?|into)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?(?:such(?:\s+as)?|including|like)\s+$"
+    r"|\bfor\s+(?:the\s+)?(?:nearby\s+|neighbou?ring\s+|other\s+|surrounding\s+)?(?:towns|villages|"
+    r"cities|areas|neighbou?rhoods|camps)\s+(?:such(?:\s+as)?|including|like)\s+$"
     # where a witness lives now (after fleeing), not where it happened: "who now lives in Idlib",
     # "ويقيم حالياً في"
     r"|\b(?:now|currently)\s+(?:lives?|living|resides?|residing|staying|settled)\s+in\s+(?:the\s+)?$"
@@ -261,8 +272,9 @@ _DESTINATION = _rx(
     # "نزح أكثر من ٥٠٠ عائلة من قرى ريف اللاذقية الشمالي إلى مدينة اللاذقية": "إلى" further on
     r"|(?:^|(?<=\s))[وف]?(?:نزح\w*|فر(?!\w)|فروا|فرت|هرب\w*|لجا\w*|لجو\w*|هجر\w*|رحل\w*|ترحيل|"
     r"تهجير)"
-    r"(?:\s+[^\s.،,؛]+){1,10}?"
-    r"\s+(?:الى|نحو)\s+(?:\S+\s+)?$"
+    r"(?:\s+[^\s.،,؛]+){1,10}?(?:\s*[،,]\s*(?:معظمهم|غالبيتهم|اغلبهم|أغلبهم))?"
+    # ("نزح معظمهم إلى مدن وبلدات مجاورة مثل صحنايا", "نزحوا من عفرين، معظمهم باتجاه تل رفعت")
+    r"\s+(?:الى|نحو|باتجاه)\s+(?:(?:\S+\s+){0,3}?(?:مثل|منها|ومنها)\s+|(?:\S+\s+){1,2})?و?$"
     # colloquial "ع" (على) glued to the place after a verb of going: "رحنا عجرابلس", "نزلت
     # عطرطوس", "نقلوه عصيدنايا" (where people went or were taken, not where it happened)
     r"|(?:^|(?<=\s))[وف]?(?:نزح\w*|فر(?:وا|و|ت|نا|يت)?|هرب\w*|هربو\w*|لجا\w*|رحنا|رحت|رحتو|راح|"
@@ -278,6 +290,10 @@ _BASE = _rx(
     r"speaking to (?:reporters|journalists|the press) in|"
     r"\b(?:recorded|interviewed|collected|gathered|taken down)\s+(?:\w+\s+){0,3}in|"
     r"(?:جمعت|سجلت|سجّلت)(?:\s+\S+){0,3}\s+في|"
+    # where a witness met the researchers or where a lawyer works: "told our team in Homs",
+    # "التي تتابع من مكتبها في حمص"
+    r"\btold\s+(?:our|the|a|its|their)\s+(?:team|researchers?|staff|delegation|investigators|"
+    r"monitors)\s+in|\bspeaking\s+from|(?:^|\s)من\s+مكتب\S*\s+في|"
     r"press conference in|statement from|briefing in|مقره|ومقره|ومقرها|مقرها|"
 
     # a title names where its holder governs, not where anything happened
@@ -1017,7 +1033,8 @@ BASED_AFTER = re.compile(r"-based\b")
 FROM_THEN_IN = re.compile(r"\bfrom\b[^.;]*\b(?:in|at)\s+(?:the\s+)?$", re.I)
 
 LIST_JOIN = re.compile(r"(?:\s+(?:countryside|province|governorate|city|district|suburbs|region))?"
-                       r"\s*(?:,|and|or|و|او)\s*(?:(?:for|to|towards?|into|in|at)\s+)?"
+                       # ("... مثل صحنايا وجديدة عرطوز وإلى دمشق": the preposition repeated)
+                       r"\s*(?:,|and|or|و|او)\s*(?:(?:for|to|towards?|into|in|at|الى|الي|نحو)\s+)?"
                        r"(?:(?:the\s+)?(?:towns?|villages?|city|cities|"
                        r"neighbou?rhoods?|district|camps?|countryside)\s+of\s+|rural\s+|"
                        r"(?:(?:مدين[هة]|مدن|بلد[هة]|بلدات|قري[هة]?|قرى|حي|احياء|أحياء|مخيم|مخيمات|"
