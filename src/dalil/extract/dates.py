@@ -545,9 +545,16 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
                 -1 if word in ("yesterday", "last night", "امس", "الامس", "بالامس", "الليله الماضيه",
                                     "مساء امس", "صباح امس", "فجر امس", "ليل امس", "مبارح",
                                     "امبارح", "البارحه") else 0
-            d = anchor + timedelta(days=offset) if anchor else None
-            res = DateMatch(m.start(), m.end(), d.isoformat() if d else None,
-                            "date:relative_to_published" if d else "date:relative:no_anchor", d)
+            if word == "at dawn" and last_day is not None and not last_ambiguous:
+                # "taken from their fields at dawn" after "on Tuesday": the narrative's day, not
+                # the day of publication ("since dawn" is today's)
+                res = DateMatch(m.start(), m.end(), last_day.isoformat(),
+                                "date:relative_to_previous", last_day)
+            else:
+                d = anchor + timedelta(days=offset) if anchor else None
+                res = DateMatch(m.start(), m.end(), d.isoformat() if d else None,
+                                "date:relative_to_published" if d else "date:relative:no_anchor",
+                                d)
         elif (g["rel_next"] or g["rel_prev"]) and _UNTIL_BEFORE.search(
                 norm, max(0, m.start() - 8), m.start()):
             continue  # "could not be identified until the following day": an end, no anchor
