@@ -68,3 +68,26 @@ def test_at_dawn_alone_is_the_day_of_the_report() -> None:
     # near miss: nothing earlier anchors it, so a same-day report's "at dawn" is today
     assert _dates("Israeli jets struck a farm near Quneitra at dawn, killing two shepherds, "
                   "local sources said.") == ["2025-04-10"]
+
+
+def _perpetrators(text: str) -> list[str]:
+    return [p["canonical"] for p in extract_document(text, published="2024-06-12").to_dict()
+            ["perpetrators"]]
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("At least 14 detainees died in custody at Military Intelligence Branch 215 in Damascus "
+     "between January and April, former detainees said.", "Military Intelligence"),
+    ("Relatives said the two brothers died under torture in Branch 215 after three months of "
+     "interrogation.", "Branch 215"),
+    ("The teacher was tortured and later disappeared in the custody of Air Force Intelligence, "
+     "his family said.", "Air Force Intelligence"),
+])
+def test_the_service_in_whose_custody_detainees_died_is_a_perpetrator(text: str, who: str) -> None:
+    assert any(who in p for p in _perpetrators(text))
+
+
+def test_a_branch_only_passed_by_is_no_perpetrator() -> None:
+    # near miss: a place by a branch, no one held there
+    assert _perpetrators("The market near the Air Force Intelligence building reopened on "
+                         "Sunday, shop owners said.") == []

@@ -864,10 +864,10 @@ def mine_layers(norm: str, sentences: list[Sentence],
 # branch that held the victims is the perpetrator the annotators list (blind 4, 7, 8 and 10 name
 # it or its service); a branch named only as where papers were found is not
 HELD_IN_BEFORE = _rx(r"(?:\b(?:held|detained|imprisoned|kept|jailed|interrogated|tortured|hanged|"
-                     r"incidents\s+took\s+place)\s+(?:\w+\s+){0,3}?(?:in|at|inside)\s+(?:a\s+|the\s+)?"
+                     r"incidents\s+took\s+place|died|deaths?)\s+(?:\w+\s+){0,3}?(?:in|at|inside)\s+(?:a\s+|the\s+)?"
                      r"(?:(?:basement|cells?|dungeons?|underground\s+cells?|prison|solitary\s+cells?)\s+"
                      r"of\s+)?|\b(?:taken|transferred|moved|brought|took|transferred|sent|driven)\s+"
-                     r"(?:\w+\s+){0,2}?to\s+(?:[\w-]+,\s+to\s+)?|(?:^|\s)(?:[وف]?(?:اخذو\S*|نقلو\S*|"
+                     r"(?:\w+\s+){0,2}?to\s+(?:[\w-]+,\s+to\s+)?|\bin\s+the\s+custody\s+of\s+|(?:^|\s)(?:[وف]?(?:اخذو\S*|نقلو\S*|"
                      r"اقتادو\S*|اقتيد\S*|نقل\S*|حولو\S*|احتجز\S*|اعتقل\S*|عذب\S*)\s+(?:\S+\s+){0,2})"
                      r"(?:الى|إلى|في|داخل)\s+|(?:^|\s)(?:في|داخل)\s+(?:زنزان\S*|سجن|قبو|اقبي\S*)\s+)"
                      r"(?:the\s+)?$", re.I)
