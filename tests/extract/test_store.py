@@ -92,3 +92,12 @@ def test_cli_ingest_runs_extraction_and_extract_all(tmp_path: Path) -> None:
     result = runner.invoke(app, ["extract", "--all", "--json"], env=env)
     assert result.exit_code == 0, result.output
     assert '"up_to_date": 1' in result.output  # ingest already extracted it
+
+
+@pytest.mark.parametrize(("stated", "day"), [
+    ("2025-04-10T09:30:00+03:00", "2025-04-10"), ("2025-04-10", "2025-04-10"),
+    ("2025-13-45", None), ("2025-04", None), ("", None), (None, None), ("April 10, 2025", None),
+])
+def test_published_day_of_a_stated_date(stated: str | None, day: str | None) -> None:
+    # a malformed stated date anchors nothing; it must not fail the source's extraction
+    assert store.published_day(stated) == day

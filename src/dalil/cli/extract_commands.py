@@ -73,25 +73,15 @@ def _read_for_extraction(file: Path) -> tuple[str, str | None]:
     text = "\n\n".join(t for t in item.texts if t.strip())
     if not text.strip():
         raise InputError(f"{file.name}: no main text found in this {kind}", file=file.name)
-    published = _iso_day(item.published_at)
+    from dalil.extract.store import published_day
+
+    published = published_day(item.published_at)
     what = "web page: its main text" if kind == "html" else f"PDF: the text of {len(item.texts)} page(s)"
     note = f"{file.name}: {what}, {len(text):,} characters; spans count in that text"
     if published:
         note += f"; published {published} (stated by the file)"
     err_console.print(note, highlight=False)
     return text, published
-
-
-def _iso_day(value: str | None) -> str | None:
-    """The YYYY-MM-DD day of an ISO date or datetime the file states, else None."""
-    from datetime import date
-
-    if not value or len(value) < 10:
-        return None
-    try:
-        return date.fromisoformat(value[:10]).isoformat()
-    except ValueError:
-        return None
 
 
 def extract(

@@ -7,9 +7,9 @@ one part are replaced in one transaction, so a crash leaves either the old or th
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from sqlalchemy import delete, or_, select
@@ -39,10 +39,16 @@ class ExtractReport:
                 "extractor_version": EXTRACTOR_VERSION}
 
 
-def _published(value: str | None) -> str | None:
-    if value and re.match(r"\d{4}-\d{2}-\d{2}", value):
-        return value[:10]
-    return None
+def published_day(value: str | None) -> str | None:
+    """The YYYY-MM-DD day of a publication date a file or source states (an ISO date or
+    datetime, possibly partial), else None: a malformed date anchors nothing rather than
+    failing the extraction."""
+    if not value or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        return None
 
 
 def extract_sources(ws: Any, source_ids: Iterable[int] | None = None, *, force: bool = False,
@@ -74,7 +80,7 @@ def extract_sources(ws: Any, source_ids: Iterable[int] | None = None, *, force: 
         if not force and done.get((source_id, part)) == version:
             report.up_to_date += 1
             continue
-        todo.append((text_id, source_id, part, _published(published)))
+        todo.append((text_id, source_id, part, published_day(published)))
     for start in range(0, len(todo), BATCH):
         batch = todo[start:start + BATCH]
         with ws.db.session() as s:
