@@ -42,3 +42,21 @@ def test_workspace_link_on_spark(workspace: Workspace, tmp_path: Path) -> None:
     service.import_list(workspace, tmp_path / "b.csv", "group B")
     report = service.link_workspace(workspace, engine="spark")
     assert (report.engine, report.records, report.victims) == ("spark", 11, 7)
+
+
+def test_spark_scratch_is_private_and_outside_the_working_directory(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Splink breaks lineage by writing victim records as parquet into the checkpoint folder.
+    from dalil.linkage.model import spark_session
+
+    monkeypatch.chdir(tmp_path)
+    spark = spark_session()
+    checkpoints = Path(spark.sparkContext._jsc.sc().getCheckpointDir().get().removeprefix("file:"))
+    warehouse = Path(spark.conf.get("spark.sql.warehouse.dir").removeprefix("file:"))
+    scratch = warehouse.parent
+    assert scratch.name.startswith("dalil-spark-") and checkpoints.is_relative_to(scratch)
+    assert scratch.stat().st_mode & 0o077 == 0  # no access for other accounts
+    records = generate_lists(GeneratorConfig(n_victims=40, seed=9))
+    link_records(prepare(records), engine="spark")
+    assert not (tmp_path / "spark-warehouse").exists()
+    assert list(tmp_path.iterdir()) == []

@@ -9,8 +9,12 @@ components because reviewers' cannot-link decisions must be able to keep two gro
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import logging
+import os
+import shutil
+import tempfile
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -214,10 +218,16 @@ def spark_session() -> Any:
         raise ConfigError(
             "the Spark engine needs pyspark: pip install 'dalil[spark]' (and Java 17)"
         ) from exc
+    # Spark's scratch (warehouse, checkpoints, Splink's parquet lineage breaks) holds victim
+    # records: keep it in a private directory of this process, removed at exit, not in the
+    # user's working directory or a fixed path under /tmp that other accounts can read.
+    scratch = tempfile.mkdtemp(prefix="dalil-spark-")
+    atexit.register(shutil.rmtree, scratch, True)
     _SPARK_SESSION = (
         SparkSession.builder.master("local[2]")
         .appName("dalil-linkage")
         .config("spark.jars", similarity_jar_location())
+        .config("spark.sql.warehouse.dir", os.path.join(scratch, "warehouse"))
         .config("spark.sql.shuffle.partitions", "8")
         .config("spark.driver.memory", "4g")
         .config("spark.ui.enabled", "false")
@@ -225,7 +235,7 @@ def spark_session() -> Any:
         .getOrCreate()
     )
     _SPARK_SESSION.sparkContext.setLogLevel("ERROR")
-    _SPARK_SESSION.sparkContext.setCheckpointDir("/tmp/dalil-spark-checkpoints")
+    _SPARK_SESSION.sparkContext.setCheckpointDir(os.path.join(scratch, "checkpoints"))
     return _SPARK_SESSION
 
 
