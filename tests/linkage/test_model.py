@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -129,3 +131,16 @@ def test_small_lists_where_em_meets_unseen_levels_still_link() -> None:
             "governorate"]
     result = link_records(prepare(records[cols]))
     assert f1(cluster_pairs_of(result.victim_of), true_pairs(records)) > 0.8
+
+
+def test_duckdb_spills_to_a_private_folder_not_the_working_directory(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # DuckDB's in-memory default spills to "./.tmp" under memory pressure: victim records there.
+    from dalil.linkage.model import make_db_api
+
+    monkeypatch.chdir(tmp_path)
+    api = make_db_api("duckdb")
+    (spill,) = api.duckdb_con.execute("select current_setting('temp_directory')").fetchone()
+    assert Path(spill).name.startswith("dalil-duckdb-") and Path(spill).is_absolute()
+    assert Path(spill).stat().st_mode & 0o077 == 0
+    assert list(tmp_path.iterdir()) == []

@@ -10,6 +10,7 @@ components because reviewers' cannot-link decisions must be able to keep two gro
 from __future__ import annotations
 
 import atexit
+import functools
 import hashlib
 import logging
 import os
@@ -206,6 +207,20 @@ def settings(extra_comparisons: Sequence[Any] = (), extra_blocking: Sequence[Any
 _SPARK_SESSION: Any = None
 
 
+@functools.cache
+def _private_scratch(prefix: str) -> str:
+    """A folder only this account can read, removed when the process exits (one per prefix).
+
+    The engines' scratch (Spark's warehouse and checkpoints with Splink's parquet copies,
+    DuckDB's spill files) holds victim records: it must not land in the user's working
+    directory (DuckDB's default ``.tmp``, Spark's ``spark-warehouse``) or in a fixed path under
+    /tmp that other accounts can read.
+    """
+    scratch = tempfile.mkdtemp(prefix=prefix)  # mode 0700
+    atexit.register(shutil.rmtree, scratch, True)
+    return scratch
+
+
 def spark_session() -> Any:
     """A local Spark session with Splink's similarity jar (created once per process)."""
     global _SPARK_SESSION
@@ -218,11 +233,7 @@ def spark_session() -> Any:
         raise ConfigError(
             "the Spark engine needs pyspark: pip install 'dalil[spark]' (and Java 17)"
         ) from exc
-    # Spark's scratch (warehouse, checkpoints, Splink's parquet lineage breaks) holds victim
-    # records: keep it in a private directory of this process, removed at exit, not in the
-    # user's working directory or a fixed path under /tmp that other accounts can read.
-    scratch = tempfile.mkdtemp(prefix="dalil-spark-")
-    atexit.register(shutil.rmtree, scratch, True)
+    scratch = _private_scratch("dalil-spark-")
     _SPARK_SESSION = (
         SparkSession.builder.master("local[2]")
         .appName("dalil-linkage")
@@ -241,9 +252,13 @@ def spark_session() -> Any:
 
 def make_db_api(engine: Engine) -> Any:
     if engine == "duckdb":
+        import duckdb
         from splink import DuckDBAPI
 
-        return DuckDBAPI()
+        con = duckdb.connect(":memory:")
+        # mkdtemp's name has no quote characters, so it can sit in the statement as a literal.
+        con.execute(f"SET temp_directory = '{_private_scratch('dalil-duckdb-')}'")
+        return DuckDBAPI(connection=con)
     if engine == "spark":
         from splink import SparkAPI
 
