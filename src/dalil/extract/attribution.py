@@ -62,7 +62,10 @@ _AR_NP_STOP = _rx(r"\s(?:ان|إن|أن|في|عن|خلال|الى|الي|إلى|
                          # what is denied or confirmed: "نفت وسائل الإعلام الرسمية استخدام ..."
                          r"استخدام|ارتكاب|تنفيذ|قصف|استهداف|"
                          # "نفت وزارة الداخلية أي علاقة لعناصرها": what is denied
-                         r"اي|أي|ايه|أية|علاقه|علاقة|صله|صلة|تورط\S*)\s|"
+                         r"اي|أي|ايه|أية|علاقه|علاقة|صله|صلة|تورط\S*|"
+                         # "وثّق المرصد السوري مقتلهم", "سجّل المركز وفاة معتقلَين": what a body
+                         # records after it (verb, subject, object) is no part of its name
+                         r"مقتل\S+|اعتقال\S+|اصابت\S+|وفاه|وفات\S*|مصرع\S*|استشهاد\S*)\s|"
                          r"\s(?:آنذاك|حينذاك|حينها|وقتذاك)(?=\W|$)|"  # "ناشطون آنذاك": when
                          r"[،,:;(\"“«]|\d|\s(?:ان|إن|أن|بان|بأن)$|\sل(?=[\"“«])|"
                          # "حذرت منظمة ... من أن": what one warns of is no part of the name
@@ -222,8 +225,10 @@ def document_author(norm: str) -> tuple[str, str]:
             return m.group("name").strip(), "header:byline"
         text = label
         quoted_name = re.match(r"[\"“«]([^\"”»\n]{2,40})[\"”»]", text)
-        if quoted_name and len(quoted_name.group(1).split()) > 3:
-            # 'شهادة: "أخذوا أبي من البيت ولم يعد"': the title, a quoted line, not a name
+        if quoted_name and (len(quoted_name.group(1).split()) > 3 or
+                            lead_witness(norm) is not None):
+            # 'شهادة: "أخذوا أبي من البيت ولم يعد"': the title, a quoted line, not a name (nor
+            # a short one when the lead below names the witness)
             continue
         name = (quoted_name.group(1).strip() if quoted_name else None) or given_name(text) or \
             re.sub(r"\s*\([^)]*\)\s*$", "", text).strip() or text
@@ -233,6 +238,12 @@ def document_author(norm: str) -> tuple[str, str]:
         kind = "testimony" if re.search(r"testimony|witness|interviewee|narrator|survivor|شهاد|"
                                         r"الشاهد|الراوي", m.group(0), re.I) else "source"
         return name, f"header:{kind}"
+    lead = lead_witness(norm)
+    if lead is not None:
+        # an editor's lead naming the witness of the testimony or message that follows
+        # ("أدلى بهذه الشهادة ناجٍ ... عرّف عن نفسه باسم "أبو عمر"", "The witness, who asked
+        # to be identified as "Umm Ali", ..."): she speaks the first-person text after it
+        return lead[2], "header:testimony"
     # an editor's note in brackets above a translated post ("[Translated from Arabic. Post on
     # the Facebook page of ...]") is no part of the post's own header
     lines = [ln for ln in head.split("\n") if not re.fullmatch(r"\s*\[[^\]]*\]\s*", ln)]
@@ -241,7 +252,7 @@ def document_author(norm: str) -> tuple[str, str]:
     if lines and re.search(r"\s[-–—|]\s", lines[0]):
         lines[0] = re.split(r"\s[-–—|]\s", lines[0])[0]  # "Page name - Deir ez-Zor": the page
     if len(lines) >= 2 and 1 <= len(lines[0].split()) <= 5 and \
-            not re.search(r"[.:!?,;\"]", lines[0]) and \
+            not re.search(r"[.:!?,;\"]", _HONORIFIC.sub("", lines[0])) and \
             re.search(r"\d{1,2}:\d{2}|·", lines[1]) and (re.search(r"\d{4}", lines[1]) or
                                                           "·" in lines[1]):
         # an exported post: the page's name, then the date and time it was posted
@@ -249,6 +260,31 @@ def document_author(norm: str) -> tuple[str, str]:
     return "author", "default_author"
 
 
+# the name an editor's lead gives the witness: 'عرّف عن نفسه باسم "أبو أحمد"', 'طلبت الإشارة
+# إليها باسم "أم محمد"', 'asked to be identified as "Umm Ali"' (quoted: the whole name)
+_LEAD_WITNESS = _rx(
+    r"(?:عرف\S*\s+(?:عن\s+)?نفس\S*|(?:طلب|طلبت)\s+(?:الإشارة|التعريف\s+عن)\s*(?:إلي|عن)?\S*|"
+    r"(?:asked|wished|chose)\s+(?:us\s+|me\s+)?to\s+be\s+(?:identified|called|referred\s+to)\s+"
+    r"(?:only\s+)?)\s*(?:باسم|as)\s+[\"“«](?P<n>[^\"“”«»\n]{2,40})[\"”»]", re.I)
+# the lead speaks of the document itself as a testimony or message from that witness
+_LEAD_DOCUMENT = _rx(r"(?:ب?هذه\s+)?الشهادة|الشاهدة|الشاهد\b|الراوي|(?:نص|تفريغ)\s+(?:ال)?رسال|"
+                     r"رسالة\s+(?:صوتية|واتساب|نصية)|\bthis\s+(?:testimony|account|message)\b|"
+                     r"\bthe\s+(?:witness|survivor|narrator)\b", re.I)
+_NAME_ASIDE_AFTER = _rx(r"[،,]\s*(?:وهو|وهي|which is|a)\s+(?:ليس\s+)?(?:اسم|pseudonym|not)[^،,.\n]{0,30}")
+
+
+def lead_witness(norm: str) -> tuple[int, int, str] | None:
+    """The witness an editor's lead names for the testimony or message that follows: where the
+    description of her ends (her name and the aside on it) and the name."""
+    lead = _LEAD_WITNESS.search(norm[:900])
+    if lead is None or not _LEAD_DOCUMENT.search(norm, max(0, lead.start() - 300),
+                                                 lead.end() + 200):
+        return None
+    aside = _NAME_ASIDE_AFTER.match(norm, lead.end())
+    return lead.start(), aside.end() if aside else lead.end(), lead.group("n").strip()
+
+
+_HONORIFIC = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Prof)\.\s")
 # an account's shown name, then its handle, then when it posted
 # (Latin shown names only: a mixed Arabic-Latin name matches neither spelling; the handle does)
 _DISPLAY_HANDLE = re.compile(r"\A\s*(?:[^\n—–|@]{2,30}\s[—–|]\s+)?"
@@ -1523,13 +1559,23 @@ _STATEMENT_BY = _rx(
     r"(?P<org_ar>[^\n.!?:؛\"“«]{2,120})$")
 # a line that says what kind of document follows: "Press Release No. 14/2024", "بيان صحفي"
 _DOC_TYPE_START = _rx(r"(?:press release|press statement|news release|statement|bulletin|"
-                      r"communiqu[eé]|بيان|تصريح صحفي|تعميم)\b", re.I)
+                      r"communiqu[eé]|briefing|investigation|(?:[\w-]+\s+){0,2}report|"
+                      r"بيان|تصريح صحفي|تعميم|تقرير)\b", re.I)
+# an editor's note in brackets: "[Translated from Arabic by the editors. ...]"
+_EDITOR_NOTE = re.compile(r"\[[^\]\n]*\]")
+# a symbol that opens a line: "📌 بيان", "• Statement"
+_LINE_MARK = re.compile(r"^[^\w\u0600-\u06ff]+")
+# an Arabic body's name opening a letterhead line (with "مركز", which _AR_BODY_HEAD leaves out
+# because "مركز المدينة" in running text is a place)
+_AR_LETTERHEAD_HEAD = _rx(r"(?:مركز|المركز|شبكة|الشبكة|المرصد|مرصد|رابطة|جمعية|مؤسسة|تجمع|"
+                          r"وزارة|قيادة|مديرية|المديرية|هيئة|الهيئة|مجلس|المجلس|لجنة|اللجنة|"
+                          r"منظمة|محافظة|إدارة|الإدارة|مكتب|المكتب|المفوضية)\s")
 # what names a body, not a person ("the Syrian Centre for Justice and Accountability")
 _ORG_HEAD = re.compile(r"\b(?:Centre|Center|Network|Observatory|Commission|Committee|Council|"
                        r"Ministry|Office|Organi[sz]ation|Association|League|Group|Foundation|"
                        r"Institute|Coalition|Union|Watch|Directorate|Agency|Authority|Board|"
                        r"Project|Initiative|Defence|Defense|Syrians for|Court|Tribunal|"
-                       r"Prosecutor|Chamber)\b")
+                       r"Prosecutor|Chamber|Lab|Laboratory)\b")
 # the document's own agency in a wire's dateline: "BEIRUT (Reuters) -", "DAMASCUS, May 2 (AP) —"
 _WIRE_DATELINE = re.compile(r"\((?:Reuters|AP|AFP|Associated Press|dpa|Anadolu|Xinhua|SANA|"
                             r"[A-Z][A-Za-z]{1,12})\)\s*[-–—]")
@@ -1555,11 +1601,16 @@ def publisher(norm: str, sentences: list[tuple[int, int]], lex: Lexicons) -> tup
         m = _REPORT_TO.match(ln)
         if m and first_matching(lex.source_roles, m.group("org")) in ("NGO", "official"):
             return m.group("org").strip(), -1
-    if len(lines) >= 2 and _ORG_HEAD.search(lines[0]) and len(lines[0].split()) <= 8 and \
-            not re.search(r"[.!?:؟\"“«,،]", lines[0]) and not _VERBISH.search(lines[0]) and \
-            _DOC_TYPE_START.match(lines[1]):
-        # "Higher Regional Court Koblenz" above "Press Release No. 14/2024": the body's own
-        return lines[0], -1
+    # (an editor's note in brackets above a translated statement is no part of its letterhead)
+    top = [ln for ln in (x.strip() for x in norm[:500].split("\n"))
+           if ln and not _EDITOR_NOTE.fullmatch(ln)][:2]
+    if len(top) == 2 and (_ORG_HEAD.search(top[0]) or _AR_LETTERHEAD_HEAD.match(top[0])) and \
+            len(top[0].split()) <= 8 and not re.search(r"[.!?:؟\"“«,،]|\d", top[0]) and \
+            not _VERBISH.search(top[0]) and _DOC_TYPE_START.match(_LINE_MARK.sub("", top[1])):
+        # a letterhead: "Higher Regional Court Koblenz" above "Press Release No. 14/2024",
+        # "Levant Policy Group" above "Briefing No. 14", "مركز ..." above "تقرير نصف سنوي":
+        # the body's own document
+        return top[0], -1
     head = [ln.strip() for ln in norm[:400].split("\n") if ln.strip()][:5]
     if _WIRE_DATELINE.search(norm[:300]):
         return None
@@ -1749,13 +1800,16 @@ FIRST_PERSON = _rx(r"\b(?:we|our)\b|(?:^|\s)(?:نحن|سجلنا|وثقنا|رص
 
 _ANAPHOR_HEADS = {"centre", "center", "network", "group", "organisation", "organization",
                   "project", "monitor", "observatory", "committee", "league", "association",
-                  "commission", "team", "coalition", "initiative", "foundation", "مركز", "شبكه",
+                  "commission", "team", "coalition", "initiative", "foundation", "council",
+                  "lab", "مجلس", "مركز", "شبكه",
                   "مرصد", "منظمه", "رابطه", "لجنه", "جمعيه", "مجموعه", "مؤسسه", "مبادره", "تجمع"}
 
 
 def refers_to(name: str, org: str) -> bool:
     """Whether ``name`` is a short reference to ``org``: "the Centre", "المركز"."""
     name, org = normalize_arabic(name), normalize_arabic(org)
+    # "the council's count", "فريق المركز" (the centre's team): the body itself
+    name = re.sub(r"['’]s$", "", re.sub(r"^فريق\s+", "", name.strip()))
     words = re.sub(r"^the\s+", "", name.strip().lower()).split()
     if len(words) != 1:
         return False

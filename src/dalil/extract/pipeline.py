@@ -388,6 +388,17 @@ _VICTIM_COUNTS = re.compile(normalize_arabic(r"(?:أعداد|اعداد)\s+(?:ا
 # "our correspondent", "مراسلنا": a reporter of the account's own speaks for himself
 _OWN_REPORTER = re.compile(r"correspondent|reporter|journalist|source|مراسل|مصدر|مصادر", re.I)
 # a court issues a judgment, but its chamber speaks in it ("the Senate", "the Division")
+_EDITOR_NOTE_LINE = re.compile(r"\s*\[[^\]\n]{10,600}\]\s*(?=\n|$)")
+
+
+def _short_name_of(name: str, org: str) -> bool:
+    """Whether ``name`` is ``org`` shortened ("المرصد السوري" of "المرصد السوري لحقوق الإنسان",
+    "the Syrian Network" of "Syrian Network for Human Rights"): two words or more, inside it."""
+    a = " ".join(re.sub(r"^the\s+", "", normalize_arabic(name).strip().lower()).split())
+    b = " ".join(normalize_arabic(org).lower().split())
+    return len(a.split()) >= 2 and f" {a} " in f" {b} "
+
+
 _COURT = re.compile(r"\b(?:Court|Tribunal|Chamber)\b|محكم", re.I)
 
 
@@ -498,7 +509,13 @@ class _Run:
             line_start = norm.rfind("\n", 0, max(0, at)) + 1 if at >= 0 else 0
             line_end = norm.find("\n", line_start)
             line_end = line_end if line_end > 0 else min(len(norm), 200)
-            self._raw_sources.append((author, norm[line_start:line_end], (line_start, line_end),
+            desc = norm[line_start:line_end]
+            lead = attr.lead_witness(norm) if author_rule == "header:testimony" else None
+            if lead is not None:
+                # an editor's lead: what describes the witness is its sentence up to her name
+                # and the aside on it ("..., وهو اسم مستعار"), not whom she told it to
+                desc = norm[norm.rfind(".", 0, lead[0]) + 1:lead[1]]
+            self._raw_sources.append((author, desc, (line_start, line_end),
                                       "attribution:" + author_rule))
             if author_rule in ("header:testimony", "header:sender"):
                 header_line_end = line_end
@@ -652,11 +669,17 @@ class _Run:
         narrator: tuple[int, str] | None = None  # the last person who spoke, and where
         focus: tuple[int, int, str] | None = None  # a person a paragraph introduces
         last_speaker_si = -1
+        # an editors' note in brackets opening the document says how it was obtained; it
+        # asserts nothing of the events and names no source
+        note = _EDITOR_NOTE_LINE.match(norm)
+        note_end = note.end() if note else -1
         for sent in sentences:
             si = sent.index
             stext = sent.text
             if sent.end <= header_line_end and si <= 2:
                 continue  # "Testimony of X, ..., recorded in Y": the header, no claim of its own
+            if sent.end <= note_end:
+                continue  # "[Translated from Arabic by the editors. ...]": the editors' note
             dash = attr.dash_source(stext)
             if dash and claims:
                 if claims[-1].attribution_rule in ("attribution:" + author_rule,
@@ -1914,6 +1937,15 @@ class _Run:
         sentences = self.sentences
         first_para = next((x.paragraph for x in sentences if x.index in claim_of_sent and
                            len(x.text.split()) >= 8), 0)
+        if self.author_rule == "header:testimony":
+            # "We could not verify every detail of this testimony" in the editor's lead (no
+            # claim of its own): all of the witness's account
+            for si in sorted(disclaimer_sents - set(claim_of_sent)):
+                if _THIS_TESTIMONY.search(sentences[si].text):
+                    for c in claims:
+                        if c.attributed_to == author and not c.hedged:
+                            c.hedged = True
+                            c.hedge_cues.append("disclaimer: " + sentences[si].text[:80])
         for si in sorted(disclaimer_sents & set(claim_of_sent)):
             sn = sentences[si]
             whose = _WHOSE_ACCOUNT.search(sn.text)
@@ -1943,8 +1975,13 @@ class _Run:
                 # narrator's claims, however many paragraphs the testimony ran over
                 teller = next((c.attributed_to for c in reversed(claims)
                                if c.sentence < si and c.attributed_to != author), None)
+                whole = self.author_rule == "header:testimony"
+                if whole:
+                    # the witness a testimony's header or lead names: her whole account,
+                    # before or after the disclaimer
+                    teller = author
                 for c in claims:
-                    if c.sentence < si and c.attributed_to == teller and not c.hedged:
+                    if (whole or c.sentence < si) and c.attributed_to == teller and not c.hedged:
                         c.hedged = True
                         c.hedge_cues.append("disclaimer: " + sn.text[:80])
             if not _ACCOUNTS_DISCLAIMED.search(sn.text):
@@ -2085,9 +2122,9 @@ class _Run:
         own = self._publisher_org
         initials = "".join(w[0] for w in re.findall(r"\b[A-Z][\w'-]*", own or "")) \
             if own and not has_arabic(own) else ""
-        if own and own != org and any(c.attributed_to == own for c in self.r.claims) and \
+        if own and any(c.attributed_to == own for c in self.r.claims) and \
                 not _COURT.search(own) and not any(
-                    x[0].strip() == initials or attr.refers_to(x[0], own)
+                    x[0].strip() == initials or _short_name_of(x[0], own)
                     for x in self._raw_sources):
             # (not a court: a judgment speaks through its chamber, "the Senate", "the
             # Division"; not when its acronym already speaks, "SNHR")

@@ -1,0 +1,167 @@
+"""Ninth round of attribution: categories of speaker from the errors of blind sets 12 and 13,
+each on short fictional texts written for this test (never an evaluation text), with a near miss
+for each: a body's letterhead above the kind of document; a testimony's or message's witness
+named only in the editor's lead; an exported post's author with a title."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dalil.extract import extract_document
+
+
+def run(text: str) -> dict[str, Any]:
+    return extract_document(text, published="2025-06-10").to_dict()
+
+
+def claim(text: str, piece: str) -> dict[str, Any]:
+    return next(c for c in run(text)["claims"] if piece in c["text"])
+
+
+def sources(text: str) -> dict[str, tuple[str, bool]]:
+    return {s["name"]: (s["role"], s["pseudonymous"]) for s in run(text)["quoted_sources"]}
+
+
+# --- 1. a letterhead: the body's name alone on the first line, the kind of document below ---
+
+@pytest.mark.parametrize(("text", "org", "piece"), [
+    ("Northern Plains Documentation Lab\nInvestigation: Shelling of the bakery in Kafr Hamra\n\n"
+     "On 3 May a shell struck the bakery and killed four people queueing for bread.",
+     "Northern Plains Documentation Lab", "killed four people"),
+    ("Orontes Policy Group\nBriefing No. 7 | Amman, 2 June 2025\n\n"
+     "Fighting in the western countryside killed at least 40 civilians in May.",
+     "Orontes Policy Group", "killed at least 40"),
+    ("[Translated from Arabic by the editors.]\n\nTal Abyad Local Council\nStatement No. 4\n\n"
+     "Artillery shelled the eastern market on Friday, killing three civilians.",
+     "Tal Abyad Local Council", "killing three"),
+    ("مركز رصد الانتهاكات في الرقة\nتقرير شهري: حالات الاعتقال خلال أيار\n\n"
+     "اعتقلت دورية أمنية ٢٢ شخصاً في ريف الرقة الشمالي خلال الشهر.",
+     "مركز رصد الانتهاكات في الرقة", "٢٢ شخصاً"),
+    ("مجلس أعيان بلدة الصور\n📌 بيان\n\nيدين مجلس أعيان بلدة الصور قصف البلدة الذي أدى إلى مقتل "
+     "خمسة مدنيين.", "مجلس أعيان بلدة الصور", "خمسة مدنيين"),
+])
+def test_letterhead_body_speaks(text: str, org: str, piece: str) -> None:
+    assert org in sources(text)
+    assert claim(text, piece)["attributed_to"] == org
+
+
+def test_letterhead_near_miss_headline() -> None:
+    # a news headline over a wire's text names no body that publishes the document
+    text = ("Shelling kills four in Kafr Hamra\nReport from our correspondent\n\n"
+            "On 3 May a shell struck the bakery and killed four people, residents said.")
+    assert claim(text, "killed four")["attributed_to"] == "residents"
+    assert "Shelling kills four in Kafr Hamra" not in sources(text)
+
+
+def test_letterhead_short_name_already_a_source() -> None:
+    # the body already speaks under a shorter name: not a second source
+    text = ("Syrian Monitor for Civil Rights\n\nReport: the week in Hama\n\n"
+            "The Syrian Monitor said gunmen killed two farmers near Suran on Monday.")
+    names = sources(text)
+    assert sum(1 for n in names if "Syrian Monitor" in n) == 1
+
+
+# --- 2. a testimony's or message's witness named only in the editor's lead ---
+
+@pytest.mark.parametrize(("text", "who", "piece"), [
+    ('شهادة: "لم يعد أبي"\n\nأدلت بهذه الشهادة امرأة من حي الوعر عرّفت عن نفسها باسم "أم سامر"، '
+     'وهو اسم مستعار.\n\nأخذوا أبي من البيت في الليل ولم يرجع. كسروا الباب وضربوا أخي.',
+     "أم سامر", "كسروا الباب"),
+    ('[نص رسالة صوتية وصلت إلى محررنا من أحد سكان بصرى، عرّف عن نفسه باسم "أبو فراس".]\n\n'
+     "من الصبح وهنن عم يقصفوا الحارة. استشهد ولدين من بيت الجيران.",
+     "أبو فراس", "استشهد ولدين"),
+    ('نشرت هذه الشهادة ضمن سلسلة "ذاكرة الحي". الشاهدة من سكان دوما، طلبت الإشارة إليها '
+     'باسم "أم نزار"، وهو ليس اسمها الحقيقي.\n\nداهموا بيتنا بالليل وأخدوا زوجي عالفرع.',
+     "أم نزار", "أخدوا زوجي"),
+    ('Testimony: "The night they came"\n\nThe witness, a teacher from Kafranbel, asked to be '
+     'identified as "Umm Rami".\n\nThey broke our door at dawn and took my husband to the branch.',
+     "Umm Rami", "took my husband"),
+])
+def test_lead_names_the_witness(text: str, who: str, piece: str) -> None:
+    src = sources(text)
+    assert who in src
+    assert src[who] == ("witness", True)
+    assert claim(text, piece)["attributed_to"] == who
+
+
+def test_lead_witness_near_miss_news_feature() -> None:
+    # a news report quoting a woman who gave a name: no testimony the document is, the report's
+    # own sentences stay the author's
+    text = ('A woman who asked to be identified as "Umm Rami" said her husband was taken.\n\n'
+            "Government forces shelled the town of Kafranbel on Monday, killing two people.")
+    assert claim(text, "killing two")["attributed_to"] == "author"
+
+
+def test_testimony_disclaimer_in_lead_covers_all() -> None:
+    text = ('شهادة: "الليلة الأخيرة"\n\nأدلى بهذه الشهادة ناجٍ من سجن عدرا عرّف عن نفسه باسم '
+            '"أبو خليل"، وهو اسم مستعار. لم نتمكن من التحقق من جميع تفاصيل هذه الشهادة.\n\n'
+            "بالسجن كانوا يضربونا كل يوم بالكبل. مات اتنين من مهجعنا بالشتا.")
+    c = claim(text, "مات اتنين")
+    assert c["attributed_to"] == "أبو خليل"
+    assert c["hedged"] is True
+
+
+# --- 3. an exported post's author with a title before the name ---
+
+def test_post_header_with_title() -> None:
+    text = ("Dr. Lina Haddad\n4 March 2025 at 22:10 · Hama\n\n"
+            "Three of our nurses were killed when the shell hit the emergency ward.")
+    assert claim(text, "Three of our nurses")["attributed_to"] == "Dr. Lina Haddad"
+
+
+def test_post_header_near_miss_sentence() -> None:
+    # a first line that is a sentence, not a name
+    text = ("Dr. Haddad said the ward was hit.\n4 March 2025 at 22:10 · Hama\n\n"
+            "Three nurses were killed when the shell hit the emergency ward.")
+    assert claim(text, "Three nurses")["attributed_to"] != "Dr. Haddad said the ward was hit."
+
+
+# --- 4. Arabic verb-subject-object: what a body records after its name is no part of it ---
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("وبذلك يرتفع عدد الذين وثّق المرصد السوري مقتلهم منذ بداية الشهر إلى ٤٠ شخصاً.", "المرصد السوري"),
+    ("وسجّلت الشبكة المحلية وفاة ثلاثة معتقلين تحت التعذيب في سجن حماة المركزي.", "الشبكة المحلية"),
+    ("ورصدت رابطة أهالي المعتقلين اعتقالهم على حاجز المدينة الجنوبي يوم الأحد، وعددهم سبعة.",
+     "رابطة أهالي المعتقلين"),
+])
+def test_arabic_subject_stops_at_its_object(text: str, who: str) -> None:
+    assert who in sources(text)
+    assert run(text)["claims"][0]["attributed_to"] == who
+
+
+def test_arabic_subject_near_miss_name_with_rights() -> None:
+    # "لحقوق الإنسان" is part of the body's name, not what it records
+    text = "ووثّق المرصد السوري لحقوق الإنسان مقتل خمسة مدنيين في قصف على بلدة كفرنبل."
+    assert "المرصد السوري لحقوق الإنسان" in sources(text)
+
+
+# --- 5. a body's own document: its "team", its possessive, its editors' note ---
+
+def test_centre_team_is_the_centre() -> None:
+    text = ("مركز توثيق الانتهاكات في إدلب\nتقرير شهري: أيار\n\n"
+            "وثّق فريق المركز اعتقال ٤٠ شخصاً في ريف إدلب خلال الشهر.")
+    assert claim(text, "٤٠ شخصاً")["attributed_to"] == "مركز توثيق الانتهاكات في إدلب"
+
+
+def test_council_possessive_is_the_council() -> None:
+    text = ("Saraqeb Local Council\nStatement No. 9\n\n"
+            "According to the council's count, more than 6,000 residents have left the town.")
+    assert claim(text, "6,000 residents")["attributed_to"] == "Saraqeb Local Council"
+    assert "the council's" not in sources(text)
+
+
+def test_editors_note_names_no_source() -> None:
+    text = ("[Translated from Arabic by the editors. Original posted on the council's page.]\n\n"
+            "Binnish Local Council\nStatement No. 2\n\n"
+            "Warplanes struck the main square on Friday, killing five civilians.")
+    assert "Original" not in sources(text)
+    assert claim(text, "killing five")["attributed_to"] == "Binnish Local Council"
+
+
+def test_possessive_near_miss_other_body() -> None:
+    # another body's count stays that body's
+    text = ("Saraqeb Local Council\nStatement No. 9\n\n"
+            "According to the Syrian Observatory's count, 14 people were killed in the town.")
+    assert claim(text, "14 people")["attributed_to"] != "Saraqeb Local Council"
