@@ -165,3 +165,52 @@ def test_possessive_near_miss_other_body() -> None:
     text = ("Saraqeb Local Council\nStatement No. 9\n\n"
             "According to the Syrian Observatory's count, 14 people were killed in the town.")
     assert claim(text, "14 people")["attributed_to"] != "Saraqeb Local Council"
+
+
+# --- 6. a speaker inside a relative clause ---
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("The grave near Adra was described last month by a former prison guard who said he had "
+     "buried dozens of bodies there in 2014.", "former prison guard"),
+    ("Gunmen attacked the church in 2016, an attack which local officials said at the time "
+     "killed nine people.", "local officials"),
+    ("The town lies near Houla, where 90 villagers were killed in 2012 in a massacre that UN "
+     "investigators blamed on pro-government militias.", "UN investigators"),
+    ("A local committee that tracks detentions in the western countryside has recorded at "
+     "least 22 arrests since March.", "local committee"),
+    ("The strikes hit 12 schools that Amnesty International has been able to document, "
+     "including one in Ariha.", "Amnesty International"),
+])
+def test_speaker_in_relative_clause(text: str, who: str) -> None:
+    assert who in sources(text)
+    assert run(text)["claims"][0]["attributed_to"] == who
+
+
+@pytest.mark.parametrize("text", [
+    "The man who said he saw it was arrested at the checkpoint later that week.",
+    "A car that carried six people was hit near the bridge on Monday.",
+    "The soldiers burned the shop that the family had rented since 2019.",
+])
+def test_relative_clause_near_miss(text: str) -> None:
+    assert run(text)["claims"][0]["attributed_to"] == "author"
+
+
+# --- 7. the role of a person who tells what they lived through ---
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Samir Haddad, a retired teacher, said the soldiers shot 11 men in the street.",
+     "Samir Haddad"),
+    ("A nurse at the field hospital said 14 wounded were brought in overnight.", "nurse"),
+    ("The grave was described by a former army driver who said he had driven trucks of bodies "
+     "there.", "former army driver"),
+])
+def test_person_who_lived_it_is_a_witness(text: str, who: str) -> None:
+    src = sources(text)
+    name = next(n for n in src if who in n)
+    assert src[name][0] == "witness"
+
+
+def test_official_is_no_witness() -> None:
+    text = "A local official said 14 people were killed in the shelling."
+    src = sources(text)
+    assert all(role != "witness" for role, _ in src.values())

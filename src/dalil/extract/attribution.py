@@ -1893,3 +1893,60 @@ def hedge_cues(norm: str, start: int, end: int, lex: Lexicons) -> list[str]:
 
 def is_disclaimer(norm: str, start: int, end: int, lex: Lexicons) -> bool:
     return bool(lex.disclaimer.finditer(norm, start, end))
+
+
+# A speaker inside a relative clause. (1) "described by a former guard who said he had buried
+# ...": the one who said it; (2) "an attack which local officials said killed nine", "a massacre
+# that UN investigators blamed on ...", "12 schools that Amnesty has been able to document": who
+# asserts the clause's content; (3) "A committee that tracks abductions ... has recorded 14": the
+# body before its restrictive clause. Only speakers the role lexicons or a proper name vouch for.
+_REPORTING = (r"(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:been\s+able\s+to\s+)?(?:said|says|say|told|"
+              r"reported|documented|document|recorded|record|described|estimated|confirmed|"
+              r"verified|verify|blamed|attributed|counted)\b")
+_REL_WHO_SAID = _rx(r"(?:\b(?:by|from|with|to)|,)\s+(?P<np>(?:a|an|one|the)\s+(?:[\w'-]+\s+){0,3}?"
+                    r"[\w'-]+)\s+who\s+(?:said|says|told|recalled)\b", re.I)
+_REL_OBJECT = _rx(r"\b(?:which|that)\s+(?P<np>(?:the\s+)?(?:[A-Z][\w.'-]*|al-[\w'-]+|UN)"
+                  r"(?:\s+(?:[A-Z][\w.'-]*|al-[\w'-]+|of|for|on)){0,6}|(?:local\s+|UN\s+|"
+                  r"international\s+|government\s+|rights\s+|some\s+)?(?:officials|investigators|"
+                  r"residents|activists|witnesses|monitors|rescuers|medics|doctors|survivors))"
+                  r"\s+(?:at\s+the\s+time\s+|later\s+|previously\s+|have\s+since\s+)?" + _REPORTING)
+_REL_SUBJECT = _rx(r"^\W*(?P<np>(?:A|An|The)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+)\s+(?:that|which|who)\s+"
+                   r"[^,.;:\"“”]{3,100}?\s+(?:has|have|had)\s+(?:also\s+)?(?:recorded|documented|"
+                   r"counted|reported|verified|confirmed|said|estimated)\b")
+
+
+# a person who can tell what happened: "a former army driver who said ..."
+_WITNESS_PERSON = (r"guard|driver|doctor|nurse|teacher|resident|survivor|relative|detainee|"
+                   r"prisoner|defector|soldier|worker|farmer|shopkeeper|neighbour|neighbor|"
+                   r"mother|father|brother|sister|son|daughter|wife|husband|cousin|uncle|man|"
+                   r"woman|paramedic|medic|volunteer|witness|employee|engineer|student|baker|"
+                   r"pharmacist|imam|priest")
+_REL_PERSON = re.compile(r"\b(?:" + _WITNESS_PERSON + r"|officer|activist|journalist|official|"
+                         r"lawyer)s?$", re.I)
+# what a person is, telling what they lived through: "a retired teacher", "a former army
+# driver", "a nurse at the hospital" (the gold writers' witness)
+WITNESS_HEAD = re.compile(r"^(?:(?:a|an|the|one|our|his|her|their)\s+)?(?:[\w'-]+\s+){0,2}?(?:"
+                          + _WITNESS_PERSON + r")s?\b", re.I)
+
+
+def relative_speaker(norm: str, s_start: int, s_end: int, lex: Lexicons) -> Attribution | None:
+    """The speaker of a sentence named only inside a relative clause, or None."""
+    sent = norm[s_start:s_end]
+    for rx in (_REL_SUBJECT, _REL_WHO_SAID, _REL_OBJECT):
+        m = rx.search(sent)
+        if m is None:
+            continue
+        np = m.group("np").strip()
+        bare = re.sub(r"^(?:a|an|one|the)\s+", "", np, flags=re.I)
+        if not bare or _NOT_A_NAME.match(bare) or not plausible_speaker(bare):
+            continue
+        proper = bool(re.match(r"(?:[A-Z]|al-|UN\b)", bare)) and rx is _REL_OBJECT
+        if first_matching(lex.source_roles, bare) is None and not proper and \
+                not _ORG_HEAD.search(bare.title()) and not _REL_PERSON.search(bare):
+            continue  # "the killings which", "a car that": no speaker
+        at = s_start + m.start("np") + (len(np) - len(bare))
+        verb = re.search(r"(\w+)\W*$", m.group(0))
+        return Attribution(bare, "", False, s_start, s_end,
+                           "attribution:relative:" + (verb.group(1).lower() if verb else "said"),
+                           (at, at + len(bare)))
+    return None

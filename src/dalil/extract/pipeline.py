@@ -388,6 +388,7 @@ _VICTIM_COUNTS = re.compile(normalize_arabic(r"(?:أعداد|اعداد)\s+(?:ا
 # "our correspondent", "مراسلنا": a reporter of the account's own speaks for himself
 _OWN_REPORTER = re.compile(r"correspondent|reporter|journalist|source|مراسل|مصدر|مصادر", re.I)
 # a court issues a judgment, but its chamber speaks in it ("the Senate", "the Division")
+_REL_IN_SPEAKER = re.compile(r"\s(?:which|that|who)\s", re.I)
 _EDITOR_NOTE_LINE = re.compile(r"\s*\[[^\]\n]{10,600}\]\s*(?=\n|$)")
 
 
@@ -703,6 +704,11 @@ class _Run:
                 refer_to = last_speaker
             a = attr.attribute_sentence(norm, sent.start, sent.end, self.lex, refer_to,
                                         acc_by_sent.get(si, []), verbs_by_sent.get(si, []))
+            if a is None or _REL_IN_SPEAKER.search(a.speaker):
+                # "a former guard who said ...", "an attack which local officials said killed
+                # nine": the speaker inside a relative clause
+                rel = attr.relative_speaker(norm, sent.start, sent.end, self.lex)
+                a = rel if rel is not None else a
             poster = attr.post_author(stext)
             if poster and has_arabic(poster):
                 poster = self._surface_name(poster, sent.start)
@@ -2339,6 +2345,13 @@ class _Run:
                  "generic"] if role in ("other", "NGO") else []  # not "factions", "gunmen"
         if role == "other" and _KUNYA.fullmatch(name.strip()):
             role = "witness"  # "Abu Mohammed", "أم خالد": people who tell what they lived through
+        elif role == "official" and re.match(r"(?:(?:a|an|the|one)\s+)?former\s", name, re.I) \
+                and attr.WITNESS_HEAD.fullmatch(name.strip()):
+            role = "witness"  # "a former army driver", "a former prison guard": who lived it
+        elif role == "other" and (attr.WITNESS_HEAD.match(name) or attr.WITNESS_HEAD.match(
+                re.split(r"\s*[,;(]\s*|\s+(?:who|whose|at|in|from|of|named)\s", desc.strip(),
+                         maxsplit=1)[0])):
+            role = "witness"  # "a retired teacher named Yusuf", "a former army driver"
         if name.startswith("@"):
             role = "social_media_account"
         elif named and (role == "other" or
