@@ -214,3 +214,29 @@ def test_official_is_no_witness() -> None:
     text = "A local official said 14 people were killed in the shelling."
     src = sources(text)
     assert all(role != "witness" for role, _ in src.values())
+
+
+# --- 8. coreference: a pronoun whose last speaker is far refers to the one just named ---
+
+@pytest.mark.parametrize(("text", "piece", "who"), [
+    ("Gunmen killed two men near the market, the Syrian Observatory said.\n\n"
+     "The village was quiet on Sunday. We reached the imam of the mosque in Kafr Nabl, Sheikh "
+     "Omar Fayyad, by phone. He said no shooting had taken place in the village.",
+     "no shooting", "Omar Fayyad"),
+    ("Sami Nasser\n3 May 2025 at 21:02 · Hama\n\nThe Civil Defence said 20 were killed.\n\n"
+     "The clinic served 15,000 people. Please do not call this a lie, like Syrian state TV is "
+     "saying tonight. They say they hit a weapons depot.", "weapons depot", "Syrian state TV"),
+    ("The Syrian Observatory said 12 people died.\n\nThe village has no clinic. Most families "
+     "left in May. The ceasefire held for a week, as the Interior Ministry reported. It said "
+     "that 40 fighters were arrested.", "40 fighters", "the Interior Ministry"),
+])
+def test_pronoun_refers_to_the_one_just_named(text: str, piece: str, who: str) -> None:
+    assert claim(text, piece)["attributed_to"] == who
+
+
+def test_pronoun_near_miss_speaker_just_before() -> None:
+    # the speaker of the sentence just before is the nearest: a name between commas in that
+    # sentence's description does not take "he"
+    text = ("The imam of the mosque, Sheikh Omar Fayyad, was not there, Rami Haddad said. He said "
+            "the shooting lasted an hour.")
+    assert claim(text, "lasted an hour")["attributed_to"] == "Rami Haddad"

@@ -1950,3 +1950,46 @@ def relative_speaker(norm: str, s_start: int, s_end: int, lex: Lexicons) -> Attr
                            "attribution:relative:" + (verb.group(1).lower() if verb else "said"),
                            (at, at + len(bare)))
     return None
+
+
+# Coreference, kept conservative: a pronoun whose last named speaker is far (another paragraph,
+# or more than two sentences back) refers to a body or person the sentence just before names
+# in one of three ways, or to no one read here.
+# "..., like Syrian state TV is saying tonight. They say ...": one speaking in a comparison
+_ANTE_LIKE = re.compile(r"\b(?:like|as)\s+(?P<n>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|TV|state|"
+                        r"media|television|radio|news|agency|of|for)){0,5})\s+(?:is\s+|are\s+|was\s+|"
+                        r"were\s+|has\s+|have\s+)?(?:saying|said|says|say|reporting|reported|"
+                        r"reports|claiming|claimed|claims)\b")
+# "Syria's government has not commented on the video. It has previously dismissed ...": the
+# subject of a sentence about what it said or did not say
+_ANTE_SUBJECT = re.compile(r"^\W*(?P<n>(?:[A-Z][\w'’.-]*\s+){0,4}?(?:government|ministry|Ministry|"
+                           r"army|authorities|police|agency|council|Council|commission|Commission|"
+                           r"committee|Committee|TV|television|media|observatory|Observatory|"
+                           r"network|Network|group|Group|[A-Z][\w'’-]+))\s+(?:has|have|had|did|"
+                           r"does|do)\s+not\s+(?:yet\s+)?(?:commented|comment|responded|respond|"
+                           r"replied|reply|said|confirmed|confirm)\b")
+# "We reached the priest of the church in Mishtaya, Father Elias Nakhleh, by phone. He said
+# ...": the person a description names between commas
+_ANTE_APPOSITION = re.compile(
+    r"\b(?i:" + _WITNESS_PERSON + r"|director|head|chief|spokes(?:man|woman|person)|official|"
+    r"officer|activist|journalist|lawyer|judge|mayor|mukhtar|sheikh)s?\b[^,.;]{0,40},\s+"
+    r"(?:(?:Father|Dr\.?|Sheikh|Imam|Mr\.?|Mrs\.?|Ms\.?|Judge|Colonel|General)\s+)?"
+    r"(?P<n>[A-Z][\w'-]+(?:\s+(?:[A-Z][\w'-]+|al-[\w'-]+)){1,3}),\s")
+_PERSON_PRONOUN = re.compile(r"he|she", re.I)
+
+
+def antecedent(previous: str, pronoun: str) -> str | None:
+    """The body or person ``pronoun`` ("he", "she", "it", "they") refers to in the sentence
+    before (``previous``), when that sentence names one of them as shown above; else None."""
+    person = bool(_PERSON_PRONOUN.fullmatch(pronoun))
+    if person:
+        m = _ANTE_APPOSITION.search(previous)
+        return m.group("n") if m else None
+    for rx in (_ANTE_LIKE, _ANTE_SUBJECT):
+        m = rx.search(previous)
+        if m:
+            name = m.group("n").strip()
+            if not _NOT_A_NAME.match(name) and not re.fullmatch(r"(?:the\s+)?\w+", name, re.I) \
+                    or re.search(r"[A-Z]", name[1:]):
+                return name
+    return None

@@ -388,6 +388,7 @@ _VICTIM_COUNTS = re.compile(normalize_arabic(r"(?:أعداد|اعداد)\s+(?:ا
 # "our correspondent", "مراسلنا": a reporter of the account's own speaks for himself
 _OWN_REPORTER = re.compile(r"correspondent|reporter|journalist|source|مراسل|مصدر|مصادر", re.I)
 # a court issues a judgment, but its chamber speaks in it ("the Senate", "the Division")
+_FIRST_PRONOUN = re.compile(r"\W*(he|she|it|they)\s", re.I)
 _REL_IN_SPEAKER = re.compile(r"\s(?:which|that|who)\s", re.I)
 _EDITOR_NOTE_LINE = re.compile(r"\s*\[[^\]\n]{10,600}\]\s*(?=\n|$)")
 
@@ -702,6 +703,17 @@ class _Run:
                 refer_to = focus[2]
             else:
                 refer_to = last_speaker
+                first_word = _FIRST_PRONOUN.match(stext)
+                if first_word and si > 0 and sentences[si - 1].paragraph == sent.paragraph and (
+                        last_speaker_si < si - 2 or
+                        sentences[max(0, last_speaker_si)].paragraph != sent.paragraph):
+                    # "He said ...", "They say ..." with no speaker in the two sentences before
+                    # in the paragraph: the one the sentence before names in a comparison, as
+                    # the subject of what it did not say, or between commas after a description
+                    # (with none of these, the last speaker: a judgment's or testimony's witness
+                    # goes on through "He states ...")
+                    near = attr.antecedent(sentences[si - 1].text, first_word.group(1))
+                    refer_to = near if near else refer_to
             a = attr.attribute_sentence(norm, sent.start, sent.end, self.lex, refer_to,
                                         acc_by_sent.get(si, []), verbs_by_sent.get(si, []))
             if a is None or _REL_IN_SPEAKER.search(a.speaker):
