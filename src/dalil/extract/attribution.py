@@ -1989,7 +1989,6 @@ def antecedent(previous: str, pronoun: str) -> str | None:
         m = rx.search(previous)
         if m:
             name = m.group("n").strip()
-            if not _NOT_A_NAME.match(name) and not re.fullmatch(r"(?:the\s+)?\w+", name, re.I) \
-                    or re.search(r"[A-Z]", name[1:]):
+            if not _NOT_A_NAME.match(name):
                 return name
     return None
