@@ -1581,6 +1581,20 @@ _WIRE_DATELINE = re.compile(r"\((?:Reuters|AP|AFP|Associated Press|dpa|Anadolu|X
                             r"[A-Z][A-Za-z]{1,12})\)\s*[-–—]")
 
 
+def letterhead(norm: str) -> str | None:
+    """The body a letterhead names: its name alone on the first line, the kind of document on
+    the next ("Higher Regional Court Koblenz" above "Press Release No. 14/2024", "Levant Policy
+    Group" above "Briefing No. 14", "مركز ..." above "تقرير نصف سنوي"); an editor's note in
+    brackets above it is no part of it."""
+    top = [ln for ln in (x.strip() for x in norm[:500].split("\n"))
+           if ln and not _EDITOR_NOTE.fullmatch(ln)][:2]
+    if len(top) == 2 and (_ORG_HEAD.search(top[0]) or _AR_LETTERHEAD_HEAD.match(top[0])) and \
+            len(top[0].split()) <= 8 and not re.search(r"[.!?:؟\"“«,،]|\d", top[0]) and \
+            not _VERBISH.search(top[0]) and _DOC_TYPE_START.match(_LINE_MARK.sub("", top[1])):
+        return top[0]
+    return None
+
+
 def publisher(norm: str, sentences: list[tuple[int, int]], lex: Lexicons) -> tuple[str, int] | None:
     """The body that publishes the document itself, and the sentence that says so (-1 for the
     header): its header ("Euphrates Documentation Project — Monthly report"), a third-person
@@ -1601,16 +1615,9 @@ def publisher(norm: str, sentences: list[tuple[int, int]], lex: Lexicons) -> tup
         m = _REPORT_TO.match(ln)
         if m and first_matching(lex.source_roles, m.group("org")) in ("NGO", "official"):
             return m.group("org").strip(), -1
-    # (an editor's note in brackets above a translated statement is no part of its letterhead)
-    top = [ln for ln in (x.strip() for x in norm[:500].split("\n"))
-           if ln and not _EDITOR_NOTE.fullmatch(ln)][:2]
-    if len(top) == 2 and (_ORG_HEAD.search(top[0]) or _AR_LETTERHEAD_HEAD.match(top[0])) and \
-            len(top[0].split()) <= 8 and not re.search(r"[.!?:؟\"“«,،]|\d", top[0]) and \
-            not _VERBISH.search(top[0]) and _DOC_TYPE_START.match(_LINE_MARK.sub("", top[1])):
-        # a letterhead: "Higher Regional Court Koblenz" above "Press Release No. 14/2024",
-        # "Levant Policy Group" above "Briefing No. 14", "مركز ..." above "تقرير نصف سنوي":
-        # the body's own document
-        return top[0], -1
+    head_org = letterhead(norm)
+    if head_org:
+        return head_org, -1
     head = [ln.strip() for ln in norm[:400].split("\n") if ln.strip()][:5]
     if _WIRE_DATELINE.search(norm[:300]):
         return None

@@ -2140,7 +2140,8 @@ class _Run:
         own = self._publisher_org
         initials = "".join(w[0] for w in re.findall(r"\b[A-Z][\w'-]*", own or "")) \
             if own and not has_arabic(own) else ""
-        if own and any(c.attributed_to == own for c in self.r.claims) and \
+        if own and (own != org or attr.letterhead(self.norm) is not None) and \
+                any(c.attributed_to == own for c in self.r.claims) and \
                 not _COURT.search(own) and not any(
                     x[0].strip() == initials or _short_name_of(x[0], own)
                     for x in self._raw_sources):
