@@ -240,3 +240,20 @@ def test_pronoun_near_miss_speaker_just_before() -> None:
     text = ("The imam of the mosque, Sheikh Omar Fayyad, was not there, Rami Haddad said. He said "
             "the shooting lasted an hour.")
     assert claim(text, "lasted an hour")["attributed_to"] == "Rami Haddad"
+
+
+# --- 9. dialect "can" spelt like "estimates": no reporting verb ---
+
+@pytest.mark.parametrize("text", [
+    "ما كان حدا يقدر يطلع من البيت إلا للضرورة بسبب القناص.",
+    "الناس اللي قدرت تطلع طلعت على المخيم، والباقي قاعدين بالأقبية.",
+    "الجثث ضلت مرمية بالشوارع يومين وما حدا قدر يقرب يلمها.",
+])
+def test_dialect_can_is_no_reporting_verb(text: str) -> None:
+    assert run(text)["quoted_sources"] == []
+    assert run(text)["claims"][0]["attributed_to"] == "author"
+
+
+def test_estimates_near_miss() -> None:
+    text = "ويقدر ناشطون عدد القتلى في البلدة بنحو ثلاثين شخصاً."
+    assert claim(text, "ثلاثين")["attributed_to"] == "ناشطون"

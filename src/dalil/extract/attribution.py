@@ -738,6 +738,9 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
     # 3. "X said ..." / "..., X said." / "قال X إن ..."
     for v_s, v_e, _entry in verbs:
         verb = sent[v_s:v_e]
+        if _AR_CAN.fullmatch(verb) and _AR_CAN_BEFORE.search(sent, 0, v_s) and \
+                _AR_PRESENT_VERB.match(sent, v_e):
+            continue  # "ما حدا يقدر يطلع", "اللي قدرت تطلع": dialect "can go", no estimate
         if sent.count("(", 0, v_s) > sent.count(")", 0, v_s):
             continue  # "(فضّل عدم ذكر اسمه)", "(who asked not to be named)": an aside's verb
         if sent.startswith(" القبض", v_e):
@@ -1934,6 +1937,14 @@ _REL_PERSON = re.compile(r"\b(?:" + _WITNESS_PERSON + r"|officer|activist|journa
 # driver", "a nurse at the hospital" (the gold writers' witness)
 WITNESS_HEAD = re.compile(r"^(?:(?:a|an|the|one|our|his|her|their)\s+)?(?:[\w'-]+\s+){0,2}?(?:"
                           + _WITNESS_PERSON + r")s?\b", re.I)
+
+
+# dialect "can" is spelt like "estimates": "ما حدا يقدر يطلع" (nobody can go out); its
+# "subject" is then a verb in the present ("يطلع", "تطلع", "نقدر نروح"), never a name
+_AR_CAN = re.compile(normalize_arabic(r"[وف]?(?:يقدر|تقدر|قدر|قدرت|نقدر|قدروا|يقدروا)"))
+_AR_CAN_BEFORE = re.compile(normalize_arabic(r"(?:^|\s)(?:حدا|اللي|الي|يلي|ما|مين|كان|كنا|"
+                                             r"صار|منعود|بعد)\s*$"))
+_AR_PRESENT_VERB = re.compile(normalize_arabic(r"\s+(?:ي|ت|ن)\S{2,}(?=\s|$|[.،,])"))
 
 
 def relative_speaker(norm: str, s_start: int, s_end: int, lex: Lexicons) -> Attribution | None:
