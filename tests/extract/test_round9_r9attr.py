@@ -257,3 +257,44 @@ def test_dialect_can_is_no_reporting_verb(text: str) -> None:
 def test_estimates_near_miss() -> None:
     text = "ويقدر ناشطون عدد القتلى في البلدة بنحو ثلاثين شخصاً."
     assert claim(text, "ثلاثين")["attributed_to"] == "ناشطون"
+
+
+# --- 10. a fronted time with no preposition is no speaker ---
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Late Wednesday, the Islamic State group claimed responsibility in a statement, saying its "
+     "fighters had killed 20 soldiers.", "the Islamic State group"),
+    ("Early Monday morning, the Syrian Observatory for Human Rights said 14 people were killed.",
+     "the Syrian Observatory for Human Rights"),
+    ("Hours later, Amnesty International said the strike on the market had killed six.",
+     "Amnesty International"),
+])
+def test_fronted_time_is_no_speaker(text: str, who: str) -> None:
+    assert run(text)["claims"][0]["attributed_to"] == who
+    assert not any(n.startswith(("Late", "Early", "Hours")) for n in sources(text))
+
+
+def test_fronted_time_near_miss_name() -> None:
+    # a person's name that is also a day is still a name
+    text = "Wednesday Adams, a nurse, said 14 wounded people were brought in."
+    assert run(text)["claims"][0]["attributed_to"] == "Wednesday Adams"
+
+
+# --- 11. a description, then the name between commas, before coordinated verbs ---
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("A second Facebook page, Raqqa Post, put the toll at 14 and said most victims were children.",
+     "Raqqa Post"),
+    ("The local monitoring group, Deir Ezzor 24, counted 11 dead and said the strike hit a school.",
+     "Deir Ezzor 24"),
+    ("A Telegram channel, Hama Now, posted photos of the bodies and said nine were killed.",
+     "Hama Now"),
+])
+def test_description_then_name_before_and_said(text: str, who: str) -> None:
+    assert run(text)["claims"][0]["attributed_to"] == who
+
+
+def test_description_aside_near_miss() -> None:
+    # an aside between commas is no name
+    text = "The ministry, in a statement, put the toll at nine and said the attackers fled."
+    assert run(text)["claims"][0]["attributed_to"] == "The ministry"

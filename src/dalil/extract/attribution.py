@@ -521,7 +521,15 @@ _SPOKESPERSON_FOR = re.compile(r"^((?:a|an|the|one)\s+(?:[a-z-]+\s+)?(?:spokes(?
 # a document named after its author: "A US government assessment issued nine days later", "the
 # UN report published in March": the author speaks
 _FRONTED_CHUNK = re.compile(r"(?:by|in|on|at|during|since|after|before|until|as of|"
-                            r"earlier|later|last|this)\s", re.I)
+                            r"earlier|later|last|this)\s|"
+                            # a fronted time with no preposition: "Late Wednesday, X claimed",
+                            # "Early Monday morning,", "Hours later,", "Overnight,"
+                            r"(?:(?:late|early)\s+(?:on\s+)?)?(?:Monday|Tuesday|Wednesday|"
+                            r"Thursday|Friday|Saturday|Sunday|today|tonight|yesterday)"
+                            r"(?:\s+(?:morning|afternoon|evening|night))?\s*$|"
+                            r"(?:late|early)\s+(?:morning|afternoon|evening|night)\s*$|"
+                            r"(?:hours|days|weeks|minutes|moments)\s+later\s*$|overnight\s*$",
+                            re.I)
 _FRONTED_PREP = re.compile(r"(?:during|in|on|at|over|since|throughout|within|after|before)\s",
                            re.I)
 _FRONTED_SUBJECT = re.compile(r"^.*\s(?P<s>(?:our|the|its|their)\s+(?:[\w'-]+\s+){0,3}[\w'-]+)$")
@@ -1301,9 +1309,10 @@ def _coordinated_subject(before: str) -> tuple[str, str, int] | None:
         # belong to a subordinate clause, not to the sentence's speaker
         return None
     pos = 0
-    for c_s, _c_e, text in _chunks(before[:m.start()]):
+    chunks = _chunks(before[:m.start()])
+    for k, (c_s, _c_e, text) in enumerate(chunks):
         t = text.strip()
-        if not t or _FRONTED.match(t) or _ASIDE.match(t):
+        if not t or _FRONTED.match(t) or _ASIDE.match(t) or _FRONTED_CHUNK.match(t):
             continue
         if _VERBISH.search(t) or len(t.split()) > 8:
             return None
@@ -1311,6 +1320,14 @@ def _coordinated_subject(before: str) -> tuple[str, str, int] | None:
         pos = c_s + (len(text) - len(text.lstrip()))
         if not name or _PRONOUN.match(name):
             return None
+        nxt = chunks[k + 1][2].strip() if k + 1 < len(chunks) else ""
+        if re.match(r"(?:a|an|the)\s", t, re.I) and nxt and len(nxt.split()) <= 6 and \
+                (_PROPER.match(nxt) or _ORG_NAME.match(nxt)) and not _VERBISH.search(nxt) and \
+                not _MONTH_DAY.match(nxt):
+            # "A second Facebook page, Raqqa Post, put the toll at 14 and said": the name the
+            # description is given between commas
+            nxt_text = chunks[k + 1][2]
+            return nxt, t, chunks[k + 1][0] + (len(nxt_text) - len(nxt_text.lstrip()))
         return name, desc, pos
     return None
 
