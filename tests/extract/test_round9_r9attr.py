@@ -298,3 +298,25 @@ def test_description_aside_near_miss() -> None:
     # an aside between commas is no name
     text = "The ministry, in a statement, put the toll at nine and said the attackers fled."
     assert run(text)["claims"][0]["attributed_to"] == "The ministry"
+
+
+# --- 12. the pages whose account a statement denies ("ما تداولته صفحات ...") ---
+
+@pytest.mark.parametrize(("text", "pages"), [
+    ("وفي السياق ذاته، نفت مديرية أمن حماة ما تداولته صفحات على مواقع التواصل الاجتماعي عن قيام "
+     "عناصر الأمن باعتقال عشرات الشبان.", "صفحات على مواقع التواصل الاجتماعي"),
+    ("وتنفي قيادة الشرطة بشكل قاطع ما تداولته بعض الصفحات على وسائل التواصل حول اعتقال الأطفال.",
+     "بعض الصفحات على وسائل التواصل"),
+    ("ونفى المحافظ ما نشرته حسابات موالية عن مقتل عشرين شخصاً، مؤكداً أن الحصيلة ثلاثة.",
+     "حسابات موالية"),
+])
+def test_denied_pages_are_sources(text: str, pages: str) -> None:
+    src = sources(text)
+    assert pages in src
+    assert src[pages][0] == "social_media_account"
+
+
+def test_denied_hearsay_near_miss() -> None:
+    # what people say in the market is no page
+    text = "وقالت الوزارة إن ما تداوله الناس في السوق عن مقتل عشرة أشخاص غير صحيح."
+    assert set(sources(text)) == {"الوزارة"}

@@ -390,6 +390,13 @@ _OWN_REPORTER = re.compile(r"correspondent|reporter|journalist|source|مراسل
 # a court issues a judgment, but its chamber speaks in it ("the Senate", "the Division")
 _FIRST_PRONOUN = re.compile(r"\W*(he|she|it|they)\s", re.I)
 _REL_IN_SPEAKER = re.compile(r"\s(?:which|that|who)\s", re.I)
+# what pages or accounts spread, which a statement denies: "ما تداولته (بعض) الصفحات على وسائل
+# التواصل عن", "ما نشرته حسابات موالية حول"; the pages, up to what they spread (blind 11, 12
+# and 13 list them; blind 3 does not list "ما تداولته بعض وسائل الإعلام": media are left out)
+_CIRCULATED_BY = _rx(r"ما\s+(?:تداولته|تداولتها|تتداوله|تناقلته|تناقلتها|روجت\s?له|نشرته|تنشره)\s+"
+                     r"(?P<n>(?:بعض\s+)?(?:ال)?(?:صفحات|حسابات|منصات)(?:\s+(?!عن|حول|بشان|بخصوص|من\s+(?:ان|أن))[^\s،,.:\"«]+)"
+                     r"{0,5}?)(?=\s+(?:عن|حول|بشان|بخصوص|من)\s|[،,.])")
+_PAGES = _rx(r"صفحات|حسابات|منصات|مواقع\s+التواصل|وسائل\s+التواصل")
 _EDITOR_NOTE_LINE = re.compile(r"\s*\[[^\]\n]{10,600}\]\s*(?=\n|$)")
 
 
@@ -2127,6 +2134,12 @@ class _Run:
                 name = self._surface_name(name, m.start(g))
             self._raw_sources.append((name, "", (m.start(g), m.start(g) + len(name)),
                                       "attribution:carried_by"))
+        for m in _CIRCULATED_BY.finditer(self.norm):
+            # "نفت الوزارة ما تداولته صفحات على مواقع التواصل عن ...": the pages that spread
+            # the account denied are cited as asserting it
+            name = self._surface_name(m.group("n").strip(), m.start("n"))
+            self._raw_sources.append((name, "", (m.start("n"), m.start("n") + len(name)),
+                                      "attribution:circulated_by"))
 
     def _sources(self) -> list[QuotedSource]:
         """One quoted source per name; role and pseudonymity from its first telling mention.
@@ -2326,6 +2339,8 @@ class _Run:
                                                 "نشرت", "كتب", "كتبت")
                     and _SOCIAL_PLATFORM.search(around[:160]))):
             role = "social_media_account"  # "Posted by X", "X posted a video on Facebook"
+        if rule == "attribution:circulated_by" and _PAGES.search(normalize_arabic(name)):
+            role = "social_media_account"  # "بعض الصفحات على وسائل التواصل"
         orig_span = self.p.span(*span) if span[1] > span[0] else (0, 0)
         return QuotedSource(name, role, pseudo, orig_span, rule)
 
