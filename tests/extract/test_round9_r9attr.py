@@ -320,3 +320,23 @@ def test_denied_hearsay_near_miss() -> None:
     # what people say in the market is no page
     text = "وقالت الوزارة إن ما تداوله الناس في السوق عن مقتل عشرة أشخاص غير صحيح."
     assert set(sources(text)) == {"الوزارة"}
+
+
+# --- 13. a delegate's stated concern (a UN meeting's record) ---
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("The representative of China expressed concern about the presence of foreign fighters in "
+     "the north-east.", "The representative of China"),
+    ("The Turkish foreign ministry expressed deep concern at reports that 40 civilians were "
+     "killed in Afrin.", "The Turkish foreign ministry"),
+    ("France's delegate voiced alarm at the killing of nine children in Idlib on Sunday.",
+     "France's delegate"),
+])
+def test_expressed_concern_is_a_statement(text: str, who: str) -> None:
+    assert run(text)["claims"][0]["attributed_to"] == who
+    assert sources(text)[who][0] == "official"
+
+
+def test_expressed_anger_near_miss() -> None:
+    text = "Residents expressed their anger at the slow response of the rescue teams on Monday."
+    assert run(text)["claims"][0]["attributed_to"] == "author"
