@@ -340,3 +340,11 @@ def test_expressed_concern_is_a_statement(text: str, who: str) -> None:
 def test_expressed_anger_near_miss() -> None:
     text = "Residents expressed their anger at the slow response of the rescue teams on Monday."
     assert run(text)["claims"][0]["attributed_to"] == "author"
+
+
+def test_relative_clause_near_miss_paid_to_a_man() -> None:
+    # in a testimony, "a man who said he could" is someone the narrator tells of, not her source
+    text = ("Testimony of \"Huda\" (pseudonym), 41, recorded in Azaz\n\n"
+            "They took my brother in March. We paid $2,000 to a man who said he could get him "
+            "released. We never heard from him again.")
+    assert {c["attributed_to"] for c in run(text)["claims"]} == {"Huda"}

@@ -1930,7 +1930,7 @@ def is_disclaimer(norm: str, start: int, end: int, lex: Lexicons) -> bool:
 _REPORTING = (r"(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:been\s+able\s+to\s+)?(?:said|says|say|told|"
               r"reported|documented|document|recorded|record|described|estimated|confirmed|"
               r"verified|verify|blamed|attributed|counted)\b")
-_REL_WHO_SAID = _rx(r"(?:\b(?:by|from|with|to)|,)\s+(?P<np>(?:a|an|one|the)\s+(?:[\w'-]+\s+){0,3}?"
+_REL_WHO_SAID = _rx(r"(?:\b(?:by|from)|,)\s+(?P<np>(?:a|an|one|the)\s+(?:[\w'-]+\s+){0,3}?"
                     r"[\w'-]+)\s+who\s+(?:said|says|told|recalled)\b", re.I)
 _REL_OBJECT = _rx(r"\b(?:which|that)\s+(?P<np>(?:the\s+)?(?:[A-Z][\w.'-]*|al-[\w'-]+|UN)"
                   r"(?:\s+(?:[A-Z][\w.'-]*|al-[\w'-]+|of|for|on)){0,6}|(?:local\s+|UN\s+|"
@@ -1967,7 +1967,7 @@ _AR_PRESENT_VERB = re.compile(normalize_arabic(r"\s+(?:ي|ت|ن)\S{2,}(?=\s|$|[.
 def relative_speaker(norm: str, s_start: int, s_end: int, lex: Lexicons) -> Attribution | None:
     """The speaker of a sentence named only inside a relative clause, or None."""
     sent = norm[s_start:s_end]
-    for rx in (_REL_SUBJECT, _REL_WHO_SAID, _REL_OBJECT):
+    for k, rx in enumerate((_REL_SUBJECT, _REL_WHO_SAID, _REL_OBJECT)):
         m = rx.search(sent)
         if m is None:
             continue
@@ -1975,7 +1975,7 @@ def relative_speaker(norm: str, s_start: int, s_end: int, lex: Lexicons) -> Attr
         bare = re.sub(r"^(?:a|an|one|the)\s+", "", np, flags=re.I)
         if not bare or _NOT_A_NAME.match(bare) or not plausible_speaker(bare):
             continue
-        proper = bool(re.match(r"(?:[A-Z]|al-|UN\b)", bare)) and rx is _REL_OBJECT
+        proper = bool(re.match(r"(?:[A-Z]|al-|UN\b)", bare)) and k == 2  # (an object's)
         if first_matching(lex.source_roles, bare) is None and not proper and \
                 not _ORG_HEAD.search(bare.title()) and not _REL_PERSON.search(bare):
             continue  # "the killings which", "a car that": no speaker
