@@ -348,3 +348,26 @@ def test_relative_clause_near_miss_paid_to_a_man() -> None:
             "They took my brother in March. We paid $2,000 to a man who said he could get him "
             "released. We never heard from him again.")
     assert {c["attributed_to"] for c in run(text)["claims"]} == {"Huda"}
+
+
+# --- 14. ", saying ...": the main clause's subject speaks ---
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Lawyers for the nine joint plaintiffs welcomed the verdict, saying it confirmed that "
+     "torture in Syria was a system.", "Lawyers for the nine joint plaintiffs"),
+    ("Relatives of the victims gathered outside the court, saying 40 men were still missing.",
+     "Relatives of the victims"),
+    ("The Kurdish Red Crescent appealed for access, adding that 12 wounded could not be "
+     "evacuated.", "The Kurdish Red Crescent"),
+])
+def test_participle_of_saying(text: str, who: str) -> None:
+    assert run(text)["claims"][0]["attributed_to"] == who
+    assert not any(n.lower().startswith(("saying", "adding")) for n in sources(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The storm hit the camp overnight, adding to the misery of 3,000 families.",
+    "Shells fell on the market on Friday, saying nothing of the dead.",
+])
+def test_participle_near_miss(text: str) -> None:
+    assert run(text)["claims"][0]["attributed_to"] == "author"

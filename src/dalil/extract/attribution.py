@@ -2027,3 +2027,34 @@ def antecedent(previous: str, pronoun: str) -> str | None:
             if not _NOT_A_NAME.match(name):
                 return name
     return None
+
+
+# "Lawyers for the plaintiffs welcomed the verdict, saying it confirmed ...", "Relatives gathered
+# outside the court, saying 40 men were still missing": a participle of saying after the main
+# clause; its speaker is the main clause's subject
+_SAYING = _rx(r",\s+(?:saying|adding|noting|stressing|insisting|claiming|warning|arguing)"
+              r"(?:\s+that)?\s")
+PARTICIPLE_NAME = _rx(r"(?:saying|adding|noting|stressing|insisting|claiming|warning|arguing)\b",
+                      re.I)
+
+
+def participle_speaker(norm: str, s_start: int, s_end: int, lex: Lexicons) -> Attribution | None:
+    """The subject of the main clause before ", saying ...", when a speaker can be it."""
+    sent = norm[s_start:s_end]
+    m = _SAYING.search(sent)
+    if m is None:
+        return None
+    found = _coordinated_subject(sent[:m.start()] + " and")
+    if found is None:
+        return None
+    name, desc, pos = found
+    if not plausible_speaker(name) or _NOT_A_NAME.match(name):
+        return None
+    if first_matching(lex.source_roles, name) is None and not _PROPER.match(name) and \
+            not _ORG_HEAD.search(name.title()) and not WITNESS_HEAD.match(name) and \
+            not _PEOPLE_SUBJECT.search(name) and not re.search(r"relatives|families|lawyers",
+                                                               name, re.I):
+        return None
+    verb = m.group(0).strip(", ").split()[0].lower()
+    return Attribution(name, desc, False, s_start, s_end, "attribution:participle:" + verb,
+                       (s_start + pos, s_start + pos + len(name)))

@@ -728,6 +728,10 @@ class _Run:
                 # nine": the speaker inside a relative clause
                 rel = attr.relative_speaker(norm, sent.start, sent.end, self.lex)
                 a = rel if rel is not None else a
+            if a is None or attr.PARTICIPLE_NAME.match(a.speaker):
+                # "X welcomed the verdict, saying it confirmed ...": the main clause's subject
+                said = attr.participle_speaker(norm, sent.start, sent.end, self.lex)
+                a = said if said is not None else a
             poster = attr.post_author(stext)
             if poster and has_arabic(poster):
                 poster = self._surface_name(poster, sent.start)
