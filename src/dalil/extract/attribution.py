@@ -1943,13 +1943,13 @@ _REL_SUBJECT = _rx(r"^\W*(?P<np>(?:A|An|The)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+)\s+(?
 
 
 # a person who can tell what happened: "a former army driver who said ..."
+# (not medics, aid workers or volunteers: the gold writers leave those "other")
 _WITNESS_PERSON = (r"guard|driver|doctor|nurse|teacher|resident|survivor|relative|detainee|"
-                   r"prisoner|defector|soldier|worker|farmer|shopkeeper|neighbour|neighbor|"
+                   r"prisoner|defector|soldier|farmer|shopkeeper|neighbour|neighbor|"
                    r"mother|father|brother|sister|son|daughter|wife|husband|cousin|uncle|man|"
-                   r"woman|paramedic|medic|volunteer|witness|employee|engineer|student|baker|"
-                   r"pharmacist|imam|priest")
+                   r"woman|witness|engineer|student|baker|pharmacist|imam|priest")
 _REL_PERSON = re.compile(r"\b(?:" + _WITNESS_PERSON + r"|officer|activist|journalist|official|"
-                         r"lawyer)s?$", re.I)
+                         r"lawyer|worker|medic|paramedic|volunteer|employee)s?$", re.I)
 # what a person is, telling what they lived through: "a retired teacher", "a former army
 # driver", "a nurse at the hospital" (the gold writers' witness)
 WITNESS_HEAD = re.compile(r"^(?:(?:a|an|the|one|our|his|her|their)\s+)?(?:[\w'-]+\s+){0,2}?(?:"
