@@ -62,7 +62,10 @@ _AR_NP_STOP = _rx(r"\s(?:ان|إن|أن|في|عن|خلال|الى|الي|إلى|
                          # what is denied or confirmed: "نفت وسائل الإعلام الرسمية استخدام ..."
                          r"استخدام|ارتكاب|تنفيذ|قصف|استهداف|"
                          # "نفت وزارة الداخلية أي علاقة لعناصرها": what is denied
-                         r"اي|أي|ايه|أية|علاقه|علاقة|صله|صلة|تورط\S*)\s|"
+                         r"اي|أي|ايه|أية|علاقه|علاقة|صله|صلة|تورط\S*|"
+                         # "وثّق المرصد السوري مقتلهم", "سجّل المركز وفاة معتقلَين": what a body
+                         # records after it (verb, subject, object) is no part of its name
+                         r"مقتل\S+|اعتقال\S+|اصابت\S+|وفاه|وفات\S*|مصرع\S*|استشهاد\S*)\s|"
                          r"\s(?:آنذاك|حينذاك|حينها|وقتذاك)(?=\W|$)|"  # "ناشطون آنذاك": when
                          r"[،,:;(\"“«]|\d|\s(?:ان|إن|أن|بان|بأن)$|\sل(?=[\"“«])|"
                          # "حذرت منظمة ... من أن": what one warns of is no part of the name
@@ -222,8 +225,10 @@ def document_author(norm: str) -> tuple[str, str]:
             return m.group("name").strip(), "header:byline"
         text = label
         quoted_name = re.match(r"[\"“«]([^\"”»\n]{2,40})[\"”»]", text)
-        if quoted_name and len(quoted_name.group(1).split()) > 3:
-            # 'شهادة: "أخذوا أبي من البيت ولم يعد"': the title, a quoted line, not a name
+        if quoted_name and (len(quoted_name.group(1).split()) > 3 or
+                            lead_witness(norm) is not None):
+            # 'شهادة: "أخذوا أبي من البيت ولم يعد"': the title, a quoted line, not a name (nor
+            # a short one when the lead below names the witness)
             continue
         name = (quoted_name.group(1).strip() if quoted_name else None) or given_name(text) or \
             re.sub(r"\s*\([^)]*\)\s*$", "", text).strip() or text
@@ -233,6 +238,12 @@ def document_author(norm: str) -> tuple[str, str]:
         kind = "testimony" if re.search(r"testimony|witness|interviewee|narrator|survivor|شهاد|"
                                         r"الشاهد|الراوي", m.group(0), re.I) else "source"
         return name, f"header:{kind}"
+    lead = lead_witness(norm)
+    if lead is not None:
+        # an editor's lead naming the witness of the testimony or message that follows
+        # ("أدلى بهذه الشهادة ناجٍ ... عرّف عن نفسه باسم "أبو عمر"", "The witness, who asked
+        # to be identified as "Umm Ali", ..."): she speaks the first-person text after it
+        return lead[2], "header:testimony"
     # an editor's note in brackets above a translated post ("[Translated from Arabic. Post on
     # the Facebook page of ...]") is no part of the post's own header
     lines = [ln for ln in head.split("\n") if not re.fullmatch(r"\s*\[[^\]]*\]\s*", ln)]
@@ -241,7 +252,7 @@ def document_author(norm: str) -> tuple[str, str]:
     if lines and re.search(r"\s[-–—|]\s", lines[0]):
         lines[0] = re.split(r"\s[-–—|]\s", lines[0])[0]  # "Page name - Deir ez-Zor": the page
     if len(lines) >= 2 and 1 <= len(lines[0].split()) <= 5 and \
-            not re.search(r"[.:!?,;\"]", lines[0]) and \
+            not re.search(r"[.:!?,;\"]", _HONORIFIC.sub("", lines[0])) and \
             re.search(r"\d{1,2}:\d{2}|·", lines[1]) and (re.search(r"\d{4}", lines[1]) or
                                                           "·" in lines[1]):
         # an exported post: the page's name, then the date and time it was posted
@@ -249,6 +260,31 @@ def document_author(norm: str) -> tuple[str, str]:
     return "author", "default_author"
 
 
+# the name an editor's lead gives the witness: 'عرّف عن نفسه باسم "أبو أحمد"', 'طلبت الإشارة
+# إليها باسم "أم محمد"', 'asked to be identified as "Umm Ali"' (quoted: the whole name)
+_LEAD_WITNESS = _rx(
+    r"(?:عرف\S*\s+(?:عن\s+)?نفس\S*|(?:طلب|طلبت)\s+(?:الإشارة|التعريف\s+عن)\s*(?:إلي|عن)?\S*|"
+    r"(?:asked|wished|chose)\s+(?:us\s+|me\s+)?to\s+be\s+(?:identified|called|referred\s+to)\s+"
+    r"(?:only\s+)?)\s*(?:باسم|as)\s+[\"“«](?P<n>[^\"“”«»\n]{2,40})[\"”»]", re.I)
+# the lead speaks of the document itself as a testimony or message from that witness
+_LEAD_DOCUMENT = _rx(r"(?:ب?هذه\s+)?الشهادة|الشاهدة|الشاهد\b|الراوي|(?:نص|تفريغ)\s+(?:ال)?رسال|"
+                     r"رسالة\s+(?:صوتية|واتساب|نصية)|\bthis\s+(?:testimony|account|message)\b|"
+                     r"\bthe\s+(?:witness|survivor|narrator)\b", re.I)
+_NAME_ASIDE_AFTER = _rx(r"[،,]\s*(?:وهو|وهي|which is|a)\s+(?:ليس\s+)?(?:اسم|pseudonym|not)[^،,.\n]{0,30}")
+
+
+def lead_witness(norm: str) -> tuple[int, int, str] | None:
+    """The witness an editor's lead names for the testimony or message that follows: where the
+    description of her ends (her name and the aside on it) and the name."""
+    lead = _LEAD_WITNESS.search(norm[:900])
+    if lead is None or not _LEAD_DOCUMENT.search(norm, max(0, lead.start() - 300),
+                                                 lead.end() + 200):
+        return None
+    aside = _NAME_ASIDE_AFTER.match(norm, lead.end())
+    return lead.start(), aside.end() if aside else lead.end(), lead.group("n").strip()
+
+
+_HONORIFIC = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Prof)\.\s")
 # an account's shown name, then its handle, then when it posted
 # (Latin shown names only: a mixed Arabic-Latin name matches neither spelling; the handle does)
 _DISPLAY_HANDLE = re.compile(r"\A\s*(?:[^\n—–|@]{2,30}\s[—–|]\s+)?"
@@ -485,7 +521,15 @@ _SPOKESPERSON_FOR = re.compile(r"^((?:a|an|the|one)\s+(?:[a-z-]+\s+)?(?:spokes(?
 # a document named after its author: "A US government assessment issued nine days later", "the
 # UN report published in March": the author speaks
 _FRONTED_CHUNK = re.compile(r"(?:by|in|on|at|during|since|after|before|until|as of|"
-                            r"earlier|later|last|this)\s", re.I)
+                            r"earlier|later|last|this)\s|"
+                            # a fronted time with no preposition: "Late Wednesday, X claimed",
+                            # "Early Monday morning,", "Hours later,", "Overnight,"
+                            r"(?:(?:late|early)\s+(?:on\s+)?)?(?:Monday|Tuesday|Wednesday|"
+                            r"Thursday|Friday|Saturday|Sunday|today|tonight|yesterday)"
+                            r"(?:\s+(?:morning|afternoon|evening|night))?\s*$|"
+                            r"(?:late|early)\s+(?:morning|afternoon|evening|night)\s*$|"
+                            r"(?:hours|days|weeks|minutes|moments)\s+later\s*$|overnight\s*$",
+                            re.I)
 _FRONTED_PREP = re.compile(r"(?:during|in|on|at|over|since|throughout|within|after|before)\s",
                            re.I)
 _FRONTED_SUBJECT = re.compile(r"^.*\s(?P<s>(?:our|the|its|their)\s+(?:[\w'-]+\s+){0,3}[\w'-]+)$")
@@ -702,6 +746,9 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
     # 3. "X said ..." / "..., X said." / "قال X إن ..."
     for v_s, v_e, _entry in verbs:
         verb = sent[v_s:v_e]
+        if _AR_CAN.fullmatch(verb) and _AR_CAN_BEFORE.search(sent, 0, v_s) and \
+                _AR_PRESENT_VERB.match(sent, v_e):
+            continue  # "ما حدا يقدر يطلع", "اللي قدرت تطلع": dialect "can go", no estimate
         if sent.count("(", 0, v_s) > sent.count(")", 0, v_s):
             continue  # "(فضّل عدم ذكر اسمه)", "(who asked not to be named)": an aside's verb
         if sent.startswith(" القبض", v_e):
@@ -1262,9 +1309,10 @@ def _coordinated_subject(before: str) -> tuple[str, str, int] | None:
         # belong to a subordinate clause, not to the sentence's speaker
         return None
     pos = 0
-    for c_s, _c_e, text in _chunks(before[:m.start()]):
+    chunks = _chunks(before[:m.start()])
+    for k, (c_s, _c_e, text) in enumerate(chunks):
         t = text.strip()
-        if not t or _FRONTED.match(t) or _ASIDE.match(t):
+        if not t or _FRONTED.match(t) or _ASIDE.match(t) or _FRONTED_CHUNK.match(t):
             continue
         if _VERBISH.search(t) or len(t.split()) > 8:
             return None
@@ -1272,6 +1320,14 @@ def _coordinated_subject(before: str) -> tuple[str, str, int] | None:
         pos = c_s + (len(text) - len(text.lstrip()))
         if not name or _PRONOUN.match(name):
             return None
+        nxt = chunks[k + 1][2].strip() if k + 1 < len(chunks) else ""
+        if re.match(r"(?:a|an|the)\s", t, re.I) and nxt and len(nxt.split()) <= 6 and \
+                (_PROPER.match(nxt) or _ORG_NAME.match(nxt)) and not _VERBISH.search(nxt) and \
+                not _MONTH_DAY.match(nxt):
+            # "A second Facebook page, Raqqa Post, put the toll at 14 and said": the name the
+            # description is given between commas
+            nxt_text = chunks[k + 1][2]
+            return nxt, t, chunks[k + 1][0] + (len(nxt_text) - len(nxt_text.lstrip()))
         return name, desc, pos
     return None
 
@@ -1523,16 +1579,40 @@ _STATEMENT_BY = _rx(
     r"(?P<org_ar>[^\n.!?:؛\"“«]{2,120})$")
 # a line that says what kind of document follows: "Press Release No. 14/2024", "بيان صحفي"
 _DOC_TYPE_START = _rx(r"(?:press release|press statement|news release|statement|bulletin|"
-                      r"communiqu[eé]|بيان|تصريح صحفي|تعميم)\b", re.I)
+                      r"communiqu[eé]|briefing|investigation|(?:[\w-]+\s+){0,2}report|"
+                      r"بيان|تصريح صحفي|تعميم|تقرير)\b", re.I)
+# an editor's note in brackets: "[Translated from Arabic by the editors. ...]"
+_EDITOR_NOTE = re.compile(r"\[[^\]\n]*\]")
+# a symbol that opens a line: "📌 بيان", "• Statement"
+_LINE_MARK = re.compile(r"^[^\w\u0600-\u06ff]+")
+# an Arabic body's name opening a letterhead line (with "مركز", which _AR_BODY_HEAD leaves out
+# because "مركز المدينة" in running text is a place)
+_AR_LETTERHEAD_HEAD = _rx(r"(?:مركز|المركز|شبكة|الشبكة|المرصد|مرصد|رابطة|جمعية|مؤسسة|تجمع|"
+                          r"وزارة|قيادة|مديرية|المديرية|هيئة|الهيئة|مجلس|المجلس|لجنة|اللجنة|"
+                          r"منظمة|محافظة|إدارة|الإدارة|مكتب|المكتب|المفوضية)\s")
 # what names a body, not a person ("the Syrian Centre for Justice and Accountability")
 _ORG_HEAD = re.compile(r"\b(?:Centre|Center|Network|Observatory|Commission|Committee|Council|"
                        r"Ministry|Office|Organi[sz]ation|Association|League|Group|Foundation|"
                        r"Institute|Coalition|Union|Watch|Directorate|Agency|Authority|Board|"
                        r"Project|Initiative|Defence|Defense|Syrians for|Court|Tribunal|"
-                       r"Prosecutor|Chamber)\b")
+                       r"Prosecutor|Chamber|Lab|Laboratory)\b")
 # the document's own agency in a wire's dateline: "BEIRUT (Reuters) -", "DAMASCUS, May 2 (AP) —"
 _WIRE_DATELINE = re.compile(r"\((?:Reuters|AP|AFP|Associated Press|dpa|Anadolu|Xinhua|SANA|"
                             r"[A-Z][A-Za-z]{1,12})\)\s*[-–—]")
+
+
+def letterhead(norm: str) -> str | None:
+    """The body a letterhead names: its name alone on the first line, the kind of document on
+    the next ("Higher Regional Court Koblenz" above "Press Release No. 14/2024", "Levant Policy
+    Group" above "Briefing No. 14", "مركز ..." above "تقرير نصف سنوي"); an editor's note in
+    brackets above it is no part of it."""
+    top = [ln for ln in (x.strip() for x in norm[:500].split("\n"))
+           if ln and not _EDITOR_NOTE.fullmatch(ln)][:2]
+    if len(top) == 2 and (_ORG_HEAD.search(top[0]) or _AR_LETTERHEAD_HEAD.match(top[0])) and \
+            len(top[0].split()) <= 8 and not re.search(r"[.!?:؟\"“«,،]|\d", top[0]) and \
+            not _VERBISH.search(top[0]) and _DOC_TYPE_START.match(_LINE_MARK.sub("", top[1])):
+        return top[0]
+    return None
 
 
 def publisher(norm: str, sentences: list[tuple[int, int]], lex: Lexicons) -> tuple[str, int] | None:
@@ -1555,11 +1635,9 @@ def publisher(norm: str, sentences: list[tuple[int, int]], lex: Lexicons) -> tup
         m = _REPORT_TO.match(ln)
         if m and first_matching(lex.source_roles, m.group("org")) in ("NGO", "official"):
             return m.group("org").strip(), -1
-    if len(lines) >= 2 and _ORG_HEAD.search(lines[0]) and len(lines[0].split()) <= 8 and \
-            not re.search(r"[.!?:؟\"“«,،]", lines[0]) and not _VERBISH.search(lines[0]) and \
-            _DOC_TYPE_START.match(lines[1]):
-        # "Higher Regional Court Koblenz" above "Press Release No. 14/2024": the body's own
-        return lines[0], -1
+    head_org = letterhead(norm)
+    if head_org:
+        return head_org, -1
     head = [ln.strip() for ln in norm[:400].split("\n") if ln.strip()][:5]
     if _WIRE_DATELINE.search(norm[:300]):
         return None
@@ -1749,13 +1827,16 @@ FIRST_PERSON = _rx(r"\b(?:we|our)\b|(?:^|\s)(?:نحن|سجلنا|وثقنا|رص
 
 _ANAPHOR_HEADS = {"centre", "center", "network", "group", "organisation", "organization",
                   "project", "monitor", "observatory", "committee", "league", "association",
-                  "commission", "team", "coalition", "initiative", "foundation", "مركز", "شبكه",
+                  "commission", "team", "coalition", "initiative", "foundation", "council",
+                  "lab", "مجلس", "مركز", "شبكه",
                   "مرصد", "منظمه", "رابطه", "لجنه", "جمعيه", "مجموعه", "مؤسسه", "مبادره", "تجمع"}
 
 
 def refers_to(name: str, org: str) -> bool:
     """Whether ``name`` is a short reference to ``org``: "the Centre", "المركز"."""
     name, org = normalize_arabic(name), normalize_arabic(org)
+    # "the council's count", "فريق المركز" (the centre's team): the body itself
+    name = re.sub(r"['’]s$", "", re.sub(r"^فريق\s+", "", name.strip()))
     words = re.sub(r"^the\s+", "", name.strip().lower()).split()
     if len(words) != 1:
         return False
@@ -1839,3 +1920,141 @@ def hedge_cues(norm: str, start: int, end: int, lex: Lexicons) -> list[str]:
 
 def is_disclaimer(norm: str, start: int, end: int, lex: Lexicons) -> bool:
     return bool(lex.disclaimer.finditer(norm, start, end))
+
+
+# A speaker inside a relative clause. (1) "described by a former guard who said he had buried
+# ...": the one who said it; (2) "an attack which local officials said killed nine", "a massacre
+# that UN investigators blamed on ...", "12 schools that Amnesty has been able to document": who
+# asserts the clause's content; (3) "A committee that tracks abductions ... has recorded 14": the
+# body before its restrictive clause. Only speakers the role lexicons or a proper name vouch for.
+_REPORTING = (r"(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:been\s+able\s+to\s+)?(?:said|says|say|told|"
+              r"reported|documented|document|recorded|record|described|estimated|confirmed|"
+              r"verified|verify|blamed|attributed|counted)\b")
+_REL_WHO_SAID = _rx(r"(?:\b(?:by|from)|,)\s+(?P<np>(?:a|an|one|the)\s+(?:[\w'-]+\s+){0,3}?"
+                    r"[\w'-]+)\s+who\s+(?:said|says|told|recalled)\b", re.I)
+_REL_OBJECT = _rx(r"\b(?:which|that)\s+(?P<np>(?:the\s+)?(?:[A-Z][\w.'-]*|al-[\w'-]+|UN)"
+                  r"(?:\s+(?:[A-Z][\w.'-]*|al-[\w'-]+|of|for|on)){0,6}|(?:local\s+|UN\s+|"
+                  r"international\s+|government\s+|rights\s+|some\s+)?(?:officials|investigators|"
+                  r"residents|activists|witnesses|monitors|rescuers|medics|doctors|survivors))"
+                  r"\s+(?:at\s+the\s+time\s+|later\s+|previously\s+|have\s+since\s+)?" + _REPORTING)
+_REL_SUBJECT = _rx(r"^\W*(?P<np>(?:A|An|The)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+)\s+(?:that|which|who)\s+"
+                   r"[^,.;:\"“”]{3,100}?\s+(?:has|have|had)\s+(?:also\s+)?(?:recorded|documented|"
+                   r"counted|reported|verified|confirmed|said|estimated)\b")
+
+
+# a person who can tell what happened: "a former army driver who said ..."
+# (not medics, aid workers or volunteers: the gold writers leave those "other")
+_WITNESS_PERSON = (r"guard|driver|doctor|nurse|teacher|resident|survivor|relative|detainee|"
+                   r"prisoner|defector|soldier|farmer|shopkeeper|neighbour|neighbor|"
+                   r"mother|father|brother|sister|son|daughter|wife|husband|cousin|uncle|man|"
+                   r"woman|witness|engineer|student|baker|pharmacist|imam|priest")
+_REL_PERSON = re.compile(r"\b(?:" + _WITNESS_PERSON + r"|officer|activist|journalist|official|"
+                         r"lawyer|worker|medic|paramedic|volunteer|employee)s?$", re.I)
+# what a person is, telling what they lived through: "a retired teacher", "a former army
+# driver", "a nurse at the hospital" (the gold writers' witness)
+WITNESS_HEAD = re.compile(r"^(?:(?:a|an|the|one|our|his|her|their)\s+)?(?:[\w'-]+\s+){0,2}?(?:"
+                          + _WITNESS_PERSON + r")s?\b", re.I)
+
+
+# dialect "can" is spelt like "estimates": "ما حدا يقدر يطلع" (nobody can go out); its
+# "subject" is then a verb in the present ("يطلع", "تطلع", "نقدر نروح"), never a name
+_AR_CAN = re.compile(normalize_arabic(r"[وف]?(?:يقدر|تقدر|قدر|قدرت|نقدر|قدروا|يقدروا)"))
+_AR_CAN_BEFORE = re.compile(normalize_arabic(r"(?:^|\s)(?:حدا|اللي|الي|يلي|ما|مين|كان|كنا|"
+                                             r"صار|منعود|بعد)\s*$"))
+_AR_PRESENT_VERB = re.compile(normalize_arabic(r"\s+(?:ي|ت|ن)\S{2,}(?=\s|$|[.،,])"))
+
+
+def relative_speaker(norm: str, s_start: int, s_end: int, lex: Lexicons) -> Attribution | None:
+    """The speaker of a sentence named only inside a relative clause, or None."""
+    sent = norm[s_start:s_end]
+    for k, rx in enumerate((_REL_SUBJECT, _REL_WHO_SAID, _REL_OBJECT)):
+        m = rx.search(sent)
+        if m is None:
+            continue
+        np = m.group("np").strip()
+        bare = re.sub(r"^(?:a|an|one|the)\s+", "", np, flags=re.I)
+        if not bare or _NOT_A_NAME.match(bare) or not plausible_speaker(bare):
+            continue
+        proper = bool(re.match(r"(?:[A-Z]|al-|UN\b)", bare)) and k == 2  # (an object's)
+        if first_matching(lex.source_roles, bare) is None and not proper and \
+                not _ORG_HEAD.search(bare.title()) and not _REL_PERSON.search(bare):
+            continue  # "the killings which", "a car that": no speaker
+        at = s_start + m.start("np") + (len(np) - len(bare))
+        verb = re.search(r"(\w+)\W*$", m.group(0))
+        return Attribution(bare, "", False, s_start, s_end,
+                           "attribution:relative:" + (verb.group(1).lower() if verb else "said"),
+                           (at, at + len(bare)))
+    return None
+
+
+# Coreference, kept conservative: a pronoun whose last named speaker is far (another paragraph,
+# or more than two sentences back) refers to a body or person the sentence just before names
+# in one of three ways, or to no one read here.
+# "..., like Syrian state TV is saying tonight. They say ...": one speaking in a comparison
+_ANTE_LIKE = re.compile(r"\b(?:like|as)\s+(?P<n>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|TV|state|"
+                        r"media|television|radio|news|agency|of|for)){0,5})\s+(?:is\s+|are\s+|was\s+|"
+                        r"were\s+|has\s+|have\s+)?(?:saying|said|says|say|reporting|reported|"
+                        r"reports|claiming|claimed|claims)\b")
+# "Syria's government has not commented on the video. It has previously dismissed ...": the
+# subject of a sentence about what it said or did not say
+_ANTE_SUBJECT = re.compile(r"^\W*(?P<n>(?:[A-Z][\w'’.-]*\s+){0,4}?(?:government|ministry|Ministry|"
+                           r"army|authorities|police|agency|council|Council|commission|Commission|"
+                           r"committee|Committee|TV|television|media|observatory|Observatory|"
+                           r"network|Network|group|Group|[A-Z][\w'’-]+))\s+(?:has|have|had|did|"
+                           r"does|do)\s+not\s+(?:yet\s+)?(?:commented|comment|responded|respond|"
+                           r"replied|reply|said|confirmed|confirm)\b")
+# "We reached the priest of the church in Mishtaya, Father Elias Nakhleh, by phone. He said
+# ...": the person a description names between commas
+_ANTE_APPOSITION = re.compile(
+    r"\b(?i:" + _WITNESS_PERSON + r"|director|head|chief|spokes(?:man|woman|person)|official|"
+    r"officer|activist|journalist|lawyer|judge|mayor|mukhtar|sheikh)s?\b[^,.;]{0,40},\s+"
+    r"(?:(?:Father|Dr\.?|Sheikh|Imam|Mr\.?|Mrs\.?|Ms\.?|Judge|Colonel|General)\s+)?"
+    r"(?P<n>[A-Z][\w'-]+(?:\s+(?:[A-Z][\w'-]+|al-[\w'-]+)){1,3}),\s")
+_PERSON_PRONOUN = re.compile(r"he|she", re.I)
+
+
+def antecedent(previous: str, pronoun: str) -> str | None:
+    """The body or person ``pronoun`` ("he", "she", "it", "they") refers to in the sentence
+    before (``previous``), when that sentence names one of them as shown above; else None."""
+    person = bool(_PERSON_PRONOUN.fullmatch(pronoun))
+    if person:
+        m = _ANTE_APPOSITION.search(previous)
+        return m.group("n") if m else None
+    for rx in (_ANTE_LIKE, _ANTE_SUBJECT):
+        m = rx.search(previous)
+        if m:
+            name = m.group("n").strip()
+            if not _NOT_A_NAME.match(name):
+                return name
+    return None
+
+
+# "Lawyers for the plaintiffs welcomed the verdict, saying it confirmed ...", "Relatives gathered
+# outside the court, saying 40 men were still missing": a participle of saying after the main
+# clause; its speaker is the main clause's subject
+_SAYING = _rx(r",\s+(?:saying|adding|noting|stressing|insisting|claiming|warning|arguing)"
+              r"(?:\s+that)?\s")
+PARTICIPLE_NAME = _rx(r"(?:saying|adding|noting|stressing|insisting|claiming|warning|arguing)\b",
+                      re.I)
+
+
+def participle_speaker(norm: str, s_start: int, s_end: int, lex: Lexicons) -> Attribution | None:
+    """The subject of the main clause before ", saying ...", when a speaker can be it."""
+    sent = norm[s_start:s_end]
+    m = _SAYING.search(sent)
+    if m is None:
+        return None
+    found = _coordinated_subject(sent[:m.start()] + " and")
+    if found is None:
+        return None
+    name, desc, pos = found
+    if not plausible_speaker(name) or _NOT_A_NAME.match(name):
+        return None
+    if first_matching(lex.source_roles, name) is None and not _PROPER.match(name) and \
+            not _ORG_HEAD.search(name.title()) and not WITNESS_HEAD.match(name) and \
+            not _PEOPLE_SUBJECT.search(name) and not re.search(r"relatives|families|lawyers",
+                                                               name, re.I):
+        return None
+    verb = m.group(0).strip(", ").split()[0].lower()
+    return Attribution(name, desc, False, s_start, s_end, "attribution:participle:" + verb,
+                       (s_start + pos, s_start + pos + len(name)))

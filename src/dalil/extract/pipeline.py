@@ -388,6 +388,26 @@ _VICTIM_COUNTS = re.compile(normalize_arabic(r"(?:أعداد|اعداد)\s+(?:ا
 # "our correspondent", "مراسلنا": a reporter of the account's own speaks for himself
 _OWN_REPORTER = re.compile(r"correspondent|reporter|journalist|source|مراسل|مصدر|مصادر", re.I)
 # a court issues a judgment, but its chamber speaks in it ("the Senate", "the Division")
+_FIRST_PRONOUN = re.compile(r"\W*(he|she|it|they)\s", re.I)
+_REL_IN_SPEAKER = re.compile(r"\s(?:which|that|who)\s", re.I)
+# what pages or accounts spread, which a statement denies: "ما تداولته (بعض) الصفحات على وسائل
+# التواصل عن", "ما نشرته حسابات موالية حول"; the pages, up to what they spread (blind 11, 12
+# and 13 list them; blind 3 does not list "ما تداولته بعض وسائل الإعلام": media are left out)
+_CIRCULATED_BY = _rx(r"ما\s+(?:تداولته|تداولتها|تتداوله|تناقلته|تناقلتها|روجت\s?له|نشرته|تنشره)\s+"
+                     r"(?P<n>(?:بعض\s+)?(?:ال)?(?:صفحات|حسابات|منصات)(?:\s+(?!عن|حول|بشان|بخصوص|من\s+(?:ان|أن))[^\s،,.:\"«]+)"
+                     r"{0,5}?)(?=\s+(?:عن|حول|بشان|بخصوص|من)\s|[،,.])")
+_PAGES = _rx(r"صفحات|حسابات|منصات|مواقع\s+التواصل|وسائل\s+التواصل")
+_EDITOR_NOTE_LINE = re.compile(r"\s*\[[^\]\n]{10,600}\]\s*(?=\n|$)")
+
+
+def _short_name_of(name: str, org: str) -> bool:
+    """Whether ``name`` is ``org`` shortened ("المرصد السوري" of "المرصد السوري لحقوق الإنسان",
+    "the Syrian Network" of "Syrian Network for Human Rights"): two words or more, inside it."""
+    a = " ".join(re.sub(r"^the\s+", "", normalize_arabic(name).strip().lower()).split())
+    b = " ".join(normalize_arabic(org).lower().split())
+    return len(a.split()) >= 2 and f" {a} " in f" {b} "
+
+
 _COURT = re.compile(r"\b(?:Court|Tribunal|Chamber)\b|محكم", re.I)
 
 
@@ -498,7 +518,13 @@ class _Run:
             line_start = norm.rfind("\n", 0, max(0, at)) + 1 if at >= 0 else 0
             line_end = norm.find("\n", line_start)
             line_end = line_end if line_end > 0 else min(len(norm), 200)
-            self._raw_sources.append((author, norm[line_start:line_end], (line_start, line_end),
+            desc = norm[line_start:line_end]
+            lead = attr.lead_witness(norm) if author_rule == "header:testimony" else None
+            if lead is not None:
+                # an editor's lead: what describes the witness is its sentence up to her name
+                # and the aside on it ("..., وهو اسم مستعار"), not whom she told it to
+                desc = norm[norm.rfind(".", 0, lead[0]) + 1:lead[1]]
+            self._raw_sources.append((author, desc, (line_start, line_end),
                                       "attribution:" + author_rule))
             if author_rule in ("header:testimony", "header:sender"):
                 header_line_end = line_end
@@ -652,11 +678,17 @@ class _Run:
         narrator: tuple[int, str] | None = None  # the last person who spoke, and where
         focus: tuple[int, int, str] | None = None  # a person a paragraph introduces
         last_speaker_si = -1
+        # an editors' note in brackets opening the document says how it was obtained; it
+        # asserts nothing of the events and names no source
+        note = _EDITOR_NOTE_LINE.match(norm)
+        note_end = note.end() if note else -1
         for sent in sentences:
             si = sent.index
             stext = sent.text
             if sent.end <= header_line_end and si <= 2:
                 continue  # "Testimony of X, ..., recorded in Y": the header, no claim of its own
+            if sent.end <= note_end:
+                continue  # "[Translated from Arabic by the editors. ...]": the editors' note
             dash = attr.dash_source(stext)
             if dash and claims:
                 if claims[-1].attribution_rule in ("attribution:" + author_rule,
@@ -678,8 +710,28 @@ class _Run:
                 refer_to = focus[2]
             else:
                 refer_to = last_speaker
+                first_word = _FIRST_PRONOUN.match(stext)
+                if first_word and si > 0 and sentences[si - 1].paragraph == sent.paragraph and (
+                        last_speaker_si < si - 2 or
+                        sentences[max(0, last_speaker_si)].paragraph != sent.paragraph):
+                    # "He said ...", "They say ..." with no speaker in the two sentences before
+                    # in the paragraph: the one the sentence before names in a comparison, as
+                    # the subject of what it did not say, or between commas after a description
+                    # (with none of these, the last speaker: a judgment's or testimony's witness
+                    # goes on through "He states ...")
+                    near = attr.antecedent(sentences[si - 1].text, first_word.group(1))
+                    refer_to = near if near else refer_to
             a = attr.attribute_sentence(norm, sent.start, sent.end, self.lex, refer_to,
                                         acc_by_sent.get(si, []), verbs_by_sent.get(si, []))
+            if a is None or _REL_IN_SPEAKER.search(a.speaker):
+                # "a former guard who said ...", "an attack which local officials said killed
+                # nine": the speaker inside a relative clause
+                rel = attr.relative_speaker(norm, sent.start, sent.end, self.lex)
+                a = rel if rel is not None else a
+            if a is None or attr.PARTICIPLE_NAME.match(a.speaker):
+                # "X welcomed the verdict, saying it confirmed ...": the main clause's subject
+                said = attr.participle_speaker(norm, sent.start, sent.end, self.lex)
+                a = said if said is not None else a
             poster = attr.post_author(stext)
             if poster and has_arabic(poster):
                 poster = self._surface_name(poster, sent.start)
@@ -1914,6 +1966,15 @@ class _Run:
         sentences = self.sentences
         first_para = next((x.paragraph for x in sentences if x.index in claim_of_sent and
                            len(x.text.split()) >= 8), 0)
+        if self.author_rule == "header:testimony":
+            # "We could not verify every detail of this testimony" in the editor's lead (no
+            # claim of its own): all of the witness's account
+            for si in sorted(disclaimer_sents - set(claim_of_sent)):
+                if _THIS_TESTIMONY.search(sentences[si].text):
+                    for c in claims:
+                        if c.attributed_to == author and not c.hedged:
+                            c.hedged = True
+                            c.hedge_cues.append("disclaimer: " + sentences[si].text[:80])
         for si in sorted(disclaimer_sents & set(claim_of_sent)):
             sn = sentences[si]
             whose = _WHOSE_ACCOUNT.search(sn.text)
@@ -1943,8 +2004,13 @@ class _Run:
                 # narrator's claims, however many paragraphs the testimony ran over
                 teller = next((c.attributed_to for c in reversed(claims)
                                if c.sentence < si and c.attributed_to != author), None)
+                whole = self.author_rule == "header:testimony"
+                if whole:
+                    # the witness a testimony's header or lead names: her whole account,
+                    # before or after the disclaimer
+                    teller = author
                 for c in claims:
-                    if c.sentence < si and c.attributed_to == teller and not c.hedged:
+                    if (whole or c.sentence < si) and c.attributed_to == teller and not c.hedged:
                         c.hedged = True
                         c.hedge_cues.append("disclaimer: " + sn.text[:80])
             if not _ACCOUNTS_DISCLAIMED.search(sn.text):
@@ -2072,6 +2138,12 @@ class _Run:
                 name = self._surface_name(name, m.start(g))
             self._raw_sources.append((name, "", (m.start(g), m.start(g) + len(name)),
                                       "attribution:carried_by"))
+        for m in _CIRCULATED_BY.finditer(self.norm):
+            # "نفت الوزارة ما تداولته صفحات على مواقع التواصل عن ...": the pages that spread
+            # the account denied are cited as asserting it
+            name = self._surface_name(m.group("n").strip(), m.start("n"))
+            self._raw_sources.append((name, "", (m.start("n"), m.start("n") + len(name)),
+                                      "attribution:circulated_by"))
 
     def _sources(self) -> list[QuotedSource]:
         """One quoted source per name; role and pseudonymity from its first telling mention.
@@ -2085,9 +2157,10 @@ class _Run:
         own = self._publisher_org
         initials = "".join(w[0] for w in re.findall(r"\b[A-Z][\w'-]*", own or "")) \
             if own and not has_arabic(own) else ""
-        if own and own != org and any(c.attributed_to == own for c in self.r.claims) and \
+        if own and (own != org or attr.letterhead(self.norm) is not None) and \
+                any(c.attributed_to == own for c in self.r.claims) and \
                 not _COURT.search(own) and not any(
-                    x[0].strip() == initials or attr.refers_to(x[0], own)
+                    x[0].strip() == initials or _short_name_of(x[0], own)
                     for x in self._raw_sources):
             # (not a court: a judgment speaks through its chamber, "the Senate", "the
             # Division"; not when its acronym already speaks, "SNHR")
@@ -2270,6 +2343,8 @@ class _Run:
                                                 "نشرت", "كتب", "كتبت")
                     and _SOCIAL_PLATFORM.search(around[:160]))):
             role = "social_media_account"  # "Posted by X", "X posted a video on Facebook"
+        if rule == "attribution:circulated_by" and _PAGES.search(normalize_arabic(name)):
+            role = "social_media_account"  # "بعض الصفحات على وسائل التواصل"
         orig_span = self.p.span(*span) if span[1] > span[0] else (0, 0)
         return QuotedSource(name, role, pseudo, orig_span, rule)
 
@@ -2302,6 +2377,13 @@ class _Run:
                  "generic"] if role in ("other", "NGO") else []  # not "factions", "gunmen"
         if role == "other" and _KUNYA.fullmatch(name.strip()):
             role = "witness"  # "Abu Mohammed", "أم خالد": people who tell what they lived through
+        elif role == "official" and re.match(r"(?:(?:a|an|the|one)\s+)?former\s", name, re.I) \
+                and attr.WITNESS_HEAD.fullmatch(name.strip()):
+            role = "witness"  # "a former army driver", "a former prison guard": who lived it
+        elif role == "other" and (attr.WITNESS_HEAD.match(name) or attr.WITNESS_HEAD.match(
+                re.split(r"\s*[,;(]\s*|\s+(?:who|whose|at|in|from|of|named)\s", desc.strip(),
+                         maxsplit=1)[0])):
+            role = "witness"  # "a retired teacher named Yusuf", "a former army driver"
         if name.startswith("@"):
             role = "social_media_account"
         elif named and (role == "other" or
