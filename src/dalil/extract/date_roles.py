@@ -283,3 +283,16 @@ def date_role(norm: str, d: DateMatch, si: int) -> str:
     elif ANCHOR_ONLY_BEFORE.search(before):
         role = "reference"  # "in the weeks after 6 March": an anchor, not the event's day
     return role
+
+
+# A date that labels a count at the start of a list item or line: "* August 2022: 11 strikes.",
+# "- 3 March – 14 arrests", "كانون الثاني: ١٩ حالة" (a table written as a list)
+_LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[-–—•*▪●][ \t]*)?$")
+_LABEL_AFTER = re.compile(r"\s*[:：–-]\s*(?:(?:about|some|around|at least|over|more than|نحو|حوالي)\s+)?\d",
+                          re.I)
+
+
+def labels_count(norm: str, start: int, end: int) -> bool:
+    """Whether the date at ``start:end`` labels a count at the start of its line or list item."""
+    return bool(_LABEL_AFTER.match(norm, end) and
+                _LABEL_BEFORE.search(norm, max(0, start - 8), start))

@@ -370,7 +370,7 @@ RELEASED_BEFORE = _rx(r"(?:\b(?:released|freed|release of|freeing)|اطلق\w* �
 RELEASED_AFTER = _rx(r"\b(?:released|freed|let go)\b|سراح|الافراج|افرج", re.I)
 PARTITIVE_BEFORE = _rx(r"(?:\b(?:of those|of the|among those|of whom were)\s*|(?:^|\s)من\s+(?:ال)?)$",
                        re.I)
-PLURAL_NOUN_AFTER = _rx(r"^\s*(?:[a-z]+\s+)?([a-z]{3,}s)\b")
+PLURAL_NOUN_AFTER = _rx(r"^\s*(?:[a-z]+\s+)?([a-z]{3,}(?<!ou)(?<!s)s)\b")  # (not "across", "various")
 PEOPLE_NOUNS = {"people", "civilians", "persons", "individuals", "families", "residents", "children",
                 "witnesses", "sources", "officials", "survivors", "doctors", "nurses", "medics",
                 "women", "men", "others", "members", "relatives", "students", "teachers", "activists", "journalists", "detainees", "victims", "villagers", "brothers",
@@ -1054,6 +1054,18 @@ def is_list_item(sentence: str) -> bool:
     return bool(_LIST_MARK.match(sentence) or _LABELLED_COUNT.match(sentence))
 
 
+# a list item's count right after its label's colon, however long the label: "- Syrian
+# government forces (the army, security forces and the General Security Service): 12 civilians"
+_COUNT_AFTER_LABEL = re.compile(r"[^:\n]{1,160}:\s*(?:(?:about|around|some|nearly|at least|"
+                                r"more than|over|almost|roughly|approximately|حوالي|نحو)\s+)?$")
+
+
+def list_count_first(item: str, offset: int) -> bool:
+    """Whether the number at ``offset`` of a list item is its count: near the item's start, or
+    the first number after its label's colon."""
+    return offset < 60 or bool(_COUNT_AFTER_LABEL.fullmatch(item, 0, offset))
+
+
 _ACCOUNTS = _rx(r"\b(?:accounts|reports|claims|testimonies|allegations|details|stories)\b|"
                 r"الروايات|روايات|الشهادات|شهادات|التقارير|الادعاءات|المعلومات", re.I)
 
@@ -1125,7 +1137,9 @@ CLAUSE_HINT = _rx(r"\b(?:while|whereas|but|although)\b|;|بينما|في حين|
 # the counted number and the bare one: its own noun (a few words), a list separator, then a short
 # name and a preposition, no verb and no clause of its own.
 GAPPED_BETWEEN = _rx(
-    r"(?:\s+[^\s\d.;:!?,\u060c]+){0,4}?\s*"
+    # (an aside in brackets may follow the count: "with 27 deaths (about 23 percent of the
+    # total), followed by Homs with 21")
+    r"(?:\s+[^\s\d.;:!?,\u060c]+){0,4}?(?:\s*\([^()\n]{1,60}\))?\s*"
     r"(?:[,\u060c]\s*(?:and\s+|then\s+|و|ثم\s+)?|\s+(?:and|then)\s+|\s+و|\s+ثم\s+)"
     r"(?P<rest>(?:(?:followed\s+by|تليها|يليها|تلتها|تلاها)\s+)?"
     r"(?:(?!(?:while|whereas|but|although|after|before|as|said|says|adding|citing|according)\b)"

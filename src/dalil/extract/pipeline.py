@@ -89,6 +89,7 @@ from dalil.extract.date_roles import (
     THAT_DAY,
     date_role,
     is_narrative,
+    labels_count,
 )
 from dalil.extract.dates import DateMatch, find_dates
 from dalil.extract.figures import (
@@ -113,6 +114,7 @@ from dalil.extract.figures import (
     disclaimer_names_all_figures,
     is_definite_repeat,
     is_list_item,
+    list_count_first,
     list_header_what,
     refers_to_previous_count,
 )
@@ -963,7 +965,10 @@ class _Run:
         list_what: dict[int, str] = {}
         for x in sentences:
             head_what = list_header_what(x.text)
-            if head_what is None and x.index - 1 in list_what and is_list_item(x.text):
+            if head_what is None and x.index - 1 in list_what and (is_list_item(x.text) or (
+                    "\n" not in norm[sentences[x.index - 1].start:x.start])):
+                # (an item may run on for a sentence on its own line: "- Government forces:
+                # 12 civilians. Two of them died under torture.\n- SDF: 9 civilians")
                 head_what = list_what[x.index - 1]
             if head_what is not None:
                 list_what[x.index] = head_what
@@ -972,7 +977,7 @@ class _Run:
             sn = sentences[si]
             group, what, rule = classify(norm, n.start, n.end, sn.start, sn.end)
             if rule in ("skip:no_noun", "other:plural_noun") and is_list_item(sn.text) and \
-                    si in list_what and n.start - sn.start < 60:
+                    si in list_what and list_count_first(sn.text, n.start - sn.start):
                 group, what, rule = "casualty", list_what[si], f"casualty:{list_what[si]}:list_item"
             if rule in ("skip:no_noun", "other:plural_noun") and last_casualty is not None and \
                     si - last_casualty[0] <= 2 and refers_to_previous_count(norm, n.start, sn.start):
@@ -1156,6 +1161,16 @@ class _Run:
                      re.search(r"[.!?\u061f][\"'”»)]*$", x.text)), None)
         # dates with roles
         prev: tuple[int, str] | None = None  # (end, role) of the date before
+        # "* August 2022: 11 strikes. A strike on 18 August killed ...": a date that labels a
+        # count in a list item dates events when its item tells of them (or the next sentence
+        # of its line does)
+        label_sents: set[int] = set()
+        for d in dates:
+            if labels_count(norm, d.start, d.end):
+                si = self.sent_of(d.start)
+                if si in event_sents or (si + 1 in event_sents and "\n" not in norm[
+                        d.end:sentences[si + 1].start]):
+                    label_sents.add(si)
         for d in dates:
             si = self.sent_of(d.start)
             role = date_role(norm, d, si)
@@ -1180,6 +1195,7 @@ class _Run:
         for dm in r.all_dates:
             if dm.role == "event" and (dm.sentence in event_sents or dm.sentence in denied_sents
                                        or dm.sentence in narrative_sents
+                                       or dm.sentence in label_sents
                                        or (dm.sentence == lead and event_sents) or (
                     event_sents and PERIOD_LABEL.search(
                         norm, max(0, self._norm_pos(dm.span[0]) - 40),
