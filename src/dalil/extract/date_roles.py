@@ -60,11 +60,16 @@ NARRATIVE_ACT = _rx(
     # "In January that year Turkey launched an offensive", "شنّت القوات هجوماً"
     r"launched\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:offensive|assault|attack|campaign|"
     r"operation|raid|incursion|invasion)|"
-    r"released\s+from|freed\s+from|found\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?bod(?:y|ies)|"
+    r"released\s+from|freed\s+from|(?:got|came|walked)\s+out\s+of\s+(?:the\s+)?(?:prison|jail|"
+    r"detention|custody)|(?:released|freed|out)\s+(?:\w+\s+){0,2}?(?:in|under)\s+(?:an?|the)\s+"
+    r"(?:\w+\s+)?amnesty|found\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?bod(?:y|ies)|"
     r"bod(?:y|ies)\s+(?:\w+\s+){0,3}(?:was|were)\s+(?:found|recovered|discovered))\b|"
     r"(?:^|\s)[وف]?(?:اقتحم\S*|حاصر\S*|حصار|احبط\S*|تسلل\S*|تصد\S*|سيطر\S*|افرج\S*|الافراج|"
     r"اطلق\S*\s+سراح\S*|اطلاق\s+سراح\S*|عثر\S*\s+على|انتشل\S*|كمين|داهم\S*|مداهم\S*|"
     r"[ايت]?طلق\S*\s+(?:ال)?نار|اطلاق\s+(?:ال)?نار|اجبر\S*|فديه|الفديه|اقتيد\S*|اقتاد\S*|"
+    # a detainee's release in dialect: "طلعت بعفو", "خرج من السجن"
+    r"(?:طلع|طلعت|طلعنا|طلعوا|خرج|خرجت|خرجنا|خرجوا)\s+(?:\S+\s+)?(?:من\s+(?:ال)?(?:سجن|حبس|معتقل|"
+    r"فرع)\S*|ب?عفو)|"
     r"دفن\S*|ودفن\S*|[وف]?شن\S*\s+(?:\S+\s+){0,3}?(?:هجوم\S*|حمل\S*|عملي\S*|غار\S*)|"
     # "عاد الأهالي إلى القرية ليجدوا منازلهم مدمرة" (returned to find ...)
     r"عاد\S*\s+(?:\S+\s+){0,6}?(?:لي?جد\S*|ووجد\S*|فوجد\S*)|"
@@ -123,8 +128,22 @@ TOLL_STATEMENT = _rx(r"\b(?:gave|put|raised|revised|updated|lowered|released)\s+
 METHOD_DATE = _rx(r"\b(?:interviews|interviewed|we spoke (?:to|with)|wrote to)\b[^.]{0,70}\b(?:between|from|"
                   r"on|in|during)\s+$", re.I)
 
+# a testimony's own date: "أدلى بهذه الشهادة ... لفريق التوثيق في ١٠ كانون الثاني", "gave this
+# testimony to our researchers on 3 May", "recorded on": when it was told, not an event
+TESTIMONY_GIVEN = _rx(r"\b(?:gave|provided|recorded|delivered)\s+(?:this|her|his|their|the)\s+"
+                      r"(?:testimony|statement|account)\b[^.\n]{0,100}\b(?:on|in)\s+$|"
+                      r"(?:^|\s)[وف]?(?:ادلى|ادلت|ادلوا|سجل\S*)\s+(?:\S+\s+)?ب?(?:هذه\s+)?(?:ال)?شهاد\S*"
+                      r"[^.\n]{0,120}\s(?:في|بتاريخ|يوم)\s+$", re.I)
+
 PASSIVE_REPORTED = _rx(r"\b(?:be|been|being|was|were|is|are)\s+(?:(?:later|eventually|finally|"
                        r"also|first)\s+)?(?:reported|released)\b[^.]{0,12}$", re.I)
+
+# "the envoy said that since 6 March armed men had attacked", "قال إنه في ٦ آذار": the date
+# opens what was said, it dates the events told, not the saying
+SAID_THAT_BEFORE = _rx(r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|reported|announced|stated|added|wrote)"
+                       r"\s+that\s+(?:(?:since|on|in|between|from|during|by)\s+)?(?:the\s+)?$|"
+                       r"(?:^|\s)[وف]?(?:قال|قالت|ذكر|ذكرت|افاد|افادت|اكد|اكدت|اضاف|اضافت)\s+"
+                       r"(?:\S+\s+){0,3}?(?:ان|انه|انها|انهم)\s+(?:(?:منذ|في|يوم|خلال)\s+)?$", re.I)
 
 ANCHOR_ONLY_BEFORE = _rx(r"\b(?:days|weeks|months|years)\s+(?:after|following|before|since)\s+"
                          r"(?:the\s+)?$|(?:^|\s)(?:الايام|الاسابيع|الاشهر|الشهور|السنوات)\s+"
@@ -238,8 +257,10 @@ def date_role(norm: str, d: DateMatch, si: int) -> str:
         # a post's timestamp; "بتاريخ" after the header dates an event, not the report
         role = "publication"
     elif LABEL_DATE.search(before) or TOLL_STATEMENT.search(before) or METHOD_DATE.search(
-            norm, max(0, d.start - 90), d.start) or (STATEMENT_DATE.search(before) and
-                                          not PASSIVE_REPORTED.search(before)):
+            norm, max(0, d.start - 90), d.start) or TESTIMONY_GIVEN.search(
+                norm, max(0, d.start - 160), d.start) or (STATEMENT_DATE.search(before) and
+                                          not PASSIVE_REPORTED.search(before) and
+                                          not SAID_THAT_BEFORE.search(before)):
         # "Date of interview: 14 March 2023"; but "clashes continued to be reported on 21
         # July", "he was released on 26 February" date the events themselves
         role = "statement"

@@ -117,7 +117,8 @@ DATE_RE = _rx(
         rf"(?P<m9>{_EN_M}|{_AR_M})(?!\w)(?:,?\s+(?:of\s+)?(?:عام\s+)?(?P<y9>{_YEAR})(?!\d))?)|"
         rf"(?P<mo>(?:\b(?P<mand>and|or)\s+(?P<m10>{_EN_M})(?![\w]|\s+\d)|"
         rf"\b(?:in|last|early|late|mid|since|during|(?:the\s+)?(?:beginning|start|end|"
-        rf"middle|(?:first|last|early|final)\s+(?:days|weeks?))\s+of)\s+(?:-\s*)?(?P<m5>{_EN_M})"
+        # ("in mid-July": the hyphen alone joins "mid" to the month)
+        rf"middle|(?:first|last|early|final)\s+(?:days|weeks?))\s+of)(?:\s+(?:-\s*)?|(?<=mid)-)(?P<m5>{_EN_M})"
         rf"(?![\w]|\s+\d|\s*[-–]\s*{_EN_M}\b)"
         # "(?!\w)": "في أبريل ٢٠١٤" is not "في آب" followed by "ريل"
         rf"|(?:(?:[وف]?(?:في|خلال|منذ)|مطلع|اواخر|منتصف)\s+(?:شهر\s+)?|{_AR_BI}(?:شهر\s+)?)(?P<m6>{_AR_M})(?!\w|\s*[/(]|\s*(?:عام\s+|سنه\s+)?\d)"
@@ -792,6 +793,9 @@ _INTERVAL_JOIN = _rx(r"\s*(?:and|to|until|till|through|-|–|و|الى|حتى)\s
                      r"(?:the\s+|(?:عام|سنه|شهر)\s+)?", re.I)
 
 
+_DASH_JOIN = re.compile(r"[ \t]*[-–—][ \t]*")
+
+
 def _join_intervals(norm: str, found: list[DateMatch]) -> list[DateMatch]:
     """"between 18 February and 14 April 2018", "from March 6 to March 10": one interval, not
     two days. A first day without its own year takes the second's (the year is written once)."""
@@ -815,7 +819,11 @@ def _join_intervals(norm: str, found: list[DateMatch]) -> list[DateMatch]:
             out.append(DateMatch(a.start, b.end, f"{a.date}/{b.date}", "date:year_interval", None))
             i += 2
             continue
-        opened = opened or bool(_INTERVAL_START.search(norm, max(0, a.start - 24), a.start))
+        # ("April 2019 - March 2020" in a title: a dash between two dates with their years
+        # opens the interval by itself)
+        opened = opened or bool(_INTERVAL_START.search(norm, max(0, a.start - 24), a.start)) or (
+            b is not None and ":year_inferred" not in a.rule + b.rule and
+            bool(_DASH_JOIN.fullmatch(norm, a.end, b.start)))
         if b is not None and a.full is not None and b.full is not None and opened and \
                 _INTERVAL_JOIN.fullmatch(norm, a.end, b.start):
             first = a.full
