@@ -60,6 +60,11 @@ NARRATIVE_ACT = _rx(
     # "In January that year Turkey launched an offensive", "شنّت القوات هجوماً"
     r"launched\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:offensive|assault|attack|campaign|"
     r"operation|raid|incursion|invasion)|"
+    # "officers pulled him off a minibus", "dragged them out of the car": an arrest or abduction
+    r"(?:pulled|dragged|hauled|took)\s+(?:him|her|them|us|me)\s+(?:off|out\s+of|from)\s|"
+    # remains found: "found human remains", "bones were exhumed"
+    r"found\s+(?:\w+\s+){0,2}?(?:remains|bones)|(?:remains|bones)\s+(?:\w+\s+){0,3}?(?:was|were)\s+"
+    r"(?:found|recovered|discovered|exhumed)|clashes\s+(?:broke\s+out|erupted)|"
     r"released\s+from|freed\s+from|(?:got|came|walked)\s+out\s+of\s+(?:the\s+)?(?:prison|jail|"
     r"detention|custody)|(?:released|freed|out)\s+(?:\w+\s+){0,2}?(?:in|under)\s+(?:an?|the)\s+"
     r"(?:\w+\s+)?amnesty|found\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?bod(?:y|ies)|"
@@ -67,6 +72,12 @@ NARRATIVE_ACT = _rx(
     r"(?:^|\s)[وف]?(?:اقتحم\S*|حاصر\S*|حصار|احبط\S*|تسلل\S*|تصد\S*|سيطر\S*|افرج\S*|الافراج|"
     r"اطلق\S*\s+سراح\S*|اطلاق\s+سراح\S*|عثر\S*\s+على|انتشل\S*|كمين|داهم\S*|مداهم\S*|"
     r"[ايت]?طلق\S*\s+(?:ال)?نار|اطلاق\s+(?:ال)?نار|اجبر\S*|فديه|الفديه|اقتيد\S*|اقتاد\S*|"
+    # remains found ("ولقوا عظام وبقايا ثياب", "عثروا على رفات"); an attack that targeted
+    # ("هجوم استهدف", "استهدفت مسيرات/طائرات ... محطات"); clashes ("اشتباكات متواصلة")
+    r"(?:لقي|لقيت|لقوا|لقينا|وجد\S*|عثر\S*)\s+(?:على\s+)?(?:\S+\s+)?(?:جث\S*|عظام|رفات|مقبر\S*)|"
+    r"(?:هجوم|هجمات|غاره|غارات|ضربه|ضربات|قصف)\s+(?:\S+\s+)?استهدف\S*|"
+    r"استهدف\S*\s+(?:\S+\s+)?(?:مسير\S*|طائر\S*|طيران|المسير\S*|الطائر\S*|الطيران)|"
+    r"(?:ال)?اشتباكات|"
     # a detainee's release in dialect: "طلعت بعفو", "خرج من السجن"
     r"(?:طلع|طلعت|طلعنا|طلعوا|خرج|خرجت|خرجنا|خرجوا)\s+(?:\S+\s+)?(?:من\s+(?:ال)?(?:سجن|حبس|معتقل|"
     r"فرع)\S*|ب?عفو)|"

@@ -198,6 +198,13 @@ OTHER_UNITS: list[tuple[str, re.Pattern[str]]] = [
                        # "some 250,000 people remain besieged", "50,000 people were trapped
                        # inside", "14,600 people are affected", "left two million people in the
                        # north-east without electricity": those living there, no casualties
+                       # "fewer than 5,000 people remain out of about 120,000 who lived in the
+                       # city", "about 3,000 people have come back", "fewer than 25,000
+                       # remained": who is left in, or back in, a place (not "remain missing")
+                       r"(?:(?:people|civilians|residents|inhabitants)\s+)?(?:remain|remained|"
+                       r"(?:have|had)\s+(?:since\s+)?(?:come\s+back|returned))(?=\s*(?:[.,;)]|$|"
+                       r"(?:in|inside|out|there|here)\b(?!\s+(?:hospital|detention|custody|prison|"
+                       r"jail|captivity))))|who\s+(?:had\s+)?(?:lived|live)\s+(?:here|there|in)\b|"
                        r"(?:people|civilians|residents|inhabitants)\s+(?:(?:remain|remained|were|"
                        r"are|still|now|are\s+still|were\s+still)\s+)?(?:trapped|besieged|affected|"
                        r"stranded)|(?:people|civilians|residents)\s+(?:[^\s.;,]+\s+){0,4}?without\s+"
@@ -816,7 +823,8 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
     counted = COUNTED_NOUN_AFTER.match(after)
     if counted:
         # "11 interviews", "7 airstrikes", "9 medical facilities": counts of things
-        noun = counted.group("n").lower()
+        # ("49 air strikes" counts strikes, as the annotation writes them)
+        noun = re.sub(r"^air\s+(?=strikes?$)", "", counted.group("n").lower())
         unit = "buildings" if re.match(r"facilit|hospital|school|clinic|baker|mosque|church|"
                                        r"market", noun) else \
             "places" if re.match(r"sites|locations|communities", noun) else noun
