@@ -107,7 +107,9 @@ CASUALTY_BEFORE: list[tuple[str, re.Pattern[str]]] = [
         r"(?:wounded|injured)(?:\s+[^\s\d.;]+){0,3}?\s+at)|" + _A(
             r"اصاب[هة]|جرح|اصابات|اصابه|واصاب[هة]|وجرح|اصيب\w*|واصيب\w*|"
             # Levantine: "وانصاب تلاتة", "جرحوا عشرة"
-            r"(?<!\S)[وف]?(?:انصاب\w*|انجرح\w*|جرحوا|جرحو|تصاوب\w*)") +
+            r"(?<!\S)[وف]?(?:انصاب\w*|انجرح\w*|جرحوا|جرحو|تصاوب\w*)|"
+            # the active verb: "قتل ١٢ وأصاب ٢٠ آخرين", "وأصابت الغارة ٧ مدنيين"
+            r"(?<!\S)[وف]?(?:اصاب|اصابت)(?=\s)") +
         r")[\"”'’]?(?:\s+\S+){0,3}?\s*$", re.I)),
     ("detained", _rx(
         r"(?:\b(?:arresting|arrested|detaining|detained|detention of|arrest of|rounded up|"
@@ -1144,6 +1146,10 @@ CLAUSE_HINT = _rx(r"\b(?:while|whereas|but|although)\b|;|بينما|في حين|
 # for 22", "مسؤولة عن مقتل ٥٠٠ شخص، تليها الميليشيات بـ ١٢٠ شخصاً، ثم الفصائل بـ ٤٠"). Between
 # the counted number and the bare one: its own noun (a few words), a list separator, then a short
 # name and a preposition, no verb and no clause of its own.
+# the noun of a count, then a bracket that breaks it down: " health workers (12 doctors, "
+BRACKET_BREAKDOWN = re.compile(r"(?:\s+[^\s\d.;:!?,()\u060c]+){0,4}\s*(?P<open>\()[^()]*")
+
+
 GAPPED_BETWEEN = _rx(
     # (an aside in brackets may follow the count: "with 27 deaths (about 23 percent of the
     # total), followed by Homs with 21")
@@ -1152,10 +1158,11 @@ GAPPED_BETWEEN = _rx(
     r"(?P<rest>(?:(?:followed\s+by|تليها|يليها|تلتها|تلاها)\s+)?"
     r"(?:(?!(?:while|whereas|but|although|after|before|as|said|says|adding|citing|according)\b)"
     r"[^\s\d.;:!?,\u060c]+\s+){0,4}?"
-    r"(?:(?:with|for|in|at|by|from)\s+|ب\s*|بـ\s*|في\s+|من\s+)?)", re.I)
+    # ("تلتها مدينة تلبيسة (٣٣ حالة)": the count in brackets after the place)
+    r"(?:(?:with|for|in|at|by|from)\s+|ب\s*|بـ\s*|في\s+|من\s+)?\(?)", re.I)
 # what may follow the bare number: nothing of its own but a plain word for people
 GAPPED_TAIL = _rx(
-    r"\s*(?:(?:people|persons|civilians|individuals)\b|" + _A(r"شخص\S*|اشخاص|مدني\S*") +
+    r"\s*(?:(?:people|persons|civilians|individuals|cases)\b|" + _A(r"شخص\S*|اشخاص|مدني\S*|حال[هة]|حالات") +
     r")?\s*(?:$|[.,;:!?\u060c\u061b)]|(?:in|at|on|from|and|or|respectively|each)\b|" +
     _A(r"(?:في|من|و)") + r")", re.I)
 

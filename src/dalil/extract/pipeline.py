@@ -93,6 +93,7 @@ from dalil.extract.date_roles import (
 )
 from dalil.extract.dates import DateMatch, find_dates
 from dalil.extract.figures import (
+    BRACKET_BREAKDOWN,
     BREAKDOWN_NEXT,
     CASUALTY_AFTER,
     CLAUSE_HINT,
@@ -988,6 +989,15 @@ class _Run:
                     last_casualty[0] != si - 1 else None
                 kind = asked or last_casualty[2]
                 group, what, rule = "casualty", kind, f"casualty:{kind}:figure_of_previous"
+            bracket = BRACKET_BREAKDOWN.fullmatch(norm, last_casualty[1], n.start) \
+                if last_casualty is not None and last_casualty[0] == si and group != "other" and \
+                rule != "skip:age_or_time" and n.start - last_casualty[1] < 120 else None
+            if bracket is not None and last_casualty is not None and not any(
+                    rx.search(norm, bracket.end("open"), n.start) for _w, rx in CASUALTY_AFTER):
+                # "killed 29 health workers (12 doctors, nine nurses and eight ambulance staff)
+                # and injured 46 others": a breakdown in brackets counts the count before it
+                group, what, rule = "casualty", last_casualty[2], \
+                    f"casualty:{last_casualty[2]}:subset_of_previous"
             if last_casualty is not None and last_casualty[0] == si and \
                     SUBSET_BEFORE.search(norm[max(0, n.start - 20):n.start]) and \
                     rule != "skip:age_or_time" and not (
