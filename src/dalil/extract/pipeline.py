@@ -142,6 +142,7 @@ from dalil.extract.model import (
 )
 from dalil.extract.numbers import find_numbers
 from dalil.extract.places import (
+    RESIDENT_BEFORE,
     RawMention,
     city_of_quarters,
     find_place_mentions,
@@ -1306,7 +1307,12 @@ class _Run:
                     continue
                 if "places share this name" in pm.explanation:
                     continue  # an ambiguous name stays unchosen
-                if pm.role == "base" or (pm.role == "mentioned" and pm.sentence == 0):
+                if pm.role == "base" or (pm.role == "mentioned" and (pm.sentence == 0 or (
+                        pm.sentence <= 3 and RESIDENT_BEFORE.search(
+                            norm, max(0, self._norm_pos(pm.span[0]) - 40),
+                            self._norm_pos(pm.span[0]))))):
+                    # (or the teller's home, named as she is introduced: "الشاهدة من سكان حي
+                    # التضامن")
                     pm.explanation += ("; scene by default: no place is named for the events; this "
                                        "one is where the source speaks from or the header names")
                     pm.role = "scene"
