@@ -261,7 +261,8 @@ def date_role(norm: str, d: DateMatch, si: int) -> str:
     before = norm[max(0, d.start - 50):d.start]
     if PERIOD_LABEL.search(before):
         role = "event"  # "Period covered: 8-14 February" (a header line, no dateline)
-    elif is_dateline(norm, d.start, d.end, si):
+    elif is_dateline(norm, d.start, d.end, si) and not labels_count(norm, d.start, d.end):
+        # (but "* March 2022: 14 strikes" labels a count in a list, it is no dateline)
         role = "dateline"  # "BEIRUT, March 8 (Wire) -", "بيروت، ٩ آذار (وكالة) -"
     elif ":timestamp" in d.rule or (PUBLICATION.search(before) and (
             si <= 2 or not re.search("[\u0600-\u06ff]", before))):

@@ -789,7 +789,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?\u061f]")
 _INTERVAL_START = _rx(r"(?:\b(?:between|from|since)|(?:^|\s)(?:بين|من|منذ))\s+(?:at\s+least\s+)?"
                       r"(?:the\s+|(?:عام|سنه|شهر)\s+)?$", re.I)
 # ("from at least 1 March 2012 until 30 November 2012", "until at least October 2012")
-_INTERVAL_JOIN = _rx(r"\s*(?:and|to|until|till|through|-|–|و|الى|حتى)\s*(?:at\s+least\s+)?"
+_INTERVAL_JOIN = _rx(r"\s*(?:and|to|until|till|through|-|–|—|و|الى|حتى)\s*(?:at\s+least\s+)?"
                      r"(?:the\s+|(?:عام|سنه|شهر)\s+)?", re.I)
 
 

@@ -1159,6 +1159,9 @@ CLAUSE_HINT = _rx(r"\b(?:while|whereas|but|although)\b|;|بينما|في حين|
 # name and a preposition, no verb and no clause of its own.
 # the noun of a count, then a bracket that breaks it down: " health workers (12 doctors, "
 BRACKET_BREAKDOWN = re.compile(r"(?:\s+[^\s\d.;:!?,()\u060c]+){0,4}\s*(?P<open>\()[^()]*")
+# ... but not where or when: "40 civilian deaths (in 12 towns)"
+BRACKET_PLACE = _rx(r"(?:\b(?:in|at|on|from|across|over|within|since|during)|(?:^|\s)(?:في|من|على|خلال))\s*$",
+                    re.I)
 
 
 GAPPED_BETWEEN = _rx(

@@ -94,6 +94,7 @@ from dalil.extract.date_roles import (
 from dalil.extract.dates import DateMatch, find_dates
 from dalil.extract.figures import (
     BRACKET_BREAKDOWN,
+    BRACKET_PLACE,
     BREAKDOWN_NEXT,
     CASUALTY_AFTER,
     CLAUSE_HINT,
@@ -993,7 +994,8 @@ class _Run:
             bracket = BRACKET_BREAKDOWN.fullmatch(norm, last_casualty[1], n.start) \
                 if last_casualty is not None and last_casualty[0] == si and group != "other" and \
                 rule != "skip:age_or_time" and n.start - last_casualty[1] < 120 else None
-            if bracket is not None and last_casualty is not None and not any(
+            if bracket is not None and last_casualty is not None and not BRACKET_PLACE.search(
+                    norm, bracket.end("open"), n.start) and not any(
                     rx.search(norm, bracket.end("open"), n.start) for _w, rx in CASUALTY_AFTER):
                 # "killed 29 health workers (12 doctors, nine nurses and eight ambulance staff)
                 # and injured 46 others": a breakdown in brackets counts the count before it
