@@ -419,3 +419,47 @@ def test_people_of_a_place(text: str, want: str) -> None:
 
 def test_people_of_a_place_near_miss_families_of_detainees() -> None:
     assert places("طالب أهالي المعتقلين بالكشف عن مصير أبنائهم الذين اعتقلوا عام ٢٠١٣.") == []
+
+
+# -- a court's acts and papers date no reported event -------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "court_date"), [
+    ("The Higher Regional Court today sentenced a former officer to life imprisonment for "
+     "torture committed in 2012.", "2024-06-10"),
+    ("A court in Paris on Friday convicted three officials over the killing of two detainees in "
+     "2013.", "2024-06-07"),
+    ("The case summary cites the judgment of 3 May 2024, which found that guards tortured "
+     "detainees in 2011.", "2024-05-03"),
+    ("The trial, which opened in March 2023, heard how guards killed 12 detainees in 2012.",
+     "2023-03"),
+])
+def test_court_dates_are_no_event_dates(text: str, court_date: str) -> None:
+    got = dates(text)
+    assert court_date not in got
+    assert any(d is not None and d[:2] == "20" and d != court_date for d in got)
+
+
+def test_court_near_miss_gunmen_on_friday() -> None:
+    assert "2024-06-07" in dates("Gunmen on Friday killed three men in Daraa.")
+
+
+# -- "two days later" after a month or a year has no single day to count from -------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The court today sentenced the officer. He beat a boy in August 2012 until he fainted. The "
+    "boy died two days later.",
+    "Shelling killed 4 people yesterday. In March 2013 soldiers detained her father. He was "
+    "tortured and died two days later.",
+    "قتل القصف أربعة أمس. وفي آذار ٢٠١٣ اعتقل الجنود والدها، وبعد يومين مات تحت التعذيب.",
+])
+def test_days_later_after_a_month_is_unresolved(text: str) -> None:
+    got = dates(text)
+    assert not any(d is not None and d.startswith("2024") and d not in ("2024-06-09", "2024-06-10")
+                   for d in got)
+
+
+def test_days_later_near_miss_after_a_day() -> None:
+    assert "2013-03-05" in dates("Soldiers detained her father on 3 March 2013. He was tortured "
+                                 "and died two days later.")

@@ -36,7 +36,10 @@ STATEMENT_DATE = _rx(
 # "Date of interview:", "Interview date:": a label that dates the telling, not the events
 LABEL_DATE = _rx(r"\b(?:date\s+of\s+(?:the\s+)?(?:interview|statement|testimony|report|publication|"
                  r"release|issue|filing)|(?:interview|statement|testimony|report|issue|release|filing)"
-                 r"\s+date|interviewed(?:\s+on)?)\s*:?\s*$", re.I)
+                 r"\s+date|interviewed(?:\s+on)?|"
+                 # a court's own paper: "judgment of 4 September 2024", "الحكم الصادر في"
+                 r"(?:judgment|judgement|verdict|ruling|indictment|decision)\s+(?:of|dated|issued\s+on)|"
+                 r"(?:الحكم|القرار)\s+الصادر\s+(?:في|بتاريخ))\s*:?\s*$", re.I)
 
 # Narrative sentences without a violation word whose date is still a reported event's ("It was
 # nine in the morning of 7 March when the first trucks drove into the village", "Government
@@ -218,6 +221,8 @@ NON_EVENT_BEFORE = _rx(
     r"commemorat\w*|memorial|ceremony|deadline|visit(?:ed|s)?|election|vote|(?:will|shall|would)"
     r"(?:\s+\w+){1,3}|(?:is|are|was|were)\s+(?:due|scheduled|expected|set|planned)\s+to(?:\s+\w+){1,3}|"
     r"scheduled\s+for|has\s+until|have\s+until)\s+(?:(?:of|for|from)\s+)?(?:on|in|at)?\s*$|"
+    # "the trial, which began in January 2023": the proceedings, no reported event
+    r"\b(?:trial|hearings?|proceedings)\s*,?\s*(?:which|that)\s+(?:began|opened|started|resumed)\s+(?:(?:on|in)\s*)?$|"
     r"(?:^|\s)(?:اجتماع|اجتماعا|جلسه|مؤتمر|مؤتمرا|محادثات|قمه|محاكمه|وقفه|مهله|زيار[هت]\S*|"
     r"سيعقد|ستعقد|سوف\s+\S+|من\s+المقرر\s+(?:ان\s+)?\S+|المقرر\s+\S+)(?:\s+(?!منذ|حتى|بعد|قبل)\S+)?"
     r"\s+(?:في|يوم)?\s*$",
@@ -232,7 +237,9 @@ SAID_RIGHT_AFTER = _rx(
     r"^[^\S\n]*(?:(?:once\s+again|again|also|formally|officially|publicly)\s+)?(?:said|says|announced|"
     r"reported|stated|told|confirmed|denied|claimed|wrote|tweeted|released|published|issued|"
     r"launched\s+(?:a|an|its|their)\s+(?:new\s+|annual\s+|monthly\s+)?(?:report|appeal|statement)|"
-    r"shared|submitted|presented|briefed|called\s+(?:on|for)|urged|demanded|warned|" + _SENT + r")\b", re.I)
+    r"shared|submitted|presented|briefed|called\s+(?:on|for)|urged|demanded|warned|"
+    # a court acting: "the court today sentenced", "a Paris court on Friday convicted"
+    r"sentenced|convicted|acquitted|indicted|ruled|" + _SENT + r")\b", re.I)
 # "residents who came back on 3 March said": the date is the relative clause's, not the saying's
 RELATIVE_CLAUSE = re.compile(r"\b(?:who|which|that|whose|whom)\b", re.I)
 PUBLISHED_BEFORE_AR = _rx(r"(?:^|\s)[وف]?(?:اصدر|اصدرت|تصدر|يصدر|نشر|نشرت|تنشر|ينشر|اعلن|اعلنت|"

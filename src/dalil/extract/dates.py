@@ -716,8 +716,11 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             last_day, last_ambiguous, last_end = res.full, False, res.end
             if published is None and ":year_inferred" not in res.rule:
                 year_anchor = max(year_anchor, res.full) if year_anchor else res.full
-        elif res.date and "/" in res.date:
-            last_ambiguous = True  # "the next day" after an interval has no single anchor
+        elif res.date and ("/" in res.date or not res.rule.startswith("date:relative")):
+            # "the next day" after an interval has no single anchor; nor after a month or a
+            # year ("today the court sentenced him ... in August 2012 he beat a boy, who died
+            # two days later": not two days after today)
+            last_ambiguous = True
         elif res.full is not None:
             last_day, last_end = res.full, res.end
     out = _join_intervals(norm, out)
