@@ -463,3 +463,24 @@ def test_days_later_after_a_month_is_unresolved(text: str) -> None:
 def test_days_later_near_miss_after_a_day() -> None:
     assert "2013-03-05" in dates("Soldiers detained her father on 3 March 2013. He was tortured "
                                  "and died two days later.")
+
+
+# -- a witness's detention told in the first person, and a siege told from inside --------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("They beat us all night in Harasta.\n\nIt was on 12 November 2011. At the checkpoint they "
+     "read my name and pulled me out.", "2011-11-12"),
+    ("They beat us all night in the branch.\n\nOn 14 March 2012 they transferred me to the "
+     "Palestine Branch in Damascus.", "2012-03-14"),
+    ("قصفوا الأحياء الشرقية وقتلوا جيراننا.\n\nفي تموز ٢٠١٦ قطعوا طريق الكاستيلو وصرنا محاصرين.",
+     "2016-07"),
+])
+def test_first_person_detention_and_siege_date_events(text: str, want: str) -> None:
+    assert want in dates(text)
+
+
+def test_first_person_near_miss_a_hospital_visit() -> None:
+    text = ("Gunmen killed two men in the square yesterday evening.\n\nIn June 2019 they took him "
+            "to the hospital for a check-up.")
+    assert "2019-06" not in dates(text)

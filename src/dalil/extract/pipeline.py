@@ -1202,7 +1202,8 @@ class _Run:
         narrative_sents |= {
             si for si in {dm.sentence for dm in r.all_dates if dm.role == "event"}
             if ONLY_THE_TIME.match(sentences[si].text) and any(
-                k in event_sents and sentences[k].paragraph == sentences[si].paragraph
+                0 <= k < len(sentences) and sentences[k].paragraph == sentences[si].paragraph and (
+                    k in event_sents or (event_sents and is_narrative(sentences[k].text)))
                 for k in (si - 1, si + 1))}
         seen_dates: set[str] = set()
         for dm in r.all_dates:
