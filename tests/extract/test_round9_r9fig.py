@@ -484,3 +484,27 @@ def test_first_person_near_miss_a_hospital_visit() -> None:
     text = ("Gunmen killed two men in the square yesterday evening.\n\nIn June 2019 they took him "
             "to the hospital for a check-up.")
     assert "2019-06" not in dates(text)
+
+
+# -- a breakdown by party: "responsible for N", and a share between commas before the next part --
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The group documented 198 arrests in April. Government forces were responsible for 91 of "
+     "the cases, the SDF for 64 and HTS for 27.", [(91, "detained"), (64, "detained"),
+                                                  (27, "detained")]),
+    ("Monitors recorded 120 killings last month. Unidentified gunmen were responsible for 70, "
+     "landmines for 30.", [(70, "killed"), (30, "killed")]),
+    ("وبحسب التقرير، فإن قوات النظام مسؤولة عن اختفاء ٩٠٠٠ شخص من هذا المجموع، أي نحو ٨٠٪ من "
+     "الحصيلة، تليها داعش بـ ٨٠٠ شخص، ثم قسد بـ ٣٠٠ شخص.",
+     [(9000, "missing"), (800, "missing"), (300, "missing")]),
+])
+def test_breakdown_by_party(text: str, want: list[tuple[int, str]]) -> None:
+    got = [(v, w) for v, _q, w in casualties(text)]
+    for item in want:
+        assert item in got
+
+
+def test_breakdown_by_party_near_miss_responsible_for_schools() -> None:
+    text = "The ministry is responsible for 40 schools in the province."
+    assert casualties(text) == []

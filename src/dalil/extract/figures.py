@@ -1031,6 +1031,9 @@ _FIGURE_OF = _rx(r"\b(?:figure|estimate|tally|count|total|toll)s?\s+(?:[\w-]+\s+
                  r"\s*[\"“'‘]?\s*$|"
                  # "the committee put the number at 'at least 350'", "قال إن العدد ١٦"
                  r"\bput\s+the\s+number\s+at\s*[\"“'‘]?\s*$|(?:^|\s)(?:ان|إن)\s+(?:العدد|الرقم)\s*$|"
+                 # a breakdown by party: "Government forces were responsible for 91 of the
+                 # cases, the SDF for 64"
+                 r"\bresponsible\s+for\s*$|"
                  # "..., bringing the total to 340,000"
                  r"\b(?:bringing|brings|brought|raising|raises|taking|takes|pushing)\s+the\s+"
                  r"(?:total|number|tally|count|figure)\s+(?:[\w-]+\s+){0,2}?to\s*$|(?:الرقم|العدد|الحصيل[هة])\s+(?:\S+\s+){0,2}?(?:ب|الى|عند)\s*$",
@@ -1167,7 +1170,11 @@ BRACKET_PLACE = _rx(r"(?:\b(?:in|at|on|from|across|over|within|since|during)|(?:
 GAPPED_BETWEEN = _rx(
     # (an aside in brackets may follow the count: "with 27 deaths (about 23 percent of the
     # total), followed by Homs with 21")
-    r"(?:\s+[^\s\d.;:!?,\u060c]+){0,4}?(?:\s*\([^()\n]{1,60}\))?\s*"
+    r"(?:\s+[^\s\d.;:!?,\u060c]+){0,4}?(?:\s*\([^()\n]{1,60}\))?"
+    # (or a share between commas: "٩٦٣٢١ شخصاً من هذا المجموع، أي نحو ٨٥٪ من الحصيلة، تليها
+    # داعش بـ ٨٦٨٤ شخصاً")
+    r"(?:\s*[,\u060c][^,\u060c.;\n\d]{0,20}\d[\d.,]*\s*(?:%|٪|percent\b|per\s+cent\b)"
+    r"[^,\u060c.;\n\d]{0,30}(?=[,\u060c]))?\s*"
     r"(?:[,\u060c]\s*(?:and\s+|then\s+|و|ثم\s+)?|\s+(?:and|then)\s+|\s+و|\s+ثم\s+)"
     r"(?P<rest>(?:(?:followed\s+by|تليها|يليها|تلتها|تلاها)\s+)?"
     r"(?:(?!(?:while|whereas|but|although|after|before|as|said|says|adding|citing|according)\b)"
