@@ -508,3 +508,28 @@ def test_breakdown_by_party(text: str, want: list[tuple[int, str]]) -> None:
 def test_breakdown_by_party_near_miss_responsible_for_schools() -> None:
     text = "The ministry is responsible for 40 schools in the province."
     assert casualties(text) == []
+
+
+# -- the same toll told again is one figure -------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "value", "what"), [
+    ("استشهد ثلاثة مدنيين وأصيب ١٢ آخرون جراء قصف على حي الحمدانية صباح اليوم.\n\nوذكر مصدر في "
+     "الشرطة أن القذائف سقطت على الأبنية السكنية، ما أدى إلى استشهاد ثلاثة مدنيين وإصابة ١٢ آخرين "
+     "بينهم أربعة أطفال.", 3, "killed"),
+    ("Shelling killed 5 civilians and wounded 17 in Ariha on Monday. The civil defence said the "
+     "strike killed 5 civilians and wounded 17, among them 6 children.", 17, "injured"),
+    ("• An estimated 2,300 people were displaced from villages near Jinderes.\n\nAccording to "
+     "the cluster, some 2,300 people were displaced between 20 and 23 November.", 2300,
+     "displaced"),
+])
+def test_a_toll_told_again_is_one_figure(text: str, value: int, what: str) -> None:
+    got = [(v, w) for v, _q, w in casualties(text)]
+    assert got.count((value, what)) == 1
+
+
+def test_toll_told_again_near_miss_two_small_separate_events() -> None:
+    text = ("- A young man was shot dead in Nawa; 2 people were killed.\n"
+            "- In Jasim, gunmen killed 2 people at a checkpoint.")
+    got = [(v, w) for v, _q, w in casualties(text)]
+    assert got.count((2, "killed")) == 2

@@ -1187,3 +1187,29 @@ GAPPED_TAIL = _rx(
     r")?\s*(?:$|[.,;:!?\u060c\u061b)]|(?:in|at|on|from|and|or|respectively|each)\b|" +
     _A(r"(?:في|من|و)") + r")", re.I)
 
+
+
+def repeated_figures(figs: list[tuple[int, object, str]]) -> set[int]:
+    """Indexes of casualty figures, given as (sentence, value, what) in text order, that repeat
+    one told before: two or more figures of a sentence that also appear in one sentence up to
+    three before it, or a count of 100 or more told before with the same meaning."""
+    by_sent: dict[int, list[int]] = {}
+    for k, (si, _v, _w) in enumerate(figs):
+        by_sent.setdefault(si, []).append(k)
+    out: set[int] = set()
+    seen_large: set[tuple[int, str]] = set()
+    for k, (_si, value, what) in enumerate(figs):
+        if isinstance(value, int) and value >= 100:
+            if (value, what) in seen_large:
+                out.add(k)
+            seen_large.add((value, what))
+    for si, ks in by_sent.items():
+        if len(ks) < 2:
+            continue
+        for back in (1, 2, 3):
+            earlier = [(figs[k][1], figs[k][2]) for k in by_sent.get(si - back, [])]
+            again = [k for k in ks if (figs[k][1], figs[k][2]) in earlier]
+            if len(again) >= 2:
+                out.update(again)
+                break
+    return out

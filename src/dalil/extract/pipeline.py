@@ -118,6 +118,7 @@ from dalil.extract.figures import (
     is_list_item,
     list_count_first,
     list_header_what,
+    repeated_figures,
     refers_to_previous_count,
 )
 from dalil.extract.lexicon import (
@@ -1158,6 +1159,19 @@ class _Run:
             body_other = {(f.value, f.what) for f in r.other_figures if f.sentence not in titles}
             r.other_figures = [f for f in r.other_figures if f.sentence not in titles or
                                (f.value, f.what) not in body_other]
+        # The guide: each distinct figure once. A toll told again further on ("استشهد ثلاثة
+        # مدنيين وأصيب ١٢ ..." then "وذكر مصدر ... ما أدى إلى استشهاد ثلاثة مدنيين وإصابة ١٢"), or a
+        # large count a flash update gives in its highlights and again in its body, is one
+        # figure: the first mention is kept. Two or more figures of a sentence that repeat one
+        # earlier sentence (three sentences back at most) are a repeat; so is a count of 100
+        # or more given before with the same meaning. (Small single counts, "2 killed", often
+        # are distinct events and stay.)
+        repeats = repeated_figures([(f.sentence, f.value, f.what) for f in r.casualty_figures])
+        if repeats:
+            dropped_ids = {id(r.casualty_figures[k]) for k in repeats}
+            r.casualty_figures = [f for f in r.casualty_figures if id(f) not in dropped_ids]
+            for si_ in list(figs_by_sent):
+                figs_by_sent[si_] = [f for f in figs_by_sent[si_] if id(f) not in dropped_ids]
         event_sents = {si for si in viol_by_sent if si in claim_of_sent} | {
             si for si in figs_by_sent if si in claim_of_sent}
         self.event_sents = event_sents
