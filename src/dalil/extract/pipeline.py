@@ -118,8 +118,8 @@ from dalil.extract.figures import (
     is_list_item,
     list_count_first,
     list_header_what,
-    repeated_figures,
     refers_to_previous_count,
+    repeated_figures,
 )
 from dalil.extract.lexicon import (
     Entry,
