@@ -533,3 +533,26 @@ def test_toll_told_again_near_miss_two_small_separate_events() -> None:
             "- In Jasim, gunmen killed 2 people at a checkpoint.")
     got = [(v, w) for v, _q, w in casualties(text)]
     assert got.count((2, "killed")) == 2
+
+
+# -- a message's own day anchors its "yesterday"; the day it was shared is the telling's --------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Transcript of two voice notes. Her cousin shared them with us on 9 March 2025. Voice notes "
+     "sent on Saturday 8 March 2025.\n\nYesterday afternoon armed men came into the "
+     "neighbourhood and took her husband.", "2025-03-07"),
+    ("Messages posted on 3 May 2025, translated.\n\nLast night gunmen killed two men at the "
+     "checkpoint.", "2025-05-02"),
+    ("تفريغ رسالة صوتية وصلت إلى محررنا يوم ٣ أيار ٢٠٢٥.\n\nمبارح قتلوا شابين عالحاجز.",
+     "2025-05-02"),
+])
+def test_message_day_anchors_relative_dates(text: str, want: str) -> None:
+    got = dates(text, published="2025-05-10" if "أيار" in text or "May" in text else "2025-03-10")
+    assert want in got
+
+
+def test_message_day_near_miss_shared_on_is_no_event() -> None:
+    text = ("Her cousin shared them with us on 9 March 2025.\n\nYesterday armed men took her "
+            "husband.")
+    assert ("2025-03-09", "statement") in all_dates(text, published="2025-03-10")

@@ -33,6 +33,10 @@ STATEMENT_DATE = _rx(
     r"(?:^|\s)[وف]?(?:قال|قالت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|نشر|نشرت|بيان|تقرير|صرح)\S{0,3}"
     r"[^.\n]{0,30}$", re.I)
 
+# "who shared them with us on 9 March": when the material reached the documenters
+SHARED_ON = _rx(r"\b(?:shared|forwarded|sent)\s+(?:them|it|this|these|the\s+\w+)\s+(?:with|to)\s+"
+                r"(?:us|our\s+\w+|the\s+\w+)\s+on\s*$", re.I)
+
 # "Date of interview:", "Interview date:": a label that dates the telling, not the events
 LABEL_DATE = _rx(r"\b(?:date\s+of\s+(?:the\s+)?(?:interview|statement|testimony|report|publication|"
                  r"release|issue|filing)|(?:interview|statement|testimony|report|issue|release|filing)"
@@ -280,7 +284,7 @@ def date_role(norm: str, d: DateMatch, si: int) -> str:
         # a post's timestamp; "بتاريخ" after the header dates an event, not the report
         role = "publication"
     elif LABEL_DATE.search(before) or TOLL_STATEMENT.search(before) or METHOD_DATE.search(
-            norm, max(0, d.start - 90), d.start) or TESTIMONY_GIVEN.search(
+            norm, max(0, d.start - 90), d.start) or SHARED_ON.search(before) or TESTIMONY_GIVEN.search(
                 norm, max(0, d.start - 160), d.start) or (STATEMENT_DATE.search(before) and
                                           not PASSIVE_REPORTED.search(before) and
                                           not SAID_THAT_BEFORE.search(before)):

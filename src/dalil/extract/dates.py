@@ -638,6 +638,13 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             res.rule += ":timestamp"
             para_end = norm.find("\n\n", res.end)
             local = (res.full, para_end if para_end >= 0 else len(norm))
+        elif res.full is not None and res.start < 800 and local is None and (
+                published is None or res.full <= published) and \
+                _SENT_ON_BEFORE.search(norm, max(0, res.start - 60), res.start):
+            # "Voice notes sent on Saturday 8 March 2025", "رسالة وصلت إلى محررنا يوم ٢٩ تموز":
+            # the messages' own day anchors their "yesterday" and "this morning", not the day
+            # they were published
+            local = (res.full, len(norm))
         head = _SINCE_HEAD_IN_MATCH.match(m.group(0))
         since_text = norm[max(0, m.start() - 70):m.start()] + (head.group(0) if head else "")
         since_start = _SINCE_START.search(norm[max(0, m.start() - 70):m.start()] + _core_prefix(m)) \
@@ -786,6 +793,11 @@ def _month_breakdown(norm: str, found: list[DateMatch], year_anchor: date | None
 # arrest", "two days after the raid"), not "after that" or a comma
 _AFTER_EVENT = _rx(r"\s+(?:من|على)\s+(?!ذلك|هذا|هذه|تلك|ذاك)\S|(?<=after)\s+(?!that\b|this\b)[a-z]",
                    re.I)
+# a message's or recording's own date in the header of its transcript
+_SENT_ON_BEFORE = _rx(r"\b(?:notes?|messages?|recordings?|posts?|texts?)\s+(?:were\s+|was\s+)?"
+                      r"(?:sent|posted|recorded|written)\s+(?:on\s+)?$|"
+                      r"(?:رسال[هة]|رسائل|تسجيل|التسجيل|الرسال[هة])\s+(?:\S+\s+){0,3}?"
+                      r"(?:وصلت|ارسلت|سجلت|وصل|ارسل|سجل)(?:\s+\S+){0,3}?\s+(?:يوم|في|بتاريخ)\s+$", re.I)
 _SENTENCE_BREAK = re.compile(r"[.!?\u061f]")
 
 
