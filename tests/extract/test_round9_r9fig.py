@@ -556,3 +556,20 @@ def test_message_day_near_miss_shared_on_is_no_event() -> None:
     text = ("Her cousin shared them with us on 9 March 2025.\n\nYesterday armed men took her "
             "husband.")
     assert ("2025-03-09", "statement") in all_dates(text, published="2025-03-10")
+
+
+# -- the prose's own counting is no figure ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Three sets of figures dominate the debate over the toll.",
+    "Strikes were not evenly spread over the year. Three peaks stand out.",
+    "The kidnappers cut off two fingers of the boy and sent a video to his family.",
+    "The report gives two reasons for the rise and three ways to verify the lists.",
+])
+def test_abstract_counts_are_no_figures(text: str) -> None:
+    assert others(text) == []
+
+
+def test_abstract_counts_near_miss_things_that_happened() -> None:
+    assert (3, "massacres") in others("The team recorded 3 massacres and 12 incidents.")

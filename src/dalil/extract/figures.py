@@ -1009,6 +1009,10 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         if what_long is not None:
             return "casualty", what_long, f"casualty:{what_long}:long_subject_passive"
     plural = PLURAL_NOUN_AFTER.match(after)
+    if plural and plural.group(1) in _NOT_COUNTED:
+        # "three sets of figures", "two sides", "three peaks stand out", "cut off two fingers":
+        # the prose's own counting or a body's parts, no figure of what happened
+        return "", "", "skip:abstract_noun"
     if plural and plural.group(1) not in PEOPLE_NOUNS:
         return "other", plural.group(1), "other:plural_noun"  # "63 interviews", "96 testimonies"
     of_head = _OF_NOUNS_HEAD.match(norm, sent_start, start)
@@ -1019,6 +1023,13 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         # Russian forces": the parts count what the head named
         return "other", of_head.group("n"), "other:of_head"
     return "", "", "skip:no_noun"
+
+
+# nouns a text counts in its own reasoning (and parts of a body): never a figure of events
+_NOT_COUNTED = frozenset(
+    "sets lists sides peaks problems rows pockets ways reasons questions categories types kinds "
+    "parts phases stages options steps points issues factors versions scenarios aspects "
+    "fingers toes teeth ribs".split())
 
 
 _OF_NOUNS_HEAD = _rx(r"[^\S\n]*(?:[-*•][^\S\n]*)?of\s+(?:(?:the|these|those|all)\s+)?(?:[\d,.]+\s+)?"
