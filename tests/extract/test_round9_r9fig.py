@@ -573,3 +573,24 @@ def test_abstract_counts_are_no_figures(text: str) -> None:
 
 def test_abstract_counts_near_miss_things_that_happened() -> None:
     assert (3, "massacres") in others("The team recorded 3 massacres and 12 incidents.")
+
+
+# -- a toll completed by a copula: "the estimate of deaths is about 2,500" -----------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Our best estimate of total civilian deaths during the battle is about 2,500, and the true "
+     "figure likely lies between 2,000 and 3,100.", [(2500, "approx", "killed"),
+                                                     ((2000, 3100), "range", "killed")]),
+    ("The number of people killed in the attack was 31.", [(31, "exact", "killed")]),
+    ("The total number of detainees held in the branch was about 400.",
+     [(400, "approx", "detained")]),
+])
+def test_toll_completed_by_a_copula(text: str, want: list[tuple[Any, str, str]]) -> None:
+    got = [(tuple(v) if isinstance(v, list) else v, q, w) for v, q, w in casualties(text)]
+    for item in want:
+        assert item in got
+
+
+def test_toll_copula_near_miss_schools() -> None:
+    assert casualties("The number of schools in the district is 40.") == []

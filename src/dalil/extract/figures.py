@@ -1015,6 +1015,13 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         return "", "", "skip:abstract_noun"
     if plural and plural.group(1) not in PEOPLE_NOUNS:
         return "other", plural.group(1), "other:plural_noun"  # "63 interviews", "96 testimonies"
+    toll_is = _TOLL_IS.search(before)
+    if toll_is is not None:
+        # "our best estimate of total civilian deaths during the battle is about 2,500", "the
+        # number of people killed in the attack was 31": the count the copula completes
+        what_is = _casualty_after(toll_is.group(0))
+        if what_is is not None:
+            return "casualty", what_is, f"casualty:{what_is}:toll_is"
     of_head = _OF_NOUNS_HEAD.match(norm, sent_start, start)
     if of_head is not None and of_head.group("n") not in PEOPLE_NOUNS and \
             of_head.group("n") not in _PEOPLE_PLURALS:
@@ -1032,6 +1039,12 @@ _NOT_COUNTED = frozenset(
     "fingers toes teeth ribs".split())
 
 
+_TOLL_IS = _rx(r"\b(?:estimate|number|count|toll|tally|total|figure)s?\s+of\s+(?P<w>(?:[\w-]+\s+){0,4}?"
+               r"[\w-]+)(?:\s+[^.;:\d]{0,40}?)?\s+(?:is|was|are|were|stands?\s+at|stood\s+at)\s+"
+               r"(?:(?:about|around|roughly|some|nearly|approximately|at\s+least|more\s+than|over)\s+)?$",
+               re.I)
+
+
 _OF_NOUNS_HEAD = _rx(r"[^\S\n]*(?:[-*•][^\S\n]*)?of\s+(?:(?:the|these|those|all)\s+)?(?:[\d,.]+\s+)?"
                      r"(?:[a-z-]+\s+){0,2}?(?P<n>[a-z]{3,}(?<!ou)(?<!s)s)\s*,\s", re.I)
 
@@ -1045,6 +1058,8 @@ _FIGURE_OF = _rx(r"\b(?:figure|estimate|tally|count|total|toll)s?\s+(?:[\w-]+\s+
                  # a breakdown by party: "Government forces were responsible for 91 of the
                  # cases, the SDF for 64"
                  r"\bresponsible\s+for\s*$|"
+                 # "..., and the true figure likely lies between 2,000 and 3,100"
+                 r"\b(?:figure|toll|number|total)\s+(?:\w+\s+){0,2}?(?:lies|lay)\s*$|"
                  # "..., bringing the total to 340,000"
                  r"\b(?:bringing|brings|brought|raising|raises|taking|takes|pushing)\s+the\s+"
                  r"(?:total|number|tally|count|figure)\s+(?:[\w-]+\s+){0,2}?to\s*$|(?:الرقم|العدد|الحصيل[هة])\s+(?:\S+\s+){0,2}?(?:ب|الى|عند)\s*$",
