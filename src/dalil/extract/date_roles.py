@@ -157,6 +157,14 @@ TESTIMONY_GIVEN = _rx(r"\b(?:gave|provided|recorded|delivered)\s+(?:this|her|his
                       r"(?:^|\s)[وف]?(?:ادلى|ادلت|ادلوا|سجل\S*)\s+(?:\S+\s+)?ب?(?:هذه\s+)?(?:ال)?شهاد\S*"
                       r"[^.\n]{0,120}\s(?:في|بتاريخ|يوم)\s+$", re.I)
 
+def _testimony_given(norm: str, start: int) -> bool:
+    """TESTIMONY_GIVEN before ``start``; a plain substring test first, as most dates have no
+    testimony word before them (the pattern's Arabic half has no literal start to prefilter)."""
+    window = norm[max(0, start - 160):start]
+    return ("شهاد" in window or "estimon" in window or "tatement" in window or
+            "ccount" in window) and bool(TESTIMONY_GIVEN.search(window))
+
+
 PASSIVE_REPORTED = _rx(r"\b(?:be|been|being|was|were|is|are)\s+(?:(?:later|eventually|finally|"
                        r"also|first)\s+)?(?:reported|released)\b[^.]{0,12}$", re.I)
 
@@ -284,8 +292,8 @@ def date_role(norm: str, d: DateMatch, si: int) -> str:
         # a post's timestamp; "بتاريخ" after the header dates an event, not the report
         role = "publication"
     elif LABEL_DATE.search(before) or TOLL_STATEMENT.search(before) or METHOD_DATE.search(
-            norm, max(0, d.start - 90), d.start) or SHARED_ON.search(before) or TESTIMONY_GIVEN.search(
-                norm, max(0, d.start - 160), d.start) or (STATEMENT_DATE.search(before) and
+            norm, max(0, d.start - 90), d.start) or SHARED_ON.search(before) or \
+            _testimony_given(norm, d.start) or (STATEMENT_DATE.search(before) and
                                           not PASSIVE_REPORTED.search(before) and
                                           not SAID_THAT_BEFORE.search(before)):
         # "Date of interview: 14 March 2023"; but "clashes continued to be reported on 21
