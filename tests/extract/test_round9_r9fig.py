@@ -594,3 +594,21 @@ def test_toll_completed_by_a_copula(text: str, want: list[tuple[Any, str, str]])
 
 def test_toll_copula_near_miss_schools() -> None:
     assert casualties("The number of schools in the district is 40.") == []
+
+
+# -- a part with its own participle keeps it: "of whom nine remain missing" ----------------------
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Security forces arrested at least 14 health workers at checkpoints in Hama, of whom nine "
+     "remain missing.", (9, "missing")),
+    ("Gunmen abducted 20 villagers, of whom 5 were later killed.", (5, "killed")),
+    ("Soldiers detained 40 men in the raid, among them 6 still missing.", (6, "missing")),
+])
+def test_part_with_its_own_participle(text: str, want: tuple[int, str]) -> None:
+    assert want in [(v, w) for v, _q, w in casualties(text)]
+
+
+def test_part_with_own_participle_near_miss_plain_subset() -> None:
+    got = [(v, w) for v, _q, w in casualties("Shelling killed 37 people, among them 4 women.")]
+    assert (4, "killed") in got

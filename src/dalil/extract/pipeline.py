@@ -1004,7 +1004,7 @@ class _Run:
                     f"casualty:{last_casualty[2]}:subset_of_previous"
             if last_casualty is not None and last_casualty[0] == si and \
                     SUBSET_BEFORE.search(norm[max(0, n.start - 20):n.start]) and \
-                    rule != "skip:age_or_time" and not (
+                    rule != "skip:age_or_time" and not rule.endswith(":participle_after") and not (
                         rule == "other:fighters" and last_casualty[2] == "displaced"):
                 # (but "35,000 people, among them some 4,000 fighters, were evacuated": the
                 # fighters who leave under a deal are fighters, not displaced civilians)
