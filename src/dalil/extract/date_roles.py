@@ -33,10 +33,17 @@ STATEMENT_DATE = _rx(
     r"(?:^|\s)[وف]?(?:قال|قالت|افاد|افادت|ذكر|ذكرت|اعلن|اعلنت|نشر|نشرت|بيان|تقرير|صرح)\S{0,3}"
     r"[^.\n]{0,30}$", re.I)
 
+# "who shared them with us on 9 March": when the material reached the documenters
+SHARED_ON = _rx(r"\b(?:shared|forwarded|sent)\s+(?:them|it|this|these|the\s+\w+)\s+(?:with|to)\s+"
+                r"(?:us|our\s+\w+|the\s+\w+)\s+on\s*$", re.I)
+
 # "Date of interview:", "Interview date:": a label that dates the telling, not the events
 LABEL_DATE = _rx(r"\b(?:date\s+of\s+(?:the\s+)?(?:interview|statement|testimony|report|publication|"
                  r"release|issue|filing)|(?:interview|statement|testimony|report|issue|release|filing)"
-                 r"\s+date|interviewed(?:\s+on)?)\s*:?\s*$", re.I)
+                 r"\s+date|interviewed(?:\s+on)?|"
+                 # a court's own paper: "judgment of 4 September 2024", "الحكم الصادر في"
+                 r"(?:judgment|judgement|verdict|ruling|indictment|decision)\s+(?:of|dated|issued\s+on)|"
+                 r"(?:الحكم|القرار)\s+الصادر\s+(?:في|بتاريخ))\s*:?\s*$", re.I)
 
 # Narrative sentences without a violation word whose date is still a reported event's ("It was
 # nine in the morning of 7 March when the first trucks drove into the village", "Government
@@ -60,11 +67,31 @@ NARRATIVE_ACT = _rx(
     # "In January that year Turkey launched an offensive", "شنّت القوات هجوماً"
     r"launched\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:offensive|assault|attack|campaign|"
     r"operation|raid|incursion|invasion)|"
-    r"released\s+from|freed\s+from|found\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?bod(?:y|ies)|"
+    # "officers pulled him off a minibus", "dragged them out of the car": an arrest or abduction
+    r"(?:pulled|dragged|hauled|took)\s+(?:him|her|them|us|me)\s+(?:off|out\s+of|from|out\b)\s*|"
+    # a detainee moved between branches: "the next day they transferred me to Damascus"
+    r"transferred\s+(?:him|her|them|us|me)\s+to\s|"
+    # remains found: "found human remains", "bones were exhumed"
+    r"found\s+(?:\w+\s+){0,2}?(?:remains|bones)|(?:remains|bones)\s+(?:\w+\s+){0,3}?(?:was|were)\s+"
+    r"(?:found|recovered|discovered|exhumed)|clashes\s+(?:broke\s+out|erupted)|"
+    r"released\s+from|freed\s+from|(?:got|came|walked)\s+out\s+of\s+(?:the\s+)?(?:prison|jail|"
+    r"detention|custody)|(?:released|freed|out)\s+(?:\w+\s+){0,2}?(?:in|under)\s+(?:an?|the)\s+"
+    r"(?:\w+\s+)?amnesty|found\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?bod(?:y|ies)|"
     r"bod(?:y|ies)\s+(?:\w+\s+){0,3}(?:was|were)\s+(?:found|recovered|discovered))\b|"
     r"(?:^|\s)[وف]?(?:اقتحم\S*|حاصر\S*|حصار|احبط\S*|تسلل\S*|تصد\S*|سيطر\S*|افرج\S*|الافراج|"
     r"اطلق\S*\s+سراح\S*|اطلاق\s+سراح\S*|عثر\S*\s+على|انتشل\S*|كمين|داهم\S*|مداهم\S*|"
     r"[ايت]?طلق\S*\s+(?:ال)?نار|اطلاق\s+(?:ال)?نار|اجبر\S*|فديه|الفديه|اقتيد\S*|اقتاد\S*|"
+    # remains found ("ولقوا عظام وبقايا ثياب", "عثروا على رفات"); an attack that targeted
+    # ("هجوم استهدف", "استهدفت مسيرات/طائرات ... محطات"); clashes ("اشتباكات متواصلة")
+    r"(?:لقي|لقيت|لقوا|لقينا|وجد\S*|عثر\S*)\s+(?:على\s+)?(?:\S+\s+)?(?:جث\S*|عظام|رفات|مقبر\S*)|"
+    r"(?:هجوم|هجمات|غاره|غارات|ضربه|ضربات|قصف)\s+(?:\S+\s+)?استهدف\S*|"
+    r"استهدف\S*\s+(?:\S+\s+)?(?:مسير\S*|طائر\S*|طيران|المسير\S*|الطائر\S*|الطيران)|"
+    r"(?:ال)?اشتباكات|"
+    # a siege told by those inside: "قطعوا طريق الكاستيلو ... وصرنا محاصرين"
+    r"[وف]?قطع\S*\s+(?:ال)?طريق\S*|(?<!\S)[وف]?محاصر(?:ين|ون|ه)?(?!\S)|"
+    # a detainee's release in dialect: "طلعت بعفو", "خرج من السجن"
+    r"(?:طلع|طلعت|طلعنا|طلعوا|خرج|خرجت|خرجنا|خرجوا)\s+(?:\S+\s+)?(?:من\s+(?:ال)?(?:سجن|حبس|معتقل|"
+    r"فرع)\S*|ب?عفو)|"
     r"دفن\S*|ودفن\S*|[وف]?شن\S*\s+(?:\S+\s+){0,3}?(?:هجوم\S*|حمل\S*|عملي\S*|غار\S*)|"
     # "عاد الأهالي إلى القرية ليجدوا منازلهم مدمرة" (returned to find ...)
     r"عاد\S*\s+(?:\S+\s+){0,6}?(?:لي?جد\S*|ووجد\S*|فوجد\S*)|"
@@ -123,8 +150,30 @@ TOLL_STATEMENT = _rx(r"\b(?:gave|put|raised|revised|updated|lowered|released)\s+
 METHOD_DATE = _rx(r"\b(?:interviews|interviewed|we spoke (?:to|with)|wrote to)\b[^.]{0,70}\b(?:between|from|"
                   r"on|in|during)\s+$", re.I)
 
+# a testimony's own date: "أدلى بهذه الشهادة ... لفريق التوثيق في ١٠ كانون الثاني", "gave this
+# testimony to our researchers on 3 May", "recorded on": when it was told, not an event
+TESTIMONY_GIVEN = _rx(r"\b(?:gave|provided|recorded|delivered)\s+(?:this|her|his|their|the)\s+"
+                      r"(?:testimony|statement|account)\b[^.\n]{0,100}\b(?:on|in)\s+$|"
+                      r"(?:^|\s)[وف]?(?:ادلى|ادلت|ادلوا|سجل\S*)\s+(?:\S+\s+)?ب?(?:هذه\s+)?(?:ال)?شهاد\S*"
+                      r"[^.\n]{0,120}\s(?:في|بتاريخ|يوم)\s+$", re.I)
+
+def _testimony_given(norm: str, start: int) -> bool:
+    """TESTIMONY_GIVEN before ``start``; a plain substring test first, as most dates have no
+    testimony word before them (the pattern's Arabic half has no literal start to prefilter)."""
+    window = norm[max(0, start - 160):start]
+    return ("شهاد" in window or "estimon" in window or "tatement" in window or
+            "ccount" in window) and bool(TESTIMONY_GIVEN.search(window))
+
+
 PASSIVE_REPORTED = _rx(r"\b(?:be|been|being|was|were|is|are)\s+(?:(?:later|eventually|finally|"
                        r"also|first)\s+)?(?:reported|released)\b[^.]{0,12}$", re.I)
+
+# "the envoy said that since 6 March armed men had attacked", "قال إنه في ٦ آذار": the date
+# opens what was said, it dates the events told, not the saying
+SAID_THAT_BEFORE = _rx(r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|reported|announced|stated|added|wrote)"
+                       r"\s+that\s+(?:(?:since|on|in|between|from|during|by)\s+)?(?:the\s+)?$|"
+                       r"(?:^|\s)[وف]?(?:قال|قالت|ذكر|ذكرت|افاد|افادت|اكد|اكدت|اضاف|اضافت)\s+"
+                       r"(?:\S+\s+){0,3}?(?:ان|انه|انها|انهم)\s+(?:(?:منذ|في|يوم|خلال)\s+)?$", re.I)
 
 ANCHOR_ONLY_BEFORE = _rx(r"\b(?:days|weeks|months|years)\s+(?:after|following|before|since)\s+"
                          r"(?:the\s+)?$|(?:^|\s)(?:الايام|الاسابيع|الاشهر|الشهور|السنوات)\s+"
@@ -188,6 +237,8 @@ NON_EVENT_BEFORE = _rx(
     r"commemorat\w*|memorial|ceremony|deadline|visit(?:ed|s)?|election|vote|(?:will|shall|would)"
     r"(?:\s+\w+){1,3}|(?:is|are|was|were)\s+(?:due|scheduled|expected|set|planned)\s+to(?:\s+\w+){1,3}|"
     r"scheduled\s+for|has\s+until|have\s+until)\s+(?:(?:of|for|from)\s+)?(?:on|in|at)?\s*$|"
+    # "the trial, which began in January 2023": the proceedings, no reported event
+    r"\b(?:trial|hearings?|proceedings)\s*,?\s*(?:which|that)\s+(?:began|opened|started|resumed)\s+(?:(?:on|in)\s*)?$|"
     r"(?:^|\s)(?:اجتماع|اجتماعا|جلسه|مؤتمر|مؤتمرا|محادثات|قمه|محاكمه|وقفه|مهله|زيار[هت]\S*|"
     r"سيعقد|ستعقد|سوف\s+\S+|من\s+المقرر\s+(?:ان\s+)?\S+|المقرر\s+\S+)(?:\s+(?!منذ|حتى|بعد|قبل)\S+)?"
     r"\s+(?:في|يوم)?\s*$",
@@ -202,7 +253,9 @@ SAID_RIGHT_AFTER = _rx(
     r"^[^\S\n]*(?:(?:once\s+again|again|also|formally|officially|publicly)\s+)?(?:said|says|announced|"
     r"reported|stated|told|confirmed|denied|claimed|wrote|tweeted|released|published|issued|"
     r"launched\s+(?:a|an|its|their)\s+(?:new\s+|annual\s+|monthly\s+)?(?:report|appeal|statement)|"
-    r"shared|submitted|presented|briefed|called\s+(?:on|for)|urged|demanded|warned|" + _SENT + r")\b", re.I)
+    r"shared|submitted|presented|briefed|called\s+(?:on|for)|urged|demanded|warned|"
+    # a court acting: "the court today sentenced", "a Paris court on Friday convicted"
+    r"sentenced|convicted|acquitted|indicted|ruled|" + _SENT + r")\b", re.I)
 # "residents who came back on 3 March said": the date is the relative clause's, not the saying's
 RELATIVE_CLAUSE = re.compile(r"\b(?:who|which|that|whose|whom)\b", re.I)
 PUBLISHED_BEFORE_AR = _rx(r"(?:^|\s)[وف]?(?:اصدر|اصدرت|تصدر|يصدر|نشر|نشرت|تنشر|ينشر|اعلن|اعلنت|"
@@ -231,15 +284,18 @@ def date_role(norm: str, d: DateMatch, si: int) -> str:
     before = norm[max(0, d.start - 50):d.start]
     if PERIOD_LABEL.search(before):
         role = "event"  # "Period covered: 8-14 February" (a header line, no dateline)
-    elif is_dateline(norm, d.start, d.end, si):
+    elif is_dateline(norm, d.start, d.end, si) and not labels_count(norm, d.start, d.end):
+        # (but "* March 2022: 14 strikes" labels a count in a list, it is no dateline)
         role = "dateline"  # "BEIRUT, March 8 (Wire) -", "بيروت، ٩ آذار (وكالة) -"
     elif ":timestamp" in d.rule or (PUBLICATION.search(before) and (
             si <= 2 or not re.search("[\u0600-\u06ff]", before))):
         # a post's timestamp; "بتاريخ" after the header dates an event, not the report
         role = "publication"
     elif LABEL_DATE.search(before) or TOLL_STATEMENT.search(before) or METHOD_DATE.search(
-            norm, max(0, d.start - 90), d.start) or (STATEMENT_DATE.search(before) and
-                                          not PASSIVE_REPORTED.search(before)):
+            norm, max(0, d.start - 90), d.start) or SHARED_ON.search(before) or \
+            _testimony_given(norm, d.start) or (STATEMENT_DATE.search(before) and
+                                          not PASSIVE_REPORTED.search(before) and
+                                          not SAID_THAT_BEFORE.search(before)):
         # "Date of interview: 14 March 2023"; but "clashes continued to be reported on 21
         # July", "he was released on 26 February" date the events themselves
         role = "statement"
@@ -283,3 +339,16 @@ def date_role(norm: str, d: DateMatch, si: int) -> str:
     elif ANCHOR_ONLY_BEFORE.search(before):
         role = "reference"  # "in the weeks after 6 March": an anchor, not the event's day
     return role
+
+
+# A date that labels a count at the start of a list item or line: "* August 2022: 11 strikes.",
+# "- 3 March – 14 arrests", "كانون الثاني: ١٩ حالة" (a table written as a list)
+_LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[-–—•*▪●][ \t]*)?$")
+_LABEL_AFTER = re.compile(r"\s*[:：–-]\s*(?:(?:about|some|around|at least|over|more than|نحو|حوالي)\s+)?\d",
+                          re.I)
+
+
+def labels_count(norm: str, start: int, end: int) -> bool:
+    """Whether the date at ``start:end`` labels a count at the start of its line or list item."""
+    return bool(_LABEL_AFTER.match(norm, end) and
+                _LABEL_BEFORE.search(norm, max(0, start - 8), start))

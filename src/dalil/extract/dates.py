@@ -9,6 +9,7 @@ anchor; otherwise the date stays ``None`` and the surface text is kept.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -116,7 +117,8 @@ DATE_RE = _rx(
         rf"(?P<m9>{_EN_M}|{_AR_M})(?!\w)(?:,?\s+(?:of\s+)?(?:عام\s+)?(?P<y9>{_YEAR})(?!\d))?)|"
         rf"(?P<mo>(?:\b(?P<mand>and|or)\s+(?P<m10>{_EN_M})(?![\w]|\s+\d)|"
         rf"\b(?:in|last|early|late|mid|since|during|(?:the\s+)?(?:beginning|start|end|"
-        rf"middle|(?:first|last|early|final)\s+(?:days|weeks?))\s+of)\s+(?:-\s*)?(?P<m5>{_EN_M})"
+        # ("in mid-July": the hyphen alone joins "mid" to the month)
+        rf"middle|(?:first|last|early|final)\s+(?:days|weeks?))\s+of)(?:\s+(?:-\s*)?|(?<=mid)-)(?P<m5>{_EN_M})"
         rf"(?![\w]|\s+\d|\s*[-–]\s*{_EN_M}\b)"
         # "(?!\w)": "في أبريل ٢٠١٤" is not "في آب" followed by "ريل"
         rf"|(?:(?:[وف]?(?:في|خلال|منذ)|مطلع|اواخر|منتصف)\s+(?:شهر\s+)?|{_AR_BI}(?:شهر\s+)?)(?P<m6>{_AR_M})(?!\w|\s*[/(]|\s*(?:عام\s+|سنه\s+)?\d)"
@@ -148,7 +150,8 @@ DATE_RE = _rx(
         r"مبارح|امبارح|البارحه)\b)",
         r"(?P<rel_next>\b(?:the\s+(?:next|following)\s+(?:day|morning|evening|night|afternoon)|"
         r"the\s+day\s+after|next\s+morning|a\s+day\s+later|hours\s+later|that\s+(?:night|evening)|"
-        r"(?P<ndays>two|three|four|five|six|seven|[2-7])\s+days\s+later|"
+        r"(?P<ndays>two|three|four|five|six|seven|[2-7])\s+days\s+(?:later|"
+        r"after(?=\s+(?:the|his|her|their|its|our|my)\s))|"
         r"و?بعد\s+(?P<ndays_ar>يومين|ثلاثه\s+ايام|اربعه\s+ايام|خمسه\s+ايام|[2-7٢-٧]\s+ايام)|"
         r"(?:في\s+)?(?:صباح|مساء|فجر)?\s*اليوم\s+التالي|(?:في\s+)?الليله\s+نفسها|في\s+اليوم\s+نفسه|"
         r"و?بعد\s+يوم|(?P<nweek>(?:a|one)\s+week\s+later|و?بعد\s+اسبوع))\b)",
@@ -340,6 +343,7 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
     but not "the next day", which refers to the narrative."""
     out: list[DateMatch] = []
     last_day: date | None = None  # latest single-day date seen (anchor for "the next day")
+    last_end = 0  # where that date ends
     last_ambiguous = False
     year_anchor = published
     # A post's timestamp ("[10 Jun 2017, 21:52]") anchors "yesterday" and "this morning" in its
@@ -573,7 +577,14 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             if g["pdays"] or g["pdays_ar"]:  # "two days earlier", "قبل ذلك بيومين"
                 step = -_SMALL_NUMBERS.get(ascii_digits(g["pdays"] or g["pdays_ar"] or "")
                                            .split()[0].lower(), 0)
-            if last_day is not None and not last_ambiguous:
+            if _AFTER_EVENT.match(norm, m.end()) and (
+                    last_day is None or "\n" in norm[last_end:m.start()] or
+                    len(_SENTENCE_BREAK.findall(norm, max(0, last_end - 1), m.start())) > 1):
+                # "عُثر على جثته بعد يومين من اختطافه", "found two days after his abduction": two
+                # days after the event named, not after the last date told; that event's date
+                # is known only when told in the same sentence or the one before
+                res = DateMatch(m.start(), m.end(), None, "date:relative:event_anchor", None)
+            elif last_day is not None and not last_ambiguous:
                 d = last_day + timedelta(days=step)
                 res = DateMatch(m.start(), m.end(), d.isoformat(), "date:relative_to_previous", d)
             else:
@@ -627,6 +638,13 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             res.rule += ":timestamp"
             para_end = norm.find("\n\n", res.end)
             local = (res.full, para_end if para_end >= 0 else len(norm))
+        elif res.full is not None and res.start < 800 and local is None and (
+                published is None or res.full <= published) and \
+                _SENT_ON_BEFORE.search(norm, max(0, res.start - 60), res.start):
+            # "Voice notes sent on Saturday 8 March 2025", "رسالة وصلت إلى محررنا يوم ٢٩ تموز":
+            # the messages' own day anchors their "yesterday" and "this morning", not the day
+            # they were published
+            local = (res.full, len(norm))
         head = _SINCE_HEAD_IN_MATCH.match(m.group(0))
         since_text = norm[max(0, m.start() - 70):m.start()] + (head.group(0) if head else "")
         since_start = _SINCE_START.search(norm[max(0, m.start() - 70):m.start()] + _core_prefix(m)) \
@@ -702,21 +720,95 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
                 _SAID_BEFORE.search(norm, max(0, res.start - 30), res.start):
             pass  # "..., the group said on Saturday. The car was found the next morning"
         elif res.full is not None and not res.rule.startswith("date:relative"):
-            last_day, last_ambiguous = res.full, False
+            last_day, last_ambiguous, last_end = res.full, False, res.end
             if published is None and ":year_inferred" not in res.rule:
                 year_anchor = max(year_anchor, res.full) if year_anchor else res.full
-        elif res.date and "/" in res.date:
-            last_ambiguous = True  # "the next day" after an interval has no single anchor
+        elif res.date and ("/" in res.date or not res.rule.startswith("date:relative")):
+            # "the next day" after an interval has no single anchor; nor after a month or a
+            # year ("today the court sentenced him ... in August 2012 he beat a boy, who died
+            # two days later": not two days after today)
+            last_ambiguous = True
         elif res.full is not None:
-            last_day = res.full
-    return _join_intervals(norm, out)
+            last_day, last_end = res.full, res.end
+    out = _join_intervals(norm, out)
+    if _MONTH_COUNT_HINT.search(norm):
+        out = _month_breakdown(norm, out, year_anchor)
+    return out
+
+
+# A breakdown by month, a table written as prose: "كانون الثاني ١٩ حالة، شباط ١٤ حالة، آذار ٢٧
+# حالة", "January: 12 cases; February: 9; March: 15". Each month is a date (an English month
+# needs its colon or dash: "January 19" is a day).
+_MONTH_ITEM = _rx(rf"(?<!\w)(?:(?P<ar>{_AR_M})|(?P<en>{_EN_M}))(?:,?\s+(?P<y>{_YEAR}))?"
+                  r"(?:\s*[:：]|\s+[-–]|(?(ar)(?=\s+\d)|(?!)))\s*"
+                  r"(?:(?:about|some|around|at least|نحو|حوالي)\s+)?\d[\d,.]*(?:\s+[^\s\d,;.\u060c\u061b]+)?",
+                  re.I)
+_MONTH_ITEM_GAP = _rx(r"\s*[,;\u060c\u061b]\s*(?:and\s+|و)?|\s+(?:and\s+|و)", re.I)
+_MONTH_COUNT_HINT = re.compile(r"[,;\u060c\u061b]\s*\S+(?:\s+\S+)?\s*:?\s*\d")
+
+
+def _month_breakdown(norm: str, found: list[DateMatch], year_anchor: date | None) -> list[DateMatch]:
+    """Add the months of a breakdown (two or more "month count" items in a row) that no other
+    pattern found, in the year of the date told just before them (or the publication's)."""
+    items = list(_MONTH_ITEM.finditer(norm))
+    runs: list[list[re.Match[str]]] = []
+    for m in items:
+        if runs and _MONTH_ITEM_GAP.fullmatch(norm, runs[-1][-1].end(), m.start()):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    starts = [d.start for d in found]
+    added: list[DateMatch] = []
+    for run in runs:
+        if len(run) < 2:
+            continue
+        for m in run:
+            month = _month(m.group("ar") or m.group("en"))
+            k = bisect.bisect_right(starts, m.start())
+            if not month or (k and found[k - 1].end > m.start()) or (
+                    k < len(found) and found[k].start < m.end("ar" if m.group("ar") else "en")):
+                continue  # found already (a date of its own)
+            year = int(m.group("y")) if m.group("y") else None
+            before = found[k - 1] if k else None
+            if year is None and before is not None and before.date and \
+                    m.start() - before.end < 800 and re.match(r"\d{4}", before.date):
+                # the year of the period told just before ("النصف الأول من عام ٢٠٢٣")
+                first, last = before.date.split("/")[0], before.date.split("/")[-1]
+                year = next((y for y in sorted({int(first[:4]), int(last[:4])})
+                             if first[:7] <= f"{y:04d}-{month:02d}" <= last[:7] + "~"
+                             or first[:4] == last[:4]), None)
+            if year is None:
+                year = _infer_year(month, 1, year_anchor)
+            if year is None:
+                continue
+            end = m.end("y") if m.group("y") else m.end("ar" if m.group("ar") else "en")
+            added.append(DateMatch(m.start(), end, f"{year:04d}-{month:02d}",
+                                   "date:month:breakdown", None))
+    if not added:
+        return found
+    return sorted(found + added, key=lambda d: d.start)
+
+
+# after a relative day: the event it counts from ("بعد يومين من اختطافه", "the day after his
+# arrest", "two days after the raid"), not "after that" or a comma
+_AFTER_EVENT = _rx(r"\s+(?:من|على)\s+(?!ذلك|هذا|هذه|تلك|ذاك)\S|(?<=after)\s+(?!that\b|this\b)[a-z]",
+                   re.I)
+# a message's or recording's own date in the header of its transcript
+_SENT_ON_BEFORE = _rx(r"\b(?:notes?|messages?|recordings?|posts?|texts?)\s+(?:were\s+|was\s+)?"
+                      r"(?:sent|posted|recorded|written)\s+(?:on\s+)?$|"
+                      r"(?:رسال[هة]|رسائل|تسجيل|التسجيل|الرسال[هة])\s+(?:\S+\s+){0,3}?"
+                      r"(?:وصلت|ارسلت|سجلت|وصل|ارسل|سجل)(?:\s+\S+){0,3}?\s+(?:يوم|في|بتاريخ)\s+$", re.I)
+_SENTENCE_BREAK = re.compile(r"[.!?\u061f]")
 
 
 _INTERVAL_START = _rx(r"(?:\b(?:between|from|since)|(?:^|\s)(?:بين|من|منذ))\s+(?:at\s+least\s+)?"
                       r"(?:the\s+|(?:عام|سنه|شهر)\s+)?$", re.I)
 # ("from at least 1 March 2012 until 30 November 2012", "until at least October 2012")
-_INTERVAL_JOIN = _rx(r"\s*(?:and|to|until|till|through|-|–|و|الى|حتى)\s*(?:at\s+least\s+)?"
+_INTERVAL_JOIN = _rx(r"\s*(?:and|to|until|till|through|-|–|—|و|الى|حتى)\s*(?:at\s+least\s+)?"
                      r"(?:the\s+|(?:عام|سنه|شهر)\s+)?", re.I)
+
+
+_DASH_JOIN = re.compile(r"[ \t]*[-–—][ \t]*")
 
 
 def _join_intervals(norm: str, found: list[DateMatch]) -> list[DateMatch]:
@@ -742,7 +834,11 @@ def _join_intervals(norm: str, found: list[DateMatch]) -> list[DateMatch]:
             out.append(DateMatch(a.start, b.end, f"{a.date}/{b.date}", "date:year_interval", None))
             i += 2
             continue
-        opened = opened or bool(_INTERVAL_START.search(norm, max(0, a.start - 24), a.start))
+        # ("April 2019 - March 2020" in a title: a dash between two dates with their years
+        # opens the interval by itself)
+        opened = opened or bool(_INTERVAL_START.search(norm, max(0, a.start - 24), a.start)) or (
+            b is not None and ":year_inferred" not in a.rule + b.rule and
+            bool(_DASH_JOIN.fullmatch(norm, a.end, b.start)))
         if b is not None and a.full is not None and b.full is not None and opened and \
                 _INTERVAL_JOIN.fullmatch(norm, a.end, b.start):
             first = a.full

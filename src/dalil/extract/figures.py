@@ -107,7 +107,9 @@ CASUALTY_BEFORE: list[tuple[str, re.Pattern[str]]] = [
         r"(?:wounded|injured)(?:\s+[^\s\d.;]+){0,3}?\s+at)|" + _A(
             r"اصاب[هة]|جرح|اصابات|اصابه|واصاب[هة]|وجرح|اصيب\w*|واصيب\w*|"
             # Levantine: "وانصاب تلاتة", "جرحوا عشرة"
-            r"(?<!\S)[وف]?(?:انصاب\w*|انجرح\w*|جرحوا|جرحو|تصاوب\w*)") +
+            r"(?<!\S)[وف]?(?:انصاب\w*|انجرح\w*|جرحوا|جرحو|تصاوب\w*)|"
+            # the active verb: "قتل ١٢ وأصاب ٢٠ آخرين", "وأصابت الغارة ٧ مدنيين"
+            r"(?<!\S)[وف]?(?:اصاب|اصابت)(?=\s)") +
         r")[\"”'’]?(?:\s+\S+){0,3}?\s*$", re.I)),
     ("detained", _rx(
         r"(?:\b(?:arresting|arrested|detaining|detained|detention of|arrest of|rounded up|"
@@ -198,6 +200,13 @@ OTHER_UNITS: list[tuple[str, re.Pattern[str]]] = [
                        # "some 250,000 people remain besieged", "50,000 people were trapped
                        # inside", "14,600 people are affected", "left two million people in the
                        # north-east without electricity": those living there, no casualties
+                       # "fewer than 5,000 people remain out of about 120,000 who lived in the
+                       # city", "about 3,000 people have come back", "fewer than 25,000
+                       # remained": who is left in, or back in, a place (not "remain missing")
+                       r"(?:(?:people|civilians|residents|inhabitants)\s+)?(?:remain|remained|"
+                       r"(?:have|had)\s+(?:since\s+)?(?:come\s+back|returned))(?=\s*(?:[.,;)]|$|"
+                       r"(?:in|inside|out|there|here)\b(?!\s+(?:hospital|detention|custody|prison|"
+                       r"jail|captivity))))|who\s+(?:had\s+)?(?:lived|live)\s+(?:here|there|in)\b|"
                        r"(?:people|civilians|residents|inhabitants)\s+(?:(?:remain|remained|were|"
                        r"are|still|now|are\s+still|were\s+still)\s+)?(?:trapped|besieged|affected|"
                        r"stranded)|(?:people|civilians|residents)\s+(?:[^\s.;,]+\s+){0,4}?without\s+"
@@ -370,7 +379,7 @@ RELEASED_BEFORE = _rx(r"(?:\b(?:released|freed|release of|freeing)|اطلق\w* �
 RELEASED_AFTER = _rx(r"\b(?:released|freed|let go)\b|سراح|الافراج|افرج", re.I)
 PARTITIVE_BEFORE = _rx(r"(?:\b(?:of those|of the|among those|of whom were)\s*|(?:^|\s)من\s+(?:ال)?)$",
                        re.I)
-PLURAL_NOUN_AFTER = _rx(r"^\s*(?:[a-z]+\s+)?([a-z]{3,}s)\b")
+PLURAL_NOUN_AFTER = _rx(r"^\s*(?:[a-z]+\s+)?([a-z]{3,}(?<!ou)(?<!s)s)\b")  # (not "across", "various")
 PEOPLE_NOUNS = {"people", "civilians", "persons", "individuals", "families", "residents", "children",
                 "witnesses", "sources", "officials", "survivors", "doctors", "nurses", "medics",
                 "women", "men", "others", "members", "relatives", "students", "teachers", "activists", "journalists", "detainees", "victims", "villagers", "brothers",
@@ -816,7 +825,8 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
     counted = COUNTED_NOUN_AFTER.match(after)
     if counted:
         # "11 interviews", "7 airstrikes", "9 medical facilities": counts of things
-        noun = counted.group("n").lower()
+        # ("49 air strikes" counts strikes, as the annotation writes them)
+        noun = re.sub(r"^air\s+(?=strikes?$)", "", counted.group("n").lower())
         unit = "buildings" if re.match(r"facilit|hospital|school|clinic|baker|mosque|church|"
                                        r"market", noun) else \
             "places" if re.match(r"sites|locations|communities", noun) else noun
@@ -999,9 +1009,44 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         if what_long is not None:
             return "casualty", what_long, f"casualty:{what_long}:long_subject_passive"
     plural = PLURAL_NOUN_AFTER.match(after)
+    if plural and plural.group(1) in _NOT_COUNTED:
+        # "three sets of figures", "two sides", "three peaks stand out", "cut off two fingers":
+        # the prose's own counting or a body's parts, no figure of what happened
+        return "", "", "skip:abstract_noun"
     if plural and plural.group(1) not in PEOPLE_NOUNS:
         return "other", plural.group(1), "other:plural_noun"  # "63 interviews", "96 testimonies"
+    toll_is = _TOLL_IS.search(before)
+    if toll_is is not None:
+        # "our best estimate of total civilian deaths during the battle is about 2,500", "the
+        # number of people killed in the attack was 31": the count the copula completes
+        what_is = _casualty_after(toll_is.group(0))
+        if what_is is not None:
+            return "casualty", what_is, f"casualty:{what_is}:toll_is"
+    of_head = _OF_NOUNS_HEAD.match(norm, sent_start, start)
+    if of_head is not None and of_head.group("n") not in PEOPLE_NOUNS and \
+            of_head.group("n") not in _PEOPLE_PLURALS:
+        # statistical prose: "Of 1,214 reported incidents, 903 met our criteria", "Of
+        # attributable attacks, 712 (81%) were carried out by government forces, 106 (12%) by
+        # Russian forces": the parts count what the head named
+        return "other", of_head.group("n"), "other:of_head"
     return "", "", "skip:no_noun"
+
+
+# nouns a text counts in its own reasoning (and parts of a body): never a figure of events
+_NOT_COUNTED = frozenset(
+    "sets lists sides peaks problems rows pockets ways reasons questions categories types kinds "
+    "parts phases stages options steps points issues factors versions scenarios aspects "
+    "fingers toes teeth ribs".split())
+
+
+_TOLL_IS = _rx(r"\b(?:estimate|number|count|toll|tally|total|figure)s?\s+of\s+(?P<w>(?:[\w-]+\s+){0,4}?"
+               r"[\w-]+)(?:\s+[^.;:\d]{0,40}?)?\s+(?:is|was|are|were|stands?\s+at|stood\s+at)\s+"
+               r"(?:(?:about|around|roughly|some|nearly|approximately|at\s+least|more\s+than|over)\s+)?$",
+               re.I)
+
+
+_OF_NOUNS_HEAD = _rx(r"[^\S\n]*(?:[-*•][^\S\n]*)?of\s+(?:(?:the|these|those|all)\s+)?(?:[\d,.]+\s+)?"
+                     r"(?:[a-z-]+\s+){0,2}?(?P<n>[a-z]{3,}(?<!ou)(?<!s)s)\s*,\s", re.I)
 
 
 # "Another resident put the figure at 40", "gave a higher figure of 52 cases": the figure is of
@@ -1010,6 +1055,11 @@ _FIGURE_OF = _rx(r"\b(?:figure|estimate|tally|count|total|toll)s?\s+(?:[\w-]+\s+
                  r"\s*[\"“'‘]?\s*$|"
                  # "the committee put the number at 'at least 350'", "قال إن العدد ١٦"
                  r"\bput\s+the\s+number\s+at\s*[\"“'‘]?\s*$|(?:^|\s)(?:ان|إن)\s+(?:العدد|الرقم)\s*$|"
+                 # a breakdown by party: "Government forces were responsible for 91 of the
+                 # cases, the SDF for 64"
+                 r"\bresponsible\s+for\s*$|"
+                 # "..., and the true figure likely lies between 2,000 and 3,100"
+                 r"\b(?:figure|toll|number|total)\s+(?:\w+\s+){0,2}?(?:lies|lay)\s*$|"
                  # "..., bringing the total to 340,000"
                  r"\b(?:bringing|brings|brought|raising|raises|taking|takes|pushing)\s+the\s+"
                  r"(?:total|number|tally|count|figure)\s+(?:[\w-]+\s+){0,2}?to\s*$|(?:الرقم|العدد|الحصيل[هة])\s+(?:\S+\s+){0,2}?(?:ب|الى|عند)\s*$",
@@ -1052,6 +1102,18 @@ _LABELLED_COUNT = re.compile(r"\s*[^\s:\d][^:\n]{1,60}:\s*\d[\d,]*(?:\s+\S+){0,3
 
 def is_list_item(sentence: str) -> bool:
     return bool(_LIST_MARK.match(sentence) or _LABELLED_COUNT.match(sentence))
+
+
+# a list item's count right after its label's colon, however long the label: "- Syrian
+# government forces (the army, security forces and the General Security Service): 12 civilians"
+_COUNT_AFTER_LABEL = re.compile(r"[^:\n]{1,160}:\s*(?:(?:about|around|some|nearly|at least|"
+                                r"more than|over|almost|roughly|approximately|حوالي|نحو)\s+)?$")
+
+
+def list_count_first(item: str, offset: int) -> bool:
+    """Whether the number at ``offset`` of a list item is its count: near the item's start, or
+    the first number after its label's colon."""
+    return offset < 60 or bool(_COUNT_AFTER_LABEL.fullmatch(item, 0, offset))
 
 
 _ACCOUNTS = _rx(r"\b(?:accounts|reports|claims|testimonies|allegations|details|stories)\b|"
@@ -1124,16 +1186,56 @@ CLAUSE_HINT = _rx(r"\b(?:while|whereas|but|although)\b|;|بينما|في حين|
 # for 22", "مسؤولة عن مقتل ٥٠٠ شخص، تليها الميليشيات بـ ١٢٠ شخصاً، ثم الفصائل بـ ٤٠"). Between
 # the counted number and the bare one: its own noun (a few words), a list separator, then a short
 # name and a preposition, no verb and no clause of its own.
+# the noun of a count, then a bracket that breaks it down: " health workers (12 doctors, "
+BRACKET_BREAKDOWN = re.compile(r"(?:\s+[^\s\d.;:!?,()\u060c]+){0,4}\s*(?P<open>\()[^()]*")
+# ... but not where or when: "40 civilian deaths (in 12 towns)"
+BRACKET_PLACE = _rx(r"(?:\b(?:in|at|on|from|across|over|within|since|during)|(?:^|\s)(?:في|من|على|خلال))\s*$",
+                    re.I)
+
+
 GAPPED_BETWEEN = _rx(
-    r"(?:\s+[^\s\d.;:!?,\u060c]+){0,4}?\s*"
+    # (an aside in brackets may follow the count: "with 27 deaths (about 23 percent of the
+    # total), followed by Homs with 21")
+    r"(?:\s+[^\s\d.;:!?,\u060c]+){0,4}?(?:\s*\([^()\n]{1,60}\))?"
+    # (or a share between commas: "٩٦٣٢١ شخصاً من هذا المجموع، أي نحو ٨٥٪ من الحصيلة، تليها
+    # داعش بـ ٨٦٨٤ شخصاً")
+    r"(?:\s*[,\u060c][^,\u060c.;\n\d]{0,20}\d[\d.,]*\s*(?:%|٪|percent\b|per\s+cent\b)"
+    r"[^,\u060c.;\n\d]{0,30}(?=[,\u060c]))?\s*"
     r"(?:[,\u060c]\s*(?:and\s+|then\s+|و|ثم\s+)?|\s+(?:and|then)\s+|\s+و|\s+ثم\s+)"
     r"(?P<rest>(?:(?:followed\s+by|تليها|يليها|تلتها|تلاها)\s+)?"
     r"(?:(?!(?:while|whereas|but|although|after|before|as|said|says|adding|citing|according)\b)"
     r"[^\s\d.;:!?,\u060c]+\s+){0,4}?"
-    r"(?:(?:with|for|in|at|by|from)\s+|ب\s*|بـ\s*|في\s+|من\s+)?)", re.I)
+    # ("تلتها مدينة تلبيسة (٣٣ حالة)": the count in brackets after the place)
+    r"(?:(?:with|for|in|at|by|from)\s+|ب\s*|بـ\s*|في\s+|من\s+)?\(?)", re.I)
 # what may follow the bare number: nothing of its own but a plain word for people
 GAPPED_TAIL = _rx(
-    r"\s*(?:(?:people|persons|civilians|individuals)\b|" + _A(r"شخص\S*|اشخاص|مدني\S*") +
+    r"\s*(?:(?:people|persons|civilians|individuals|cases)\b|" + _A(r"شخص\S*|اشخاص|مدني\S*|حال[هة]|حالات") +
     r")?\s*(?:$|[.,;:!?\u060c\u061b)]|(?:in|at|on|from|and|or|respectively|each)\b|" +
     _A(r"(?:في|من|و)") + r")", re.I)
 
+
+
+def repeated_figures(figs: list[tuple[int, object, str]]) -> set[int]:
+    """Indexes of casualty figures, given as (sentence, value, what) in text order, that repeat
+    one told before: two or more figures of a sentence that also appear in one sentence up to
+    three before it, or a count of 100 or more told before with the same meaning."""
+    by_sent: dict[int, list[int]] = {}
+    for k, (si, _v, _w) in enumerate(figs):
+        by_sent.setdefault(si, []).append(k)
+    out: set[int] = set()
+    seen_large: set[tuple[int, str]] = set()
+    for k, (_si, value, what) in enumerate(figs):
+        if isinstance(value, int) and value >= 100:
+            if (value, what) in seen_large:
+                out.add(k)
+            seen_large.add((value, what))
+    for si, ks in by_sent.items():
+        if len(ks) < 2:
+            continue
+        for back in (1, 2, 3):
+            earlier = [(figs[k][1], figs[k][2]) for k in by_sent.get(si - back, [])]
+            again = [k for k in ks if (figs[k][1], figs[k][2]) in earlier]
+            if len(again) >= 2:
+                out.update(again)
+                break
+    return out

@@ -89,9 +89,12 @@ from dalil.extract.date_roles import (
     THAT_DAY,
     date_role,
     is_narrative,
+    labels_count,
 )
 from dalil.extract.dates import DateMatch, find_dates
 from dalil.extract.figures import (
+    BRACKET_BREAKDOWN,
+    BRACKET_PLACE,
     BREAKDOWN_NEXT,
     CASUALTY_AFTER,
     CLAUSE_HINT,
@@ -113,8 +116,10 @@ from dalil.extract.figures import (
     disclaimer_names_all_figures,
     is_definite_repeat,
     is_list_item,
+    list_count_first,
     list_header_what,
     refers_to_previous_count,
+    repeated_figures,
 )
 from dalil.extract.lexicon import (
     Entry,
@@ -139,6 +144,7 @@ from dalil.extract.model import (
 )
 from dalil.extract.numbers import find_numbers
 from dalil.extract.places import (
+    RESIDENT_BEFORE,
     RawMention,
     city_of_quarters,
     find_place_mentions,
@@ -1015,7 +1021,10 @@ class _Run:
         list_what: dict[int, str] = {}
         for x in sentences:
             head_what = list_header_what(x.text)
-            if head_what is None and x.index - 1 in list_what and is_list_item(x.text):
+            if head_what is None and x.index - 1 in list_what and (is_list_item(x.text) or (
+                    "\n" not in norm[sentences[x.index - 1].start:x.start])):
+                # (an item may run on for a sentence on its own line: "- Government forces:
+                # 12 civilians. Two of them died under torture.\n- SDF: 9 civilians")
                 head_what = list_what[x.index - 1]
             if head_what is not None:
                 list_what[x.index] = head_what
@@ -1024,7 +1033,7 @@ class _Run:
             sn = sentences[si]
             group, what, rule = classify(norm, n.start, n.end, sn.start, sn.end)
             if rule in ("skip:no_noun", "other:plural_noun") and is_list_item(sn.text) and \
-                    si in list_what and n.start - sn.start < 60:
+                    si in list_what and list_count_first(sn.text, n.start - sn.start):
                 group, what, rule = "casualty", list_what[si], f"casualty:{list_what[si]}:list_item"
             if rule in ("skip:no_noun", "other:plural_noun") and last_casualty is not None and \
                     si - last_casualty[0] <= 2 and refers_to_previous_count(norm, n.start, sn.start):
@@ -1035,9 +1044,19 @@ class _Run:
                     last_casualty[0] != si - 1 else None
                 kind = asked or last_casualty[2]
                 group, what, rule = "casualty", kind, f"casualty:{kind}:figure_of_previous"
+            bracket = BRACKET_BREAKDOWN.fullmatch(norm, last_casualty[1], n.start) \
+                if last_casualty is not None and last_casualty[0] == si and group != "other" and \
+                rule != "skip:age_or_time" and n.start - last_casualty[1] < 120 else None
+            if bracket is not None and last_casualty is not None and not BRACKET_PLACE.search(
+                    norm, bracket.end("open"), n.start) and not any(
+                    rx.search(norm, bracket.end("open"), n.start) for _w, rx in CASUALTY_AFTER):
+                # "killed 29 health workers (12 doctors, nine nurses and eight ambulance staff)
+                # and injured 46 others": a breakdown in brackets counts the count before it
+                group, what, rule = "casualty", last_casualty[2], \
+                    f"casualty:{last_casualty[2]}:subset_of_previous"
             if last_casualty is not None and last_casualty[0] == si and \
                     SUBSET_BEFORE.search(norm[max(0, n.start - 20):n.start]) and \
-                    rule != "skip:age_or_time" and not (
+                    rule != "skip:age_or_time" and not rule.endswith(":participle_after") and not (
                         rule == "other:fighters" and last_casualty[2] == "displaced"):
                 # (but "35,000 people, among them some 4,000 fighters, were evacuated": the
                 # fighters who leave under a deal are fighters, not displaced civilians)
@@ -1192,6 +1211,19 @@ class _Run:
             body_other = {(f.value, f.what) for f in r.other_figures if f.sentence not in titles}
             r.other_figures = [f for f in r.other_figures if f.sentence not in titles or
                                (f.value, f.what) not in body_other]
+        # The guide: each distinct figure once. A toll told again further on ("استشهد ثلاثة
+        # مدنيين وأصيب ١٢ ..." then "وذكر مصدر ... ما أدى إلى استشهاد ثلاثة مدنيين وإصابة ١٢"), or a
+        # large count a flash update gives in its highlights and again in its body, is one
+        # figure: the first mention is kept. Two or more figures of a sentence that repeat one
+        # earlier sentence (three sentences back at most) are a repeat; so is a count of 100
+        # or more given before with the same meaning. (Small single counts, "2 killed", often
+        # are distinct events and stay.)
+        repeats = repeated_figures([(f.sentence, f.value, f.what) for f in r.casualty_figures])
+        if repeats:
+            dropped_ids = {id(r.casualty_figures[k]) for k in repeats}
+            r.casualty_figures = [f for f in r.casualty_figures if id(f) not in dropped_ids]
+            for si_ in list(figs_by_sent):
+                figs_by_sent[si_] = [f for f in figs_by_sent[si_] if id(f) not in dropped_ids]
         event_sents = {si for si in viol_by_sent if si in claim_of_sent} | {
             si for si in figs_by_sent if si in claim_of_sent}
         self.event_sents = event_sents
@@ -1208,6 +1240,16 @@ class _Run:
                      re.search(r"[.!?\u061f][\"'”»)]*$", x.text)), None)
         # dates with roles
         prev: tuple[int, str] | None = None  # (end, role) of the date before
+        # "* August 2022: 11 strikes. A strike on 18 August killed ...": a date that labels a
+        # count in a list item dates events when its item tells of them (or the next sentence
+        # of its line does)
+        label_sents: set[int] = set()
+        for d in dates:
+            if labels_count(norm, d.start, d.end):
+                si = self.sent_of(d.start)
+                if si in event_sents or (si + 1 in event_sents and "\n" not in norm[
+                        d.end:sentences[si + 1].start]):
+                    label_sents.add(si)
         for d in dates:
             si = self.sent_of(d.start)
             role = date_role(norm, d, si)
@@ -1226,12 +1268,14 @@ class _Run:
         narrative_sents |= {
             si for si in {dm.sentence for dm in r.all_dates if dm.role == "event"}
             if ONLY_THE_TIME.match(sentences[si].text) and any(
-                k in event_sents and sentences[k].paragraph == sentences[si].paragraph
+                0 <= k < len(sentences) and sentences[k].paragraph == sentences[si].paragraph and (
+                    k in event_sents or (event_sents and is_narrative(sentences[k].text)))
                 for k in (si - 1, si + 1))}
         seen_dates: set[str] = set()
         for dm in r.all_dates:
             if dm.role == "event" and (dm.sentence in event_sents or dm.sentence in denied_sents
                                        or dm.sentence in narrative_sents
+                                       or dm.sentence in label_sents
                                        or (dm.sentence == lead and event_sents) or (
                     event_sents and PERIOD_LABEL.search(
                         norm, max(0, self._norm_pos(dm.span[0]) - 40),
@@ -1332,7 +1376,12 @@ class _Run:
                     continue
                 if "places share this name" in pm.explanation:
                     continue  # an ambiguous name stays unchosen
-                if pm.role == "base" or (pm.role == "mentioned" and pm.sentence == 0):
+                if pm.role == "base" or (pm.role == "mentioned" and (pm.sentence == 0 or (
+                        pm.sentence <= 3 and RESIDENT_BEFORE.search(
+                            norm, max(0, self._norm_pos(pm.span[0]) - 40),
+                            self._norm_pos(pm.span[0]))))):
+                    # (or the teller's home, named as she is introduced: "الشاهدة من سكان حي
+                    # التضامن")
                     pm.explanation += ("; scene by default: no place is named for the events; this "
                                        "one is where the source speaks from or the header names")
                     pm.role = "scene"

@@ -131,6 +131,8 @@ _LATIN_CUE = _rx(
 _AR_STRONG_CUE = _rx(
     r"(?:قري[هة]|قرى|بلد[هة]|بلدات|مدين[هة]|حي|احياء|ريف|منطق[هة]|ناحي[هة]|مخيم|محافظ[هة]|"
     r"ضاحي[هة]|مزرع[هة]|قريتي|بلدتي|معبر|حاجز|سجن|مطار|مشفى|مستشفى|طريق|"
+    # the people of a place: "من أحد سكان درعا البلد", "أهالي داريا"
+    r"(?:^|(?<=\s))(?:سكان|اهالي|واهالي)|"
     # "مجزرة البيضا ورأس النبع": a massacre is named after its place
     r"مجزر[هة]|مذبح[هة]|"
     # a raid or siege names its target: "قسد داهمت البصيرة", "اقتحموا الصنمين"
@@ -1016,6 +1018,12 @@ def resolve(mentions: list[RawMention]) -> list[tuple[GazPlace, str]]:
 DATELINE_REST = re.compile(
     r"(?:,\s*[A-Z][A-Za-z ]{1,20})?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
     r"\s*(?:\([^()\n]{1,40}\))?\s*(?:—|–|-|:)")
+
+# where the teller lives, named as she is introduced: "الشاهدة من سكان حي التضامن", "a resident
+# of Douma who asked not to be named"
+RESIDENT_BEFORE = _rx(r"(?:\bresidents?\s+of|\bwho\s+lives?\s+in|(?:^|\s)(?:من|احد)\s+(?:سكان|اهالي))\s+"
+                      r"(?:(?:the\s+)?(?:town|village|city|district|neighbourhood|camp)\s+of\s+|"
+                      r"(?:حي|مدينه|بلده|قريه|مخيم)\s+)?$", re.I)
 
 WITNESS_HEAD = _rx(r"\W*(?:the\s+|a\s+|some\s+)?(?:residents?|villagers?|people|families|"
                            r"witness(?:es)?|survivors?|relatives|displaced|اهالي|سكان|احد سكان)",
