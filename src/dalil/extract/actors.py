@@ -551,6 +551,20 @@ JOINED = _rx(r"[\s\"«»“”)]*(?:,|and|or|و)[\s\"«»“”(]*(?:(?:allied|a
 
 ALIAS_IN_PARENS = _rx(r"[\s\"«»“”]*\(\s*")
 
+# "he was assisted by members of the National Defence Forces", "acting together with members of
+# X", "بمساعدة عناصر من X": the body that helped the agent commit the act is an agent too. Only
+# help words: "supported by air strikes" and "backed by Turkey" name a patron or a campaign's
+# air cover, which writers do not agree to count; "alongside" and "together with" alone also
+# join the victims ("killed together with his brother").
+HELPED_BY_BEFORE = _rx(r"(?:\b(?:assisted|aided|helped|joined|accompanied)\s+by|\bwith\s+the\s+"
+                       r"(?:help|assistance|participation|complicity)\s+of|\b(?:acting|operating|"
+                       r"working|fighting)\s+(?:together\s+with|alongside|jointly\s+with)|"
+                       r"\bin\s+(?:cooperation|coordination|collaboration)\s+with|(?:^|\s)"
+                       r"(?:بمساعده|بمشاركه|بمؤازره|بمساند[هة]|بالتعاون\s+مع|بالتنسيق\s+مع|"
+                       r"بالاشتراك\s+مع))\s+(?:(?:the|some|several|local|other|members|elements|"
+                       r"fighters|units?|officers|men|of|from|its|their|pro-[\w-]+|عناصر|"
+                       r"مسلحين|مسلحون|مقاتلين|من)\s+){0,4}(?:the\s+)?$", re.I)
+
 ANOTHER_AGENT = _rx(r"\b(?:and|or|as well as|while)\s+by\b|\sو(?:من قبل|على يد)", re.I)
 
 CLAUSE_START = _rx(r".*(?:;\s*|\b(?:while|whereas|but)\s+|(?:بينما|في حين)\s+)", re.I)
@@ -636,7 +650,7 @@ BY_PERPETRATOR = _rx(r"الجهات الفاعله|الجهه الفاعله|ا�
                      re.I)
 
 DENIAL = _rx(r"\b(?:denied|denies|deny|dismissed|rejected|refuted)\b|(?:^|\s)(?:و|ف)?"
-                     r"(?:نفى|نفت|ينفي|تنفي|نفي|نفيا)(?:\s|$)", re.I)
+                     r"(?:نفى|نفت|ينفي|تنفي|نفي|نفيا|ننفي|انفي|نفينا)(?:\s|$)", re.I)
 
 
 def is_agent(norm: str, s: int, e: int, sent: Sentence, viols: list[tuple[int, int]]) -> bool:

@@ -46,6 +46,7 @@ from dalil.extract.actors import (
     DESTINATION_BEFORE,
     FIRST_PERSON_COMMUNITY,
     FRONTED_PRONOUN,
+    HELPED_BY_BEFORE,
     IDENTIFIED_AS,
     INCLUDING_NAMED,
     JOINED,
@@ -165,7 +166,7 @@ MAX_CHARS = 5_000_000
 
 _NEGATION = _rx(r"(?:\b(?:no|not|never|denied|deny|denies|without|nobody|none)\b"
                        # ("ولم ترد أنباء عن اعتقالات": the conjunction glued to the negation)
-                       r"|(?:^|\s)[وف]?(?:لم|لا(?!\s+(?:يقل|تقل|يزال|تزال|سيما))|نفى|نفت|دون|بدون|ينفي|"
+                       r"|(?:^|\s)[وف]?(?:لم|لا(?!\s+(?:يقل|تقل|يزال|تزال|سيما))|نفى|نفت|دون|بدون|ينفي|ننفي|"
                        # whole words: "لما رجعنا" (when we came back), "ولادنا" (our children),
                        # "لاجئين" are no "لم"/"لا"
                        r"تنفي)(?!\w))[^.,;]{0,18}$", re.I)  # "ما لا يقل عن" is no negation
@@ -1381,6 +1382,13 @@ class _Run:
                          # unnamed agents are from
                          (a_prev[3] == "generic" and a_cur[3] != "generic" and
                           MEMBER_LINK.fullmatch(norm, a_prev[1], a_cur[0]))):
+                    agents.append(a_cur)
+            # "X shot them, assisted by members of Y": the helper of an agent told before it
+            for a_cur in sorted(acts):
+                if a_cur[3] != "person" and not any(a[0] == a_cur[0] for a in agents) and any(
+                        a[1] <= a_cur[0] and a[3] != "generic" for a in agents) and \
+                        HELPED_BY_BEFORE.search(norm, max(sentences[si].start, a_cur[0] - 90),
+                                                a_cur[0]):
                     agents.append(a_cur)
             if agents:
                 sent_agents[si] = agents
