@@ -97,3 +97,49 @@ def test_a_first_person_denial_asserts_no_violation(text: str) -> None:
 def test_a_denial_of_another_report_still_reports_the_first() -> None:
     text = "ننفي ما نشر عن الحادثة. وقتل مسلحون ثلاثة رعاة في ريف حماة أمس."
     assert "killing" in violations(text)
+
+
+# -- counted civilians named by where they come from are the harmed -----------------------------
+
+
+@pytest.mark.parametrize(("text", "agent", "not_agent"), [
+    ("واعتقلت قوات سوريا الديمقراطية أكثر من ٦٠ شاباً من أبناء العشائر في البصيرة.",
+     "Syrian Democratic Forces", "Bedouin tribal fighters"),
+    ("اعتقلت قسد عشرة شبان من أبناء العشائر في ذيبان أمس.", "Syrian Democratic Forces",
+     "Bedouin tribal fighters"),
+    ("Gunmen killed three shepherds from the Bedouin tribes near Palmyra, relatives said.",
+     "unidentified gunmen", "Bedouin tribal fighters"),
+])
+def test_counted_civilians_from_a_group_are_victims(text: str, agent: str,
+                                                    not_agent: str) -> None:
+    found = perps(text)
+    assert agent in found
+    assert not_agent not in found
+
+
+def test_men_from_the_tribes_who_robbed_are_agents() -> None:
+    # uncounted men "from the tribes" who then robbed: the robbers
+    assert "Bedouin tribal fighters" in perps("في اليوم التالي جاء رجال من العشائر وسرقوا "
+                                              "الذهب والسيارة.")
+
+
+# -- the subject of an Arabic relative clause of the crime ("الجرائم التي ارتكبتها X") -----------
+
+
+@pytest.mark.parametrize(("text", "agent"), [
+    ("يدين المجلس الجرائم التي ارتكبتها ميليشيا \"قسد\" بحق أهلنا في بلدات ذيبان والشحيل "
+     "والبصيرة منذ السابع والعشرين من آب، حيث قامت بقصف الأحياء السكنية ما أدى إلى استشهاد ١٤ "
+     "مدنياً.", "Syrian Democratic Forces"),
+    ("وثق المرصد مزيداً من المجازر التي ارتكبها عناصر من الفرقة الرابعة في قرى ريف حماة الشمالي "
+     "خلال الأسبوع الماضي، وراح ضحيتها ٣٠ مدنياً.", "Fourth Division"),
+    ("وتحدث الأهالي عن الهجمات التي نفذتها فصائل الجيش الوطني على قرى عفرين وبلداتها في ربيع "
+     "ذلك العام، والتي أسفرت عن مقتل ١١ مدنياً.", "Syrian National Army"),
+])
+def test_subject_of_an_arabic_crime_relative_clause(text: str, agent: str) -> None:
+    assert agent in perps(text)
+
+
+def test_crimes_done_against_a_body_make_it_no_agent() -> None:
+    text = ("وأدان البيان الانتهاكات التي ارتكبت بحق عناصر الأمن العام في قرى ريف جبلة خلال "
+            "الأيام الماضية وأدت إلى مقتل خمسة منهم.")
+    assert "General Security" not in perps(text)

@@ -281,6 +281,25 @@ VICTIM_MEMBERS = _rx(r"(?:\b(?:including|among them|among whom|of whom|among the
                      r"(?:عناصر|عنصر|عنصرين|عنصران|مقاتلي|افراد|جنود|ضباط|منتسبي)\s+(?:من\s+)?)$",
                      re.I)
 
+# "الجرائم التي ارتكبتها ميليشيا قسد بحق أهلنا", "المجزرة التي نفذتها قوات النظام": the
+# subject of an Arabic relative clause of the crime (verb before subject), however far the
+# violation words are told after it
+AR_CRIME_REL_BEFORE = _rx(r"(?:^|\s)(?:ال)?(?:جرائم|جريم[هة]|انتهاكات|مجازر|مجزر[هة]|هجمات|هجوم|"
+                          r"اعتداءات|عمليات\s+\S+)\s+(?:التي|الذي|اللتي)\s+(?:ارتكب|اقترف|نفذ|"
+                          r"شن)\S*\s+(?:(?:عناصر|مسلحو|مسلحون|مقاتلو|افراد)\s+(?:من\s+)?)?"
+                          r"(?:ميليشيا|مليشيا|ميليشيات|تنظيم|عصابات|عصاب[هة])?\s*[\"«“]?$")
+
+# "اعتقال أكثر من ٦٠ شاباً من أبناء العشائر", "civilians from the Bedouin tribes": counted
+# people named by where they come from are those harmed (a body's armed men, "عناصر من X",
+# "gunmen from X", are not: no armed head here)
+CIVILIANS_FROM = _rx(r"(?:\b(?:civilians|young\s+men|youths|women|children|families|residents|"
+                     r"villagers|relatives|detainees|students|shepherds|farmers)\s+(?:from|of)\s+"
+                     r"(?:the\s+)?|(?:[\d٠-٩]+|عشرات|مئات|عدد|(?:ثلاث|اربع|خمس|ست|سبع|ثمان|تسع|عشر)\S*)\s+(?:من\s+)?(?:الـ?\s*)?(?:شابا|شاب|شبان|"
+                     # (counted: "جاء رجال من العشائر وسرقوا" are the robbers)
+                     r"رجلا|رجال|مدنيا|مدنيين|مدنيون|اشخاص|شخصا|مواطنا|مواطنين|نساء|اطفال|"
+                     r"عائلات|عائله|معتقلين|طلاب)\s+من\s+)$",
+                     re.I)
+
 ARRESTS_SUSPECTS = _rx(r"(?:\s+\S+){0,3}?\s+(?:had\s+|have\s+|has\s+)?(?:arrested|detained|"
                        r"apprehended|captured)\s+(?:\S+\s+){0,3}?(?:suspects?|men suspected|"
                        r"people suspected|alleged perpetrators)|(?:\s+\S+){0,2}?\s+(?:القبض|بالقبض)"
@@ -394,6 +413,8 @@ NOT_AGENT_BEFORE = _rx(
     r"\b(?:taken|transferred|moved|brought|referred|handed(?:\s+over)?|sent|driven|transported|"
     r"delivered|returned)\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
     r"(?:^|\s)(?:بحجه|بتهمه|بتهم|بذريعه|بدعوي|بدعوى)\s+(?:\S+\s+){0,5}$|"
+    # "الانتهاكات التي ارتكبت بحق عناصر الأمن العام": against them, they are the harmed
+    r"(?:^|\s)بحق\s+(?:(?:عناصر|افراد|مقاتلي|منتسبي|جنود)\s+(?:من\s+)?)?$|"
 
     r"\b(?:charges?|suspicion|accus\w+|pretext)\s+of\s+(?:\w+\s+){0,3}(?:with|for|to)\s+"
     r"(?:the\s+)?$|"
@@ -661,6 +682,11 @@ def is_agent(norm: str, s: int, e: int, sent: Sentence, viols: list[tuple[int, i
         return False  # "men wearing General Security uniforms": not General Security
     if VICTIM_MEMBERS.search(before):
         return False  # "18 killed, among them 5 members of General Security": the dead
+    if _ARABIC.search(norm, s, e) and AR_CRIME_REL_BEFORE.search(
+            norm, max(sent.start, s - 70), s):
+        return True  # "الجرائم التي ارتكبتها قسد بحق أهلنا ... حيث قامت بقصف"
+    if CIVILIANS_FROM.search(before):
+        return False  # "اعتقال ٦٠ شاباً من أبناء العشائر": those detained
     if NOT_AGENT_BEFORE.search(before):
         return False  # "screening points run by the SDF", "taken to X", "بحجة التعامل مع X"
     if CONTROLLED_BY_BEFORE.search(before) and \
