@@ -143,3 +143,108 @@ def test_crimes_done_against_a_body_make_it_no_agent() -> None:
     text = ("وأدان البيان الانتهاكات التي ارتكبت بحق عناصر الأمن العام في قرى ريف جبلة خلال "
             "الأيام الماضية وأدت إلى مقتل خمسة منهم.")
     assert "General Security" not in perps(text)
+
+
+# -- a group's name quoted after its kind: 'تنظيم "الدولة الإسلامية"', 'ميليشيا "قسد"' -----------
+
+
+@pytest.mark.parametrize(("text", "agent"), [
+    ("قتل ثلاثة رعاة بهجوم لتنظيم «الدولة الإسلامية» في بادية تدمر.", "Islamic State"),
+    ("قُتل مدنيان بهجوم لخلايا تنظيم \"الدولة الإسلامية\" على بلدة الشحيل.", "Islamic State"),
+    ("وقصفت قوات \"سوريا الديمقراطية\" قرية في ريف منبج ما أدى إلى مقتل طفلين.",
+     "Syrian Democratic Forces"),
+])
+def test_a_quoted_name_after_its_kind_is_the_group(text: str, agent: str) -> None:
+    assert agent in perps(text)
+
+
+def test_a_quote_between_two_sentences_joins_nothing() -> None:
+    # a closing quote, a comma and another name: no name across the comma
+    text = "قال \"الدولة\"، الإسلامية ليست طرفاً. وقتل مسلحون مجهولون رجلاً في ريف حمص."
+    assert "Islamic State" not in perps(text)
+
+
+# -- counted members of a body who died are the dead, not the agents ------------------------------
+
+
+@pytest.mark.parametrize(("text", "agent", "dead"), [
+    ("- 4 عناصر من قوات سوريا الديمقراطية قُتلوا بهجوم لخلايا تنظيم \"الدولة الإسلامية\" على "
+     "نقطة عسكرية في بلدة الشحيل.", "Islamic State", "Syrian Democratic Forces"),
+    ("ثلاثة عناصر من الأمن العام قتلوا برصاص مسلحين مجهولين قرب جبلة.", "unidentified gunmen",
+     "General Security"),
+    ("خمسة جنود من الجيش السوري استشهدوا بقصف إسرائيلي على ريف درعا.", "Israeli forces",
+     "Syrian government forces (2025-)"),
+])
+def test_counted_members_who_died_are_no_agents(text: str, agent: str, dead: str) -> None:
+    found = perps(text)
+    assert agent in found
+    assert dead not in found
+
+
+def test_counted_members_who_arrested_are_agents() -> None:
+    text = "أربعة عناصر من الأمن العام اعتقلوا ثلاثة شبان في حي الزهراء."
+    assert "General Security" in perps(text)
+
+
+def test_a_label_inside_a_quoted_name_is_the_named_group() -> None:
+    text = ("وذكر مراسل سانا أن إرهابيي \"جبهة النصرة\" أطلقوا عدة قذائف صاروخية على الأحياء "
+            "السكنية في المدينة، ما أدى إلى استشهاد طفلة.")
+    found = perps(text)
+    assert "Jabhat al-Nusra" in found
+    assert "groups the source calls terrorist or outlaw" not in found
+
+
+# -- a judgment that finds a named man guilty, and names the unit he served in ------------------
+
+
+@pytest.mark.parametrize(("text", "person", "unit"), [
+    ("The Higher Regional Court in Koblenz found Samir H. guilty of torture and murder as crimes "
+     "against humanity. The defendant, Samir H., 48, served from 2010 as a warrant officer and "
+     "later as an interrogator in the Political Security Directorate.", "Samir H.",
+     "Political Security"),
+    ("The judges found Omar K. guilty of the killing of two detainees. The accused, Omar K., "
+     "worked between 2011 and 2013 as a guard in the Air Force Intelligence Directorate.",
+     "Omar K.", "Air Force Intelligence"),
+])
+def test_found_guilty_by_name_and_his_unit(text: str, person: str, unit: str) -> None:
+    found = perps(text)
+    assert person in found
+    assert unit in found
+
+
+def test_found_guilty_without_a_unit() -> None:
+    text = ("A court in Stockholm found Bashir N. guilty of war crimes over the execution of three "
+            "prisoners. He had been detained in Sweden in 2021.")
+    assert "Bashir N." in perps(text)
+
+
+def test_found_not_guilty_names_no_perpetrator() -> None:
+    text = ("The court found Adel M. not guilty of the torture of detainees; the defendant, Adel "
+            "M., served in the Air Force Intelligence Directorate.")
+    found = perps(text)
+    assert "Adel M." not in found
+    assert "Air Force Intelligence" not in found
+
+
+# -- an attack on people or homes told without the word "attack on civilians" ------------------
+
+
+@pytest.mark.parametrize(("text", "agent"), [
+    ("Druze fighters, in turn, attacked Bedouin families in the western countryside of the "
+     "province.", "Druze armed factions"),
+    ("Residents say gunmen on pickups fired at houses in the town.", "unidentified gunmen"),
+    ("Witnesses said Hamza Division fighters fired at several homes in Jinderes on Monday night.",
+     "Hamza Division"),
+    ("وهاجم مسلحون من العشائر عائلات درزية في ريف السويداء الغربي.", "Bedouin tribal fighters"),
+])
+def test_attack_on_people_or_homes_without_its_word(text: str, agent: str) -> None:
+    assert "attack_on_civilians" in violations(text)
+    assert agent in perps(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Armed groups attacked checkpoints held by local guards at the entrance of Jaramana.",
+    "The army fired at rebel positions near the town.",
+])
+def test_an_attack_on_fighters_is_no_attack_on_civilians(text: str) -> None:
+    assert "attack_on_civilians" not in violations(text)

@@ -281,6 +281,15 @@ VICTIM_MEMBERS = _rx(r"(?:\b(?:including|among them|among whom|of whom|among the
                      r"(?:عناصر|عنصر|عنصرين|عنصران|مقاتلي|افراد|جنود|ضباط|منتسبي)\s+(?:من\s+)?)$",
                      re.I)
 
+# "٤ عناصر من قوات سوريا الديمقراطية قُتلوا بهجوم ...": counted members of a body, then the
+# passive of their death or wounding: the dead (the attack's agent is told after it)
+AR_COUNTED_MEMBERS_BEFORE = _rx(r"(?:[\d٠-٩]+|عشرات|عدد|(?:ثلاث|اربع|خمس|ست|سبع|ثمان|تسع|عشر)\S*)"
+                                # (or the counted noun is the actor: "خمسة جنود")
+                                r"\s+(?:(?:من\s+)?(?:عناصر|عنصرا|عنصرين|مقاتلين|مقاتلا|جنود|جنديا|"
+                                r"افراد|ضباط|منتسبي)\s+(?:من\s+)?)?$")
+AR_DIED_AFTER = _rx(r"\s+(?:\S+\s+){0,3}?(?:قتلوا|قتلا|قضوا|لقوا|استشهدوا|اصيبوا|جرحوا|سقطوا|"
+                    r"قتل|قضى|استشهد)(?:\s|$)")
+
 # "الجرائم التي ارتكبتها ميليشيا قسد بحق أهلنا", "المجزرة التي نفذتها قوات النظام": the
 # subject of an Arabic relative clause of the crime (verb before subject), however far the
 # violation words are told after it
@@ -682,6 +691,8 @@ def is_agent(norm: str, s: int, e: int, sent: Sentence, viols: list[tuple[int, i
         return False  # "men wearing General Security uniforms": not General Security
     if VICTIM_MEMBERS.search(before):
         return False  # "18 killed, among them 5 members of General Security": the dead
+    if AR_COUNTED_MEMBERS_BEFORE.search(before) and AR_DIED_AFTER.match(norm, e, sent.end):
+        return False  # "٤ عناصر من قسد قُتلوا بهجوم لخلايا التنظيم": the dead
     if _ARABIC.search(norm, s, e) and AR_CRIME_REL_BEFORE.search(
             norm, max(sent.start, s - 70), s):
         return True  # "الجرائم التي ارتكبتها قسد بحق أهلنا ... حيث قامت بقصف"
@@ -1053,13 +1064,17 @@ PERSON_ROLE = _rx(
 DEFENDANT_NAMED = _rx(r"\b(?i:proceedings|case|trial|indictment|charges)\s+(?i:against|of)\s+"
                       r"(?:(?i:the)\s+(?i:defendant|accused)\s+)?" + _NAME.replace(
                           "?P<name>", "?P<dname>") + r"\s*[,(]")
+# "The defendant, Khaled R., 51, served ...": the judgment names him in apposition
+DEFENDANT_APPOS = _rx(r"\b(?i:the)\s+(?i:defendant|accused)\s*,\s+" + _NAME.replace(
+    "?P<name>", "?P<dname>") + r"\s*,")
 DEFENDANT_REF = _rx(r"\b(?i:the)\s+(?i:defendant|accused)\b(?!\s*,?\s+[A-Z])")
 DEFENDANT_ACTED = _rx(r"\s+(?:\w+ly\s+)?(?:is|was|has\s+been|had\s+been)\s+(?:\w+\s+)?"
                       r"(?:guilty|convicted)\s+of\b|\s+(?:\w+ly\s+)?(?:took|takes|had\s+taken)\s+"
                       r"part\s+in\b|\s+(?:\w+ly\s+)?(?:committed|tortured|beat|struck|killed|"
                       r"interrogated|abused|ordered)\b", re.I)
 DEFENDANT_SERVED = _rx(r"\s+(?:\w+ly\s+)?(?:served|worked|was\s+posted|was\s+stationed|was\s+"
-                       r"deployed|was\s+employed)\s+(?:\w+\s+){0,6}?(?:at|in|with|for)\s+(?:the\s+)?$",
+                       # "served from 2008 as a first lieutenant and later captain in the X"
+                       r"deployed|was\s+employed)\s+(?:\w+\s+){0,12}?(?:at|in|with|for)\s+(?:the\s+)?$",
                        re.I)
 
 
@@ -1079,6 +1094,8 @@ PERSON_FOUND = _rx(
     r"|(?:ادانت|ادان|حكمت|حكم)\s+(?:\S+\s+){0,3}?(?:على\s+)?(?:المتهم|المدان|الضابط|العنصر|"
     r"المساعد|العميد|العقيد|المقدم)\s+(?:السابق\s+)?" +
     _AR_NAME.replace("?P<arname>", "?P<arname3>") +
+    # "The court found Khaled R. guilty of crimes against humanity"
+    r"|(?i:found)\s+" + _NAME.replace("?P<name>", "?P<fname>") + r"\s+(?i:guilty)\b"
     r"|(?i:identified|named)\s+the\s+(?:(?:main|chief|lead|principal|first)\s+)?(?i:gunman|"
     r"shooter|killer|perpetrator|torturer|interrogator|executioner|culprit)\s+as\s+" +
     _NAME.replace("?P<name>", "?P<iname>"))
@@ -1143,7 +1160,8 @@ def find_persons(norm: str, start: int, end: int
             continue
         out.append((m.start(grp), m.end(grp), m.group(grp), "role", m.start()))
     for m in PERSON_FOUND.finditer(norm, start, end):
-        grp = next(g for g in ("cname", "aname", "sname", "iname", "arname3") if m.group(g))
+        grp = next(g for g in ("cname", "aname", "sname", "iname", "arname3", "fname")
+                   if m.group(g))
         if grp == "arname3" or person_name_ok(m.group(grp)):
             out.append((m.start(grp), m.end(grp), m.group(grp), "orders", m.start()))
     for m in PERSON_ORDERED.finditer(norm, start, end):

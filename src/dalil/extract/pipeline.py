@@ -38,6 +38,7 @@ from dalil.extract.actors import (
     COMMUNITY_HEAD_BEFORE,
     COUNTED_BEFORE,
     DEFENDANT_ACTED,
+    DEFENDANT_APPOS,
     DEFENDANT_NAMED,
     DEFENDANT_REF,
     DEFENDANT_SERVED,
@@ -1525,7 +1526,8 @@ class _Run:
         label_named = any(
             a[2] != LABEL_ACTOR and a[3] not in ("generic", "unknown") and (
                 LABEL_BEFORE.search(norm, max(0, a[0] - 14), a[0]) or
-                LABEL_AFTER.match(norm, a[1]) or "terror" in a[4].lower())
+                LABEL_AFTER.match(norm, a[1]) or "terror" in a[4].lower() or
+                "رهاب" in a[4])  # ('إرهابيي "جبهة النصرة"': the label inside the name)
             for v in actors_in_sent.values() for a in v)
         if named_specific:
             for si in list(sent_agents):
@@ -1793,6 +1795,22 @@ class _Run:
             return  # (one literal pass: most reports are no judgment)
         named = DEFENDANT_NAMED.search(norm)
         if named is None:
+            # "The defendant, Khaled R., 51, served ... in the Air Force Intelligence
+            # Directorate": named in apposition, and found guilty by name elsewhere
+            appos = DEFENDANT_APPOS.search(norm)
+            if appos is None:
+                return
+            name = appos.group("dname")
+            if not any(a[2] == name and a[3] == "person" for v in sent_agents.values()
+                       for a in v):
+                return
+            si = self.sent_of(appos.start())
+            units = [a for a in actors_in_sent.get(si, []) if a[0] > appos.end() and a[3] not in (
+                "generic", "unknown", "person") and DEFENDANT_SERVED.search(
+                    norm, appos.end(), a[0]) and a[0] - appos.end() < 160]
+            if units and si in self.claim_of_sent:
+                agents = sent_agents.setdefault(si, [])
+                agents += [u for u in units if u not in agents]
             return
         name = named.group("dname")
         acted = False
