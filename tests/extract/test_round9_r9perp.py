@@ -248,3 +248,23 @@ def test_attack_on_people_or_homes_without_its_word(text: str, agent: str) -> No
 ])
 def test_an_attack_on_fighters_is_no_attack_on_civilians(text: str) -> None:
     assert "attack_on_civilians" not in violations(text)
+
+
+# -- the group that claimed a deed, and strikes attributed to a force -------------------------
+
+
+@pytest.mark.parametrize(("text", "agent"), [
+    ("Islamic State claimed that attack, which local officials said at the time killed 16 "
+     "people.", "Islamic State"),
+    ("Hayat Tahrir al-Sham claimed the bombing, which killed nine people in Qamishli.",
+     "Hayat Tahrir al-Sham"),
+    ("Based on the observer logs, our researchers attributed 31 of the air strikes on hospitals "
+     "to the Russian Aerospace Forces.", "Russian forces"),
+])
+def test_claimed_or_attributed_deed(text: str, agent: str) -> None:
+    assert agent in perps(text)
+
+
+def test_a_claim_that_something_happened_is_no_claim_of_the_deed() -> None:
+    text = "The Syrian Democratic Forces claimed that the bombing killed 12 civilians in Azaz."
+    assert "Syrian Democratic Forces" not in perps(text)

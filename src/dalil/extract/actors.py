@@ -533,7 +533,8 @@ PERPETRATOR_WORD = _rx(r"\b(?:perpetrators?|culprits|attackers were|carried out 
                        # toll)
                        r"\battribut(?:ed|es|ing)\s+(?:(?:most|all|some|many|the|of|these|those|"
                        r"\d[\d,]*)\s+){0,4}(?:killings|deaths|attacks|violations|abuses|cases|"
-                       r"disappearances|arrests|crimes|massacres?|strikes|casualties)\b", re.I)
+                       r"disappearances|arrests|crimes|massacres?|strikes|casualties|(?:air\s*|drone\s+)"
+                       r"strikes|bombings|shelling)\b", re.I)
 
 # the Arabic verb of accusation, alone (its subject follows it, then the accused)
 AR_ACCUSES = re.compile(r"[وف]?(?:اتهم|اتهمت|يتهم|تتهم|اتهموا|حمل|حملت|حملوا)")
@@ -541,7 +542,12 @@ AR_ACCUSES = re.compile(r"[وف]?(?:اتهم|اتهمت|يتهم|تتهم|اته
 COMMITTED = _rx(r"\b(?:(?:committed|carried out|perpetrated|were responsible for|are responsible "
                 r"for)\s+(?:\w+\s+){0,2}(?:violations|abuses|crimes|atrocities|massacres|killings)|"
                 # "IS claimed responsibility for the bombing", "X were accused of killing"
-                r"claim(?:ed|s)?\s+responsibility|(?:were|was|are|is|have been|has been)\s+"
+                r"claim(?:ed|s)?\s+responsibility|"
+                # "Islamic State claimed that attack, which killed 16 people": the claim of a deed
+                r"claim(?:ed|s)?\s+(?:the|that(?!\s+(?:the|a|an|its|their|his|her)\s)|this|these|"
+                r"those|both)\s+(?:\w+\s+){0,2}(?:attacks?|"
+                r"bombings?|strikes?|ambush|assault|raids?|killings?|assassinations?|explosions?)|"
+                r"(?:were|was|are|is|have been|has been)\s+"
                 r"(?:\w+\s+)?(?:accused|blamed)\s+(?:of|for)\b|"
                 # "HRW concluded that government forces carried out the attack"
                 r"(?:carried out|perpetrated|conducted|launched|(?:was|were) behind)\s+(?:the|this|"
