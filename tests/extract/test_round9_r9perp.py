@@ -268,3 +268,24 @@ def test_claimed_or_attributed_deed(text: str, agent: str) -> None:
 def test_a_claim_that_something_happened_is_no_claim_of_the_deed() -> None:
     text = "The Syrian Democratic Forces claimed that the bombing killed 12 civilians in Azaz."
     assert "Syrian Democratic Forces" not in perps(text)
+
+
+# -- the men of a place taken when a force came in: a detention told without its word -----------
+
+
+@pytest.mark.parametrize(("text", "agent"), [
+    ("In March 2012, when the army came in, they took every man they found, a widow said.",
+     "Assad-era forces and loyalists"),
+    ("When government forces entered Tremseh in July 2012, soldiers took away all the young men "
+     "of the village.", "Assad-era forces and loyalists"),
+    ("في آذار ٢٠١٢ دخل الجيش إلى الحي وأخذوا كل الشباب اللي لقوهم.",
+     "Assad-era forces and loyalists"),
+])
+def test_every_man_taken_is_a_detention(text: str, agent: str) -> None:
+    assert "arbitrary_detention" in violations(text)
+    assert agent in perps(text)
+
+
+def test_men_taken_to_hospital_are_no_detention() -> None:
+    assert "arbitrary_detention" not in violations(
+        "The volunteers took all the men to the hospital in Homs after the shelling.")
