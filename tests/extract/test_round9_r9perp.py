@@ -289,3 +289,30 @@ def test_every_man_taken_is_a_detention(text: str, agent: str) -> None:
 def test_men_taken_to_hospital_are_no_detention() -> None:
     assert "arbitrary_detention" not in violations(
         "The volunteers took all the men to the hospital in Homs after the shelling.")
+
+
+# -- the group told again by a definite description or a possessive in the next sentence ---------
+
+
+@pytest.mark.parametrize(("text", "agent"), [
+    ("Fighters of the Hamza Division entered the village of Kafr Safra on Monday. The militia "
+     "then executed six men in the square.", "Hamza Division"),
+    ("The Sultan Murad Division took over the town in March. The group later abducted two women "
+     "and looted several shops.", "Sultan Murad Division"),
+    ("Hayat Tahrir al-Sham captured the town last week. Its fighters executed four men accused "
+     "of collaboration.", "Hayat Tahrir al-Sham"),
+    ("دخلت فرقة الحمزة إلى قرية كفرصفرة صباح الاثنين. وقام عناصرها بإعدام ستة رجال في الساحة.",
+     "Hamza Division"),
+])
+def test_group_told_again_in_the_next_sentence(text: str, agent: str) -> None:
+    assert agent in perps(text)
+
+
+@pytest.mark.parametrize(("text", "not_agent"), [
+    ("Gunmen attacked a General Security checkpoint near Jableh on Monday. Its members were "
+     "killed in the ambush.", "General Security"),
+    ("The Hamza Division withdrew from the village on Monday. The group said six men had been "
+     "killed there by unknown gunmen.", "Hamza Division"),
+])
+def test_group_told_again_as_victim_or_speaker_is_no_agent(text: str, not_agent: str) -> None:
+    assert not_agent not in perps(text)

@@ -569,6 +569,22 @@ PRONOUN_SUBJECT = _rx(
     r"their (?:tanks|artillery|jets|warplanes|aircraft|planes|helicopters|drones|snipers|gunmen|"
     r"men|fighters|forces|troops|militiamen|mortars|rockets|shells)\b)", re.I)
 
+# "The Hamza Division entered Kafr Safra. The militia then executed six men.", "Its fighters
+# executed ...", "وقام عناصرها بإعدام ...": the group named just before, told again by a definite
+# description or a possessive as the subject (matched at a sentence's start; not "The group said",
+# "The group's members were killed")
+GROUP_ANAPHOR = _rx(
+    r"\W*(?:(?:then|later|subsequently|afterwards|soon after|there|that night|the next day)\W+)?"
+    r"(?:(?i:the)\s+(?:armed\s+)?(?:militia|group|faction|division|brigade|unit|organi[sz]ation|"
+    r"movement)(?:['’]s\s+(?:fighters|members|men|gunmen|militiamen|forces|troops))?|"
+    r"(?i:its|their)\s+(?:fighters|members|men|gunmen|militiamen|forces|troops|soldiers|units?|"
+    r"officers|personnel|commanders?))\b"
+    r"(?!\s+(?:(?:\w+ly|then|later|also)\s+)?(?:was|were|is|are|had\s+been|has\s+been|have\s+been|"
+    r"said|says|told|denied|denies|claimed|claims|reported|stated|announced|confirmed|remained|"
+    r"remains|withdrew|fled|lost|suffered|died)\b)"
+    r"|\W*(?:\S+\s+){0,3}?[وف]?(?:عناصرها|عناصره|مقاتلوها|مقاتليها|مقاتلوه|مسلحوها|مسلحيها|"
+    r"افرادها|قواتها|قواته)(?:\s|$)", re.I)
+
 # "X, and by unidentified armed men": a second agent, not X's own gunmen
 # "X and Y", "X" و"Y", "X (Y)": one list of agents
 JOINED = _rx(r"[\s\"«»“”)]*(?:,|and|or|و)[\s\"«»“”(]*(?:(?:allied|affiliated|auxiliary|other|"

@@ -47,6 +47,7 @@ from dalil.extract.actors import (
     DESTINATION_BEFORE,
     FIRST_PERSON_COMMUNITY,
     FRONTED_PRONOUN,
+    GROUP_ANAPHOR,
     HELPED_BY_BEFORE,
     IDENTIFIED_AS,
     INCLUDING_NAMED,
@@ -1496,6 +1497,19 @@ class _Run:
                              if ATTACK_NOUN.search(a[4]) or ATTACK_VERB_AFTER.match(norm[a[1]:])]
                 if attackers:
                     sent_agents[si] = attackers
+        # "The Hamza Division entered the village. The militia then executed six men.": a
+        # definite description or possessive subject ("the group", "its fighters", "عناصرها")
+        # in a sentence that names no other agent is the one group named just before
+        for si in sorted(event_sents & set(viol_by_sent)):
+            if si in sent_agents or si - 1 not in actors_in_sent or \
+                    sentences[si - 1].paragraph != sentences[si].paragraph or \
+                    any(a[3] != "generic" for a in actors_in_sent.get(si, ())) or \
+                    not GROUP_ANAPHOR.match(norm, sentences[si].start, sentences[si].end):
+                continue
+            prev_named = [a for a in actors_in_sent[si - 1] if a[3] not in (
+                "generic", "unknown", "person") and a[2] != LABEL_ACTOR]
+            if len({a[2] for a in prev_named}) == 1:
+                sent_agents[si] = prev_named[:1]
         # "The Observatory said the jets were Russian": who the attackers were, said apart
         for m in IDENTIFIED_AS.finditer(norm):
             label = self.lex.actor_nationalities.get(m.group("m").lower())
