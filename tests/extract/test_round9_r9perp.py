@@ -316,3 +316,28 @@ def test_group_told_again_in_the_next_sentence(text: str, agent: str) -> None:
 ])
 def test_group_told_again_as_victim_or_speaker_is_no_agent(text: str, not_agent: str) -> None:
     assert not_agent not in perps(text)
+
+
+# -- a beating is torture where people are held ----------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "He was arrested at a checkpoint in 2012 and beaten during interrogation in the branch.",
+    "The guards beat him every night, a former detainee said after his release from detention.",
+    "اعتقلوه على الحاجز وضربوا عليه بالعصي في الفرع.",
+])
+def test_a_beating_in_custody_is_torture(text: str) -> None:
+    assert "torture" in violations(text)
+
+
+@pytest.mark.parametrize("text", [
+    "On 11 July, a Druze merchant was robbed and beaten by Bedouin gunmen on the highway.",
+    "Several students were beaten at the dorms, families said.",
+    "كسروا الباب ودخلوا علينا، ضربوا ابني قدامي وأخدوا الموبايلات.",
+])
+def test_a_beating_outside_custody_is_no_torture(text: str) -> None:
+    assert "torture" not in violations(text)
+
+
+def test_a_named_method_is_torture_without_a_detention() -> None:
+    assert "torture" in violations("Interrogators tortured him with electric shocks.")
