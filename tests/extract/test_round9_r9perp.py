@@ -341,3 +341,24 @@ def test_a_beating_outside_custody_is_no_torture(text: str) -> None:
 
 def test_a_named_method_is_torture_without_a_detention() -> None:
     assert "torture" in violations("Interrogators tortured him with electric shocks.")
+
+
+# -- an attack on a checkpoint, a patrol or a post is an attack on forces ---------------------
+
+
+@pytest.mark.parametrize("text", [
+    "وأوضح المصدر أن \"مجموعة مسلحة استهدفت الحاجز بالأسلحة الرشاشة والقذائف الصاروخية قرابة "
+    "الساعة الثالثة فجراً\"، وأن العناصر أجبروا المهاجمين على الفرار باتجاه الأحراش.",
+    "وقال مصدر أمني إن المهاجمين استهدفوا الدورية بالأسلحة الرشاشة والقذائف من بين الأحراش.",
+    "Gunmen attacked a checkpoint near Jableh with machine guns and rocket-propelled grenades.",
+])
+def test_an_attack_on_a_post_is_no_attack_on_civilians(text: str) -> None:
+    found = violations(text)
+    assert "attack_on_civilians" not in found
+    assert "forced_displacement" not in found
+
+
+def test_shells_on_homes_stay_an_attack_on_civilians() -> None:
+    text = ("استهدفت قوات النظام بالقذائف الأحياء السكنية في مدينة السقيلبية ما أدى إلى مقتل "
+            "طفلة.")
+    assert "attack_on_civilians" in violations(text)
