@@ -362,3 +362,48 @@ def test_shells_on_homes_stay_an_attack_on_civilians() -> None:
     text = ("استهدفت قوات النظام بالقذائف الأحياء السكنية في مدينة السقيلبية ما أدى إلى مقتل "
             "طفلة.")
     assert "attack_on_civilians" in violations(text)
+
+
+# -- the body whose post was attacked, and counted members told dead first, are the harmed ----------
+
+
+@pytest.mark.parametrize(("text", "agent", "target"), [
+    ("Gunmen opened fire on a General Security checkpoint near Jableh, killing two members.",
+     "unidentified gunmen", "General Security"),
+    ("استشهد ثلاثة من عناصر الأمن العام وأصيب خمسة آخرون، فجر اليوم، جراء هجوم إرهابي نفذته "
+     "مجموعة من فلول النظام البائد على حاجز أمني في ريف جبلة.", "former regime remnants",
+     "General Security"),
+    ("قُتل عنصران من الجيش السوري بهجوم لخلايا داعش على نقطة عسكرية في بادية حمص.",
+     "Islamic State", "Syrian government forces (2025-)"),
+])
+def test_attacked_post_and_counted_dead_are_no_agents(text: str, agent: str,
+                                                      target: str) -> None:
+    found = perps(text)
+    assert agent in found
+    assert target not in found
+
+
+def test_detained_at_a_units_checkpoint_keeps_nothing_wrong() -> None:
+    # the post's men detain: the attacked-post rule must not touch a detention at a checkpoint
+    text = "Fourth Division soldiers arrested him at a checkpoint in 2013 and he has not been seen since."
+    assert "Fourth Division" in perps(text)
+
+
+# -- a body's statement of what its own units did ("أن وحداتها ألقت القبض") --------------------
+
+
+@pytest.mark.parametrize(("text", "agent"), [
+    ("أعلنت وزارة الداخلية اليوم أن وحداتها تمكنت من القبض على ١٥ عنصراً من فلول النظام البائد "
+     "في ريف اللاذقية.", "Syrian government forces (2025-)"),
+    ("قالت قوات سوريا الديمقراطية إن قواتها اعتقلت عشرين شاباً في ريف دير الزور.",
+     "Syrian Democratic Forces"),
+    ("في المقابل، قالت وزارة الدفاع التركية إن قواتها استهدفت قرى في ريف تل تمر ما أدى إلى مقتل "
+     "مدنيين.", "Turkish forces"),
+])
+def test_own_units_of_the_speaker_are_its_agents(text: str, agent: str) -> None:
+    assert agent in perps(text)
+
+
+def test_own_units_that_repelled_an_attack_are_no_agents() -> None:
+    text = "قالت وزارة الدفاع إن قواتها تصدت لهجوم على قرية في ريف حماة قتل فيه ثلاثة مدنيين."
+    assert "Syrian government forces (2025-)" not in perps(text)

@@ -287,6 +287,24 @@ AR_COUNTED_MEMBERS_BEFORE = _rx(r"(?:[\d٠-٩]+|عشرات|عدد|(?:ثلاث|ا
                                 # (or the counted noun is the actor: "خمسة جنود")
                                 r"\s+(?:(?:من\s+)?(?:عناصر|عنصرا|عنصرين|مقاتلين|مقاتلا|جنود|جنديا|"
                                 r"افراد|ضباط|منتسبي)\s+(?:من\s+)?)?$")
+# "أعلنت وزارة الداخلية اليوم أن وحداتها تمكنت من القبض على ...": the speaker tells what its own
+# units did; they are its agents
+AR_OWN_UNITS_AFTER = _rx(r"\s+(?:\S+\s+){0,2}?[اإ]ن\s+(?:وحدات|قوات|عناصر|دوريات)(?:ها|ه)\s+"
+                         # (not "إن قواتها تصدت لهجوم ... قتل فيه": what others did)
+                         r"(?![وف]?(?:تصد|ردت|رد|صدت|احبط|افشل|تعامل|دافع|استعاد)\S*)")
+POST_END = _rx(r"(?:checkpoints?|posts?|patrols?|barracks|headquarters|positions?|bases?|"
+               r"convoys?)$", re.I)
+# "gunmen opened fire on a General Security checkpoint": the post's owner is the target (not
+# "arrested at a Fourth Division checkpoint": there the post's men detain)
+ATTACKED_POST = _rx(r"\b(?:attack(?:ed|s)?|assault(?:ed|s)?|ambush(?:ed)?|targeted|targeting|stormed|"
+                    r"fire|fired|on)\s+(?:on\s+|at\s+)?(?:a|an|the|two|three|several)\s+$", re.I)
+POST_AFTER = _rx(r"\s+(?:checkpoints?|posts?|patrols?|barracks|headquarters|positions?|bases?|"
+                 r"convoys?)\b", re.I)
+# "استشهد ثلاثة من عناصر الأمن العام": the death told first, then the counted members
+AR_DIED_COUNTED_BEFORE = _rx(r"(?:^|\s)[وف]?(?:استشهد|قتل|مقتل|استشهاد|اصيب|اصاب[هة]|جرح|مصرع)\S*\s+"
+                             r"(?:\S+\s+){0,2}?(?:[\d٠-٩]+|عشرات|عدد|(?:ثلاث|اربع|خمس|ست|سبع|ثمان|"
+                             r"تسع|عشر|اثن|اثنين)\S*)\s+(?:من\s+)?(?:عناصر|افراد|جنود|مقاتلي|"
+                             r"ضباط|منتسبي)\s+(?:من\s+)?$")
 AR_DIED_AFTER = _rx(r"\s+(?:\S+\s+){0,3}?(?:قتلوا|قتلا|قضوا|لقوا|استشهدوا|اصيبوا|جرحوا|سقطوا|"
                     r"قتل|قضى|استشهد)(?:\s|$)")
 
@@ -422,6 +440,11 @@ NOT_AGENT_BEFORE = _rx(
     r"\b(?:taken|transferred|moved|brought|referred|handed(?:\s+over)?|sent|driven|transported|"
     r"delivered|returned)\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
     r"(?:^|\s)(?:بحجه|بتهمه|بتهم|بذريعه|بدعوي|بدعوى)\s+(?:\S+\s+){0,5}$|"
+    # "هاجمت حاجزاً للأمن العام", "an attack on a General Security checkpoint": the post's
+    # owner is the target
+    r"(?:^|\s)(?:حاجز|حواجز|نقط[هة]|نقاط|دوري[هة]|دوريات|مقر|مقرات|ثكن[هة]|مخفر)\S*\s+(?:تابع\S*\s+)?$|"
+    r"\b(?:checkpoints?|posts?|patrols?|barracks|headquarters)\s+(?:of|belonging\s+to|manned\s+by|"
+    r"run\s+by)\s+(?:the\s+)?$|"
     # "الانتهاكات التي ارتكبت بحق عناصر الأمن العام": against them, they are the harmed
     r"(?:^|\s)بحق\s+(?:(?:عناصر|افراد|مقاتلي|منتسبي|جنود)\s+(?:من\s+)?)?$|"
 
@@ -713,6 +736,10 @@ def is_agent(norm: str, s: int, e: int, sent: Sentence, viols: list[tuple[int, i
         return False  # "men wearing General Security uniforms": not General Security
     if VICTIM_MEMBERS.search(before):
         return False  # "18 killed, among them 5 members of General Security": the dead
+    if ATTACKED_POST.search(before) and (POST_AFTER.match(norm, e) or POST_END.search(norm, s, e)):
+        return False  # "opened fire on a General Security checkpoint": the target
+    if AR_DIED_COUNTED_BEFORE.search(norm, max(0, sent.start - 1, s - 70), s):
+        return False  # "استشهد ثلاثة من عناصر الأمن العام ... جراء هجوم": the dead
     if AR_COUNTED_MEMBERS_BEFORE.search(before) and AR_DIED_AFTER.match(norm, e, sent.end):
         return False  # "٤ عناصر من قسد قُتلوا بهجوم لخلايا التنظيم": the dead
     if _ARABIC.search(norm, s, e) and AR_CRIME_REL_BEFORE.search(
@@ -773,6 +800,9 @@ def is_agent(norm: str, s: int, e: int, sent: Sentence, viols: list[tuple[int, i
         # its weapon carries the violation in its own name
         return True
     arabic = bool(_ARABIC.search(norm, s, e))
+    if arabic and AR_OWN_UNITS_AFTER.match(norm, e, min(sent.end, e + 40)) and \
+            any(vs > e for vs, _n in viols):
+        return True  # "أعلنت الوزارة أن وحداتها ألقت القبض على ...": its units did it
     if arabic and AR_SPEAKER_BEFORE.search(before):
         return False
     if arabic and AR_UNDERTOOK_BEFORE.search(before) and any(

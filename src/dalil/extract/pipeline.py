@@ -183,6 +183,12 @@ _THREAT_OF = _rx(r"(?:\b(?:threat(?:s|ened|ening)?|vow(?:ed|ing)?)\s+(?:of|to)\s
 _PLAIN_BEATING = frozenset({"beat(?:en|ing|ings)", "beat (?:him|her|them|us|me|(?:my|his|her|their|our) \\w+)",
                             normalize_arabic("ضربوا"), normalize_arabic("ضرب مبرح"),
                             normalize_arabic("الضرب المبرح"), normalize_arabic("للضرب المبرح")})
+# a report of people held: a branch, a prison, a cell, an interrogation
+_CUSTODY = _rx(r"\b(?:branch|prison|prisons|cells?|interrogat\w*|detainees?|custody|"
+               r"detention)\b|فرع|سجن|زنزان|معتقل|تحقيق|احتجاز", re.I)
+_BEATEN_WITH = _rx(r"[^.;,]{0,30}?\b(?:with|using)\s+(?:a\s+|the\s+|their\s+)?(?:\w+\s+)?"
+                   r"(?:cables?|sticks?|batons?|pipes?|hoses?|whips?|butts?|belts?|chains?|"
+                   r"rods?|clubs?)\b", re.I)
 _BODIES_BEFORE = _rx(r"\b(?:bodies|corpses|remains)(?:\s+\w+){0,2}\s+(?:and\s+)?(?:were\s+|was\s+|"
                      r"then\s+)?$", re.I)
 _BODIES_AFTER = _rx(r"(?:\s+\w+){0,3}?\s+(?:placed|piled|stacked|thrown|heaped)?\s*(?:over|on|onto)\s+"
@@ -574,15 +580,18 @@ class _Run:
                               f"violations.yaml:{vtype}:{entry.pattern}", si)
                 self._viol_start[id(v)] = s
                 viol_by_sent.setdefault(si, []).append(v)
-        if not any(v.type == "arbitrary_detention" for vs in viol_by_sent.values() for v in vs):
+        if not any(v.type == "arbitrary_detention" for vs in viol_by_sent.values() for v in vs) \
+                and not _CUSTODY.search(norm):
             # a beating is torture where people are held: the gold of blind 4, 6, 7, 9 and 10
             # counts it in reports of detention, that of blind 8, 12 and 13 not in a raid, a
             # robbery or a street ("robbed and beaten by gunmen", "beaten at dorms")
-            for si in [k for k, vs in viol_by_sent.items() if any(
-                    v.type == "torture" and v.rule.split(":", 2)[-1] in _PLAIN_BEATING
-                    for v in vs)]:
-                kept = [v for v in viol_by_sent[si] if not (
-                    v.type == "torture" and v.rule.split(":", 2)[-1] in _PLAIN_BEATING)]
+            def plain(v: Violation) -> bool:
+                # ("beat us with cables": a method, torture wherever it is told)
+                return v.type == "torture" and v.rule.split(":", 2)[-1] in _PLAIN_BEATING and \
+                    not _BEATEN_WITH.match(norm, self._viol_start[id(v)] + len(v.surface))
+
+            for si in [k for k, vs in viol_by_sent.items() if any(plain(v) for v in vs)]:
+                kept = [v for v in viol_by_sent[si] if not plain(v)]
                 if kept:
                     viol_by_sent[si] = kept
                 else:
