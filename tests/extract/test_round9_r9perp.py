@@ -407,3 +407,27 @@ def test_own_units_of_the_speaker_are_its_agents(text: str, agent: str) -> None:
 def test_own_units_that_repelled_an_attack_are_no_agents() -> None:
     text = "قالت وزارة الدفاع إن قواتها تصدت لهجوم على قرية في ريف حماة قتل فيه ثلاثة مدنيين."
     assert "Syrian government forces (2025-)" not in perps(text)
+
+
+# -- "X, as well as Y": one list of perpetrators ------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "first", "second"), [
+    ("The perpetrators reportedly included members of security forces of the caretaker "
+     "authorities, as well as armed groups supporting them, who killed dozens of civilians.",
+     "Syrian government forces (2025-)", "armed groups"),
+    ("Residents blamed the Fourth Division, as well as Hamza Division fighters, for the "
+     "killings.", "Fourth Division", "Hamza Division"),
+    ("The killings were carried out by the Fourth Division, as well as by local militias, "
+     "residents said.", "Fourth Division", "militias"),
+])
+def test_as_well_as_joins_perpetrators(text: str, first: str, second: str) -> None:
+    found = perps(text)
+    assert first in found
+    assert second in found
+
+
+def test_the_object_still_ends_at_a_relative_clause() -> None:
+    text = ("Residents blamed the Fourth Division for the ambush, in which 16 General Security "
+            "personnel were killed.")
+    assert "General Security" not in perps(text)

@@ -610,7 +610,8 @@ GROUP_ANAPHOR = _rx(
 
 # "X, and by unidentified armed men": a second agent, not X's own gunmen
 # "X and Y", "X" و"Y", "X (Y)": one list of agents
-JOINED = _rx(r"[\s\"«»“”)]*(?:,|and|or|و)[\s\"«»“”(]*(?:(?:allied|affiliated|auxiliary|other|"
+JOINED = _rx(r"[\s\"«»“”)]*(?:,?\s*as\s+well\s+as|,|and|or|و)[\s\"«»“”(]*(?:(?:allied|affiliated|"
+             r"auxiliary|other|"
              r"local|foreign)\s+)?"
              # "by Military Intelligence and patrols of the Criminal Security", "على يد شعبة
              # المخابرات العسكرية ومفارز الأمن الجنائي": the second body named by its men
@@ -651,7 +652,9 @@ BLAMED_ON = re.compile(r"blam|attribut", re.I)
 # "blamed most deaths on X, and 211 on Y"; "attributed 140 to X, 35 to Y"
 ON_BEFORE = _rx(r"\b(?:on|to)\s+(?:the\s+)?$", re.I)
 
-OBJECT_END = _rx(r"\s(?:for|over|after|in which|who|which|that|when)\s|[,;]|،|"
+OBJECT_END = _rx(r"\s(?:for|over|after|in which|who|which|that|when)\s|"
+                 # ("included X, as well as Y": one list)
+                 r"[,;](?!\s*(?:as\s+well\s+as|along\s+with)\s)|،|"
                  r"\sof\s+\w+ing\b", re.I)  # "accuse several gangs of working under X": the gangs
 
 LABEL_ACTOR = "groups the source calls terrorist or outlaw"
