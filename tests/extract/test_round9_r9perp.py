@@ -431,3 +431,26 @@ def test_the_object_still_ends_at_a_relative_clause() -> None:
     text = ("Residents blamed the Fourth Division for the ambush, in which 16 General Security "
             "personnel were killed.")
     assert "General Security" not in perps(text)
+
+
+# -- a fact-check's claim under review is not asserted -----------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "CLAIM: A video shared thousands of times on Facebook claims to show \"the massacre of 60 "
+    "Christians by General Security\" in a church near Homs.",
+    "The caption claimed the drone had destroyed \"a terrorist vehicle loaded with ammunition\" "
+    "near Jisr al-Shughur.",
+    "A post on Telegram purporting to show the execution of three shepherds by the Fourth "
+    "Division was filmed in 2016, our check found.",
+])
+def test_a_claim_under_review_asserts_no_violation(text: str) -> None:
+    d = run(text)
+    assert d["violations"] == []
+    assert d["perpetrators"] == []
+
+
+def test_a_verified_video_still_shows_a_killing() -> None:
+    text = ("A video verified by three outlets shows men in military uniform shooting dead three "
+            "men in a village square.")
+    assert "killing" in violations(text)

@@ -183,6 +183,11 @@ _THREAT_OF = _rx(r"(?:\b(?:threat(?:s|ened|ening)?|vow(?:ed|ing)?)\s+(?:of|to)\s
 _PLAIN_BEATING = frozenset({"beat(?:en|ing|ings)", "beat (?:him|her|them|us|me|(?:my|his|her|their|our) \\w+)",
                             normalize_arabic("ضربوا"), normalize_arabic("ضرب مبرح"),
                             normalize_arabic("الضرب المبرح"), normalize_arabic("للضرب المبرح")})
+# a fact-check's claim under review: "a video ... claims to show the massacre of", "the caption
+# claimed the drone had destroyed": told to be checked, not asserted (blind 10 and 13)
+_FALSE_CLAIM = _rx(r"\b(?:claims?|claimed|claiming|purports?|purported|purporting)\s+to\s+show\b|"
+                   r"\b(?:caption|captions|post|posts|clip|clips)\s+(?:\w+\s+){0,2}?(?:claimed|claims|"
+                   r"falsely)\b", re.I)
 # a report of people held: a branch, a prison, a cell, an interrogation
 _CUSTODY = _rx(r"\b(?:branch|prison|prisons|cells?|interrogat\w*|detainees?|custody|"
                r"detention)\b|فرع|سجن|زنزان|معتقل|تحقيق|احتجاز", re.I)
@@ -556,7 +561,7 @@ class _Run:
                 if k and excluded[k - 1][1] > s:
                     continue
                 sent_start = self.starts[self.sent_of(s)]
-                if DENIAL.search(norm[sent_start:s]):
+                if DENIAL.search(norm[sent_start:s]) or _FALSE_CLAIM.search(norm, sent_start, s):
                     # "the ministry denied reports of executions": not asserted, but the place
                     # and date of what is denied are still those of the alleged event
                     denied_sents.add(self.sent_of(s))
