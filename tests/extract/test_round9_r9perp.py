@@ -454,3 +454,11 @@ def test_a_verified_video_still_shows_a_killing() -> None:
     text = ("A video verified by three outlets shows men in military uniform shooting dead three "
             "men in a village square.")
     assert "killing" in violations(text)
+
+
+def test_an_attack_told_with_what_it_did_is_those_acts() -> None:
+    text = ("Members of Druze armed groups have allegedly attacked Bedouin families in "
+            "neighbourhoods of Sweida city, killing and abducting civilians.")
+    found = violations(text)
+    assert "killing" in found
+    assert "attack_on_civilians" not in found

