@@ -281,6 +281,52 @@ VICTIM_MEMBERS = _rx(r"(?:\b(?:including|among them|among whom|of whom|among the
                      r"(?:عناصر|عنصر|عنصرين|عنصران|مقاتلي|افراد|جنود|ضباط|منتسبي)\s+(?:من\s+)?)$",
                      re.I)
 
+# "٤ عناصر من قوات سوريا الديمقراطية قُتلوا بهجوم ...": counted members of a body, then the
+# passive of their death or wounding: the dead (the attack's agent is told after it)
+AR_COUNTED_MEMBERS_BEFORE = _rx(r"(?:[\d٠-٩]+|عشرات|عدد|(?:ثلاث|اربع|خمس|ست|سبع|ثمان|تسع|عشر)\S*)"
+                                # (or the counted noun is the actor: "خمسة جنود")
+                                r"\s+(?:(?:من\s+)?(?:عناصر|عنصرا|عنصرين|مقاتلين|مقاتلا|جنود|جنديا|"
+                                r"افراد|ضباط|منتسبي)\s+(?:من\s+)?)?$")
+# "أعلنت وزارة الداخلية اليوم أن وحداتها تمكنت من القبض على ...": the speaker tells what its own
+# units did; they are its agents
+AR_OWN_UNITS_AFTER = _rx(r"\s+(?:\S+\s+){0,2}?[اإ]ن\s+(?:وحدات|قوات|عناصر|دوريات)(?:ها|ه)\s+"
+                         # (not "إن قواتها تصدت لهجوم ... قتل فيه": what others did)
+                         r"(?![وف]?(?:تصد|ردت|رد|صدت|احبط|افشل|تعامل|دافع|استعاد)\S*)")
+POST_END = _rx(r"(?:checkpoints?|posts?|patrols?|barracks|headquarters|positions?|bases?|"
+               r"convoys?)$", re.I)
+# "gunmen opened fire on a General Security checkpoint": the post's owner is the target (not
+# "arrested at a Fourth Division checkpoint": there the post's men detain)
+ATTACKED_POST = _rx(r"\b(?:attack(?:ed|s)?|assault(?:ed|s)?|ambush(?:ed)?|targeted|targeting|stormed|"
+                    r"fire|fired|on)\s+(?:on\s+|at\s+)?(?:a|an|the|two|three|several)\s+$", re.I)
+POST_AFTER = _rx(r"\s+(?:checkpoints?|posts?|patrols?|barracks|headquarters|positions?|bases?|"
+                 r"convoys?)\b", re.I)
+# "استشهد ثلاثة من عناصر الأمن العام": the death told first, then the counted members
+AR_DIED_COUNTED_BEFORE = _rx(r"(?:^|\s)[وف]?(?:استشهد|قتل|مقتل|استشهاد|اصيب|اصاب[هة]|جرح|مصرع)\S*\s+"
+                             r"(?:\S+\s+){0,2}?(?:[\d٠-٩]+|عشرات|عدد|(?:ثلاث|اربع|خمس|ست|سبع|ثمان|"
+                             r"تسع|عشر|اثن|اثنين)\S*)\s+(?:من\s+)?(?:عناصر|افراد|جنود|مقاتلي|"
+                             r"ضباط|منتسبي)\s+(?:من\s+)?$")
+AR_DIED_AFTER = _rx(r"\s+(?:\S+\s+){0,3}?(?:قتلوا|قتلا|قضوا|لقوا|استشهدوا|اصيبوا|جرحوا|سقطوا|"
+                    r"قتل|قضى|استشهد)(?:\s|$)")
+
+# "الجرائم التي ارتكبتها ميليشيا قسد بحق أهلنا", "المجزرة التي نفذتها قوات النظام": the
+# subject of an Arabic relative clause of the crime (verb before subject), however far the
+# violation words are told after it
+AR_CRIME_REL_BEFORE = _rx(r"(?:^|\s)(?:ال)?(?:جرائم|جريم[هة]|انتهاكات|مجازر|مجزر[هة]|هجمات|هجوم|"
+                          r"اعتداءات|عمليات\s+\S+)\s+(?:التي|الذي|اللتي)\s+(?:ارتكب|اقترف|نفذ|"
+                          r"شن)\S*\s+(?:(?:عناصر|مسلحو|مسلحون|مقاتلو|افراد)\s+(?:من\s+)?)?"
+                          r"(?:ميليشيا|مليشيا|ميليشيات|تنظيم|عصابات|عصاب[هة])?\s*[\"«“]?$")
+
+# "اعتقال أكثر من ٦٠ شاباً من أبناء العشائر", "civilians from the Bedouin tribes": counted
+# people named by where they come from are those harmed (a body's armed men, "عناصر من X",
+# "gunmen from X", are not: no armed head here)
+CIVILIANS_FROM = _rx(r"(?:\b(?:civilians|young\s+men|youths|women|children|families|residents|"
+                     r"villagers|relatives|detainees|students|shepherds|farmers)\s+(?:from|of)\s+"
+                     r"(?:the\s+)?|(?:[\d٠-٩]+|عشرات|مئات|عدد|(?:ثلاث|اربع|خمس|ست|سبع|ثمان|تسع|عشر)\S*)\s+(?:من\s+)?(?:الـ?\s*)?(?:شابا|شاب|شبان|"
+                     # (counted: "جاء رجال من العشائر وسرقوا" are the robbers)
+                     r"رجلا|رجال|مدنيا|مدنيين|مدنيون|اشخاص|شخصا|مواطنا|مواطنين|نساء|اطفال|"
+                     r"عائلات|عائله|معتقلين|طلاب)\s+من\s+)$",
+                     re.I)
+
 ARRESTS_SUSPECTS = _rx(r"(?:\s+\S+){0,3}?\s+(?:had\s+|have\s+|has\s+)?(?:arrested|detained|"
                        r"apprehended|captured)\s+(?:\S+\s+){0,3}?(?:suspects?|men suspected|"
                        r"people suspected|alleged perpetrators)|(?:\s+\S+){0,2}?\s+(?:القبض|بالقبض)"
@@ -394,6 +440,13 @@ NOT_AGENT_BEFORE = _rx(
     r"\b(?:taken|transferred|moved|brought|referred|handed(?:\s+over)?|sent|driven|transported|"
     r"delivered|returned)\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
     r"(?:^|\s)(?:بحجه|بتهمه|بتهم|بذريعه|بدعوي|بدعوى)\s+(?:\S+\s+){0,5}$|"
+    # "هاجمت حاجزاً للأمن العام", "an attack on a General Security checkpoint": the post's
+    # owner is the target
+    r"(?:^|\s)(?:حاجز|حواجز|نقط[هة]|نقاط|دوري[هة]|دوريات|مقر|مقرات|ثكن[هة]|مخفر)\S*\s+(?:تابع\S*\s+)?$|"
+    r"\b(?:checkpoints?|posts?|patrols?|barracks|headquarters)\s+(?:of|belonging\s+to|manned\s+by|"
+    r"run\s+by)\s+(?:the\s+)?$|"
+    # "الانتهاكات التي ارتكبت بحق عناصر الأمن العام": against them, they are the harmed
+    r"(?:^|\s)بحق\s+(?:(?:عناصر|افراد|مقاتلي|منتسبي|جنود)\s+(?:من\s+)?)?$|"
 
     r"\b(?:charges?|suspicion|accus\w+|pretext)\s+of\s+(?:\w+\s+){0,3}(?:with|for|to)\s+"
     r"(?:the\s+)?$|"
@@ -503,7 +556,8 @@ PERPETRATOR_WORD = _rx(r"\b(?:perpetrators?|culprits|attackers were|carried out 
                        # toll)
                        r"\battribut(?:ed|es|ing)\s+(?:(?:most|all|some|many|the|of|these|those|"
                        r"\d[\d,]*)\s+){0,4}(?:killings|deaths|attacks|violations|abuses|cases|"
-                       r"disappearances|arrests|crimes|massacres?|strikes|casualties)\b", re.I)
+                       r"disappearances|arrests|crimes|massacres?|strikes|casualties|(?:air\s*|drone\s+)"
+                       r"strikes|bombings|shelling)\b", re.I)
 
 # the Arabic verb of accusation, alone (its subject follows it, then the accused)
 AR_ACCUSES = re.compile(r"[وف]?(?:اتهم|اتهمت|يتهم|تتهم|اتهموا|حمل|حملت|حملوا)")
@@ -511,7 +565,12 @@ AR_ACCUSES = re.compile(r"[وف]?(?:اتهم|اتهمت|يتهم|تتهم|اته
 COMMITTED = _rx(r"\b(?:(?:committed|carried out|perpetrated|were responsible for|are responsible "
                 r"for)\s+(?:\w+\s+){0,2}(?:violations|abuses|crimes|atrocities|massacres|killings)|"
                 # "IS claimed responsibility for the bombing", "X were accused of killing"
-                r"claim(?:ed|s)?\s+responsibility|(?:were|was|are|is|have been|has been)\s+"
+                r"claim(?:ed|s)?\s+responsibility|"
+                # "Islamic State claimed that attack, which killed 16 people": the claim of a deed
+                r"claim(?:ed|s)?\s+(?:the|that(?!\s+(?:the|a|an|its|their|his|her)\s)|this|these|"
+                r"those|both)\s+(?:\w+\s+){0,2}(?:attacks?|"
+                r"bombings?|strikes?|ambush|assault|raids?|killings?|assassinations?|explosions?)|"
+                r"(?:were|was|are|is|have been|has been)\s+"
                 r"(?:\w+\s+)?(?:accused|blamed)\s+(?:of|for)\b|"
                 # "HRW concluded that government forces carried out the attack"
                 r"(?:carried out|perpetrated|conducted|launched|(?:was|were) behind)\s+(?:the|this|"
@@ -533,9 +592,26 @@ PRONOUN_SUBJECT = _rx(
     r"their (?:tanks|artillery|jets|warplanes|aircraft|planes|helicopters|drones|snipers|gunmen|"
     r"men|fighters|forces|troops|militiamen|mortars|rockets|shells)\b)", re.I)
 
+# "The Hamza Division entered Kafr Safra. The militia then executed six men.", "Its fighters
+# executed ...", "وقام عناصرها بإعدام ...": the group named just before, told again by a definite
+# description or a possessive as the subject (matched at a sentence's start; not "The group said",
+# "The group's members were killed")
+GROUP_ANAPHOR = _rx(
+    r"\W*(?:(?:then|later|subsequently|afterwards|soon after|there|that night|the next day)\W+)?"
+    r"(?:(?i:the)\s+(?:armed\s+)?(?:militia|group|faction|division|brigade|unit|organi[sz]ation|"
+    r"movement)(?:['’]s\s+(?:fighters|members|men|gunmen|militiamen|forces|troops))?|"
+    r"(?i:its|their)\s+(?:fighters|members|men|gunmen|militiamen|forces|troops|soldiers|units?|"
+    r"officers|personnel|commanders?))\b"
+    r"(?!\s+(?:(?:\w+ly|then|later|also)\s+)?(?:was|were|is|are|had\s+been|has\s+been|have\s+been|"
+    r"said|says|told|denied|denies|claimed|claims|reported|stated|announced|confirmed|remained|"
+    r"remains|withdrew|fled|lost|suffered|died)\b)"
+    r"|\W*(?:\S+\s+){0,3}?[وف]?(?:عناصرها|عناصره|مقاتلوها|مقاتليها|مقاتلوه|مسلحوها|مسلحيها|"
+    r"افرادها|قواتها|قواته)(?:\s|$)", re.I)
+
 # "X, and by unidentified armed men": a second agent, not X's own gunmen
 # "X and Y", "X" و"Y", "X (Y)": one list of agents
-JOINED = _rx(r"[\s\"«»“”)]*(?:,|and|or|و)[\s\"«»“”(]*(?:(?:allied|affiliated|auxiliary|other|"
+JOINED = _rx(r"[\s\"«»“”)]*(?:,?\s*as\s+well\s+as|,|and|or|و)[\s\"«»“”(]*(?:(?:allied|affiliated|"
+             r"auxiliary|other|"
              r"local|foreign)\s+)?"
              # "by Military Intelligence and patrols of the Criminal Security", "على يد شعبة
              # المخابرات العسكرية ومفارز الأمن الجنائي": the second body named by its men
@@ -551,6 +627,20 @@ JOINED = _rx(r"[\s\"«»“”)]*(?:,|and|or|و)[\s\"«»“”(]*(?:(?:allied|a
 
 ALIAS_IN_PARENS = _rx(r"[\s\"«»“”]*\(\s*")
 
+# "he was assisted by members of the National Defence Forces", "acting together with members of
+# X", "بمساعدة عناصر من X": the body that helped the agent commit the act is an agent too. Only
+# help words: "supported by air strikes" and "backed by Turkey" name a patron or a campaign's
+# air cover, which writers do not agree to count; "alongside" and "together with" alone also
+# join the victims ("killed together with his brother").
+HELPED_BY_BEFORE = _rx(r"(?:\b(?:assisted|aided|helped|joined|accompanied)\s+by|\bwith\s+the\s+"
+                       r"(?:help|assistance|participation|complicity)\s+of|\b(?:acting|operating|"
+                       r"working|fighting)\s+(?:together\s+with|alongside|jointly\s+with)|"
+                       r"\bin\s+(?:cooperation|coordination|collaboration)\s+with|(?:^|\s)"
+                       r"(?:بمساعده|بمشاركه|بمؤازره|بمساند[هة]|بالتعاون\s+مع|بالتنسيق\s+مع|"
+                       r"بالاشتراك\s+مع))\s+(?:(?:the|some|several|local|other|members|elements|"
+                       r"fighters|units?|officers|men|of|from|its|their|pro-[\w-]+|عناصر|"
+                       r"مسلحين|مسلحون|مقاتلين|من)\s+){0,4}(?:the\s+)?$", re.I)
+
 ANOTHER_AGENT = _rx(r"\b(?:and|or|as well as|while)\s+by\b|\sو(?:من قبل|على يد)", re.I)
 
 CLAUSE_START = _rx(r".*(?:;\s*|\b(?:while|whereas|but)\s+|(?:بينما|في حين)\s+)", re.I)
@@ -562,7 +652,9 @@ BLAMED_ON = re.compile(r"blam|attribut", re.I)
 # "blamed most deaths on X, and 211 on Y"; "attributed 140 to X, 35 to Y"
 ON_BEFORE = _rx(r"\b(?:on|to)\s+(?:the\s+)?$", re.I)
 
-OBJECT_END = _rx(r"\s(?:for|over|after|in which|who|which|that|when)\s|[,;]|،|"
+OBJECT_END = _rx(r"\s(?:for|over|after|in which|who|which|that|when)\s|"
+                 # ("included X, as well as Y": one list)
+                 r"[,;](?!\s*(?:as\s+well\s+as|along\s+with)\s)|،|"
                  r"\sof\s+\w+ing\b", re.I)  # "accuse several gangs of working under X": the gangs
 
 LABEL_ACTOR = "groups the source calls terrorist or outlaw"
@@ -636,7 +728,7 @@ BY_PERPETRATOR = _rx(r"الجهات الفاعله|الجهه الفاعله|ا�
                      re.I)
 
 DENIAL = _rx(r"\b(?:denied|denies|deny|dismissed|rejected|refuted)\b|(?:^|\s)(?:و|ف)?"
-                     r"(?:نفى|نفت|ينفي|تنفي|نفي|نفيا)(?:\s|$)", re.I)
+                     r"(?:نفى|نفت|ينفي|تنفي|نفي|نفيا|ننفي|انفي|نفينا)(?:\s|$)", re.I)
 
 
 def is_agent(norm: str, s: int, e: int, sent: Sentence, viols: list[tuple[int, int]]) -> bool:
@@ -647,6 +739,17 @@ def is_agent(norm: str, s: int, e: int, sent: Sentence, viols: list[tuple[int, i
         return False  # "men wearing General Security uniforms": not General Security
     if VICTIM_MEMBERS.search(before):
         return False  # "18 killed, among them 5 members of General Security": the dead
+    if ATTACKED_POST.search(before) and (POST_AFTER.match(norm, e) or POST_END.search(norm, s, e)):
+        return False  # "opened fire on a General Security checkpoint": the target
+    if AR_DIED_COUNTED_BEFORE.search(norm, max(0, sent.start - 1, s - 70), s):
+        return False  # "استشهد ثلاثة من عناصر الأمن العام ... جراء هجوم": the dead
+    if AR_COUNTED_MEMBERS_BEFORE.search(before) and AR_DIED_AFTER.match(norm, e, sent.end):
+        return False  # "٤ عناصر من قسد قُتلوا بهجوم لخلايا التنظيم": the dead
+    if _ARABIC.search(norm, s, e) and AR_CRIME_REL_BEFORE.search(
+            norm, max(sent.start, s - 70), s):
+        return True  # "الجرائم التي ارتكبتها قسد بحق أهلنا ... حيث قامت بقصف"
+    if CIVILIANS_FROM.search(before):
+        return False  # "اعتقال ٦٠ شاباً من أبناء العشائر": those detained
     if NOT_AGENT_BEFORE.search(before):
         return False  # "screening points run by the SDF", "taken to X", "بحجة التعامل مع X"
     if CONTROLLED_BY_BEFORE.search(before) and \
@@ -700,6 +803,9 @@ def is_agent(norm: str, s: int, e: int, sent: Sentence, viols: list[tuple[int, i
         # its weapon carries the violation in its own name
         return True
     arabic = bool(_ARABIC.search(norm, s, e))
+    if arabic and AR_OWN_UNITS_AFTER.match(norm, e, min(sent.end, e + 40)) and \
+            any(vs > e for vs, _n in viols):
+        return True  # "أعلنت الوزارة أن وحداتها ألقت القبض على ...": its units did it
     if arabic and AR_SPEAKER_BEFORE.search(before):
         return False
     if arabic and AR_UNDERTOOK_BEFORE.search(before) and any(
@@ -1013,13 +1119,17 @@ PERSON_ROLE = _rx(
 DEFENDANT_NAMED = _rx(r"\b(?i:proceedings|case|trial|indictment|charges)\s+(?i:against|of)\s+"
                       r"(?:(?i:the)\s+(?i:defendant|accused)\s+)?" + _NAME.replace(
                           "?P<name>", "?P<dname>") + r"\s*[,(]")
+# "The defendant, Khaled R., 51, served ...": the judgment names him in apposition
+DEFENDANT_APPOS = _rx(r"\b(?i:the)\s+(?i:defendant|accused)\s*,\s+" + _NAME.replace(
+    "?P<name>", "?P<dname>") + r"\s*,")
 DEFENDANT_REF = _rx(r"\b(?i:the)\s+(?i:defendant|accused)\b(?!\s*,?\s+[A-Z])")
 DEFENDANT_ACTED = _rx(r"\s+(?:\w+ly\s+)?(?:is|was|has\s+been|had\s+been)\s+(?:\w+\s+)?"
                       r"(?:guilty|convicted)\s+of\b|\s+(?:\w+ly\s+)?(?:took|takes|had\s+taken)\s+"
                       r"part\s+in\b|\s+(?:\w+ly\s+)?(?:committed|tortured|beat|struck|killed|"
                       r"interrogated|abused|ordered)\b", re.I)
 DEFENDANT_SERVED = _rx(r"\s+(?:\w+ly\s+)?(?:served|worked|was\s+posted|was\s+stationed|was\s+"
-                       r"deployed|was\s+employed)\s+(?:\w+\s+){0,6}?(?:at|in|with|for)\s+(?:the\s+)?$",
+                       # "served from 2008 as a first lieutenant and later captain in the X"
+                       r"deployed|was\s+employed)\s+(?:\w+\s+){0,12}?(?:at|in|with|for)\s+(?:the\s+)?$",
                        re.I)
 
 
@@ -1039,6 +1149,8 @@ PERSON_FOUND = _rx(
     r"|(?:ادانت|ادان|حكمت|حكم)\s+(?:\S+\s+){0,3}?(?:على\s+)?(?:المتهم|المدان|الضابط|العنصر|"
     r"المساعد|العميد|العقيد|المقدم)\s+(?:السابق\s+)?" +
     _AR_NAME.replace("?P<arname>", "?P<arname3>") +
+    # "The court found Khaled R. guilty of crimes against humanity"
+    r"|(?i:found)\s+" + _NAME.replace("?P<name>", "?P<fname>") + r"\s+(?i:guilty)\b"
     r"|(?i:identified|named)\s+the\s+(?:(?:main|chief|lead|principal|first)\s+)?(?i:gunman|"
     r"shooter|killer|perpetrator|torturer|interrogator|executioner|culprit)\s+as\s+" +
     _NAME.replace("?P<name>", "?P<iname>"))
@@ -1103,7 +1215,8 @@ def find_persons(norm: str, start: int, end: int
             continue
         out.append((m.start(grp), m.end(grp), m.group(grp), "role", m.start()))
     for m in PERSON_FOUND.finditer(norm, start, end):
-        grp = next(g for g in ("cname", "aname", "sname", "iname", "arname3") if m.group(g))
+        grp = next(g for g in ("cname", "aname", "sname", "iname", "arname3", "fname")
+                   if m.group(g))
         if grp == "arname3" or person_name_ok(m.group(grp)):
             out.append((m.start(grp), m.end(grp), m.group(grp), "orders", m.start()))
     for m in PERSON_ORDERED.finditer(norm, start, end):

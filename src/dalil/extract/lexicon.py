@@ -559,7 +559,9 @@ def _literal_prefix(pattern: str, literal: bool) -> str:
 
 
 _WORD = re.compile(r"\w+")
-_GAP = re.compile(r"[\s\-'/]+")  # "PKK/YPG": a slash joins the words of a name
+# "PKK/YPG": a slash joins the words of a name; 'تنظيم "الدولة الإسلامية"', 'ميليشيا "قسد"':
+# Arabic reports quote a group's name after its kind, and the quotes are no break in it
+_GAP = re.compile(r"[\s\-'/]+|\s*[\"«“”»]\s*")
 
 
 _tokens = word_tokens
