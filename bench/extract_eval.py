@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,8 @@ from dalil.gazetteer import load_gazetteer
 from dalil.gazetteer.names import ascii_digits, name_key, skeleton_key
 
 HERE = Path(__file__).resolve().parent / "data" / "extract"
+FIELDS = ("places", "dates", "violations", "perpetrators", "victim_groups",
+          "casualty_figures", "other_figures", "quoted_sources")
 
 
 def _keys(*names: str) -> set[str]:
@@ -91,19 +94,29 @@ def _match_best(gold: list[Any], pred: list[Any], same: Any) -> tuple[int, int, 
     return tp, len(pred) - tp, len(gold) - tp
 
 
-def evaluate(data: Path) -> dict[str, Any]:
+Predict = Callable[[str, str, "str | None"], dict[str, Any]]
+
+
+def _extractor(doc: str, text: str, published: str | None) -> dict[str, Any]:
+    return extract_document(text, published=published).to_dict()
+
+
+def evaluate(data: Path, predict: Predict = _extractor) -> dict[str, Any]:
+    """Score ``predict`` (by default the extractor) against ``data``'s gold, per field.
+
+    ``predict(doc, text, published)`` returns the extractor's ``to_dict()`` shape;
+    `bench/extract_agreement.py` passes a second annotator's gold in that shape.
+    """
     gold_all = yaml.safe_load((data / "gold.yaml").read_text("utf-8"))
     gaz = load_gazetteer()
     by_id = {p.id: p for p in gaz.places}
-    fields = ["places", "dates", "violations", "perpetrators", "victim_groups",
-              "casualty_figures", "other_figures", "quoted_sources"]
-    scores = {f: Score() for f in fields}
+    scores = {f: Score() for f in FIELDS}
     attr_ok = attr_n = hedge_ok = hedge_n = role_ok = pseudo_ok = src_n = 0
     errors: dict[str, list[str]] = {}
     for doc, gold in gold_all.items():
         text = (data / "docs" / doc).read_text("utf-8")
         pub = gold.get("published")
-        res = extract_document(text, published=str(pub) if pub else None).to_dict()
+        res = predict(doc, text, str(pub) if pub else None)
         errs = errors.setdefault(doc, [])
 
         # places
