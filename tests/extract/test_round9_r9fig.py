@@ -469,7 +469,8 @@ def test_days_later_near_miss_after_a_day() -> None:
 
 
 @pytest.mark.parametrize(("text", "want"), [
-    ("They beat us all night in Harasta.\n\nIt was on 12 November 2011. At the checkpoint they "
+    # held in a cell: since round 9 a beating is torture only where people are held
+    ("They beat us all night in a cell in Harasta.\n\nIt was on 12 November 2011. At the checkpoint they "
      "read my name and pulled me out.", "2011-11-12"),
     ("They beat us all night in the branch.\n\nOn 14 March 2012 they transferred me to the "
      "Palestine Branch in Damascus.", "2012-03-14"),
