@@ -1,6 +1,7 @@
 """How far two human annotators agree, beside how far the extractor agrees with the first.
 
-    python bench/extract_agreement.py --data bench/data/extract/blind13 --second GOLD_B.yaml
+    python bench/extract_agreement.py --data bench/data/extract/blind13 \
+        --second bench/data/extract/blind13/gold_b.yaml
 
 A second engineer annotated the same documents by the same guide (docs/extract-annotation.md)
 without seeing the first's gold or the extractor's output. Their annotation is scored against
@@ -8,6 +9,12 @@ the first's with exactly the scorer of `bench/extract_eval.py` (the same loose m
 names, the same optional places, the same claims), so the second annotator's F1 is the ceiling
 the measurement itself allows: where two careful people following one guide agree at 0.75, an
 F1 of 0.8 against one of them is not a meaningful target.
+
+`gold_b.yaml` of blind sets 11 and 13: written in round 9 by two engineers who read only the
+annotation guide, the output definitions, the set's documents and the list of claim substrings
+of the first gold (to annotate who asserts each and whether it is hedged) -- not the first gold,
+the extractor or its output. Both sets were development sets by then; that does not matter here,
+since the second annotation does not involve the extractor.
 """
 
 from __future__ import annotations
@@ -22,19 +29,35 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from dalil.extract.lexicon import load_lexicons
 from dalil.gazetteer import load_gazetteer
-from dalil.gazetteer.names import ascii_digits
+from dalil.gazetteer.names import ascii_digits, normalize_arabic
 from extract_eval import FIELDS, evaluate
 
 MEASURES = ("attribution_accuracy", "hedging_accuracy", "source_role_accuracy",
             "pseudonymity_accuracy")
 
 
-def as_prediction(entry: dict[str, Any], text: str) -> dict[str, Any]:
+def _actor(name: str, published: str | None) -> dict[str, Any]:
+    """An annotated perpetrator with the registry's names for it, as the extractor's carry them:
+    "Russia" is also "Russian forces", "قوات النظام" in 2016 "Assad-era forces and loyalists"."""
+    lex = load_lexicons()
+    names: list[str] = []
+    for _s, _e, entry in lex.actors.finditer(normalize_arabic(name)):
+        label = lex.era_name(entry.label, published)
+        for n in (label, *lex.groups_of(label, published)):
+            if n not in names:
+                names.append(n)
+    return {"canonical": name, "aliases": names, "groups": []}
+
+
+def as_prediction(entry: dict[str, Any], text: str, published: str | None = None
+                  ) -> dict[str, Any]:
     """One document of an annotation in the shape of the extractor's ``to_dict()``.
 
     Places take the gazetteer's names of every place the annotated name looks up to, as the
-    extractor's places bring their gazetteer names; a claim's span is where its substring is.
+    extractor's places bring their gazetteer names; perpetrators the actor registry's names for
+    the annotated one (at the publication date); a claim's span is where its substring is.
     """
     gaz = load_gazetteer()
     places = []
@@ -52,8 +75,7 @@ def as_prediction(entry: dict[str, Any], text: str) -> dict[str, Any]:
         "places": places,
         "dates": [{"date": str(d)} for d in entry.get("dates", [])],
         "violations": list(entry.get("violations", [])),
-        "perpetrators": [{"canonical": str(p), "aliases": [], "groups": []}
-                         for p in entry.get("perpetrators", [])],
+        "perpetrators": [_actor(str(p), published) for p in entry.get("perpetrators", [])],
         "victim_groups": [{"canonical": v} for v in entry.get("victim_groups", [])],
         "casualty_figures": [{"value": f[0], "qualifier": f[1], "what": f[2]}
                              for f in entry.get("casualty", [])],
@@ -73,7 +95,7 @@ def agreement(data: Path, second: Path) -> dict[str, Any]:
         raise SystemExit(f"{second}: no annotation for {', '.join(missing)}")
 
     def annotator(doc: str, text: str, published: str | None) -> dict[str, Any]:
-        return as_prediction(other[doc], text)
+        return as_prediction(other[doc], text, published)
 
     return {"extractor": evaluate(data), "annotator": evaluate(data, annotator)}
 

@@ -59,3 +59,14 @@ def test_a_second_annotation_missing_a_document_is_refused_by_name(tmp_path: Pat
     (tmp_path / "b.yaml").write_text(yaml.safe_dump({"other.txt": GOLD}), encoding="utf-8")
     with pytest.raises(SystemExit, match=r"no annotation for a\.txt"):
         agreement(data, tmp_path / "b.yaml")
+
+
+def test_a_perpetrator_is_matched_through_the_registry_as_the_extractors_are(
+        tmp_path: Path) -> None:
+    data = _set(tmp_path)
+    gold = dict(GOLD, perpetrators=["Russian forces", "Assad-era forces and loyalists"])
+    (tmp_path / "gold.yaml").write_text(yaml.safe_dump({"a.txt": gold}), encoding="utf-8")
+    second = dict(GOLD, perpetrators=["Russia", "قوات النظام"])
+    (tmp_path / "b.yaml").write_text(yaml.safe_dump({"a.txt": second}), encoding="utf-8")
+    perps = agreement(data, tmp_path / "b.yaml")["annotator"]["fields"]["perpetrators"]
+    assert (perps["tp"], perps["fp"], perps["fn"]) == (2, 0, 0)
