@@ -6,27 +6,12 @@ one plausibility test for every path that names a claim's speaker."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from tests.extract.attr_helpers import claim, run, sources
 
 from dalil.extract import attribution as attr
-from dalil.extract import extract_document
 from dalil.extract.lexicon import load_lexicons
 from dalil.gazetteer.names import normalize_arabic
-
-
-def run(text: str) -> dict[str, Any]:
-    return extract_document(text, published="2025-06-10").to_dict()
-
-
-def claim(text: str, piece: str) -> dict[str, Any]:
-    return next(c for c in run(text)["claims"] if piece in c["text"])
-
-
-def sources(text: str) -> dict[str, tuple[str, bool]]:
-    return {s["name"]: (s["role"], s["pseudonymous"]) for s in run(text)["quoted_sources"]}
-
 
 # --- 2. a name, then a pseudonym's or withheld name's aside ---------------------------------
 

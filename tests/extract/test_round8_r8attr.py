@@ -7,24 +7,8 @@ name; an unnamed spokesperson's body."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-
-from dalil.extract import extract_document
-
-
-def run(text: str) -> dict[str, Any]:
-    return extract_document(text, published="2025-06-10").to_dict()
-
-
-def claim(text: str, piece: str) -> dict[str, Any]:
-    return next(c for c in run(text)["claims"] if piece in c["text"])
-
-
-def sources(text: str) -> dict[str, tuple[str, bool]]:
-    return {s["name"]: (s["role"], s["pseudonymous"]) for s in run(text)["quoted_sources"]}
-
+from tests.extract.attr_helpers import claim, run, sources
 
 # --- 1. a title (with a rank or honorific), then the name between commas or before a colon ---
 
