@@ -144,3 +144,22 @@ def test_duckdb_spills_to_a_private_folder_not_the_working_directory(
     assert Path(spill).name.startswith("dalil-duckdb-") and Path(spill).is_absolute()
     assert Path(spill).stat().st_mode & 0o077 == 0
     assert list(tmp_path.iterdir()) == []
+
+
+def test_duckdb_spill_folder_may_sit_under_a_temp_root_with_a_quote(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    from dalil.linkage import model
+
+    root = tmp_path / "o'brien tmp"
+    root.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(root))
+    model._private_scratch.cache_clear()
+    try:
+        api = model.make_db_api("duckdb")
+        (spill,) = api.duckdb_con.execute(
+            "select current_setting('temp_directory')").fetchone()
+        assert Path(spill).parent == root
+    finally:
+        model._private_scratch.cache_clear()

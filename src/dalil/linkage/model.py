@@ -255,9 +255,9 @@ def make_db_api(engine: Engine) -> Any:
         import duckdb
         from splink import DuckDBAPI
 
-        con = duckdb.connect(":memory:")
-        # mkdtemp's name has no quote characters, so it can sit in the statement as a literal.
-        con.execute(f"SET temp_directory = '{_private_scratch('dalil-duckdb-')}'")
+        # (as a connection setting, not a SET statement: the temp root may hold any character)
+        con = duckdb.connect(":memory:",
+                             config={"temp_directory": _private_scratch("dalil-duckdb-")})
         return DuckDBAPI(connection=con)
     if engine == "spark":
         from splink import SparkAPI
