@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -89,14 +90,14 @@ def _shape(word: str) -> str:
     return "".join(out)
 
 
-def _covered(n: int, toks: list[Token], spans: Iterator[tuple[int, int]] | list[tuple[int, int]],
+def _covered(toks: list[Token], starts: list[int], spans: list[tuple[int, int]],
              marks: list[str], tag: str) -> None:
-    """Mark each token inside one of ``spans`` with ``B-tag`` or ``I-tag`` (first one wins)."""
+    """Mark each token inside one of ``spans`` with ``B-tag`` or ``I-tag`` (first one wins).
+    ``starts`` are the tokens' starts (bisected: a line may hold tens of thousands of tokens)."""
     for s, e in spans:
         first = True
-        for i in range(n):
-            t = toks[i]
-            if t.start >= s and t.end <= e and not marks[i]:
+        for i in range(bisect_left(starts, s), bisect_left(starts, e)):
+            if toks[i].end <= e and not marks[i]:
                 marks[i] = ("B-" if first else "I-") + tag
                 first = False
 
@@ -124,36 +125,33 @@ def run_sequences(run: _Run) -> list[tuple[int, list[Token], list[dict[str, Any]
         if not n:
             continue
         viols = run.viol_by_sent.get(si, [])
+        starts = [t.start for t in toks]
         actor_marks = [""] * n
         acts = actors_by_sent.get(si, [])
-        _covered(n, toks, [(s, e) for s, e, _ in acts], actor_marks, "ACT")
+        _covered(toks, starts, [(s, e) for s, e, _ in acts], actor_marks, "ACT")
         kinds = [""] * n
         for s, e, label in acts:
-            for i in range(n):
-                if toks[i].start >= s and toks[i].end <= e:
-                    kinds[i] = lex.actor_kinds.get(label, "armed_group")
+            for i in range(bisect_left(starts, s), bisect_left(starts, e)):
+                kinds[i] = lex.actor_kinds.get(label, "armed_group")
         viol_marks = [""] * n
         vspans = []
         for v in viols:
             vs = run._viol_start.get(id(v))
             if vs is not None:
                 vspans.append((vs, vs + len(v.surface)))
-        _covered(n, toks, vspans, viol_marks, "V")
+        _covered(toks, starts, vspans, viol_marks, "V")
         victim_marks = [""] * n
-        _covered(n, toks, victims_by_sent.get(si, []), victim_marks, "VG")
+        _covered(toks, starts, victims_by_sent.get(si, []), victim_marks, "VG")
         rule_agent = [""] * n
-        _covered(n, toks, [(a[0], a[1]) for a in agents.get(si, [])], rule_agent, "RA")
+        _covered(toks, starts, [(a[0], a[1]) for a in agents.get(si, [])], rule_agent, "RA")
         rule_speaker = [""] * n
         sp = speaker_spans.get(si)
         if sp is not None:
-            _covered(n, toks, [sp], rule_speaker, "RS")
+            _covered(toks, starts, [sp], rule_speaker, "RS")
         verb_at = [False] * n
         for s, _e in verbs_by_sent.get(si, []):
-            for i in range(n):
-                if toks[i].start <= s < toks[i].end or (i + 1 < n and toks[i].end <= s <
-                                                        toks[i + 1].start):
-                    verb_at[i] = True
-                    break
+            # the token the verb starts in (or the one just before it)
+            verb_at[max(0, bisect_right(starts, s) - 1)] = True
         words = []
         for t in toks:
             w = t.text.lower()
@@ -178,8 +176,8 @@ def run_sequences(run: _Run) -> list[tuple[int, list[Token], list[dict[str, Any]
                 variants = _clitic_variants(w)
                 f["stem"] = variants[-1][1]
             # a reporting verb or "according to" near the token, on each side
-            f["verb_l"] = "1" if any(verb_at[j] for j in range(max(0, i - 4), i)) else "0"
-            f["verb_r"] = "1" if any(verb_at[j] for j in range(i + 1, min(n, i + 5))) else "0"
+            f["verb_l"] = "1" if any(verb_at[max(0, i - 4):i]) else "0"
+            f["verb_r"] = "1" if any(verb_at[i + 1:i + 5]) else "0"
             for d in (-2, -1, 1, 2):
                 j = i + d
                 if 0 <= j < n:
