@@ -24,7 +24,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import proposer_data as pdata  # noqa: E402
+import proposer_data as pdata
 
 COLUMNS = ("perpetrators_p", "perpetrators_r", "perpetrators_f1", "quoted_sources_p",
            "quoted_sources_r", "quoted_sources_f1", "attribution")

@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from dalil.extract import extract_document
+from dalil.extract.pipeline import _Run
 from dalil.extract.proposer import (
     LABELS,
     ProposedSpan,
@@ -30,7 +31,6 @@ from dalil.extract.proposer import (
     run_sequences,
     spans_from_marginals,
 )
-from dalil.extract.pipeline import _Run
 from dalil.gazetteer.names import has_arabic, name_key, normalize_arabic
 
 DATA = Path(__file__).resolve().parent / "data" / "extract"
@@ -259,7 +259,7 @@ def apply_spans(d: Doc, spans: list[ProposedSpan] | None) -> dict[str, Any]:
     d.run.r = copy.deepcopy(d.snapshot)
     if spans:
         add_spans(d.run, spans)
-    return d.run.r.to_dict()  # type: ignore[no-any-return]
+    return d.run.r.to_dict()
 
 
 def score(docs: Sequence[Doc], results: dict[int, dict[str, Any]]) -> dict[str, dict[str, Any]]:

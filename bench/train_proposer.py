@@ -21,9 +21,8 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import proposer_data as pdata  # noqa: E402
-
-from dalil.extract.proposer import MODEL_FILE  # noqa: E402
+import proposer_data as pdata
+from dalil.extract.proposer import MODEL_FILE
 
 
 def main() -> None:
@@ -40,17 +39,18 @@ def main() -> None:
     print("threshold by out-of-fold perpetrator F1 + source F1 + attribution: " +
           ", ".join(f"{t}: {g:.3f}" for t, g in gains.items()) + f" -> {threshold}")
     pdata.train(docs, args.out)
-    meta = {
+    sha = hashlib.sha256(args.out.read_bytes()).hexdigest()
+    meta: dict[str, object] = {
         "threshold": threshold,
         "trained_on": list(pdata.DEV_SETS),
         "documents": len(docs),
         "crf": pdata.CRF_PARAMS,
-        "sha256": hashlib.sha256(args.out.read_bytes()).hexdigest(),
+        "sha256": sha,
     }
     args.out.with_suffix(".yaml").write_text(
         "# Written by bench/train_proposer.py; do not edit by hand.\n" +
         yaml.safe_dump(meta, sort_keys=True), "utf-8")
-    print(f"wrote {args.out} ({args.out.stat().st_size:,} bytes, sha256 {meta['sha256'][:8]})")
+    print(f"wrote {args.out} ({args.out.stat().st_size:,} bytes, sha256 {sha[:8]})")
 
 
 def print_noise(noise: pdata.Noise, every: bool) -> None:

@@ -213,7 +213,7 @@ def test_binary_bytes_are_refused_clearly(proposer: Proposer) -> None:
 
 def test_missing_model_file_is_a_config_error_naming_it(tmp_path: Path) -> None:
     missing = tmp_path / "nowhere" / "proposer.crfsuite"
-    with pytest.raises(ConfigError, match="nowhere/proposer.crfsuite"):
+    with pytest.raises(ConfigError, match=r"nowhere/proposer\.crfsuite"):
         load_proposer(missing)
 
 
@@ -234,7 +234,7 @@ def test_training_uses_development_sets_only() -> None:
 
     held_out = {f"blind{k}" for k in range(14, 20)}
     assert not held_out & set(proposer_data.DEV_SETS)
-    assert proposer_data.HELD_OUT == held_out
+    assert held_out == proposer_data.HELD_OUT
     meta = yaml.safe_load(MODEL_FILE.with_suffix(".yaml").read_text("utf-8"))
     assert not held_out & set(meta["trained_on"])
     for name in held_out:
