@@ -257,6 +257,20 @@ def _content(text: str) -> bool:
     return any(len(w) >= 2 and normalize_arabic(w) not in _FUNCTION_WORDS for w in words)
 
 
+# "the organization", "the report", "its fighters": an anaphor for someone the text named
+# before; the rules resolve those, a proposal would only add a second, vaguer name
+_ANAPHOR = re.compile(r"(?:the|this|that|these|those|its|their|his|her)\s+[a-z][a-z'-]*", re.I)
+
+
+def _plausible(run: _Run, sp: ProposedSpan) -> bool:
+    text = run.norm[sp.start:sp.end]
+    if _ANAPHOR.fullmatch(text) and not text.split()[-1][:1].isupper():
+        return False
+    # a speaker span holding a reporting verb is the clause, not the name ("she said, adding")
+    return not (sp.label == "SPEAKER" and any(
+        sp.start <= s < sp.end for s, _e, _en in (*run.verb_hits, *run.according_hits)))
+
+
 def _loose(a: str, b: str) -> bool:
     ka, kb = name_key(a), name_key(b)
     return bool(ka and kb and (ka in kb or kb in ka))
@@ -277,6 +291,8 @@ def add_spans(run: _Run, spans: list[ProposedSpan]) -> None:
     event_of_claim = {ev.claim: ev for ev in r.events}
     author_rule = "attribution:" + run.author_rule
     for sp in sorted(spans, key=lambda x: (x.start, x.label)):
+        if not _plausible(run, sp):
+            continue
         orig = p.span(sp.start, sp.end)
         surface = p.surface(sp.start, sp.end).strip()
         rule = f"model:crf:{sp.label} p={sp.probability:.2f}"
