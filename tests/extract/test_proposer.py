@@ -245,3 +245,49 @@ def test_training_uses_development_sets_only() -> None:
 def test_setting_is_off_by_default() -> None:
     assert Settings.load(env={}).extract_proposer is False
     assert Settings.load(env={"DALIL_EXTRACT_PROPOSER": "1"}).extract_proposer is True
+
+
+def test_cli_setting_turns_the_shipped_proposer_on(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from dalil.cli import app
+
+    report = tmp_path / "report.txt"
+    report.write_text(UNKNOWN_ACTOR + "\n\n" + SPEAKER + "\n", "utf-8")
+    monkeypatch.delenv("DALIL_EXTRACT_PROPOSER", raising=False)
+    off = CliRunner().invoke(app, ["extract", str(report), "--json"])
+    assert off.exit_code == 0, off.stderr
+    assert json.loads(off.stdout)["extractor_version"] == EXTRACTOR_VERSION
+    monkeypatch.setenv("DALIL_EXTRACT_PROPOSER", "true")
+    on = CliRunner().invoke(app, ["extract", str(report), "--json"])
+    assert on.exit_code == 0, on.stderr
+    sha8 = hashlib.sha256(MODEL_FILE.read_bytes()).hexdigest()[:8]
+    assert json.loads(on.stdout)["extractor_version"] == f"{EXTRACTOR_VERSION}+crf.{sha8}"
+
+
+def test_stored_extractions_are_recomputed_when_the_proposer_is_turned_on(
+        workspace: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dataclasses
+
+    import sqlalchemy as sa
+
+    from dalil.extract import store
+    from dalil.extract.tables import ExtractionRun
+    from dalil.ingest.pipeline import Ingestor
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "report.txt").write_text(UNKNOWN_ACTOR + "\n", "utf-8")
+    Ingestor(workspace).ingest([folder])
+    store.extract_sources(workspace)
+    monkeypatch.setattr(workspace, "settings",
+                        dataclasses.replace(workspace.settings, extract_proposer=True))
+    report = store.extract_sources(workspace)
+    assert report.extracted == 1 and not report.failed
+    sha8 = hashlib.sha256(MODEL_FILE.read_bytes()).hexdigest()[:8]
+    with workspace.db.session() as s:
+        versions = set(s.scalars(sa.select(ExtractionRun.extractor_version)))
+    assert versions == {f"{EXTRACTOR_VERSION}+crf.{sha8}"}
