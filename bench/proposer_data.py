@@ -298,7 +298,7 @@ def combined(scores: dict[str, dict[str, Any]]) -> dict[str, float]:
     return out
 
 
-THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 
 
 def choose_threshold(docs: Sequence[Doc], workdir: Path, inner_folds: int = 3

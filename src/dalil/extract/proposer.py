@@ -297,8 +297,11 @@ def add_spans(run: _Run, spans: list[ProposedSpan]) -> None:
         surface = p.surface(sp.start, sp.end).strip()
         rule = f"model:crf:{sp.label} p={sp.probability:.2f}"
         if sp.label == "AGENT":
-            # only where the rules see a violation and a claim to hang it on
+            # only where the rules see a violation and a claim to hang it on, and named no agent
+            # themselves (beside a rules' agent, out-of-fold proposals were mostly victims,
+            # speakers or a second name for the same actor)
             if sp.sentence not in run.viol_by_sent or sp.sentence not in claim_of_sent or \
+                    run.sent_agents.get(sp.sentence) or \
                     _overlaps(orig, perp_spans) or _overlaps(orig, source_spans):
                 continue
             if any(_loose(surface, pp.canonical) or any(_loose(surface, a) for a in pp.aliases)
@@ -329,7 +332,10 @@ def add_spans(run: _Run, spans: list[ProposedSpan]) -> None:
             if ev is not None and label not in ev.perpetrators:
                 ev.perpetrators.append(label)
         else:
-            if _overlaps(orig, source_spans) or _overlaps(orig, perp_spans) or \
+            # only in a sentence where the rules found no speaker (one source per sentence is
+            # the usual case; beside a found one, proposals were mostly its addressee or subject)
+            if sp.sentence in run.speaker_spans or \
+                    _overlaps(orig, source_spans) or _overlaps(orig, perp_spans) or \
                     _loose(surface, run.author) or \
                     any(_loose(surface, q.name) for q in r.quoted_sources):
                 continue
