@@ -291,3 +291,49 @@ def test_stored_extractions_are_recomputed_when_the_proposer_is_turned_on(
     with workspace.db.session() as s:
         versions = set(s.scalars(sa.select(ExtractionRun.extractor_version)))
     assert versions == {f"{EXTRACTOR_VERSION}+crf.{sha8}"}
+
+
+def test_sentences_left_untagged_are_those_where_nothing_could_be_added(
+        proposer: Proposer) -> None:
+    import copy
+
+    from dalil.extract.proposer import add_spans, spans_from_marginals
+
+    text = " ".join([UNKNOWN_ACTOR, SPEAKER, NO_VIOLATION,
+                     "Harun Delbani told reporters that militiamen burned a school in Binnish."])
+    run = _run_of(text)
+    snapshot = copy.deepcopy(run.r)
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(proposer.model_file))
+    every: list[Any] = []
+    for si, toks, feats in run_sequences(run):  # every sentence tagged
+        tagger.set(feats)
+        every += spans_from_marginals(tagger, toks, si, proposer.threshold)
+    tagger.close()
+    add_spans(run, every)
+    tagged_all = run.r.to_dict()
+    run.r = snapshot
+    proposer.apply(run)
+    assert run.r.to_dict() == tagged_all
+
+
+def test_no_agent_is_proposed_beside_one_the_rules_named(proposer: Proposer) -> None:
+    text = ("On 4 May, the Hamza Division and men in black uniforms who arrived in two pickups "
+            "opened fire on farmers in Kafr Nabl, killing five people.")
+    off = _extract(text, None)
+    assert off["perpetrators"], "the rules name the registry's group here"
+    from dalil.extract.proposer import spans_from_marginals
+
+    run = _run_of(text)
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(proposer.model_file))
+    tagged = []
+    for si, toks, feats in run_sequences(run):
+        tagger.set(feats)
+        tagged += spans_from_marginals(tagger, toks, si, proposer.threshold)
+    tagger.close()
+    assert any(s.label == "AGENT" and run.norm[s.start:s.end].startswith("men in black")
+               for s in tagged), "the model tags the described men; the gate must refuse them"
+    on = _extract(text, proposer)
+    assert [p["canonical"] for p in on["perpetrators"]] == \
+        [p["canonical"] for p in off["perpetrators"]]
