@@ -79,6 +79,11 @@ def sentence_tokens(norm: str, sent: Sentence) -> list[Token]:
                                                                           sent.end)]
 
 
+# the window's offsets and their feature names, formatted once
+_WINDOW = tuple((d, f"w{d:+d}", f"act{d:+d}", f"title{d:+d}") for d in (-2, -1, 1, 2))
+
+
+@lru_cache(maxsize=65536)
 def _shape(word: str) -> str:
     out: list[str] = []
     for c in word[:12]:
@@ -159,6 +164,7 @@ def run_sequences(run: _Run, only: set[int] | None = None
         for t in toks:
             w = t.text.lower()
             words.append(normalize_arabic(w) if has_arabic(w) else w)
+        titles = ["1" if t.text[:1].isupper() else "0" for t in toks]
         feats: list[dict[str, Any]] = []
         for i, t in enumerate(toks):
             w = words[i]
@@ -171,7 +177,7 @@ def run_sequences(run: _Run, only: set[int] | None = None
                 "rule_agent": rule_agent[i] or "O", "rule_speaker": rule_speaker[i] or "O",
                 "sent_viol": "1" if viols else "0", "verb": "1" if verb_at[i] else "0",
             }
-            if t.text[:1].isupper():
+            if titles[i] == "1":
                 f["title"] = 1.0
             if t.text.isupper() and len(t.text) > 1:
                 f["upper"] = 1.0
@@ -181,14 +187,14 @@ def run_sequences(run: _Run, only: set[int] | None = None
             # a reporting verb or "according to" near the token, on each side
             f["verb_l"] = "1" if any(verb_at[max(0, i - 4):i]) else "0"
             f["verb_r"] = "1" if any(verb_at[i + 1:i + 5]) else "0"
-            for d in (-2, -1, 1, 2):
+            for d, wk, ak, tk in _WINDOW:
                 j = i + d
                 if 0 <= j < n:
-                    f[f"w{d:+d}"] = words[j]
-                    f[f"act{d:+d}"] = actor_marks[j] or "O"
-                    f[f"title{d:+d}"] = "1" if toks[j].text[:1].isupper() else "0"
+                    f[wk] = words[j]
+                    f[ak] = actor_marks[j] or "O"
+                    f[tk] = titles[j]
                 else:
-                    f[f"w{d:+d}"] = "<s>" if j < 0 else "</s>"
+                    f[wk] = "<s>" if j < 0 else "</s>"
             f["w-1|w"] = f"{f['w-1']}|{w}"
             f["w|w+1"] = f"{w}|{f['w+1']}"
             feats.append(f)
