@@ -71,6 +71,16 @@ def main() -> None:
         cells = [f"{row['off'][c]:.2f} -> {row['on'][c]:.2f}" for c in COLUMNS]
         thr = "" if row["threshold"] is None else f"{row['threshold']}"
         print(f"| {row['fold']} | {thr} | " + " | ".join(cells) + " |")
+    off_p, on_p = rows[-1]["off"], rows[-1]["on"]
+    print("\nPooled counts, off -> on (tp / fp / fn), and the pooled figures to three places:\n")
+    print("| field | tp | fp | fn | P | R | F1 |\n|---|---|---|---|---|---|---|")
+    for f, name in (("perpetrators", "perpetrators"), ("quoted_sources", "quoted sources")):
+        print(f"| {name} | " + " | ".join(
+            f"{off_p[f + '_' + k]:.0f} -> {on_p[f + '_' + k]:.0f}" for k in ("tp", "fp", "fn"))
+            + " | " + " | ".join(f"{off_p[f + '_' + k]:.3f} -> {on_p[f + '_' + k]:.3f}"
+                                 for k in ("p", "r", "f1")) + " |")
+    print(f"| attribution accuracy | | | | | | {off_p['attribution']:.3f} -> "
+          f"{on_p['attribution']:.3f} |")
 
 
 if __name__ == "__main__":

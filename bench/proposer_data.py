@@ -291,6 +291,7 @@ def combined(scores: dict[str, dict[str, Any]]) -> dict[str, float]:
         p = tp / (tp + fp) if tp + fp else 1.0
         r = tp / (tp + fn) if tp + fn else 1.0
         out[f + "_p"], out[f + "_r"] = p, r
+        out[f + "_tp"], out[f + "_fp"], out[f + "_fn"] = tp, fp, fn
         out[f + "_f1"] = 2 * p * r / (p + r) if p + r else 0.0
     n = sum(s["claims_annotated"] for s in scores.values())
     out["attribution"] = sum(s["attribution_accuracy"] * s["claims_annotated"]
