@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -241,21 +242,25 @@ class Proposer:
     threshold: float
     version_tag: str
     _tagger: Any = None
+    # a tagger holds the sequence it was last given: one thread at a time (the proposer is
+    # shared, load_proposer caches it)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def propose(self, run: _Run) -> list[ProposedSpan]:
-        if self._tagger is None:
-            import pycrfsuite
-
-            # opened once per process: the model is read-only and reading it costs more than
-            # tagging a report
-            self._tagger = pycrfsuite.Tagger()
-            self._tagger.open(str(self.model_file))
-        tagger = self._tagger
+        seqs = run_sequences(run, open_sentences(run))
         out: list[ProposedSpan] = []
-        for si, toks, feats in run_sequences(run, open_sentences(run)):
-            tagger.set(feats)
-            out += [s for s in spans_from_marginals(tagger, toks, si, self.threshold)
-                    if _content(run.norm[s.start:s.end])]
+        with self._lock:
+            if self._tagger is None:
+                import pycrfsuite
+
+                # opened once, not per report: the model is read-only
+                self._tagger = pycrfsuite.Tagger()
+                self._tagger.open(str(self.model_file))
+            tagger = self._tagger
+            for si, toks, feats in seqs:
+                tagger.set(feats)
+                out += [s for s in spans_from_marginals(tagger, toks, si, self.threshold)
+                        if _content(run.norm[s.start:s.end])]
         return out
 
     def apply(self, run: _Run) -> None:
