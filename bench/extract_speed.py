@@ -3,6 +3,7 @@ pipeline and (if installed) the compiled one, beside the floor of a plain spaCy 
 tokenizer + sentencizer over the same texts.
 
     python bench/extract_speed.py [--docs 200] [--steps] [--pairs 1] [--compiled PYTHON]
+                                  [--proposer]
 
 Each measurement runs in a process of its own. The pure-Python pipeline is this checkout's
 ``src``; the compiled one is the ``dalil`` installed for ``--compiled PYTHON`` (default: this
@@ -15,7 +16,9 @@ not let us wrap), the rest being preparation (normalising, sentences, the author
 quoted-source list.
 
 Texts are built from the evaluation reports (shuffled paragraphs, deterministic seed) so they
-read like reports. Targets (issue 3): >= 50 docs/s and within 5x of the tokenizer floor.
+read like reports. ``--proposer`` runs every measurement with the CRF span proposer on (setting
+``extract_proposer``), to compare with a run without it. Targets (issue 3): >= 50 docs/s and
+within 5x of the tokenizer floor.
 """
 
 from __future__ import annotations
@@ -90,20 +93,23 @@ def time_steps(texts: list[str]) -> list[tuple[str, float, float]]:
             for name, secs in [*spent.items(), ("(preparation and the rest)", rest)]]
 
 
-def measure(docs: int, steps: bool) -> dict[str, Any]:
+def measure(docs: int, steps: bool, use_proposer: bool = False) -> dict[str, Any]:
     """One process's measurement (``--worker``): the pipeline this interpreter imports, then the
     spaCy floor, in CPU time of this process (the machine is shared with other jobs)."""
     from dalil import compiled
     from dalil.extract import extract_document
+    from dalil.extract.proposer import load_proposer
     from dalil.gazetteer import load_gazetteer
 
     texts = make_reports(docs)
     load_gazetteer()  # loading once is startup cost, not per-document cost
-    extract_document(texts[0], published="2025-03-10")
+    proposer = load_proposer() if use_proposer else None
+    extract_document(texts[0], published="2025-03-10", proposer=proposer)
     t0 = time.process_time()
     for t in texts:
-        extract_document(t, published="2025-03-10")
-    out: dict[str, Any] = {"build": compiled.describe(), "dalil_s": time.process_time() - t0,
+        extract_document(t, published="2025-03-10", proposer=proposer)
+    build = compiled.describe() + (" + CRF proposer" if use_proposer else "")
+    out: dict[str, Any] = {"build": build, "dalil_s": time.process_time() - t0,
                            "docs": len(texts), "floor_s": None,
                            "words": sum(len(t.split()) for t in texts) / len(texts)}
     try:
@@ -134,8 +140,10 @@ def _env(pure: bool) -> dict[str, str]:
     return env
 
 
-def run_worker(python: str, pure: bool, docs: int, steps: bool) -> dict[str, Any]:
-    cmd = [python, str(Path(__file__).resolve()), "--worker", "--docs", str(docs)]
+def run_worker(python: str, pure: bool, docs: int, steps: bool, use_proposer: bool = False
+               ) -> dict[str, Any]:
+    cmd = [python, str(Path(__file__).resolve()), "--worker", "--docs", str(docs),
+           *(["--proposer"] if use_proposer else [])]
     done = subprocess.run([*cmd, *(["--steps"] if steps else [])], env=_env(pure), check=True,
                           capture_output=True, text=True)
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
@@ -165,20 +173,24 @@ def main() -> None:
     ap.add_argument("--steps", action="store_true", help="Also print CPU time per pipeline step.")
     ap.add_argument("--pairs", type=int, default=1, help="Alternating pure/compiled pairs.")
     ap.add_argument("--compiled", help="Python interpreter with the compiled build installed.")
+    ap.add_argument("--proposer", action="store_true",
+                    help="Run with the CRF span proposer on (setting extract_proposer).")
     ap.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.worker:
-        print(json.dumps(measure(args.docs, args.steps)))
+        print(json.dumps(measure(args.docs, args.steps, args.proposer)))
         return
     other = compiled_python(args.compiled)
     runs: list[tuple[int, str, dict[str, Any]]] = []
     for i in range(args.pairs):
         for pure in ((True, False) if i % 2 == 0 else (False, True)):
             if pure:
-                r = run_worker(sys.executable, True, args.docs, args.steps and i == 0)
-                runs.append((i + 1, "pure Python", r))
+                r = run_worker(sys.executable, True, args.docs, args.steps and i == 0,
+                               args.proposer)
+                runs.append((i + 1, "pure Python" + (" + CRF proposer" if args.proposer else ""),
+                             r))
             elif other is not None:
-                r = run_worker(other, False, args.docs, False)
+                r = run_worker(other, False, args.docs, False, args.proposer)
                 runs.append((i + 1, r["build"], r))
     first = runs[0][2]
     # CPU time of each process, not wall time: the machine is shared with other jobs.
@@ -195,8 +207,9 @@ def main() -> None:
         print("\nspaCy not installed (pip install -e '.[bench]'): no floor measured")
     ratios = []
     for pair in range(1, args.pairs + 1):
-        pure_s = [r["dalil_s"] for p, b, r in runs if p == pair and b == "pure Python"]
-        comp_s = [r["dalil_s"] for p, b, r in runs if p == pair and b != "pure Python"]
+        pure_s = [r["dalil_s"] for p, b, r in runs if p == pair and b.startswith("pure Python")]
+        comp_s = [r["dalil_s"] for p, b, r in runs if p == pair and
+                  not b.startswith("pure Python")]
         if pure_s and comp_s:
             ratios.append(pure_s[0] / comp_s[0])
     if ratios:

@@ -79,6 +79,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("extract_model", "DALIL_EXTRACT_MODEL", lambda: None, str,
             "Name or path of an installed spaCy pipeline whose entities add place candidates to "
             "extraction. Off by default; nothing is ever downloaded."),
+    Setting("extract_proposer", "DALIL_EXTRACT_PROPOSER", lambda: False, _parse_bool,
+            "Let the shipped CRF span proposer (extract/data/proposer.crfsuite) add perpetrators and "
+            "quoted sources the rules did not propose. Off by default; recorded in the extractor "
+            "version."),
     # Incidents (issue 4): how events are grouped and when sources count as one origin.
     Setting("incident_link_threshold", "DALIL_INCIDENT_LINK_THRESHOLD", lambda: 0.6, float,
             "Smallest link score (0-1) at which two events are put in the same incident."),
@@ -111,6 +115,7 @@ class Settings:
     fsync: bool = True
     gazetteer_dir: Path | None = None
     extract_model: str | None = None
+    extract_proposer: bool = False
     incident_link_threshold: float = 0.6
     incident_max_distance_km: float = 15.0
     incident_adjacent_days: int = 1

@@ -131,12 +131,15 @@ def extract(
     text, page_published = _read_for_extraction(file)
     if published is None and page_published is not None:
         published = page_published
+    from dalil.extract.proposer import load_proposer
     from dalil.extract.statistical import load_entity_model
 
-    model_name = _settings().extract_model
+    settings = _settings()
+    model_name = settings.extract_model
     result = extract_document(text, published=published, lang=lang,
                               gazetteer_dir=_gazetteer_dir(),
-                              entity_model=load_entity_model(model_name) if model_name else None)
+                              entity_model=load_entity_model(model_name) if model_name else None,
+                              proposer=load_proposer() if settings.extract_proposer else None)
     out = result.to_dict()
     if as_json:
         print_json(out)

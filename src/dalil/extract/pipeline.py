@@ -155,6 +155,7 @@ from dalil.extract.places import (
     place_role,
     resolve,
 )
+from dalil.extract.proposer import RunHook
 from dalil.extract.statistical import PLACE_LABELS, EntityModel
 from dalil.extract.text import Prepared, Sentence, prepare, split_sentences
 from dalil.gazetteer import Gazetteer, load_gazetteer
@@ -441,13 +442,17 @@ _COURT = re.compile(r"\b(?:Court|Tribunal|Chamber)\b|محكم", re.I)
 def extract_document(text: str | bytes, published: date | str | None = None, lang: str = "auto",
                      *, gazetteer: Gazetteer | None = None, lexicons: Lexicons | None = None,
                      gazetteer_dir: Path | None = None, max_chars: int = MAX_CHARS,
-                     entity_model: EntityModel | None = None) -> Extraction:
+                     entity_model: EntityModel | None = None,
+                     proposer: RunHook | None = None) -> Extraction:
     """Extract claims, events and their parts from one text. Never guesses silently.
 
     ``published`` anchors missing years and relative dates. ``lang`` is auto, en or ar (the
     lexicons of both languages always run, so mixed documents work; ``lang`` is recorded).
     ``entity_model`` (optional, see ``dalil.extract.statistical``) adds place candidates; its
     name is appended to ``extractor_version`` so stored results are recomputed when it changes.
+    ``proposer`` (optional, see ``dalil.extract.proposer``) adds perpetrators and quoted sources
+    from spans a statistical tagger proposes, once the rules are done; its ``version_tag`` is
+    appended to ``extractor_version`` too.
     """
     if isinstance(text, bytes):
         try:
@@ -467,6 +472,8 @@ def extract_document(text: str | bytes, published: date | str | None = None, lan
     language = detect_language(text) if lang == "auto" else lang
     version = EXTRACTOR_VERSION + (f"+{getattr(entity_model, '__name__', 'model')}"
                                    if entity_model is not None else "")
+    if proposer is not None:
+        version += f"+{proposer.version_tag}"
     result = Extraction(extractor_version=version, language=language)
     if not text.strip():
         result.warnings.append("empty text")
@@ -490,7 +497,11 @@ def extract_document(text: str | bytes, published: date | str | None = None, lan
     if paused:
         gc.disable()
     try:
-        return run.run()
+        out = run.run()
+        if proposer is not None and out.claims:
+            # (a text without sentences or claims has nothing to add to)
+            proposer.apply(run)
+        return out
     finally:
         if paused:
             gc.enable()

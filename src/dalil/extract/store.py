@@ -54,13 +54,16 @@ def published_day(value: str | None) -> str | None:
 def extract_sources(ws: Any, source_ids: Iterable[int] | None = None, *, force: bool = False,
                     progress: Callable[[int, int], None] | None = None) -> ExtractReport:
     """Extract every (or the given) source's text parts that are missing or stale."""
+    from dalil.extract.proposer import load_proposer
     from dalil.extract.statistical import load_entity_model
 
     actor = ws.require("evidence.write")
     report = ExtractReport()
     model_name = getattr(ws.settings, "extract_model", None)
     model = load_entity_model(model_name) if model_name else None
-    version = EXTRACTOR_VERSION + (f"+{model.__name__}" if model is not None else "")
+    proposer = load_proposer() if getattr(ws.settings, "extract_proposer", False) else None
+    version = EXTRACTOR_VERSION + (f"+{model.__name__}" if model is not None else "") + \
+        (f"+{proposer.version_tag}" if proposer is not None else "")
     gaz_dir = getattr(ws.settings, "gazetteer_dir", None)
     ids = None if source_ids is None else sorted(set(source_ids))
     with ws.db.session() as s:
@@ -91,7 +94,7 @@ def extract_sources(ws: Any, source_ids: Iterable[int] | None = None, *, force: 
             try:
                 results.append((source_id, part, extract_document(
                     texts[text_id], published=published, entity_model=model,
-                    gazetteer_dir=gaz_dir)))
+                    gazetteer_dir=gaz_dir, proposer=proposer)))
             except DalilError as exc:
                 report.failed.append({"source_id": source_id, "part": part,
                                       "error": exc.message})
