@@ -109,6 +109,11 @@ def proposer(model_file: Path) -> Proposer:
     return load_proposer(model_file)
 
 
+def _shipped_version(sha8: str) -> str:
+    meta = yaml.safe_load(MODEL_FILE.with_suffix(".yaml").read_text("utf-8"))
+    return f"{EXTRACTOR_VERSION}+crf.{sha8}.t{meta['threshold']:g}"
+
+
 def _extract(text: str, proposer: Proposer | None) -> dict[str, Any]:
     return extract_document(text, published=PUBLISHED, proposer=proposer).to_dict()
 
@@ -150,6 +155,27 @@ def test_uncommon_speaker_is_proposed_and_takes_an_author_fallback(proposer: Pro
         [p["canonical"] for p in off["perpetrators"]]
 
 
+def test_what_the_author_was_credited_with_follows_the_proposed_speaker(
+        proposer: Proposer) -> None:
+    off = _extract(SPEAKER, None)
+    author = off["claims"][0]["attributed_to"]
+    assert [f["attributed_to"] for f in off["casualty_figures"]] == [author]
+    assert [p["attributed_to"] for p in off["perpetrators"]] == [[author]]
+    on = _extract(SPEAKER, proposer)
+    assert [f["attributed_to"] for f in on["casualty_figures"]] == ["Harun Delbani"]
+    assert [p["attributed_to"] for p in on["perpetrators"]] == [["Harun Delbani"]]
+
+
+def test_a_perpetrator_named_elsewhere_keeps_the_author_beside_the_speaker(
+        proposer: Proposer) -> None:
+    text = ("Gunmen burned a mill in Kafr Nabl on 2 May. " + SPEAKER)
+    off = _extract(text, None)
+    author = off["claims"][0]["attributed_to"]
+    on = _extract(text, proposer)
+    gunmen = [p for p in on["perpetrators"] if "gunmen" in p["canonical"].lower()]
+    assert gunmen and gunmen[0]["attributed_to"] == [author, "Harun Delbani"]
+
+
 def test_a_speaker_named_by_the_rules_keeps_its_claim(proposer: Proposer) -> None:
     text = ("Harun Delbani, a beekeeper, told reporters that gunmen killed two shepherds near "
             "Kafr Nabl on 4 May.")
@@ -180,11 +206,11 @@ def test_deterministic(proposer: Proposer, model_file: Path, tmp_path: Path) -> 
 
 def test_version_records_the_model(proposer: Proposer, model_file: Path) -> None:
     sha8 = hashlib.sha256(model_file.read_bytes()).hexdigest()[:8]
-    assert proposer.version_tag == f"crf.{sha8}"
+    assert proposer.version_tag == f"crf.{sha8}.t0.4"
     on = extract_document(UNKNOWN_ACTOR, proposer=proposer)
     off = extract_document(UNKNOWN_ACTOR)
     assert off.extractor_version == EXTRACTOR_VERSION
-    assert on.extractor_version == f"{EXTRACTOR_VERSION}+crf.{sha8}"
+    assert on.extractor_version == f"{EXTRACTOR_VERSION}+crf.{sha8}.t0.4"
 
 
 @pytest.mark.parametrize("text", [
@@ -265,7 +291,7 @@ def test_cli_setting_turns_the_shipped_proposer_on(tmp_path: Path,
     on = CliRunner().invoke(app, ["extract", str(report), "--json"])
     assert on.exit_code == 0, on.stderr
     sha8 = hashlib.sha256(MODEL_FILE.read_bytes()).hexdigest()[:8]
-    assert json.loads(on.stdout)["extractor_version"] == f"{EXTRACTOR_VERSION}+crf.{sha8}"
+    assert json.loads(on.stdout)["extractor_version"] == _shipped_version(sha8)
 
 
 def test_stored_extractions_are_recomputed_when_the_proposer_is_turned_on(
@@ -290,7 +316,7 @@ def test_stored_extractions_are_recomputed_when_the_proposer_is_turned_on(
     sha8 = hashlib.sha256(MODEL_FILE.read_bytes()).hexdigest()[:8]
     with workspace.db.session() as s:
         versions = set(s.scalars(sa.select(ExtractionRun.extractor_version)))
-    assert versions == {f"{EXTRACTOR_VERSION}+crf.{sha8}"}
+    assert versions == {_shipped_version(sha8)}
 
 
 def test_sentences_left_untagged_are_those_where_nothing_could_be_added(

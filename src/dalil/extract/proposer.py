@@ -27,7 +27,7 @@ import yaml
 
 from dalil.errors import ConfigError
 from dalil.extract.lexicon import _clitic_variants
-from dalil.extract.model import ActorMention, Perpetrator
+from dalil.extract.model import ActorMention, Extraction, Perpetrator
 from dalil.gazetteer.names import has_arabic, name_key, normalize_arabic
 
 if TYPE_CHECKING:
@@ -372,6 +372,25 @@ def add_spans(run: _Run, spans: list[ProposedSpan]) -> None:
                         c.attributed_to == run.author:
                     c.attributed_to = surface
                     c.attribution_rule = rule
+                    _reattribute(r, sp.sentence, run.author, surface)
+
+
+def _reattribute(r: Extraction, sentence: int, old: str, new: str) -> None:
+    """What the rules credited to the document's author in ``sentence`` follows its claim to the
+    proposed speaker: the sentence's figures, and its perpetrators (the author stays credited
+    for a perpetrator also named in another sentence)."""
+    for fig in (*r.casualty_figures, *r.other_figures):
+        if fig.sentence == sentence and fig.attributed_to == old:
+            fig.attributed_to = new
+    here = {m.canonical for m in r.actor_mentions if m.sentence == sentence}
+    for pp in r.perpetrators:
+        if pp.canonical not in here or old not in pp.attributed_to:
+            continue
+        if not any(m.canonical == pp.canonical and m.sentence != sentence
+                   for m in r.actor_mentions):
+            pp.attributed_to.remove(old)
+        if new not in pp.attributed_to:
+            pp.attributed_to.append(new)
 
 
 @lru_cache(maxsize=2)
@@ -391,4 +410,6 @@ def load_proposer(model_file: Path = MODEL_FILE) -> Proposer:
         meta = yaml.safe_load(meta_file.read_text("utf-8")) or {}
         threshold = float(meta.get("threshold", threshold))
     digest = hashlib.sha256(model_file.read_bytes()).hexdigest()[:8]
-    return Proposer(model_file, threshold, f"crf.{digest}")
+    # the threshold is part of the tag: changing it changes what is added, so stored
+    # extractions must be recomputed
+    return Proposer(model_file, threshold, f"crf.{digest}.t{threshold:g}")
