@@ -453,6 +453,18 @@ NOT_AGENT_BEFORE = _rx(
     r"(?:^|\s)(?:[وف]?(?:اخذو\S*|نقلو\S*|اقتادو\S*|اقتيد\S*|نقل\S*|حول\S*|سلمو\S*)\s+"
     r"(?:\S+\s+)?)(?:الى|إلى)\s+$", re.I)
 
+# People stopped, detained or abducted AT a checkpoint were taken by the men who hold it: its
+# owner is the agent ("was detained at a checkpoint manned by masked men", "اعتقاله على حاجز
+# لعناصر الأمن العام"); an attack ON a checkpoint makes the owner the target (NOT_AGENT_BEFORE).
+HELD_AT_POST = _rx(
+    r"\b(?:stopped|detained|arrested|abducted|kidnapped|taken|seized|held|picked\s+up|snatched|"
+    r"disappeared|arrest|detention|abduction)\b[^.;:!?]{0,70}?\b(?:at|from)\s+(?:a|an|the|one\s+of\s+"
+    r"the|one)\s+(?:[\w-]+\s+)?(?:checkpoints?|roadblocks?)\s+(?:manned\s+by|run\s+by|held\s+by|"
+    r"belonging\s+to|of)\s+(?:the\s+)?$|"
+    r"(?:^|\s)[وف]?(?:اعتقال|اعتقل|اختطاف|اختطف|خطف|احتجاز|احتجز|توقيف|اوقف|اقتاد|اقتيد|انعتقل)\S*\s+"
+    r"(?:\S+\s+){0,4}?(?:على|عند|من)\s+(?:احد\s+)?(?:حاجز|حواجز)\s+(?:تابع\S*\s+)?"
+    r"(?:ل(?:عناصر|قوات|مقاتلي)\s+)?$", re.I)
+
 # the power that holds a place, not the agent of what happened there: "the district, then
 # under the control of rebel factions, was shelled", "التي كانت تخضع لسيطرة فصائل المعارضة"
 CONTROLLED_BY_BEFORE = _rx(r"\b(?:under\s+(?:the\s+)?(?:\w+\s+)?control\s+of|held\s+by|"
@@ -750,6 +762,9 @@ def is_agent(norm: str, s: int, e: int, sent: Sentence, viols: list[tuple[int, i
         return True  # "الجرائم التي ارتكبتها قسد بحق أهلنا ... حيث قامت بقصف"
     if CIVILIANS_FROM.search(before):
         return False  # "اعتقال ٦٠ شاباً من أبناء العشائر": those detained
+    if ("checkpoint" in before or "roadblock" in before or "حاجز" in before or
+            "حواجز" in before) and HELD_AT_POST.search(norm, max(sent.start, s - 140), s):
+        return True  # "detained at a checkpoint manned by X", "اعتقاله على حاجز لعناصر X"
     if NOT_AGENT_BEFORE.search(before):
         return False  # "screening points run by the SDF", "taken to X", "بحجة التعامل مع X"
     if CONTROLLED_BY_BEFORE.search(before) and \

@@ -221,7 +221,9 @@ _QUAL = {
                  "عالأقل", "ع الأقل"],  # Levantine, before the number ("عالأقل ١٠ شهدا")
     "more_than": ["more than", "over", "upwards of", "in excess of", "above", "more then",
                   "أكثر من", "ما يزيد عن", "ما يزيد على", "يزيد عن", "أزيد من", "اكثر من",
-                  "أكتر من", "اكتر من"],  # Levantine
+                  "أكتر من", "اكتر من",  # Levantine
+                  # "exceeds 120", "above twenty": "تجاوز ١٢٠ شخصاً", Levantine "فوق العشرين واحد"
+                  "تجاوز", "تجاوزت", "يتجاوز", "تتجاوز", "فوق", "يفوق"],
     "approx": ["about", "around", "approximately", "roughly", "nearly", "almost", "some",
                "close to", "an estimated", "estimated", "up to", "as many as", "approx.", "~",
                # upper bounds have no qualifier of their own: approximate, like "up to"

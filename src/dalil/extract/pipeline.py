@@ -1712,6 +1712,9 @@ class _Run:
         for dmen in r.all_dates:
             if dmen.role == "event" and dmen.date and dmen.sentence not in event_date_of:
                 event_date_of[dmen.sentence] = dmen.date
+        dated_asc = sorted(event_date_of)
+        dated_desc = dated_asc[::-1]
+        published_iso = self.published.isoformat() if self.published else None
         last_unnamed: tuple[str, str] | None = None  # the latest unnamed agent: (label, kind)
         final_of: dict[str, set[str]] = {}  # registry label -> the perpetrators it became
         for si, agents in sorted(sent_agents.items()):
@@ -1741,9 +1744,12 @@ class _Run:
             chosen = [a for a in chosen if a[3] == "unknown" or not any(
                 o[0] <= a[0] and a[1] <= o[1] for o in outer)]
             claim_obj = claims[claim_of_sent[si]]
-            # the sentence's own event date, else the latest one before it in the document
+            # the sentence's own event date, else the latest one before it in the document, else
+            # the first one after it (a lead names the forces before the story dates the events),
+            # else the publication date: the event's era names the state's forces
             when = event_date_of.get(si) or next(
-                (event_date_of[k] for k in sorted(event_date_of, reverse=True) if k < si), None)
+                (event_date_of[k] for k in dated_desc if k < si), None) or next(
+                (event_date_of[k] for k in dated_asc if k > si), None) or published_iso
             chosen, also_named = drop_same_mention_groups(self.norm, self.lex, chosen, when)
             # a named individual is counted with the forces named as agents beside him
             # (named bodies only: an unnamed "gunmen" is no group)

@@ -1,0 +1,154 @@
+"""Tenth round, perpetrators and figures: categories from the errors of blind sets 20 and 21 that
+also occur in older development sets, each on short fictional texts written for this test (never
+an evaluation text), with a near miss for each: the era of the state's forces when the story
+names them before it dates the events; the owner of a checkpoint where people were detained;
+post-2024 prose calling Assad's state "the former government"; Arabic qualifiers "exceeds" and
+"above" and the plural "died" of testimony; counts of operations and seized goods; ages in
+apposition."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dalil.extract import extract_document
+
+
+def _run(text: str, published: str | None = "2025-03-10") -> dict[str, Any]:
+    return extract_document(text, published=published).to_dict()
+
+
+def _perps(text: str, published: str | None = "2025-03-10") -> list[str]:
+    return [p["canonical"] for p in _run(text, published)["perpetrators"]]
+
+
+def _casualties(text: str) -> list[tuple[Any, str, str]]:
+    return [(f["value"], f["qualifier"], f["what"]) for f in _run(text)["casualty_figures"]]
+
+
+def _others(text: str) -> list[tuple[Any, str]]:
+    return [(f["value"], f["what"]) for f in _run(text)["other_figures"]]
+
+
+# --- 1. the era of the state's forces: the events' date, also when the lead names them first ---
+
+@pytest.mark.parametrize(("text", "published"), [
+    ("Shelling by government forces has intensified across the south of Idlib.\n\n"
+     "On 12 October 2023 a shell hit the market in Ariha and killed five people.", "2023-11-14"),
+    ("Government forces shelled the villages of the plain, residents said.\n\n"
+     "The heaviest day was 3 February 2020, when a strike on the bakery killed nine.", "2020-02-10"),
+    # no dated event at all: the publication date decides
+    ("Government forces shelled the town's market and killed six civilians, medics said.",
+     "2016-05-02"),
+])
+def test_state_forces_take_the_era_of_the_events(text: str, published: str) -> None:
+    perps = _perps(text, published)
+    assert "Assad-era forces and loyalists" in perps
+    assert "Syrian government forces (2025-)" not in perps
+
+
+def test_state_forces_era_near_miss_current_events() -> None:
+    text = ("Government forces shelled the villages of the plain, residents said.\n\n"
+            "On 3 August 2025 a strike on the bakery killed nine.")
+    assert "Syrian government forces (2025-)" in _perps(text, "2025-08-05")
+
+
+# --- 2. people detained AT a checkpoint: its owner took them ---
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("The two brothers were detained at a checkpoint run by the Military Security near the bridge.",
+     "Military Intelligence (Military Security)"),
+    ("He was arrested at one of the checkpoints of the Fourth Division in 2013 and never seen "
+     "again.", "Fourth Division"),
+    ("اعتُقل الشاب على حاجز للفرقة الرابعة قرب دمشق.", "Fourth Division"),
+    ("فارق الحياة بعد عشرة أيام من اعتقاله على حاجز لعناصر الأمن العام عند مدخل البلدة.",
+     "General Security"),
+])
+def test_checkpoint_owner_detains(text: str, actor: str) -> None:
+    assert actor in _perps(text, "2013-06-01" if "2013" in text else "2025-03-10")
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen opened fire on a checkpoint manned by General Security near Homs, killing two.",
+    "وكانت المنطقة قد شهدت هجوماً على حاجز للأمن العام أسفر عن مقتل عنصرين واعتقال ثلاثة.",
+])
+def test_checkpoint_near_miss_attacked_post(text: str) -> None:
+    assert "General Security" not in _perps(text)
+
+
+# --- 3. "the former government": Assad's state in post-2024 prose ---
+
+@pytest.mark.parametrize("text", [
+    "At least 136,000 people were detained or forcibly disappeared at the hands of the former "
+    "government.",
+    "Relatives say he was tortured by the former government's intelligence officers in 2014.",
+    "The ousted government's security branches detained him in 2012.",
+])
+def test_former_government_is_assad_era(text: str) -> None:
+    assert "Assad-era forces and loyalists" in _perps(text)
+
+
+def test_former_government_near_miss_no_violation() -> None:
+    assert _perps("The former government had signed the agreement in 2019, officials said.") == []
+
+
+# --- 4. Arabic "exceeds" and "above" qualifiers; the plural "died" of testimony ---
+
+@pytest.mark.parametrize(("text", "fig"), [
+    ("وأفاد ناشطون بأن عدد المعتقلين في الحي تجاوز ١٢٠ شخصاً خلال يومين.",
+     (120, "more_than", "detained")),
+    ("وتشير التقديرات إلى أن عدد المختفين قسراً في البلاد يتجاوز ١١٢ ألف شخص.",
+     (112000, "more_than", "missing")),
+    ("قالت الشبكة إن عدد القتلى في المدينة تجاوزت ٣٠٠ شخص.", (300, "more_than", "killed")),
+    ("انقتل فوق عشرين واحد بالقصف.", (20, "more_than", "killed")),
+    ("قالولنا بالمستوصف إنو أكتر من ٤٠ واحد ماتوا هديك الليلة.", (40, "more_than", "killed")),
+    ("بعد القصف ماتوا ٣ أطفال من الجيران.", (3, "exact", "killed")),
+])
+def test_arabic_exceeds_above_and_died(text: str, fig: tuple[Any, str, str]) -> None:
+    assert fig in _casualties(text)
+
+
+def test_arabic_above_near_miss_place() -> None:
+    # "فوق سطح" (on the roof) qualifies no number
+    assert _casualties("وقف المسلحون فوق سطح المبنى وقتلوا ٣ أشخاص.") == [(3, "exact", "killed")]
+
+
+def test_arabic_lived_near_miss() -> None:
+    assert _casualties("عاشوا ٣ سنين بالمخيمات وبعدين رجعوا.") == []
+
+
+# --- 5. counts of operations and of seized goods are no casualties ---
+
+@pytest.mark.parametrize(("text", "other"), [
+    ("Police seized about 12 million tablets in the raid on the warehouse.",
+     (12000000, "tablets")),
+    ("Border guards seized about 4.7mn pills hidden in a truck of fruit.", (4700000, "pills")),
+    ("Israeli forces carried out more than 45 incursions since the start of the year, arresting "
+     "28 people.", (45, "incursions")),
+    ("وسجلت أكثر من ٤٥ توغلاً منذ بداية العام، اعتُقل خلالها ٢٨ شخصاً.", (45, "incursions")),
+])
+def test_operations_and_goods_are_other(text: str, other: tuple[Any, str]) -> None:
+    assert other in _others(text)
+    assert all(v != other[0] for v, _q, _w in _casualties(text))
+
+
+def test_operations_near_miss_people_during_incursions() -> None:
+    text = "Troops arrested 30 people during the incursions."
+    assert _casualties(text) == [(30, "exact", "detained")]
+
+
+# --- 6. an age in apposition or "he was N when" is no count ---
+
+@pytest.mark.parametrize("text", [
+    "Security forces took her son, then 13, and detained him for a year.",
+    "His brother Samer, now 30, was detained in 2013 and tortured.",
+    "He was 26 when he was killed by a sniper.",
+])
+def test_age_in_apposition_is_no_count(text: str) -> None:
+    assert _casualties(text) == []
+
+
+def test_age_near_miss_killed_when() -> None:
+    assert _casualties("Gunmen killed 26 when they stormed the village.") == [
+        (26, "exact", "killed")]
