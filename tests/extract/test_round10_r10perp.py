@@ -2,9 +2,8 @@
 also occur in older development sets, each on short fictional texts written for this test (never
 an evaluation text), with a near miss for each: the era of the state's forces when the story
 names them before it dates the events; the owner of a checkpoint where people were detained;
-post-2024 prose calling Assad's state "the former government"; Arabic qualifiers "exceeds" and
-"above" and the plural "died" of testimony; counts of operations and seized goods; ages in
-apposition."""
+Arabic qualifiers "exceeds" and "above" and the plural "died" of testimony; counts of operations
+and seized goods; ages in apposition; the field lines of a record or key-figures list."""
 
 from __future__ import annotations
 
@@ -77,23 +76,7 @@ def test_checkpoint_near_miss_attacked_post(text: str) -> None:
     assert "General Security" not in _perps(text)
 
 
-# --- 3. "the former government": Assad's state in post-2024 prose ---
-
-@pytest.mark.parametrize("text", [
-    "At least 136,000 people were detained or forcibly disappeared at the hands of the former "
-    "government.",
-    "Relatives say he was tortured by the former government's intelligence officers in 2014.",
-    "The ousted government's security branches detained him in 2012.",
-])
-def test_former_government_is_assad_era(text: str) -> None:
-    assert "Assad-era forces and loyalists" in _perps(text)
-
-
-def test_former_government_near_miss_no_violation() -> None:
-    assert _perps("The former government had signed the agreement in 2019, officials said.") == []
-
-
-# --- 4. Arabic "exceeds" and "above" qualifiers; the plural "died" of testimony ---
+# --- 3. Arabic "exceeds" and "above" qualifiers; the plural "died" of testimony ---
 
 @pytest.mark.parametrize(("text", "fig"), [
     ("وأفاد ناشطون بأن عدد المعتقلين في الحي تجاوز ١٢٠ شخصاً خلال يومين.",
@@ -118,7 +101,7 @@ def test_arabic_lived_near_miss() -> None:
     assert _casualties("عاشوا ٣ سنين بالمخيمات وبعدين رجعوا.") == []
 
 
-# --- 5. counts of operations and of seized goods are no casualties ---
+# --- 4. counts of operations and of seized goods are no casualties ---
 
 @pytest.mark.parametrize(("text", "other"), [
     ("Police seized about 12 million tablets in the raid on the warehouse.",
@@ -138,7 +121,7 @@ def test_operations_near_miss_people_during_incursions() -> None:
     assert _casualties(text) == [(30, "exact", "detained")]
 
 
-# --- 6. an age in apposition or "he was N when" is no count ---
+# --- 5. an age in apposition or "he was N when" is no count ---
 
 @pytest.mark.parametrize("text", [
     "Security forces took her son, then 13, and detained him for a year.",
@@ -152,3 +135,38 @@ def test_age_in_apposition_is_no_count(text: str) -> None:
 def test_age_near_miss_killed_when() -> None:
     assert _casualties("Gunmen killed 26 when they stormed the village.") == [
         (26, "exact", "killed")]
+
+
+# --- 6. the field lines of a record or a key-figures list: the label says what is counted ---
+
+_KEY_FIGURES = ("Health Monitor\nSituation note\n\nKey figures\n"
+                "- Attacks on clinics verified in the period: 31\n- Health workers killed: 6\n"
+                "- Health workers and patients injured: 22\n- Health facilities affected: 11\n"
+                "- Ambulances affected: 4\n\nSummary\nThe monitor verified 31 attacks on clinics, "
+                "which resulted in 6 deaths and 22 injuries among health workers and patients.")
+
+
+def test_key_figures_list_read_from_labels_once() -> None:
+    assert sorted(_casualties(_KEY_FIGURES)) == [(6, "exact", "killed"), (22, "exact", "injured")]
+    others = _others(_KEY_FIGURES)
+    assert (11, "buildings") in others and (4, "vehicles") in others
+    assert others.count((31, "attacks")) == 1
+
+
+@pytest.mark.parametrize(("text", "fig"), [
+    ("Incident record\n\nIncident code: QX-204\nCivilians reported killed: 8–12\n"
+     "Civilians reported injured: 5+\nGrading: Fair\n", (5, "at_least", "injured")),
+    ("Incident record\n\nIncident code: QX-204\nCivilians reported killed: 8–12\n"
+     "Civilians reported injured: 5+\nGrading: Fair\n", ((8, 12), "range", "killed")),
+    ("Entry 4\nPlace: Kafr Zita\nPeople detained: 3\nSource: local council\n",
+     (3, "exact", "detained")),
+])
+def test_record_field_lines(text: str, fig: tuple[Any, str, str]) -> None:
+    value = list(fig[0]) if isinstance(fig[0], tuple) else fig[0]
+    assert (value, fig[1], fig[2]) in _casualties(text)
+
+
+def test_record_field_near_miss_words_after_number() -> None:
+    # words after the number say what it counts, not the label
+    text = "Entry 4\nCasualties: 3 killed, 7 injured\nPlace: Kafr Zita\n"
+    assert sorted(_casualties(text)) == [(3, "exact", "killed"), (7, "exact", "injured")]

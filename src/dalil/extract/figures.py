@@ -690,6 +690,11 @@ _AR_ORDINAL_BEFORE = re.compile(_A(r"(?:^|\s)[وف]?ال(?:حادي|ثاني|ث�
                                     r"تاسع)[هة]?\s*$"))
 
 
+# A field line of a record or a key-figures list, its number at the line's end: "Health workers
+# killed: 9", "- Ambulances affected: 8", "Civilians reported injured: 6+". (Not "Casualties: 3
+# killed, 7 injured": words follow the number, which say what it counts.)
+_FIELD_LABEL = re.compile(r"[ \t]*(?:[-*\u2022][ \t]*)?(?P<label>[^\W\d][^:\n\d]{1,70}?)[ \t]*:[ \t]*")
+_FIELD_END = re.compile(r"[ \t]*\+?[ \t]*(?:\n|$)")
 # an age told in apposition ("her son, then 13,", "his brother, now 30,") or as the state of a
 # person when something happened ("he was 26 when he died"): no count of anything
 _AGE_THEN_BEFORE = _rx(r"(?:[,(]\s*(?:then|now|aged|only|just)(?:\s+(?:only|just|barely))?|"
@@ -700,6 +705,17 @@ _AGE_THEN_AFTER = _rx(r"\s*(?:[,)]|\.(?:\s|$)|\s+(?:when|at\s+the\s+time)\b)", r
 def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
              ) -> tuple[str, str, str]:
     """Return (group, what, rule): group is 'casualty', 'other' or '' (not a reportable figure)."""
+    line_start = norm.rfind("\n", 0, start) + 1
+    if 2 < start - line_start <= 80 and _FIELD_END.match(norm, end):
+        field = _FIELD_LABEL.fullmatch(norm, line_start, start)
+        if field is not None:
+            # the number read as if its label followed it ("9 Health workers killed."): the
+            # label alone says what the field counts, not the lines before or after it
+            text = norm[start:end]
+            label = f"{text} {field.group('label')}."
+            group, what, rule = classify(label, 0, len(text), 0, len(label))
+            if group:
+                return group, what, "field:" + rule
     after = norm[end:min(sent_end, end + 90)]
     before = norm[max(sent_start, start - 70):start]
     if AGE_OR_TIME.match(after) or (AGE_BEFORE.search(before) and not TOLL_AT.search(before) and
@@ -1236,14 +1252,27 @@ GAPPED_TAIL = _rx(
 
 
 
-def repeated_figures(figs: list[tuple[int, object, str]]) -> set[int]:
+def repeated_figures(figs: list[tuple[int, object, str]], fields: frozenset[int] = frozenset()
+                     ) -> set[int]:
     """Indexes of casualty figures, given as (sentence, value, what) in text order, that repeat
     one told before: two or more figures of a sentence that also appear in one sentence up to
-    three before it, or a count of 100 or more told before with the same meaning."""
+    three before it, or in the field lines (``fields``: their indexes) of a record or key-figures
+    list before it, or a count of 100 or more told before with the same meaning."""
     by_sent: dict[int, list[int]] = {}
     for k, (si, _v, _w) in enumerate(figs):
         by_sent.setdefault(si, []).append(k)
     out: set[int] = set()
+    if fields:
+        # "Key figures: - Health workers killed: 9 - ... injured: 34" then "which resulted in 9
+        # deaths and 34 injuries": the summary repeats the list (one field a line, so no one
+        # sentence before holds both)
+        field_seen: set[tuple[object, str]] = set()
+        for si in sorted(by_sent):
+            ks = by_sent[si]
+            told = [k for k in ks if k not in fields and (figs[k][1], figs[k][2]) in field_seen]
+            if len(told) >= 2:
+                out.update(told)
+            field_seen.update((figs[k][1], figs[k][2]) for k in ks if k in fields)
     seen_large: set[tuple[int, str]] = set()
     for k, (_si, value, what) in enumerate(figs):
         if isinstance(value, int) and value >= 100:

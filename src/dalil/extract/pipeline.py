@@ -1273,12 +1273,21 @@ class _Run:
         # earlier sentence (three sentences back at most) are a repeat; so is a count of 100
         # or more given before with the same meaning. (Small single counts, "2 killed", often
         # are distinct events and stay.)
-        repeats = repeated_figures([(f.sentence, f.value, f.what) for f in r.casualty_figures])
+        repeats = repeated_figures([(f.sentence, f.value, f.what) for f in r.casualty_figures],
+                                   frozenset(k for k, f in enumerate(r.casualty_figures)
+                                             if ";field:" in f.rule))
         if repeats:
             dropped_ids = {id(r.casualty_figures[k]) for k in repeats}
             r.casualty_figures = [f for f in r.casualty_figures if id(f) not in dropped_ids]
             for si_ in list(figs_by_sent):
                 figs_by_sent[si_] = [f for f in figs_by_sent[si_] if id(f) not in dropped_ids]
+        field_other = {(f.value, f.what): f.sentence for f in reversed(r.other_figures)
+                       if ";field:" in f.rule}
+        if field_other:
+            # "- Attacks on health care verified: 27" then "WHO verified 27 attacks": the body
+            # repeats the list's count of the same thing
+            r.other_figures = [f for f in r.other_figures if ";field:" in f.rule or not (
+                field_other.get((f.value, f.what), f.sentence) < f.sentence)]
         event_sents = {si for si in viol_by_sent if si in claim_of_sent} | {
             si for si in figs_by_sent if si in claim_of_sent}
         self.event_sents = event_sents
