@@ -170,3 +170,22 @@ def test_record_field_near_miss_words_after_number() -> None:
     # words after the number say what it counts, not the label
     text = "Entry 4\nCasualties: 3 killed, 7 injured\nPlace: Kafr Zita\n"
     assert sorted(_casualties(text)) == [(3, "exact", "killed"), (7, "exact", "injured")]
+
+
+# --- 7. a court's finding names the convicted with his age before the name ---
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("The Higher Regional Court in Hamburg on Monday found 54-year-old Khaled M. guilty of crimes "
+     "against humanity, including the killing of at least 9 detainees.", "Khaled M."),
+    ("A court in Koblenz sentenced 58-year-old Anwar R. to life in prison for the torture of "
+     "detainees.", "Anwar R."),
+    ("Judges found the 47-year-old Samir K. guilty of torture at the branch.", "Samir K."),
+])
+def test_convicted_person_with_age(text: str, person: str) -> None:
+    assert person in _perps(text)
+
+
+def test_convicted_person_near_miss_witness() -> None:
+    text = ("The court found 54-year-old witness Samir K. credible and heard how guards tortured "
+            "detainees.")
+    assert "Samir K." not in _perps(text)

@@ -1157,7 +1157,8 @@ PERSON_FOUND = _rx(
     r"|(?i:officer|official|commander|interrogator|guard|jailer|member)\s*,\s+" +
     _NAME.replace("?P<name>", "?P<aname>") + r"\s*,\s+(?i:was|has\s+been|had\s+been)\s+"
     r"(?:\w+\s+)?(?i:convicted|found\s+guilty|sentenced)"
-    r"|(?i:convicted|sentenced|found\s+guilty)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}?(?i:national|"
+    # (an age before the name: "sentenced 58-year-old Anwar R. to life")
+    r"|(?i:convicted|sentenced|found\s+guilty)\s+(?:the\s+)?(?:\d{2}-year-old\s+)?(?:(?:[\w-]+\s+){0,3}?(?i:national|"
     r"citizen|man|officer|defendant|accused)\s+)?" + _NAME.replace("?P<name>", "?P<sname>") +
     r"\s+(?i:to|of|for)\b"
     # "أدانت المحكمة المتهم X بارتكاب", "حكمت المحكمة على الضابط السابق X بالسجن"
@@ -1165,7 +1166,8 @@ PERSON_FOUND = _rx(
     r"المساعد|العميد|العقيد|المقدم)\s+(?:السابق\s+)?" +
     _AR_NAME.replace("?P<arname>", "?P<arname3>") +
     # "The court found Khaled R. guilty of crimes against humanity"
-    r"|(?i:found)\s+" + _NAME.replace("?P<name>", "?P<fname>") + r"\s+(?i:guilty)\b"
+    r"|(?i:found)\s+(?:(?i:the)\s+)?(?:\d{2}-year-old\s+)?" + _NAME.replace("?P<name>", "?P<fname>") +
+    r"\s+(?i:guilty)\b"
     r"|(?i:identified|named)\s+the\s+(?:(?:main|chief|lead|principal|first)\s+)?(?i:gunman|"
     r"shooter|killer|perpetrator|torturer|interrogator|executioner|culprit)\s+as\s+" +
     _NAME.replace("?P<name>", "?P<iname>"))
