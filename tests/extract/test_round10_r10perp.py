@@ -1,7 +1,8 @@
 """Tenth round, perpetrators and figures: categories from the errors of blind sets 20 and 21 that
 also occur in older development sets, each on short fictional texts written for this test (never
 an evaluation text), with a near miss for each: the era of the state's forces when the story
-names them before it dates the events; the owner of a checkpoint where people were detained;
+names them before it dates the events; the owner of a checkpoint where people were detained; a
+foreign state's aircraft striking in a report of violations; a court's finding with an age;
 Arabic qualifiers "exceeds" and "above" and the plural "died" of testimony; counts of operations
 and seized goods; ages in apposition; the field lines of a record or key-figures list."""
 
@@ -189,3 +190,28 @@ def test_convicted_person_near_miss_witness() -> None:
     text = ("The court found 54-year-old witness Samir K. credible and heard how guards tortured "
             "detainees.")
     assert "Samir K." not in _perps(text)
+
+
+# --- 8. a foreign state's aircraft as the subject of a strike, in a report of violations ---
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Gunmen killed three nurses in the hospital on Tuesday. Israeli jets struck the defence "
+     "ministry headquarters in central Damascus on Wednesday.", "Israeli forces"),
+    ("Shelling killed two children in Amuda. Turkish drones struck the city of Qamishli at least "
+     "71 times in two years.", "Turkish forces"),
+    ("Snipers killed a man in Ariha. Russian warplanes bombed the market town of Saraqib on "
+     "Monday.", "Russian forces"),
+])
+def test_foreign_aircraft_strike_agent(text: str, actor: str) -> None:
+    assert actor in _perps(text)
+
+
+@pytest.mark.parametrize("text", [
+    # strikes on fighters' positions: combat
+    "Gunmen killed three nurses in the hospital. Israeli jets struck Hezbollah positions near "
+    "the border.",
+    # a report of no violation at all
+    "Israeli jets struck the defence ministry headquarters in central Damascus on Wednesday.",
+])
+def test_foreign_aircraft_strike_near_miss(text: str) -> None:
+    assert "Israeli forces" not in _perps(text)

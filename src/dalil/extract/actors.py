@@ -157,6 +157,14 @@ ATTACK_VERB_AFTER = _rx(r"\s+(?:\w+\s+)?(?:hit|struck|shelled|bombed|pounded|tar
 # strikes hit a market" (a headline's present tense too)
 WEAPON_VERB_AFTER = _rx(r"\s+(?:\w+ly\s+)?(?:kill|hit|strike|struck|target|destroy|wound|injur|level|"
                         r"pound|flatten|claim|leave|left|bomb|shell|raze|rock)\w*\b", re.I)
+# A foreign state's aircraft or strikes as the subject of a strike verb ("Israeli jets struck the
+# defence ministry headquarters", "Turkish armed drones struck the city 71 times"): the state is
+# an agent in a report of violations even where the target names no victim (not its strikes on
+# fighters' positions: combat)
+STATE_STRUCK_AFTER = _rx(r"\s+(?:\w+ly\s+)?(?:struck|hit|bombed|shelled|pounded|strike|hits|bomb|bombs|"
+                         r"shell|shells|pound|pounds)\s+(?!(?:\S+\s+){0,3}?(?:positions?|fighters|"
+                         r"militants|terrorists|targets|bases|hideouts|convoys|launchers|depots|"
+                         r"weapons|sites|posts)\b)", re.I)
 # "the jets were Russian", "the planes were Syrian"
 IDENTIFIED_AS = _rx(r"\b(?:the\s+)?(?:jets|planes|warplanes|aircraft|helicopters|drones|"
                     r"attackers|gunmen|shells|missiles|strikes|airstrikes|they)\s+(?:were|was)\s+"

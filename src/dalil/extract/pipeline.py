@@ -64,6 +64,7 @@ from dalil.extract.actors import (
     PERSON_HINT,
     PRONOUN_SUBJECT,
     SPEECH_BETWEEN,
+    STATE_STRUCK_AFTER,
     SUSPECT_ANAPHOR,
     SUSPECT_OF,
     TALLY_SHARE_AFTER,
@@ -1507,6 +1508,12 @@ class _Run:
                                                  si, f"actors.yaml:{entry.pattern}"))
             actors_in_sent.setdefault(si, []).append((s, e, entry.label, kind, p.surface(s, e)))
             if si not in event_sents or si not in viol_by_sent:
+                if viol_by_sent and si in claim_of_sent and kind == "foreign_force" and \
+                        ATTACK_NOUN.search(norm, s, e) and STATE_STRUCK_AFTER.match(norm, e):
+                    # "Israeli jets struck the defence ministry": a state's strike, its target
+                    # no victim the violation lexicon names
+                    sent_agents.setdefault(si, []).append((s, e, entry.label, kind,
+                                                           p.surface(s, e)))
                 continue
             if self._is_agent_at(s, e, sentences[si], viol_by_sent[si]):
                 sent_agents.setdefault(si, []).append((s, e, entry.label, kind, p.surface(s, e)))
