@@ -157,6 +157,14 @@ ATTACK_VERB_AFTER = _rx(r"\s+(?:\w+\s+)?(?:hit|struck|shelled|bombed|pounded|tar
 # strikes hit a market" (a headline's present tense too)
 WEAPON_VERB_AFTER = _rx(r"\s+(?:\w+ly\s+)?(?:kill|hit|strike|struck|target|destroy|wound|injur|level|"
                         r"pound|flatten|claim|leave|left|bomb|shell|raze|rock)\w*\b", re.I)
+# A foreign state's aircraft or strikes as the subject of a strike verb ("Israeli jets struck the
+# defence ministry headquarters", "Turkish armed drones struck the city 71 times"): the state is
+# an agent in a report of violations even where the target names no victim (not its strikes on
+# fighters' positions: combat)
+STATE_STRUCK_AFTER = _rx(r"\s+(?:\w+ly\s+)?(?:struck|hit|bombed|shelled|pounded|strike|hits|bomb|bombs|"
+                         r"shell|shells|pound|pounds)\s+(?!(?:\S+\s+){0,3}?(?:positions?|fighters|"
+                         r"militants|terrorists|targets|bases|hideouts|convoys|launchers|depots|"
+                         r"weapons|sites|posts)\b)", re.I)
 # "the jets were Russian", "the planes were Syrian"
 IDENTIFIED_AS = _rx(r"\b(?:the\s+)?(?:jets|planes|warplanes|aircraft|helicopters|drones|"
                     r"attackers|gunmen|shells|missiles|strikes|airstrikes|they)\s+(?:were|was)\s+"
@@ -452,6 +460,18 @@ NOT_AGENT_BEFORE = _rx(
     r"(?:the\s+)?$|"
     r"(?:^|\s)(?:[وف]?(?:اخذو\S*|نقلو\S*|اقتادو\S*|اقتيد\S*|نقل\S*|حول\S*|سلمو\S*)\s+"
     r"(?:\S+\s+)?)(?:الى|إلى)\s+$", re.I)
+
+# People stopped, detained or abducted AT a checkpoint were taken by the men who hold it: its
+# owner is the agent ("was detained at a checkpoint manned by masked men", "اعتقاله على حاجز
+# لعناصر الأمن العام"); an attack ON a checkpoint makes the owner the target (NOT_AGENT_BEFORE).
+HELD_AT_POST = _rx(
+    r"\b(?:stopped|detained|arrested|abducted|kidnapped|taken|seized|held|picked\s+up|snatched|"
+    r"disappeared|arrest|detention|abduction)\b[^.;:!?]{0,70}?\b(?:at|from)\s+(?:a|an|the|one\s+of\s+"
+    r"the|one)\s+(?:[\w-]+\s+)?(?:checkpoints?|roadblocks?)\s+(?:manned\s+by|run\s+by|held\s+by|"
+    r"belonging\s+to|of)\s+(?:the\s+)?$|"
+    r"(?:^|\s)[وف]?(?:اعتقال|اعتقل|اختطاف|اختطف|خطف|احتجاز|احتجز|توقيف|اوقف|اقتاد|اقتيد|انعتقل)\S*\s+"
+    r"(?:\S+\s+){0,4}?(?:على|عند|من)\s+(?:احد\s+)?(?:حاجز|حواجز)\s+(?:تابع\S*\s+)?"
+    r"(?:ل(?:عناصر|قوات|مقاتلي)\s+)?$", re.I)
 
 # the power that holds a place, not the agent of what happened there: "the district, then
 # under the control of rebel factions, was shelled", "التي كانت تخضع لسيطرة فصائل المعارضة"
@@ -750,6 +770,9 @@ def is_agent(norm: str, s: int, e: int, sent: Sentence, viols: list[tuple[int, i
         return True  # "الجرائم التي ارتكبتها قسد بحق أهلنا ... حيث قامت بقصف"
     if CIVILIANS_FROM.search(before):
         return False  # "اعتقال ٦٠ شاباً من أبناء العشائر": those detained
+    if ("checkpoint" in before or "roadblock" in before or "حاجز" in before or
+            "حواجز" in before) and HELD_AT_POST.search(norm, max(sent.start, s - 140), s):
+        return True  # "detained at a checkpoint manned by X", "اعتقاله على حاجز لعناصر X"
     if NOT_AGENT_BEFORE.search(before):
         return False  # "screening points run by the SDF", "taken to X", "بحجة التعامل مع X"
     if CONTROLLED_BY_BEFORE.search(before) and \
@@ -1142,7 +1165,8 @@ PERSON_FOUND = _rx(
     r"|(?i:officer|official|commander|interrogator|guard|jailer|member)\s*,\s+" +
     _NAME.replace("?P<name>", "?P<aname>") + r"\s*,\s+(?i:was|has\s+been|had\s+been)\s+"
     r"(?:\w+\s+)?(?i:convicted|found\s+guilty|sentenced)"
-    r"|(?i:convicted|sentenced|found\s+guilty)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}?(?i:national|"
+    # (an age before the name: "sentenced 58-year-old Anwar R. to life")
+    r"|(?i:convicted|sentenced|found\s+guilty)\s+(?:the\s+)?(?:\d{2}-year-old\s+)?(?:(?:[\w-]+\s+){0,3}?(?i:national|"
     r"citizen|man|officer|defendant|accused)\s+)?" + _NAME.replace("?P<name>", "?P<sname>") +
     r"\s+(?i:to|of|for)\b"
     # "أدانت المحكمة المتهم X بارتكاب", "حكمت المحكمة على الضابط السابق X بالسجن"
@@ -1150,7 +1174,8 @@ PERSON_FOUND = _rx(
     r"المساعد|العميد|العقيد|المقدم)\s+(?:السابق\s+)?" +
     _AR_NAME.replace("?P<arname>", "?P<arname3>") +
     # "The court found Khaled R. guilty of crimes against humanity"
-    r"|(?i:found)\s+" + _NAME.replace("?P<name>", "?P<fname>") + r"\s+(?i:guilty)\b"
+    r"|(?i:found)\s+(?:(?i:the)\s+)?(?:\d{2}-year-old\s+)?" + _NAME.replace("?P<name>", "?P<fname>") +
+    r"\s+(?i:guilty)\b"
     r"|(?i:identified|named)\s+the\s+(?:(?:main|chief|lead|principal|first)\s+)?(?i:gunman|"
     r"shooter|killer|perpetrator|torturer|interrogator|executioner|culprit)\s+as\s+" +
     _NAME.replace("?P<name>", "?P<iname>"))

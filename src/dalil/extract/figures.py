@@ -25,6 +25,9 @@ CASUALTY_AFTER: list[tuple[str, re.Pattern[str]]] = [
             r"قتيل\w*|قتلى|قتل\w*|اغتيل\w*|شهيد|شهداء|ضحي[هة]|ضحايا|جث[هة]|جثث|جثامين|وفا[هة]|اعدم\w*|"
             r"اعدام\w*|"
             r"لقوا حتفهم|حتفهم|قضوا|مقتل|استشهد\w*|رفات|"
+            # "أكتر من ٤٠ واحد ماتوا": the plural "died" after its count (word start: not inside
+            # another word)
+            r"(?<!\S)[وف]?(?:ماتوا|ماتو)(?!\S)|"
             # Levantine posts: "تلاتة شهدا" (شهداء without its hamza)
             r"شهدا(?!\w)"), re.I)),
     ("injured", _rx(
@@ -95,7 +98,7 @@ CASUALTY_BEFORE: list[tuple[str, re.Pattern[str]]] = [
             r"حصيل[هة]|وفا[هة]|جثث|جثامين|رفات|ذبح|تصفي[هة]|فقدت|فقدنا|"
             # short verbs need a word start ("مات" is inside "المخيمات"); spelled out, not
             # "[وف]?": a one-letter literal start would try the pattern at every و
-            r"(?<!\S)(?:قضى|توفي|مات|وقضى|وتوفي|ومات|فمات)|"
+            r"(?<!\S)(?:قضى|توفي|مات|وقضى|وتوفي|ومات|فمات|ماتوا|وماتوا|ماتو)|"
             # Levantine: "طخوا", "قوصوا", "ارتقى تلاتة"
             r"(?<!\S)[وف]?(?:طخوا|طخو|قوصوا|قوصو|ارتقى|ارتقوا|ارتقو|قتلو|كتلوا|كتلو)|"
             r"(?:راح|ذهب) ضحيت\w*") + r")"
@@ -343,6 +346,8 @@ _AR_COUNTED = {_A(w): what for what, words in {
     "incidents": "حادثة حوادث واقعة",
     "attacks": "هجوم هجمات اعتداء اعتداءات",
     "violations": "انتهاك انتهاكات",
+    # "أكثر من ٤٥ توغلاً منذ بداية العام، اعتُقل خلالها ٢٨": counts of operations, not people
+    "incursions": "توغل توغلات",
     "trees": "شجرة أشجار",
     "buildings": "مدرسة مدارس منشأة منشآت مشفى مستشفى مستشفيات مشافي مسجد مساجد كنيسة كنائس "
                  "مخبز مخابز فرن أفران بيت بيتا بيوت شقة شقق مركز مراكز مشاف",
@@ -500,6 +505,9 @@ _PEOPLE_AFTER = _rx(r"^\s*(?:[a-z-]+\s+)?([a-z]{3,}s|people|men|women|children)\
 # Arabic puts the verb first: "بلغ عدد النازحين في المخيمات أكثر من مليون"
 _AR_REACHED = _rx(r"(?:^|\s)[وف]?(?:بلغ|بلغت|وصل|وصلت|ارتفع|ارتفعت|تجاوز|تجاوزت|يبلغ|تبلغ)\s+"
                   r"(?:عدد|حصيل)[^.\u060c\u061b]{0,90}$")
+# "عدد المعتقلين ... تجاوز ١٢٠ شخصاً": the verb "exceeded" is the number's own qualifier (more
+# than), and still the verb that completes the count named before it
+_AR_EXCEEDS_QUAL = re.compile(r"(?:تجاوز|تجاوزت|يتجاوز|تتجاوز|يفوق)\s")
 # the people harmed named as a group, of whom a part is counted ("the wounded ..., two of them")
 _WHOLE_NOUN = _rx(
     r"\b(?:the|those)\s+(?:(?P<killed>dead|killed|victims)|(?P<injured>wounded|injured|casualties)|"
@@ -546,7 +554,10 @@ COUNTED_NOUN_AFTER = _rx(
     r"^\s*(?:[a-z-]+\s+)??(?P<n>interviews|testimonies|videos|photos|photographs|images|reports|"
     r"statements|documents|incidents|attacks|strikes|airstrikes|air\s+strikes|raids|shells|"
     r"rockets|missiles|barrel\s+bombs|bombs|mortars|sites|locations|communities|checkpoints|massacres|"
-    r"facilities|hospitals|schools|clinics|bakeries|mosques|churches|markets)\b", re.I)
+    r"facilities|hospitals|schools|clinics|bakeries|mosques|churches|markets|"
+    # operations and seized goods: "45 incursions", "seized 4.7mn pills" (no people, whatever
+    # the verb before)
+    r"incursions|pills|tablets|capsules)\b", re.I)
 CASES_OF_AFTER = _rx(
     r"^\s*(?:documented\s+|recorded\s+|new\s+)?(?:cases|instances|incidents)\s+of\s+"
     r"(?:arbitrary\s+|enforced\s+|extrajudicial\s+|forced\s+)?(?P<w>arrest|detention|abduction|"
@@ -679,15 +690,40 @@ _AR_ORDINAL_BEFORE = re.compile(_A(r"(?:^|\s)[وف]?ال(?:حادي|ثاني|ث�
                                     r"تاسع)[هة]?\s*$"))
 
 
+# A field line of a record or a key-figures list, its number at the line's end: "Health workers
+# killed: 9", "- Ambulances affected: 8", "Civilians reported injured: 6+". (Not "Casualties: 3
+# killed, 7 injured": words follow the number, which say what it counts.)
+_FIELD_LABEL = re.compile(r"[ \t]*(?:[-*\u2022][ \t]*)?(?P<label>[^\W\d][^:\n\d]{1,70}?)[ \t]*:[ \t]*")
+_FIELD_END = re.compile(r"[ \t]*\+?[ \t]*(?:\n|$)")
+# an age told in apposition ("her son, then 13,", "his brother, now 30,") or as the state of a
+# person when something happened ("he was 26 when he died"): no count of anything
+_AGE_THEN_BEFORE = _rx(r"(?:[,(]\s*(?:then|now|aged|only|just)(?:\s+(?:only|just|barely))?|"
+                       r"\b(?:he|she|I)\s+was\s+(?:only\s+|just\s+|barely\s+)?)\s*$", re.I)
+_AGE_THEN_AFTER = _rx(r"\s*(?:[,)]|\.(?:\s|$)|\s+(?:when|at\s+the\s+time)\b)", re.I)
+
+
 def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
              ) -> tuple[str, str, str]:
     """Return (group, what, rule): group is 'casualty', 'other' or '' (not a reportable figure)."""
+    line_start = norm.rfind("\n", 0, start) + 1
+    if 2 < start - line_start <= 80 and _FIELD_END.match(norm, end):
+        field = _FIELD_LABEL.fullmatch(norm, line_start, start)
+        if field is not None:
+            # the number read as if its label followed it ("9 Health workers killed."): the
+            # label alone says what the field counts, not the lines before or after it
+            text = norm[start:end]
+            label = f"{text} {field.group('label')}."
+            group, what, rule = classify(label, 0, len(text), 0, len(label))
+            if group:
+                return group, what, "field:" + rule
     after = norm[end:min(sent_end, end + 90)]
     before = norm[max(sent_start, start - 70):start]
     if AGE_OR_TIME.match(after) or (AGE_BEFORE.search(before) and not TOLL_AT.search(before) and
                                     not (_AT_END.search(before) and
                                          _NUMBER_OF.search(norm[sent_start:start]))):
         return "", "", "skip:age_or_time"
+    if _AGE_THEN_BEFORE.search(before) and _AGE_THEN_AFTER.match(after):
+        return "", "", "skip:age_or_time"  # "took her son, then 13, to", "he was 26 when he died"
     if _TIME_BEFORE.search(before) or _TIME_AFTER.match(after):
         return "", "", "skip:time_or_counter"  # "22:11", a thread's "4/6"
     if _SIZE_AFTER.match(after):
@@ -900,7 +936,8 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
     head = norm[sent_start:start]
     # "put the number of X at N", Arabic "قدرت عدد النازحين بأكثر من ..." (ب glued to it)
     at_end = bl.rstrip().endswith((" at", " to")) or before.endswith("ب")
-    if TOLL_RISEN_BEFORE.search(before) or (_AR_REACHED_WORDS.search(head) and
+    if TOLL_RISEN_BEFORE.search(before) or _AR_EXCEEDS_QUAL.match(norm, start, end) or (
+            _AR_REACHED_WORDS.search(head) and
                                             _AR_REACHED.search(head[-140:])) or (
             at_end and _NUMBER_OF.search(head)):
         # also "put the number of civilians and disarmed fighters killed by ... at 1,084"
@@ -1215,14 +1252,27 @@ GAPPED_TAIL = _rx(
 
 
 
-def repeated_figures(figs: list[tuple[int, object, str]]) -> set[int]:
+def repeated_figures(figs: list[tuple[int, object, str]], fields: frozenset[int] = frozenset()
+                     ) -> set[int]:
     """Indexes of casualty figures, given as (sentence, value, what) in text order, that repeat
     one told before: two or more figures of a sentence that also appear in one sentence up to
-    three before it, or a count of 100 or more told before with the same meaning."""
+    three before it, or in the field lines (``fields``: their indexes) of a record or key-figures
+    list before it, or a count of 100 or more told before with the same meaning."""
     by_sent: dict[int, list[int]] = {}
     for k, (si, _v, _w) in enumerate(figs):
         by_sent.setdefault(si, []).append(k)
     out: set[int] = set()
+    if fields:
+        # "Key figures: - Health workers killed: 9 - ... injured: 34" then "which resulted in 9
+        # deaths and 34 injuries": the summary repeats the list (one field a line, so no one
+        # sentence before holds both)
+        field_seen: set[tuple[object, str]] = set()
+        for si in sorted(by_sent):
+            ks = by_sent[si]
+            told = [k for k in ks if k not in fields and (figs[k][1], figs[k][2]) in field_seen]
+            if len(told) >= 2:
+                out.update(told)
+            field_seen.update((figs[k][1], figs[k][2]) for k in ks if k in fields)
     seen_large: set[tuple[int, str]] = set()
     for k, (_si, value, what) in enumerate(figs):
         if isinstance(value, int) and value >= 100:

@@ -221,7 +221,9 @@ _QUAL = {
                  "عالأقل", "ع الأقل"],  # Levantine, before the number ("عالأقل ١٠ شهدا")
     "more_than": ["more than", "over", "upwards of", "in excess of", "above", "more then",
                   "أكثر من", "ما يزيد عن", "ما يزيد على", "يزيد عن", "أزيد من", "اكثر من",
-                  "أكتر من", "اكتر من"],  # Levantine
+                  "أكتر من", "اكتر من",  # Levantine
+                  # "exceeds 120", "above twenty": "تجاوز ١٢٠ شخصاً", Levantine "فوق العشرين واحد"
+                  "تجاوز", "تجاوزت", "يتجاوز", "تتجاوز", "فوق", "يفوق"],
     "approx": ["about", "around", "approximately", "roughly", "nearly", "almost", "some",
                "close to", "an estimated", "estimated", "up to", "as many as", "approx.", "~",
                # upper bounds have no qualifier of their own: approximate, like "up to"
@@ -311,6 +313,8 @@ _AT_LEAST_AFTER = re.compile(r"\s*(?:\S+\s+)?(?:على الاقل|علي الا�
 _APPROX_AFTER = re.compile(r"\s*تقريبا")
 _OR_MORE_AFTER = re.compile(r"\s*or more\b")
 _OR_SO_AFTER = re.compile(r"\s*or so\b")
+# "6+" (not "6+4", a sum, nor "+963", a dialling code)
+_PLUS_AFTER = re.compile(r"\+(?![\d+])")
 # "handed over 1,300 tonnes", "took over 12 villages": "over" is the verb's particle, no qualifier
 _OVER_PARTICLE = re.compile(r"\b(?:hand(?:ed|s|ing)?|turn(?:ed|s|ing)?|t(?:ook|ake|akes|aken|aking)|"
                             r"pass(?:ed|es|ing)?|sign(?:ed|s|ing)?)\s+$", re.I)
@@ -397,6 +401,8 @@ def find_numbers(norm: str, start: int = 0, end: int | None = None) -> list[Numb
                 qualifier = "at_least"
             elif _OR_SO_AFTER.match(tail):
                 qualifier = "approx"  # "the 40 or so men"
+            elif _PLUS_AFTER.match(tail) and num[-1:].isdigit():
+                qualifier = "at_least"  # "Civilians reported injured: 6+", "20+ killed"
         out.append(NumberMatch(start, end, value, qualifier, "number:" + qualifier))
     return out
 

@@ -64,6 +64,7 @@ from dalil.extract.actors import (
     PERSON_HINT,
     PRONOUN_SUBJECT,
     SPEECH_BETWEEN,
+    STATE_STRUCK_AFTER,
     SUSPECT_ANAPHOR,
     SUSPECT_OF,
     TALLY_SHARE_AFTER,
@@ -1273,12 +1274,21 @@ class _Run:
         # earlier sentence (three sentences back at most) are a repeat; so is a count of 100
         # or more given before with the same meaning. (Small single counts, "2 killed", often
         # are distinct events and stay.)
-        repeats = repeated_figures([(f.sentence, f.value, f.what) for f in r.casualty_figures])
+        repeats = repeated_figures([(f.sentence, f.value, f.what) for f in r.casualty_figures],
+                                   frozenset(k for k, f in enumerate(r.casualty_figures)
+                                             if ";field:" in f.rule))
         if repeats:
             dropped_ids = {id(r.casualty_figures[k]) for k in repeats}
             r.casualty_figures = [f for f in r.casualty_figures if id(f) not in dropped_ids]
             for si_ in list(figs_by_sent):
                 figs_by_sent[si_] = [f for f in figs_by_sent[si_] if id(f) not in dropped_ids]
+        field_other = {(f.value, f.what): f.sentence for f in reversed(r.other_figures)
+                       if ";field:" in f.rule}
+        if field_other:
+            # "- Attacks on health care verified: 27" then "WHO verified 27 attacks": the body
+            # repeats the list's count of the same thing
+            r.other_figures = [f for f in r.other_figures if ";field:" in f.rule or not (
+                field_other.get((f.value, f.what), f.sentence) < f.sentence)]
         event_sents = {si for si in viol_by_sent if si in claim_of_sent} | {
             si for si in figs_by_sent if si in claim_of_sent}
         self.event_sents = event_sents
@@ -1498,6 +1508,12 @@ class _Run:
                                                  si, f"actors.yaml:{entry.pattern}"))
             actors_in_sent.setdefault(si, []).append((s, e, entry.label, kind, p.surface(s, e)))
             if si not in event_sents or si not in viol_by_sent:
+                if viol_by_sent and si in claim_of_sent and kind == "foreign_force" and \
+                        ATTACK_NOUN.search(norm, s, e) and STATE_STRUCK_AFTER.match(norm, e):
+                    # "Israeli jets struck the defence ministry": a state's strike, its target
+                    # no victim the violation lexicon names
+                    sent_agents.setdefault(si, []).append((s, e, entry.label, kind,
+                                                           p.surface(s, e)))
                 continue
             if self._is_agent_at(s, e, sentences[si], viol_by_sent[si]):
                 sent_agents.setdefault(si, []).append((s, e, entry.label, kind, p.surface(s, e)))
@@ -1712,6 +1728,9 @@ class _Run:
         for dmen in r.all_dates:
             if dmen.role == "event" and dmen.date and dmen.sentence not in event_date_of:
                 event_date_of[dmen.sentence] = dmen.date
+        dated_asc = sorted(event_date_of)
+        dated_desc = dated_asc[::-1]
+        published_iso = self.published.isoformat() if self.published else None
         last_unnamed: tuple[str, str] | None = None  # the latest unnamed agent: (label, kind)
         final_of: dict[str, set[str]] = {}  # registry label -> the perpetrators it became
         for si, agents in sorted(sent_agents.items()):
@@ -1741,9 +1760,12 @@ class _Run:
             chosen = [a for a in chosen if a[3] == "unknown" or not any(
                 o[0] <= a[0] and a[1] <= o[1] for o in outer)]
             claim_obj = claims[claim_of_sent[si]]
-            # the sentence's own event date, else the latest one before it in the document
+            # the sentence's own event date, else the latest one before it in the document, else
+            # the first one after it (a lead names the forces before the story dates the events),
+            # else the publication date: the event's era names the state's forces
             when = event_date_of.get(si) or next(
-                (event_date_of[k] for k in sorted(event_date_of, reverse=True) if k < si), None)
+                (event_date_of[k] for k in dated_desc if k < si), None) or next(
+                (event_date_of[k] for k in dated_asc if k > si), None) or published_iso
             chosen, also_named = drop_same_mention_groups(self.norm, self.lex, chosen, when)
             # a named individual is counted with the forces named as agents beside him
             # (named bodies only: an unnamed "gunmen" is no group)
