@@ -223,6 +223,11 @@ _WHOSE_ACCOUNT = _rx(r"\b(?:the\s+)?(?P<who>[A-Z][\w-]*(?:['’]s)?|\w+['’]s|\
 _OWN_CLAUSE_DISCLAIMER = _rx(
     r",\s*(?:which|something|a claim|claims|an account|accounts|a figure|figures)\s+(?:that\s+)?"
     r"[^,.;]{0,40}?\b(?:not|unable|impossible)\b[^,.;]{0,30}?(?:verif|confirm)|"
+    # "tribal sources gave higher figures for their dead that Crisis Group could not verify":
+    # the figures of that clause, named in it, not the tolls before
+    r"\b(?:figures?|numbers?|tolls?|claims?|accounts?|allegations?|reports?|estimates?)\s"
+    r"[^,.;]{0,40}?\b(?:that|which)\s+[^,.;]{0,40}?\b(?:not|unable|impossible)\b"
+    r"[^,.;]{0,30}?(?:verif|confirm)|"
     r"(?:^|\s)(?:وهو|وهي|وهذا|الأمر الذي|مما)\s+(?:ما\s+)?(?:لم|لا)\s+\S+(?:\s+\S+){0,3}?\s+"
     r"(?:من\s+)?(?:التحقق|التأكد)", re.I)
 # "this testimony", "هذه الشهادة": one speaker's account, told over several sentences
@@ -344,7 +349,8 @@ _PERSON_SPEAKER = re.compile(r"^attribution:(?:verb_subject|quote_speaker|subjec
 _QA_LABEL = re.compile(r"(?P<n>(?:[A-Z][\w'-]+|[Aa]l-[A-Z][\w'-]+)(?:[ -](?:al-|el-|bin |abu )?"
                        r"[A-Z][\w'-]+){0,3}"
                        # an Arabic interview's labels: "عنب بلدي: ما حجم ...؟", "رهف السيد: نتحدث"
-                       r"|[\u0621-\u064a]{2,}(?:\s[\u0621-\u064a]{2,}){0,3}):\s")
+                       r"|[\u0621-\u064a]{2,}(?:\s[\u0621-\u064a]{2,}){0,3}):(?:\s|$)")
+# (a broadcast transcript puts the label on a line of its own: "YUSUF BARAKAT:" then his words)
 # a broadcast transcript names its own staff once: "MARK ELLISON, HOST:", "DANA WHITLOCK, BYLINE:";
 # what they say later under "ELLISON:" or "WHITLOCK:" is the programme's own voice, no source
 _STAFF_LABEL = re.compile(r"^\s*(?P<n>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}),\s*(?:HOST|BYLINE|ANCHOR|"
@@ -801,8 +807,9 @@ class _Run:
                 self._raw_sources.append((poster, "", (sent.start, sent.end),
                                           "attribution:post_author"))
             if si in answerer and (a is None or a.rule == "attribution:default" or
-                                                re.search(r"(?:^|\s)(?:we|i|our)$", a.speaker,
-                                                          re.I)):
+                                                re.search(r"(?:^|\s)(?:we|i|our)$|^(?:our|my)\s",
+                                                          a.speaker, re.I)):
+                # ("Our volunteers have recorded ..." under her label: she speaks for them)
                 # a Q&A: "Ayman al-Zoubi: In 2023 we recorded 143 kidnappings ..."
                 name = answerer[si]
                 if not any(x[3] == "attribution:interview_label" and x[0] == name
