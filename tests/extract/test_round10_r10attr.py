@@ -149,3 +149,36 @@ def test_arabic_estimates_near_miss_no_owner() -> None:
     # estimates of nobody named: no body is made up
     text = "وتشير تقديرات محلية إلى أن ٢٠٠ عائلة نزحت من البلدة خلال الأسبوع الماضي."
     assert all(not n.startswith("محلية") for n in sources(text))
+
+
+# --- 7. a noun inside a quotation is no speaker; the person introduced before speaks it ---
+
+@pytest.mark.parametrize(("text", "name", "piece"), [
+    ("Rami Saleh, a former detainee who spent two years in the branch, keeps a list of names. "
+     "\"I was hung from the ceiling for days. The jailers laughed at us,\" he said.",
+     "Rami Saleh", "hung from the ceiling"),
+    ("In Kafr Zita, Huda Nasser, a nurse who worked at the field clinic, still has the records. "
+     "\"We treated 60 children that night. The doctors said most had inhaled gas,\" she said.",
+     "Huda Nasser", "treated 60 children"),
+    ("When the shelling stopped, Omar, 35, walked back to his street. \"Everything was burned. "
+     "Neighbours said the gunmen had taken the men away,\" he said.",
+     "Omar", "Everything was burned"),
+])
+def test_noun_inside_quote_no_speaker(text: str, name: str, piece: str) -> None:
+    assert claim(text, piece)["attributed_to"] == name
+
+
+def test_noun_inside_quote_near_miss() -> None:
+    # outside any quotation the noun is the speaker
+    text = ("Rami Saleh keeps a list of names. Neighbours said the gunmen had taken the men "
+            "away on Friday.")
+    assert claim(text, "gunmen had taken")["attributed_to"] == "Neighbours"
+
+
+def test_according_to_inside_quote_is_relayed_source() -> None:
+    # the speaker of the quotation asserts; "according to X" inside it is a source she relays
+    text = ("Statement by Lina Roe, regional director of the Relief Office\n\n"
+            "\"The strike killed four pupils. According to figures from the Health Directorate, "
+            "at least 30 children have died in the province this year.\"")
+    assert claim(text, "at least 30 children")["attributed_to"] == "Lina Roe"
+    assert any("Health Directorate" in n for n in sources(text))

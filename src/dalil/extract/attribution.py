@@ -1928,12 +1928,36 @@ _MAX_RUN_PARAGRAPHS = 8
 _QUOTE_CLOSERS = "\"”»"
 
 
+def inside_quote(norm: str, start: int, pos: int, open_at_start: bool) -> bool:
+    """Whether ``pos`` lies inside a quotation, reading the marks from ``start`` (a sentence's
+    start, inside a quotation already when ``open_at_start``)."""
+    state = open_at_start
+    for q in _QUOTE_CHAR.finditer(norm, start, pos):
+        ch = q.group()
+        state = True if ch in "“«" else False if ch in "”»" else not state
+    return state
+
+
 def run_speaker(norm: str, spans: list[tuple[int, int]], lex: Lexicons, last_speaker: str
                 ) -> Attribution | None:
     """The speaker of a quotation running over the sentences ``spans`` (first to last): named
-    after its end ('... tied," she said.') or before its start ('X said: "...')."""
-    for start, end in (spans[-1], spans[0]):
+    after its end ('... tied," she said.') or before its start ('X said: "...'). A "speaker"
+    inside the quotation ('"... The guards counted the blows," he said') is none: the one named
+    after its closing mark speaks."""
+    for k, (start, end) in enumerate((spans[-1], spans[0])):
         found = attribute_sentence(norm, start, end, lex, last_speaker)
+        if found is not None and found.speaker_span[1] > found.speaker_span[0] and \
+                inside_quote(norm, start, found.speaker_span[0], k == 0 and spans[0] != spans[-1]):
+            if k == 1:
+                continue  # ('"We heard voices, people said ...': no speaker)
+            close = max((q.end() for q in _QUOTE_CHAR.finditer(norm, start, end)), default=-1)
+            after = _speaker_after_quote(norm[close:end], lex) if close > 0 else None
+            if after is None or (_PRONOUN.match(after[0]) and not last_speaker):
+                continue
+            name = last_speaker if _PRONOUN.match(after[0]) else after[0]
+            at = close + after[2]
+            return Attribution(name, after[1], True, start, end, "attribution:quote_speaker",
+                               (at, at + len(after[0])))
         if found is not None and found.rule != "attribution:according_to":
             return found
     return None

@@ -329,9 +329,11 @@ def _utf8(text: str) -> bytes:
 _PRONOUN_SPEAKER = re.compile(r"^(?:he|she|they|it|we|i)$", re.I)
 # a person a paragraph introduces: "Hevin, a 46-year-old mother of five, ...", "Rami, 34, ...",
 # "لم تكن "أم علي" (٥٤ عاماً) تتوقع", "يقف أبو محمد أمام ركام بيته"
-_FOCUS_PERSON = re.compile(r"(?P<n>[A-Z][a-z'-]+(?:\s+(?:[A-Z][\w'-]+|al-[\w'-]+|bin|ibn)){0,3}),\s+"
+# (at the start or after a fronted phrase: "In Talmenes, Khaled Barakat, a farmer who was 41
+# at the time, still keeps ...", "When the shooting stopped, Maysa, 41, went down ...")
+_FOCUS_PERSON = re.compile(r"(?:^|(?<=, ))(?P<n>[A-Z][a-z'-]+(?:\s+(?:[A-Z][\w'-]+|al-[\w'-]+|bin|ibn)){0,3}),\s+"
                            r"(?:\d{1,3},|an?\s+\d{1,3}-year-old\b|who\s+(?:asked|uses|gave|"
-                           r"requested|spoke)\b)")
+                           r"requested|spoke)\b|an?\s+(?:[a-z-]+\s+)?[a-z-]+\s+(?:who|from|at|in)\s)")
 _FOCUS_KUNYA = _rx(r"(?:^|\s|[\"«“])(?P<n>(?:أبو|أم)\s+[^\s،,.:\"«»“”()]{2,})(?=[\s\"»”(،,])")
 # a person named by a description: "السيدة", "الرجل الستيني", "الشاب"
 _AR_PERSON_DESC = _rx(r"(?:السيدة|الرجل|المرأة|الشاب|الشابة|الفتاة|العجوز|السيد)(?:\s|$)")
@@ -767,7 +769,7 @@ class _Run:
                 self._raw_sources.append((dash, "", (sent.start, sent.end),
                                           "attribution:dash_source"))
                 continue
-            focus_m = _FOCUS_PERSON.match(stext) or _FOCUS_KUNYA.search(stext)
+            focus_m = _FOCUS_PERSON.search(stext) or _FOCUS_KUNYA.search(stext)
             if focus_m and (focus is None or focus[0] < sent.paragraph):
                 focus = (sent.paragraph, si, focus_m.group("n"))
             # "Hevin, a mother of five, now lives in Aleppo. ... she told the BBC": a pronoun or
@@ -799,6 +801,14 @@ class _Run:
                 # "X welcomed the verdict, saying it confirmed ...": the main clause's subject
                 said = attr.participle_speaker(norm, sent.start, sent.end, self.lex)
                 a = said if said is not None else a
+            if a is not None and si in runs and a.speaker_span[1] > a.speaker_span[0] and \
+                    attr.inside_quote(norm, sent.start, a.speaker_span[0], runs[si][0] < si):
+                # '"We heard voices, people said there were cells. ..." she told X': a noun
+                # inside the quotation is no speaker; the quotation's is (below). "According to
+                # UN data" inside it is a source the speaker relays: a source, not the asserter
+                if a.rule == "attribution:according_to":
+                    self._add_sources(a.speaker, a.description, a.speaker_span, a.rule)
+                a = None
             poster = attr.post_author(stext)
             if poster and has_arabic(poster):
                 poster = self._surface_name(poster, sent.start)
@@ -850,7 +860,7 @@ class _Run:
                 q_first, q_last = runs[si]
                 found = attr.run_speaker(norm, [(sentences[k].start, sentences[k].end)
                                                 for k in (q_first, q_last)], self.lex,
-                                         last_speaker)
+                                         refer_to)
                 if found is None and prev_quote is not None and (
                         prev_quote[0] == sent.paragraph or (
                             prev_quote[0] == sent.paragraph - 1 and self._quote_paragraph(si))):
