@@ -182,3 +182,40 @@ def test_according_to_inside_quote_is_relayed_source() -> None:
             "at least 30 children have died in the province this year.\"")
     assert claim(text, "at least 30 children")["attributed_to"] == "Lina Roe"
     assert any("Health Directorate" in n for n in sources(text))
+
+
+# --- 8. a title and surname after the full name is the same source ---
+
+@pytest.mark.parametrize(("text", "full", "short"), [
+    ("Rima Haddad, a surgeon at the hospital, said 12 patients had died overnight. Later, "
+     "Dr. Haddad said the generator had failed at midnight.", "Rima Haddad", "Dr. Haddad"),
+    ("Sami Aziz, the head of the council, said 40 houses had burned. Mr. Aziz said the fire "
+     "brigade never came.", "Sami Aziz", "Mr. Aziz"),
+    ("قال سامر الحلبي، وهو طبيب في المشفى الوطني، إن ١٢ مريضاً توفوا ليلاً. وقال الدكتور الحلبي "
+     "إن المولدة توقفت عند منتصف الليل.", "سامر الحلبي", "الدكتور الحلبي"),
+])
+def test_title_surname_joins_full_name(text: str, full: str, short: str) -> None:
+    names = sources(text)
+    assert full in names
+    assert short not in names
+
+
+def test_title_surname_near_miss_other_person() -> None:
+    # another first name: another person
+    text = ("Rima Haddad said 12 patients had died overnight. Dr. Nour Haddad said the "
+            "generator had failed at midnight.")
+    names = sources(text)
+    assert "Rima Haddad" in names and "Dr. Nour Haddad" in names
+
+
+@pytest.mark.parametrize(("text", "name", "piece"), [
+    ("تروي هالة (اسم مستعار) ما جرى: «خرج زوجي صباح الجمعة ولم يعد. اتصل بنا جارنا بعد ساعة "
+     "وقال إن عناصر الحاجز أوقفوه وأخذوه مع شابين. ومن يومها لا نعرف عنه شيئاً.»",
+     "جارنا", "أوقفوه وأخذوه"),
+    ("Hala described that day: \"My husband left at dawn. Our neighbour called and said that the "
+     "checkpoint men had taken him with two others. We never heard from him again,\" she said.",
+     "Our neighbour", "checkpoint men had taken him"),
+])
+def test_reported_that_inside_quote_keeps_speaker(text: str, name: str, piece: str) -> None:
+    # near miss of 7: a speaker the narrator reports with "that" inside her quotation speaks
+    assert claim(text, piece)["attributed_to"].startswith(name)

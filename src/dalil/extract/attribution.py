@@ -1938,6 +1938,20 @@ def inside_quote(norm: str, start: int, pos: int, open_at_start: bool) -> bool:
     return state
 
 
+_THAT_NEAR = _rx(r"\bthat\b|(?:^|\s)[وف]?(?:إن|أن|ان|بأن|بان)\s")
+
+
+def quoted_noun(norm: str, start: int, found: Attribution, open_at_start: bool) -> bool:
+    """Whether the speaker ``found`` in a sentence of a quotation is only a noun inside it ('"We
+    heard voices, people said there were cells', '"... The guards counted the blows," he
+    said'), not a speaker the narrator reports with "that" ('«... اتصل بنا جارنا وقال إن عناصر
+    الحاجز أخذوه»': the neighbour's)."""
+    a, b = found.speaker_span
+    if b <= a or not inside_quote(norm, start, a, open_at_start):
+        return False
+    return not _THAT_NEAR.search(norm, a, min(len(norm), b + 40))
+
+
 def run_speaker(norm: str, spans: list[tuple[int, int]], lex: Lexicons, last_speaker: str
                 ) -> Attribution | None:
     """The speaker of a quotation running over the sentences ``spans`` (first to last): named
@@ -1946,8 +1960,8 @@ def run_speaker(norm: str, spans: list[tuple[int, int]], lex: Lexicons, last_spe
     after its closing mark speaks."""
     for k, (start, end) in enumerate((spans[-1], spans[0])):
         found = attribute_sentence(norm, start, end, lex, last_speaker)
-        if found is not None and found.speaker_span[1] > found.speaker_span[0] and \
-                inside_quote(norm, start, found.speaker_span[0], k == 0 and spans[0] != spans[-1]):
+        if found is not None and quoted_noun(norm, start, found,
+                                             k == 0 and spans[0] != spans[-1]):
             if k == 1:
                 continue  # ('"We heard voices, people said ...': no speaker)
             close = max((q.end() for q in _QUOTE_CHAR.finditer(norm, start, end)), default=-1)

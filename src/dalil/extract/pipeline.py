@@ -359,6 +359,7 @@ _STAFF_LABEL = re.compile(r"^\s*(?P<n>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}),\s
                           r"CORRESPONDENT|REPORTER|PRESENTER|MODERATOR)\s*:", re.M)
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_TITLE_WORDS = {"dr", "mr", "mrs", "ms", "prof", "doctor", "دكتور", "دكتوره", "طبيب", "طبيبه"}
 _SENTENCE_END = re.compile(r"[.!?\u061f](?=\s)|\n")
 _FIRST_PERSON_BODY = re.compile(r"(?:our|we)\b", re.I)
 _NO_SOURCE_NAME = re.compile(
@@ -801,8 +802,8 @@ class _Run:
                 # "X welcomed the verdict, saying it confirmed ...": the main clause's subject
                 said = attr.participle_speaker(norm, sent.start, sent.end, self.lex)
                 a = said if said is not None else a
-            if a is not None and si in runs and a.speaker_span[1] > a.speaker_span[0] and \
-                    attr.inside_quote(norm, sent.start, a.speaker_span[0], runs[si][0] < si):
+            if a is not None and si in runs and \
+                    attr.quoted_noun(norm, sent.start, a, runs[si][0] < si):
                 # '"We heard voices, people said there were cells. ..." she told X': a noun
                 # inside the quotation is no speaker; the quotation's is (below). "According to
                 # UN data" inside it is a source the speaker relays: a source, not the asserter
@@ -2377,12 +2378,14 @@ class _Run:
                     # an acronym alone names the group by its registry name, as gold writers
                     # do ("The SDF" -> "Syrian Democratic Forces")
                     raw = (named[0][2].label, raw[1], raw[2], raw[3])
-            words = set(key.split())
+            # ("Dr. Barakat" after "Yusuf Barakat": a title is no part of the name)
+            words = (set(key.split()) - _TITLE_WORDS) or set(key.split())
             # "Haddad" after "Karim Haddad", "the ministry" after "the interior ministry": one
             # source. The longer name is kept.
             same = next((k for k in groups if words <= group_words[k] or group_words[k] <= words),
                         None)
-            if same is not None and len(key) > len(same):
+            if same is not None and (len(words) > len(group_words[same]) or (
+                    words == group_words[same] and len(key) > len(same))):
                 groups[key] = [raw, *groups.pop(same)]
                 group_words[key] = words
             elif same is not None:
