@@ -77,7 +77,9 @@ _AR_NP_INNER_STOP = _rx(r"\s(?:(?:فضل|فضلت|طلب|طلبت|رفض|رفض�
                        r"تقارير|شهادات)(?:\s|$)")
 _BYLINE = _rx(
     # "By Rami Haddad", not "By January 2016, aid agencies reported ..."
-    r"^\s*(?:by|بقلم|الكاتب|كتب)\s*:?\s+(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+    # ("Author Jonas Weidner", "Interview by X | date": the writer or interviewer, no source)
+    r"^\s*(?:by|author|written by|(?:interview(?:ed)?|reporting)\s+by|بقلم|الكاتب|كتب|حاوره|حاورته|"
+    r"أجرى\s+المقابلة|اجرى\s+المقابله)\s*:?\s+(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
     r"the\s|then|now|early|late|mid|last|this|that|\d))(?P<name>[^\n,|]{3,60}?)\s*(?:,|\||\n|$)"
     r"|^\s*(?:(?:summary|transcript|record|excerpts?|extracts?)\s+of\s+(?:the\s+|a\s+)?)?"
     r"(?:testimony|statement|account|interview)\s+(?:of|by|from|with)\s+(?P<t>[^\n]{2,200}?)\s*$"
@@ -86,9 +88,12 @@ _BYLINE = _rx(
     r"|^\s*(?:spokes(?:person|man|woman)|speaker|statement by|remarks by)\b[^:\n]{0,80}:\s*"
     r"(?P<spk>[^\n]{2,60}?)\s*$"
     # (the feminine "الشاهدة" before "الشاهد": alternatives are tried in order)
-    r"|^\s*(?:witness|interviewee|narrator|survivor|source|author|channel|account|from|"
+    r"|^\s*(?:witness|interviewee|narrator|survivor|source|channel|account|from|"
     r"الشاهده|الشاهد|المصدر|القناه|الراويه|الراوي|"
-    r"شهاده|الحساب|الناشر)(?![\w\u0600-\u06ff])\s*:?\s*(?P<h>[^\n]{2,80}?)\s*$"
+    # (a narrator's line may run on with her age, quarter and where she lives now: the quoted
+    # name opens it)
+    r"شهاده|الحساب|الناشر)(?![\w\u0600-\u06ff])\s*:?\s*(?P<h>[\"“«][^\"“”«»\n]{2,40}[\"”»][^\n]{0,240}?|"
+    r"[^\n]{2,80}?)\s*$"
     r"|^\s*(?P<handle>@\w{2,40})\b",
     re.I | re.M)
 _DOCUMENT_OF = _rx(
@@ -222,7 +227,9 @@ def document_author(norm: str) -> tuple[str, str]:
         if m.group("post"):
             return m.group("post").strip(), "header:handle"
         if m.group("name"):
-            return m.group("name").strip(), "header:byline"
+            # the writer reports; what the article asserts itself is the document's ("author",
+            # as the annotation guide has it), and the writer is no source
+            return "author", "header:byline"
         text = label
         quoted_name = re.match(r"[\"“«]([^\"”»\n]{2,40})[\"”»]", text)
         if quoted_name and (len(quoted_name.group(1).split()) > 3 or
@@ -299,14 +306,18 @@ _SENDER = re.compile(r"(?:^|[.;]\s+|\n)\s*(?:sender|sent by|المرسل|الم�
 _POST_PREFIX = re.compile(
     r"^\W{0,3}(?:\[[^\]\n]{0,40}\]\s*)?(?:\d+/\d+\s+)?(?:(?:RT|MT|reply from|replying|"
     r"quote from|comment from|comment by|رد من|تعليق)\s+)?(?P<name>@\w{2,40})\s*:\s"
-    r"|^\s*(?:\U0001f4ac|\U0001f5e8|↳|>)\s*(?P<name2>[^:\n]{2,40}?)\s*:\s", re.I)
+    r"|^\s*(?:\U0001f4ac|\U0001f5e8|↳|>)\s*(?P<name2>[^:\n]{2,40}?)\s*:\s"
+    # a chat export's message: "[07/04/2025, 9:14 م] Umm Khaled: ...", "12/03/2024, 21:05 - Abu
+    # Ali: ..." (its sender speaks it)
+    r"|^\s*\[?\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}[,،]?\s+\d{1,2}:\d{2}(?::\d{2})?\s*"
+    r"(?:[AaPp]\.?[Mm]\.?|[صم])?\]?\s*(?:[-–]\s*)?(?P<name3>[^:\n\d]{2,40}?)\s*:\s", re.I)
 
 
 def post_author(sentence: str) -> str | None:
     """The account a post in a thread or comment list comes from: "RT @SDFpress: ...",
     "Reply from @X: ...", "💬 Page name: ..."."""
     m = _POST_PREFIX.match(sentence)
-    return (m.group("name") or m.group("name2")).strip() if m else None
+    return (m.group("name") or m.group("name2") or m.group("name3")).strip() if m else None
 
 
 _GIVEN_NAME = re.compile(
@@ -444,6 +455,12 @@ def _accuser(np: str, lex: Lexicons) -> str:
     return np.rstrip()
 
 
+# the head noun of a body's name, definite by the construct that follows ("مركز توثيق ...")
+_AR_ORG_HEAD = re.compile(normalize_arabic(r"[وف]?(?:منظمة|مركز|هيئة|رابطة|شبكة|لجنة|مجلس|وزارة|"
+                                           r"مديرية|جمعية|مؤسسة|تجمع|مكتب|فريق|اتحاد|نقابة|"
+                                           r"مرصد|منسقو|الدفاع)"))
+
+
 def _ar_document_owner(a_e: int, np: str) -> tuple[int, str]:
     """"توثيقات المرصد" -> "المرصد", "إحصائية غير نهائية للراصد" -> "الراصد" (a document's owner
     is the source); "تقديرات محلية" (estimates of nobody named) -> ""."""
@@ -456,6 +473,8 @@ def _ar_document_owner(a_e: int, np: str) -> tuple[int, str]:
     words = rest.split()
     if words and words[0].startswith("ال"):
         return a_e + doc.end(), rest  # a construct: "توثيقات المرصد"
+    if words and _AR_ORG_HEAD.fullmatch(words[0]):
+        return a_e + doc.end(), rest  # "إحصائيات مركز توثيق الانتهاكات": a body in construct
     if words and words[0] in _AR_PEOPLE_PLURAL:
         return a_e + doc.end() + rest.find(words[0]), rest  # "تقديرات ناشطين من المنطقة"
     for k, w in enumerate(words[:4]):
@@ -838,6 +857,9 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                 cut = _AR_NP_INNER_STOP.search(" " + np)
                 if cut:
                     np = np[:max(0, cut.start() - 1)]
+                doc_cut, owner = _ar_document_owner(0, np)
+                if owner.strip() and doc_cut > 0:
+                    np = owner  # "وتقول توثيقات المرصد في درعا": the observatory, in Daraa
                 words = np.split()
                 if len(words) >= 3 and _AR_SOURCE_IN.match(np.strip()):
                     # "مصدر في قيادة شرطة محافظة حلب": a source named by its institution, whole
@@ -921,6 +943,13 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             if not np.strip() or len(np.split()) > 9:
                 continue
             np = _AR_TOLD_TO.sub("", np)
+            # "وتشير تقديرات الرابطة إلى أن": the estimates' owner is the source (as after
+            # "بحسب"); estimates of nobody named keep the phrase
+            lead_cut, owner = _ar_document_owner(0, np)
+            if owner.strip() and lead_cut > 0:
+                np = owner
+            else:
+                lead_cut = 0
             # "وثق نشطاء المرصد السوري مزيداً من المجازر": the object starts after the subject
             obj = re.search(r"\s(?:مزيدا|المزيد|عددا|العديد)(?:\s|$)", np)
             if obj:
@@ -935,7 +964,8 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                 np = _accuser(np, lex)
             name, desc = _clean_np(np)
             appos = re.match(r"\s*(?:\([^()]{1,40}\))?\s*[،,]\s*(?:وهو|وهي|وهم)\s+([^،,:\"“«]{2,60})",
-                             rest[len(np):]) or _AR_TITLE_APPOSITION.match(rest, len(np))
+                             rest[lead_cut + len(np):]) or \
+                _AR_TITLE_APPOSITION.match(rest, lead_cut + len(np))
             if appos and not desc:
                 desc = appos.group(1).strip()  # "أبو أحمد، وهو أحد سكان الحي"
             if _AR_SOURCE_IN.match(name):
@@ -951,7 +981,8 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                 name, desc = split.group(1), ", ".join(p for p in (split.group(2), desc) if p)
             if name and last_speaker and _THE_DOCUMENT.fullmatch(name):
                 name = last_speaker  # "وسجل التقرير مجزرة": the report's author records it
-            titled = _AR_TITLE_NAME.match(rest, len(np)) if _AR_TITLE.match(name) else None
+            titled = _AR_TITLE_NAME.match(rest, lead_cut + len(np)) if _AR_TITLE.match(name) \
+                else None
             if titled and not _AR_HONORIFIC.sub("", titled.group(1)).startswith("ال"):  # "قال مدير الشبكة، فادي العمر، إن": the name after the title
                 name, desc = _AR_HONORIFIC.sub("", titled.group(1)), ", ".join(
                     x for x in (name, desc) if x)
@@ -960,7 +991,7 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             if name:
                 return Attribution(name, desc, quoted is not None, s_start, s_end,
                                    "attribution:verb_subject:" + verb,
-                                   (s_start + v_e, s_start + v_e + len(np)))
+                                   (s_start + v_e + lead_cut, s_start + v_e + lead_cut + len(np)))
             continue
         after = sent[v_e:]
         low_verb = verb.lower()
@@ -1897,12 +1928,50 @@ _MAX_RUN_PARAGRAPHS = 8
 _QUOTE_CLOSERS = "\"”»"
 
 
+def inside_quote(norm: str, start: int, pos: int, open_at_start: bool) -> bool:
+    """Whether ``pos`` lies inside a quotation, reading the marks from ``start`` (a sentence's
+    start, inside a quotation already when ``open_at_start``)."""
+    state = open_at_start
+    for q in _QUOTE_CHAR.finditer(norm, start, pos):
+        ch = q.group()
+        state = True if ch in "“«" else False if ch in "”»" else not state
+    return state
+
+
+_THAT_NEAR = _rx(r"\bthat\b|(?:^|\s)[وف]?(?:إن|أن|ان|بأن|بان)\s")
+
+
+def quoted_noun(norm: str, start: int, found: Attribution, open_at_start: bool) -> bool:
+    """Whether the speaker ``found`` in a sentence of a quotation is only a noun inside it ('"We
+    heard voices, people said there were cells', '"... The guards counted the blows," he
+    said'), not a speaker the narrator reports with "that" ('«... اتصل بنا جارنا وقال إن عناصر
+    الحاجز أخذوه»': the neighbour's)."""
+    a, b = found.speaker_span
+    if b <= a or not inside_quote(norm, start, a, open_at_start):
+        return False
+    return not _THAT_NEAR.search(norm, a, min(len(norm), b + 40))
+
+
 def run_speaker(norm: str, spans: list[tuple[int, int]], lex: Lexicons, last_speaker: str
                 ) -> Attribution | None:
     """The speaker of a quotation running over the sentences ``spans`` (first to last): named
-    after its end ('... tied," she said.') or before its start ('X said: "...')."""
-    for start, end in (spans[-1], spans[0]):
+    after its end ('... tied," she said.') or before its start ('X said: "...'). A "speaker"
+    inside the quotation ('"... The guards counted the blows," he said') is none: the one named
+    after its closing mark speaks."""
+    for k, (start, end) in enumerate((spans[-1], spans[0])):
         found = attribute_sentence(norm, start, end, lex, last_speaker)
+        if found is not None and quoted_noun(norm, start, found,
+                                             k == 0 and spans[0] != spans[-1]):
+            if k == 1:
+                continue  # ('"We heard voices, people said ...': no speaker)
+            close = max((q.end() for q in _QUOTE_CHAR.finditer(norm, start, end)), default=-1)
+            after = _speaker_after_quote(norm[close:end], lex) if close > 0 else None
+            if after is None or (_PRONOUN.match(after[0]) and not last_speaker):
+                continue
+            name = last_speaker if _PRONOUN.match(after[0]) else after[0]
+            at = close + after[2]
+            return Attribution(name, after[1], True, start, end, "attribution:quote_speaker",
+                               (at, at + len(after[0])))
         if found is not None and found.rule != "attribution:according_to":
             return found
     return None

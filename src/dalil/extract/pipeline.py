@@ -224,6 +224,11 @@ _WHOSE_ACCOUNT = _rx(r"\b(?:the\s+)?(?P<who>[A-Z][\w-]*(?:['’]s)?|\w+['’]s|\
 _OWN_CLAUSE_DISCLAIMER = _rx(
     r",\s*(?:which|something|a claim|claims|an account|accounts|a figure|figures)\s+(?:that\s+)?"
     r"[^,.;]{0,40}?\b(?:not|unable|impossible)\b[^,.;]{0,30}?(?:verif|confirm)|"
+    # "tribal sources gave higher figures for their dead that Crisis Group could not verify":
+    # the figures of that clause, named in it, not the tolls before
+    r"\b(?:figures?|numbers?|tolls?|claims?|accounts?|allegations?|reports?|estimates?)\s"
+    r"[^,.;]{0,40}?\b(?:that|which)\s+[^,.;]{0,40}?\b(?:not|unable|impossible)\b"
+    r"[^,.;]{0,30}?(?:verif|confirm)|"
     r"(?:^|\s)(?:وهو|وهي|وهذا|الأمر الذي|مما)\s+(?:ما\s+)?(?:لم|لا)\s+\S+(?:\s+\S+){0,3}?\s+"
     r"(?:من\s+)?(?:التحقق|التأكد)", re.I)
 # "this testimony", "هذه الشهادة": one speaker's account, told over several sentences
@@ -325,9 +330,11 @@ def _utf8(text: str) -> bytes:
 _PRONOUN_SPEAKER = re.compile(r"^(?:he|she|they|it|we|i)$", re.I)
 # a person a paragraph introduces: "Hevin, a 46-year-old mother of five, ...", "Rami, 34, ...",
 # "لم تكن "أم علي" (٥٤ عاماً) تتوقع", "يقف أبو محمد أمام ركام بيته"
-_FOCUS_PERSON = re.compile(r"(?P<n>[A-Z][a-z'-]+(?:\s+(?:[A-Z][\w'-]+|al-[\w'-]+|bin|ibn)){0,3}),\s+"
+# (at the start or after a fronted phrase: "In Talmenes, Khaled Barakat, a farmer who was 41
+# at the time, still keeps ...", "When the shooting stopped, Maysa, 41, went down ...")
+_FOCUS_PERSON = re.compile(r"(?:^|(?<=, ))(?P<n>[A-Z][a-z'-]+(?:\s+(?:[A-Z][\w'-]+|al-[\w'-]+|bin|ibn)){0,3}),\s+"
                            r"(?:\d{1,3},|an?\s+\d{1,3}-year-old\b|who\s+(?:asked|uses|gave|"
-                           r"requested|spoke)\b)")
+                           r"requested|spoke)\b|an?\s+(?:[a-z-]+\s+)?[a-z-]+\s+(?:who|from|at|in)\s)")
 _FOCUS_KUNYA = _rx(r"(?:^|\s|[\"«“])(?P<n>(?:أبو|أم)\s+[^\s،,.:\"«»“”()]{2,})(?=[\s\"»”(،,])")
 # a person named by a description: "السيدة", "الرجل الستيني", "الشاب"
 _AR_PERSON_DESC = _rx(r"(?:السيدة|الرجل|المرأة|الشاب|الشابة|الفتاة|العجوز|السيد)(?:\s|$)")
@@ -345,13 +352,15 @@ _PERSON_SPEAKER = re.compile(r"^attribution:(?:verb_subject|quote_speaker|subjec
 _QA_LABEL = re.compile(r"(?P<n>(?:[A-Z][\w'-]+|[Aa]l-[A-Z][\w'-]+)(?:[ -](?:al-|el-|bin |abu )?"
                        r"[A-Z][\w'-]+){0,3}"
                        # an Arabic interview's labels: "عنب بلدي: ما حجم ...؟", "رهف السيد: نتحدث"
-                       r"|[\u0621-\u064a]{2,}(?:\s[\u0621-\u064a]{2,}){0,3}):\s")
+                       r"|[\u0621-\u064a]{2,}(?:\s[\u0621-\u064a]{2,}){0,3}):(?:\s|$)")
+# (a broadcast transcript puts the label on a line of its own: "YUSUF BARAKAT:" then his words)
 # a broadcast transcript names its own staff once: "MARK ELLISON, HOST:", "DANA WHITLOCK, BYLINE:";
 # what they say later under "ELLISON:" or "WHITLOCK:" is the programme's own voice, no source
 _STAFF_LABEL = re.compile(r"^\s*(?P<n>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}),\s*(?:HOST|BYLINE|ANCHOR|"
                           r"CORRESPONDENT|REPORTER|PRESENTER|MODERATOR)\s*:", re.M)
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_TITLE_WORDS = {"dr", "mr", "mrs", "ms", "prof", "doctor", "دكتور", "دكتوره", "طبيب", "طبيبه"}
 _SENTENCE_END = re.compile(r"[.!?\u061f](?=\s)|\n")
 _FIRST_PERSON_BODY = re.compile(r"(?:our|we)\b", re.I)
 _NO_SOURCE_NAME = re.compile(
@@ -762,7 +771,7 @@ class _Run:
                 self._raw_sources.append((dash, "", (sent.start, sent.end),
                                           "attribution:dash_source"))
                 continue
-            focus_m = _FOCUS_PERSON.match(stext) or _FOCUS_KUNYA.search(stext)
+            focus_m = _FOCUS_PERSON.search(stext) or _FOCUS_KUNYA.search(stext)
             if focus_m and (focus is None or focus[0] < sent.paragraph):
                 focus = (sent.paragraph, si, focus_m.group("n"))
             # "Hevin, a mother of five, now lives in Aleppo. ... she told the BBC": a pronoun or
@@ -794,6 +803,14 @@ class _Run:
                 # "X welcomed the verdict, saying it confirmed ...": the main clause's subject
                 said = attr.participle_speaker(norm, sent.start, sent.end, self.lex)
                 a = said if said is not None else a
+            if a is not None and si in runs and \
+                    attr.quoted_noun(norm, sent.start, a, runs[si][0] < si):
+                # '"We heard voices, people said there were cells. ..." she told X': a noun
+                # inside the quotation is no speaker; the quotation's is (below). "According to
+                # UN data" inside it is a source the speaker relays: a source, not the asserter
+                if a.rule == "attribution:according_to":
+                    self._add_sources(a.speaker, a.description, a.speaker_span, a.rule)
+                a = None
             poster = attr.post_author(stext)
             if poster and has_arabic(poster):
                 poster = self._surface_name(poster, sent.start)
@@ -802,8 +819,9 @@ class _Run:
                 self._raw_sources.append((poster, "", (sent.start, sent.end),
                                           "attribution:post_author"))
             if si in answerer and (a is None or a.rule == "attribution:default" or
-                                                re.search(r"(?:^|\s)(?:we|i|our)$", a.speaker,
-                                                          re.I)):
+                                                re.search(r"(?:^|\s)(?:we|i|our)$|^(?:our|my)\s",
+                                                          a.speaker, re.I)):
+                # ("Our volunteers have recorded ..." under her label: she speaks for them)
                 # a Q&A: "Ayman al-Zoubi: In 2023 we recorded 143 kidnappings ..."
                 name = answerer[si]
                 if not any(x[3] == "attribution:interview_label" and x[0] == name
@@ -844,7 +862,7 @@ class _Run:
                 q_first, q_last = runs[si]
                 found = attr.run_speaker(norm, [(sentences[k].start, sentences[k].end)
                                                 for k in (q_first, q_last)], self.lex,
-                                         last_speaker)
+                                         refer_to)
                 if found is None and prev_quote is not None and (
                         prev_quote[0] == sent.paragraph or (
                             prev_quote[0] == sent.paragraph - 1 and self._quote_paragraph(si))):
@@ -2382,12 +2400,14 @@ class _Run:
                     # an acronym alone names the group by its registry name, as gold writers
                     # do ("The SDF" -> "Syrian Democratic Forces")
                     raw = (named[0][2].label, raw[1], raw[2], raw[3])
-            words = set(key.split())
+            # ("Dr. Barakat" after "Yusuf Barakat": a title is no part of the name)
+            words = (set(key.split()) - _TITLE_WORDS) or set(key.split())
             # "Haddad" after "Karim Haddad", "the ministry" after "the interior ministry": one
             # source. The longer name is kept.
             same = next((k for k in groups if words <= group_words[k] or group_words[k] <= words),
                         None)
-            if same is not None and len(key) > len(same):
+            if same is not None and (len(words) > len(group_words[same]) or (
+                    words == group_words[same] and len(key) > len(same))):
                 groups[key] = [raw, *groups.pop(same)]
                 group_words[key] = words
             elif same is not None:
