@@ -218,3 +218,20 @@ def test_container_near_miss_including_people() -> None:
     # "including two children" lists people, not places: the town stays the scene
     assert _roles("Shelling hit Kafr Zita, killing six, including two children.").get(
         "Kafr Zita") == "scene"
+
+
+# --- 10. a day glued to the conjunction "و" closes an Arabic interval ---
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("اعتقلت القوات ٥٠ شاباً بين ٣ آذار و١٢ نيسان ٢٠٢٢.", "2022-03-03/2022-04-12"),
+    ("وثّقنا اعتقال ٣٤٠ شخصاً في الفترة بين الأول من كانون الثاني و٣٠ حزيران ٢٠٢٢.",
+     "2022-01-01/2022-06-30"),
+    ("قصفت الطائرات البلدة يومي ٣ و٤ أيار وقتلت سبعة.", "2022-05-04"),
+])
+def test_glued_waw_day(text: str, want: str) -> None:
+    assert want in _dates(text, "2022-07-20")
+
+
+def test_glued_waw_near_miss_count() -> None:
+    # "و١٢ جريحاً" is a count, not a day
+    assert _dates("قتل ٣ مدنيين و١٢ جريحاً في القصف يوم ٥ أيار.", "2022-07-20") == ["2022-05-05"]
