@@ -299,7 +299,9 @@ def record_date(norm: str, start: int) -> bool:
     """Whether the date at ``start`` is the "Date:" field of an incident record (a field block
     that also names the incident's place, type, perpetrator or casualties)."""
     line_start = norm.rfind("\n", 0, start) + 1
-    if not RECORD_DATE_LABEL.search(norm, max(0, line_start - 1), start):
+    # (a plain test first: most dates have no "label:" before them on their line)
+    if ":" not in norm[line_start:start] or not RECORD_DATE_LABEL.search(
+            norm, max(0, line_start - 1), start):
         return False
     block_start = norm.rfind("\n\n", 0, start)
     block_end = norm.find("\n\n", start)
