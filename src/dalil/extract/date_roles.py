@@ -11,7 +11,15 @@ from __future__ import annotations
 import re
 
 from dalil.extract import fastre
-from dalil.extract.dates import FOUNDED_BEFORE, LEFTOVER_FROM, DateMatch, is_dateline
+from dalil.extract.dates import (
+    ACT_AFTER,
+    FOUNDED_BEFORE,
+    LEFTOVER_FROM,
+    NAMED_BY_YEAR,
+    NAMED_OF_BEFORE,
+    DateMatch,
+    is_dateline,
+)
 from dalil.gazetteer.names import normalize_arabic
 
 
@@ -88,7 +96,7 @@ NARRATIVE_ACT = _rx(
     r"استهدف\S*\s+(?:\S+\s+)?(?:مسير\S*|طائر\S*|طيران|المسير\S*|الطائر\S*|الطيران)|"
     r"(?:ال)?اشتباكات|"
     # a siege told by those inside: "قطعوا طريق الكاستيلو ... وصرنا محاصرين"
-    r"[وف]?قطع\S*\s+(?:ال)?طريق\S*|(?<!\S)[وف]?محاصر(?:ين|ون|ه)?(?!\S)|"
+    r"[وف]?قطع\S*\s+(?:ال)?طريق\S*|(?<!\S)[وف]?محاصر(?:ين|ون|ه)?(?!\w)|"
     # a detainee's release in dialect: "طلعت بعفو", "خرج من السجن"
     r"(?:طلع|طلعت|طلعنا|طلعوا|خرج|خرجت|خرجنا|خرجوا)\s+(?:\S+\s+)?(?:من\s+(?:ال)?(?:سجن|حبس|معتقل|"
     r"فرع)\S*|ب?عفو)|"
@@ -182,14 +190,10 @@ ANCHOR_ONLY_BEFORE = _rx(r"\b(?:days|weeks|months|years)\s+(?:after|following|be
 BIRTH_BEFORE = _rx(r"(?:\bborn\s+(?:in\s+|on\s+)?|\(b\.\s*|(?:^|\s)(?:مواليد|ولد|ولدت|المولود|"
                    r"المولوده)\s+(?:عام\s+|سنه\s+|في\s+)?)$", re.I)
 
-# a year that names a thing rather than dating an event ("the 1974 ceasefire line")
-NAMED_BY_YEAR = _rx(r"\s+(?:[\w-]+\s+)?(?:line|lines|constitution|census|budget|law|decree|war|"
-                    r"resolution|borders?|report|study|survey|letter|book|documentary|film|paper|"
-                    r"ruling|verdict|interview)\b", re.I)
-
 # "a UN satellite survey in 2017 counted ...": when the documenting was done
-DOCUMENT_DATE = _rx(r"\b(?:report|survey|study|census|assessment|investigation|inquiry)\s+"
-                    r"(?:(?:published|released|conducted|carried\s+out|issued)\s+)?(?:in|on|dated)\s+$",
+DOCUMENT_DATE = _rx(r"\b(?:report|survey|study|census|assessment|investigation|inquiry|response|reply|"
+                    r"letter|submission)\s+"
+                    r"(?:(?:published|released|conducted|carried\s+out|issued|sent|received)\s+)?(?:in|on|dated)\s+$",
                     re.I)
 
 # "في نهاية نيسان الماضي نُشر الفيديو", "in April the report was published": the verb of
@@ -274,6 +278,38 @@ THIS_YEAR = _rx(r"(?:this\s+year|(?:هذا\s+)?(?:العام|السنه)\s*(?:ا
 PUBLICATION = _rx(r"(?:published|posted|updated|date|نشر|تاريخ النشر|بتاريخ)\s*:?\s*$",
                           re.I)
 
+# An incident record's fields: "Date: 14 May 2019 / Location: Kafr Nabudah / Type: Air strike",
+# "Incident date: June 9, 2017 / Civilians reported killed: 9", "التاريخ: ... / الموقع: ...": the
+# record's date is its incident's, not the document's (a database export, an assessment, a table
+# written as fields)
+RECORD_DATE_LABEL = _rx(r"(?:^|\n)[ \t]*(?:[-*•▪][ \t]*)?(?:\*\*)?(?:(?:incident|event|attack|strike)\s+)?"
+                        r"date(?:\s+of\s+(?:the\s+)?(?:incident|attack|event|strike))?(?:\s*\([^)\n]{0,20}\))?"
+                        r"(?:\*\*)?\s*:\s*(?:\*\*)?\s*$|"
+                        r"(?:^|\n)[ \t]*(?:[-*•▪][ \t]*)?(?:التاريخ|تاريخ\s+(?:الحادث\S*|الهجوم|الواقعه|"
+                        r"الانتهاك|الغاره|المجزره))\s*:\s*$", re.I)
+# (not "Location:" alone: a press briefing's header has "Location: Geneva / Date: 22 July")
+RECORD_FIELD = _rx(r"(?:^|\n)[ \t]*(?:[-*•▪][ \t]*)?(?:\*\*)?(?:(?:incident\s+|violation\s+|attack\s+)?"
+                   r"type|(?:alleged\s+|suspected\s+|likely\s+)?(?:perpetrators?|belligerents?)|casualties|"
+                   r"victims|(?:civilians?\s+)?(?:reported\s+)?(?:killed|injured|deaths|dead|wounded))"
+                   r"(?:\*\*)?\s*:|(?:^|\n)[ \t]*(?:[-*•▪][ \t]*)?(?:نوع\s+\S+|"
+                   r"الجهه\s+\S+|الضحايا|القتلى|الاصابات|عدد\s+\S+)\s*:", re.I)
+
+
+def record_date(norm: str, start: int) -> bool:
+    """Whether the date at ``start`` is the "Date:" field of an incident record (a field block
+    that also names the incident's place, type, perpetrator or casualties)."""
+    line_start = norm.rfind("\n", 0, start) + 1
+    # (a plain test first: most dates have no "label:" before them on their line)
+    if ":" not in norm[line_start:start] or not RECORD_DATE_LABEL.search(
+            norm, max(0, line_start - 1), start):
+        return False
+    block_start = norm.rfind("\n\n", 0, start)
+    block_end = norm.find("\n\n", start)
+    block_start = max(block_start + 1, start - 400)
+    block_end = min(block_end if block_end >= 0 else len(norm), start + 400)
+    return RECORD_FIELD.search(norm, block_start, block_end) is not None
+
+
 def date_role(norm: str, d: DateMatch, si: int) -> str:
     """What the date ``d`` of sentence ``si`` dates: "event" (the event told beside it),
     "dateline", "publication", "statement" (when something was said or published) or
@@ -284,6 +320,8 @@ def date_role(norm: str, d: DateMatch, si: int) -> str:
     before = norm[max(0, d.start - 50):d.start]
     if PERIOD_LABEL.search(before):
         role = "event"  # "Period covered: 8-14 February" (a header line, no dateline)
+    elif record_date(norm, d.start):
+        role = "event"  # "Date: 14 May 2019 / Location: Kafr Nabudah": an incident record's
     elif is_dateline(norm, d.start, d.end, si) and not labels_count(norm, d.start, d.end):
         # (but "* March 2022: 14 strikes" labels a count in a list, it is no dateline)
         role = "dateline"  # "BEIRUT, March 8 (Wire) -", "بيروت، ٩ آذار (وكالة) -"
@@ -302,6 +340,10 @@ def date_role(norm: str, d: DateMatch, si: int) -> str:
     elif NAMED_BY_YEAR.match(norm, d.end) and re.search(r"\b(?:the|a|an)\s+$", before,
                                                           re.I):
         role = "reference"  # "the 1974 ceasefire line", "the 2012 constitution"
+    elif NAMED_OF_BEFORE.search(before[-40:]) and d.date is not None and len(d.date) == 4:
+        role = "reference"  # "the settlement of 2018", "اتفاق التسوية عام ٢٠١٨"
+    elif ACT_AFTER.match(norm[d.end:d.end + 60]):
+        role = "statement"  # "which in 2016 concluded that", "the Council adopted"
     elif AGREEMENT_DATE.search(before):
         role = "reference"  # a ceasefire's signing: the guide's "ceasefire announcements"
     elif (SAID_RIGHT_AFTER.match(norm[d.end:d.end + 80]) and not OPENS_SENTENCE.search(

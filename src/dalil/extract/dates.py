@@ -121,7 +121,8 @@ DATE_RE = _rx(
         rf"middle|(?:first|last|early|final)\s+(?:days|weeks?))\s+of)(?:\s+(?:-\s*)?|(?<=mid)-)(?P<m5>{_EN_M})"
         rf"(?![\w]|\s+\d|\s*[-–]\s*{_EN_M}\b)"
         # "(?!\w)": "في أبريل ٢٠١٤" is not "في آب" followed by "ريل"
-        rf"|(?:(?:[وف]?(?:في|خلال|منذ)|مطلع|اواخر|منتصف)\s+(?:شهر\s+)?|{_AR_BI}(?:شهر\s+)?)(?P<m6>{_AR_M})(?!\w|\s*[/(]|\s*(?:عام\s+|سنه\s+)?\d)"
+        # Levantine parts of a month: "آخر شهر أيلول", "بنص كانون الأول", "بأول تموز" (the month)
+        rf"|(?:(?:[وف]?(?:في|خلال|منذ)|مطلع|اواخر|منتصف|[وف]?ب?(?:اخر|نص|اول))\s+(?:شهر\s+)?|{_AR_BI}(?:شهر\s+)?)(?P<m6>{_AR_M})(?!\w|\s*[/(]|\s*(?:عام\s+|سنه\s+)?\d)"
         rf"|(?:{_AR_BI})?(?:شهر\s+)?(?P<m7>{_AR_M})\s+{_AR_LAST}))",
         # in 2013, عام 2013
         # "between 2011 and 2023", "from 2012 to 2014", "2011-2023", "بين عامي 2011 و2023"
@@ -277,12 +278,14 @@ _STARTS = (
     | {"و" + normalize_arabic(w) for w in ("أواخر", "أوائل", "مطلع", "منتصف", "بداية", "نهاية",
                                           "ربيع", "صيف", "خريف", "شتاء")}
     | {c + normalize_arabic(w) for c in "وف" for w in ("في", "خلال", "منذ")}
+    | {c + normalize_arabic(w) for c in ("", "ب", "وب", "و", "فب") for w in ("آخر", "نص", "أول")}
     # Levantine "بآذار", "وبتشرين", "بشهر" (see _AR_BI; not "باب")
     | {c + w for c in ("ب", "وب", "فب") for w in {m.split()[0] for m in _AR_MONTHS} | {"شهر"}
        if w != "اب"}
 )
 
 
+_GLUED_WAW = re.compile(r"(?<!\w)و(?=\d)")
 # per distinct word, remembered: whether a date expression may start with it
 _MAY_START: dict[str, bool] = {}
 _DATE_DISPATCH = fastre.FirstWordDispatch(DATE_RE)
@@ -296,13 +299,23 @@ def _date_matches(norm: str) -> list[re.Match[str]]:
     if len(may_start) > 200_000:
         may_start.clear()
     for w in {t[2] for t in toks}.difference(may_start):
-        may_start[w] = w in _STARTS or w[0].isdigit()
+        may_start[w] = w in _STARTS or w[0].isdigit() or (
+            w[0] == "و" and len(w) > 1 and w[1].isdigit())
     # (the pattern without the alternatives that cannot begin with the word: see fastre)
     dispatch = _DATE_DISPATCH.for_word
+    masked: str | None = None
     for pos, word in [(s, word) for s, _e, word in toks if may_start[word]]:
         if pos < last:
             continue
-        m = dispatch(word).match(norm, pos)
+        text = norm
+        if word[0] == "و" and len(word) > 1 and word[1].isdigit():
+            # "و٣٠ حزيران ٢٠٢٢" (and 30 June 2022): the date after the "و", matched in a copy
+            # with such a "و" blanked (same length: the offsets hold), as the pattern's word
+            # start test would refuse it
+            if masked is None:
+                masked = _GLUED_WAW.sub(" ", norm)
+            text, pos, word = masked, pos + 1, word[1:]
+        m = dispatch(word).match(text, pos)
         if m:
             found.append(m)
             last = m.end()
@@ -325,6 +338,25 @@ FOUNDED_BEFORE = _rx(r"\b(?:founded|established|set\s+up|created|formed)\s+(?:[\
 LEFTOVER_FROM = _rx(r"\b(?:left\s+over|leftover|remnants?|relics?|legacy)\s+(?:from|of)\s+(?:the\s+)?"
                     r"(?:[\w-]+\s+){0,3}(?:(?:of|in)\s+)?$|"
                     r"(?:^|\s)(?:من\s+)?(?:مخلفات|بقايا)\s+(?:\S+\s+){0,3}(?:عام\s+|في\s+)?$", re.I)
+# "the settlement of 2018", "the constitution of 2012", "اتفاق التسوية عام ٢٠١٨": a year that names
+# an agreement, a law or a vote, not the time of a reported event (but "أجروا تسوية عام ٢٠١٨", men
+# who settled their status that year, is an act: Arabic names only the agreement itself)
+NAMED_OF_BEFORE = _rx(r"\b(?:agreements?|settlements?|reconciliations?|deals?|accords?|truces?|ceasefire|"
+                      r"treaty|amnesty|regulation|decree|law|constitution|elections?|referendum|"
+                      r"resolution)\s+of\s+$|"
+                      r"(?:^|\s)(?:ال)?(?:اتفاق\S*|هدن\S*|مرسوم|قانون|دستور|انتخابات|"
+                      r"قرار)(?:\s+(?:ال)?\S+)?\s+$", re.I)
+# "the 2018 reconciliation agreements", "the 2012 constitution": the same after the year
+NAMED_BY_YEAR = _rx(r"\s+(?:[\w-]+\s+)?(?:line|lines|constitution|census|budget|law|laws|decree|war|"
+                    r"resolution|borders?|report|study|survey|letter|book|documentary|film|paper|"
+                    r"ruling|verdict|interview|agreements?|settlements?|reconciliations?|deals?|"
+                    r"accords?|truces?|treaty|amnesty|regulation|elections?|referendum)\b", re.I)
+# "which in 2016 concluded that", "On 18 January 2012, the Council adopted Regulation ...":
+# a finding, a legal act or a reply dated, not the reported event
+ACT_AFTER = _rx(r"^\W{0,3}(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,4}?(?:concluded|adopted|"
+                r"(?:found|determined|ruled|decided)\s+that|enacted|ratified)\b|"
+                r"^\W{0,3}(?:\S+\s+){0,3}?[وف]?(?:خلص|خلصت|خلصوا|توصل|توصلت|اعتمد|اعتمدت|اقر|اقرت|صادق|صادقت)"
+                r"(?:\s|$)", re.I)
 # "born in 1984", "من مواليد ١٩٨٨": a person's birth
 _BORN_BEFORE = _rx(r"\bborn\s+(?:(?:in|on)\s+)?$|(?:^|\s)(?:مواليد|ولد|ولدت)\s+(?:(?:عام|سنه|في)\s+)?$", re.I)
 
@@ -381,6 +413,17 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
                 return y if inferred is None or y < inferred else None
         return None
 
+    def year_said_after(end: int, month: int, day: int, anchor: date | None) -> int | None:
+        """The year the words right after a year-less day tell: "٢ نيسان الماضي" (last April:
+        from publication, whatever year the story told before), "on April 11 and 12 of that
+        year", "في ٣ أيار من العام نفسه" (the year just told)."""
+        if _LAST_AFTER.match(norm, end):
+            return _infer_year(month, day, anchor)
+        if _SAME_YEAR_AFTER.match(norm, end):
+            told = next((d.date for d in reversed(out) if d.date and d.date[:4].isdigit()), None)
+            return int(told[:4]) if told else None
+        return None
+
     for m in _date_matches(norm):
         g = m.groupdict()
         res: DateMatch | None = None
@@ -403,7 +446,7 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             d2s = g["d2"] or g["d4"]
             month = _month(g["m1"] or g["m2"])
             ys = g["y1"] or g["y2"]
-            year = int(ys) if ys else _year_by_weekday(
+            year = int(ys) if ys else year_said_after(m.end(), month, d1, anchor) or _year_by_weekday(
                 norm, m, month, d1, para_year(m.start(), month, d1) or _infer_year(month, d1, year_anchor),
                 year_anchor)
             rule = "date:day_month" + ("" if ys else ":year_inferred")
@@ -428,7 +471,7 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
         elif g["ordm"]:
             month = _month(g["m4"])
             d1 = _AR_ORDINALS.get(normalize_arabic(g["ord"]), 0)
-            year = int(g["y4"]) if g["y4"] else _year_by_weekday(
+            year = int(g["y4"]) if g["y4"] else year_said_after(m.end(), month, d1, anchor) or _year_by_weekday(
                 norm, m, month, d1, para_year(m.start(), month, d1) or _infer_year(month, d1, year_anchor),
                 year_anchor)
             if _PART_OF_MONTH_BEFORE.search(norm, max(0, m.start() - 12), m.start()):
@@ -688,7 +731,9 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
         attributive = attributive or bool(
             year_text and (FOUNDED_BEFORE.search(norm, max(0, m.start() - 60), m.start()) or
                            LEFTOVER_FROM.search(norm, max(0, m.start() - 60), m.start()) or
-                           _BORN_BEFORE.search(norm, max(0, m.start() - 25), m.start())))
+                           _BORN_BEFORE.search(norm, max(0, m.start() - 25), m.start()) or
+                           NAMED_OF_BEFORE.search(norm, max(0, res.start - 40), res.start) or
+                           ACT_AFTER.match(norm[res.end:res.end + 60])))
         if year_text and ":timestamp" not in res.rule and res.start >= header_end and \
                 not attributive:
             para_end = norm.find("\n\n", res.end)
@@ -703,6 +748,11 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
         in_story = story is not None and ":year_inferred" in res.rule and res.date is not None \
             and res.date[:4] in (f"{story[0].year:04d}", f"{story[0].year + 1:04d}") and \
             res.start > story[1]
+        if in_story and not current and story is not None and not story[2]:
+            # a year-less date the story placed carries it on: a testimony of 2016 names its
+            # months one paragraph after another ("بتموز ٢٠١٦ ... آخر شهر أيلول ... بنص كانون الأول");
+            # (a year alone, "chanted for freedom in 2011", anchors too loosely to carry far)
+            story = (story[0], res.end, story[2])
         if res.date and ":timestamp" not in res.rule and res.start >= header_end and \
                 published is not None and int(res.date[:4]) >= published.year - 1 and \
                 (res.full != published or res.rule.startswith("date:relative")) and \

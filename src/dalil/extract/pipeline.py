@@ -94,6 +94,7 @@ from dalil.extract.date_roles import (
     date_role,
     is_narrative,
     labels_count,
+    record_date,
 )
 from dalil.extract.dates import DateMatch, find_dates
 from dalil.extract.figures import (
@@ -149,6 +150,7 @@ from dalil.extract.model import (
 from dalil.extract.numbers import find_numbers
 from dalil.extract.places import (
     RESIDENT_BEFORE,
+    SUCH_AS_GAP,
     RawMention,
     city_of_quarters,
     find_place_mentions,
@@ -1333,6 +1335,14 @@ class _Run:
                 if si in event_sents or (si + 1 in event_sents and "\n" not in norm[
                         d.end:sentences[si + 1].start]):
                     label_sents.add(si)
+        # "Date: 14 May 2019 / Location: ... / Narrative: ... killed": an incident record's date
+        # dates the events its record tells (until the next record's date)
+        records = [d for d in dates if record_date(norm, d.start)]
+        for k, d in enumerate(records):
+            end = min(records[k + 1].start if k + 1 < len(records) else len(norm), d.end + 3000)
+            si = self.sent_of(d.start)
+            if any(d.end <= sentences[e].start < end for e in event_sents):
+                label_sents.add(si)
         for d in dates:
             si = self.sent_of(d.start)
             role = date_role(norm, d, si)
@@ -1412,7 +1422,7 @@ class _Run:
         places_by_id: dict[str, Place] = {}
         scene_by_sent: dict[int, list[str]] = {}
         prev_place_end = 0
-        for raw, (gp, why) in zip(place_raw, resolved, strict=True):
+        for k, (raw, (gp, why)) in enumerate(zip(place_raw, resolved, strict=True)):
             si = self.sent_of(raw.start)
             sn = sentences[si]
             surface = p.surface(raw.start, raw.end)
@@ -1421,6 +1431,10 @@ class _Run:
                 norm, raw, gp, why, sn, surface, si in event_sents or si in setting_sents,
                 bool(event_sents), speaker_spans.get(si),
                 (last_pm.role, last_pm.sentence, prev_place_end) if last_pm else None)
+            if role == "scene" and k + 1 < len(place_raw) and SUCH_AS_GAP.fullmatch(
+                    norm, raw.end, place_raw[k + 1].start):
+                role = "mentioned"
+                why += "; not a scene of its own: it locates the places listed after it"
             # a quarter found only by its city ("حي X في Y") is named as the text names it
             canonical = surface if gp.id.startswith("quarter:") else latin_name(gp)
             r.place_mentions.append(PlaceMention(

@@ -129,7 +129,7 @@ _LATIN_CUE = _rx(
     r"\s+of\s+)?(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|"
     r"south-?eastern|south-?western|rural|besieged|old|upper|lower)\s+)?)$", re.I)
 _AR_STRONG_CUE = _rx(
-    r"(?:قري[هة]|قرى|بلد[هة]|بلدات|مدين[هة]|حي|احياء|ريف|منطق[هة]|ناحي[هة]|مخيم|محافظ[هة]|"
+    r"(?:قري[هة]|قرى|بلد[هة]|بلدات|مدين[هة]|حيي|حي|احياء|ريف|منطق[هة]|ناحي[هة]|مخيم|محافظ[هة]|"
     r"ضاحي[هة]|مزرع[هة]|قريتي|بلدتي|معبر|حاجز|سجن|مطار|مشفى|مستشفى|طريق|"
     # the people of a place: "من أحد سكان درعا البلد", "أهالي داريا"
     r"(?:^|(?<=\s))(?:سكان|اهالي|واهالي)|"
@@ -138,6 +138,7 @@ _AR_STRONG_CUE = _rx(
     # a raid or siege names its target: "قسد داهمت البصيرة", "اقتحموا الصنمين"
     r"(?:^|(?<=\s))[وف]?(?:داهمت|داهموا|داهمو|داهم|اقتحمت|اقتحموا|اقتحمو|حاصرت|حاصروا))\s+$")
 # "أحياء حمص القديمة، مثل الخالدية": the names a plural place word introduces
+_RAID_VERB = _rx(r"(?:داهم|اقتحم|حاصر)")
 _AR_LIST_INTRO = _rx(r"(?:احياء|قرى|بلدات|مدن|مناطق|مخيمات|الاحياء|القرى|البلدات|المدن|المناطق)"
                      r"(?:\s+\S+){0,3}\s*[،,]?\s*(?:مثل|منها|ومنها|بينها|من بينها|لا سيما|ولا سيما|"
                      r"خاصه|وخاصه|بخاصه|وهي|هي)\s+$")
@@ -150,7 +151,7 @@ _MODIFIER_AFTER = _rx(
 _MODIFIER_BEFORE = _rx(
     r"(?P<m>provinces? of|governorates? of|countryside of|suburbs of|districts? of|city of|town of|"
     r"village of|neighbou?rhood of|camp of|quarter of|rural|مخيم|"
-    r"محافظ[هة]|ريف|منطق[هة]|ناحي[هة]|مدين[هة]|بلد[هة]|قري[هة]|قرى|حي)\s+(?:the\s+)?$", re.I)
+    r"محافظ[هة]|ريف|منطق[هة]|ناحي[هة]|مدين[هة]|بلد[هة]|قري[هة]|قرى|حيي|حي)\s+(?:the\s+)?$", re.I)
 _MODIFIER_KIND = {
     "province": "admin1", "governorate": "admin1", "countryside": "admin1", "region": "admin1",
     "محافظه": "admin1", "محافظة": "admin1", "ريف": "admin1", "district": "admin2",
@@ -158,7 +159,7 @@ _MODIFIER_KIND = {
     "ناحيه": "admin3", "ناحية": "admin3", "city": "city", "مدينه": "city", "مدينة": "city",
     "town": "locality", "village": "village", "بلده": "locality", "بلدة": "locality",
     "قريه": "village", "قرية": "village", "قرى": "village", "neighbourhood": "quarter",
-    "neighborhood": "quarter", "حي": "quarter", "area": "",
+    "neighborhood": "quarter", "حي": "quarter", "حيي": "quarter", "area": "",
     # quarters of a city (data/neighbourhoods.tsv)
     "neighbourhoods": "quarter", "neighborhoods": "quarter", "camp": "quarter",
     "quarter": "quarter", "مخيم": "quarter", "suburbs": "admin1", "rural": "admin1",
@@ -174,7 +175,8 @@ _ORIGIN = _rx(
     r"(?:(?:village|town|city|area|province|countryside)\s+of\s+)?$"
     r"|\b(?:fired|launched|shelling came|came|took off|taken off|taking off|flew|flown) from\s+"
     r"(?:\w+\s+){0,4}?$"
-    r"|(?:مقاتل\w*|عناصر|مسلح\w*|قادم\w*|جاءوا|جاؤوا|قدموا|ينحدر\w*|ابناء|تعزيزات|ارتال|رتل)"
+    r"|(?:مقاتل\w*|عناصر|مسلح\w*|قادم\w*|جاءوا|جاؤوا|قدموا|ينحدر\w*|يتحدر\w*|تتحدر\w*|المتحدر\w*|"
+    r"متحدر\w*|المنحدر\w*|ابناء|تعزيزات|ارتال|رتل)"
     r"[^.،,]{0,30}\s+من\s+(?:\S+\s+)?$"
     r"|(?:مصدره|مصدرها|انطلاقا من|انطلقت من|اطلقت من)[^.،,]{0,50}$"
     # a birthplace: "the defendant, born 1974 in Jableh", "من مواليد حمص", "ولد في"
@@ -192,6 +194,7 @@ _ORIGIN = _rx(
     r"|\b(?:journalists?|activists?|farmers?|teachers?|doctors?|nurses?|engineers?|lawyers?|"
     r"students?|plumbers?|drivers?|shepherds?|traders?|merchants?|workers?|man|woman|boy|girl|"
     r"bakers?|butchers?|tailors?|mechanics?|carpenters?|labou?rers?|pharmacists?|imams?|priests?|"
+    r"smugglers?|soldiers?|officers?|conscripts?|recruits?|"
     r"sheikhs?|clerics?|residents?|villagers|detainees?|prisoners?|survivors?|relatives?|"
     r"brothers?|sisters?|cousins?|sons?|daughters?|husbands?|wife|wives|nephews?|uncles?|"
     r"volunteers?|paramedics?|men|women|boys|girls|"
@@ -311,7 +314,12 @@ _COUNTRIES = {name_key(c) for c in (
     # foreign capitals and cities that share a Syrian village's name ("Anqarah")
     "Ankara", "أنقرة", "Moscow", "موسكو", "Tehran", "طهران", "Baghdad", "بغداد", "Cairo",
     "القاهرة", "Riyadh", "الرياض", "Doha", "الدوحة", "Washington", "واشنطن", "Paris", "باريس",
-    "London", "لندن", "Berlin", "برلين", "Brussels", "Jerusalem", "القدس", "Erbil", "أربيل")}
+    "London", "لندن", "Berlin", "برلين", "Brussels", "Jerusalem", "القدس", "Erbil", "أربيل",
+    # foreign names whose consonants spell a Syrian village ("Bosnia" ~ Al Basnah, "Buenos Aires"
+    # ~ Baniyas, "Armenia" ~ Urman): where a witness trained or a court sits, never a scene here
+    "Bosnia", "Buenos", "Italy", "Sudan", "Algeria", "Armenia", "Chechnya", "Chile", "Basra",
+    "Adana", "Sidon", "Irbid", "Ramallah", "Hebron", "Jenin", "Zurich", "Milan", "Delhi",
+    "Darfur")}
 _ORG_AFTER = _rx(
     r"\s+(?:Today|News|Post|Times|Radio|TV|Network|Observer|Daily|Press|Wire|Media|Channel|"
     r"Agency|Now|Live|24|Observatory|Council|Committee|Coordination|Monitor|Center|Centre|Office|"
@@ -535,7 +543,10 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
                 if key in _AR_STOP:
                     window = norm[max(0, start + rel - 14):start + rel]
                     cue_m = _AR_STRONG_CUE.search(window)
-                    if key in _AR_NEVER or cue_m is None or _MASSACRE_WORD.match(cue_m.group(0)):
+                    if key in _AR_NEVER or cue_m is None or _MASSACRE_WORD.match(cue_m.group(0)) or \
+                            _RAID_VERB.search(cue_m.group(0)):
+                        # (a raid names its target, but "اقتحموا منزله" is his house, not a
+                        # village called Manzilah: a common word stays one after a verb)
                         # a common word, unless a place word names it ("مدينة التل"); after
                         # "مجزرة" it is an adjective ("مجزرة جديدة": a new massacre)
                         continue
@@ -667,8 +678,9 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
                 _quarter_city_follows(norm, e, cands, gaz):
             # "في الخالدية بحمص": a quarter followed by its own city
             accept, cue = True, "quarter_with_city"
-        if arabic and not accept and n == 1 and mentions and (
-                _AR_PREPOSITION_BEFORE.search(before) or norm[tokens[i][0]:s] == "ب"):
+        if arabic and not accept and mentions and (
+                n > 1 or _AR_PREPOSITION_BEFORE.search(before) or norm[tokens[i][0]:s] == "ب"):
+            # (a known quarter's name of two words, "اقتحام بابا عمرو", as in English below)
             # "من الوعر" in a post that named Homs before: a known quarter of a city the text
             # has named is no common word
             parents = {_parent_id(c) for c in cands if c.coordinates_of.startswith("city:")}
@@ -709,7 +721,7 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
 # neighbourhood of Bab Sbaa in Homs": a quarter and its city, whether or not a list knows the
 # quarter. Matched against the text just before the city's mention.
 _AR_QUARTER_BEFORE = _rx(
-    r"(?:^|\s|ب|و)حي\s+(?P<q>[^\s،,.:؛]+(?:\s+[^\s،,.:؛]+){0,2}?)\s+(?:في\s+(?:مدين[هة]\s+)?|ب)$")
+    r"(?:^|\s|ب|و)حيي?\s+(?P<q>[^\s،,.:؛]+(?:\s+[^\s،,.:؛]+){0,2}?)\s+(?:في\s+(?:مدين[هة]\s+)?|ب)$")
 _LATIN_NAME = r"(?:(?:al|el|as|ash|ad|ar|az|at)-)?[A-Z][\w'’-]+"
 _EN_QUARTER_BEFORE = _rx(
     rf"(?:\b(?:the|a)\s+(?P<q>{_LATIN_NAME}(?:\s+{_LATIN_NAME}){{0,2}})\s+"
@@ -1019,6 +1031,20 @@ DATELINE_REST = re.compile(
     r"(?:,\s*[A-Z][A-Za-z ]{1,20})?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
     r"\s*(?:\([^()\n]{1,40}\))?\s*(?:—|–|-|:)")
 
+# "Damascus (ICRC) –", "DAMASCUS, Syria (AP) —", "دمشق (سانا) -": a release's or a wire's
+# dateline, with the agency in brackets, may stand under a longer header block (title, kicker,
+# date, issuing body) than the first lines
+AGENCY_DATELINE = re.compile(r"(?:,\s*[A-Z][A-Za-z ]{1,20})?\s*\([^()\n\d]{1,40}\)\s*(?:—|–|-)\s")
+
+# "أحياء حمص القديمة، مثل الخالدية وباب السباع", "the Hama countryside, including Kafr Zita": a
+# place whose parts are listed right after it only locates them (the guide: the containing place
+# is optional); the parts are the scenes
+SUCH_AS_GAP = _rx(r"(?:\s+(?:countryside|province|governorate|city|district|suburbs|region|"
+                  r"الشرقي|الغربي|الشمالي|الجنوبي))?\s*[,،]?\s*(?:such\s+as|including|notably|especially|particularly|in\s+particular|"
+                  r"مثل|منها|ومنها|و?لا\s+سيما|و?خاص[هة]|من\s+بينها|بينها)\s+(?:(?:the\s+)?(?:towns?|"
+                  r"villages?|neighbou?rhoods?|districts?|areas?)\s+(?:of\s+)?|(?:حي|احياء|قري[هة]|قرى|"
+                  r"بلد[هة]|بلدات|مدين[هة]|مدن)\s+)?", re.I)
+
 # where the teller lives, named as she is introduced: "الشاهدة من سكان حي التضامن", "a resident
 # of Douma who asked not to be named"
 RESIDENT_BEFORE = _rx(r"(?:\bresidents?\s+of|\bwho\s+lives?\s+in|(?:^|\s)(?:من|احد)\s+(?:سكان|اهالي))\s+"
@@ -1042,7 +1068,10 @@ FROM_THEN_IN = re.compile(r"\bfrom\b[^.;]*\b(?:in|at)\s+(?:the\s+)?$", re.I)
 
 LIST_JOIN = re.compile(r"(?:\s+(?:countryside|province|governorate|city|district|suburbs|region))?"
                        # ("... مثل صحنايا وجديدة عرطوز وإلى دمشق": the preposition repeated)
-                       r"\s*(?:,|and|or|و|او)\s*(?:(?:for|to|towards?|into|in|at|الى|الي|نحو)\s+)?"
+                       # ("from Rif Dimashq, especially Daraya and Douma", "ولا سيما داريا")
+                       r"\s*(?:[,،]\s*(?:(?:and\s+)?(?:especially|notably|particularly|including|mainly)|"
+                       r"و?لا\s+سيما|و?خاص[هة]|و?منها|و?بينها)\s+|(?:,|،|and|or|و|او)\s*)"
+                       r"(?:(?:for|to|towards?|into|in|at|الى|الي|نحو)\s+)?"
                        r"(?:(?:the\s+)?(?:towns?|villages?|city|cities|"
                        r"neighbou?rhoods?|district|camps?|countryside)\s+of\s+|rural\s+|"
                        r"(?:(?:مدين[هة]|مدن|بلد[هة]|بلدات|قري[هة]?|قرى|حي|احياء|أحياء|مخيم|مخيمات|"
@@ -1065,6 +1094,9 @@ def place_role(norm: str, raw: RawMention, gp: GazPlace, why: str, sn: Sentence,
                 norm[raw.end:raw.end + 40])) and raw.start == sn.start and (
             si == 0 or DATELINE_REST.match(norm, raw.end, raw.end + 60)):
         role = "dateline"
+    elif raw.start < 800 and raw.start == sn.start and (raw.start == 0 or norm[raw.start - 1] == "\n") \
+            and AGENCY_DATELINE.match(norm, raw.end, raw.end + 60):
+        role = "dateline"  # "News release / 17 January 2024 / ICRC / Damascus (ICRC) –"
     elif WHERE_AFTER.match(norm, raw.end) and in_event:
         role = "scene"  # "transferred to Saydnaya, where he died under torture"
     elif origin_before(before):
