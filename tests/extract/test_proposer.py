@@ -243,6 +243,14 @@ def test_missing_model_file_is_a_config_error_naming_it(tmp_path: Path) -> None:
         load_proposer(missing)
 
 
+def test_damaged_model_file_is_a_config_error_naming_it(tmp_path: Path) -> None:
+    damaged = tmp_path / "damaged" / "proposer.crfsuite"
+    damaged.parent.mkdir()
+    damaged.write_bytes(b"not a crfsuite model\n" * 10)
+    with pytest.raises(ConfigError, match=r"damaged/proposer\.crfsuite.*not a CRF model"):
+        load_proposer(damaged)
+
+
 def test_shipped_model_matches_its_training_record() -> None:
     meta = yaml.safe_load(MODEL_FILE.with_suffix(".yaml").read_text("utf-8"))
     assert hashlib.sha256(MODEL_FILE.read_bytes()).hexdigest() == meta["sha256"]

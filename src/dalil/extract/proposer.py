@@ -397,7 +397,7 @@ def _reattribute(r: Extraction, sentence: int, old: str, new: str) -> None:
 def load_proposer(model_file: Path = MODEL_FILE) -> Proposer:
     """The CRF proposer from ``model_file`` and the threshold in the yaml beside it."""
     try:
-        import pycrfsuite  # noqa: F401  (checked here so the error names the fix)
+        import pycrfsuite  # here, so that a missing package gives an error naming the fix
     except ImportError as exc:
         raise ConfigError("extract_proposer is on but python-crfsuite is not installed "
                           "(pip install python-crfsuite)") from exc
@@ -409,7 +409,15 @@ def load_proposer(model_file: Path = MODEL_FILE) -> Proposer:
     if meta_file.is_file():
         meta = yaml.safe_load(meta_file.read_text("utf-8")) or {}
         threshold = float(meta.get("threshold", threshold))
+    # opened here, once, so that a damaged file fails when the setting is read, with its name,
+    # not halfway through an extraction run with crfsuite's own message
+    tagger = pycrfsuite.Tagger()
+    try:
+        tagger.open(str(model_file))
+    except (ValueError, OSError) as exc:
+        raise ConfigError(f"extract_proposer is on but the model file {model_file} is not a "
+                          f"CRF model ({exc}); rebuild it with bench/train_proposer.py") from exc
     digest = hashlib.sha256(model_file.read_bytes()).hexdigest()[:8]
     # the threshold is part of the tag: changing it changes what is added, so stored
     # extractions must be recomputed
-    return Proposer(model_file, threshold, f"crf.{digest}.t{threshold:g}")
+    return Proposer(model_file, threshold, f"crf.{digest}.t{threshold:g}", tagger)
