@@ -788,11 +788,13 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
 
 # A breakdown by month, a table written as prose: "كانون الثاني ١٩ حالة، شباط ١٤ حالة، آذار ٢٧
 # حالة", "January: 12 cases; February: 9; March: 15". Each month is a date (an English month
-# needs its colon or dash: "January 19" is a day).
-_MONTH_ITEM = _rx(rf"(?<!\w)(?:(?P<ar>{_AR_M})|(?P<en>{_EN_M}))(?:,?\s+(?P<y>{_YEAR}))?"
-                  r"(?:\s*[:：]|\s+[-–]|(?(ar)(?=\s+\d)|(?!)))\s*"
-                  r"(?:(?:about|some|around|at least|نحو|حوالي)\s+)?\d[\d,.]*(?:\s+[^\s\d,;.\u060c\u061b]+)?",
-                  re.I)
+# needs its colon or dash: "January 19" is a day). Searched in the whole text, tried only where a
+# month name occurs (fastre: the alternation at every character cost ~0.3 ms a report).
+_MONTH_ITEM = fastre.compile(normalize_arabic(
+    rf"(?<!\w)(?:(?P<ar>{_AR_M})|(?P<en>{_EN_M}))(?:,?\s+(?P<y>{_YEAR}))?"
+    r"(?:\s*[:：]|\s+[-–]|(?(ar)(?=\s+\d)|(?!)))\s*"
+    r"(?:(?:about|some|around|at least|نحو|حوالي)\s+)?\d[\d,.]*(?:\s+[^\s\d,;.\u060c\u061b]+)?"),
+    re.I)
 _MONTH_ITEM_GAP = _rx(r"\s*[,;\u060c\u061b]\s*(?:and\s+|و)?|\s+(?:and\s+|و)", re.I)
 _MONTH_COUNT_HINT = re.compile(r"[,;\u060c\u061b]\s*\S+(?:\s+\S+)?\s*:?\s*\d")
 
