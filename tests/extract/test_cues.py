@@ -13,7 +13,7 @@ from dalil.extract import date_roles, dates
 from dalil.extract.text import prepare
 
 DOCS = Path(__file__).resolve().parents[2] / "bench" / "data" / "extract"
-CUES = [date_roles._CUES]
+CUES = [date_roles._CUES, dates._FOUND_CUES]
 
 
 def _key(m: re.Match[str] | None) -> tuple[tuple[int, int], tuple[str | None, ...]] | None:
@@ -22,8 +22,8 @@ def _key(m: re.Match[str] | None) -> tuple[tuple[int, int], tuple[str | None, ..
 
 def _same_around(cues: dates.Cues, text: str, start: int, end: int) -> None:
     near = cues.near(text, max(0, start - 90), end + 80)
-    windows = [(max(0, start - k), start) for k in (12, 40, 50, 70, 90)] + \
-        [(end, end + k) for k in (50, 60, 80)] + [(start, end)]
+    windows = [(max(0, start - k), start) for k in (12, 25, 30, 40, 50, 60, 70, 90)] + \
+        [(end, end + k) for k in (50, 60, 80)] + [(start, end), (max(0, start - 70), end)]
     for rx in cues.patterns:
         for a, b in windows:
             piece = text[a:b]

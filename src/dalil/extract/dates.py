@@ -762,6 +762,9 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
                 res = DateMatch(m.start(), m.end(), None, "date:weekday:no_anchor", None)
         if res is None:
             continue
+        # (the cues below with no literal in the 70 characters before the match or the 60 after
+        # it are not run: see Cues)
+        near = _FOUND_CUES.near(norm, max(0, m.start() - 70), m.end() + 60)
         if res.full is not None and _TIMESTAMP_AFTER.match(norm, res.end) and \
                 not norm[norm.rfind("\n", 0, res.start) + 1:res.start].strip(" [(\t"):
             res.rule += ":timestamp"
@@ -769,14 +772,15 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             local = (res.full, para_end if para_end >= 0 else len(norm))
         elif res.full is not None and res.start < 800 and local is None and (
                 published is None or res.full <= published) and \
-                _SENT_ON_BEFORE.search(norm, max(0, res.start - 60), res.start):
+                near.search(_SENT_ON_BEFORE, norm, max(0, res.start - 60), res.start):
             # "Voice notes sent on Saturday 8 March 2025", "رسالة وصلت إلى محررنا يوم ٢٩ تموز":
             # the messages' own day anchors their "yesterday" and "this morning", not the day
             # they were published
             local = (res.full, len(norm))
         head = _SINCE_HEAD_IN_MATCH.match(m.group(0))
         since_text = norm[max(0, m.start() - 70):m.start()] + (head.group(0) if head else "")
-        since_start = _SINCE_START.search(norm[max(0, m.start() - 70):m.start()] + _core_prefix(m)) \
+        since_start = near.search(_SINCE_START, norm[max(0, m.start() - 70):m.start()] +
+                                  _core_prefix(m)) \
             if published is not None and res.full is None and res.date and "/" not in res.date \
             else None
         # "he had been held there since 3 May", or a text telling of an earlier year: the
@@ -801,7 +805,7 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
                 res = DateMatch(res.start, res.end, f"{start.isoformat()}/{published.isoformat()}",
                                 res.rule + ":since", None)
         if (published is not None and res.full is not None and res.full < published and
-                not since_ends_in_story and _SINCE_BEFORE.search(since_text)):
+                not since_ends_in_story and near.search(_SINCE_BEFORE, since_text)):
             # "since 6 March": from then until the report
             res = DateMatch(res.start, res.end, f"{res.full.isoformat()}/{published.isoformat()}",
                             res.rule + ":since", None)
@@ -815,11 +819,11 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
         attributive = bool(g.get("y5")) and re.match(r"(?:the|a|an)\s", m.group(0), re.I) is not None
         # nor does a founding or a birth ("the monitor, founded in 2011, ... on 1 June")
         attributive = attributive or bool(
-            year_text and (FOUNDED_BEFORE.search(norm, max(0, m.start() - 60), m.start()) or
-                           LEFTOVER_FROM.search(norm, max(0, m.start() - 60), m.start()) or
-                           _BORN_BEFORE.search(norm, max(0, m.start() - 25), m.start()) or
-                           NAMED_OF_BEFORE.search(norm, max(0, res.start - 40), res.start) or
-                           ACT_AFTER.match(norm[res.end:res.end + 60])))
+            year_text and (near.search(FOUNDED_BEFORE, norm, max(0, m.start() - 60), m.start()) or
+                           near.search(LEFTOVER_FROM, norm, max(0, m.start() - 60), m.start()) or
+                           near.search(_BORN_BEFORE, norm, max(0, m.start() - 25), m.start()) or
+                           near.search(NAMED_OF_BEFORE, norm, max(0, res.start - 40), res.start) or
+                           near.match(ACT_AFTER, norm[res.end:res.end + 60])))
         if year_text and ":timestamp" not in res.rule and res.start >= header_end and \
                 not attributive:
             para_end = norm.find("\n\n", res.end)
@@ -853,7 +857,7 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             if published is None and ":year_inferred" not in res.rule:
                 year_anchor = max(year_anchor, res.full) if year_anchor else res.full
         elif res.full is not None and not res.rule.startswith("date:relative") and \
-                _SAID_BEFORE.search(norm, max(0, res.start - 30), res.start):
+                near.search(_SAID_BEFORE, norm, max(0, res.start - 30), res.start):
             pass  # "..., the group said on Saturday. The car was found the next morning"
         elif res.full is not None and not res.rule.startswith("date:relative"):
             last_day, last_ambiguous, last_end = res.full, False, res.end
@@ -1052,6 +1056,11 @@ _SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven":
                   "nine": 9, "ten": 10,
                   **{str(k): k for k in range(2, 8)}, "يومين": 2, "ثلاثه": 3, "اربعه": 4,
                   "خمسه": 5}
+
+
+# the cues find_dates runs around a match, asked together (see Cues)
+_FOUND_CUES = Cues([_SENT_ON_BEFORE, _SINCE_START, _SINCE_BEFORE, FOUNDED_BEFORE, LEFTOVER_FROM,
+                    _BORN_BEFORE, NAMED_OF_BEFORE, ACT_AFTER, _SAID_BEFORE])
 
 
 def _core_prefix(m: re.Match[str]) -> str:
