@@ -17,6 +17,7 @@ from dalil.extract.dates import (
     LEFTOVER_FROM,
     NAMED_BY_YEAR,
     NAMED_OF_BEFORE,
+    Cues,
     DateMatch,
     is_dateline,
 )
@@ -310,6 +311,14 @@ def record_date(norm: str, start: int) -> bool:
     return RECORD_FIELD.search(norm, block_start, block_end) is not None
 
 
+# the cues date_role runs in the words around a date, asked together (see dates.Cues)
+_CUES = Cues([PERIOD_LABEL, PUBLICATION, LABEL_DATE, TOLL_STATEMENT, METHOD_DATE, SHARED_ON,
+              STATEMENT_DATE, PASSIVE_REPORTED, SAID_THAT_BEFORE, NAMED_OF_BEFORE, ACT_AFTER,
+              AGREEMENT_DATE, SAID_RIGHT_AFTER, PUBLISHED_BEFORE_AR, PUBLISHED_AFTER, SAID_AFTER,
+              NON_EVENT_BEFORE, DOCUMENT_DATE, LEFTOVER_FROM, BY_DATE, FOUNDED_BEFORE, FOUNDED_ACT,
+              BIRTH_BEFORE, ANCHOR_ONLY_BEFORE])
+
+
 def date_role(norm: str, d: DateMatch, si: int) -> str:
     """What the date ``d`` of sentence ``si`` dates: "event" (the event told beside it),
     "dateline", "publication", "statement" (when something was said or published) or
@@ -318,52 +327,57 @@ def date_role(norm: str, d: DateMatch, si: int) -> str:
     # Arabic puts more words between the verb and the date ("في بيان نشرته عبر معرفاتها
     # الرسمية، في ٣ من آذار"): a longer look back (the English cues allow 12 characters)
     before = norm[max(0, d.start - 50):d.start]
-    if PERIOD_LABEL.search(before):
+    # (the cues with no literal in the 90 characters before the date or the 80 after it are
+    # not run: see dates.Cues)
+    near = _CUES.near(norm, max(0, d.start - 90), d.end + 80)
+    if near.search(PERIOD_LABEL, before):
         role = "event"  # "Period covered: 8-14 February" (a header line, no dateline)
     elif record_date(norm, d.start):
         role = "event"  # "Date: 14 May 2019 / Location: Kafr Nabudah": an incident record's
     elif is_dateline(norm, d.start, d.end, si) and not labels_count(norm, d.start, d.end):
         # (but "* March 2022: 14 strikes" labels a count in a list, it is no dateline)
         role = "dateline"  # "BEIRUT, March 8 (Wire) -", "بيروت، ٩ آذار (وكالة) -"
-    elif ":timestamp" in d.rule or (PUBLICATION.search(before) and (
+    elif ":timestamp" in d.rule or (near.search(PUBLICATION, before) and (
             si <= 2 or not re.search("[\u0600-\u06ff]", before))):
         # a post's timestamp; "بتاريخ" after the header dates an event, not the report
         role = "publication"
-    elif LABEL_DATE.search(before) or TOLL_STATEMENT.search(before) or METHOD_DATE.search(
-            norm, max(0, d.start - 90), d.start) or SHARED_ON.search(before) or \
-            _testimony_given(norm, d.start) or (STATEMENT_DATE.search(before) and
-                                          not PASSIVE_REPORTED.search(before) and
-                                          not SAID_THAT_BEFORE.search(before)):
+    elif near.search(LABEL_DATE, before) or near.search(TOLL_STATEMENT, before) or \
+            near.search(METHOD_DATE, norm, max(0, d.start - 90), d.start) or \
+            near.search(SHARED_ON, before) or _testimony_given(norm, d.start) or (
+                near.search(STATEMENT_DATE, before) and
+                not near.search(PASSIVE_REPORTED, before) and
+                not near.search(SAID_THAT_BEFORE, before)):
         # "Date of interview: 14 March 2023"; but "clashes continued to be reported on 21
         # July", "he was released on 26 February" date the events themselves
         role = "statement"
     elif NAMED_BY_YEAR.match(norm, d.end) and re.search(r"\b(?:the|a|an)\s+$", before,
                                                           re.I):
         role = "reference"  # "the 1974 ceasefire line", "the 2012 constitution"
-    elif NAMED_OF_BEFORE.search(before[-40:]) and d.date is not None and len(d.date) == 4:
+    elif near.search(NAMED_OF_BEFORE, before[-40:]) and d.date is not None and len(d.date) == 4:
         role = "reference"  # "the settlement of 2018", "اتفاق التسوية عام ٢٠١٨"
-    elif ACT_AFTER.match(norm[d.end:d.end + 60]):
+    elif near.match(ACT_AFTER, norm[d.end:d.end + 60]):
         role = "statement"  # "which in 2016 concluded that", "the Council adopted"
-    elif AGREEMENT_DATE.search(before):
+    elif near.search(AGREEMENT_DATE, before):
         role = "reference"  # a ceasefire's signing: the guide's "ceasefire announcements"
-    elif (SAID_RIGHT_AFTER.match(norm[d.end:d.end + 80]) and not OPENS_SENTENCE.search(
+    elif (near.match(SAID_RIGHT_AFTER, norm[d.end:d.end + 80]) and not OPENS_SENTENCE.search(
             norm, max(0, d.start - 12), d.start) and re.search(r"[\w)]\s*$", before) and not RELATIVE_CLAUSE.search(
                 re.split(r"[,;:.،؛\n]", before)[-1])) or (
-            PUBLISHED_BEFORE_AR.search(norm, max(0, d.start - 70), d.start) and
+            near.search(PUBLISHED_BEFORE_AR, norm, max(0, d.start - 70), d.start) and
             d.rule == "date:relative_to_published"):
         role = "statement"  # "the Monitor today released its report", "أصدرت الشبكة اليوم"
-    elif PUBLISHED_AFTER.match(norm[d.end:d.end + 50]) and not PERIOD_LABEL.search(before):
+    elif near.match(PUBLISHED_AFTER, norm[d.end:d.end + 50]) and \
+            not near.search(PERIOD_LABEL, before):
         role = "statement"  # "في نهاية نيسان الماضي نُشر الفيديو"
-    elif SAID_AFTER.match(norm[d.end:d.end + 60]) and OPENS_SENTENCE.search(
+    elif near.match(SAID_AFTER, norm[d.end:d.end + 60]) and OPENS_SENTENCE.search(
             norm, max(0, d.start - 12), d.start):
         role = "statement"  # "On 5 May, the ministry said 30 people had been killed"
-    elif NON_EVENT_BEFORE.search(before):
+    elif near.search(NON_EVENT_BEFORE, before):
         role = "reference"  # "the Security Council met on 10 March", "due to open on"
-    elif DOCUMENT_DATE.search(before):
+    elif near.search(DOCUMENT_DATE, before):
         role = "statement"  # "a survey in 2017 counted ..."
-    elif LEFTOVER_FROM.search(before):
+    elif near.search(LEFTOVER_FROM, before):
         role = "reference"  # "a mine left over from the fighting of 2017 killed ..."
-    elif BY_DATE.search(before):
+    elif near.search(BY_DATE, before):
         role = "reference"  # "out of service by late November"
     elif d.rule == "date:relative_to_published" and \
             norm[d.start:d.end].lower() in ("today", "اليوم") and is_nowadays(
@@ -373,12 +387,12 @@ def date_role(norm: str, d: DateMatch, si: int) -> str:
     elif d.rule == "date:relative_year" and d.date is not None and len(d.date) == 4 and \
             THIS_YEAR.fullmatch(norm, d.start, d.end):
         role = "reference"  # "hit by a string of bombings this year": an unfinished year
-    elif FOUNDED_BEFORE.search(before) and not FOUNDED_ACT.search(
-            before[-60 if len(before) > 60 else 0:]):
+    elif near.search(FOUNDED_BEFORE, before) and not near.search(
+            FOUNDED_ACT, before[-60 if len(before) > 60 else 0:]):
         role = "reference"  # "the mechanism, set up in June 2023"
-    elif BIRTH_BEFORE.search(before):
+    elif near.search(BIRTH_BEFORE, before):
         role = "reference"  # "born in 1990", "من مواليد عام ١٩٨٨": a birth, no event
-    elif ANCHOR_ONLY_BEFORE.search(before):
+    elif near.search(ANCHOR_ONLY_BEFORE, before):
         role = "reference"  # "in the weeks after 6 March": an anchor, not the event's day
     return role
 

@@ -16,6 +16,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Any
+
+import ahocorasick
 
 from dalil.extract import fastre
 from dalil.extract.text import word_tokens
@@ -26,6 +29,89 @@ def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
     """Compile a pattern written in ordinary Arabic spelling against normalised text
     (إلى -> الى, ة -> ه ...), as the text it runs on has been normalised the same way."""
     return re.compile(normalize_arabic(pattern), flags)
+
+
+class Cues:
+    """Patterns asked about the words around one place of a text (the ~20 cues before and after
+    a date that decide its role): one Aho-Corasick pass over that neighbourhood tells which of
+    them can match there at all, and the others are not run (each run costs ~1.5 µs even when
+    ``fastre`` finds nothing to try).
+
+    Every match of a pattern contains one of its literal starts, and one of the literals every
+    match needs (both worked out by ``fastre``): a pattern with a set of them none of which
+    occurs in the neighbourhood matches in no window inside it. Literals are looked for in the
+    lower-cased neighbourhood, so only literals that lower-casing keeps as they are (ASCII,
+    Arabic, white space) are used; a pattern without such a set is always run."""
+
+    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
+        self.patterns = patterns
+        self._auto: Any = None
+        # per pattern, the literal sets it needs (indices; each needs one of its literals)
+        self._needs: dict[re.Pattern[str], frozenset[int]] = {}
+
+    def _build(self) -> None:
+        # on first use (the command line starts faster); published last, the automaton made
+        needs: dict[re.Pattern[str], frozenset[int]] = {}
+        sets: dict[str, set[int]] = {}
+        count = 0
+        for rx in self.patterns:
+            mine: list[int] = []
+            for found in (fastre.literal_starts(rx), fastre.required_literals(rx)):
+                if found and all(x == x.lower() and all(
+                        c.isascii() or "\u0600" <= c <= "\u06ff" or c.isspace() for c in x)
+                        for x in found):
+                    for x in found:
+                        sets.setdefault(x, set()).add(count)
+                    mine.append(count)
+                    count += 1
+            needs[rx] = frozenset(mine)
+        auto = ahocorasick.Automaton()
+        for literal, which in sets.items():
+            auto.add_word(literal, tuple(which))
+        if sets:
+            auto.make_automaton()
+        self._needs = needs
+        self._auto = auto
+
+    def near(self, text: str, start: int, end: int) -> Near:
+        """What the patterns can find in ``text[start:end]`` (``start`` >= 0), and in any
+        window inside it."""
+        if self._auto is None:
+            self._build()
+        window = text[start:end]
+        low = window.lower()
+        if len(low) != len(window) or "ſ" in low or "ı" in low:
+            return Near(self._needs, None)  # ("İ" lower-cases to two characters): run them all
+        present: set[int] = set()
+        if len(self._auto):
+            for _end, which in self._auto.iter(low):
+                present.update(which)
+        return Near(self._needs, present)
+
+
+class Near:
+    """``search`` and ``match`` of the patterns of a ``Cues`` in windows of one neighbourhood:
+    None at once for a pattern with a literal set absent from it."""
+
+    def __init__(self, needs: dict[re.Pattern[str], frozenset[int]], present: set[int] | None
+                 ) -> None:
+        self.needs = needs
+        self.present = present
+
+    def possible(self, rx: re.Pattern[str]) -> bool:
+        return self.present is None or self.present.issuperset(self.needs[rx])
+
+    def search(self, rx: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
+               ) -> re.Match[str] | None:
+        if not self.possible(rx):
+            return None
+        return rx.search(text, pos) if endpos is None else rx.search(text, pos, endpos)
+
+    def match(self, rx: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
+              ) -> re.Match[str] | None:
+        if not self.possible(rx):
+            return None
+        return rx.match(text, pos) if endpos is None else rx.match(text, pos, endpos)
 
 
 _EN_MONTHS = {
@@ -676,6 +762,9 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
                 res = DateMatch(m.start(), m.end(), None, "date:weekday:no_anchor", None)
         if res is None:
             continue
+        # (the cues below with no literal in the 70 characters before the match or the 60 after
+        # it are not run: see Cues)
+        near = _FOUND_CUES.near(norm, max(0, m.start() - 70), m.end() + 60)
         if res.full is not None and _TIMESTAMP_AFTER.match(norm, res.end) and \
                 not norm[norm.rfind("\n", 0, res.start) + 1:res.start].strip(" [(\t"):
             res.rule += ":timestamp"
@@ -683,14 +772,15 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             local = (res.full, para_end if para_end >= 0 else len(norm))
         elif res.full is not None and res.start < 800 and local is None and (
                 published is None or res.full <= published) and \
-                _SENT_ON_BEFORE.search(norm, max(0, res.start - 60), res.start):
+                near.search(_SENT_ON_BEFORE, norm, max(0, res.start - 60), res.start):
             # "Voice notes sent on Saturday 8 March 2025", "رسالة وصلت إلى محررنا يوم ٢٩ تموز":
             # the messages' own day anchors their "yesterday" and "this morning", not the day
             # they were published
             local = (res.full, len(norm))
         head = _SINCE_HEAD_IN_MATCH.match(m.group(0))
         since_text = norm[max(0, m.start() - 70):m.start()] + (head.group(0) if head else "")
-        since_start = _SINCE_START.search(norm[max(0, m.start() - 70):m.start()] + _core_prefix(m)) \
+        since_start = near.search(_SINCE_START, norm[max(0, m.start() - 70):m.start()] +
+                                  _core_prefix(m)) \
             if published is not None and res.full is None and res.date and "/" not in res.date \
             else None
         # "he had been held there since 3 May", or a text telling of an earlier year: the
@@ -715,7 +805,7 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
                 res = DateMatch(res.start, res.end, f"{start.isoformat()}/{published.isoformat()}",
                                 res.rule + ":since", None)
         if (published is not None and res.full is not None and res.full < published and
-                not since_ends_in_story and _SINCE_BEFORE.search(since_text)):
+                not since_ends_in_story and near.search(_SINCE_BEFORE, since_text)):
             # "since 6 March": from then until the report
             res = DateMatch(res.start, res.end, f"{res.full.isoformat()}/{published.isoformat()}",
                             res.rule + ":since", None)
@@ -729,11 +819,11 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
         attributive = bool(g.get("y5")) and re.match(r"(?:the|a|an)\s", m.group(0), re.I) is not None
         # nor does a founding or a birth ("the monitor, founded in 2011, ... on 1 June")
         attributive = attributive or bool(
-            year_text and (FOUNDED_BEFORE.search(norm, max(0, m.start() - 60), m.start()) or
-                           LEFTOVER_FROM.search(norm, max(0, m.start() - 60), m.start()) or
-                           _BORN_BEFORE.search(norm, max(0, m.start() - 25), m.start()) or
-                           NAMED_OF_BEFORE.search(norm, max(0, res.start - 40), res.start) or
-                           ACT_AFTER.match(norm[res.end:res.end + 60])))
+            year_text and (near.search(FOUNDED_BEFORE, norm, max(0, m.start() - 60), m.start()) or
+                           near.search(LEFTOVER_FROM, norm, max(0, m.start() - 60), m.start()) or
+                           near.search(_BORN_BEFORE, norm, max(0, m.start() - 25), m.start()) or
+                           near.search(NAMED_OF_BEFORE, norm, max(0, res.start - 40), res.start) or
+                           near.match(ACT_AFTER, norm[res.end:res.end + 60])))
         if year_text and ":timestamp" not in res.rule and res.start >= header_end and \
                 not attributive:
             para_end = norm.find("\n\n", res.end)
@@ -767,7 +857,7 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
             if published is None and ":year_inferred" not in res.rule:
                 year_anchor = max(year_anchor, res.full) if year_anchor else res.full
         elif res.full is not None and not res.rule.startswith("date:relative") and \
-                _SAID_BEFORE.search(norm, max(0, res.start - 30), res.start):
+                near.search(_SAID_BEFORE, norm, max(0, res.start - 30), res.start):
             pass  # "..., the group said on Saturday. The car was found the next morning"
         elif res.full is not None and not res.rule.startswith("date:relative"):
             last_day, last_ambiguous, last_end = res.full, False, res.end
@@ -788,11 +878,13 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
 
 # A breakdown by month, a table written as prose: "كانون الثاني ١٩ حالة، شباط ١٤ حالة، آذار ٢٧
 # حالة", "January: 12 cases; February: 9; March: 15". Each month is a date (an English month
-# needs its colon or dash: "January 19" is a day).
-_MONTH_ITEM = _rx(rf"(?<!\w)(?:(?P<ar>{_AR_M})|(?P<en>{_EN_M}))(?:,?\s+(?P<y>{_YEAR}))?"
-                  r"(?:\s*[:：]|\s+[-–]|(?(ar)(?=\s+\d)|(?!)))\s*"
-                  r"(?:(?:about|some|around|at least|نحو|حوالي)\s+)?\d[\d,.]*(?:\s+[^\s\d,;.\u060c\u061b]+)?",
-                  re.I)
+# needs its colon or dash: "January 19" is a day). Searched in the whole text, tried only where a
+# month name occurs (fastre: the alternation at every character cost ~0.3 ms a report).
+_MONTH_ITEM = fastre.compile(normalize_arabic(
+    rf"(?<!\w)(?:(?P<ar>{_AR_M})|(?P<en>{_EN_M}))(?:,?\s+(?P<y>{_YEAR}))?"
+    r"(?:\s*[:：]|\s+[-–]|(?(ar)(?=\s+\d)|(?!)))\s*"
+    r"(?:(?:about|some|around|at least|نحو|حوالي)\s+)?\d[\d,.]*(?:\s+[^\s\d,;.\u060c\u061b]+)?"),
+    re.I)
 _MONTH_ITEM_GAP = _rx(r"\s*[,;\u060c\u061b]\s*(?:and\s+|و)?|\s+(?:and\s+|و)", re.I)
 _MONTH_COUNT_HINT = re.compile(r"[,;\u060c\u061b]\s*\S+(?:\s+\S+)?\s*:?\s*\d")
 
@@ -964,6 +1056,11 @@ _SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven":
                   "nine": 9, "ten": 10,
                   **{str(k): k for k in range(2, 8)}, "يومين": 2, "ثلاثه": 3, "اربعه": 4,
                   "خمسه": 5}
+
+
+# the cues find_dates runs around a match, asked together (see Cues)
+_FOUND_CUES = Cues([_SENT_ON_BEFORE, _SINCE_START, _SINCE_BEFORE, FOUNDED_BEFORE, LEFTOVER_FROM,
+                    _BORN_BEFORE, NAMED_OF_BEFORE, ACT_AFTER, _SAID_BEFORE])
 
 
 def _core_prefix(m: re.Match[str]) -> str:

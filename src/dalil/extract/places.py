@@ -954,6 +954,9 @@ def resolve(mentions: list[RawMention]) -> list[tuple[GazPlace, str]]:
                            + _coordinates_note(p)))
             continue
         scored = []
+        # (the other mentions' governorates: a mention whose candidates all lie in one does not
+        # count itself)
+        one_admin1 = len({q.admin1 for q in m.candidates}) == 1
         for p in m.candidates:
             kind = "city" if p.is_city else p.kind
             score = _KIND_PREF.get(kind, 1.0)
@@ -976,10 +979,8 @@ def resolve(mentions: list[RawMention]) -> list[tuple[GazPlace, str]]:
                     reasons.append("text calls it a countryside")
                 elif want in ("city", "village", "quarter") and kind == "admin1":
                     score -= 3.0  # "مدينة حلب", "the city of Aleppo": not the governorate
-            others = {a: c for a, c in context_admin1.items()}
-            if len({q.admin1 for q in m.candidates}) == 1:
-                others[p.admin1] = others.get(p.admin1, 1) - 1
-            if others.get(p.admin1, 0) > 0:
+            if (context_admin1.get(p.admin1, 1) - 1 if one_admin1 else
+                    context_admin1.get(p.admin1, 0)) > 0:
                 score += 2.5
                 reasons.append(f"other places in the text are in {p.admin1}")
             if p.feature_code == "RGN" and m.key in {name_key(n) for n in p.matched_names if n}:
