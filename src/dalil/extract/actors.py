@@ -435,7 +435,10 @@ SPEECH_BETWEEN = _rx(r"\b(?:said|says|told|reported|according|accused|accuses|bl
 # "by" after a verb of running or hosting names who runs a thing, not who did harm; the object of
 # "taken to" / "إلى" is where, not who; a pretext for an arrest ("بحجة التعامل مع X", "on charges
 # of collaborating with X") names whom the victim was accused of siding with
-NOT_AGENT_BEFORE = _rx(
+# (two patterns, English and Arabic, each tried only where it can match: a search of the whole
+# alternation tries every position of the window, and most windows hold neither "by", "to" nor
+# "of" nor any Arabic; see not_agent_before)
+NOT_AGENT_BEFORE_EN = _rx(
     r"\b(?:run|operated|administered|managed|hosted|funded|supervised|organi[sz]ed|attended|"
     r"chaired|staffed|founded|established|controlled|financed|coordinated|mediated|brokered|"
     r"monitored|documented|recorded|verified|compiled|reported|published|issued|announced|"
@@ -447,19 +450,31 @@ NOT_AGENT_BEFORE = _rx(
     r"by\s+(?:the\s+)?$|"
     r"\b(?:taken|transferred|moved|brought|referred|handed(?:\s+over)?|sent|driven|transported|"
     r"delivered|returned)\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$|"
-    r"(?:^|\s)(?:بحجه|بتهمه|بتهم|بذريعه|بدعوي|بدعوى)\s+(?:\S+\s+){0,5}$|"
-    # "هاجمت حاجزاً للأمن العام", "an attack on a General Security checkpoint": the post's
-    # owner is the target
-    r"(?:^|\s)(?:حاجز|حواجز|نقط[هة]|نقاط|دوري[هة]|دوريات|مقر|مقرات|ثكن[هة]|مخفر)\S*\s+(?:تابع\S*\s+)?$|"
+    # "an attack on a General Security checkpoint": the post's owner is the target
     r"\b(?:checkpoints?|posts?|patrols?|barracks|headquarters)\s+(?:of|belonging\s+to|manned\s+by|"
     r"run\s+by)\s+(?:the\s+)?$|"
+    r"\b(?:charges?|suspicion|accus\w+|pretext)\s+of\s+(?:\w+\s+){0,3}(?:with|for|to)\s+"
+    r"(?:the\s+)?$", re.I)
+NOT_AGENT_BEFORE_AR = _rx(
+    r"(?:^|\s)(?:بحجه|بتهمه|بتهم|بذريعه|بدعوي|بدعوى)\s+(?:\S+\s+){0,5}$|"
+    # "هاجمت حاجزاً للأمن العام": the post's owner is the target
+    r"(?:^|\s)(?:حاجز|حواجز|نقط[هة]|نقاط|دوري[هة]|دوريات|مقر|مقرات|ثكن[هة]|مخفر)\S*\s+(?:تابع\S*\s+)?$|"
     # "الانتهاكات التي ارتكبت بحق عناصر الأمن العام": against them, they are the harmed
     r"(?:^|\s)بحق\s+(?:(?:عناصر|افراد|مقاتلي|منتسبي|جنود)\s+(?:من\s+)?)?$|"
-
-    r"\b(?:charges?|suspicion|accus\w+|pretext)\s+of\s+(?:\w+\s+){0,3}(?:with|for|to)\s+"
-    r"(?:the\s+)?$|"
     r"(?:^|\s)(?:[وف]?(?:اخذو\S*|نقلو\S*|اقتادو\S*|اقتيد\S*|نقل\S*|حول\S*|سلمو\S*)\s+"
     r"(?:\S+\s+)?)(?:الى|إلى)\s+$", re.I)
+
+
+def not_agent_before(before: str) -> bool:
+    """Whether the text before an actor makes it no agent: "run by", "taken to", "بحجة"."""
+    # every English alternative holds "by", "to" or "of" (no letter that folds from a non-ASCII
+    # one: a lower-cased test is exact), every Arabic one an Arabic word
+    if not before.isascii() and NOT_AGENT_BEFORE_AR.search(before):
+        return True
+    low = before.lower()
+    return ("by" in low or "to" in low or "of" in low) and \
+        NOT_AGENT_BEFORE_EN.search(before) is not None
+
 
 # People stopped, detained or abducted AT a checkpoint were taken by the men who hold it: its
 # owner is the agent ("was detained at a checkpoint manned by masked men", "اعتقاله على حاجز
@@ -773,7 +788,7 @@ def is_agent(norm: str, s: int, e: int, sent: Sentence, viols: list[tuple[int, i
     if ("checkpoint" in before or "roadblock" in before or "حاجز" in before or
             "حواجز" in before) and HELD_AT_POST.search(norm, max(sent.start, s - 140), s):
         return True  # "detained at a checkpoint manned by X", "اعتقاله على حاجز لعناصر X"
-    if NOT_AGENT_BEFORE.search(before):
+    if not_agent_before(before):
         return False  # "screening points run by the SDF", "taken to X", "بحجة التعامل مع X"
     if CONTROLLED_BY_BEFORE.search(before) and \
             not FIRE_FROM_BEFORE.search(norm, max(sent.start, s - 90), s):
