@@ -283,9 +283,24 @@ _AGENT_MEN = re.compile(
 _ANIMALS_AFTER = re.compile(
     r"\s*(?:[a-z-]+\s+)?(?:head\s+of\s+)?(?P<n>sheep|goats|cows|cattle|livestock|horses|camels|"
     r"donkeys|chickens|animals|dogs|buffalo(?:es)?)\b", re.I)
-_SUSPECT_WORDS = re.compile("suspect|perpetrat|culprit|accused|مشتبه|متهم|جناه|جناة|مطلوب", re.I)
-_FAMILY_WORDS = re.compile("famil|household|عايل|اسر|عوايل", re.I)
-_RELEASE_WORDS = re.compile("releas|free|افرج|سراح", re.I)
+class _Words:
+    """Plain words looked for in lower-cased text, as an IGNORECASE search would find them: a
+    case-sensitive search (several times faster), and the folding one only where the text holds
+    a character that folds to "s" or "i" and that lower-casing leaves as it is ("ſ", "ı")."""
+
+    def __init__(self, alternation: str) -> None:
+        self.cased = re.compile(alternation)
+        self.folding = re.compile(alternation, re.I)
+
+    def search(self, low: str) -> bool:
+        if self.cased.search(low) is not None:
+            return True
+        return ("\u017f" in low or "\u0131" in low) and self.folding.search(low) is not None
+
+
+_SUSPECT_WORDS = _Words("suspect|perpetrat|culprit|accused|مشتبه|متهم|جناه|جناة|مطلوب")
+_FAMILY_WORDS = _Words("famil|household|عايل|اسر|عوايل")
+_RELEASE_WORDS = _Words("releas|free|افرج|سراح")
 
 
 _RELATIVE_AFTER = re.compile(r"^\s*(?:of\s+)?(?:[\w-]+\s+){0,2}?(?P<rel>who|that)\s")
@@ -397,6 +412,7 @@ _PEOPLE_PLURALS = {"refugees", "inhabitants", "migrants", "workers", "fighters",
                    "widows", "prisoners", "believers", "speakers", "citizens", "nationals",
                    "residents", "dwellers", "settlers", "tribesmen", "herders", "nomads"}
 MONEY_BEFORE = _rx(r"(?:\$|US\$|€|£|\b(?:USD|SYP|EUR|GBP|TRY)\s*)\s*$")
+_MONEY_ENDS = ("$", "€", "£", "USD", "SYP", "EUR", "GBP", "TRY")  # its last words
 AGE_OR_TIME = _rx(
     r"^\s*(?:-?\s*years?[\s-]old|-year-old|year old|years of age|a\.?m\b|p\.?m\b|o'clock|:\d|"
     r"-(?:year|month|week|day|hour|minute|storey|story|metre|meter|km)s?\b|"
@@ -607,6 +623,8 @@ NEVER_SEEN_AGAIN = _rx(
 HOSTAGE_AFTER = _rx(r"[^.;:!?]{0,40}?\bhostages?\b", re.I)
 # a letter code glued to the number by a hyphen: "P-0417", "SY-2231"
 _CODE_BEFORE = re.compile(r"\b[A-Z]{1,4}-$")
+# a year ("a 2019 bombing")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 CLAUSE_END = _rx(r"[.;:!?\u061f]|\s(?:while|whereas|but|after|before|as)\s", re.I)
 
 
@@ -722,15 +740,19 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
                                     not (_AT_END.search(before) and
                                          _NUMBER_OF.search(norm[sent_start:start]))):
         return "", "", "skip:age_or_time"
-    if _AGE_THEN_BEFORE.search(before) and _AGE_THEN_AFTER.match(after):
+    # (each pair of tests: the anchored one after the number first, cheaper and rarely true)
+    if _AGE_THEN_AFTER.match(after) and _AGE_THEN_BEFORE.search(before):
         return "", "", "skip:age_or_time"  # "took her son, then 13, to", "he was 26 when he died"
     if _TIME_BEFORE.search(before) or _TIME_AFTER.match(after):
         return "", "", "skip:time_or_counter"  # "22:11", a thread's "4/6"
     if _SIZE_AFTER.match(after):
         return "", "", "skip:size"
-    if _ACCORDING_TO_BEFORE.search(before):
+    # (a pattern ending in "\s*$" is tried only where the text ends with one of its last words)
+    tail = before.rstrip()
+    if (tail[-2:].lower() == "to" or tail.endswith(("حسب", "وفق", "وفقا ل"))) and \
+            _ACCORDING_TO_BEFORE.search(before):
         return "", "", "skip:sources"
-    if _CODE_BEFORE.search(before):
+    if tail.endswith("-") and _CODE_BEFORE.search(before):
         return "", "", "skip:identifier"  # "witness P-0417", "case SY-2231": a label
     if _COMMA_AFTER.match(after) and APPOSITIVE_AGE.search(before):
         return "", "", "skip:age_or_time"  # "Nadia Kheder, 38, said"
@@ -738,13 +760,13 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
     if _LIST_ITEM_AFTER.match(after) and not norm[max(0, start - 8):start].strip(" \t-*•") \
             .rpartition("\n")[2] and re.fullmatch(r"\d{1,2}", text):
         return "", "", "skip:list_item"  # "2. Removal of ...": an item number
-    if NAME_NUMBER_BEFORE.search(before) and NAME_NUMBER_AFTER.match(after) and \
+    if NAME_NUMBER_AFTER.match(after) and NAME_NUMBER_BEFORE.search(before) and \
             not _MONTH_BEFORE.search(before) and not before.rstrip().endswith(("'s", "’s")):
         return "", "", "skip:name"
     if _TITLE_NAME_AFTER.match(after) and re.fullmatch(r"[A-Z][a-z]+", text) and \
             re.search(r"[a-z,;]\s+$", before):
         return "", "", "skip:name"  # "the so-called Four Towns Agreement", "the Eighth Brigade"
-    if re.fullmatch(r"(?:19|20)\d\d", text) and not re.match(
+    if _YEAR.fullmatch(text) and not re.match(
             r"\s+(?:people|civilians|persons|men|women|children|families|bodies)\b", after):
         return "", "", "skip:year"  # "a 2019 bombing": a year, not a count
     if text in ("عشر", "عشره", "عشرة") and _AR_ORDINAL_BEFORE.search(before):
@@ -767,7 +789,8 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         return "", "", "skip:post_counter"
     if _SPEAKING_SUBJECT.match(after) and not _verb_before(before, after):
         return "", "", "skip:speakers"
-    if MONEY_BEFORE.search(before) or ("$" in text or "€" in text or "£" in text):
+    if (tail.endswith(_MONEY_ENDS) and MONEY_BEFORE.search(before)) or \
+            ("$" in text or "€" in text or "£" in text):
         return "other", "money", "other:currency_sign"  # also "between $5,000 and $20,000"
     if after[:3].lstrip().startswith(("%", "٪")):
         return "other", "percent", "other:percent_sign"  # "بنسبة تقارب ٢٤٪ من حصيلة الضحايا"
@@ -792,7 +815,8 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         # "Maarat al-Numan, which had around 100,000 residents before the war", "a town with
         # some 20,000 inhabitants": the people who live there
         return "other", "population", "other:population_had"
-    if RELEASED_BEFORE.search(before) or (_AR_OUT_BEFORE.search(before) and
+    if RELEASED_BEFORE.search(before) or (tail.endswith(("خرج", "خروج")) and
+                                          _AR_OUT_BEFORE.search(before) and
                                           _AR_HELD_AFTER.match(after)):
         return "", "", "skip:released"  # "خرج ٢٠٠ معتقل بموجب مرسوم العفو": released
     # (plain substring tests first: these patterns rarely apply, and each search costs)
@@ -881,7 +905,7 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
         if key is not None:
             unit = _AR_COUNTED[key]
             return "other", unit, f"other:{unit}"
-    if _PARENT_OF_BEFORE.search(bl):
+    if bl.rstrip().endswith(("with", "of", "ل")) and _PARENT_OF_BEFORE.search(bl):
         return "other", "children", "other:children"  # "married with three children"
     interviewed = _PEOPLE_AFTER.match(after) if _INTERVIEW_WORDS.search(bl) and \
         _INTERVIEWED_BEFORE.search(before) else None
@@ -900,7 +924,7 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
     if cases:
         what = _CASES_WHAT[cases.group("w").lower()[:5]]
         return "casualty", what, f"casualty:{what}:cases_of"
-    among = AMONG_BEFORE.search(before)
+    among = AMONG_BEFORE.search(before) if "among" in bl or "بين" in before else None
     if among:
         # "among the detainees, six refugees", "ومن بين المعتقلين ستة"
         among_what = _among_what(among.group("n"))
@@ -1123,12 +1147,11 @@ def is_definite_repeat(norm: str, start: int) -> bool:
 # A list of counts under a header that says what they count: "The toll by perpetrator was as
 # follows:" / "وتوزعت حصيلة الضحايا على النحو التالي:" then "- Government forces: 51 civilians"
 _LIST_MARK = re.compile(r"^\s*(?:[-–—•*▪●]|\d{1,2}[.)])\s*")
-_LIST_HEADER_END = re.compile(r"[:：]\s*$")
 
 
 def list_header_what(sentence: str) -> str | None:
     """What the items below a header sentence count, if it ends with a colon and names it."""
-    if not _LIST_HEADER_END.search(sentence) or _LIST_MARK.match(sentence):
+    if not sentence.rstrip().endswith((":", "：")) or _LIST_MARK.match(sentence):
         return None
     return _casualty_after(sentence)
 

@@ -291,11 +291,18 @@ def _start_offset(word: str) -> int:
 _ELEMENTS = (set(_QUAL_LOOKUP) | set(_EN_UNITS) | set(_EN_SCALES) | set(_AR_WORDS) |
              set(_AR_TEENS) | set(_DUALS) | set(_VAGUE_EN) | set(_VAGUE_AR))
 _BEFORE_NUMBER = frozenset({"a", "between", "from", "بين", "من"})
-_PHRASES_OF: dict[str, tuple[str, ...]] = {w: () for w in _BEFORE_NUMBER}
-for _phrase in sorted(_ELEMENTS):
-    _first = _phrase.split()[0]
-    if " " in _phrase and _first in _STARTS and (_first not in _ELEMENTS or _first == "a"):
-        _PHRASES_OF[_first] = _PHRASES_OF.get(_first, ()) + (_phrase,)
+
+
+def _phrases_of() -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {w: () for w in _BEFORE_NUMBER}
+    for phrase in sorted(_ELEMENTS):
+        first = phrase.split()[0]
+        if " " in phrase and first in _STARTS and (first not in _ELEMENTS or first == "a"):
+            out[first] = (*out.get(first, ()), phrase)
+    return out
+
+
+_PHRASES_OF = _phrases_of()
 # the first words of number words, for the word after "a" or "between" (a number word may be the
 # start of a longer word: "tenth" -- the regex decides)
 _NUMBER_HEADS = tuple(sorted(set(_EN_UNITS) | set(_EN_SCALES) |
