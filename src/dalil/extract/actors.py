@@ -770,13 +770,16 @@ def is_agent(norm: str, s: int, e: int, sent: Sentence, viols: list[tuple[int, i
     """Whether the actor at norm[s:e] is the agent of a violation of its sentence. ``viols``:
     where each of the sentence's violations starts in the normalised text, and its length."""
     before = norm[max(sent.start, s - 40):s]
+    # the patterns named AR_ below (and RESPONDED_BEFORE) need an Arabic letter in the window
+    # they search, all of which lie in this one: without any they are not tried
+    ar_sent = _ARABIC.search(norm, max(0, sent.start - 1, s - 90), s) is not None
     if DISGUISE_BEFORE.search(before):
         return False  # "men wearing General Security uniforms": not General Security
     if VICTIM_MEMBERS.search(before):
         return False  # "18 killed, among them 5 members of General Security": the dead
     if ATTACKED_POST.search(before) and (POST_AFTER.match(norm, e) or POST_END.search(norm, s, e)):
         return False  # "opened fire on a General Security checkpoint": the target
-    if AR_DIED_COUNTED_BEFORE.search(norm, max(0, sent.start - 1, s - 70), s):
+    if ar_sent and AR_DIED_COUNTED_BEFORE.search(norm, max(0, sent.start - 1, s - 70), s):
         return False  # "استشهد ثلاثة من عناصر الأمن العام ... جراء هجوم": the dead
     if AR_COUNTED_MEMBERS_BEFORE.search(before) and AR_DIED_AFTER.match(norm, e, sent.end):
         return False  # "٤ عناصر من قسد قُتلوا بهجوم لخلايا التنظيم": the dead
@@ -817,12 +820,12 @@ def is_agent(norm: str, s: int, e: int, sent: Sentence, viols: list[tuple[int, i
             ATTACK_VERB_AFTER.match(norm, e) or ATTACK_NOUN.search(norm, s, e)) and \
             any(vs < s for vs, _n in viols):
         return True  # "three were killed when the PKK/YPG terror group fired rockets at"
-    if AR_FINITE_VERB_BEFORE.search(before) or (
-            AR_VERB_BEFORE.search(before) and AR_NOMINATIVE.match(norm, s, e)):
+    if ar_sent and (AR_FINITE_VERB_BEFORE.search(before) or (
+            AR_VERB_BEFORE.search(before) and AR_NOMINATIVE.match(norm, s, e))):
         # "استهدفت التنظيمات الإرهابية ... الأحياء": verb, then its subject; "قتل مسلحون ..."
         # (the plural in -ون is the subject's case)
         return True
-    if RESPONDED_BEFORE.search(before) or RESPONDED_AFTER.match(norm, e):
+    if (ar_sent and RESPONDED_BEFORE.search(before)) or RESPONDED_AFTER.match(norm, e):
         return False  # "ردت وحدات من الجيش على مصادر النيران": state media's combat formula
     if VICTIMS_WHO_WERE.search(before):
         return False  # "The victims, all members of X, were killed": X are the victims
@@ -833,7 +836,7 @@ def is_agent(norm: str, s: int, e: int, sent: Sentence, viols: list[tuple[int, i
         # "killing of X", but not "members of X looted"; "استهداف طائرة مسيرة تركية
         # لسيارة": the drone targets
         return False
-    if AR_ATTACKED_POSTS.search(norm, max(sent.start, s - 90), s):
+    if ar_sent and AR_ATTACKED_POSTS.search(norm, max(sent.start, s - 90), s):
         return False
     if any(s <= vs < e for vs, _n in viols) and ATTACK_NOUN.search(norm, s, e) and \
             WEAPON_VERB_AFTER.match(norm, e):
