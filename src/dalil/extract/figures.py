@@ -283,6 +283,8 @@ _AGENT_MEN = re.compile(
 _ANIMALS_AFTER = re.compile(
     r"\s*(?:[a-z-]+\s+)?(?:head\s+of\s+)?(?P<n>sheep|goats|cows|cattle|livestock|horses|camels|"
     r"donkeys|chickens|animals|dogs|buffalo(?:es)?)\b", re.I)
+
+
 class _Words:
     """Plain words looked for in lower-cased text, as an IGNORECASE search would find them: a
     case-sensitive search (several times faster), and the folding one only where the text holds
