@@ -467,12 +467,13 @@ NOT_AGENT_BEFORE_AR = _rx(
 
 def not_agent_before(before: str) -> bool:
     """Whether the text before an actor makes it no agent: "run by", "taken to", "بحجة"."""
-    # every English alternative holds "by", "to" or "of" (no letter that folds from a non-ASCII
-    # one: a lower-cased test is exact), every Arabic one an Arabic word
+    # every Arabic alternative holds an Arabic word; every English one the word "by" or "to"
+    # among the last four words or "of" among the last six (as the pattern counts the words
+    # after it; no letter of these folds from a non-ASCII one: a lower-cased test is exact)
     if not before.isascii() and NOT_AGENT_BEFORE_AR.search(before):
         return True
-    low = before.lower()
-    return ("by" in low or "to" in low or "of" in low) and \
+    words = before.lower().split()
+    return ("by" in words[-4:] or "to" in words[-4:] or "of" in words[-6:]) and \
         NOT_AGENT_BEFORE_EN.search(before) is not None
 
 
