@@ -303,6 +303,7 @@ def _phrases_of() -> dict[str, tuple[str, ...]]:
 
 
 _PHRASES_OF = _phrases_of()
+_PHRASE_SPAN = max(len(p) for ps in _PHRASES_OF.values() for p in ps)
 # the first words of number words, for the word after "a" or "between" (a number word may be the
 # start of a longer word: "tenth" -- the regex decides)
 _NUMBER_HEADS = tuple(sorted(set(_EN_UNITS) | set(_EN_SCALES) |
@@ -319,15 +320,15 @@ def _may_start(norm: str, pos: int, word: str, toks: list[tuple[int, int, str]],
     phrases = _PHRASES_OF.get(word)
     if phrases is None:
         return True
-    for phrase in phrases:
-        seg = norm[pos:pos + len(phrase)]
-        if seg.lower() == phrase or any(c in seg for c in _ODD_FOLDS):
-            return True
+    seg = norm[pos:pos + _PHRASE_SPAN]
+    if phrases and seg.lower().startswith(phrases):
+        return True
     if word in _BEFORE_NUMBER and k + 1 < len(toks):
         nxt = toks[k + 1][2]
-        return (nxt == "a" and word != "a") or nxt[0].isdigit() or \
-            nxt.startswith(_NUMBER_HEADS) or any(c in nxt for c in _ODD_FOLDS)
-    return False
+        if (nxt == "a" and word != "a") or nxt[0].isdigit() or nxt.startswith(_NUMBER_HEADS) \
+                or any(c in nxt for c in _ODD_FOLDS):
+            return True
+    return any(c in seg for c in _ODD_FOLDS)
 
 
 # per distinct word, remembered (reports repeat their words)
