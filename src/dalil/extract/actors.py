@@ -73,6 +73,15 @@ def _plain(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
 _ARABIC = re.compile("[\u0600-\u06ff]")
 
 
+def _holds_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether the text may hold one of the (lower-case) words in any case: a substring test of
+    the lower-cased text, several times faster than a search of the whole text for the words
+    ignoring case; true also where the text holds a character such a search reads as another
+    letter than lower-casing makes of it ("İ", "ı", "ſ"): a gate before the patterns decide."""
+    low = text.lower()
+    return any(w in low for w in words) or any(c in text for c in "\u0130\u0131\u017f")
+
+
 # People-heads and how they are tied to a patron. The heads and links are matched in any case
 # ("Fighters loyal to ..." at the start of a sentence); the patron must be capitalised or a
 # government word, so "men close to the house" is not an actor.
@@ -1001,9 +1010,10 @@ def breakdown_agents(norm: str, sentences: list[Sentence],
 MINES_LEFT_BY = _rx(r"(?:\b(?:left|left\s+behind|planted|laid|sown|abandoned)\s+(?:there\s+)?by\s+"
                     r"(?:the\s+)?|(?:^|\s)(?:التي\s+|الذي\s+)?(?:خلفتها|خلفها|زرعتها|زرعها|تركتها|"
                     r"تركها)\s+|(?:^|\s)(?:من\s+)?مخلفات\s+)$", re.I)
-# one pass over the text before any sentence is looked at (literal starts: the engine's prefilter)
-MINE_HINT = _rx(r"(?:mine|landmine|ordnance|munitions|explosive|booby|IED|submunition|bomblet|"
-                r"الغام|لغم|ذخائر|عبوات|مخلفات|قنابل)", re.I)
+# one pass over the text before any sentence is looked at: a word every MINE_WORD holds
+MINE_HINTS = tuple(normalize_arabic(w) for w in (
+    "mine", "landmine", "ordnance", "munitions", "explosive", "booby", "ied", "submunition",
+    "bomblet", "الغام", "لغم", "ذخائر", "عبوات", "مخلفات", "قنابل"))
 MINE_WORD = _rx(r"\b(?:mines?|landmines?|ordnance|munitions|explosive\s+remnants|booby[- ]traps?|"
                 r"IEDs?|explosive\s+devices|cluster\s+bomblets|submunitions)\b|(?:^|\s)(?:ب|و|ال)*"
                 r"(?:الغام|لغم|ذخائر|عبوات|مخلفات|قنابل\s+عنقودية)", re.I)
@@ -1015,7 +1025,7 @@ def mine_layers(norm: str, sentences: list[Sentence],
                 sent_agents: dict[int, list[tuple[int, int, str, str, str]]]) -> None:
     """The actor said to have left, laid or planted the mines a report is about is an agent
     ("mines left by X"), even in a sentence that tells no death itself."""
-    if not MINE_HINT.search(norm):
+    if not _holds_any(norm, MINE_HINTS):
         return  # (one pass over the text: most reports name no mines)
     for si, acts in actors_in_sent.items():
         if si not in claim_of_sent:
@@ -1084,8 +1094,10 @@ UNIFORM_AFTER = _rx(r"\s+(?:uniforms?|fatigues|patches|insignias?|badges|armband
                     r"logos?)\b", re.I)
 WEARING_BEFORE = _rx(r"\b(?:wore|wear|wears|wearing|in|with|bearing|bore|sporting|had)\s+"
                      r"(?:the\s+|a\s+)?$", re.I)
-UNIFORM_WORD = _rx(r"(?:uniform|fatigues|patches|insignia|badges|armbands|emblem|logo|زي|لباس|ملابس|"
-                   r"بدلات|شارات|شاره|شارة)", re.I)
+# a word every uniform pattern above holds
+UNIFORM_WORDS = tuple(normalize_arabic(w) for w in (
+    "uniform", "fatigues", "patches", "insignia", "badges", "armbands", "emblem", "logo", "زي",
+    "لباس", "ملابس", "بدلات", "شارات", "شاره", "شارة"))
 NOT_UNIFORM = _rx(r"\b(?:dressed\s+as|posing\s+as|disguised\s+as|impersonat\w+|fake|forged|"
                   r"stolen|pretend\w*)\b|متنكر|انتحال|مزور", re.I)
 
@@ -1100,7 +1112,7 @@ def uniform_agents(norm: str, sentences: list[Sentence],
     units added start (their wearers stay entries of their own)."""
     added: set[int] = set()
     first_agent = min(sent_agents, default=None)  # the wearers were agents before
-    if first_agent is None or not UNIFORM_WORD.search(norm):
+    if first_agent is None or not _holds_any(norm, UNIFORM_WORDS):
         return added
     for si, acts in actors_in_sent.items():
         if si < first_agent or si not in claim_of_sent:
