@@ -761,7 +761,8 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
     # (each pair of tests: the anchored one after the number first, cheaper and rarely true)
     if _AGE_THEN_AFTER.match(after) and _AGE_THEN_BEFORE.search(before):
         return "", "", "skip:age_or_time"  # "took her son, then 13, to", "he was 26 when he died"
-    if _TIME_BEFORE.search(before) or _TIME_AFTER.match(after):
+    if (before.endswith((":", "/", ":\n", "/\n")) and _TIME_BEFORE.search(before)) or \
+            _TIME_AFTER.match(after):
         return "", "", "skip:time_or_counter"  # "22:11", a thread's "4/6"
     if _SIZE_AFTER.match(after):
         return "", "", "skip:size"
@@ -829,16 +830,17 @@ def classify(norm: str, start: int, end: int, sent_start: int, sent_end: int
             # counted; the cue before it only guessed people
             return "other", counted_thing.group(1), "other:plural_noun"
         return "other", "population", "other:population_context"
-    if _HAD_BEFORE.search(before) and _RESIDENTS_AFTER.match(after):
+    if _RESIDENTS_AFTER.match(after) and _HAD_BEFORE.search(before):
         # "Maarat al-Numan, which had around 100,000 residents before the war", "a town with
         # some 20,000 inhabitants": the people who live there
         return "other", "population", "other:population_had"
-    if RELEASED_BEFORE.search(before) or (tail.endswith(("خرج", "خروج")) and
-                                          _AR_OUT_BEFORE.search(before) and
-                                          _AR_HELD_AFTER.match(after)):
-        return "", "", "skip:released"  # "خرج ٢٠٠ معتقل بموجب مرسوم العفو": released
     # (plain substring tests first: these patterns rarely apply, and each search costs)
     bl = before.lower()
+    if (("relea" in bl or "free" in bl or not before.isascii()) and
+            RELEASED_BEFORE.search(before)) or (tail.endswith(("خرج", "خروج")) and
+                                                 _AR_OUT_BEFORE.search(before) and
+                                                 _AR_HELD_AFTER.match(after)):
+        return "", "", "skip:released"  # "خرج ٢٠٠ معتقل بموجب مرسوم العفو": released
     if ("but" in bl or "عدا" in bl or "سوى" in bl or "باستثناء" in bl) and \
             ALL_BUT_BEFORE.search(before) and RELEASED_AFTER.search(after[:60]):
         # "all but nine had since been released": nine are still held
