@@ -444,14 +444,15 @@ def find_numbers(norm: str, start: int = 0, end: int | None = None) -> list[Numb
         qualifier = _QUAL_LOOKUP.get(normalize_arabic(qual).lower(), "exact") if qual else "exact"
         # Trailing qualifiers: "12 على الأقل", "30 تقريبا", "40 or more".
         tail = norm[end:end + 14]
+        # (each pattern tried only where its words occur: most numbers have none of these)
         if qualifier == "exact":
-            if _AT_LEAST_AFTER.match(norm, end, end + 30):
+            if norm.find("الاقل", end, end + 30) >= 0 and _AT_LEAST_AFTER.match(norm, end, end + 30):
                 qualifier = "at_least"
-            elif _APPROX_AFTER.match(tail):
+            elif "تقريبا" in tail and _APPROX_AFTER.match(tail):
                 qualifier = "approx"
-            elif _OR_MORE_AFTER.match(tail):
+            elif "or more" in tail and _OR_MORE_AFTER.match(tail):
                 qualifier = "at_least"
-            elif _OR_SO_AFTER.match(tail):
+            elif "or so" in tail and _OR_SO_AFTER.match(tail):
                 qualifier = "approx"  # "the 40 or so men"
             elif _PLUS_AFTER.match(tail) and num[-1:].isdigit():
                 qualifier = "at_least"  # "Civilians reported injured: 6+", "20+ killed"
