@@ -63,6 +63,7 @@ def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
     literals occurs (``fastre``)."""
     return fastre.compile(normalize_arabic(pattern), flags)
 
+
 def _plain(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
     """Compile a pattern against normalised text, as ``_rx`` does, but without the literal-start
     prefilter: for the few patterns the plain engine runs faster (short windows, or a literal
