@@ -495,7 +495,7 @@ def not_agent_before(before: str) -> bool:
 
 # People stopped, detained or abducted AT a checkpoint were taken by the men who hold it: its
 # owner is the agent ("was detained at a checkpoint manned by masked men", "اعتقاله على حاجز
-# لعناصر الأمن العام"); an attack ON a checkpoint makes the owner the target (NOT_AGENT_BEFORE).
+# لعناصر الأمن العام"); an attack ON a checkpoint makes the owner the target (not_agent_before).
 HELD_AT_POST = _rx(
     r"\b(?:stopped|detained|arrested|abducted|kidnapped|taken|seized|held|picked\s+up|snatched|"
     r"disappeared|arrest|detention|abduction)\b[^.;:!?]{0,70}?\b(?:at|from)\s+(?:a|an|the|one\s+of\s+"
