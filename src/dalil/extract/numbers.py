@@ -206,15 +206,16 @@ _DUAL_RE = "(?:" + "|".join(sorted(map(re.escape, _DUALS), key=len, reverse=True
 _COUNTED_DOZENS = ("half a dozen", "two dozen", "three dozen", "four dozen", "five dozen",
                    # round amounts read like counted dozens: approximate
                    "half a million", normalize_arabic("نصف مليون"))
-_VAGUE_RE = ("(?:half a dozen|two dozen|three dozen|four dozen|five dozen|tens of thousands|"
-             "hundreds of thousands|several hundred|a few hundred|several thousand|a few thousand|"
-             "several dozen|a few dozen|a few million|several million|half a million|millions|"
-             "dozens|scores|"
-             "hundreds|thousands|a dozen|"
-             + "|".join(re.escape(normalize_arabic(w)) for w in
-                        ("عشرات الآلاف", "مئات الآلاف", "عشرات آلاف", "مئات آلاف", "نصف مليون",
-                         "العشرات", "المئات", "الآلاف", "عشرات", "مئات", "آلاف"))
-             + ")")
+# (the regex is built from the words: they are also the phrases a start word may begin, below)
+_VAGUE_EN = ("half a dozen", "two dozen", "three dozen", "four dozen", "five dozen",
+             "tens of thousands", "hundreds of thousands", "several hundred", "a few hundred",
+             "several thousand", "a few thousand", "several dozen", "a few dozen", "a few million",
+             "several million", "half a million", "millions", "dozens", "scores", "hundreds",
+             "thousands", "a dozen")
+_VAGUE_AR = tuple(normalize_arabic(w) for w in (
+    "عشرات الآلاف", "مئات الآلاف", "عشرات آلاف", "مئات آلاف", "نصف مليون", "العشرات", "المئات",
+    "الآلاف", "عشرات", "مئات", "آلاف"))
+_VAGUE_RE = "(?:" + "|".join(_VAGUE_EN) + "|" + "|".join(map(re.escape, _VAGUE_AR)) + ")"
 _QUAL = {
     "at_least": ["at least", "no fewer than", "no less than", "not less than", "a minimum of",
                  "ما لا يقل عن", "لا يقل عن", "ما لا يقل عن", "على الأقل",
@@ -283,6 +284,53 @@ def _start_offset(word: str) -> int:
     return -1
 
 
+# Start words that begin an expression only as the first word of a longer phrase ("in excess
+# of", "not less than", "at least", "احد عشر"), and the phrases; "a" and the words before a range
+# ("between", "من") begin one only before a number. At these the regex (an alternation of ~150
+# words) is tried only where a phrase or a number follows: most "in", "at", "a", "من" start none.
+_ELEMENTS = (set(_QUAL_LOOKUP) | set(_EN_UNITS) | set(_EN_SCALES) | set(_AR_WORDS) |
+             set(_AR_TEENS) | set(_DUALS) | set(_VAGUE_EN) | set(_VAGUE_AR))
+_BEFORE_NUMBER = frozenset({"a", "between", "from", "بين", "من"})
+
+
+def _phrases_of() -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {w: () for w in _BEFORE_NUMBER}
+    for phrase in sorted(_ELEMENTS):
+        first = phrase.split()[0]
+        if " " in phrase and first in _STARTS and (first not in _ELEMENTS or first == "a"):
+            out[first] = (*out.get(first, ()), phrase)
+    return out
+
+
+_PHRASES_OF = _phrases_of()
+_PHRASE_SPAN = max(len(p) for ps in _PHRASES_OF.values() for p in ps)
+# the first words of number words, for the word after "a" or "between" (a number word may be the
+# start of a longer word: "tenth" -- the regex decides)
+_NUMBER_HEADS = tuple(sorted(set(_EN_UNITS) | set(_EN_SCALES) |
+                             {w.split()[0] for w in list(_AR_WORDS) + list(_AR_TEENS)}))
+# characters an IGNORECASE pattern matches to "i" or "s" that lower-case to something else (the
+# tests below compare lower-cased text): where one occurs, the regex decides
+_ODD_FOLDS = ("\u0130", "\u0131", "\u017f", "\u0307")
+
+
+def _may_start(norm: str, pos: int, word: str, toks: list[tuple[int, int, str]], k: int
+               ) -> bool:
+    """Whether an expression may start at ``pos``, the start word ``word`` of token ``k``: false
+    only where it provably cannot (see _PHRASES_OF)."""
+    phrases = _PHRASES_OF.get(word)
+    if phrases is None:
+        return True
+    seg = norm[pos:pos + _PHRASE_SPAN]
+    if phrases and seg.lower().startswith(phrases):
+        return True
+    if word in _BEFORE_NUMBER and k + 1 < len(toks):
+        nxt = toks[k + 1][2]
+        if (nxt == "a" and word != "a") or nxt[0].isdigit() or nxt.startswith(_NUMBER_HEADS) \
+                or any(c in nxt for c in _ODD_FOLDS):
+            return True
+    return any(c in seg for c in _ODD_FOLDS)
+
+
 # per distinct word, remembered (reports repeat their words)
 _START_OFFSET: dict[str, int] = {}
 
@@ -296,10 +344,14 @@ def _matches(norm: str, start: int, stop: int) -> list[re.Match[str]]:
     offset = _START_OFFSET
     for w in {t[2] for t in toks}.difference(offset):
         offset[w] = _start_offset(w)
-    for s, pos in [(s, s + off) for s, _e, word in toks if (off := offset[word]) >= 0]:
-        if s < last:
+    for k, (s, _e, word) in enumerate(toks):
+        off = offset[word]
+        if off < 0 or s < last:
             continue
         # pos is s + 1 for a glued conjunction or preposition: "وعشرات", "ب30"
+        pos = s + off
+        if not _may_start(norm, pos, word[off:] if off else word, toks, k):
+            continue
         m = NUMBER_RE.match(norm, pos, stop)
         if m:
             found.append(m)
@@ -392,14 +444,15 @@ def find_numbers(norm: str, start: int = 0, end: int | None = None) -> list[Numb
         qualifier = _QUAL_LOOKUP.get(normalize_arabic(qual).lower(), "exact") if qual else "exact"
         # Trailing qualifiers: "12 على الأقل", "30 تقريبا", "40 or more".
         tail = norm[end:end + 14]
+        # (each pattern tried only where its words occur: most numbers have none of these)
         if qualifier == "exact":
-            if _AT_LEAST_AFTER.match(norm, end, end + 30):
+            if norm.find("الاقل", end, end + 30) >= 0 and _AT_LEAST_AFTER.match(norm, end, end + 30):
                 qualifier = "at_least"
-            elif _APPROX_AFTER.match(tail):
+            elif "تقريبا" in tail and _APPROX_AFTER.match(tail):
                 qualifier = "approx"
-            elif _OR_MORE_AFTER.match(tail):
+            elif "or more" in tail and _OR_MORE_AFTER.match(tail):
                 qualifier = "at_least"
-            elif _OR_SO_AFTER.match(tail):
+            elif "or so" in tail and _OR_SO_AFTER.match(tail):
                 qualifier = "approx"  # "the 40 or so men"
             elif _PLUS_AFTER.match(tail) and num[-1:].isdigit():
                 qualifier = "at_least"  # "Civilians reported injured: 6+", "20+ killed"
