@@ -129,7 +129,7 @@ _LIST_BY = re.compile(r"\s*(?:a|an|the)\s+(?:list|tally|count|database|record|se
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:(?:had|has|have|do|does|did|would|will|"
                               r"could|can|cannot|may|might|often|usually|also|still|not|never|"
                               r"rarely|seldom)\s+){0,3}$", re.I)  # "families who do not report"
-_TOLL_WORD = re.compile(r"toll|number|figure|count|tally|total|estimate", re.I)
+_TOLL_WORD = fastre.compile(r"toll|number|figure|count|tally|total|estimate", re.I)
 _QUOTED_AS_SAYING = _rx(
     r"\bquot(?:ed|ing)\s+(?P<src>(?:an?|the)\s+[^,.;:\"“«]{2,60}?)\s+as\s+saying\b"
     r"|(?:^|\s)و?(?:نقلت|نقل|تنقل|ينقل)\s+\S+(?:\s+\S+){0,3}?\s+عن\s+(?P<src2>\S+(?:\s+\S+){0,4}?)"
@@ -651,7 +651,8 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
     if quoted is None:
         # the last sentence of a quotation opened in the sentence before: '... abroad. They
         # know who just sold land," said Samer Halabi'
-        quoted = _CLOSING_QUOTE.match(sent)
+        quoted = _CLOSING_QUOTE.match(sent) if ('"' in sent or "”" in sent or "»" in sent) \
+            else None  # (it ends at one of these)
     # 0. "the agency quoted a security source as saying", "نقلت الوكالة عن مصدر أمني قوله"
     relay = _QUOTED_AS_SAYING.search(sent) if ("quot" in sent or "نقل" in sent) else None
     if relay:
@@ -1056,7 +1057,7 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                                    (s_start + rel, s_start + rel + len(name)))
             continue
         # "X has denied", "X had also said": the subject is before the auxiliaries
-        before = _AUXILIARIES.sub("", sent[:v_s])
+        before = _strip_auxiliaries(sent[:v_s])
         found = None
         if low_verb not in ("told", "tells", "tell") and \
                 before.rstrip().endswith((",", "\"", "”", "»")) and \
@@ -1145,6 +1146,20 @@ _AUXILIARIES = _rx(r"(?:\s+(?:has|have|had|will|would|also|again|later|repeatedl
                    r"subsequently|itself|themselves|(?:was|were|has\s+been|have\s+been)\s+able\s+to|"
                    r"always|long|flatly|consistently|immediately|quickly|swiftly|"
                    r"managed\s+to))+\s*$", re.I)
+# Every match of _AUXILIARIES ends (but for white space) with one of the words written out in
+# it: a text whose end is none of them is left as it is without running the pattern, which
+# tries its alternatives at every space of the text. (ASCII only: under IGNORECASE a few other
+# letters match too, "ſ" for "s"; such a text runs the pattern.)
+_AUXILIARY_ENDS = tuple(sorted(set(re.findall(r"(?<![\\a-z])[a-z]+", _AUXILIARIES.pattern))))
+
+
+def _strip_auxiliaries(text: str) -> str:
+    """The text before a reporting verb without the auxiliaries and adverbs at its end ("X has
+    also" -> "X")."""
+    tail = text.rstrip()[-16:]
+    if tail.isascii() and not tail.lower().endswith(_AUXILIARY_ENDS):
+        return text
+    return _AUXILIARIES.sub("", text)
 # "residents on the western edge report ...": a plural subject makes "report" a verb
 _PEOPLE_SUBJECT = _rx(r"\b(?:residents|activists|witnesses|sources|officials|medics|locals|"
                       r"people|villagers|survivors|monitors|rescuers|doctors|families|relatives|"
@@ -1212,12 +1227,26 @@ def _chunks(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+# (the patterns of _subject_before, compiled once: it runs for most reporting verbs)
+_LOWER_ASIDE = re.compile(r"\((?=[^()]*\b[a-z]{2,}\b)[^()]{1,80}\)")
+_RELATIVE_REST = re.compile(r"\b(?:who|whose|whom|which)\b.*$|(?<=s)\s+that\s.*$")
+_LEADING_CONJUNCTION = re.compile(r"^(?:and|but|while|as|so)\s+", re.I)
+_QUANTIFIER_LAST = re.compile(r"\s(?:most|many|some|all|few|several|others)$", re.I)
+_ADVERB_LAST = re.compile(r"\s+(?:also|too|again|further|separately|later|meanwhile|earlier|"
+                          r"always|never|repeatedly|consistently|publicly|officially|previously|"
+                          r"initially|strongly|swiftly|quickly|immediately)$", re.I)
+_LY_ADVERB_LAST = re.compile(r"(?<=\S)\s+(?!(?:family|ally|assembly|rally|supply|monopoly|"
+                             r"anomaly)\b)[a-z]{3,}ly$")
+_NOBODY = re.compile(r"(?:no|none|nobody|neither)\b", re.I)
+
+
 def _subject_before(before: str) -> tuple[str, str, int] | None:
     """The speaker before a reporting verb: "Rami, a farmer, said" -> ("Rami", "a farmer")."""
     # "Abu Khaled (not his real name), 45, said": an aside in brackets is blanked (same length,
     # so offsets hold); the pseudonymity cue is still read from the text after the name
-    before = re.sub(r"\((?=[^()]*\b[a-z]{2,}\b)[^()]{1,80}\)", lambda m: " " * len(m.group(0)),
-                    before)  # not "(Reuters)", "(SNHR)": names
+    if "(" in before:
+        before = _LOWER_ASIDE.sub(lambda m: " " * len(m.group(0)),
+                                  before)  # not "(Reuters)", "(SNHR)": names
     if '"' in before or "“" in before:
         # a quoted term inside a description is no speaker: "Bassel Ajami, a student who spent
         # five years in the prison's "red building", says"
@@ -1231,7 +1260,8 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
         words = len(text.split())
         aside = _RELATIVE.match(text) or _ASIDE.match(text)
         # "a farmer whose name we have changed": the relative clause's verbs are not the chunk's
-        core = re.sub(r"\b(?:who|whose|whom|which)\b.*$|(?<=s)\s+that\s.*$", "", text)
+        # (without "wh" or "that" there is no relative clause to cut)
+        core = _RELATIVE_REST.sub("", text) if "wh" in text or "that" in text else text
         if (_VERBISH.search(core) and not aside) or words > 20:
             break  # a relative clause may hold verbs: "the ministry, which has backed ..., said"
         if taken and _FRONTED_CHUNK.match(text):
@@ -1275,7 +1305,7 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
     given = given_name(desc) if _WITHHELD.search(desc) and not names else None
     if given:  # "a cousin, who asked to be identified only as Abu Rami, said"
         name, desc = given, ", ".join(p for p in (name, desc) if p)
-    name = re.sub(r"^(?:and|but|while|as|so)\s+", "", name, flags=re.I)
+    name = _LEADING_CONJUNCTION.sub("", name)
     restrictive = _RESTRICTIVE_RELATIVE.match(name) if len(taken) == 1 and \
         head == chunks[0] else None
     if restrictive and not _VERBISH.search(restrictive.group(1)):
@@ -1284,15 +1314,12 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
         # said" is the mother)
         name, desc = restrictive.group(1), ", ".join(
             p for p in (restrictive.group(2), desc) if p)
-    if re.search(r"\s(?:most|many|some|all|few|several|others)$", name, re.I):
+    if _QUANTIFIER_LAST.search(name):
         return None  # "without electricity, water or schools most say": a quantifier speaks
-    name = re.sub(r"\s+(?:also|too|again|further|separately|later|meanwhile|earlier|always|"
-                  r"never|repeatedly|consistently|publicly|officially|previously|initially|"
-                  r"strongly|swiftly|quickly|immediately)$", "", name, flags=re.I)
+    name = _ADVERB_LAST.sub("", name)
     # any other adverb before the verb: "The Turkish Defence Ministry routinely described"
-    name = re.sub(r"(?<=\S)\s+(?!(?:family|ally|assembly|rally|supply|monopoly|anomaly)\b)"
-                  r"[a-z]{3,}ly$", "", name)
-    if not name or _VERBISH.search(name) or re.match(r"(?:no|none|nobody|neither)\b", name, re.I):
+    name = _LY_ADVERB_LAST.sub("", name)
+    if not name or _VERBISH.search(name) or _NOBODY.match(name):
         return None  # "No group claimed responsibility": nobody is speaking
     return name, desc, head[0] + (len(head[2]) - len(head[2].lstrip()))
 
