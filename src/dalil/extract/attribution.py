@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dalil.extract import fastre
 from dalil.extract.lexicon import Entry, Lexicons, first_matching
@@ -485,15 +486,24 @@ def _ar_document_owner(a_e: int, np: str) -> tuple[int, str]:
     return a_e, ""
 
 
+_INITIAL_END = re.compile(r"\b[A-Z]\.\s*[,;:]?\s*$")
+_LEADING_LINK = re.compile(r"^(?:and|but|while|as|where|when|whereas|و)\s+", re.I)
+_POST_NUMBER = re.compile(r"^\d{1,2}/\s*")
+_COMMA_SPLIT = re.compile(r"\s*[,،]\s*")
+_PLURAL_POSSESSIVE_END = re.compile(r"(?<=s)['’]$")
+
+
 def _clean_np(np: str) -> tuple[str, str]:
     """Split "Rami H., a 34-year-old farmer" into (name, description)."""
-    initial = re.search(r"\b[A-Z]\.\s*[,;:]?\s*$", np)
+    # (the patterns compiled once, and each skipped when the character it needs is absent)
+    initial = _INITIAL_END.search(np) if "." in np else None
     np = np.strip(" ,.;:-—–\"“”«»") + ("." if initial else "")  # "Hala M." keeps its period
     given = given_name(np)
     if given:
         return given, np
-    np = re.sub(r"^(?:and|but|while|as|where|when|whereas|و)\s+", "", np, flags=re.I)
-    np = re.sub(r"^\d{1,2}/\s*", "", np)  # a thread's "3/ A resident of ...": the post's number
+    np = _LEADING_LINK.sub("", np)
+    if "/" in np:
+        np = _POST_NUMBER.sub("", np)  # a thread's "3/ A resident of ...": the post's number
     if _NO_SPEAKER.match(np):
         # "During the reporting week our field researchers documented": the subject after a
         # fronted time or place without a comma
@@ -501,7 +511,8 @@ def _clean_np(np: str) -> tuple[str, str]:
         if tail is None:
             return "", ""
         np = tail.group("s")
-    parts = [p.strip() for p in re.split(r"\s*[,،]\s*", np) if p.strip()]
+    parts = [p.strip() for p in (_COMMA_SPLIT.split(np) if "," in np or "،" in np else [np])
+             if p.strip()]
     if not parts:
         return "", ""
     name = parts[0]
@@ -512,7 +523,8 @@ def _clean_np(np: str) -> tuple[str, str]:
     led = _LED_BY.search(name)
     if led and led.start() > 0:  # "A UN investigation team led by X": the team
         name, desc = name[:led.start()], ", ".join(p for p in (name[led.start():].strip(), desc) if p)
-    name = re.sub(r"(?<=s)['’]$", "", name)  # "Local activists' lists": the activists
+    if "'" in name or "’" in name:
+        name = _PLURAL_POSSESSIVE_END.sub("", name)  # "Local activists' lists": the activists
     spoke = _SPOKESPERSON_FOR.match(name)
     if spoke:
         # "a spokesperson for the Ministry of Defence", no name given: the body speaks through
@@ -1770,6 +1782,7 @@ _AR_PREP_FIRST = re.compile(normalize_arabic(r"(?:لل|بال|وبال|ولل)\S
                                              r"(?:في|على|عن|إلى|الى|عبر|خلال)$"))
 
 
+@lru_cache(maxsize=4096)  # a speaker's name is tested at each of its mentions
 def plausible_speaker(name: str) -> bool:
     """Whether a phrase read as the subject of a reporting verb can name a speaker. Not: a
     fronted phrase, a question or a count ("Among the incidents", "Why Kurds", "198 Arbitrary
