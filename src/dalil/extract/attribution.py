@@ -1267,10 +1267,16 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
     if not chunks:
         return None
     taken: list[tuple[int, int, str]] = []
+    # each taken chunk's text (stripped), whether it opens a relative clause, is an aside
+    taken_text: list[str] = []
+    taken_relative: list[bool] = []
+    taken_aside: list[bool] = []
     for c in reversed(chunks):
         text = c[2].strip()
         words = len(text.split())
-        aside = _RELATIVE.match(text) or _ASIDE.match(text)
+        relative = _RELATIVE.match(text) is not None
+        is_aside = _ASIDE.match(text) is not None
+        aside = relative or is_aside
         # "a farmer whose name we have changed": the relative clause's verbs are not the chunk's
         # (without "wh" or "that" there is no relative clause to cut)
         core = _RELATIVE_REST.sub("", text) if "wh" in text or "that" in text else text
@@ -1279,7 +1285,7 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
         if taken and _FRONTED_CHUNK.match(text):
             break  # "By January 2016, aid agencies reported": a fronted time, not the speaker
         if taken:
-            last = taken[-1][2].strip()
+            last = taken_text[-1]
             joins = (((_PROPER.match(text) or _ORG_NAME.match(text) or
                        _POSSESSIVE_HEAD.match(text))
                       and (_DESCRIPTIVE.match(last) or _POSSESSIVE_TITLE.match(last)))
@@ -1289,27 +1295,30 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
                      # "Abu Yazan, 61, a farmer from Hama, remembers": an age, then who he is
                      or (_AGE.fullmatch(text) is not None and (
                          _DESCRIPTIVE.match(last) is not None or _ORIGIN.match(last) is not None))
-                     or _RELATIVE.match(last) or _ASIDE.match(last))
+                     or taken_relative[-1] or taken_aside[-1])
             if not joins:
                 break
         taken.append(c)
-        if len(taken) == 3 + any(_ASIDE.match(c[2].strip()) for c in taken):
+        taken_text.append(text)
+        taken_relative.append(relative)
+        taken_aside.append(is_aside)
+        if len(taken) == 3 + any(taken_aside):
             break  # an aside ("for fear of reprisals") does not count
     if not taken:
         return None
-    names = [c for c in taken if (_PROPER.match(c[2].strip()) or _ORG_NAME.match(c[2].strip())
-                                  or _PROPER_PAIR.match(c[2].strip())
-                                  or _POSSESSIVE_HEAD.match(c[2].strip()))
-             and not _RELATIVE.match(c[2].strip()) and not _MONTH_DAY.match(c[2].strip())]
-    plain = [c for c in taken if not _RELATIVE.match(c[2].strip()) and not _ASIDE.match(
-        c[2].strip())]
+    names = [c for c, t, rel in zip(taken, taken_text, taken_relative, strict=True)
+             if not rel and (_PROPER.match(t) or _ORG_NAME.match(t) or _PROPER_PAIR.match(t)
+                             or _POSSESSIVE_HEAD.match(t)) and not _MONTH_DAY.match(t)]
+    plain = [c for c, rel, asd in zip(taken, taken_relative, taken_aside, strict=True)
+             if not rel and not asd]
     if not plain:
         return None
     head = names[0] if names else plain[0]  # "The official, who spoke ..., said"
     name, extra = _clean_np(head[2])
     # chunks compared by value, not identity: each starts elsewhere, and a compiled build
     # (mypyc) re-boxes tuples, so `is` between equal tuples does not hold there
-    desc = ", ".join(c[2].strip() for c in reversed(taken) if c != head)
+    desc = ", ".join(t for c, t in zip(reversed(taken), reversed(taken_text), strict=True)
+                     if c != head)
     desc = ", ".join(p for p in (extra, desc) if p)
     coordinated = _FIRST_VERB_AND.match(name)
     if coordinated:  # "The Interior Ministry identified the man as X and said": the ministry
@@ -1479,6 +1488,20 @@ _CLAUSE_BREAK = _rx(r",?\s+(?:while|whereas|but|although)\s+|;\s+|[,،]?\s+(?:ب
                     r"[,،]\s*(?=و(?:قال|قالت|اكد|اكدت|اضاف|اضافت|ذكر|ذكرت|افاد|افادت|اعلن|اعلنت)"
                     r"\s+(?!ان|إن|أن|بان|بأن)\S)",
                     re.I)
+# What an ASCII sentence must hold for _CLAUSE_BREAK to match: the literals every match holds,
+# but for the comma (needed only by the Arabic "، وقال" break, which also needs "و"). Most
+# sentences have a comma, which lets the pattern's own prefilter through: this one does not.
+_ASCII_CLAUSE_CUES = tuple(sorted(
+    x for x in fastre.required_literals(_CLAUSE_BREAK) or {","} if x.isascii() and x != ","))
+
+
+def _clause_cuts(sent: str) -> list[int]:
+    """Where the clauses of a sentence end (_CLAUSE_BREAK), with 0 and its length."""
+    if sent.isascii() and _ASCII_CLAUSE_CUES:
+        low = sent.lower()  # (the pattern ignores case; an ASCII text folds as lower() does)
+        if not any(cue in low for cue in _ASCII_CLAUSE_CUES):
+            return [0, len(sent)]
+    return [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sent)), len(sent)]
 _TOLL_SPEAKER = _rx(
     r"\s*(?P<np>[^,;\"“«]{2,80}?(?:,\s*(?:which|who)\s[^;\"“«]{2,120}?,|"
     r",\s*(?:the\s+)?[A-Z][^,;\"“«]{2,80},)?)\s+"
@@ -1513,7 +1536,7 @@ def clause_speaker(norm: str, s_start: int, s_end: int, pos: int, lex: Lexicons,
     if isinstance(cached_cuts, list):
         cuts = cached_cuts
     else:
-        cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sent)), len(sent)]
+        cuts = _clause_cuts(sent)
         if cache is not None:
             cache[(s_start, -1)] = cuts
     if len(cuts) <= 2:
@@ -1554,10 +1577,11 @@ def clause_attributions(norm: str, s_start: int, s_end: int, lex: Lexicons,
     while UN investigators said militias were responsible"): each clause with its own source, as
     (start, end, attribution); None when the sentence has one source."""
     sent = norm[s_start:s_end]
-    breaks = list(_CLAUSE_BREAK.finditer(sent))
-    if not breaks:
+    cuts = _clause_cuts(sent)
+    if len(cuts) <= 2:
         return None
-    cuts = [0, *(m.end() for m in breaks), len(sent)]
+    if cache is not None:
+        cache[(s_start, -1)] = cuts  # (clause_speaker's, for the same sentence)
     parts: list[tuple[int, int, Attribution]] = []
     for a, b in itertools.pairwise(cuts):
         found = clause_speaker(norm, s_start, s_end, s_start + a, lex, last_speaker, cache)
