@@ -641,6 +641,10 @@ _AR_RELAYS = re.compile(normalize_arabic(
     r"(?=(?:قوله|قولها|قولهم|ان|إن|أن|بان|بأن)\s|[:\"«])"))
 
 Match = tuple[int, int, Entry]
+# (patterns tried for every reporting verb, compiled once)
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
+_EACH_OTHER_AFTER = re.compile(r"\s+(?:each other|one another)\b")
+_AS_AFTER = re.compile(r"\s+as\b")
 
 
 def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_speaker: str,
@@ -654,7 +658,8 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
     if verbs is None:
         verbs = lex.attribution_verbs.finditer(sent)
     quoted = None
-    for q in _QUOTE.finditer(sent):
+    for q in (_QUOTE.finditer(sent) if '"' in sent or "“" in sent or "«" in sent or "„" in sent
+              else ()):  # (the quotation marks it opens at)
         if quoted_name(sent, q.start(1), q.end(1)):
             continue  # '"Umm Yasser" (a pseudonym), 52, told ...': a name, not a quotation
         if (q.end() - q.start()) >= 0.3 * len(sent.strip()) or q.start() == 0:
@@ -701,7 +706,7 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             if relayed:  # "بحسب ما نقلت وكالة سانا عن مصدر في الشرطة": the relayed source
                 a_e += relayed.start("src")
                 rest = sent[a_e:]
-        ar = bool(re.search("[\u0600-\u06ff]", rest[:5]))
+        ar = bool(_ARABIC_LETTER.search(rest[:5]))
         org = _AR_ORG_QUOTED.match(rest) if ar else None
         outlet = None if org else _QUOTED_OUTLET.match(rest)
         stop = (_AR_NP_STOP if ar else _NP_STOP).search(rest)
@@ -787,7 +792,7 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             continue  # "تلقي القبض" is "arrests" (ألقى), not "تلقى" (received)
         if sent.endswith(("عدم ", "عدم ال"), 0, v_s):
             continue  # "، طلب عدم ذكر اسمه،": a verbal noun after "not", nobody says anything
-        if re.search("[\u0600-\u06ff]", verb):
+        if _ARABIC_LETTER.search(verb):
             if re.search(r"(?:^|\s)[وف]?(?:ما|لم|لا|لن|مو|مش)\s+$", sent[max(0, v_s - 6):v_s]):
                 continue  # "الشباب ما قدرت توصل": could not reach, no estimate
             rest = sent[v_e:]
@@ -1023,9 +1028,9 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         if low_verb in ("said", "reported", "believed", "thought", "alleged") and \
                 re.match(r"\s+to\s+(?:be|have)\b", after):
             continue  # "The families, said to be from Homs, left": a passive report, no speaker
-        if re.match(r"\s+(?:each other|one another)\b", after):
+        if _EACH_OTHER_AFTER.match(after):
             continue  # "Both sides accuse each other": no one source
-        if re.match(r"\s+as\b", after) or (low_verb in ("accused", "blamed") and
+        if _AS_AFTER.match(after) or (low_verb in ("accused", "blamed") and
                                             re.match(r"\s+(?:of|for)\b", after)):
             continue  # "described as", "men accused of talking to the SDF"
         by = _BY_AGENT.match(after)
@@ -1116,7 +1121,7 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             return Attribution(name, desc, quoted is not None, s_start, s_end,
                                "attribution:toll", (s_start + toll.start("np"),
                                                     s_start + toll.start("np") + len(name)))
-    colon = _COLON_SOURCE.match(sent)
+    colon = _COLON_SOURCE.match(sent) if ":" in sent else None  # (it ends at a colon)
     if colon:
         name, desc = _clean_np(colon.group("np"))
         if name:
