@@ -1913,6 +1913,7 @@ _OWN_DOCUMENT = _rx(r"our\s+(?:own\s+)?(?:dataset|data|database|figures|records|
                     r"سجلاتنا")
 
 
+@lru_cache(maxsize=4096)  # asked of each claim's speaker, most of them the same few
 def first_person(name: str) -> bool:
     """"our researchers", "we", "مكتبنا": an organisation speaking of itself."""
     return bool(_FIRST_PERSON_NAME.fullmatch(normalize_arabic(name.strip().lower())))
