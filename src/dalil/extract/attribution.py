@@ -19,6 +19,24 @@ def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
     return fastre.compile(normalize_arabic(pattern), flags)
 
 
+# Pre-tests for patterns anchored at the end of a text ("... could not$", "... who has$"): such
+# a pattern tries its alternatives at every position, while its matches can only end with one
+# of the words written out in it.
+def _written_words(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """The words a pattern writes out, lower case (not the letters of escapes such as \\s)."""
+    words = tuple(sorted(set(re.findall(r"(?<![\\a-z])[a-z]+", pattern.pattern.lower()))))
+    assert max(map(len, words)) <= 24  # (what _may_end_with reads)
+    return words
+
+
+def _may_end_with(text: str, words: tuple[str, ...]) -> bool:
+    """False when ``text``, white space at its end aside, surely does not end with one of
+    ``words`` as a pattern ignoring case reads it. (Only an ASCII end is read so: under
+    IGNORECASE a few other letters match too, "ſ" for "s".)"""
+    tail = text.rstrip()[-24:]
+    return not tail.isascii() or tail.lower().endswith(words)
+
+
 _QUOTE = _rx(r"[\"“«„]([^\"“”«»„]{8,})[\"”»]")
 _CLOSING_QUOTE = _rx(r"\s*([^\"“”«»„]{8,}?)[,،]?[\"”»](?=\s*[,،]?\s*(?:said|says|told|added|recalled|"
                      r"explained|wrote|posted|insisted|قال|قالت|اضاف|اضافت|يقول|تقول)\b)", re.I)
@@ -130,6 +148,7 @@ _LIST_BY = re.compile(r"\s*(?:a|an|the)\s+(?:list|tally|count|database|record|se
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:(?:had|has|have|do|does|did|would|will|"
                               r"could|can|cannot|may|might|often|usually|also|still|not|never|"
                               r"rarely|seldom)\s+){0,3}$", re.I)  # "families who do not report"
+_RELATIVE_BEFORE_WORDS = _written_words(_RELATIVE_BEFORE)
 _TOLL_WORD = fastre.compile(r"toll|number|figure|count|tally|total|estimate", re.I)
 _QUOTED_AS_SAYING = _rx(
     r"\bquot(?:ed|ing)\s+(?P<src>(?:an?|the)\s+[^,.;:\"“«]{2,60}?)\s+as\s+saying\b"
@@ -572,6 +591,7 @@ _LED_BY = re.compile(r"\s+(?:led|headed|chaired|appointed|formed|set up|establis
 # "armed men, some of whom said they belonged to ...": the relative clause's subject speaks
 _PARTITIVE_RELATIVE = re.compile(r"\b(?:some|many|most|one|all|none|several|two|three|each|"
                                  r"both|few) of (?:whom|which|them)\s+$", re.I)
+_PARTITIVE_WORDS = _written_words(_PARTITIVE_RELATIVE)
 # Arabic "according to" a document of X: "وفق توثيقات المرصد", "وفق إحصائية غير نهائية للراصد"
 _AR_DOCUMENT = re.compile(normalize_arabic(r"(?:توثيقات|توثيق|إحصائية|إحصائيات|تقرير|تقارير|بيان|"
                                            r"بيانات|أرقام|معطيات|تقديرات|معلومات|حصيلة)\s+"))
@@ -1013,6 +1033,7 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             continue
         after = sent[v_e:]
         low_verb = verb.lower()
+        prefix = sent[:v_s]
         if low_verb in _AMBIGUOUS_VERBS and not re.match(r"\s*(?:that\b|[\"“«:]|$)", after) \
                 and not _PEOPLE_SUBJECT.search(sent[:v_s]):
             continue  # "these claims fabrications", "Reports of a massacre": nouns, not verbs
@@ -1021,7 +1042,8 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             continue  # "We found papers, lists, clothes.": a noun in an enumeration
         if not after.strip() and _HEADING_LINE.fullmatch(sent):
             continue  # "Casualty estimates", "Competing claims": a section heading, no speaker
-        if _UNABLE_BEFORE.search(sent, max(0, v_s - 40), v_s):
+        if _may_end_with(prefix, _UNABLE_WORDS) and \
+                _UNABLE_BEFORE.search(sent, max(0, v_s - 40), v_s):
             # "We cannot independently confirm ...", "Reuters could not verify ...": a
             # disclaimer (read by the hedging step), nobody asserting anything
             continue
@@ -1044,7 +1066,10 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                                    "attribution:posted_by:" + low_verb,
                                    (s_start + v_e + by.start("np"),
                                     s_start + v_e + by.start("np") + len(name)))
-        if _RELATIVE_BEFORE.search(sent, 0, v_s) or _PARTITIVE_RELATIVE.search(sent, 0, v_s):
+        if (_may_end_with(prefix, _RELATIVE_BEFORE_WORDS) and
+                _RELATIVE_BEFORE.search(sent, 0, v_s)) or (
+                    _may_end_with(prefix, _PARTITIVE_WORDS) and
+                    _PARTITIVE_RELATIVE.search(sent, 0, v_s)):
             continue
         if low_verb.endswith("ed") and _BE_BEFORE.search(sent, max(0, v_s - 20), v_s):
             continue  # "clashes continued to be reported": a passive names no speaker
@@ -1163,20 +1188,13 @@ _AUXILIARIES = _rx(r"(?:\s+(?:has|have|had|will|would|also|again|later|repeatedl
                    r"subsequently|itself|themselves|(?:was|were|has\s+been|have\s+been)\s+able\s+to|"
                    r"always|long|flatly|consistently|immediately|quickly|swiftly|"
                    r"managed\s+to))+\s*$", re.I)
-# Every match of _AUXILIARIES ends (but for white space) with one of the words written out in
-# it: a text whose end is none of them is left as it is without running the pattern, which
-# tries its alternatives at every space of the text. (ASCII only: under IGNORECASE a few other
-# letters match too, "ſ" for "s"; such a text runs the pattern.)
-_AUXILIARY_ENDS = tuple(sorted(set(re.findall(r"(?<![\\a-z])[a-z]+", _AUXILIARIES.pattern))))
+_AUXILIARY_WORDS = _written_words(_AUXILIARIES)
 
 
 def _strip_auxiliaries(text: str) -> str:
     """The text before a reporting verb without the auxiliaries and adverbs at its end ("X has
     also" -> "X")."""
-    tail = text.rstrip()[-16:]
-    if tail.isascii() and not tail.lower().endswith(_AUXILIARY_ENDS):
-        return text
-    return _AUXILIARIES.sub("", text)
+    return _AUXILIARIES.sub("", text) if _may_end_with(text, _AUXILIARY_WORDS) else text
 # "residents on the western edge report ...": a plural subject makes "report" a verb
 _PEOPLE_SUBJECT = _rx(r"\b(?:residents|activists|witnesses|sources|officials|medics|locals|"
                       r"people|villagers|survivors|monitors|rescuers|doctors|families|relatives|"
@@ -1360,6 +1378,7 @@ _UNABLE_BEFORE = re.compile(r"\b(?:cannot|can['’]t|can\s+not|could\s+not|could
                             r"(?:was|were|is|are)\s+unable\s+to|(?:has|have|had)\s+not\s+been\s+"
                             r"able\s+to)\s+(?:yet\s+|independently\s+|immediately\s+|"
                             r"fully\s+|so\s+far\s+)*$", re.I)
+_UNABLE_WORDS = _written_words(_UNABLE_BEFORE)
 # "..., said Rami Saleh, a teacher who helps run the committee."
 _NAME_THEN_APPOSITIVE = re.compile(r"\s+(?:Dr\.?\s+)?[A-Z][\w.'’-]*(?:\s+(?:al-|el-|bin\s|ibn\s)?"
                                    r"[A-Z][\w.'’-]*){0,3}\s*,\s*(?:\d{1,3}\s*,\s*)?"
