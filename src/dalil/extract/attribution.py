@@ -1581,7 +1581,7 @@ def clause_speaker(norm: str, s_start: int, s_end: int, pos: int, lex: Lexicons,
 
 def _clause_source(norm: str, s_start: int, sent: str, a: int, b: int, lex: Lexicons,
                    last_speaker: str) -> Attribution | None:
-    toll = _TOLL_SPEAKER.match(sent, a, b)
+    toll = _TOLL_SPEAKER.match(sent, a, b) if _TOLL_WORD.search(sent, a, b) else None
     if toll:
         name, desc = _toll_np(toll.group("np"))
         if name and not _VERBISH.search(name):
