@@ -1035,9 +1035,9 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         low_verb = verb.lower()
         prefix = sent[:v_s]
         if low_verb in _AMBIGUOUS_VERBS and not re.match(r"\s*(?:that\b|[\"“«:]|$)", after) \
-                and not _PEOPLE_SUBJECT.search(sent[:v_s]):
+                and not _PEOPLE_SUBJECT.search(prefix):
             continue  # "these claims fabrications", "Reports of a massacre": nouns, not verbs
-        if low_verb.endswith("s") and sent[:v_s].rstrip().endswith(",") and \
+        if low_verb.endswith("s") and prefix.rstrip().endswith(",") and \
                 re.match(r"\s*,", after):
             continue  # "We found papers, lists, clothes.": a noun in an enumeration
         if not after.strip() and _HEADING_LINE.fullmatch(sent):
@@ -1057,7 +1057,7 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             continue  # "described as", "men accused of talking to the SDF"
         by = _BY_AGENT.match(after)
         if by and (low_verb in _PASSIVE_PUBLISHING or (
-                low_verb.endswith("ed") and sent[:v_s].rstrip().endswith(","))):
+                low_verb.endswith("ed") and prefix.rstrip().endswith(","))):
             # ("..., estimated by the council at $40 million": a participle with its agent)
             # "Video posted online by activists showed ...": the poster is the source
             name, desc = _clean_np(re.sub(r"\s+at\s+(?:US)?[$£€\d].*$", "", by.group("np")))
@@ -1076,9 +1076,9 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         if _SUBORDINATE_BEFORE.search(sent, max(0, v_s - 60), v_s):
             continue  # "before owners have documented their property": not who speaks
         if low_verb.endswith("ed") and (
-                (sent[:v_s].rstrip().endswith(",") and re.match(r"\s+(?:at|to be|as)\b", after))
+                (prefix.rstrip().endswith(",") and re.match(r"\s+(?:at|to be|as)\b", after))
                 # "Testimony 14 - Rural Damascus, recorded in Gaziantep": where it was taken down
-                or (sent[:v_s].rstrip().endswith(",") and low_verb in ("recorded", "filmed",
+                or (prefix.rstrip().endswith(",") and low_verb in ("recorded", "filmed",
                                                                        "collected", "written")
                     and re.match(r"\s+(?:in|on)\b", after))
                 or (low_verb in _PASSIVE_PUBLISHING and _THING_PUBLISHED.search(sent, 0, v_s) and
@@ -1091,7 +1091,7 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         # "X put the toll at 9 and said ...", "X, in a note, rejected ... and stated that": the
         # speaker of a second, coordinated verb is the subject of the sentence's first verb
         if _AND_BEFORE.search(sent, max(0, v_s - 12), v_s):
-            first = _coordinated_subject(sent[:v_s])
+            first = _coordinated_subject(prefix)
             if first is not None:
                 name, desc, rel = first
                 return Attribution(name, desc, quoted is not None, s_start, s_end,
@@ -1099,7 +1099,7 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                                    (s_start + rel, s_start + rel + len(name)))
             continue
         # "X has denied", "X had also said": the subject is before the auxiliaries
-        before = _strip_auxiliaries(sent[:v_s])
+        before = _strip_auxiliaries(prefix)
         found = None
         if low_verb not in ("told", "tells", "tell") and \
                 before.rstrip().endswith((",", "\"", "”", "»")) and \
@@ -1195,6 +1195,8 @@ def _strip_auxiliaries(text: str) -> str:
     """The text before a reporting verb without the auxiliaries and adverbs at its end ("X has
     also" -> "X")."""
     return _AUXILIARIES.sub("", text) if _may_end_with(text, _AUXILIARY_WORDS) else text
+
+
 # "residents on the western edge report ...": a plural subject makes "report" a verb
 _PEOPLE_SUBJECT = _rx(r"\b(?:residents|activists|witnesses|sources|officials|medics|locals|"
                       r"people|villagers|survivors|monitors|rescuers|doctors|families|relatives|"

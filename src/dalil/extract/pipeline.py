@@ -775,7 +775,8 @@ class _Run:
                 self._raw_sources.append((dash, "", (sent.start, sent.end),
                                           "attribution:dash_source"))
                 continue
-            # (the first needs a comma, the second Arabic letters: checked first, cheaper)
+            # (a person's pattern needs a comma, a kunya's Arabic letters: a sentence without
+            # them is not searched)
             focus_m = (_FOCUS_PERSON.search(stext) if "," in stext else None) or (
                 _FOCUS_KUNYA.search(stext) if not stext.isascii() else None)
             if focus_m and (focus is None or focus[0] < sent.paragraph):
