@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dalil.extract import fastre
 from dalil.extract.lexicon import Entry, Lexicons, first_matching
@@ -16,6 +17,24 @@ def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
     (إلى -> الى, ة -> ه ...), as the text it runs on has been normalised the same way.
     Searches try the pattern only where one of its literal starts occurs (``fastre``)."""
     return fastre.compile(normalize_arabic(pattern), flags)
+
+
+# Pre-tests for patterns anchored at the end of a text ("... could not$", "... who has$"): such
+# a pattern tries its alternatives at every position, while its matches can only end with one
+# of the words written out in it.
+def _written_words(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """The words a pattern writes out, lower case (not the letters of escapes such as \\s)."""
+    words = tuple(sorted(set(re.findall(r"(?<![\\a-z])[a-z]+", pattern.pattern.lower()))))
+    assert max(map(len, words)) <= 24  # (what _may_end_with reads)
+    return words
+
+
+def _may_end_with(text: str, words: tuple[str, ...]) -> bool:
+    """False when ``text``, white space at its end aside, surely does not end with one of
+    ``words`` as a pattern ignoring case reads it. (Only an ASCII end is read so: under
+    IGNORECASE a few other letters match too, "ſ" for "s".)"""
+    tail = text.rstrip()[-24:]
+    return not tail.isascii() or tail.lower().endswith(words)
 
 
 _QUOTE = _rx(r"[\"“«„]([^\"“”«»„]{8,})[\"”»]")
@@ -129,7 +148,8 @@ _LIST_BY = re.compile(r"\s*(?:a|an|the)\s+(?:list|tally|count|database|record|se
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:(?:had|has|have|do|does|did|would|will|"
                               r"could|can|cannot|may|might|often|usually|also|still|not|never|"
                               r"rarely|seldom)\s+){0,3}$", re.I)  # "families who do not report"
-_TOLL_WORD = re.compile(r"toll|number|figure|count|tally|total|estimate", re.I)
+_RELATIVE_BEFORE_WORDS = _written_words(_RELATIVE_BEFORE)
+_TOLL_WORD = fastre.compile(r"toll|number|figure|count|tally|total|estimate", re.I)
 _QUOTED_AS_SAYING = _rx(
     r"\bquot(?:ed|ing)\s+(?P<src>(?:an?|the)\s+[^,.;:\"“«]{2,60}?)\s+as\s+saying\b"
     r"|(?:^|\s)و?(?:نقلت|نقل|تنقل|ينقل)\s+\S+(?:\s+\S+){0,3}?\s+عن\s+(?P<src2>\S+(?:\s+\S+){0,4}?)"
@@ -320,7 +340,7 @@ def post_author(sentence: str) -> str | None:
     return (m.group("name") or m.group("name2") or m.group("name3")).strip() if m else None
 
 
-_GIVEN_NAME = re.compile(
+_GIVEN_NAME = fastre.compile(  # (tried only where its words start)
     r"(?:identified (?:here |below |in this (?:report|article|statement) )?(?:only )?(?:as|by)"
     r"(?: (?:the |(?:his|her|their) )?(?:initials|first name|"
     r"nickname|name))?|known (?:only )?as|referred to (?:here |below |in (?:these|the) "
@@ -485,15 +505,24 @@ def _ar_document_owner(a_e: int, np: str) -> tuple[int, str]:
     return a_e, ""
 
 
+_INITIAL_END = re.compile(r"\b[A-Z]\.\s*[,;:]?\s*$")
+_LEADING_LINK = re.compile(r"^(?:and|but|while|as|where|when|whereas|و)\s+", re.I)
+_POST_NUMBER = re.compile(r"^\d{1,2}/\s*")
+_COMMA_SPLIT = re.compile(r"\s*[,،]\s*")
+_PLURAL_POSSESSIVE_END = re.compile(r"(?<=s)['’]$")
+
+
 def _clean_np(np: str) -> tuple[str, str]:
     """Split "Rami H., a 34-year-old farmer" into (name, description)."""
-    initial = re.search(r"\b[A-Z]\.\s*[,;:]?\s*$", np)
+    # (the patterns compiled once, and each skipped when the character it needs is absent)
+    initial = _INITIAL_END.search(np) if "." in np else None
     np = np.strip(" ,.;:-—–\"“”«»") + ("." if initial else "")  # "Hala M." keeps its period
     given = given_name(np)
     if given:
         return given, np
-    np = re.sub(r"^(?:and|but|while|as|where|when|whereas|و)\s+", "", np, flags=re.I)
-    np = re.sub(r"^\d{1,2}/\s*", "", np)  # a thread's "3/ A resident of ...": the post's number
+    np = _LEADING_LINK.sub("", np)
+    if "/" in np:
+        np = _POST_NUMBER.sub("", np)  # a thread's "3/ A resident of ...": the post's number
     if _NO_SPEAKER.match(np):
         # "During the reporting week our field researchers documented": the subject after a
         # fronted time or place without a comma
@@ -501,7 +530,8 @@ def _clean_np(np: str) -> tuple[str, str]:
         if tail is None:
             return "", ""
         np = tail.group("s")
-    parts = [p.strip() for p in re.split(r"\s*[,،]\s*", np) if p.strip()]
+    parts = [p.strip() for p in (_COMMA_SPLIT.split(np) if "," in np or "،" in np else [np])
+             if p.strip()]
     if not parts:
         return "", ""
     name = parts[0]
@@ -512,7 +542,8 @@ def _clean_np(np: str) -> tuple[str, str]:
     led = _LED_BY.search(name)
     if led and led.start() > 0:  # "A UN investigation team led by X": the team
         name, desc = name[:led.start()], ", ".join(p for p in (name[led.start():].strip(), desc) if p)
-    name = re.sub(r"(?<=s)['’]$", "", name)  # "Local activists' lists": the activists
+    if "'" in name or "’" in name:
+        name = _PLURAL_POSSESSIVE_END.sub("", name)  # "Local activists' lists": the activists
     spoke = _SPOKESPERSON_FOR.match(name)
     if spoke:
         # "a spokesperson for the Ministry of Defence", no name given: the body speaks through
@@ -560,6 +591,7 @@ _LED_BY = re.compile(r"\s+(?:led|headed|chaired|appointed|formed|set up|establis
 # "armed men, some of whom said they belonged to ...": the relative clause's subject speaks
 _PARTITIVE_RELATIVE = re.compile(r"\b(?:some|many|most|one|all|none|several|two|three|each|"
                                  r"both|few) of (?:whom|which|them)\s+$", re.I)
+_PARTITIVE_WORDS = _written_words(_PARTITIVE_RELATIVE)
 # Arabic "according to" a document of X: "وفق توثيقات المرصد", "وفق إحصائية غير نهائية للراصد"
 _AR_DOCUMENT = re.compile(normalize_arabic(r"(?:توثيقات|توثيق|إحصائية|إحصائيات|تقرير|تقارير|بيان|"
                                            r"بيانات|أرقام|معطيات|تقديرات|معلومات|حصيلة)\s+"))
@@ -629,6 +661,10 @@ _AR_RELAYS = re.compile(normalize_arabic(
     r"(?=(?:قوله|قولها|قولهم|ان|إن|أن|بان|بأن)\s|[:\"«])"))
 
 Match = tuple[int, int, Entry]
+# (patterns tried for every reporting verb, compiled once)
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
+_EACH_OTHER_AFTER = re.compile(r"\s+(?:each other|one another)\b")
+_AS_AFTER = re.compile(r"\s+as\b")
 
 
 def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_speaker: str,
@@ -642,7 +678,8 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
     if verbs is None:
         verbs = lex.attribution_verbs.finditer(sent)
     quoted = None
-    for q in _QUOTE.finditer(sent):
+    for q in (_QUOTE.finditer(sent) if '"' in sent or "“" in sent or "«" in sent or "„" in sent
+              else ()):  # (the quotation marks it opens at)
         if quoted_name(sent, q.start(1), q.end(1)):
             continue  # '"Umm Yasser" (a pseudonym), 52, told ...': a name, not a quotation
         if (q.end() - q.start()) >= 0.3 * len(sent.strip()) or q.start() == 0:
@@ -651,7 +688,8 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
     if quoted is None:
         # the last sentence of a quotation opened in the sentence before: '... abroad. They
         # know who just sold land," said Samer Halabi'
-        quoted = _CLOSING_QUOTE.match(sent)
+        quoted = _CLOSING_QUOTE.match(sent) if ('"' in sent or "”" in sent or "»" in sent) \
+            else None  # (it ends at one of these)
     # 0. "the agency quoted a security source as saying", "نقلت الوكالة عن مصدر أمني قوله"
     relay = _QUOTED_AS_SAYING.search(sent) if ("quot" in sent or "نقل" in sent) else None
     if relay:
@@ -688,7 +726,7 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             if relayed:  # "بحسب ما نقلت وكالة سانا عن مصدر في الشرطة": the relayed source
                 a_e += relayed.start("src")
                 rest = sent[a_e:]
-        ar = bool(re.search("[\u0600-\u06ff]", rest[:5]))
+        ar = bool(_ARABIC_LETTER.search(rest[:5]))
         org = _AR_ORG_QUOTED.match(rest) if ar else None
         outlet = None if org else _QUOTED_OUTLET.match(rest)
         stop = (_AR_NP_STOP if ar else _NP_STOP).search(rest)
@@ -774,7 +812,7 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             continue  # "تلقي القبض" is "arrests" (ألقى), not "تلقى" (received)
         if sent.endswith(("عدم ", "عدم ال"), 0, v_s):
             continue  # "، طلب عدم ذكر اسمه،": a verbal noun after "not", nobody says anything
-        if re.search("[\u0600-\u06ff]", verb):
+        if _ARABIC_LETTER.search(verb):
             if re.search(r"(?:^|\s)[وف]?(?:ما|لم|لا|لن|مو|مش)\s+$", sent[max(0, v_s - 6):v_s]):
                 continue  # "الشباب ما قدرت توصل": could not reach, no estimate
             rest = sent[v_e:]
@@ -995,29 +1033,31 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             continue
         after = sent[v_e:]
         low_verb = verb.lower()
+        prefix = sent[:v_s]
         if low_verb in _AMBIGUOUS_VERBS and not re.match(r"\s*(?:that\b|[\"“«:]|$)", after) \
-                and not _PEOPLE_SUBJECT.search(sent[:v_s]):
+                and not _PEOPLE_SUBJECT.search(prefix):
             continue  # "these claims fabrications", "Reports of a massacre": nouns, not verbs
-        if low_verb.endswith("s") and sent[:v_s].rstrip().endswith(",") and \
+        if low_verb.endswith("s") and prefix.rstrip().endswith(",") and \
                 re.match(r"\s*,", after):
             continue  # "We found papers, lists, clothes.": a noun in an enumeration
         if not after.strip() and _HEADING_LINE.fullmatch(sent):
             continue  # "Casualty estimates", "Competing claims": a section heading, no speaker
-        if _UNABLE_BEFORE.search(sent, max(0, v_s - 40), v_s):
+        if _may_end_with(prefix, _UNABLE_WORDS) and \
+                _UNABLE_BEFORE.search(sent, max(0, v_s - 40), v_s):
             # "We cannot independently confirm ...", "Reuters could not verify ...": a
             # disclaimer (read by the hedging step), nobody asserting anything
             continue
         if low_verb in ("said", "reported", "believed", "thought", "alleged") and \
                 re.match(r"\s+to\s+(?:be|have)\b", after):
             continue  # "The families, said to be from Homs, left": a passive report, no speaker
-        if re.match(r"\s+(?:each other|one another)\b", after):
+        if _EACH_OTHER_AFTER.match(after):
             continue  # "Both sides accuse each other": no one source
-        if re.match(r"\s+as\b", after) or (low_verb in ("accused", "blamed") and
+        if _AS_AFTER.match(after) or (low_verb in ("accused", "blamed") and
                                             re.match(r"\s+(?:of|for)\b", after)):
             continue  # "described as", "men accused of talking to the SDF"
         by = _BY_AGENT.match(after)
         if by and (low_verb in _PASSIVE_PUBLISHING or (
-                low_verb.endswith("ed") and sent[:v_s].rstrip().endswith(","))):
+                low_verb.endswith("ed") and prefix.rstrip().endswith(","))):
             # ("..., estimated by the council at $40 million": a participle with its agent)
             # "Video posted online by activists showed ...": the poster is the source
             name, desc = _clean_np(re.sub(r"\s+at\s+(?:US)?[$£€\d].*$", "", by.group("np")))
@@ -1026,16 +1066,19 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                                    "attribution:posted_by:" + low_verb,
                                    (s_start + v_e + by.start("np"),
                                     s_start + v_e + by.start("np") + len(name)))
-        if _RELATIVE_BEFORE.search(sent, 0, v_s) or _PARTITIVE_RELATIVE.search(sent, 0, v_s):
+        if (_may_end_with(prefix, _RELATIVE_BEFORE_WORDS) and
+                _RELATIVE_BEFORE.search(sent, 0, v_s)) or (
+                    _may_end_with(prefix, _PARTITIVE_WORDS) and
+                    _PARTITIVE_RELATIVE.search(sent, 0, v_s)):
             continue
         if low_verb.endswith("ed") and _BE_BEFORE.search(sent, max(0, v_s - 20), v_s):
             continue  # "clashes continued to be reported": a passive names no speaker
         if _SUBORDINATE_BEFORE.search(sent, max(0, v_s - 60), v_s):
             continue  # "before owners have documented their property": not who speaks
         if low_verb.endswith("ed") and (
-                (sent[:v_s].rstrip().endswith(",") and re.match(r"\s+(?:at|to be|as)\b", after))
+                (prefix.rstrip().endswith(",") and re.match(r"\s+(?:at|to be|as)\b", after))
                 # "Testimony 14 - Rural Damascus, recorded in Gaziantep": where it was taken down
-                or (sent[:v_s].rstrip().endswith(",") and low_verb in ("recorded", "filmed",
+                or (prefix.rstrip().endswith(",") and low_verb in ("recorded", "filmed",
                                                                        "collected", "written")
                     and re.match(r"\s+(?:in|on)\b", after))
                 or (low_verb in _PASSIVE_PUBLISHING and _THING_PUBLISHED.search(sent, 0, v_s) and
@@ -1048,7 +1091,7 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
         # "X put the toll at 9 and said ...", "X, in a note, rejected ... and stated that": the
         # speaker of a second, coordinated verb is the subject of the sentence's first verb
         if _AND_BEFORE.search(sent, max(0, v_s - 12), v_s):
-            first = _coordinated_subject(sent[:v_s])
+            first = _coordinated_subject(prefix)
             if first is not None:
                 name, desc, rel = first
                 return Attribution(name, desc, quoted is not None, s_start, s_end,
@@ -1056,7 +1099,7 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
                                    (s_start + rel, s_start + rel + len(name)))
             continue
         # "X has denied", "X had also said": the subject is before the auxiliaries
-        before = _AUXILIARIES.sub("", sent[:v_s])
+        before = _strip_auxiliaries(prefix)
         found = None
         if low_verb not in ("told", "tells", "tell") and \
                 before.rstrip().endswith((",", "\"", "”", "»")) and \
@@ -1103,7 +1146,7 @@ def attribute_sentence(norm: str, s_start: int, s_end: int, lex: Lexicons, last_
             return Attribution(name, desc, quoted is not None, s_start, s_end,
                                "attribution:toll", (s_start + toll.start("np"),
                                                     s_start + toll.start("np") + len(name)))
-    colon = _COLON_SOURCE.match(sent)
+    colon = _COLON_SOURCE.match(sent) if ":" in sent else None  # (it ends at a colon)
     if colon:
         name, desc = _clean_np(colon.group("np"))
         if name:
@@ -1145,6 +1188,15 @@ _AUXILIARIES = _rx(r"(?:\s+(?:has|have|had|will|would|also|again|later|repeatedl
                    r"subsequently|itself|themselves|(?:was|were|has\s+been|have\s+been)\s+able\s+to|"
                    r"always|long|flatly|consistently|immediately|quickly|swiftly|"
                    r"managed\s+to))+\s*$", re.I)
+_AUXILIARY_WORDS = _written_words(_AUXILIARIES)
+
+
+def _strip_auxiliaries(text: str) -> str:
+    """The text before a reporting verb without the auxiliaries and adverbs at its end ("X has
+    also" -> "X")."""
+    return _AUXILIARIES.sub("", text) if _may_end_with(text, _AUXILIARY_WORDS) else text
+
+
 # "residents on the western edge report ...": a plural subject makes "report" a verb
 _PEOPLE_SUBJECT = _rx(r"\b(?:residents|activists|witnesses|sources|officials|medics|locals|"
                       r"people|villagers|survivors|monitors|rescuers|doctors|families|relatives|"
@@ -1212,12 +1264,26 @@ def _chunks(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+# (the patterns of _subject_before, compiled once: it runs for most reporting verbs)
+_LOWER_ASIDE = re.compile(r"\((?=[^()]*\b[a-z]{2,}\b)[^()]{1,80}\)")
+_RELATIVE_REST = re.compile(r"\b(?:who|whose|whom|which)\b.*$|(?<=s)\s+that\s.*$")
+_LEADING_CONJUNCTION = re.compile(r"^(?:and|but|while|as|so)\s+", re.I)
+_QUANTIFIER_LAST = re.compile(r"\s(?:most|many|some|all|few|several|others)$", re.I)
+_ADVERB_LAST = re.compile(r"\s+(?:also|too|again|further|separately|later|meanwhile|earlier|"
+                          r"always|never|repeatedly|consistently|publicly|officially|previously|"
+                          r"initially|strongly|swiftly|quickly|immediately)$", re.I)
+_LY_ADVERB_LAST = re.compile(r"(?<=\S)\s+(?!(?:family|ally|assembly|rally|supply|monopoly|"
+                             r"anomaly)\b)[a-z]{3,}ly$")
+_NOBODY = re.compile(r"(?:no|none|nobody|neither)\b", re.I)
+
+
 def _subject_before(before: str) -> tuple[str, str, int] | None:
     """The speaker before a reporting verb: "Rami, a farmer, said" -> ("Rami", "a farmer")."""
     # "Abu Khaled (not his real name), 45, said": an aside in brackets is blanked (same length,
     # so offsets hold); the pseudonymity cue is still read from the text after the name
-    before = re.sub(r"\((?=[^()]*\b[a-z]{2,}\b)[^()]{1,80}\)", lambda m: " " * len(m.group(0)),
-                    before)  # not "(Reuters)", "(SNHR)": names
+    if "(" in before:
+        before = _LOWER_ASIDE.sub(lambda m: " " * len(m.group(0)),
+                                  before)  # not "(Reuters)", "(SNHR)": names
     if '"' in before or "“" in before:
         # a quoted term inside a description is no speaker: "Bassel Ajami, a student who spent
         # five years in the prison's "red building", says"
@@ -1226,18 +1292,25 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
     if not chunks:
         return None
     taken: list[tuple[int, int, str]] = []
+    # each taken chunk's text (stripped), whether it opens a relative clause, is an aside
+    taken_text: list[str] = []
+    taken_relative: list[bool] = []
+    taken_aside: list[bool] = []
     for c in reversed(chunks):
         text = c[2].strip()
         words = len(text.split())
-        aside = _RELATIVE.match(text) or _ASIDE.match(text)
+        relative = _RELATIVE.match(text) is not None
+        is_aside = _ASIDE.match(text) is not None
+        aside = relative or is_aside
         # "a farmer whose name we have changed": the relative clause's verbs are not the chunk's
-        core = re.sub(r"\b(?:who|whose|whom|which)\b.*$|(?<=s)\s+that\s.*$", "", text)
+        # (without "wh" or "that" there is no relative clause to cut)
+        core = _RELATIVE_REST.sub("", text) if "wh" in text or "that" in text else text
         if (_VERBISH.search(core) and not aside) or words > 20:
             break  # a relative clause may hold verbs: "the ministry, which has backed ..., said"
         if taken and _FRONTED_CHUNK.match(text):
             break  # "By January 2016, aid agencies reported": a fronted time, not the speaker
         if taken:
-            last = taken[-1][2].strip()
+            last = taken_text[-1]
             joins = (((_PROPER.match(text) or _ORG_NAME.match(text) or
                        _POSSESSIVE_HEAD.match(text))
                       and (_DESCRIPTIVE.match(last) or _POSSESSIVE_TITLE.match(last)))
@@ -1247,27 +1320,30 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
                      # "Abu Yazan, 61, a farmer from Hama, remembers": an age, then who he is
                      or (_AGE.fullmatch(text) is not None and (
                          _DESCRIPTIVE.match(last) is not None or _ORIGIN.match(last) is not None))
-                     or _RELATIVE.match(last) or _ASIDE.match(last))
+                     or taken_relative[-1] or taken_aside[-1])
             if not joins:
                 break
         taken.append(c)
-        if len(taken) == 3 + any(_ASIDE.match(c[2].strip()) for c in taken):
+        taken_text.append(text)
+        taken_relative.append(relative)
+        taken_aside.append(is_aside)
+        if len(taken) == 3 + any(taken_aside):
             break  # an aside ("for fear of reprisals") does not count
     if not taken:
         return None
-    names = [c for c in taken if (_PROPER.match(c[2].strip()) or _ORG_NAME.match(c[2].strip())
-                                  or _PROPER_PAIR.match(c[2].strip())
-                                  or _POSSESSIVE_HEAD.match(c[2].strip()))
-             and not _RELATIVE.match(c[2].strip()) and not _MONTH_DAY.match(c[2].strip())]
-    plain = [c for c in taken if not _RELATIVE.match(c[2].strip()) and not _ASIDE.match(
-        c[2].strip())]
+    names = [c for c, t, rel in zip(taken, taken_text, taken_relative, strict=True)
+             if not rel and (_PROPER.match(t) or _ORG_NAME.match(t) or _PROPER_PAIR.match(t)
+                             or _POSSESSIVE_HEAD.match(t)) and not _MONTH_DAY.match(t)]
+    plain = [c for c, rel, asd in zip(taken, taken_relative, taken_aside, strict=True)
+             if not rel and not asd]
     if not plain:
         return None
     head = names[0] if names else plain[0]  # "The official, who spoke ..., said"
     name, extra = _clean_np(head[2])
     # chunks compared by value, not identity: each starts elsewhere, and a compiled build
     # (mypyc) re-boxes tuples, so `is` between equal tuples does not hold there
-    desc = ", ".join(c[2].strip() for c in reversed(taken) if c != head)
+    desc = ", ".join(t for c, t in zip(reversed(taken), reversed(taken_text), strict=True)
+                     if c != head)
     desc = ", ".join(p for p in (extra, desc) if p)
     coordinated = _FIRST_VERB_AND.match(name)
     if coordinated:  # "The Interior Ministry identified the man as X and said": the ministry
@@ -1275,7 +1351,7 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
     given = given_name(desc) if _WITHHELD.search(desc) and not names else None
     if given:  # "a cousin, who asked to be identified only as Abu Rami, said"
         name, desc = given, ", ".join(p for p in (name, desc) if p)
-    name = re.sub(r"^(?:and|but|while|as|so)\s+", "", name, flags=re.I)
+    name = _LEADING_CONJUNCTION.sub("", name)
     restrictive = _RESTRICTIVE_RELATIVE.match(name) if len(taken) == 1 and \
         head == chunks[0] else None
     if restrictive and not _VERBISH.search(restrictive.group(1)):
@@ -1284,15 +1360,12 @@ def _subject_before(before: str) -> tuple[str, str, int] | None:
         # said" is the mother)
         name, desc = restrictive.group(1), ", ".join(
             p for p in (restrictive.group(2), desc) if p)
-    if re.search(r"\s(?:most|many|some|all|few|several|others)$", name, re.I):
+    if _QUANTIFIER_LAST.search(name):
         return None  # "without electricity, water or schools most say": a quantifier speaks
-    name = re.sub(r"\s+(?:also|too|again|further|separately|later|meanwhile|earlier|always|"
-                  r"never|repeatedly|consistently|publicly|officially|previously|initially|"
-                  r"strongly|swiftly|quickly|immediately)$", "", name, flags=re.I)
+    name = _ADVERB_LAST.sub("", name)
     # any other adverb before the verb: "The Turkish Defence Ministry routinely described"
-    name = re.sub(r"(?<=\S)\s+(?!(?:family|ally|assembly|rally|supply|monopoly|anomaly)\b)"
-                  r"[a-z]{3,}ly$", "", name)
-    if not name or _VERBISH.search(name) or re.match(r"(?:no|none|nobody|neither)\b", name, re.I):
+    name = _LY_ADVERB_LAST.sub("", name)
+    if not name or _VERBISH.search(name) or _NOBODY.match(name):
         return None  # "No group claimed responsibility": nobody is speaking
     return name, desc, head[0] + (len(head[2]) - len(head[2].lstrip()))
 
@@ -1307,6 +1380,7 @@ _UNABLE_BEFORE = re.compile(r"\b(?:cannot|can['’]t|can\s+not|could\s+not|could
                             r"(?:was|were|is|are)\s+unable\s+to|(?:has|have|had)\s+not\s+been\s+"
                             r"able\s+to)\s+(?:yet\s+|independently\s+|immediately\s+|"
                             r"fully\s+|so\s+far\s+)*$", re.I)
+_UNABLE_WORDS = _written_words(_UNABLE_BEFORE)
 # "..., said Rami Saleh, a teacher who helps run the committee."
 _NAME_THEN_APPOSITIVE = re.compile(r"\s+(?:Dr\.?\s+)?[A-Z][\w.'’-]*(?:\s+(?:al-|el-|bin\s|ibn\s)?"
                                    r"[A-Z][\w.'’-]*){0,3}\s*,\s*(?:\d{1,3}\s*,\s*)?"
@@ -1440,6 +1514,20 @@ _CLAUSE_BREAK = _rx(r",?\s+(?:while|whereas|but|although)\s+|;\s+|[,،]?\s+(?:ب
                     r"[,،]\s*(?=و(?:قال|قالت|اكد|اكدت|اضاف|اضافت|ذكر|ذكرت|افاد|افادت|اعلن|اعلنت)"
                     r"\s+(?!ان|إن|أن|بان|بأن)\S)",
                     re.I)
+# What an ASCII sentence must hold for _CLAUSE_BREAK to match: the literals every match holds,
+# but for the comma (needed only by the Arabic "، وقال" break, which also needs "و"). Most
+# sentences have a comma, which lets the pattern's own prefilter through: this one does not.
+_ASCII_CLAUSE_CUES = tuple(sorted(
+    x for x in fastre.required_literals(_CLAUSE_BREAK) or {","} if x.isascii() and x != ","))
+
+
+def _clause_cuts(sent: str) -> list[int]:
+    """Where the clauses of a sentence end (_CLAUSE_BREAK), with 0 and its length."""
+    if sent.isascii() and _ASCII_CLAUSE_CUES:
+        low = sent.lower()  # (the pattern ignores case; an ASCII text folds as lower() does)
+        if not any(cue in low for cue in _ASCII_CLAUSE_CUES):
+            return [0, len(sent)]
+    return [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sent)), len(sent)]
 _TOLL_SPEAKER = _rx(
     r"\s*(?P<np>[^,;\"“«]{2,80}?(?:,\s*(?:which|who)\s[^;\"“«]{2,120}?,|"
     r",\s*(?:the\s+)?[A-Z][^,;\"“«]{2,80},)?)\s+"
@@ -1474,7 +1562,7 @@ def clause_speaker(norm: str, s_start: int, s_end: int, pos: int, lex: Lexicons,
     if isinstance(cached_cuts, list):
         cuts = cached_cuts
     else:
-        cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sent)), len(sent)]
+        cuts = _clause_cuts(sent)
         if cache is not None:
             cache[(s_start, -1)] = cuts
     if len(cuts) <= 2:
@@ -1495,7 +1583,7 @@ def clause_speaker(norm: str, s_start: int, s_end: int, pos: int, lex: Lexicons,
 
 def _clause_source(norm: str, s_start: int, sent: str, a: int, b: int, lex: Lexicons,
                    last_speaker: str) -> Attribution | None:
-    toll = _TOLL_SPEAKER.match(sent, a, b)
+    toll = _TOLL_SPEAKER.match(sent, a, b) if _TOLL_WORD.search(sent, a, b) else None
     if toll:
         name, desc = _toll_np(toll.group("np"))
         if name and not _VERBISH.search(name):
@@ -1515,10 +1603,11 @@ def clause_attributions(norm: str, s_start: int, s_end: int, lex: Lexicons,
     while UN investigators said militias were responsible"): each clause with its own source, as
     (start, end, attribution); None when the sentence has one source."""
     sent = norm[s_start:s_end]
-    breaks = list(_CLAUSE_BREAK.finditer(sent))
-    if not breaks:
+    cuts = _clause_cuts(sent)
+    if len(cuts) <= 2:
         return None
-    cuts = [0, *(m.end() for m in breaks), len(sent)]
+    if cache is not None:
+        cache[(s_start, -1)] = cuts  # (clause_speaker's, for the same sentence)
     parts: list[tuple[int, int, Attribution]] = []
     for a, b in itertools.pairwise(cuts):
         found = clause_speaker(norm, s_start, s_end, s_start + a, lex, last_speaker, cache)
@@ -1743,6 +1832,7 @@ _AR_PREP_FIRST = re.compile(normalize_arabic(r"(?:لل|بال|وبال|ولل)\S
                                              r"(?:في|على|عن|إلى|الى|عبر|خلال)$"))
 
 
+@lru_cache(maxsize=4096)  # a speaker's name is tested at each of its mentions
 def plausible_speaker(name: str) -> bool:
     """Whether a phrase read as the subject of a reporting verb can name a speaker. Not: a
     fronted phrase, a question or a count ("Among the incidents", "Why Kurds", "198 Arbitrary
@@ -1844,6 +1934,7 @@ _OWN_DOCUMENT = _rx(r"our\s+(?:own\s+)?(?:dataset|data|database|figures|records|
                     r"سجلاتنا")
 
 
+@lru_cache(maxsize=4096)  # asked of each claim's speaker, most of them the same few
 def first_person(name: str) -> bool:
     """"our researchers", "we", "مكتبنا": an organisation speaking of itself."""
     return bool(_FIRST_PERSON_NAME.fullmatch(normalize_arabic(name.strip().lower())))

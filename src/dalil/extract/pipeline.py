@@ -536,6 +536,8 @@ class _Run:
         self._raw_sources: list[tuple[str, str, tuple[int, int], str]] = []
         self._actor_cache: dict[str, list[tuple[int, int, Entry]]] = {}
         self._role_cache: dict[tuple[str, str, str], tuple[str, bool]] = {}
+        # the source-role lexicons' answer for a phrase: a name is looked up for each mention
+        self._source_role_cache: dict[str, str | None] = {}
         self._clause_cache: attr.ClauseCache = {}
         # where each violation starts in the normalised text (its span is in original offsets)
         self._viol_start: dict[int, int] = {}
@@ -773,7 +775,10 @@ class _Run:
                 self._raw_sources.append((dash, "", (sent.start, sent.end),
                                           "attribution:dash_source"))
                 continue
-            focus_m = _FOCUS_PERSON.search(stext) or _FOCUS_KUNYA.search(stext)
+            # (a person's pattern needs a comma, a kunya's Arabic letters: a sentence without
+            # them is not searched)
+            focus_m = (_FOCUS_PERSON.search(stext) if "," in stext else None) or (
+                _FOCUS_KUNYA.search(stext) if not stext.isascii() else None)
             if focus_m and (focus is None or focus[0] < sent.paragraph):
                 focus = (sent.paragraph, si, focus_m.group("n"))
             # "Hevin, a mother of five, now lives in Aleppo. ... she told the BBC": a pronoun or
@@ -2545,6 +2550,13 @@ class _Run:
         orig_span = self.p.span(*span) if span[1] > span[0] else (0, 0)
         return QuotedSource(name, role, pseudo, orig_span, rule)
 
+    def _source_role(self, text: str) -> str | None:
+        """``first_matching(self.lex.source_roles, text)``, once per phrase and document."""
+        if text in self._source_role_cache:
+            return self._source_role_cache[text]
+        role = self._source_role_cache[text] = first_matching(self.lex.source_roles, text)
+        return role
+
     def _role_and_pseudonymity(self, name: str, desc: str, context: str, around: str
                                ) -> tuple[str, bool]:
         if has_arabic(name) or has_arabic(desc):
@@ -2558,14 +2570,14 @@ class _Run:
         desc = _LIVES_IN.sub("", desc)
         both = f"{name} | {desc}" if desc else name
         # the name decides before its description: "a military source [told SANA's reporter]"
-        role = first_matching(self.lex.source_roles, name)
+        name_role = role = self._source_role(name)
         if role is None and desc:
             # "a legal researcher at a human rights organisation": what the person is, before
             # where they work
             head = re.split(r"\s(?:at|with|of|for|from|in|on)\s", desc, maxsplit=1)[0]
-            if first_matching(self.lex.source_roles, head) == "analyst":
+            if self._source_role(head) == "analyst":
                 role = "analyst"
-        role = role or (first_matching(self.lex.source_roles, both) if desc else None) or "other"
+        role = role or (self._source_role(both) if desc else None) or "other"
         if _UN_BODY.search(name) or (_FIRST_PERSON_BODY.match(name) and (
                 _UN_BODY.search(self.norm[:400]) or "High Commissioner" in self.norm[:400])):
             # UN agencies are official bodies, not NGOs; so is "Our Office" in a UN briefing
@@ -2591,14 +2603,16 @@ class _Run:
         # the name itself says so ("a source in the ministry"); an institution that "relies on
         # a network of sources" still speaks under its own name
         named_anonymous = bool(_ANONYMOUS.search(name))
+        # (read on every path below: once)
+        pseudonym_in_name = bool(self.lex.pseudonymous.search(name))
         if role in ("official", "NGO", "media") and not name.startswith("@") and \
                 not named_anonymous and not _INDEFINITE.match(name) and \
-                not self.lex.pseudonymous.search(name) and (
-                    first_matching(self.lex.source_roles, name) or self._actors_in(name) or
+                not pseudonym_in_name and (
+                    name_role or self._actors_in(name) or
                     _UN_BODY.search(name) or not _PERSON_NAME.match(name)):
             # institutions speak under their own name; "Abu Ammar, a council official, who
             # gave only his kunya" is a person whose role comes from the description
             return role, False
-        pseudo = bool(self.lex.pseudonymous.search(name)
-                      or self.lex.pseudonymous.search(f"{context} | {around[:200]}"))
+        pseudo = pseudonym_in_name or bool(
+            self.lex.pseudonymous.search(f"{context} | {around[:200]}"))
         return role, pseudo
