@@ -1,6 +1,7 @@
 """What the extraction engine leaves behind: the cycle collector it pauses during a document is
-running again afterwards (or still off, when the caller had turned it off); spans map back to
-the original text through the characters normalisation removed."""
+running again afterwards (or still off, when the caller had turned it off); no speaker's name
+stays in its caches; spans map back to the original text through the characters normalisation
+removed."""
 
 from __future__ import annotations
 
@@ -31,6 +32,16 @@ def test_collector_stays_off_when_the_caller_turned_it_off() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_no_speaker_name_is_kept_after_a_document() -> None:
+    from dalil.extract import attribution
+
+    witness = "Rasha Haddad, a teacher from Beit Ana, said gunmen killed 12 civilians."
+    out = extract_document(witness, published="2025-03-09")
+    assert "Rasha Haddad" in [s.name for s in out.quoted_sources]  # (the caches were used)
+    assert attribution.plausible_speaker.cache_info().currsize == 0
+    assert attribution.first_person.cache_info().currsize == 0
 
 
 @pytest.mark.skipif("dalil.extract.pipeline" in compiled.compiled_modules(),

@@ -1832,7 +1832,8 @@ _AR_PREP_FIRST = re.compile(normalize_arabic(r"(?:لل|بال|وبال|ولل)\S
                                              r"(?:في|على|عن|إلى|الى|عبر|خلال)$"))
 
 
-@lru_cache(maxsize=4096)  # a speaker's name is tested at each of its mentions
+@lru_cache(maxsize=4096)  # a speaker's name is tested at each of its mentions (emptied
+# after each document: see forget_names)
 def plausible_speaker(name: str) -> bool:
     """Whether a phrase read as the subject of a reporting verb can name a speaker. Not: a
     fronted phrase, a question or a count ("Among the incidents", "Why Kurds", "198 Arbitrary
@@ -1935,9 +1936,19 @@ _OWN_DOCUMENT = _rx(r"our\s+(?:own\s+)?(?:dataset|data|database|figures|records|
 
 
 @lru_cache(maxsize=4096)  # asked of each claim's speaker, most of them the same few
+# (emptied after each document: see forget_names)
 def first_person(name: str) -> bool:
     """"our researchers", "we", "مكتبنا": an organisation speaking of itself."""
     return bool(_FIRST_PERSON_NAME.fullmatch(normalize_arabic(name.strip().lower())))
+
+
+def forget_names() -> None:
+    """Empty the caches keyed on speakers' names (``extract_document`` calls it when a document
+    is done): a witness's name is not kept in memory once its document is read, and a benchmark
+    whose reports share paragraphs gets no answers from an earlier report that real reports would
+    not."""
+    plausible_speaker.cache_clear()
+    first_person.cache_clear()
 
 
 _FIRST_PERSON_NAME = _rx(r"we|our\s+[\w\s-]{2,30}|نحن|مكتبنا|فريقنا|باحثونا|باحثينا|منظمتنا|"

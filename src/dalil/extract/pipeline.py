@@ -515,6 +515,7 @@ def extract_document(text: str | bytes, published: date | str | None = None, lan
             proposer.apply(run)
         return out
     finally:
+        attr.forget_names()  # (no speaker's name is kept once the document is read)
         if paused:
             gc.enable()
 
