@@ -2,11 +2,12 @@
 
     python bench/extract_proposer_cv.py [--sets dev,heldout,...] [--json]
 
-For each development set (``proposer_data.DEV_SETS``; never blind sets 14-19): train the CRF on
-all the other development sets, choose its threshold on those sets only (out-of-fold marginals,
-3 folds of whole sets), tag the left-out set, and score the extractor with the proposer off and
-on with ``extract_eval.evaluate``. Prints one table: per fold and pooled (micro) over all folds,
-perpetrators P/R/F1, quoted sources P/R/F1 and attribution accuracy, off -> on.
+For each development set (``proposer_data.DEV_SETS``; never the held-out blind sets 14-19, 22
+and 23): train the CRF on all the other development sets, choose its threshold on those sets
+only (out-of-fold marginals, 3 folds of whole sets), tag the left-out set, and score the
+extractor with the proposer off and on with ``extract_eval.evaluate``. Prints one table: per
+fold and pooled (micro) over all folds, perpetrators P/R/F1, quoted sources P/R/F1 and
+attribution accuracy, off -> on.
 
 Caveat: the rules were tuned on these very sets, so even the left-out fold flatters the rules
 (and the alignment that labels the training data uses the rules' own spans); the decisive

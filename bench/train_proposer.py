@@ -3,7 +3,7 @@
     python bench/train_proposer.py [--out src/dalil/extract/data/proposer.crfsuite] [--noise]
 
 Runs the rules over every development set (``proposer_data.DEV_SETS``; never the held-out blind
-sets 14-19), aligns the gold perpetrators and quoted sources to token spans, chooses the
+sets 14-19, 22 and 23), aligns the gold perpetrators and quoted sources to token spans, chooses the
 threshold on out-of-fold marginals (3 folds of whole sets), trains on all the sets and writes
 the model and its ``.yaml`` (threshold, sets, CRF parameters) beside it. Prints how many gold
 entries found no mention (the alignment's noise).
