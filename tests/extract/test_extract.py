@@ -239,3 +239,12 @@ def test_missing_model_is_a_clear_error() -> None:
 
     with pytest.raises(ConfigError):
         load_entity_model("no_such_pipeline_xyz")
+
+
+def test_a_place_before_its_own_kind_is_no_person() -> None:
+    # "Homs Governorate said": the capitalised "Governorate" is no surname, so the name is a
+    # place mention (the governorate speaking), not a person like "Samir Haddad said"
+    out = extract_document("Homs Governorate said on Monday that shelling killed 12 people in "
+                           "Talbiseh.", published="2025-03-09").to_dict()
+    assert "Homs" in [m["canonical"] for m in out["place_mentions"]]
+    assert [p["canonical"] for p in out["places"]] == ["Talbiseh"]

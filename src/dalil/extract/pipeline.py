@@ -172,7 +172,7 @@ def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
     return fastre.compile(normalize_arabic(pattern), flags)
 
 
-EXTRACTOR_VERSION = "0.10.0"
+EXTRACTOR_VERSION = "0.10.1"
 MAX_CHARS = 5_000_000
 
 

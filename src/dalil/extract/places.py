@@ -590,7 +590,7 @@ def find_place_mentions(norm: str, gaz: Gazetteer, blocked: Sequence[tuple[int, 
                 _ORG_BEFORE.search(norm[max(0, s - 30):s]):
             i += n  # "Idlib Today", "Homs News Network": an outlet or body named after a place
             continue
-        if not has_arabic(key) and not _MODIFIER_AFTER.match(norm, e) and \
+        if not has_arabic(key) and not _MODIFIER_AFTER.match(norm[e:e + 30]) and \
                 _PERSON_AFTER.match(norm, e, e + 40) and \
                 not _TOPONYM_BEFORE.search(norm, max(0, s - 25), s):
             i += n  # "Rasha and her two daughters walked", "Samir, 34, said": a person
