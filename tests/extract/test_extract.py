@@ -248,3 +248,10 @@ def test_a_place_before_its_own_kind_is_no_person() -> None:
                            "Talbiseh.", published="2025-03-09").to_dict()
     assert "Homs" in [m["canonical"] for m in out["place_mentions"]]
     assert [p["canonical"] for p in out["places"]] == ["Talbiseh"]
+
+
+def test_approx_with_its_full_stop_is_a_qualifier() -> None:
+    out = extract_document("Shelling killed approx. 40 people in Talbiseh on Monday, the monitor "
+                           "said.", published="2025-03-09").to_dict()
+    assert [(f["value"], f["qualifier"], f["what"]) for f in out["casualty_figures"]] == [
+        (40, "approx", "killed")]

@@ -268,7 +268,7 @@ _STARTS = (
     {w for w in list(_EN_UNITS) + list(_EN_SCALES)} | {"a", "an", "between", "from", "بين", "من",
                                                        "tens", "dozens", "scores", "hundreds",
                                                        "thousands", "several", "millions"}
-    | {normalize_arabic(p).lower().split()[0] for p in _QUAL_LOOKUP}
+    | {normalize_arabic(p).lower().split()[0].rstrip(".") for p in _QUAL_LOOKUP}
     | {k.split()[0] for k in list(_AR_WORDS) + list(_AR_TEENS) + list(VAGUE)}
     | {d.split()[0] for d in _DUALS}
 )
