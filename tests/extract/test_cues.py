@@ -1,4 +1,4 @@
-"""``dates.Cues`` skips a pattern only where it cannot match: the cues around a date give what
+"""``fastre.Cues`` skips a pattern only where it cannot match: the cues around a date give what
 the plain searches give, in every window inside the neighbourhood asked about."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dalil.extract import date_roles, dates
+from dalil.extract import date_roles, dates, fastre
 from dalil.extract.text import prepare
 
 DOCS = Path(__file__).resolve().parents[2] / "bench" / "data" / "extract"
@@ -20,7 +20,7 @@ def _key(m: re.Match[str] | None) -> tuple[tuple[int, int], tuple[str | None, ..
     return None if m is None else (m.span(), m.groups())
 
 
-def _same_around(cues: dates.Cues, text: str, start: int, end: int) -> None:
+def _same_around(cues: fastre.Cues, text: str, start: int, end: int) -> None:
     near = cues.near(text, max(0, start - 90), end + 80)
     windows = [(max(0, start - k), start) for k in (12, 25, 30, 40, 50, 60, 70, 90)] + \
         [(end, end + k) for k in (50, 60, 80)] + [(start, end), (max(0, start - 70), end)]

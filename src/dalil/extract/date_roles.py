@@ -17,7 +17,6 @@ from dalil.extract.dates import (
     LEFTOVER_FROM,
     NAMED_BY_YEAR,
     NAMED_OF_BEFORE,
-    Cues,
     DateMatch,
     is_dateline,
 )
@@ -311,8 +310,8 @@ def record_date(norm: str, start: int) -> bool:
     return RECORD_FIELD.search(norm, block_start, block_end) is not None
 
 
-# the cues date_role runs in the words around a date, asked together (see dates.Cues)
-_CUES = Cues([PERIOD_LABEL, PUBLICATION, LABEL_DATE, TOLL_STATEMENT, METHOD_DATE, SHARED_ON,
+# the cues date_role runs in the words around a date, asked together (see fastre.Cues)
+_CUES = fastre.Cues([PERIOD_LABEL, PUBLICATION, LABEL_DATE, TOLL_STATEMENT, METHOD_DATE, SHARED_ON,
               STATEMENT_DATE, PASSIVE_REPORTED, SAID_THAT_BEFORE, NAMED_OF_BEFORE, ACT_AFTER,
               AGREEMENT_DATE, SAID_RIGHT_AFTER, PUBLISHED_BEFORE_AR, PUBLISHED_AFTER, SAID_AFTER,
               NON_EVENT_BEFORE, DOCUMENT_DATE, LEFTOVER_FROM, BY_DATE, FOUNDED_BEFORE, FOUNDED_ACT,
@@ -328,7 +327,7 @@ def date_role(norm: str, d: DateMatch, si: int) -> str:
     # الرسمية، في ٣ من آذار"): a longer look back (the English cues allow 12 characters)
     before = norm[max(0, d.start - 50):d.start]
     # (the cues with no literal in the 90 characters before the date or the 80 after it are
-    # not run: see dates.Cues)
+    # not run: see fastre.Cues)
     near = _CUES.near(norm, max(0, d.start - 90), d.end + 80)
     if near.search(PERIOD_LABEL, before):
         role = "event"  # "Period covered: 8-14 February" (a header line, no dateline)

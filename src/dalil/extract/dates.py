@@ -16,9 +16,6 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any
-
-import ahocorasick
 
 from dalil.extract import fastre
 from dalil.extract.text import word_tokens
@@ -29,89 +26,6 @@ def _rx(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
     """Compile a pattern written in ordinary Arabic spelling against normalised text
     (إلى -> الى, ة -> ه ...), as the text it runs on has been normalised the same way."""
     return re.compile(normalize_arabic(pattern), flags)
-
-
-class Cues:
-    """Patterns asked about the words around one place of a text (the ~20 cues before and after
-    a date that decide its role): one Aho-Corasick pass over that neighbourhood tells which of
-    them can match there at all, and the others are not run (each run costs ~1.5 µs even when
-    ``fastre`` finds nothing to try).
-
-    Every match of a pattern contains one of its literal starts, and one of the literals every
-    match needs (both worked out by ``fastre``): a pattern with a set of them none of which
-    occurs in the neighbourhood matches in no window inside it. Literals are looked for in the
-    lower-cased neighbourhood, so only literals that lower-casing keeps as they are (ASCII,
-    Arabic, white space) are used; a pattern without such a set is always run."""
-
-    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
-        self.patterns = patterns
-        self._auto: Any = None
-        # per pattern, the literal sets it needs (indices; each needs one of its literals)
-        self._needs: dict[re.Pattern[str], frozenset[int]] = {}
-
-    def _build(self) -> None:
-        # on first use (the command line starts faster); published last, the automaton made
-        needs: dict[re.Pattern[str], frozenset[int]] = {}
-        sets: dict[str, set[int]] = {}
-        count = 0
-        for rx in self.patterns:
-            mine: list[int] = []
-            for found in (fastre.literal_starts(rx), fastre.required_literals(rx)):
-                if found and all(x == x.lower() and all(
-                        c.isascii() or "\u0600" <= c <= "\u06ff" or c.isspace() for c in x)
-                        for x in found):
-                    for x in found:
-                        sets.setdefault(x, set()).add(count)
-                    mine.append(count)
-                    count += 1
-            needs[rx] = frozenset(mine)
-        auto = ahocorasick.Automaton()
-        for literal, which in sets.items():
-            auto.add_word(literal, tuple(which))
-        if sets:
-            auto.make_automaton()
-        self._needs = needs
-        self._auto = auto
-
-    def near(self, text: str, start: int, end: int) -> Near:
-        """What the patterns can find in ``text[start:end]`` (``start`` >= 0), and in any
-        window inside it."""
-        if self._auto is None:
-            self._build()
-        window = text[start:end]
-        low = window.lower()
-        if len(low) != len(window) or "ſ" in low or "ı" in low:
-            return Near(self._needs, None)  # ("İ" lower-cases to two characters): run them all
-        present: set[int] = set()
-        if len(self._auto):
-            for _end, which in self._auto.iter(low):
-                present.update(which)
-        return Near(self._needs, present)
-
-
-class Near:
-    """``search`` and ``match`` of the patterns of a ``Cues`` in windows of one neighbourhood:
-    None at once for a pattern with a literal set absent from it."""
-
-    def __init__(self, needs: dict[re.Pattern[str], frozenset[int]], present: set[int] | None
-                 ) -> None:
-        self.needs = needs
-        self.present = present
-
-    def possible(self, rx: re.Pattern[str]) -> bool:
-        return self.present is None or self.present.issuperset(self.needs[rx])
-
-    def search(self, rx: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
-               ) -> re.Match[str] | None:
-        if not self.possible(rx):
-            return None
-        return rx.search(text, pos) if endpos is None else rx.search(text, pos, endpos)
-
-    def match(self, rx: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
-              ) -> re.Match[str] | None:
-        if not self.possible(rx):
-            return None
-        return rx.match(text, pos) if endpos is None else rx.match(text, pos, endpos)
 
 
 _EN_MONTHS = {
@@ -763,7 +677,7 @@ def find_dates(norm: str, published: date | None, header_end: int = 0) -> list[D
         if res is None:
             continue
         # (the cues below with no literal in the 70 characters before the match or the 60 after
-        # it are not run: see Cues)
+        # it are not run: see fastre.Cues)
         near = _FOUND_CUES.near(norm, max(0, m.start() - 70), m.end() + 60)
         if res.full is not None and _TIMESTAMP_AFTER.match(norm, res.end) and \
                 not norm[norm.rfind("\n", 0, res.start) + 1:res.start].strip(" [(\t"):
@@ -1058,8 +972,8 @@ _SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven":
                   "خمسه": 5}
 
 
-# the cues find_dates runs around a match, asked together (see Cues)
-_FOUND_CUES = Cues([_SENT_ON_BEFORE, _SINCE_START, _SINCE_BEFORE, FOUNDED_BEFORE, LEFTOVER_FROM,
+# the cues find_dates runs around a match, asked together (see fastre.Cues)
+_FOUND_CUES = fastre.Cues([_SENT_ON_BEFORE, _SINCE_START, _SINCE_BEFORE, FOUNDED_BEFORE, LEFTOVER_FROM,
                     _BORN_BEFORE, NAMED_OF_BEFORE, ACT_AFTER, _SAID_BEFORE])
 
 
